@@ -1,0 +1,237 @@
+import type { Node } from 'web-tree-sitter';
+import type { QueryFamily } from './languages';
+
+/**
+ * What a file imports: local names bound to qualified module paths, and the module list.
+ * Qualified names use the module path followed by dotted members: `crypto/sha256.Sum256` (Go),
+ * `jose.jwt.decode` (Python), `jsonwebtoken.verify` (JS, with `node:` prefixes dropped).
+ */
+export class ImportTable {
+  readonly bindings = new Map<string, string>();
+  readonly modules: string[] = [];
+
+  bind(local: string, qualified: string): void {
+    this.bindings.set(local, qualified);
+  }
+
+  addModule(module: string): void {
+    if (!this.modules.includes(module)) this.modules.push(module);
+  }
+
+  importsMatching(re: RegExp): boolean {
+    return this.modules.some((m) => re.test(m));
+  }
+}
+
+function unquote(text: string): string {
+  return text.replace(/^[`'"]|[`'"]$/g, '');
+}
+
+/** The name Go gives a package when the import has no alias: `jwt` for `github.com/golang-jwt/jwt/v5`. */
+const GO_PACKAGE_NAMES: Record<string, string> = {
+  'go.etcd.io/etcd/client/v3': 'clientv3',
+  'go.etcd.io/etcd/clientv3': 'clientv3',
+  'github.com/coreos/etcd/clientv3': 'clientv3',
+};
+
+export function goDefaultPackageName(importPath: string): string {
+  const known = GO_PACKAGE_NAMES[importPath];
+  if (known) return known;
+  const parts = importPath.split('/');
+  let last = parts[parts.length - 1] ?? importPath;
+  if (/^v\d+$/.test(last) && parts.length > 1) last = parts[parts.length - 2] ?? last;
+  last = last.replace(/\.v\d+$/, ''); // gopkg.in/square/go-jose.v2
+  last = last.replace(/^go-/, '').replace(/-go$/, '');
+  return last.replace(/[^A-Za-z0-9_]/g, '');
+}
+
+function collectGo(root: Node, table: ImportTable): void {
+  for (const decl of root.namedChildren) {
+    if (!decl || decl.type !== 'import_declaration') continue;
+    for (const spec of decl.descendantsOfType('import_spec')) {
+      if (!spec) continue;
+      const pathNode = spec.childForFieldName('path');
+      if (!pathNode) continue;
+      const importPath = unquote(pathNode.text);
+      table.addModule(importPath);
+      const nameNode = spec.childForFieldName('name');
+      if (nameNode?.type === 'blank_identifier' || nameNode?.type === 'dot') continue;
+      table.bind(nameNode ? nameNode.text : goDefaultPackageName(importPath), importPath);
+    }
+  }
+}
+
+function collectPython(root: Node, table: ImportTable): void {
+  // Imports inside functions and try/except blocks count too.
+  for (const stmt of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+    if (!stmt) continue;
+    if (stmt.type === 'import_statement') {
+      for (const name of stmt.childrenForFieldName('name')) {
+        if (!name) continue;
+        if (name.type === 'aliased_import') {
+          const full = name.childForFieldName('name')?.text ?? '';
+          const alias = name.childForFieldName('alias')?.text;
+          table.addModule(full);
+          if (alias) table.bind(alias, full);
+        } else {
+          const full = name.text;
+          table.addModule(full);
+          // `import os.path` binds `os`; attribute access then spells the rest.
+          const head = full.split('.')[0] ?? full;
+          if (!table.bindings.has(head)) table.bind(head, head);
+        }
+      }
+    } else {
+      const moduleNode = stmt.childForFieldName('module_name');
+      if (!moduleNode || moduleNode.type === 'relative_import') continue;
+      const module = moduleNode.text;
+      table.addModule(module);
+      for (const name of stmt.childrenForFieldName('name')) {
+        if (!name) continue;
+        if (name.type === 'aliased_import') {
+          const member = name.childForFieldName('name')?.text ?? '';
+          const alias = name.childForFieldName('alias')?.text;
+          table.addModule(`${module}.${member}`);
+          if (alias) table.bind(alias, `${module}.${member}`);
+        } else {
+          table.addModule(`${module}.${name.text}`);
+          table.bind(name.text, `${module}.${name.text}`);
+        }
+      }
+    }
+  }
+}
+
+function ecmaModuleName(source: string): string {
+  return unquote(source).replace(/^node:/, '');
+}
+
+function bindPattern(pattern: Node, module: string, table: ImportTable): void {
+  if (pattern.type === 'identifier') {
+    table.bind(pattern.text, module);
+    return;
+  }
+  if (pattern.type !== 'object_pattern') return;
+  for (const prop of pattern.namedChildren) {
+    if (!prop) continue;
+    if (prop.type === 'shorthand_property_identifier_pattern') {
+      table.bind(prop.text, `${module}.${prop.text}`);
+    } else if (prop.type === 'pair_pattern') {
+      const key = prop.childForFieldName('key')?.text;
+      const value = prop.childForFieldName('value');
+      if (key && value?.type === 'identifier') table.bind(value.text, `${module}.${key}`);
+    }
+  }
+}
+
+/** `require('x')`, `require('x').member` → module name and member path. */
+export function ecmaRequireTarget(node: Node): { module: string; member: string } | undefined {
+  let member = '';
+  let current: Node | null = node;
+  while (current?.type === 'member_expression') {
+    member = `.${current.childForFieldName('property')?.text ?? ''}${member}`;
+    current = current.childForFieldName('object');
+  }
+  if (current?.type === 'await_expression') current = current.namedChildren[0] ?? null;
+  if (current?.type !== 'call_expression') return undefined;
+  const fn = current.childForFieldName('function');
+  if (!fn || (fn.type !== 'identifier' && fn.type !== 'import') || (fn.text !== 'require' && fn.text !== 'import')) {
+    return undefined;
+  }
+  const arg = current.childForFieldName('arguments')?.namedChildren[0];
+  if (!arg || arg.type !== 'string') return undefined;
+  return { module: ecmaModuleName(arg.text), member };
+}
+
+function collectEcma(root: Node, table: ImportTable): void {
+  for (const stmt of root.namedChildren) {
+    if (!stmt || stmt.type !== 'import_statement') continue;
+    const source = stmt.childForFieldName('source');
+    if (!source) continue;
+    const module = ecmaModuleName(source.text);
+    table.addModule(module);
+    const clause = stmt.namedChildren.find((c) => c?.type === 'import_clause');
+    if (!clause) continue;
+    for (const part of clause.namedChildren) {
+      if (!part) continue;
+      if (part.type === 'identifier') table.bind(part.text, module); // default import
+      else if (part.type === 'namespace_import') {
+        const id = part.namedChildren.find((c) => c?.type === 'identifier');
+        if (id) table.bind(id.text, module);
+      } else if (part.type === 'named_imports') {
+        for (const spec of part.namedChildren) {
+          if (!spec || spec.type !== 'import_specifier') continue;
+          const name = spec.childForFieldName('name')?.text ?? '';
+          const alias = spec.childForFieldName('alias')?.text ?? name;
+          table.bind(alias, name === 'default' ? module : `${module}.${name}`);
+        }
+      }
+    }
+  }
+  for (const decl of root.descendantsOfType('variable_declarator')) {
+    if (!decl) continue;
+    const value = decl.childForFieldName('value');
+    const name = decl.childForFieldName('name');
+    if (!value || !name) continue;
+    const target = ecmaRequireTarget(value);
+    if (!target) continue;
+    table.addModule(target.module);
+    bindPattern(name, target.module + target.member, table);
+  }
+  // `import x = require('y')` (TypeScript)
+  for (const alias of root.descendantsOfType('import_require_clause')) {
+    const id = alias?.namedChildren.find((c) => c?.type === 'identifier');
+    const src = alias?.childForFieldName('source');
+    if (id && src) {
+      const module = ecmaModuleName(src.text);
+      table.addModule(module);
+      table.bind(id.text, module);
+    }
+  }
+}
+
+export function collectImports(root: Node, family: QueryFamily): ImportTable {
+  const table = new ImportTable();
+  if (family === 'go') collectGo(root, table);
+  else if (family === 'python') collectPython(root, table);
+  else collectEcma(root, table);
+  return table;
+}
+
+/** Member-access chain node types per family, and the field names of their parts. */
+const CHAIN: Record<QueryFamily, { type: string; object: string; property: string }> = {
+  go: { type: 'selector_expression', object: 'operand', property: 'field' },
+  python: { type: 'attribute', object: 'object', property: 'attribute' },
+  ecma: { type: 'member_expression', object: 'object', property: 'property' },
+};
+
+export interface ResolvedName {
+  /** Qualified name through imports where the head is imported, else the dotted source text. */
+  name: string;
+  /** Whether the head identifier was bound by an import. */
+  imported: boolean;
+}
+
+/** Resolves `alias.member.sub` chains (and JS `require('m').x`) to qualified names. */
+export function resolveName(node: Node, family: QueryFamily, imports: ImportTable): ResolvedName | undefined {
+  const chain = CHAIN[family];
+  const members: string[] = [];
+  let current: Node | null = node;
+  while (current && current.type === chain.type) {
+    const prop = current.childForFieldName(chain.property);
+    if (!prop) return undefined;
+    members.unshift(prop.text);
+    current = current.childForFieldName(chain.object);
+  }
+  if (!current) return undefined;
+  if (family === 'ecma' && current.type === 'call_expression') {
+    const target = ecmaRequireTarget(current);
+    if (!target) return undefined;
+    return { name: [target.module + target.member, ...members].join('.'), imported: true };
+  }
+  const head = current.text;
+  if (!/^[A-Za-z_$][\w$]*$/.test(head)) return undefined;
+  const bound = imports.bindings.get(head);
+  if (bound !== undefined) return { name: [bound, ...members].join('.'), imported: true };
+  return { name: [head, ...members].join('.'), imported: false };
+}

@@ -1,0 +1,85 @@
+import * as path from 'path';
+
+/** Grammar-level languages we parse. TSX has its own grammar; JSX parses with the JavaScript one. */
+export type LanguageId = 'go' | 'python' | 'typescript' | 'tsx' | 'javascript';
+/** Query folders: TypeScript, TSX and JavaScript share the `ecma` rules. */
+export type QueryFamily = 'go' | 'python' | 'ecma';
+
+export interface LanguageSpec {
+  id: LanguageId;
+  family: QueryFamily;
+  /** File name of the grammar inside `grammars/`. */
+  wasm: string;
+  /** Node types that form a region unit (function, method, lambda). */
+  unitTypes: ReadonlySet<string>;
+  /** Node types that give a name to the units nested in them (classes). */
+  scopeTypes: ReadonlySet<string>;
+}
+
+const ECMA_UNITS = new Set([
+  'function_declaration',
+  'function_expression',
+  'generator_function_declaration',
+  'generator_function',
+  'arrow_function',
+  'method_definition',
+]);
+const ECMA_SCOPES = new Set(['class_declaration', 'class', 'abstract_class_declaration']);
+
+export const LANGUAGES: Record<LanguageId, LanguageSpec> = {
+  go: {
+    id: 'go',
+    family: 'go',
+    wasm: 'tree-sitter-go.wasm',
+    unitTypes: new Set(['function_declaration', 'method_declaration', 'func_literal']),
+    scopeTypes: new Set(),
+  },
+  python: {
+    id: 'python',
+    family: 'python',
+    wasm: 'tree-sitter-python.wasm',
+    unitTypes: new Set(['function_definition', 'lambda']),
+    scopeTypes: new Set(['class_definition']),
+  },
+  typescript: { id: 'typescript', family: 'ecma', wasm: 'tree-sitter-typescript.wasm', unitTypes: ECMA_UNITS, scopeTypes: ECMA_SCOPES },
+  tsx: { id: 'tsx', family: 'ecma', wasm: 'tree-sitter-tsx.wasm', unitTypes: ECMA_UNITS, scopeTypes: ECMA_SCOPES },
+  javascript: { id: 'javascript', family: 'ecma', wasm: 'tree-sitter-javascript.wasm', unitTypes: ECMA_UNITS, scopeTypes: ECMA_SCOPES },
+};
+
+export const LANGUAGE_IDS = Object.keys(LANGUAGES) as LanguageId[];
+
+const EXTENSIONS: Record<string, LanguageId> = {
+  '.go': 'go',
+  '.py': 'python',
+  '.pyi': 'python',
+  '.ts': 'typescript',
+  '.mts': 'typescript',
+  '.cts': 'typescript',
+  '.tsx': 'tsx',
+  '.js': 'javascript',
+  '.mjs': 'javascript',
+  '.cjs': 'javascript',
+  '.jsx': 'javascript',
+};
+
+/** VS Code / LSP language identifiers. */
+const LSP_LANGUAGE_IDS: Record<string, LanguageId> = {
+  go: 'go',
+  python: 'python',
+  typescript: 'typescript',
+  typescriptreact: 'tsx',
+  javascript: 'javascript',
+  javascriptreact: 'javascript',
+};
+
+export function languageForPath(filePath: string): LanguageId | undefined {
+  if (filePath.endsWith('.d.ts')) return undefined;
+  return EXTENSIONS[path.extname(filePath).toLowerCase()];
+}
+
+export function languageForDocument(lspLanguageId: string, filePath: string): LanguageId | undefined {
+  return LSP_LANGUAGE_IDS[lspLanguageId] ?? languageForPath(filePath);
+}
+
+export const SUPPORTED_LSP_LANGUAGE_IDS = Object.keys(LSP_LANGUAGE_IDS);
+export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);

@@ -1,0 +1,42 @@
+/**
+ * Decides whether string text looks like SQL. Strings are only code-relevant for the `sql` and
+ * `transactions` categories, so this must reject prose ("Select an item from the list") while
+ * accepting real statements in any case.
+ */
+const STATEMENT =
+  /^\s*(?:\(\s*)?(?:with\s+\w+\s+as\s*\(|select\s+[\s\S]+?\s+from\s+[\w."`\[$@{]|select\s+(?:\d|\*|count\s*\(|1\b)|insert\s+into\s+[\w."`\[$@{]|update\s+[\w."`\[$@{][\w."`\]]*\s+set\s|delete\s+from\s+[\w."`\[$@{]|merge\s+into\s|upsert\s+into\s|replace\s+into\s|create\s+(?:unique\s+)?(?:table|index|view|schema)\s|alter\s+table\s|drop\s+(?:table|index|view)\s|truncate\s+(?:table\s+)?[\w."`]|begin(?:\s+transaction|\s+work)?\s*;?\s*$|start\s+transaction|commit\s*;?\s*$|rollback\s*;?\s*$|savepoint\s|set\s+transaction\s|lock\s+table\s)/i;
+
+/** Markers that only appear in SQL, used when keywords are not uppercase. */
+const SQL_MARKERS = /\bwhere\b|\bjoin\b|\bgroup\s+by\b|\border\s+by\b|\blimit\b|\bvalues\s*\(|\$\d|\?|%s|%\(\w+\)s|:\w+|\*|,|=|\bset\b|\bfor\s+update\b|;\s*$|\binto\b/i;
+
+export const TRANSACTION_SQL =
+  /^\s*(?:begin(?:\s+transaction|\s+work|\s+isolation\s+level\b.*)?\s*;?\s*$|start\s+transaction\b|commit\b|rollback\b|savepoint\s|release\s+savepoint\s|set\s+(?:session\s+characteristics\s+as\s+)?transaction\s+isolation\s+level\b)|\bfor\s+(?:no\s+key\s+)?update\b(?:\s+(?:nowait|skip\s+locked))?\s*;?\s*$|\bfor\s+share\b/i;
+
+/** Strips quotes, string prefixes and interpolations from a string literal's source text. */
+export function stringContent(literal: string): string {
+  let text = literal;
+  const prefix = /^[rRbBuUfF]{0,3}("""|'''|"|'|`)/.exec(text);
+  if (prefix) {
+    const quote = prefix[1] ?? '';
+    text = text.slice(prefix[0].length);
+    if (text.endsWith(quote)) text = text.slice(0, text.length - quote.length);
+  }
+  // Interpolations (`${x}`, `{x}`) become a placeholder token that reads as a value.
+  return text.replace(/\$\{[^}]*\}/g, '?').replace(/\{[^{}]*\}/g, '?');
+}
+
+export function looksLikeSql(content: string): boolean {
+  const text = content.trim();
+  if (text.length < 6) return false;
+  const match = STATEMENT.exec(text);
+  if (!match) return false;
+  const keyword = (/^\s*\(?\s*(\w+)/.exec(text)?.[1] ?? '');
+  // Uppercase keywords are a strong signal; lowercase needs a second SQL-only marker.
+  if (keyword === keyword.toUpperCase()) return true;
+  const rest = text.slice(keyword.length + (text.indexOf(keyword)));
+  return SQL_MARKERS.test(rest) || /^\s*(begin|commit|rollback)\b/i.test(text);
+}
+
+export function looksLikeTransactionSql(content: string): boolean {
+  return TRANSACTION_SQL.test(content.trim());
+}

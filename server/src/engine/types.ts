@@ -1,0 +1,52 @@
+import type { CategoryId, Tier } from './categories';
+import type { LanguageId } from './languages';
+
+/** 0-based line, UTF-16 character offset: the LSP convention. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Span {
+  start: Position;
+  end: Position;
+}
+
+export interface Trigger {
+  /** Rule id from the query's `(#set! rule "...")`, e.g. `go.jwt.parse`. */
+  rule: string;
+  category: CategoryId;
+  span: Span;
+}
+
+export interface Suppression {
+  category: CategoryId;
+  reason: string;
+  /** 0-based line of the comment. */
+  line: number;
+}
+
+export interface Region {
+  /** Unique within a file and stable across moves within it. */
+  id: string;
+  category: CategoryId;
+  tier: Tier;
+  /** Dotted name of the enclosing unit, e.g. `Service.Verify`, `<top-level>`. */
+  symbol: string;
+  /** The whole enclosing unit. */
+  span: Span;
+  /** Hash of the unit's code tokens (comments and formatting ignored) and the category. */
+  fingerprint: string;
+  triggers: Trigger[];
+  /** Present when an `ai-guardrails-ignore <category>: <reason>` comment covers the unit. */
+  suppression?: Suppression;
+}
+
+export interface FileAnalysis {
+  language: LanguageId;
+  regions: Region[];
+  /** True when tree-sitter reported syntax errors (analysis still ran on the recovered tree). */
+  hasSyntaxErrors: boolean;
+  /** Milliseconds spent parsing and querying. */
+  millis: number;
+}
