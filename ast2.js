@@ -1,6 +1,0 @@
-require('./out/server/src/engine/engine.js').GuardrailEngine.create(require('./out/server/src/engine/engine.js').pathsFromRoot(__dirname)).then(e => {
-  const fs = require('fs');
-  const [lang, file] = process.argv.slice(2);
-  const r = e.analyze(fs.readFileSync(file, 'utf8'), lang);
-  console.log(JSON.stringify(r.analysis, null, 1));
-});
