@@ -50,6 +50,9 @@ async function main() {
     minify: process.argv.includes('--minify'),
     logLevel: 'warning',
     legalComments: 'none',
+    // web-tree-sitter reads import.meta.url to find its files; give CJS bundles a real one.
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   };
   if (process.argv.includes('--watch')) {
     const ctx = await esbuild.context(options);

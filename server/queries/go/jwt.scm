@@ -1,8 +1,26 @@
-; JWT parsing and verification in Go: golang-jwt, go-jose, lestrrat-go/jwx.
+; JWT / JOSE / OIDC / OAuth2 / SAML token handling in Go: golang-jwt (v4, v5), dgrijalva/jwt-go,
+; go-jose (square v2, go-jose v3/v4 and their jwt subpackages), lestrrat-go/jwx, coreos/go-oidc,
+; golang.org/x/oauth2, crewjam/saml, russellhaering/gosaml2.
 
-; jwt.Parse(...), jwt.ParseWithClaims(...), parser.ParseUnverified is a method (below)
+; Any member of a token library: jwt.Parse, jwt.ParseWithClaims, jwt.NewWithClaims,
+; jwt.SigningMethodHS256, jose.ParseSigned, jws.Verify, jwk.Fetch, oidc.NewProvider,
+; oauth2.StaticTokenSource, samlsp.New ...
+((selector_expression operand: (identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^(github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go|cristalhq/jwt|kataras/jwt|pascaldekloe/jwt|gbrlsnchs/jwt)(/v\\d+)?(/request)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?(/(jwt|jws|jwk|jwe|jwa)(/openid)?)?|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp|/samlidp)?|github\\.com/russellhaering/(gosaml2|goxmldsig)|github\\.com/MicahParks/keyfunc(/v\\d+)?)$")
+ (#set! rule "go.jwt.api"))
+
+; Token library types in code: jwt.MapClaims{...}, *jwt.Token parameters of key functions,
+; t.Method.(*jwt.SigningMethodHMAC) algorithm checks, oidc.Config{...}, oauth2.Config{...}
+((qualified_type package: (package_identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^(github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go|cristalhq/jwt|kataras/jwt|pascaldekloe/jwt|gbrlsnchs/jwt)(/v\\d+)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?(/(jwt|jws|jwk|jwe|jwa)(/openid)?)?|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp|/samlidp)?|github\\.com/russellhaering/(gosaml2|goxmldsig))$")
+ (#set! rule "go.jwt.type"))
+
+; Methods on parsers, tokens and verifiers: parser.ParseWithClaims, token.SignedString,
+; verifier.Verify(ctx, raw), idToken.Claims(&c), conf.Exchange(ctx, code), sp.ParseResponse
 ((call_expression
-   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @fn) @trigger)
- (#resolves-to? @pkg "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
- (#match? @fn "^(Parse|ParseWithClaims|ParseUnverified|NewParser|NewWithClaims|New|WithValidMethods|SigningMethodHS256|Keyfunc)$")
- (#set! rule "go.jwt.parse"))
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @fn) @trigger
+   arguments: (argument_list (_)))
+ (#match? @fn "^(ParseWithClaims|ParseUnverified|SignedString|SigningString|ParseSigned|ParseEncrypted|ParseSignedAndEncrypted|UnsafeClaimsWithoutVerification|Verify|VerifySignature|Claims|Decrypt|Exchange|AuthCodeURL|PasswordCredentialsToken|DeviceAccessToken|ParseResponse|ParseXMLResponse|RetrieveAssertionInfo|ValidateEncodedResponse)$")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^(github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?/.+|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp)?|github\\.com/russellhaering/gosaml2)$")
+ (#set! rule "go.jwt.method"))

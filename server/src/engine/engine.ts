@@ -121,35 +121,26 @@ export class GuardrailEngine {
   }
 }
 
-/** Converts an LSP-style incremental change into a tree-sitter edit. */
+/** Converts an LSP-style incremental change into a tree-sitter edit (UTF-16 offsets and columns). */
 export function treeEditFor(
-  textBefore: string,
+  start: { line: number; character: number },
+  oldEnd: { line: number; character: number },
   startOffset: number,
   oldEndOffset: number,
   newText: string,
 ): Edit {
-  const pointAt = (text: string, offset: number) => {
-    let row = 0;
-    let lineStart = 0;
-    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-      row++;
-      lineStart = i + 1;
-    }
-    return { row, column: offset - lineStart };
-  };
-  const startPosition = pointAt(textBefore, startOffset);
-  const oldEndPosition = pointAt(textBefore, oldEndOffset);
   const lines = newText.split('\n');
+  const last = lines[lines.length - 1] ?? '';
   const newEndPosition =
     lines.length === 1
-      ? { row: startPosition.row, column: startPosition.column + newText.length }
-      : { row: startPosition.row + lines.length - 1, column: (lines[lines.length - 1] ?? '').length };
+      ? { row: start.line, column: start.character + newText.length }
+      : { row: start.line + lines.length - 1, column: last.length };
   return {
     startIndex: startOffset,
     oldEndIndex: oldEndOffset,
     newEndIndex: startOffset + newText.length,
-    startPosition,
-    oldEndPosition,
+    startPosition: { row: start.line, column: start.character },
+    oldEndPosition: { row: oldEnd.line, column: oldEnd.character },
     newEndPosition,
   } as Edit;
 }

@@ -1,0 +1,74 @@
+; Concurrency in JavaScript / TypeScript: worker_threads, cluster, child_process.fork, Web
+; Workers, mutexes and semaphores (async-mutex, async-lock), concurrency limiters (p-limit,
+; p-queue, p-map, bottleneck), worker pools (piscina, workerpool), job workers (bullmq),
+; Web Locks, and Promise.all / allSettled / race / any fan-out.
+
+; Any call or constructor from a concurrency library:
+; new Worker(...) (worker_threads / bullmq), parentPort.postMessage(...), cluster.fork(),
+; fork('./child.js'), new Mutex(), withTimeout(...), pLimit(4), new PQueue({ concurrency }),
+; new Piscina({...}), workerpool.pool(...).
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#resolves-to? @trigger "^(worker_threads|cluster|child_process\\.fork$|async-mutex|async-lock|await-semaphore|semaphore-async-await|@shopify/semaphore|p-limit|p-queue|p-map|p-all|p-throttle|p-some|p-pipe|piscina|workerpool|threads|tinypool|bottleneck|proper-lockfile|bullmq\\.(Worker|QueueScheduler)$|async\\.(parallel|parallelLimit|queue|priorityQueue|cargo|eachLimit|mapLimit|eachOfLimit|timesLimit)$)(/[\\w./-]+)?(\\.|$)")
+ (#set! rule "ecma.concurrency.library"))
+
+((new_expression
+   constructor: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#resolves-to? @trigger "^(worker_threads|cluster|async-mutex|async-lock|await-semaphore|semaphore-async-await|@shopify/semaphore|p-queue|piscina|workerpool|threads|tinypool|bottleneck|bullmq\\.(Worker|QueueScheduler)$)(/[\\w./-]+)?(\\.|$)")
+ (#set! rule "ecma.concurrency.library"))
+
+; Web Workers without an import: new Worker(new URL('./w.js', import.meta.url)), new SharedWorker(...)
+((new_expression
+   constructor: (identifier) @trigger)
+ (#match? @trigger "^(Worker|SharedWorker)$")
+ (#not-resolves-to? @trigger ".")
+ (#set! rule "ecma.concurrency.web-worker"))
+
+; if (isMainThread) ..., if (cluster.isPrimary) ..., if (!cluster.isWorker) ...
+(if_statement
+  condition: (parenthesized_expression
+    [(identifier) @trigger
+     (member_expression) @trigger
+     (unary_expression argument: [(identifier) (member_expression)] @trigger)])
+  (#resolves-to? @trigger "^(worker_threads\\.isMainThread|cluster\\.(isPrimary|isMaster|isWorker))$")
+  (#set! rule "ecma.concurrency.thread-role"))
+
+; const { job } = workerData
+((variable_declarator
+   value: [(identifier) (member_expression)] @trigger)
+ (#resolves-to? @trigger "^worker_threads\\.workerData")
+ (#set! rule "ecma.concurrency.thread-role"))
+
+; mutex.runExclusive(...), semaphore.acquire(), lock.acquire('key', fn) on async-mutex / async-lock
+((call_expression
+   function: (member_expression property: (property_identifier) @m @trigger))
+ (#match? @m "^(runExclusive|acquire|waitForUnlock|release|isLocked|cancel)$")
+ (#imports? "^(async-mutex|async-lock|await-semaphore|semaphore-async-await|@shopify/semaphore)$")
+ (#set! rule "ecma.concurrency.mutex"))
+
+; limit(() => fetchOne(id)) / queue.add(task) / queue.onIdle() on p-limit / p-queue instances
+((call_expression
+   function: (member_expression
+     object: [(identifier) @o (member_expression property: (property_identifier) @o)]
+     property: (property_identifier) @m @trigger))
+ (#match? @o "([Qq]ueue|QUEUE|[Pp]ool|POOL|[Ll]imiter|LIMITER|[Ss]cheduler|[Pp]iscina|[Ww]orkers?)$")
+ (#match? @m "^(add|addAll|onIdle|onEmpty|schedule|wrap|exec|run)$")
+ (#imports? "^(p-queue|bottleneck|piscina|workerpool|tinypool)$")
+ (#set! rule "ecma.concurrency.pool"))
+
+; Promise.all(items.map(async ...)), Promise.allSettled, Promise.race, Promise.any
+((call_expression
+   function: (member_expression
+     object: (identifier) @p
+     property: (property_identifier) @m) @trigger)
+ (#eq? @p "Promise")
+ (#match? @m "^(all|allSettled|race|any)$")
+ (#set! rule "ecma.concurrency.promise-fan-out"))
+
+; navigator.locks.request('name', async (lock) => ...) (Web Locks API)
+((call_expression
+   function: (member_expression) @trigger)
+ (#match? @trigger "^((globalThis|window|self)\\.)?navigator\\.locks\\.(request|query)$")
+ (#set! rule "ecma.concurrency.web-locks"))

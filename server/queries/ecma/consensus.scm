@@ -1,0 +1,87 @@
+; Distributed locks, leader election and consensus in JavaScript / TypeScript: redlock and other
+; Redis lock libraries, Redis `SET key value NX PX ttl` locks and Lua release scripts, etcd3
+; locks / elections / leases, ZooKeeper, Consul sessions and locks, and raft libraries.
+
+; Any call or constructor from a lock / coordination library:
+; new Redlock([redis]), new Etcd3(), zookeeper.createClient(...), new Consul(), new Raft(...),
+; new Mutex(redis, 'key') from redis-semaphore.
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#resolves-to? @trigger "^(redlock|@sesamecare-oss/redlock|redis-semaphore|redis-lock|node-redis-warlock|etcd3|node-zookeeper-client|zookeeper|consul|liferaft|@markwylde/liferaft|node-raft|raft|skiff|@kubernetes/client-node\\.LeaderElection|k8s-leader-election)(/[\\w./-]+)?(\\.|$)")
+ (#set! rule "ecma.consensus.library"))
+
+((new_expression
+   constructor: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#resolves-to? @trigger "^(redlock|@sesamecare-oss/redlock|redis-semaphore|redis-lock|node-redis-warlock|etcd3|node-zookeeper-client|zookeeper|consul|liferaft|@markwylde/liferaft|node-raft|raft|skiff)(/[\\w./-]+)?(\\.|$)")
+ (#set! rule "ecma.consensus.library"))
+
+; Methods on lock-library instances: redlock.acquire([key], ttl), redlock.using(...),
+; lock.release(), lock.extend(ttl), client.lock('k'), client.election('e'), client.lease(10).
+((call_expression
+   function: (member_expression property: (property_identifier) @m @trigger))
+ (#match? @m "^(acquire|using|release|extend|lock|unlock|tryAcquire)$")
+ (#imports? "^(redlock|@sesamecare-oss/redlock|redis-semaphore|redis-lock|node-redis-warlock)$")
+ (#set! rule "ecma.consensus.lock"))
+
+((call_expression
+   function: (member_expression property: (property_identifier) @m @trigger))
+ (#match? @m "^(lock|election|lease|campaign|resign|acquire|release|observe|leader)$")
+ (#imports? "^etcd3$")
+ (#set! rule "ecma.consensus.etcd"))
+
+; consul.lock({ key }), consul.session.create({ ttl }), consul.kv.set({ key, value, acquire: sid })
+((call_expression
+   function: (member_expression) @trigger)
+ (#match? @trigger "(^|\\.)(lock|session\\.(create|renew|destroy))$")
+ (#imports? "^consul$")
+ (#set! rule "ecma.consensus.consul"))
+
+((call_expression
+   function: (member_expression) @trigger
+   arguments: (arguments (object (pair key: (property_identifier) @k))))
+ (#match? @trigger "(^|\\.)kv\\.(set|del)$")
+ (#any-of? @k "acquire" "release")
+ (#imports? "^consul$")
+ (#set! rule "ecma.consensus.consul"))
+
+; CreateMode.EPHEMERAL_SEQUENTIAL nodes are the ZooKeeper lock / election recipe.
+((member_expression
+   object: [(identifier) @cm (member_expression property: (property_identifier) @cm)]
+   property: (property_identifier) @mode) @trigger
+ (#eq? @cm "CreateMode")
+ (#match? @mode "^EPHEMERAL")
+ (#set! rule "ecma.consensus.zookeeper"))
+
+; Redis lock by hand: redis.set(key, token, 'PX', 30000, 'NX'), client.set(key, v, { NX: true, PX })
+; redis.setnx(key, v), client.call('SET', key, v, 'NX'), client.sendCommand(['SET', k, v, 'NX'])
+((call_expression
+   function: [(identifier) (member_expression)] @trigger
+   arguments: (arguments (string) @nx))
+ (#match? @nx "^.(NX|nx).$")
+ (#set! rule "ecma.consensus.redis-set-nx"))
+
+((call_expression
+   function: [(identifier) (member_expression)] @trigger
+   arguments: (arguments (array (string) @nx)))
+ (#match? @nx "^.(NX|nx).$")
+ (#set! rule "ecma.consensus.redis-set-nx"))
+
+((call_expression
+   function: (member_expression property: (property_identifier) @set) @trigger
+   arguments: (arguments (object (pair key: (property_identifier) @nx))))
+ (#match? @set "^(set|SET)$")
+ (#match? @nx "^(NX|nx)$")
+ (#set! rule "ecma.consensus.redis-set-nx"))
+
+((call_expression
+   function: (member_expression property: (property_identifier) @m @trigger))
+ (#match? @m "^(setnx|setNX|SETNX)$")
+ (#set! rule "ecma.consensus.redis-set-nx"))
+
+; The compare-and-delete Lua script that releases a Redis lock:
+; if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) ...
+([(string) (template_string)] @trigger
+ (#match? @trigger "redis\\.call\\(\\s*[\"'](get|GET)[\"']\\s*,\\s*KEYS\\[1\\]\\s*\\)\\s*==\\s*ARGV\\[1\\]")
+ (#set! rule "ecma.consensus.redis-lock-script"))

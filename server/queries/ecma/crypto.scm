@@ -1,0 +1,92 @@
+; Cryptography in JavaScript / TypeScript: node:crypto, WebCrypto, password hashing, crypto
+; libraries, TLS verification options and Math.random used for secrets.
+
+; node:crypto, any call or constructor: crypto.createHash(...), createHmac(...) (named import),
+; require('crypto').randomBytes(...), rb(...) from `const { randomBytes: rb } = require('crypto')`.
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#resolves-to? @trigger "^crypto\\.")
+ (#set! rule "ecma.crypto.node-crypto"))
+
+((new_expression
+   constructor: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#resolves-to? @trigger "^crypto\\.")
+ (#set! rule "ecma.crypto.node-crypto"))
+
+; WebCrypto through the global: crypto.subtle.digest(...), globalThis.crypto.getRandomValues(...),
+; and a destructured `subtle`.
+((call_expression
+   function: (member_expression) @trigger)
+ (#match? @trigger "(subtle|getRandomValues|randomUUID)")
+ (#name-matches? @trigger "^((globalThis|window|self)\\.)?crypto\\.(subtle\\.[A-Za-z]+|getRandomValues|randomUUID)$|^subtle\\.(encrypt|decrypt|sign|verify|digest|generateKey|deriveKey|deriveBits|importKey|exportKey|wrapKey|unwrapKey)$")
+ (#set! rule "ecma.crypto.webcrypto"))
+
+; Password hashing and crypto libraries: bcrypt/bcryptjs, argon2, tweetnacl, libsodium,
+; node-forge, crypto-js (incl. `crypto-js/sha256` default imports), noble, elliptic, node-rsa ...
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#resolves-to? @trigger "^(bcrypt|bcryptjs|bcrypt-nodejs|@node-rs/bcrypt|argon2|@node-rs/argon2|scrypt-js|tweetnacl|tweetnacl-util|libsodium-wrappers|libsodium-wrappers-sumo|sodium-native|sodium-plus|node-forge|crypto-js|@noble/(hashes|curves|ciphers|ed25519|secp256k1)|elliptic|node-rsa|openpgp|jsrsasign|js-sha256|js-sha3|sha\\.js|md5|hash\\.js|pbkdf2|create-hmac|create-hash|browserify-aes|aes-js)(/[\\w./-]+)?(\\.|$)")
+ (#set! rule "ecma.crypto.library"))
+
+((new_expression
+   constructor: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#resolves-to? @trigger "^(node-forge|crypto-js|elliptic|node-rsa|openpgp|jsrsasign|aes-js)(/[\\w./-]+)?(\\.|$)")
+ (#set! rule "ecma.crypto.library"))
+
+; tls.connect / tls.createSecureContext / https.Agent options
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#match? @trigger "(createSecureContext|connect|createServer)$")
+ (#resolves-to? @trigger "^tls\\.(connect|createSecureContext|createServer)$")
+ (#set! rule "ecma.crypto.tls"))
+
+; TLS verification and protocol options in an object literal: { rejectUnauthorized: false }
+(pair
+  key: (property_identifier) @trigger
+  (#match? @trigger "^(rejectUnauthorized|secureProtocol|checkServerIdentity|secureOptions)$")
+  (#set! rule "ecma.crypto.tls-options"))
+
+((shorthand_property_identifier) @trigger
+ (#match? @trigger "^(rejectUnauthorized|secureProtocol|checkServerIdentity)$")
+ (#set! rule "ecma.crypto.tls-options"))
+
+; process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
+((assignment_expression
+   left: (member_expression property: (property_identifier) @p) @trigger)
+ (#eq? @p "NODE_TLS_REJECT_UNAUTHORIZED")
+ (#set! rule "ecma.crypto.tls-options"))
+
+; Math.random() producing a secret: const resetToken = Math.random().toString(36).slice(2)
+((variable_declarator
+   name: (identifier) @name
+   value: (_) @value) @trigger
+ (#match? @name "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]ass(word|wd|phrase)?|PASS(WORD|WD)?|[Oo]tp|OTP|[Pp]in|PIN|[Ii]v|IV|[Ss]ession_?[Ii]d|SESSION_?ID|[Cc]srf|CSRF|[Vv]erification_?[Cc]ode|VERIFICATION_CODE)s?$|^(key|KEY)$|([Ss]ecret|[Aa]pi|[Pp]rivate|[Ee]ncryption|[Ss]igning|[Hh]mac|[Ss]ession|[Aa]es|[Cc]rypto|[Aa]ccess|[Aa]uth|[Mm]aster|[Ss]hared|SECRET|API|PRIVATE|ENCRYPTION|SIGNING|HMAC|SESSION)_?([Kk]ey|KEY)s?$")
+ (#match? @value "Math\\.random\\s*\\(")
+ (#set! rule "ecma.crypto.insecure-random"))
+
+((assignment_expression
+   left: [(identifier) @name (member_expression property: (property_identifier) @name)]
+   right: (_) @value) @trigger
+ (#match? @name "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]ass(word|wd|phrase)?|PASS(WORD|WD)?|[Oo]tp|OTP|[Pp]in|PIN|[Ii]v|IV|[Ss]ession_?[Ii]d|SESSION_?ID|[Cc]srf|CSRF|[Vv]erification_?[Cc]ode|VERIFICATION_CODE)s?$|^(key|KEY)$|([Ss]ecret|[Aa]pi|[Pp]rivate|[Ee]ncryption|[Ss]igning|[Hh]mac|[Ss]ession|[Aa]es|[Cc]rypto|[Aa]ccess|[Aa]uth|[Mm]aster|[Ss]hared|SECRET|API|PRIVATE|ENCRYPTION|SIGNING|HMAC|SESSION)_?([Kk]ey|KEY)s?$")
+ (#match? @value "Math\\.random\\s*\\(")
+ (#set! rule "ecma.crypto.insecure-random"))
+
+((pair
+   key: (property_identifier) @name
+   value: (_) @value) @trigger
+ (#match? @name "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]ass(word|wd|phrase)?|PASS(WORD|WD)?|[Oo]tp|OTP|[Pp]in|PIN|[Ii]v|IV|[Ss]ession_?[Ii]d|SESSION_?ID|[Cc]srf|CSRF|[Vv]erification_?[Cc]ode|VERIFICATION_CODE)s?$|^(key|KEY)$|([Ss]ecret|[Aa]pi|[Pp]rivate|[Ee]ncryption|[Ss]igning|[Hh]mac|[Ss]ession|[Aa]es|[Cc]rypto|[Aa]ccess|[Aa]uth|[Mm]aster|[Ss]hared|SECRET|API|PRIVATE|ENCRYPTION|SIGNING|HMAC|SESSION)_?([Kk]ey|KEY)s?$")
+ (#match? @value "Math\\.random\\s*\\(")
+ (#set! rule "ecma.crypto.insecure-random"))
+
+; function generateToken() { return Math.random().toString(36) }
+(function_declaration
+   name: (identifier) @name
+   body: (statement_block (return_statement (_) @value @trigger))
+ (#match? @name "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]ass(word|wd|phrase)?|PASS(WORD|WD)?|[Oo]tp|OTP|[Pp]in|PIN|[Ii]v|IV|[Ss]ession_?[Ii]d|SESSION_?ID|[Cc]srf|CSRF|[Vv]erification_?[Cc]ode|VERIFICATION_CODE)s?$|([Ss]ecret|[Aa]pi|[Pp]rivate|[Ee]ncryption|[Ss]igning|[Hh]mac|[Ss]ession|[Aa]es|[Cc]rypto|[Aa]ccess|[Aa]uth|[Mm]aster|[Ss]hared)_?([Kk]ey|KEY)s?$")
+ (#match? @value "Math\\.random\\s*\\(")
+ (#set! rule "ecma.crypto.insecure-random"))

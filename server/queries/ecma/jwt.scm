@@ -1,0 +1,67 @@
+; JWT / token verification in JavaScript / TypeScript: jsonwebtoken, jose, jwks-rsa, express-jwt,
+; express-oauth2-jwt-bearer, passport-jwt, openid-client, jwt-decode, SAML, Google / Firebase ID
+; tokens, NestJS and Fastify JWT helpers, and hand-rolled `token.split('.')` decoding.
+
+; Any call or constructor from a JWT / OIDC / SAML library:
+; jwt.verify(...), jwtVerify(...), new SignJWT(...), createRemoteJWKSet(...), jwksClient(...),
+; expressjwt(...), auth(...) (express-oauth2-jwt-bearer), new JwtStrategy(...), Issuer.discover(...),
+; jwtDecode(...), new SamlStrategy(...), new OAuth2Client(...).
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#resolves-to? @trigger "^(jsonwebtoken|jose|jwks-rsa|express-jwt|express-oauth2-jwt-bearer|passport-jwt|openid-client|jwt-decode|jwt-simple|fast-jwt|@fastify/jwt|@nestjs/jwt|@hapi/jwt|jose-node-cjs-runtime|jose-browser-runtime|jws|jwa|jwk-to-pem|@node-saml/[\\w-]+|passport-saml|saml2-js|samlify|google-auth-library|oidc-token-hash|@auth0/auth0-spa-js|jwt-simple)(/[\\w./-]+)?(\\.|$)")
+ (#set! rule "ecma.jwt.library"))
+
+((new_expression
+   constructor: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#resolves-to? @trigger "^(jsonwebtoken|jose|jwks-rsa|express-jwt|express-oauth2-jwt-bearer|passport-jwt|openid-client|@node-saml/[\\w-]+|passport-saml|saml2-js|samlify|google-auth-library|@nestjs/jwt|@hapi/jwt)(/[\\w./-]+)?(\\.|$)")
+ (#set! rule "ecma.jwt.library"))
+
+; Methods on library instances: client.callback(...) (openid-client), oauthClient.verifyIdToken(...)
+; and Firebase admin.auth().verifyIdToken(...) / verifySessionCookie / createCustomToken.
+((call_expression
+   function: (member_expression property: (property_identifier) @m @trigger))
+ (#match? @m "^(verifyIdToken|verifySessionCookie|createCustomToken|createSessionCookie|verifySignedJwtWithCertsAsync|getTokenInfo|jwtVerify|jwtSign|jwtDecode)$")
+ (#set! rule "ecma.jwt.verify-method"))
+
+((call_expression
+   function: (member_expression property: (property_identifier) @m @trigger))
+ (#match? @m "^(callback|oauthCallback|callbackParams|grant|refresh|userinfo|introspect|validatePostResponseAsync|validateRedirectAsync|validateResponse)$")
+ (#imports? "^(openid-client|@node-saml/[\\w-]+|passport-saml)$")
+ (#set! rule "ecma.jwt.oidc-client"))
+
+; NestJS / hand-wired helpers: this.jwtService.verifyAsync(token), jwtHelper.sign(payload)
+((call_expression
+   function: (member_expression
+     object: [(identifier) @o (member_expression property: (property_identifier) @o)]
+     property: (property_identifier) @m) @trigger)
+ (#match? @o "^([Jj]wt|JWT|[Jj]wt[A-Z]\\w*|\\w+Jwt)$")
+ (#match? @m "^(sign|signAsync|verify|verifyAsync|decode|decodeAsync)$")
+ (#set! rule "ecma.jwt.jwt-helper"))
+
+; Hand-rolled decoding: JSON.parse(atob(token.split('.')[1])) skips signature verification.
+((subscript_expression
+   object: (call_expression
+     function: (member_expression
+       object: [(identifier) @o (member_expression property: (property_identifier) @o)]
+       property: (property_identifier) @split)
+     arguments: (arguments . (string) @dot .))
+   index: (number)) @trigger
+ (#eq? @split "split")
+ (#match? @dot "^.\\.[\"']$")
+ (#match? @o "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Jj]wt|JWT)s?([A-Z][A-Za-z]*)?$")
+ (#set! rule "ecma.jwt.manual-decode"))
+
+; const [header, payload, signature] = token.split('.')
+((variable_declarator
+   name: (array_pattern)
+   value: (call_expression
+     function: (member_expression
+       object: [(identifier) @o (member_expression property: (property_identifier) @o)]
+       property: (property_identifier) @split)
+     arguments: (arguments . (string) @dot .))) @trigger
+ (#eq? @split "split")
+ (#match? @dot "^.\\.[\"']$")
+ (#match? @o "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Jj]wt|JWT)s?([A-Z][A-Za-z]*)?$")
+ (#set! rule "ecma.jwt.manual-decode"))

@@ -1,0 +1,34 @@
+; Lock-free / shared-memory code in JavaScript / TypeScript: Atomics, SharedArrayBuffer, typed
+; arrays over shared memory and shared WebAssembly memories.
+
+; Atomics.add / compareExchange / load / store / wait / waitAsync / notify / exchange ...
+((call_expression
+   function: (member_expression
+     object: (_) @o
+     property: (property_identifier)) @trigger)
+ (#match? @o "^((globalThis|window|self)\\.)?Atomics$")
+ (#set! rule "ecma.lock-free.atomics"))
+
+; new SharedArrayBuffer(n)
+((new_expression
+   constructor: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#match? @trigger "^((globalThis|window|self)\\.)?SharedArrayBuffer$")
+ (#set! rule "ecma.lock-free.shared-array-buffer"))
+
+; new Int32Array(sharedBuffer) / new Int32Array(sab, 0, 4)
+((new_expression
+   constructor: (identifier) @trigger
+   arguments: (arguments . [(identifier) @buf (member_expression property: (property_identifier) @buf)]))
+ (#match? @trigger "^(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array$")
+ (#match? @buf "^(sab|SAB)$|[Ss]hared|SHARED")
+ (#set! rule "ecma.lock-free.shared-view"))
+
+; new WebAssembly.Memory({ initial, maximum, shared: true })
+((new_expression
+   constructor: (member_expression) @trigger
+   arguments: (arguments
+     (object (pair key: (property_identifier) @k value: (true)))))
+ (#eq? @trigger "WebAssembly.Memory")
+ (#eq? @k "shared")
+ (#set! rule "ecma.lock-free.shared-wasm-memory"))

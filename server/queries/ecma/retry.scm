@@ -1,0 +1,74 @@
+; Retries and backoff in JavaScript / TypeScript: p-retry, async-retry, retry, promise-retry,
+; exponential-backoff, axios-retry, opossum circuit breakers, cockatiel policies, got-style
+; `retry: { limit }` options, BullMQ `backoff` options, and hand-written retry loops.
+
+; Any call or constructor from a retry / resilience library:
+; pRetry(fn, { retries: 5 }), retry(async (bail) => ..., {...}) (async-retry),
+; retry.operation({...}), backOff(() => call()), axiosRetry(axios, {...}),
+; new CircuitBreaker(fn, opts) (opossum), retry(handleAll, { backoff: new ExponentialBackoff() }).
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#resolves-to? @trigger "^(p-retry|async-retry|retry|promise-retry|exponential-backoff|backoff|axios-retry|retry-axios|fetch-retry|opossum|cockatiel|@lifeomic/attempt|ts-retry-promise|ts-retry|async-await-retry|@smithy/util-retry|@aws-sdk/util-retry|@apollo/client/link/retry|got\.extend$)(/[\w./-]+)?(\.|$)")
+ (#set! rule "ecma.retry.library"))
+
+((new_expression
+   constructor: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#resolves-to? @trigger "^(retry|opossum|cockatiel|exponential-backoff|backoff|@smithy/util-retry|@aws-sdk/util-retry|@apollo/client/link/retry)(/[\w./-]+)?(\.|$)")
+ (#set! rule "ecma.retry.library"))
+
+; async.retry(...) / async.retryable(...)
+((call_expression
+   function: (member_expression) @trigger)
+ (#match? @trigger "retry|retryable")
+ (#resolves-to? @trigger "^async\.(retry|retryable)$")
+ (#set! rule "ecma.retry.library"))
+
+; got-style options: { retry: { limit: 3, methods: [...] } }
+(pair
+  key: (property_identifier) @trigger
+  value: (object (pair key: (property_identifier) @k))
+  (#eq? @trigger "retry")
+  (#match? @k "^(limit|retries|methods|statusCodes|errorCodes|calculateDelay|backoffLimit|maxRetryAfter|maxRetries|minTimeout|maxTimeout|factor)$")
+  (#set! rule "ecma.retry.options"))
+
+; BullMQ / Bull job options: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } }
+(pair
+  key: (property_identifier) @trigger
+  value: (object)
+  (#match? @trigger "^(backoff|backOff|retryStrategy|retryPolicy)$")
+  (#set! rule "ecma.retry.options"))
+
+; Hand-written retry loops: a for / while / do loop that awaits a sleep / delay / setTimeout
+; promise and names an attempt / retry / backoff variable. Polling loops without retry naming
+; do not fire. (Tree-sitter queries have no descendant operator, so both conditions are checked
+; on the loop's text; the trigger is the loop keyword.)
+((for_statement "for" @trigger) @loop
+ (#match? @loop "await\\s+(new\\s+Promise\\b[\\s\\S]{0,80}?setTimeout|[\\w$.]*([Ss]leep|[Dd]elay|[Ww]ait|[Tt]imeout|[Bb]ack[Oo]ff|[Pp]ause)\\w*\\s*(<[^>()]*>)?\\()")
+ (#match? @loop "(^|[^A-Za-z0-9_$])([Aa]ttempt|[Rr]etr(y|ies)|[Bb]ack[Oo]ff|[Tt]ries\\b)|[a-z0-9](Attempt|Retr(y|ies)|Back[Oo]ff|Tries\\b)|(^|[^A-Za-z0-9$])_?(ATTEMPT|RETR(Y|IES)|BACKOFF)")
+ (#set! rule "ecma.retry.loop"))
+
+((for_in_statement "for" @trigger) @loop
+ (#match? @loop "await\\s+(new\\s+Promise\\b[\\s\\S]{0,80}?setTimeout|[\\w$.]*([Ss]leep|[Dd]elay|[Ww]ait|[Tt]imeout|[Bb]ack[Oo]ff|[Pp]ause)\\w*\\s*(<[^>()]*>)?\\()")
+ (#match? @loop "(^|[^A-Za-z0-9_$])([Aa]ttempt|[Rr]etr(y|ies)|[Bb]ack[Oo]ff|[Tt]ries\\b)|[a-z0-9](Attempt|Retr(y|ies)|Back[Oo]ff|Tries\\b)|(^|[^A-Za-z0-9$])_?(ATTEMPT|RETR(Y|IES)|BACKOFF)")
+ (#set! rule "ecma.retry.loop"))
+
+((while_statement "while" @trigger) @loop
+ (#match? @loop "await\\s+(new\\s+Promise\\b[\\s\\S]{0,80}?setTimeout|[\\w$.]*([Ss]leep|[Dd]elay|[Ww]ait|[Tt]imeout|[Bb]ack[Oo]ff|[Pp]ause)\\w*\\s*(<[^>()]*>)?\\()")
+ (#match? @loop "(^|[^A-Za-z0-9_$])([Aa]ttempt|[Rr]etr(y|ies)|[Bb]ack[Oo]ff|[Tt]ries\\b)|[a-z0-9](Attempt|Retr(y|ies)|Back[Oo]ff|Tries\\b)|(^|[^A-Za-z0-9$])_?(ATTEMPT|RETR(Y|IES)|BACKOFF)")
+ (#set! rule "ecma.retry.loop"))
+
+((do_statement "do" @trigger) @loop
+ (#match? @loop "await\\s+(new\\s+Promise\\b[\\s\\S]{0,80}?setTimeout|[\\w$.]*([Ss]leep|[Dd]elay|[Ww]ait|[Tt]imeout|[Bb]ack[Oo]ff|[Pp]ause)\\w*\\s*(<[^>()]*>)?\\()")
+ (#match? @loop "(^|[^A-Za-z0-9_$])([Aa]ttempt|[Rr]etr(y|ies)|[Bb]ack[Oo]ff|[Tt]ries\\b)|[a-z0-9](Attempt|Retr(y|ies)|Back[Oo]ff|Tries\\b)|(^|[^A-Za-z0-9$])_?(ATTEMPT|RETR(Y|IES)|BACKOFF)")
+ (#set! rule "ecma.retry.loop"))
+
+; Callback-style retries: setTimeout(() => connect(attempt + 1), backoff); the callback itself
+; must name the retry (a `setTimeout(resolve, 2 ** attempt * 100)` sleep is part of a loop).
+((call_expression
+   function: (identifier) @trigger
+   arguments: (arguments . (_) @args))
+ (#eq? @trigger "setTimeout")
+ (#match? @args "(^|[^A-Za-z0-9_$])([Aa]ttempt|[Rr]etr(y|ies)|[Bb]ack[Oo]ff|[Tt]ries\\b)|[a-z0-9](Attempt|Retr(y|ies)|Back[Oo]ff|Tries\\b)|(^|[^A-Za-z0-9$])_?(ATTEMPT|RETR(Y|IES)|BACKOFF)")
+ (#set! rule "ecma.retry.reschedule"))

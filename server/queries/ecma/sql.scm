@@ -1,0 +1,97 @@
+; SQL in JavaScript / TypeScript: driver query calls (pg, mysql2, mssql, sqlite, better-sqlite3,
+; oracledb, ...), knex raw fragments, Prisma raw queries, Sequelize / TypeORM raw queries,
+; `sql` tagged templates (postgres, @vercel/postgres, slonik, drizzle, Prisma.sql), and SQL
+; statements in string and template literals.
+
+; Query methods in a file that uses a database driver or ORM:
+; pool.query(...), client.query(...), conn.execute(...), db.prepare(...), db.exec(...),
+; sequelize.query(...), dataSource.query(...), manager.query(...), queryRunner.query(...)
+((call_expression
+   function: (member_expression property: (property_identifier) @m @trigger))
+ (#match? @m "^(query|execute|unsafe)$")
+ (#imports? "^(pg|pg-pool|pg-promise|postgres|@neondatabase/serverless|@vercel/postgres|mysql|mysql2|mysql2/promise|mariadb|mssql|tedious|oracledb|sqlite|sqlite3|better-sqlite3|@libsql/client|@planetscale/database|duckdb|sequelize|@sequelize/core|typeorm|slonik|@databases/[\\w-]+|knex)$")
+ (#set! rule "ecma.sql.driver-query"))
+
+; db.prepare(...), db.exec(...) (better-sqlite3, sqlite, libsql), on a database-looking object
+((call_expression
+   function: (member_expression
+     object: [(identifier) @o (member_expression property: (property_identifier) @o)]
+     property: (property_identifier) @m @trigger))
+ (#match? @m "^(prepare|exec|all|run|get|each)$")
+ (#match? @o "([Dd]b|DB|[Dd]atabase|[Cc]onn(ection)?|[Cc]lient|[Ss]qlite|SQLITE)$")
+ (#imports? "^(sqlite|sqlite3|better-sqlite3|@libsql/client|duckdb|bun:sqlite|node:sqlite)$")
+ (#set! rule "ecma.sql.driver-query"))
+
+; pg-promise: db.none(...), db.one(...), db.manyOrNone(...), t.any(...)
+((call_expression
+   function: (member_expression property: (property_identifier) @m @trigger))
+ (#match? @m "^(none|one|oneOrNone|many|manyOrNone|any|result|multi|multiResult|func|proc)$")
+ (#imports? "^pg-promise$")
+ (#set! rule "ecma.sql.driver-query"))
+
+; knex raw fragments: knex.raw(...), db.whereRaw(...), .orderByRaw(...), .joinRaw(...), ...
+((call_expression
+   function: (member_expression property: (property_identifier) @m @trigger)
+   arguments: (arguments))
+ (#match? @m "^(whereRaw|orWhereRaw|andWhereRaw|havingRaw|orHavingRaw|orderByRaw|groupByRaw|joinRaw|selectRaw|fromRaw|onRaw|whereNotRaw)$")
+ (#set! rule "ecma.sql.knex-raw"))
+
+; knex.raw(...), db.raw(...), trx.raw(...), Prisma.raw(...), sql.raw(...) (drizzle), on a
+; database-looking object (xmlbuilder's writer.raw(...) and String.raw`...` are not SQL).
+((call_expression
+   function: (member_expression
+     object: [(identifier) @o (member_expression property: (property_identifier) @o)]
+     property: (property_identifier) @m @trigger)
+   arguments: (arguments))
+ (#eq? @m "raw")
+ (#match? @o "^(knex|db|trx|tx|sql|Prisma|prisma|sequelize|Sequelize|database|conn|connection|pool|client|qb|pg|mysql|drizzle|kysely|orm|em|manager)$|([Kk]nex|D[Bb]|[Dd]atabase|[Tt]rx|[Cc]onnection|[Pp]ool|[Qq]uery[Bb]uilder|[Rr]epository)$")
+ (#set! rule "ecma.sql.raw"))
+
+; Prisma: prisma.$queryRaw`...`, prisma.$executeRawUnsafe(sql, ...)
+((call_expression
+   function: (member_expression property: (property_identifier) @m @trigger))
+ (#match? @m "^\\$(queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe|queryRawTyped)$")
+ (#set! rule "ecma.sql.prisma-raw"))
+
+; sequelize.literal('...'), literal(...) imported from sequelize
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#match? @trigger "(literal|query)$")
+ (#resolves-to? @trigger "^(sequelize|@sequelize/core)\\.(Sequelize\\.)?(literal|query)$")
+ (#set! rule "ecma.sql.sequelize-literal"))
+
+; TypeORM query builder with an interpolated condition:
+; .where(`user.name = '${name}'`), .andWhere(`...${x}...`), .orderBy(`${column}`)
+((call_expression
+   function: (member_expression property: (property_identifier) @m @trigger)
+   arguments: (arguments . (template_string (template_substitution))))
+ (#match? @m "^(where|andWhere|orWhere|having|andHaving|orHaving|orderBy|addOrderBy|groupBy|select|addSelect|innerJoin|leftJoin|setParameter)$")
+ (#imports? "^(typeorm|@mikro-orm/[\\w-]+|objection|knex|sequelize|kysely|drizzle-orm)$")
+ (#set! rule "ecma.sql.interpolated-builder"))
+
+; `sql` tagged templates: sql`SELECT ...` (postgres, @vercel/postgres, slonik, drizzle),
+; Prisma.sql`...`, SQL`...` (sql-template-strings), sql.unsafe(...)
+((call_expression
+   function: [(identifier) (member_expression)] @trigger
+   arguments: (template_string))
+ (#match? @trigger "^(sql|SQL|Prisma\\.sql|sql\\.(unsafe|fragment|raw)|db\\.sql)$")
+ (#set! rule "ecma.sql.tagged-template"))
+
+((call_expression
+   function: (member_expression) @trigger
+   arguments: (arguments))
+ (#match? @trigger "^sql\\.unsafe$")
+ (#set! rule "ecma.sql.tagged-template"))
+
+; SQL statements in string and template literals ("SELECT ... FROM", `UPDATE ... SET`, ...).
+; Bare lowercase 'begin' / 'commit' / 'rollback' are event names far more often than SQL.
+((string) @trigger
+ (#sql? @trigger)
+ (#not-match? @trigger "^.\\s*(begin|commit|rollback|savepoint)\\s*;?\\s*.$")
+ (#set! rule "ecma.sql.statement-text"))
+
+((template_string) @trigger
+ (#sql? @trigger)
+ (#not-match? @trigger "^.\\s*(begin|commit|rollback|savepoint)\\s*;?\\s*.$")
+ (#set! rule "ecma.sql.statement-text"))

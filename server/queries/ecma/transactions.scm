@@ -1,0 +1,76 @@
+; Database transactions in JavaScript / TypeScript: knex / Sequelize / TypeORM / drizzle /
+; Kysely `.transaction(...)`, Prisma `$transaction`, TypeORM query runners, MongoDB / mongoose
+; sessions, commit / rollback on transaction objects, isolation levels, row locks, and
+; BEGIN / COMMIT / ROLLBACK / SAVEPOINT / ... FOR UPDATE statements sent as strings.
+
+; knex.transaction(async (trx) => ...), sequelize.transaction(...), dataSource.transaction(...),
+; manager.transaction('SERIALIZABLE', ...), db.transaction(...), prisma.$transaction([...]),
+; pg-promise db.tx(...)
+((call_expression
+   function: (member_expression property: (property_identifier) @trigger))
+ (#match? @trigger "^(transaction|\\$transaction|transactionAsync|tx|txIf|withTransaction|startTransaction|commitTransaction|rollbackTransaction|abortTransaction|startSession|beginTransaction)$")
+ (#set! rule "ecma.transactions.transaction-call"))
+
+; trx.commit(), trx.rollback(), t.commit(), transaction.rollback(), txn.begin() (mssql)
+((call_expression
+   function: (member_expression
+     object: [(identifier) @o (member_expression property: (property_identifier) @o)]
+     property: (property_identifier) @trigger))
+ (#match? @trigger "^(commit|rollback|begin|savepoint|release|rollbackTo)$")
+ (#match? @o "^(t|tx|txn|trx|trans)$|[Tt]rx$|[Tt]xn?$|[Tt]ransaction$|TRANSACTION$")
+ (#set! rule "ecma.transactions.commit-rollback"))
+
+; new sql.Transaction(pool) (mssql)
+((new_expression
+   constructor: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#match? @trigger "Transaction$")
+ (#resolves-to? @trigger "^(mssql|tedious|sequelize|@sequelize/core)\\.Transaction$")
+ (#set! rule "ecma.transactions.transaction-object"))
+
+; Isolation levels: Transaction.ISOLATION_LEVELS.SERIALIZABLE,
+; Prisma.TransactionIsolationLevel.Serializable, sql.ISOLATION_LEVEL.READ_COMMITTED,
+; IsolationLevel.Serializable, { isolationLevel: ... }
+((member_expression
+   object: (identifier) @n
+   property: (property_identifier) @n) @trigger
+ (#any-match? @n "^(ISOLATION_LEVELS?|TransactionIsolationLevel|IsolationLevel)$")
+ (#set! rule "ecma.transactions.isolation-level"))
+
+(pair
+  key: (property_identifier) @trigger
+  (#match? @trigger "^(isolationLevel|isolation_level|ISOLATION_LEVEL)$")
+  (#set! rule "ecma.transactions.isolation-level"))
+
+; Row locks in query builders: .forUpdate(), .forShare(), .setLock('pessimistic_write'), .skipLocked()
+((call_expression
+   function: (member_expression property: (property_identifier) @trigger))
+ (#match? @trigger "^(forUpdate|forShare|forNoKeyUpdate|forKeyShare|setLock|skipLocked|noWait)$")
+ (#set! rule "ecma.transactions.row-lock"))
+
+; Transaction decorators: @Transactional(), @Transaction() (typeorm-transactional, NestJS)
+((decorator
+   [(call_expression function: (identifier) @trigger)
+    (identifier) @trigger])
+ (#match? @trigger "^(Transactional|Transaction|UseTransaction)$")
+ (#set! rule "ecma.transactions.decorator"))
+
+; Statements sent as strings: client.query('BEGIN'), 'COMMIT', 'ROLLBACK TO SAVEPOINT a',
+; 'SET TRANSACTION ISOLATION LEVEL ...', 'SELECT ... FOR UPDATE'. Uppercase keywords anywhere;
+; lowercase only as the first argument of a query-like call ('commit' alone is usually an event).
+((string) @trigger
+ (#transaction-sql? @trigger)
+ (#match? @trigger "^.\\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET|START|SELECT|WITH|UPDATE|DELETE|INSERT|END)\\b")
+ (#set! rule "ecma.transactions.statement-text"))
+
+((template_string) @trigger
+ (#transaction-sql? @trigger)
+ (#match? @trigger "^.\\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET|START|SELECT|WITH|UPDATE|DELETE|INSERT|END)\\b")
+ (#set! rule "ecma.transactions.statement-text"))
+
+((call_expression
+   function: (member_expression property: (property_identifier) @m)
+   arguments: (arguments . [(string) (template_string)] @trigger))
+ (#match? @m "^(query|execute|exec|raw|run|none|unsafe|\\$executeRaw|\\$executeRawUnsafe)$")
+ (#transaction-sql? @trigger)
+ (#set! rule "ecma.transactions.statement-text"))

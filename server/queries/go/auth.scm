@@ -1,0 +1,89 @@
+; Authentication and authorization in Go: session stores (gorilla/sessions, alexedwards/scs),
+; password checks, MFA/TOTP, session cookies, basic auth, CSRF protection, policy enforcement.
+
+; Any member of an auth library: sessions.NewCookieStore, sessions.Options{...} (below),
+; totp.Validate, totp.Generate, hotp.ValidateCustom, scs.New, casbin.NewEnforcer, csrf.Protect,
+; gothic.CompleteUserAuth, argon2id.ComparePasswordAndHash ...
+((selector_expression operand: (identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^(github\\.com/gorilla/(sessions|securecookie|csrf)|github\\.com/alexedwards/scs(/v\\d+)?|github\\.com/pquerna/otp(/totp|/hotp)?|github\\.com/xlzd/gotp|github\\.com/casbin/casbin(/v\\d+)?|github\\.com/markbates/goth(/gothic)?|github\\.com/alexedwards/argon2id|github\\.com/gin-contrib/sessions(/cookie|/redis)?|github\\.com/volatiletech/authboss(/v\\d+)?|github\\.com/abbot/go-http-auth|github\\.com/go-webauthn/webauthn/webauthn)$")
+ (#set! rule "go.auth.api"))
+
+((composite_literal type: (qualified_type package: (package_identifier) @pkg) @trigger)
+ (#resolves-to? @pkg "^(github\\.com/gorilla/sessions|github\\.com/pquerna/otp(/totp|/hotp)?|github\\.com/gin-contrib/sessions|github\\.com/go-webauthn/webauthn/webauthn)$")
+ (#set! rule "go.auth.options"))
+
+; Password verification and hashing for login: bcrypt.CompareHashAndPassword (also crypto)
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#resolves-to? @pkg "^golang\\.org/x/crypto/bcrypt$")
+ (#match? @f "^(CompareHashAndPassword|GenerateFromPassword)$")
+ (#set! rule "go.auth.password-check"))
+
+; gorilla/sessions: store.Get(r, "session"), store.New(r, name), session.Save(r, w)
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list (_) (_) .))
+ (#any-of? @f "Get" "New" "Save")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^github\\.com/(gorilla|gin-contrib)/sessions$")
+ (#set! rule "go.auth.session-store"))
+
+; session.Values["user_id"] = id, session.Options.MaxAge = -1
+((selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+ (#any-of? @f "Values" "Options")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^github\\.com/gorilla/sessions$")
+ (#set! rule "go.auth.session-values"))
+
+; alexedwards/scs: sessionManager.RenewToken(ctx), .Destroy(ctx), .LoadAndSave(mux)
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
+ (#any-of? @f "RenewToken" "Destroy" "LoadAndSave" "Iterate")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^github\\.com/alexedwards/scs(/v\\d+)?$")
+ (#set! rule "go.auth.scs"))
+
+; scs values keyed by request context: sm.Put(r.Context(), "userID", id), sm.GetInt(ctx, "userID")
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list . [(identifier) (call_expression)] @ctx))
+ (#match? @f "^(Put|Get|Get[A-Z]\\w*|Pop|Pop[A-Z]\\w*|Remove|Exists|Clear|Commit|Load)$")
+ (#match? @ctx "^(ctx|r\\.Context\\(\\)|req\\.Context\\(\\)|[a-z]+Ctx)$")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^github\\.com/alexedwards/scs(/v\\d+)?$")
+ (#set! rule "go.auth.scs"))
+
+; casbin policy checks: e.Enforce(sub, obj, act), e.AddPolicy(...)
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
+ (#match? @f "^(Enforce\\w*|BatchEnforce\\w*|AddPolicy|AddPolicies|RemovePolicy|AddRoleForUser|DeleteRoleForUser|AddGroupingPolicy|RemoveGroupingPolicy|HasRoleForUser|HasPermissionForUser|AddPermissionForUser|DeletePermissionForUser|LoadPolicy|SavePolicy)$")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^github\\.com/casbin/casbin(/v\\d+)?$")
+ (#set! rule "go.auth.policy"))
+
+; HTTP basic auth credentials: user, pass, ok := r.BasicAuth()
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger)
+ (#eq? @f "BasicAuth")
+ (#set! rule "go.auth.basic-auth"))
+
+; Session/auth cookies: http.SetCookie(w, &http.Cookie{Name: "session_id", ...}), or a cookie
+; literal whose Name is a session-ish constant
+((composite_literal
+   type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @t) @trigger
+   body: (literal_value
+     (keyed_element
+       key: (literal_element (identifier) @k)
+       value: (literal_element [(interpreted_string_literal) (raw_string_literal) (identifier) (selector_expression)] @name))))
+ (#resolves-to? @pkg "^net/http$")
+ (#eq? @t "Cookie")
+ (#eq? @k "Name")
+ (#match? @name "([Ss]ession|SESSION|[Ss]id\\b|SID|_sid|[Aa]uth|AUTH|[Tt]oken|TOKEN|[Rr]emember|REMEMBER|[Jj]wt|JWT|[Ll]ogin|LOGIN|[Cc]srf|CSRF|[Xx]srf|XSRF)")
+ (#set! rule "go.auth.session-cookie"))
+
+; Reading the session cookie: r.Cookie("session_id")
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal) (identifier) (selector_expression)] @name .))
+ (#eq? @f "Cookie")
+ (#match? @name "([Ss]ession|SESSION|[Ss]id\\b|SID|_sid|[Aa]uth|AUTH|[Tt]oken|TOKEN|[Rr]emember|REMEMBER|[Jj]wt|JWT|[Ll]ogin|LOGIN)")
+ (#set! rule "go.auth.session-cookie"))

@@ -1,0 +1,87 @@
+; Concurrency in Go: goroutines, channels, select, sync primitives, errgroup, semaphores,
+; singleflight and worker-pool libraries.
+
+; go worker(jobs)
+((go_statement) @trigger
+ (#set! rule "go.concurrency.goroutine"))
+
+; chan T, <-chan T, chan<- T in make(...), declarations, parameters and fields
+((channel_type) @trigger
+ (#set! rule "go.concurrency.channel"))
+
+; ch <- v
+((send_statement) @trigger
+ (#set! rule "go.concurrency.send"))
+
+; v := <-ch, <-done
+((unary_expression operator: "<-") @trigger
+ (#set! rule "go.concurrency.receive"))
+
+; select { case ... }
+((select_statement) @trigger
+ (#set! rule "go.concurrency.select"))
+
+; sync.Mutex, sync.RWMutex, sync.WaitGroup, sync.Once, sync.Cond, sync.Map in declarations,
+; fields (also embedded) and literals
+((qualified_type package: (package_identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^(sync|golang\\.org/x/sync/(errgroup|semaphore|singleflight|syncmap)|github\\.com/sourcegraph/conc(/.+)?|github\\.com/panjf2000/ants(/v\\d+)?)$")
+ (#set! rule "go.concurrency.sync-type"))
+
+; sync.NewCond(&mu), sync.OnceFunc(f), errgroup.WithContext(ctx), semaphore.NewWeighted(n),
+; conc.NewWaitGroup(), pool.New(), ants.NewPool(n)
+((selector_expression operand: (identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^(sync|golang\\.org/x/sync/(errgroup|semaphore|singleflight|syncmap)|github\\.com/sourcegraph/conc(/.+)?|github\\.com/panjf2000/ants(/v\\d+)?)$")
+ (#set! rule "go.concurrency.sync-api"))
+
+; mu.Lock(), mu.Unlock(), mu.RLock(), mu.RUnlock(), mu.TryLock(), cond.Broadcast(), cond.Signal(),
+; m.LoadOrStore(k, v), wg.Go(f) in files importing sync
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
+ (#any-of? @f "Lock" "Unlock" "RLock" "RUnlock" "TryLock" "TryRLock" "RLocker" "Broadcast" "LoadOrStore" "LoadAndDelete" "CompareAndDelete" "Go")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^sync$")
+ (#set! rule "go.concurrency.sync-call"))
+
+; wg.Add(n), wg.Done(), wg.Wait(), cond.Wait(), once.Do(f) where the receiver names a
+; WaitGroup / Cond / Once (no types here, and cmd.Wait() or client.Do(req) must not count)
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
+ (#any-of? @f "Add" "Done" "Wait" "Do" "Signal")
+ (#match? @recv "([Ww][Gg]|[Ww]ait[Gg]roup|[Ww]aitgroup|[Ww]orkers|[Gg]roup|[Cc]ond|[Cc]v|[Oo]nce|[Ii]nit[Oo]nce)$")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^sync$")
+ (#set! rule "go.concurrency.sync-call"))
+
+; errgroup / conc / ants methods: g.Go(f), g.TryGo(f), g.Wait(), g.SetLimit(n), p.Submit(task)
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
+ (#any-of? @f "Go" "TryGo" "Wait" "SetLimit" "Submit" "Invoke")
+ (#not-match? @recv "([Cc]md|[Cc]ommand|[Pp]roc|[Pp]rocess|[Cc]lient|[Cc]onn|[Ss]erver|[Ss]rv)$")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^(golang\\.org/x/sync/errgroup|github\\.com/sourcegraph/conc(/.+)?|github\\.com/panjf2000/ants(/v\\d+)?)$")
+ (#set! rule "go.concurrency.group-call"))
+
+; semaphore methods: sem.Acquire(ctx, 1), sem.TryAcquire(1), sem.Release(1)
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
+ (#any-of? @f "Acquire" "TryAcquire" "Release")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^golang\\.org/x/sync/semaphore$")
+ (#set! rule "go.concurrency.semaphore"))
+
+; singleflight: sf.Do(key, fn), sf.DoChan(key, fn) (two arguments, unlike client.Do(req))
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) . (_) .))
+ (#any-of? @f "Do" "DoChan")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^golang\\.org/x/sync/singleflight$")
+ (#set! rule "go.concurrency.singleflight"))
+
+; sf.Forget(key)
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
+ (#eq? @f "Forget")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^golang\\.org/x/sync/singleflight$")
+ (#set! rule "go.concurrency.singleflight"))

@@ -1,0 +1,97 @@
+; Consensus, leader election and distributed locks in Go: hashicorp/raft, etcd raft, etcd client v3
+; and its concurrency package, Consul sessions and locks, ZooKeeper, redsync, bsm/redislock,
+; dragonboat, and hand-rolled Redis SETNX locks.
+
+; Any member of a consensus / coordination library: raft.NewRaft, raft.DefaultConfig,
+; raftboltdb.NewBoltStore, clientv3.New, clientv3.Compare, concurrency.NewSession,
+; concurrency.NewMutex, concurrency.NewElection, zk.Connect, zk.NewLock, redsync.New,
+; redislock.New, goredis.NewPool ...
+((selector_expression operand: (identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^(github\\.com/hashicorp/raft(-boltdb(/v\\d+)?|-mdb)?|go\\.etcd\\.io/(etcd/)?raft(/v\\d+)?(/raftpb)?|github\\.com/coreos/etcd/raft(/raftpb)?|go\\.etcd\\.io/etcd/client/v3(/concurrency)?|go\\.etcd\\.io/etcd/clientv3(/concurrency)?|github\\.com/coreos/etcd/clientv3(/concurrency)?|github\\.com/(go-zookeeper/zk|samuel/go-zookeeper/zk)|github\\.com/go-redsync/redsync(/v\\d+)?(/.+)?|github\\.com/bsm/redislock|github\\.com/lni/dragonboat(/v\\d+)?(/.+)?)$")
+ (#set! rule "go.consensus.api"))
+
+; Types of those libraries in code: raft.Config{...}, *raft.Log in an FSM, clientv3.Config{...}
+((qualified_type package: (package_identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^(github\\.com/hashicorp/raft|go\\.etcd\\.io/(etcd/)?raft(/v\\d+)?(/raftpb)?|github\\.com/coreos/etcd/raft(/raftpb)?|go\\.etcd\\.io/etcd/client/v3(/concurrency)?|go\\.etcd\\.io/etcd/clientv3(/concurrency)?|github\\.com/coreos/etcd/clientv3(/concurrency)?|github\\.com/(go-zookeeper/zk|samuel/go-zookeeper/zk)|github\\.com/go-redsync/redsync(/v\\d+)?|github\\.com/bsm/redislock|github\\.com/lni/dragonboat(/v\\d+)?(/.+)?)$")
+ (#set! rule "go.consensus.type"))
+
+; Raft node operations: r.Apply(cmd, timeout), r.LeadershipTransfer(), r.BootstrapCluster(cfg), ...
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
+ (#match? @f "^(Apply|ApplyLog|LeadershipTransfer|LeadershipTransferToServer|BootstrapCluster|AddVoter|AddNonvoter|RemoveServer|DemoteVoter|VerifyLeader|Barrier|LeaderCh|LeaderWithID|GetConfiguration|Snapshot|Restore|Propose|ProposeConfChange|Campaign|ReportUnreachable|ReportSnapshot|TransferLeadership)$")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^(github\\.com/hashicorp/raft|go\\.etcd\\.io/(etcd/)?raft(/v\\d+)?|github\\.com/coreos/etcd/raft|github\\.com/lni/dragonboat(/v\\d+)?(/.+)?)$")
+ (#set! rule "go.consensus.raft"))
+
+; etcd: cli.Txn(ctx).If(...).Then(...), cli.Grant(ctx, ttl), cli.KeepAlive(ctx, id),
+; e.Campaign(ctx, v), e.Resign(ctx), m.Lock(ctx), m.TryLock(ctx), m.Unlock(ctx)
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_)))
+ (#match? @f "^(Txn|Grant|Revoke|KeepAlive|KeepAliveOnce|Campaign|Resign|Proclaim|Observe|Leader|Lock|TryLock|Unlock)$")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^(go\\.etcd\\.io/etcd/client/v3|go\\.etcd\\.io/etcd/clientv3|github\\.com/coreos/etcd/clientv3)(/concurrency)?$")
+ (#set! rule "go.consensus.etcd"))
+
+; Consul: client.LockKey(key), client.LockOpts(opts), client.Session(), lock.Lock(stopCh),
+; kv.Acquire(p, nil), kv.Release(p, nil), kv.CAS(p, nil), session.Create/Renew/RenewPeriodic/Destroy
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
+ (#match? @f "^(LockKey|LockOpts|SemaphorePrefix|SemaphoreOpts|Session|Acquire|Release|CAS|DeleteCAS|RenewPeriodic|Renew|CreateNoChecks)$")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^github\\.com/hashicorp/consul/api$")
+ (#set! rule "go.consensus.consul"))
+
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) .))
+ (#eq? @f "Lock")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^github\\.com/hashicorp/consul/api$")
+ (#set! rule "go.consensus.consul"))
+
+; Consul lock and session types: api.LockOptions{...}, api.SessionEntry{...}, api.KVPair{Session: ...}
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#resolves-to? @pkg "^github\\.com/hashicorp/consul/api$")
+ (#match? @f "^(Lock\\w*|Semaphore\\w*|Session\\w*|KVLock|KVUnlock|KVCAS|DefaultLock\\w*|DefaultSemaphore\\w*)$")
+ (#set! rule "go.consensus.consul"))
+
+((qualified_type package: (package_identifier) @pkg name: (type_identifier) @t) @trigger
+ (#resolves-to? @pkg "^github\\.com/hashicorp/consul/api$")
+ (#match? @t "^(Lock\\w*|Semaphore\\w*|Session\\w*)$")
+ (#set! rule "go.consensus.consul"))
+
+; redsync / redislock / zk locks: rs.NewMutex(name), m.LockContext(ctx), m.Extend(),
+; locker.Obtain(ctx, key, ttl, opts), lock.Refresh(ctx, ttl, opts), lock.Release(ctx)
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
+ (#match? @f "^(NewMutex|LockContext|UnlockContext|TryLock|TryLockContext|Extend|ExtendContext|Obtain|Refresh|Release|TTL|Valid|ValidContext)$")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^(github\\.com/go-redsync/redsync(/v\\d+)?|github\\.com/bsm/redislock)$")
+ (#set! rule "go.consensus.distributed-lock"))
+
+; Distributed lock calls that return a value (sync.Mutex.Lock returns nothing):
+; err := mutex.Lock(), ok, err := mutex.Unlock(), if err := l.Lock(); ...
+((short_var_declaration
+   right: (expression_list
+     (call_expression function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)))
+ (#any-of? @f "Lock" "Unlock")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^(github\\.com/go-redsync/redsync(/v\\d+)?|github\\.com/(go-zookeeper/zk|samuel/go-zookeeper/zk))$")
+ (#set! rule "go.consensus.distributed-lock"))
+
+((assignment_statement
+   right: (expression_list
+     (call_expression function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)))
+ (#any-of? @f "Lock" "Unlock")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^(github\\.com/go-redsync/redsync(/v\\d+)?|github\\.com/(go-zookeeper/zk|samuel/go-zookeeper/zk))$")
+ (#set! rule "go.consensus.distributed-lock"))
+
+; Hand-rolled Redis locks and leader keys: rdb.SetNX(ctx, "lock:"+name, owner, ttl)
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list (_) @key))
+ (#match? @f "^(SetNX|SetNx|SetNxWithTTL)$")
+ (#match? @key "([Ll]ock|LOCK|[Ll]eader|LEADER|[Mm]utex|[Ee]lection|[Ll]ease)")
+ (#set! rule "go.consensus.redis-lock"))

@@ -1,0 +1,71 @@
+; Cryptography in Go: hashing, HMAC, ciphers, KDFs and password hashing, signatures, key
+; generation, secure randomness, TLS/X.509/SSH configuration, and math/rand used for secrets.
+
+; Any use of a crypto package member: sha256.Sum256, hmac.New, aes.NewCipher, rsa.SignPSS,
+; rand.Read (crypto/rand), tls.Dial, x509.ParseCertificate, bcrypt.GenerateFromPassword,
+; chacha20poly1305.New, crypto.SHA256 ...
+((selector_expression operand: (identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^(crypto(/.+)?|golang\\.org/x/crypto/.+|github\\.com/alexedwards/argon2id|filippo\\.io/.+|github\\.com/cloudflare/circl/.+|lukechampine\\.com/blake3|github\\.com/zeebo/blake3|github\\.com/minio/sha256-simd|github\\.com/ProtonMail/go-crypto/.+|github\\.com/tink-crypto/tink-go(/v\\d+)?/.+)$")
+ (#set! rule "go.crypto.api"))
+
+; Composite literals of crypto types: tls.Config{...}, x509.Certificate{...}, pkix.Name{...},
+; ssh.ClientConfig{...}
+((composite_literal type: (qualified_type package: (package_identifier) @pkg) @trigger)
+ (#resolves-to? @pkg "^(crypto/.+|golang\\.org/x/crypto/.+)$")
+ (#set! rule "go.crypto.config-literal"))
+
+; Certificate verification switched off, wherever it is set.
+((keyed_element key: (literal_element (identifier) @trigger))
+ (#eq? @trigger "InsecureSkipVerify")
+ (#set! rule "go.crypto.insecure-skip-verify"))
+
+((selector_expression field: (field_identifier) @f) @trigger
+ (#eq? @f "InsecureSkipVerify")
+ (#set! rule "go.crypto.insecure-skip-verify"))
+
+; math/rand producing a secret: token := rand.Int63(), otp := fmt.Sprintf("%06d", rand.Intn(1e6))
+((short_var_declaration
+   left: (expression_list (identifier) @name)
+   right: (expression_list
+     [(call_expression function: (selector_expression operand: (identifier) @pkg) @trigger)
+      (call_expression arguments: (argument_list (call_expression function: (selector_expression operand: (identifier) @pkg) @trigger)))]))
+ (#resolves-to? @pkg "^math/rand(/v2)?$")
+ (#match? @name "([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]assw(or)?d|PASSW(OR)?D|[Pp]asscode|[Oo]tp($|[A-Z_])|OTP|[Cc]srf|CSRF|(^|_|[a-z])Key|^key|_key|KEY|[Ss]ession[Ii][Dd]|SESSION_?ID|[Vv]erifier|^[Ii][Vv]$|IV$|[Pp]in[Cc]ode|[Rr]eset[Cc]ode|[Vv]erification[Cc]ode|[Aa]uth[Cc]ode)")
+ (#set! rule "go.crypto.math-rand-secret"))
+
+((assignment_statement
+   left: (expression_list [(identifier) (selector_expression field: (field_identifier))] @name)
+   right: (expression_list
+     [(call_expression function: (selector_expression operand: (identifier) @pkg) @trigger)
+      (call_expression arguments: (argument_list (call_expression function: (selector_expression operand: (identifier) @pkg) @trigger)))]))
+ (#resolves-to? @pkg "^math/rand(/v2)?$")
+ (#match? @name "([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]assw(or)?d|PASSW(OR)?D|[Pp]asscode|[Oo]tp($|[A-Z_])|OTP|[Cc]srf|CSRF|(^|_|[a-z.])Key|(^|\\.)key|_key|KEY|[Ss]ession[Ii][Dd]|SESSION_?ID|[Vv]erifier|(^|\\.)[Ii][Vv]$|IV$|[Pp]in[Cc]ode|[Rr]eset[Cc]ode|[Vv]erification[Cc]ode|[Aa]uth[Cc]ode)")
+ (#set! rule "go.crypto.math-rand-secret"))
+
+((var_spec
+   name: (identifier) @name
+   value: (expression_list
+     [(call_expression function: (selector_expression operand: (identifier) @pkg) @trigger)
+      (call_expression arguments: (argument_list (call_expression function: (selector_expression operand: (identifier) @pkg) @trigger)))]))
+ (#resolves-to? @pkg "^math/rand(/v2)?$")
+ (#match? @name "([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]assw(or)?d|PASSW(OR)?D|[Pp]asscode|[Oo]tp($|[A-Z_])|OTP|[Cc]srf|CSRF|(^|_|[a-z])Key|^key|_key|KEY|[Ss]ession[Ii][Dd]|SESSION_?ID|[Vv]erifier|^[Ii][Vv]$|IV$|[Pp]in[Cc]ode|[Rr]eset[Cc]ode|[Vv]erification[Cc]ode|[Aa]uth[Cc]ode)")
+ (#set! rule "go.crypto.math-rand-secret"))
+
+; Session{Token: rand.Int63()}
+((keyed_element
+   key: (literal_element (identifier) @name)
+   value: (literal_element
+     [(call_expression function: (selector_expression operand: (identifier) @pkg) @trigger)
+      (call_expression arguments: (argument_list (call_expression function: (selector_expression operand: (identifier) @pkg) @trigger)))]))
+ (#resolves-to? @pkg "^math/rand(/v2)?$")
+ (#match? @name "([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]assw(or)?d|PASSW(OR)?D|[Pp]asscode|[Oo]tp($|[A-Z_])|OTP|[Cc]srf|CSRF|(^|_|[a-z])Key|^key|_key|KEY|[Ss]ession[Ii][Dd]|SESSION_?ID|[Vv]erifier|^[Ii][Vv]$|IV$|[Pp]in[Cc]ode|[Rr]eset[Cc]ode|[Vv]erification[Cc]ode|[Aa]uth[Cc]ode)")
+ (#set! rule "go.crypto.math-rand-secret"))
+
+; math/rand filling a secret buffer: rand.Read(nonce), mrand.Read(key[:])
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list . [(identifier) (selector_expression) (slice_expression operand: (_))] @name))
+ (#resolves-to? @pkg "^math/rand(/v2)?$")
+ (#eq? @f "Read")
+ (#match? @name "([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]assw(or)?d|PASSW(OR)?D|[Pp]asscode|[Oo]tp($|[A-Z_\\[])|OTP|[Cc]srf|CSRF|(^|_|[a-z.])Key|(^|\\.)key|_key|KEY|[Ss]ession[Ii][Dd]|SESSION_?ID|[Vv]erifier|(^|\\.)[Ii][Vv]($|\\[)|IV($|\\[)|[Pp]in[Cc]ode|[Rr]eset[Cc]ode|[Vv]erification[Cc]ode|[Aa]uth[Cc]ode)")
+ (#set! rule "go.crypto.math-rand-secret"))

@@ -1,0 +1,128 @@
+; Retries, backoff and circuit breakers in Go: cenkalti/backoff, avast/retry-go, sony/gobreaker,
+; hashicorp/go-retryablehttp, hystrix, go-resiliency, failsafe-go, sethvargo/go-retry,
+; k8s retry.RetryOnConflict / wait.ExponentialBackoff, and hand-written retry loops: a for
+; statement that sleeps (time.Sleep or <-time.After, directly or inside an if/else/select) and
+; is named as a retry (attempt/retry/backoff/tries in its header, its delay, a counter, or the
+; function around it), or that sleeps and `continue`s after `err != nil`.
+
+; backoff.Retry(op, b), backoff.RetryNotify, backoff.NewExponentialBackOff(), retry.Do(fn),
+; gobreaker.NewCircuitBreaker(st), retryablehttp.NewClient(), hystrix.Do(...), retry.RetryOnConflict
+((selector_expression operand: (identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^(github\\.com/cenkalti/backoff(/v\\d+)?|github\\.com/avast/retry-go(/v\\d+)?|github\\.com/sony/gobreaker(/v\\d+)?|github\\.com/hashicorp/go-retryablehttp|github\\.com/afex/hystrix-go/hystrix|github\\.com/eapache/go-resiliency/(retrier|breaker)|github\\.com/failsafe-go/failsafe-go(/.+)?|github\\.com/sethvargo/go-retry|github\\.com/jpillora/backoff|github\\.com/rafaeljesus/retry-go|github\\.com/grpc-ecosystem/go-grpc-middleware(/v\\d+)?(/interceptors)?/retry|k8s\\.io/client-go/util/retry|github\\.com/flowchartsman/retry|github\\.com/Rican7/retry(/.+)?|github\\.com/matryer/try|github\\.com/lestrrat-go/backoff(/v\\d+)?)$")
+ (#set! rule "go.retry.library"))
+
+; &backoff.ExponentialBackOff{...}, gobreaker.Settings{...}, retryablehttp.Client{...}
+((composite_literal type: (qualified_type package: (package_identifier) @pkg) @trigger)
+ (#resolves-to? @pkg "^(github\\.com/cenkalti/backoff(/v\\d+)?|github\\.com/avast/retry-go(/v\\d+)?|github\\.com/sony/gobreaker(/v\\d+)?|github\\.com/hashicorp/go-retryablehttp|github\\.com/afex/hystrix-go/hystrix|github\\.com/eapache/go-resiliency/(retrier|breaker)|github\\.com/failsafe-go/failsafe-go(/.+)?|github\\.com/sethvargo/go-retry|github\\.com/jpillora/backoff|github\\.com/rafaeljesus/retry-go|github\\.com/grpc-ecosystem/go-grpc-middleware(/v\\d+)?(/interceptors)?/retry|k8s\\.io/client-go/util/retry|github\\.com/flowchartsman/retry|github\\.com/Rican7/retry(/.+)?|github\\.com/matryer/try|github\\.com/lestrrat-go/backoff(/v\\d+)?)$")
+ (#set! rule "go.retry.library"))
+
+; k8s.io/apimachinery wait: wait.ExponentialBackoff(b, cond), wait.Backoff{...}
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#resolves-to? @pkg "^k8s\\.io/apimachinery/pkg/util/wait$")
+ (#match? @f "^(ExponentialBackoff\\w*|Backoff|Jitter|NewExponentialBackoffManager)$")
+ (#set! rule "go.retry.library"))
+
+((composite_literal type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @t) @trigger)
+ (#resolves-to? @pkg "^k8s\\.io/apimachinery/pkg/util/wait$")
+ (#eq? @t "Backoff")
+ (#set! rule "go.retry.library"))
+
+; for attempt := 0; attempt < maxRetries; attempt++ { ...; time.Sleep(d) }
+; for retries < max { ... }, for attempt := range maxAttempts { ... }
+((for_statement
+   "for" @trigger
+   [(for_clause) (range_clause) (binary_expression) (unary_expression) (call_expression) (identifier) (selector_expression)] @header
+   body: (block (statement_list [(expression_statement (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay))
+       (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))
+       (if_statement consequence: (block (statement_list [(expression_statement (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay))
+        (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))])))
+       (if_statement alternative: (block (statement_list [(expression_statement (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay))
+        (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))])))
+       (select_statement (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))))])))
+ (#resolves-to? @sleep "^time\\.(Sleep|After)$")
+ (#match? @header "([Rr]etr(y|ies|ied)|RETR(Y|IES)|[Aa]ttempt|ATTEMPT|[Bb]ack[Oo]ff|BACK_?OFF|(^|[^a-z])tries|Tries|TRIES)")
+ (#set! rule "go.retry.loop"))
+
+; for { ...; time.Sleep(backoff) }, time.Sleep(time.Duration(attempt) * time.Second), <-time.After(retryDelay)
+((for_statement
+   "for" @trigger
+   body: (block (statement_list [(expression_statement (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay))
+       (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))
+       (if_statement consequence: (block (statement_list [(expression_statement (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay))
+        (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))])))
+       (if_statement alternative: (block (statement_list [(expression_statement (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay))
+        (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))])))
+       (select_statement (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))))])))
+ (#resolves-to? @sleep "^time\\.(Sleep|After)$")
+ (#match? @delay "([Rr]etr(y|ies|ied)|RETR(Y|IES)|[Aa]ttempt|ATTEMPT|[Bb]ack[Oo]ff|BACK_?OFF|(^|[^a-z])tries|Tries|TRIES)")
+ (#set! rule "go.retry.loop"))
+
+; for { ...; attempts++ / if retries >= max {...} / backoff *= 2 / next := backoff * 2; ...; time.Sleep(d) }
+((for_statement
+   "for" @trigger
+   body: (block (statement_list
+     [(inc_statement (_) @counter) (dec_statement (_) @counter) (assignment_statement left: (_) @counter) (short_var_declaration left: (_) @counter) (if_statement condition: (_) @counter)]
+     [(expression_statement (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay))
+       (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))
+       (if_statement consequence: (block (statement_list [(expression_statement (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay))
+        (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))])))
+       (if_statement alternative: (block (statement_list [(expression_statement (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay))
+        (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))])))
+       (select_statement (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))))])))
+ (#resolves-to? @sleep "^time\\.(Sleep|After)$")
+ (#match? @counter "([Rr]etr(y|ies|ied)|RETR(Y|IES)|[Aa]ttempt|ATTEMPT|[Bb]ack[Oo]ff|BACK_?OFF|(^|[^a-z])tries|Tries|TRIES)")
+ (#set! rule "go.retry.loop"))
+
+((for_statement
+   "for" @trigger
+   body: (block (statement_list
+     [(expression_statement (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay))
+       (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))
+       (if_statement consequence: (block (statement_list [(expression_statement (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay))
+        (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))])))
+       (if_statement alternative: (block (statement_list [(expression_statement (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay))
+        (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))])))
+       (select_statement (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))))]
+     [(inc_statement (_) @counter) (dec_statement (_) @counter) (assignment_statement left: (_) @counter) (short_var_declaration left: (_) @counter) (if_statement condition: (_) @counter)])))
+ (#resolves-to? @sleep "^time\\.(Sleep|After)$")
+ (#match? @counter "([Rr]etr(y|ies|ied)|RETR(Y|IES)|[Aa]ttempt|ATTEMPT|[Bb]ack[Oo]ff|BACK_?OFF|(^|[^a-z])tries|Tries|TRIES)")
+ (#set! rule "go.retry.loop"))
+
+; A sleeping loop directly inside a function named for retrying: func withRetry(...) { for ... { time.Sleep(d) } }
+((function_declaration
+   name: (identifier) @name
+   body: (block (statement_list (for_statement "for" @trigger body: (block (statement_list [(expression_statement (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay))
+       (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))
+       (if_statement consequence: (block (statement_list [(expression_statement (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay))
+        (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))])))
+       (if_statement alternative: (block (statement_list [(expression_statement (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay))
+        (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))])))
+       (select_statement (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))))]))))))
+ (#resolves-to? @sleep "^time\\.(Sleep|After)$")
+ (#match? @name "([Rr]etr(y|ies|ied)|RETR(Y|IES)|[Aa]ttempt|ATTEMPT|[Bb]ack[Oo]ff|BACK_?OFF|(^|[^a-z])tries|Tries|TRIES)")
+ (#set! rule "go.retry.loop"))
+
+((method_declaration
+   name: (field_identifier) @name
+   body: (block (statement_list (for_statement "for" @trigger body: (block (statement_list [(expression_statement (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay))
+       (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))
+       (if_statement consequence: (block (statement_list [(expression_statement (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay))
+        (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))])))
+       (if_statement alternative: (block (statement_list [(expression_statement (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay))
+        (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))])))
+       (select_statement (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))))]))))))
+ (#resolves-to? @sleep "^time\\.(Sleep|After)$")
+ (#match? @name "([Rr]etr(y|ies|ied)|RETR(Y|IES)|[Aa]ttempt|ATTEMPT|[Bb]ack[Oo]ff|BACK_?OFF|(^|[^a-z])tries|Tries|TRIES)")
+ (#set! rule "go.retry.loop"))
+
+; Try again after an error: for ... { if err != nil { time.Sleep(d); continue } }
+((for_statement
+   "for" @trigger
+   body: (block (statement_list
+     (if_statement
+       condition: (binary_expression left: (identifier) @err operator: "!=" right: (nil))
+       consequence: (block (statement_list [(expression_statement (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay))
+        (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))] . (continue_statement)))))))
+ (#resolves-to? @sleep "^time\\.(Sleep|After)$")
+ (#match? @err "^(err|[a-z]\\w*Err)$")
+ (#set! rule "go.retry.loop"))

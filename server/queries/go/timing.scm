@@ -1,0 +1,43 @@
+; Comparing secrets, MACs, signatures, tokens and hashes in Go. A plain == / bytes.Equal leaks
+; timing; the constant-time APIs are flagged too, since secret-comparison code needs review.
+; Comparisons against literals, nil or package constants are not secret comparisons.
+
+; hmac.Equal(a, b), subtle.ConstantTimeCompare(a, b), subtle.ConstantTimeEq(x, y)
+((call_expression function: (selector_expression) @trigger)
+ (#resolves-to? @trigger "^crypto/(hmac\\.Equal|subtle\\.ConstantTime\\w+)$")
+ (#set! rule "go.timing.constant-time-api"))
+
+; bytes.Equal(mac, expected), strings.EqualFold(apiKey, got), reflect.DeepEqual(sig, want)
+((call_expression
+   function: (selector_expression) @trigger
+   arguments: (argument_list [(identifier) (selector_expression) (call_expression) (slice_expression) (index_expression) (type_conversion_expression)] @arg))
+ (#match? @arg "((^|[^A-Za-z])(mac|sig|sigs)($|[^a-z])|Mac($|[^a-z])|MAC($|[^A-Z])|Sig($|[^a-z])|SIG($|[^A-Z])|[Hh]mac|HMAC|[Ss]ignature|SIGNATURE|[Dd]igest|DIGEST|[Hh]ash|HASH|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[Kk]ey|API[Kk]ey|API_KEY|api_key|[Pp]assw(or)?d|PASSW(OR)?D|(^|[^A-Za-z])otp|Otp|OTP|[Nn]once|NONCE)")
+ (#not-match? @arg "(Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix)(\\(.*\\))?$|^(Err|err|max|min|num|Max|Min|Num)|^(len|cap)\\(")
+ (#not-resolves-to? @arg ".")
+ (#resolves-to? @trigger "^(bytes\\.(Equal|Compare|EqualFold)|strings\\.(EqualFold|Compare)|reflect\\.DeepEqual|slices\\.Equal)$")
+ (#set! rule "go.timing.non-constant-compare"))
+
+; sig == expected, req.Token != session.Token, hex.EncodeToString(mac) == got
+((binary_expression
+   left: [(identifier) (selector_expression) (call_expression) (index_expression) (type_conversion_expression)] @secret
+   operator: ["==" "!="]
+   right: [(identifier) (selector_expression) (call_expression) (index_expression) (type_conversion_expression)] @other) @trigger
+ (#match? @secret "((^|[^A-Za-z])(mac|sig|sigs)($|[^a-z])|Mac($|[^a-z])|MAC($|[^A-Z])|Sig($|[^a-z])|SIG($|[^A-Z])|[Hh]mac|HMAC|[Ss]ignature|SIGNATURE|[Dd]igest|DIGEST|[Hh]ash|HASH|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[Kk]ey|API[Kk]ey|API_KEY|api_key|[Pp]assw(or)?d|PASSW(OR)?D|(^|[^A-Za-z])otp|Otp|OTP|[Nn]once|NONCE)")
+ (#not-match? @secret "(Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix)(\\(.*\\))?$|^(Err|err|max|min|num|Max|Min|Num)|^(len|cap)\\(")
+ (#not-match? @secret "^(Token|TOKEN_?)[A-Z][A-Za-z]*$")
+ (#not-match? @other "^(len|cap)\\(|^(Err|err)|(Type|Kind)(\\(\\))?$")
+ (#not-resolves-to? @secret ".")
+ (#not-resolves-to? @other ".")
+ (#set! rule "go.timing.non-constant-compare"))
+
+((binary_expression
+   left: [(identifier) (selector_expression) (call_expression) (index_expression) (type_conversion_expression)] @other
+   operator: ["==" "!="]
+   right: [(identifier) (selector_expression) (call_expression) (index_expression) (type_conversion_expression)] @secret) @trigger
+ (#match? @secret "((^|[^A-Za-z])(mac|sig|sigs)($|[^a-z])|Mac($|[^a-z])|MAC($|[^A-Z])|Sig($|[^a-z])|SIG($|[^A-Z])|[Hh]mac|HMAC|[Ss]ignature|SIGNATURE|[Dd]igest|DIGEST|[Hh]ash|HASH|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[Kk]ey|API[Kk]ey|API_KEY|api_key|[Pp]assw(or)?d|PASSW(OR)?D|(^|[^A-Za-z])otp|Otp|OTP|[Nn]once|NONCE)")
+ (#not-match? @secret "(Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix)(\\(.*\\))?$|^(Err|err|max|min|num|Max|Min|Num)|^(len|cap)\\(")
+ (#not-match? @secret "^(Token|TOKEN_?)[A-Z][A-Za-z]*$")
+ (#not-match? @other "^(len|cap)\\(|^(Err|err)|(Type|Kind)(\\(\\))?$")
+ (#not-resolves-to? @secret ".")
+ (#not-resolves-to? @other ".")
+ (#set! rule "go.timing.non-constant-compare"))

@@ -1,0 +1,50 @@
+; Database transactions in Go: Begin/BeginTx/Commit/Rollback (database/sql, sqlx, pgx, gorm, bun,
+; go-pg), isolation levels and TxOptions, gorm db.Transaction(func...), pgx.BeginFunc, and
+; transaction-control SQL text (BEGIN, COMMIT, SAVEPOINT, SELECT ... FOR UPDATE).
+
+; db.Begin(), db.BeginTx(ctx, opts), tx.Commit(), tx.Rollback(), db.Beginx(), db.MustBegin(),
+; db.Transaction(func(tx *gorm.DB) error {...}), db.RunInTx(ctx, nil, fn), tx.SavePoint("sp")
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
+ (#match? @f "^(Begin|BeginTx|Beginx|BeginTxx|MustBegin|MustBeginTx|Commit|Rollback|BeginFunc|BeginTxFunc|Transaction|RunInTx|RunInTransaction|SavePoint|RollbackTo)$")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^(database/sql|github\\.com/jmoiron/sqlx|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun|github\\.com/go-pg/pg(/v\\d+)?)$")
+ (#set! rule "go.transactions.tx-call"))
+
+; pgx.BeginFunc(ctx, db, fn), pgx.BeginTxFunc(ctx, db, opts, fn)
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#resolves-to? @pkg "^github\\.com/jackc/pgx(/v\\d+)?$")
+ (#match? @f "^(Begin\\w*|Serializable|RepeatableRead|ReadCommitted|ReadUncommitted|ReadWrite|ReadOnly|Deferrable|NotDeferrable)$")
+ (#set! rule "go.transactions.pgx"))
+
+; Isolation levels: sql.LevelSerializable, sql.LevelRepeatableRead, ...
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#resolves-to? @pkg "^database/sql$")
+ (#match? @f "^(Level\\w+|ErrTxDone|IsolationLevel)$")
+ (#set! rule "go.transactions.isolation"))
+
+; &sql.TxOptions{Isolation: ..., ReadOnly: true}, pgx.TxOptions{IsoLevel: ...}
+((composite_literal type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @t) @trigger)
+ (#resolves-to? @pkg "^(database/sql|github\\.com/jackc/pgx(/v\\d+)?)$")
+ (#eq? @t "TxOptions")
+ (#set! rule "go.transactions.tx-options"))
+
+; Transaction-control statements: "BEGIN", "COMMIT", "ROLLBACK TO SAVEPOINT sp1",
+; "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE" (not prose such as "rollback failed: %v")
+([(interpreted_string_literal) (raw_string_literal)] @trigger
+ (#match? @trigger "^.\\s*([Bb][Ee][Gg][Ii][Nn]|[Cc][Oo][Mm][Mm][Ii][Tt]|[Rr][Oo][Ll][Ll][Bb][Aa][Cc][Kk]|[Ss][Tt][Aa][Rr][Tt]|[Ss][Aa][Vv][Ee][Pp][Oo][Ii][Nn][Tt]|[Rr][Ee][Ll][Ee][Aa][Ss][Ee]|[Ss][Ee][Tt])\\b")
+ (#not-match? @trigger "^.\\s*([Cc][Oo][Mm][Mm][Ii][Tt]|[Rr][Oo][Ll][Ll][Bb][Aa][Cc][Kk])\\s*[^\\s;A-Z\"`]")
+ (#transaction-sql? @trigger)
+ (#set! rule "go.transactions.control-sql"))
+
+; Row locks: "SELECT ... FOR UPDATE", "... FOR UPDATE SKIP LOCKED", "... FOR SHARE"
+([(interpreted_string_literal) (raw_string_literal)] @trigger
+ (#sql? @trigger)
+ (#transaction-sql? @trigger)
+ (#set! rule "go.transactions.row-lock"))
+
+; A locking clause appended to a query: q + " FOR UPDATE"
+([(interpreted_string_literal) (raw_string_literal)] @trigger
+ (#match? @trigger "FOR (NO KEY )?UPDATE|FOR SHARE")
+ (#transaction-sql? @trigger)
+ (#set! rule "go.transactions.row-lock"))

@@ -1,0 +1,142 @@
+; Authentication, sessions and authorization in Python: Django auth, Flask sessions, flask-login,
+; pyotp, werkzeug.security, FastAPI/Starlette security, Django REST framework permissions.
+
+; Django: authenticate(request, ...), login(request, user), logout(request),
+; update_session_auth_hash(...), check_password / make_password (contrib.auth.hashers), get_user_model()
+; flask-login: login_user(user, remember=True), logout_user(), LoginManager(), confirm_login()
+; pyotp: pyotp.TOTP(secret), pyotp.random_base32(), pyotp.HOTP(secret)
+; werkzeug.security: check_password_hash(h, pw), generate_password_hash(pw)
+; FastAPI / Starlette security: OAuth2PasswordBearer(tokenUrl=...), HTTPBasic(), APIKeyHeader(...),
+; Security(...), starlette `requires("authenticated")`, AuthenticationMiddleware
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^(?:django\\.contrib\\.auth\\.(authenticate|login|logout|update_session_auth_hash|get_user|aauthenticate|alogin|alogout|hashers\\.\\w+|tokens\\.\\w+|forms\\.(AuthenticationForm|SetPasswordForm|PasswordChangeForm|PasswordResetForm)|views\\.\\w+)$|flask_login\\.(login_user|logout_user|LoginManager|confirm_login|login_fresh|fresh_login_required|login_required|user_logged_in\\.\\w+)$|pyotp\\.\\w+(\\.\\w+)?$|werkzeug\\.security\\.(check_password_hash|generate_password_hash|safe_str_cmp)$|(fastapi\\.security\\.\\w+|fastapi\\.Security|fastapi\\.params\\.Security|starlette\\.authentication\\.\\w+|starlette\\.middleware\\.authentication\\.\\w+|fastapi_users\\.\\w+(\\.\\w+)*)$)")
+ (#set! rule "python.auth.library-call"))
+
+; Django decorators: @login_required, @permission_required("x"), @user_passes_test(fn),
+; @staff_member_required, with or without a call
+([(decorator [(identifier) (attribute)] @trigger)
+  (decorator (call function: [(identifier) (attribute)] @trigger))]
+ (#resolves-to? @trigger "^django\\.contrib\\.(auth\\.decorators|admin\\.views\\.decorators)\\.\\w+$")
+ (#set! rule "python.auth.django-decorator"))
+
+; class ProfileView(LoginRequiredMixin, PermissionRequiredMixin, View)
+((class_definition
+   superclasses: (argument_list [(identifier) (attribute)] @trigger))
+ (#resolves-to? @trigger "^(django\\.contrib\\.auth\\.mixins|rest_framework\\.(permissions|authentication)|starlette\\.authentication|flask_login|fastapi\\.security)\\.\\w+$")
+ (#set! rule "python.auth.base-class"))
+
+; user.set_password(pw), user.check_password(pw) when the file uses django.contrib.auth
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#any-of? @method "set_password" "check_password" "set_unusable_password" "has_usable_password")
+ (#imports? "^django\\.contrib\\.auth")
+ (#set! rule "python.auth.password-method"))
+
+; request.session["user_id"] = user.pk, del request.session["x"]
+([(assignment
+    left: (subscript
+      value: (attribute
+        object: [(identifier) (attribute)] @req
+        attribute: (identifier) @field) @trigger))
+  (delete_statement
+    (subscript
+      value: (attribute
+        object: [(identifier) (attribute)] @req
+        attribute: (identifier) @field) @trigger))]
+ (#match? @req "^(self\\.)?(request|req)$")
+ (#eq? @field "session")
+ (#set! rule "python.auth.session-write"))
+
+; request.session.cycle_key(), .flush(), .clear(), .set_expiry(...), .pop(...)
+((call
+   function: (attribute
+     object: (attribute
+       object: [(identifier) (attribute)] @req
+       attribute: (identifier) @field)
+     attribute: (identifier) @method) @trigger)
+ (#match? @req "^(self\\.)?(request|req)$")
+ (#eq? @field "session")
+ (#any-of? @method "cycle_key" "flush" "clear" "set_expiry" "pop" "update" "setdefault" "create" "delete")
+ (#set! rule "python.auth.session-write"))
+
+; Flask / Quart: session["user_id"] = user.id, del session["user_id"]
+([(assignment
+    left: (subscript value: (identifier) @trigger))
+  (augmented_assignment
+    left: (subscript value: (identifier) @trigger))
+  (delete_statement
+    (subscript value: (identifier) @trigger))
+  (assignment
+    left: (attribute object: (identifier) @trigger))]
+ (#resolves-to? @trigger "^(flask|quart)\\.session$")
+ (#set! rule "python.auth.flask-session"))
+
+; session.clear(), session.pop("user_id"), session.update(...)
+((call
+   function: (attribute
+     object: (identifier) @session
+     attribute: (identifier) @method) @trigger)
+ (#resolves-to? @session "^(flask|quart)\\.session$")
+ (#any-of? @method "clear" "pop" "update" "setdefault" "regenerate")
+ (#set! rule "python.auth.flask-session"))
+
+; @login_required / @fresh_login_required (flask_login), @login_manager.user_loader
+([(decorator [(identifier) (attribute)] @trigger)
+  (decorator (call function: [(identifier) (attribute)] @trigger))]
+ (#resolves-to? @trigger "^(flask_login|flask_security|flask_principal|flask_httpauth)\\.\\w+$")
+ (#set! rule "python.auth.flask-login"))
+
+((decorator
+   (attribute attribute: (identifier) @hook) @trigger)
+ (#any-of? @hook "user_loader" "request_loader" "unauthorized_handler" "verify_password" "verify_token" "get_user_roles")
+ (#imports? "^(flask_login|flask_httpauth)(\\.|$)")
+ (#set! rule "python.auth.flask-login"))
+
+; current_user.is_authenticated, current_user.id == post.author_id, current_user.has_role("admin")
+((attribute
+   object: (identifier) @user
+   attribute: (identifier) @field) @trigger
+ (#eq? @user "current_user")
+ (#any-of? @field "is_authenticated" "is_anonymous" "is_active" "is_admin" "is_staff" "is_superuser" "has_role" "has_roles" "has_permission" "has_perm" "role" "roles" "permissions")
+ (#resolves-to? @trigger "^(flask_login|flask_security|quart_auth)\\.current_user\\.")
+ (#set! rule "python.auth.current-user"))
+
+; request.user.is_authenticated, request.user.has_perm("app.change"), request.user.is_superuser
+((attribute
+   object: (attribute
+     object: [(identifier) (attribute)] @req
+     attribute: (identifier) @user)
+   attribute: (identifier) @field) @trigger
+ (#match? @req "^(self\\.)?(request|req)$")
+ (#eq? @user "user")
+ (#any-of? @field "is_authenticated" "is_anonymous" "is_staff" "is_superuser" "has_perm" "has_perms" "has_module_perms" "groups" "user_permissions")
+ (#set! rule "python.auth.request-user"))
+
+; totp.verify(code), hotp.verify(code, counter), totp.now()
+((call
+   function: (attribute
+     object: [(identifier) @otp (attribute attribute: (identifier) @otp)]
+     attribute: (identifier) @method) @trigger)
+ (#any-of? @method "verify" "now" "at" "provisioning_uri")
+ (#match? @otp "([Tt]otp|TOTP|[Hh]otp|HOTP|[Oo]tp|OTP)$")
+ (#imports? "^pyotp$")
+ (#set! rule "python.auth.otp"))
+
+; def login(form: OAuth2PasswordRequestForm = Depends()), credentials: HTTPBasicCredentials = ...
+([(typed_parameter type: (type [(identifier) (attribute)] @trigger))
+  (typed_default_parameter type: (type [(identifier) (attribute)] @trigger))]
+ (#resolves-to? @trigger "^fastapi\\.security\\.\\w+$")
+ (#set! rule "python.auth.fastapi-security"))
+
+; @requires("authenticated") (starlette), @permission_classes([...]) / @authentication_classes (DRF)
+((decorator (call function: [(identifier) (attribute)] @trigger))
+ (#resolves-to? @trigger "^(starlette\\.authentication\\.requires|rest_framework\\.decorators\\.(permission_classes|authentication_classes))$")
+ (#set! rule "python.auth.decorator"))
+
+; DRF views: permission_classes = [IsAuthenticated], authentication_classes = (TokenAuthentication,)
+((assignment
+   left: (identifier) @name
+   right: [(list) (tuple)] @trigger)
+ (#any-of? @name "permission_classes" "authentication_classes")
+ (#set! rule "python.auth.drf-permissions"))

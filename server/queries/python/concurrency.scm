@@ -1,0 +1,50 @@
+; Concurrency in Python: threading, multiprocessing, concurrent.futures, asyncio primitives and task
+; fan-out, queue, trio/anyio, gevent/eventlet, and `with lock:` critical sections.
+
+; threading.Thread(target=...), Lock(), RLock(), Semaphore(), Condition(), Event(), Barrier(), Timer()
+; multiprocessing.Process(...), Pool(4), Queue(), Manager(), Lock(), get_context("spawn")
+; concurrent.futures: ThreadPoolExecutor(max_workers=8), ProcessPoolExecutor(), as_completed(fs), wait(fs)
+; asyncio.Lock(), Semaphore(), Event(), Condition(), Queue(), gather(...), create_task(...), wait(...),
+; TaskGroup(), to_thread(...), run_coroutine_threadsafe(...), wait_for(...), shield(...)
+; queue.Queue(), LifoQueue(), PriorityQueue(), SimpleQueue(); _thread.start_new_thread(...)
+; trio / anyio: open_nursery(), create_task_group(), Lock(), Semaphore(), CapacityLimiter(), to_thread
+; gevent.spawn(fn), gevent.joinall(...), gevent.monkey.patch_all(), eventlet.spawn(...), GreenPool()
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^(?:threading\\.(Thread|Lock|RLock|Semaphore|BoundedSemaphore|Condition|Event|Barrier|Timer|local)$|multiprocessing\\.(Process|Pool|pool\\.(Pool|ThreadPool)|dummy\\.Pool|Queue|JoinableQueue|SimpleQueue|Manager|Lock|RLock|Semaphore|BoundedSemaphore|Event|Condition|Barrier|Pipe|Value|Array|get_context)$|concurrent\\.futures\\.(ThreadPoolExecutor|ProcessPoolExecutor|as_completed|wait|thread\\.ThreadPoolExecutor|process\\.ProcessPoolExecutor)$|asyncio\\.(Lock|Semaphore|BoundedSemaphore|Event|Condition|Barrier|Queue|PriorityQueue|LifoQueue|gather|create_task|ensure_future|wait|wait_for|as_completed|shield|TaskGroup|to_thread|run_coroutine_threadsafe|Runner|timeout|timeout_at)$|(queue\\.(Queue|LifoQueue|PriorityQueue|SimpleQueue)|_thread\\.(start_new_thread|allocate_lock))$|(trio|anyio)\\.(open_nursery|create_task_group|Lock|StrictFIFOLock|Semaphore|Condition|Event|CapacityLimiter|create_memory_object_stream|open_memory_channel|to_thread\\.\\w+|from_thread\\.\\w+)$|(gevent\\.(spawn|spawn_later|spawn_raw|joinall|wait|killall|monkey\\.patch_all|monkey\\.patch_\\w+|pool\\.(Pool|Group)|lock\\.\\w+|queue\\.\\w+|event\\.\\w+)|eventlet\\.(spawn|spawn_n|spawn_after|GreenPool|GreenPile|monkey_patch|semaphore\\.\\w+|queue\\.\\w+|event\\.\\w+))$)")
+ (#set! rule "python.concurrency.library-call"))
+
+; executor.submit(fn, x), pool.apply_async(...), pool.starmap(...) when concurrent.futures / multiprocessing is used
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#any-of? @method "submit" "apply_async" "map_async" "starmap" "starmap_async" "imap" "imap_unordered")
+ (#imports? "^(concurrent\\.futures|multiprocessing)(\\.|$)")
+ (#set! rule "python.concurrency.futures"))
+
+; loop.run_in_executor(None, fn), tg.create_task(coro()), loop.call_soon_threadsafe(cb)
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#any-of? @method "run_in_executor" "create_task" "call_soon_threadsafe" "start_soon" "start_new_thread")
+ (#set! rule "python.concurrency.spawn-method"))
+
+; class Worker(threading.Thread), class Handler(socketserver.ThreadingMixIn, ...)
+((class_definition
+   superclasses: (argument_list [(identifier) (attribute)] @trigger))
+ (#resolves-to? @trigger "^(threading\\.Thread|multiprocessing\\.Process|socketserver\\.(ThreadingMixIn|ForkingMixIn|ThreadingTCPServer|ThreadingUDPServer)|http\\.server\\.ThreadingHTTPServer)$")
+ (#set! rule "python.concurrency.thread-subclass"))
+
+; with lock: / with self._lock: / async with self.mutex: critical sections
+((with_item
+   value: [(identifier) @name
+           (attribute attribute: (identifier) @name)] @trigger)
+ (#match? @name "(^|_)([Ll]ock|LOCK|[Mm]utex|MUTEX|[Rr]lock|RLOCK|[Ss]em|SEM|[Ss]emaphore|SEMAPHORE|[Cc]ond|[Cc]ondition|CONDITION)$|[a-z](Lock|Mutex|Semaphore|Condition)$")
+ (#set! rule "python.concurrency.critical-section"))
+
+; lock.acquire() / self._lock.release() / sem.acquire(timeout=1)
+((call
+   function: (attribute
+     object: [(identifier) @name (attribute attribute: (identifier) @name)]
+     attribute: (identifier) @method) @trigger)
+ (#any-of? @method "acquire" "release")
+ (#match? @name "(^|_)([Ll]ock|LOCK|[Mm]utex|MUTEX|[Rr]lock|RLOCK|[Ss]em|SEM|[Ss]emaphore|SEMAPHORE|[Cc]ond|[Cc]ondition|CONDITION)$|[a-z](Lock|Mutex|Semaphore|Condition)$")
+ (#set! rule "python.concurrency.critical-section"))

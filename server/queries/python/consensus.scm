@@ -1,0 +1,91 @@
+; Distributed consensus, leases and distributed locks in Python: pysyncobj (Raft), etcd3, python-consul,
+; kazoo (ZooKeeper), Redis locks (redis-py, python-redis-lock, pottery Redlock, aioredlock, redlock-py),
+; Kubernetes leader election.
+
+; pysyncobj: SyncObj(self_addr, partners), SyncObjConf(...), ReplLockManager(...), ReplDict()
+; etcd3.client(...), etcd3.Lock(...), aetcd.Client(...)
+; python-consul: consul.Consul(), consul.aio.Consul()
+; kazoo: KazooClient(hosts=...), Lock(zk, path), Election(zk, path), LeaderElection, Party, Counter
+; redis-py locks: redis.lock.Lock(r, "name"), redis.asyncio.lock.Lock(...)
+; python-redis-lock, pottery Redlock, aioredlock, redlock-py, sherlock
+; Kubernetes leader election: leaderelection.LeaderElection(config), electionconfig.Config(...)
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^(?:pysyncobj\\.|(etcd3|etcd3gw|aetcd|aetcd3)\\.\\w+(\\.\\w+)*$|consul\\.(Consul|aio\\.Consul|base\\.Consul)$|kazoo\\.|redis\\.(asyncio\\.)?lock\\.Lock$|(redis_lock\\.\\w+|pottery\\.(Redlock|AIORedlock|synchronize|redlock\\.\\w+)|aioredlock\\.\\w+|redlock\\.\\w+|sherlock\\.\\w+)$|kubernetes\\.leaderelection\\.)")
+ (#set! rule "python.consensus.library-call"))
+
+; @replicated / @replicated_sync methods of a SyncObj
+([(decorator [(identifier) (attribute)] @trigger)
+  (decorator (call function: [(identifier) (attribute)] @trigger))]
+ (#resolves-to? @trigger "^pysyncobj\\.(replicated|replicated_sync|syncobj\\.replicated\\w*)$")
+ (#set! rule "python.consensus.pysyncobj"))
+
+; class Counter(SyncObj)
+((class_definition
+   superclasses: (argument_list [(identifier) (attribute)] @trigger))
+ (#resolves-to? @trigger "^(pysyncobj\\.(SyncObj|syncobj\\.SyncObj)|kazoo\\.recipe\\.\\w+\\.\\w+)$")
+ (#set! rule "python.consensus.pysyncobj"))
+
+; client.lock("name", ttl=30), client.lease(10), client.transaction(compare=..., success=..., failure=...)
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#any-of? @method "lock" "lease" "refresh_lease" "revoke_lease" "transaction" "replace" "put_if_not_exists" "campaign" "election")
+ (#imports? "^(etcd3|etcd3gw|aetcd|aetcd3)(\\.|$)")
+ (#set! rule "python.consensus.etcd"))
+
+; c.session.create(ttl="15s", behavior="release"), c.session.renew(sid), c.session.destroy(sid)
+((call
+   function: (attribute
+     object: (attribute attribute: (identifier) @session)
+     attribute: (identifier) @method) @trigger)
+ (#eq? @session "session")
+ (#any-of? @method "create" "renew" "destroy")
+ (#imports? "^consul(\\.|$)")
+ (#set! rule "python.consensus.consul"))
+
+; c.kv.put(key, value, acquire=sid) / release=sid / cas=index: Consul locks and compare-and-set
+((call
+   function: (attribute attribute: (identifier) @method) @trigger
+   arguments: (argument_list (keyword_argument name: (identifier) @kw)))
+ (#any-of? @method "put" "delete")
+ (#any-of? @kw "acquire" "release" "cas")
+ (#imports? "^consul(\\.|$)")
+ (#set! rule "python.consensus.consul"))
+
+; zk.Lock("/locks/x", "me"), zk.Election("/election"), zk.Semaphore(...), zk.Barrier(...)
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#any-of? @method "Lock" "ReadLock" "WriteLock" "Election" "Semaphore" "Barrier" "DoubleBarrier" "Counter" "Party" "ShallowParty" "LeaderElection")
+ (#imports? "^kazoo(\\.|$)")
+ (#set! rule "python.consensus.zookeeper"))
+
+; r.lock("name", timeout=10, blocking_timeout=5) on a redis client
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#eq? @method "lock")
+ (#imports? "^(redis|aioredis)(\\.|$)")
+ (#set! rule "python.consensus.redis-lock"))
+
+; hand-rolled Redis locks: r.set(key, token, nx=True, px=30000), r.setnx(key, token)
+((call
+   function: (attribute attribute: (identifier) @method) @trigger
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @kw
+       value: (true))))
+ (#eq? @method "set")
+ (#eq? @kw "nx")
+ (#imports? "^(redis|aioredis)(\\.|$)")
+ (#set! rule "python.consensus.redis-lock"))
+
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#eq? @method "setnx")
+ (#imports? "^(redis|aioredis)(\\.|$)")
+ (#set! rule "python.consensus.redis-lock"))
+
+; @synchronize(key=..., masters={redis}) (pottery)
+([(decorator [(identifier) (attribute)] @trigger)
+  (decorator (call function: [(identifier) (attribute)] @trigger))]
+ (#resolves-to? @trigger "^pottery\\.synchronize$")
+ (#set! rule "python.consensus.redlock"))

@@ -1,0 +1,72 @@
+; Cryptography in Python: hashlib, hmac, secrets, os.urandom, cryptography, PyCryptodome,
+; bcrypt, passlib, argon2, ssl, and the `random` module used to make secrets.
+
+; hashlib.sha256(...), hashlib.new("sha1"), hashlib.pbkdf2_hmac(...), `from hashlib import md5`
+; hmac.new(key, msg, digestmod), hmac.digest(...), hmac.HMAC(...)
+; secrets.token_hex(32), secrets.choice(alphabet), os.urandom(16), random.SystemRandom()
+; cryptography: Cipher(algorithms.AES(key), modes.GCM(iv)), hashes.SHA256(), PBKDF2HMAC(...),
+; rsa.generate_private_key(...), padding.OAEP(...), Fernet(key), x509 builders, serialization
+; PyCryptodome / pycryptodomex (Crypto.*, Cryptodome.*): AES.new(key, AES.MODE_GCM), get_random_bytes(16), RSA.generate(2048)
+; bcrypt.hashpw(pw, bcrypt.gensalt()), bcrypt.checkpw(pw, hashed), bcrypt.kdf(...)
+; passlib: CryptContext(schemes=[...]), pbkdf2_sha256.hash(pw), bcrypt_sha256.verify(pw, h)
+; argon2-cffi: PasswordHasher(), argon2.low_level.hash_secret(...)
+; ssl.create_default_context(), ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT), ssl.wrap_socket(...)
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^(?:hashlib\\.(md5|sha1|sha224|sha256|sha384|sha512|sha512_224|sha512_256|sha3_\\w+|shake_\\w+|blake2[bs]|new|pbkdf2_hmac|scrypt|file_digest)$|hmac\\.(new|digest|HMAC)$|(secrets\\.(token_bytes|token_hex|token_urlsafe|choice|randbits|randbelow|SystemRandom)|os\\.urandom|os\\.getrandom|random\\.SystemRandom)$|cryptography\\.(hazmat|fernet|x509)(\\.|$)|(Crypto|Cryptodome)\\.|bcrypt\\.(hashpw|gensalt|checkpw|kdf)$|passlib\\.(context|hash|hosts|apps|totp|pwd|registry)(\\.|$)|argon2\\.(PasswordHasher|hash_password\\w*|verify_password|low_level\\.\\w+|Parameters|profiles\\.\\w+)$|ssl\\.(create_default_context|SSLContext|wrap_socket|_create_unverified_context|_create_default_https_context|get_server_certificate|match_hostname)$)")
+ (#set! rule "python.crypto.library-call"))
+
+; pwd_context.hash(pw), pwd_context.verify(pw, h), ph.verify(h, pw) on a passlib/argon2 hasher object
+((call
+   function: (attribute
+     object: [(identifier) @obj (attribute attribute: (identifier) @obj)]
+     attribute: (identifier) @method) @trigger)
+ (#any-of? @method "hash" "verify" "verify_and_update" "needs_update" "check_needs_rehash" "needs_rehash")
+ (#match? @obj "^(ph|PH)$|([Cc]tx|CTX|[Cc]ontext|CONTEXT|[Hh]asher|HASHER)$")
+ (#imports? "^(passlib|argon2)(\\.|$)")
+ (#set! rule "python.crypto.password-hasher"))
+
+; ssl.CERT_NONE, ssl.CERT_OPTIONAL, ssl.PROTOCOL_TLSv1 used as values
+((attribute
+   object: (identifier)
+   attribute: (identifier) @name) @trigger
+ (#match? @name "^(CERT_NONE|CERT_OPTIONAL|PROTOCOL_\\w+|OP_NO_\\w+)$")
+ (#resolves-to? @trigger "^ssl\\.")
+ (#set! rule "python.crypto.ssl-constant"))
+
+; `from ssl import CERT_NONE` then `ctx.verify_mode = CERT_NONE` / f(cert_reqs=CERT_NONE)
+([(assignment right: (identifier) @trigger)
+  (keyword_argument value: (identifier) @trigger)]
+ (#match? @trigger "^(CERT_NONE|CERT_OPTIONAL|PROTOCOL_\\w+)$")
+ (#resolves-to? @trigger "^ssl\\.")
+ (#set! rule "python.crypto.ssl-constant"))
+
+; ctx.check_hostname = False, ctx.verify_mode = ..., ctx.minimum_version = ...
+((assignment
+   left: (attribute attribute: (identifier) @field) @trigger)
+ (#any-of? @field "check_hostname" "verify_mode" "verify_flags" "minimum_version" "maximum_version")
+ (#imports? "^ssl$")
+ (#set! rule "python.crypto.ssl-settings"))
+
+; requests.get(url, verify=False), httpx.Client(verify=False): TLS verification switched off
+((keyword_argument
+   name: (identifier) @name
+   value: (false)) @trigger
+ (#eq? @name "verify")
+ (#imports? "^(requests|httpx|urllib3|aiohttp)(\\.|$)")
+ (#set! rule "python.crypto.tls-verify-disabled"))
+
+; token = random.choice(...), salt = random.randbytes(16): the `random` module making secrets
+; (singular names only: `keys = random.sample(...)` is sampling)
+((assignment
+   left: [(identifier) @name (attribute attribute: (identifier) @name)]
+   right: [
+     (call function: [(identifier) (attribute)] @trigger)
+     (call arguments: (argument_list (call function: [(identifier) (attribute)] @trigger)))
+     (call arguments: (generator_expression body: (call function: [(identifier) (attribute)] @trigger)))
+     (call arguments: (argument_list (list_comprehension body: (call function: [(identifier) (attribute)] @trigger))))
+     (call function: (attribute object: (call function: [(identifier) (attribute)] @trigger)))
+   ])
+ (#match? @name "(^|_)([Tt]oken|TOKEN|[Kk]ey|KEY|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]assword|PASSWORD|[Pp]asswd|[Oo]tp|OTP|[Pp]in|PIN)$|[a-z](Token|Key|Secret|Nonce|Salt|Password|Otp)$")
+ (#resolves-to? @trigger "^random\\.(random|randint|randrange|choice|choices|getrandbits|randbytes|sample|uniform)$")
+ (#set! rule "python.crypto.insecure-random"))

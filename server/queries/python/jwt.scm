@@ -1,0 +1,50 @@
+; JWT, JOSE, OIDC and SAML token handling in Python: PyJWT, python-jose, Authlib, google-auth,
+; python3-saml (onelogin), jwcrypto, flask-jwt-extended, djangorestframework-simplejwt.
+
+; PyJWT: jwt.decode(...), jwt.encode(...), jwt.get_unverified_header(...), PyJWKClient(url)
+; (`import jwt as pyjwt` resolves too)
+; python-jose: `from jose import jwt` -> jwt.decode(...), jws.verify(...), jwk.construct(...)
+; Authlib: authlib.jose jwt / JsonWebToken / JsonWebKey, OAuth clients from authlib.integrations
+; google-auth: id_token.verify_oauth2_token(token, request, audience), google.auth.jwt
+; python3-saml: OneLogin_Saml2_Auth(req, settings), OneLogin_Saml2_Settings(...)
+; jwcrypto: jwk.JWK(...), jwt.JWT(header=..., claims=...), jws.JWS(...)
+; flask-jwt-extended and simplejwt: create_access_token(...), decode_token(...), RefreshToken.for_user(u)
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^(?:jwt\\.(encode|decode|decode_complete|get_unverified_header|PyJWKClient|PyJWK|PyJWKSet|PyJWT|PyJWS|api_jwt\\.\\w+|api_jws\\.\\w+|algorithms\\.\\w+|jwks_client\\.\\w+)$|jose\\.(jwt|jws|jwk|jwe)\\.\\w+$|authlib\\.(jose|integrations|oauth2|oidc|oauth1)(\\.|$)|google\\.(oauth2\\.id_token\\.\\w+|auth\\.jwt\\.\\w+|auth\\.crypt\\.\\w+)$|onelogin\\.saml2\\.|jwcrypto\\.|(flask_jwt_extended|rest_framework_simplejwt|fastapi_jwt_auth)(\\.|$))")
+ (#set! rule "python.jwt.library-call"))
+
+; Authlib OAuth client methods: oauth.google.authorize_access_token(), parse_id_token(...)
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#any-of? @method "authorize_access_token" "parse_id_token" "authorize_redirect" "fetch_access_token" "userinfo" "create_authorization_url" "fetch_token")
+ (#imports? "^authlib(\\.|$)")
+ (#set! rule "python.jwt.authlib-client"))
+
+; auth.process_response(), auth.is_authenticated(), auth.get_nameid() on a OneLogin_Saml2_Auth
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#any-of? @method "process_response" "process_slo" "is_authenticated" "get_nameid" "get_attributes" "get_session_index")
+ (#imports? "^onelogin\\.saml2")
+ (#set! rule "python.jwt.saml-response"))
+
+; token.make_signed_token(key), jwks_client.get_signing_key_from_jwt(token)
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#any-of? @method "make_signed_token" "make_encrypted_token" "get_signing_key_from_jwt" "get_unverified_header")
+ (#set! rule "python.jwt.token-method"))
+
+; @jwt_required, @jwt_required() and friends used as decorators without a call
+((decorator [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^(flask_jwt_extended|fastapi_jwt_auth)\\.")
+ (#set! rule "python.jwt.framework"))
+
+; oauth.register(name="google", server_metadata_url=...): an OIDC provider registration (Authlib)
+((call
+   function: (attribute
+     object: (identifier) @client
+     attribute: (identifier) @method) @trigger)
+ (#eq? @method "register")
+ (#match? @client "([Oo]auth|OAUTH)$")
+ (#imports? "^authlib(\\.|$)")
+ (#set! rule "python.jwt.authlib-client"))

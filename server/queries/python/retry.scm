@@ -1,0 +1,98 @@
+; Retries, backoff and circuit breakers in Python: tenacity, backoff, retrying, stamina, urllib3 Retry /
+; requests HTTPAdapter(max_retries=...), Celery task retries, pybreaker / circuitbreaker, google.api_core
+; retry, and hand-written retry loops that sleep between attempts.
+
+; tenacity: @retry(stop=stop_after_attempt(3), wait=wait_exponential(...)), Retrying(...), AsyncRetrying(...);
+; backoff: @backoff.on_exception(backoff.expo, Exc, max_tries=5), @backoff.on_predicate(...);
+; retrying, stamina, retry, google.api_core.retry.Retry(...)
+; urllib3 Retry(total=5, backoff_factor=0.5, status_forcelist=[502, 503])
+; Circuit breakers: pybreaker.CircuitBreaker(fail_max=5), @circuit(failure_threshold=3), aiobreaker
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^(?:(tenacity\\.\\w+(\\.\\w+)*|backoff\\.(on_exception|on_predicate|expo|fibo|constant|runtime|full_jitter|random_jitter)|retrying\\.(retry|Retrying)|stamina\\.\\w+|retry\\.(retry|retry_call|api\\.retry|api\\.retry_call)|google\\.api_core\\.(retry|retry_async|retry\\.retry_unary|retry\\.retry_unary_async)\\.\\w+|opnieuw\\.\\w+|async_retrying\\.\\w+)$|(urllib3\\.(Retry|util\\.Retry|util\\.retry\\.Retry)|requests\\.packages\\.urllib3\\.util\\.retry\\.Retry|requests\\.adapters\\.Retry|httpx_retries\\.\\w+|aiohttp_retry\\.\\w+)$|(pybreaker|circuitbreaker|aiobreaker|purgatory)\\.\\w+$)")
+ (#set! rule "python.retry.library-call"))
+
+; @retry / @tenacity.retry / @stamina.retry used without a call
+((decorator [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^(tenacity\\.retry|retrying\\.retry|retry\\.retry|stamina\\.retry|circuitbreaker\\.circuit|opnieuw\\.retry_async|opnieuw\\.retry)$")
+ (#set! rule "python.retry.library"))
+
+; Retry configuration passed as keywords: HTTPAdapter(max_retries=3), @app.task(autoretry_for=(Exc,),
+; retry_backoff=True, max_retries=5), apply_async(retry_policy={...}), Config(retries={...}),
+; Redis(retry_on_timeout=True), httpx.HTTPTransport(retries=3)
+((keyword_argument
+   name: (identifier) @name) @trigger
+ (#any-of? @name "max_retries" "retries" "retry" "retry_on_timeout" "retry_on_error" "max_attempts" "retry_policy" "autoretry_for" "retry_backoff" "retry_backoff_max" "retry_jitter" "default_retry_delay" "retry_kwargs" "backoff_factor" "retry_strategy" "num_retries" "max_retry_attempts" "retry_delay")
+ (#set! rule "python.retry.config"))
+
+; Celery: raise self.retry(exc=exc, countdown=2 ** self.request.retries)
+((call
+   function: (attribute
+     object: (identifier) @self
+     attribute: (identifier) @method) @trigger)
+ (#eq? @self "self")
+ (#eq? @method "retry")
+ (#imports? "^celery(\\.|$)")
+ (#set! rule "python.retry.celery"))
+
+; time.sleep(2 ** attempt), await asyncio.sleep(backoff), sleep(retry_delay): a pause sized by retry state
+((call
+   function: [(identifier) (attribute)] @trigger
+   arguments: (argument_list) @args)
+ (#match? @args "[Aa]ttempt|ATTEMPT|[Rr]etr(y|ies|ied)|RETR(Y|IES)|(^|[^a-z])tries|Tries|TRIES|[Bb]ack_?[Oo]ff|BACK_?OFF")
+ (#resolves-to? @trigger "^(time\\.sleep|asyncio\\.sleep|trio\\.sleep|anyio\\.sleep|gevent\\.sleep|eventlet\\.sleep)$")
+ (#set! rule "python.retry.backoff-sleep"))
+
+; Hand-written retry loops that sleep between tries. The loop must be named for retrying (the loop
+; variable, the iterable or the while condition mention attempt / retry / tries / backoff); a polling
+; loop that only sleeps does not match.
+;   for attempt in range(5): ... time.sleep(...)
+((for_statement
+   "for" @trigger
+   left: (_) @var
+   body: (block
+     [(expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))])
+      (try_statement (except_clause (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))]))))
+      (try_statement (except_clause (block (if_statement consequence: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))]))))))
+      (try_statement (except_clause (block (if_statement alternative: (else_clause body: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))])))))))
+      (try_statement (finally_clause (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))]))))
+      (try_statement (else_clause body: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))]))))
+      (if_statement consequence: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))])))
+      (if_statement alternative: (else_clause body: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))]))))]))
+ (#match? @var "[Aa]ttempt|ATTEMPT|[Rr]etr(y|ies|ied)|RETR(Y|IES)|(^|[^a-z])tries|Tries|TRIES|[Bb]ack_?[Oo]ff|BACK_?OFF")
+ (#resolves-to? @sleep "^(time\\.sleep|asyncio\\.sleep|trio\\.sleep|anyio\\.sleep|gevent\\.sleep|eventlet\\.sleep)$")
+ (#set! rule "python.retry.loop"))
+
+;   for _ in range(MAX_RETRIES): ... await asyncio.sleep(...)
+((for_statement
+   "for" @trigger
+   right: (_) @iter
+   body: (block
+     [(expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))])
+      (try_statement (except_clause (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))]))))
+      (try_statement (except_clause (block (if_statement consequence: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))]))))))
+      (try_statement (except_clause (block (if_statement alternative: (else_clause body: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))])))))))
+      (try_statement (finally_clause (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))]))))
+      (try_statement (else_clause body: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))]))))
+      (if_statement consequence: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))])))
+      (if_statement alternative: (else_clause body: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))]))))]))
+ (#match? @iter "[Aa]ttempt|ATTEMPT|[Rr]etr(y|ies|ied)|RETR(Y|IES)|(^|[^a-z])tries|Tries|TRIES|[Bb]ack_?[Oo]ff|BACK_?OFF")
+ (#resolves-to? @sleep "^(time\\.sleep|asyncio\\.sleep|trio\\.sleep|anyio\\.sleep|gevent\\.sleep|eventlet\\.sleep)$")
+ (#set! rule "python.retry.loop"))
+
+;   while retries < MAX_RETRIES: ... time.sleep(...)
+((while_statement
+   "while" @trigger
+   condition: (_) @cond
+   body: (block
+     [(expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))])
+      (try_statement (except_clause (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))]))))
+      (try_statement (except_clause (block (if_statement consequence: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))]))))))
+      (try_statement (except_clause (block (if_statement alternative: (else_clause body: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))])))))))
+      (try_statement (finally_clause (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))]))))
+      (try_statement (else_clause body: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))]))))
+      (if_statement consequence: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))])))
+      (if_statement alternative: (else_clause body: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))]))))]))
+ (#match? @cond "[Aa]ttempt|ATTEMPT|[Rr]etr(y|ies|ied)|RETR(Y|IES)|(^|[^a-z])tries|Tries|TRIES|[Bb]ack_?[Oo]ff|BACK_?OFF")
+ (#resolves-to? @sleep "^(time\\.sleep|asyncio\\.sleep|trio\\.sleep|anyio\\.sleep|gevent\\.sleep|eventlet\\.sleep)$")
+ (#set! rule "python.retry.loop"))

@@ -1,0 +1,72 @@
+; SQL in Python: DB-API cursors (sqlite3, psycopg, psycopg2, pymysql, MySQLdb, asyncpg, ...),
+; SQLAlchemy text(), Django raw SQL, pandas read_sql, and SQL text in string literals.
+
+; cur.execute(sql, params), cur.executemany(...), conn.executescript(...), cur.mogrify(...),
+; asyncpg conn.fetch(sql) / fetchrow / fetchval, session.execute(text(...)), conn.exec_driver_sql(...)
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#any-of? @method "execute" "executemany" "executescript" "mogrify" "fetch" "fetchrow" "fetchval" "exec_driver_sql" "copy_expert" "copy_from" "copy_to" "callproc" "copy_records_to_table")
+ (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django\\.db)(\\.|$)")
+ (#set! rule "python.sql.execute"))
+
+; SQLAlchemy: text("SELECT ..."), literal_column("..."), sqlalchemy.sql.text(...)
+; pandas.read_sql("SELECT ...", conn), read_sql_query(...)
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^(?:(sqlalchemy|sqlmodel)\\.(text|literal_column|sql\\.text|sql\\.expression\\.text|sql\\.literal_column|sql\\.expression\\.literal_column)$|django\\.db\\.models\\.(RawSQL|expressions\\.RawSQL|sql\\.\\w+)$|pandas\\.(read_sql|read_sql_query|read_sql_table)$)")
+ (#set! rule "python.sql.library-call"))
+
+; Django: User.objects.raw("SELECT ..."), qs.extra(where=[...]), RawSQL("...", params)
+((call
+   function: (attribute
+     object: (attribute attribute: (identifier) @manager)
+     attribute: (identifier) @method) @trigger)
+ (#eq? @manager "objects")
+ (#eq? @method "raw")
+ (#set! rule "python.sql.django-raw"))
+
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#eq? @method "extra")
+ (#imports? "^django(\\.|$)")
+ (#set! rule "python.sql.django-raw"))
+
+; django.db.connection.cursor(), connections["replica"].cursor()
+((call
+   function: (attribute
+     object: [(identifier) @conn (attribute) @conn (subscript value: (_) @conn)]
+     attribute: (identifier) @method) @trigger)
+ (#eq? @method "cursor")
+ (#resolves-to? @conn "^django\\.db\\.(connection|connections)$")
+ (#set! rule "python.sql.django-cursor"))
+
+; SQL text in a string literal: "SELECT ...", f"SELECT ... {x}", """UPDATE ...""", "...".format()
+; Docstrings never count, nor do one-word strings ('COMMIT', 'rollback' in keyword tables).
+(((string) @trigger)
+ (#sql? @trigger)
+ (#not-docstring? @trigger)
+ (#not-match? @trigger "^[rRbBuUfF]*(\"\"\"|'''|\"|')\\s*[A-Za-z]+\\s*;?\\s*(\"\"\"|'''|\"|')$")
+ (#set! rule "python.sql.string"))
+
+; "SELECT name FROM " + table + " WHERE ..." (the leading piece alone may be too short to judge)
+(((binary_operator
+    left: (string)
+    operator: "+") @trigger)
+ (#sql? @trigger)
+ (#set! rule "python.sql.string"))
+
+; Uppercase statements whose table is a placeholder, which the generic check cannot see:
+; "SELECT name FROM %s" % table, f"DELETE FROM {table} WHERE id = {i}", "UPDATE {} SET x = 1".format(t)
+(((string) @trigger)
+ (#match? @trigger "^[rRbBuUfF]*(\"\"\"|'''|\"|')\\s*(SELECT\\s[\\s\\S]*\\sFROM\\s|INSERT\\s+INTO\\s|UPDATE\\s+\\S+\\s+SET\\s|DELETE\\s+FROM\\s)")
+ (#not-docstring? @trigger)
+ (#set! rule "python.sql.string"))
+
+; Implicitly concatenated pieces: ("SELECT id, name "
+;                                  "FROM users WHERE id = %s")
+((concatenated_string
+   .
+   (string) @first) @trigger
+ (#match? @first "^[rRbBuUfF]*(\"\"\"|'''|\"|')\\s*(SELECT|INSERT|UPDATE|DELETE|WITH|MERGE|UPSERT|REPLACE)\\s")
+ (#match? @trigger "\\b(FROM|INTO|SET|WHERE|VALUES|USING)\\b")
+ (#set! rule "python.sql.string"))

@@ -1,0 +1,73 @@
+; Timing-sensitive comparisons of secrets in Python: `==` / `!=` on MACs, signatures, digests,
+; tokens, passwords, API keys, OTPs and nonces; and the constant-time helpers themselves
+; (code that compares secrets deserves review whichever way it does it).
+;
+; A secret-named operand is an identifier, or the last name of an attribute (`user.password_hash`,
+; not `token.kind`): `expected_sig`, `provided_mac`, `password_hash`, `apiKey`, `WEBHOOK_SECRET`,
+; `otp_code`, `signature_hex`; not `token_count`, `mac_address`, `hash_algorithm`, `WaitForTaskToken`.
+; The other operand must be an expression that can hold a value: literals (`token == ""`,
+; `sig != None`) never match, `is` / `is not` never match, and neither do class or constant names
+; (`token == Token.Name`, `token == TOKEN_NAME`, lexer and enum code) unless they are secret-named,
+; and enum members are not secret-named (`Status.FORCE_CHANGE_PASSWORD`). `sig == inspect.signature(f)`
+; compares function signatures and does not match either. Plural names (`tokens`) are lists or counts.
+
+; <secret> == <expression>
+((comparison_operator
+   [(identifier) @name
+    (attribute object: (_) @owner attribute: (identifier) @name)]
+   .
+   ["==" "!="]
+   .
+   [(identifier) (attribute) (call) (subscript) (binary_operator)] @other) @trigger
+ (#match? @name "(^|_)(h?mac|sig|signature|digest|hash|hashed|token|secret|api_?key|apikey|password|passwd|pwd|otp|nonce|(secret|signing|hmac|private)_key)(_(hash|hashed|digest|hex|hexdigest|bytes|b64|value|str|raw|code|bin))?$|^[a-z][A-Za-z0-9]*(Mac|Hmac|HMAC|Sig|Signature|Digest|Hash|Hashed|Token|Secret|ApiKey|Password|Otp|OTP|Nonce)(Hash|Digest|Hex|Bytes|Value|Code)?$|^(api|secret|signing)Key$|(^|_)(H?MAC|SIG|SIGNATURE|DIGEST|HASH|TOKEN|SECRET|API_?KEY|PASSWORD|OTP|NONCE|(SECRET|SIGNING|HMAC|PRIVATE)_KEY)(_(HASH|DIGEST|HEX|BYTES|VALUE))?$")
+ (#not-match? @other "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$|(^|\\.)signature\\(|__signature__$")
+ (#not-match? @owner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$")
+ (#set! rule "python.timing.secret-compare"))
+
+; <expression> == <secret>
+((comparison_operator
+   [(identifier) (attribute) (call) (subscript) (binary_operator)] @other
+   .
+   ["==" "!="]
+   .
+   [(identifier) @name
+    (attribute object: (_) @owner attribute: (identifier) @name)]) @trigger
+ (#match? @name "(^|_)(h?mac|sig|signature|digest|hash|hashed|token|secret|api_?key|apikey|password|passwd|pwd|otp|nonce|(secret|signing|hmac|private)_key)(_(hash|hashed|digest|hex|hexdigest|bytes|b64|value|str|raw|code|bin))?$|^[a-z][A-Za-z0-9]*(Mac|Hmac|HMAC|Sig|Signature|Digest|Hash|Hashed|Token|Secret|ApiKey|Password|Otp|OTP|Nonce)(Hash|Digest|Hex|Bytes|Value|Code)?$|^(api|secret|signing)Key$|(^|_)(H?MAC|SIG|SIGNATURE|DIGEST|HASH|TOKEN|SECRET|API_?KEY|PASSWORD|OTP|NONCE|(SECRET|SIGNING|HMAC|PRIVATE)_KEY)(_(HASH|DIGEST|HEX|BYTES|VALUE))?$")
+ (#not-match? @other "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$|(^|\\.)signature\\(|__signature__$")
+ (#not-match? @owner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$")
+ (#set! rule "python.timing.secret-compare"))
+
+; request.headers["X-Hub-Signature-256"] != expected, headers.get("X-Api-Key") == api_key
+((comparison_operator
+   [(subscript subscript: (string) @key)
+    (call
+      function: (attribute attribute: (identifier) @get)
+      arguments: (argument_list . (string) @key))]
+   .
+   ["==" "!="]
+   .
+   [(identifier) (attribute) (call) (subscript) (binary_operator)] @other) @trigger
+ (#eq? @get "get")
+ (#match? @key "^[rRbBuU]*[\\\"'](.*[-_ .])?([Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Hh]mac|HMAC|[Dd]igest|DIGEST|[Aa]pi[-_]?[Kk]ey|API[-_]?KEY|[Pp]assword|PASSWORD|[Oo]tp|OTP|[Nn]once|NONCE)([-_][A-Za-z]*[0-9]+)?[\\\"']$")
+ (#not-match? @other "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$|(^|\\.)signature\\(|__signature__$")
+ (#set! rule "python.timing.secret-compare"))
+
+((comparison_operator
+   [(identifier) (attribute) (call) (subscript) (binary_operator)] @other
+   .
+   ["==" "!="]
+   .
+   [(subscript subscript: (string) @key)
+    (call
+      function: (attribute attribute: (identifier) @get)
+      arguments: (argument_list . (string) @key))]) @trigger
+ (#eq? @get "get")
+ (#match? @key "^[rRbBuU]*[\\\"'](.*[-_ .])?([Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Hh]mac|HMAC|[Dd]igest|DIGEST|[Aa]pi[-_]?[Kk]ey|API[-_]?KEY|[Pp]assword|PASSWORD|[Oo]tp|OTP|[Nn]once|NONCE)([-_][A-Za-z]*[0-9]+)?[\\\"']$")
+ (#not-match? @other "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$|(^|\\.)signature\\(|__signature__$")
+ (#set! rule "python.timing.secret-compare"))
+
+; hmac.compare_digest(a, b), secrets.compare_digest(a, b), django constant_time_compare(a, b)
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^(hmac\\.compare_digest|secrets\\.compare_digest|django\\.utils\\.crypto\\.constant_time_compare|werkzeug\\.security\\.safe_str_cmp|passlib\\.utils\\.consteq)$")
+ (#set! rule "python.timing.constant-time-compare"))

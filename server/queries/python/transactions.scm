@@ -1,0 +1,79 @@
+; Database transactions in Python: Django transaction management and row locks, SQLAlchemy sessions and
+; connections, DB-API commit/rollback/autocommit, isolation levels, peewee/asyncpg/psycopg transaction
+; blocks, and transaction-control SQL text.
+
+; Django: transaction.atomic (decorator, `with`, or called), on_commit, set_autocommit, commit, rollback,
+; savepoint, savepoint_rollback, non_atomic_requests, mark_for_rollback_on_error;
+; Tortoise ORM in_transaction() / atomic(); Pony @db_session, commit(), rollback()
+([(call function: [(identifier) (attribute)] @trigger)
+  (decorator [(identifier) (attribute)] @trigger)]
+ (#resolves-to? @trigger "^(django\\.db\\.transaction\\.\\w+|tortoise\\.transactions\\.\\w+|pony\\.orm\\.(db_session|commit|rollback|flush))$")
+ (#set! rule "python.transactions.library-call"))
+
+; Model.objects.select_for_update(), query.with_for_update() (SQLAlchemy): row locks
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#any-of? @method "select_for_update" "with_for_update")
+ (#set! rule "python.transactions.row-lock"))
+
+; SQLAlchemy: session.begin(), session.begin_nested(), session.commit(), session.rollback(),
+; engine.begin(), conn.begin_twophase() (session.flush() is not a boundary and does not match)
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#any-of? @method "begin" "begin_nested" "begin_twophase" "commit" "rollback" "in_transaction" "in_nested_transaction" "get_transaction")
+ (#imports? "^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$)")
+ (#set! rule "python.transactions.sqlalchemy"))
+
+; DB-API connections: conn.commit(), conn.rollback(), conn.tpc_begin(...), conn.set_isolation_level(...),
+; conn.set_session(isolation_level=..., autocommit=...)
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#any-of? @method "commit" "rollback" "tpc_begin" "tpc_commit" "tpc_rollback" "tpc_prepare" "set_isolation_level" "set_session" "set_autocommit" "begin")
+ (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb)(\\.|$)")
+ (#set! rule "python.transactions.dbapi"))
+
+; async with conn.transaction() (asyncpg, psycopg 3, databases); peewee db.atomic(), db.transaction(),
+; db.savepoint(), db.manual_commit()
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#any-of? @method "transaction" "atomic" "savepoint" "manual_commit")
+ (#imports? "^(asyncpg|psycopg|psycopg_pool|databases|peewee|playhouse|tortoise|pony)(\\.|$)")
+ (#set! rule "python.transactions.block"))
+
+; conn.autocommit = True, conn.isolation_level = None
+((assignment
+   left: (attribute attribute: (identifier) @field) @trigger)
+ (#any-of? @field "autocommit" "isolation_level")
+ (#set! rule "python.transactions.autocommit"))
+
+; create_engine(url, isolation_level="SERIALIZABLE"), conn.execution_options(isolation_level=...),
+; sqlite3.connect(path, isolation_level=None), sessionmaker(autocommit=False, autoflush=False)
+((keyword_argument
+   name: (identifier) @name) @trigger
+ (#any-of? @name "isolation_level" "autocommit" "expire_on_commit" "postgresql_readonly" "postgresql_deferrable")
+ (#set! rule "python.transactions.isolation"))
+
+; "SET TRANSACTION ISOLATION LEVEL ...", "ROLLBACK TO SAVEPOINT sp", "START TRANSACTION READ ONLY",
+; "SELECT ... FOR UPDATE SKIP LOCKED". Prose such as "commit your changes" or "check for update" does
+; not count: the keywords must be uppercase, or lowercase SQL must start with select. A bare keyword
+; ("BEGIN", "commit", "ROLLBACK;") only counts as the argument of an execute-like call (below):
+; elsewhere it is usually a keyword table or a status value.
+(((string) @trigger)
+ (#transaction-sql? @trigger)
+ (#match? @trigger "BEGIN|COMMIT|ROLLBACK|SAVEPOINT|START TRANSACTION|SET TRANSACTION|ISOLATION LEVEL|FOR UPDATE|FOR NO KEY UPDATE|FOR SHARE|\\bselect\\b[\\s\\S]*\\bfor (no key )?(update|share)\\b")
+ (#not-match? @trigger "^[rRbBuUfF]*(\"\"\"|'''|\"|')\\s*[A-Za-z]+\\s*;?\\s*(\"\"\"|'''|\"|')$")
+ (#not-docstring? @trigger)
+ (#set! rule "python.transactions.sql"))
+
+; cur.execute("BEGIN"), conn.execute("commit"), session.execute(text("ROLLBACK")), conn.exec_driver_sql("BEGIN")
+((call
+   function: [(identifier) (attribute)] @fn
+   arguments: (argument_list . (string) @trigger))
+ (#match? @fn "(^|\\.)(execute|executescript|exec_driver_sql|text|mogrify|fetch|fetchval|fetchrow)$")
+ (#match? @trigger "^[rRbBuUfF]*(\"\"\"|'''|\"|')\\s*([Bb]egin|BEGIN|[Cc]ommit|COMMIT|[Rr]ollback|ROLLBACK|[Ee]nd|END|[Aa]bort|ABORT)(\\s+([Tt]ransaction|TRANSACTION|[Ww]ork|WORK))?\\s*;?\\s*(\"\"\"|'''|\"|')$")
+ (#set! rule "python.transactions.sql"))
+
+; SQLite's "BEGIN IMMEDIATE" / "BEGIN EXCLUSIVE TRANSACTION" / "BEGIN DEFERRED"
+(((string) @trigger)
+ (#match? @trigger "^[rRbBuUfF]*(\"\"\"|'''|\"|')\\s*(BEGIN|begin)\\s+(DEFERRED|IMMEDIATE|EXCLUSIVE|deferred|immediate|exclusive)(\\s+(TRANSACTION|transaction))?\\s*;?\\s*(\"\"\"|'''|\"|')$")
+ (#set! rule "python.transactions.sql"))

@@ -1,0 +1,131 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+import { listSourceFiles, toPosix } from '../engine/files';
+import { scanFiles } from '../engine/scanner';
+import type { ScannedFile } from '../engine/scanProtocol';
+import type { Span } from '../engine/types';
+import { defaultSettings, enabledCategories, excludeMatcher, readTeamConfig } from '../settings';
+import { parseArgs, UsageError } from './args';
+
+export interface CliContext {
+  root: string;
+  version: string;
+  cwd: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+interface JsonPosition {
+  line: number;
+  column: number;
+}
+
+/** 0-based LSP positions → 1-based lines and columns, as every CLI user expects. */
+export function oneBased(span: Span): { start: JsonPosition; end: JsonPosition } {
+  return {
+    start: { line: span.start.line + 1, column: span.start.character + 1 },
+    end: { line: span.end.line + 1, column: span.end.character + 1 },
+  };
+}
+
+export const SCAN_USAGE = `usage: ai-guardrails scan [paths...] [--format text|json] [--no-gitignore] [--workers N]`;
+
+export async function runScan(argv: string[], ctx: CliContext): Promise<number> {
+  const args = parseArgs(argv, ['format', 'workers'], ['no-gitignore', 'help']);
+  if (args.flags.has('help')) {
+    ctx.stdout(`${SCAN_USAGE}\n`);
+    return 0;
+  }
+  const format = args.options.get('format') ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not ${JSON.stringify(format)}`);
+  const workersOpt = args.options.get('workers');
+  const workers = workersOpt === undefined ? undefined : Number(workersOpt);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new UsageError('--workers must be a whole number');
+
+  const team = readTeamConfig(ctx.cwd, defaultSettings());
+  for (const p of team.problems) ctx.stderr(`ai-guardrails: warning: ${p}\n`);
+  const settings = team.settings;
+
+  const targets = (args.positionals.length > 0 ? args.positionals : ['.']).map((p) => path.resolve(ctx.cwd, p));
+  for (const t of targets) {
+    if (!fs.existsSync(t)) throw new UsageError(`no such file or directory: ${path.relative(ctx.cwd, t) || t}`);
+  }
+  const files = listSourceFiles(targets, {
+    root: ctx.cwd,
+    isExcluded: excludeMatcher(settings.exclude),
+    gitignore: !args.flags.has('no-gitignore'),
+  });
+  const started = performance.now();
+  const scanned = settings.enable
+    ? await scanFiles(files, {
+        root: ctx.root,
+        maxBytes: settings.maxFileSizeKb * 1024,
+        categories: enabledCategories(settings),
+        ...(workers !== undefined ? { workers } : {}),
+      })
+    : [];
+  const millis = performance.now() - started;
+  const rel = (f: string) => toPosix(path.relative(ctx.cwd, f)) || path.basename(f);
+  if (format === 'json') ctx.stdout(`${JSON.stringify(toJson(scanned, rel, ctx.version), null, 2)}\n`);
+  else ctx.stdout(toText(scanned, rel, millis));
+  return 0;
+}
+
+export function toJson(scanned: ScannedFile[], rel: (f: string) => string, version: string) {
+  return {
+    tool: 'ai-guardrails',
+    version,
+    files: scanned.map((s) => ({
+      path: rel(s.file),
+      language: s.language,
+      skipped: s.skipped,
+      ...(s.hasSyntaxErrors ? { syntaxErrors: true } : {}),
+    })),
+    regions: scanned.flatMap((s) =>
+      s.regions.map((r) => ({
+        id: r.id,
+        path: rel(s.file),
+        category: r.category,
+        tier: r.tier,
+        symbol: r.symbol,
+        ...oneBased(r.span),
+        fingerprint: r.fingerprint,
+        triggers: r.triggers.map((t) => ({ rule: t.rule, ...oneBased(t.span) })),
+        review: r.suppression ? 'suppressed' : 'unreviewed',
+        ...(r.suppression ? { suppression: { reason: r.suppression.reason, line: r.suppression.line + 1 } } : {}),
+      })),
+    ),
+    findings: [] as unknown[],
+  };
+}
+
+function toText(scanned: ScannedFile[], rel: (f: string) => string, millis: number): string {
+  const out: string[] = [];
+  let regions = 0;
+  let lines = 0;
+  let doNotTrust = 0;
+  for (const s of scanned) {
+    lines += s.lines;
+    if (s.skipped) {
+      out.push(`${rel(s.file)}: skipped (${s.skipped.reason}): ${s.skipped.message}`);
+      continue;
+    }
+    for (const r of s.regions) {
+      regions++;
+      if (r.tier === 'do-not-trust' && !r.suppression) doNotTrust++;
+      const first = r.triggers[0];
+      const at = first ? first.span.start : r.span.start;
+      const status = r.suppression ? `suppressed: ${r.suppression.reason}` : 'unreviewed';
+      out.push(
+        `${rel(s.file)}:${at.line + 1}:${at.character + 1}: ${r.tier === 'do-not-trust' ? 'DO NOT TRUST' : 'review'} ` +
+          `${r.category} in ${r.symbol} (${first?.rule ?? ''}${r.triggers.length > 1 ? `, +${r.triggers.length - 1} more` : ''}) [${status}]`,
+      );
+    }
+  }
+  const skipped = scanned.filter((s) => s.skipped).length;
+  out.push(
+    `${scanned.length} files (${skipped} skipped), ${lines} lines, ${regions} regions (${doNotTrust} do-not-trust) in ${(millis / 1000).toFixed(2)}s`,
+  );
+  return `${out.join('\n')}\n`;
+}

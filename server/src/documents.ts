@@ -1,0 +1,63 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import type { Tree } from 'web-tree-sitter';
+import { treeEditFor } from './engine/engine';
+import type { LanguageId } from './engine/languages';
+import type { FileAnalysis } from './engine/types';
+
+export interface OpenDocument {
+  doc: TextDocument;
+  language: LanguageId;
+  /** The last tree, edited in step with the text so the next parse is incremental. */
+  tree?: Tree;
+  analysis?: FileAnalysis;
+  /** Text version the analysis belongs to. */
+  analyzedVersion?: number;
+}
+
+/**
+ * Open documents with incremental sync. Unlike `TextDocuments`, it sees each change range,
+ * which it needs to `tree.edit()` the previous syntax tree before reparsing.
+ */
+export class DocumentStore {
+  private readonly docs = new Map<string, OpenDocument>();
+
+  open(uri: string, languageId: string, version: number, text: string, language: LanguageId): OpenDocument {
+    this.close(uri);
+    const entry: OpenDocument = { doc: TextDocument.create(uri, languageId, version, text), language };
+    this.docs.set(uri, entry);
+    return entry;
+  }
+
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): OpenDocument | undefined {
+    const entry = this.docs.get(uri);
+    if (!entry) return undefined;
+    for (const change of changes) {
+      if ('range' in change) {
+        const start = entry.doc.offsetAt(change.range.start);
+        const end = entry.doc.offsetAt(change.range.end);
+        // Clamp through offsetAt/positionAt so out-of-range positions cannot corrupt the tree.
+        entry.tree?.edit(treeEditFor(entry.doc.positionAt(start), entry.doc.positionAt(end), start, end, change.text));
+      } else {
+        entry.tree?.delete();
+        entry.tree = undefined;
+      }
+      entry.doc = TextDocument.update(entry.doc, [change], version);
+    }
+    return entry;
+  }
+
+  get(uri: string): OpenDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  all(): OpenDocument[] {
+    return [...this.docs.values()];
+  }
+
+  close(uri: string): void {
+    const entry = this.docs.get(uri);
+    entry?.tree?.delete();
+    this.docs.delete(uri);
+  }
+}

@@ -1,0 +1,31 @@
+import type { CategoryId } from './categories';
+import type { Skipped } from './files';
+import type { LanguageId } from './languages';
+import type { Region } from './types';
+
+export interface ScanWorkerInit {
+  root: string;
+}
+
+export interface ScanJob {
+  jobId: number;
+  files: string[];
+  maxBytes: number;
+  categories: CategoryId[];
+}
+
+export interface ScannedFile {
+  file: string;
+  language: LanguageId;
+  lines: number;
+  skipped: Skipped | null;
+  regions: Region[];
+  hasSyntaxErrors: boolean;
+  /** The analyzed text, only when requested (for findings and fingerprints by callers). */
+}
+
+export interface ScanJobResult {
+  jobId: number;
+  results: ScannedFile[];
+  error?: string;
+}

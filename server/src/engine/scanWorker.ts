@@ -1,0 +1,22 @@
+/** Worker thread for parallel scans: one engine per worker, files arrive in small jobs. */
+import { parentPort, workerData } from 'worker_threads';
+import { GuardrailEngine, pathsFromRoot } from './engine';
+import { scanFile } from './scanFile';
+import type { ScanJob, ScanJobResult, ScanWorkerInit } from './scanProtocol';
+
+const init = workerData as ScanWorkerInit;
+const ready = GuardrailEngine.create(pathsFromRoot(init.root));
+
+parentPort?.on('message', (job: ScanJob) => {
+  ready
+    .then((engine) => {
+      const categories = new Set(job.categories);
+      const results = job.files.map((f) => scanFile(engine, f, job.maxBytes, categories));
+      const reply: ScanJobResult = { jobId: job.jobId, results };
+      parentPort?.postMessage(reply);
+    })
+    .catch((err: unknown) => {
+      const reply: ScanJobResult = { jobId: job.jobId, results: [], error: String((err as Error)?.message ?? err) };
+      parentPort?.postMessage(reply);
+    });
+});

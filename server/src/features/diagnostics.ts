@@ -1,0 +1,79 @@
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import { CATEGORIES } from '../engine/categories';
+import type { Region } from '../engine/types';
+import { DIAGNOSTIC_SOURCE, type RegionDiagnosticData, type ReviewStatus } from '../protocol';
+import type { GuardrailSettings, SeverityName } from '../settings';
+
+export const README_URL = 'https://github.com/ai-guardrails/ai-guardrails/blob/main/README.md';
+
+export function categoryDocUrl(category: string): string {
+  return `${README_URL}#category-${category}`;
+}
+
+const SEVERITY: Record<SeverityName, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** One step more severe (bulk/external edits into a region). */
+export function raiseSeverity(s: DiagnosticSeverity): DiagnosticSeverity {
+  return s === DiagnosticSeverity.Error ? s : ((s - 1) as DiagnosticSeverity);
+}
+
+export interface RegionReview {
+  status: ReviewStatus;
+  /** e.g. "changed since approved by Ada on 2026-11-20". */
+  detail?: string;
+  /** A bulk or external edit touched the region since its last approval. */
+  bulkEdit?: boolean;
+}
+
+export interface DiagnosticOptions {
+  settings: GuardrailSettings;
+  /** What approved regions show: a hint-level diagnostic, or nothing. */
+  approvedDisplay: 'hint' | 'hide';
+}
+
+/** One diagnostic per region and category, on its first trigger. */
+export function regionDiagnostic(uri: string, region: Region, review: RegionReview, options: DiagnosticOptions): Diagnostic | undefined {
+  const info = CATEGORIES[region.category];
+  const first = region.triggers[0];
+  if (!first) return undefined;
+  let severity = SEVERITY[options.settings.severity[region.category]];
+  if (review.status === 'approved' || review.status === 'suppressed') {
+    if (options.approvedDisplay === 'hide') return undefined;
+    severity = DiagnosticSeverity.Hint;
+  } else if (review.bulkEdit) {
+    severity = raiseSeverity(severity);
+  }
+  const tier = region.tier === 'do-not-trust' ? 'do not trust AI here' : 'review AI code carefully';
+  const status =
+    review.status === 'suppressed' && region.suppression
+      ? `suppressed: ${region.suppression.reason}`
+      : (review.detail ?? review.status);
+  const bulk = review.bulkEdit ? ' Bulk/external edit since last review.' : '';
+  const data: RegionDiagnosticData = {
+    kind: 'region',
+    regionId: region.id,
+    category: region.category,
+    tier: region.tier,
+    fingerprint: region.fingerprint,
+    symbol: region.symbol,
+  };
+  const related: DiagnosticRelatedInformation[] = region.triggers.slice(1).map((t) => ({
+    location: { uri, range: t.span },
+    message: `also ${info.title.toLowerCase()} (${t.rule})`,
+  }));
+  return {
+    range: first.span,
+    severity,
+    source: DIAGNOSTIC_SOURCE,
+    code: region.category,
+    codeDescription: { href: categoryDocUrl(region.category) },
+    message: `${info.title} in ${region.symbol}: ${tier} [${status}].${bulk}`,
+    data,
+    ...(related.length > 0 ? { relatedInformation: related } : {}),
+  };
+}

@@ -1,0 +1,47 @@
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { CATEGORIES } from '../engine/categories';
+import type { Region, Span } from '../engine/types';
+import type { RegionReview } from './diagnostics';
+import { categoryDocUrl } from './diagnostics';
+
+export function spanContains(span: Span, pos: Position): boolean {
+  const afterStart = pos.line > span.start.line || (pos.line === span.start.line && pos.character >= span.start.character);
+  const beforeEnd = pos.line < span.end.line || (pos.line === span.end.line && pos.character <= span.end.character);
+  return afterStart && beforeEnd;
+}
+
+/** Regions covering a position, innermost first. */
+export function regionsAt(regions: Region[], pos: Position): Region[] {
+  return regions
+    .filter((r) => spanContains(r.span, pos))
+    .sort((a, b) => b.span.start.line - a.span.start.line || a.span.end.line - b.span.end.line);
+}
+
+export function regionMarkdown(region: Region, review: RegionReview): string {
+  const info = CATEGORIES[region.category];
+  const tier = region.tier === 'do-not-trust' ? '**do not trust** (AI is dangerous here)' : '**review carefully**';
+  const status = review.status === 'suppressed' && region.suppression ? `suppressed — ${region.suppression.reason}` : (review.detail ?? review.status);
+  const lines = [
+    `**AI Guardrails: ${info.title}** \`${region.category}\` — ${tier}`,
+    '',
+    `Review status: **${status}**${review.bulkEdit ? ' · ⚠ bulk/external edit since last review' : ''} · \`${region.symbol}\``,
+    '',
+    info.why,
+    '',
+    '**Review checklist**',
+    ...info.checklist.map((c) => `- [ ] ${c}`),
+    '',
+    `Triggers: ${region.triggers.map((t) => `\`${t.rule}\` (line ${t.span.start.line + 1})`).join(', ')}`,
+    '',
+    `[About this category](${categoryDocUrl(region.category)})`,
+  ];
+  return lines.join('\n');
+}
+
+export function hoverFor(regions: Region[], pos: Position, reviewOf: (r: Region) => RegionReview): Hover | null {
+  const here = regionsAt(regions, pos);
+  if (here.length === 0) return null;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: here.map((r) => regionMarkdown(r, reviewOf(r))).join('\n\n---\n\n') },
+  };
+}

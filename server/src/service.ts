@@ -1,0 +1,258 @@
+import * as path from 'path';
+import { URI } from 'vscode-uri';
+import {
+  DidChangeConfigurationNotification,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import { GuardrailEngine, pathsFromRoot } from './engine/engine';
+import { languageForDocument } from './engine/languages';
+import type { Region } from './engine/types';
+import { DocumentStore, type OpenDocument } from './documents';
+import { regionDiagnostic, type RegionReview } from './features/diagnostics';
+import { hoverFor } from './features/hover';
+import { CONFIG_SECTION } from './protocol';
+import {
+  applySettings,
+  defaultSettings,
+  enabledCategories,
+  excludeMatcher,
+  readTeamConfig,
+  type GuardrailSettings,
+} from './settings';
+import { toPosix } from './engine/files';
+
+export interface ClientSettings {
+  approvedDisplay: 'hint' | 'hide';
+}
+
+/**
+ * The language server's state: the engine, open documents and their analyses, settings per
+ * workspace folder. server.ts wires it to the connection.
+ */
+export class GuardrailService {
+  engine: GuardrailEngine | undefined;
+  readonly documents = new DocumentStore();
+  folders: string[] = [];
+  private pullConfiguration = false;
+  private pushedSettings: unknown;
+  private readonly folderSettings = new Map<string, GuardrailSettings>();
+  private globalSettings = defaultSettings();
+  private readonly reportedProblems = new Set<string>();
+  private readonly pending = new Set<string>();
+  private scheduled = false;
+  private markReady: () => void = () => undefined;
+  /** Settings (and team config) are loaded: analyses before that would use the wrong ones. */
+  readonly ready = new Promise<void>((resolve) => {
+    this.markReady = resolve;
+  });
+  clientSettings: ClientSettings = { approvedDisplay: 'hint' };
+  /** Review status lookup; replaced by the review ledger when present. */
+  reviewOf: (uri: string, region: Region) => RegionReview = (_uri, region) => ({
+    status: region.suppression ? 'suppressed' : 'unreviewed',
+  });
+  /** Called after a document was analyzed (workspace index, listeners). */
+  onAnalyzed: ((entry: OpenDocument) => void) | undefined;
+
+  constructor(
+    readonly connection: Connection,
+    private readonly root: string,
+  ) {}
+
+  async initialize(params: InitializeParams): Promise<InitializeResult> {
+    this.pullConfiguration = params.capabilities.workspace?.configuration === true;
+    this.folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
+    if (this.folders.length === 0 && params.rootUri) this.folders = [URI.parse(params.rootUri).fsPath];
+    this.pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    this.engine = await GuardrailEngine.create(pathsFromRoot(this.root));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'ai-guardrails' },
+    };
+  }
+
+  async initialized(): Promise<void> {
+    if (this.pullConfiguration) {
+      await this.connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION }).catch(() => undefined);
+    }
+    try {
+      await this.reloadSettings();
+    } finally {
+      this.markReady();
+    }
+  }
+
+  log(message: string): void {
+    this.connection.console.log(message);
+  }
+
+  /** Reports each distinct problem once (malformed team config, bad settings). */
+  reportProblem(message: string): void {
+    if (this.reportedProblems.has(message)) return;
+    this.reportedProblems.add(message);
+    this.connection.console.error(message);
+    void this.connection.window.showWarningMessage(`AI Guardrails: ${message}`);
+  }
+
+  folderOf(fsPath: string): string | undefined {
+    let best: string | undefined;
+    for (const f of this.folders) {
+      if ((fsPath === f || fsPath.startsWith(f + path.sep)) && (!best || f.length > best.length)) best = f;
+    }
+    return best;
+  }
+
+  settingsFor(fsPath: string): GuardrailSettings {
+    const folder = this.folderOf(fsPath);
+    return (folder ? this.folderSettings.get(folder) : undefined) ?? this.globalSettings;
+  }
+
+  async reloadSettings(pushed?: unknown): Promise<void> {
+    if (pushed !== undefined) this.pushedSettings = pushed;
+    const problems: string[] = [];
+    const fromClient = async (scopeUri?: string): Promise<unknown> => {
+      if (!this.pullConfiguration) return this.pushedSettings;
+      try {
+        return await this.connection.workspace.getConfiguration({ ...(scopeUri ? { scopeUri } : {}), section: CONFIG_SECTION });
+      } catch {
+        return this.pushedSettings;
+      }
+    };
+    const raw = await fromClient();
+    this.clientSettings = clientSettingsFrom(raw);
+    this.globalSettings = applySettings(defaultSettings(), editorSettings(raw), problems);
+    this.folderSettings.clear();
+    for (const folder of this.folders) {
+      const folderRaw = await fromClient(URI.file(folder).toString());
+      const base = applySettings(defaultSettings(), editorSettings(folderRaw), problems);
+      const team = readTeamConfig(folder, base);
+      for (const p of team.problems) this.reportProblem(p);
+      this.folderSettings.set(folder, team.settings);
+    }
+    for (const p of problems) this.reportProblem(`settings: ${p}`);
+    for (const entry of this.documents.all()) this.schedule(entry.doc.uri);
+  }
+
+  isExcluded(fsPath: string): boolean {
+    const settings = this.settingsFor(fsPath);
+    const folder = this.folderOf(fsPath);
+    const rel = folder ? toPosix(path.relative(folder, fsPath)) : toPosix(fsPath);
+    return excludeMatcher(settings.exclude)(rel);
+  }
+
+  openDocument(uri: string, languageId: string, version: number, text: string): void {
+    const fsPath = URI.parse(uri).fsPath;
+    const language = languageForDocument(languageId, fsPath);
+    if (!language) return;
+    this.documents.open(uri, languageId, version, text, language);
+    this.schedule(uri);
+  }
+
+  /** Coalesces bursts of changes: analysis runs once per event-loop turn for each dirty document. */
+  schedule(uri: string): void {
+    this.pending.add(uri);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    void this.ready.then(() => setImmediate(() => {
+      this.scheduled = false;
+      const uris = [...this.pending];
+      this.pending.clear();
+      for (const u of uris) this.analyzeAndPublish(u);
+    }));
+  }
+
+  analyzeAndPublish(uri: string): void {
+    const entry = this.documents.get(uri);
+    if (!entry || !this.engine) return;
+    const fsPath = URI.parse(uri).fsPath;
+    const settings = this.settingsFor(fsPath);
+    const text = entry.doc.getText();
+    if (!settings.enable || this.isExcluded(fsPath) || text.length > settings.maxFileSizeKb * 1024) {
+      entry.analysis = undefined;
+      entry.tree?.delete();
+      entry.tree = undefined;
+      void this.connection.sendDiagnostics({ uri, version: entry.doc.version, diagnostics: [] });
+      return;
+    }
+    try {
+      const result = this.engine.analyze(text, entry.language, {
+        categories: enabledCategories(settings),
+        ...(entry.tree ? { previousTree: entry.tree } : {}),
+        keepTree: true,
+      });
+      entry.tree?.delete();
+      entry.tree = result.tree;
+      entry.analysis = result.analysis;
+      entry.analyzedVersion = entry.doc.version;
+    } catch (err) {
+      // Never crash on source text: report and drop the tree so the next parse starts fresh.
+      this.connection.console.error(`analysis failed for ${uri}: ${(err as Error).stack ?? String(err)}`);
+      entry.tree?.delete();
+      entry.tree = undefined;
+      entry.analysis = undefined;
+    }
+    this.publish(uri);
+    this.onAnalyzed?.(entry);
+  }
+
+  diagnosticsFor(uri: string): Diagnostic[] {
+    const entry = this.documents.get(uri);
+    if (!entry?.analysis) return [];
+    const settings = this.settingsFor(URI.parse(uri).fsPath);
+    const out: Diagnostic[] = [];
+    for (const region of entry.analysis.regions) {
+      const d = regionDiagnostic(uri, region, this.reviewOf(uri, region), {
+        settings,
+        approvedDisplay: this.clientSettings.approvedDisplay,
+      });
+      if (d) out.push(d);
+    }
+    return out;
+  }
+
+  publish(uri: string): void {
+    const entry = this.documents.get(uri);
+    void this.connection.sendDiagnostics({ uri, version: entry?.doc.version, diagnostics: this.diagnosticsFor(uri) });
+  }
+
+  republishAll(): void {
+    for (const entry of this.documents.all()) this.publish(entry.doc.uri);
+  }
+
+  hover(uri: string, position: { line: number; character: number }) {
+    const entry = this.documents.get(uri);
+    if (!entry?.analysis) return null;
+    return hoverFor(entry.analysis.regions, position, (r) => this.reviewOf(uri, r));
+  }
+
+  closeDocument(uri: string): void {
+    this.documents.close(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The engine-relevant part of the `aiGuardrails` settings section. */
+function editorSettings(raw: unknown): unknown {
+  if (!isRecord(raw)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const key of ['enable', 'categories', 'severity', 'exclude', 'maxFileSizeKb']) {
+    if (raw[key] !== undefined && raw[key] !== null) out[key] = raw[key];
+  }
+  return out;
+}
+
+function clientSettingsFrom(raw: unknown): ClientSettings {
+  const review = isRecord(raw) && isRecord(raw.review) ? raw.review : {};
+  return { approvedDisplay: review.approvedDisplay === 'hide' ? 'hide' : 'hint' };
+}

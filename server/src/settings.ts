@@ -1,0 +1,157 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import picomatch from 'picomatch';
+import { CATEGORY_IDS, isCategoryId, tierOf, type CategoryId } from './engine/categories';
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+const SEVERITIES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint'];
+
+export interface GuardrailSettings {
+  enable: boolean;
+  /** Categories switched on. */
+  categories: Record<CategoryId, boolean>;
+  severity: Record<CategoryId, SeverityName>;
+  exclude: string[];
+  maxFileSizeKb: number;
+}
+
+export const DEFAULT_EXCLUDES = [
+  '**/node_modules/**',
+  '**/.git/**',
+  '**/vendor/**',
+  '**/.venv/**',
+  '**/venv/**',
+  '**/__pycache__/**',
+  '**/dist/**',
+  '**/build/**',
+  '**/*.min.js',
+];
+
+export const TEAM_CONFIG_PATH = path.join('.guardrails', 'config.json');
+
+export function defaultSettings(): GuardrailSettings {
+  const categories = {} as Record<CategoryId, boolean>;
+  const severity = {} as Record<CategoryId, SeverityName>;
+  for (const c of CATEGORY_IDS) {
+    categories[c] = true;
+    severity[c] = tierOf(c) === 'do-not-trust' ? 'warning' : 'information';
+  }
+  return { enable: true, categories, severity, exclude: [...DEFAULT_EXCLUDES], maxFileSizeKb: 512 };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Applies a partial settings object (VS Code settings or a team config) on top of `base`.
+ * Unknown keys and bad values are reported in `problems` and otherwise ignored.
+ */
+export function applySettings(base: GuardrailSettings, input: unknown, problems: string[]): GuardrailSettings {
+  const out: GuardrailSettings = {
+    enable: base.enable,
+    categories: { ...base.categories },
+    severity: { ...base.severity },
+    exclude: [...base.exclude],
+    maxFileSizeKb: base.maxFileSizeKb,
+  };
+  if (input === undefined || input === null) return out;
+  if (!isRecord(input)) {
+    problems.push('settings must be an object');
+    return out;
+  }
+  for (const [key, value] of Object.entries(input)) {
+    switch (key) {
+      case 'enable':
+        if (typeof value === 'boolean') out.enable = value;
+        else problems.push('"enable" must be true or false');
+        break;
+      case 'categories':
+        if (Array.isArray(value)) {
+          // A list names the categories that are on.
+          for (const c of CATEGORY_IDS) out.categories[c] = false;
+          for (const c of value) {
+            if (isCategoryId(c)) out.categories[c] = true;
+            else problems.push(`"categories": unknown category ${JSON.stringify(c)}`);
+          }
+        } else if (isRecord(value)) {
+          for (const [c, on] of Object.entries(value)) {
+            if (!isCategoryId(c)) problems.push(`"categories": unknown category ${JSON.stringify(c)}`);
+            else if (typeof on !== 'boolean') problems.push(`"categories.${c}" must be true or false`);
+            else out.categories[c] = on;
+          }
+        } else problems.push('"categories" must be an object of category: true|false');
+        break;
+      case 'severity':
+        if (isRecord(value)) {
+          for (const [c, sev] of Object.entries(value)) {
+            if (!isCategoryId(c)) problems.push(`"severity": unknown category ${JSON.stringify(c)}`);
+            else if (typeof sev !== 'string' || !(SEVERITIES as readonly string[]).includes(sev)) {
+              problems.push(`"severity.${c}" must be one of ${SEVERITIES.join(', ')}`);
+            } else out.severity[c] = sev as SeverityName;
+          }
+        } else problems.push('"severity" must be an object of category: severity');
+        break;
+      case 'exclude':
+        if (Array.isArray(value) && value.every((g) => typeof g === 'string')) {
+          for (const g of value as string[]) if (!out.exclude.includes(g)) out.exclude.push(g);
+        } else problems.push('"exclude" must be an array of glob strings');
+        break;
+      case 'maxFileSizeKb':
+        if (typeof value === 'number' && Number.isFinite(value) && value > 0) out.maxFileSizeKb = value;
+        else problems.push('"maxFileSizeKb" must be a positive number');
+        break;
+      case '$schema':
+      case 'trace':
+      case 'ai':
+      case 'review':
+      case 'editor':
+      case 'editDetection':
+        break; // handled by other parts (client-only or feature settings)
+      default:
+        problems.push(`unknown setting "${key}"`);
+    }
+  }
+  return out;
+}
+
+export interface TeamConfig {
+  settings: GuardrailSettings;
+  /** Human-readable problems, each naming the file. Empty when the file is fine or absent. */
+  problems: string[];
+}
+
+/**
+ * Reads `<folder>/.guardrails/config.json` on top of `base`. A malformed file is reported and
+ * `base` is used unchanged; the file is never written.
+ */
+export function readTeamConfig(folder: string, base: GuardrailSettings): TeamConfig {
+  const file = path.join(folder, TEAM_CONFIG_PATH);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { settings: base, problems: [] };
+    return { settings: base, problems: [`${file}: cannot read (${(err as Error).message}); using defaults`] };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    return { settings: base, problems: [`${file}: not valid JSON (${(err as Error).message}); using defaults`] };
+  }
+  const problems: string[] = [];
+  const settings = applySettings(base, parsed, problems);
+  return { settings, problems: problems.map((p) => `${file}: ${p}`) };
+}
+
+export function enabledCategories(settings: GuardrailSettings): Set<CategoryId> {
+  return new Set(CATEGORY_IDS.filter((c) => settings.categories[c]));
+}
+
+/** Matches workspace-relative paths (forward slashes) against the exclude globs. */
+export function excludeMatcher(globs: string[]): (relPath: string) => boolean {
+  if (globs.length === 0) return () => false;
+  const isMatch = picomatch(globs, { dot: true });
+  return (relPath: string) => isMatch(relPath) || isMatch(`${relPath}/`);
+}
