@@ -15,7 +15,7 @@
 ; @retry / @tenacity.retry / @stamina.retry used without a call
 ((decorator [(identifier) (attribute)] @trigger)
  (#resolves-to? @trigger "^(tenacity\\.retry|retrying\\.retry|retry\\.retry|stamina\\.retry|circuitbreaker\\.circuit|opnieuw\\.retry_async|opnieuw\\.retry)$")
- (#set! rule "python.retry.library"))
+ (#set! rule "python.retry.decorator"))
 
 ; Retry configuration passed as keywords: HTTPAdapter(max_retries=3), @app.task(autoretry_for=(Exc,),
 ; retry_backoff=True, max_retries=5), apply_async(retry_policy={...}), Config(retries={...}),
