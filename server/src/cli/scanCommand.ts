@@ -29,10 +29,10 @@ export function oneBased(span: Span): { start: JsonPosition; end: JsonPosition }
   };
 }
 
-export const SCAN_USAGE = `usage: ai-guardrails scan [paths...] [--format text|json] [--no-gitignore] [--workers N]`;
+export const SCAN_USAGE = `usage: ai-guardrails scan [paths...] [--format text|json] [--no-gitignore] [--workers N] [--stats]`;
 
 export async function runScan(argv: string[], ctx: CliContext): Promise<number> {
-  const args = parseArgs(argv, ['format', 'workers'], ['no-gitignore', 'help']);
+  const args = parseArgs(argv, ['format', 'workers'], ['no-gitignore', 'help', 'stats']);
   if (args.flags.has('help')) {
     ctx.stdout(`${SCAN_USAGE}\n`);
     return 0;
@@ -66,6 +66,13 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
       })
     : [];
   const millis = performance.now() - started;
+  if (args.flags.has('stats')) {
+    const lines = scanned.reduce((n, s) => n + s.lines, 0);
+    const rssMb = process.resourceUsage().maxRSS / 1024;
+    ctx.stderr(
+      `stats: ${scanned.length} files, ${lines} lines in ${(millis / 1000).toFixed(2)} s = ${Math.round(lines / (millis / 1000))} lines/s, peak RSS ${rssMb.toFixed(0)} MB (all threads)\n`,
+    );
+  }
   const rel = (f: string) => toPosix(path.relative(ctx.cwd, f)) || path.basename(f);
   if (format === 'json') ctx.stdout(`${JSON.stringify(toJson(scanned, rel, ctx.version), null, 2)}\n`);
   else ctx.stdout(toText(scanned, rel, millis));

@@ -4,8 +4,10 @@ import { Language, Parser, type Edit, type Node, type Tree } from 'web-tree-sitt
 import { CATEGORY_IDS, isCategoryId, tierOf, type CategoryId } from './categories';
 import { collectImports } from './imports';
 import { LANGUAGES, LANGUAGE_IDS, type LanguageId, type LanguageSpec } from './languages';
-import { RuleSet, readRuleSources, type RawTrigger } from './ruleQueries';
-import type { FileAnalysis, Region, Span, Suppression, Trigger } from './types';
+import { buildFix } from './fixes';
+import './fixers';
+import { RuleSet, readFindingSources, readRuleSources, type RawFinding, type RawTrigger } from './ruleQueries';
+import type { FileAnalysis, Finding, FindingSeverity, Region, Span, Suppression, Trigger } from './types';
 
 export interface EnginePaths {
   /** Folder holding `tree-sitter.wasm` and the grammar `.wasm` files. */
@@ -37,6 +39,7 @@ interface LoadedLanguage {
   spec: LanguageSpec;
   parser: Parser;
   rules: RuleSet;
+  findings: RuleSet;
 }
 
 const SUPPRESS_RE = /(?:\/\/|#|\/\*)\s*ai-guardrails-ignore\s+([a-z-]+(?:\s*,\s*[a-z-]+)*)\s*:\s*(.*?)\s*(?:\*\/)?\s*$/;
@@ -73,7 +76,8 @@ export class GuardrailEngine {
       const parser = new Parser();
       parser.setLanguage(language);
       const rules = new RuleSet(language, readRuleSources(paths.queriesDir, spec.family));
-      loaded.set(id, { spec, parser, rules });
+      const findings = new RuleSet(language, readFindingSources(paths.queriesDir, spec.family), 'finding');
+      loaded.set(id, { spec, parser, rules, findings });
     }
     return new GuardrailEngine(loaded);
   }
@@ -86,6 +90,10 @@ export class GuardrailEngine {
     return this.languages.get(language)?.rules.patternCount ?? 0;
   }
 
+  findingPatternCount(language: LanguageId): number {
+    return this.languages.get(language)?.findings.patternCount ?? 0;
+  }
+
   analyze(text: string, language: LanguageId, options: AnalyzeOptions = {}): AnalyzeResult {
     const loaded = this.languages.get(language);
     if (!loaded) throw new Error(`language not loaded: ${language}`);
@@ -95,11 +103,14 @@ export class GuardrailEngine {
     try {
       const root = tree.rootNode;
       const imports = collectImports(root, loaded.spec.family);
-      const raw = loaded.rules.run(root, { family: loaded.spec.family, imports }, options.categories);
+      const ctx = { family: loaded.spec.family, imports, names: new Map() };
+      const raw = loaded.rules.run(root, ctx, options.categories);
       const regions = buildRegions(raw, loaded.spec, text);
+      const findings = buildFindings(loaded.findings.runFindings(root, ctx, options.categories), loaded.spec, text);
       const analysis: FileAnalysis = {
         language,
         regions,
+        findings,
         hasSyntaxErrors: root.hasError,
         millis: performance.now() - started,
       };
@@ -115,6 +126,7 @@ export class GuardrailEngine {
   dispose(): void {
     for (const l of this.languages.values()) {
       l.rules.delete();
+      l.findings.delete();
       l.parser.delete();
     }
     this.languages.clear();
@@ -305,4 +317,29 @@ function buildRegions(raw: RawTrigger[], spec: LanguageSpec, text: string): Regi
       CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category),
   );
   return regions;
+}
+
+const FINDING_SEVERITIES: readonly FindingSeverity[] = ['error', 'warning', 'info'];
+
+function buildFindings(raw: RawFinding[], spec: LanguageSpec, text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const f of raw) {
+    const severity = (FINDING_SEVERITIES as readonly string[]).includes(f.props.severity ?? '') ? (f.props.severity as FindingSeverity) : 'warning';
+    const finding: Finding = {
+      rule: f.rule,
+      category: f.category,
+      severity,
+      cwe: Number(f.props.cwe ?? 0),
+      message: f.props.message ?? f.rule,
+      span: spanOf(f.node),
+    };
+    const fixName = f.props.fix;
+    if (fixName) {
+      const fix = buildFix(fixName, { node: f.node, captures: f.captures, text, family: spec.family });
+      if (fix) finding.fix = fix;
+    }
+    out.push(finding);
+  }
+  out.sort((a, b) => a.span.start.line - b.span.start.line || a.span.start.character - b.span.start.character || (a.rule < b.rule ? -1 : 1));
+  return out;
 }

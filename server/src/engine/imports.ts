@@ -18,8 +18,15 @@ export class ImportTable {
     if (!this.modules.includes(module)) this.modules.push(module);
   }
 
+  private readonly matchCache = new Map<RegExp, boolean>();
+
   importsMatching(re: RegExp): boolean {
-    return this.modules.some((m) => re.test(m));
+    let hit = this.matchCache.get(re);
+    if (hit === undefined) {
+      hit = this.modules.some((m) => re.test(m));
+      this.matchCache.set(re, hit);
+    }
+    return hit;
   }
 }
 

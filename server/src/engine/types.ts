@@ -42,9 +42,33 @@ export interface Region {
   suppression?: Suppression;
 }
 
+export type FindingSeverity = 'error' | 'warning' | 'info';
+
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+/** A specific problem on a line ("this line is wrong"), from `queries/<family>/findings/*.scm`. */
+export interface Finding {
+  rule: string;
+  category: CategoryId;
+  severity: FindingSeverity;
+  cwe: number;
+  message: string;
+  span: Span;
+  fix?: Fix;
+}
+
 export interface FileAnalysis {
   language: LanguageId;
   regions: Region[];
+  findings: Finding[];
   /** True when tree-sitter reported syntax errors (analysis still ran on the recovered tree). */
   hasSyntaxErrors: boolean;
   /** Milliseconds spent parsing and querying. */

@@ -1,0 +1,135 @@
+/**
+ * `npm run bench`: prints
+ *  1. open-file analysis time on generated 1k/5k/20k-line files per language,
+ *  2. didChange → publishDiagnostics latency (p50/p95) through the real server over stdio,
+ *  3. `ai-guardrails scan` throughput (lines/s, peak memory) on a generated tree of at least
+ *     200k lines per language.
+ * Generated code is mostly ordinary (handlers, DTOs, loops, JSON), with a guarded snippet in
+ * about one function in ten, which is what real services look like.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { GuardrailEngine, pathsFromRoot } from '../server/src/engine/engine';
+import type { LanguageId } from '../server/src/engine/languages';
+import { generateFile, type GenLanguage } from './benchCorpus';
+import { TestLspClient } from '../test/helpers/lspClient';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const WORK = path.join(ROOT, 'bench-work');
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+const LANGS: { gen: GenLanguage; id: LanguageId; lsp: string; ext: string }[] = [
+  { gen: 'go', id: 'go', lsp: 'go', ext: '.go' },
+  { gen: 'python', id: 'python', lsp: 'python', ext: '.py' },
+  { gen: 'typescript', id: 'typescript', lsp: 'typescript', ext: '.ts' },
+  { gen: 'javascript', id: 'javascript', lsp: 'javascript', ext: '.js' },
+];
+
+async function openFileTimes(): Promise<void> {
+  console.log('\n## Open-file analysis (parse + all rules + regions + findings), median of 5');
+  const started = performance.now();
+  const engine = await GuardrailEngine.create(pathsFromRoot(ROOT));
+  console.log(`engine start (grammars + query compilation): ${(performance.now() - started).toFixed(0)} ms`);
+  console.log('language    lines   median ms   regions');
+  for (const lang of LANGS) {
+    for (const lines of [1000, 5000, 20000]) {
+      const text = generateFile(lang.gen, lines, 7);
+      const times: number[] = [];
+      let regions = 0;
+      for (let i = 0; i < 5; i++) {
+        const t = performance.now();
+        regions = engine.analyze(text, lang.id).analysis.regions.length;
+        times.push(performance.now() - t);
+      }
+      console.log(`${lang.id.padEnd(11)} ${String(text.split('\n').length).padStart(6)} ${percentile(times, 50).toFixed(1).padStart(11)} ${String(regions).padStart(9)}`);
+    }
+  }
+  engine.dispose();
+}
+
+async function changeLatency(): Promise<void> {
+  console.log('\n## didChange → publishDiagnostics latency over stdio (one-character edits, 60 per file)');
+  fs.mkdirSync(path.join(WORK, 'lsp'), { recursive: true });
+  const client = await TestLspClient.start(path.join(WORK, 'lsp'));
+  console.log('language    lines    p50 ms   p95 ms');
+  try {
+    for (const lang of LANGS) {
+      for (const lines of [1000, 5000, 20000]) {
+        const text = generateFile(lang.gen, lines, 11);
+        const uri = pathToFileURL(path.join(WORK, 'lsp', `file${lines}${lang.ext}`)).toString();
+        client.open(uri, lang.lsp, text);
+        await client.diagnosticsFor(uri, 1, 60000);
+        const docLines = text.split('\n');
+        const latencies: number[] = [];
+        let version = 1;
+        for (let i = 0; i < 60; i++) {
+          // Type inside a function body, like a person would, spread over the file.
+          let line = Math.floor(((i * 7919) % docLines.length));
+          while (!(docLines[line] ?? '').includes('=')) line = (line + 1) % docLines.length;
+          const character = (docLines[line] ?? '').indexOf('=') + 1;
+          version++;
+          const t = performance.now();
+          client.change(uri, version, [{ range: { start: { line, character }, end: { line, character } }, text: ' ' }]);
+          await client.diagnosticsFor(uri, version, 60000);
+          latencies.push(performance.now() - t);
+          docLines[line] = `${(docLines[line] ?? '').slice(0, character)} ${(docLines[line] ?? '').slice(character)}`;
+        }
+        console.log(`${lang.id.padEnd(11)} ${String(lines).padStart(6)} ${percentile(latencies, 50).toFixed(1).padStart(9)} ${percentile(latencies, 95).toFixed(1).padStart(8)}`);
+        client.close(uri);
+      }
+    }
+  } finally {
+    await client.stop();
+  }
+}
+
+function scanThroughput(): void {
+  console.log('\n## ai-guardrails scan throughput');
+  const tree = path.join(WORK, 'tree');
+  const perLanguage = 200_000;
+  const marker = path.join(tree, '.complete');
+  if (!fs.existsSync(marker)) {
+    fs.rmSync(tree, { recursive: true, force: true });
+    for (const lang of LANGS) {
+      let written = 0;
+      let n = 0;
+      while (written < perLanguage) {
+        const lines = 150 + ((n * 37) % 450);
+        const dir = path.join(tree, lang.gen, `pkg${Math.floor(n / 25)}`);
+        fs.mkdirSync(dir, { recursive: true });
+        const text = generateFile(lang.gen, lines, n);
+        fs.writeFileSync(path.join(dir, `file${n}${lang.ext}`), text);
+        written += text.split('\n').length;
+        n++;
+      }
+      console.log(`generated ${lang.gen}: ${n} files, ${written} lines`);
+    }
+    fs.writeFileSync(marker, '');
+  }
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'ai-guardrails.js'), 'scan', '.', '--format', 'json', '--stats'], {
+    cwd: tree,
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`scan failed (${result.status}): ${result.stderr}`);
+  const stats = result.stderr.split('\n').find((l) => l.startsWith('stats:'));
+  console.log(stats ?? result.stderr);
+}
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  if (!only || only === 'open') await openFileTimes();
+  if (!only || only === 'change') await changeLatency();
+  if (!only || only === 'scan') scanThroughput();
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,7 @@
+import { registerEcmaFixers } from './ecma';
+import { registerGoFixers } from './go';
+import { registerPythonFixers } from './python';
+
+registerGoFixers();
+registerPythonFixers();
+registerEcmaFixers();
