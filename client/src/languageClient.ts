@@ -6,7 +6,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { CONFIG_SECTION } from '../../server/src/protocol';
+import { CONFIG_SECTION, ServerCommands, type SuppressCommandArgs } from '../../server/src/protocol';
 
 export const DOCUMENT_SELECTOR = ['go', 'python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'].map(
   (language) => ({ language }),
@@ -46,9 +46,36 @@ export class GuardrailClient implements vscode.Disposable {
       outputChannel: this.output,
       synchronize: {
         configurationSection: CONFIG_SECTION,
-        fileEvents: vscode.workspace.createFileSystemWatcher('**/.guardrails/*.json'),
+        fileEvents: [
+          vscode.workspace.createFileSystemWatcher('**/.guardrails/*.json'),
+          vscode.workspace.createFileSystemWatcher('**/*.{go,py,pyi,ts,tsx,mts,cts,js,jsx,mjs,cjs}'),
+        ],
       },
-      initializationOptions: { settings: vscode.workspace.getConfiguration(CONFIG_SECTION) },
+      initializationOptions: { settings: vscode.workspace.getConfiguration(CONFIG_SECTION), clientCommands: ['aiGuardrails.askAi'] },
+      middleware: {
+        // Server commands that need the editor: a reason prompt, the clipboard.
+        executeCommand: async (command, args, next) => {
+          if (command === ServerCommands.suppress) {
+            const first = args[0] as Partial<SuppressCommandArgs> | undefined;
+            if (first && !first.reason) {
+              const reason = await vscode.window.showInputBox({
+                title: 'Suppress this guardrail',
+                prompt: 'Why is this code safe? The reason is written into the comment and shown in the CLI report.',
+                placeHolder: 'e.g. reviewed by security team in SEC-123',
+                validateInput: (v) => (v.trim().length === 0 ? 'A reason is required' : /[\r\n]/.test(v) ? 'One line only' : undefined),
+              });
+              if (reason === undefined) return undefined;
+              return next(command, [{ ...first, reason: reason.trim() }]);
+            }
+          }
+          const result: unknown = await next(command, args);
+          if (command === ServerCommands.reviewMarkdown && typeof result === 'string') {
+            await vscode.env.clipboard.writeText(result);
+            void vscode.window.showInformationMessage('AI Guardrails: review request copied to the clipboard as Markdown.');
+          }
+          return result;
+        },
+      },
     };
     this.client = new LanguageClient('aiGuardrails', 'AI Guardrails', serverOptions, clientOptions);
     await this.client.start();

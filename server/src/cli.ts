@@ -4,21 +4,25 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { UsageError } from './cli/args';
 import { runScan, SCAN_USAGE, type CliContext } from './cli/scanCommand';
+import { AI_REVIEW_USAGE, runAiReview } from './cli/aiReviewCommand';
 import { findPackageRoot } from './engine/root';
 
 const USAGE = `usage: ai-guardrails <command> [options]
 
 commands:
   scan [paths...] [--format text|json]   mark AI-risky regions (default: the current folder)
+  ai-review <path>:<line> [--model M]    AI second opinion on a region (advice; exit 3 on endpoint errors)
   version                                print the version
 
 ${SCAN_USAGE}
+${AI_REVIEW_USAGE}
 `;
 
 type Command = (argv: string[], ctx: CliContext) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   scan: runScan,
+  'ai-review': runAiReview,
 };
 
 /** Lets other modules (review, ai-review) add subcommands without touching the dispatcher. */

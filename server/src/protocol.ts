@@ -35,8 +35,28 @@ export interface RegionDto {
   fingerprint: string;
   triggerCount: number;
   review: ReviewStatus;
+  /** e.g. "changed since approved by Ada on 2026-11-20". */
+  reviewDetail?: string;
   /** Set when a bulk or external edit touched the region since its last approval. */
   bulkEdit?: { at: string; kind: 'bulk' | 'external' };
+}
+
+export type FindingSeverity = 'error' | 'warning' | 'info';
+
+/** A specific finding ("this line is wrong"), as opposed to a region ("a human must look here"). */
+export interface FindingDto {
+  id: string;
+  uri: string;
+  path: string;
+  rule: string;
+  category: CategoryId;
+  severity: FindingSeverity;
+  cwe: number;
+  message: string;
+  span: Span;
+  fixAvailable: boolean;
+  /** The region the finding lies in, when there is one. */
+  regionId?: string;
 }
 
 export interface WorkspaceResults {
@@ -44,7 +64,31 @@ export interface WorkspaceResults {
   version: number;
   scanning: boolean;
   filesScanned: number;
+  /** Supported files found in the workspace (scanned or not yet). */
+  filesTotal: number;
   regions: RegionDto[];
+  findings: FindingDto[];
+}
+
+/** Client → server: an edit that looks like an AI/agent edit touched these ranges. */
+export interface BulkEditParams {
+  uri: string;
+  kind: 'bulk' | 'external';
+  /** Ranges in the document after the edit. Empty means the whole file. */
+  ranges: Span[];
+}
+
+/** Arguments of the server review commands. */
+export interface ReviewCommandArgs {
+  uri: string;
+  regionId: string;
+  note?: string;
+}
+
+export interface SuppressCommandArgs {
+  uri: string;
+  regionId: string;
+  reason: string;
 }
 
 export const Requests = {
@@ -52,14 +96,23 @@ export const Requests = {
   workspaceResults: 'aiGuardrails/workspaceResults',
   /** Params: none. Result: void; starts a new workspace scan. */
   rescan: 'aiGuardrails/rescan',
+  /** Params: AiContextParams. Result: AiContextResult | null (the region at the position, redacted). */
+  aiContext: 'aiGuardrails/aiContext',
 } as const;
 
 export const Notifications = {
-  /** Params: { version: number }. The workspace results changed; ask again. */
+  /** Server → client. Params: { version: number }. The workspace results changed; ask again. */
   resultsChanged: 'aiGuardrails/resultsChanged',
+  /** Client → server. Params: BulkEditParams. */
+  bulkEdit: 'aiGuardrails/bulkEdit',
 } as const;
 
-/** Commands the server executes (workspace/executeCommand), usable from any LSP client. */
+/**
+ * Commands the server executes (workspace/executeCommand), usable from any LSP client.
+ * requestReview / markReviewed take ReviewCommandArgs and return the new ReviewStatus;
+ * suppress takes SuppressCommandArgs (an empty reason is refused); reviewMarkdown takes
+ * ReviewCommandArgs and returns the Markdown text (the client copies it to the clipboard).
+ */
 export const ServerCommands = {
   requestReview: 'aiGuardrails.server.requestReview',
   markReviewed: 'aiGuardrails.server.markReviewed',

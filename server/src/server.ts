@@ -3,19 +3,31 @@
  * stdio (`ai-guardrails-lsp --stdio`) for other editors.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import { aiContextFor } from './ai/lspContext';
 import { findPackageRoot } from './engine/root';
+import { BulkEditTracker } from './features/bulkEdits';
+import { executeReviewCommand, provideCodeActions } from './features/reviewCommands';
+import { Notifications, Requests, type BulkEditParams } from './protocol';
 import { GuardrailService } from './service';
+import { WorkspaceScanner } from './workspaceScan';
 
 const connection = createConnection(ProposedFeatures.all);
 const service = new GuardrailService(connection, findPackageRoot(__dirname));
+const scanner = new WorkspaceScanner(service);
+const bulkEdits = new BulkEditTracker(service);
+service.onClosed = (uri) => {
+  if (uri.startsWith('file:')) scanner.rescanFile(URI.parse(uri).fsPath);
+};
+service.onIndexed = (uri) => bulkEdits.analyzed(uri);
 
 connection.onInitialize((params) => service.initialize(params));
 connection.onInitialized(() => {
-  void service.initialized();
+  void service.initialized().then(() => scanner.scanAll());
 });
 connection.onDidChangeConfiguration((change) => {
   const settings = (change.settings as Record<string, unknown> | null | undefined)?.aiGuardrails;
-  void service.reloadSettings(settings);
+  void service.reloadSettings(settings).then(() => scanner.scanAll());
 });
 connection.onDidOpenTextDocument((p) => service.openDocument(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text));
 connection.onDidChangeTextDocument((p) => {
@@ -23,8 +35,23 @@ connection.onDidChangeTextDocument((p) => {
 });
 connection.onDidCloseTextDocument((p) => service.closeDocument(p.textDocument.uri));
 connection.onHover((p) => service.hover(p.textDocument.uri, p.position));
+connection.onCodeAction((p) => provideCodeActions(service, p));
+connection.onExecuteCommand((p) => executeReviewCommand(service, p));
+connection.onRequest(Requests.aiContext, (p: unknown) => aiContextFor(service, p));
+connection.onRequest(Requests.workspaceResults, () =>
+  service.index.results((entry, region) => {
+    const review = service.reviewOf(entry.uri, region);
+    const mark = entry.folder ? service.reviews.bulkMark(entry.folder, entry.relPath, { ...region, suppressed: false }) : undefined;
+    return { ...review, ...(mark ? { bulkAt: mark.at, bulkKind: mark.kind } : {}) };
+  }),
+);
+connection.onRequest(Requests.rescan, async () => {
+  await service.reloadSettings();
+  await scanner.scanAll();
+});
+connection.onNotification(Notifications.bulkEdit, (p: BulkEditParams) => bulkEdits.received(p));
 connection.onDidChangeWatchedFiles((p) => {
-  if (p.changes.some((c) => c.uri.endsWith('/.guardrails/config.json'))) void service.reloadSettings();
+  if (scanner.filesChanged(p.changes).settings) void service.reloadSettings().then(() => scanner.scanAll());
 });
 
 process.on('uncaughtException', (err) => {

@@ -12,7 +12,10 @@ import { GuardrailEngine, pathsFromRoot } from './engine/engine';
 import { languageForDocument } from './engine/languages';
 import type { Region } from './engine/types';
 import { DocumentStore, type OpenDocument } from './documents';
-import { regionDiagnostic, type RegionReview } from './features/diagnostics';
+import { findingDiagnostic, regionDiagnostic, type RegionReview } from './features/diagnostics';
+import { ReviewStore } from './review/reviewStore';
+import { WorkspaceIndex } from './workspaceIndex';
+import { Notifications, ServerCommands } from './protocol';
 import { hoverFor } from './features/hover';
 import { CONFIG_SECTION } from './protocol';
 import {
@@ -50,10 +53,11 @@ export class GuardrailService {
     this.markReady = resolve;
   });
   clientSettings: ClientSettings = { approvedDisplay: 'hint' };
-  /** Review status lookup; replaced by the review ledger when present. */
-  reviewOf: (uri: string, region: Region) => RegionReview = (_uri, region) => ({
-    status: region.suppression ? 'suppressed' : 'unreviewed',
-  });
+  readonly reviews = new ReviewStore((m) => this.reportProblem(m));
+  readonly index = new WorkspaceIndex();
+  /** The client runs "Ask AI for a second opinion" (VS Code client with the AI module). */
+  askAiSupported = false;
+  private notifyTimer: NodeJS.Timeout | undefined;
   /** Called after a document was analyzed (workspace index, listeners). */
   onAnalyzed: ((entry: OpenDocument) => void) | undefined;
 
@@ -66,12 +70,16 @@ export class GuardrailService {
     this.pullConfiguration = params.capabilities.workspace?.configuration === true;
     this.folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (this.folders.length === 0 && params.rootUri) this.folders = [URI.parse(params.rootUri).fsPath];
-    this.pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    const init = params.initializationOptions as { settings?: unknown; clientCommands?: string[] } | undefined;
+    this.pushedSettings = init?.settings;
+    this.askAiSupported = init?.clientCommands?.includes('aiGuardrails.askAi') === true;
     this.engine = await GuardrailEngine.create(pathsFromRoot(this.root));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'], resolveProvider: false },
+        executeCommandProvider: { commands: Object.values(ServerCommands) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'ai-guardrails' },
@@ -140,6 +148,38 @@ export class GuardrailService {
     for (const entry of this.documents.all()) this.schedule(entry.doc.uri);
   }
 
+  /** Path relative to its workspace folder with forward slashes (the ledger's `path`). */
+  relPathOf(fsPath: string): string {
+    const folder = this.folderOf(fsPath);
+    return folder ? toPosix(path.relative(folder, fsPath)) : toPosix(fsPath);
+  }
+
+  reviewOf(uri: string, region: Region): RegionReview {
+    const fsPath = URI.parse(uri).fsPath;
+    return this.reviews.review(this.folderOf(fsPath), this.relPathOf(fsPath), {
+      category: region.category,
+      fingerprint: region.fingerprint,
+      symbol: region.symbol,
+      suppressed: region.suppression !== undefined,
+    });
+  }
+
+  /** Tells the client (debounced) that workspace results changed. */
+  notifyResultsChanged(): void {
+    if (this.notifyTimer) return;
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = undefined;
+      void this.connection.sendNotification(Notifications.resultsChanged, { version: this.index.version });
+    }, 50);
+  }
+
+  /** After a ledger change: every open document's diagnostics and the sidebar. */
+  reviewsChanged(): void {
+    this.index.version++;
+    this.republishAll();
+    this.notifyResultsChanged();
+  }
+
   isExcluded(fsPath: string): boolean {
     const settings = this.settingsFor(fsPath);
     const folder = this.folderOf(fsPath);
@@ -199,8 +239,23 @@ export class GuardrailService {
       entry.analysis = undefined;
     }
     this.publish(uri);
+    const fsPathOfDoc = URI.parse(uri).fsPath;
+    this.index.set({
+      uri,
+      folder: this.folderOf(fsPathOfDoc),
+      relPath: this.relPathOf(fsPathOfDoc),
+      language: entry.language,
+      regions: entry.analysis?.regions ?? [],
+      findings: entry.analysis?.findings ?? [],
+      open: true,
+    });
+    this.notifyResultsChanged();
     this.onAnalyzed?.(entry);
+    this.onIndexed?.(uri);
   }
+
+  /** Called after the index entry of a file was updated (bulk-edit marks are re-applied). */
+  onIndexed: ((uri: string) => void) | undefined;
 
   diagnosticsFor(uri: string): Diagnostic[] {
     const entry = this.documents.get(uri);
@@ -214,6 +269,7 @@ export class GuardrailService {
       });
       if (d) out.push(d);
     }
+    for (const finding of entry.analysis.findings) out.push(findingDiagnostic(finding));
     return out;
   }
 
@@ -234,8 +290,13 @@ export class GuardrailService {
 
   closeDocument(uri: string): void {
     this.documents.close(uri);
+    this.index.release(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.onClosed?.(uri);
   }
+
+  /** Called when a document closes (the workspace scan re-reads it from disk). */
+  onClosed: ((uri: string) => void) | undefined;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -8,11 +8,11 @@ import type { ScannedFile } from './scanProtocol';
 export function scanFile(engine: GuardrailEngine, file: string, maxBytes: number, categories: ReadonlySet<CategoryId>): ScannedFile {
   const language = languageForPath(file) ?? 'javascript';
   const read = readSource(file, maxBytes);
-  if ('skipped' in read) return { file, language, lines: 0, skipped: read.skipped, regions: [], hasSyntaxErrors: false };
+  if ('skipped' in read) return { file, language, lines: 0, skipped: read.skipped, regions: [], findings: [], hasSyntaxErrors: false };
   const lines = countLines(read.text);
   try {
     const { analysis } = engine.analyze(read.text, language, { categories });
-    return { file, language, lines, skipped: null, regions: analysis.regions, hasSyntaxErrors: analysis.hasSyntaxErrors };
+    return { file, language, lines, skipped: null, regions: analysis.regions, findings: analysis.findings, hasSyntaxErrors: analysis.hasSyntaxErrors };
   } catch (err) {
     return {
       file,
@@ -20,6 +20,7 @@ export function scanFile(engine: GuardrailEngine, file: string, maxBytes: number
       lines,
       skipped: { reason: 'unreadable', message: `analysis failed: ${(err as Error).message}` },
       regions: [],
+      findings: [],
       hasSyntaxErrors: false,
     };
   }

@@ -1,7 +1,7 @@
 import type { CategoryId } from './categories';
 import type { Skipped } from './files';
 import type { LanguageId } from './languages';
-import type { Region } from './types';
+import type { Finding, Region } from './types';
 
 export interface ScanWorkerInit {
   root: string;
@@ -20,6 +20,7 @@ export interface ScannedFile {
   lines: number;
   skipped: Skipped | null;
   regions: Region[];
+  findings: Finding[];
   hasSyntaxErrors: boolean;
   /** The analyzed text, only when requested (for findings and fingerprints by callers). */
 }

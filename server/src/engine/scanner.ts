@@ -19,6 +19,8 @@ export interface ScanOptions {
   isCancelled?: () => boolean;
   /** Path of the compiled worker script; defaults to `scanWorker.js` next to this module. */
   workerScript?: string;
+  /** An engine already loaded on this thread, used for small scans instead of starting workers. */
+  engine?: GuardrailEngine;
 }
 
 const JOB_SIZE = 12;
@@ -30,7 +32,7 @@ const JOB_SIZE = 12;
 export async function scanFiles(files: string[], options: ScanOptions): Promise<ScannedFile[]> {
   const workerCount = Math.min(options.workers ?? os.availableParallelism(), Math.ceil(files.length / JOB_SIZE));
   if (workerCount <= 0 || files.length <= JOB_SIZE) {
-    const engine = await GuardrailEngine.create(pathsFromRoot(options.root));
+    const engine = options.engine ?? (await GuardrailEngine.create(pathsFromRoot(options.root)));
     try {
       const results: ScannedFile[] = [];
       for (const f of files) {
@@ -40,7 +42,7 @@ export async function scanFiles(files: string[], options: ScanOptions): Promise<
       }
       return results;
     } finally {
-      engine.dispose();
+      if (!options.engine) engine.dispose();
     }
   }
   const script = options.workerScript ?? path.join(__dirname, 'scanWorker.js');

@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { CATEGORIES } from '../engine/categories';
-import type { Region } from '../engine/types';
+import type { Finding, Region, TextEdit } from '../engine/types';
 import { DIAGNOSTIC_SOURCE, type RegionDiagnosticData, type ReviewStatus } from '../protocol';
 import type { GuardrailSettings, SeverityName } from '../settings';
 
@@ -75,5 +75,39 @@ export function regionDiagnostic(uri: string, region: Region, review: RegionRevi
     message: `${info.title} in ${region.symbol}: ${tier} [${status}].${bulk}`,
     data,
     ...(related.length > 0 ? { relatedInformation: related } : {}),
+  };
+}
+
+/** Data attached to finding diagnostics: the quick fix travels with the diagnostic. */
+export interface FindingDiagnosticData {
+  kind: 'finding';
+  rule: string;
+  category: string;
+  cwe: number;
+  fix?: { title: string; edits: TextEdit[] };
+}
+
+const FINDING_SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export function findingDiagnostic(finding: Finding): Diagnostic {
+  const data: FindingDiagnosticData = {
+    kind: 'finding',
+    rule: finding.rule,
+    category: finding.category,
+    cwe: finding.cwe,
+    ...(finding.fix ? { fix: finding.fix } : {}),
+  };
+  return {
+    range: finding.span,
+    severity: FINDING_SEVERITY[finding.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.rule,
+    codeDescription: { href: `https://cwe.mitre.org/data/definitions/${finding.cwe}.html` },
+    message: `${finding.message} (CWE-${finding.cwe})`,
+    data,
   };
 }

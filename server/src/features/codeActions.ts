@@ -1,0 +1,110 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import type { Finding, Region } from '../engine/types';
+import { ServerCommands, type RegionDiagnosticData, type ReviewCommandArgs, type SuppressCommandArgs } from '../protocol';
+import type { FindingDiagnosticData, RegionReview } from './diagnostics';
+import { spanContains } from './hover';
+
+export const CLIENT_ASK_AI_COMMAND = 'aiGuardrails.askAi';
+
+function overlaps(region: Region, params: CodeActionParams): boolean {
+  const r = params.range;
+  return spanContains(region.span, r.start) || spanContains(region.span, r.end) ||
+    (r.start.line <= region.span.start.line && r.end.line >= region.span.end.line);
+}
+
+export interface CodeActionInput {
+  uri: string;
+  params: CodeActionParams;
+  regions: Region[];
+  findings: Finding[];
+  reviewOf: (r: Region) => RegionReview;
+  /** The client can run "Ask AI for a second opinion" (a client-side command). */
+  askAi: boolean;
+}
+
+/**
+ * Code actions are built from what the diagnostics carry (region ids, finding fixes) and from
+ * the regions covering the range, so they work on a squiggle and anywhere inside a region.
+ */
+export function codeActions(input: CodeActionInput): CodeAction[] {
+  const { uri, params } = input;
+  const actions: CodeAction[] = [];
+  const diagnosticsByRegion = new Map<string, Diagnostic>();
+  for (const d of params.context.diagnostics) {
+    const data = d.data as RegionDiagnosticData | FindingDiagnosticData | undefined;
+    if (data?.kind === 'region') diagnosticsByRegion.set(data.regionId, d);
+    if (data?.kind === 'finding' && data.fix) {
+      actions.push({
+        title: `Fix: ${data.fix.title}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        isPreferred: true,
+        edit: { changes: { [uri]: data.fix.edits.map((e) => ({ range: e.span, newText: e.newText })) } },
+      });
+    }
+  }
+  // Findings in range with a fix whose diagnostic the client did not send (e.g. cursor on the line).
+  for (const f of input.findings) {
+    if (!f.fix || actions.some((a) => a.title === `Fix: ${f.fix?.title}`)) continue;
+    const r = params.range;
+    if (f.span.start.line <= r.end.line && f.span.end.line >= r.start.line) {
+      actions.push({
+        title: `Fix: ${f.fix.title}`,
+        kind: CodeActionKind.QuickFix,
+        edit: { changes: { [uri]: f.fix.edits.map((e) => ({ range: e.span, newText: e.newText })) } },
+      });
+    }
+  }
+  const only = params.context.only;
+  const wantsQuickFix = !only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k));
+  if (!wantsQuickFix) return actions;
+  const here = input.regions.filter((r) => diagnosticsByRegion.has(r.id) || overlaps(r, params));
+  for (const region of here) {
+    const diag = diagnosticsByRegion.get(region.id);
+    const diagnostics = diag ? [diag] : undefined;
+    const review = input.reviewOf(region);
+    const args: ReviewCommandArgs = { uri, regionId: region.id };
+    const label = `${region.category} in ${region.symbol}`;
+    if (review.status !== 'suppressed') {
+      if (review.status !== 'requested') {
+        actions.push({
+          title: 'Request human review',
+          kind: CodeActionKind.QuickFix,
+          ...(diagnostics ? { diagnostics } : {}),
+          isPreferred: review.status === 'unreviewed' || review.status === 'stale',
+          command: { title: `Request human review (${label})`, command: ServerCommands.requestReview, arguments: [args] },
+        });
+      }
+      if (review.status !== 'approved' || review.bulkEdit) {
+        actions.push({
+          title: 'Mark as reviewed',
+          kind: CodeActionKind.QuickFix,
+          ...(diagnostics ? { diagnostics } : {}),
+          command: { title: `Mark as reviewed (${label})`, command: ServerCommands.markReviewed, arguments: [args] },
+        });
+      }
+      const suppress: SuppressCommandArgs = { uri, regionId: region.id, reason: '' };
+      actions.push({
+        title: 'Suppress with reason',
+        kind: CodeActionKind.QuickFix,
+        ...(diagnostics ? { diagnostics } : {}),
+        command: { title: `Suppress ${label} with reason`, command: ServerCommands.suppress, arguments: [suppress] },
+      });
+    }
+    actions.push({
+      title: 'Copy review request as Markdown',
+      kind: CodeActionKind.QuickFix,
+      ...(diagnostics ? { diagnostics } : {}),
+      command: { title: 'Copy review request as Markdown', command: ServerCommands.reviewMarkdown, arguments: [args] },
+    });
+    if (input.askAi) {
+      actions.push({
+        title: 'Ask AI for a second opinion',
+        kind: CodeActionKind.QuickFix,
+        ...(diagnostics ? { diagnostics } : {}),
+        command: { title: 'Ask AI for a second opinion', command: CLIENT_ASK_AI_COMMAND, arguments: [uri, region.span.start] },
+      });
+    }
+  }
+  return actions;
+}

@@ -1,0 +1,104 @@
+import { ResponseError, ErrorCodes, type CodeAction, type CodeActionParams, type ExecuteCommandParams } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import type { Finding, Region } from '../engine/types';
+import { LedgerError } from '../review/ledger';
+import { ServerCommands, type ReviewCommandArgs, type ReviewStatus, type SuppressCommandArgs } from '../protocol';
+import type { GuardrailService } from '../service';
+import { codeActions } from './codeActions';
+import { reviewRequestMarkdown } from './reviewMarkdown';
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The region a command names: from the open document if it is open, else the workspace index. */
+function findRegion(service: GuardrailService, uri: string, regionId: string): { region: Region; findings: Finding[] } | undefined {
+  const doc = service.documents.get(uri);
+  const fromDoc = doc?.analysis?.regions.find((r) => r.id === regionId);
+  if (fromDoc && doc?.analysis) return { region: fromDoc, findings: doc.analysis.findings };
+  const entry = service.index.get(uri);
+  const fromIndex = entry?.regions.find((r) => r.id === regionId);
+  return fromIndex && entry ? { region: fromIndex, findings: entry.findings } : undefined;
+}
+
+function argsOf(params: ExecuteCommandParams): Record<string, unknown> {
+  const first = params.arguments?.[0];
+  if (!isRecord(first) || typeof first.uri !== 'string' || typeof first.regionId !== 'string') {
+    throw new ResponseError(ErrorCodes.InvalidParams, `${params.command} needs { uri, regionId }`);
+  }
+  return first;
+}
+
+function findingsIn(region: Region, findings: Finding[]): Finding[] {
+  return findings.filter((f) => f.span.start.line >= region.span.start.line && f.span.start.line <= region.span.end.line);
+}
+
+/** `workspace/executeCommand` for the review commands. */
+export async function executeReviewCommand(service: GuardrailService, params: ExecuteCommandParams): Promise<unknown> {
+  const args = argsOf(params);
+  const uri = args.uri as string;
+  const found = findRegion(service, uri, args.regionId as string);
+  if (!found) {
+    throw new ResponseError(ErrorCodes.InvalidParams, `no guardrail region ${String(args.regionId)} in ${uri} (the code changed; try again)`);
+  }
+  const { region } = found;
+  const fsPath = URI.parse(uri).fsPath;
+  const folder = service.folderOf(fsPath);
+  const relPath = service.relPathOf(fsPath);
+  const ref = { category: region.category, fingerprint: region.fingerprint, symbol: region.symbol, suppressed: region.suppression !== undefined };
+  switch (params.command) {
+    case ServerCommands.requestReview:
+    case ServerCommands.markReviewed: {
+      if (!folder) throw new ResponseError(ErrorCodes.InvalidRequest, 'reviews are recorded in a workspace folder; open the folder that holds this file');
+      const note = typeof (args as Partial<ReviewCommandArgs>).note === 'string' ? (args.note as string) : undefined;
+      const status = params.command === ServerCommands.requestReview ? 'requested' : 'approved';
+      try {
+        await service.reviews.record(folder, relPath, ref, status, note);
+      } catch (err) {
+        const message = err instanceof LedgerError ? err.message : `could not record the review: ${(err as Error).message}`;
+        void service.connection.window.showErrorMessage(`AI Guardrails: ${message}`);
+        throw new ResponseError(ErrorCodes.InternalError, message);
+      }
+      service.reviewsChanged();
+      const result: ReviewStatus = service.reviewOf(uri, region).status;
+      return result;
+    }
+    case ServerCommands.suppress: {
+      const reason = typeof (args as Partial<SuppressCommandArgs>).reason === 'string' ? (args.reason as string).trim() : '';
+      if (reason.length === 0) {
+        throw new ResponseError(ErrorCodes.InvalidParams, 'a suppression needs a reason (ai-guardrails-ignore <category>: <reason>)');
+      }
+      if (/[\r\n]/.test(reason)) throw new ResponseError(ErrorCodes.InvalidParams, 'the reason must be a single line');
+      const doc = service.documents.get(uri);
+      const language = doc?.language ?? service.index.get(uri)?.language;
+      const lineText = doc?.doc.getText({ start: { line: region.span.start.line, character: 0 }, end: { line: region.span.start.line + 1, character: 0 } }) ?? '';
+      const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
+      const comment = language === 'python' ? '#' : '//';
+      const edit = {
+        changes: {
+          [uri]: [{ range: { start: { line: region.span.start.line, character: 0 }, end: { line: region.span.start.line, character: 0 } }, newText: `${indent}${comment} ai-guardrails-ignore ${region.category}: ${reason}\n` }],
+        },
+      };
+      const applied = await service.connection.workspace.applyEdit({ label: `Suppress ${region.category} guardrail`, edit });
+      return applied.applied;
+    }
+    case ServerCommands.reviewMarkdown:
+      return reviewRequestMarkdown(relPath, region, service.reviewOf(uri, region), findingsIn(region, found.findings));
+    default:
+      throw new ResponseError(ErrorCodes.MethodNotFound, `unknown command ${params.command}`);
+  }
+}
+
+export function provideCodeActions(service: GuardrailService, params: CodeActionParams): CodeAction[] {
+  const uri = params.textDocument.uri;
+  const analysis = service.documents.get(uri)?.analysis;
+  if (!analysis) return [];
+  return codeActions({
+    uri,
+    params,
+    regions: analysis.regions,
+    findings: analysis.findings,
+    reviewOf: (r) => service.reviewOf(uri, r),
+    askAi: service.askAiSupported,
+  });
+}

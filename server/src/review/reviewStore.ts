@@ -1,0 +1,107 @@
+import * as path from 'path';
+import type { Region } from '../engine/types';
+import type { RegionReview } from '../features/diagnostics';
+import type { BulkEditParams } from '../protocol';
+import { LEDGER_PATH, LedgerError, readLedger, recordEvents, reviewState, type LedgerData, type RecordOptions, type RegionKey } from './ledger';
+import { reviewerIdentity } from './identity';
+
+export interface RegionRef {
+  category: Region['category'];
+  fingerprint: string;
+  symbol: string;
+  suppressed: boolean;
+}
+
+interface BulkMark {
+  at: string;
+  kind: BulkEditParams['kind'];
+}
+
+/**
+ * Review state for the language server: the ledger of each workspace folder (cached, re-read
+ * when the file changes) plus bulk/external-edit marks, which live in memory until a human
+ * approves the region again.
+ */
+export class ReviewStore {
+  private readonly cache = new Map<string, LedgerData>();
+  private readonly errors = new Map<string, string>();
+  private readonly bulk = new Map<string, BulkMark>();
+
+  constructor(private readonly onProblem: (message: string) => void) {}
+
+  private ledger(folder: string): LedgerData | undefined {
+    if (this.errors.has(folder)) return undefined;
+    let data = this.cache.get(folder);
+    if (!data) {
+      try {
+        data = readLedger(folder);
+      } catch (err) {
+        const message = err instanceof LedgerError ? err.message : String(err);
+        this.errors.set(folder, message);
+        this.onProblem(`review ledger: ${message}`);
+        return undefined;
+      }
+      this.cache.set(folder, data);
+    }
+    return data;
+  }
+
+  /** Forget cached ledgers (the file changed on disk). */
+  invalidate(folder?: string): void {
+    if (folder) {
+      this.cache.delete(folder);
+      this.errors.delete(folder);
+    } else {
+      this.cache.clear();
+      this.errors.clear();
+    }
+  }
+
+  ledgerProblem(folder: string): string | undefined {
+    this.ledger(folder);
+    return this.errors.get(folder);
+  }
+
+  private bulkKey(folder: string, relPath: string, r: { category: string; symbol: string }): string {
+    return `${folder}\u0000${relPath}\u0000${r.category}\u0000${r.symbol}`;
+  }
+
+  markBulk(folder: string, relPath: string, region: RegionRef, kind: BulkEditParams['kind']): void {
+    this.bulk.set(this.bulkKey(folder, relPath, region), { at: new Date().toISOString(), kind });
+  }
+
+  bulkMark(folder: string, relPath: string, region: RegionRef): BulkMark | undefined {
+    return this.bulk.get(this.bulkKey(folder, relPath, region));
+  }
+
+  review(folder: string | undefined, relPath: string, region: RegionRef): RegionReview {
+    if (region.suppressed) return { status: 'suppressed' };
+    const bulk = folder ? this.bulkMark(folder, relPath, region) : undefined;
+    const data = folder ? this.ledger(folder) : undefined;
+    if (!data) return { status: 'unreviewed', ...(bulk ? { bulkEdit: true } : {}) };
+    const state = reviewState(data, { category: region.category, fingerprint: region.fingerprint, path: relPath, symbol: region.symbol });
+    return {
+      status: state.status,
+      ...(state.detail ? { detail: state.detail } : {}),
+      ...(bulk ? { bulkEdit: true } : {}),
+    };
+  }
+
+  /** Records a request or approval; an approval clears the region's bulk-edit mark. */
+  async record(folder: string, relPath: string, region: RegionRef, status: RecordOptions['status'], note?: string): Promise<void> {
+    const key: RegionKey = { category: region.category, fingerprint: region.fingerprint, path: relPath, symbol: region.symbol };
+    const by = reviewerIdentity(folder);
+    try {
+      const data = await recordEvents(folder, [{ key, options: { status, by, ...(note !== undefined ? { note } : {}) } }]);
+      this.cache.set(folder, data);
+      this.errors.delete(folder);
+    } catch (err) {
+      if (err instanceof LedgerError) {
+        this.errors.set(folder, err.message);
+        throw err;
+      }
+      throw new Error(`${path.join(folder, LEDGER_PATH)}: ${(err as Error).message}`);
+    }
+    if (status === 'approved') this.bulk.delete(this.bulkKey(folder, relPath, region));
+  }
+}

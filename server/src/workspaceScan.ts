@@ -1,0 +1,158 @@
+import * as path from 'path';
+import { URI } from 'vscode-uri';
+import { FileChangeType, type FileEvent } from 'vscode-languageserver';
+import { listSourceFiles } from './engine/files';
+import { languageForPath } from './engine/languages';
+import { findPackageRoot } from './engine/root';
+import { scanFile } from './engine/scanFile';
+import { scanFiles } from './engine/scanner';
+import { LEDGER_PATH } from './review/ledger';
+import type { GuardrailService } from './service';
+import { enabledCategories, excludeMatcher } from './settings';
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The workspace scan: every supported file of every folder, in worker threads, with LSP
+ * work-done progress and cancellation; then kept current from watched-file events.
+ */
+export class WorkspaceScanner {
+  private generation = 0;
+  private filesExclude = new Map<string, string[]>();
+
+  constructor(private readonly service: GuardrailService) {}
+
+  private async loadFilesExclude(): Promise<void> {
+    this.filesExclude.clear();
+    for (const folder of this.service.folders) {
+      const globs: string[] = [];
+      try {
+        const files = (await this.service.connection.workspace.getConfiguration({ scopeUri: URI.file(folder).toString(), section: 'files' })) as unknown;
+        const exclude = isRecord(files) && isRecord(files.exclude) ? files.exclude : {};
+        for (const [glob, on] of Object.entries(exclude)) {
+          if (on === true) globs.push(glob, `${glob}/**`);
+        }
+      } catch {
+        // clients without workspace/configuration: only our own excludes apply
+      }
+      this.filesExclude.set(folder, globs);
+    }
+  }
+
+  private excluded(folder: string): (rel: string) => boolean {
+    const settings = this.service.settingsFor(path.join(folder, 'x'));
+    return excludeMatcher([...settings.exclude, ...(this.filesExclude.get(folder) ?? [])]);
+  }
+
+  /** Scans all folders; a newer scan cancels an older one. */
+  async scanAll(): Promise<void> {
+    const service = this.service;
+    const generation = ++this.generation;
+    await service.ready;
+    await this.loadFilesExclude();
+    const progress = await service.connection.window.createWorkDoneProgress().catch(() => undefined);
+    const started = performance.now();
+    let cancelled = false;
+    const isCancelled = () => cancelled || generation !== this.generation || progress?.token.isCancellationRequested === true;
+    progress?.token.onCancellationRequested(() => {
+      cancelled = true;
+    });
+    service.index.scanning = true;
+    service.notifyResultsChanged();
+    try {
+      const files: { folder: string; file: string }[] = [];
+      for (const folder of service.folders) {
+        for (const file of listSourceFiles([folder], { root: folder, isExcluded: this.excluded(folder) })) files.push({ folder, file });
+      }
+      service.index.filesTotal = files.length;
+      progress?.begin('AI Guardrails: scanning workspace', 0, `0/${files.length} files`, true);
+      // Files that disappeared since the last scan.
+      const wanted = new Set(files.map((f) => URI.file(f.file).toString()));
+      for (const e of service.index.all()) if (!e.open && !wanted.has(e.uri)) service.index.delete(e.uri);
+      let lastReport = 0;
+      const root = findPackageRoot(__dirname);
+      for (const folder of service.folders) {
+        const settings = service.settingsFor(path.join(folder, 'x'));
+        if (!settings.enable) continue;
+        const mine = files.filter((f) => f.folder === folder).map((f) => f.file);
+        const results = await scanFiles(mine, {
+          root,
+          maxBytes: settings.maxFileSizeKb * 1024,
+          categories: enabledCategories(settings),
+          ...(service.engine ? { engine: service.engine } : {}),
+          isCancelled,
+          onProgress: (done, total) => {
+            const now = Date.now();
+            if (now - lastReport > 150 || done === total) {
+              lastReport = now;
+              progress?.report(Math.round((done / Math.max(1, total)) * 100), `${done}/${total} files`);
+            }
+          },
+        });
+        if (generation !== this.generation) return;
+        for (const r of results) {
+          const uri = URI.file(r.file).toString();
+          if (service.documents.get(uri)) continue; // open editors are analyzed on their own
+          service.index.set({ uri, folder, relPath: service.relPathOf(r.file), language: r.language, regions: r.regions, findings: r.findings, open: false });
+        }
+      }
+      service.log(
+        `workspace scan: ${service.index.size} files in ${((performance.now() - started) / 1000).toFixed(2)} s${isCancelled() ? ' (cancelled)' : ''}`,
+      );
+    } catch (err) {
+      service.connection.console.error(`workspace scan failed: ${(err as Error).stack ?? String(err)}`);
+    } finally {
+      if (generation === this.generation) service.index.scanning = false;
+      progress?.done();
+      service.notifyResultsChanged();
+    }
+  }
+
+  /** Re-analyzes one file from disk (not open in an editor), on the server thread. */
+  rescanFile(fsPath: string): void {
+    const service = this.service;
+    const uri = URI.file(fsPath).toString();
+    if (service.documents.get(uri) || !service.engine) return;
+    const folder = service.folderOf(fsPath);
+    if (!folder || !languageForPath(fsPath)) return;
+    const rel = service.relPathOf(fsPath);
+    if (this.excluded(folder)(rel)) return;
+    const settings = service.settingsFor(fsPath);
+    const result = scanFile(service.engine, fsPath, settings.maxFileSizeKb * 1024, enabledCategories(settings));
+    if (result.skipped?.reason === 'unreadable' && result.skipped.message.includes('ENOENT')) {
+      service.index.delete(uri);
+    } else {
+      service.index.set({ uri, folder, relPath: rel, language: result.language, regions: result.regions, findings: result.findings, open: false });
+      service.onIndexed?.(uri);
+    }
+    service.notifyResultsChanged();
+  }
+
+  /** Watched files: sources created/changed/deleted on disk, the ledger and the team config. */
+  filesChanged(changes: FileEvent[]): { settings: boolean } {
+    const service = this.service;
+    let settings = false;
+    for (const change of changes) {
+      const fsPath = URI.parse(change.uri).fsPath;
+      if (fsPath.endsWith(path.join('.guardrails', 'config.json'))) {
+        settings = true;
+        continue;
+      }
+      if (fsPath.endsWith(LEDGER_PATH)) {
+        service.reviews.invalidate(service.folderOf(fsPath));
+        service.reviewsChanged();
+        continue;
+      }
+      if (change.type === FileChangeType.Deleted) {
+        if (languageForPath(fsPath)) service.index.delete(change.uri);
+        else service.index.deleteUnder(fsPath);
+        service.notifyResultsChanged();
+        continue;
+      }
+      if (languageForPath(fsPath)) this.rescanFile(fsPath);
+    }
+    return { settings };
+  }
+}
