@@ -5,16 +5,20 @@ import * as path from 'path';
 import { UsageError } from './cli/args';
 import { runScan, SCAN_USAGE, type CliContext } from './cli/scanCommand';
 import { AI_REVIEW_USAGE, runAiReview } from './cli/aiReviewCommand';
+import { REVIEW_USAGE, runReview } from './cli/reviewCommand';
 import { findPackageRoot } from './engine/root';
 
 const USAGE = `usage: ai-guardrails <command> [options]
 
 commands:
   scan [paths...] [--format text|json]   mark AI-risky regions (default: the current folder)
+  review request|approve <path>:<line>   record a review request or a sign-off in .guardrails/reviews.json
+  review list [--format text|json]       list the review ledger with each region's current status
   ai-review <path>:<line> [--model M]    AI second opinion on a region (advice; exit 3 on endpoint errors)
   version                                print the version
 
 ${SCAN_USAGE}
+${REVIEW_USAGE}
 ${AI_REVIEW_USAGE}
 `;
 
@@ -23,6 +27,7 @@ type Command = (argv: string[], ctx: CliContext) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   scan: runScan,
   'ai-review': runAiReview,
+  review: runReview,
 };
 
 /** Lets other modules (review, ai-review) add subcommands without touching the dispatcher. */

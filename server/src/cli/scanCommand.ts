@@ -5,8 +5,11 @@ import { listSourceFiles, toPosix } from '../engine/files';
 import { scanFiles } from '../engine/scanner';
 import type { ScannedFile } from '../engine/scanProtocol';
 import type { Span } from '../engine/types';
+import type { Region } from '../engine/types';
+import { LedgerError, readLedger, reviewState, type LedgerData } from '../review/ledger';
 import { defaultSettings, enabledCategories, excludeMatcher, readTeamConfig } from '../settings';
 import { parseArgs, UsageError } from './args';
+import { findWorkspaceRoot } from './workspaceRoot';
 
 export interface CliContext {
   root: string;
@@ -29,21 +32,33 @@ export function oneBased(span: Span): { start: JsonPosition; end: JsonPosition }
   };
 }
 
-export const SCAN_USAGE = `usage: ai-guardrails scan [paths...] [--format text|json] [--no-gitignore] [--workers N] [--stats]`;
+export const SCAN_USAGE = `usage: ai-guardrails scan [paths...] [--format text|json] [--fail-on error|warning|unreviewed] [--no-gitignore] [--workers N] [--stats]
+  --fail-on error        exit 1 when an error-level finding is present
+  --fail-on warning      … or a warning-level finding
+  --fail-on unreviewed   … or a region that is not approved or suppressed (unreviewed, requested, stale)`;
+
+export type ReviewLabel = 'unreviewed' | 'requested' | 'approved' | 'stale' | 'suppressed';
+const FAIL_LEVELS = ['error', 'warning', 'unreviewed'] as const;
+type FailLevel = (typeof FAIL_LEVELS)[number];
 
 export async function runScan(argv: string[], ctx: CliContext): Promise<number> {
-  const args = parseArgs(argv, ['format', 'workers'], ['no-gitignore', 'help', 'stats']);
+  const args = parseArgs(argv, ['format', 'workers', 'fail-on'], ['no-gitignore', 'help', 'stats']);
   if (args.flags.has('help')) {
     ctx.stdout(`${SCAN_USAGE}\n`);
     return 0;
   }
   const format = args.options.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not ${JSON.stringify(format)}`);
+  const failOn = args.options.get('fail-on');
+  if (failOn !== undefined && !(FAIL_LEVELS as readonly string[]).includes(failOn)) {
+    throw new UsageError(`--fail-on must be one of ${FAIL_LEVELS.join(', ')}`);
+  }
   const workersOpt = args.options.get('workers');
   const workers = workersOpt === undefined ? undefined : Number(workersOpt);
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new UsageError('--workers must be a whole number');
 
-  const team = readTeamConfig(ctx.cwd, defaultSettings());
+  const workspace = findWorkspaceRoot(ctx.cwd);
+  const team = readTeamConfig(workspace, defaultSettings());
   for (const p of team.problems) ctx.stderr(`ai-guardrails: warning: ${p}\n`);
   const settings = team.settings;
 
@@ -74,12 +89,43 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
     );
   }
   const rel = (f: string) => toPosix(path.relative(ctx.cwd, f)) || path.basename(f);
-  if (format === 'json') ctx.stdout(`${JSON.stringify(toJson(scanned, rel, ctx.version), null, 2)}\n`);
-  else ctx.stdout(toText(scanned, rel, millis));
+  let ledger: LedgerData | undefined;
+  try {
+    ledger = readLedger(workspace);
+  } catch (err) {
+    if (!(err instanceof LedgerError)) throw err;
+    ctx.stderr(`ai-guardrails: warning: ${err.message}; review statuses are shown as unreviewed\n`);
+  }
+  const review: ReviewOf = (file, r) => {
+    if (r.suppression) return 'suppressed';
+    if (!ledger) return 'unreviewed';
+    return reviewState(ledger, { category: r.category, fingerprint: r.fingerprint, path: toPosix(path.relative(workspace, file)), symbol: r.symbol }).status;
+  };
+  if (format === 'json') ctx.stdout(`${JSON.stringify(toJson(scanned, rel, ctx.version, review), null, 2)}\n`);
+  else ctx.stdout(toText(scanned, rel, millis, review));
+  if (failOn && shouldFail(scanned, review, failOn as FailLevel)) return 1;
   return 0;
 }
 
-export function toJson(scanned: ScannedFile[], rel: (f: string) => string, version: string) {
+type ReviewOf = (file: string, region: Region) => ReviewLabel;
+
+function shouldFail(scanned: ScannedFile[], review: ReviewOf, level: FailLevel): boolean {
+  for (const s of scanned) {
+    for (const f of s.findings) {
+      if (f.severity === 'error') return true;
+      if (f.severity === 'warning' && level !== 'error') return true;
+    }
+    if (level === 'unreviewed') {
+      for (const r of s.regions) {
+        const status = review(s.file, r);
+        if (status !== 'approved' && status !== 'suppressed') return true;
+      }
+    }
+  }
+  return false;
+}
+
+export function toJson(scanned: ScannedFile[], rel: (f: string) => string, version: string, review: ReviewOf) {
   return {
     tool: 'ai-guardrails',
     version,
@@ -99,15 +145,26 @@ export function toJson(scanned: ScannedFile[], rel: (f: string) => string, versi
         ...oneBased(r.span),
         fingerprint: r.fingerprint,
         triggers: r.triggers.map((t) => ({ rule: t.rule, ...oneBased(t.span) })),
-        review: r.suppression ? 'suppressed' : 'unreviewed',
+        review: review(s.file, r),
         ...(r.suppression ? { suppression: { reason: r.suppression.reason, line: r.suppression.line + 1 } } : {}),
       })),
     ),
-    findings: [] as unknown[],
+    findings: scanned.flatMap((s) =>
+      s.findings.map((f) => ({
+        rule: f.rule,
+        category: f.category,
+        severity: f.severity,
+        cwe: f.cwe,
+        path: rel(s.file),
+        ...oneBased(f.span),
+        message: f.message,
+        fixAvailable: f.fix !== undefined,
+      })),
+    ),
   };
 }
 
-function toText(scanned: ScannedFile[], rel: (f: string) => string, millis: number): string {
+function toText(scanned: ScannedFile[], rel: (f: string) => string, millis: number, review: ReviewOf): string {
   const out: string[] = [];
   let regions = 0;
   let lines = 0;
@@ -123,16 +180,24 @@ function toText(scanned: ScannedFile[], rel: (f: string) => string, millis: numb
       if (r.tier === 'do-not-trust' && !r.suppression) doNotTrust++;
       const first = r.triggers[0];
       const at = first ? first.span.start : r.span.start;
-      const status = r.suppression ? `suppressed: ${r.suppression.reason}` : 'unreviewed';
+      const label = review(s.file, r);
+      const status = r.suppression ? `suppressed: ${r.suppression.reason}` : label;
       out.push(
         `${rel(s.file)}:${at.line + 1}:${at.character + 1}: ${r.tier === 'do-not-trust' ? 'DO NOT TRUST' : 'review'} ` +
           `${r.category} in ${r.symbol} (${first?.rule ?? ''}${r.triggers.length > 1 ? `, +${r.triggers.length - 1} more` : ''}) [${status}]`,
       );
     }
   }
+  let findings = 0;
+  for (const s of scanned) {
+    for (const f of s.findings) {
+      findings++;
+      out.push(`${rel(s.file)}:${f.span.start.line + 1}:${f.span.start.character + 1}: ${f.severity}: ${f.message} [${f.rule}, CWE-${f.cwe}${f.fix ? ', fix available' : ''}]`);
+    }
+  }
   const skipped = scanned.filter((s) => s.skipped).length;
   out.push(
-    `${scanned.length} files (${skipped} skipped), ${lines} lines, ${regions} regions (${doNotTrust} do-not-trust) in ${(millis / 1000).toFixed(2)}s`,
+    `${scanned.length} files (${skipped} skipped), ${lines} lines, ${regions} regions (${doNotTrust} do-not-trust), ${findings} findings in ${(millis / 1000).toFixed(2)}s`,
   );
   return `${out.join('\n')}\n`;
 }

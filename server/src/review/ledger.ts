@@ -168,13 +168,16 @@ function latestApproval(entry: LedgerEntry): LedgerEvent | undefined {
   return undefined;
 }
 
-/** The entry a region belongs to: same code (fingerprint) first, then same place (path + symbol). */
-export function findEntry(data: LedgerData, key: RegionKey): LedgerEntry | undefined {
+/**
+ * The entry a region belongs to: the same code at the same place, then the same place (the code
+ * changed: stale), then — for lookups only — the same code elsewhere (the region moved).
+ */
+export function findEntry(data: LedgerData, key: RegionKey, allowMoves = true): LedgerEntry | undefined {
   const sameCategory = data.entries.filter((e) => e.category === key.category);
   return (
     sameCategory.find((e) => e.fingerprint === key.fingerprint && e.path === key.path && e.symbol === key.symbol) ??
-    sameCategory.find((e) => e.fingerprint === key.fingerprint) ??
-    sameCategory.find((e) => e.path === key.path && e.symbol === key.symbol)
+    sameCategory.find((e) => e.path === key.path && e.symbol === key.symbol) ??
+    (allowMoves ? sameCategory.find((e) => e.fingerprint === key.fingerprint) : undefined)
   );
 }
 
@@ -218,7 +221,9 @@ export interface RecordOptions {
 /** Applies one review event to `data` (in place) and returns the entry. */
 export function applyEvent(data: LedgerData, key: RegionKey, options: RecordOptions): LedgerEntry {
   const at = (options.at ?? new Date()).toISOString();
-  let entry = findEntry(data, key);
+  // Events bind to the place (path + symbol); identical code elsewhere gets an entry of its own
+  // (lookups still honour moves through the fingerprint).
+  let entry = findEntry(data, key, false);
   if (!entry) {
     entry = { id: randomBytes(6).toString('hex'), category: key.category, path: key.path, symbol: key.symbol, fingerprint: key.fingerprint, history: [] };
     data.entries.push(entry);

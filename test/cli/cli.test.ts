@@ -1,0 +1,192 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { REPO_ROOT } from '../helpers/engine';
+
+const BIN = path.join(REPO_ROOT, 'bin', 'ai-guardrails.js');
+const WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
+
+function cli(cwd: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, AI_GUARDRAILS_REVIEWER: 'Test Reviewer' } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface ScanJson {
+  tool: string;
+  version: string;
+  files: { path: string; language: string; skipped: { reason: string; message: string } | null }[];
+  regions: {
+    id: string;
+    path: string;
+    category: string;
+    tier: string;
+    symbol: string;
+    start: { line: number; column: number };
+    end: { line: number; column: number };
+    triggers: { rule: string; start: { line: number; column: number } }[];
+    review: string;
+  }[];
+  findings: { rule: string; severity: string; cwe: number; path: string; start: { line: number } }[];
+}
+
+function copyWorkspace(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-cli-'));
+  fs.cpSync(WORKSPACE, dir, { recursive: true });
+  return dir;
+}
+
+describe('ai-guardrails CLI', function () {
+  this.timeout(60000);
+
+  it('scan --format json reports files, regions (1-based) and relative paths', () => {
+    const dir = copyWorkspace();
+    const r = cli(dir, 'scan', '--format', 'json');
+    assert.strictEqual(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as ScanJson;
+    assert.strictEqual(out.tool, 'ai-guardrails');
+    assert.match(out.version, /^\d+\.\d+\.\d+/);
+    assert.deepStrictEqual(out.files.map((f) => f.path).sort(), ['go/auth.go', 'py/tokens.py', 'ts/session.ts']);
+    const jwt = out.regions.find((x) => x.path === 'go/auth.go' && x.category === 'jwt');
+    assert.ok(jwt, 'jwt region in go/auth.go');
+    assert.strictEqual(jwt.tier, 'do-not-trust');
+    assert.strictEqual(jwt.symbol, 'Service.Verify');
+    const source = fs.readFileSync(path.join(dir, 'go', 'auth.go'), 'utf8').split('\n');
+    assert.ok(source[jwt.start.line - 1]!.startsWith('func (s *Service) Verify'), 'start line is 1-based');
+    assert.strictEqual(jwt.start.column, 1);
+    assert.strictEqual(jwt.review, 'unreviewed');
+    assert.ok(jwt.triggers.every((t) => t.rule.startsWith('go.jwt.')));
+    assert.ok(!out.regions.some((x) => x.symbol === 'Add' || x.symbol === 'add'), 'plain arithmetic is not flagged');
+    assert.ok(Array.isArray(out.findings));
+  });
+
+  it('scans the paths given, relative to the working directory', () => {
+    const dir = copyWorkspace();
+    const r = cli(path.join(dir, 'go'), 'scan', '.', '../py/tokens.py', '--format', 'json');
+    assert.strictEqual(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as ScanJson;
+    assert.deepStrictEqual(out.files.map((f) => f.path).sort(), ['../py/tokens.py', 'auth.go']);
+  });
+
+  it('skips binary, oversized and unreadable files with a reason and keeps going', function () {
+    const dir = copyWorkspace();
+    fs.writeFileSync(path.join(dir, 'go', 'blob.go'), Buffer.from([0x70, 0x61, 0x63, 0x6b, 0x00, 0x01, 0x02]));
+    fs.writeFileSync(path.join(dir, 'go', 'huge.go'), `package big\n\nvar x = "${'a'.repeat(600 * 1024)}"\n`);
+    fs.writeFileSync(path.join(dir, 'go', 'secret.go'), 'package s\n');
+    fs.chmodSync(path.join(dir, 'go', 'secret.go'), 0o000);
+    const unreadableWorks = (() => {
+      try {
+        fs.readFileSync(path.join(dir, 'go', 'secret.go'));
+        return false; // running as root: permissions do not stop reads
+      } catch {
+        return true;
+      }
+    })();
+    const r = cli(dir, 'scan', '--format', 'json');
+    assert.strictEqual(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as ScanJson;
+    const skipped = Object.fromEntries(out.files.filter((f) => f.skipped).map((f) => [f.path, f.skipped!.reason]));
+    assert.strictEqual(skipped['go/blob.go'], 'binary');
+    assert.strictEqual(skipped['go/huge.go'], 'too-large');
+    if (unreadableWorks) assert.strictEqual(skipped['go/secret.go'], 'unreadable');
+    assert.ok(out.regions.some((x) => x.path === 'go/auth.go'), 'the other files were still analyzed');
+    const text = cli(dir, 'scan');
+    assert.match(text.stdout, /go\/huge\.go: skipped \(too-large\): \d+ KB exceeds the 512 KB limit/);
+  });
+
+  it('respects .gitignore and the team config excludes', () => {
+    const dir = copyWorkspace();
+    fs.mkdirSync(path.join(dir, 'generated'));
+    fs.copyFileSync(path.join(dir, 'go', 'auth.go'), path.join(dir, 'generated', 'auth.go'));
+    fs.mkdirSync(path.join(dir, 'legacy'));
+    fs.copyFileSync(path.join(dir, 'py', 'tokens.py'), path.join(dir, 'legacy', 'tokens.py'));
+    fs.writeFileSync(path.join(dir, '.gitignore'), 'generated/\n');
+    fs.mkdirSync(path.join(dir, '.guardrails'));
+    fs.writeFileSync(path.join(dir, '.guardrails', 'config.json'), JSON.stringify({ exclude: ['legacy/**'], categories: { crypto: false } }));
+    const out = JSON.parse(cli(dir, 'scan', '--format', 'json').stdout) as ScanJson;
+    assert.ok(!out.files.some((f) => f.path.startsWith('generated/')), 'gitignored folder left out');
+    assert.ok(!out.files.some((f) => f.path.startsWith('legacy/')), 'excluded by team config');
+    assert.ok(!out.regions.some((x) => x.category === 'crypto'), 'category switched off by team config');
+    assert.ok(out.regions.some((x) => x.category === 'jwt'));
+  });
+
+  it('reports a malformed team config on stderr, leaves it alone and uses defaults', () => {
+    const dir = copyWorkspace();
+    fs.mkdirSync(path.join(dir, '.guardrails'));
+    const bad = '{"categories": {"jwt": false}, "exclude": "not-a-list"';
+    fs.writeFileSync(path.join(dir, '.guardrails', 'config.json'), bad);
+    const r = cli(dir, 'scan', '--format', 'json');
+    assert.strictEqual(r.code, 0);
+    assert.match(r.stderr, /config\.json: not valid JSON/);
+    const out = JSON.parse(r.stdout) as ScanJson;
+    assert.ok(out.regions.some((x) => x.category === 'jwt'), 'defaults used');
+    assert.strictEqual(fs.readFileSync(path.join(dir, '.guardrails', 'config.json'), 'utf8'), bad);
+    fs.writeFileSync(path.join(dir, '.guardrails', 'config.json'), JSON.stringify({ categories: { nope: true }, exclude: 'x' }));
+    const r2 = cli(dir, 'scan', '--format', 'json');
+    assert.match(r2.stderr, /unknown category "nope"/);
+    assert.match(r2.stderr, /"exclude" must be an array/);
+  });
+
+  it('exits 2 with a message on usage and I/O errors', () => {
+    const dir = copyWorkspace();
+    for (const args of [['scan', '--format', 'xml'], ['scan', 'does/not/exist'], ['frobnicate'], ['scan', '--fail-on', 'sometimes']]) {
+      const r = cli(dir, ...args);
+      assert.strictEqual(r.code, 2, `${args.join(' ')} → ${r.code}`);
+      assert.match(r.stderr, /ai-guardrails: /);
+    }
+  });
+
+  it('review request / approve / list record in .guardrails/reviews.json and scan shows the status', () => {
+    const dir = copyWorkspace();
+    const source = fs.readFileSync(path.join(dir, 'go', 'auth.go'), 'utf8').split('\n');
+    const line = source.findIndex((l) => l.includes('jwt.Parse(')) + 1;
+    let r = cli(dir, 'review', 'request', `go/auth.go:${line}`, '--note', 'new verifier');
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.match(r.stdout, /review requested: jwt in Service\.Verify/);
+    let scan = JSON.parse(cli(dir, 'scan', '--format', 'json').stdout) as ScanJson;
+    assert.strictEqual(scan.regions.find((x) => x.category === 'jwt' && x.path === 'go/auth.go')!.review, 'requested');
+    r = cli(dir, 'review', 'approve', `go/auth.go:${line}`);
+    assert.strictEqual(r.code, 0, r.stderr);
+    scan = JSON.parse(cli(dir, 'scan', '--format', 'json').stdout) as ScanJson;
+    assert.strictEqual(scan.regions.find((x) => x.category === 'jwt' && x.path === 'go/auth.go')!.review, 'approved');
+    const ledger = JSON.parse(fs.readFileSync(path.join(dir, '.guardrails', 'reviews.json'), 'utf8')) as { entries: { history: { status: string; by: string; note?: string }[] }[] };
+    assert.strictEqual(ledger.entries.length, 1);
+    assert.deepStrictEqual(ledger.entries[0]!.history.map((h) => h.status), ['requested', 'approved']);
+    assert.strictEqual(ledger.entries[0]!.history[0]!.by, 'Test Reviewer');
+    assert.strictEqual(ledger.entries[0]!.history[0]!.note, 'new verifier');
+    // Edit a token inside the region: stale.
+    fs.writeFileSync(path.join(dir, 'go', 'auth.go'), source.join('\n').replace('return s.key, nil', 'return s.otherKey, nil'));
+    scan = JSON.parse(cli(dir, 'scan', '--format', 'json').stdout) as ScanJson;
+    assert.strictEqual(scan.regions.find((x) => x.category === 'jwt' && x.path === 'go/auth.go')!.review, 'stale');
+    const list = JSON.parse(cli(dir, 'review', 'list', '--format', 'json').stdout) as { entries: { status: string; detail: string }[] };
+    assert.strictEqual(list.entries[0]!.status, 'stale');
+    assert.match(list.entries[0]!.detail, /changed since approved by Test Reviewer on \d{4}-\d\d-\d\d/);
+    // A line outside every region.
+    r = cli(dir, 'review', 'approve', 'go/auth.go:1');
+    assert.strictEqual(r.code, 2);
+    assert.match(r.stderr, /no guardrail region covers go\/auth\.go:1; regions in this file:/);
+  });
+
+  it('--fail-on unreviewed exits 1 until every region is approved or suppressed', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-cli-'));
+    fs.copyFileSync(path.join(WORKSPACE, 'py', 'tokens.py'), path.join(dir, 'tokens.py'));
+    assert.strictEqual(cli(dir, 'scan', '--fail-on', 'unreviewed').code, 1);
+    const scan = JSON.parse(cli(dir, 'scan', '--format', 'json').stdout) as ScanJson;
+    for (const region of scan.regions) assert.strictEqual(cli(dir, 'review', 'approve', `tokens.py:${region.start.line}`).code, 0);
+    const after = cli(dir, 'scan', '--fail-on', 'unreviewed');
+    assert.strictEqual(after.code, 0, after.stdout);
+  });
+
+  it('refuses to record reviews into a corrupt ledger and leaves it intact', () => {
+    const dir = copyWorkspace();
+    fs.mkdirSync(path.join(dir, '.guardrails'));
+    const corrupt = '{"schema":"ai-guardrails/reviews","version":9,"entries":[]}';
+    fs.writeFileSync(path.join(dir, '.guardrails', 'reviews.json'), corrupt);
+    const line = fs.readFileSync(path.join(dir, 'go', 'auth.go'), 'utf8').split('\n').findIndex((l) => l.includes('jwt.Parse(')) + 1;
+    const r = cli(dir, 'review', 'approve', `go/auth.go:${line}`);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.stderr, /reviews\.json: unsupported schema version 9/);
+    assert.strictEqual(fs.readFileSync(path.join(dir, '.guardrails', 'reviews.json'), 'utf8'), corrupt);
+  });
+});
