@@ -13,11 +13,14 @@ function gitConfig(cwd: string, key: string): string | undefined {
   }
 }
 
-/** "Name <email>" from git config in `cwd`, falling back to the OS user. */
+/** "Name <email>" from git config in `cwd`, falling back to the OS user; AI_GUARDRAILS_REVIEWER overrides. */
 export function reviewerIdentity(cwd: string): string {
   const cached = cache.get(cwd);
   if (cached) return cached;
-  const name = process.env.AI_GUARDRAILS_REVIEWER ?? gitConfig(cwd, 'user.name');
+  // An explicit identity (CI bots, tests) wins as given.
+  const explicit = process.env.AI_GUARDRAILS_REVIEWER?.trim();
+  if (explicit) return explicit;
+  const name = gitConfig(cwd, 'user.name');
   const email = gitConfig(cwd, 'user.email');
   let who: string;
   if (name) who = email ? `${name} <${email}>` : name;
