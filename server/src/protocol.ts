@@ -100,6 +100,8 @@ export const Requests = {
   aiContext: 'aiGuardrails/aiContext',
 } as const;
 
+export type { AiContext, AiContextParams, AiContextResult } from './ai/types';
+
 export const Notifications = {
   /** Server → client. Params: { version: number }. The workspace results changed; ask again. */
   resultsChanged: 'aiGuardrails/resultsChanged',

@@ -1,0 +1,89 @@
+/**
+ * Review status → what the editor shows (labels, icons, context values, decoration kinds).
+ * Pure: no `vscode` import, so it is unit-tested directly.
+ */
+import { CATEGORIES } from '../../../server/src/engine/categories';
+import type { RegionDto, ReviewStatus } from '../../../server/src/protocol';
+
+/** Statuses in which a human still has to look at the region. */
+const OPEN_STATUSES: ReadonlySet<ReviewStatus> = new Set<ReviewStatus>(['unreviewed', 'requested', 'stale']);
+
+/**
+ * True when a human still has to review the region: not approved, or approved before a
+ * bulk/external edit touched it. Suppressed regions never need review (the reason is recorded).
+ */
+export function needsReview(region: Pick<RegionDto, 'review' | 'bulkEdit'>): boolean {
+  if (region.review === 'suppressed') return false;
+  return OPEN_STATUSES.has(region.review) || region.bulkEdit !== undefined;
+}
+
+const STATUS_LABELS: Record<ReviewStatus, string> = {
+  unreviewed: 'unreviewed',
+  requested: 'review requested',
+  approved: 'approved',
+  stale: 'changed since approval',
+  suppressed: 'suppressed',
+};
+
+export function bulkEditLabel(kind: 'bulk' | 'external'): string {
+  return kind === 'bulk' ? 'bulk edit since last review' : 'external edit since last review';
+}
+
+/** "unreviewed", "approved · bulk edit since last review", … */
+export function statusLabel(region: Pick<RegionDto, 'review' | 'bulkEdit'>): string {
+  const base = STATUS_LABELS[region.review];
+  return region.bulkEdit && region.review !== 'suppressed' ? `${base} · ${bulkEditLabel(region.bulkEdit.kind)}` : base;
+}
+
+/** A codicon id and a theme colour id, kept as strings so this module stays free of `vscode`. */
+export interface StatusIcon {
+  icon: string;
+  color: string;
+}
+
+const STATUS_ICONS: Record<ReviewStatus, StatusIcon> = {
+  unreviewed: { icon: 'circle-large-outline', color: 'list.warningForeground' },
+  requested: { icon: 'comment-discussion', color: 'charts.blue' },
+  approved: { icon: 'pass', color: 'testing.iconPassed' },
+  stale: { icon: 'history', color: 'list.warningForeground' },
+  suppressed: { icon: 'circle-slash', color: 'disabledForeground' },
+};
+
+/** A bulk/external edit outranks every status but "suppressed": it is what needs attention now. */
+export function statusIcon(region: Pick<RegionDto, 'review' | 'bulkEdit'>): StatusIcon {
+  if (region.bulkEdit && region.review !== 'suppressed') return { icon: 'warning', color: 'list.errorForeground' };
+  return STATUS_ICONS[region.review];
+}
+
+/**
+ * Tree item context value: `region.<status>` plus `.bulk` when a bulk/external edit is pending.
+ * Menus match it with `viewItem =~ /^region/`; nothing else in the tree starts with "region".
+ */
+export function regionContextValue(region: Pick<RegionDto, 'review' | 'bulkEdit'>): string {
+  return `region.${region.review}${region.bulkEdit ? '.bulk' : ''}`;
+}
+
+/** Which editor decorations a region gets. */
+export interface RegionDecorationKinds {
+  gutter: boolean;
+  background: boolean;
+}
+
+/**
+ * Suppressed regions are left alone; approved ones keep the gutter icon (the code is still
+ * sensitive) but lose the background so reviewed code stops shouting.
+ */
+export function decorationKinds(region: Pick<RegionDto, 'review' | 'bulkEdit'>): RegionDecorationKinds {
+  if (region.review === 'suppressed') return { gutter: false, background: false };
+  return { gutter: true, background: needsReview(region) };
+}
+
+/** "AI Guardrails: Cryptography — unreviewed · Request review" */
+export function codeLensTitle(region: Pick<RegionDto, 'category' | 'review' | 'bulkEdit'>): string {
+  return `AI Guardrails: ${CATEGORIES[region.category].title} — ${statusLabel(region)} · Request review`;
+}
+
+/** Whether a region gets a CodeLens: every region except suppressed ones. */
+export function hasCodeLens(region: Pick<RegionDto, 'review'>): boolean {
+  return region.review !== 'suppressed';
+}

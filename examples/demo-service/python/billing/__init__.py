@@ -1,0 +1,1 @@
+"""Billing worker: turns paid orders into invoices and ledger entries."""

@@ -1,0 +1,38 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { extension, openAndWait } from './helpers';
+
+describe('activation', () => {
+  it('is installed from the development path with onLanguage activation for Go, Python and TypeScript', () => {
+    const ext = extension();
+    const events = (ext.packageJSON as { activationEvents?: string[] }).activationEvents ?? [];
+    for (const language of ['go', 'python', 'typescript']) {
+      assert.ok(events.includes(`onLanguage:${language}`), `activationEvents lack onLanguage:${language}`);
+    }
+  });
+
+  const cases: [string, string, string][] = [
+    ['go/auth.go', 'go', 'jwt'],
+    ['py/tokens.py', 'python', 'jwt'],
+    ['ts/session.ts', 'typescript', 'jwt'],
+  ];
+  for (const [file, language, category] of cases) {
+    it(`activates and analyzes on opening a ${language} file (${file})`, async () => {
+      const { editor } = await openAndWait(file, category);
+      assert.strictEqual(editor.document.languageId, language);
+      assert.strictEqual(extension().isActive, true);
+    });
+  }
+
+  it('returns an API object from activate()', () => {
+    const api = extension().exports as unknown;
+    assert.ok(api !== undefined && api !== null && typeof api === 'object', `activate() returned ${String(api)}`);
+  });
+
+  it('registers its commands', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['aiGuardrails.restartServer', 'aiGuardrails.showOutput']) {
+      assert.ok(commands.includes(id), `command ${id} missing`);
+    }
+  });
+});

@@ -1,0 +1,40 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { ACTION_TITLES, applyCodeAction, byCategory, codeActionsAt, openAndWait, waitFor, workspaceFolder } from './helpers';
+
+describe('code actions and the review ledger', () => {
+  it('offers the review actions on a region diagnostic', async () => {
+    const { editor, diagnostics } = await openAndWait('go/auth.go', 'jwt');
+    const jwt = byCategory(diagnostics, 'jwt');
+    const titles = (await codeActionsAt(editor.document.uri, jwt.range)).map((a) => a.title);
+    for (const title of Object.values(ACTION_TITLES)) {
+      assert.ok(titles.includes(title), `no "${title}" among ${JSON.stringify(titles)}`);
+    }
+  });
+
+  it('offers nothing of ours on plain code', async () => {
+    const { editor } = await openAndWait('go/auth.go', 'jwt');
+    const line = editor.document.getText().split('\n').findIndex((l) => l.includes('return a + b'));
+    const titles = (await codeActionsAt(editor.document.uri, new vscode.Range(line, 1, line, 5))).map((a) => a.title);
+    for (const title of Object.values(ACTION_TITLES)) assert.ok(!titles.includes(title), `"${title}" offered outside any region`);
+  });
+
+  it('"Request human review" writes .guardrails/reviews.json in the workspace folder', async () => {
+    const { editor, diagnostics } = await openAndWait('py/tokens.py', 'jwt');
+    const jwt = byCategory(diagnostics, 'jwt');
+    const action = (await codeActionsAt(editor.document.uri, jwt.range)).find((a) => a.title === ACTION_TITLES.requestReview);
+    assert.ok(action, 'no "Request human review" action');
+    assert.ok(action.command || action.edit, 'the action neither runs a command nor edits');
+    await applyCodeAction(action);
+    const ledger = vscode.Uri.joinPath(workspaceFolder().uri, '.guardrails', 'reviews.json');
+    const text = await waitFor('.guardrails/reviews.json to be written', () => {
+      if (!fs.existsSync(ledger.fsPath)) return undefined;
+      const t = fs.readFileSync(ledger.fsPath, 'utf8');
+      return /requested/.test(t) ? t : undefined;
+    });
+    const parsed: unknown = JSON.parse(text);
+    assert.ok(parsed && typeof parsed === 'object', 'the ledger is a JSON document');
+    assert.match(text, /tokens\.py/, 'the ledger names the file');
+  });
+});
