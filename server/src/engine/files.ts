@@ -98,14 +98,15 @@ export function listSourceFiles(targets: string[], options: WalkOptions): string
     const rootRules = loadIgnore(options.root, [path.join('.git', 'info', 'exclude')]);
     if (rootRules) rootLevels.push({ dir: options.root, rules: rootRules });
   }
-  const visit = (dir: string, levels: IgnoreLevel[]) => {
+  /** Lists `dir`; `loadOwn` adds the folder's own .gitignore (the root's is in rootLevels). */
+  const visit = (dir: string, levels: IgnoreLevel[], loadOwn: boolean) => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
-    const own = useGitignore && dir !== options.root ? loadIgnore(dir) : undefined;
+    const own = useGitignore && loadOwn ? loadIgnore(dir) : undefined;
     const here = own ? [...levels, { dir, rules: own }] : levels;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
@@ -115,7 +116,7 @@ export function listSourceFiles(targets: string[], options: WalkOptions): string
       const isDir = entry.isDirectory();
       if (options.isExcluded(isDir ? `${rel}/` : rel) || options.isExcluded(rel)) continue;
       if (ignoredBy(here, abs, isDir)) continue;
-      if (isDir) visit(abs, here);
+      if (isDir) visit(abs, here, true);
       else if ((entry.isFile() || entry.isSymbolicLink()) && languageForPath(entry.name)) out.push(abs);
     }
   };
@@ -126,49 +127,27 @@ export function listSourceFiles(targets: string[], options: WalkOptions): string
     } catch {
       continue;
     }
-    if (stat.isDirectory()) {
-      // Collect ignore files between root and the target folder.
-      const levels = [...rootLevels];
-      const relParts = path.relative(options.root, target).split(path.sep).filter((p) => p && p !== '..');
+    if (!stat.isDirectory()) {
+      if (languageForPath(target)) out.push(target);
+      continue;
+    }
+    if (target === options.root) {
+      visit(target, rootLevels, false);
+      continue;
+    }
+    // Ignore files in the folders between the root and the target apply to it too.
+    const levels = [...rootLevels];
+    const inside = !path.relative(options.root, target).startsWith('..');
+    if (useGitignore && inside) {
+      const parts = path.relative(options.root, target).split(path.sep).filter((p) => p.length > 0);
       let cur = options.root;
-      for (const part of relParts.slice(0, -1)) {
+      for (const part of parts.slice(0, -1)) {
         cur = path.join(cur, part);
-        const rules = useGitignore ? loadIgnore(cur) : undefined;
+        const rules = loadIgnore(cur);
         if (rules) levels.push({ dir: cur, rules });
       }
-      if (target !== options.root && useGitignore) {
-        const rules = loadIgnore(target);
-        if (rules) levels.push({ dir: target, rules });
-        // visit() would load target's own .gitignore again; avoid by visiting children directly.
-      }
-      visitChildren(target, levels);
-    } else if (languageForPath(target)) {
-      out.push(target);
     }
-  }
-  function visitChildren(dir: string, levels: IgnoreLevel[]) {
-    if (dir === options.root) {
-      visit(dir, levels);
-      return;
-    }
-    // Temporarily treat the target as having its ignore file already loaded.
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (entry.name === '.git') continue;
-      const abs = path.join(dir, entry.name);
-      const rel = toPosix(path.relative(options.root, abs));
-      const isDir = entry.isDirectory();
-      if (options.isExcluded(isDir ? `${rel}/` : rel) || options.isExcluded(rel)) continue;
-      if (ignoredBy(levels, abs, isDir)) continue;
-      if (isDir) visit(abs, levels);
-      else if ((entry.isFile() || entry.isSymbolicLink()) && languageForPath(entry.name)) out.push(abs);
-    }
+    visit(target, inside ? levels : [], true);
   }
   return [...new Set(out)];
 }
