@@ -140,7 +140,8 @@ describe('ai-guardrails CLI', function () {
   it('review request / approve / list record in .guardrails/reviews.json and scan shows the status', () => {
     const dir = copyWorkspace();
     const source = fs.readFileSync(path.join(dir, 'go', 'auth.go'), 'utf8').split('\n');
-    const line = source.findIndex((l) => l.includes('jwt.Parse(')) + 1;
+    // A line of Verify outside the key-function lambda (which is a jwt region of its own).
+    const line = source.findIndex((l) => l.includes('errors.New("invalid token")')) + 1;
     let r = cli(dir, 'review', 'request', `go/auth.go:${line}`, '--note', 'new verifier');
     assert.strictEqual(r.code, 0, r.stderr);
     assert.match(r.stdout, /review requested: jwt in Service\.Verify/);

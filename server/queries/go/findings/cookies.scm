@@ -1,0 +1,41 @@
+; Session cookies without Secure / HttpOnly (CWE-614, CWE-1004): an http.Cookie literal whose Name
+; looks like a session, auth, token or login cookie and that lacks `Secure: true` / `HttpOnly: true`
+; (or sets them to false). A field set from an expression (`Secure: cfg.Secure`) is trusted.
+; CSRF cookies are exempt from HttpOnly: double-submit tokens must be readable by scripts.
+
+((composite_literal
+   type: (qualified_type) @type
+   body: (literal_value
+     (keyed_element
+       key: (literal_element (identifier) @key)
+       value: (literal_element [(interpreted_string_literal) (raw_string_literal) (identifier) (selector_expression)] @name))) @body) @finding
+ (#match? @type "\\.Cookie$")
+ (#eq? @key "Name")
+ (#match? @name "[Ss]ess|SESS|(^|[^A-Za-z])sid|SID|[Aa]uth|AUTH|[Tt]oken|TOKEN|[Jj]wt|JWT|[Rr]emember|REMEMBER|[Ll]ogin|LOGIN|[Cc]srf|CSRF|[Xx]srf|XSRF")
+ (#not-match? @body "\\bSecure\\s*:\\s*(?!\\s|false\\b)")
+ (#imports? "^net/http$")
+ (#set! rule "go.auth.cookie-not-secure")
+ (#set! category "auth")
+ (#set! severity "warning")
+ (#set! cwe "614")
+ (#set! message "Session cookie without Secure: it is also sent over plain HTTP, where anyone on the network can steal the session. Set Secure: true (and SameSite).")
+ (#set! fix "go.cookie-secure"))
+
+((composite_literal
+   type: (qualified_type) @type
+   body: (literal_value
+     (keyed_element
+       key: (literal_element (identifier) @key)
+       value: (literal_element [(interpreted_string_literal) (raw_string_literal) (identifier) (selector_expression)] @name))) @body) @finding
+ (#match? @type "\\.Cookie$")
+ (#eq? @key "Name")
+ (#match? @name "[Ss]ess|SESS|(^|[^A-Za-z])sid|SID|[Aa]uth|AUTH|[Tt]oken|TOKEN|[Jj]wt|JWT|[Rr]emember|REMEMBER|[Ll]ogin|LOGIN|[Cc]srf|CSRF|[Xx]srf|XSRF")
+ (#not-match? @name "[Cc]srf|CSRF|[Xx]srf|XSRF")
+ (#not-match? @body "\\bHttpOnly\\s*:\\s*(?!\\s|false\\b)")
+ (#imports? "^net/http$")
+ (#set! rule "go.auth.cookie-not-httponly")
+ (#set! category "auth")
+ (#set! severity "warning")
+ (#set! cwe "1004")
+ (#set! message "Session cookie without HttpOnly: any XSS can read it with document.cookie and take over the session. Set HttpOnly: true.")
+ (#set! fix "go.cookie-httponly"))

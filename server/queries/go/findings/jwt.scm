@@ -1,0 +1,115 @@
+; JWT validation mistakes in Go: golang-jwt (v3/v4/v5, and the dgrijalva / form3tech forks) and
+; lestrrat-go/jwx. Most rules share the generic call structure and tell calls apart by predicates.
+
+; jwt.Parse(token, keyFunc) / jwt.ParseWithClaims(token, claims, keyFunc) with neither a
+; jwt.WithValidMethods option nor a key function that checks t.Method / the "alg" header: the
+; token header picks the algorithm (HS/RS key confusion). A named key function cannot be seen
+; from here, so pin the algorithm with the option. Options passed through (opts...) may pin it.
+((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
+ (#imports? "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#resolves-to? @fn "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?\\.(Parse|ParseWithClaims)$")
+ (#not-match? @args "WithValidMethods|\\.Method\\b|\\.Alg\\(\\)|\\[\\\"alg\\\"\\]|\\.\\.\\.\\s*,?\\s*\\)$")
+ (#set! rule "go.jwt.algorithm-not-pinned")
+ (#set! category "jwt")
+ (#set! severity "error")
+ (#set! cwe "347")
+ (#set! message "JWT parsed without pinning the algorithm: the token's own alg header decides how it is verified (alg confusion). Pass jwt.WithValidMethods([]string{\"<the alg you sign with>\"}) or check t.Method in the key function.")
+ (#set! fix "go.jwt-pin-algorithm"))
+
+; jwt.WithValidMethods([]string{"HS256", "none"})
+((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
+ (#imports? "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#resolves-to? @fn "\\.WithValidMethods$")
+ (#match? @args "[\\\"`][Nn][Oo][Nn][Ee][\\\"`]")
+ (#set! rule "go.jwt.none-algorithm")
+ (#set! category "jwt")
+ (#set! severity "error")
+ (#set! cwe "347")
+ (#set! message "The \"none\" algorithm is accepted, so unsigned tokens pass; list only the algorithm you sign with.")
+ (#set! fix "go.jwt-drop-none"))
+
+; jwt.NewWithClaims(jwt.SigningMethodNone, claims), t.SignedString(jwt.UnsafeAllowNoneSignatureType)
+((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
+ (#imports? "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#match? @args "\\b(SigningMethodNone|UnsafeAllowNoneSignatureType)\\b")
+ (#set! rule "go.jwt.none-algorithm")
+ (#set! category "jwt")
+ (#set! severity "error")
+ (#set! cwe "347")
+ (#set! message "alg \"none\" signs nothing: tokens made or accepted with it can be forged by anyone. Use a real signing method (HS256, RS256, ES256, EdDSA) and never pass UnsafeAllowNoneSignatureType."))
+
+; a key function returning jwt.UnsafeAllowNoneSignatureType
+((return_statement (expression_list . (selector_expression) @value)) @finding
+ (#imports? "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#resolves-to? @value "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?\\.(SigningMethodNone|UnsafeAllowNoneSignatureType)$")
+ (#set! rule "go.jwt.none-algorithm")
+ (#set! category "jwt")
+ (#set! severity "error")
+ (#set! cwe "347")
+ (#set! message "alg \"none\" signs nothing: tokens made or accepted with it can be forged by anyone. Use a real signing method (HS256, RS256, ES256, EdDSA) and never pass UnsafeAllowNoneSignatureType."))
+
+; parser.ParseUnverified(token, claims), jwt.NewParser().ParseUnverified(...)
+((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
+ (#imports? "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#match? @fn "\\.ParseUnverified$")
+ (#set! rule "go.jwt.parse-unverified")
+ (#set! category "jwt")
+ (#set! severity "warning")
+ (#set! cwe "345")
+ (#set! message "ParseUnverified does not check the signature: its claims are attacker-controlled. Use it only to read routing hints (kid), then verify with jwt.Parse/ParseWithClaims before trusting any claim."))
+
+; jwx: jwt.Parse(data, jwt.WithVerify(false))
+((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
+ (#imports? "^github\\.com/lestrrat-go/jwx(/v\\d+)?/jwt$")
+ (#resolves-to? @fn "^github\\.com/lestrrat-go/jwx(/v\\d+)?/jwt\\.WithVerify$")
+ (#match? @args "^\\(\\s*false\\s*\\)$")
+ (#set! rule "go.jwt.verification-disabled")
+ (#set! category "jwt")
+ (#set! severity "error")
+ (#set! cwe "347")
+ (#set! message "jwt.WithVerify(false) parses the token without checking its signature, so anyone can forge claims; verify with jwt.WithKey(alg, key) or jwt.WithKeySet(set)."))
+
+; jwx: jwt.WithValidate(false)
+((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
+ (#imports? "^github\\.com/lestrrat-go/jwx(/v\\d+)?/jwt$")
+ (#resolves-to? @fn "^github\\.com/lestrrat-go/jwx(/v\\d+)?/jwt\\.WithValidate$")
+ (#match? @args "^\\(\\s*false\\s*\\)$")
+ (#set! rule "go.jwt.claims-validation-disabled")
+ (#set! category "jwt")
+ (#set! severity "error")
+ (#set! cwe "613")
+ (#set! message "jwt.WithValidate(false) skips exp/nbf/iat (and aud/iss) validation, so expired or foreign tokens are accepted; leave validation on and add jwt.WithAudience/jwt.WithIssuer.")
+ (#set! fix "go.call-arg-true"))
+
+; golang-jwt v5: jwt.WithoutClaimsValidation()
+((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
+ (#imports? "^github\\.com/golang-jwt/jwt(/v\\d+)?$")
+ (#resolves-to? @fn "^github\\.com/golang-jwt/jwt(/v\\d+)?\\.WithoutClaimsValidation$")
+ (#set! rule "go.jwt.claims-validation-disabled")
+ (#set! category "jwt")
+ (#set! severity "error")
+ (#set! cwe "613")
+ (#set! message "jwt.WithoutClaimsValidation() skips exp/nbf/iat validation, so expired tokens are accepted; remove it (and add jwt.WithAudience/jwt.WithIssuer)."))
+
+; golang-jwt v4: &jwt.Parser{SkipClaimsValidation: true}
+((literal_value (keyed_element key: (literal_element (identifier) @key) value: (literal_element (true) @value)) @finding) @literal
+ (#eq? @key "SkipClaimsValidation")
+ (#imports? "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#set! rule "go.jwt.claims-validation-disabled")
+ (#set! category "jwt")
+ (#set! severity "error")
+ (#set! cwe "613")
+ (#set! message "SkipClaimsValidation skips exp/nbf/iat validation, so expired tokens are accepted; set it to false.")
+ (#set! fix "go.flip-true"))
+
+; p.SkipClaimsValidation = true
+((assignment_statement left: (expression_list . (_) @name) right: (expression_list . (_) @value)) @finding
+ (#eq? @value "true")
+ (#match? @name "\\.SkipClaimsValidation$")
+ (#imports? "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#set! rule "go.jwt.claims-validation-disabled")
+ (#set! category "jwt")
+ (#set! severity "error")
+ (#set! cwe "613")
+ (#set! message "SkipClaimsValidation skips exp/nbf/iat validation, so expired tokens are accepted; set it to false.")
+ (#set! fix "go.flip-true"))

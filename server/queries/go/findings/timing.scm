@@ -1,0 +1,64 @@
+; Secrets compared in variable time (CWE-208): bytes.Equal and == / != on MACs, signatures,
+; digests, tokens, passwords, API keys, OTPs and nonces. A secret-named operand is an identifier,
+; a field (`req.Token`), an index or a call (`hex.EncodeToString(mac)`); the other operand must
+; be able to hold a value too, so comparisons against literals, nil and "" never match, nor do
+; counts, lengths, ids, names and kinds (`a.TokenID == b.TokenID`, `len(sig) == 0`).
+; Both orientations share one structure (captures @a/@b, @left/@right), so each is matched once.
+
+; bytes.Equal(mac, expected)
+((call_expression function: (selector_expression) @fn arguments: (argument_list . [(identifier) (selector_expression) (call_expression) (slice_expression) (index_expression) (type_conversion_expression)] @a . [(identifier) (selector_expression) (call_expression) (slice_expression) (index_expression) (type_conversion_expression)] @b .)) @finding
+ (#resolves-to? @fn "^bytes\\.Equal$")
+ (#match? @a "((^|[^A-Za-z])(mac|sig|sigs)($|[^a-z])|Mac($|[^a-z])|MAC($|[^A-Z])|Sig($|[^a-z])|SIG($|[^A-Z])|[Hh]mac|HMAC|[Ss]ignature|SIGNATURE|[Dd]igest|DIGEST|[Hh]ash|HASH|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[Kk]ey|API[Kk]ey|API_KEY|api_key|[Pp]assw(or)?d|PASSW(OR)?D|(^|[^A-Za-z])otp|Otp|OTP|[Nn]once|NONCE)")
+ (#not-match? @a "(Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix)(\\(.*\\))?$|^(Err|err|max|min|num|Max|Min|Num)|^(len|cap)\\(|ConstantTime|^hmac\\.Equal\\(")
+ (#not-match? @b "^\\[\\]byte\\(\\s*[\\\"`]|^(len|cap)\\(")
+ (#not-resolves-to? @a ".")
+ (#set! rule "go.timing.bytes-equal")
+ (#set! category "timing")
+ (#set! severity "error")
+ (#set! cwe "208")
+ (#set! message "Secret compared with bytes.Equal, which returns at the first differing byte and leaks how much of a MAC/signature/token matched; use hmac.Equal (crypto/hmac).")
+ (#set! fix "go.constant-time-compare"))
+
+; bytes.Equal(expected, mac)
+((call_expression function: (selector_expression) @fn arguments: (argument_list . [(identifier) (selector_expression) (call_expression) (slice_expression) (index_expression) (type_conversion_expression)] @a . [(identifier) (selector_expression) (call_expression) (slice_expression) (index_expression) (type_conversion_expression)] @b .)) @finding
+ (#resolves-to? @fn "^bytes\\.Equal$")
+ (#match? @b "((^|[^A-Za-z])(mac|sig|sigs)($|[^a-z])|Mac($|[^a-z])|MAC($|[^A-Z])|Sig($|[^a-z])|SIG($|[^A-Z])|[Hh]mac|HMAC|[Ss]ignature|SIGNATURE|[Dd]igest|DIGEST|[Hh]ash|HASH|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[Kk]ey|API[Kk]ey|API_KEY|api_key|[Pp]assw(or)?d|PASSW(OR)?D|(^|[^A-Za-z])otp|Otp|OTP|[Nn]once|NONCE)")
+ (#not-match? @b "(Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix)(\\(.*\\))?$|^(Err|err|max|min|num|Max|Min|Num)|^(len|cap)\\(|ConstantTime|^hmac\\.Equal\\(")
+ (#not-match? @a "^\\[\\]byte\\(\\s*[\\\"`]|^(len|cap)\\(")
+ (#not-resolves-to? @b ".")
+ (#set! rule "go.timing.bytes-equal")
+ (#set! category "timing")
+ (#set! severity "error")
+ (#set! cwe "208")
+ (#set! message "Secret compared with bytes.Equal, which returns at the first differing byte and leaks how much of a MAC/signature/token matched; use hmac.Equal (crypto/hmac).")
+ (#set! fix "go.constant-time-compare"))
+
+; sig == expected, hex.EncodeToString(mac) == got
+((binary_expression left: [(identifier) (selector_expression) (call_expression) (index_expression) (type_conversion_expression)] @left operator: ["==" "!="] @op right: [(identifier) (selector_expression) (call_expression) (index_expression) (type_conversion_expression)] @right) @finding
+ (#match? @left "((^|[^A-Za-z])(mac|sig|sigs)($|[^a-z])|Mac($|[^a-z])|MAC($|[^A-Z])|Sig($|[^a-z])|SIG($|[^A-Z])|[Hh]mac|HMAC|[Ss]ignature|SIGNATURE|[Dd]igest|DIGEST|[Hh]ash|HASH|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[Kk]ey|API[Kk]ey|API_KEY|api_key|[Pp]assw(or)?d|PASSW(OR)?D|(^|[^A-Za-z])otp|Otp|OTP|[Nn]once|NONCE)")
+ (#not-match? @left "(Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix)(\\(.*\\))?$|^(Err|err|max|min|num|Max|Min|Num)|^(len|cap)\\(|ConstantTime|^hmac\\.Equal\\(")
+ (#not-match? @left "^(Token|TOKEN_?)[A-Z][A-Za-z]*$")
+ (#not-match? @right "^(len|cap)\\(|^(Err|err)|(Type|Kind)(\\(\\))?$")
+ (#not-resolves-to? @left ".")
+ (#not-resolves-to? @right ".")
+ (#set! rule "go.timing.string-compare")
+ (#set! category "timing")
+ (#set! severity "error")
+ (#set! cwe "208")
+ (#set! message "Secret compared with ==/!=, which stops at the first differing byte and leaks how much of a MAC/signature/token matched; use subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 (crypto/subtle).")
+ (#set! fix "go.constant-time-compare"))
+
+; r.Header.Get("X-Api-Key") != apiKey
+((binary_expression left: [(identifier) (selector_expression) (call_expression) (index_expression) (type_conversion_expression)] @left operator: ["==" "!="] @op right: [(identifier) (selector_expression) (call_expression) (index_expression) (type_conversion_expression)] @right) @finding
+ (#match? @right "((^|[^A-Za-z])(mac|sig|sigs)($|[^a-z])|Mac($|[^a-z])|MAC($|[^A-Z])|Sig($|[^a-z])|SIG($|[^A-Z])|[Hh]mac|HMAC|[Ss]ignature|SIGNATURE|[Dd]igest|DIGEST|[Hh]ash|HASH|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[Kk]ey|API[Kk]ey|API_KEY|api_key|[Pp]assw(or)?d|PASSW(OR)?D|(^|[^A-Za-z])otp|Otp|OTP|[Nn]once|NONCE)")
+ (#not-match? @right "(Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix)(\\(.*\\))?$|^(Err|err|max|min|num|Max|Min|Num)|^(len|cap)\\(|ConstantTime|^hmac\\.Equal\\(")
+ (#not-match? @right "^(Token|TOKEN_?)[A-Z][A-Za-z]*$")
+ (#not-match? @left "^(len|cap)\\(|^(Err|err)|(Type|Kind)(\\(\\))?$")
+ (#not-resolves-to? @right ".")
+ (#not-resolves-to? @left ".")
+ (#set! rule "go.timing.string-compare")
+ (#set! category "timing")
+ (#set! severity "error")
+ (#set! cwe "208")
+ (#set! message "Secret compared with ==/!=, which stops at the first differing byte and leaks how much of a MAC/signature/token matched; use subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 (crypto/subtle).")
+ (#set! fix "go.constant-time-compare"))

@@ -1,0 +1,118 @@
+; SQL injection in Python (CWE-89): SQL text assembled from a value with an f-string, % formatting,
+; str.format or + and handed to a DB-API cursor (execute/executemany, asyncpg fetch*), SQLAlchemy
+; text()/exec_driver_sql, Django raw()/RawSQL/extra() or pandas.read_sql, or stored in a variable.
+; Only values in value positions count (after = < > LIKE, inside IN (...) / VALUES (...)):
+; table and column names from constants (f"SELECT * FROM {TABLE}") and parameterized queries
+; ("... WHERE id = %s", (uid,)) never match. The query is recognised by regexes over the call's
+; argument list (first argument) or the assigned value, on the shared call / assignment structures.
+
+; f-string: cur.execute(<query>), text(<query>), User.objects.raw(<query>)
+((call function: (_) @fn arguments: (argument_list) @args) @finding
+ (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
+ (#match? @fn "(^|\\.)(execute|executemany|executescript|mogrify|fetch|fetchrow|fetchval|exec_driver_sql|raw|text|RawSQL|read_sql|read_sql_query)$")
+ (#match? @args "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete")
+ (#match? @args "^\\(\\s*[rRuU]?[fF][rR]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*\\(?\\s*([Ss][Ee][Ll][Ee][Cc][Tt]|[Ii][Nn][Ss][Ee][Rr][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee]|[Ww][Ii][Tt][Hh]|[Rr][Ee][Pp][Ll][Aa][Cc][Ee]|[Mm][Ee][Rr][Gg][Ee])\\s[\\s\\S]*?([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*['\"]?%?\\{[^{]")
+ (#set! rule "python.sql.fstring-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built with an f-string from a value: SQL injection. Keep the SQL constant and pass the value as a query parameter (cursor.execute(sql, (value,)) with %s / ? / $1 per driver).")
+ (#set! fix "python.sql-placeholders"))
+
+; f-string: sql = <query>
+((assignment left: (_) @name right: (_) @value) @finding
+ (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
+ (#match? @value "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete")
+ (#match? @value "^[rRuU]?[fF][rR]?(\"\"\"|\\'\\'\\'|\"|\\')[\\s\\S]*?([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*['\"]?%?\\{[^{]")
+ (#sql? @value)
+ (#set! rule "python.sql.fstring-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built with an f-string from a value: SQL injection. Keep the SQL constant and pass the value as a query parameter (cursor.execute(sql, (value,)) with %s / ? / $1 per driver)."))
+
+; % formatting: cur.execute(<query>), text(<query>), User.objects.raw(<query>)
+((call function: (_) @fn arguments: (argument_list) @args) @finding
+ (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
+ (#match? @fn "(^|\\.)(execute|executemany|executescript|mogrify|fetch|fetchrow|fetchval|exec_driver_sql|raw|text|RawSQL|read_sql|read_sql_query)$")
+ (#match? @args "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete")
+ (#match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*\\(?\\s*([Ss][Ee][Ll][Ee][Cc][Tt]|[Ii][Nn][Ss][Ee][Rr][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee]|[Ww][Ii][Tt][Hh]|[Rr][Ee][Pp][Ll][Aa][Cc][Ee]|[Mm][Ee][Rr][Gg][Ee])\\s[\\s\\S]*?([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*['\"]?%?%(\\([A-Za-z_]\\w*\\))?[-+# 0-9.]*[sr][\\s\\S]*?[\"\\']\\s*%")
+ (#set! rule "python.sql.format-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built with % formatting from a value: SQL injection. Pass the values as the second argument of execute() instead (cursor.execute(sql, (value,))).")
+ (#set! fix "python.sql-placeholders"))
+
+; % formatting: sql = <query>
+((assignment left: (_) @name right: (_) @value) @finding
+ (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
+ (#match? @value "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete")
+ (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')[\\s\\S]*?([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*['\"]?%?%(\\([A-Za-z_]\\w*\\))?[-+# 0-9.]*[sr][\\s\\S]*?[\"\\']\\s*%")
+ (#sql? @value)
+ (#set! rule "python.sql.format-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built with % formatting from a value: SQL injection. Pass the values as the second argument of execute() instead (cursor.execute(sql, (value,)))."))
+
+; str.format: cur.execute(<query>), text(<query>), User.objects.raw(<query>)
+((call function: (_) @fn arguments: (argument_list) @args) @finding
+ (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
+ (#match? @fn "(^|\\.)(execute|executemany|executescript|mogrify|fetch|fetchrow|fetchval|exec_driver_sql|raw|text|RawSQL|read_sql|read_sql_query)$")
+ (#match? @args "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete")
+ (#match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*\\(?\\s*([Ss][Ee][Ll][Ee][Cc][Tt]|[Ii][Nn][Ss][Ee][Rr][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee]|[Ww][Ii][Tt][Hh]|[Rr][Ee][Pp][Ll][Aa][Cc][Ee]|[Mm][Ee][Rr][Gg][Ee])\\s[\\s\\S]*?([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*['\"]?%?\\{\\w*\\}[\\s\\S]*?[\"\\']\\s*\\.format\\(")
+ (#set! rule "python.sql.format-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built with str.format from a value: SQL injection. Pass the values as the second argument of execute() instead (cursor.execute(sql, (value,))).")
+ (#set! fix "python.sql-placeholders"))
+
+; str.format: sql = <query>
+((assignment left: (_) @name right: (_) @value) @finding
+ (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
+ (#match? @value "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete")
+ (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')[\\s\\S]*?([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*['\"]?%?\\{\\w*\\}[\\s\\S]*?[\"\\']\\s*\\.format\\(")
+ (#sql? @value)
+ (#set! rule "python.sql.format-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built with str.format from a value: SQL injection. Pass the values as the second argument of execute() instead (cursor.execute(sql, (value,)))."))
+
+; + concatenation: cur.execute(<query>), text(<query>), User.objects.raw(<query>)
+((call function: (_) @fn arguments: (argument_list) @args) @finding
+ (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
+ (#match? @fn "(^|\\.)(execute|executemany|executescript|mogrify|fetch|fetchrow|fetchval|exec_driver_sql|raw|text|RawSQL|read_sql|read_sql_query)$")
+ (#match? @args "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete")
+ (#match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*\\(?\\s*([Ss][Ee][Ll][Ee][Cc][Tt]|[Ii][Nn][Ss][Ee][Rr][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee]|[Ww][Ii][Tt][Hh]|[Rr][Ee][Pp][Ll][Aa][Cc][Ee]|[Mm][Ee][Rr][Gg][Ee])\\s[\\s\\S]*?([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*['\"]?%?[\"\\']\\s*\\+\\s*[A-Za-z_(]")
+ (#set! rule "python.sql.concat-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built by concatenating a value: SQL injection. Keep the SQL constant and pass the value as a query parameter (cursor.execute(sql, (value,))).")
+ (#set! fix "python.sql-placeholders"))
+
+; + concatenation: sql = <query>
+((assignment left: (_) @name right: (_) @value) @finding
+ (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
+ (#match? @value "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete")
+ (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')[\\s\\S]*?([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*['\"]?%?[\"\\']\\s*\\+\\s*[A-Za-z_(]")
+ (#sql? @value)
+ (#set! rule "python.sql.concat-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built by concatenating a value: SQL injection. Keep the SQL constant and pass the value as a query parameter (cursor.execute(sql, (value,)))."))
+
+; Django: qs.extra(where=[f"name = '{name}'"])
+((call function: (_) @fn arguments: (argument_list) @args) @finding
+ (#imports? "^django(\\.|$)")
+ (#match? @fn "\\.extra$")
+ (#match? @args "\\b(where|select|tables|order_by)\\s*=\\s*\\[[\\s\\S]*?[fF][rR]?(\"|\\')[^\"\\']*?([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*['\"]?%?\\{[^{]")
+ (#set! rule "python.sql.fstring-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL fragment built with an f-string from a value: SQL injection. Use extra(where=[\"name = %s\"], params=[value]) or, better, filter()."))

@@ -1,0 +1,94 @@
+; TLS certificate verification turned off (CWE-295): verify=False on requests / httpx / boto3 /
+; Elasticsearch-style clients, session.verify = False, aiohttp ssl=False, ssl._create_unverified_context,
+; ctx.check_hostname = False and CERT_NONE. (jwt.decode(verify=False) is a JWT finding, not TLS.)
+
+; requests.get(url, verify=False), httpx.Client(verify=False), boto3.client("s3", verify=False)
+((call function: (_) @fn arguments: (argument_list) @args) @finding
+ (#imports? "^(requests|httpx|urllib3|boto3|botocore|elasticsearch|opensearchpy|hvac|kubernetes|docker|zeep|pysolr|influxdb_client|openai|aiohttp)(\\.|$)")
+ (#match? @args "\\bverify\\s*=\\s*False\\b")
+ (#not-match? @fn "(^|\\.)(decode|decode_complete)$")
+ (#set! rule "python.crypto.tls-verify-disabled")
+ (#set! category "crypto")
+ (#set! severity "error")
+ (#set! cwe "295")
+ (#set! message "verify=False accepts any certificate, so anyone on the path can read and change the traffic. Remove it; for a private CA pass verify=\"/path/to/ca.pem\".")
+ (#set! fix "python.tls-verify-true"))
+
+; aiohttp: session.get(url, ssl=False), TCPConnector(verify_ssl=False)
+((call function: (_) @fn arguments: (argument_list) @args) @finding
+ (#imports? "^aiohttp(\\.|$)")
+ (#match? @args "\\b(ssl|verify_ssl)\\s*=\\s*False\\b")
+ (#set! rule "python.crypto.tls-verify-disabled")
+ (#set! category "crypto")
+ (#set! severity "error")
+ (#set! cwe "295")
+ (#set! message "ssl=False turns off certificate verification, so anyone on the path can read and change the traffic. Remove it; for a private CA pass ssl=ssl.create_default_context(cafile=...).")
+ (#set! fix "python.tls-verify-true"))
+
+; session.verify = False
+((assignment left: (_) @name right: (_) @value) @finding
+ (#imports? "^(requests|httpx)(\\.|$)")
+ (#eq? @value "False")
+ (#match? @name "\\.verify$")
+ (#set! rule "python.crypto.tls-verify-disabled")
+ (#set! category "crypto")
+ (#set! severity "error")
+ (#set! cwe "295")
+ (#set! message "session.verify = False accepts any certificate for every request of the session. Remove it; for a private CA set session.verify = \"/path/to/ca.pem\".")
+ (#set! fix "python.flip-false"))
+
+; ctx.check_hostname = False
+((assignment left: (_) @name right: (_) @value) @finding
+ (#imports? "^ssl(\\.|$)")
+ (#eq? @value "False")
+ (#match? @name "\\.check_hostname$")
+ (#set! rule "python.crypto.tls-verify-disabled")
+ (#set! category "crypto")
+ (#set! severity "error")
+ (#set! cwe "295")
+ (#set! message "check_hostname = False accepts a valid certificate for any other host, so any certificate holder can impersonate the server. Leave hostname checking on.")
+ (#set! fix "python.check-hostname"))
+
+; ctx.verify_mode = ssl.CERT_NONE
+((assignment left: (_) @name right: (_) @value) @finding
+ (#imports? "^ssl(\\.|$)")
+ (#match? @name "\\.verify_mode$")
+ (#resolves-to? @value "^ssl\\.CERT_NONE$")
+ (#set! rule "python.crypto.tls-verify-disabled")
+ (#set! category "crypto")
+ (#set! severity "error")
+ (#set! cwe "295")
+ (#set! message "CERT_NONE skips certificate verification entirely: anyone on the path can impersonate the server. Use ssl.CERT_REQUIRED (the default of ssl.create_default_context()).")
+ (#set! fix "python.cert-required"))
+
+; ssl.wrap_socket(s, cert_reqs=ssl.CERT_NONE), urllib3.PoolManager(cert_reqs="CERT_NONE")
+((call function: (_) @fn arguments: (argument_list) @args) @finding
+ (#match? @args "\\bcert_reqs\\s*=\\s*(ssl\\.)?[\"\\']?CERT_NONE\\b")
+ (#set! rule "python.crypto.tls-verify-disabled")
+ (#set! category "crypto")
+ (#set! severity "error")
+ (#set! cwe "295")
+ (#set! message "cert_reqs=CERT_NONE skips certificate verification entirely: anyone on the path can impersonate the server. Use CERT_REQUIRED.")
+ (#set! fix "python.cert-required"))
+
+; ssl._create_unverified_context()
+((call function: (_) @fn arguments: (argument_list) @args) @finding
+ (#imports? "^ssl(\\.|$)")
+ (#resolves-to? @fn "^ssl\\._create_unverified_context$")
+ (#set! rule "python.crypto.tls-verify-disabled")
+ (#set! category "crypto")
+ (#set! severity "error")
+ (#set! cwe "295")
+ (#set! message "ssl._create_unverified_context() verifies neither the certificate nor the hostname. Use ssl.create_default_context() (with cafile=... for a private CA).")
+ (#set! fix "python.ssl-default-context"))
+
+; ssl._create_default_https_context = ssl._create_unverified_context
+((assignment left: (_) @name right: (_) @value) @finding
+ (#imports? "^ssl(\\.|$)")
+ (#resolves-to? @value "^ssl\\._create_unverified_context$")
+ (#set! rule "python.crypto.tls-verify-disabled")
+ (#set! category "crypto")
+ (#set! severity "error")
+ (#set! cwe "295")
+ (#set! message "Replacing the default HTTPS context with _create_unverified_context turns off certificate checks for every urllib/http.client request in the process. Remove it.")
+ (#set! fix "python.ssl-default-context"))
