@@ -1,0 +1,223 @@
+; Findings: SQL assembled from runtime values and sent to a query API (CWE-89):
+; ecma.sql.template-query (template literal with substitutions), ecma.sql.concat-query ().
+;
+; The first argument is a template literal with a substitution, or a `+` concatenation whose
+; leftmost operand is a string (so every `+` is string concatenation). Not flagged: bound
+; parameters, tagged templates (sql`...`, $queryRaw`...`: a call with a template, not an
+; argument list), constant strings, templates without substitutions, SCREAMING_CASE constants
+; (table names), and dynamic placeholder lists (`${ids.map(() => '?').join(',')}`).
+;
+; APIs: .query / .execute in a file importing a SQL driver or ORM (pg, mysql2, mssql, sequelize,
+; typeorm, ...) or on a database-looking receiver (pool, client, db, connection, ...), sqlite's
+; .all / .get / .run / .each / .exec / .prepare, knex raw fragments (.raw on a knex-like object,
+; .whereRaw, .orderByRaw, ...), and Prisma's $queryRawUnsafe / $executeRawUnsafe.
+;
+; Fix `ecma.sql-parameterize` (only when each value sits where SQL expects a value, e.g. after
+; `=`, `<`, LIKE, LIMIT, inside VALUES (...), and quotes around it can be dropped): pg -> $1, $2
+; with a values array, mysql / mysql2 / mariadb / sqlite3 / knex -> ? with a values (bindings)
+; array, sequelize -> ? with { replacements }, Prisma -> the tagged template $queryRaw`...`.
+; No fix when the call already passes values or the driver is unknown.
+
+; .query / .execute, template, in a file importing a SQL driver or ORM
+((call_expression
+   function: (member_expression
+     object: (_) @obj
+     property: (property_identifier) @m)
+   arguments: (arguments . (template_string (template_substitution)) @sql @s @finding)) @call
+ (#imports? "^(pg|pg-pool|postgres|@neondatabase/serverless|@vercel/postgres|mysql|mysql2|mysql2/promise|mariadb|mssql|oracledb|sequelize|@sequelize/core|typeorm|@databases/[\\w-]+)$")
+ (#match? @m "^(query|execute)$")
+ (#sql? @s)
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#set! rule "ecma.sql.template-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built from a runtime value by concatenation or interpolation and sent to the database: SQL injection; pass the value as a bound parameter ($1 / ?) in the values array")
+ (#set! fix "ecma.sql-parameterize"))
+
+; .query / .execute, template, on a database-looking receiver (the driver is imported elsewhere)
+((call_expression
+   function: (member_expression
+     object: (_) @obj
+     property: (property_identifier) @m)
+   arguments: (arguments . (template_string (template_substitution)) @sql @s @finding)) @call
+ (#match? @m "^(query|execute)$")
+ (#match? @obj "(^|\\.)(pool|client|db|conn|connection|database|sequelize|dataSource|manager|entityManager|queryRunner|tx|trx|pg|mysql)$|([Pp]ool|[Cc]lient|D[Bb]|[Cc]onn|[Cc]onnection|[Dd]atabase|[Mm]anager|[Rr]unner)$")
+ (#sql? @s)
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#set! rule "ecma.sql.template-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built from a runtime value by concatenation or interpolation and sent to the database: SQL injection; pass the value as a bound parameter ($1 / ?) in the values array")
+ (#set! fix "ecma.sql-parameterize"))
+
+; sqlite / better-sqlite3 / libsql, template
+((call_expression
+   function: (member_expression
+     object: (_) @obj
+     property: (property_identifier) @m)
+   arguments: (arguments . (template_string (template_substitution)) @sql @s @finding)) @call
+ (#imports? "^(sqlite|sqlite3|better-sqlite3|@libsql/client)$")
+ (#match? @m "^(all|get|run|each|exec|prepare)$")
+ (#sql? @s)
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#set! rule "ecma.sql.template-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built from a runtime value by concatenation or interpolation and sent to the database: SQL injection; pass the value as a bound parameter ($1 / ?) in the values array")
+ (#set! fix "ecma.sql-parameterize"))
+
+; knex raw fragments, template
+((call_expression
+   function: (member_expression
+     object: (_) @obj
+     property: (property_identifier) @m)
+   arguments: (arguments . (template_string (template_substitution)) @sql @s @finding)) @call
+ (#match? @m "^(whereRaw|orWhereRaw|andWhereRaw|whereNotRaw|orWhereNotRaw|havingRaw|orHavingRaw|orderByRaw|groupByRaw|joinRaw|fromRaw|selectRaw|onRaw)$")
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#set! rule "ecma.sql.template-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "knex raw SQL built from a runtime value: SQL injection; use ? placeholders with a bindings array")
+ (#set! fix "ecma.sql-parameterize"))
+
+((call_expression
+   function: (member_expression
+     object: (_) @obj
+     property: (property_identifier) @m)
+   arguments: (arguments . (template_string (template_substitution)) @sql @s @finding)) @call
+ (#eq? @m "raw")
+ (#match? @obj "^(knex|db|trx|tx|database|qb)$|([Kk]nex|[Tt]rx|D[Bb])$")
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#set! rule "ecma.sql.template-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "knex raw SQL built from a runtime value: SQL injection; use ? placeholders with a bindings array")
+ (#set! fix "ecma.sql-parameterize"))
+
+; Prisma unsafe raw queries, template
+((call_expression
+   function: (member_expression
+     object: (_) @obj
+     property: (property_identifier) @m)
+   arguments: (arguments . (template_string (template_substitution)) @sql @s @finding)) @call
+ (#match? @m "^\\$(queryRawUnsafe|executeRawUnsafe)$")
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#set! rule "ecma.sql.template-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "$queryRawUnsafe / $executeRawUnsafe with an interpolated value: SQL injection; use the tagged template $queryRaw`...${value}` (values become parameters)")
+ (#set! fix "ecma.sql-parameterize"))
+
+; .query / .execute, concat, in a file importing a SQL driver or ORM
+((call_expression
+   function: (member_expression
+     object: (_) @obj
+     property: (property_identifier) @m)
+   arguments: (arguments . (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+")] operator: "+")] operator: "+") @sql @finding)) @call
+ (#imports? "^(pg|pg-pool|postgres|@neondatabase/serverless|@vercel/postgres|mysql|mysql2|mysql2/promise|mariadb|mssql|oracledb|sequelize|@sequelize/core|typeorm|@databases/[\\w-]+)$")
+ (#match? @m "^(query|execute)$")
+ (#sql? @s)
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#set! rule "ecma.sql.concat-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built from a runtime value by concatenation or interpolation and sent to the database: SQL injection; pass the value as a bound parameter ($1 / ?) in the values array")
+ (#set! fix "ecma.sql-parameterize"))
+
+; .query / .execute, concat, on a database-looking receiver (the driver is imported elsewhere)
+((call_expression
+   function: (member_expression
+     object: (_) @obj
+     property: (property_identifier) @m)
+   arguments: (arguments . (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+")] operator: "+")] operator: "+") @sql @finding)) @call
+ (#match? @m "^(query|execute)$")
+ (#match? @obj "(^|\\.)(pool|client|db|conn|connection|database|sequelize|dataSource|manager|entityManager|queryRunner|tx|trx|pg|mysql)$|([Pp]ool|[Cc]lient|D[Bb]|[Cc]onn|[Cc]onnection|[Dd]atabase|[Mm]anager|[Rr]unner)$")
+ (#sql? @s)
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#set! rule "ecma.sql.concat-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built from a runtime value by concatenation or interpolation and sent to the database: SQL injection; pass the value as a bound parameter ($1 / ?) in the values array")
+ (#set! fix "ecma.sql-parameterize"))
+
+; sqlite / better-sqlite3 / libsql, concat
+((call_expression
+   function: (member_expression
+     object: (_) @obj
+     property: (property_identifier) @m)
+   arguments: (arguments . (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+")] operator: "+")] operator: "+") @sql @finding)) @call
+ (#imports? "^(sqlite|sqlite3|better-sqlite3|@libsql/client)$")
+ (#match? @m "^(all|get|run|each|exec|prepare)$")
+ (#sql? @s)
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#set! rule "ecma.sql.concat-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built from a runtime value by concatenation or interpolation and sent to the database: SQL injection; pass the value as a bound parameter ($1 / ?) in the values array")
+ (#set! fix "ecma.sql-parameterize"))
+
+; knex raw fragments, concat
+((call_expression
+   function: (member_expression
+     object: (_) @obj
+     property: (property_identifier) @m)
+   arguments: (arguments . (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+")] operator: "+")] operator: "+") @sql @finding)) @call
+ (#match? @m "^(whereRaw|orWhereRaw|andWhereRaw|whereNotRaw|orWhereNotRaw|havingRaw|orHavingRaw|orderByRaw|groupByRaw|joinRaw|fromRaw|selectRaw|onRaw)$")
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#set! rule "ecma.sql.concat-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "knex raw SQL built from a runtime value: SQL injection; use ? placeholders with a bindings array")
+ (#set! fix "ecma.sql-parameterize"))
+
+((call_expression
+   function: (member_expression
+     object: (_) @obj
+     property: (property_identifier) @m)
+   arguments: (arguments . (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+")] operator: "+")] operator: "+") @sql @finding)) @call
+ (#eq? @m "raw")
+ (#match? @obj "^(knex|db|trx|tx|database|qb)$|([Kk]nex|[Tt]rx|D[Bb])$")
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#set! rule "ecma.sql.concat-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "knex raw SQL built from a runtime value: SQL injection; use ? placeholders with a bindings array")
+ (#set! fix "ecma.sql-parameterize"))
+
+; Prisma unsafe raw queries, concat
+((call_expression
+   function: (member_expression
+     object: (_) @obj
+     property: (property_identifier) @m)
+   arguments: (arguments . (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+")] operator: "+")] operator: "+") @sql @finding)) @call
+ (#match? @m "^\\$(queryRawUnsafe|executeRawUnsafe)$")
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#set! rule "ecma.sql.concat-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "$queryRawUnsafe / $executeRawUnsafe with an interpolated value: SQL injection; use the tagged template $queryRaw`...${value}` (values become parameters)")
+ (#set! fix "ecma.sql-parameterize"))

@@ -1,0 +1,75 @@
+; Findings: TLS certificate or hostname verification turned off (CWE-295).
+;
+; `rejectUnauthorized: false` in any object literal (https.Agent, tls.connect, axios / got / pg /
+; mysql2 / ioredis / nodemailer / ws options) or assigned to an options object, `strictSSL: false`
+; (request), `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'` (turns verification off for the
+; whole process), and a `checkServerIdentity` that accepts every certificate.
+;
+; Fixes: `ecma.set-true` flips the option back to `true`; `ecma.remove-property` removes the
+; checkServerIdentity override (the default check applies again). The environment variable has
+; no mechanical fix: the code usually works around a missing CA (pass it with `ca:` instead).
+
+((pair
+   key: (property_identifier) @k
+   value: (false) @value) @finding
+ (#any-of? @k "rejectUnauthorized" "strictSSL")
+ (#set! rule "ecma.crypto.tls-verify-disabled")
+ (#set! category "crypto")
+ (#set! severity "error")
+ (#set! cwe "295")
+ (#set! message "TLS certificate verification is off: any certificate is accepted, so anyone on the network path can intercept the connection; keep it on and pass a private CA with `ca:` if needed")
+ (#set! fix "ecma.set-true"))
+
+((assignment_expression
+   left: (member_expression property: (property_identifier) @k)
+   right: (false) @value) @finding
+ (#any-of? @k "rejectUnauthorized" "strictSSL")
+ (#set! rule "ecma.crypto.tls-verify-disabled")
+ (#set! category "crypto")
+ (#set! severity "error")
+ (#set! cwe "295")
+ (#set! message "TLS certificate verification is off: any certificate is accepted, so anyone on the network path can intercept the connection; keep it on and pass a private CA with `ca:` if needed")
+ (#set! fix "ecma.set-true"))
+
+; process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0' / = 0 / process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0'
+((assignment_expression
+   left: [
+     (member_expression property: (property_identifier) @k)
+     (subscript_expression index: (string) @k)
+   ]
+   right: [(string) (number)] @value) @finding
+ (#match? @k "^['\"]?NODE_TLS_REJECT_UNAUTHORIZED['\"]?$")
+ (#match? @value "^(['\"]0['\"]|0)$")
+ (#set! rule "ecma.crypto.tls-verify-disabled")
+ (#set! category "crypto")
+ (#set! severity "error")
+ (#set! cwe "295")
+ (#set! message "NODE_TLS_REJECT_UNAUTHORIZED=0 disables certificate verification for every TLS connection in the process; remove it and trust the needed CA with `ca:` or NODE_EXTRA_CA_CERTS"))
+
+; checkServerIdentity: () => undefined, () => {}, function () { return; }, checkServerIdentity() {}
+((pair
+   key: (property_identifier) @k
+   value: [
+     (arrow_function body: (_) @body)
+     (function_expression body: (_) @body)
+   ]) @finding
+ (#eq? @k "checkServerIdentity")
+ (#match? @body "^(undefined|null|\\{\\s*(return\\s*(undefined|null)?\\s*;?\\s*)?\\})$")
+ (#set! rule "ecma.crypto.tls-verify-disabled")
+ (#set! category "crypto")
+ (#set! severity "error")
+ (#set! cwe "295")
+ (#set! message "checkServerIdentity accepts every certificate name: a valid certificate for any domain passes (man-in-the-middle); remove the override")
+ (#set! fix "ecma.remove-property"))
+
+((method_definition
+   name: (property_identifier) @k
+   body: (statement_block) @body) @finding
+ (#eq? @k "checkServerIdentity")
+ (#match? @body "^\\{\\s*(return\\s*(undefined|null)?\\s*;?\\s*)?\\}$")
+ (#set! rule "ecma.crypto.tls-verify-disabled")
+ (#set! category "crypto")
+ (#set! severity "error")
+ (#set! cwe "295")
+ (#set! message "checkServerIdentity accepts every certificate name: a valid certificate for any domain passes (man-in-the-middle); remove the override")
+ (#set! fix "ecma.remove-property"))
