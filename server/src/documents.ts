@@ -1,7 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import type { Tree } from 'web-tree-sitter';
-import { treeEditFor } from './engine/engine';
+import type { Edit, Tree } from 'web-tree-sitter';
+import { treeEditFor, type AnalysisState } from './engine/engine';
 import type { LanguageId } from './engine/languages';
 import type { FileAnalysis } from './engine/types';
 
@@ -13,6 +13,10 @@ export interface OpenDocument {
   analysis?: FileAnalysis;
   /** Text version the analysis belongs to. */
   analyzedVersion?: number;
+  /** Engine state of the last analysis, for incremental re-analysis. */
+  analysisState?: AnalysisState;
+  /** Tree edits since the last analysis, in order (undefined after a full-text change). */
+  pendingEdits?: Edit[];
 }
 
 /**
@@ -37,10 +41,15 @@ export class DocumentStore {
         const start = entry.doc.offsetAt(change.range.start);
         const end = entry.doc.offsetAt(change.range.end);
         // Clamp through offsetAt/positionAt so out-of-range positions cannot corrupt the tree.
-        entry.tree?.edit(treeEditFor(entry.doc.positionAt(start), entry.doc.positionAt(end), start, end, change.text));
+        const edit = treeEditFor(entry.doc.positionAt(start), entry.doc.positionAt(end), start, end, change.text);
+        if (entry.tree) {
+          entry.tree.edit(edit);
+          entry.pendingEdits?.push(edit);
+        }
       } else {
         entry.tree?.delete();
         entry.tree = undefined;
+        entry.pendingEdits = undefined;
       }
       entry.doc = TextDocument.update(entry.doc, [change], version);
     }

@@ -225,10 +225,14 @@ export class GuardrailService {
       const result = this.engine.analyze(text, entry.language, {
         categories: enabledCategories(settings),
         ...(entry.tree ? { previousTree: entry.tree } : {}),
+        ...(entry.tree && entry.analysisState && entry.pendingEdits ? { previous: { state: entry.analysisState, edits: entry.pendingEdits } } : {}),
         keepTree: true,
+        keepState: true,
       });
       entry.tree?.delete();
       entry.tree = result.tree;
+      entry.analysisState = result.state;
+      entry.pendingEdits = [];
       entry.analysis = result.analysis;
       entry.analyzedVersion = entry.doc.version;
     } catch (err) {

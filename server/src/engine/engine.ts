@@ -2,11 +2,23 @@ import { createHash } from 'crypto';
 import * as path from 'path';
 import { Language, Parser, type Edit, type Node, type Tree } from 'web-tree-sitter';
 import { CATEGORY_IDS, isCategoryId, tierOf, type CategoryId } from './categories';
-import { collectImports } from './imports';
+import { FactorRegistry } from './gates';
+import { collectImports, type ImportTable } from './imports';
+import {
+  changedRanges,
+  editedRanges,
+  expandToTopLevel,
+  insideAny,
+  LineIndex,
+  mapOffset,
+  overlapsAny,
+  totalLength,
+  type CharRange,
+} from './incremental';
 import { LANGUAGES, LANGUAGE_IDS, type LanguageId, type LanguageSpec } from './languages';
 import { buildFix } from './fixes';
 import './fixers';
-import { RuleSet, readFindingSources, readRuleSources, type RawFinding, type RawTrigger } from './ruleQueries';
+import { RuleSet, readFindingSources, readRuleSources, ScopeChanged, type MatchContext, type RawFinding, type RawTrigger } from './ruleQueries';
 import type { FileAnalysis, Finding, FindingSeverity, Region, Span, Suppression, Trigger } from './types';
 
 export interface EnginePaths {
@@ -28,18 +40,133 @@ export interface AnalyzeOptions {
   previousTree?: Tree;
   /** Keep and return the tree (the caller must `delete()` it); otherwise it is freed. */
   keepTree?: boolean;
+  /**
+   * Incremental re-analysis: the state of this document's previous analysis (`keepState`) and
+   * the edits applied to `previousTree` since, in order. Only the top-level declarations an edit
+   * touched are queried again; the result equals a full analysis. Falls back to a full analysis
+   * when imports changed, the change is large, or the state does not fit.
+   */
+  previous?: { state: AnalysisState; edits: readonly Edit[] };
+  /** Return `state` for the next incremental analysis. */
+  keepState?: boolean;
 }
 
 export interface AnalyzeResult {
   analysis: FileAnalysis;
   tree?: Tree;
+  state?: AnalysisState;
+  /** Whether the analysis reused the previous one (only the changed declarations were queried). */
+  incremental?: boolean;
+}
+
+/** A region unit (function, method, lambda, or top-level node) by offsets. */
+interface UnitInfo {
+  start: number;
+  end: number;
+  type: string;
+  symbol: string;
+  /** Start of the node whose first line the suppression comment sits above. */
+  anchor: number;
+  /** The node, when this analysis has it at hand. */
+  node?: Node;
+}
+
+/** A trigger remembered by offsets (with its unit), so it survives edits elsewhere. */
+interface StoredTrigger {
+  start: number;
+  end: number;
+  rule: string;
+  category: CategoryId;
+  ordinal: number;
+  global: boolean;
+  unit: UnitInfo;
+}
+
+interface StoredFinding {
+  start: number;
+  end: number;
+  finding: Finding;
+  /** The finding's pattern names a fixer: fixes read the whole file, so it is always rebuilt. */
+  fixable: boolean;
+  ordinal: number;
+  global: boolean;
+}
+
+/**
+ * What the next analysis of the same document can reuse: triggers and findings by offset, the
+ * imports they were resolved against, and region fingerprints by unit text. Opaque to callers.
+ */
+export class AnalysisState {
+  /** @internal */
+  constructor(
+    readonly language: LanguageId,
+    readonly categoriesKey: string,
+    readonly length: number,
+    readonly imports: ImportTable,
+    readonly triggers: readonly StoredTrigger[],
+    readonly findings: readonly StoredFinding[],
+    readonly fingerprints: Map<string, string>,
+  ) {}
+}
+
+/** Re-query at most this share of a document incrementally; more is analyzed in full. */
+const MAX_INCREMENTAL_SHARE = 0.5;
+
+function categoriesKey(categories: ReadonlySet<CategoryId> | undefined): string {
+  return categories ? CATEGORY_IDS.filter((c) => categories.has(c)).join(',') : '*';
+}
+
+function sameImports(a: ImportTable, b: ImportTable): boolean {
+  if (a.modules.length !== b.modules.length || a.bindings.size !== b.bindings.size) return false;
+  for (let i = 0; i < a.modules.length; i++) if (a.modules[i] !== b.modules[i]) return false;
+  for (const [k, v] of a.bindings) if (b.bindings.get(k) !== v) return false;
+  return true;
+}
+
+/** The node of `type` spanning exactly `[start, end)`, if the tree has one. */
+function nodeAt(root: Node, start: number, end: number, type: string): Node | undefined {
+  let n: Node | null = root.descendantForIndex(start, end);
+  while (n && n.startIndex === start && n.endIndex === end) {
+    if (n.type === type) return n;
+    n = n.parent;
+  }
+  return undefined;
+}
+
+/** Thrown when reused results do not fit the new tree; the analysis then runs in full. */
+class StaleState extends Error {}
+
+export interface EngineOptions {
+  /**
+   * Skip patterns whose predicates cannot hold in a file (default). Off, every pattern runs
+   * over the whole file: slower, same results (tests compare the two).
+   */
+  gating?: boolean;
 }
 
 interface LoadedLanguage {
   spec: LanguageSpec;
   parser: Parser;
-  rules: RuleSet;
-  findings: RuleSet;
+  language: Language;
+  queriesDir: string;
+  gating: boolean;
+  /** Compiled on first use: a process that never sees a language never pays for its queries. */
+  compiled?: { rules: RuleSet; findings: RuleSet };
+}
+
+function compiled(l: LoadedLanguage): { rules: RuleSet; findings: RuleSet } {
+  if (!l.compiled) {
+    const factors = new FactorRegistry();
+    const rules = new RuleSet(l.language, l.spec.family, readRuleSources(l.queriesDir, l.spec.family), 'trigger', l.gating, factors);
+    try {
+      const findings = new RuleSet(l.language, l.spec.family, readFindingSources(l.queriesDir, l.spec.family), 'finding', l.gating, factors);
+      l.compiled = { rules, findings };
+    } catch (err) {
+      rules.delete();
+      throw err;
+    }
+  }
+  return l.compiled;
 }
 
 const SUPPRESS_RE = /(?:\/\/|#|\/\*)\s*ai-guardrails-ignore\s+([a-z-]+(?:\s*,\s*[a-z-]+)*)\s*:\s*(.*?)\s*(?:\*\/)?\s*$/;
@@ -67,7 +194,11 @@ function spanOf(node: Node): Span {
 export class GuardrailEngine {
   private constructor(private readonly languages: Map<LanguageId, LoadedLanguage>) {}
 
-  static async create(paths: EnginePaths, only?: LanguageId[]): Promise<GuardrailEngine> {
+  /**
+   * Loads the grammars. Each language's rule queries are compiled on its first analysis (or by
+   * `prepare`), so processes that see few languages start fast.
+   */
+  static async create(paths: EnginePaths, only?: LanguageId[], options: EngineOptions = {}): Promise<GuardrailEngine> {
     await Parser.init({ locateFile: (file: string) => path.join(paths.grammarsDir, file) });
     const loaded = new Map<LanguageId, LoadedLanguage>();
     for (const id of only ?? LANGUAGE_IDS) {
@@ -75,11 +206,23 @@ export class GuardrailEngine {
       const language = await Language.load(path.join(paths.grammarsDir, spec.wasm));
       const parser = new Parser();
       parser.setLanguage(language);
-      const rules = new RuleSet(language, readRuleSources(paths.queriesDir, spec.family));
-      const findings = new RuleSet(language, readFindingSources(paths.queriesDir, spec.family), 'finding');
-      loaded.set(id, { spec, parser, rules, findings });
+      loaded.set(id, { spec, parser, language, queriesDir: paths.queriesDir, gating: options.gating ?? true });
     }
     return new GuardrailEngine(loaded);
+  }
+
+  /**
+   * Compiles every rule query of these languages (all loaded ones by default) now, which also
+   * validates the rule files. Otherwise queries compile on first use.
+   */
+  prepare(languages?: LanguageId[]): void {
+    for (const id of languages ?? [...this.languages.keys()]) {
+      const l = this.languages.get(id);
+      if (!l) continue;
+      const sets = compiled(l);
+      sets.rules.compileAll();
+      sets.findings.compileAll();
+    }
   }
 
   supports(language: LanguageId): boolean {
@@ -87,46 +230,158 @@ export class GuardrailEngine {
   }
 
   patternCount(language: LanguageId): number {
-    return this.languages.get(language)?.rules.patternCount ?? 0;
+    const l = this.languages.get(language);
+    return l ? compiled(l).rules.patternCount : 0;
   }
 
   findingPatternCount(language: LanguageId): number {
-    return this.languages.get(language)?.findings.patternCount ?? 0;
+    const l = this.languages.get(language);
+    return l ? compiled(l).findings.patternCount : 0;
   }
 
   analyze(text: string, language: LanguageId, options: AnalyzeOptions = {}): AnalyzeResult {
     const loaded = this.languages.get(language);
     if (!loaded) throw new Error(`language not loaded: ${language}`);
+    const sets = compiled(loaded);
     const started = performance.now();
     const tree = loaded.parser.parse(text, options.previousTree ?? null);
     if (!tree) throw new Error(`tree-sitter returned no tree for a ${language} file`);
     try {
       const root = tree.rootNode;
-      const imports = collectImports(root, loaded.spec.family);
-      const ctx = { family: loaded.spec.family, imports, names: new Map() };
-      const raw = loaded.rules.run(root, ctx, options.categories);
-      const regions = buildRegions(raw, loaded.spec, text);
-      const findings = buildFindings(loaded.findings.runFindings(root, ctx, options.categories), loaded.spec, text);
-      const analysis: FileAnalysis = {
-        language,
-        regions,
-        findings,
-        hasSyntaxErrors: root.hasError,
-        millis: performance.now() - started,
-      };
-      if (options.keepTree) return { analysis, tree };
+      const imports = collectImports(root, loaded.spec.family, text);
+      const catKey = categoriesKey(options.categories);
+      const previous = options.previous;
+      let dirty: CharRange[] | undefined;
+      if (
+        previous &&
+        options.previousTree &&
+        previous.state.language === language &&
+        previous.state.categoriesKey === catKey &&
+        sameImports(previous.state.imports, imports)
+      ) {
+        dirty = dirtyRanges(root, text.length, options.previousTree, tree, previous.state, previous.edits);
+      }
+      let result: { analysis: FileAnalysis; state: AnalysisState } | undefined;
+      if (dirty && previous) {
+        try {
+          result = this.run(loaded.spec, sets, text, root, imports, catKey, options, started, { state: previous.state, edits: previous.edits, dirty });
+        } catch (err) {
+          if (!(err instanceof StaleState) && !(err instanceof ScopeChanged)) throw err;
+        }
+      }
+      const incremental = result !== undefined;
+      result ??= this.run(loaded.spec, sets, text, root, imports, catKey, options, started, undefined);
+      const out: AnalyzeResult = { analysis: result.analysis };
+      if (options.keepState) {
+        out.state = result.state;
+        out.incremental = incremental;
+      }
+      if (options.keepTree) {
+        out.tree = tree;
+        return out;
+      }
       tree.delete();
-      return { analysis };
+      return out;
     } catch (err) {
       tree.delete();
       throw err;
     }
   }
 
+  /** Runs the rules over the whole tree, or only over `reuse.dirty` keeping the rest. */
+  private run(
+    spec: LanguageSpec,
+    sets: { rules: RuleSet; findings: RuleSet },
+    text: string,
+    root: Node,
+    imports: ImportTable,
+    catKey: string,
+    options: AnalyzeOptions,
+    started: number,
+    reuse: { state: AnalysisState; edits: readonly Edit[]; dirty: CharRange[] } | undefined,
+  ): { analysis: FileAnalysis; state: AnalysisState } {
+    const lines = new LineIndex(text);
+    const ctx: MatchContext = { family: spec.family, imports, names: new Map(), text, lines, root };
+    const categories = options.categories;
+    let placed: StoredTrigger[];
+    let rawFindings: RawFinding[];
+    let keptFindings: StoredFinding[] = [];
+    if (reuse) {
+      const { state, edits, dirty } = reuse;
+      // Local matches outside the changed top-level nodes are what they were (moved), and so
+      // are their units: these lie inside the same unchanged top-level node.
+      const kept: StoredTrigger[] = [];
+      for (const t of state.triggers) {
+        if (t.global) continue;
+        const start = mapOffset(t.start, edits, 1);
+        const end = mapOffset(t.end, edits, -1);
+        if (start > end || overlapsAny(dirty, start, end)) continue;
+        const unit = { ...t.unit, start: mapOffset(t.unit.start, edits, 1), end: mapOffset(t.unit.end, edits, -1), anchor: mapOffset(t.unit.anchor, edits, 1) };
+        delete unit.node;
+        kept.push({ ...t, start, end, unit });
+      }
+      const fresh = sets.rules.run(root, ctx, categories, dirty, 'local').filter((t) => insideAny(dirty, t.node.startIndex, t.node.endIndex));
+      const global = sets.rules.hasGlobalPatterns ? sets.rules.run(root, ctx, categories, undefined, 'global') : [];
+      placed = sortPlaced([...kept, ...placeTriggers([...fresh, ...global], spec)]);
+      // Fixes read the whole file (imports, other uses), so fixable findings are always rebuilt.
+      const fixRanges: CharRange[] = [];
+      const mapped: StoredFinding[] = [];
+      for (const f of state.findings) {
+        if (f.global) continue;
+        const start = mapOffset(f.start, edits, 1);
+        const end = mapOffset(f.end, edits, -1);
+        if (start > end || overlapsAny(dirty, start, end)) continue;
+        if (f.fixable) fixRanges.push({ startIndex: start, endIndex: end });
+        else mapped.push({ ...f, start, end });
+      }
+      const findingDirty = fixRanges.length > 0 ? expandToTopLevel(root, [...dirty, ...fixRanges]) : dirty;
+      keptFindings = mapped
+        .filter((f) => !overlapsAny(findingDirty, f.start, f.end))
+        .map((f) => ({ ...f, finding: { ...f.finding, span: { start: lines.position(f.start), end: lines.position(f.end) } } }));
+      rawFindings = [
+        ...sets.findings.runFindings(root, ctx, categories, findingDirty, 'local').filter((f) => insideAny(findingDirty, f.node.startIndex, f.node.endIndex)),
+        ...(sets.findings.hasGlobalPatterns ? sets.findings.runFindings(root, ctx, categories, undefined, 'global') : []),
+      ];
+    } else {
+      placed = placeTriggers(sets.rules.run(root, ctx, categories), spec);
+      rawFindings = sets.findings.runFindings(root, ctx, categories);
+    }
+    const fingerprints = new Map<string, string>();
+    const regions = buildRegions(placed, spec, text, lines, root, reuse?.state.fingerprints, fingerprints);
+    const built = buildFindings(rawFindings, spec, text);
+    // One finding per (rule, node): the earliest pattern's.
+    const all = [...keptFindings, ...built].sort((a, b) => a.ordinal - b.ordinal);
+    const seen = new Set<string>();
+    const stored = all.filter((f) => {
+      const key = `${f.finding.rule}:${f.start}:${f.end}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    const findings = sortFindings(stored.map((f) => f.finding));
+    const analysis: FileAnalysis = {
+      language: spec.id,
+      regions,
+      findings,
+      hasSyntaxErrors: root.hasError,
+      millis: performance.now() - started,
+    };
+    const state = new AnalysisState(
+      spec.id,
+      catKey,
+      text.length,
+      imports,
+      placed.map((t) => ({ ...t, unit: { ...t.unit, node: undefined } })),
+      stored,
+      fingerprints,
+    );
+    return { analysis, state };
+  }
+
   dispose(): void {
     for (const l of this.languages.values()) {
-      l.rules.delete();
-      l.findings.delete();
+      l.compiled?.rules.delete();
+      l.compiled?.findings.delete();
       l.parser.delete();
     }
     this.languages.clear();
@@ -155,6 +410,28 @@ export function treeEditFor(
     oldEndPosition: { row: oldEnd.line, column: oldEnd.character },
     newEndPosition,
   } as Edit;
+}
+
+/**
+ * The part of the new text whose matches may differ from the previous analysis: syntax changed
+ * by the parse, text written by the edits (a rename changes no structure), widened to whole
+ * top-level nodes. Undefined when the state does not fit or the change is too large.
+ */
+function dirtyRanges(
+  root: Node,
+  length: number,
+  oldTree: Tree,
+  newTree: Tree,
+  state: AnalysisState,
+  edits: readonly Edit[],
+): CharRange[] | undefined {
+  let delta = 0;
+  for (const e of edits) delta += e.newEndIndex - e.oldEndIndex;
+  if (state.length + delta !== length) return undefined;
+  const ranges = [...changedRanges(oldTree, newTree), ...editedRanges(edits)];
+  if (ranges.length === 0) return [];
+  const dirty = expandToTopLevel(root, ranges);
+  return totalLength(dirty) <= length * MAX_INCREMENTAL_SHARE ? dirty : undefined;
 }
 
 function enclosingUnit(node: Node, spec: LanguageSpec): Node {
@@ -224,47 +501,87 @@ export function symbolFor(unit: Node, spec: LanguageSpec): string {
   return parts.join('.');
 }
 
-/** Code tokens of a node: leaves minus comments, so formatting and comment edits do not count. */
-export function codeTokens(node: Node): string[] {
+/**
+ * Code tokens of a node: leaves minus comments, so formatting and comment edits do not count.
+ * `text` (the parsed text) makes it faster: token text is sliced instead of read from the tree.
+ */
+export function codeTokens(node: Node, text?: string): string[] {
   const tokens: string[] = [];
   const cursor = node.walk();
-  let descending = true;
-  for (;;) {
-    if (descending && cursor.nodeType !== 'comment' && cursor.gotoFirstChild()) continue;
-    if (descending && cursor.nodeType !== 'comment') {
-      const text = cursor.nodeText;
-      if (text.length > 0) tokens.push(text);
+  try {
+    let depth = 0;
+    for (;;) {
+      const isComment = cursor.nodeType === 'comment';
+      if (!isComment && cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      if (!isComment) {
+        const t = text !== undefined ? text.slice(cursor.startIndex, cursor.endIndex) : cursor.nodeText;
+        if (t.length > 0) tokens.push(t);
+      }
+      // Next sibling, or up until there is one; stop back at the node.
+      while (depth > 0 && !cursor.gotoNextSibling()) {
+        cursor.gotoParent();
+        depth--;
+      }
+      if (depth === 0) break;
     }
-    if (cursor.currentNode.id === node.id) break;
-    if (cursor.gotoNextSibling()) {
-      descending = true;
-      continue;
-    }
-    if (!cursor.gotoParent()) break;
-    descending = false;
-    if (cursor.currentNode.id === node.id) break;
+  } finally {
+    cursor.delete();
   }
-  cursor.delete();
   return tokens;
 }
 
-export function fingerprintOf(category: CategoryId, language: string, unit: Node): string {
+export function fingerprintOf(category: CategoryId, language: string, unit: Node, text?: string): string {
   const hash = createHash('sha256');
   hash.update(`${category}\u0000${language}\u0000`);
-  for (const t of codeTokens(unit)) hash.update(`${t}\u0001`);
+  const tokens = codeTokens(unit, text);
+  // One update of the joined tokens hashes the same bytes as one update per token.
+  if (tokens.length > 0) hash.update(`${tokens.join('\u0001')}\u0001`);
   return hash.digest('hex').slice(0, 20);
 }
 
-function findSuppression(unit: Node, category: CategoryId, lines: string[]): Suppression | undefined {
+const SUPPRESSION_WRAPPERS = new Set(['export_statement', 'decorated_definition', 'lexical_declaration', 'variable_declaration', 'expression_statement']);
+
+/** A unit's offsets, symbol and suppression anchor. */
+function unitInfo(unit: Node, spec: LanguageSpec): UnitInfo {
   // The comment sits on the line(s) directly above the unit (or its decorators / export keyword).
+  let anchor = unit;
   let startRow = unit.startPosition.row;
   for (let p = unit.parent; p && p.startPosition.row < startRow + 1 && p.parent; p = p.parent) {
-    if (p.type === 'export_statement' || p.type === 'decorated_definition' || p.type === 'lexical_declaration' || p.type === 'variable_declaration' || p.type === 'expression_statement') {
-      startRow = Math.min(startRow, p.startPosition.row);
+    if (SUPPRESSION_WRAPPERS.has(p.type) && p.startPosition.row < startRow) {
+      startRow = p.startPosition.row;
+      anchor = p;
     }
   }
+  return { start: unit.startIndex, end: unit.endIndex, type: unit.type, symbol: symbolFor(unit, spec), anchor: anchor.startIndex, node: unit };
+}
+
+/** Triggers with their units (looked up once per unit). */
+function placeTriggers(raw: readonly RawTrigger[], spec: LanguageSpec): StoredTrigger[] {
+  const units = new Map<number, UnitInfo>();
+  return raw.map((t) => {
+    const u = enclosingUnit(t.node, spec);
+    let unit = units.get(u.id);
+    if (!unit) units.set(u.id, (unit = unitInfo(u, spec)));
+    return { start: t.node.startIndex, end: t.node.endIndex, rule: t.rule, category: t.category, ordinal: t.ordinal, global: t.global, unit };
+  });
+}
+
+/** Document order, one per (category, range): the earliest pattern's. */
+function sortPlaced(triggers: StoredTrigger[]): StoredTrigger[] {
+  const rank = (c: CategoryId) => CATEGORY_IDS.indexOf(c);
+  triggers.sort((a, b) => a.start - b.start || a.end - b.end || rank(a.category) - rank(b.category) || a.ordinal - b.ordinal);
+  return triggers.filter((t, i) => {
+    const prev = triggers[i - 1];
+    return !prev || prev.start !== t.start || prev.end !== t.end || prev.category !== t.category;
+  });
+}
+
+function findSuppression(startRow: number, category: CategoryId, lines: LineIndex): Suppression | undefined {
   for (let row = startRow - 1; row >= 0 && row >= startRow - 3; row--) {
-    const line = lines[row] ?? '';
+    const line = lines.line(row);
     const parsed = parseSuppressionComment(line);
     if (parsed) {
       return parsed.categories.includes(category) ? { category, reason: parsed.reason, line: row } : undefined;
@@ -274,37 +591,50 @@ function findSuppression(unit: Node, category: CategoryId, lines: string[]): Sup
   return undefined;
 }
 
-function buildRegions(raw: RawTrigger[], spec: LanguageSpec, text: string): Region[] {
-  const groups = new Map<string, { unit: Node; category: CategoryId; triggers: RawTrigger[] }>();
-  for (const t of raw) {
-    const unit = enclosingUnit(t.node, spec);
-    const key = `${unit.id}:${t.category}`;
+function buildRegions(
+  placed: StoredTrigger[],
+  spec: LanguageSpec,
+  text: string,
+  lines: LineIndex,
+  root: Node,
+  previousFingerprints: ReadonlyMap<string, string> | undefined,
+  fingerprints: Map<string, string>,
+): Region[] {
+  const groups = new Map<string, { unit: UnitInfo; category: CategoryId; triggers: StoredTrigger[] }>();
+  for (const t of placed) {
+    const key = `${t.unit.start}:${t.unit.end}:${t.category}`;
     let group = groups.get(key);
     if (!group) {
-      group = { unit, category: t.category, triggers: [] };
+      group = { unit: t.unit, category: t.category, triggers: [] };
       groups.set(key, group);
     }
     group.triggers.push(t);
   }
-  let lines: string[] | undefined;
+  const span = (start: number, end: number): Span => ({ start: lines.position(start), end: lines.position(end) });
   const regions: Region[] = [];
   const idCounts = new Map<string, number>();
   for (const g of groups.values()) {
-    g.triggers.sort((a, b) => a.node.startIndex - b.node.startIndex || a.node.endIndex - b.node.endIndex);
-    const fingerprint = fingerprintOf(g.category, spec.family, g.unit);
-    const symbol = symbolFor(g.unit, spec);
+    g.triggers.sort((a, b) => a.start - b.start || a.end - b.end);
+    // Fingerprints hash the unit's tokens; an unchanged unit text has an unchanged fingerprint.
+    const key = `${g.category}\u0000${text.slice(g.unit.start, g.unit.end)}`;
+    let fingerprint = fingerprints.get(key) ?? previousFingerprints?.get(key);
+    if (fingerprint === undefined) {
+      const node = g.unit.node ?? nodeAt(root, g.unit.start, g.unit.end, g.unit.type);
+      if (!node) throw new StaleState();
+      fingerprint = fingerprintOf(g.category, spec.family, node, text);
+    }
+    fingerprints.set(key, fingerprint);
     const baseId = `${g.category}:${fingerprint}`;
     const n = idCounts.get(baseId) ?? 0;
     idCounts.set(baseId, n + 1);
-    const triggers: Trigger[] = g.triggers.map((t) => ({ rule: t.rule, category: t.category, span: spanOf(t.node) }));
-    lines ??= text.split('\n');
-    const suppression = findSuppression(g.unit, g.category, lines);
+    const triggers: Trigger[] = g.triggers.map((t) => ({ rule: t.rule, category: t.category, span: span(t.start, t.end) }));
+    const suppression = findSuppression(lines.position(g.unit.anchor).line, g.category, lines);
     regions.push({
       id: n === 0 ? baseId : `${baseId}:${n}`,
       category: g.category,
       tier: tierOf(g.category),
-      symbol,
-      span: spanOf(g.unit),
+      symbol: g.unit.symbol,
+      span: span(g.unit.start, g.unit.end),
       fingerprint,
       triggers,
       ...(suppression ? { suppression } : {}),
@@ -321,8 +651,8 @@ function buildRegions(raw: RawTrigger[], spec: LanguageSpec, text: string): Regi
 
 const FINDING_SEVERITIES: readonly FindingSeverity[] = ['error', 'warning', 'info'];
 
-function buildFindings(raw: RawFinding[], spec: LanguageSpec, text: string): Finding[] {
-  const out: Finding[] = [];
+function buildFindings(raw: RawFinding[], spec: LanguageSpec, text: string): StoredFinding[] {
+  const out: StoredFinding[] = [];
   for (const f of raw) {
     const severity = (FINDING_SEVERITIES as readonly string[]).includes(f.props.severity ?? '') ? (f.props.severity as FindingSeverity) : 'warning';
     const finding: Finding = {
@@ -338,8 +668,18 @@ function buildFindings(raw: RawFinding[], spec: LanguageSpec, text: string): Fin
       const fix = buildFix(fixName, { node: f.node, captures: f.captures, text, family: spec.family });
       if (fix) finding.fix = fix;
     }
-    out.push(finding);
+    out.push({ start: f.node.startIndex, end: f.node.endIndex, finding, fixable: fixName !== undefined, ordinal: f.ordinal, global: f.global });
   }
-  out.sort((a, b) => a.span.start.line - b.span.start.line || a.span.start.character - b.span.start.character || (a.rule < b.rule ? -1 : 1));
   return out;
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      a.span.start.line - b.span.start.line ||
+      a.span.start.character - b.span.start.character ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+      a.span.end.line - b.span.end.line ||
+      a.span.end.character - b.span.end.character,
+  );
 }

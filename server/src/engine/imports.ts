@@ -12,13 +12,27 @@ export class ImportTable {
 
   bind(local: string, qualified: string): void {
     this.bindings.set(local, qualified);
+    this.signatureCache = undefined;
   }
 
   addModule(module: string): void {
     if (!this.modules.includes(module)) this.modules.push(module);
+    this.signatureCache = undefined;
   }
 
   private readonly matchCache = new Map<RegExp, boolean>();
+  private signatureCache: string | undefined;
+
+  /** Identifies the table's content: files with the same imports share derived facts. */
+  get signature(): string {
+    if (this.signatureCache === undefined) {
+      let s = this.modules.join('\u0001');
+      s += '\u0000';
+      for (const [k, v] of this.bindings) s += `${k}=${v}\u0001`;
+      this.signatureCache = s;
+    }
+    return this.signatureCache;
+  }
 
   importsMatching(re: RegExp): boolean {
     let hit = this.matchCache.get(re);
@@ -52,9 +66,45 @@ export function goDefaultPackageName(importPath: string): string {
   return last.replace(/[^A-Za-z0-9_]/g, '');
 }
 
-function collectGo(root: Node, table: ImportTable): void {
-  for (const decl of root.namedChildren) {
-    if (!decl || decl.type !== 'import_declaration') continue;
+/**
+ * Nodes of the given types that contain an occurrence of `word` as the token right under them,
+ * in document order, each once. Finding statements through their keyword in the text is much
+ * cheaper than walking the whole tree, and finds exactly the same statements (each contains its
+ * keyword).
+ */
+function statementsWithKeyword(root: Node, source: Source, word: string, types: ReadonlySet<string>, maxDepth = 1): Node[] {
+  const out: Node[] = [];
+  const seen = new Set<number>();
+  const { text, base } = source;
+  for (let k = text.indexOf(word); k !== -1; k = text.indexOf(word, k + word.length)) {
+    const i = base + k;
+    let n: Node | null = root.descendantForIndex(i, i + word.length);
+    if (!n || n.startIndex !== i || n.endIndex !== i + word.length) continue;
+    for (let depth = 0; n && depth <= maxDepth; depth++) {
+      if (types.has(n.type)) {
+        if (!seen.has(n.id)) {
+          seen.add(n.id);
+          out.push(n);
+        }
+        break;
+      }
+      n = n.parent;
+    }
+  }
+  return out.sort((a, b) => a.startIndex - b.startIndex);
+}
+
+/** Text to search and the document offset of its first character. */
+interface Source {
+  text: string;
+  base: number;
+}
+
+const GO_IMPORT = new Set(['import_declaration']);
+
+function collectGo(root: Node, text: Source, table: ImportTable): void {
+  for (const decl of statementsWithKeyword(root, text, 'import', GO_IMPORT)) {
+    if (decl.parent?.type !== root.type || decl.parent.parent) continue;
     for (const spec of decl.descendantsOfType('import_spec')) {
       if (!spec) continue;
       const pathNode = spec.childForFieldName('path');
@@ -68,9 +118,11 @@ function collectGo(root: Node, table: ImportTable): void {
   }
 }
 
-function collectPython(root: Node, table: ImportTable): void {
+const PY_IMPORT = new Set(['import_statement', 'import_from_statement']);
+
+function collectPython(root: Node, text: Source, table: ImportTable): void {
   // Imports inside functions and try/except blocks count too.
-  for (const stmt of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+  for (const stmt of statementsWithKeyword(root, text, 'import', PY_IMPORT)) {
     if (!stmt) continue;
     if (stmt.type === 'import_statement') {
       for (const name of stmt.childrenForFieldName('name')) {
@@ -150,9 +202,13 @@ export function ecmaRequireTarget(node: Node): { module: string; member: string 
   return { module: ecmaModuleName(arg.text), member };
 }
 
-function collectEcma(root: Node, table: ImportTable): void {
-  for (const stmt of root.namedChildren) {
-    if (!stmt || stmt.type !== 'import_statement') continue;
+const ECMA_IMPORT = new Set(['import_statement']);
+const ECMA_DECLARATOR = new Set(['variable_declarator']);
+const ECMA_IMPORT_REQUIRE = new Set(['import_require_clause']);
+
+function collectEcma(root: Node, text: Source, table: ImportTable): void {
+  for (const stmt of statementsWithKeyword(root, text, 'import', ECMA_IMPORT)) {
+    if (stmt.parent?.type !== root.type || stmt.parent.parent) continue;
     const source = stmt.childForFieldName('source');
     if (!source) continue;
     const module = ecmaModuleName(source.text);
@@ -175,8 +231,15 @@ function collectEcma(root: Node, table: ImportTable): void {
       }
     }
   }
-  for (const decl of root.descendantsOfType('variable_declarator')) {
-    if (!decl) continue;
+  // Declarators whose value is (a member of) require('m') / import('m'): the call's function
+  // token sits in the value, and the nearest declarator above it is the one.
+  const declarators = [
+    ...statementsWithKeyword(root, text, 'require', ECMA_DECLARATOR, Infinity),
+    ...statementsWithKeyword(root, text, 'import', ECMA_DECLARATOR, Infinity),
+  ];
+  const unique = new Map<number, Node>();
+  for (const d of declarators) unique.set(d.id, d);
+  for (const decl of [...unique.values()].sort((a, b) => a.startIndex - b.startIndex)) {
     const value = decl.childForFieldName('value');
     const name = decl.childForFieldName('name');
     if (!value || !name) continue;
@@ -186,7 +249,7 @@ function collectEcma(root: Node, table: ImportTable): void {
     bindPattern(name, target.module + target.member, table);
   }
   // `import x = require('y')` (TypeScript)
-  for (const alias of root.descendantsOfType('import_require_clause')) {
+  for (const alias of statementsWithKeyword(root, text, 'require', ECMA_IMPORT_REQUIRE, Infinity)) {
     const id = alias?.namedChildren.find((c) => c?.type === 'identifier');
     const src = alias?.childForFieldName('source');
     if (id && src) {
@@ -197,11 +260,13 @@ function collectEcma(root: Node, table: ImportTable): void {
   }
 }
 
-export function collectImports(root: Node, family: QueryFamily): ImportTable {
+/** `text` is the whole parsed text (faster than reading it back from the tree). */
+export function collectImports(root: Node, family: QueryFamily, fullText?: string): ImportTable {
   const table = new ImportTable();
-  if (family === 'go') collectGo(root, table);
-  else if (family === 'python') collectPython(root, table);
-  else collectEcma(root, table);
+  const text: Source = fullText !== undefined ? { text: fullText, base: 0 } : { text: root.text, base: root.startIndex };
+  if (family === 'go') collectGo(root, text, table);
+  else if (family === 'python') collectPython(root, text, table);
+  else collectEcma(root, text, table);
   return table;
 }
 

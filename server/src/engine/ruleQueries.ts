@@ -1,10 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Query, type Language, type Node, type QueryMatch, type QueryPredicate } from 'web-tree-sitter';
+import { Query, type Language, type Node, type QueryMatch } from 'web-tree-sitter';
 import { CATEGORY_IDS, isCategoryId, type CategoryId } from './categories';
+import { FactorRegistry, regexFactors, regexPrefixes } from './gates';
 import { resolveName, type ImportTable, type ResolvedName } from './imports';
+import { mergeRanges, type CharRange, type LineIndex } from './incremental';
 import type { QueryFamily } from './languages';
+import { parsePattern, splitPatterns, type CaptureInfo, type ParsedPredicate } from './queryText';
 import { looksLikeSql, looksLikeTransactionSql, stringContent } from './sqlText';
+
+export { splitPatterns, stripPredicates } from './queryText';
 
 /** Thrown when a rule file does not compile; names the file so rule authors can find it. */
 export class RuleFileError extends Error {}
@@ -13,6 +18,10 @@ export interface RawTrigger {
   rule: string;
   category: CategoryId;
   node: Node;
+  /** Position of the rule's pattern among all patterns (earlier patterns win ties). */
+  ordinal: number;
+  /** From a pattern that can span top-level nodes (re-run in full on every analysis). */
+  global: boolean;
 }
 
 /** A finding match: its node, the pattern's `#set!` properties and every capture (for fixes). */
@@ -22,118 +31,124 @@ export interface RawFinding {
   node: Node;
   props: Readonly<Record<string, string>>;
   captures: ReadonlyMap<string, Node>;
-}
-
-type TextPredicate = (captures: QueryMatch['captures']) => boolean;
-
-interface PatternInfo {
-  category: CategoryId;
-  rule: string;
-  props: Record<string, string>;
-  /** Our own predicates (resolves-to?, sql?, …), compiled. */
-  predicates: OwnPredicate[];
-  /** web-tree-sitter's compiled built-ins (eq?, match?, any-of?, …) for this pattern. */
-  builtins: TextPredicate[];
-}
-
-/** Patterns with the same structure share one compiled pattern (one match, many rules). */
-interface PatternGroup {
-  structure: string;
-  members: PatternInfo[];
-}
-
-/**
- * Splits query source into its top-level patterns (text), skipping comments and strings.
- * A top-level pattern is a bracketed group plus any trailing captures or quantifiers.
- */
-export function splitPatterns(source: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = -1;
-  let i = 0;
-  const flush = (end: number) => {
-    if (start !== -1) out.push(source.slice(start, end).trim());
-    start = -1;
-  };
-  while (i < source.length) {
-    const ch = source[i]!;
-    if (ch === ';') {
-      while (i < source.length && source[i] !== '\n') i++;
-      continue;
-    }
-    if (ch === '"') {
-      i++;
-      while (i < source.length && source[i] !== '"') i += source[i] === '\\' ? 2 : 1;
-      i++;
-      continue;
-    }
-    if (ch === '(' || ch === '[') {
-      if (depth === 0) {
-        // A new top-level group starts a new pattern unless it continues the previous one.
-        flush(i);
-        start = i;
-      }
-      depth++;
-    } else if (ch === ')' || ch === ']') {
-      depth--;
-    }
-    i++;
-  }
-  flush(source.length);
-  return out.filter((p) => p.length > 0);
-}
-
-/** Removes predicate groups `(#...)` from a pattern, leaving its structure. */
-export function stripPredicates(pattern: string): string {
-  let out = '';
-  let i = 0;
-  while (i < pattern.length) {
-    const ch = pattern[i]!;
-    if (ch === ';') {
-      while (i < pattern.length && pattern[i] !== '\n') i++;
-      continue;
-    }
-    if (ch === '"') {
-      let j = i + 1;
-      while (j < pattern.length && pattern[j] !== '"') j += pattern[j] === '\\' ? 2 : 1;
-      out += pattern.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (ch === '(' && /^\(\s*#/.test(pattern.slice(i, i + 40))) {
-      let depth = 0;
-      let j = i;
-      for (; j < pattern.length; j++) {
-        const c = pattern[j];
-        if (c === '"') {
-          j++;
-          while (j < pattern.length && pattern[j] !== '"') j += pattern[j] === '\\' ? 2 : 1;
-          continue;
-        }
-        if (c === '(') depth++;
-        else if (c === ')' && --depth === 0) break;
-      }
-      i = j + 1;
-      continue;
-    }
-    out += ch;
-    i++;
-  }
-  return out.replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')').trim();
+  ordinal: number;
+  global: boolean;
 }
 
 /** Character offsets to restrict a query run to (incremental re-analysis). */
-export interface QueryRange {
-  startIndex: number;
-  endIndex: number;
-}
+export type QueryRange = CharRange;
 
 export interface MatchContext {
   family: QueryFamily;
   imports: ImportTable;
   /** Resolved names by node id, for this analysis only (many patterns resolve the same call). */
   names: Map<number, ResolvedName | undefined>;
+  /** The analyzed text and its line index (query ranges are given as rows and columns). */
+  text: string;
+  lines: LineIndex;
+  /** Factor occurrences found so far in this analysis, per registry and searched ranges. */
+  factorScans?: Map<FactorRegistry, Map<string, (number[] | undefined)[]>>;
+  /** Whether the tree has syntax errors (set lazily). */
+  hasErrors?: boolean;
+  root?: Node;
 }
+
+type Capture = QueryMatch['captures'][number];
+/** A predicate compiled once per pattern (no per-match parsing). */
+type Check = (captures: Capture[], ctx: MatchContext) => boolean;
+
+/**
+ * A necessary condition for a pattern to match (see gates.ts):
+ * - `imports`: the file imports a module matching `re`;
+ * - `factors`: one of the factor strings (ids in the rule set's FactorIndex) occurs inside
+ *   the match;
+ * - `resolves`: a local name bound to a module compatible with `#resolves-to?` occurs inside
+ *   the match (ECMAScript chains can also start at `require(...)` / `import(...)`);
+ * - `pattern`: the global regex `re` has a match inside the match (SQL keywords right after a
+ *   string's opening quote).
+ */
+type Condition =
+  | { kind: 'imports'; re: RegExp }
+  /** `cleanTree`: only valid in trees without errors (MISSING tokens have no text). */
+  | { kind: 'factors'; ids: number[]; cleanTree?: boolean }
+  | { kind: 'pattern'; re: RegExp }
+  | { kind: 'resolves'; compatible: (qualified: string) => boolean; cache: Map<string, boolean>; requireWords: boolean };
+
+interface PatternInfo {
+  ordinal: number;
+  category: CategoryId;
+  rule: string;
+  props: Record<string, string>;
+  /** Every predicate, cheapest first. */
+  checks: Check[];
+  conditions: Condition[];
+  /** Has a factors/resolves condition: matches can be looked for around occurrences only. */
+  localizable: boolean;
+}
+
+/**
+ * Where a pattern's matches can be: inside one top-level node (`local`), at the file's root
+ * node (`root`: queried with maxStartDepth 0), or anywhere across top-level nodes.
+ */
+type Scope = 'local' | 'root' | 'anywhere';
+
+/** Patterns with the same structure share one compiled pattern (one match, many rules). */
+interface PatternGroup {
+  structure: string;
+  members: PatternInfo[];
+  scope: Scope;
+  /** The rule files its members come from (to name them when it does not compile). */
+  sources: Set<RuleSource>;
+}
+
+/**
+ * How a query is run: `scan` over the whole file (or the changed ranges), `spot` only around
+ * occurrences of its patterns' factors and import names, `root`/`anywhere` over the whole file.
+ */
+type BucketKind = 'scan' | 'spot' | 'root' | 'anywhere';
+
+/**
+ * One compiled query. Spot patterns get one each (queried only around their own occurrences);
+ * the other kinds share one per kind. Queries compile on first use: most patterns never apply
+ * to a given code base (their imports or words never occur), and compiling is expensive.
+ */
+interface Bucket {
+  kind: BucketKind;
+  groups: PatternGroup[];
+  query?: Query;
+}
+
+/** Thrown by a local-only run when compiling showed a pattern can span top-level nodes. */
+export class ScopeChanged extends Error {}
+
+/** Root node types of the grammars' syntax trees. */
+const FILE_ROOT_TYPES = new Set(['source_file', 'module', 'program']);
+
+/** Member-access node types per family: captures of these types resolve as chains. */
+const CHAIN_TYPES: Record<QueryFamily, ReadonlySet<string>> = {
+  go: new Set(['selector_expression']),
+  python: new Set(['attribute']),
+  ecma: new Set(['member_expression', 'call_expression', 'await_expression']),
+};
+
+/** String literal node types per family: their text starts with (a prefix and) the quote. */
+const STRING_TYPES: Record<QueryFamily, ReadonlySet<string>> = {
+  go: new Set(['interpreted_string_literal', 'raw_string_literal']),
+  python: new Set(['string']),
+  ecma: new Set(['string', 'template_string']),
+};
+
+/**
+ * looksLikeSql needs a statement keyword at the start of the trimmed content, and the content
+ * starts after the opening quote: so the source has a quote, whitespace, maybe "(", the keyword.
+ */
+const SQL_START = /["'`]\s*(?:\(\s*)?(?:with|select|insert|update|delete|merge|upsert|replace|create|alter|drop|truncate|begin|start|commit|rollback|savepoint|set|lock)(?!\w)/gi;
+/** looksLikeTransactionSql: a keyword right after the quote, or FOR UPDATE / FOR SHARE anywhere. */
+const TRANSACTION_SQL_HINT =
+  /["'`]\s*(?:begin|start|commit|rollback|savepoint|release|set)(?!\w)|\bfor\s+(?:no\s+key\s+)?update\b|\bfor\s+share\b/gi;
+
+/** Spots closer than this are queried as one range (a query call costs about as much). */
+const SPOT_GAP = 96;
 
 function resolvedName(n: Node, ctx: MatchContext): ResolvedName | undefined {
   if (ctx.names.has(n.id)) return ctx.names.get(n.id);
@@ -142,27 +157,14 @@ function resolvedName(n: Node, ctx: MatchContext): ResolvedName | undefined {
   return r;
 }
 
-const regexCache = new Map<string, RegExp>();
-function regex(source: string): RegExp {
-  let re = regexCache.get(source);
-  if (!re) {
-    re = new RegExp(source);
-    regexCache.set(source, re);
-  }
-  return re;
-}
-
 function captureNodes(match: QueryMatch, name: string): Node[] {
   const out: Node[] = [];
   for (const c of match.captures) if (c.name === name) out.push(c.node);
   return out;
 }
 
-/** A predicate compiled once per pattern: our own predicates, as closures (no per-match parsing). */
-type OwnPredicate = (captures: QueryMatch['captures'], ctx: MatchContext) => boolean;
-
 /** Every captured node named `name` satisfies `test`, and there is at least one. */
-function allOf(captures: QueryMatch['captures'], name: string, test: (n: Node) => boolean): boolean {
+function allOf(captures: Capture[], name: string, test: (n: Node) => boolean): boolean {
   let seen = false;
   for (const c of captures) {
     if (c.name !== name) continue;
@@ -172,7 +174,112 @@ function allOf(captures: QueryMatch['captures'], name: string, test: (n: Node) =
   return seen;
 }
 
-function compileOwnPredicate(p: QueryPredicate): OwnPredicate {
+function textOf(n: Node, ctx: MatchContext): string {
+  return ctx.text.slice(n.startIndex, n.endIndex);
+}
+
+/** Whether the node's text is `value`, without asking the tree for its end unless it may be. */
+function textIs(n: Node, value: string, ctx: MatchContext): boolean {
+  const start = n.startIndex;
+  return ctx.text.startsWith(value, start) && n.endIndex - start === value.length;
+}
+
+const OWN_PREDICATES = new Set([
+  'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
+  'sql?', 'transaction-sql?', 'not-docstring?',
+]);
+
+const TEXT_PREDICATES = new Set([
+  'eq?', 'not-eq?', 'any-eq?', 'any-not-eq?', 'match?', 'not-match?', 'any-match?', 'any-not-match?', 'any-of?', 'not-any-of?',
+]);
+
+function firstCapture(p: ParsedPredicate): string {
+  const o = p.operands[0];
+  if (o?.type !== 'capture') throw new Error(`first argument of #${p.operator} must be a capture`);
+  return o.name;
+}
+
+function stringArg(p: ParsedPredicate, index: number): string {
+  const o = p.operands[index];
+  if (o?.type !== 'string') throw new Error(`argument ${index + 1} of #${p.operator} must be a string`);
+  return o.value;
+}
+
+/** web-tree-sitter's built-in text predicates, same semantics, reading text from the source. */
+function compileTextPredicate(p: ParsedPredicate): Check {
+  const op = p.operator;
+  if (op === 'any-of?' || op === 'not-any-of?') {
+    if (p.operands.length < 1) throw new Error(`#${op} needs a capture`);
+    const name = firstCapture(p);
+    const values = p.operands.slice(1).map((o) => {
+      if (o.type !== 'string') throw new Error(`arguments of #${op} must be strings`);
+      return o.value;
+    });
+    const positive = op === 'any-of?';
+    const member = (n: Node, ctx: MatchContext) => values.some((v) => textIs(n, v, ctx));
+    return (caps, ctx) => {
+      let seen = false;
+      let all = true;
+      for (const c of caps) {
+        if (c.name !== name) continue;
+        seen = true;
+        if (!member(c.node, ctx)) {
+          all = false;
+          break;
+        }
+      }
+      return seen ? all === positive : !positive;
+    };
+  }
+  if (p.operands.length !== 2) throw new Error(`wrong number of arguments to #${op}: expected 2, got ${p.operands.length}`);
+  const name = firstCapture(p);
+  const matchAll = !op.startsWith('any-');
+  if (op.endsWith('match?')) {
+    const re = new RegExp(stringArg(p, 1));
+    const positive = op === 'match?' || op === 'any-match?';
+    return (caps, ctx) => {
+      let seen = false;
+      for (const c of caps) {
+        if (c.name !== name) continue;
+        seen = true;
+        const ok = re.test(textOf(c.node, ctx)) === positive;
+        if (matchAll && !ok) return false;
+        if (!matchAll && ok) return true;
+      }
+      if (!seen) return !positive;
+      return matchAll;
+    };
+  }
+  // eq? family.
+  const positive = op === 'eq?' || op === 'any-eq?';
+  const second = p.operands[1]!;
+  if (second.type === 'capture') {
+    const other = second.name;
+    return (caps, ctx) => {
+      const a: string[] = [];
+      const b: string[] = [];
+      for (const c of caps) {
+        if (c.name === name) a.push(textOf(c.node, ctx));
+        if (c.name === other) b.push(textOf(c.node, ctx));
+      }
+      const cmp = (x: string, y: string) => (positive ? x === y : x !== y);
+      return matchAll ? a.every((x) => b.some((y) => cmp(x, y))) : a.some((x) => b.some((y) => cmp(x, y)));
+    };
+  }
+  const value = second.value;
+  return (caps, ctx) => {
+    for (const c of caps) {
+      if (c.name !== name) continue;
+      const ok = textIs(c.node, value, ctx) === positive;
+      if (matchAll && !ok) return false;
+      if (!matchAll && ok) return true;
+    }
+    // `every` of nothing holds, `some` of nothing does not.
+    return matchAll;
+  };
+}
+
+function compileOwnPredicate(p: ParsedPredicate): Check {
   const capture = p.operands.find((o) => o.type === 'capture')?.name ?? '';
   const pattern = p.operands.find((o) => o.type === 'string')?.value ?? '';
   const re = new RegExp(pattern);
@@ -202,9 +309,9 @@ function compileOwnPredicate(p: QueryPredicate): OwnPredicate {
     case 'not-imports?':
       return (_caps, ctx) => !ctx.imports.importsMatching(re);
     case 'sql?':
-      return (caps) => allOf(caps, capture, (n) => looksLikeSql(stringContent(n.text)));
+      return (caps, ctx) => allOf(caps, capture, (n) => looksLikeSql(stringContent(textOf(n, ctx))));
     case 'transaction-sql?':
-      return (caps) => allOf(caps, capture, (n) => looksLikeTransactionSql(stringContent(n.text)));
+      return (caps, ctx) => allOf(caps, capture, (n) => looksLikeTransactionSql(stringContent(textOf(n, ctx))));
     case 'not-docstring?':
       return (caps) => !allOf(caps, capture, (n) => n.parent?.type === 'expression_statement' && n.parent.namedChildCount === 1);
     default:
@@ -212,10 +319,13 @@ function compileOwnPredicate(p: QueryPredicate): OwnPredicate {
   }
 }
 
-const OWN_PREDICATES = new Set([
-  'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
-  'sql?', 'transaction-sql?', 'not-docstring?',
-]);
+/** Cost rank of a predicate: file-level first, then text, then name resolution. */
+function cost(p: ParsedPredicate): number {
+  if (p.operator === 'imports?' || p.operator === 'not-imports?') return 0;
+  if (p.operator.endsWith('eq?') || p.operator.endsWith('any-of?')) return 1;
+  if (p.operator.endsWith('match?') && !p.operator.includes('name')) return 2;
+  return 3;
+}
 
 export interface RuleSource {
   /** The category of every pattern; findings files name it per pattern with `#set! category`. */
@@ -254,72 +364,371 @@ export function readRuleSources(queriesDir: string, family: QueryFamily): RuleSo
 
 const FINDING_PROPS = ['rule', 'category', 'severity', 'cwe', 'message'];
 
-/** All rules of one grammar compiled into a single query (one tree walk per analysis). */
-export class RuleSet {
-  private readonly query: Query | undefined;
-  private readonly groups: PatternGroup[] = [];
-  private count = 0;
+/** Sorts triggers into document order and keeps one per (category, node): the earliest pattern. */
+export function sortTriggers(triggers: readonly RawTrigger[]): RawTrigger[] {
+  const keyed = triggers.map((t) => ({ start: t.node.startIndex, end: t.node.endIndex, c: CATEGORY_IDS.indexOf(t.category), t }));
+  keyed.sort((a, b) => a.start - b.start || a.end - b.end || a.c - b.c || a.t.ordinal - b.t.ordinal);
+  const out: RawTrigger[] = [];
+  let last: (typeof keyed)[number] | undefined;
+  for (const k of keyed) {
+    if (last && last.start === k.start && last.end === k.end && last.c === k.c) continue;
+    out.push(k.t);
+    last = k;
+  }
+  return out;
+}
 
-  /** `capture` is `trigger` for region rules and `finding` for findings. */
-  constructor(language: Language, sources: RuleSource[], private readonly capture: 'trigger' | 'finding' = 'trigger') {
+interface ImportMemo {
+  imports: Map<RegExp, boolean>;
+  locals: Map<Condition, string[]>;
+}
+
+/**
+ * Per-analysis answers to the gate conditions over some ranges of the text (all of it when
+ * `ranges` is undefined): which patterns can match there, and where.
+ */
+class Facts {
+  private occurrences: (number[] | undefined)[] | undefined;
+  private readonly localHits = new Map<string, number[]>();
+  private readonly patternHits = new Map<RegExp, { start: number; length: number }[]>();
+  private readonly possible = new Map<number, boolean>();
+
+  /** Facts that depend only on the imports, shared by every file with the same imports. */
+  private readonly memo: ImportMemo;
+
+  constructor(
+    private readonly rules: RuleSet,
+    private readonly ctx: MatchContext,
+    private readonly ranges: readonly CharRange[] | undefined,
+  ) {
+    this.memo = rules.importMemo(ctx.imports);
+  }
+
+  private factorHits(id: number): number[] | undefined {
+    if (!this.occurrences) {
+      // Rules and findings share the registry: the first of them to ask scans for both.
+      const registry = this.rules.factors;
+      const scans = (this.ctx.factorScans ??= new Map());
+      let byRanges = scans.get(registry);
+      if (!byRanges) scans.set(registry, (byRanges = new Map()));
+      const key = this.ranges ? this.ranges.map((r) => `${r.startIndex}:${r.endIndex}`).join(',') : '*';
+      let found = byRanges.get(key);
+      if (!found) {
+        found = [];
+        const index = registry.index;
+        if (index) {
+          const text = this.ctx.text;
+          if (this.ranges) for (const r of this.ranges) index.scan(text, r.startIndex, Math.min(r.endIndex, text.length), found);
+          else index.scan(text, 0, text.length, found);
+        }
+        byRanges.set(key, found);
+      }
+      this.occurrences = found;
+      return found[id];
+    }
+    return this.occurrences[id];
+  }
+
+  private wordHits(word: string): number[] {
+    let hits = this.localHits.get(word);
+    if (!hits) {
+      hits = [];
+      const text = this.ctx.text;
+      const spans = this.ranges ?? [{ startIndex: 0, endIndex: text.length }];
+      for (const r of spans) {
+        for (let i = text.indexOf(word, r.startIndex); i !== -1 && i + word.length <= r.endIndex; i = text.indexOf(word, i + 1)) hits.push(i);
+      }
+      this.localHits.set(word, hits);
+    }
+    return hits;
+  }
+
+  private locals(c: Extract<Condition, { kind: 'resolves' }>): string[] {
+    let out = this.memo.locals.get(c);
+    if (!out) {
+      out = this.computeLocals(c);
+      this.memo.locals.set(c, out);
+    }
+    return out;
+  }
+
+  private computeLocals(c: Extract<Condition, { kind: 'resolves' }>): string[] {
+    const out: string[] = [];
+    for (const [local, qualified] of this.ctx.imports.bindings) {
+      let ok = c.cache.get(qualified);
+      if (ok === undefined) {
+        ok = c.compatible(qualified);
+        c.cache.set(qualified, ok);
+      }
+      if (ok) out.push(local);
+    }
+    if (c.requireWords) out.push('require', 'import');
+    return out;
+  }
+
+  /** Occurrences (start, length) that a match satisfying `c` must contain; [] if none. */
+  private hits(c: Condition): { start: number; length: number }[] {
+    const out: { start: number; length: number }[] = [];
+    if (c.kind === 'factors') {
+      for (const id of c.ids) {
+        const length = this.rules.factors.factor(id).length;
+        for (const start of this.factorHits(id) ?? []) out.push({ start, length });
+      }
+    } else if (c.kind === 'resolves') {
+      for (const word of this.locals(c)) for (const start of this.wordHits(word)) out.push({ start, length: word.length });
+    } else if (c.kind === 'pattern') {
+      out.push(...this.regexHits(c.re));
+    }
+    return out;
+  }
+
+  private regexHits(re: RegExp): { start: number; length: number }[] {
+    let hits = this.patternHits.get(re);
+    if (!hits) {
+      hits = [];
+      const text = this.ctx.text;
+      const spans = this.ranges ?? [{ startIndex: 0, endIndex: text.length }];
+      for (const r of spans) {
+        const slice = text.slice(r.startIndex, r.endIndex);
+        re.lastIndex = 0;
+        for (let m = re.exec(slice); m; m = re.exec(slice)) {
+          hits.push({ start: r.startIndex + m.index, length: m[0].length });
+          if (m[0].length === 0) re.lastIndex++;
+        }
+      }
+      this.patternHits.set(re, hits);
+    }
+    return hits;
+  }
+
+  /** Conditions that say nothing for this tree (token factors in a tree with errors). */
+  private void(c: Condition): boolean {
+    if (c.kind !== 'factors' || !c.cleanTree) return false;
+    this.ctx.hasErrors ??= this.ctx.root?.hasError ?? true;
+    return this.ctx.hasErrors;
+  }
+
+  private holds(c: Condition): boolean {
+    if (this.void(c)) return true;
+    if (c.kind === 'imports') {
+      let hit = this.memo.imports.get(c.re);
+      if (hit === undefined) {
+        hit = this.ctx.imports.importsMatching(c.re);
+        this.memo.imports.set(c.re, hit);
+      }
+      return hit;
+    }
+    if (c.kind === 'factors') return c.ids.some((id) => (this.factorHits(id)?.length ?? 0) > 0);
+    if (c.kind === 'pattern') return this.regexHits(c.re).length > 0;
+    return this.locals(c).some((w) => this.wordHits(w).length > 0);
+  }
+
+  /** Whether the pattern's gate can hold in these ranges. */
+  canMatch(info: PatternInfo): boolean {
+    let ok = this.possible.get(info.ordinal);
+    if (ok === undefined) {
+      ok = true;
+      // File-level conditions first: they are cheap and settle most patterns.
+      for (const c of info.conditions) if (c.kind === 'imports' && !this.holds(c)) ok = false;
+      if (ok) for (const c of info.conditions) if (c.kind !== 'imports' && !this.holds(c)) ok = false;
+      this.possible.set(info.ordinal, ok);
+    }
+    return ok;
+  }
+
+  /**
+   * Ranges every match of a localizable pattern intersects (around its rarest condition), or
+   * undefined when none of its conditions localizes here (then it runs everywhere).
+   */
+  spots(info: PatternInfo): CharRange[] | undefined {
+    let best: { start: number; length: number }[] | undefined;
+    for (const c of info.conditions) {
+      if (c.kind === 'imports' || this.void(c)) continue;
+      const h = this.hits(c);
+      if (!best || h.length < best.length) best = h;
+    }
+    return best?.map((h) => ({ startIndex: h.start, endIndex: h.start + h.length }));
+  }
+}
+
+/**
+ * All rules of one grammar, compiled into a few queries by how they can be run: most patterns
+ * only around occurrences of the names and words their predicates require (`spot`), the rest
+ * over the whole file (`scan`), plus patterns that span top-level nodes (`root`, `anywhere`).
+ */
+export class RuleSet {
+  private readonly buckets: Bucket[] = [];
+  private count = 0;
+  private groupCount = 0;
+
+  /**
+   * `capture` is `trigger` for region rules and `finding` for findings. `gating: false` runs
+   * every pattern over the whole file (a reference for tests: results must not change).
+   */
+  constructor(
+    language: Language,
+    private readonly family: QueryFamily,
+    sources: RuleSource[],
+    private readonly capture: 'trigger' | 'finding' = 'trigger',
+    private readonly gating = true,
+    /** Factor strings, shared with the grammar's other rule set (one text scan for both). */
+    readonly factors: FactorRegistry = new FactorRegistry(),
+  ) {
+    const groups: PatternGroup[] = [];
+    const byStructure = new Map<string, PatternGroup>();
+    const factorId = (s: string) => factors.id(s);
     for (const source of sources) {
-      let q: Query;
-      try {
-        q = new Query(language, source.text);
-      } catch (err) {
-        throw new RuleFileError(`${source.file}: ${(err as Error).message}`);
-      }
       const texts = splitPatterns(source.text);
-      if (texts.length !== q.patternCount()) {
-        const compiled = q.patternCount();
-        q.delete();
-        throw new RuleFileError(`${source.file}: could not split into patterns (${texts.length} found, ${compiled} compiled)`);
-      }
-      const builtins = (q as unknown as { textPredicates: TextPredicate[][] }).textPredicates;
-      for (let i = 0; i < q.patternCount(); i++) {
+      let captured = false;
+      texts.forEach((text, i) => {
+        const fail = (message: string): never => {
+          throw new RuleFileError(`${source.file}: pattern ${i + 1}: ${message}`);
+        };
+        let parsed;
+        try {
+          parsed = parsePattern(text);
+        } catch (err) {
+          return fail((err as Error).message);
+        }
         const props: Record<string, string> = {};
-        for (const [k, v] of Object.entries(q.setProperties[i] ?? {})) if (typeof v === 'string') props[k] = v;
+        for (const p of parsed.predicates) {
+          if (p.operator !== 'set!') continue;
+          const [k, v] = p.operands;
+          if (k?.type === 'string' && v?.type === 'string') props[k.value] = v.value;
+        }
         const required = capture === 'finding' ? FINDING_PROPS : ['rule'];
         const missing = required.filter((k) => props[k] === undefined);
         const category = source.category ?? props.category;
         if (missing.length > 0 || !isCategoryId(category)) {
-          q.delete();
-          throw new RuleFileError(
-            `${source.file}: pattern ${i + 1} needs (#set! ${missing.join(' / ') || 'category'} "...")${
+          fail(
+            `needs (#set! ${missing.join(' / ') || 'category'} "...")${
               category !== undefined && !isCategoryId(category) ? ` (unknown category ${category})` : ''
             }`,
           );
+          return;
         }
-        const unknown = q.predicatesForPattern(i).find((p) => !OWN_PREDICATES.has(p.operator) && !p.operator.endsWith('!'));
-        if (unknown) {
-          q.delete();
-          throw new RuleFileError(`${source.file}: pattern ${i + 1} uses unknown predicate #${unknown.operator}`);
+        const unknown = parsed.predicates.find(
+          (p) => !OWN_PREDICATES.has(p.operator) && !TEXT_PREDICATES.has(p.operator) && !p.operator.endsWith('!') && p.operator !== 'is?' && p.operator !== 'is-not?',
+        );
+        if (unknown) fail(`uses unknown predicate #${unknown.operator}`);
+        for (const p of parsed.predicates) {
+          for (const o of p.operands) {
+            if (o.type === 'capture' && !parsed.captures.has(o.name)) fail(`#${p.operator} names @${o.name}, which the pattern does not capture`);
+          }
         }
-        // File-level predicates (#imports?) first: they are cheapest and settle most matches.
-        const predicates = q
-          .predicatesForPattern(i)
-          .filter((p) => OWN_PREDICATES.has(p.operator))
-          .sort((x, y) => Number(!x.operator.includes('imports?')) - Number(!y.operator.includes('imports?')))
-          .map(compileOwnPredicate);
-        const info: PatternInfo = { category, rule: props.rule ?? '', props, predicates, builtins: builtins[i] ?? [] };
-        const structure = stripPredicates(texts[i] ?? '');
-        const group = this.groups.find((g) => g.structure === structure);
-        if (group) group.members.push(info);
-        else this.groups.push({ structure, members: [info] });
-        this.count++;
-      }
-      if (!q.captureNames.includes(capture) && q.patternCount() > 0) {
-        q.delete();
-        throw new RuleFileError(`${source.file}: no @${capture} capture`);
-      }
-      q.delete();
+        if (parsed.captures.has(capture)) captured = true;
+        const checked = parsed.predicates.filter((p) => OWN_PREDICATES.has(p.operator) || TEXT_PREDICATES.has(p.operator));
+        let checks: Check[];
+        try {
+          checks = [...checked].sort((a, b) => cost(a) - cost(b)).map((p) => (TEXT_PREDICATES.has(p.operator) ? compileTextPredicate(p) : compileOwnPredicate(p)));
+        } catch (err) {
+          return fail((err as Error).message);
+        }
+        const conditions = gating ? deriveConditions(checked, parsed.captures, family, factorId) : [];
+        if (gating) {
+          // Operator and punctuation tokens the structure requires occur in the match's text.
+          for (const token of parsed.tokens) if (/^[^\p{L}\p{N}_\s]+$/u.test(token)) conditions.push({ kind: 'factors', ids: [factorId(token)], cleanTree: true });
+        }
+        const info: PatternInfo = {
+          ordinal: this.count++,
+          category,
+          rule: props.rule ?? '',
+          props,
+          checks,
+          conditions,
+          localizable: conditions.some((c) => c.kind !== 'imports'),
+        };
+        let group = byStructure.get(parsed.structure);
+        if (!group) {
+          const roots = parsed.rootTypes;
+          const scope: Scope =
+            roots === undefined || roots.includes('ERROR') || roots.includes('_')
+              ? 'anywhere'
+              : roots.some((t) => FILE_ROOT_TYPES.has(t))
+                ? roots.every((t) => FILE_ROOT_TYPES.has(t)) ? 'root' : 'anywhere'
+                : 'local';
+          group = { structure: parsed.structure, members: [], scope, sources: new Set() };
+          byStructure.set(parsed.structure, group);
+          groups.push(group);
+        }
+        group.members.push(info);
+        group.sources.add(source);
+      });
+      if (!captured && texts.length > 0) throw new RuleFileError(`${source.file}: no @${capture} capture`);
     }
-    if (this.groups.length > 0) {
-      this.query = new Query(language, this.groups.map((g) => g.structure).join('\n'));
-      if (this.query.patternCount() !== this.groups.length) {
-        throw new RuleFileError(`merged query has ${this.query.patternCount()} patterns, expected ${this.groups.length}`);
+    this.groupCount = groups.length;
+    this.language = language;
+    this.layout(groups);
+  }
+
+  private readonly language: Language;
+
+  /** Spreads the groups over buckets (compiled later, on first use). */
+  private layout(groups: PatternGroup[]): void {
+    const kindOf = (g: PatternGroup): BucketKind =>
+      g.scope === 'root' ? 'root' : g.scope === 'anywhere' ? 'anywhere' : g.members.every((m) => m.localizable) ? 'spot' : 'scan';
+    this.buckets.length = 0;
+    for (const kind of ['scan', 'root', 'anywhere'] as BucketKind[]) {
+      const mine = groups.filter((g) => kindOf(g) === kind);
+      if (mine.length > 0) this.buckets.push({ kind, groups: mine });
+    }
+    for (const g of groups) if (kindOf(g) === 'spot') this.buckets.push({ kind: 'spot', groups: [g] });
+  }
+
+  /** Compiles a bucket's query; a pattern tree-sitter finds unrooted moves to `anywhere`. */
+  private compiled(bucket: Bucket): Query {
+    if (bucket.query) return bucket.query;
+    const sources = [...new Set(bucket.groups.flatMap((g) => [...g.sources]))];
+    let query: Query;
+    try {
+      query = new Query(this.language, bucket.groups.map((g) => g.structure).join('\n'));
+    } catch (err) {
+      throw locateError(this.language, sources, err as Error);
+    }
+    if (query.patternCount() !== bucket.groups.length) {
+      query.delete();
+      throw locateError(this.language, sources, new Error(`merged query has ${query.patternCount()} patterns, expected ${bucket.groups.length}`));
+    }
+    if (bucket.kind !== 'anywhere') {
+      // Our reading of the structure said rooted; tree-sitter has the last word.
+      const unrooted = bucket.groups.filter((_, i) => !query.isPatternRooted(i));
+      if (unrooted.length > 0) {
+        query.delete();
+        for (const g of unrooted) g.scope = 'anywhere';
+        const all = this.buckets.flatMap((b) => b.groups);
+        for (const b of this.buckets) b.query?.delete();
+        this.layout(all);
+        throw new ScopeChanged();
       }
     }
+    bucket.query = query;
+    return query;
+  }
+
+  /** Compiles every query now (validates all rule files; benchmarks). */
+  compileAll(): void {
+    for (;;) {
+      try {
+        for (const b of this.buckets) this.compiled(b);
+        return;
+      } catch (err) {
+        if (!(err instanceof ScopeChanged)) throw err;
+      }
+    }
+  }
+
+  private readonly importMemos = new Map<string, ImportMemo>();
+
+  /** Gate facts that depend only on a file's imports, shared across files importing the same. */
+  importMemo(imports: ImportTable): ImportMemo {
+    const key = imports.signature;
+    let memo = this.importMemos.get(key);
+    if (!memo) {
+      if (this.importMemos.size >= 256) this.importMemos.clear();
+      memo = { imports: new Map(), locals: new Map() };
+      this.importMemos.set(key, memo);
+    }
+    return memo;
   }
 
   /** Rule patterns as written. */
@@ -329,59 +738,287 @@ export class RuleSet {
 
   /** Distinct pattern structures actually run (identical structures are matched once). */
   get compiledPatternCount(): number {
-    return this.groups.length;
+    return this.groupCount;
   }
 
-  private accepted(root: Node, ctx: MatchContext, enabled: ReadonlySet<CategoryId> | undefined, range: QueryRange | undefined): [QueryMatch, PatternInfo][] {
-    const out: [QueryMatch, PatternInfo][] = [];
-    if (!this.query) return out;
-    const matches = range ? this.query.matches(root, { startIndex: range.startIndex, endIndex: range.endIndex }) : this.query.matches(root);
-    for (const match of matches) {
-      const group = this.groups[match.patternIndex];
-      if (!group) continue;
-      const caps = match.captures;
-      members: for (const info of group.members) {
-        if (enabled && !enabled.has(info.category)) continue;
-        for (const p of info.predicates) if (!p(caps, ctx)) continue members;
-        for (const f of info.builtins) if (!f(caps)) continue members;
-        out.push([match, info]);
-      }
+  /** How many patterns each way of running holds, and how many are compiled so far. */
+  get stats(): Record<BucketKind | 'compiled', number> {
+    const out: Record<BucketKind | 'compiled', number> = { scan: 0, spot: 0, root: 0, anywhere: 0, compiled: 0 };
+    for (const b of this.buckets) {
+      out[b.kind] += b.groups.length;
+      if (b.query) out.compiled += b.groups.length;
     }
     return out;
   }
 
-  run(root: Node, ctx: MatchContext, enabled?: ReadonlySet<CategoryId>, range?: QueryRange): RawTrigger[] {
-    const out: RawTrigger[] = [];
-    const seen = new Set<string>();
-    for (const [match, info] of this.accepted(root, ctx, enabled, range)) {
-      for (const node of captureNodes(match, 'trigger')) {
-        const key = `${info.category}:${node.startIndex}:${node.endIndex}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push({ rule: info.rule, category: info.category, node });
+  /**
+   * Runs the queries and calls `visit` for each (match, pattern) whose predicates hold.
+   * `ranges` restricts the run to matches intersecting them (whole tree when undefined); `scope`
+   * picks the patterns: `local` (inside one top-level node; honours `ranges`), `global` (may
+   * span top-level nodes; always the whole tree), or `all`.
+   */
+  private collect(
+    root: Node,
+    ctx: MatchContext,
+    enabled: ReadonlySet<CategoryId> | undefined,
+    ranges: readonly QueryRange[] | undefined,
+    scope: 'all' | 'local' | 'global',
+    visit: (match: QueryMatch, info: PatternInfo, global: boolean) => void,
+  ): void {
+    let localFacts: Facts | undefined;
+    let wholeFacts: Facts | undefined;
+    const factsFor = (global: boolean) =>
+      global || !ranges ? (wholeFacts ??= new Facts(this, ctx, undefined)) : (localFacts ??= new Facts(this, ctx, ranges));
+    const usable = (m: PatternInfo, facts: Facts) => (!enabled || enabled.has(m.category)) && facts.canMatch(m);
+    // Which buckets run, compiled first: compiling can move a pattern to `anywhere`.
+    let plan: { bucket: Bucket; query: Query; global: boolean; facts: Facts; active: boolean[] }[];
+    for (;;) {
+      try {
+        plan = [];
+        for (const bucket of this.buckets) {
+          const global = bucket.kind === 'root' || bucket.kind === 'anywhere';
+          if ((scope === 'local' && global) || (scope === 'global' && !global)) continue;
+          const facts = factsFor(global);
+          const active = bucket.groups.map((g) => g.members.some((m) => usable(m, facts)));
+          if (active.includes(true)) plan.push({ bucket, query: this.compiled(bucket), global, facts, active });
+        }
+        break;
+      } catch (err) {
+        // A local-only run cannot handle a pattern that turned out to span top-level nodes.
+        if (!(err instanceof ScopeChanged) || scope === 'local') throw err;
       }
     }
-    return out;
+    let tops: TopLevel | undefined;
+    for (const { bucket, query, global, facts, active } of plan) {
+      let matches: QueryMatch[];
+      let spots: CharRange[] | undefined = [];
+      if (bucket.kind === 'spot') {
+        for (const m of bucket.groups[0]!.members) {
+          if (!usable(m, facts)) continue;
+          const mine = facts.spots(m);
+          if (!mine) {
+            spots = undefined;
+            break;
+          }
+          for (const r of mine) spots.push(r);
+        }
+      }
+      if (bucket.kind === 'spot' && spots) {
+        tops ??= new TopLevel(root);
+        matches = [];
+        for (const r of mergeRanges(spots, SPOT_GAP)) {
+          // Local matches lie inside the top-level node holding the spot: start there.
+          const start = ctx.lines.position(r.startIndex);
+          const end = ctx.lines.position(r.endIndex);
+          const found = query.matches(tops.containing(r.startIndex, r.endIndex), {
+            startPosition: { row: start.line, column: start.character },
+            endPosition: { row: end.line, column: end.character },
+          });
+          for (const m of found) matches.push(m);
+        }
+      } else if (bucket.kind === 'scan' || bucket.kind === 'spot') {
+        matches = matchesIn(query, root, ranges, ctx.lines);
+      } else {
+        matches = query.matches(root, bucket.kind === 'root' ? { maxStartDepth: 0 } : {});
+      }
+      for (const match of matches) {
+        const i = match.patternIndex;
+        if (!active[i]) continue;
+        const group = bucket.groups[i];
+        if (!group) continue;
+        const caps = match.captures;
+        members: for (const info of group.members) {
+          if (!usable(info, facts)) continue;
+          for (const check of info.checks) if (!check(caps, ctx)) continue members;
+          visit(match, info, global);
+        }
+      }
+    }
   }
 
-  /** Findings: one per match, with the pattern's properties and captures. */
-  runFindings(root: Node, ctx: MatchContext, enabled?: ReadonlySet<CategoryId>, range?: QueryRange): RawFinding[] {
-    const out: RawFinding[] = [];
-    const seen = new Set<string>();
-    for (const [match, info] of this.accepted(root, ctx, enabled, range)) {
+  /**
+   * Triggers in document order, one per (category, node): when several rules of a category
+   * mark the same node, the earliest pattern wins.
+   */
+  run(
+    root: Node,
+    ctx: MatchContext,
+    enabled?: ReadonlySet<CategoryId>,
+    ranges?: readonly QueryRange[],
+    scope: 'all' | 'local' | 'global' = 'all',
+  ): RawTrigger[] {
+    const found: RawTrigger[] = [];
+    this.collect(root, ctx, enabled, ranges, scope, (match, info, global) => {
+      for (const node of captureNodes(match, 'trigger')) found.push({ rule: info.rule, category: info.category, node, ordinal: info.ordinal, global });
+    });
+    return sortTriggers(found);
+  }
+
+  /**
+   * Findings: one per (rule, node), with the pattern's properties and the captures of its
+   * first match, in document order.
+   */
+  runFindings(
+    root: Node,
+    ctx: MatchContext,
+    enabled?: ReadonlySet<CategoryId>,
+    ranges?: readonly QueryRange[],
+    scope: 'all' | 'local' | 'global' = 'all',
+  ): RawFinding[] {
+    const found: { start: number; end: number; f: RawFinding }[] = [];
+    this.collect(root, ctx, enabled, ranges, scope, (match, info, global) => {
       const node = captureNodes(match, this.capture)[0];
-      if (!node) continue;
-      const key = `${info.rule}:${node.startIndex}:${node.endIndex}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (!node) return;
       const captures = new Map<string, Node>();
       for (const c of match.captures) if (!captures.has(c.name)) captures.set(c.name, c.node);
-      out.push({ rule: info.rule, category: info.category, node, props: info.props, captures });
+      found.push({
+        start: node.startIndex,
+        end: node.endIndex,
+        f: { rule: info.rule, category: info.category, node, props: info.props, captures, ordinal: info.ordinal, global },
+      });
+    });
+    found.sort((a, b) => a.start - b.start || a.end - b.end || a.f.ordinal - b.f.ordinal);
+    const out: RawFinding[] = [];
+    const seen = new Set<string>();
+    for (const x of found) {
+      const key = `${x.f.rule}:${x.start}:${x.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(x.f);
     }
     return out;
+  }
+
+  /** Whether some pattern can span top-level nodes (re-run over the whole file every time). */
+  get hasGlobalPatterns(): boolean {
+    return this.buckets.some((b) => b.kind === 'root' || b.kind === 'anywhere');
   }
 
   delete(): void {
-    this.query?.delete();
+    for (const b of this.buckets) b.query?.delete();
   }
+}
+
+/**
+ * Gate conditions implied by a pattern's predicates. Each must hold for the predicates to hold
+ * (never the other way round), so skipping a pattern whose gate fails changes no result.
+ */
+function deriveConditions(
+  predicates: ParsedPredicate[],
+  captures: ReadonlyMap<string, CaptureInfo>,
+  family: QueryFamily,
+  factorId: (s: string) => number,
+): Condition[] {
+  const out: Condition[] = [];
+  const factorsCondition = (strings: string[] | undefined) => {
+    if (!strings || strings.length === 0 || strings.some((s) => s.length === 0)) return;
+    out.push({ kind: 'factors', ids: [...new Set(strings)].map(factorId) });
+  };
+  for (const p of predicates) {
+    const capture = p.operands[0]?.type === 'capture' ? p.operands[0].name : undefined;
+    const literal = p.operands[1]?.type === 'string' ? p.operands[1].value : undefined;
+    switch (p.operator) {
+      case 'imports?':
+        if (p.operands[0]?.type === 'string') out.push({ kind: 'imports', re: new RegExp(p.operands[0].value) });
+        break;
+      case 'eq?':
+        // `eq?` holds vacuously when the capture is absent; only a guaranteed capture gates.
+        if (capture && literal !== undefined && p.operands.length === 2 && captures.get(capture)?.guaranteed) factorsCondition([literal]);
+        break;
+      case 'any-eq?':
+        if (capture && literal !== undefined && p.operands.length === 2) factorsCondition([literal]);
+        break;
+      case 'any-of?':
+        // Fails when the capture is absent.
+        if (capture && p.operands.length > 1 && p.operands.slice(1).every((o) => o.type === 'string')) {
+          factorsCondition(p.operands.slice(1).map((o) => (o.type === 'string' ? o.value : '')));
+        }
+        break;
+      case 'match?':
+      case 'any-match?':
+        // Fails when the capture is absent.
+        if (capture && literal !== undefined) factorsCondition(regexFactors(literal));
+        break;
+      case 'resolves-to?': {
+        // Fails when the capture is absent; holds only for names whose head is imported.
+        if (!capture || p.operands[1]?.type !== 'string') break;
+        const re = new RegExp(p.operands[1].value);
+        const types = captures.get(capture)?.types;
+        const chain = !types || [...types].some((t) => CHAIN_TYPES[family].has(t));
+        let compatible: (q: string) => boolean;
+        if (!chain) {
+          // A bare identifier resolves to exactly the module it is bound to.
+          compatible = (q) => re.test(q);
+        } else {
+          // `module.member...`: the module must be able to start a matching name.
+          const prefixes = regexPrefixes(p.operands[1].value);
+          compatible = (q) => re.test(q) || !prefixes || prefixes.some((pre) => `${q}.`.startsWith(pre) || pre.startsWith(`${q}.`));
+        }
+        out.push({ kind: 'resolves', compatible, cache: new Map(), requireWords: chain && family === 'ecma' });
+        break;
+      }
+      case 'sql?':
+      case 'transaction-sql?': {
+        // Fails when the capture is absent; string literal text starts with its quote.
+        const types = capture ? captures.get(capture)?.types : undefined;
+        if (types && [...types].every((t) => STRING_TYPES[family].has(t))) {
+          out.push({ kind: 'pattern', re: p.operator === 'sql?' ? SQL_START : TRANSACTION_SQL_HINT });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+/** Finds the rule file behind a failed merged compile, for a useful error message. */
+function locateError(language: Language, sources: RuleSource[], merged: Error): RuleFileError {
+  for (const source of sources) {
+    let q: Query | undefined;
+    try {
+      q = new Query(language, source.text);
+      const texts = splitPatterns(source.text);
+      if (texts.length !== q.patternCount()) {
+        return new RuleFileError(`${source.file}: could not split into patterns (${texts.length} found, ${q.patternCount()} compiled)`);
+      }
+    } catch (err) {
+      return new RuleFileError(`${source.file}: ${(err as Error).message}`);
+    } finally {
+      q?.delete();
+    }
+  }
+  return new RuleFileError(merged.message);
+}
+
+/** Finds the top-level node (child of the root) holding a range, or the root. */
+class TopLevel {
+  constructor(private readonly root: Node) {}
+
+  containing(start: number, end: number): Node {
+    const child = this.root.firstChildForIndex(start);
+    return child && child.startIndex <= start && child.endIndex >= end ? child : this.root;
+  }
+}
+
+/**
+ * Runs a query over character ranges. web-tree-sitter 0.25 takes `startIndex`/`endIndex` in
+ * bytes of its UTF-16 buffer, not in the code units its nodes report, so ranges go in as rows and
+ * columns, which it converts consistently.
+ */
+function matchesIn(query: Query, root: Node, ranges: readonly QueryRange[] | undefined, lines: LineIndex): QueryMatch[] {
+  if (!ranges) return query.matches(root);
+  const out: QueryMatch[] = [];
+  for (const r of ranges) {
+    if (r.endIndex <= r.startIndex) continue;
+    const start = lines.position(r.startIndex);
+    const end = lines.position(r.endIndex);
+    const found = query.matches(root, {
+      startPosition: { row: start.line, column: start.character },
+      endPosition: { row: end.line, column: end.character },
+    });
+    for (const m of found) out.push(m);
+  }
+  return out;
 }

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { CategoryId } from './categories';
 import { GuardrailEngine, pathsFromRoot } from './engine';
+import { languageForPath } from './languages';
 import { scanFile } from './scanFile';
 import type { ScanJob, ScanJobResult, ScannedFile, ScanWorkerInit } from './scanProtocol';
 
@@ -26,8 +27,73 @@ export interface ScanOptions {
 const JOB_SIZE = 12;
 
 /**
+ * A worker's first file of a language compiles that grammar's rule queries (about as much CPU as
+ * analyzing a few jobs), so workers stay with languages they have: they take a language nobody
+ * works on, and join another worker's language only when it has more than this many jobs left.
+ */
+const STEAL_MIN_JOBS = 4;
+
+interface Lane {
+  key: string;
+  jobs: { job: ScanJob; indices: number[] }[];
+  next: number;
+  /** Workers that have taken jobs of this lane (and so compiled its queries). */
+  takenBy: Set<number>;
+}
+
+/** Hands out jobs grouped by language, keeping each worker on the languages it has compiled. */
+export class ScanScheduler {
+  private readonly lanes: Lane[] = [];
+  private readonly current = new Map<number, Lane>();
+
+  constructor(files: readonly string[], make: (files: string[]) => ScanJob) {
+    const byLanguage = new Map<string, number[]>();
+    files.forEach((f, i) => {
+      const key = languageForPath(f) ?? 'other';
+      let list = byLanguage.get(key);
+      if (!list) byLanguage.set(key, (list = []));
+      list.push(i);
+    });
+    for (const [key, indices] of byLanguage) {
+      const lane: Lane = { key, jobs: [], next: 0, takenBy: new Set() };
+      for (let i = 0; i < indices.length; i += JOB_SIZE) {
+        const slice = indices.slice(i, i + JOB_SIZE);
+        lane.jobs.push({ job: make(slice.map((k) => files[k]!)), indices: slice });
+      }
+      this.lanes.push(lane);
+    }
+  }
+
+  private remaining(lane: Lane): number {
+    return lane.jobs.length - lane.next;
+  }
+
+  get done(): boolean {
+    return this.lanes.every((l) => this.remaining(l) === 0);
+  }
+
+  /** The next job for a worker, or undefined when it should stop (others finish the rest). */
+  take(worker: number): { job: ScanJob; indices: number[] } | undefined {
+    const open = this.lanes.filter((l) => this.remaining(l) > 0);
+    const biggest = (lanes: Lane[]) => lanes.sort((a, b) => this.remaining(b) - this.remaining(a))[0];
+    let lane = this.current.get(worker);
+    if (!lane || this.remaining(lane) === 0) {
+      lane =
+        biggest(open.filter((l) => l.takenBy.has(worker))) ??
+        biggest(open.filter((l) => l.takenBy.size === 0)) ??
+        biggest(open.filter((l) => this.remaining(l) > STEAL_MIN_JOBS));
+    }
+    if (!lane) return undefined;
+    this.current.set(worker, lane);
+    lane.takenBy.add(worker);
+    return lane.jobs[lane.next++];
+  }
+}
+
+/**
  * Scans files in parallel worker threads (each with its own engine), keeping only results —
- * never syntax trees — so memory stays flat on large repositories.
+ * never syntax trees — so memory stays flat on large repositories. Results come back in the
+ * order of `files`.
  */
 export async function scanFiles(files: string[], options: ScanOptions): Promise<ScannedFile[]> {
   const workerCount = Math.min(options.workers ?? os.availableParallelism(), Math.ceil(files.length / JOB_SIZE));
@@ -46,25 +112,25 @@ export async function scanFiles(files: string[], options: ScanOptions): Promise<
     }
   }
   const script = options.workerScript ?? path.join(__dirname, 'scanWorker.js');
-  const jobs: ScanJob[] = [];
   const categories = [...options.categories];
-  for (let i = 0; i < files.length; i += JOB_SIZE) {
-    jobs.push({ jobId: jobs.length, files: files.slice(i, i + JOB_SIZE), maxBytes: options.maxBytes, categories });
-  }
-  const results: ScannedFile[][] = new Array<ScannedFile[]>(jobs.length);
-  let next = 0;
+  let jobIds = 0;
+  const scheduler = new ScanScheduler(files, (batch) => ({ jobId: jobIds++, files: batch, maxBytes: options.maxBytes, categories }));
+  const placed = new Map<number, number[]>();
+  const results: (ScannedFile | undefined)[] = new Array<ScannedFile | undefined>(files.length);
   let done = 0;
   const workers: Worker[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
       let running = 0;
-      const feed = (worker: Worker) => {
-        if (options.isCancelled?.() || next >= jobs.length) {
+      const feed = (worker: Worker, index: number) => {
+        const next = options.isCancelled?.() ? undefined : scheduler.take(index);
+        if (!next) {
           if (running === 0) resolve();
           return;
         }
         running++;
-        worker.postMessage(jobs[next++]);
+        placed.set(next.job.jobId, next.indices);
+        worker.postMessage(next.job);
       };
       for (let i = 0; i < workerCount; i++) {
         const init: ScanWorkerInit = { root: options.root };
@@ -76,17 +142,22 @@ export async function scanFiles(files: string[], options: ScanOptions): Promise<
             reject(new Error(`scan worker failed: ${reply.error}`));
             return;
           }
-          results[reply.jobId] = reply.results;
+          const indices = placed.get(reply.jobId) ?? [];
+          placed.delete(reply.jobId);
+          reply.results.forEach((r, k) => {
+            const at = indices[k];
+            if (at !== undefined) results[at] = r;
+          });
           done += reply.results.length;
           options.onProgress?.(done, files.length);
-          feed(worker);
+          feed(worker, i);
         });
         worker.on('error', reject);
-        feed(worker);
+        feed(worker, i);
       }
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results.filter((r) => r !== undefined).flat();
+  return results.filter((r): r is ScannedFile => r !== undefined);
 }

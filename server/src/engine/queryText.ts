@@ -1,0 +1,344 @@
+/**
+ * Reading tree-sitter query source without compiling it: splitting a file into top-level
+ * patterns, separating a pattern's structure from its predicates, and what the structure says
+ * about its captures and root. Predicate strings are unescaped exactly like tree-sitter does
+ * (`\n`, `\r`, `\t`, `\0`, otherwise the escaped character itself).
+ */
+
+/** A predicate operand: a capture (`@name`) or a string (`"..."` or a bare word). */
+export type Operand = { type: 'capture'; name: string } | { type: 'string'; value: string };
+
+export interface ParsedPredicate {
+  /** Without the `#`: `eq?`, `match?`, `resolves-to?`, `set!` ... */
+  operator: string;
+  operands: Operand[];
+}
+
+export interface CaptureInfo {
+  /** Node types the capture can be attached to; undefined when any (wildcards). */
+  types: Set<string> | undefined;
+  /** Whether every match of the structure has this capture (not under `?`, `*` or `[...]`). */
+  guaranteed: boolean;
+}
+
+export interface ParsedPattern {
+  /** The pattern without predicates, whitespace normalized (identical structures merge). */
+  structure: string;
+  predicates: ParsedPredicate[];
+  captures: Map<string, CaptureInfo>;
+  /** Anonymous nodes (`"<-"`) every match contains. */
+  tokens: Set<string>;
+  /** Node types the pattern's root can have; undefined for wildcards or several roots. */
+  rootTypes: string[] | undefined;
+}
+
+const IDENT = /[\p{L}\p{N}_\-.?!]/u;
+
+function skipString(source: string, i: number): number {
+  let j = i + 1;
+  while (j < source.length && source[j] !== '"') j += source[j] === '\\' ? 2 : 1;
+  return j + 1;
+}
+
+/**
+ * Splits query source into its top-level patterns (text), skipping comments and strings.
+ * A top-level pattern is a bracketed group plus any trailing captures or quantifiers.
+ */
+export function splitPatterns(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = -1;
+  let i = 0;
+  const flush = (end: number) => {
+    if (start !== -1) out.push(source.slice(start, end).trim());
+    start = -1;
+  };
+  while (i < source.length) {
+    const ch = source[i]!;
+    if (ch === ';') {
+      while (i < source.length && source[i] !== '\n') i++;
+      continue;
+    }
+    if (ch === '"') {
+      i = skipString(source, i);
+      continue;
+    }
+    if (ch === '(' || ch === '[') {
+      if (depth === 0) {
+        // A new top-level group starts a new pattern unless it continues the previous one.
+        flush(i);
+        start = i;
+      }
+      depth++;
+    } else if (ch === ')' || ch === ']') {
+      depth--;
+    }
+    i++;
+  }
+  flush(source.length);
+  return out.filter((p) => p.length > 0);
+}
+
+/** Removes predicate groups `(#...)` from a pattern, leaving its structure. */
+export function stripPredicates(pattern: string): string {
+  let out = '';
+  let i = 0;
+  while (i < pattern.length) {
+    const ch = pattern[i]!;
+    if (ch === ';') {
+      while (i < pattern.length && pattern[i] !== '\n') i++;
+      continue;
+    }
+    if (ch === '"') {
+      const j = skipString(pattern, i);
+      out += pattern.slice(i, j);
+      i = j;
+      continue;
+    }
+    if (ch === '(' && /^\(\s*#/.test(pattern.slice(i, i + 40))) {
+      let depth = 0;
+      let j = i;
+      for (; j < pattern.length; j++) {
+        const c = pattern[j];
+        if (c === '"') {
+          j = skipString(pattern, j) - 1;
+          continue;
+        }
+        if (c === ';') {
+          while (j < pattern.length && pattern[j] !== '\n') j++;
+          continue;
+        }
+        if (c === '(') depth++;
+        else if (c === ')' && --depth === 0) break;
+      }
+      i = j + 1;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out.replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')').trim();
+}
+
+/** tree-sitter's string literal rules: returns the value and the index after the closing quote. */
+export function readQueryString(source: string, i: number): { value: string; end: number } {
+  let value = '';
+  let j = i + 1;
+  while (j < source.length) {
+    const c = source[j]!;
+    if (c === '\\') {
+      const next = source[j + 1] ?? '';
+      value += next === 'n' ? '\n' : next === 'r' ? '\r' : next === 't' ? '\t' : next === '0' ? '\0' : next;
+      j += 2;
+      continue;
+    }
+    if (c === '"') return { value, end: j + 1 };
+    if (c === '\n') throw new Error('newline in a query string');
+    value += c;
+    j++;
+  }
+  throw new Error('unterminated query string');
+}
+
+/** The predicates of one pattern, in source order. */
+export function parsePredicates(pattern: string): ParsedPredicate[] {
+  const out: ParsedPredicate[] = [];
+  let i = 0;
+  while (i < pattern.length) {
+    const ch = pattern[i]!;
+    if (ch === ';') {
+      while (i < pattern.length && pattern[i] !== '\n') i++;
+      continue;
+    }
+    if (ch === '"') {
+      i = skipString(pattern, i);
+      continue;
+    }
+    const head = ch === '(' ? /^\(\s*#/.exec(pattern.slice(i, i + 40)) : null;
+    if (!head) {
+      i++;
+      continue;
+    }
+    i += head[0].length;
+    let operator = '';
+    while (i < pattern.length && IDENT.test(pattern[i]!)) operator += pattern[i++];
+    const operands: Operand[] = [];
+    for (;;) {
+      while (i < pattern.length && /\s/.test(pattern[i]!)) i++;
+      const c = pattern[i];
+      if (c === undefined) throw new Error(`unterminated predicate #${operator}`);
+      if (c === ')') {
+        i++;
+        break;
+      }
+      if (c === ';') {
+        while (i < pattern.length && pattern[i] !== '\n') i++;
+        continue;
+      }
+      if (c === '@') {
+        i++;
+        let name = '';
+        while (i < pattern.length && IDENT.test(pattern[i]!)) name += pattern[i++];
+        operands.push({ type: 'capture', name });
+      } else if (c === '"') {
+        const s = readQueryString(pattern, i);
+        operands.push({ type: 'string', value: s.value });
+        i = s.end;
+      } else if (IDENT.test(c)) {
+        let word = '';
+        while (i < pattern.length && IDENT.test(pattern[i]!)) word += pattern[i++];
+        operands.push({ type: 'string', value: word });
+      } else {
+        throw new Error(`unexpected "${c}" in predicate #${operator}`);
+      }
+    }
+    out.push({ operator, operands });
+  }
+  return out;
+}
+
+/**
+ * Walks a structure (no predicates) and reports its root types and captures. Conservative:
+ * anything it does not understand makes types unknown and captures not guaranteed.
+ */
+export function analyzeStructure(structure: string): { rootTypes: string[] | undefined; captures: Map<string, CaptureInfo>; tokens: Set<string> } {
+  const captures = new Map<string, CaptureInfo>();
+  let i = 0;
+  const ws = () => {
+    while (i < structure.length && /\s/.test(structure[i]!)) i++;
+  };
+  const note = (name: string, types: string[] | undefined) => {
+    const prev = captures.get(name);
+    const t = types ? new Set(types) : undefined;
+    if (!prev) {
+      captures.set(name, { types: t, guaranteed: false });
+      return;
+    }
+    if (prev.types && t) for (const x of t) prev.types.add(x);
+    else prev.types = undefined;
+  };
+  interface Parsed {
+    /** Possible root types of the item (undefined: any). */
+    types: string[] | undefined;
+    /** Captures present whenever the item matches. */
+    present: Set<string>;
+    /** Anonymous node literals present whenever the item matches. */
+    tokens: Set<string>;
+  }
+  // Parses one item; null at a closing bracket.
+  const item = (): Parsed | null => {
+    ws();
+    const ch = structure[i];
+    if (ch === undefined || ch === ')' || ch === ']') return null;
+    let types: string[] | undefined;
+    let present = new Set<string>();
+    let tokens = new Set<string>();
+    if (ch === '"') {
+      const s = readQueryString(structure, i);
+      types = [s.value];
+      tokens.add(s.value);
+      i = s.end;
+    } else if (ch === '[') {
+      // Alternation: a capture (token) is present if every branch has it.
+      i++;
+      types = [];
+      let first = true;
+      for (;;) {
+        const t = item();
+        if (t === null) break;
+        if (t.types === undefined) types = undefined;
+        else if (types) types.push(...t.types);
+        if (first) {
+          present = new Set(t.present);
+          tokens = new Set(t.tokens);
+        } else {
+          for (const c of present) if (!t.present.has(c)) present.delete(c);
+          for (const c of tokens) if (!t.tokens.has(c)) tokens.delete(c);
+        }
+        first = false;
+      }
+      i++;
+    } else if (ch === '(') {
+      i++;
+      ws();
+      const next = structure[i];
+      const children: Parsed[] = [];
+      if (next === '(' || next === '[' || next === '"' || next === '.') {
+        for (;;) {
+          const t = item();
+          if (t === null) break;
+          children.push(t);
+        }
+        types = children.length === 1 ? children[0]!.types : undefined;
+      } else {
+        let name = '';
+        while (i < structure.length && (IDENT.test(structure[i]!) || structure[i] === '/')) name += structure[i++];
+        types = name === '_' || name === '' ? undefined : [name.split('/')[0] ?? name];
+        for (;;) {
+          const t = item();
+          if (t === null) break;
+          children.push(t);
+        }
+      }
+      for (const c of children) {
+        for (const x of c.present) present.add(x);
+        for (const x of c.tokens) tokens.add(x);
+      }
+      i++;
+    } else if (ch === '_') {
+      i++;
+      types = undefined;
+    } else if (ch === '.') {
+      i++;
+      return item();
+    } else if (ch === '!') {
+      // Negated field: `!name`.
+      i++;
+      while (i < structure.length && IDENT.test(structure[i]!)) i++;
+      return item();
+    } else {
+      const m = /^[\p{L}\p{N}_-]+:\s*/u.exec(structure.slice(i));
+      if (m) {
+        i += m[0].length;
+        return item();
+      }
+      i++;
+      types = undefined;
+    }
+    // Suffixes: quantifiers and captures.
+    let optional = false;
+    for (;;) {
+      ws();
+      const c = structure[i];
+      if (c === '?' || c === '*') {
+        optional = true;
+        i++;
+      } else if (c === '+') {
+        i++;
+      } else if (c === '@') {
+        i++;
+        let name = '';
+        while (i < structure.length && IDENT.test(structure[i]!)) name += structure[i++];
+        note(name, types);
+        present.add(name);
+      } else {
+        break;
+      }
+    }
+    return optional ? { types, present: new Set(), tokens: new Set() } : { types, present, tokens };
+  };
+  const root = item();
+  ws();
+  if (root) for (const name of root.present) {
+    const c = captures.get(name);
+    if (c) c.guaranteed = true;
+  }
+  const rootTypes = root === null || i < structure.length ? undefined : root.types;
+  return { rootTypes, captures, tokens: root?.tokens ?? new Set() };
+}
+
+export function parsePattern(text: string): ParsedPattern {
+  const structure = stripPredicates(text);
+  const { rootTypes, captures, tokens } = analyzeStructure(structure);
+  return { structure, predicates: parsePredicates(text), captures, rootTypes, tokens };
+}

@@ -1,0 +1,154 @@
+/**
+ * Pieces the fast paths rely on: fingerprints (stored in review ledgers, so they must never
+ * change), offset → line/column conversion (used instead of asking the tree), offset mapping
+ * through edits.
+ */
+import * as assert from 'assert';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Node } from 'web-tree-sitter';
+import { codeTokens, fingerprintOf, GuardrailEngine, pathsFromRoot } from '../../server/src/engine/engine';
+import { editedRanges, LineIndex, mapOffset, mergeRanges } from '../../server/src/engine/incremental';
+import { languageForPath, type LanguageId } from '../../server/src/engine/languages';
+import { REPO_ROOT, sharedEngine } from '../helpers/engine';
+
+/** The original token walk (one Node per step), kept as the reference. */
+function referenceTokens(node: Node): string[] {
+  const tokens: string[] = [];
+  const cursor = node.walk();
+  let descending = true;
+  for (;;) {
+    if (descending && cursor.nodeType !== 'comment' && cursor.gotoFirstChild()) continue;
+    if (descending && cursor.nodeType !== 'comment') {
+      const text = cursor.nodeText;
+      if (text.length > 0) tokens.push(text);
+    }
+    if (cursor.currentNode.id === node.id) break;
+    if (cursor.gotoNextSibling()) {
+      descending = true;
+      continue;
+    }
+    if (!cursor.gotoParent()) break;
+    descending = false;
+    if (cursor.currentNode.id === node.id) break;
+  }
+  cursor.delete();
+  return tokens;
+}
+
+function referenceFingerprint(category: string, language: string, unit: Node): string {
+  const hash = createHash('sha256');
+  hash.update(`${category}\u0000${language}\u0000`);
+  for (const t of referenceTokens(unit)) hash.update(`${t}\u0001`);
+  return hash.digest('hex').slice(0, 20);
+}
+
+function fixtureTexts(): { file: string; language: LanguageId; text: string }[] {
+  const out: { file: string; language: LanguageId; text: string }[] = [];
+  const walk = (dir: string) => {
+    for (const name of fs.readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (fs.statSync(file).isDirectory()) walk(file);
+      else {
+        const language = languageForPath(file);
+        if (language) out.push({ file, language, text: fs.readFileSync(file, 'utf8') });
+      }
+    }
+  };
+  walk(path.join(REPO_ROOT, 'test', 'fixtures', 'rules'));
+  walk(path.join(REPO_ROOT, 'test', 'fixtures', 'findings'));
+  out.push({ file: 'unicode.go', language: 'go', text: 'package p\n\n// 日本語 😀 é\nfunc f() {\n\ts := "😀😀 héllo"; x := hmac.New(sha256.New, k) /* 🎉 */\n}\n' });
+  out.push({ file: 'unicode.py', language: 'python', text: '# 😀\ns = "日本 😀"; t = hashlib.sha256(b"x")\r\nu = 1\r\n' });
+  out.push({ file: 'unicode.ts', language: 'typescript', text: 'const s = `😀 ${a} 日本`; const t = crypto.createHash("sha1"); // é\n' });
+  return out;
+}
+
+function parse(engine: GuardrailEngine, language: LanguageId, text: string) {
+  // The engine keeps the tree when asked; that is the tree the analysis used.
+  const { tree } = engine.analyze(text, language, { keepTree: true });
+  return tree!;
+}
+
+describe('engine internals', function () {
+  this.timeout(120000);
+
+  it('every rule and finding query compiles (they otherwise compile on first use)', async () => {
+    const engine = await GuardrailEngine.create(pathsFromRoot(REPO_ROOT));
+    try {
+      engine.prepare();
+      for (const id of ['go', 'python', 'typescript', 'tsx', 'javascript'] as LanguageId[]) assert.ok(engine.patternCount(id) > 0, id);
+    } finally {
+      engine.dispose();
+    }
+  });
+
+  it('fingerprints and code tokens are unchanged', async () => {
+    const engine = await sharedEngine();
+    let checked = 0;
+    for (const { file, language, text } of fixtureTexts()) {
+      const tree = parse(engine, language, text);
+      try {
+        const units = tree.rootNode.descendantsOfType(['function_declaration', 'method_declaration', 'function_definition', 'arrow_function', 'comment', 'class_definition', 'block']);
+        for (const unit of [tree.rootNode, ...units]) {
+          if (!unit) continue;
+          assert.deepStrictEqual(codeTokens(unit, text), referenceTokens(unit), file);
+          assert.deepStrictEqual(codeTokens(unit), referenceTokens(unit), file);
+          assert.strictEqual(fingerprintOf('crypto', 'go', unit, text), referenceFingerprint('crypto', 'go', unit), file);
+          checked++;
+        }
+      } finally {
+        tree.delete();
+      }
+    }
+    assert.ok(checked > 500);
+  });
+
+  it('offsets convert to the rows and columns tree-sitter reports (UTF-16, \\n only)', async () => {
+    const engine = await sharedEngine();
+    for (const { file, language, text } of fixtureTexts()) {
+      const tree = parse(engine, language, text);
+      const lines = new LineIndex(text);
+      const cursor = tree.rootNode.walk();
+      let down = true;
+      try {
+        for (;;) {
+          if (down) {
+            const p = lines.position(cursor.startIndex);
+            const q = lines.position(cursor.endIndex);
+            assert.deepStrictEqual([p.line, p.character, q.line, q.character], [cursor.startPosition.row, cursor.startPosition.column, cursor.endPosition.row, cursor.endPosition.column], `${file}: ${cursor.nodeType}`);
+          }
+          if (down && cursor.gotoFirstChild()) continue;
+          if (cursor.gotoNextSibling()) {
+            down = true;
+            continue;
+          }
+          if (!cursor.gotoParent()) break;
+          down = false;
+        }
+      } finally {
+        cursor.delete();
+        tree.delete();
+      }
+    }
+  });
+
+  it('maps offsets through edits', () => {
+    // "abcdef" → insert "XY" at 2 → "abXYcdef" → delete 5..7 ("de") → "abXYcf"
+    const edits = [
+      { startIndex: 2, oldEndIndex: 2, newEndIndex: 4 },
+      { startIndex: 5, oldEndIndex: 7, newEndIndex: 5 },
+    ];
+    assert.strictEqual(mapOffset(1, edits, 1), 1);
+    assert.strictEqual(mapOffset(2, edits, 1), 4, 'text after an insertion point moves');
+    assert.strictEqual(mapOffset(5, edits, 1), 5, '"f" ends up at 5');
+    assert.deepStrictEqual(editedRanges(edits), [
+      { startIndex: 2, endIndex: 4 },
+      { startIndex: 5, endIndex: 5 },
+    ]);
+    assert.deepStrictEqual(mergeRanges([{ startIndex: 5, endIndex: 9 }, { startIndex: 0, endIndex: 5 }, { startIndex: 20, endIndex: 21 }]), [
+      { startIndex: 0, endIndex: 9 },
+      { startIndex: 20, endIndex: 21 },
+    ]);
+  });
+});

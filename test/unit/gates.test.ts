@@ -1,0 +1,330 @@
+/**
+ * The engine skips patterns whose predicates cannot hold in a file and looks for the others
+ * only around the names and words they need ("gates", server/src/engine/gates.ts). Gates may
+ * only save work: these tests compare gated analysis with running every pattern everywhere, on
+ * fixtures, benchmark code and randomly edited fixtures, and check the pieces gates are built
+ * from (predicate parsing, regex factors, import collection) against their references.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Parser, Query, type Language, type Node } from 'web-tree-sitter';
+import { GuardrailEngine, pathsFromRoot } from '../../server/src/engine/engine';
+import { regexFactors, regexPrefixes } from '../../server/src/engine/gates';
+import { collectImports, ecmaRequireTarget, goDefaultPackageName, ImportTable } from '../../server/src/engine/imports';
+import { LANGUAGES, languageForPath, type LanguageId, type QueryFamily } from '../../server/src/engine/languages';
+import { parsePredicates, splitPatterns } from '../../server/src/engine/queryText';
+import { readFindingSources, readRuleSources } from '../../server/src/engine/ruleQueries';
+import { generateFile } from '../../scripts/benchCorpus';
+import { REPO_ROOT, sharedEngine } from '../helpers/engine';
+import { comparable, randomChange, rng, WORDS } from '../helpers/incremental';
+
+const QUERIES = path.join(REPO_ROOT, 'server', 'queries');
+
+function fixtureFiles(): string[] {
+  const out: string[] = [];
+  for (const kind of ['rules', 'findings', 'workspace']) {
+    const walk = (dir: string) => {
+      if (!fs.existsSync(dir)) return;
+      for (const name of fs.readdirSync(dir)) {
+        const file = path.join(dir, name);
+        if (fs.statSync(file).isDirectory()) walk(file);
+        else if (languageForPath(file)) out.push(file);
+      }
+    };
+    walk(path.join(REPO_ROOT, 'test', 'fixtures', kind));
+  }
+  return out.sort();
+}
+
+/** Texts to compare on: each fixture, and a few randomly edited copies of it. */
+function variants(file: string, count: number): string[] {
+  const original = fs.readFileSync(file, 'utf8');
+  let seed = 7;
+  for (const ch of file) seed = (seed * 31 + ch.charCodeAt(0)) >>> 0;
+  const rand = rng(seed);
+  const pool = [...new Set(original.match(WORDS) ?? [])];
+  const out = [original];
+  let text = original;
+  for (let i = 0; i < count; i++) {
+    const c = randomChange(text, rand, pool);
+    text = text.slice(0, c.start) + c.newText + text.slice(c.end);
+    if (i % 3 === 2) out.push(text);
+  }
+  return out;
+}
+
+describe('gates', function () {
+  this.timeout(300000);
+  let gated: GuardrailEngine;
+  let ungated: GuardrailEngine;
+
+  before(async () => {
+    gated = await sharedEngine();
+    ungated = await GuardrailEngine.create(pathsFromRoot(REPO_ROOT), undefined, { gating: false });
+  });
+  after(() => ungated.dispose());
+
+  it('gated analysis equals running every pattern everywhere (fixtures and edited fixtures)', () => {
+    let compared = 0;
+    for (const file of fixtureFiles()) {
+      const language = languageForPath(file)!;
+      for (const text of variants(file, 24)) {
+        const a = gated.analyze(text, language).analysis;
+        const b = ungated.analyze(text, language).analysis;
+        assert.deepStrictEqual(comparable(a), comparable(b), `${path.relative(REPO_ROOT, file)} (variant ${compared})`);
+        compared++;
+      }
+    }
+    assert.ok(compared > 100);
+  });
+
+  it('gated analysis equals running every pattern everywhere (benchmark code)', () => {
+    const langs: [Parameters<typeof generateFile>[0], LanguageId][] = [
+      ['go', 'go'],
+      ['python', 'python'],
+      ['typescript', 'typescript'],
+      ['typescript', 'tsx'],
+      ['javascript', 'javascript'],
+    ];
+    for (const [gen, id] of langs) {
+      for (const seed of [1, 2, 3]) {
+        const text = generateFile(gen, 800, seed);
+        assert.deepStrictEqual(comparable(gated.analyze(text, id).analysis), comparable(ungated.analyze(text, id).analysis), `${id} seed ${seed}`);
+      }
+    }
+  });
+
+  it('reads predicates exactly like tree-sitter does', async () => {
+    await Parser.init({ locateFile: (f: string) => path.join(REPO_ROOT, 'grammars', f) });
+    const { Language } = await import('web-tree-sitter');
+    const grammars: Record<QueryFamily, string> = { go: 'go', python: 'python', ecma: 'typescript' };
+    for (const family of ['go', 'python', 'ecma'] as QueryFamily[]) {
+      const language: Language = await Language.load(path.join(REPO_ROOT, 'grammars', LANGUAGES[grammars[family] as LanguageId].wasm));
+      for (const source of [...readRuleSources(QUERIES, family), ...readFindingSources(QUERIES, family)]) {
+        // Renaming the built-in operators makes tree-sitter hand them over as plain predicates.
+        const renamed = source.text.replace(/\(#(eq|not-eq|any-eq|any-not-eq|match|not-match|any-match|any-not-match|any-of|not-any-of)\?/g, '(#x-$1?');
+        const q = new Query(language, renamed);
+        try {
+          const patterns = splitPatterns(source.text);
+          assert.strictEqual(patterns.length, q.patternCount(), source.file);
+          patterns.forEach((text, i) => {
+            const ours = parsePredicates(text)
+              .filter((p) => p.operator !== 'set!')
+              .map((p) => ({ operator: p.operator, operands: p.operands }));
+            const theirs = q.predicatesForPattern(i).map((p) => ({ operator: p.operator.replace(/^x-/, ''), operands: p.operands }));
+            assert.deepStrictEqual(ours, theirs, `${source.file} pattern ${i + 1}`);
+            const props = Object.fromEntries(
+              parsePredicates(text)
+                .filter((p) => p.operator === 'set!')
+                .map((p) => [p.operands[0]?.type === 'string' ? p.operands[0].value : '', p.operands[1]?.type === 'string' ? p.operands[1].value : null]),
+            );
+            assert.deepStrictEqual(props, { ...(q.setProperties[i] ?? {}) }, `${source.file} pattern ${i + 1} properties`);
+          });
+        } finally {
+          q.delete();
+        }
+      }
+    }
+  });
+
+  it('regex factors: every string a rule regex matches contains one', () => {
+    const samples = new Set<string>();
+    for (const file of fixtureFiles()) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const line of text.split('\n')) samples.add(line);
+      for (const w of text.match(/[\w$.]+/g) ?? []) samples.add(w);
+      for (const s of text.match(/(["'`])(?:\\.|(?!\1).)*\1/g) ?? []) samples.add(s);
+    }
+    let checked = 0;
+    for (const family of ['go', 'python', 'ecma'] as QueryFamily[]) {
+      for (const source of [...readRuleSources(QUERIES, family), ...readFindingSources(QUERIES, family)]) {
+        for (const p of splitPatterns(source.text).flatMap((t) => parsePredicates(t))) {
+          const value = p.operands.find((o) => o.type === 'string');
+          if (!p.operator.endsWith('match?') || value?.type !== 'string') continue;
+          const factors = regexFactors(value.value);
+          if (!factors) continue;
+          const re = new RegExp(value.value);
+          for (const s of samples) {
+            if (re.test(s)) {
+              checked++;
+              assert.ok(factors.some((f) => s.includes(f)), `${value.value} matches ${JSON.stringify(s)} but no factor of ${JSON.stringify(factors)} occurs`);
+            }
+          }
+        }
+      }
+    }
+    assert.ok(checked > 100, `only ${checked} regex matches checked`);
+  });
+
+  it('regex factors and prefixes on hand-made cases', () => {
+    assert.deepStrictEqual(regexFactors('^(Parse|ParseWithClaims)$')?.sort(), ['Parse', 'ParseWithClaims']);
+    assert.deepStrictEqual(regexFactors('[Tt]oken')?.sort(), ['Token', 'token']);
+    assert.deepStrictEqual(regexFactors('^(Enforce\\w*|AddPolicy)$')?.sort(), ['AddPolicy', 'Enforce']);
+    assert.deepStrictEqual(regexFactors('ab+c'), ['ab']);
+    assert.deepStrictEqual(regexFactors('x?yz'), ['yz']);
+    assert.strictEqual(regexFactors('.*'), undefined);
+    assert.strictEqual(regexFactors('a|.'), undefined);
+    assert.strictEqual(regexFactors('\\x41BC'), undefined);
+    assert.deepStrictEqual(regexFactors('(?:^|_)(key|Key)$')?.sort(), ['Key', 'key']);
+    assert.deepStrictEqual(regexPrefixes('^crypto/(hmac\\.Equal|subtle\\.ConstantTime\\w+)$')?.sort(), ['crypto/hmac.Equal', 'crypto/subtle.ConstantTime']);
+    assert.deepStrictEqual(regexPrefixes('^(a|b)\\.x$')?.sort(), ['a.x', 'b.x'].slice(0, 0).concat(['a', 'b']));
+    assert.strictEqual(regexPrefixes('crypto'), undefined);
+    assert.strictEqual(regexPrefixes('^a|b'), undefined);
+    for (const [re, samples] of [
+      ['^(bytes\\.(Equal|Compare)|strings\\.Compare)$', ['bytes.Equal', 'bytes.Compare', 'strings.Compare']],
+      ['^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go)(/v\\d+)?\\.(Parse|ParseWithClaims)$', ['github.com/golang-jwt/jwt/v5.Parse']],
+    ] as [string, string[]][]) {
+      const prefixes = regexPrefixes(re)!;
+      for (const s of samples) assert.ok(prefixes.some((p) => s.startsWith(p)), `${s} / ${prefixes.join(',')}`);
+    }
+  });
+
+  it('collects the same imports as walking the whole tree', async () => {
+    const engine = await sharedEngine();
+    void engine;
+    await Parser.init({ locateFile: (f: string) => path.join(REPO_ROOT, 'grammars', f) });
+    const { Language } = await import('web-tree-sitter');
+    const parsers = new Map<LanguageId, Parser>();
+    for (const file of fixtureFiles()) {
+      const id = languageForPath(file)!;
+      let parser = parsers.get(id);
+      if (!parser) {
+        parser = new Parser();
+        parser.setLanguage(await Language.load(path.join(REPO_ROOT, 'grammars', LANGUAGES[id].wasm)));
+        parsers.set(id, parser);
+      }
+      for (const text of variants(file, 12)) {
+        const tree = parser.parse(text)!;
+        const family = LANGUAGES[id].family;
+        const ours = collectImports(tree.rootNode, family, text);
+        const fromRoot = collectImports(tree.rootNode, family);
+        const reference = referenceImports(tree.rootNode, family);
+        const show = (t: ImportTable) => ({ modules: t.modules, bindings: [...t.bindings] });
+        assert.deepStrictEqual(show(ours), show(reference), path.relative(REPO_ROOT, file));
+        assert.deepStrictEqual(show(fromRoot), show(reference), path.relative(REPO_ROOT, file));
+        tree.delete();
+      }
+    }
+    for (const p of parsers.values()) p.delete();
+  });
+});
+
+// The import collection as it was before it searched the text for keywords (whole-tree walks).
+function unquote(text: string): string {
+  return text.replace(/^[`'"]|[`'"]$/g, '');
+}
+
+function referenceImports(root: Node, family: QueryFamily): ImportTable {
+  const table = new ImportTable();
+  if (family === 'go') {
+    for (const decl of root.namedChildren) {
+      if (!decl || decl.type !== 'import_declaration') continue;
+      for (const spec of decl.descendantsOfType('import_spec')) {
+        if (!spec) continue;
+        const pathNode = spec.childForFieldName('path');
+        if (!pathNode) continue;
+        const importPath = unquote(pathNode.text);
+        table.addModule(importPath);
+        const nameNode = spec.childForFieldName('name');
+        if (nameNode?.type === 'blank_identifier' || nameNode?.type === 'dot') continue;
+        table.bind(nameNode ? nameNode.text : goDefaultPackageName(importPath), importPath);
+      }
+    }
+  } else if (family === 'python') {
+    for (const stmt of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+      if (!stmt) continue;
+      if (stmt.type === 'import_statement') {
+        for (const name of stmt.childrenForFieldName('name')) {
+          if (!name) continue;
+          if (name.type === 'aliased_import') {
+            const full = name.childForFieldName('name')?.text ?? '';
+            const alias = name.childForFieldName('alias')?.text;
+            table.addModule(full);
+            if (alias) table.bind(alias, full);
+          } else {
+            const full = name.text;
+            table.addModule(full);
+            const head = full.split('.')[0] ?? full;
+            if (!table.bindings.has(head)) table.bind(head, head);
+          }
+        }
+      } else {
+        const moduleNode = stmt.childForFieldName('module_name');
+        if (!moduleNode || moduleNode.type === 'relative_import') continue;
+        const module = moduleNode.text;
+        table.addModule(module);
+        for (const name of stmt.childrenForFieldName('name')) {
+          if (!name) continue;
+          if (name.type === 'aliased_import') {
+            const member = name.childForFieldName('name')?.text ?? '';
+            const alias = name.childForFieldName('alias')?.text;
+            table.addModule(`${module}.${member}`);
+            if (alias) table.bind(alias, `${module}.${member}`);
+          } else {
+            table.addModule(`${module}.${name.text}`);
+            table.bind(name.text, `${module}.${name.text}`);
+          }
+        }
+      }
+    }
+  } else {
+    const moduleName = (s: string) => unquote(s).replace(/^node:/, '');
+    for (const stmt of root.namedChildren) {
+      if (!stmt || stmt.type !== 'import_statement') continue;
+      const source = stmt.childForFieldName('source');
+      if (!source) continue;
+      const module = moduleName(source.text);
+      table.addModule(module);
+      const clause = stmt.namedChildren.find((c) => c?.type === 'import_clause');
+      if (!clause) continue;
+      for (const part of clause.namedChildren) {
+        if (!part) continue;
+        if (part.type === 'identifier') table.bind(part.text, module);
+        else if (part.type === 'namespace_import') {
+          const id = part.namedChildren.find((c) => c?.type === 'identifier');
+          if (id) table.bind(id.text, module);
+        } else if (part.type === 'named_imports') {
+          for (const spec of part.namedChildren) {
+            if (!spec || spec.type !== 'import_specifier') continue;
+            const name = spec.childForFieldName('name')?.text ?? '';
+            const alias = spec.childForFieldName('alias')?.text ?? name;
+            table.bind(alias, name === 'default' ? module : `${module}.${name}`);
+          }
+        }
+      }
+    }
+    for (const decl of root.descendantsOfType('variable_declarator')) {
+      if (!decl) continue;
+      const value = decl.childForFieldName('value');
+      const name = decl.childForFieldName('name');
+      if (!value || !name) continue;
+      const target = ecmaRequireTarget(value);
+      if (!target) continue;
+      table.addModule(target.module);
+      const bound = target.module + target.member;
+      if (name.type === 'identifier') table.bind(name.text, bound);
+      else if (name.type === 'object_pattern') {
+        for (const prop of name.namedChildren) {
+          if (!prop) continue;
+          if (prop.type === 'shorthand_property_identifier_pattern') table.bind(prop.text, `${bound}.${prop.text}`);
+          else if (prop.type === 'pair_pattern') {
+            const key = prop.childForFieldName('key')?.text;
+            const value2 = prop.childForFieldName('value');
+            if (key && value2?.type === 'identifier') table.bind(value2.text, `${bound}.${key}`);
+          }
+        }
+      }
+    }
+    for (const alias of root.descendantsOfType('import_require_clause')) {
+      const id = alias?.namedChildren.find((c) => c?.type === 'identifier');
+      const src = alias?.childForFieldName('source');
+      if (id && src) {
+        const module = moduleName(src.text);
+        table.addModule(module);
+        table.bind(id.text, module);
+      }
+    }
+  }
+  return table;
+}
