@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test` after pretest (build, tsc, eslint): the mocha suites, then the suite inside a real
+// `npm test`: build, type-check, lint, the mocha suites, then the suite inside a real
 // VS Code (unless SKIP_VSCODE_TESTS=1), then one closing line with every count:
 // "tests: N passed, N failed".
 'use strict';
@@ -24,7 +24,23 @@ function run(command, args, parse) {
   });
 }
 
+function step(label, command, args) {
+  console.log(`\n> ${label}`);
+  const r = childProcess.spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`${label} failed (exit ${r.status ?? r.signal})`);
+    console.log('tests: 0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
 async function main() {
+  // Explicit steps rather than an npm `pretest` hook: .npmrc sets ignore-scripts, which also
+  // turns pre/post hooks off.
+  const bin = (name, ...parts) => path.join(root, 'node_modules', ...parts, name);
+  step('build (esbuild bundles + grammars)', process.execPath, [path.join(root, 'scripts', 'build.js')]);
+  step('type-check and compile tests (tsc)', process.execPath, [bin('tsc', 'typescript', 'bin')]);
+  step('lint (eslint)', process.execPath, [bin('eslint.js', 'eslint', 'bin'), '.']);
   let passed = 0;
   let failed = 0;
   const summary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'agr-tests-')), 'mocha.json');

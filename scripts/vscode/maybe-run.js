@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The last step of `npm test`: the VS Code integration suite (scripts/vscode/run-server-tests.js,
-// without rebuilding: pretest built and compiled already), unless SKIP_VSCODE_TESTS=1.
+// without rebuilding: scripts/run-tests.js built and compiled already), unless SKIP_VSCODE_TESTS=1.
 // Anything missing (Chromium, the VS Code server) fails the run with a message; it never passes
 // without having run.
 'use strict';
