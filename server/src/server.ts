@@ -27,7 +27,8 @@ connection.onInitialized(() => {
 });
 connection.onDidChangeConfiguration((change) => {
   const settings = (change.settings as Record<string, unknown> | null | undefined)?.aiGuardrails;
-  void service.reloadSettings(settings).then(() => scanner.scanAll());
+  // Editor-only settings (decorations, edit detection) do not need a workspace rescan.
+  void service.reloadSettings(settings).then((changed) => (changed ? scanner.scanAll() : undefined));
 });
 connection.onDidOpenTextDocument((p) => service.openDocument(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text));
 connection.onDidChangeTextDocument((p) => {
@@ -51,7 +52,7 @@ connection.onRequest(Requests.rescan, async () => {
 });
 connection.onNotification(Notifications.bulkEdit, (p: BulkEditParams) => bulkEdits.received(p));
 connection.onDidChangeWatchedFiles((p) => {
-  if (scanner.filesChanged(p.changes).settings) void service.reloadSettings().then(() => scanner.scanAll());
+  if (scanner.filesChanged(p.changes).settings) void service.reloadSettings().then((changed) => (changed ? scanner.scanAll() : undefined));
 });
 
 process.on('uncaughtException', (err) => {

@@ -11,7 +11,7 @@ import {
 import { GuardrailEngine, pathsFromRoot } from './engine/engine';
 import { languageForDocument } from './engine/languages';
 import type { Region } from './engine/types';
-import { DocumentStore, type OpenDocument } from './documents';
+import { DocumentStore } from './documents';
 import { findingDiagnostic, regionDiagnostic, type RegionReview } from './features/diagnostics';
 import { ReviewStore } from './review/reviewStore';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -58,8 +58,6 @@ export class GuardrailService {
   /** The client runs "Ask AI for a second opinion" (VS Code client with the AI module). */
   askAiSupported = false;
   private notifyTimer: NodeJS.Timeout | undefined;
-  /** Called after a document was analyzed (workspace index, listeners). */
-  onAnalyzed: ((entry: OpenDocument) => void) | undefined;
 
   constructor(
     readonly connection: Connection,
@@ -122,7 +120,9 @@ export class GuardrailService {
     return (folder ? this.folderSettings.get(folder) : undefined) ?? this.globalSettings;
   }
 
-  async reloadSettings(pushed?: unknown): Promise<void> {
+  /** Reloads settings and team configs; resolves to whether anything the engine uses changed. */
+  async reloadSettings(pushed?: unknown): Promise<boolean> {
+    const before = JSON.stringify([this.globalSettings, [...this.folderSettings]]);
     if (pushed !== undefined) this.pushedSettings = pushed;
     const problems: string[] = [];
     const fromClient = async (scopeUri?: string): Promise<unknown> => {
@@ -146,6 +146,7 @@ export class GuardrailService {
     }
     for (const p of problems) this.reportProblem(`settings: ${p}`);
     for (const entry of this.documents.all()) this.schedule(entry.doc.uri);
+    return JSON.stringify([this.globalSettings, [...this.folderSettings]]) !== before;
   }
 
   /** Path relative to its workspace folder with forward slashes (the ledger's `path`). */
@@ -254,7 +255,6 @@ export class GuardrailService {
       open: true,
     });
     this.notifyResultsChanged();
-    this.onAnalyzed?.(entry);
     this.onIndexed?.(uri);
   }
 

@@ -6,6 +6,7 @@ import { scanFiles } from '../engine/scanner';
 import type { ScannedFile } from '../engine/scanProtocol';
 import type { Span } from '../engine/types';
 import type { Region } from '../engine/types';
+import type { ReviewStatus } from '../protocol';
 import { LedgerError, readLedger, reviewState, type LedgerData } from '../review/ledger';
 import { defaultSettings, enabledCategories, excludeMatcher, readTeamConfig } from '../settings';
 import { parseArgs, UsageError } from './args';
@@ -37,7 +38,6 @@ export const SCAN_USAGE = `usage: ai-guardrails scan [paths...] [--format text|j
   --fail-on warning      … or a warning-level finding
   --fail-on unreviewed   … or a region that is not approved or suppressed (unreviewed, requested, stale)`;
 
-export type ReviewLabel = 'unreviewed' | 'requested' | 'approved' | 'stale' | 'suppressed';
 const FAIL_LEVELS = ['error', 'warning', 'unreviewed'] as const;
 type FailLevel = (typeof FAIL_LEVELS)[number];
 
@@ -107,7 +107,7 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
   return 0;
 }
 
-type ReviewOf = (file: string, region: Region) => ReviewLabel;
+type ReviewOf = (file: string, region: Region) => ReviewStatus;
 
 function shouldFail(scanned: ScannedFile[], review: ReviewOf, level: FailLevel): boolean {
   for (const s of scanned) {
