@@ -11,7 +11,7 @@ import * as path from 'path';
 import { Parser, Query, type Language, type Node } from 'web-tree-sitter';
 import { GuardrailEngine, pathsFromRoot } from '../../server/src/engine/engine';
 import { regexFactors, regexPrefixes } from '../../server/src/engine/gates';
-import { collectImports, ecmaRequireTarget, goDefaultPackageName, ImportTable } from '../../server/src/engine/imports';
+import { bindImports, collectImports, ImportTable, type ImportStatements } from '../../server/src/engine/imports';
 import { LANGUAGES, languageForPath, type LanguageId, type QueryFamily } from '../../server/src/engine/languages';
 import { parsePredicates, splitPatterns } from '../../server/src/engine/queryText';
 import { readFindingSources, readRuleSources } from '../../server/src/engine/ruleQueries';
@@ -210,121 +210,18 @@ describe('gates', function () {
   });
 });
 
-// The import collection as it was before it searched the text for keywords (whole-tree walks).
-function unquote(text: string): string {
-  return text.replace(/^[`'"]|[`'"]$/g, '');
-}
-
+// The import statements as they were found before the text was searched for keywords: whole-tree
+// walks. Binding is shared (bindImports), so this checks exactly what the keyword search changed.
 function referenceImports(root: Node, family: QueryFamily): ImportTable {
+  const topLevel = (type: string) => root.namedChildren.filter((n): n is Node => n?.type === type);
+  const all = (type: string | string[]) => root.descendantsOfType(type).filter((n): n is Node => n !== null);
+  const statements: ImportStatements =
+    family === 'go'
+      ? { imports: topLevel('import_declaration'), declarators: [], importRequires: [] }
+      : family === 'python'
+        ? { imports: all(['import_statement', 'import_from_statement']), declarators: [], importRequires: [] }
+        : { imports: topLevel('import_statement'), declarators: all('variable_declarator'), importRequires: all('import_require_clause') };
   const table = new ImportTable();
-  if (family === 'go') {
-    for (const decl of root.namedChildren) {
-      if (!decl || decl.type !== 'import_declaration') continue;
-      for (const spec of decl.descendantsOfType('import_spec')) {
-        if (!spec) continue;
-        const pathNode = spec.childForFieldName('path');
-        if (!pathNode) continue;
-        const importPath = unquote(pathNode.text);
-        table.addModule(importPath);
-        const nameNode = spec.childForFieldName('name');
-        if (nameNode?.type === 'blank_identifier' || nameNode?.type === 'dot') continue;
-        table.bind(nameNode ? nameNode.text : goDefaultPackageName(importPath), importPath);
-      }
-    }
-  } else if (family === 'python') {
-    for (const stmt of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
-      if (!stmt) continue;
-      if (stmt.type === 'import_statement') {
-        for (const name of stmt.childrenForFieldName('name')) {
-          if (!name) continue;
-          if (name.type === 'aliased_import') {
-            const full = name.childForFieldName('name')?.text ?? '';
-            const alias = name.childForFieldName('alias')?.text;
-            table.addModule(full);
-            if (alias) table.bind(alias, full);
-          } else {
-            const full = name.text;
-            table.addModule(full);
-            const head = full.split('.')[0] ?? full;
-            if (!table.bindings.has(head)) table.bind(head, head);
-          }
-        }
-      } else {
-        const moduleNode = stmt.childForFieldName('module_name');
-        if (!moduleNode || moduleNode.type === 'relative_import') continue;
-        const module = moduleNode.text;
-        table.addModule(module);
-        for (const name of stmt.childrenForFieldName('name')) {
-          if (!name) continue;
-          if (name.type === 'aliased_import') {
-            const member = name.childForFieldName('name')?.text ?? '';
-            const alias = name.childForFieldName('alias')?.text;
-            table.addModule(`${module}.${member}`);
-            if (alias) table.bind(alias, `${module}.${member}`);
-          } else {
-            table.addModule(`${module}.${name.text}`);
-            table.bind(name.text, `${module}.${name.text}`);
-          }
-        }
-      }
-    }
-  } else {
-    const moduleName = (s: string) => unquote(s).replace(/^node:/, '');
-    for (const stmt of root.namedChildren) {
-      if (!stmt || stmt.type !== 'import_statement') continue;
-      const source = stmt.childForFieldName('source');
-      if (!source) continue;
-      const module = moduleName(source.text);
-      table.addModule(module);
-      const clause = stmt.namedChildren.find((c) => c?.type === 'import_clause');
-      if (!clause) continue;
-      for (const part of clause.namedChildren) {
-        if (!part) continue;
-        if (part.type === 'identifier') table.bind(part.text, module);
-        else if (part.type === 'namespace_import') {
-          const id = part.namedChildren.find((c) => c?.type === 'identifier');
-          if (id) table.bind(id.text, module);
-        } else if (part.type === 'named_imports') {
-          for (const spec of part.namedChildren) {
-            if (!spec || spec.type !== 'import_specifier') continue;
-            const name = spec.childForFieldName('name')?.text ?? '';
-            const alias = spec.childForFieldName('alias')?.text ?? name;
-            table.bind(alias, name === 'default' ? module : `${module}.${name}`);
-          }
-        }
-      }
-    }
-    for (const decl of root.descendantsOfType('variable_declarator')) {
-      if (!decl) continue;
-      const value = decl.childForFieldName('value');
-      const name = decl.childForFieldName('name');
-      if (!value || !name) continue;
-      const target = ecmaRequireTarget(value);
-      if (!target) continue;
-      table.addModule(target.module);
-      const bound = target.module + target.member;
-      if (name.type === 'identifier') table.bind(name.text, bound);
-      else if (name.type === 'object_pattern') {
-        for (const prop of name.namedChildren) {
-          if (!prop) continue;
-          if (prop.type === 'shorthand_property_identifier_pattern') table.bind(prop.text, `${bound}.${prop.text}`);
-          else if (prop.type === 'pair_pattern') {
-            const key = prop.childForFieldName('key')?.text;
-            const value2 = prop.childForFieldName('value');
-            if (key && value2?.type === 'identifier') table.bind(value2.text, `${bound}.${key}`);
-          }
-        }
-      }
-    }
-    for (const alias of root.descendantsOfType('import_require_clause')) {
-      const id = alias?.namedChildren.find((c) => c?.type === 'identifier');
-      const src = alias?.childForFieldName('source');
-      if (id && src) {
-        const module = moduleName(src.text);
-        table.addModule(module);
-        table.bind(id.text, module);
-      }
-    }
-  }
+  bindImports(family, statements, table);
   return table;
 }

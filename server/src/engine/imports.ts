@@ -95,68 +95,103 @@ function statementsWithKeyword(root: Node, source: Source, word: string, types: 
 }
 
 /** Text to search and the document offset of its first character. */
-interface Source {
+export interface Source {
   text: string;
   base: number;
 }
 
-const GO_IMPORT = new Set(['import_declaration']);
+/** The statements of a file that can bind imported names. */
+export interface ImportStatements {
+  /** Go top-level `import_declaration`s, Python `import`/`from … import` statements anywhere,
+   *  ECMAScript top-level `import_statement`s. */
+  imports: Node[];
+  /** ECMAScript `variable_declarator`s that may hold `require('m')` / `import('m')`. */
+  declarators: Node[];
+  /** TypeScript `import x = require('y')` clauses. */
+  importRequires: Node[];
+}
 
-function collectGo(root: Node, text: Source, table: ImportTable): void {
-  for (const decl of statementsWithKeyword(root, text, 'import', GO_IMPORT)) {
-    if (decl.parent?.type !== root.type || decl.parent.parent) continue;
-    for (const spec of decl.descendantsOfType('import_spec')) {
-      if (!spec) continue;
-      const pathNode = spec.childForFieldName('path');
-      if (!pathNode) continue;
-      const importPath = unquote(pathNode.text);
-      table.addModule(importPath);
-      const nameNode = spec.childForFieldName('name');
-      if (nameNode?.type === 'blank_identifier' || nameNode?.type === 'dot') continue;
-      table.bind(nameNode ? nameNode.text : goDefaultPackageName(importPath), importPath);
-    }
+const GO_IMPORT = new Set(['import_declaration']);
+const PY_IMPORT = new Set(['import_statement', 'import_from_statement']);
+const ECMA_IMPORT = new Set(['import_statement']);
+const ECMA_DECLARATOR = new Set(['variable_declarator']);
+const ECMA_IMPORT_REQUIRE = new Set(['import_require_clause']);
+
+function isTopLevel(node: Node, root: Node): boolean {
+  return node.parent?.type === root.type && !node.parent.parent;
+}
+
+/**
+ * Finds the import statements through their keywords in the text, which is much cheaper than
+ * walking the whole tree (each statement contains its keyword).
+ */
+export function findImportStatements(root: Node, family: QueryFamily, source: Source): ImportStatements {
+  if (family === 'go') {
+    return { imports: statementsWithKeyword(root, source, 'import', GO_IMPORT).filter((d) => isTopLevel(d, root)), declarators: [], importRequires: [] };
+  }
+  if (family === 'python') {
+    // Imports inside functions and try/except blocks count too.
+    return { imports: statementsWithKeyword(root, source, 'import', PY_IMPORT), declarators: [], importRequires: [] };
+  }
+  // Declarators whose value is (a member of) require('m') / import('m'): the call's function
+  // token sits in the value, and the nearest declarator above it is the one.
+  const unique = new Map<number, Node>();
+  for (const word of ['require', 'import']) {
+    for (const d of statementsWithKeyword(root, source, word, ECMA_DECLARATOR, Infinity)) unique.set(d.id, d);
+  }
+  return {
+    imports: statementsWithKeyword(root, source, 'import', ECMA_IMPORT).filter((s) => isTopLevel(s, root)),
+    declarators: [...unique.values()].sort((a, b) => a.startIndex - b.startIndex),
+    importRequires: statementsWithKeyword(root, source, 'require', ECMA_IMPORT_REQUIRE, Infinity),
+  };
+}
+
+function bindGo(decl: Node, table: ImportTable): void {
+  for (const spec of decl.descendantsOfType('import_spec')) {
+    if (!spec) continue;
+    const pathNode = spec.childForFieldName('path');
+    if (!pathNode) continue;
+    const importPath = unquote(pathNode.text);
+    table.addModule(importPath);
+    const nameNode = spec.childForFieldName('name');
+    if (nameNode?.type === 'blank_identifier' || nameNode?.type === 'dot') continue;
+    table.bind(nameNode ? nameNode.text : goDefaultPackageName(importPath), importPath);
   }
 }
 
-const PY_IMPORT = new Set(['import_statement', 'import_from_statement']);
-
-function collectPython(root: Node, text: Source, table: ImportTable): void {
-  // Imports inside functions and try/except blocks count too.
-  for (const stmt of statementsWithKeyword(root, text, 'import', PY_IMPORT)) {
-    if (!stmt) continue;
-    if (stmt.type === 'import_statement') {
-      for (const name of stmt.childrenForFieldName('name')) {
-        if (!name) continue;
-        if (name.type === 'aliased_import') {
-          const full = name.childForFieldName('name')?.text ?? '';
-          const alias = name.childForFieldName('alias')?.text;
-          table.addModule(full);
-          if (alias) table.bind(alias, full);
-        } else {
-          const full = name.text;
-          table.addModule(full);
-          // `import os.path` binds `os`; attribute access then spells the rest.
-          const head = full.split('.')[0] ?? full;
-          if (!table.bindings.has(head)) table.bind(head, head);
-        }
+function bindPython(stmt: Node, table: ImportTable): void {
+  if (stmt.type === 'import_statement') {
+    for (const name of stmt.childrenForFieldName('name')) {
+      if (!name) continue;
+      if (name.type === 'aliased_import') {
+        const full = name.childForFieldName('name')?.text ?? '';
+        const alias = name.childForFieldName('alias')?.text;
+        table.addModule(full);
+        if (alias) table.bind(alias, full);
+      } else {
+        const full = name.text;
+        table.addModule(full);
+        // `import os.path` binds `os`; attribute access then spells the rest.
+        const head = full.split('.')[0] ?? full;
+        if (!table.bindings.has(head)) table.bind(head, head);
       }
+    }
+    return;
+  }
+  const moduleNode = stmt.childForFieldName('module_name');
+  if (!moduleNode || moduleNode.type === 'relative_import') return;
+  const module = moduleNode.text;
+  table.addModule(module);
+  for (const name of stmt.childrenForFieldName('name')) {
+    if (!name) continue;
+    if (name.type === 'aliased_import') {
+      const member = name.childForFieldName('name')?.text ?? '';
+      const alias = name.childForFieldName('alias')?.text;
+      table.addModule(`${module}.${member}`);
+      if (alias) table.bind(alias, `${module}.${member}`);
     } else {
-      const moduleNode = stmt.childForFieldName('module_name');
-      if (!moduleNode || moduleNode.type === 'relative_import') continue;
-      const module = moduleNode.text;
-      table.addModule(module);
-      for (const name of stmt.childrenForFieldName('name')) {
-        if (!name) continue;
-        if (name.type === 'aliased_import') {
-          const member = name.childForFieldName('name')?.text ?? '';
-          const alias = name.childForFieldName('alias')?.text;
-          table.addModule(`${module}.${member}`);
-          if (alias) table.bind(alias, `${module}.${member}`);
-        } else {
-          table.addModule(`${module}.${name.text}`);
-          table.bind(name.text, `${module}.${name.text}`);
-        }
-      }
+      table.addModule(`${module}.${name.text}`);
+      table.bind(name.text, `${module}.${name.text}`);
     }
   }
 }
@@ -202,44 +237,38 @@ export function ecmaRequireTarget(node: Node): { module: string; member: string 
   return { module: ecmaModuleName(arg.text), member };
 }
 
-const ECMA_IMPORT = new Set(['import_statement']);
-const ECMA_DECLARATOR = new Set(['variable_declarator']);
-const ECMA_IMPORT_REQUIRE = new Set(['import_require_clause']);
-
-function collectEcma(root: Node, text: Source, table: ImportTable): void {
-  for (const stmt of statementsWithKeyword(root, text, 'import', ECMA_IMPORT)) {
-    if (stmt.parent?.type !== root.type || stmt.parent.parent) continue;
-    const source = stmt.childForFieldName('source');
-    if (!source) continue;
-    const module = ecmaModuleName(source.text);
-    table.addModule(module);
-    const clause = stmt.namedChildren.find((c) => c?.type === 'import_clause');
-    if (!clause) continue;
-    for (const part of clause.namedChildren) {
-      if (!part) continue;
-      if (part.type === 'identifier') table.bind(part.text, module); // default import
-      else if (part.type === 'namespace_import') {
-        const id = part.namedChildren.find((c) => c?.type === 'identifier');
-        if (id) table.bind(id.text, module);
-      } else if (part.type === 'named_imports') {
-        for (const spec of part.namedChildren) {
-          if (!spec || spec.type !== 'import_specifier') continue;
-          const name = spec.childForFieldName('name')?.text ?? '';
-          const alias = spec.childForFieldName('alias')?.text ?? name;
-          table.bind(alias, name === 'default' ? module : `${module}.${name}`);
-        }
+function bindEcmaImport(stmt: Node, table: ImportTable): void {
+  const source = stmt.childForFieldName('source');
+  if (!source) return;
+  const module = ecmaModuleName(source.text);
+  table.addModule(module);
+  const clause = stmt.namedChildren.find((c) => c?.type === 'import_clause');
+  if (!clause) return;
+  for (const part of clause.namedChildren) {
+    if (!part) continue;
+    if (part.type === 'identifier') table.bind(part.text, module); // default import
+    else if (part.type === 'namespace_import') {
+      const id = part.namedChildren.find((c) => c?.type === 'identifier');
+      if (id) table.bind(id.text, module);
+    } else if (part.type === 'named_imports') {
+      for (const spec of part.namedChildren) {
+        if (!spec || spec.type !== 'import_specifier') continue;
+        const name = spec.childForFieldName('name')?.text ?? '';
+        const alias = spec.childForFieldName('alias')?.text ?? name;
+        table.bind(alias, name === 'default' ? module : `${module}.${name}`);
       }
     }
   }
-  // Declarators whose value is (a member of) require('m') / import('m'): the call's function
-  // token sits in the value, and the nearest declarator above it is the one.
-  const declarators = [
-    ...statementsWithKeyword(root, text, 'require', ECMA_DECLARATOR, Infinity),
-    ...statementsWithKeyword(root, text, 'import', ECMA_DECLARATOR, Infinity),
-  ];
-  const unique = new Map<number, Node>();
-  for (const d of declarators) unique.set(d.id, d);
-  for (const decl of [...unique.values()].sort((a, b) => a.startIndex - b.startIndex)) {
+}
+
+/** Binds the names the statements import, in document order within each kind. */
+export function bindImports(family: QueryFamily, statements: ImportStatements, table: ImportTable): void {
+  for (const stmt of statements.imports) {
+    if (family === 'go') bindGo(stmt, table);
+    else if (family === 'python') bindPython(stmt, table);
+    else bindEcmaImport(stmt, table);
+  }
+  for (const decl of statements.declarators) {
     const value = decl.childForFieldName('value');
     const name = decl.childForFieldName('name');
     if (!value || !name) continue;
@@ -248,10 +277,9 @@ function collectEcma(root: Node, text: Source, table: ImportTable): void {
     table.addModule(target.module);
     bindPattern(name, target.module + target.member, table);
   }
-  // `import x = require('y')` (TypeScript)
-  for (const alias of statementsWithKeyword(root, text, 'require', ECMA_IMPORT_REQUIRE, Infinity)) {
-    const id = alias?.namedChildren.find((c) => c?.type === 'identifier');
-    const src = alias?.childForFieldName('source');
+  for (const alias of statements.importRequires) {
+    const id = alias.namedChildren.find((c) => c?.type === 'identifier');
+    const src = alias.childForFieldName('source');
     if (id && src) {
       const module = ecmaModuleName(src.text);
       table.addModule(module);
@@ -263,10 +291,8 @@ function collectEcma(root: Node, text: Source, table: ImportTable): void {
 /** `text` is the whole parsed text (faster than reading it back from the tree). */
 export function collectImports(root: Node, family: QueryFamily, fullText?: string): ImportTable {
   const table = new ImportTable();
-  const text: Source = fullText !== undefined ? { text: fullText, base: 0 } : { text: root.text, base: root.startIndex };
-  if (family === 'go') collectGo(root, text, table);
-  else if (family === 'python') collectPython(root, text, table);
-  else collectEcma(root, text, table);
+  const source: Source = fullText !== undefined ? { text: fullText, base: 0 } : { text: root.text, base: root.startIndex };
+  bindImports(family, findImportStatements(root, family, source), table);
   return table;
 }
 
