@@ -23,6 +23,7 @@ import { FILTER_LABELS, FILTER_VALUES, isRegionFilter, locationLabel, type Regio
 import { statusLabel } from './model/status';
 import type { RegionStore } from './regionStore';
 import { VIEW_ID, type GuardrailsSidebar } from './sidebar';
+import { isRecord } from '../../server/src/json';
 
 /** A region named by URI and id; `interactive` makes review commands ask for a note. */
 export interface RegionCommandTarget {
@@ -45,10 +46,6 @@ const REVEAL_MAX_LINES = 30;
 
 /** A scan that never reports its end must not keep a progress bar forever. */
 const SCAN_WAIT_LIMIT_MS = 10 * 60 * 1000;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null;
-}
 
 function isRegionDto(v: unknown): v is RegionDto {
   return isRecord(v) && typeof v.uri === 'string' && typeof v.id === 'string' && isRecord(v.span);

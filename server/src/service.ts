@@ -27,6 +27,7 @@ import {
   type GuardrailSettings,
 } from './settings';
 import { toPosix } from './engine/files';
+import { isRecord } from './json';
 
 export interface ClientSettings {
   approvedDisplay: 'hint' | 'hide';
@@ -301,10 +302,6 @@ export class GuardrailService {
 
   /** Called when a document closes (the workspace scan re-reads it from disk). */
   onClosed: ((uri: string) => void) | undefined;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** The engine-relevant part of the `aiGuardrails` settings section. */

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
 import { CATEGORY_IDS, isCategoryId, tierOf, type CategoryId } from './engine/categories';
+import { isRecord } from './json';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 const SEVERITIES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint'];
@@ -37,10 +38,6 @@ export function defaultSettings(): GuardrailSettings {
     severity[c] = tierOf(c) === 'do-not-trust' ? 'warning' : 'information';
   }
   return { enable: true, categories, severity, exclude: [...DEFAULT_EXCLUDES], maxFileSizeKb: 512 };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /**

@@ -9,10 +9,7 @@ import { scanFiles } from './engine/scanner';
 import { LEDGER_PATH } from './review/ledger';
 import type { GuardrailService } from './service';
 import { enabledCategories, excludeMatcher } from './settings';
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isRecord } from './json';
 
 /**
  * The workspace scan: every supported file of every folder, in worker threads, with LSP

@@ -18,6 +18,7 @@ import { FindingStream, parseAnswer } from './parse';
 import type { ReviewRequestBody } from './prompt';
 import { scrubText } from './redact';
 import { AiError, type AiFinding, type AiReviewResult } from './types';
+import { isRecord } from '../json';
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 export const DEFAULT_MODEL = 'gpt-4o-mini';
@@ -195,10 +196,6 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     };
     signal.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function clipDetail(s: string, max = 300): string {

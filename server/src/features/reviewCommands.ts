@@ -6,10 +6,7 @@ import { ServerCommands, type ReviewCommandArgs, type ReviewStatus, type Suppres
 import type { GuardrailService } from '../service';
 import { codeActions } from './codeActions';
 import { reviewRequestMarkdown } from './reviewMarkdown';
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isRecord } from '../json';
 
 /** The region a command names: from the open document if it is open, else the workspace index. */
 function findRegion(service: GuardrailService, uri: string, regionId: string): { region: Region; findings: Finding[] } | undefined {

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isCategoryId, type CategoryId } from '../engine/categories';
 import type { ReviewStatus } from '../protocol';
+import { isRecord } from '../json';
 
 /**
  * The review ledger: `.guardrails/reviews.json`, committed with the code. A versioned schema,
@@ -66,10 +67,6 @@ export interface RegionReviewState {
   /** For stale regions: the approval that no longer matches. */
   approval?: LedgerEvent;
   detail?: string;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function validate(file: string, raw: unknown): LedgerData {
