@@ -22,7 +22,7 @@ import {
   applySettings,
   defaultSettings,
   enabledCategories,
-  excludeMatcher,
+  isPathExcluded,
   readTeamConfig,
   type GuardrailSettings,
 } from './settings';
@@ -186,7 +186,7 @@ export class GuardrailService {
     const settings = this.settingsFor(fsPath);
     const folder = this.folderOf(fsPath);
     const rel = folder ? toPosix(path.relative(folder, fsPath)) : toPosix(fsPath);
-    return excludeMatcher(settings.exclude)(rel);
+    return isPathExcluded(settings, rel);
   }
 
   openDocument(uri: string, languageId: string, version: number, text: string): void {
@@ -308,7 +308,7 @@ export class GuardrailService {
 function editorSettings(raw: unknown): unknown {
   if (!isRecord(raw)) return undefined;
   const out: Record<string, unknown> = {};
-  for (const key of ['enable', 'categories', 'severity', 'exclude', 'maxFileSizeKb']) {
+  for (const key of ['enable', 'categories', 'severity', 'exclude', 'maxFileSizeKb', 'includeTests']) {
     if (raw[key] !== undefined && raw[key] !== null) out[key] = raw[key];
   }
   return out;

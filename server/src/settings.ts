@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
 import { CATEGORY_IDS, isCategoryId, tierOf, type CategoryId } from './engine/categories';
+import { isTestPath } from './engine/testCode';
 import { isRecord } from './json';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
@@ -14,6 +15,8 @@ export interface GuardrailSettings {
   severity: Record<CategoryId, SeverityName>;
   exclude: string[];
   maxFileSizeKb: number;
+  /** Analyse test, fixture, seed and benchmark code too (off: it yields nothing). */
+  includeTests: boolean;
 }
 
 export const DEFAULT_EXCLUDES = [
@@ -37,7 +40,7 @@ export function defaultSettings(): GuardrailSettings {
     categories[c] = true;
     severity[c] = tierOf(c) === 'do-not-trust' ? 'warning' : 'information';
   }
-  return { enable: true, categories, severity, exclude: [...DEFAULT_EXCLUDES], maxFileSizeKb: 512 };
+  return { enable: true, categories, severity, exclude: [...DEFAULT_EXCLUDES], maxFileSizeKb: 512, includeTests: false };
 }
 
 /**
@@ -51,6 +54,7 @@ export function applySettings(base: GuardrailSettings, input: unknown, problems:
     severity: { ...base.severity },
     exclude: [...base.exclude],
     maxFileSizeKb: base.maxFileSizeKb,
+    includeTests: base.includeTests,
   };
   if (input === undefined || input === null) return out;
   if (!isRecord(input)) {
@@ -98,6 +102,10 @@ export function applySettings(base: GuardrailSettings, input: unknown, problems:
         if (typeof value === 'number' && Number.isFinite(value) && value > 0) out.maxFileSizeKb = value;
         else problems.push('"maxFileSizeKb" must be a positive number');
         break;
+      case 'includeTests':
+        if (typeof value === 'boolean') out.includeTests = value;
+        else problems.push('"includeTests" must be true or false');
+        break;
       case '$schema':
       case 'trace':
       case 'ai':
@@ -144,6 +152,22 @@ export function readTeamConfig(folder: string, base: GuardrailSettings): TeamCon
 
 export function enabledCategories(settings: GuardrailSettings): Set<CategoryId> {
   return new Set(CATEGORY_IDS.filter((c) => settings.categories[c]));
+}
+
+/**
+ * What a walk of a workspace folder leaves out under these settings: the exclude globs
+ * (workspace-relative) and, unless `includeTests`, test code (relative to the walked folder).
+ */
+export function walkFilters(settings: GuardrailSettings, extraGlobs: readonly string[] = []): { isExcluded: (rel: string) => boolean; isTestCode?: (rel: string) => boolean } {
+  return {
+    isExcluded: excludeMatcher([...settings.exclude, ...extraGlobs]),
+    ...(settings.includeTests ? {} : { isTestCode: isTestPath }),
+  };
+}
+
+/** Whether a workspace-relative file is left out of analysis under these settings. */
+export function isPathExcluded(settings: GuardrailSettings, relPath: string): boolean {
+  return excludeMatcher(settings.exclude)(relPath) || (!settings.includeTests && isTestPath(relPath));
 }
 
 /** Matches workspace-relative paths (forward slashes) against the exclude globs. */

@@ -8,7 +8,7 @@ import { scanFile } from './engine/scanFile';
 import { scanFiles } from './engine/scanner';
 import { LEDGER_PATH } from './review/ledger';
 import type { GuardrailService } from './service';
-import { enabledCategories, excludeMatcher } from './settings';
+import { enabledCategories, walkFilters } from './settings';
 import { isRecord } from './json';
 
 /**
@@ -38,9 +38,14 @@ export class WorkspaceScanner {
     }
   }
 
-  private excluded(folder: string): (rel: string) => boolean {
+  private filters(folder: string): { isExcluded: (rel: string) => boolean; isTestCode?: (rel: string) => boolean } {
     const settings = this.service.settingsFor(path.join(folder, 'x'));
-    return excludeMatcher([...settings.exclude, ...(this.filesExclude.get(folder) ?? [])]);
+    return walkFilters(settings, this.filesExclude.get(folder) ?? []);
+  }
+
+  private excluded(folder: string): (rel: string) => boolean {
+    const { isExcluded, isTestCode } = this.filters(folder);
+    return (rel) => isExcluded(rel) || (isTestCode?.(rel) ?? false);
   }
 
   /** Scans all folders; a newer scan cancels an older one. */
@@ -61,7 +66,7 @@ export class WorkspaceScanner {
     try {
       const files: { folder: string; file: string }[] = [];
       for (const folder of service.folders) {
-        for (const file of listSourceFiles([folder], { root: folder, isExcluded: this.excluded(folder) })) files.push({ folder, file });
+        for (const file of listSourceFiles([folder], { root: folder, ...this.filters(folder) })) files.push({ folder, file });
       }
       service.index.filesTotal = files.length;
       progress?.begin('AI Guardrails: scanning workspace', 0, `0/${files.length} files`, true);

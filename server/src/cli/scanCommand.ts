@@ -8,7 +8,7 @@ import type { Span } from '../engine/types';
 import type { Region } from '../engine/types';
 import type { ReviewStatus } from '../protocol';
 import { LedgerError, readLedger, reviewState, type LedgerData } from '../review/ledger';
-import { defaultSettings, enabledCategories, excludeMatcher, readTeamConfig } from '../settings';
+import { defaultSettings, enabledCategories, readTeamConfig, walkFilters } from '../settings';
 import { parseArgs, UsageError } from './args';
 import { findWorkspaceRoot } from './workspaceRoot';
 
@@ -33,7 +33,8 @@ export function oneBased(span: Span): { start: JsonPosition; end: JsonPosition }
   };
 }
 
-export const SCAN_USAGE = `usage: ai-guardrails scan [paths...] [--format text|json] [--fail-on error|warning|unreviewed] [--no-gitignore] [--workers N] [--stats]
+export const SCAN_USAGE = `usage: ai-guardrails scan [paths...] [--format text|json] [--fail-on error|warning|unreviewed] [--no-gitignore] [--include-tests] [--workers N] [--stats]
+  --include-tests        also analyse test, fixture, seed and benchmark code (left out by default)
   --fail-on error        exit 1 when an error-level finding is present
   --fail-on warning      … or a warning-level finding
   --fail-on unreviewed   … or a region that is not approved or suppressed (unreviewed, requested, stale)`;
@@ -42,7 +43,7 @@ const FAIL_LEVELS = ['error', 'warning', 'unreviewed'] as const;
 type FailLevel = (typeof FAIL_LEVELS)[number];
 
 export async function runScan(argv: string[], ctx: CliContext): Promise<number> {
-  const args = parseArgs(argv, ['format', 'workers', 'fail-on'], ['no-gitignore', 'help', 'stats']);
+  const args = parseArgs(argv, ['format', 'workers', 'fail-on'], ['no-gitignore', 'help', 'stats', 'include-tests']);
   if (args.flags.has('help')) {
     ctx.stdout(`${SCAN_USAGE}\n`);
     return 0;
@@ -66,9 +67,10 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
   for (const t of targets) {
     if (!fs.existsSync(t)) throw new UsageError(`no such file or directory: ${path.relative(ctx.cwd, t) || t}`);
   }
+  if (args.flags.has('include-tests')) settings.includeTests = true;
   const files = listSourceFiles(targets, {
     root: ctx.cwd,
-    isExcluded: excludeMatcher(settings.exclude),
+    ...walkFilters(settings),
     gitignore: !args.flags.has('no-gitignore'),
   });
   const started = performance.now();

@@ -73,6 +73,11 @@ export interface WalkOptions {
   isExcluded: (relPath: string) => boolean;
   /** Honour .gitignore files (default true). */
   gitignore?: boolean;
+  /**
+   * Returns true for test code to leave out, given the path relative to the folder being
+   * walked (so naming a folder inside `tests/` explicitly still scans it).
+   */
+  isTestCode?: (relPath: string) => boolean;
 }
 
 function ignoredBy(levels: IgnoreLevel[], abs: string, isDir: boolean): boolean {
@@ -99,7 +104,7 @@ export function listSourceFiles(targets: string[], options: WalkOptions): string
     if (rootRules) rootLevels.push({ dir: options.root, rules: rootRules });
   }
   /** Lists `dir`; `loadOwn` adds the folder's own .gitignore (the root's is in rootLevels). */
-  const visit = (dir: string, levels: IgnoreLevel[], loadOwn: boolean) => {
+  const visit = (dir: string, levels: IgnoreLevel[], loadOwn: boolean, base: string) => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -115,8 +120,12 @@ export function listSourceFiles(targets: string[], options: WalkOptions): string
       const rel = toPosix(path.relative(options.root, abs));
       const isDir = entry.isDirectory();
       if (options.isExcluded(isDir ? `${rel}/` : rel) || options.isExcluded(rel)) continue;
+      if (options.isTestCode) {
+        const relToBase = toPosix(path.relative(base, abs));
+        if (options.isTestCode(isDir ? `${relToBase}/` : relToBase)) continue;
+      }
       if (ignoredBy(here, abs, isDir)) continue;
-      if (isDir) visit(abs, here, true);
+      if (isDir) visit(abs, here, true, base);
       else if ((entry.isFile() || entry.isSymbolicLink()) && languageForPath(entry.name)) out.push(abs);
     }
   };
@@ -132,7 +141,7 @@ export function listSourceFiles(targets: string[], options: WalkOptions): string
       continue;
     }
     if (target === options.root) {
-      visit(target, rootLevels, false);
+      visit(target, rootLevels, false, target);
       continue;
     }
     // Ignore files in the folders between the root and the target apply to it too.
@@ -147,7 +156,7 @@ export function listSourceFiles(targets: string[], options: WalkOptions): string
         if (rules) levels.push({ dir: cur, rules });
       }
     }
-    visit(target, inside ? levels : [], true);
+    visit(target, inside ? levels : [], true, target);
   }
   return [...new Set(out)];
 }

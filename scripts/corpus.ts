@@ -1,0 +1,348 @@
+/**
+ * `npm run corpus`: measures the engine on real repositories (test/corpus/repos.json), read
+ * from checkouts in $CORPUS_DIR (never committed). Prints per repository: lines, regions per
+ * kLOC, do-not-trust count, regions in test-looking paths, counts per category and finding rule,
+ * and lines per second; then precision per category from the judgments kept in
+ * test/corpus/judgments.jsonl and spot-check recall from test/corpus/recall.jsonl. Writes a
+ * seeded random sample per repository and category, with code excerpts, for a person to judge.
+ *
+ *   CORPUS_DIR=/path/to/checkouts npm run corpus [-- --include-tests] [--only name] [--seed N] [--out DIR]
+ *
+ * Judging rules: ../shared/judging-regions.md (regions Y/N/U, findings TP/FP/TEST).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { CATEGORY_IDS, tierOf, type CategoryId } from '../server/src/engine/categories';
+import { listSourceFiles, toPosix } from '../server/src/engine/files';
+import { scanFiles } from '../server/src/engine/scanner';
+import type { ScannedFile } from '../server/src/engine/scanProtocol';
+import { defaultSettings, enabledCategories, walkFilters } from '../server/src/settings';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CORPUS_META = path.join(ROOT, 'test', 'corpus');
+
+interface RepoEntry {
+  name: string;
+  dir: string;
+  commit: string;
+  kind?: string;
+}
+
+interface Judgment {
+  repo: string;
+  path: string;
+  kind: 'region' | 'finding';
+  category: CategoryId;
+  symbol?: string;
+  rule?: string;
+  line?: number;
+  verdict: 'Y' | 'N' | 'U' | 'TP' | 'FP' | 'TEST';
+  reason: string;
+}
+
+interface RecallCheck {
+  repo: string;
+  path: string;
+  line: number;
+  category: CategoryId;
+  api: string;
+  /** false: not a fair expectation (type-only mention, doc string…), kept with the reason. */
+  fair: boolean;
+  note?: string;
+}
+
+/** A broad "looks like test code" check, independent of the engine's classifier. */
+const TESTISH = /(^|\/)(tests?|testing|testdata|testutils?|spec|specs|mocks?|__tests__|__mocks__|fixtures?|seeds?|seeders|e2e|cypress|bench(mark)?s?)(\/|$)|(_test\.go|\.(test|spec)\.[cm]?[jt]sx?|(^|\/)test_[^/]*\.py|_tests?\.py|conftest\.py)$/i;
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function sample<T>(items: T[], n: number, rand: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy.slice(0, n);
+}
+
+function readJsonl<T>(file: string): T[] {
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l, i) => ({ l: l.trim(), i }))
+    .filter(({ l }) => l.length > 0 && !l.startsWith('//'))
+    .map(({ l, i }) => {
+      try {
+        return JSON.parse(l) as T;
+      } catch (err) {
+        throw new Error(`${path.relative(ROOT, file)}:${i + 1}: ${(err as Error).message}`);
+      }
+    });
+}
+
+function parseArgs(argv: string[]) {
+  const opts = { includeTests: false, only: undefined as string | undefined, seed: 20261202, out: path.join(ROOT, 'out', 'corpus') };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--include-tests') opts.includeTests = true;
+    else if (a === '--only') opts.only = argv[++i];
+    else if (a === '--seed') opts.seed = Number(argv[++i]);
+    else if (a === '--out') opts.out = path.resolve(argv[++i] ?? '');
+    else throw new Error(`unknown argument ${a}`);
+  }
+  return opts;
+}
+
+const pct = (n: number, d: number) => (d === 0 ? '—' : `${((100 * n) / d).toFixed(0)}%`);
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const corpusDir = process.env.CORPUS_DIR;
+  if (!corpusDir) {
+    console.error('CORPUS_DIR is not set: point it at a folder holding the checkouts named in test/corpus/repos.json');
+    process.exit(2);
+  }
+  const repos = (JSON.parse(fs.readFileSync(path.join(CORPUS_META, 'repos.json'), 'utf8')) as { repos: RepoEntry[] }).repos.filter(
+    (r) => !opts.only || r.name === opts.only,
+  );
+  const missing = repos.filter((r) => !fs.existsSync(path.join(corpusDir, r.dir)));
+  for (const r of missing) console.log(`missing: ${r.name} (expected ${path.join(corpusDir, r.dir)} at ${r.commit})`);
+
+  const settings = defaultSettings();
+  settings.includeTests = opts.includeTests;
+  const categories = enabledCategories(settings);
+  const results = new Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[]; millis: number }>();
+  console.log(`# Corpus scan (${opts.includeTests ? 'tests included' : 'tests left out, the default'})\n`);
+  console.log('| repository | files | kLOC | regions | /kLOC | do-not-trust | in test-looking paths | findings | lines/s |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  let totalLines = 0;
+  let totalMillis = 0;
+  for (const repo of repos) {
+    const dir = path.join(corpusDir, repo.dir);
+    if (!fs.existsSync(dir)) continue;
+    const files = listSourceFiles([dir], { root: dir, ...walkFilters(settings) });
+    const started = performance.now();
+    const scanned = await scanFiles(files, { root: ROOT, maxBytes: settings.maxFileSizeKb * 1024, categories, workers: 2 });
+    const millis = performance.now() - started;
+    results.set(repo.name, { repo, dir, scanned, millis });
+    const lines = scanned.reduce((n, s) => n + s.lines, 0);
+    totalLines += lines;
+    totalMillis += millis;
+    const regions = scanned.flatMap((s) => s.regions.map((r) => ({ r, rel: toPosix(path.relative(dir, s.file)) })));
+    const dnt = regions.filter(({ r }) => r.tier === 'do-not-trust').length;
+    const testish = regions.filter(({ rel }) => TESTISH.test(rel)).length;
+    const findings = scanned.reduce((n, s) => n + s.findings.length, 0);
+    console.log(
+      `| ${repo.name} | ${scanned.length} | ${(lines / 1000).toFixed(1)} | ${regions.length} | ${(regions.length / (lines / 1000)).toFixed(2)} | ${dnt} | ${testish} (${pct(testish, regions.length)}) | ${findings} | ${Math.round(lines / (millis / 1000))} |`,
+    );
+  }
+  console.log(`\ntotal: ${(totalLines / 1000).toFixed(1)} kLOC in ${(totalMillis / 1000).toFixed(1)} s = ${Math.round(totalLines / (totalMillis / 1000))} lines/s (2 worker threads)\n`);
+
+  // Regions per category and findings per rule.
+  console.log('## Regions per category\n');
+  console.log(`| repository | ${CATEGORY_IDS.join(' | ')} |`);
+  console.log(`|---|${CATEGORY_IDS.map(() => '---').join('|')}|`);
+  for (const { repo, scanned } of results.values()) {
+    const counts = CATEGORY_IDS.map((c) => scanned.reduce((n, s) => n + s.regions.filter((r) => r.category === c).length, 0));
+    console.log(`| ${repo.name} | ${counts.join(' | ')} |`);
+  }
+  const byRule = new Map<string, number>();
+  for (const { scanned } of results.values()) for (const s of scanned) for (const f of s.findings) byRule.set(`${f.rule} (${f.severity})`, (byRule.get(`${f.rule} (${f.severity})`) ?? 0) + 1);
+  console.log('\n## Findings per rule\n');
+  for (const [rule, n] of [...byRule].sort((a, b) => b[1] - a[1])) console.log(`- ${rule}: ${n}`);
+
+  writeSample(results, opts);
+  reportJudgments(results);
+  reportRecall(results);
+}
+
+interface SampleRow {
+  repo: string;
+  commit: string;
+  path: string;
+  kind: 'region' | 'finding';
+  category: CategoryId;
+  symbol?: string;
+  rule?: string;
+  line: number;
+  excerpt: string;
+}
+
+function excerpt(text: string[], from: number, to: number, mark: Set<number>, max = 45): string {
+  const lines: string[] = [];
+  const end = Math.min(to, from + max - 1);
+  for (let i = from; i <= end && i < text.length; i++) lines.push(`${mark.has(i) ? '>' : ' '}${String(i + 1).padStart(5)}  ${text[i]}`);
+  if (end < to) lines.push(`      … ${to - end} more lines`);
+  return lines.join('\n');
+}
+
+function writeSample(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, opts: { seed: number; out: string }): void {
+  const rows: SampleRow[] = [];
+  for (const { repo, dir, scanned } of results.values()) {
+    const cache = new Map<string, string[]>();
+    const textOf = (file: string) => {
+      let t = cache.get(file);
+      if (!t) cache.set(file, (t = fs.readFileSync(file, 'utf8').split('\n')));
+      return t;
+    };
+    for (const c of CATEGORY_IDS) {
+      const rand = mulberry32(opts.seed ^ hash(`${repo.name}:${c}`));
+      const all = scanned.flatMap((s) => s.regions.filter((r) => r.category === c).map((r) => ({ s, r })));
+      for (const { s, r } of sample(all, 15, rand)) {
+        const marks = new Set(r.triggers.map((t) => t.span.start.line));
+        rows.push({
+          repo: repo.name,
+          commit: repo.commit,
+          path: toPosix(path.relative(dir, s.file)),
+          kind: 'region',
+          category: c,
+          symbol: r.symbol,
+          line: r.span.start.line + 1,
+          excerpt: `${r.triggers.map((t) => t.rule).filter((v, i, a) => a.indexOf(v) === i).join(', ')}\n${excerpt(textOf(s.file), r.span.start.line, r.span.end.line, marks)}`,
+        });
+      }
+    }
+    const rand = mulberry32(opts.seed ^ hash(`${repo.name}:findings`));
+    const findings = scanned.flatMap((s) => s.findings.map((f) => ({ s, f })));
+    for (const { s, f } of sample(findings, 40, rand)) {
+      const l = f.span.start.line;
+      rows.push({
+        repo: repo.name,
+        commit: repo.commit,
+        path: toPosix(path.relative(dir, s.file)),
+        kind: 'finding',
+        category: f.category,
+        rule: f.rule,
+        line: l + 1,
+        excerpt: `${f.severity}: ${f.message}\n${excerpt(textOf(s.file), Math.max(0, l - 8), l + 6, new Set([l]))}`,
+      });
+    }
+  }
+  fs.mkdirSync(opts.out, { recursive: true });
+  fs.writeFileSync(path.join(opts.out, 'sample.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const md = rows.map(
+    (r, i) =>
+      `### ${i + 1}. ${r.repo} ${r.path}:${r.line} ${r.kind} ${r.category} ${r.symbol ?? r.rule ?? ''}\n\n\`\`\`\n${r.excerpt}\n\`\`\`\n`,
+  );
+  fs.writeFileSync(path.join(opts.out, 'sample.md'), md.join('\n'));
+  console.log(`\nsample: ${rows.length} items (seed ${opts.seed}) in ${path.relative(ROOT, opts.out)}/sample.md and sample.jsonl`);
+}
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+function reportJudgments(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>): void {
+  const judgments = readJsonl<Judgment>(path.join(CORPUS_META, 'judgments.jsonl'));
+  if (judgments.length === 0) {
+    console.log('\nno judgments in test/corpus/judgments.jsonl yet');
+    return;
+  }
+  // What the engine reports now, keyed as judgments are.
+  const regionKeys = new Set<string>();
+  const findingKeys = new Set<string>();
+  for (const { repo, dir, scanned } of results.values()) {
+    for (const s of scanned) {
+      const rel = toPosix(path.relative(dir, s.file));
+      for (const r of s.regions) regionKeys.add(`${repo.name}|${rel}|${r.symbol}|${r.category}`);
+      for (const f of s.findings) findingKeys.add(`${repo.name}|${rel}|${f.rule}|${f.span.start.line + 1}`);
+    }
+  }
+  const scannedRepos = new Set(results.keys());
+  const regionStats = new Map<CategoryId, { y: number; n: number; u: number; gone: number }>();
+  const findingStats = { tp: 0, fp: 0, test: 0, gone: 0, errTp: 0, errAll: 0 };
+  const findingByRule = new Map<string, { tp: number; all: number }>();
+  for (const j of judgments) {
+    if (!scannedRepos.has(j.repo)) continue;
+    if (j.kind === 'region') {
+      const st = regionStats.get(j.category) ?? { y: 0, n: 0, u: 0, gone: 0 };
+      regionStats.set(j.category, st);
+      if (!regionKeys.has(`${j.repo}|${j.path}|${j.symbol}|${j.category}`)) st.gone++;
+      else if (j.verdict === 'Y') st.y++;
+      else if (j.verdict === 'U') st.u++;
+      else st.n++;
+    } else {
+      if (!findingKeys.has(`${j.repo}|${j.path}|${j.rule}|${j.line}`)) {
+        findingStats.gone++;
+        continue;
+      }
+      const r = findingByRule.get(j.rule ?? '') ?? { tp: 0, all: 0 };
+      findingByRule.set(j.rule ?? '', r);
+      r.all++;
+      if (j.verdict === 'TP') {
+        findingStats.tp++;
+        r.tp++;
+      } else if (j.verdict === 'TEST') findingStats.test++;
+      else findingStats.fp++;
+    }
+  }
+  console.log('\n## Region precision from test/corpus/judgments.jsonl (judged regions the engine still reports; U excluded)\n');
+  console.log('| category | tier | Y | N | U | precision | judged, no longer reported |');
+  console.log('|---|---|---|---|---|---|---|');
+  let ty = 0;
+  let tn = 0;
+  for (const c of CATEGORY_IDS) {
+    const st = regionStats.get(c);
+    if (!st) continue;
+    ty += st.y;
+    tn += st.n;
+    console.log(`| ${c} | ${tierOf(c)} | ${st.y} | ${st.n} | ${st.u} | ${pct(st.y, st.y + st.n)} | ${st.gone} |`);
+  }
+  console.log(`| all | | ${ty} | ${tn} | | ${pct(ty, ty + tn)} | |`);
+  const fAll = findingStats.tp + findingStats.fp + findingStats.test;
+  console.log(`\nfindings: ${findingStats.tp} TP, ${findingStats.fp} FP, ${findingStats.test} TEST of ${fAll} judged and still reported: precision ${pct(findingStats.tp, fAll)}; ${findingStats.gone} judged findings no longer reported`);
+  for (const [rule, r] of [...findingByRule].sort()) console.log(`- ${rule}: ${r.tp}/${r.all}`);
+}
+
+function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>): void {
+  const checks = readJsonl<RecallCheck>(path.join(CORPUS_META, 'recall.jsonl'));
+  if (checks.length === 0) return;
+  const covered = new Map<CategoryId, { hit: number; all: number; unfair: number; misses: string[] }>();
+  for (const c of checks) {
+    const res = results.get(c.repo);
+    if (!res) continue;
+    const st = covered.get(c.category) ?? { hit: 0, all: 0, unfair: 0, misses: [] };
+    covered.set(c.category, st);
+    if (!c.fair) {
+      st.unfair++;
+      continue;
+    }
+    st.all++;
+    const file = path.join(res.dir, c.path);
+    const s = res.scanned.find((x) => x.file === file);
+    const hit = s?.regions.some((r) => r.category === c.category && r.span.start.line + 1 <= c.line && c.line <= r.span.end.line + 1);
+    if (hit) st.hit++;
+    else st.misses.push(`${c.repo} ${c.path}:${c.line} ${c.api}`);
+  }
+  console.log('\n## Spot-check recall from test/corpus/recall.jsonl (grep-found APIs in non-test code)\n');
+  console.log('| category | covered | fair hits | recall | dropped as unfair |');
+  console.log('|---|---|---|---|---|');
+  let h = 0;
+  let a = 0;
+  for (const c of CATEGORY_IDS) {
+    const st = covered.get(c);
+    if (!st) continue;
+    h += st.hit;
+    a += st.all;
+    console.log(`| ${c} | ${st.hit} | ${st.all} | ${pct(st.hit, st.all)} | ${st.unfair} |`);
+  }
+  console.log(`| all | ${h} | ${a} | ${pct(h, a)} | |`);
+  for (const [c, st] of covered) for (const m of st.misses) console.log(`  missed ${c}: ${m}`);
+}
+
+main().catch((err: unknown) => {
+  console.error((err as Error).stack ?? String(err));
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+/**
+ * Test, fixture, seed and benchmark code by ecosystem conventions. Changes there do not need a
+ * domain expert's review, so by default it yields no regions or findings
+ * (`aiGuardrails.includeTests`, team config `includeTests`, CLI `--include-tests` turn it on).
+ *
+ * Paths are workspace-relative with forward slashes; a trailing slash marks a directory.
+ */
+
+/** Directory names whose whole subtree is test support code, in every language. */
+const TEST_DIRS = new Set([
+  // Go, Python, JS/TS test trees
+  'test',
+  'tests',
+  'testdata',
+  '__tests__',
+  '__mocks__',
+  '__fixtures__',
+  'e2e',
+  'e2e-tests',
+  'cypress',
+  'playwright',
+  'spec',
+  'specs',
+  // helpers that only tests import
+  'testutil',
+  'testutils',
+  'test_utils',
+  'test-utils',
+  'testhelpers',
+  'testhelper',
+  'testing',
+  'mocks',
+  'fixtures',
+  // seed and benchmark code
+  'seed',
+  'seeds',
+  'seeders',
+  'seeding',
+  'bench',
+  'benchmark',
+  'benchmarks',
+]);
+
+/** File names (without directory) of test code. */
+const TEST_FILE_PATTERNS: readonly RegExp[] = [
+  /_test\.go$/, // Go
+  /^mock_.*\.go$/, // mockgen / mockery output
+  /_mock\.go$/,
+  /^test_.*\.pyi?$/, // pytest / unittest
+  /_tests?\.pyi?$/,
+  /^conftest\.py$/,
+  /^tests?\.py$/, // Django app tests module
+  /\.(test|spec|e2e-spec|e2e|bench)\.[cm]?[jt]sx?$/, // Jest, Vitest, Mocha, Playwright
+  /^(seed|seeds|seeder)\.[cm]?[jt]s$/,
+  /\.seed\.[cm]?[jt]s$/,
+  /^(seed|seeds)\.py$/,
+];
+
+/**
+ * True when `relPath` (posix, relative to the workspace folder; `dir/` for directories) is
+ * test, fixture, seed or benchmark code.
+ */
+export function isTestPath(relPath: string): boolean {
+  const isDir = relPath.endsWith('/');
+  const parts = relPath.split('/').filter((p) => p.length > 0);
+  const dirs = isDir ? parts : parts.slice(0, -1);
+  for (const d of dirs) if (TEST_DIRS.has(d.toLowerCase())) return true;
+  if (isDir) return false;
+  const name = parts[parts.length - 1] ?? '';
+  return TEST_FILE_PATTERNS.some((re) => re.test(name));
+}
