@@ -65,6 +65,7 @@
      property: (property_identifier) @m) @trigger)
  (#eq? @p "Promise")
  (#match? @m "^(all|allSettled|race|any)$")
+ (#set! evidence "mention")
  (#set! rule "ecma.concurrency.promise-fan-out"))
 
 ; navigator.locks.request('name', async (lock) => ...) (Web Locks API)

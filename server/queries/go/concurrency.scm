@@ -25,6 +25,7 @@
 ; fields (also embedded) and literals
 ((qualified_type package: (package_identifier) @pkg) @trigger
  (#resolves-to? @pkg "^(sync|golang\\.org/x/sync/(errgroup|semaphore|singleflight|syncmap)|github\\.com/sourcegraph/conc(/.+)?|github\\.com/panjf2000/ants(/v\\d+)?)$")
+ (#set! evidence "mention")
  (#set! rule "go.concurrency.sync-type"))
 
 ; sync.NewCond(&mu), sync.OnceFunc(f), errgroup.WithContext(ctx), semaphore.NewWeighted(n),

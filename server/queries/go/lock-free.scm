@@ -9,6 +9,7 @@
 ; atomic.Int64, atomic.Value, atomic.Pointer[T] in declarations, fields and literals
 ((qualified_type package: (package_identifier) @pkg) @trigger
  (#resolves-to? @pkg "^(sync/atomic|go\\.uber\\.org/atomic)$")
+ (#set! evidence "mention")
  (#set! rule "go.lock-free.atomic-type"))
 
 ; Methods of atomic values (no types here, so arity tells them from sync.Map / WaitGroup):

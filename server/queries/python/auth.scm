@@ -18,12 +18,14 @@
 ([(decorator [(identifier) (attribute)] @trigger)
   (decorator (call function: [(identifier) (attribute)] @trigger))]
  (#resolves-to? @trigger "^django\\.contrib\\.(auth\\.decorators|admin\\.views\\.decorators)\\.\\w+$")
+ (#set! evidence "mention")
  (#set! rule "python.auth.django-decorator"))
 
 ; class ProfileView(LoginRequiredMixin, PermissionRequiredMixin, View)
 ((class_definition
    superclasses: (argument_list [(identifier) (attribute)] @trigger))
  (#resolves-to? @trigger "^(django\\.contrib\\.auth\\.mixins|rest_framework\\.(permissions|authentication)|starlette\\.authentication|flask_login|fastapi\\.security)\\.\\w+$")
+ (#set! evidence "mention")
  (#set! rule "python.auth.base-class"))
 
 ; user.set_password(pw), user.check_password(pw) when the file uses django.contrib.auth
@@ -132,6 +134,7 @@
 ; @requires("authenticated") (starlette), @permission_classes([...]) / @authentication_classes (DRF)
 ((decorator (call function: [(identifier) (attribute)] @trigger))
  (#resolves-to? @trigger "^(starlette\\.authentication\\.requires|rest_framework\\.decorators\\.(permission_classes|authentication_classes))$")
+ (#set! evidence "mention")
  (#set! rule "python.auth.decorator"))
 
 ; DRF views: permission_classes = [IsAuthenticated], authentication_classes = (TokenAuthentication,)
@@ -139,4 +142,5 @@
    left: (identifier) @name
    right: [(list) (tuple)] @trigger)
  (#any-of? @name "permission_classes" "authentication_classes")
+ (#set! evidence "mention")
  (#set! rule "python.auth.drf-permissions"))

@@ -79,6 +79,8 @@ interface StoredTrigger {
   category: CategoryId;
   ordinal: number;
   global: boolean;
+  /** Joins a region but does not make one (see RawTrigger.mention). */
+  mention: boolean;
   unit: UnitInfo;
 }
 
@@ -434,22 +436,33 @@ function dirtyRanges(
   return totalLength(dirty) <= length * MAX_INCREMENTAL_SHARE ? dirty : undefined;
 }
 
+/** Anonymous function units: they fold into an enclosing function or method when there is one. */
+const ANONYMOUS_UNITS = new Set(['func_literal', 'lambda', 'arrow_function', 'function_expression', 'generator_function']);
+
+/**
+ * The region unit of a trigger: the smallest enclosing function or method; a lambda (callback,
+ * key function, closure) folds into the function or method around it, so one named unit holds
+ * one region per category. A lambda with no unit around it (a route handler passed at the top
+ * level) is its own unit; outside any unit, the top-level statement is.
+ */
 function enclosingUnit(node: Node, spec: LanguageSpec): Node {
   let current: Node | null = node;
   let topLevel: Node = node;
+  let found: Node | undefined;
   while (current) {
     if (spec.unitTypes.has(current.type)) {
       // Python decorators belong to the function they decorate.
       const parent = current.parent;
-      return parent?.type === 'decorated_definition' ? parent : current;
-    }
-    if (current.type === 'decorator' && current.parent?.type === 'decorated_definition') {
+      found = parent?.type === 'decorated_definition' ? parent : current;
+      if (!ANONYMOUS_UNITS.has(current.type)) return found;
+    } else if (current.type === 'decorator' && current.parent?.type === 'decorated_definition') {
+      // A decorator's own lambdas fold into the decorated function.
       return current.parent;
     }
     if (current.parent && !current.parent.parent) topLevel = current;
     current = current.parent;
   }
-  return topLevel;
+  return found ?? topLevel;
 }
 
 function unitName(unit: Node, spec: LanguageSpec): string | undefined {
@@ -468,6 +481,16 @@ function unitName(unit: Node, spec: LanguageSpec): string | undefined {
     return parent.childForFieldName('name')?.text ?? parent.childForFieldName('property')?.text;
   }
   if (parent?.type === 'pair') return parent.childForFieldName('key')?.text;
+  // A callback takes the call it is passed to: router.post('/login'), r.Get("/users").
+  if (parent?.type === 'arguments' || parent?.type === 'argument_list') {
+    const call = parent.parent;
+    const callee = call?.childForFieldName('function');
+    if (callee && callee.text.length <= 60 && !callee.text.includes('\n')) {
+      const first = parent.namedChildren.find((c) => c !== null && c.type !== 'comment');
+      const label = first && first.id !== node.id && /string/.test(first.type) && first.text.length <= 60 ? first.text : '';
+      return `${callee.text}(${label})`;
+    }
+  }
   if (parent?.type === 'assignment' || parent?.type === 'assignment_expression') {
     return parent.childForFieldName('left')?.text;
   }
@@ -565,7 +588,7 @@ function placeTriggers(raw: readonly RawTrigger[], spec: LanguageSpec): StoredTr
     const u = enclosingUnit(t.node, spec);
     let unit = units.get(u.id);
     if (!unit) units.set(u.id, (unit = unitInfo(u, spec)));
-    return { start: t.node.startIndex, end: t.node.endIndex, rule: t.rule, category: t.category, ordinal: t.ordinal, global: t.global, unit };
+    return { start: t.node.startIndex, end: t.node.endIndex, rule: t.rule, category: t.category, ordinal: t.ordinal, global: t.global, mention: t.mention, unit };
   });
 }
 
@@ -614,6 +637,8 @@ function buildRegions(
   const regions: Region[] = [];
   const idCounts = new Map<string, number>();
   for (const g of groups.values()) {
+    // Evidence, not mentions: a type, field or base-class mention alone makes no region.
+    if (g.triggers.every((t) => t.mention)) continue;
     g.triggers.sort((a, b) => a.start - b.start || a.end - b.end);
     // Fingerprints hash the unit's tokens; an unchanged unit text has an unchanged fingerprint.
     const key = `${g.category}\u0000${text.slice(g.unit.start, g.unit.end)}`;

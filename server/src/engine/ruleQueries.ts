@@ -22,6 +22,11 @@ export interface RawTrigger {
   ordinal: number;
   /** From a pattern that can span top-level nodes (re-run in full on every analysis). */
   global: boolean;
+  /**
+   * The pattern only mentions the category (a type, a field, a base class, a decorator), from
+   * `(#set! evidence "mention")`: it joins a region but never makes one by itself.
+   */
+  mention: boolean;
 }
 
 /** A finding match: its node, the pattern's `#set!` properties and every capture (for fixes). */
@@ -607,6 +612,10 @@ export class RuleSet {
           );
           return;
         }
+        if (props.evidence !== undefined && props.evidence !== 'mention') fail(`evidence must be "mention", not ${JSON.stringify(props.evidence)}`);
+        if (capture === 'finding' && !['error', 'warning', 'info'].includes(props.severity ?? '')) {
+          fail(`severity must be error, warning or info, not ${JSON.stringify(props.severity)}`);
+        }
         const unknown = parsed.predicates.find(
           (p) => !OWN_PREDICATES.has(p.operator) && !TEXT_PREDICATES.has(p.operator) && !p.operator.endsWith('!') && p.operator !== 'is?' && p.operator !== 'is-not?',
         );
@@ -849,7 +858,7 @@ export class RuleSet {
   ): RawTrigger[] {
     const found: RawTrigger[] = [];
     this.collect(root, ctx, enabled, ranges, scope, (match, info, global) => {
-      for (const node of captureNodes(match, 'trigger')) found.push({ rule: info.rule, category: info.category, node, ordinal: info.ordinal, global });
+      for (const node of captureNodes(match, 'trigger')) found.push({ rule: info.rule, category: info.category, node, ordinal: info.ordinal, global, mention: info.props.evidence === 'mention' });
     });
     return sortTriggers(found);
   }
