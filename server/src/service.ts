@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
+import { goPackageConstants } from './engine/symbolIndex';
 import {
   DidChangeConfigurationNotification,
   type Connection,
@@ -230,6 +231,7 @@ export class GuardrailService {
         ...(entry.tree && entry.analysisState && entry.pendingEdits ? { previous: { state: entry.analysisState, edits: entry.pendingEdits } } : {}),
         keepTree: true,
         keepState: true,
+        ...(entry.language === 'go' ? { packageConstants: goPackageConstants(fsPath) } : {}),
       });
       entry.tree?.delete();
       entry.tree = result.tree;

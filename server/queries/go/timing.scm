@@ -10,11 +10,12 @@
 ; bytes.Equal(mac, expected), strings.EqualFold(apiKey, got), reflect.DeepEqual(sig, want)
 ((call_expression
    function: (selector_expression) @trigger
-   arguments: (argument_list [(identifier) (selector_expression) (call_expression) (slice_expression) (index_expression) (type_conversion_expression)] @arg))
+   arguments: (argument_list [(identifier) (selector_expression) (call_expression) (slice_expression) (index_expression) (type_conversion_expression)] @arg)) @cmp
  (#match? @arg "((^|[^A-Za-z])(mac|sig|sigs)($|[^a-z])|Mac($|[^a-z])|MAC($|[^A-Z])|Sig($|[^a-z])|SIG($|[^A-Z])|[Hh]mac|HMAC|[Ss]ignature|SIGNATURE|[Dd]igest|DIGEST|[Hh]ash|HASH|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[Kk]ey|API[Kk]ey|API_KEY|api_key|[Pp]assw(or)?d|PASSW(OR)?D|(^|[^A-Za-z])otp|Otp|OTP|[Nn]once|NONCE)")
  (#not-match? @arg "(Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix)(\\(.*\\))?$|^(Err|err|max|min|num|Max|Min|Num)|^(len|cap)\\(")
  (#not-resolves-to? @arg ".")
  (#resolves-to? @trigger "^(bytes\\.(Equal|Compare|EqualFold)|strings\\.(EqualFold|Compare)|reflect\\.DeepEqual|slices\\.Equal)$")
+ (#secret-compare? @cmp)
  (#set! rule "go.timing.non-constant-compare"))
 
 ; sig == expected, req.Token != session.Token, hex.EncodeToString(mac) == got
@@ -28,6 +29,7 @@
  (#not-match? @other "^(len|cap)\\(|^(Err|err)|(Type|Kind)(\\(\\))?$")
  (#not-resolves-to? @secret ".")
  (#not-resolves-to? @other ".")
+ (#secret-compare? @trigger)
  (#set! rule "go.timing.non-constant-compare"))
 
 ((binary_expression
@@ -40,4 +42,5 @@
  (#not-match? @other "^(len|cap)\\(|^(Err|err)|(Type|Kind)(\\(\\))?$")
  (#not-resolves-to? @secret ".")
  (#not-resolves-to? @other ".")
+ (#secret-compare? @trigger)
  (#set! rule "go.timing.non-constant-compare"))

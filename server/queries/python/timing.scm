@@ -22,6 +22,7 @@
  (#match? @name "(^|_)(h?mac|sig|signature|digest|hash|hashed|token|secret|api_?key|apikey|password|passwd|pwd|otp|nonce|(secret|signing|hmac|private)_key)(_(hash|hashed|digest|hex|hexdigest|bytes|b64|value|str|raw|code|bin))?$|^[a-z][A-Za-z0-9]*(Mac|Hmac|HMAC|Sig|Signature|Digest|Hash|Hashed|Token|Secret|ApiKey|Password|Otp|OTP|Nonce)(Hash|Digest|Hex|Bytes|Value|Code)?$|^(api|secret|signing)Key$|(^|_)(H?MAC|SIG|SIGNATURE|DIGEST|HASH|TOKEN|SECRET|API_?KEY|PASSWORD|OTP|NONCE|(SECRET|SIGNING|HMAC|PRIVATE)_KEY)(_(HASH|DIGEST|HEX|BYTES|VALUE))?$")
  (#not-match? @other "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$|(^|\\.)signature\\(|__signature__$")
  (#not-match? @owner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$")
+ (#secret-compare? @trigger)
  (#set! rule "python.timing.secret-compare"))
 
 ; <expression> == <secret>
@@ -35,6 +36,7 @@
  (#match? @name "(^|_)(h?mac|sig|signature|digest|hash|hashed|token|secret|api_?key|apikey|password|passwd|pwd|otp|nonce|(secret|signing|hmac|private)_key)(_(hash|hashed|digest|hex|hexdigest|bytes|b64|value|str|raw|code|bin))?$|^[a-z][A-Za-z0-9]*(Mac|Hmac|HMAC|Sig|Signature|Digest|Hash|Hashed|Token|Secret|ApiKey|Password|Otp|OTP|Nonce)(Hash|Digest|Hex|Bytes|Value|Code)?$|^(api|secret|signing)Key$|(^|_)(H?MAC|SIG|SIGNATURE|DIGEST|HASH|TOKEN|SECRET|API_?KEY|PASSWORD|OTP|NONCE|(SECRET|SIGNING|HMAC|PRIVATE)_KEY)(_(HASH|DIGEST|HEX|BYTES|VALUE))?$")
  (#not-match? @other "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$|(^|\\.)signature\\(|__signature__$")
  (#not-match? @owner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$")
+ (#secret-compare? @trigger)
  (#set! rule "python.timing.secret-compare"))
 
 ; request.headers["X-Hub-Signature-256"] != expected, headers.get("X-Api-Key") == api_key
@@ -50,6 +52,7 @@
  (#eq? @get "get")
  (#match? @key "^[rRbBuU]*[\\\"'](.*[-_ .])?([Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Hh]mac|HMAC|[Dd]igest|DIGEST|[Aa]pi[-_]?[Kk]ey|API[-_]?KEY|[Pp]assword|PASSWORD|[Oo]tp|OTP|[Nn]once|NONCE)([-_][A-Za-z]*[0-9]+)?[\\\"']$")
  (#not-match? @other "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$|(^|\\.)signature\\(|__signature__$")
+ (#secret-compare? @trigger)
  (#set! rule "python.timing.secret-compare"))
 
 ((comparison_operator
@@ -64,6 +67,7 @@
  (#eq? @get "get")
  (#match? @key "^[rRbBuU]*[\\\"'](.*[-_ .])?([Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Hh]mac|HMAC|[Dd]igest|DIGEST|[Aa]pi[-_]?[Kk]ey|API[-_]?KEY|[Pp]assword|PASSWORD|[Oo]tp|OTP|[Nn]once|NONCE)([-_][A-Za-z]*[0-9]+)?[\\\"']$")
  (#not-match? @other "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$|(^|\\.)signature\\(|__signature__$")
+ (#secret-compare? @trigger)
  (#set! rule "python.timing.secret-compare"))
 
 ; hmac.compare_digest(a, b), secrets.compare_digest(a, b), django constant_time_compare(a, b)

@@ -49,6 +49,8 @@ export interface AnalyzeOptions {
   previous?: { state: AnalysisState; edits: readonly Edit[] };
   /** Return `state` for the next incremental analysis. */
   keepState?: boolean;
+  /** Constants of the file's package declared in other files (Go; see symbolIndex.ts). */
+  packageConstants?: ReadonlySet<string>;
 }
 
 export interface AnalyzeResult {
@@ -303,7 +305,7 @@ export class GuardrailEngine {
     reuse: { state: AnalysisState; edits: readonly Edit[]; dirty: CharRange[] } | undefined,
   ): { analysis: FileAnalysis; state: AnalysisState } {
     const lines = new LineIndex(text);
-    const ctx: MatchContext = { family: spec.family, imports, names: new Map(), text, lines, root };
+    const ctx: MatchContext = { family: spec.family, imports, names: new Map(), text, lines, root, ...(options.packageConstants ? { packageConstants: options.packageConstants } : {}) };
     const categories = options.categories;
     let placed: StoredTrigger[];
     let rawFindings: RawFinding[];

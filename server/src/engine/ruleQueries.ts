@@ -8,6 +8,7 @@ import { mergeRanges, type CharRange, type LineIndex } from './incremental';
 import type { QueryFamily } from './languages';
 import { parsePattern, splitPatterns, type CaptureInfo, type ParsedPredicate } from './queryText';
 import { looksLikeSql, looksLikeTransactionSql, stringContent } from './sqlText';
+import { comparisonOperands, isSecretComparison, type ValueContext } from './valueFacts';
 
 export { splitPatterns, stripPredicates } from './queryText';
 
@@ -43,7 +44,7 @@ export interface RawFinding {
 /** Character offsets to restrict a query run to (incremental re-analysis). */
 export type QueryRange = CharRange;
 
-export interface MatchContext {
+export interface MatchContext extends ValueContext {
   family: QueryFamily;
   imports: ImportTable;
   /** Resolved names by node id, for this analysis only (many patterns resolve the same call). */
@@ -191,7 +192,7 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
-  'sql?', 'transaction-sql?', 'not-docstring?',
+  'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?',
 ]);
 
 const TEXT_PREDICATES = new Set([
@@ -319,6 +320,12 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps, ctx) => allOf(caps, capture, (n) => looksLikeTransactionSql(stringContent(textOf(n, ctx))));
     case 'not-docstring?':
       return (caps) => !allOf(caps, capture, (n) => n.parent?.type === 'expression_statement' && n.parent.namedChildCount === 1);
+    case 'secret-compare?':
+      // The comparison (or equality call) compares secret-bearing values (valueFacts.ts).
+      return (caps, ctx) => allOf(caps, capture, (n) => {
+        const operands = comparisonOperands(n);
+        return operands !== undefined && isSecretComparison(operands[0], operands[1], ctx);
+      });
     default:
       throw new Error(`unknown predicate #${p.operator}`);
   }

@@ -2,6 +2,7 @@ import type { CategoryId } from './categories';
 import type { GuardrailEngine } from './engine';
 import { readSource } from './files';
 import { languageForPath } from './languages';
+import { goPackageConstants } from './symbolIndex';
 import type { ScannedFile } from './scanProtocol';
 
 /** Reads and analyzes one file; never throws (failures become a skip reason). */
@@ -11,7 +12,7 @@ export function scanFile(engine: GuardrailEngine, file: string, maxBytes: number
   if ('skipped' in read) return { file, language, lines: 0, skipped: read.skipped, regions: [], findings: [], hasSyntaxErrors: false };
   const lines = countLines(read.text);
   try {
-    const { analysis } = engine.analyze(read.text, language, { categories });
+    const { analysis } = engine.analyze(read.text, language, { categories, ...(language === 'go' ? { packageConstants: goPackageConstants(file) } : {}) });
     return { file, language, lines, skipped: null, regions: analysis.regions, findings: analysis.findings, hasSyntaxErrors: analysis.hasSyntaxErrors };
   } catch (err) {
     return {

@@ -17,6 +17,7 @@ const TEST_DIRS = new Set([
   '__fixtures__',
   'e2e',
   'e2e-tests',
+  'suites', // integration test suites (authelia internal/suites)
   'cypress',
   'playwright',
   'spec',

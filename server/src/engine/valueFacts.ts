@@ -1,0 +1,436 @@
+/**
+ * A light semantic model for comparisons: what an operand's value is, from the syntax tree of
+ * one file plus the constants of its package (Go). Used by `#secret-compare?`.
+ *
+ * Facts, and their limits (docs/data-flow.md):
+ * - constant: a literal; a name bound by `const`, by a module/package-level assignment of a
+ *   literal, or in the same function only to literals (constant propagation, one level); an
+ *   enum member (`Status.ACTIVE`, `TokenType.Access` of an enum declared in the file); an
+ *   ALL_CAPS name; a Go identifier declared `const` in another file of the same package.
+ * - secret-bearing: the value's own name says MAC, signature, token, secret, API key, password,
+ *   OTP, nonce, CSRF (a hash or digest only with one of those words), or a local name assigned
+ *   from a MAC/signature/digest computation (`expected := mac.Sum(nil)`).
+ * - not a secret comparison: either side constant; counts, ids, names, kinds, flags, URLs,
+ *   audiences, defaults; change detection (`old…`/`previous…`/`original…`/`cached…`/`last…`
+ *   against the current value) and confirmation pairs (`password != confirm`, `password1` vs
+ *   `password2`).
+ * Names are read from the value, not the expression: `hex.EncodeToString(mac)` is `mac`,
+ * `payload[core.TokenClaimEmail]` is `payload`, `user.Email()` is `Email`.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { QueryFamily } from './languages';
+
+export interface ValueContext {
+  family: QueryFamily;
+  text: string;
+  root?: Node;
+  /** Constants declared in other files of the same Go package. */
+  packageConstants?: ReadonlySet<string>;
+  /** Per-analysis caches. */
+  fileFacts?: FileFacts;
+  functionFacts?: Map<number, FunctionFacts>;
+}
+
+interface FileFacts {
+  constants: Set<string>;
+  enums: Set<string>;
+}
+
+interface FunctionFacts {
+  /** Local names assigned only literals. */
+  constants: Set<string>;
+  /** Local names assigned from a MAC / signature / digest computation. */
+  macDerived: Set<string>;
+  /** Every local name bound in the function (parameters included). */
+  bound: Set<string>;
+}
+
+const LITERAL_TYPES = new Set([
+  // Go
+  'interpreted_string_literal', 'raw_string_literal', 'int_literal', 'float_literal', 'rune_literal', 'imaginary_literal', 'nil', 'true', 'false', 'iota',
+  // Python
+  'string', 'concatenated_string', 'integer', 'float', 'none',
+  // ECMAScript
+  'number', 'null', 'undefined', 'regex',
+]);
+
+const FUNCTION_TYPES = new Set([
+  'function_declaration', 'method_declaration', 'func_literal',
+  'function_definition', 'lambda',
+  'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration', 'generator_function',
+]);
+
+const ALL_CAPS = /^[A-Z][A-Z0-9_]*[A-Z0-9]$/;
+const ENUM_BASES = /(^|\.)(Enum|IntEnum|StrEnum|Flag|IntFlag|TextChoices|IntegerChoices|Choices)$/;
+
+/** The name says the value is a secret (hashes and digests only together with a secret word). */
+const SECRET_NAME =
+  /(^|[^a-z])(h?mac|sig|sigs|otp|pwd|csrf|xsrf)($|[^a-z])|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assw(or)?d|PASSW(OR)?D|Otp|OTP|[Nn]once|NONCE|Csrf|CSRF|Xsrf|XSRF|(^|[^A-Za-z])(key|Key)_?([Hh]ash|[Dd]igest)|([Ss]igning|[Pp]rivate|[Hh]mac|[Ss]hared)_?[Kk]ey/;
+
+/** Names of values that are not secrets even when a secret word is in them. */
+const NOT_SECRET_NAME =
+  /(Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Timeout|Lifespan|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix|Suffix|URL|Url|URI|Uri|Endpoint|Path|Host|Domain|Issuer|Aud|Audience|Email|Literal|Period|Digits|Ref|Status|State|Use|Header|Field|Param|Label|Format|Policy|Config|Settings|Options|Strategy|Provider|Location)$|(_(id|ids|type|kind|name|count|len|length|url|uri|at|expiry|expires|ttl|version|alg|algorithm|mode|header|field|status|state|policy|format|prefix|label))$|^(has|is|should|can|use|enable|allow)([A-Z_]|$)|(^|[a-z0-9])(Has|Is|Should|Can|Use|Enable|Allow)[A-Z]|^(len|cap|count|num|max|min|Max|Min|Num|Err|err)$/;
+
+/** Change detection and confirmation: old/new, original/current, password/confirm, x1/x2. */
+const CHANGE_SIDE = /(^|[^a-z])(old|prev|previous|original|orig|initial|init|last|cached|before|saved)([^a-z]|$)|(Old|Prev|Previous|Original|Initial|Last|Cached|Before|Saved)([^a-z]|$)/;
+const CONFIRM_SIDE = /[Cc]onfirm|CONFIRM|[Rr]epeat|[Rr]etype|[Aa]gain|[Vv]erification[A-Z_]?[Pp]assword/;
+const DEFAULT_SIDE = /(^|[^a-z])(default|defaults)([^a-z]|$)|Default|DEFAULT|#defaults/;
+
+/** Computations whose result is a MAC, signature or digest. */
+const MAC_CALL = /[Hh]mac|HMAC|[Ss]ign(ature)?\b|\.Sign\(|[Ss]ign[A-Z]|\.Sum(256|512|224|384)?\(|[Hh]exdigest|\.digest\(|[Dd]igest\(|createHmac|compute[A-Z_]?[Mm]ac|make_token|makeToken/;
+
+/** Calls that keep the value and only change its form: the name is the argument's/receiver's. */
+const FORM_FUNCTIONS = new Set([
+  'string', '[]byte', 'hex.EncodeToString', 'base64.StdEncoding.EncodeToString', 'base64.URLEncoding.EncodeToString',
+  'base64.RawURLEncoding.EncodeToString', 'base64.RawStdEncoding.EncodeToString', 'strings.TrimSpace', 'strings.ToLower', 'cast.ToString',
+  'str', 'bytes', 'String', 'Buffer.from', 'Number',
+]);
+const FORM_METHODS = new Set(['hex', 'encode', 'decode', 'strip', 'lower', 'upper', 'toString', 'trim', 'toLowerCase', 'toUpperCase', 'digest', 'hexdigest', 'String', 'Bytes']);
+
+function field(n: Node, name: string): Node | null {
+  return n.childForFieldName(name);
+}
+
+function textOf(n: Node, ctx: ValueContext): string {
+  return ctx.text.slice(n.startIndex, n.endIndex);
+}
+
+/** Strips parentheses, `await`, `!`, type assertions and value-preserving conversions. */
+export function unwrap(n: Node, ctx: ValueContext): Node {
+  for (let i = 0; i < 8; i++) {
+    const t = n.type;
+    if (t === 'parenthesized_expression' || t === 'await_expression' || t === 'non_null_expression') {
+      const inner = n.namedChildren.find((c) => c !== null && c.type !== 'comment');
+      if (!inner) return n;
+      n = inner;
+      continue;
+    }
+    if (t === 'as_expression' || t === 'satisfies_expression') {
+      const inner = n.namedChild(0);
+      if (!inner) return n;
+      n = inner;
+      continue;
+    }
+    if (t === 'type_conversion_expression') {
+      const inner = field(n, 'operand');
+      if (!inner) return n;
+      n = inner;
+      continue;
+    }
+    if (t === 'call_expression' || t === 'call') {
+      const fn = field(n, 'function');
+      const args = field(n, 'arguments');
+      if (!fn) return n;
+      const fnText = textOf(fn, ctx);
+      const firstArg = args?.namedChildren.find((c) => c !== null && c.type !== 'comment');
+      if (FORM_FUNCTIONS.has(fnText) && firstArg) {
+        n = firstArg;
+        continue;
+      }
+      const method = memberName(fn, ctx);
+      const receiver = receiverOf(fn);
+      if (method && receiver && FORM_METHODS.has(method)) {
+        n = receiver;
+        continue;
+      }
+    }
+    return n;
+  }
+  return n;
+}
+
+function receiverOf(n: Node): Node | null {
+  switch (n.type) {
+    case 'selector_expression':
+      return field(n, 'operand');
+    case 'attribute':
+    case 'member_expression':
+      return field(n, 'object');
+    default:
+      return null;
+  }
+}
+
+function memberName(n: Node, ctx: ValueContext): string | undefined {
+  switch (n.type) {
+    case 'selector_expression':
+      return (field(n, 'field') && textOf(field(n, 'field')!, ctx)) || undefined;
+    case 'attribute':
+      return (field(n, 'attribute') && textOf(field(n, 'attribute')!, ctx)) || undefined;
+    case 'member_expression':
+      return (field(n, 'property') && textOf(field(n, 'property')!, ctx)) || undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The name the value goes by: `user.password_hash` → password_hash, `h.Sum(nil)` → Sum, `m[k]` → m. */
+export function valueName(n: Node, ctx: ValueContext): string {
+  n = unwrap(n, ctx);
+  switch (n.type) {
+    case 'identifier':
+    case 'field_identifier':
+    case 'property_identifier':
+    case 'private_property_identifier':
+      return textOf(n, ctx);
+    case 'selector_expression':
+    case 'attribute':
+    case 'member_expression':
+      return memberName(n, ctx) ?? textOf(n, ctx);
+    case 'call_expression':
+    case 'call': {
+      const fn = field(n, 'function');
+      if (!fn) return '';
+      const method = memberName(fn, ctx) ?? textOf(fn, ctx);
+      // r.Header.Get("X-Api-Key"), request.headers.get("X-Signature"), req.get('X-Token'): the key names the value.
+      const first = field(n, 'arguments')?.namedChildren.find((c) => c !== null && c.type !== 'comment');
+      if (/^(Get|get|getHeader|header|Header|Values|FormValue|PostFormValue|param|query)$/.test(method) && first && /string/.test(first.type)) {
+        return textOf(first, ctx).replace(/^[rRbBuU]*["'`]|["'`]$/g, '');
+      }
+      return method;
+    }
+    case 'index_expression':
+      return valueName(field(n, 'operand') ?? n, ctx);
+    case 'subscript': {
+      // request.headers["X-Signature"]: the key names the value.
+      const key = field(n, 'subscript');
+      if (key && key.type === 'string') return textOf(key, ctx).replace(/^[rRbBuU]*["']|["']$/g, '');
+      return valueName(field(n, 'value') ?? n, ctx);
+    }
+    case 'subscript_expression': {
+      const key = field(n, 'index');
+      if (key && key.type === 'string') return textOf(key, ctx).replace(/^["']|["']$/g, '');
+      return valueName(field(n, 'object') ?? n, ctx);
+    }
+    default:
+      return textOf(n, ctx);
+  }
+}
+
+function isLiteral(n: Node): boolean {
+  if (LITERAL_TYPES.has(n.type)) return true;
+  // A template literal or f-string without substitutions is a constant string.
+  if (n.type === 'template_string') return !n.namedChildren.some((c) => c?.type === 'template_substitution');
+  if (n.type === 'unary_expression') return n.namedChildren.every((c) => c !== null && isLiteral(c));
+  return false;
+}
+
+function fileFacts(ctx: ValueContext): FileFacts {
+  if (ctx.fileFacts) return ctx.fileFacts;
+  const facts: FileFacts = { constants: new Set(), enums: new Set() };
+  ctx.fileFacts = facts;
+  const root = ctx.root;
+  if (!root) return facts;
+  for (const top of root.namedChildren) {
+    if (!top) continue;
+    collectTopLevel(top, facts, ctx);
+  }
+  return facts;
+}
+
+function collectTopLevel(top: Node, facts: FileFacts, ctx: ValueContext): void {
+  switch (top.type) {
+    case 'const_declaration': // Go
+      for (const spec of top.descendantsOfType('const_spec')) {
+        if (!spec) continue;
+        for (const name of spec.childrenForFieldName('name')) if (name) facts.constants.add(textOf(name, ctx));
+      }
+      return;
+    case 'var_declaration': // Go: package vars initialised with literals
+      for (const spec of top.descendantsOfType('var_spec')) {
+        const value = spec?.childForFieldName('value');
+        if (!spec || !value || !value.namedChildren.every((c) => c !== null && isLiteral(c))) continue;
+        for (const name of spec.childrenForFieldName('name')) if (name) facts.constants.add(textOf(name, ctx));
+      }
+      return;
+    case 'expression_statement': {
+      // Python: NAME = "literal"
+      const a = top.namedChild(0);
+      if (a?.type === 'assignment') {
+        const left = field(a, 'left');
+        const right = field(a, 'right');
+        if (left?.type === 'identifier' && right && isLiteral(right)) facts.constants.add(textOf(left, ctx));
+      }
+      return;
+    }
+    case 'class_definition': {
+      const bases = field(top, 'superclasses');
+      const name = field(top, 'name');
+      if (bases && name && bases.namedChildren.some((b) => b !== null && ENUM_BASES.test(textOf(b, ctx)))) facts.enums.add(textOf(name, ctx));
+      return;
+    }
+    case 'decorated_definition': {
+      const def = field(top, 'definition');
+      if (def) collectTopLevel(def, facts, ctx);
+      return;
+    }
+    case 'export_statement': {
+      const decl = field(top, 'declaration');
+      if (decl) collectTopLevel(decl, facts, ctx);
+      return;
+    }
+    case 'enum_declaration': {
+      const name = field(top, 'name');
+      if (name) facts.enums.add(textOf(name, ctx));
+      return;
+    }
+    case 'lexical_declaration': {
+      if (!textOf(top, ctx).startsWith('const')) return;
+      for (const d of top.namedChildren) {
+        if (d?.type !== 'variable_declarator') continue;
+        const name = field(d, 'name');
+        const value = field(d, 'value');
+        if (name?.type !== 'identifier' || !value) continue;
+        if (isLiteral(value)) facts.constants.add(textOf(name, ctx));
+        // const Roles = { ADMIN: 'admin' } as const / Object.freeze({...}): members are constants.
+        else if (/^(Object\.freeze\(\s*)?\{[^]*\}\s*(as\s+const)?\)?$/.test(textOf(value, ctx)) && /as const|Object\.freeze/.test(textOf(value, ctx))) facts.enums.add(textOf(name, ctx));
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function enclosingFunction(n: Node): Node | null {
+  for (let p = n.parent; p; p = p.parent) if (FUNCTION_TYPES.has(p.type)) return p;
+  return null;
+}
+
+function functionFacts(fn: Node, ctx: ValueContext): FunctionFacts {
+  ctx.functionFacts ??= new Map();
+  const cached = ctx.functionFacts.get(fn.id);
+  if (cached) return cached;
+  const assigned = new Map<string, Node[]>();
+  const bound = new Set<string>();
+  const add = (name: Node | null, value: Node | null | undefined) => {
+    if (!name || name.type !== 'identifier') return;
+    const key = textOf(name, ctx);
+    bound.add(key);
+    if (value) assigned.set(key, [...(assigned.get(key) ?? []), value]);
+  };
+  const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter');
+  if (params) for (const id of params.descendantsOfType('identifier')) if (id) bound.add(textOf(id, ctx));
+  const body = fn.childForFieldName('body');
+  if (body) {
+    for (const d of body.descendantsOfType(['short_var_declaration', 'assignment_statement', 'var_spec', 'const_spec', 'assignment', 'variable_declarator', 'assignment_expression'])) {
+      if (!d) continue;
+      switch (d.type) {
+        case 'short_var_declaration':
+        case 'assignment_statement': {
+          const left = field(d, 'left')?.namedChildren ?? [];
+          const right = field(d, 'right')?.namedChildren ?? [];
+          left.forEach((l, i) => add(l, left.length === right.length ? right[i] : right[0]));
+          break;
+        }
+        case 'var_spec':
+        case 'const_spec': {
+          const values = field(d, 'value')?.namedChildren ?? [];
+          d.childrenForFieldName('name').forEach((l, i) => add(l, values[i] ?? (d.type === 'const_spec' ? d : undefined)));
+          break;
+        }
+        case 'assignment':
+        case 'assignment_expression':
+          add(field(d, 'left'), field(d, 'right'));
+          break;
+        case 'variable_declarator':
+          add(field(d, 'name'), field(d, 'value'));
+          break;
+      }
+    }
+  }
+  const constants = new Set<string>();
+  const macDerived = new Set<string>();
+  for (const [name, values] of assigned) {
+    if (values.every((v) => v.type === 'const_spec' || isLiteral(v))) constants.add(name);
+    if (values.some((v) => MAC_CALL.test(textOf(v, ctx)))) macDerived.add(name);
+  }
+  const facts = { constants, macDerived, bound };
+  ctx.functionFacts.set(fn.id, facts);
+  return facts;
+}
+
+/** The value is a constant (see the module comment). */
+export function isConstant(raw: Node, ctx: ValueContext): boolean {
+  const n = unwrap(raw, ctx);
+  if (isLiteral(n)) return true;
+  const file = fileFacts(ctx);
+  if (n.type === 'identifier') {
+    const name = textOf(n, ctx);
+    // API_KEY, SECRET_KEY: constant names that hold secrets are not constants here.
+    if (ALL_CAPS.test(name)) return !SECRET_NAME.test(name);
+    const fn = enclosingFunction(n);
+    const local = fn ? functionFacts(fn, ctx) : undefined;
+    if (local?.constants.has(name)) return true;
+    if (local?.bound.has(name)) return false;
+    if (file.constants.has(name)) return true;
+    return ctx.family === 'go' && (ctx.packageConstants?.has(name) ?? false);
+  }
+  if (n.type === 'selector_expression' || n.type === 'attribute' || n.type === 'member_expression') {
+    const last = memberName(n, ctx) ?? '';
+    if (/(^|\.)(env|environ)\./.test(textOf(n, ctx))) return false;
+    if (ALL_CAPS.test(last)) return !SECRET_NAME.test(last);
+    const owner = receiverOf(n);
+    if (owner && owner.type === 'identifier' && file.enums.has(textOf(owner, ctx))) return true;
+  }
+  return false;
+}
+
+function macDerived(raw: Node, ctx: ValueContext): boolean {
+  const n = unwrap(raw, ctx);
+  if (n.type !== 'identifier') return false;
+  const fn = enclosingFunction(n);
+  return fn ? functionFacts(fn, ctx).macDerived.has(textOf(n, ctx)) : false;
+}
+
+function secretBearing(n: Node, ctx: ValueContext): boolean {
+  const name = valueName(n, ctx);
+  if (NOT_SECRET_NAME.test(name)) return false;
+  return SECRET_NAME.test(name) || macDerived(n, ctx);
+}
+
+/** The two operands of a comparison node or an equality call; undefined for other shapes. */
+export function comparisonOperands(n: Node): [Node, Node] | undefined {
+  switch (n.type) {
+    case 'binary_expression': {
+      const l = field(n, 'left');
+      const r = field(n, 'right');
+      return l && r ? [l, r] : undefined;
+    }
+    case 'comparison_operator': {
+      const parts = n.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+      return parts.length === 2 ? [parts[0]!, parts[1]!] : undefined;
+    }
+    case 'call_expression':
+    case 'call': {
+      const args = (field(n, 'arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'comment');
+      if (args.length >= 2) return [args[0]!, args[1]!];
+      const fn = field(n, 'function');
+      const recv = fn ? receiverOf(fn) : null;
+      return recv && args.length === 1 ? [recv, args[0]!] : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Whether `a` and `b` are compared as secrets: neither is a constant, at least one bears a
+ * secret, and they are not a change-detection, confirmation or default pair.
+ */
+export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean {
+  if (isConstant(a, ctx) || isConstant(b, ctx)) return false;
+  const ta = textOf(a, ctx);
+  const tb = textOf(b, ctx);
+  if (CHANGE_SIDE.test(ta) || CHANGE_SIDE.test(tb)) return false;
+  if (CONFIRM_SIDE.test(ta) || CONFIRM_SIDE.test(tb)) return false;
+  if (DEFAULT_SIDE.test(ta) || DEFAULT_SIDE.test(tb)) return false;
+  const na = valueName(a, ctx);
+  const nb = valueName(b, ctx);
+  // password1 vs password2, password vs password2
+  const base = (s: string) => s.replace(/[12]$/, '');
+  if (na !== nb && base(na) === base(nb) && /[12]$/.test(na + nb)) return false;
+  if (/[12]$/.test(na) && /[12]$/.test(nb)) return false;
+  if (NOT_SECRET_NAME.test(na) || NOT_SECRET_NAME.test(nb)) return false;
+  return secretBearing(a, ctx) || secretBearing(b, ctx);
+}

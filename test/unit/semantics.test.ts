@@ -1,0 +1,156 @@
+/**
+ * The light semantic model: test-code classification, evidence vs mentions, lambda folding,
+ * and package constants read from sibling files (real files on disk, real engine).
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { listSourceFiles } from '../../server/src/engine/files';
+import { scanFile } from '../../server/src/engine/scanFile';
+import { goConstNames, goPackageConstants } from '../../server/src/engine/symbolIndex';
+import { isTestPath } from '../../server/src/engine/testCode';
+import { CATEGORY_IDS } from '../../server/src/engine/categories';
+import { applySettings, defaultSettings, isPathExcluded, walkFilters } from '../../server/src/settings';
+import { sharedEngine } from '../helpers/engine';
+
+const ALL = new Set(CATEGORY_IDS);
+
+describe('test-code classification', () => {
+  const tests = [
+    'internal/api/token_test.go',
+    'pkg/testdata/jwt.go',
+    'internal/testutil/server.go',
+    'app/tests/test_views.py',
+    'app/test_models.py',
+    'app/models_test.py',
+    'conftest.py',
+    'src/auth.spec.ts',
+    'src/__tests__/auth.ts',
+    'server/test/support.ts',
+    'e2e/login.ts',
+    'cypress/support/commands.js',
+    'db/seeds/users.ts',
+    'server/scripts/seed.ts',
+    'mocks/store.go',
+    'internal/store/mock_store.go',
+    'app/fixtures/users.py',
+    'bench/scan.ts',
+  ];
+  const production = [
+    'internal/api/token.go',
+    'app/views.py',
+    'app/testimonials.py',
+    'src/auth.ts',
+    'src/contest/entry.ts',
+    'server/routes/latest.ts',
+    'app/attestation.py',
+    'internal/integration/sso.go',
+  ];
+  for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));
+  for (const p of production) it(`not test code: ${p}`, () => assert.strictEqual(isTestPath(p), false));
+
+  it('is left out by default and kept with includeTests (settings, team config key)', () => {
+    const base = defaultSettings();
+    assert.strictEqual(isPathExcluded(base, 'app/tests/test_views.py'), true);
+    const problems: string[] = [];
+    const on = applySettings(base, { includeTests: true }, problems);
+    assert.deepStrictEqual(problems, []);
+    assert.strictEqual(isPathExcluded(on, 'app/tests/test_views.py'), false);
+    applySettings(base, { includeTests: 'yes' }, problems);
+    assert.deepStrictEqual(problems, ['"includeTests" must be true or false']);
+  });
+
+  it('the walker skips test folders and files, relative to the folder walked', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-tests-'));
+    try {
+      for (const f of ['src/auth.go', 'src/auth_test.go', 'tests/helpers.py', 'app/views.py']) {
+        fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+        fs.writeFileSync(path.join(dir, f), '');
+      }
+      const rel = (files: string[]) => files.map((f) => path.relative(dir, f).split(path.sep).join('/')).sort();
+      assert.deepStrictEqual(rel(listSourceFiles([dir], { root: dir, ...walkFilters(defaultSettings()) })), ['app/views.py', 'src/auth.go']);
+      // Naming a test folder explicitly scans it.
+      assert.deepStrictEqual(rel(listSourceFiles([path.join(dir, 'tests')], { root: dir, ...walkFilters(defaultSettings()) })), ['tests/helpers.py']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('package constants (Go symbol index)', () => {
+  it('reads const lines and blocks', () => {
+    const text = 'package p\n\nconst A = "a"\nconst (\n\tB Kind = iota\n\tC, D = 1, 2 // two\n\t// comment\n)\nvar E = "e"\n';
+    assert.deepStrictEqual(goConstNames(text).sort(), ['A', 'B', 'C', 'D']);
+  });
+
+  it('a comparison with a constant declared in a sibling file is not a secret comparison', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-pkg-'));
+    try {
+      const handler = path.join(dir, 'handler.go');
+      fs.writeFileSync(
+        handler,
+        'package h\n\ntype V struct{ Action, Token string }\n\nfunc Check(v V, presentedToken string) bool {\n\tif v.Action != ActionResetToken {\n\t\treturn false\n\t}\n\treturn v.Token == presentedToken\n}\n',
+      );
+      const engine = await sharedEngine();
+      const lines = (file: string) => {
+        const r = scanFile(engine, file, 1 << 20, ALL);
+        return r.findings.filter((f) => f.category === 'timing').map((f) => f.span.start.line + 1);
+      };
+      // Unknown identifier: could be a variable holding a secret, so both compares are findings.
+      assert.deepStrictEqual(lines(handler), [6, 9]);
+      fs.writeFileSync(path.join(dir, 'consts.go'), 'package h\n\nconst (\n\tActionResetToken = "reset_token"\n)\n');
+      assert.deepStrictEqual([...goPackageConstants(handler)], ['ActionResetToken']);
+      assert.deepStrictEqual(lines(handler), [9]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('regions: evidence and units', () => {
+  it('a type mention alone makes no region; with an operation it joins the region', async () => {
+    const engine = await sharedEngine();
+    const src = [
+      'package a',
+      '',
+      'import "github.com/golang-jwt/jwt/v5"',
+      '',
+      'type Claims struct {',
+      '\tjwt.RegisteredClaims',
+      '}',
+      '',
+      'func Keys(t *jwt.Token) string { return "kid" }',
+      '',
+      'func Parse(raw string, key []byte) (*jwt.Token, error) {',
+      '\treturn jwt.Parse(raw, func(t *jwt.Token) (any, error) { return key, nil }, jwt.WithValidMethods([]string{"HS256"}))',
+      '}',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(src, 'go');
+    const jwt = analysis.regions.filter((r) => r.category === 'jwt');
+    assert.deepStrictEqual(jwt.map((r) => r.symbol), ['Parse']);
+    assert.ok(jwt[0]!.triggers.length >= 2, 'the type mentions inside Parse join its region');
+  });
+
+  it('a lambda folds into its enclosing function; a top-level callback is named after its call', async () => {
+    const engine = await sharedEngine();
+    const src = [
+      "import crypto from 'node:crypto';",
+      "import express from 'express';",
+      'const router = express.Router();',
+      'export function sign(items: string[]) {',
+      "  return items.map((i) => crypto.createHmac('sha256', process.env.K!).update(i).digest('hex'));",
+      '}',
+      "router.post('/login', async (req, res) => {",
+      "  res.send(crypto.randomBytes(16).toString('hex'));",
+      '});',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(src, 'typescript');
+    assert.deepStrictEqual(
+      analysis.regions.filter((r) => r.category === 'crypto').map((r) => r.symbol),
+      ['sign', "router.post('/login')"],
+    );
+  });
+});
