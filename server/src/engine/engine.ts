@@ -19,6 +19,7 @@ import { LANGUAGES, LANGUAGE_IDS, type LanguageId, type LanguageSpec } from './l
 import { buildFix } from './fixes';
 import './fixers';
 import { RuleSet, readFindingSources, readRuleSources, ScopeChanged, type MatchContext, type RawFinding, type RawTrigger } from './ruleQueries';
+import { computeFileFacts, type FileFacts } from './valueFacts';
 import type { FileAnalysis, Finding, FindingSeverity, Region, Span, Suppression, Trigger } from './types';
 
 export interface EnginePaths {
@@ -110,6 +111,8 @@ export class AnalysisState {
     readonly triggers: readonly StoredTrigger[],
     readonly findings: readonly StoredFinding[],
     readonly fingerprints: Map<string, string>,
+    /** Top-level constants and enums (valueFacts.ts): a change re-analyzes the whole file. */
+    readonly factsKey: string = '',
   ) {}
 }
 
@@ -253,6 +256,8 @@ export class GuardrailEngine {
     try {
       const root = tree.rootNode;
       const imports = collectImports(root, loaded.spec.family, text);
+      const fileFacts = computeFileFacts(root, loaded.spec.family, text);
+      if (options.packageConstants) fileFacts.key += `|${[...options.packageConstants].sort().join(',')}`;
       const catKey = categoriesKey(options.categories);
       const previous = options.previous;
       let dirty: CharRange[] | undefined;
@@ -261,6 +266,7 @@ export class GuardrailEngine {
         options.previousTree &&
         previous.state.language === language &&
         previous.state.categoriesKey === catKey &&
+        previous.state.factsKey === fileFacts.key &&
         sameImports(previous.state.imports, imports)
       ) {
         dirty = dirtyRanges(root, text.length, options.previousTree, tree, previous.state, previous.edits);
@@ -268,13 +274,13 @@ export class GuardrailEngine {
       let result: { analysis: FileAnalysis; state: AnalysisState } | undefined;
       if (dirty && previous) {
         try {
-          result = this.run(loaded.spec, sets, text, root, imports, catKey, options, started, { state: previous.state, edits: previous.edits, dirty });
+          result = this.run(loaded.spec, sets, text, root, imports, catKey, options, started, { state: previous.state, edits: previous.edits, dirty }, fileFacts);
         } catch (err) {
           if (!(err instanceof StaleState) && !(err instanceof ScopeChanged)) throw err;
         }
       }
       const incremental = result !== undefined;
-      result ??= this.run(loaded.spec, sets, text, root, imports, catKey, options, started, undefined);
+      result ??= this.run(loaded.spec, sets, text, root, imports, catKey, options, started, undefined, fileFacts);
       const out: AnalyzeResult = { analysis: result.analysis };
       if (options.keepState) {
         out.state = result.state;
@@ -303,9 +309,10 @@ export class GuardrailEngine {
     options: AnalyzeOptions,
     started: number,
     reuse: { state: AnalysisState; edits: readonly Edit[]; dirty: CharRange[] } | undefined,
+    fileFacts: { facts: FileFacts; key: string },
   ): { analysis: FileAnalysis; state: AnalysisState } {
     const lines = new LineIndex(text);
-    const ctx: MatchContext = { family: spec.family, imports, names: new Map(), text, lines, root, ...(options.packageConstants ? { packageConstants: options.packageConstants } : {}) };
+    const ctx: MatchContext = { family: spec.family, imports, names: new Map(), text, lines, root, fileFacts: fileFacts.facts, ...(options.packageConstants ? { packageConstants: options.packageConstants } : {}) };
     const categories = options.categories;
     let placed: StoredTrigger[];
     let rawFindings: RawFinding[];
@@ -378,6 +385,7 @@ export class GuardrailEngine {
       placed.map((t) => ({ ...t, unit: { ...t.unit, node: undefined } })),
       stored,
       fingerprints,
+      fileFacts.key,
     );
     return { analysis, state };
   }

@@ -31,9 +31,20 @@ export interface ValueContext {
   functionFacts?: Map<number, FunctionFacts>;
 }
 
-interface FileFacts {
+export interface FileFacts {
   constants: Set<string>;
   enums: Set<string>;
+}
+
+/**
+ * The file-level facts (top-level constants and enums) and a key that changes when they do:
+ * incremental re-analysis must start over when it changes, since a comparison anywhere in the
+ * file may read a constant declared elsewhere in it.
+ */
+export function computeFileFacts(root: Node, family: QueryFamily, text: string): { facts: FileFacts; key: string } {
+  const ctx: ValueContext = { family, text, root };
+  const facts = fileFacts(ctx);
+  return { facts, key: `${[...facts.constants].sort().join(',')}|${[...facts.enums].sort().join(',')}` };
 }
 
 interface FunctionFacts {
