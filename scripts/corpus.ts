@@ -91,10 +91,11 @@ function readJsonl<T>(file: string): T[] {
 }
 
 function parseArgs(argv: string[]) {
-  const opts = { includeTests: false, only: undefined as string | undefined, seed: 20261202, out: path.join(ROOT, 'out', 'corpus') };
+  const opts = { includeTests: false, recallCandidates: false, only: undefined as string | undefined, seed: 20261202, out: path.join(ROOT, 'out', 'corpus') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--include-tests') opts.includeTests = true;
+    else if (a === '--recall-candidates') opts.recallCandidates = true;
     else if (a === '--only') opts.only = argv[++i];
     else if (a === '--seed') opts.seed = Number(argv[++i]);
     else if (a === '--out') opts.out = path.resolve(argv[++i] ?? '');
@@ -162,6 +163,7 @@ async function main(): Promise<void> {
   for (const [rule, n] of [...byRule].sort((a, b) => b[1] - a[1])) console.log(`- ${rule}: ${n}`);
 
   writeSample(results, opts);
+  if (opts.recallCandidates) writeRecallCandidates(results, opts);
   reportJudgments(results);
   reportRecall(results);
 }
@@ -236,6 +238,89 @@ function writeSample(results: Map<string, { repo: RepoEntry; dir: string; scanne
   );
   fs.writeFileSync(path.join(opts.out, 'sample.md'), md.join('\n'));
   console.log(`\nsample: ${rows.length} items (seed ${opts.seed}) in ${path.relative(ROOT, opts.out)}/sample.md and sample.jsonl`);
+}
+
+/**
+ * APIs a reviewer expects flagged, per category and language family, grepped line by line in
+ * the non-test files scanned. A seeded sample goes to recall-candidates.jsonl; a person marks each
+ * `fair` (a real use, not an import, comment, type-only mention or doc string) and keeps it in
+ * test/corpus/recall.jsonl.
+ */
+const RECALL_GREP: Record<CategoryId, Record<'go' | 'python' | 'ecma', RegExp>> = {
+  crypto: {
+    go: /\b(sha256|sha512|sha1|md5|hmac|aes|cipher|rsa|ecdsa|ed25519|bcrypt|argon2|scrypt|pbkdf2)\.[A-Z]\w*\(|crypto\/rand|rand\.Read\(/,
+    python: /\b(hashlib\.\w+|hmac\.new|bcrypt\.\w+|Fernet|pbkdf2_hmac|argon2|secrets\.token_\w+|os\.urandom)\(/,
+    ecma: /\b(createHash|createHmac|randomBytes|createCipheriv|createDecipheriv|pbkdf2|scrypt|generateKeyPair|randomUUID|subtle\.\w+)\(|bcrypt\.\w+\(/,
+  },
+  jwt: {
+    go: /\b(jwt|jose|jws|jwk|jwe|oidc|oauth2)\.[A-Z]\w*\(|\.(ParseWithClaims|SignedString|Verify|Exchange)\(/,
+    python: /\b(jwt\.(encode|decode)|jws\.\w+|jwk\.\w+|id_token\.verify\w*|OAuth2Session|authlib)\b/,
+    ecma: /\b(jwt\.(sign|verify|decode)|jwtVerify|SignJWT|createRemoteJWKSet|jwks|JWT\.(verify|sign|decode)|JWS|JWE)\b/,
+  },
+  auth: {
+    go: /Header\.Get\("Authorization"\)|BasicAuth\(\)|CompareHashAndPassword|sessions?\.(Get|Save|New)|\b(Authenticate|Authorize|RequireAuth|checkPermission|HasPermission)\w*\(/,
+    python: /\b(authenticate|login|logout|check_password|set_password|has_perm|has_perms|has_permission|has_object_permission|get_current_user|verify_password)\(/,
+    ecma: /\b(passport\.(authenticate|use)|req\.session|ctx\.session|UseGuards|canActivate|headers\.authorization|verifyPassword|comparePassword|isAuthenticated)\b/,
+  },
+  timing: {
+    go: /hmac\.Equal|ConstantTimeCompare/,
+    python: /compare_digest|constant_time_compare/,
+    ecma: /timingSafeEqual|safeEqual|constantEquals/,
+  },
+  'lock-free': {
+    go: /\batomic\.(Add|Load|Store|CompareAndSwap|Swap)\w*\(|\.(CompareAndSwap|Load|Store|Add)\(/,
+    python: /shared_memory|multiprocessing\.(Value|Array)\(/,
+    ecma: /\bAtomics\.\w+\(|SharedArrayBuffer/,
+  },
+  consensus: {
+    go: /\braft\.|\belection\.|concurrency\.NewMutex|redsync|pg_advisory|pg_try_advisory/,
+    python: /pg_advisory|pg_try_advisory|\.lock\(.*timeout|Redlock|redis_lock|kazoo/,
+    ecma: /pg_advisory|pg_try_advisory|Redlock|redlock|\.acquireLock\(|SET .* NX/,
+  },
+  concurrency: {
+    go: /\bgo func\b|\bgo \w+[.\w]*\(|\.(Lock|RLock|Unlock|RUnlock)\(\)|\bsync\.(WaitGroup|Once|Mutex|RWMutex|Map)\b|errgroup\.|\bselect \{|make\(chan /,
+    python: /\bthreading\.(Thread|Lock|RLock|Event|Semaphore|Condition)\(|asyncio\.(Lock|Semaphore|gather|create_task|wait|Queue)\(|ThreadPoolExecutor|ProcessPoolExecutor|multiprocessing\.\w+\(/,
+    ecma: /new Worker\(|worker_threads|new Mutex\(|pLimit\(|PQueue|\.runExclusive\(|Semaphore/,
+  },
+  sql: {
+    go: /\.(Query|QueryRow|QueryContext|QueryRowContext|Exec|ExecContext|Raw|NewRaw|Select|Get)\(\s*(ctx, )?["`]|sqlx\.|dbx\.NewQuery|\.NewQuery\(/,
+    python: /\.(execute|executemany|raw|extra)\(|\bRawSQL\(|\btext\(\s*f?["']|connection\.cursor\(/,
+    ecma: /\.(query|raw|\$queryRaw\w*|\$executeRaw\w*)\(|sequelize\.literal\(|knex\.raw\(/,
+  },
+  transactions: {
+    go: /\.(Begin|BeginTx|Commit|Rollback|RunInTransaction|Transaction|RunInTx|WithTx)\(/,
+    python: /transaction\.atomic|select_for_update|\.begin(_nested)?\(|on_commit\(|set_autocommit|isolation_level/,
+    ecma: /\.transaction\(|\bBEGIN\b|\bCOMMIT\b|\.commit\(\)|\.rollback\(\)|isolationLevel|LOCK\.UPDATE/,
+  },
+  retry: {
+    go: /\b[Rr]etr(y|ies)\w*\(|[Bb]ackoff/,
+    python: /@retry|\bretry\(|self\.retry\(|autoretry_for|[Bb]ackoff|max_retries/,
+    ecma: /\bretry\w*\(|[Bb]ackoff|maxRetries|retries:/,
+  },
+};
+
+function writeRecallCandidates(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, opts: { seed: number; out: string }): void {
+  const familyOf = (file: string): 'go' | 'python' | 'ecma' => (file.endsWith('.go') ? 'go' : file.endsWith('.py') ? 'python' : 'ecma');
+  const rows: object[] = [];
+  for (const c of CATEGORY_IDS) {
+    for (const family of ['go', 'python', 'ecma'] as const) {
+      const hits: { repo: string; path: string; line: number; text: string }[] = [];
+      for (const { repo, dir, scanned } of results.values()) {
+        for (const s of scanned) {
+          if (s.skipped || familyOf(s.file) !== family) continue;
+          const lines = fs.readFileSync(s.file, 'utf8').split('\n');
+          lines.forEach((text, i) => {
+            if (text.length < 400 && RECALL_GREP[c][family].test(text)) hits.push({ repo: repo.name, path: toPosix(path.relative(dir, s.file)), line: i + 1, text: text.trim() });
+          });
+        }
+      }
+      const rand = mulberry32(opts.seed ^ hash(`recall:${c}:${family}`));
+      for (const h of sample(hits, 10, rand)) rows.push({ ...h, category: c, family, grepHits: hits.length });
+    }
+  }
+  fs.mkdirSync(opts.out, { recursive: true });
+  fs.writeFileSync(path.join(opts.out, 'recall-candidates.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  console.log(`recall candidates: ${rows.length} grep hits (seeded) in ${path.relative(ROOT, opts.out)}/recall-candidates.jsonl`);
 }
 
 function hash(s: string): number {

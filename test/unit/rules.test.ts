@@ -27,6 +27,8 @@ const ANNOTATION = /^\s*(?:\/\/|#)\s*(expect|ok)\b:?\s*(.*)$/;
 export interface Expectation {
   kind: 'expect' | 'ok';
   categories: CategoryId[];
+  /** Rule ids named in the annotation (`expect: go.jwt.algorithm-check`): each must fire there. */
+  rules: string[];
   /** 0-based line the annotation applies to. */
   line: number;
   annotationLine: number;
@@ -41,13 +43,16 @@ export function readExpectations(text: string): Expectation[] {
     let target = index + 1;
     while (target < lines.length && (ANNOTATION.test(lines[target] ?? '') || (lines[target] ?? '').trim() === '')) target++;
     const kind = m[1] === 'expect' ? 'expect' : 'ok';
-    const categories = kind === 'expect'
-      ? (m[2] ?? '').split(/[\s,]+/).filter((c) => c.length > 0).map((c) => {
-          if (!isCategoryId(c)) throw new Error(`line ${index + 1}: unknown category "${c}"`);
-          return c;
-        })
-      : [];
-    out.push({ kind, categories, line: target, annotationLine: index });
+    const words = kind === 'expect' ? (m[2] ?? '').split(/[\s,]+/).filter((c) => c.length > 0) : [];
+    const rules = words.filter((w) => w.includes('.'));
+    const categories = [...new Set([
+      ...words.filter((w) => !w.includes('.')),
+      ...rules.map((r) => r.split('.')[1] ?? ''),
+    ])].map((c) => {
+      if (!isCategoryId(c)) throw new Error(`line ${index + 1}: unknown category "${c}"`);
+      return c;
+    });
+    out.push({ kind, categories, rules, line: target, annotationLine: index });
   });
   return out;
 }
@@ -94,6 +99,9 @@ describe('rule fixtures', function () {
           totals.expect++;
           expected.add(`${e.line}:${c}`);
           if (!found.some((t) => t.category === c)) problems.push(`${rel}:${e.line + 1}: expected a ${c} trigger, none fired`);
+        }
+        for (const r of e.rules) {
+          if (!found.some((t) => t.rule === r)) problems.push(`${rel}:${e.line + 1}: expected rule ${r}, got ${found.map((t) => t.rule).join(', ') || 'nothing'}`);
         }
       }
       for (const t of triggers) {

@@ -11,8 +11,8 @@
 ((call_expression
    function: (selector_expression) @trigger
    arguments: (argument_list [(identifier) (selector_expression) (call_expression) (slice_expression) (index_expression) (type_conversion_expression)] @arg)) @cmp
- (#match? @arg "((^|[^A-Za-z])(mac|sig|sigs)($|[^a-z])|Mac($|[^a-z])|MAC($|[^A-Z])|Sig($|[^a-z])|SIG($|[^A-Z])|[Hh]mac|HMAC|[Ss]ignature|SIGNATURE|[Dd]igest|DIGEST|[Hh]ash|HASH|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[Kk]ey|API[Kk]ey|API_KEY|api_key|[Pp]assw(or)?d|PASSW(OR)?D|(^|[^A-Za-z])otp|Otp|OTP|[Nn]once|NONCE)")
- (#not-match? @arg "(Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix)(\\(.*\\))?$|^(Err|err|max|min|num|Max|Min|Num)|^(len|cap)\\(")
+ (#match? @arg "{{secret-name}}")
+ (#not-match? @arg "{{not-secret-name}}")
  (#not-resolves-to? @arg ".")
  (#resolves-to? @trigger "^(bytes\\.(Equal|Compare|EqualFold)|strings\\.(EqualFold|Compare)|reflect\\.DeepEqual|slices\\.Equal)$")
  (#secret-compare? @cmp)
@@ -23,8 +23,8 @@
    left: [(identifier) (selector_expression) (call_expression) (index_expression) (type_conversion_expression)] @secret
    operator: ["==" "!="]
    right: [(identifier) (selector_expression) (call_expression) (index_expression) (type_conversion_expression)] @other) @trigger
- (#match? @secret "((^|[^A-Za-z])(mac|sig|sigs)($|[^a-z])|Mac($|[^a-z])|MAC($|[^A-Z])|Sig($|[^a-z])|SIG($|[^A-Z])|[Hh]mac|HMAC|[Ss]ignature|SIGNATURE|[Dd]igest|DIGEST|[Hh]ash|HASH|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[Kk]ey|API[Kk]ey|API_KEY|api_key|[Pp]assw(or)?d|PASSW(OR)?D|(^|[^A-Za-z])otp|Otp|OTP|[Nn]once|NONCE)")
- (#not-match? @secret "(Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix)(\\(.*\\))?$|^(Err|err|max|min|num|Max|Min|Num)|^(len|cap)\\(")
+ (#match? @secret "{{secret-name}}")
+ (#not-match? @secret "{{not-secret-name}}")
  (#not-match? @secret "^(Token|TOKEN_?)[A-Z][A-Za-z]*$")
  (#not-match? @other "^(len|cap)\\(|^(Err|err)|(Type|Kind)(\\(\\))?$")
  (#not-resolves-to? @secret ".")
@@ -36,8 +36,8 @@
    left: [(identifier) (selector_expression) (call_expression) (index_expression) (type_conversion_expression)] @other
    operator: ["==" "!="]
    right: [(identifier) (selector_expression) (call_expression) (index_expression) (type_conversion_expression)] @secret) @trigger
- (#match? @secret "((^|[^A-Za-z])(mac|sig|sigs)($|[^a-z])|Mac($|[^a-z])|MAC($|[^A-Z])|Sig($|[^a-z])|SIG($|[^A-Z])|[Hh]mac|HMAC|[Ss]ignature|SIGNATURE|[Dd]igest|DIGEST|[Hh]ash|HASH|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[Kk]ey|API[Kk]ey|API_KEY|api_key|[Pp]assw(or)?d|PASSW(OR)?D|(^|[^A-Za-z])otp|Otp|OTP|[Nn]once|NONCE)")
- (#not-match? @secret "(Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix)(\\(.*\\))?$|^(Err|err|max|min|num|Max|Min|Num)|^(len|cap)\\(")
+ (#match? @secret "{{secret-name}}")
+ (#not-match? @secret "{{not-secret-name}}")
  (#not-match? @secret "^(Token|TOKEN_?)[A-Z][A-Za-z]*$")
  (#not-match? @other "^(len|cap)\\(|^(Err|err)|(Type|Kind)(\\(\\))?$")
  (#not-resolves-to? @secret ".")

@@ -8,6 +8,7 @@ import { mergeRanges, type CharRange, type LineIndex } from './incremental';
 import type { QueryFamily } from './languages';
 import { parsePattern, splitPatterns, type CaptureInfo, type ParsedPredicate } from './queryText';
 import { looksLikeSql, looksLikeTransactionSql, stringContent } from './sqlText';
+import { expandLibraryRefs, readLibrarySets } from './librarySets';
 import { comparisonOperands, isSecretComparison, type ValueContext } from './valueFacts';
 
 export { splitPatterns, stripPredicates } from './queryText';
@@ -354,7 +355,19 @@ export function readFindingSources(queriesDir: string, family: QueryFamily): Rul
     .readdirSync(dir)
     .filter((n) => n.endsWith('.scm'))
     .sort()
-    .map((n) => ({ file: path.join(dir, n), text: fs.readFileSync(path.join(dir, n), 'utf8') }));
+    .map((n) => readSource(path.join(dir, n), queriesDir, family));
+}
+
+/** A rule file's text with its library-set references expanded (librarySets.ts). */
+function readSource(file: string, queriesDir: string, family: QueryFamily, category?: CategoryId): RuleSource {
+  const raw = fs.readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = expandLibraryRefs(raw, file, readLibrarySets(queriesDir, family));
+  } catch (err) {
+    throw new RuleFileError((err as Error).message);
+  }
+  return category ? { category, file, text } : { file, text };
 }
 
 /** Reads `<queriesDir>/<family>/<category>.scm`; a category without a file has no rules there. */
@@ -363,7 +376,7 @@ export function readRuleSources(queriesDir: string, family: QueryFamily): RuleSo
   const sources: RuleSource[] = [];
   for (const category of CATEGORY_IDS) {
     const file = path.join(dir, `${category}.scm`);
-    if (fs.existsSync(file)) sources.push({ category, file, text: fs.readFileSync(file, 'utf8') });
+    if (fs.existsSync(file)) sources.push(readSource(file, queriesDir, family, category));
   }
   for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
     const base = name.replace(/\.scm$/, '');

@@ -8,8 +8,8 @@
 ; bytes.Equal(mac, expected)
 ((call_expression function: (selector_expression) @fn arguments: (argument_list . [(identifier) (selector_expression) (call_expression) (slice_expression) (index_expression) (type_conversion_expression)] @a . [(identifier) (selector_expression) (call_expression) (slice_expression) (index_expression) (type_conversion_expression)] @b .)) @finding
  (#resolves-to? @fn "^bytes\\.Equal$")
- (#match? @a "((^|[^A-Za-z])(mac|sig|sigs)($|[^a-z])|Mac($|[^a-z])|MAC($|[^A-Z])|Sig($|[^a-z])|SIG($|[^A-Z])|[Hh]mac|HMAC|[Ss]ignature|SIGNATURE|[Dd]igest|DIGEST|[Hh]ash|HASH|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[Kk]ey|API[Kk]ey|API_KEY|api_key|[Pp]assw(or)?d|PASSW(OR)?D|(^|[^A-Za-z])otp|Otp|OTP|[Nn]once|NONCE)")
- (#not-match? @a "(Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix)(\\(.*\\))?$|^(Err|err|max|min|num|Max|Min|Num)|^(len|cap)\\(|ConstantTime|^hmac\\.Equal\\(")
+ (#match? @a "{{secret-name}}")
+ (#not-match? @a "{{not-secret-name}}|ConstantTime|^hmac\\.Equal\\(")
  (#not-match? @b "^\\[\\]byte\\(\\s*[\\\"`]|^(len|cap)\\(")
  (#not-resolves-to? @a ".")
  (#secret-compare? @finding)
@@ -23,8 +23,8 @@
 ; bytes.Equal(expected, mac)
 ((call_expression function: (selector_expression) @fn arguments: (argument_list . [(identifier) (selector_expression) (call_expression) (slice_expression) (index_expression) (type_conversion_expression)] @a . [(identifier) (selector_expression) (call_expression) (slice_expression) (index_expression) (type_conversion_expression)] @b .)) @finding
  (#resolves-to? @fn "^bytes\\.Equal$")
- (#match? @b "((^|[^A-Za-z])(mac|sig|sigs)($|[^a-z])|Mac($|[^a-z])|MAC($|[^A-Z])|Sig($|[^a-z])|SIG($|[^A-Z])|[Hh]mac|HMAC|[Ss]ignature|SIGNATURE|[Dd]igest|DIGEST|[Hh]ash|HASH|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[Kk]ey|API[Kk]ey|API_KEY|api_key|[Pp]assw(or)?d|PASSW(OR)?D|(^|[^A-Za-z])otp|Otp|OTP|[Nn]once|NONCE)")
- (#not-match? @b "(Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix)(\\(.*\\))?$|^(Err|err|max|min|num|Max|Min|Num)|^(len|cap)\\(|ConstantTime|^hmac\\.Equal\\(")
+ (#match? @b "{{secret-name}}")
+ (#not-match? @b "{{not-secret-name}}|ConstantTime|^hmac\\.Equal\\(")
  (#not-match? @a "^\\[\\]byte\\(\\s*[\\\"`]|^(len|cap)\\(")
  (#not-resolves-to? @b ".")
  (#secret-compare? @finding)
@@ -37,8 +37,8 @@
 
 ; sig == expected, hex.EncodeToString(mac) == got
 ((binary_expression left: [(identifier) (selector_expression) (call_expression) (index_expression) (type_conversion_expression)] @left operator: ["==" "!="] @op right: [(identifier) (selector_expression) (call_expression) (index_expression) (type_conversion_expression)] @right) @finding
- (#match? @left "((^|[^A-Za-z])(mac|sig|sigs)($|[^a-z])|Mac($|[^a-z])|MAC($|[^A-Z])|Sig($|[^a-z])|SIG($|[^A-Z])|[Hh]mac|HMAC|[Ss]ignature|SIGNATURE|[Dd]igest|DIGEST|[Hh]ash|HASH|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[Kk]ey|API[Kk]ey|API_KEY|api_key|[Pp]assw(or)?d|PASSW(OR)?D|(^|[^A-Za-z])otp|Otp|OTP|[Nn]once|NONCE)")
- (#not-match? @left "(Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix)(\\(.*\\))?$|^(Err|err|max|min|num|Max|Min|Num)|^(len|cap)\\(|ConstantTime|^hmac\\.Equal\\(")
+ (#match? @left "{{secret-name}}")
+ (#not-match? @left "{{not-secret-name}}|ConstantTime|^hmac\\.Equal\\(")
  (#not-match? @left "^(Token|TOKEN_?)[A-Z][A-Za-z]*$")
  (#not-match? @right "^(len|cap)\\(|^(Err|err)|(Type|Kind)(\\(\\))?$")
  (#not-resolves-to? @left ".")
@@ -53,8 +53,8 @@
 
 ; r.Header.Get("X-Api-Key") != apiKey
 ((binary_expression left: [(identifier) (selector_expression) (call_expression) (index_expression) (type_conversion_expression)] @left operator: ["==" "!="] @op right: [(identifier) (selector_expression) (call_expression) (index_expression) (type_conversion_expression)] @right) @finding
- (#match? @right "((^|[^A-Za-z])(mac|sig|sigs)($|[^a-z])|Mac($|[^a-z])|MAC($|[^A-Z])|Sig($|[^a-z])|SIG($|[^A-Z])|[Hh]mac|HMAC|[Ss]ignature|SIGNATURE|[Dd]igest|DIGEST|[Hh]ash|HASH|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[Kk]ey|API[Kk]ey|API_KEY|api_key|[Pp]assw(or)?d|PASSW(OR)?D|(^|[^A-Za-z])otp|Otp|OTP|[Nn]once|NONCE)")
- (#not-match? @right "(Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix)(\\(.*\\))?$|^(Err|err|max|min|num|Max|Min|Num)|^(len|cap)\\(|ConstantTime|^hmac\\.Equal\\(")
+ (#match? @right "{{secret-name}}")
+ (#not-match? @right "{{not-secret-name}}|ConstantTime|^hmac\\.Equal\\(")
  (#not-match? @right "^(Token|TOKEN_?)[A-Z][A-Za-z]*$")
  (#not-match? @left "^(len|cap)\\(|^(Err|err)|(Type|Kind)(\\(\\))?$")
  (#not-resolves-to? @right ".")
