@@ -95,6 +95,23 @@ describe('ai-guardrails CLI', function () {
     assert.match(text.stdout, /go\/huge\.go: skipped \(too-large\): \d+ KB exceeds the 512 KB limit/);
   });
 
+  it('leaves test, fixture and seed code out unless --include-tests or the team config says so', () => {
+    const dir = copyWorkspace();
+    fs.mkdirSync(path.join(dir, 'tests'));
+    fs.copyFileSync(path.join(dir, 'py', 'tokens.py'), path.join(dir, 'tests', 'helpers.py'));
+    fs.copyFileSync(path.join(dir, 'go', 'auth.go'), path.join(dir, 'go', 'auth_test.go'));
+    const paths = (out: ScanJson) => new Set(out.regions.map((r) => r.path));
+    const plain = JSON.parse(cli(dir, 'scan', '--format', 'json').stdout) as ScanJson;
+    assert.ok(!plain.files.some((f) => f.path === 'go/auth_test.go' || f.path.startsWith('tests/')), 'test files are not analysed');
+    assert.ok(paths(plain).has('go/auth.go'));
+    const withTests = JSON.parse(cli(dir, 'scan', '--format', 'json', '--include-tests').stdout) as ScanJson;
+    assert.ok(paths(withTests).has('go/auth_test.go') && paths(withTests).has('tests/helpers.py'));
+    fs.mkdirSync(path.join(dir, '.guardrails'));
+    fs.writeFileSync(path.join(dir, '.guardrails', 'config.json'), JSON.stringify({ includeTests: true }));
+    const team = JSON.parse(cli(dir, 'scan', '--format', 'json').stdout) as ScanJson;
+    assert.ok(paths(team).has('go/auth_test.go'), 'team config key includeTests');
+  });
+
   it('respects .gitignore and the team config excludes', () => {
     const dir = copyWorkspace();
     fs.mkdirSync(path.join(dir, 'generated'));

@@ -196,3 +196,30 @@ describe('language server team config', function () {
     }
   });
 });
+
+describe('language server and test code', function () {
+  this.timeout(30000);
+
+  it('gives test files no diagnostics by default, and does with includeTests (editor setting and team config)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-lsp-tests-'));
+    const source = fs.readFileSync(path.join(WORKSPACE, 'go', 'auth.go'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'auth.go'), source);
+    fs.writeFileSync(path.join(dir, 'auth_test.go'), source);
+    const client = await TestLspClient.start(dir);
+    try {
+      const prod = pathToFileURL(path.join(dir, 'auth.go')).toString();
+      const test = pathToFileURL(path.join(dir, 'auth_test.go')).toString();
+      client.open(prod, 'go', source);
+      client.open(test, 'go', source);
+      assert.ok(byCategory(await client.diagnosticsFor(prod, 1), 'jwt'));
+      assert.deepStrictEqual(await client.diagnosticsFor(test, 1), [], 'test code is left out by default');
+      client.settings = { includeTests: true };
+      client.diagnostics.delete(test);
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { aiGuardrails: client.settings } });
+      assert.ok(byCategory(await client.diagnosticsFor(test, 1), 'jwt'), 'includeTests turns it on');
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
