@@ -52,7 +52,7 @@ interface RecallCheck {
 }
 
 /** A broad "looks like test code" check, independent of the engine's classifier. */
-const TESTISH = /(^|\/)(tests?|testing|testdata|testutils?|spec|specs|mocks?|__tests__|__mocks__|fixtures?|seeds?|seeders|e2e|cypress|bench(mark)?s?)(\/|$)|(_test\.go|\.(test|spec)\.[cm]?[jt]sx?|(^|\/)test_[^/]*\.py|_tests?\.py|conftest\.py)$/i;
+const TESTISH = /(^|\/)(tests?|testing|testdata|testutils?|spec|specs|mocks?|__tests__|__mocks__|fixtures?|seeds?|seeders|e2e|cypress|bench(mark)?s?|examples?|demos?|docs?|docs_src|suites)(\/|$)|(_test\.go|\.(test|spec)\.[cm]?[jt]sx?|(^|\/)test_[^/]*\.py|_tests?\.py|conftest\.py)$/i;
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

@@ -36,6 +36,8 @@ describe('test-code classification', () => {
     'internal/store/mock_store.go',
     'app/fixtures/users.py',
     'bench/scan.ts',
+    'examples/sqlalchemy/app/db.py',
+    'docs/src/app.py',
   ];
   const production = [
     'internal/api/token.go',

@@ -1,5 +1,5 @@
 /**
- * Test, fixture, seed and benchmark code by ecosystem conventions. Changes there do not need a
+ * Test, fixture, seed, benchmark and example code by ecosystem conventions. Changes there do not need a
  * domain expert's review, so by default it yields no regions or findings
  * (`aiGuardrails.includeTests`, team config `includeTests`, CLI `--include-tests` turn it on).
  *
@@ -32,6 +32,15 @@ const TEST_DIRS = new Set([
   'testing',
   'mocks',
   'fixtures',
+  // example, demo and documentation code (snippets and sample apps people copy, not run)
+  'examples',
+  'example',
+  '_examples',
+  'demo',
+  'demos',
+  'docs',
+  'docs_src',
+  'doc',
   // seed and benchmark code
   'seed',
   'seeds',
