@@ -155,4 +155,41 @@ describe('regions: evidence and units', () => {
       ['sign', "router.post('/login')"],
     );
   });
+
+  it('a one-statement pass-through to the own member of an object makes no region; a direct library call does', async () => {
+    const engine = await sharedEngine();
+    const go = [
+      'package p',
+      '',
+      'import (',
+      '\t"context"',
+      '\t"database/sql"',
+      '\t"golang.org/x/oauth2"',
+      ')',
+      '',
+      'type provider struct{ oauth2.Config }',
+      'type store struct{ db *sql.DB }',
+      '',
+      'func (p provider) GetOAuthToken(ctx context.Context, code string) (*oauth2.Token, error) {',
+      '\treturn p.Exchange(ctx, code)',
+      '}',
+      '',
+      'func (s *store) Begin(ctx context.Context) (*sql.Tx, error) {',
+      '\treturn s.db.BeginTx(ctx, nil)',
+      '}',
+      '',
+      'func Exchange(ctx context.Context, c *oauth2.Config, code string) (*oauth2.Token, error) {',
+      '\treturn c.Exchange(ctx, code, oauth2.AccessTypeOffline)',
+      '}',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(go, 'go');
+    assert.deepStrictEqual(
+      analysis.regions.map((r) => `${r.symbol}:${r.category}`),
+      ['store.Begin:transactions', 'Exchange:jwt'],
+      'p.Exchange(ctx, code) forwards; s.db.BeginTx(ctx, nil) passes a literal option; Exchange adds an option',
+    );
+    const py = ['from django.db import transaction', '', 'class Unit:', '    def commit(self):', '        self.session.commit()', '', 'def atomic_save(obj):', '    with transaction.atomic():', '        obj.save()', ''].join('\n');
+    assert.deepStrictEqual(engine.analyze(py, 'python').analysis.regions.map((r) => r.symbol), ['atomic_save']);
+  });
 });

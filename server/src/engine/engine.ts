@@ -634,7 +634,10 @@ function buildRegions(
   fingerprints: Map<string, string>,
 ): Region[] {
   const groups = new Map<string, { unit: UnitInfo; category: CategoryId; triggers: StoredTrigger[] }>();
+  // A constant-time comparison is a timing operation; the same call does not also make crypto.
+  const timingRanges = new Set(placed.filter((t) => t.category === 'timing').map((t) => `${t.start}:${t.end}`));
   for (const t of placed) {
+    if (t.category === 'crypto' && timingRanges.has(`${t.start}:${t.end}`)) continue;
     const key = `${t.unit.start}:${t.unit.end}:${t.category}`;
     let group = groups.get(key);
     if (!group) {
@@ -649,6 +652,9 @@ function buildRegions(
   for (const g of groups.values()) {
     // Evidence, not mentions: a type, field or base-class mention alone makes no region.
     if (g.triggers.every((t) => t.mention)) continue;
+    // A one-statement pass-through (`return s.provider.Commit(ctx)`) holds no logic to review.
+    const unitNode = g.unit.node ?? nodeAt(root, g.unit.start, g.unit.end, g.unit.type);
+    if (unitNode && isDelegation(unitNode)) continue;
     g.triggers.sort((a, b) => a.start - b.start || a.end - b.end);
     // Fingerprints hash the unit's tokens; an unchanged unit text has an unchanged fingerprint.
     const key = `${g.category}\u0000${text.slice(g.unit.start, g.unit.end)}`;
@@ -682,6 +688,50 @@ function buildRegions(
       CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category),
   );
   return regions;
+}
+
+const FORWARDED_ARGUMENT = new Set(['identifier', 'selector_expression', 'attribute', 'member_expression', 'field_identifier', 'this', 'self']);
+
+/**
+ * A function whose body is one call that forwards its arguments unchanged (`return
+ * s.provider.Exchange(ctx, code)`, `tx.Commit()`, `self.session.commit()`): plumbing, with no
+ * option, literal, callback or comparison in it that an edit could weaken.
+ */
+export function isDelegation(unit: Node): boolean {
+  const fn = unit.type === 'decorated_definition' ? unit.childForFieldName('definition') : unit;
+  if (!fn) return false;
+  const body = fn.childForFieldName('body');
+  if (!body) return false;
+  let expr: Node | null = body;
+  if (body.type === 'block' || body.type === 'statement_block') {
+    let stmts = body.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+    // tree-sitter-go wraps a block's statements in a statement_list.
+    if (stmts.length === 1 && stmts[0]!.type === 'statement_list') stmts = stmts[0]!.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+    if (stmts.length !== 1) return false;
+    const only = stmts[0]!;
+    if (only.type === 'return_statement') {
+      const values = only.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+      const list = values[0]?.type === 'expression_list' ? values[0].namedChildren.filter((c): c is Node => c !== null) : values;
+      if (list.length !== 1) return false;
+      expr = list[0]!;
+    } else if (only.type === 'expression_statement') {
+      expr = only.namedChild(0);
+    } else return false;
+  }
+  while (expr && (expr.type === 'await' || expr.type === 'await_expression' || expr.type === 'parenthesized_expression')) expr = expr.namedChild(0);
+  if (!expr || (expr.type !== 'call_expression' && expr.type !== 'call')) return false;
+  const callee = expr.childForFieldName('function');
+  if (!callee || !['selector_expression', 'attribute', 'member_expression'].includes(callee.type)) return false;
+  // Only delegation to the object's own members (`this.`, `self.`, the Go receiver): a direct
+  // library call (`argon2.verify(stored, pw)`) is the operation itself.
+  let root: Node | null = callee;
+  while (root && ['selector_expression', 'attribute', 'member_expression', 'call_expression', 'call'].includes(root.type)) {
+    root = root.childForFieldName('operand') ?? root.childForFieldName('object') ?? root.childForFieldName('function');
+  }
+  const receiver = fn.type === 'method_declaration' ? fn.childForFieldName('receiver')?.descendantsOfType('identifier')[0]?.text : undefined;
+  if (!root || !(root.type === 'this' || root.text === 'self' || (receiver !== undefined && root.text === receiver))) return false;
+  const args = expr.childForFieldName('arguments');
+  return (args?.namedChildren ?? []).every((a) => a === null || a.type === 'comment' || FORWARDED_ARGUMENT.has(a.type));
 }
 
 const FINDING_SEVERITIES: readonly FindingSeverity[] = ['error', 'warning', 'info'];

@@ -9,7 +9,7 @@ import type { QueryFamily } from './languages';
 import { parsePattern, splitPatterns, type CaptureInfo, type ParsedPredicate } from './queryText';
 import { looksLikeSql, looksLikeTransactionSql, stringContent } from './sqlText';
 import { expandLibraryRefs, readLibrarySets } from './librarySets';
-import { comparisonOperands, isSecretComparison, type ValueContext } from './valueFacts';
+import { comparisonOperands, isIncidentalUse, isSecretComparison, isSecretUse, type ValueContext } from './valueFacts';
 
 export { splitPatterns, stripPredicates } from './queryText';
 
@@ -193,7 +193,7 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
-  'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?',
+  'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?',
 ]);
 
 const TEXT_PREDICATES = new Set([
@@ -321,6 +321,14 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps, ctx) => allOf(caps, capture, (n) => looksLikeTransactionSql(stringContent(textOf(n, ctx))));
     case 'not-docstring?':
       return (caps) => !allOf(caps, capture, (n) => n.parent?.type === 'expression_statement' && n.parent.namedChildCount === 1);
+    case 'incidental-use?':
+      return (caps, ctx) => allOf(caps, capture, (n) => isIncidentalUse(n, ctx));
+    case 'not-incidental-use?':
+      return (caps, ctx) => !allOf(caps, capture, (n) => isIncidentalUse(n, ctx));
+    case 'secret-use?':
+      return (caps, ctx) => allOf(caps, capture, (n) => isSecretUse(n, ctx));
+    case 'not-secret-use?':
+      return (caps, ctx) => !allOf(caps, capture, (n) => isSecretUse(n, ctx));
     case 'secret-compare?':
       // The comparison (or equality call) compares secret-bearing values (valueFacts.ts).
       return (caps, ctx) => allOf(caps, capture, (n) => {

@@ -1,5 +1,5 @@
 /**
- * Test, fixture, seed, benchmark and example code by ecosystem conventions. Changes there do not need a
+ * Test, fixture, seed, benchmark, example and migration code by ecosystem conventions. Changes there do not need a
  * domain expert's review, so by default it yields no regions or findings
  * (`aiGuardrails.includeTests`, team config `includeTests`, CLI `--include-tests` turn it on).
  *
@@ -41,6 +41,11 @@ const TEST_DIRS = new Set([
   'docs',
   'docs_src',
   'doc',
+  // historical schema migrations (applied once, then frozen) and dev-only scripts
+  'migrations',
+  'alembic',
+  '.semgrep',
+  'hack',
   // seed and benchmark code
   'seed',
   'seeds',

@@ -445,3 +445,52 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   if (NOT_SECRET_NAME.test(na) || NOT_SECRET_NAME.test(nb)) return false;
   return secretBearing(a, ctx) || secretBearing(b, ctx);
 }
+
+/** Words that say a hash or random value serves bookkeeping, not security. */
+const INCIDENTAL_USE =
+  /cache|etag|e_tag|fingerprint|checksum|bucket|file_?name|dedup|colou?r|avatar|gravatar|telemetry|uuid|external_?id|internal_?id|slug|shard|partition|thumbnail|script_?src|\bcsp\b|query_?hash|content_?hash|integrity|throttl|rate_?limit|ratelimit|\bsri\b/i;
+
+/** Words that say a value is a secret or protects one. */
+const SECRET_USE = /token|secret|password|passwd|passphrase|salt|nonce|otp|session|csrf|xsrf|signature|sign|verif|credential|api_?key|private|priv_?key|signing|hmac|\bmac\b|cipher|encrypt|decrypt|\biv\b|challenge|verifier|auth|keypair|key_?pair|\bkey\b|Key\b|_key\b/i;
+
+/** The statement a node sits in, up to its enclosing unit (cheap context for a call). */
+function statementOf(n: Node): Node {
+  let cur = n;
+  for (let p = n.parent; p && !FUNCTION_TYPES.has(p.type) && p.type !== 'program' && p.type !== 'module' && p.type !== 'source_file'; p = p.parent) {
+    if (/statement|declaration|assignment|expression_statement|lexical_declaration|return/.test(p.type)) {
+      cur = p;
+      break;
+    }
+    cur = p;
+  }
+  return cur;
+}
+
+function unitName(n: Node, ctx: ValueContext): string {
+  for (let p = n.parent; p; p = p.parent) {
+    if (FUNCTION_TYPES.has(p.type)) {
+      const name = p.childForFieldName('name');
+      if (name) return textOf(name, ctx);
+      const holder = p.parent;
+      const alt = holder?.childForFieldName('name') ?? holder?.childForFieldName('left') ?? holder?.childForFieldName('key');
+      if (alt) return textOf(alt, ctx);
+    }
+  }
+  return '';
+}
+
+/**
+ * A hash, digest or random value used for bookkeeping (cache keys, ETags, fingerprints, file
+ * names, rate-limit buckets, ids): the function's name or the statement says so and nothing in
+ * them says secret.
+ */
+export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
+  const context = `${unitName(n, ctx)} ${textOf(statementOf(n), ctx).slice(0, 400)}`;
+  return INCIDENTAL_USE.test(context) && !/password|passwd|secret|signature|hmac|private|credential/i.test(context);
+}
+
+/** A random value that is, or protects, a secret: the function's name or the statement says so. */
+export function isSecretUse(n: Node, ctx: ValueContext): boolean {
+  const context = `${unitName(n, ctx)} ${textOf(statementOf(n), ctx).slice(0, 400)}`;
+  return SECRET_USE.test(context) && !isIncidentalUse(n, ctx);
+}
