@@ -1,0 +1,85 @@
+/**
+ * One-level summaries of the project's own functions: a function whose region performs a
+ * do-not-trust operation (a constant-time compare, a password check, a token verification, an
+ * encryption) is a **wrapper**, and calls to it elsewhere in the project are triggers of the same
+ * category (`<family>.<category>.project-wrapper`). `constantEquals(a, b)` in a controller is a
+ * secret comparison even though the file never imports crypto.
+ *
+ * Built from a first scan's results (CLI, workspace scan), then applied to the files that mention
+ * a wrapper's name. One level only: callers of callers are not followed.
+ */
+import * as path from 'path';
+import { tierOf, type CategoryId } from './categories';
+import { LANGUAGES, languageForPath, type QueryFamily } from './languages';
+import type { ScannedFile } from './scanProtocol';
+
+/** Function name → category, per language family. */
+export type WrapperTable = Map<QueryFamily, Map<string, CategoryId>>;
+
+/** Names too generic to summarise: every library and framework has methods called this. */
+const GENERIC = new Set(
+  [
+    'verify', 'decode', 'encode', 'sign', 'hash', 'check', 'validate', 'parse', 'get', 'set', 'run', 'handle', 'equal', 'equals', 'compare',
+    'string', 'close', 'lock', 'unlock', 'execute', 'query', 'commit', 'rollback', 'begin', 'transaction', 'login', 'logout', 'authenticate',
+    'authorize', 'encrypt', 'decrypt', 'generate', 'create', 'update', 'delete', 'init', 'setup', 'new', 'apply', 'load', 'save', 'middleware',
+    'handler', 'callback', 'main', 'constructor', 'token', 'key', 'secret', 'serve', 'servehttp', 'process', 'perform', 'find', 'random',
+  ].map((s) => s.toLowerCase()),
+);
+
+const MIN_NAME = 6;
+
+function lastSegment(symbol: string): string {
+  const parts = symbol.split('.');
+  return parts[parts.length - 1] ?? symbol;
+}
+
+/**
+ * Wrappers from scan results: named functions with a do-not-trust region, with a name that is
+ * specific (6+ characters, not generic) and means one category in the project.
+ */
+export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable {
+  const seen = new Map<string, Set<CategoryId>>();
+  for (const s of scanned) {
+    const family = LANGUAGES[s.language].family;
+    for (const r of s.regions) {
+      if (tierOf(r.category) !== 'do-not-trust' || r.suppression) continue;
+      const name = lastSegment(r.symbol);
+      if (name.length < MIN_NAME || GENERIC.has(name.toLowerCase()) || !/^[A-Za-z_$][\w$]*$/.test(name) || name.startsWith('<')) continue;
+      if (r.triggers.every((t) => t.rule.endsWith('.project-wrapper'))) continue;
+      const key = `${family}\u0000${name}`;
+      let cats = seen.get(key);
+      if (!cats) seen.set(key, (cats = new Set()));
+      cats.add(r.category);
+    }
+  }
+  const table: WrapperTable = new Map();
+  for (const [key, cats] of seen) {
+    if (cats.size !== 1) continue;
+    const [family, name] = key.split('\u0000') as [QueryFamily, string];
+    let m = table.get(family);
+    if (!m) table.set(family, (m = new Map()));
+    m.set(name, [...cats][0]!);
+  }
+  return table;
+}
+
+/** Files whose text names a wrapper of their family (only these need a second analysis). */
+export function mentionsWrapper(file: string, text: string, table: WrapperTable): boolean {
+  const language = languageForPath(file);
+  const names = language ? table.get(LANGUAGES[language].family) : undefined;
+  if (!names) return false;
+  for (const name of names.keys()) if (text.includes(name)) return true;
+  return false;
+}
+
+export function wrapperCount(table: WrapperTable): number {
+  let n = 0;
+  for (const m of table.values()) n += m.size;
+  return n;
+}
+
+export function wrappersFor(file: string, table: WrapperTable | undefined): ReadonlyMap<string, CategoryId> | undefined {
+  if (!table) return undefined;
+  const language = languageForPath(path.basename(file));
+  return language ? table.get(LANGUAGES[language].family) : undefined;
+}
