@@ -344,7 +344,8 @@
 
 ; The same patterns for statements whose table name itself is interpolated or concatenated
 ; (`DELETE FROM ${table} ...`, "UPDATE " + table + " SET ..."), which #sql? does not recognise
-; (it wants a table name after FROM / INTO / UPDATE).
+; (it wants a table name after FROM / INTO / UPDATE). `${this.table}` (a field the class set
+; itself, e.g. a generated working table) is left alone.
 ((call_expression
    function: (member_expression
      object: (_) @obj
@@ -352,7 +353,7 @@
    arguments: (arguments . (template_string (template_substitution)) @sql @s @finding)) @call
  (#imports? "^(pg|pg-pool|postgres|@neondatabase/serverless|@vercel/postgres|mysql|mysql2|mysql2/promise|mariadb|mssql|oracledb|sequelize|@sequelize/core|typeorm|@databases/[\\w-]+)$")
  (#match? @m "^(query|execute)$")
- (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{|[`'\"]$)")
+ (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{(?!this\\.)|[`'\"]$)")
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
@@ -370,7 +371,7 @@
    arguments: (arguments . (template_string (template_substitution)) @sql @s @finding)) @call
  (#match? @m "^(query|execute)$")
  (#match? @obj "(^|\\.)(pool|client|db|conn|connection|database|sequelize|dataSource|manager|entityManager|queryRunner|tx|trx|pg|mysql)$|([Pp]ool|[Cc]lient|D[Bb]|[Cc]onn|[Cc]onnection|[Dd]atabase|[Mm]anager|[Rr]unner)$")
- (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{|[`'\"]$)")
+ (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{(?!this\\.)|[`'\"]$)")
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
@@ -388,7 +389,7 @@
    arguments: (arguments . (template_string (template_substitution)) @sql @s @finding)) @call
  (#imports? "^(sqlite|sqlite3|better-sqlite3|@libsql/client)$")
  (#match? @m "^(all|get|run|each|exec|prepare)$")
- (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{|[`'\"]$)")
+ (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{(?!this\\.)|[`'\"]$)")
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
@@ -406,7 +407,7 @@
    arguments: (arguments . (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+")] operator: "+")] operator: "+") @sql @finding)) @call
  (#imports? "^(pg|pg-pool|postgres|@neondatabase/serverless|@vercel/postgres|mysql|mysql2|mysql2/promise|mariadb|mssql|oracledb|sequelize|@sequelize/core|typeorm|@databases/[\\w-]+)$")
  (#match? @m "^(query|execute)$")
- (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{|[`'\"]$)")
+ (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{(?!this\\.)|[`'\"]$)")
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
@@ -424,7 +425,7 @@
    arguments: (arguments . (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+")] operator: "+")] operator: "+") @sql @finding)) @call
  (#match? @m "^(query|execute)$")
  (#match? @obj "(^|\\.)(pool|client|db|conn|connection|database|sequelize|dataSource|manager|entityManager|queryRunner|tx|trx|pg|mysql)$|([Pp]ool|[Cc]lient|D[Bb]|[Cc]onn|[Cc]onnection|[Dd]atabase|[Mm]anager|[Rr]unner)$")
- (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{|[`'\"]$)")
+ (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{(?!this\\.)|[`'\"]$)")
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
@@ -442,7 +443,7 @@
    arguments: (arguments . (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+")] operator: "+")] operator: "+") @sql @finding)) @call
  (#imports? "^(sqlite|sqlite3|better-sqlite3|@libsql/client)$")
  (#match? @m "^(all|get|run|each|exec|prepare)$")
- (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{|[`'\"]$)")
+ (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{(?!this\\.)|[`'\"]$)")
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
@@ -468,7 +469,7 @@
  (#eq? @v @arg)
  (#match? @m "^(query|execute)$")
  (#imports? "^(pg|pg-pool|postgres|@neondatabase/serverless|@vercel/postgres|mysql|mysql2|mysql2/promise|mariadb|mssql|oracledb|sequelize|@sequelize/core|typeorm|@databases/[\\w-]+)$")
- (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{|[`'\"]$)")
+ (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{(?!this\\.)|[`'\"]$)")
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
@@ -493,7 +494,7 @@
  (#eq? @v @arg)
  (#match? @m "^(query|execute)$")
  (#match? @obj "(^|\\.)(pool|client|db|conn|connection|database|sequelize|dataSource|manager|entityManager|queryRunner|tx|trx|pg|mysql)$|([Pp]ool|[Cc]lient|D[Bb]|[Cc]onn|[Cc]onnection|[Dd]atabase|[Mm]anager|[Rr]unner)$")
- (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{|[`'\"]$)")
+ (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{(?!this\\.)|[`'\"]$)")
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
@@ -518,7 +519,7 @@
  (#eq? @v @arg)
  (#match? @m "^(query|execute)$")
  (#imports? "^(pg|pg-pool|postgres|@neondatabase/serverless|@vercel/postgres|mysql|mysql2|mysql2/promise|mariadb|mssql|oracledb|sequelize|@sequelize/core|typeorm|@databases/[\\w-]+)$")
- (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{|[`'\"]$)")
+ (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{(?!this\\.)|[`'\"]$)")
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
@@ -543,7 +544,7 @@
  (#eq? @v @arg)
  (#match? @m "^(query|execute)$")
  (#match? @obj "(^|\\.)(pool|client|db|conn|connection|database|sequelize|dataSource|manager|entityManager|queryRunner|tx|trx|pg|mysql)$|([Pp]ool|[Cc]lient|D[Bb]|[Cc]onn|[Cc]onnection|[Dd]atabase|[Mm]anager|[Rr]unner)$")
- (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{|[`'\"]$)")
+ (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{(?!this\\.)|[`'\"]$)")
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
