@@ -159,11 +159,13 @@
  (#set! cwe "347")
  (#set! message "HMAC and public-key algorithms are accepted together, which allows key confusion (a token HMAC-signed with the public key); accept one algorithm family"))
 
-; ignoreExpiration: true (jsonwebtoken, passport-jwt, express-jwt)
+; ignoreExpiration: true (jsonwebtoken, passport-jwt, express-jwt), in files that use one of them
+; (the same option name on other APIs, e.g. node-oidc-provider's Model.find, is not JWT validation)
 ((pair
    key: (property_identifier) @k
    value: (true)) @finding
  (#eq? @k "ignoreExpiration")
+ (#imports? "^(jsonwebtoken|passport-jwt|express-jwt|koa-jwt|@nestjs/passport|@nestjs/jwt|fast-jwt|@fastify/jwt|jwt-simple)$")
  (#set! rule "ecma.jwt.claims-validation-disabled")
  (#set! category "jwt")
  (#set! severity "error")
