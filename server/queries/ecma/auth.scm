@@ -73,12 +73,13 @@
  (#match? @p "^(role|roles|isAdmin|is_admin|permissions|scopes|scope|groups)$")
  (#set! rule "ecma.auth.role-check"))
 
-; NestJS guards: canActivate of a class that `implements CanActivate` or extends AuthGuard('jwt').
+; NestJS guards: canActivate of a class that `implements CanActivate` or extends AuthGuard('jwt'),
+; and handleRequest(err, user) of AuthGuard subclasses (it decides whether a failed check throws).
 ; The guard is the authorization decision for every route it protects.
 ((class_declaration
    (class_heritage) @h
    body: (class_body (method_definition name: (property_identifier) @trigger)))
- (#eq? @trigger "canActivate")
+ (#any-of? @trigger "canActivate" "handleRequest")
  (#match? @h "(CanActivate|AuthGuard)")
  (#set! rule "ecma.auth.nest-guard"))
 
