@@ -72,3 +72,75 @@
  (#match? @u "^(user|auth|session)$")
  (#match? @p "^(role|roles|isAdmin|is_admin|permissions|scopes|scope|groups)$")
  (#set! rule "ecma.auth.role-check"))
+
+; NestJS guards: canActivate of a class that `implements CanActivate` or extends AuthGuard('jwt'),
+; and handleRequest(err, user) of AuthGuard subclasses (it decides whether a failed check throws).
+; The guard is the authorization decision for every route it protects.
+((class_declaration
+   (class_heritage) @h
+   body: (class_body (method_definition name: (property_identifier) @trigger)))
+ (#any-of? @trigger "canActivate" "handleRequest")
+ (#match? @h "(CanActivate|AuthGuard)")
+ (#set! rule "ecma.auth.nest-guard"))
+
+; Passport strategies in NestJS: validate() of `class JwtStrategy extends PassportStrategy(Strategy)`
+; turns a verified credential / token payload into the request's user.
+((class_declaration
+   (class_heritage) @h
+   body: (class_body (method_definition name: (property_identifier) @trigger)))
+ (#eq? @trigger "validate")
+ (#match? @h "PassportStrategy\\s*\\(")
+ (#set! rule "ecma.auth.passport-strategy"))
+
+; @UseGuards(AuthGuard('jwt')) / @UseGuards(RolesGuard) on a controller or method: a mention,
+; the guard itself is the operation.
+((decorator
+   (call_expression function: (identifier) @trigger))
+ (#any-of? @trigger "UseGuards" "Roles" "Public" "SetMetadata")
+ (#set! evidence "mention")
+ (#set! rule "ecma.auth.guard-decorator"))
+
+; Reading the Authorization header of an incoming request and using its value (the start of
+; hand-written auth middleware): const h = req.headers.authorization, req.headers['authorization']
+; .split(' '), parse(ctx.request.headers.authorization). Only request objects, so setting the header
+; on an outgoing request (config.headers.Authorization = ..., headers['Authorization'] = ...) does
+; not match, and a bare presence check (typeof req.headers.authorization === 'string') is not enough.
+(variable_declarator
+   value: [
+     (member_expression object: (member_expression) @obj property: (property_identifier) @k)
+     (subscript_expression object: (member_expression) @obj index: (string) @k)
+   ] @trigger
+ (#match? @obj "^(req|request|ctx|ctx\\.request|ctx\\.req|context\\.req|c\\.req|event)\\.(headers|header)$")
+ (#match? @k "^['\"]?[Aa]uthorization['\"]?$")
+ (#set! rule "ecma.auth.authorization-header"))
+
+(call_expression
+   function: (member_expression
+     object: [
+       (member_expression object: (member_expression) @obj property: (property_identifier) @k)
+       (subscript_expression object: (member_expression) @obj index: (string) @k)
+     ] @trigger)
+ (#match? @obj "^(req|request|ctx|ctx\\.request|ctx\\.req|context\\.req|c\\.req|event)\\.(headers|header)$")
+ (#match? @k "^['\"]?[Aa]uthorization['\"]?$")
+ (#set! rule "ecma.auth.authorization-header"))
+
+(arguments
+   [
+     (member_expression object: (member_expression) @obj property: (property_identifier) @k)
+     (subscript_expression object: (member_expression) @obj index: (string) @k)
+   ] @trigger
+ (#match? @obj "^(req|request|ctx|ctx\\.request|ctx\\.req|context\\.req|c\\.req|event)\\.(headers|header)$")
+ (#match? @k "^['\"]?[Aa]uthorization['\"]?$")
+ (#set! rule "ecma.auth.authorization-header"))
+
+; req.get('Authorization'), req.header('authorization'), ctx.get('authorization'),
+; ctx.request.get('authorization'), c.req.header('Authorization'), request.headers.get('authorization')
+((call_expression
+   function: (member_expression
+     object: (_) @obj
+     property: (property_identifier) @m) @trigger
+   arguments: (arguments . (string) @k))
+ (#match? @obj "^(req|request|ctx|ctx\\.request|ctx\\.req|context\\.req|c\\.req|request\\.headers|req\\.headers)$")
+ (#match? @m "^(get|header)$")
+ (#match? @k "^.[Aa]uthorization.$")
+ (#set! rule "ecma.auth.authorization-header"))

@@ -85,3 +85,10 @@
 ([(string) (template_string)] @trigger
  (#match? @trigger "redis\\.call\\(\\s*[\"'](get|GET)[\"']\\s*,\\s*KEYS\\[1\\]\\s*\\)\\s*==\\s*ARGV\\[1\\]")
  (#set! rule "ecma.consensus.redis-lock-script"))
+
+; PostgreSQL advisory locks: SELECT pg_advisory_lock($1), pg_try_advisory_lock(hashtext('job')),
+; pg_advisory_xact_lock(...), and their unlocks: a cross-process (cross-instance) mutex whose
+; key, session scope and release are easy to get wrong (a pooled connection keeps the lock).
+([(string) (template_string)] @trigger
+ (#match? @trigger "pg_(try_)?advisory_(xact_)?(lock|unlock)(_shared|_all)?\\s*\\(")
+ (#set! rule "ecma.consensus.pg-advisory-lock"))

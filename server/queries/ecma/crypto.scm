@@ -7,7 +7,35 @@
    function: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
  (#resolves-to? @trigger "^crypto\\.")
+ (#not-resolves-to? @trigger "^crypto\\.(randomUUID|randomBytes)$")
  (#set! rule "ecma.crypto.node-crypto"))
+
+; randomBytes(16) / randomBytes(size): keys, tokens, nonces, IVs.
+((call_expression
+   function: [(identifier) (member_expression)] @trigger
+   arguments: (arguments . (_) @n))
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#resolves-to? @trigger "^crypto\\.randomBytes$")
+ (#not-match? @n "^[1-7]$")
+ (#set! rule "ecma.crypto.node-crypto"))
+
+; Mentions: crypto.randomUUID() (record and request ids) and randomBytes(4) (fewer than 8 bytes
+; is too short for any secret: a unique suffix) join a crypto region but never make one.
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#resolves-to? @trigger "^crypto\\.randomUUID$")
+ (#set! evidence "mention")
+ (#set! rule "ecma.crypto.random-id"))
+
+((call_expression
+   function: [(identifier) (member_expression)] @trigger
+   arguments: (arguments . (number) @n))
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#resolves-to? @trigger "^crypto\\.randomBytes$")
+ (#match? @n "^[1-7]$")
+ (#set! evidence "mention")
+ (#set! rule "ecma.crypto.random-id"))
 
 ((new_expression
    constructor: [(identifier) (member_expression)] @trigger)

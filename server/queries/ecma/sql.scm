@@ -85,13 +85,34 @@
  (#set! rule "ecma.sql.tagged-template"))
 
 ; SQL statements in string and template literals ("SELECT ... FROM", `UPDATE ... SET`, ...).
-; Bare lowercase 'begin' / 'commit' / 'rollback' are event names far more often than SQL.
+; Bare lowercase 'begin' / 'commit' / 'rollback' are event names far more often than SQL, and a
+; bare 'SELECT 1' is a connection health check.
+; Schema statements (ALTER / CREATE / DROP / TRUNCATE / COMMENT ON) are a mention: they join a
+; region with queries but never make one, so a migration that only changes the schema is not
+; a SQL region (schema changes are reviewed as migrations); data migrations (UPDATE / INSERT /
+; DELETE) still are.
 ((string) @trigger
  (#sql? @trigger)
  (#not-match? @trigger "^.\\s*(begin|commit|rollback|savepoint)\\s*;?\\s*.$")
+ (#not-match? @trigger "^.\\s*(SELECT|select)\\s+1\\s*;?\\s*.$")
+ (#not-match? @trigger "^.\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
  (#set! rule "ecma.sql.statement-text"))
 
 ((template_string) @trigger
  (#sql? @trigger)
  (#not-match? @trigger "^.\\s*(begin|commit|rollback|savepoint)\\s*;?\\s*.$")
+ (#not-match? @trigger "^.\\s*(SELECT|select)\\s+1\\s*;?\\s*.$")
+ (#not-match? @trigger "^.\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
  (#set! rule "ecma.sql.statement-text"))
+
+((string) @trigger
+ (#sql? @trigger)
+ (#match? @trigger "^.\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
+ (#set! evidence "mention")
+ (#set! rule "ecma.sql.schema-text"))
+
+((template_string) @trigger
+ (#sql? @trigger)
+ (#match? @trigger "^.\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
+ (#set! evidence "mention")
+ (#set! rule "ecma.sql.schema-text"))

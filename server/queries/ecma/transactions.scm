@@ -6,10 +6,20 @@
 ; knex.transaction(async (trx) => ...), sequelize.transaction(...), dataSource.transaction(...),
 ; manager.transaction('SERIALIZABLE', ...), db.transaction(...), prisma.$transaction([...]),
 ; pg-promise db.tx(...)
+; A Sequelize migration's queryInterface.sequelize.transaction(...) is a mention: migrations run
+; once, from one process, and wrap schema changes; data changes inside still make a SQL region.
 ((call_expression
-   function: (member_expression property: (property_identifier) @trigger))
+   function: (member_expression object: (_) @o property: (property_identifier) @trigger))
  (#match? @trigger "^(transaction|\\$transaction|transactionAsync|tx|txIf|withTransaction|startTransaction|commitTransaction|rollbackTransaction|abortTransaction|startSession|beginTransaction)$")
+ (#not-match? @o "(^|\\.)queryInterface(\\.sequelize)?$")
  (#set! rule "ecma.transactions.transaction-call"))
+
+((call_expression
+   function: (member_expression object: (_) @o property: (property_identifier) @trigger))
+ (#eq? @trigger "transaction")
+ (#match? @o "(^|\\.)queryInterface(\\.sequelize)?$")
+ (#set! evidence "mention")
+ (#set! rule "ecma.transactions.migration-transaction"))
 
 ; trx.commit(), trx.rollback(), t.commit(), transaction.rollback(), txn.begin() (mssql)
 ((call_expression

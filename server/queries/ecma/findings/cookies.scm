@@ -124,3 +124,32 @@
  (#set! cwe "1004")
  (#set! message "cookie-session with httpOnly: false makes the session readable from JavaScript (any XSS steals it); set httpOnly: true")
  (#set! fix "ecma.set-true"))
+
+; Explicit `secure: false` on any cookie that the name rules above do not judge (CSRF, preference,
+; tracking cookies, computed names): res.cookie(name, v, { secure: false }), ctx.cookies.set(...).
+((call_expression
+   function: (member_expression) @fn
+   arguments: (arguments . (_) @name . (_) . (object (pair key: (property_identifier) @k value: (false) @value) @finding)))
+ (#match? @fn "(^|\\.)(res|resp|response|reply)\\.(cookie|setCookie)$|(^|\\.)cookies\\.set$")
+ (#eq? @k "secure")
+ (#not-match? @name "^(?!.*(?:[cC][sS][rR][fF]|[xX][sS][rR][fF])).*(?:[sS][eE][sS][sS][iI][oO][nN]|[sS][eE][sS][sS]|[sS][iI][dD]|[tT][oO][kK][eE][nN]|[aA][uU][tT][hH]|[jJ][wW][tT]|[rR][eE][mM][eE][mM][bB][eE][rR]|[lL][oO][gG][iI][nN]|[rR][eE][fF][rR][eE][sS][hH]|[aA][cC][cC][eE][sS][sS]|__[hH][oO][sS][tT]-|__[sS][eE][cC][uU][rR][eE]-)")
+ (#set! rule "ecma.auth.cookie-secure-false")
+ (#set! category "auth")
+ (#set! severity "warning")
+ (#set! cwe "614")
+ (#set! message "secure: false sends this cookie over plain HTTP too; set secure: true (browsers exempt http://localhost in development)")
+ (#set! fix "ecma.set-true"))
+
+; cookie.serialize(name, value, { secure: false }) (the `cookie` package)
+((call_expression
+   function: [(identifier) (member_expression)] @fn
+   arguments: (arguments . (_) . (_) . (object (pair key: (property_identifier) @k value: (false) @value) @finding)))
+ (#imports? "^cookie$")
+ (#resolves-to? @fn "^cookie\\.serialize$")
+ (#eq? @k "secure")
+ (#set! rule "ecma.auth.cookie-secure-false")
+ (#set! category "auth")
+ (#set! severity "warning")
+ (#set! cwe "614")
+ (#set! message "secure: false sends this cookie over plain HTTP too; set secure: true (browsers exempt http://localhost in development)")
+ (#set! fix "ecma.set-true"))

@@ -159,14 +159,44 @@
  (#set! cwe "347")
  (#set! message "HMAC and public-key algorithms are accepted together, which allows key confusion (a token HMAC-signed with the public key); accept one algorithm family"))
 
-; ignoreExpiration: true (jsonwebtoken, passport-jwt, express-jwt)
+; ignoreExpiration: true (jsonwebtoken, passport-jwt, express-jwt), in files that use one of them
+; (the same option name on other APIs, e.g. node-oidc-provider's Model.find, is not JWT validation)
 ((pair
    key: (property_identifier) @k
    value: (true)) @finding
  (#eq? @k "ignoreExpiration")
+ (#imports? "^(jsonwebtoken|passport-jwt|express-jwt|koa-jwt|@nestjs/passport|@nestjs/jwt|fast-jwt|@fastify/jwt|jwt-simple)$")
  (#set! rule "ecma.jwt.claims-validation-disabled")
  (#set! category "jwt")
  (#set! severity "error")
  (#set! cwe "613")
  (#set! message "ignoreExpiration: true accepts expired tokens forever (a leaked token never stops working); remove it and keep tokens short-lived")
  (#set! fix "ecma.remove-property"))
+
+; express-jwt: expressjwt({ secret }) / jwt({ secret }) (older releases) without `algorithms`:
+; the token header picks the algorithm (older express-jwt accepted this; newer ones throw).
+((call_expression
+   function: [(identifier) (member_expression)] @finding
+   arguments: (arguments . (object) @opts)) @call
+ (#match? @opts "(^|[{,\\s])secret\\b")
+ (#not-match? @opts "(^|[{,\\s])algorithms\\b|\\.\\.\\.")
+ (#imports? "^(express-jwt|koa-jwt)$")
+ (#resolves-to? @finding "^(express-jwt|koa-jwt)(\\.expressjwt)?$")
+ (#set! rule "ecma.jwt.algorithm-not-pinned")
+ (#set! category "jwt")
+ (#set! severity "warning")
+ (#set! cwe "347")
+ (#set! message "express-jwt / koa-jwt without `algorithms` lets the token header choose the algorithm; add algorithms: ['RS256'] (the algorithm you sign with)"))
+
+; jws.verify(signature, secretOrKey): the two-argument form takes the algorithm from the header
+; (jws 3 expects jws.verify(signature, 'HS256', key)).
+((call_expression
+   function: [(identifier) (member_expression)] @finding
+   arguments: (arguments . (_) . (_) .)) @call
+ (#imports? "^jws$")
+ (#resolves-to? @finding "^jws\\.verify$")
+ (#set! rule "ecma.jwt.algorithm-not-pinned")
+ (#set! category "jwt")
+ (#set! severity "warning")
+ (#set! cwe "347")
+ (#set! message "jws.verify(signature, key) without an algorithm trusts the header's `alg`; call jws.verify(signature, 'RS256', key) with the algorithm you sign with"))

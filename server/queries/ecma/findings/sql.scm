@@ -5,7 +5,9 @@
 ; leftmost operand is a string (so every `+` is string concatenation). Not flagged: bound
 ; parameters, tagged templates (sql`...`, $queryRaw`...`: a call with a template, not an
 ; argument list), constant strings, templates without substitutions, SCREAMING_CASE constants
-; (table names), and dynamic placeholder lists (`${ids.map(() => '?').join(',')}`).
+; (table names), DDL (ALTER / CREATE / DROP / TRUNCATE / COMMENT ON: identifiers cannot be bound
+; parameters, so the fix advice does not apply; migrations interpolate table and constraint names)
+; and dynamic placeholder lists (`${ids.map(() => '?').join(',')}`).
 ;
 ; APIs: .query / .execute in a file importing a SQL driver or ORM (pg, mysql2, mssql, sequelize,
 ; typeorm, ...) or on a database-looking receiver (pool, client, db, connection, ...), sqlite's
@@ -29,6 +31,7 @@
  (#sql? @s)
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
  (#set! rule "ecma.sql.template-query")
  (#set! category "sql")
  (#set! severity "error")
@@ -47,6 +50,7 @@
  (#sql? @s)
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
  (#set! rule "ecma.sql.template-query")
  (#set! category "sql")
  (#set! severity "error")
@@ -65,6 +69,7 @@
  (#sql? @s)
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
  (#set! rule "ecma.sql.template-query")
  (#set! category "sql")
  (#set! severity "error")
@@ -81,6 +86,7 @@
  (#match? @m "^(whereRaw|orWhereRaw|andWhereRaw|whereNotRaw|orWhereNotRaw|havingRaw|orHavingRaw|orderByRaw|groupByRaw|joinRaw|fromRaw|selectRaw|onRaw)$")
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
  (#set! rule "ecma.sql.template-query")
  (#set! category "sql")
  (#set! severity "error")
@@ -97,6 +103,7 @@
  (#match? @obj "^(knex|db|trx|tx|database|qb)$|([Kk]nex|[Tt]rx|D[Bb])$")
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
  (#set! rule "ecma.sql.template-query")
  (#set! category "sql")
  (#set! severity "error")
@@ -113,6 +120,7 @@
  (#match? @m "^\\$(queryRawUnsafe|executeRawUnsafe)$")
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
  (#set! rule "ecma.sql.template-query")
  (#set! category "sql")
  (#set! severity "error")
@@ -131,6 +139,7 @@
  (#sql? @s)
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
  (#set! rule "ecma.sql.concat-query")
  (#set! category "sql")
  (#set! severity "error")
@@ -149,6 +158,7 @@
  (#sql? @s)
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
  (#set! rule "ecma.sql.concat-query")
  (#set! category "sql")
  (#set! severity "error")
@@ -167,6 +177,7 @@
  (#sql? @s)
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
  (#set! rule "ecma.sql.concat-query")
  (#set! category "sql")
  (#set! severity "error")
@@ -183,6 +194,7 @@
  (#match? @m "^(whereRaw|orWhereRaw|andWhereRaw|whereNotRaw|orWhereNotRaw|havingRaw|orHavingRaw|orderByRaw|groupByRaw|joinRaw|fromRaw|selectRaw|onRaw)$")
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
  (#set! rule "ecma.sql.concat-query")
  (#set! category "sql")
  (#set! severity "error")
@@ -199,6 +211,7 @@
  (#match? @obj "^(knex|db|trx|tx|database|qb)$|([Kk]nex|[Tt]rx|D[Bb])$")
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
  (#set! rule "ecma.sql.concat-query")
  (#set! category "sql")
  (#set! severity "error")
@@ -215,9 +228,329 @@
  (#match? @m "^\\$(queryRawUnsafe|executeRawUnsafe)$")
  (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
  (#set! rule "ecma.sql.concat-query")
  (#set! category "sql")
  (#set! severity "error")
  (#set! cwe "89")
  (#set! message "$queryRawUnsafe / $executeRawUnsafe with an interpolated value: SQL injection; use the tagged template $queryRaw`...${value}` (values become parameters)")
  (#set! fix "ecma.sql-parameterize"))
+
+; SQL built into a local variable and executed later in the same block:
+;   const sql = `DELETE FROM ${table} WHERE id = ${id}`;  ...  await db.query(sql);
+; The declaration and the call are statements of one block (the call as a statement, awaited,
+; assigned or returned); the variable must be the call's first argument. No fix: the values
+; would have to be threaded to the call.
+
+((statement_block
+   [(lexical_declaration (variable_declarator name: (identifier) @v value: (template_string (template_substitution)) @sql @s @finding))
+    (variable_declaration (variable_declarator name: (identifier) @v value: (template_string (template_substitution)) @sql @s @finding))]
+   [
+     (expression_statement (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))
+     (expression_statement (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+     (lexical_declaration (variable_declarator value: (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+     (lexical_declaration (variable_declarator value: (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))))
+     (variable_declaration (variable_declarator value: (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))))
+     (return_statement (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))
+     (return_statement (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+   ]) @call
+ (#eq? @v @arg)
+ (#match? @m "^(query|execute)$")
+ (#imports? "^(pg|pg-pool|postgres|@neondatabase/serverless|@vercel/postgres|mysql|mysql2|mysql2/promise|mariadb|mssql|oracledb|sequelize|@sequelize/core|typeorm|@databases/[\\w-]+)$")
+ (#sql? @s)
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
+ (#set! rule "ecma.sql.query-variable")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL template with a runtime value is stored in a variable and then sent to the database: SQL injection; put $1 / ? placeholders in the text and pass the values to the query call"))
+
+((statement_block
+   [(lexical_declaration (variable_declarator name: (identifier) @v value: (template_string (template_substitution)) @sql @s @finding))
+    (variable_declaration (variable_declarator name: (identifier) @v value: (template_string (template_substitution)) @sql @s @finding))]
+   [
+     (expression_statement (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))
+     (expression_statement (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+     (lexical_declaration (variable_declarator value: (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+     (lexical_declaration (variable_declarator value: (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))))
+     (variable_declaration (variable_declarator value: (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))))
+     (return_statement (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))
+     (return_statement (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+   ]) @call
+ (#eq? @v @arg)
+ (#match? @m "^(query|execute)$")
+ (#match? @obj "(^|\\.)(pool|client|db|conn|connection|database|sequelize|dataSource|manager|entityManager|queryRunner|tx|trx|pg|mysql)$|([Pp]ool|[Cc]lient|D[Bb]|[Cc]onn|[Cc]onnection|[Dd]atabase|[Mm]anager|[Rr]unner)$")
+ (#sql? @s)
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
+ (#set! rule "ecma.sql.query-variable")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL template with a runtime value is stored in a variable and then sent to the database: SQL injection; put $1 / ? placeholders in the text and pass the values to the query call"))
+
+((statement_block
+   [(lexical_declaration (variable_declarator name: (identifier) @v value: (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+") @sql @finding))
+    (variable_declaration (variable_declarator name: (identifier) @v value: (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+") @sql @finding))]
+   [
+     (expression_statement (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))
+     (expression_statement (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+     (lexical_declaration (variable_declarator value: (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+     (lexical_declaration (variable_declarator value: (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))))
+     (variable_declaration (variable_declarator value: (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))))
+     (return_statement (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))
+     (return_statement (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+   ]) @call
+ (#eq? @v @arg)
+ (#match? @m "^(query|execute)$")
+ (#imports? "^(pg|pg-pool|postgres|@neondatabase/serverless|@vercel/postgres|mysql|mysql2|mysql2/promise|mariadb|mssql|oracledb|sequelize|@sequelize/core|typeorm|@databases/[\\w-]+)$")
+ (#sql? @s)
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
+ (#set! rule "ecma.sql.query-variable")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL concatenation with a runtime value is stored in a variable and then sent to the database: SQL injection; put $1 / ? placeholders in the text and pass the values to the query call"))
+
+((statement_block
+   [(lexical_declaration (variable_declarator name: (identifier) @v value: (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+") @sql @finding))
+    (variable_declaration (variable_declarator name: (identifier) @v value: (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+") @sql @finding))]
+   [
+     (expression_statement (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))
+     (expression_statement (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+     (lexical_declaration (variable_declarator value: (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+     (lexical_declaration (variable_declarator value: (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))))
+     (variable_declaration (variable_declarator value: (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))))
+     (return_statement (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))
+     (return_statement (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+   ]) @call
+ (#eq? @v @arg)
+ (#match? @m "^(query|execute)$")
+ (#match? @obj "(^|\\.)(pool|client|db|conn|connection|database|sequelize|dataSource|manager|entityManager|queryRunner|tx|trx|pg|mysql)$|([Pp]ool|[Cc]lient|D[Bb]|[Cc]onn|[Cc]onnection|[Dd]atabase|[Mm]anager|[Rr]unner)$")
+ (#sql? @s)
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
+ (#set! rule "ecma.sql.query-variable")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL concatenation with a runtime value is stored in a variable and then sent to the database: SQL injection; put $1 / ? placeholders in the text and pass the values to the query call"))
+
+; The same patterns for statements whose table name itself is interpolated or concatenated
+; (`DELETE FROM ${table} ...`, "UPDATE " + table + " SET ..."), which #sql? does not recognise
+; (it wants a table name after FROM / INTO / UPDATE). `${this.table}` (a field the class set
+; itself, e.g. a generated working table) is left alone.
+((call_expression
+   function: (member_expression
+     object: (_) @obj
+     property: (property_identifier) @m)
+   arguments: (arguments . (template_string (template_substitution)) @sql @s @finding)) @call
+ (#imports? "^(pg|pg-pool|postgres|@neondatabase/serverless|@vercel/postgres|mysql|mysql2|mysql2/promise|mariadb|mssql|oracledb|sequelize|@sequelize/core|typeorm|@databases/[\\w-]+)$")
+ (#match? @m "^(query|execute)$")
+ (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{(?!this\\.)|[`'\"]$)")
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
+ (#set! rule "ecma.sql.template-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built from a runtime value by concatenation or interpolation and sent to the database: SQL injection; pass the value as a bound parameter ($1 / ?) in the values array")
+ (#set! fix "ecma.sql-parameterize"))
+
+((call_expression
+   function: (member_expression
+     object: (_) @obj
+     property: (property_identifier) @m)
+   arguments: (arguments . (template_string (template_substitution)) @sql @s @finding)) @call
+ (#match? @m "^(query|execute)$")
+ (#match? @obj "(^|\\.)(pool|client|db|conn|connection|database|sequelize|dataSource|manager|entityManager|queryRunner|tx|trx|pg|mysql)$|([Pp]ool|[Cc]lient|D[Bb]|[Cc]onn|[Cc]onnection|[Dd]atabase|[Mm]anager|[Rr]unner)$")
+ (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{(?!this\\.)|[`'\"]$)")
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
+ (#set! rule "ecma.sql.template-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built from a runtime value by concatenation or interpolation and sent to the database: SQL injection; pass the value as a bound parameter ($1 / ?) in the values array")
+ (#set! fix "ecma.sql-parameterize"))
+
+((call_expression
+   function: (member_expression
+     object: (_) @obj
+     property: (property_identifier) @m)
+   arguments: (arguments . (template_string (template_substitution)) @sql @s @finding)) @call
+ (#imports? "^(sqlite|sqlite3|better-sqlite3|@libsql/client)$")
+ (#match? @m "^(all|get|run|each|exec|prepare)$")
+ (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{(?!this\\.)|[`'\"]$)")
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
+ (#set! rule "ecma.sql.template-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built from a runtime value by concatenation or interpolation and sent to the database: SQL injection; pass the value as a bound parameter ($1 / ?) in the values array")
+ (#set! fix "ecma.sql-parameterize"))
+
+((call_expression
+   function: (member_expression
+     object: (_) @obj
+     property: (property_identifier) @m)
+   arguments: (arguments . (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+")] operator: "+")] operator: "+") @sql @finding)) @call
+ (#imports? "^(pg|pg-pool|postgres|@neondatabase/serverless|@vercel/postgres|mysql|mysql2|mysql2/promise|mariadb|mssql|oracledb|sequelize|@sequelize/core|typeorm|@databases/[\\w-]+)$")
+ (#match? @m "^(query|execute)$")
+ (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{(?!this\\.)|[`'\"]$)")
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
+ (#set! rule "ecma.sql.concat-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built from a runtime value by concatenation or interpolation and sent to the database: SQL injection; pass the value as a bound parameter ($1 / ?) in the values array")
+ (#set! fix "ecma.sql-parameterize"))
+
+((call_expression
+   function: (member_expression
+     object: (_) @obj
+     property: (property_identifier) @m)
+   arguments: (arguments . (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+")] operator: "+")] operator: "+") @sql @finding)) @call
+ (#match? @m "^(query|execute)$")
+ (#match? @obj "(^|\\.)(pool|client|db|conn|connection|database|sequelize|dataSource|manager|entityManager|queryRunner|tx|trx|pg|mysql)$|([Pp]ool|[Cc]lient|D[Bb]|[Cc]onn|[Cc]onnection|[Dd]atabase|[Mm]anager|[Rr]unner)$")
+ (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{(?!this\\.)|[`'\"]$)")
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
+ (#set! rule "ecma.sql.concat-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built from a runtime value by concatenation or interpolation and sent to the database: SQL injection; pass the value as a bound parameter ($1 / ?) in the values array")
+ (#set! fix "ecma.sql-parameterize"))
+
+((call_expression
+   function: (member_expression
+     object: (_) @obj
+     property: (property_identifier) @m)
+   arguments: (arguments . (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+")] operator: "+")] operator: "+") @sql @finding)) @call
+ (#imports? "^(sqlite|sqlite3|better-sqlite3|@libsql/client)$")
+ (#match? @m "^(all|get|run|each|exec|prepare)$")
+ (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{(?!this\\.)|[`'\"]$)")
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
+ (#set! rule "ecma.sql.concat-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built from a runtime value by concatenation or interpolation and sent to the database: SQL injection; pass the value as a bound parameter ($1 / ?) in the values array")
+ (#set! fix "ecma.sql-parameterize"))
+
+((statement_block
+   [(lexical_declaration (variable_declarator name: (identifier) @v value: (template_string (template_substitution)) @sql @s @finding))
+    (variable_declaration (variable_declarator name: (identifier) @v value: (template_string (template_substitution)) @sql @s @finding))]
+   [
+     (expression_statement (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))
+     (expression_statement (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+     (lexical_declaration (variable_declarator value: (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+     (lexical_declaration (variable_declarator value: (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))))
+     (variable_declaration (variable_declarator value: (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))))
+     (return_statement (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))
+     (return_statement (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+   ]) @call
+ (#eq? @v @arg)
+ (#match? @m "^(query|execute)$")
+ (#imports? "^(pg|pg-pool|postgres|@neondatabase/serverless|@vercel/postgres|mysql|mysql2|mysql2/promise|mariadb|mssql|oracledb|sequelize|@sequelize/core|typeorm|@databases/[\\w-]+)$")
+ (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{(?!this\\.)|[`'\"]$)")
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
+ (#set! rule "ecma.sql.query-variable")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL template with a runtime value is stored in a variable and then sent to the database: SQL injection; put $1 / ? placeholders in the text and pass the values to the query call"))
+
+((statement_block
+   [(lexical_declaration (variable_declarator name: (identifier) @v value: (template_string (template_substitution)) @sql @s @finding))
+    (variable_declaration (variable_declarator name: (identifier) @v value: (template_string (template_substitution)) @sql @s @finding))]
+   [
+     (expression_statement (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))
+     (expression_statement (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+     (lexical_declaration (variable_declarator value: (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+     (lexical_declaration (variable_declarator value: (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))))
+     (variable_declaration (variable_declarator value: (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))))
+     (return_statement (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))
+     (return_statement (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+   ]) @call
+ (#eq? @v @arg)
+ (#match? @m "^(query|execute)$")
+ (#match? @obj "(^|\\.)(pool|client|db|conn|connection|database|sequelize|dataSource|manager|entityManager|queryRunner|tx|trx|pg|mysql)$|([Pp]ool|[Cc]lient|D[Bb]|[Cc]onn|[Cc]onnection|[Dd]atabase|[Mm]anager|[Rr]unner)$")
+ (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{(?!this\\.)|[`'\"]$)")
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
+ (#set! rule "ecma.sql.query-variable")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL template with a runtime value is stored in a variable and then sent to the database: SQL injection; put $1 / ? placeholders in the text and pass the values to the query call"))
+
+((statement_block
+   [(lexical_declaration (variable_declarator name: (identifier) @v value: (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+") @sql @finding))
+    (variable_declaration (variable_declarator name: (identifier) @v value: (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+") @sql @finding))]
+   [
+     (expression_statement (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))
+     (expression_statement (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+     (lexical_declaration (variable_declarator value: (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+     (lexical_declaration (variable_declarator value: (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))))
+     (variable_declaration (variable_declarator value: (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))))
+     (return_statement (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))
+     (return_statement (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+   ]) @call
+ (#eq? @v @arg)
+ (#match? @m "^(query|execute)$")
+ (#imports? "^(pg|pg-pool|postgres|@neondatabase/serverless|@vercel/postgres|mysql|mysql2|mysql2/promise|mariadb|mssql|oracledb|sequelize|@sequelize/core|typeorm|@databases/[\\w-]+)$")
+ (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{(?!this\\.)|[`'\"]$)")
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
+ (#set! rule "ecma.sql.query-variable")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL concatenation with a runtime value is stored in a variable and then sent to the database: SQL injection; put $1 / ? placeholders in the text and pass the values to the query call"))
+
+((statement_block
+   [(lexical_declaration (variable_declarator name: (identifier) @v value: (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+") @sql @finding))
+    (variable_declaration (variable_declarator name: (identifier) @v value: (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+") @sql @finding))]
+   [
+     (expression_statement (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))
+     (expression_statement (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+     (lexical_declaration (variable_declarator value: (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+     (lexical_declaration (variable_declarator value: (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))))
+     (variable_declaration (variable_declarator value: (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))))
+     (return_statement (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))
+     (return_statement (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
+   ]) @call
+ (#eq? @v @arg)
+ (#match? @m "^(query|execute)$")
+ (#match? @obj "(^|\\.)(pool|client|db|conn|connection|database|sequelize|dataSource|manager|entityManager|queryRunner|tx|trx|pg|mysql)$|([Pp]ool|[Cc]lient|D[Bb]|[Cc]onn|[Cc]onnection|[Dd]atabase|[Mm]anager|[Rr]unner)$")
+ (#match? @s "^[`'\"]\\s*(DELETE\\s+FROM|INSERT\\s+INTO|UPDATE|delete\\s+from|insert\\s+into|update)\\s+(\\$\\{(?!this\\.)|[`'\"]$)")
+ (#not-match? @sql "^\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))(?:\\s*\\+\\s*(?:'(?:[^'\\\\\\n]|\\\\[\\s\\S])*'|\"(?:[^\"\\\\\\n]|\\\\[\\s\\S])*\"|`(?:[^`\\\\$]|\\\\[\\s\\S]|\\$(?!\\{)|\\$\\{\\s*(?:[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\))\\s*\\})*`|[A-Z][A-Z0-9_]*(?:\\.[A-Z][A-Z0-9_]*)*|(?:Number|parseInt|parseFloat|Math\\.(?:floor|ceil|round|trunc|min|max|abs))\\([^()]*\\)))*\\s*$")
+ (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
+ (#not-match? @sql "^[`'\"]\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
+ (#set! rule "ecma.sql.query-variable")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL concatenation with a runtime value is stored in a variable and then sent to the database: SQL injection; put $1 / ? placeholders in the text and pass the values to the query call"))
+

@@ -73,3 +73,38 @@
  (#set! cwe "295")
  (#set! message "checkServerIdentity accepts every certificate name: a valid certificate for any domain passes (man-in-the-middle); remove the override")
  (#set! fix "ecma.remove-property"))
+
+; Weak TLS protocol versions (CWE-327): secureProtocol: 'TLSv1_method' / 'SSLv3_method' /
+; 'TLSv1_1_method', minVersion: 'TLSv1' / 'TLSv1.1', tls.DEFAULT_MIN_VERSION = 'TLSv1'.
+((pair
+   key: (property_identifier) @k
+   value: (string) @finding)
+ (#eq? @k "secureProtocol")
+ (#match? @finding "^.(SSLv2|SSLv3|SSLv23|TLSv1|TLSv1_1)_(method|client_method|server_method).$")
+ (#set! rule "ecma.crypto.weak-tls-version")
+ (#set! category "crypto")
+ (#set! severity "warning")
+ (#set! cwe "327")
+ (#set! message "This secureProtocol allows SSLv3 / TLS 1.0 / TLS 1.1, which are broken or deprecated (RFC 8996); drop secureProtocol and set minVersion: 'TLSv1.2'"))
+
+((pair
+   key: (property_identifier) @k
+   value: (string) @finding)
+ (#any-of? @k "minVersion" "maxVersion")
+ (#match? @finding "^.(SSLv3|TLSv1|TLSv1\\.1).$")
+ (#set! rule "ecma.crypto.weak-tls-version")
+ (#set! category "crypto")
+ (#set! severity "warning")
+ (#set! cwe "327")
+ (#set! message "TLS 1.0 / 1.1 are deprecated (RFC 8996) and allow downgrade attacks; use minVersion: 'TLSv1.2'"))
+
+((assignment_expression
+   left: (member_expression property: (property_identifier) @k)
+   right: (string) @finding)
+ (#any-of? @k "DEFAULT_MIN_VERSION" "DEFAULT_MAX_VERSION")
+ (#match? @finding "^.(SSLv3|TLSv1|TLSv1\\.1).$")
+ (#set! rule "ecma.crypto.weak-tls-version")
+ (#set! category "crypto")
+ (#set! severity "warning")
+ (#set! cwe "327")
+ (#set! message "Lowering tls.DEFAULT_MIN_VERSION to TLS 1.0 / 1.1 weakens every TLS connection in the process; keep the default (TLSv1.2)"))
