@@ -124,6 +124,19 @@
  (#set! cwe "798")
  (#set! message "The secret falls back to a literal when the environment variable is missing, so a deployment that forgets it runs with a key everyone can read. Fail at startup instead (os.environ[\"SECRET_KEY\"]), or generate a random key for local development only."))
 
+; SECRET_KEY = os.environ.get("SECRET_KEY") or "dev"
+((assignment
+   left: [(identifier) @key (attribute attribute: (identifier) @key)]
+   right: (boolean_operator operator: "or" right: (string) @finding))
+ (#match? @key "^(SECRET_KEY|secret_key|JWT_SECRET(_KEY)?|jwt_secret(_key)?|SIGNING_KEY|signing_key|SECRET)$")
+ (#match? @finding "^[bBrRuU]{0,2}(\"\"\"|'''|\"|')")
+ (#not-match? @finding "^[bBrRuU]{0,2}(\"\"\"|'''|\"|')\\s*(\\.\\.\\.|x+|X+|\\*+|<[^>]*>|\\$\\{[^}]*\\}|\\{\\{[^}]*\\}\\}|%\\([^)]*\\)s|[^\"']*([Cc]hange.?[Mm]e|CHANGE.?ME|[Rr]eplace.?[Mm]e|REPLACE.?ME|[Yy]our[-_ ]|YOUR[-_ ]|[Pp]laceholder|PLACEHOLDER|[Nn]ot[-_ ][Ss]et|NOT[-_ ]SET)[^\"']*)?\\s*(\"\"\"|'''|\"|')$")
+ (#set! rule "python.crypto.hardcoded-secret")
+ (#set! category "crypto")
+ (#set! severity "warning")
+ (#set! cwe "798")
+ (#set! message "The secret falls back to a literal when the environment variable is missing, so a deployment that forgets it runs with a key everyone can read. Fail at startup instead (os.environ[\"SECRET_KEY\"]), or generate a random key for local development only."))
+
 ; A settings-class default: class Settings(BaseSettings): SECRET_KEY: str = "changethis-but-real"
 ((class_definition
    body: (block
