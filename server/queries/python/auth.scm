@@ -266,3 +266,45 @@
  (#match? @trigger "[Cc]urrent_?\\w*[Uu]ser|[Ss]uperuser|SUPERUSER|[Aa]uthenticated_?[Uu]ser|[Rr]equire_?\\w*([Uu]ser|[Aa]uth|[Aa]dmin|[Ss]cope|[Pp]ermission)")
  (#set! evidence "mention")
  (#set! rule "python.auth.fastapi-current-user"))
+
+; The same in Annotated form (FastAPI's recommended style):
+;   def login(form: Annotated[OAuth2PasswordRequestForm, Depends()])
+([(typed_parameter
+    type: (type (generic_type (identifier) @ann (type_parameter (type [(identifier) (attribute)] @trigger)))))
+  (typed_default_parameter
+    type: (type (generic_type (identifier) @ann (type_parameter (type [(identifier) (attribute)] @trigger)))))]
+ (#eq? @ann "Annotated")
+ (#resolves-to? @trigger "^fastapi\\.security\\.\\w+$")
+ (#set! rule "python.auth.fastapi-security"))
+
+;   async def get_current_user(token: Annotated[str, Depends(oauth2_scheme)])
+((function_definition
+   name: (identifier) @trigger
+   parameters: (parameters
+     [(typed_parameter
+        type: (type (generic_type (identifier) @ann (type_parameter (type (call
+          function: [(identifier) (attribute)] @dep
+          arguments: (argument_list . [(identifier) (attribute)] @scheme)))))))
+      (typed_default_parameter
+        type: (type (generic_type (identifier) @ann (type_parameter (type (call
+          function: [(identifier) (attribute)] @dep
+          arguments: (argument_list . [(identifier) (attribute)] @scheme)))))))]))
+ (#eq? @ann "Annotated")
+ (#resolves-to? @dep "^fastapi\\.(Depends|params\\.Depends)$")
+ (#match? @scheme "(^|[._])([Oo]auth2?|OAUTH2?|[Rr]eusable_oauth2?)(_|$)|[Oo]auth2[A-Z_]|(^|[._])(security|SECURITY)$|([Bb]earer|BEARER|[Aa]pi_?[Kk]ey|API_?KEY|[Bb]asic_?[Aa]uth|BASIC_?AUTH|[Hh]ttp_?[Bb]asic|HTTP_?BASIC|[Aa]uth_?[Ss]cheme|AUTH_?SCHEME|[Tt]oken_?[Ss]cheme|[Aa]uth_?[Hh]eader|AUTH_?HEADER)(_\\w+)?$")
+ (#set! rule "python.auth.fastapi-dependency"))
+
+;   async def read_items(user: Annotated[User, Depends(get_current_active_user)]): a mention
+([(typed_parameter
+    type: (type (generic_type (identifier) @ann (type_parameter (type (call
+      function: [(identifier) (attribute)] @dep
+      arguments: (argument_list . [(identifier) (attribute) (call)] @trigger)))))))
+  (typed_default_parameter
+    type: (type (generic_type (identifier) @ann (type_parameter (type (call
+      function: [(identifier) (attribute)] @dep
+      arguments: (argument_list . [(identifier) (attribute) (call)] @trigger)))))))]
+ (#eq? @ann "Annotated")
+ (#resolves-to? @dep "^fastapi\\.(Depends|params\\.Depends)$")
+ (#match? @trigger "[Cc]urrent_?\\w*[Uu]ser|[Ss]uperuser|SUPERUSER|[Aa]uthenticated_?[Uu]ser|[Rr]equire_?\\w*([Uu]ser|[Aa]uth|[Aa]dmin|[Ss]cope|[Pp]ermission)")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.fastapi-current-user"))
