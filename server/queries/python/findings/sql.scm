@@ -178,3 +178,24 @@
  (#set! severity "error")
  (#set! cwe "89")
  (#set! message "SQL built with an f-string from a value: SQL injection. Keep the SQL constant and pass the value as a query parameter (cursor.execute(sql, (value,)) with %s / ? / $1 per driver)."))
+
+; sql += " AND name = '%s'" % name, sql += " AND id = {}".format(uid); and (concat-query) sql += " AND id = " + str(uid)
+((augmented_assignment left: (_) @name right: (_) @value) @finding
+ (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
+ (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*(WHERE|AND|OR|HAVING|SET|ON|,)\\s")
+ (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')[\\s\\S]*?([=<>]|\\b(LIKE|like)|\\b(IN|in)\\s*\\()\\s*['\"]?%?(%(\\([A-Za-z_]\\w*\\))?[-+# 0-9.]*[sdr][\\s\\S]*?[\"\\']\\s*%\\s*[A-Za-z_(]|\\{\\w*\\}[\\s\\S]*?[\"\\']\\s*\\.format\\()")
+ (#set! rule "python.sql.format-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL extended with a %- or str.format-formatted value: SQL injection. Append a placeholder instead (sql += \" AND id = %s\"; params.append(value)) and pass the values to execute()."))
+
+((augmented_assignment left: (_) @name right: (_) @value) @finding
+ (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
+ (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*(WHERE|AND|OR|HAVING|SET|ON|,)\\s")
+ (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')[\\s\\S]*?([=<>]|\\b(LIKE|like)|\\b(IN|in)\\s*\\()\\s*['\"]?%?[\"\\']\\s*\\+\\s*[A-Za-z_(]")
+ (#set! rule "python.sql.concat-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL extended by concatenating a value: SQL injection. Append a placeholder instead (sql += \" AND id = %s\"; params.append(value)) and pass the values to execute()."))
