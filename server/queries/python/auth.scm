@@ -8,9 +8,12 @@
 ; werkzeug.security: check_password_hash(h, pw), generate_password_hash(pw)
 ; FastAPI / Starlette security: OAuth2PasswordBearer(tokenUrl=...), HTTPBasic(), APIKeyHeader(...),
 ; Security(...), starlette `requires("authenticated")`, AuthenticationMiddleware
+; django.contrib.auth.tokens: default_token_generator.make_token(user) / .check_token(user, token)
+; django-guardian: get_objects_for_user(user, perm), get_perms(user, obj), ObjectPermissionChecker(user),
+; assign_perm / remove_perm
 ((call
    function: [(identifier) (attribute)] @trigger)
- (#resolves-to? @trigger "^(?:django\\.contrib\\.auth\\.(authenticate|login|logout|update_session_auth_hash|get_user|aauthenticate|alogin|alogout|hashers\\.\\w+|tokens\\.\\w+|forms\\.(AuthenticationForm|SetPasswordForm|PasswordChangeForm|PasswordResetForm)|views\\.\\w+)$|flask_login\\.(login_user|logout_user|LoginManager|confirm_login|login_fresh|fresh_login_required|login_required|user_logged_in\\.\\w+)$|pyotp\\.\\w+(\\.\\w+)?$|werkzeug\\.security\\.(check_password_hash|generate_password_hash|safe_str_cmp)$|(fastapi\\.security\\.\\w+|fastapi\\.Security|fastapi\\.params\\.Security|starlette\\.authentication\\.\\w+|starlette\\.middleware\\.authentication\\.\\w+|fastapi_users\\.\\w+(\\.\\w+)*)$)")
+ (#resolves-to? @trigger "^(?:django\\.contrib\\.auth\\.(authenticate|login|logout|update_session_auth_hash|get_user|aauthenticate|alogin|alogout|hashers\\.\\w+|tokens\\.\\w+(\\.\\w+)?|forms\\.(AuthenticationForm|SetPasswordForm|PasswordChangeForm|PasswordResetForm)|views\\.\\w+)$|flask_login\\.(login_user|logout_user|LoginManager|confirm_login|login_fresh|fresh_login_required|login_required|user_logged_in\\.\\w+)$|pyotp\\.\\w+(\\.\\w+)?$|werkzeug\\.security\\.(check_password_hash|generate_password_hash|safe_str_cmp)$|(fastapi\\.security\\.\\w+|fastapi\\.Security|fastapi\\.params\\.Security|starlette\\.authentication\\.\\w+|starlette\\.middleware\\.authentication\\.\\w+|fastapi_users\\.\\w+(\\.\\w+)*|guardian\\.(shortcuts|core|utils)\\.\\w+)$)")
  (#set! rule "python.auth.library-call"))
 
 ; Django decorators: @login_required, @permission_required("x"), @user_passes_test(fn),
@@ -144,3 +147,164 @@
  (#any-of? @name "permission_classes" "authentication_classes")
  (#set! evidence "mention")
  (#set! rule "python.auth.drf-permissions"))
+
+; The permission protocol itself, defined in a class: Django user models and auth backends
+; (has_perm, has_perms, has_module_perms, get_all_permissions, get_user_permissions,
+; get_group_permissions, user_can_authenticate, with_perm), DRF / strawberry permission classes
+; (has_permission, has_object_permission) and views / GraphQL mutations (check_permissions,
+; check_object_permissions). The method definition is the authorization decision.
+((class_definition
+   body: (block
+     [(function_definition name: (identifier) @trigger)
+      (decorated_definition definition: (function_definition name: (identifier) @trigger))]))
+ (#any-of? @trigger "has_perm" "has_perms" "has_module_perms" "get_all_permissions" "get_user_permissions" "get_group_permissions" "user_can_authenticate" "with_perm" "has_permission" "has_object_permission" "check_permissions" "check_object_permissions")
+ (#imports? "^(django|rest_framework|strawberry|strawberry_django|graphene|graphene_django|ninja|ninja_extra)(\\.|$)")
+ (#set! rule "python.auth.permission-method"))
+
+; Authentication backends and DRF authentication classes: authenticate(), get_user(),
+; authenticate_credentials(), enforce_csrf() defined in a class named *Backend / *Authentication
+; or subclassing one (ModelBackend, BaseBackend, RemoteUserBackend, BaseAuthentication, ...).
+((class_definition
+   name: (identifier) @class
+   body: (block
+     [(function_definition name: (identifier) @trigger)
+      (decorated_definition definition: (function_definition name: (identifier) @trigger))]))
+ (#any-of? @trigger "authenticate" "aauthenticate" "get_user" "aget_user" "authenticate_credentials" "enforce_csrf" "configure_user" "clean_username")
+ (#match? @class "(Backend|Authentication)$")
+ (#imports? "^(django|rest_framework)(\\.|$)")
+ (#set! rule "python.auth.backend-method"))
+
+((class_definition
+   superclasses: (argument_list [(identifier) (attribute)] @base)
+   body: (block
+     [(function_definition name: (identifier) @trigger)
+      (decorated_definition definition: (function_definition name: (identifier) @trigger))]))
+ (#any-of? @trigger "authenticate" "aauthenticate" "get_user" "aget_user" "authenticate_credentials" "enforce_csrf" "configure_user" "clean_username")
+ (#match? @base "(Backend|Authentication)$")
+ (#imports? "^(django|rest_framework)(\\.|$)")
+ (#set! rule "python.auth.backend-method"))
+
+; Password-reset / account-confirmation tokens: _make_hash_value (and make_token / check_token)
+; overridden in a PasswordResetTokenGenerator subclass
+((class_definition
+   body: (block
+     [(function_definition name: (identifier) @trigger)
+      (decorated_definition definition: (function_definition name: (identifier) @trigger))]))
+ (#eq? @trigger "_make_hash_value")
+ (#imports? "^django(\\.|$)")
+ (#set! rule "python.auth.reset-token"))
+
+((class_definition
+   superclasses: (argument_list [(identifier) (attribute)] @base)
+   body: (block
+     [(function_definition name: (identifier) @trigger)
+      (decorated_definition definition: (function_definition name: (identifier) @trigger))]))
+ (#any-of? @trigger "make_token" "check_token")
+ (#match? @base "TokenGenerator$")
+ (#set! rule "python.auth.reset-token"))
+
+; password_reset_token_generator.make_token(user), current_generator.check_token(user, token)
+((call
+   function: (attribute
+     object: [(identifier) @gen (attribute attribute: (identifier) @gen)]
+     attribute: (identifier) @method) @trigger)
+ (#any-of? @method "make_token" "check_token")
+ (#match? @gen "([Gg]enerator|GENERATOR)$")
+ (#imports? "^django(\\.|$)")
+ (#set! rule "python.auth.reset-token"))
+
+; ... also where the generator comes from the project's own module (from .tokens import
+; password_reset_token_generator), named for what it is
+((call
+   function: (attribute
+     object: [(identifier) @gen (attribute attribute: (identifier) @gen)]
+     attribute: (identifier) @method) @trigger)
+ (#any-of? @method "make_token" "check_token")
+ (#match? @gen "([Tt]oken_?[Gg]enerator|TOKEN_GENERATOR)$")
+ (#set! rule "python.auth.reset-token"))
+
+; FastAPI: the dependency that turns a credential into a user, e.g.
+;   async def get_current_user(token: str = Depends(oauth2_scheme)), def verify(key = Depends(api_key_header))
+((function_definition
+   name: (identifier) @trigger
+   parameters: (parameters
+     [(default_parameter
+        value: (call
+          function: [(identifier) (attribute)] @dep
+          arguments: (argument_list . [(identifier) (attribute)] @scheme)))
+      (typed_default_parameter
+        value: (call
+          function: [(identifier) (attribute)] @dep
+          arguments: (argument_list . [(identifier) (attribute)] @scheme)))]))
+ (#resolves-to? @dep "^fastapi\\.(Depends|params\\.Depends)$")
+ (#match? @scheme "(^|[._])([Oo]auth2?|OAUTH2?|[Rr]eusable_oauth2?)(_|$)|[Oo]auth2[A-Z_]|(^|[._])(security|SECURITY)$|([Bb]earer|BEARER|[Aa]pi_?[Kk]ey|API_?KEY|[Bb]asic_?[Aa]uth|BASIC_?AUTH|[Hh]ttp_?[Bb]asic|HTTP_?BASIC|[Aa]uth_?[Ss]cheme|AUTH_?SCHEME|[Tt]oken_?[Ss]cheme|[Aa]uth_?[Hh]eader|AUTH_?HEADER)(_\\w+)?$")
+ (#set! rule "python.auth.fastapi-dependency"))
+
+; A route that only asks for the current user (user = Depends(current_active_user),
+; dependencies=[Depends(get_current_superuser)]) mentions auth; the dependency decides.
+([(default_parameter
+    value: (call
+      function: [(identifier) (attribute)] @dep
+      arguments: (argument_list . [(identifier) (attribute) (call)] @trigger)))
+  (typed_default_parameter
+    value: (call
+      function: [(identifier) (attribute)] @dep
+      arguments: (argument_list . [(identifier) (attribute) (call)] @trigger)))]
+ (#resolves-to? @dep "^fastapi\\.(Depends|params\\.Depends)$")
+ (#match? @trigger "[Cc]urrent_?\\w*[Uu]ser|[Ss]uperuser|SUPERUSER|[Aa]uthenticated_?[Uu]ser|[Rr]equire_?\\w*([Uu]ser|[Aa]uth|[Aa]dmin|[Ss]cope|[Pp]ermission)")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.fastapi-current-user"))
+
+((keyword_argument
+   name: (identifier) @kw
+   value: (list
+     (call
+       function: [(identifier) (attribute)] @dep
+       arguments: (argument_list . [(identifier) (attribute) (call)] @trigger))))
+ (#eq? @kw "dependencies")
+ (#resolves-to? @dep "^fastapi\\.(Depends|params\\.Depends)$")
+ (#match? @trigger "[Cc]urrent_?\\w*[Uu]ser|[Ss]uperuser|SUPERUSER|[Aa]uthenticated_?[Uu]ser|[Rr]equire_?\\w*([Uu]ser|[Aa]uth|[Aa]dmin|[Ss]cope|[Pp]ermission)")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.fastapi-current-user"))
+
+; The same in Annotated form (FastAPI's recommended style):
+;   def login(form: Annotated[OAuth2PasswordRequestForm, Depends()])
+([(typed_parameter
+    type: (type (generic_type (identifier) @ann (type_parameter (type [(identifier) (attribute)] @trigger)))))
+  (typed_default_parameter
+    type: (type (generic_type (identifier) @ann (type_parameter (type [(identifier) (attribute)] @trigger)))))]
+ (#eq? @ann "Annotated")
+ (#resolves-to? @trigger "^fastapi\\.security\\.\\w+$")
+ (#set! rule "python.auth.fastapi-security"))
+
+;   async def get_current_user(token: Annotated[str, Depends(oauth2_scheme)])
+((function_definition
+   name: (identifier) @trigger
+   parameters: (parameters
+     [(typed_parameter
+        type: (type (generic_type (identifier) @ann (type_parameter (type (call
+          function: [(identifier) (attribute)] @dep
+          arguments: (argument_list . [(identifier) (attribute)] @scheme)))))))
+      (typed_default_parameter
+        type: (type (generic_type (identifier) @ann (type_parameter (type (call
+          function: [(identifier) (attribute)] @dep
+          arguments: (argument_list . [(identifier) (attribute)] @scheme)))))))]))
+ (#eq? @ann "Annotated")
+ (#resolves-to? @dep "^fastapi\\.(Depends|params\\.Depends)$")
+ (#match? @scheme "(^|[._])([Oo]auth2?|OAUTH2?|[Rr]eusable_oauth2?)(_|$)|[Oo]auth2[A-Z_]|(^|[._])(security|SECURITY)$|([Bb]earer|BEARER|[Aa]pi_?[Kk]ey|API_?KEY|[Bb]asic_?[Aa]uth|BASIC_?AUTH|[Hh]ttp_?[Bb]asic|HTTP_?BASIC|[Aa]uth_?[Ss]cheme|AUTH_?SCHEME|[Tt]oken_?[Ss]cheme|[Aa]uth_?[Hh]eader|AUTH_?HEADER)(_\\w+)?$")
+ (#set! rule "python.auth.fastapi-dependency"))
+
+;   async def read_items(user: Annotated[User, Depends(get_current_active_user)]): a mention
+([(typed_parameter
+    type: (type (generic_type (identifier) @ann (type_parameter (type (call
+      function: [(identifier) (attribute)] @dep
+      arguments: (argument_list . [(identifier) (attribute) (call)] @trigger)))))))
+  (typed_default_parameter
+    type: (type (generic_type (identifier) @ann (type_parameter (type (call
+      function: [(identifier) (attribute)] @dep
+      arguments: (argument_list . [(identifier) (attribute) (call)] @trigger)))))))]
+ (#eq? @ann "Annotated")
+ (#resolves-to? @dep "^fastapi\\.(Depends|params\\.Depends)$")
+ (#match? @trigger "[Cc]urrent_?\\w*[Uu]ser|[Ss]uperuser|SUPERUSER|[Aa]uthenticated_?[Uu]ser|[Rr]equire_?\\w*([Uu]ser|[Aa]uth|[Aa]dmin|[Ss]cope|[Pp]ermission)")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.fastapi-current-user"))

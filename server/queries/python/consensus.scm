@@ -89,3 +89,18 @@
   (decorator (call function: [(identifier) (attribute)] @trigger))]
  (#resolves-to? @trigger "^pottery\\.synchronize$")
  (#set! rule "python.consensus.redlock"))
+
+; PostgreSQL advisory locks: a lock shared by every process on the database (leader election,
+; single-runner jobs, serialized tree writes). "SELECT pg_advisory_xact_lock(%s)",
+; "SELECT pg_try_advisory_lock(42)", "SELECT pg_advisory_unlock(42)"
+(((string) @trigger)
+ (#match? @trigger "\\bpg_(try_)?advisory_(xact_)?(un)?lock(_shared|_all)?\\s*\\(")
+ (#not-docstring? @trigger)
+ (#set! rule "python.consensus.advisory-lock"))
+
+; SQLAlchemy func.pg_advisory_xact_lock(key), and project helpers named for them:
+; acquire_advisory_xact_lock(AdvisoryLock.TREE), try_advisory_lock(key)
+((call
+   function: [(identifier) @name (attribute attribute: (identifier) @name)] @trigger)
+ (#match? @name "(^|_)advisory_(xact_)?(un)?lock(_shared)?$")
+ (#set! rule "python.consensus.advisory-lock"))

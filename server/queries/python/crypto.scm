@@ -10,20 +10,22 @@
 ; bcrypt.hashpw(pw, bcrypt.gensalt()), bcrypt.checkpw(pw, hashed), bcrypt.kdf(...)
 ; passlib: CryptContext(schemes=[...]), pbkdf2_sha256.hash(pw), bcrypt_sha256.verify(pw, h)
 ; argon2-cffi: PasswordHasher(), argon2.low_level.hash_secret(...)
+; pwdlib: PasswordHash.recommended(), PasswordHash((Argon2Hasher(), BcryptHasher()))
 ; ssl.create_default_context(), ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT), ssl.wrap_socket(...)
 ((call
    function: [(identifier) (attribute)] @trigger)
- (#resolves-to? @trigger "^(?:hashlib\\.(md5|sha1|sha224|sha256|sha384|sha512|sha512_224|sha512_256|sha3_\\w+|shake_\\w+|blake2[bs]|new|pbkdf2_hmac|scrypt|file_digest)$|hmac\\.(new|digest|HMAC)$|(secrets\\.(token_bytes|token_hex|token_urlsafe|choice|randbits|randbelow|SystemRandom)|os\\.urandom|os\\.getrandom|random\\.SystemRandom)$|cryptography\\.(hazmat|fernet|x509)(\\.|$)|(Crypto|Cryptodome)\\.|bcrypt\\.(hashpw|gensalt|checkpw|kdf)$|passlib\\.(context|hash|hosts|apps|totp|pwd|registry)(\\.|$)|argon2\\.(PasswordHasher|hash_password\\w*|verify_password|low_level\\.\\w+|Parameters|profiles\\.\\w+)$|ssl\\.(create_default_context|SSLContext|wrap_socket|_create_unverified_context|_create_default_https_context|get_server_certificate|match_hostname)$)")
+ (#resolves-to? @trigger "^(?:hashlib\\.(md5|sha1|sha224|sha256|sha384|sha512|sha512_224|sha512_256|sha3_\\w+|shake_\\w+|blake2[bs]|new|pbkdf2_hmac|scrypt|file_digest)$|hmac\\.(new|digest|HMAC)$|(secrets\\.(token_bytes|token_hex|token_urlsafe|choice|randbits|randbelow|SystemRandom)|os\\.urandom|os\\.getrandom|random\\.SystemRandom)$|cryptography\\.(hazmat|fernet|x509)(\\.|$)|(Crypto|Cryptodome)\\.|bcrypt\\.(hashpw|gensalt|checkpw|kdf)$|passlib\\.(context|hash|hosts|apps|totp|pwd|registry)(\\.|$)|pwdlib(\\.|$)|argon2\\.(PasswordHasher|hash_password\\w*|verify_password|low_level\\.\\w+|Parameters|profiles\\.\\w+)$|ssl\\.(create_default_context|SSLContext|wrap_socket|_create_unverified_context|_create_default_https_context|get_server_certificate|match_hostname)$)")
  (#set! rule "python.crypto.library-call"))
 
-; pwd_context.hash(pw), pwd_context.verify(pw, h), ph.verify(h, pw) on a passlib/argon2 hasher object
+; pwd_context.hash(pw), pwd_context.verify(pw, h), ph.verify(h, pw) on a passlib/argon2 hasher object,
+; password_hash.verify_and_update(pw, h) on a pwdlib PasswordHash
 ((call
    function: (attribute
      object: [(identifier) @obj (attribute attribute: (identifier) @obj)]
      attribute: (identifier) @method) @trigger)
  (#any-of? @method "hash" "verify" "verify_and_update" "needs_update" "check_needs_rehash" "needs_rehash")
- (#match? @obj "^(ph|PH)$|([Cc]tx|CTX|[Cc]ontext|CONTEXT|[Hh]asher|HASHER)$")
- (#imports? "^(passlib|argon2)(\\.|$)")
+ (#match? @obj "^(ph|PH)$|([Cc]tx|CTX|[Cc]ontext|CONTEXT|[Hh]asher|HASHER|([Pp]assword|[Pp]wd|PASSWORD|PWD)_?[Hh]ash|PASSWORD_HASH)$")
+ (#imports? "^(passlib|argon2|pwdlib)(\\.|$)")
  (#set! rule "python.crypto.password-hasher"))
 
 ; ssl.CERT_NONE, ssl.CERT_OPTIONAL, ssl.PROTOCOL_TLSv1 used as values

@@ -5,8 +5,17 @@
 ; asyncpg conn.fetch(sql) / fetchrow / fetchval, session.execute(text(...)), conn.exec_driver_sql(...)
 ((call
    function: (attribute attribute: (identifier) @method) @trigger)
- (#any-of? @method "execute" "executemany" "executescript" "mogrify" "fetch" "fetchrow" "fetchval" "exec_driver_sql" "copy_expert" "copy_from" "copy_to" "callproc" "copy_records_to_table")
+ (#any-of? @method "execute" "executemany" "executescript" "mogrify" "exec_driver_sql" "copy_expert" "copy_from" "copy_to" "callproc" "copy_records_to_table")
  (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django\\.db)(\\.|$)")
+ (#set! rule "python.sql.execute"))
+
+; asyncpg / databases: await conn.fetch(sql, *args), fetchrow, fetchval. Only with those drivers and
+; a query argument: a job queue's queue.fetch() or an HTTP client's fetch(url) is not SQL.
+((call
+   function: (attribute attribute: (identifier) @method) @trigger
+   arguments: (argument_list . (_)))
+ (#any-of? @method "fetch" "fetchrow" "fetchval" "fetchmany")
+ (#imports? "^(asyncpg|databases|asyncpg_lite|buildpg|triopg)(\\.|$)")
  (#set! rule "python.sql.execute"))
 
 ; SQLAlchemy: text("SELECT ..."), literal_column("..."), sqlalchemy.sql.text(...)

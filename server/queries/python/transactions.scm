@@ -16,19 +16,28 @@
  (#any-of? @method "select_for_update" "with_for_update")
  (#set! rule "python.transactions.row-lock"))
 
-; SQLAlchemy: session.begin(), session.begin_nested(), session.commit(), session.rollback(),
-; engine.begin(), conn.begin_twophase() (session.flush() is not a boundary and does not match)
+; SQLAlchemy: session.begin(), session.begin_nested(), session.rollback(), engine.begin(),
+; conn.begin_twophase() (session.flush() is not a boundary and does not match)
 ((call
    function: (attribute attribute: (identifier) @method) @trigger)
- (#any-of? @method "begin" "begin_nested" "begin_twophase" "commit" "rollback" "in_transaction" "in_nested_transaction" "get_transaction")
+ (#any-of? @method "begin" "begin_nested" "begin_twophase" "rollback" "in_transaction" "in_nested_transaction" "get_transaction")
  (#imports? "^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$)")
  (#set! rule "python.transactions.sqlalchemy"))
 
-; DB-API connections: conn.commit(), conn.rollback(), conn.tpc_begin(...), conn.set_isolation_level(...),
+; session.add(x); session.commit(): the ORM's unit of work, not transaction control. A bare commit
+; joins a region that begins, rolls back or locks, but never makes one.
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#eq? @method "commit")
+ (#imports? "^(sqlalchemy|sqlmodel|flask_sqlalchemy|sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb)(\\.|$)")
+ (#set! evidence "mention")
+ (#set! rule "python.transactions.commit"))
+
+; DB-API connections: conn.rollback(), conn.tpc_begin(...), conn.set_isolation_level(...),
 ; conn.set_session(isolation_level=..., autocommit=...)
 ((call
    function: (attribute attribute: (identifier) @method) @trigger)
- (#any-of? @method "commit" "rollback" "tpc_begin" "tpc_commit" "tpc_rollback" "tpc_prepare" "set_isolation_level" "set_session" "set_autocommit" "begin")
+ (#any-of? @method "rollback" "tpc_begin" "tpc_commit" "tpc_rollback" "tpc_prepare" "set_isolation_level" "set_session" "set_autocommit" "begin")
  (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb)(\\.|$)")
  (#set! rule "python.transactions.dbapi"))
 
@@ -50,7 +59,20 @@
 ; sqlite3.connect(path, isolation_level=None), sessionmaker(autocommit=False, autoflush=False)
 ((keyword_argument
    name: (identifier) @name) @trigger
- (#any-of? @name "isolation_level" "autocommit" "expire_on_commit" "postgresql_readonly" "postgresql_deferrable")
+ (#any-of? @name "isolation_level" "postgresql_readonly" "postgresql_deferrable")
+ (#set! rule "python.transactions.isolation"))
+
+; psycopg.connect(dsn, autocommit=True), conn.set_session(autocommit=True): every statement commits
+; on its own. (sessionmaker(autocommit=False) restates the default; expire_on_commit is ORM caching;
+; a non-database client's autocommit=config[...] is not a transaction setting.)
+((call
+   function: [(identifier) (attribute)] @fn
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @name
+       value: (true)) @trigger))
+ (#eq? @name "autocommit")
+ (#match? @fn "(^|\\.)(connect|create_engine|create_async_engine|sessionmaker|async_sessionmaker|Session|AsyncSession|set_session|execution_options|create_pool|Connection|ConnectionPool|AsyncConnectionPool|SimpleConnectionPool|ThreadedConnectionPool)$")
  (#set! rule "python.transactions.isolation"))
 
 ; "SET TRANSACTION ISOLATION LEVEL ...", "ROLLBACK TO SAVEPOINT sp", "START TRANSACTION READ ONLY",

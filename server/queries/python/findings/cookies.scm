@@ -19,6 +19,20 @@
  (#set! message "Session cookie without secure=True: it is also sent over plain HTTP, where anyone on the network can steal the session. Pass secure=True (and samesite=\"Lax\").")
  (#set! fix "python.cookie-secure"))
 
+; resp.set_cookie("theme", "dark", secure=False): Secure switched off explicitly, whatever the cookie
+; (session-like names are reported by the rule above)
+((call function: (_) @fn arguments: (argument_list) @args) @finding
+ (#imports? "^(flask|werkzeug|django|starlette|fastapi|quart|sanic|bottle|aiohttp)(\\.|$)")
+ (#match? @fn "\\.(set_cookie|set_signed_cookie)$")
+ (#match? @args "\\bsecure\\s*=\\s*False\\b")
+ (#not-match? @args "^\\(\\s*([rRuU]?[\"\\'][^\"\\']*|[\\w.]*)([Ss]ess|SESS|(?<![a-z])sid|SID|[Aa]uth|AUTH|[Tt]oken|TOKEN|[Jj]wt|JWT|[Rr]emember|REMEMBER|[Ll]ogin|LOGIN|[Cc]srf|CSRF|[Xx]srf|XSRF)|\\bkey\\s*=\\s*([rRuU]?[\"\\'][^\"\\']*|[\\w.]*)([Ss]ess|SESS|(?<![a-z])sid|SID|[Aa]uth|AUTH|[Tt]oken|TOKEN|[Jj]wt|JWT|[Rr]emember|REMEMBER|[Ll]ogin|LOGIN|[Cc]srf|CSRF|[Xx]srf|XSRF)")
+ (#set! rule "python.auth.cookie-not-secure")
+ (#set! category "auth")
+ (#set! severity "warning")
+ (#set! cwe "614")
+ (#set! message "secure=False sends the cookie over plain HTTP too, where anyone on the network can read or replace it. Pass secure=True (HTTPS only); for local development, set it from configuration.")
+ (#set! fix "python.cookie-secure"))
+
 ; SESSION_COOKIE_SECURE = False (Django settings), app.config["SESSION_COOKIE_SECURE"] = False
 ((assignment left: (_) @name right: (_) @value) @finding
  (#eq? @value "False")

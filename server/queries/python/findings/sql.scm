@@ -116,3 +116,86 @@
  (#set! severity "error")
  (#set! cwe "89")
  (#set! message "SQL fragment built with an f-string from a value: SQL injection. Use extra(where=[\"name = %s\"], params=[value]) or, better, filter()."))
+
+; SQLAlchemy fragments: text(f"name = '{name}'"), literal_column(f"{col}"), and raw strings given to
+; query.filter(...) / order_by / group_by / having / distinct / where. Whole statements
+; (text(f"SELECT ...")) are judged by the rules above, which look for values in value positions;
+; a fragment has no such context, so any interpolated value counts (ALL_CAPS constants do not).
+((call function: (_) @fn arguments: (argument_list) @args) @finding
+ (#imports? "^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$)")
+ (#match? @fn "((^|\\.)(text|literal_column)|\\.(filter|order_by|group_by|having|distinct|where))$")
+ (#match? @args "^\\(\\s*[rRuU]?[fF][rR]?(\"\"\"|\\'\\'\\'|\"|\\')(?:(?!\\1)[^\\n])*?(?<!\\{)\\{(?!\\{)(?!\\s*[A-Z][A-Z0-9_]*\\s*[}!:])")
+ (#not-match? @args "^\\(\\s*[rRuU]?[fF]?[rR]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*\\(?\\s*([Ss][Ee][Ll][Ee][Cc][Tt]|[Ii][Nn][Ss][Ee][Rr][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee]|[Ww][Ii][Tt][Hh]|[Rr][Ee][Pp][Ll][Aa][Cc][Ee]|[Mm][Ee][Rr][Gg][Ee])\\s")
+ (#set! rule "python.sql.orm-fragment-injection")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "Raw SQL fragment built with an f-string goes straight into the query: SQL injection. Use column expressions (User.name == name, getattr(User, col).desc() from an allow-list) or text(\"name = :name\").bindparams(name=name)."))
+
+; ... with % formatting: filter(text("name = '%s'" % name)), order_by("%s desc" % col)
+((call function: (_) @fn arguments: (argument_list) @args) @finding
+ (#imports? "^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$)")
+ (#match? @fn "((^|\\.)(text|literal_column)|\\.(filter|order_by|group_by|having|distinct|where))$")
+ (#match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')(?:(?!\\1)[^\\n])*?%(\\([A-Za-z_]\\w*\\))?[-+# 0-9.]*[sdr](?:(?!\\1)[^\\n])*\\1\\s*%\\s*[A-Za-z_(]")
+ (#not-match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*\\(?\\s*([Ss][Ee][Ll][Ee][Cc][Tt]|[Ii][Nn][Ss][Ee][Rr][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee]|[Ww][Ii][Tt][Hh]|[Rr][Ee][Pp][Ll][Aa][Cc][Ee]|[Mm][Ee][Rr][Gg][Ee])\\s")
+ (#set! rule "python.sql.orm-fragment-injection")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "Raw SQL fragment built with % formatting goes straight into the query: SQL injection. Use column expressions or text(\"name = :name\").bindparams(name=name)."))
+
+; ... with str.format: filter(text("name = '{}'".format(name)))
+((call function: (_) @fn arguments: (argument_list) @args) @finding
+ (#imports? "^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$)")
+ (#match? @fn "((^|\\.)(text|literal_column)|\\.(filter|order_by|group_by|having|distinct|where))$")
+ (#match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')(?:(?!\\1)[^\\n])*?\\{\\w*\\}(?:(?!\\1)[^\\n])*\\1\\s*\\.format\\(")
+ (#not-match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*\\(?\\s*([Ss][Ee][Ll][Ee][Cc][Tt]|[Ii][Nn][Ss][Ee][Rr][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee]|[Ww][Ii][Tt][Hh]|[Rr][Ee][Pp][Ll][Aa][Cc][Ee]|[Mm][Ee][Rr][Gg][Ee])\\s")
+ (#set! rule "python.sql.orm-fragment-injection")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "Raw SQL fragment built with str.format goes straight into the query: SQL injection. Use column expressions or text(\"name = :name\").bindparams(name=name)."))
+
+; sql += f" AND name = '{name}'": a query extended piece by piece (the first piece is often constant)
+((augmented_assignment left: (_) @name right: (_) @value) @finding
+ (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
+ (#match? @value "^[rRuU]?[fF][rR]?(\"\"\"|\\'\\'\\'|\"|\\')[\\s\\S]*?\\b(WHERE|AND|OR|HAVING|SET|ON|where|and|or|having)\\s[\\s\\S]*?([=<>]|\\b(LIKE|like)|\\b(IN|in)\\s*\\()\\s*['\"]?%?\\{(?!\\{)(?!\\s*[A-Z][A-Z0-9_]*\\s*[}!:])")
+ (#match? @value "^[rRuU]?[fF][rR]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*(WHERE|AND|OR|HAVING|SET|ON|ORDER BY|,)\\s")
+ (#set! rule "python.sql.fstring-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built with an f-string from a value: SQL injection. Keep the SQL constant and pass the value as a query parameter (cursor.execute(sql, (value,)) with %s / ? / $1 per driver)."))
+
+; sql = (f"SELECT id FROM users "
+;        f"WHERE name = '{name}'"): implicitly concatenated pieces, one of them interpolating a value
+((parenthesized_expression (concatenated_string) @finding)
+ (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
+ (#match? @finding "^[rRuU]?[fF]?[rR]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*\\(?\\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\\s")
+ (#match? @finding "(^|\\s)[rRuU]?[fF][rR]?(\"|\\')[^\"\\'\\n]*?([=<>]|\\bLIKE|\\bIN\\s*\\()\\s*['\"]?%?\\{(?!\\{)(?!\\s*[A-Z][A-Z0-9_]*\\s*[}!:])")
+ (#set! rule "python.sql.fstring-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built with an f-string from a value: SQL injection. Keep the SQL constant and pass the value as a query parameter (cursor.execute(sql, (value,)) with %s / ? / $1 per driver)."))
+
+; sql += " AND name = '%s'" % name, sql += " AND id = {}".format(uid); and (concat-query) sql += " AND id = " + str(uid)
+((augmented_assignment left: (_) @name right: (_) @value) @finding
+ (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
+ (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*(WHERE|AND|OR|HAVING|SET|ON|,)\\s")
+ (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')[\\s\\S]*?([=<>]|\\b(LIKE|like)|\\b(IN|in)\\s*\\()\\s*['\"]?%?(%(\\([A-Za-z_]\\w*\\))?[-+# 0-9.]*[sdr][\\s\\S]*?[\"\\']\\s*%\\s*[A-Za-z_(]|\\{\\w*\\}[\\s\\S]*?[\"\\']\\s*\\.format\\()")
+ (#set! rule "python.sql.format-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL extended with a %- or str.format-formatted value: SQL injection. Append a placeholder instead (sql += \" AND id = %s\"; params.append(value)) and pass the values to execute()."))
+
+((augmented_assignment left: (_) @name right: (_) @value) @finding
+ (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
+ (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*(WHERE|AND|OR|HAVING|SET|ON|,)\\s")
+ (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')[\\s\\S]*?([=<>]|\\b(LIKE|like)|\\b(IN|in)\\s*\\()\\s*['\"]?%?[\"\\']\\s*\\+\\s*[A-Za-z_(]")
+ (#set! rule "python.sql.concat-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL extended by concatenating a value: SQL injection. Append a placeholder instead (sql += \" AND id = %s\"; params.append(value)) and pass the values to execute()."))

@@ -92,3 +92,54 @@
  (#set! cwe "295")
  (#set! message "Replacing the default HTTPS context with _create_unverified_context turns off certificate checks for every urllib/http.client request in the process. Remove it.")
  (#set! fix "python.ssl-default-context"))
+
+; Obsolete protocol versions (CWE-327): SSLv2/SSLv3/TLS 1.0/TLS 1.1 are broken or deprecated
+; (POODLE, BEAST, RFC 8996). ssl.SSLContext(ssl.PROTOCOL_TLSv1), ssl.wrap_socket(s, ssl_version=PROTOCOL_SSLv3)
+((attribute
+   object: (identifier)
+   attribute: (identifier) @name) @finding
+ (#match? @name "^PROTOCOL_(SSLv2|SSLv3|TLSv1|TLSv1_1)$")
+ (#resolves-to? @finding "^ssl\\.PROTOCOL_")
+ (#set! rule "python.crypto.weak-tls-version")
+ (#set! category "crypto")
+ (#set! severity "warning")
+ (#set! cwe "327")
+ (#set! message "SSLv2/SSLv3/TLS 1.0/TLS 1.1 are broken or deprecated (POODLE, BEAST; RFC 8996). Use ssl.PROTOCOL_TLS_CLIENT / PROTOCOL_TLS_SERVER and set minimum_version = ssl.TLSVersion.TLSv1_2."))
+
+; `from ssl import PROTOCOL_TLSv1` then ssl.SSLContext(PROTOCOL_TLSv1) / ssl_version=PROTOCOL_TLSv1
+([(argument_list (identifier) @finding)
+  (keyword_argument value: (identifier) @finding)
+  (assignment right: (identifier) @finding)]
+ (#match? @finding "^PROTOCOL_(SSLv2|SSLv3|TLSv1|TLSv1_1)$")
+ (#resolves-to? @finding "^ssl\\.PROTOCOL_")
+ (#set! rule "python.crypto.weak-tls-version")
+ (#set! category "crypto")
+ (#set! severity "warning")
+ (#set! cwe "327")
+ (#set! message "SSLv2/SSLv3/TLS 1.0/TLS 1.1 are broken or deprecated (POODLE, BEAST; RFC 8996). Use ssl.PROTOCOL_TLS_CLIENT / PROTOCOL_TLS_SERVER and set minimum_version = ssl.TLSVersion.TLSv1_2."))
+
+; ctx.minimum_version = ssl.TLSVersion.TLSv1 (or TLSv1_1, SSLv3): the floor lets old protocols in
+((assignment
+   left: (attribute attribute: (identifier) @field)
+   right: (attribute attribute: (identifier) @version) @value) @finding
+ (#eq? @field "minimum_version")
+ (#match? @version "^(SSLv3|TLSv1|TLSv1_1|MINIMUM_SUPPORTED)$")
+ (#resolves-to? @value "^ssl\\.TLSVersion\\.")
+ (#set! rule "python.crypto.weak-tls-version")
+ (#set! category "crypto")
+ (#set! severity "warning")
+ (#set! cwe "327")
+ (#set! message "minimum_version below TLS 1.2 accepts deprecated protocol versions (RFC 8996). Set ctx.minimum_version = ssl.TLSVersion.TLSv1_2 (or TLSv1_3)."))
+
+; pyOpenSSL: SSL.Context(SSL.TLSv1_METHOD), SSL.Context(SSL.SSLv3_METHOD)
+([(attribute object: (identifier) attribute: (identifier) @name) @finding
+  (argument_list (identifier) @name @finding)
+  (keyword_argument value: (identifier) @name @finding)
+  (assignment right: (identifier) @name @finding)]
+ (#match? @name "^(SSLv2|SSLv3|TLSv1|TLSv1_1)_METHOD$")
+ (#resolves-to? @finding "^OpenSSL\\.SSL\\.")
+ (#set! rule "python.crypto.weak-tls-version")
+ (#set! category "crypto")
+ (#set! severity "warning")
+ (#set! cwe "327")
+ (#set! message "SSLv2/SSLv3/TLS 1.0/TLS 1.1 methods are broken or deprecated (RFC 8996). Use SSL.TLS_METHOD (or TLS_CLIENT_METHOD / TLS_SERVER_METHOD) and set_min_proto_version(SSL.TLS1_2_VERSION)."))
