@@ -18,7 +18,7 @@ import {
 import { LANGUAGES, LANGUAGE_IDS, type LanguageId, type LanguageSpec } from './languages';
 import { buildFix } from './fixes';
 import './fixers';
-import { RuleSet, readFindingSources, readRuleSources, ScopeChanged, type MatchContext, type RawFinding, type RawTrigger } from './ruleQueries';
+import { RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTriggers, type MatchContext, type RawFinding, type RawTrigger } from './ruleQueries';
 import { computeFileFacts, type FileFacts } from './valueFacts';
 import type { FileAnalysis, Finding, FindingSeverity, Region, Span, Suppression, Trigger } from './types';
 
@@ -52,6 +52,8 @@ export interface AnalyzeOptions {
   keepState?: boolean;
   /** Constants of the file's package declared in other files (Go; see symbolIndex.ts). */
   packageConstants?: ReadonlySet<string>;
+  /** The project's own do-not-trust functions by name (wrappers.ts): calls to them are triggers. */
+  wrappers?: ReadonlyMap<string, CategoryId>;
 }
 
 export interface AnalyzeResult {
@@ -258,6 +260,7 @@ export class GuardrailEngine {
       const imports = collectImports(root, loaded.spec.family, text);
       const fileFacts = computeFileFacts(root, loaded.spec.family, text);
       if (options.packageConstants) fileFacts.key += `|${[...options.packageConstants].sort().join(',')}`;
+      if (options.wrappers) fileFacts.key += `|${[...options.wrappers].map(([n, c]) => `${n}:${c}`).sort().join(',')}`;
       const catKey = categoriesKey(options.categories);
       const previous = options.previous;
       let dirty: CharRange[] | undefined;
@@ -333,7 +336,8 @@ export class GuardrailEngine {
       }
       const fresh = sets.rules.run(root, ctx, categories, dirty, 'local').filter((t) => insideAny(dirty, t.node.startIndex, t.node.endIndex));
       const global = sets.rules.hasGlobalPatterns ? sets.rules.run(root, ctx, categories, undefined, 'global') : [];
-      placed = sortPlaced([...kept, ...placeTriggers([...fresh, ...global], spec)]);
+      const wrapped = wrapperTriggers(root, text, spec, options.wrappers, categories);
+      placed = sortPlaced([...kept, ...placeTriggers([...fresh, ...global, ...wrapped], spec)]);
       // Fixes read the whole file (imports, other uses), so fixable findings are always rebuilt.
       const fixRanges: CharRange[] = [];
       const mapped: StoredFinding[] = [];
@@ -354,7 +358,8 @@ export class GuardrailEngine {
         ...(sets.findings.hasGlobalPatterns ? sets.findings.runFindings(root, ctx, categories, undefined, 'global') : []),
       ];
     } else {
-      placed = placeTriggers(sets.rules.run(root, ctx, categories), spec);
+      const wrapped = wrapperTriggers(root, text, spec, options.wrappers, categories);
+      placed = placeTriggers(wrapped.length > 0 ? sortTriggers([...sets.rules.run(root, ctx, categories), ...wrapped]) : sets.rules.run(root, ctx, categories), spec);
       rawFindings = sets.findings.runFindings(root, ctx, categories);
     }
     const fingerprints = new Map<string, string>();
@@ -455,6 +460,37 @@ const ANONYMOUS_UNITS = new Set(['func_literal', 'lambda', 'arrow_function', 'fu
  * one region per category. A lambda with no unit around it (a route handler passed at the top
  * level) is its own unit; outside any unit, the top-level statement is.
  */
+const WRAPPER_ORDINAL = 1_000_000;
+const CALLEE_PARENTS = new Set(['selector_expression', 'attribute', 'member_expression']);
+
+/**
+ * Calls to the project's own do-not-trust functions (wrappers.ts): `constantEquals(a, b)`,
+ * `user.Authenticate(ctx, pw)`. Found by name in the text, confirmed in the tree as the callee of
+ * a call, outside the wrapper's own body. Marked global: recomputed on every analysis.
+ */
+function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers: ReadonlyMap<string, CategoryId> | undefined, categories: ReadonlySet<CategoryId> | undefined): RawTrigger[] {
+  if (!wrappers || wrappers.size === 0) return [];
+  const out: RawTrigger[] = [];
+  const word = /[\w$]/;
+  for (const [name, category] of wrappers) {
+    if (categories && !categories.has(category)) continue;
+    for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + name.length)) {
+      if (word.test(text[i - 1] ?? '') || word.test(text[i + name.length] ?? '')) continue;
+      const node = root.descendantForIndex(i, i + name.length);
+      if (!node || node.startIndex !== i || node.endIndex !== i + name.length) continue;
+      let callee: Node = node;
+      const parent = node.parent;
+      if (parent && CALLEE_PARENTS.has(parent.type) && parent.lastNamedChild?.id === node.id) callee = parent;
+      const call = callee.parent;
+      if (!call || (call.type !== 'call_expression' && call.type !== 'call') || call.childForFieldName('function')?.id !== callee.id) continue;
+      const unit = enclosingUnit(node, spec);
+      if (unitName(unit, spec) === name || unit.childForFieldName('name')?.text === name) continue;
+      out.push({ rule: `${spec.family}.${category}.project-wrapper`, category, node, ordinal: WRAPPER_ORDINAL, global: true, mention: false });
+    }
+  }
+  return out;
+}
+
 function enclosingUnit(node: Node, spec: LanguageSpec): Node {
   let current: Node | null = node;
   let topLevel: Node = node;
