@@ -87,3 +87,43 @@
  (#eq? @f "Cookie")
  (#match? @name "([Ss]ession|SESSION|[Ss]id\\b|SID|_sid|[Aa]uth|AUTH|[Tt]oken|TOKEN|[Rr]emember|REMEMBER|[Jj]wt|JWT|[Ll]ogin|LOGIN)")
  (#set! rule "go.auth.session-cookie"))
+
+; Reading the credentials a request carries: r.Header.Get("Authorization"),
+; c.Request().Header.Get("authorization"), ctx.Request.Header.Peek("Authorization"),
+; c.GetHeader("Authorization") (gin), r.Header.Values("Proxy-Authorization"), and the same with
+; the frameworks' constants (fasthttp.HeaderAuthorization, echo.HeaderAuthorization). Setting the
+; header on an outgoing request (req.Header.Set / Add) is a client, not an auth check.
+((call_expression
+   function: (selector_expression operand: (_) @hdr field: (field_identifier) @f) @trigger
+   arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @name .))
+ (#any-of? @f "Get" "Values" "Peek" "PeekBytes" "GetHeader")
+ (#match? @hdr "([Hh]eader|[Hh]eaders|Header\\(\\))$|^(c|ctx|gc|ginCtx)$")
+ (#match? @name "^.([Pp]roxy-)?[Aa][Uu][Tt][Hh][Oo][Rr][Ii][Zz][Aa][Tt][Ii][Oo][Nn].$")
+ (#set! rule "go.auth.authorization-header"))
+
+((call_expression
+   function: (selector_expression operand: (_) @hdr field: (field_identifier) @f) @trigger
+   arguments: (argument_list . [(identifier) (selector_expression)] @name .))
+ (#any-of? @f "Get" "Values" "Peek" "PeekBytes" "GetHeader")
+ (#match? @hdr "([Hh]eader|[Hh]eaders|Header\\(\\))$|^(c|ctx|gc|ginCtx)$")
+ (#match? @name "(^|\\.)([Hh]eader(Proxy)?Authorization|(Proxy)?AuthorizationHeader|authorizationHeader|HEADER_AUTHORIZATION|AUTHORIZATION_HEADER)$")
+ (#set! rule "go.auth.authorization-header"))
+
+; v := r.Header["Authorization"], len(r.Header["Authorization"]) (reads, not assignments)
+([(short_var_declaration right: (expression_list (index_expression operand: (_) @hdr index: [(interpreted_string_literal) (raw_string_literal)] @name) @trigger))
+  (assignment_statement right: (expression_list (index_expression operand: (_) @hdr index: [(interpreted_string_literal) (raw_string_literal)] @name) @trigger))
+  (argument_list (index_expression operand: (_) @hdr index: [(interpreted_string_literal) (raw_string_literal)] @name) @trigger)
+  (binary_expression (index_expression operand: (_) @hdr index: [(interpreted_string_literal) (raw_string_literal)] @name) @trigger)
+  (range_clause right: (index_expression operand: (_) @hdr index: [(interpreted_string_literal) (raw_string_literal)] @name) @trigger)]
+ (#match? @hdr "([Hh]eader|[Hh]eaders|Header\\(\\))$")
+ (#match? @name "^.([Pp]roxy-)?[Aa][Uu][Tt][Hh][Oo][Rr][Ii][Zz][Aa][Tt][Ii][Oo][Nn].$")
+ (#set! rule "go.auth.authorization-header"))
+
+; Splitting the scheme off a credential: strings.TrimPrefix(h, "Bearer "), strings.HasPrefix(h,
+; "Basic "), strings.CutPrefix(h, "bearer "), strings.EqualFold(h[:7], "Bearer ")
+((call_expression
+   function: (selector_expression) @trigger
+   arguments: (argument_list (_) [(interpreted_string_literal) (raw_string_literal)] @scheme))
+ (#match? @scheme "^.([Bb][Ee][Aa][Rr][Ee][Rr] ?|[Bb][Aa][Ss][Ii][Cc] |[Tt]oken )[\"`]$")
+ (#resolves-to? @trigger "^(strings|bytes)\\.(TrimPrefix|HasPrefix|CutPrefix|EqualFold|SplitN|Split|Index|Contains|ContainsAny)$")
+ (#set! rule "go.auth.authorization-header"))

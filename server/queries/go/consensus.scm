@@ -95,3 +95,9 @@
  (#match? @f "^(SetNX|SetNx|SetNxWithTTL)$")
  (#match? @key "([Ll]ock|LOCK|[Ll]eader|LEADER|[Mm]utex|[Ee]lection|[Ll]ease)")
  (#set! rule "go.consensus.redis-lock"))
+
+; PostgreSQL advisory locks used as a distributed lock / leader election between instances:
+; "SELECT pg_try_advisory_lock(hashtext($1))", "SELECT pg_advisory_xact_lock($1)" (and unlocks)
+([(interpreted_string_literal) (raw_string_literal)] @trigger
+ (#match? @trigger "\\bpg_(try_)?advisory_(xact_)?(lock|unlock)(_shared|_all)?\\s*\\(")
+ (#set! rule "go.consensus.advisory-lock"))

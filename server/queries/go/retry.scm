@@ -8,7 +8,15 @@
 ; backoff.Retry(op, b), backoff.RetryNotify, backoff.NewExponentialBackOff(), retry.Do(fn),
 ; gobreaker.NewCircuitBreaker(st), retryablehttp.NewClient(), hystrix.Do(...), retry.RetryOnConflict
 ((selector_expression operand: (identifier) @pkg) @trigger
- (#resolves-to? @pkg "^(github\\.com/cenkalti/backoff(/v\\d+)?|github\\.com/avast/retry-go(/v\\d+)?|github\\.com/sony/gobreaker(/v\\d+)?|github\\.com/hashicorp/go-retryablehttp|github\\.com/afex/hystrix-go/hystrix|github\\.com/eapache/go-resiliency/(retrier|breaker)|github\\.com/failsafe-go/failsafe-go(/.+)?|github\\.com/sethvargo/go-retry|github\\.com/jpillora/backoff|github\\.com/rafaeljesus/retry-go|github\\.com/grpc-ecosystem/go-grpc-middleware(/v\\d+)?(/interceptors)?/retry|k8s\\.io/client-go/util/retry|github\\.com/flowchartsman/retry|github\\.com/Rican7/retry(/.+)?|github\\.com/matryer/try|github\\.com/lestrrat-go/backoff(/v\\d+)?)$")
+ (#resolves-to? @pkg "^(github\\.com/cenkalti/backoff(/v\\d+)?|github\\.com/avast/retry-go(/v\\d+)?|github\\.com/sony/gobreaker(/v\\d+)?|github\\.com/afex/hystrix-go/hystrix|github\\.com/eapache/go-resiliency/(retrier|breaker)|github\\.com/failsafe-go/failsafe-go(/.+)?|github\\.com/sethvargo/go-retry|github\\.com/jpillora/backoff|github\\.com/rafaeljesus/retry-go|github\\.com/grpc-ecosystem/go-grpc-middleware(/v\\d+)?(/interceptors)?/retry|k8s\\.io/client-go/util/retry|github\\.com/flowchartsman/retry|github\\.com/Rican7/retry(/.+)?|github\\.com/matryer/try|github\\.com/lestrrat-go/backoff(/v\\d+)?)$")
+ (#set! rule "go.retry.library"))
+
+; go-retryablehttp: the retrying client and its policies (retryablehttp.NewClient(),
+; retryablehttp.DefaultRetryPolicy, LinearJitterBackoff). Building a request for it
+; (retryablehttp.NewRequest, NewRequestWithContext, FromRequest, ReaderFunc) is not retry logic.
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#resolves-to? @pkg "^github\\.com/hashicorp/go-retryablehttp$")
+ (#not-match? @f "^(NewRequest|NewRequestWithContext|FromRequest|Request|ReaderFunc|LenReader|ResponseHandlerFunc|RequestLogHook|Logger|LeveledLogger)$")
  (#set! rule "go.retry.library"))
 
 ; &backoff.ExponentialBackOff{...}, gobreaker.Settings{...}, retryablehttp.Client{...}

@@ -48,3 +48,12 @@
 ([(interpreted_string_literal) (raw_string_literal)] @trigger
  (#sql? @trigger)
  (#set! rule "go.sql.string"))
+
+; gobuffalo/pop tx.RawQuery(q, args...) and bun db.NewRaw(q, args...): named for raw SQL, so no
+; import is needed (pop is often reached through a project's own Connection wrapper)
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_)))
+ (#any-of? @f "RawQuery" "NewRaw")
+ (#not-resolves-to? @recv ".")
+ (#set! rule "go.sql.raw-query"))

@@ -6,9 +6,18 @@
 ; db.Transaction(func(tx *gorm.DB) error {...}), db.RunInTx(ctx, nil, fn), tx.SavePoint("sp")
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
- (#match? @f "^(Begin|BeginTx|Beginx|BeginTxx|MustBegin|MustBeginTx|Commit|Rollback|BeginFunc|BeginTxFunc|Transaction|RunInTx|RunInTransaction|SavePoint|RollbackTo)$")
+ (#match? @f "^(Begin|BeginTx|Beginx|BeginTxx|MustBegin|MustBeginTx|Commit|Rollback|BeginFunc|BeginTxFunc|SavePoint|RollbackTo)$")
  (#not-resolves-to? @recv ".")
- (#imports? "^(database/sql|github\\.com/jmoiron/sqlx|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun|github\\.com/go-pg/pg(/v\\d+)?)$")
+ (#imports? "^(database/sql|github\\.com/jmoiron/sqlx|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun|github\\.com/go-pg/pg(/v\\d+)?|github\\.com/gobuffalo/pop(/v\\d+)?|entgo\\.io/ent)$")
+ (#set! rule "go.transactions.tx-call"))
+
+; db.Transaction(fn) with a named function (a Transaction() getter has no arguments)
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list (_)))
+ (#any-of? @f "Transaction" "RunInTx" "RunInTransaction")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^(database/sql|github\\.com/jmoiron/sqlx|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun|github\\.com/go-pg/pg(/v\\d+)?|github\\.com/gobuffalo/pop(/v\\d+)?|entgo\\.io/ent)$")
  (#set! rule "go.transactions.tx-call"))
 
 ; pgx.BeginFunc(ctx, db, fn), pgx.BeginTxFunc(ctx, db, opts, fn)
@@ -48,3 +57,40 @@
  (#match? @trigger "FOR (NO KEY )?UPDATE|FOR SHARE")
  (#transaction-sql? @trigger)
  (#set! rule "go.transactions.row-lock"))
+
+; Transaction wrappers taking the transaction body as a closure, whatever the library:
+; gobuffalo/pop c.Transaction(func(tx *pop.Connection) error {...}), bun
+; db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {...}), dbx
+; db.Transactional(func(tx *dbx.Tx) error {...}), app.RunInTransaction(func(txApp core.App) error {...})
+; and project helpers (store.WithTx(ctx, func(tx *Store) error {...}), InTx(ctx, db, func...)).
+; The closure as last argument is what makes it a wrapper: s.Transaction() getters, tx.ID() and
+; Tx(ctx) lookups do not match.
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list (func_literal) .))
+ (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction")
+ (#set! rule "go.transactions.tx-wrapper"))
+
+((call_expression
+   function: (identifier) @trigger
+   arguments: (argument_list (func_literal) .))
+ (#any-of? @trigger "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "withTx" "withTransaction" "inTx" "inTransaction" "runInTx" "runInTransaction" "execTx")
+ (#set! rule "go.transactions.tx-wrapper"))
+
+; sqlc: queries bound to a transaction, q.WithTx(tx)
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list . [(identifier) (selector_expression)] .))
+ (#eq? @f "WithTx")
+ (#not-resolves-to? @recv ".")
+ (#set! rule "go.transactions.tx-wrapper"))
+
+; ent: tx, err := client.Tx(ctx), client.BeginTx(ctx, opts) (the generated package is
+; <module>/ent, or entgo.io/ent itself)
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_)))
+ (#any-of? @f "Tx" "BeginTx")
+ (#not-resolves-to? @recv ".")
+ (#imports? "(^entgo\\.io/ent|/ent)$")
+ (#set! rule "go.transactions.ent"))

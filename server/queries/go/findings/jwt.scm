@@ -113,3 +113,18 @@
  (#set! cwe "613")
  (#set! message "SkipClaimsValidation skips exp/nbf/iat validation, so expired tokens are accepted; set it to false.")
  (#set! fix "go.flip-true"))
+
+; golang-jwt request package: request.ParseFromRequest(r, request.AuthorizationHeaderExtractor,
+; keyFunc) verifies with whatever algorithm the token names unless a parser pinned to the
+; algorithm is passed (request.WithParser(jwt.NewParser(jwt.WithValidMethods(...))), v4:
+; request.WithParser(&jwt.Parser{ValidMethods: ...})) or the key function checks t.Method. A
+; parser held in a variable (request.WithParser(p)) or options passed through may pin it.
+((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
+ (#imports? "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?/request$")
+ (#resolves-to? @fn "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?/request\\.(ParseFromRequest|ParseFromRequestWithClaims)$")
+ (#not-match? @args "WithValidMethods|ValidMethods\\s*:|\\.Method\\b|\\.Alg\\(\\)|\\[\\\"alg\\\"\\]|WithParser\\(\\s*[A-Za-z_][\\w.]*\\s*\\)|\\.\\.\\.\\s*,?\\s*\\)$")
+ (#set! rule "go.jwt.algorithm-not-pinned")
+ (#set! category "jwt")
+ (#set! severity "error")
+ (#set! cwe "347")
+ (#set! message "JWT parsed from the request without pinning the algorithm: the token's own alg header decides how it is verified (alg confusion). Pass request.WithParser(jwt.NewParser(jwt.WithValidMethods([]string{\"<the alg you sign with>\"}))) or check t.Method in the key function."))

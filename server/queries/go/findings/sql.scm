@@ -132,3 +132,195 @@
  (#set! severity "error")
  (#set! cwe "89")
  (#set! message "SQL built with fmt.Sprintf from a value: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm)."))
+
+; Identifiers spliced into SQL (CWE-89, warning): fmt.Sprintf("DELETE FROM %s WHERE id = $1", table)
+; executed directly or through a local variable. Placeholders cannot bind table or column names,
+; so these names are usually code-controlled; the finding asks for an allow-list or quoting. An
+; unquoted %s / %v right after FROM, INTO, UPDATE, JOIN, TABLE, EXISTS, ORDER BY or GROUP BY
+; counts; %q, "%s", [[%s]] and {{%s}} (quoted), arguments that are CONSTANT_CASE, literals or
+; x.TableName(), and quoting helpers (pq.QuoteIdentifier, Sanitize()) never match. Methods are
+; recognised by name (database/sql, sqlx, pgx, gorm, pop RawQuery, bun NewRaw, dbx NewQuery), with
+; no import required, since the format must read as SQL.
+; db.Exec(fmt.Sprintf(...))
+((call_expression function: (selector_expression field: (field_identifier) @method) arguments: (argument_list . (call_expression function: (selector_expression) @sprintf arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @format) @sargs) @finding))
+ (#match? @method "^(Query|QueryRow|Exec|Queryx|QueryRowx|MustExec|Select|Get|Raw|Prepare|Preparex|RawQuery|NewRaw|NewQuery|QueryOne|ExecOne)(Context)?$")
+ (#resolves-to? @sprintf "^fmt\\.Sprintf$")
+ (#match? @format "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete|TRUNCATE|truncate|Truncate|DROP|drop|Drop")
+ (#match? @format "^.\\s*([Ss][Ee][Ll][Ee][Cc][Tt]\\s[\\s\\S]*\\s[Ff][Rr][Oo][Mm]\\s|[Ii][Nn][Ss][Ee][Rr][Tt]\\s+[Ii][Nn][Tt][Oo]\\s|[Uu][Pp][Dd][Aa][Tt][Ee]\\s+\\S+\\s+[Ss][Ee][Tt]\\s|[Dd][Ee][Ll][Ee][Tt][Ee]\\s+[Ff][Rr][Oo][Mm]\\s|[Ww][Ii][Tt][Hh]\\s+\\w+\\s+[Aa][Ss]\\s*\\(|[Tt][Rr][Uu][Nn][Cc][Aa][Tt][Ee]\\s|[Dd][Rr][Oo][Pp]\\s+[Tt][Aa][Bb][Ll][Ee]\\s|[Aa][Ll][Tt][Ee][Rr]\\s+[Tt][Aa][Bb][Ll][Ee]\\s)")
+ (#match? @format "(\\b[Ff][Rr][Oo][Mm]|\\b[Ii][Nn][Tt][Oo]|\\b[Uu][Pp][Dd][Aa][Tt][Ee]|\\b[Jj][Oo][Ii][Nn]|\\b[Tt][Aa][Bb][Ll][Ee]|\\b[Ee][Xx][Ii][Ss][Tt][Ss]|\\b[Oo][Rr][Dd][Ee][Rr]\\s+[Bb][Yy]|\\b[Gg][Rr][Oo][Uu][Pp]\\s+[Bb][Yy])\\s+%[-+# 0-9.]*[sv]")
+ (#not-match? @sargs "^\\(\\s*(\"([^\"\\\\]|\\\\.)*\"|`[^`]*`)\\s*(,\\s*([A-Z][A-Z0-9_]*|[A-Za-z_]\\w*\\.[A-Z][A-Z0-9_]*|[^,]*\\.TableName\\(\\)|\"[^\"]*\")\\s*)*,?\\s*\\)$")
+ (#not-match? @sargs "QuoteIdentifier|QuoteIdent|quoteIdent|Sanitize\\(\\)|\\.Quote\\(")
+ (#set! rule "go.sql.identifier-interpolation")
+ (#set! category "sql")
+ (#set! severity "warning")
+ (#set! cwe "89")
+ (#set! message "A table/column name is spliced into SQL with fmt.Sprintf: if it can ever come from a request, that is SQL injection (placeholders cannot bind identifiers). Check it against a fixed allow-list of names, or quote it (pq.QuoteIdentifier, pgx.Identifier{name}.Sanitize())."))
+
+; db.ExecContext(ctx, fmt.Sprintf(...))
+((call_expression function: (selector_expression field: (field_identifier) @method) arguments: (argument_list . (_) . (call_expression function: (selector_expression) @sprintf arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @format) @sargs) @finding))
+ (#match? @method "^(Query|QueryRow|Exec|Queryx|QueryRowx|MustExec|Select|Get|Raw|Prepare|Preparex|RawQuery|NewRaw|NewQuery|QueryOne|ExecOne)(Context)?$")
+ (#resolves-to? @sprintf "^fmt\\.Sprintf$")
+ (#match? @format "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete|TRUNCATE|truncate|Truncate|DROP|drop|Drop")
+ (#match? @format "^.\\s*([Ss][Ee][Ll][Ee][Cc][Tt]\\s[\\s\\S]*\\s[Ff][Rr][Oo][Mm]\\s|[Ii][Nn][Ss][Ee][Rr][Tt]\\s+[Ii][Nn][Tt][Oo]\\s|[Uu][Pp][Dd][Aa][Tt][Ee]\\s+\\S+\\s+[Ss][Ee][Tt]\\s|[Dd][Ee][Ll][Ee][Tt][Ee]\\s+[Ff][Rr][Oo][Mm]\\s|[Ww][Ii][Tt][Hh]\\s+\\w+\\s+[Aa][Ss]\\s*\\(|[Tt][Rr][Uu][Nn][Cc][Aa][Tt][Ee]\\s|[Dd][Rr][Oo][Pp]\\s+[Tt][Aa][Bb][Ll][Ee]\\s|[Aa][Ll][Tt][Ee][Rr]\\s+[Tt][Aa][Bb][Ll][Ee]\\s)")
+ (#match? @format "(\\b[Ff][Rr][Oo][Mm]|\\b[Ii][Nn][Tt][Oo]|\\b[Uu][Pp][Dd][Aa][Tt][Ee]|\\b[Jj][Oo][Ii][Nn]|\\b[Tt][Aa][Bb][Ll][Ee]|\\b[Ee][Xx][Ii][Ss][Tt][Ss]|\\b[Oo][Rr][Dd][Ee][Rr]\\s+[Bb][Yy]|\\b[Gg][Rr][Oo][Uu][Pp]\\s+[Bb][Yy])\\s+%[-+# 0-9.]*[sv]")
+ (#not-match? @sargs "^\\(\\s*(\"([^\"\\\\]|\\\\.)*\"|`[^`]*`)\\s*(,\\s*([A-Z][A-Z0-9_]*|[A-Za-z_]\\w*\\.[A-Z][A-Z0-9_]*|[^,]*\\.TableName\\(\\)|\"[^\"]*\")\\s*)*,?\\s*\\)$")
+ (#not-match? @sargs "QuoteIdentifier|QuoteIdent|quoteIdent|Sanitize\\(\\)|\\.Quote\\(")
+ (#set! rule "go.sql.identifier-interpolation")
+ (#set! category "sql")
+ (#set! severity "warning")
+ (#set! cwe "89")
+ (#set! message "A table/column name is spliced into SQL with fmt.Sprintf: if it can ever come from a request, that is SQL injection (placeholders cannot bind identifiers). Check it against a fixed allow-list of names, or quote it (pq.QuoteIdentifier, pgx.Identifier{name}.Sanitize())."))
+
+; The same through a local variable executed later in the same block:
+; q := fmt.Sprintf("SELECT * FROM %s WHERE id = $1", table); rows, err := db.Query(q, id)
+((statement_list
+   (short_var_declaration left: (expression_list . (identifier) @name) right: (expression_list . (call_expression function: (selector_expression) @sprintf arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @format) @sargs))) @finding
+   [(expression_statement [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))])
+    (short_var_declaration right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))
+    (assignment_statement right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))
+    (if_statement initializer: [(short_var_declaration right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))])) (assignment_statement right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))])
+    (return_statement (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))])
+ (#eq? @name @use)
+ (#match? @method "^(Query|QueryRow|Exec|Queryx|QueryRowx|MustExec|Select|Get|Raw|Prepare|Preparex|RawQuery|NewRaw|NewQuery|QueryOne|ExecOne)(Context)?$")
+ (#resolves-to? @sprintf "^fmt\\.Sprintf$")
+ (#match? @format "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete|TRUNCATE|truncate|Truncate|DROP|drop|Drop")
+ (#match? @format "^.\\s*([Ss][Ee][Ll][Ee][Cc][Tt]\\s[\\s\\S]*\\s[Ff][Rr][Oo][Mm]\\s|[Ii][Nn][Ss][Ee][Rr][Tt]\\s+[Ii][Nn][Tt][Oo]\\s|[Uu][Pp][Dd][Aa][Tt][Ee]\\s+\\S+\\s+[Ss][Ee][Tt]\\s|[Dd][Ee][Ll][Ee][Tt][Ee]\\s+[Ff][Rr][Oo][Mm]\\s|[Ww][Ii][Tt][Hh]\\s+\\w+\\s+[Aa][Ss]\\s*\\(|[Tt][Rr][Uu][Nn][Cc][Aa][Tt][Ee]\\s|[Dd][Rr][Oo][Pp]\\s+[Tt][Aa][Bb][Ll][Ee]\\s|[Aa][Ll][Tt][Ee][Rr]\\s+[Tt][Aa][Bb][Ll][Ee]\\s)")
+ (#match? @format "(\\b[Ff][Rr][Oo][Mm]|\\b[Ii][Nn][Tt][Oo]|\\b[Uu][Pp][Dd][Aa][Tt][Ee]|\\b[Jj][Oo][Ii][Nn]|\\b[Tt][Aa][Bb][Ll][Ee]|\\b[Ee][Xx][Ii][Ss][Tt][Ss]|\\b[Oo][Rr][Dd][Ee][Rr]\\s+[Bb][Yy]|\\b[Gg][Rr][Oo][Uu][Pp]\\s+[Bb][Yy])\\s+%[-+# 0-9.]*[sv]")
+ (#not-match? @sargs "^\\(\\s*(\"([^\"\\\\]|\\\\.)*\"|`[^`]*`)\\s*(,\\s*([A-Z][A-Z0-9_]*|[A-Za-z_]\\w*\\.[A-Z][A-Z0-9_]*|[^,]*\\.TableName\\(\\)|\"[^\"]*\")\\s*)*,?\\s*\\)$")
+ (#not-match? @sargs "QuoteIdentifier|QuoteIdent|quoteIdent|Sanitize\\(\\)|\\.Quote\\(")
+ (#set! rule "go.sql.identifier-interpolation")
+ (#set! category "sql")
+ (#set! severity "warning")
+ (#set! cwe "89")
+ (#set! message "A table/column name is spliced into SQL with fmt.Sprintf: if it can ever come from a request, that is SQL injection (placeholders cannot bind identifiers). Check it against a fixed allow-list of names, or quote it (pq.QuoteIdentifier, pgx.Identifier{name}.Sanitize())."))
+
+((statement_list
+   (assignment_statement left: (expression_list . (identifier) @name) right: (expression_list . (call_expression function: (selector_expression) @sprintf arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @format) @sargs))) @finding
+   [(expression_statement [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))])
+    (short_var_declaration right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))
+    (assignment_statement right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))
+    (if_statement initializer: [(short_var_declaration right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))])) (assignment_statement right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))])
+    (return_statement (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))])
+ (#eq? @name @use)
+ (#match? @method "^(Query|QueryRow|Exec|Queryx|QueryRowx|MustExec|Select|Get|Raw|Prepare|Preparex|RawQuery|NewRaw|NewQuery|QueryOne|ExecOne)(Context)?$")
+ (#resolves-to? @sprintf "^fmt\\.Sprintf$")
+ (#match? @format "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete|TRUNCATE|truncate|Truncate|DROP|drop|Drop")
+ (#match? @format "^.\\s*([Ss][Ee][Ll][Ee][Cc][Tt]\\s[\\s\\S]*\\s[Ff][Rr][Oo][Mm]\\s|[Ii][Nn][Ss][Ee][Rr][Tt]\\s+[Ii][Nn][Tt][Oo]\\s|[Uu][Pp][Dd][Aa][Tt][Ee]\\s+\\S+\\s+[Ss][Ee][Tt]\\s|[Dd][Ee][Ll][Ee][Tt][Ee]\\s+[Ff][Rr][Oo][Mm]\\s|[Ww][Ii][Tt][Hh]\\s+\\w+\\s+[Aa][Ss]\\s*\\(|[Tt][Rr][Uu][Nn][Cc][Aa][Tt][Ee]\\s|[Dd][Rr][Oo][Pp]\\s+[Tt][Aa][Bb][Ll][Ee]\\s|[Aa][Ll][Tt][Ee][Rr]\\s+[Tt][Aa][Bb][Ll][Ee]\\s)")
+ (#match? @format "(\\b[Ff][Rr][Oo][Mm]|\\b[Ii][Nn][Tt][Oo]|\\b[Uu][Pp][Dd][Aa][Tt][Ee]|\\b[Jj][Oo][Ii][Nn]|\\b[Tt][Aa][Bb][Ll][Ee]|\\b[Ee][Xx][Ii][Ss][Tt][Ss]|\\b[Oo][Rr][Dd][Ee][Rr]\\s+[Bb][Yy]|\\b[Gg][Rr][Oo][Uu][Pp]\\s+[Bb][Yy])\\s+%[-+# 0-9.]*[sv]")
+ (#not-match? @sargs "^\\(\\s*(\"([^\"\\\\]|\\\\.)*\"|`[^`]*`)\\s*(,\\s*([A-Z][A-Z0-9_]*|[A-Za-z_]\\w*\\.[A-Z][A-Z0-9_]*|[^,]*\\.TableName\\(\\)|\"[^\"]*\")\\s*)*,?\\s*\\)$")
+ (#not-match? @sargs "QuoteIdentifier|QuoteIdent|quoteIdent|Sanitize\\(\\)|\\.Quote\\(")
+ (#set! rule "go.sql.identifier-interpolation")
+ (#set! category "sql")
+ (#set! severity "warning")
+ (#set! cwe "89")
+ (#set! message "A table/column name is spliced into SQL with fmt.Sprintf: if it can ever come from a request, that is SQL injection (placeholders cannot bind identifiers). Check it against a fixed allow-list of names, or quote it (pq.QuoteIdentifier, pgx.Identifier{name}.Sanitize())."))
+
+; Values spliced into SQL held in a local variable and executed later in the same block, in any
+; code base (also pop's tx.RawQuery(q), bun's db.NewRaw(q) and project wrappers, with no driver import),
+; when the same block plainly reads request input (r.URL.Query(), r.FormValue, c.Param, c.Bind...):
+; schema names from configuration and fixed index names are not attacker input.
+; q := fmt.Sprintf("SELECT id FROM users WHERE email = '%s'", email); db.Query(q)
+; q := "SELECT id FROM users WHERE id = " + id; tx.RawQuery(q).All(&users)
+((statement_list
+   (short_var_declaration left: (expression_list . (identifier) @name) right: (expression_list . (call_expression function: (selector_expression) @sprintf arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @format) @sargs))) @finding
+   [(expression_statement [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))])
+    (short_var_declaration right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))
+    (assignment_statement right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))
+    (if_statement initializer: [(short_var_declaration right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))])) (assignment_statement right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))])
+    (return_statement (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))]) @scope
+ (#eq? @name @use)
+ (#match? @scope "\\b(r|req|request|httpReq)\\.(URL\\.Query\\(\\)|URL\\.Path|Form|PostForm|FormValue|PostFormValue|Header|Body|PathValue|MultipartForm)\\b|\\.(Param|Params|Query|QueryParam|QueryParams|FormValue|PostForm|DefaultQuery|GetQuery|PostFormValue|DefaultPostForm|PathParam|BodyParser|Bind|ShouldBind|ShouldBindJSON|BindJSON)\\(")
+ (#match? @method "^(Query|QueryRow|Exec|Queryx|QueryRowx|MustExec|Select|Get|Raw|Prepare|Preparex|RawQuery|NewRaw|NewQuery|QueryOne|ExecOne)(Context)?$")
+ (#resolves-to? @sprintf "^fmt\\.Sprintf$")
+ (#match? @format "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete|TRUNCATE|truncate|Truncate|DROP|drop|Drop")
+ (#match? @format "^.\\s*([Ss][Ee][Ll][Ee][Cc][Tt]\\s[\\s\\S]*\\s[Ff][Rr][Oo][Mm]\\s|[Ii][Nn][Ss][Ee][Rr][Tt]\\s+[Ii][Nn][Tt][Oo]\\s|[Uu][Pp][Dd][Aa][Tt][Ee]\\s+\\S+\\s+[Ss][Ee][Tt]\\s|[Dd][Ee][Ll][Ee][Tt][Ee]\\s+[Ff][Rr][Oo][Mm]\\s|[Ww][Ii][Tt][Hh]\\s+\\w+\\s+[Aa][Ss]\\s*\\(|[Tt][Rr][Uu][Nn][Cc][Aa][Tt][Ee]\\s|[Dd][Rr][Oo][Pp]\\s+[Tt][Aa][Bb][Ll][Ee]\\s|[Aa][Ll][Tt][Ee][Rr]\\s+[Tt][Aa][Bb][Ll][Ee]\\s)")
+ (#match? @format "([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*\\'?(%%)*%[-+# 0-9.]*[svq]")
+ (#not-match? @sargs "^\\(\\s*(\"([^\"\\\\]|\\\\.)*\"|`[^`]*`)\\s*(,\\s*([A-Z][A-Z0-9_]*|[A-Za-z_]\\w*\\.[A-Z][A-Z0-9_]*|[^,]*\\.TableName\\(\\)|\"[^\"]*\")\\s*)*,?\\s*\\)$")
+ (#set! rule "go.sql.sprintf-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built with fmt.Sprintf from a value and executed: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm/pop)."))
+
+((statement_list
+   (assignment_statement left: (expression_list . (identifier) @name) right: (expression_list . (call_expression function: (selector_expression) @sprintf arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @format) @sargs))) @finding
+   [(expression_statement [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))])
+    (short_var_declaration right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))
+    (assignment_statement right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))
+    (if_statement initializer: [(short_var_declaration right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))])) (assignment_statement right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))])
+    (return_statement (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))]) @scope
+ (#eq? @name @use)
+ (#match? @scope "\\b(r|req|request|httpReq)\\.(URL\\.Query\\(\\)|URL\\.Path|Form|PostForm|FormValue|PostFormValue|Header|Body|PathValue|MultipartForm)\\b|\\.(Param|Params|Query|QueryParam|QueryParams|FormValue|PostForm|DefaultQuery|GetQuery|PostFormValue|DefaultPostForm|PathParam|BodyParser|Bind|ShouldBind|ShouldBindJSON|BindJSON)\\(")
+ (#match? @method "^(Query|QueryRow|Exec|Queryx|QueryRowx|MustExec|Select|Get|Raw|Prepare|Preparex|RawQuery|NewRaw|NewQuery|QueryOne|ExecOne)(Context)?$")
+ (#resolves-to? @sprintf "^fmt\\.Sprintf$")
+ (#match? @format "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete|TRUNCATE|truncate|Truncate|DROP|drop|Drop")
+ (#match? @format "^.\\s*([Ss][Ee][Ll][Ee][Cc][Tt]\\s[\\s\\S]*\\s[Ff][Rr][Oo][Mm]\\s|[Ii][Nn][Ss][Ee][Rr][Tt]\\s+[Ii][Nn][Tt][Oo]\\s|[Uu][Pp][Dd][Aa][Tt][Ee]\\s+\\S+\\s+[Ss][Ee][Tt]\\s|[Dd][Ee][Ll][Ee][Tt][Ee]\\s+[Ff][Rr][Oo][Mm]\\s|[Ww][Ii][Tt][Hh]\\s+\\w+\\s+[Aa][Ss]\\s*\\(|[Tt][Rr][Uu][Nn][Cc][Aa][Tt][Ee]\\s|[Dd][Rr][Oo][Pp]\\s+[Tt][Aa][Bb][Ll][Ee]\\s|[Aa][Ll][Tt][Ee][Rr]\\s+[Tt][Aa][Bb][Ll][Ee]\\s)")
+ (#match? @format "([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*\\'?(%%)*%[-+# 0-9.]*[svq]")
+ (#not-match? @sargs "^\\(\\s*(\"([^\"\\\\]|\\\\.)*\"|`[^`]*`)\\s*(,\\s*([A-Z][A-Z0-9_]*|[A-Za-z_]\\w*\\.[A-Z][A-Z0-9_]*|[^,]*\\.TableName\\(\\)|\"[^\"]*\")\\s*)*,?\\s*\\)$")
+ (#set! rule "go.sql.sprintf-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built with fmt.Sprintf from a value and executed: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm/pop)."))
+
+((statement_list
+   (short_var_declaration left: (expression_list . (identifier) @name) right: (expression_list . (binary_expression) @value)) @finding
+   [(expression_statement [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))])
+    (short_var_declaration right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))
+    (assignment_statement right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))
+    (if_statement initializer: [(short_var_declaration right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))])) (assignment_statement right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))])
+    (return_statement (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))]) @scope
+ (#eq? @name @use)
+ (#match? @scope "\\b(r|req|request|httpReq)\\.(URL\\.Query\\(\\)|URL\\.Path|Form|PostForm|FormValue|PostFormValue|Header|Body|PathValue|MultipartForm)\\b|\\.(Param|Params|Query|QueryParam|QueryParams|FormValue|PostForm|DefaultQuery|GetQuery|PostFormValue|DefaultPostForm|PathParam|BodyParser|Bind|ShouldBind|ShouldBindJSON|BindJSON)\\(")
+ (#match? @method "^(Query|QueryRow|Exec|Queryx|QueryRowx|MustExec|Select|Get|Raw|Prepare|Preparex|RawQuery|NewRaw|NewQuery|QueryOne|ExecOne)(Context)?$")
+ (#match? @value "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete|TRUNCATE|truncate|Truncate|DROP|drop|Drop")
+ (#sql? @value)
+ (#match? @value "([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*\\'?%?[\\\"`]\\s*\\+\\s*[A-Za-z_(]")
+ (#set! rule "go.sql.concat-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built by string concatenation with a value and executed: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm/pop)."))
+
+((statement_list
+   (assignment_statement left: (expression_list . (identifier) @name) right: (expression_list . (binary_expression) @value)) @finding
+   [(expression_statement [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))])
+    (short_var_declaration right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))
+    (assignment_statement right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))
+    (if_statement initializer: [(short_var_declaration right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))])) (assignment_statement right: (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))])
+    (return_statement (expression_list [(call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)]) (call_expression function: (selector_expression operand: (call_expression function: (selector_expression field: (field_identifier) @method) arguments: [(argument_list . (identifier) @use) (argument_list . (_) . (identifier) @use)])))]))]) @scope
+ (#eq? @name @use)
+ (#match? @scope "\\b(r|req|request|httpReq)\\.(URL\\.Query\\(\\)|URL\\.Path|Form|PostForm|FormValue|PostFormValue|Header|Body|PathValue|MultipartForm)\\b|\\.(Param|Params|Query|QueryParam|QueryParams|FormValue|PostForm|DefaultQuery|GetQuery|PostFormValue|DefaultPostForm|PathParam|BodyParser|Bind|ShouldBind|ShouldBindJSON|BindJSON)\\(")
+ (#match? @method "^(Query|QueryRow|Exec|Queryx|QueryRowx|MustExec|Select|Get|Raw|Prepare|Preparex|RawQuery|NewRaw|NewQuery|QueryOne|ExecOne)(Context)?$")
+ (#match? @value "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete|TRUNCATE|truncate|Truncate|DROP|drop|Drop")
+ (#sql? @value)
+ (#match? @value "([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*\\'?%?[\\\"`]\\s*\\+\\s*[A-Za-z_(]")
+ (#set! rule "go.sql.concat-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built by string concatenation with a value and executed: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm/pop)."))
+
+; pop / bun raw queries built in place: tx.RawQuery("... WHERE id = '" + id + "'"), db.NewRaw(fmt.Sprintf(...))
+((call_expression function: (selector_expression field: (field_identifier) @method) arguments: (argument_list . (binary_expression) @finding) @args) @call
+ (#any-of? @method "RawQuery" "NewRaw")
+ (#match? @finding "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete|TRUNCATE|truncate|Truncate|DROP|drop|Drop")
+ (#sql? @finding)
+ (#match? @finding "([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*\\'?%?[\\\"`]\\s*\\+\\s*[A-Za-z_(]")
+ (#set! rule "go.sql.concat-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built by string concatenation with a value: SQL injection. Keep the SQL constant and pass the value as a query argument (? for pop/bun)."))
+
+((call_expression function: (selector_expression field: (field_identifier) @method) arguments: (argument_list . (call_expression function: (selector_expression) @sprintf arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @format)) @finding) @args) @call
+ (#any-of? @method "RawQuery" "NewRaw")
+ (#resolves-to? @sprintf "^fmt\\.Sprintf$")
+ (#match? @format "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete|TRUNCATE|truncate|Truncate|DROP|drop|Drop")
+ (#match? @format "^.\\s*([Ss][Ee][Ll][Ee][Cc][Tt]\\s[\\s\\S]*\\s[Ff][Rr][Oo][Mm]\\s|[Ii][Nn][Ss][Ee][Rr][Tt]\\s+[Ii][Nn][Tt][Oo]\\s|[Uu][Pp][Dd][Aa][Tt][Ee]\\s+\\S+\\s+[Ss][Ee][Tt]\\s|[Dd][Ee][Ll][Ee][Tt][Ee]\\s+[Ff][Rr][Oo][Mm]\\s|[Ww][Ii][Tt][Hh]\\s+\\w+\\s+[Aa][Ss]\\s*\\(|[Tt][Rr][Uu][Nn][Cc][Aa][Tt][Ee]\\s|[Dd][Rr][Oo][Pp]\\s+[Tt][Aa][Bb][Ll][Ee]\\s|[Aa][Ll][Tt][Ee][Rr]\\s+[Tt][Aa][Bb][Ll][Ee]\\s)")
+ (#match? @format "([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*\\'?(%%)*%[-+# 0-9.]*[svq]")
+ (#set! rule "go.sql.sprintf-query")
+ (#set! category "sql")
+ (#set! severity "error")
+ (#set! cwe "89")
+ (#set! message "SQL built with fmt.Sprintf from a value: SQL injection. Keep the SQL constant and pass the value as a query argument (? for pop/bun)."))

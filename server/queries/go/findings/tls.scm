@@ -22,3 +22,27 @@
  (#set! cwe "295")
  (#set! message "InsecureSkipVerify accepts any certificate, so anyone on the path can impersonate the server. Remove it; for private CAs set RootCAs to a pool with your CA.")
  (#set! fix "go.flip-true"))
+
+; Obsolete protocol versions allowed (CWE-327): tls.Config{MinVersion: tls.VersionTLS10},
+; MaxVersion: tls.VersionTLS11, cfg.MinVersion = tls.VersionSSL30. SSL 3.0, TLS 1.0 and 1.1 are
+; deprecated (RFC 8996: POODLE, BEAST, SHA-1/MD5 handshakes). Versions from configuration or
+; tls.VersionTLS12/13 never match.
+((keyed_element
+   key: (literal_element (identifier) @key)
+   value: (literal_element (selector_expression) @value)) @finding
+ (#any-of? @key "MinVersion" "MaxVersion")
+ (#resolves-to? @value "^crypto/tls\\.(VersionTLS10|VersionTLS11|VersionSSL30)$")
+ (#set! rule "go.crypto.weak-tls-version")
+ (#set! category "crypto")
+ (#set! severity "warning")
+ (#set! cwe "327")
+ (#set! message "TLS 1.0/1.1 and SSL 3.0 are deprecated (RFC 8996) and allow downgrade to broken cipher suites; set MinVersion: tls.VersionTLS12 (or tls.VersionTLS13)."))
+
+((assignment_statement left: (expression_list . (selector_expression field: (field_identifier) @key)) right: (expression_list . (selector_expression) @value)) @finding
+ (#any-of? @key "MinVersion" "MaxVersion")
+ (#resolves-to? @value "^crypto/tls\\.(VersionTLS10|VersionTLS11|VersionSSL30)$")
+ (#set! rule "go.crypto.weak-tls-version")
+ (#set! category "crypto")
+ (#set! severity "warning")
+ (#set! cwe "327")
+ (#set! message "TLS 1.0/1.1 and SSL 3.0 are deprecated (RFC 8996) and allow downgrade to broken cipher suites; set MinVersion: tls.VersionTLS12 (or tls.VersionTLS13)."))
