@@ -14,7 +14,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CATEGORY_IDS, tierOf, type CategoryId } from '../server/src/engine/categories';
 import { listSourceFiles, toPosix } from '../server/src/engine/files';
-import { scanFiles } from '../server/src/engine/scanner';
+import { scanProject } from '../server/src/engine/scanner';
+import { wrapperCount } from '../server/src/engine/wrappers';
 import type { ScannedFile } from '../server/src/engine/scanProtocol';
 import { defaultSettings, enabledCategories, walkFilters } from '../server/src/settings';
 
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
   console.log(`# Corpus scan (${opts.includeTests ? 'tests included' : 'tests left out, the default'})\n`);
   console.log('| repository | files | kLOC | regions | /kLOC | do-not-trust | in test-looking paths | findings | lines/s |');
   console.log('|---|---|---|---|---|---|---|---|---|');
+  const wrapperCounts = new Map<string, number>();
   let totalLines = 0;
   let totalMillis = 0;
   for (const repo of repos) {
@@ -133,7 +135,8 @@ async function main(): Promise<void> {
     if (!fs.existsSync(dir)) continue;
     const files = listSourceFiles([dir], { root: dir, ...walkFilters(settings) });
     const started = performance.now();
-    const scanned = await scanFiles(files, { root: ROOT, maxBytes: settings.maxFileSizeKb * 1024, categories, workers: 2 });
+    const { scanned, wrappers } = await scanProject(files, { root: ROOT, maxBytes: settings.maxFileSizeKb * 1024, categories, workers: 2 });
+    wrapperCounts.set(repo.name, wrapperCount(wrappers));
     const millis = performance.now() - started;
     results.set(repo.name, { repo, dir, scanned, millis });
     const lines = scanned.reduce((n, s) => n + s.lines, 0);
@@ -147,6 +150,7 @@ async function main(): Promise<void> {
       `| ${repo.name} | ${scanned.length} | ${(lines / 1000).toFixed(1)} | ${regions.length} | ${(regions.length / (lines / 1000)).toFixed(2)} | ${dnt} | ${testish} (${pct(testish, regions.length)}) | ${findings} | ${Math.round(lines / (millis / 1000))} |`,
     );
   }
+  console.log(`\nproject wrappers found (one-level summaries): ${[...wrapperCounts].map(([r, n]) => `${r} ${n}`).join(', ')}`);
   console.log(`\ntotal: ${(totalLines / 1000).toFixed(1)} kLOC in ${(totalMillis / 1000).toFixed(1)} s = ${Math.round(totalLines / (totalMillis / 1000))} lines/s (2 worker threads)\n`);
 
   // Regions per category and findings per rule.

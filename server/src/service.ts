@@ -1,6 +1,8 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { goPackageConstants } from './engine/symbolIndex';
+import { tableEntries, wrappersFor, type WrapperTable } from './engine/wrappers';
+import type { CategoryId } from './engine/categories';
 import {
   DidChangeConfigurationNotification,
   type Connection,
@@ -183,6 +185,21 @@ export class GuardrailService {
     this.notifyResultsChanged();
   }
 
+  /** The project's wrapper table per workspace folder, from the last workspace scan. */
+  private readonly wrappers = new Map<string, WrapperTable>();
+
+  /** Records a folder's wrapper table; returns whether it changed. */
+  setWrappers(folder: string, table: WrapperTable): boolean {
+    const key = (t: WrapperTable | undefined) => JSON.stringify(t ? tableEntries(t) : []);
+    const changed = key(this.wrappers.get(folder)) !== key(table);
+    this.wrappers.set(folder, table);
+    return changed;
+  }
+
+  wrappersOf(folder: string | undefined): WrapperTable | undefined {
+    return folder ? this.wrappers.get(folder) : undefined;
+  }
+
   isExcluded(fsPath: string): boolean {
     const settings = this.settingsFor(fsPath);
     const folder = this.folderOf(fsPath);
@@ -232,6 +249,7 @@ export class GuardrailService {
         keepTree: true,
         keepState: true,
         ...(entry.language === 'go' ? { packageConstants: goPackageConstants(fsPath) } : {}),
+        ...wrapperOption(wrappersFor(fsPath, this.wrappersOf(this.folderOf(fsPath)))),
       });
       entry.tree?.delete();
       entry.tree = result.tree;
@@ -304,6 +322,10 @@ export class GuardrailService {
 
   /** Called when a document closes (the workspace scan re-reads it from disk). */
   onClosed: ((uri: string) => void) | undefined;
+}
+
+function wrapperOption(w: ReadonlyMap<string, CategoryId> | undefined): { wrappers?: ReadonlyMap<string, CategoryId> } {
+  return w ? { wrappers: w } : {};
 }
 
 /** The engine-relevant part of the `aiGuardrails` settings section. */

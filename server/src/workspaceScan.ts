@@ -5,7 +5,7 @@ import { listSourceFiles } from './engine/files';
 import { languageForPath } from './engine/languages';
 import { findPackageRoot } from './engine/root';
 import { scanFile } from './engine/scanFile';
-import { scanFiles } from './engine/scanner';
+import { scanProject } from './engine/scanner';
 import { LEDGER_PATH } from './review/ledger';
 import type { GuardrailService } from './service';
 import { enabledCategories, walkFilters } from './settings';
@@ -79,7 +79,7 @@ export class WorkspaceScanner {
         const settings = service.settingsFor(path.join(folder, 'x'));
         if (!settings.enable) continue;
         const mine = files.filter((f) => f.folder === folder).map((f) => f.file);
-        const results = await scanFiles(mine, {
+        const { scanned: results, wrappers } = await scanProject(mine, {
           root,
           maxBytes: settings.maxFileSizeKb * 1024,
           categories: enabledCategories(settings),
@@ -94,12 +94,15 @@ export class WorkspaceScanner {
           },
         });
         if (generation !== this.generation) return;
+        service.setWrappers(folder, wrappers);
         for (const r of results) {
           const uri = URI.file(r.file).toString();
           if (service.documents.get(uri)) continue; // open editors are analyzed on their own
           service.index.set({ uri, folder, relPath: service.relPathOf(r.file), language: r.language, regions: r.regions, findings: r.findings, open: false });
         }
       }
+      // Open documents see the project's wrappers once the scan has found them.
+      for (const entry of service.documents.all()) service.schedule(entry.doc.uri);
       service.log(
         `workspace scan: ${service.index.size} files in ${((performance.now() - started) / 1000).toFixed(2)} s${isCancelled() ? ' (cancelled)' : ''}`,
       );
@@ -122,7 +125,7 @@ export class WorkspaceScanner {
     const rel = service.relPathOf(fsPath);
     if (this.excluded(folder)(rel)) return;
     const settings = service.settingsFor(fsPath);
-    const result = scanFile(service.engine, fsPath, settings.maxFileSizeKb * 1024, enabledCategories(settings));
+    const result = scanFile(service.engine, fsPath, settings.maxFileSizeKb * 1024, enabledCategories(settings), service.wrappersOf(folder));
     if (result.skipped?.reason === 'unreadable' && result.skipped.message.includes('ENOENT')) {
       service.index.delete(uri);
     } else {

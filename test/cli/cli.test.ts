@@ -112,6 +112,26 @@ describe('ai-guardrails CLI', function () {
     assert.ok(paths(team).has('go/auth_test.go'), 'team config key includeTests');
   });
 
+  it('marks calls to the own do-not-trust helpers in other files (one-level wrappers)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-wrap-'));
+    fs.mkdirSync(path.join(dir, 'lib'));
+    fs.writeFileSync(
+      path.join(dir, 'lib', 'safe.js'),
+      "const { timingSafeEqual } = require('crypto');\nfunction safeEqual(a, b) {\n  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));\n}\nmodule.exports = { safeEqual };\n",
+    );
+    fs.writeFileSync(
+      path.join(dir, 'routes.js'),
+      "const { safeEqual } = require('./lib/safe');\nfunction checkWebhook(req, secret) {\n  return safeEqual(req.headers['x-signature'], secret);\n}\nfunction render(x) {\n  return String(x);\n}\nmodule.exports = { checkWebhook, render };\n",
+    );
+    const out = JSON.parse(cli(dir, 'scan', '--format', 'json').stdout) as ScanJson;
+    const caller = out.regions.find((r) => r.path === 'routes.js');
+    assert.ok(caller, `no region in routes.js: ${JSON.stringify(out.regions)}`);
+    assert.strictEqual(caller.category, 'timing');
+    assert.strictEqual(caller.symbol, 'checkWebhook');
+    assert.deepStrictEqual(caller.triggers.map((t) => [t.rule, t.start.line]), [['ecma.timing.project-wrapper', 3]]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('respects .gitignore and the team config excludes', () => {
     const dir = copyWorkspace();
     fs.mkdirSync(path.join(dir, 'generated'));

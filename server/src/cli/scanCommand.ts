@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { listSourceFiles, toPosix } from '../engine/files';
-import { scanFiles } from '../engine/scanner';
+import { scanProject } from '../engine/scanner';
 import type { ScannedFile } from '../engine/scanProtocol';
 import type { Span } from '../engine/types';
 import type { Region } from '../engine/types';
@@ -75,12 +75,12 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
   });
   const started = performance.now();
   const scanned = settings.enable
-    ? await scanFiles(files, {
+    ? (await scanProject(files, {
         root: ctx.root,
         maxBytes: settings.maxFileSizeKb * 1024,
         categories: enabledCategories(settings),
         ...(workers !== undefined ? { workers } : {}),
-      })
+      })).scanned
     : [];
   const millis = performance.now() - started;
   if (args.flags.has('stats')) {

@@ -3,16 +3,22 @@ import type { GuardrailEngine } from './engine';
 import { readSource } from './files';
 import { languageForPath } from './languages';
 import { goPackageConstants } from './symbolIndex';
+import { wrappersFor, type WrapperTable } from './wrappers';
 import type { ScannedFile } from './scanProtocol';
 
 /** Reads and analyzes one file; never throws (failures become a skip reason). */
-export function scanFile(engine: GuardrailEngine, file: string, maxBytes: number, categories: ReadonlySet<CategoryId>): ScannedFile {
+export function scanFile(engine: GuardrailEngine, file: string, maxBytes: number, categories: ReadonlySet<CategoryId>, wrappers?: WrapperTable): ScannedFile {
   const language = languageForPath(file) ?? 'javascript';
   const read = readSource(file, maxBytes);
   if ('skipped' in read) return { file, language, lines: 0, skipped: read.skipped, regions: [], findings: [], hasSyntaxErrors: false };
   const lines = countLines(read.text);
   try {
-    const { analysis } = engine.analyze(read.text, language, { categories, ...(language === 'go' ? { packageConstants: goPackageConstants(file) } : {}) });
+    const own = wrappersFor(file, wrappers);
+    const { analysis } = engine.analyze(read.text, language, {
+      categories,
+      ...(language === 'go' ? { packageConstants: goPackageConstants(file) } : {}),
+      ...(own ? { wrappers: own } : {}),
+    });
     return { file, language, lines, skipped: null, regions: analysis.regions, findings: analysis.findings, hasSyntaxErrors: analysis.hasSyntaxErrors };
   } catch (err) {
     return {

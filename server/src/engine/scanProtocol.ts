@@ -12,6 +12,8 @@ export interface ScanJob {
   files: string[];
   maxBytes: number;
   categories: CategoryId[];
+  /** The project's wrapper table (wrappers.ts), as entries per family. */
+  wrappers?: [string, [string, CategoryId][]][];
 }
 
 export interface ScannedFile {

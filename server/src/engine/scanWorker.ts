@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'worker_threads';
 import { GuardrailEngine, pathsFromRoot } from './engine';
 import { scanFile } from './scanFile';
+import { tableFromEntries } from './wrappers';
 import type { ScanJob, ScanJobResult, ScanWorkerInit } from './scanProtocol';
 
 const init = workerData as ScanWorkerInit;
@@ -11,7 +12,8 @@ parentPort?.on('message', (job: ScanJob) => {
   ready
     .then((engine) => {
       const categories = new Set(job.categories);
-      const results = job.files.map((f) => scanFile(engine, f, job.maxBytes, categories));
+      const wrappers = job.wrappers ? tableFromEntries(job.wrappers) : undefined;
+      const results = job.files.map((f) => scanFile(engine, f, job.maxBytes, categories, wrappers));
       const reply: ScanJobResult = { jobId: job.jobId, results };
       parentPort?.postMessage(reply);
     })

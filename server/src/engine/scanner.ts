@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
@@ -5,6 +6,7 @@ import type { CategoryId } from './categories';
 import { GuardrailEngine, pathsFromRoot } from './engine';
 import { languageForPath } from './languages';
 import { scanFile } from './scanFile';
+import { buildWrapperTable, mentionsWrapper, tableEntries, wrapperCount, type WrapperTable } from './wrappers';
 import type { ScanJob, ScanJobResult, ScannedFile, ScanWorkerInit } from './scanProtocol';
 
 export interface ScanOptions {
@@ -22,6 +24,8 @@ export interface ScanOptions {
   workerScript?: string;
   /** An engine already loaded on this thread, used for small scans instead of starting workers. */
   engine?: GuardrailEngine;
+  /** The project's wrapper table: calls to these functions are triggers (wrappers.ts). */
+  wrappers?: WrapperTable;
 }
 
 const JOB_SIZE = 12;
@@ -103,7 +107,7 @@ export async function scanFiles(files: string[], options: ScanOptions): Promise<
       const results: ScannedFile[] = [];
       for (const f of files) {
         if (options.isCancelled?.()) break;
-        results.push(scanFile(engine, f, options.maxBytes, options.categories));
+        results.push(scanFile(engine, f, options.maxBytes, options.categories, options.wrappers));
         options.onProgress?.(results.length, files.length);
       }
       return results;
@@ -114,7 +118,8 @@ export async function scanFiles(files: string[], options: ScanOptions): Promise<
   const script = options.workerScript ?? path.join(__dirname, 'scanWorker.js');
   const categories = [...options.categories];
   let jobIds = 0;
-  const scheduler = new ScanScheduler(files, (batch) => ({ jobId: jobIds++, files: batch, maxBytes: options.maxBytes, categories }));
+  const wrappers = options.wrappers ? tableEntries(options.wrappers) : undefined;
+  const scheduler = new ScanScheduler(files, (batch) => ({ jobId: jobIds++, files: batch, maxBytes: options.maxBytes, categories, ...(wrappers ? { wrappers } : {}) }));
   const placed = new Map<number, number[]>();
   const results: (ScannedFile | undefined)[] = new Array<ScannedFile | undefined>(files.length);
   let done = 0;
@@ -160,4 +165,32 @@ export async function scanFiles(files: string[], options: ScanOptions): Promise<
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return results.filter((r): r is ScannedFile => r !== undefined);
+}
+
+/**
+ * Scans a project in two passes: every file, then again only the files that call one of the
+ * project's own do-not-trust functions found by the first pass (wrappers.ts), with those calls
+ * as triggers. Returns the results and the wrapper table.
+ */
+export async function scanProject(files: string[], options: ScanOptions): Promise<{ scanned: ScannedFile[]; wrappers: WrapperTable }> {
+  const first = await scanFiles(files, options);
+  const wrappers = buildWrapperTable(first);
+  if (wrapperCount(wrappers) === 0 || options.isCancelled?.()) return { scanned: first, wrappers };
+  const again: string[] = [];
+  for (const s of first) {
+    if (s.skipped) continue;
+    let text: string;
+    try {
+      text = fs.readFileSync(s.file, 'utf8');
+    } catch {
+      continue;
+    }
+    if (mentionsWrapper(s.file, text, wrappers)) again.push(s.file);
+  }
+  if (again.length === 0) return { scanned: first, wrappers };
+  const rest: ScanOptions = { ...options, wrappers };
+  delete rest.onProgress;
+  const second = await scanFiles(again, rest);
+  const byFile = new Map(second.map((s) => [s.file, s]));
+  return { scanned: first.map((s) => byFile.get(s.file) ?? s), wrappers };
 }

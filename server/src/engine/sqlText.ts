@@ -4,7 +4,7 @@
  * accepting real statements in any case.
  */
 const STATEMENT =
-  /^\s*(?:\(\s*)?(?:with\s+\w+\s+as\s*\(|select\s+[\s\S]+?\s+from\s+[\w."`[$@{]|select\s+(?:\d|\*|count\s*\(|1\b)|insert\s+into\s+[\w."`[$@{]|update\s+[\w."`[$@{][\w."`\]]*\s+set\s|delete\s+from\s+[\w."`[$@{]|merge\s+into\s|upsert\s+into\s|replace\s+into\s|create\s+(?:unique\s+)?(?:table|index|view|schema)\s|alter\s+table\s|drop\s+(?:table|index|view)\s|truncate\s+(?:table\s+)?[\w."`]|begin(?:\s+transaction|\s+work)?\s*;?\s*$|start\s+transaction|commit\s*;?\s*$|rollback\s*;?\s*$|savepoint\s|set\s+transaction\s|lock\s+table\s)/i;
+  /^\s*(?:\(\s*)?(?:with\s+\w+\s+as\s*\(|select\s+[\s\S]+?\s+from\s+[\w."`[$@{%?]|select\s+(?:\d|\*|count\s*\(|1\b)|insert\s+into\s+[\w."`[$@{%?]|update\s+[\w."`[$@{%?][\w."`\]]*\s+set\s|delete\s+from\s+[\w."`[$@{%?]|merge\s+into\s|upsert\s+into\s|replace\s+into\s|create\s+(?:unique\s+)?(?:table|index|view|schema)\s|alter\s+table\s|drop\s+(?:table|index|view)\s|truncate\s+(?:table\s+)?[\w."`]|begin(?:\s+transaction|\s+work)?\s*;?\s*$|start\s+transaction|commit\s*;?\s*$|rollback\s*;?\s*$|savepoint\s|set\s+transaction\s|lock\s+table\s)/i;
 
 /** Markers that only appear in SQL, used when keywords are not uppercase. */
 const SQL_MARKERS = /\bwhere\b|\bjoin\b|\bgroup\s+by\b|\border\s+by\b|\blimit\b|\bvalues\s*\(|\$\d|\?|%s|%\(\w+\)s|:\w+|\*|,|=|\bset\b|\bfor\s+update\b|;\s*$|\binto\b/i;

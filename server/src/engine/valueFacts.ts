@@ -324,9 +324,22 @@ function functionFacts(fn: Node, ctx: ValueContext): FunctionFacts {
   if (params) for (const id of params.descendantsOfType('identifier')) if (id) bound.add(textOf(id, ctx));
   const body = fn.childForFieldName('body');
   if (body) {
-    for (const d of body.descendantsOfType(['short_var_declaration', 'assignment_statement', 'var_spec', 'const_spec', 'assignment', 'variable_declarator', 'assignment_expression'])) {
+    for (const d of body.descendantsOfType(['short_var_declaration', 'assignment_statement', 'var_spec', 'const_spec', 'assignment', 'variable_declarator', 'assignment_expression', 'for_in_statement', 'for_statement'])) {
       if (!d) continue;
       switch (d.type) {
+        case 'for_in_statement': // for (const t of ['a', 'b'])
+        case 'for_statement': { // Python: for t in ("a", "b")
+          const left = field(d, 'left');
+          const right = field(d, 'right');
+          if (left && right && ['array', 'list', 'tuple'].includes(right.type) && right.namedChildren.every((c) => c !== null && isLiteral(c))) {
+            const name = left.type === 'identifier' ? left : left.descendantsOfType('identifier')[0] ?? null;
+            const lit = right.namedChildren.find((c) => c !== null) ?? null;
+            add(name, lit);
+          } else if (left) {
+            for (const id of left.type === 'identifier' ? [left] : left.descendantsOfType('identifier')) if (id) bound.add(textOf(id, ctx));
+          }
+          break;
+        }
         case 'short_var_declaration':
         case 'assignment_statement': {
           const left = field(d, 'left')?.namedChildren ?? [];
@@ -493,4 +506,20 @@ export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
 export function isSecretUse(n: Node, ctx: ValueContext): boolean {
   const context = `${unitName(n, ctx)} ${textOf(statementOf(n), ctx).slice(0, 400)}`;
   return SECRET_USE.test(context) && !isIncidentalUse(n, ctx);
+}
+
+/**
+ * Whether a template literal or f-string interpolates a runtime value: some substitution is not
+ * a constant (valueFacts) and not the object's own field (`${this.workingTable}`). Strings
+ * without substitutions say nothing here (true), so other predicates decide.
+ */
+export function interpolatesRuntimeValue(n: Node, ctx: ValueContext): boolean {
+  const subs = n.descendantsOfType(['template_substitution', 'interpolation']);
+  if (subs.length === 0) return true;
+  return subs.some((sub) => {
+    const e = sub?.namedChildren.find((c) => c !== null && c.type !== 'comment' && c.type !== 'format_specifier' && c.type !== 'type_conversion');
+    if (!e) return false;
+    if (isConstant(e, ctx)) return false;
+    return !/^(this|self)\.[\w$]+$/.test(textOf(e, ctx));
+  });
 }

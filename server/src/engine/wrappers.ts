@@ -27,6 +27,20 @@ const GENERIC = new Set(
 );
 
 const MIN_NAME = 6;
+/** A wrapper is a small, focused helper; a long handler that happens to hash is not. */
+const MAX_WRAPPER_LINES = 25;
+
+/** The name must say the category: `safeEqual`, `hashToken`, `has_perm`, `acquireLock`. */
+const NAME_SAYS: Partial<Record<CategoryId, RegExp>> = {
+  crypto: /hash|hmac|sign|encrypt|decrypt|cipher|random|token|secret|key|salt|nonce|otp|digest|password|passwd|crypt|seal|derive|kdf|cert|tls/i,
+  jwt: /jwt|token|claims|jwk|jws|jwe|oidc|saml|oauth|idtoken|id_token|assertion/i,
+  auth: /auth|login|logout|session|perm|password|passwd|credential|mfa|otp|totp|webauthn|passkey|role|scope|guard|can_|^can[A-Z]|bearer|csrf|reauth/i,
+  timing: /equal|compare|match|verify|check|safe|constant/i,
+  'lock-free': /atomic|cas\b|compare_?and_?swap|lockfree|lock_free/i,
+  consensus: /lock|leader|elect|raft|acquire|release|lease/i,
+};
+/** Names that say bookkeeping, not security, even when a category word is in them. */
+const NAME_INCIDENTAL = /cache|etag|colou?r|file_?name|filename|url|fake|seed|mock|test|example|uuid|slug|log|metric|telemetry|format|string_?to/i;
 
 function lastSegment(symbol: string): string {
   const parts = symbol.split('.');
@@ -34,8 +48,9 @@ function lastSegment(symbol: string): string {
 }
 
 /**
- * Wrappers from scan results: named functions with a do-not-trust region, with a name that is
- * specific (6+ characters, not generic) and means one category in the project.
+ * Wrappers from scan results: small named functions (at most 25 lines) with a do-not-trust
+ * region, whose name is specific (6+ characters, not generic), says the category (`safeEqual`
+ * for timing, `hashToken` for crypto, `has_perm` for auth) and means one category in the project.
  */
 export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable {
   const seen = new Map<string, Set<CategoryId>>();
@@ -46,6 +61,8 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
       const name = lastSegment(r.symbol);
       if (name.length < MIN_NAME || GENERIC.has(name.toLowerCase()) || !/^[A-Za-z_$][\w$]*$/.test(name) || name.startsWith('<')) continue;
       if (r.triggers.every((t) => t.rule.endsWith('.project-wrapper'))) continue;
+      if (r.span.end.line - r.span.start.line > MAX_WRAPPER_LINES) continue;
+      if (!NAME_SAYS[r.category]?.test(name) || NAME_INCIDENTAL.test(name)) continue;
       const key = `${family}\u0000${name}`;
       let cats = seen.get(key);
       if (!cats) seen.set(key, (cats = new Set()));
@@ -82,4 +99,13 @@ export function wrappersFor(file: string, table: WrapperTable | undefined): Read
   if (!table) return undefined;
   const language = languageForPath(path.basename(file));
   return language ? table.get(LANGUAGES[language].family) : undefined;
+}
+
+/** The table as plain entries (to cross a worker boundary) and back. */
+export function tableEntries(table: WrapperTable): [string, [string, CategoryId][]][] {
+  return [...table].map(([family, m]) => [family, [...m]]);
+}
+
+export function tableFromEntries(entries: [string, [string, CategoryId][]][]): WrapperTable {
+  return new Map(entries.map(([family, m]) => [family as QueryFamily, new Map(m)]));
 }
