@@ -74,6 +74,7 @@ export class WorkspaceScanner {
       const wanted = new Set(files.map((f) => URI.file(f.file).toString()));
       for (const e of service.index.all()) if (!e.open && !wanted.has(e.uri)) service.index.delete(e.uri);
       let lastReport = 0;
+      let wrappersChanged = false;
       const root = findPackageRoot(__dirname);
       for (const folder of service.folders) {
         const settings = service.settingsFor(path.join(folder, 'x'));
@@ -94,7 +95,7 @@ export class WorkspaceScanner {
           },
         });
         if (generation !== this.generation) return;
-        service.setWrappers(folder, wrappers);
+        if (service.setWrappers(folder, wrappers)) wrappersChanged = true;
         for (const r of results) {
           const uri = URI.file(r.file).toString();
           if (service.documents.get(uri)) continue; // open editors are analyzed on their own
@@ -102,7 +103,7 @@ export class WorkspaceScanner {
         }
       }
       // Open documents see the project's wrappers once the scan has found them.
-      for (const entry of service.documents.all()) service.schedule(entry.doc.uri);
+      if (wrappersChanged && generation === this.generation) for (const entry of service.documents.all()) service.schedule(entry.doc.uri);
       service.log(
         `workspace scan: ${service.index.size} files in ${((performance.now() - started) / 1000).toFixed(2)} s${isCancelled() ? ' (cancelled)' : ''}`,
       );
