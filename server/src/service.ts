@@ -250,6 +250,7 @@ export class GuardrailService {
         keepState: true,
         ...(entry.language === 'go' ? { packageConstants: goPackageConstants(fsPath) } : {}),
         ...wrapperOption(wrappersFor(fsPath, this.wrappersOf(this.folderOf(fsPath)))),
+        ...(settings.auditFindings ? { auditFindings: true } : {}),
       });
       entry.tree?.delete();
       entry.tree = result.tree;
@@ -332,7 +333,7 @@ function wrapperOption(w: ReadonlyMap<string, CategoryId> | undefined): { wrappe
 function editorSettings(raw: unknown): unknown {
   if (!isRecord(raw)) return undefined;
   const out: Record<string, unknown> = {};
-  for (const key of ['enable', 'categories', 'severity', 'exclude', 'maxFileSizeKb', 'includeTests']) {
+  for (const key of ['enable', 'categories', 'severity', 'exclude', 'maxFileSizeKb', 'includeTests', 'auditFindings']) {
     if (raw[key] !== undefined && raw[key] !== null) out[key] = raw[key];
   }
   return out;

@@ -17,6 +17,8 @@ export interface GuardrailSettings {
   maxFileSizeKb: number;
   /** Analyse test, fixture, seed and benchmark code too (off: it yields nothing). */
   includeTests: boolean;
+  /** Also report low-confidence ("audit") findings. */
+  auditFindings: boolean;
 }
 
 export const DEFAULT_EXCLUDES = [
@@ -40,7 +42,7 @@ export function defaultSettings(): GuardrailSettings {
     categories[c] = true;
     severity[c] = tierOf(c) === 'do-not-trust' ? 'warning' : 'information';
   }
-  return { enable: true, categories, severity, exclude: [...DEFAULT_EXCLUDES], maxFileSizeKb: 512, includeTests: false };
+  return { enable: true, categories, severity, exclude: [...DEFAULT_EXCLUDES], maxFileSizeKb: 512, includeTests: false, auditFindings: false };
 }
 
 /**
@@ -55,6 +57,7 @@ export function applySettings(base: GuardrailSettings, input: unknown, problems:
     exclude: [...base.exclude],
     maxFileSizeKb: base.maxFileSizeKb,
     includeTests: base.includeTests,
+    auditFindings: base.auditFindings,
   };
   if (input === undefined || input === null) return out;
   if (!isRecord(input)) {
@@ -105,6 +108,10 @@ export function applySettings(base: GuardrailSettings, input: unknown, problems:
       case 'includeTests':
         if (typeof value === 'boolean') out.includeTests = value;
         else problems.push('"includeTests" must be true or false');
+        break;
+      case 'auditFindings':
+        if (typeof value === 'boolean') out.auditFindings = value;
+        else problems.push('"auditFindings" must be true or false');
         break;
       case '$schema':
       case 'trace':

@@ -84,6 +84,7 @@ export class WorkspaceScanner {
           root,
           maxBytes: settings.maxFileSizeKb * 1024,
           categories: enabledCategories(settings),
+          ...(settings.auditFindings ? { auditFindings: true } : {}),
           ...(service.engine ? { engine: service.engine } : {}),
           isCancelled,
           onProgress: (done, total) => {
@@ -126,7 +127,7 @@ export class WorkspaceScanner {
     const rel = service.relPathOf(fsPath);
     if (this.excluded(folder)(rel)) return;
     const settings = service.settingsFor(fsPath);
-    const result = scanFile(service.engine, fsPath, settings.maxFileSizeKb * 1024, enabledCategories(settings), service.wrappersOf(folder));
+    const result = scanFile(service.engine, fsPath, settings.maxFileSizeKb * 1024, enabledCategories(settings), service.wrappersOf(folder), settings.auditFindings);
     if (result.skipped?.reason === 'unreadable' && result.skipped.message.includes('ENOENT')) {
       service.index.delete(uri);
     } else {

@@ -86,7 +86,7 @@ describe('finding fixtures', function () {
       assert.ok(language, `unsupported fixture extension: ${rel}`);
       const text = fs.readFileSync(file, 'utf8');
       const engine = await sharedEngine();
-      const { analysis } = engine.analyze(text, language);
+      const { analysis } = engine.analyze(text, language, { auditFindings: true });
       assert.ok(!analysis.hasSyntaxErrors, `${rel} has syntax errors; fixtures must parse`);
       const byLine = new Map<number, Finding[]>();
       for (const f of analysis.findings) byLine.set(f.span.start.line, [...(byLine.get(f.span.start.line) ?? []), f]);
@@ -126,7 +126,7 @@ describe('finding fixtures', function () {
         if (!f.fix) continue;
         const fixed = applyEdits(text, f.fix.edits);
         assert.notStrictEqual(fixed, text, `${rel}:${f.span.start.line + 1}: fix for ${f.rule} changes nothing`);
-        const again = engine.analyze(fixed, language).analysis;
+        const again = engine.analyze(fixed, language, { auditFindings: true }).analysis;
         if (again.hasSyntaxErrors) problems.push(`${rel}:${f.span.start.line + 1}: fix for ${f.rule} leaves a syntax error`);
         const compiler = compilerProblems(language, fixed);
         if (compiler) problems.push(`${rel}:${f.span.start.line + 1}: fix for ${f.rule} does not compile: ${compiler}`);

@@ -92,7 +92,7 @@ describe('package constants (Go symbol index)', () => {
       const handler = path.join(dir, 'handler.go');
       fs.writeFileSync(
         handler,
-        'package h\n\ntype V struct{ Action, Token string }\n\nfunc Check(v V, presentedToken string) bool {\n\tif v.Action != ActionResetToken {\n\t\treturn false\n\t}\n\treturn v.Token == presentedToken\n}\n',
+        'package h\n\ntype V struct{ Signature, Secret string }\n\nfunc Check(v V, presentedSecret string) bool {\n\tif v.Signature != PinnedSignature {\n\t\treturn false\n\t}\n\treturn v.Secret == presentedSecret\n}\n',
       );
       const engine = await sharedEngine();
       const lines = (file: string) => {
@@ -101,8 +101,8 @@ describe('package constants (Go symbol index)', () => {
       };
       // Unknown identifier: could be a variable holding a secret, so both compares are findings.
       assert.deepStrictEqual(lines(handler), [6, 9]);
-      fs.writeFileSync(path.join(dir, 'consts.go'), 'package h\n\nconst (\n\tActionResetToken = "reset_token"\n)\n');
-      assert.deepStrictEqual([...goPackageConstants(handler)], ['ActionResetToken']);
+      fs.writeFileSync(path.join(dir, 'consts.go'), 'package h\n\nconst (\n\tPinnedSignature = "sig-v1"\n)\n');
+      assert.deepStrictEqual([...goPackageConstants(handler)], ['PinnedSignature']);
       assert.deepStrictEqual(lines(handler), [9]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -191,5 +191,13 @@ describe('regions: evidence and units', () => {
     );
     const py = ['from django.db import transaction', '', 'class Unit:', '    def commit(self):', '        self.session.commit()', '', 'def atomic_save(obj):', '    with transaction.atomic():', '        obj.save()', ''].join('\n');
     assert.deepStrictEqual(engine.analyze(py, 'python').analysis.regions.map((r) => r.symbol), ['atomic_save']);
+  });
+
+  it('low-confidence (audit) findings are reported only when asked', async () => {
+    const engine = await sharedEngine();
+    const src = "import jwt from 'jsonwebtoken';\nexport function peek(token: string) {\n  return jwt.decode(token);\n}\n";
+    const rules = (audit: boolean) => engine.analyze(src, 'typescript', { auditFindings: audit }).analysis.findings.map((f) => f.rule);
+    assert.deepStrictEqual(rules(false), []);
+    assert.deepStrictEqual(rules(true), ['ecma.jwt.decode-without-verify']);
   });
 });

@@ -33,8 +33,9 @@ export function oneBased(span: Span): { start: JsonPosition; end: JsonPosition }
   };
 }
 
-export const SCAN_USAGE = `usage: ai-guardrails scan [paths...] [--format text|json] [--fail-on error|warning|unreviewed] [--no-gitignore] [--include-tests] [--workers N] [--stats]
-  --include-tests        also analyse test, fixture, seed and benchmark code (left out by default)
+export const SCAN_USAGE = `usage: ai-guardrails scan [paths...] [--format text|json] [--fail-on error|warning|unreviewed] [--no-gitignore] [--include-tests] [--audit] [--workers N] [--stats]
+  --include-tests        also analyse test, fixture, seed, example and migration code (left out by default)
+  --audit                also report low-confidence (audit) findings
   --fail-on error        exit 1 when an error-level finding is present
   --fail-on warning      … or a warning-level finding
   --fail-on unreviewed   … or a region that is not approved or suppressed (unreviewed, requested, stale)`;
@@ -43,7 +44,7 @@ const FAIL_LEVELS = ['error', 'warning', 'unreviewed'] as const;
 type FailLevel = (typeof FAIL_LEVELS)[number];
 
 export async function runScan(argv: string[], ctx: CliContext): Promise<number> {
-  const args = parseArgs(argv, ['format', 'workers', 'fail-on'], ['no-gitignore', 'help', 'stats', 'include-tests']);
+  const args = parseArgs(argv, ['format', 'workers', 'fail-on'], ['no-gitignore', 'help', 'stats', 'include-tests', 'audit']);
   if (args.flags.has('help')) {
     ctx.stdout(`${SCAN_USAGE}\n`);
     return 0;
@@ -68,6 +69,7 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
     if (!fs.existsSync(t)) throw new UsageError(`no such file or directory: ${path.relative(ctx.cwd, t) || t}`);
   }
   if (args.flags.has('include-tests')) settings.includeTests = true;
+  if (args.flags.has('audit')) settings.auditFindings = true;
   const files = listSourceFiles(targets, {
     root: ctx.cwd,
     ...walkFilters(settings),
@@ -79,6 +81,7 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
         root: ctx.root,
         maxBytes: settings.maxFileSizeKb * 1024,
         categories: enabledCategories(settings),
+        ...(settings.auditFindings ? { auditFindings: true } : {}),
         ...(workers !== undefined ? { workers } : {}),
       })).scanned
     : [];

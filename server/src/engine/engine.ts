@@ -54,6 +54,8 @@ export interface AnalyzeOptions {
   packageConstants?: ReadonlySet<string>;
   /** The project's own do-not-trust functions by name (wrappers.ts): calls to them are triggers. */
   wrappers?: ReadonlyMap<string, CategoryId>;
+  /** Also report low-confidence ("audit") findings, `(#set! confidence "low")`. Off by default. */
+  auditFindings?: boolean;
 }
 
 export interface AnalyzeResult {
@@ -260,6 +262,7 @@ export class GuardrailEngine {
       const imports = collectImports(root, loaded.spec.family, text);
       const fileFacts = computeFileFacts(root, loaded.spec.family, text);
       if (options.packageConstants) fileFacts.key += `|${[...options.packageConstants].sort().join(',')}`;
+      if (options.auditFindings) fileFacts.key += '|audit';
       if (options.wrappers) fileFacts.key += `|${[...options.wrappers].map(([n, c]) => `${n}:${c}`).sort().join(',')}`;
       const catKey = categoriesKey(options.categories);
       const previous = options.previous;
@@ -364,7 +367,7 @@ export class GuardrailEngine {
     }
     const fingerprints = new Map<string, string>();
     const regions = buildRegions(placed, spec, text, lines, root, reuse?.state.fingerprints, fingerprints);
-    const built = buildFindings(rawFindings, spec, text);
+    const built = buildFindings(options.auditFindings ? rawFindings : rawFindings.filter((f) => f.props.confidence !== 'low'), spec, text);
     // One finding per (rule, node): the earliest pattern's.
     const all = [...keptFindings, ...built].sort((a, b) => a.ordinal - b.ordinal);
     const seen = new Set<string>();

@@ -9,7 +9,7 @@ import type { QueryFamily } from './languages';
 import { parsePattern, splitPatterns, type CaptureInfo, type ParsedPredicate } from './queryText';
 import { looksLikeSql, looksLikeTransactionSql, stringContent } from './sqlText';
 import { expandLibraryRefs, readLibrarySets } from './librarySets';
-import { comparisonOperands, interpolatesRuntimeValue, isIncidentalUse, isSecretComparison, isSecretUse, type ValueContext } from './valueFacts';
+import { comparisonOperands, interpolatesRuntimeValue, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isSecretUse, type ValueContext } from './valueFacts';
 
 export { splitPatterns, stripPredicates } from './queryText';
 
@@ -193,7 +193,7 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
-  'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?',
+  'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'strong-secret-compare?',
 ]);
 
 const TEXT_PREDICATES = new Set([
@@ -331,6 +331,11 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps, ctx) => allOf(caps, capture, (n) => isSecretUse(n, ctx));
     case 'not-secret-use?':
       return (caps, ctx) => !allOf(caps, capture, (n) => isSecretUse(n, ctx));
+    case 'strong-secret-compare?':
+      return (caps, ctx) => allOf(caps, capture, (n) => {
+        const operands = comparisonOperands(n);
+        return operands !== undefined && isStrongSecretComparison(operands[0], operands[1], ctx);
+      });
     case 'secret-compare?':
       // The comparison (or equality call) compares secret-bearing values (valueFacts.ts).
       return (caps, ctx) => allOf(caps, capture, (n) => {
@@ -643,6 +648,7 @@ export class RuleSet {
           return;
         }
         if (props.evidence !== undefined && props.evidence !== 'mention') fail(`evidence must be "mention", not ${JSON.stringify(props.evidence)}`);
+        if (props.confidence !== undefined && props.confidence !== 'low') fail(`confidence must be "low" (audit findings), not ${JSON.stringify(props.confidence)}`);
         if (capture === 'finding' && !['error', 'warning', 'info'].includes(props.severity ?? '')) {
           fail(`severity must be error, warning or info, not ${JSON.stringify(props.severity)}`);
         }

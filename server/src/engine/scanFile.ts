@@ -7,7 +7,7 @@ import { wrappersFor, type WrapperTable } from './wrappers';
 import type { ScannedFile } from './scanProtocol';
 
 /** Reads and analyzes one file; never throws (failures become a skip reason). */
-export function scanFile(engine: GuardrailEngine, file: string, maxBytes: number, categories: ReadonlySet<CategoryId>, wrappers?: WrapperTable): ScannedFile {
+export function scanFile(engine: GuardrailEngine, file: string, maxBytes: number, categories: ReadonlySet<CategoryId>, wrappers?: WrapperTable, auditFindings = false): ScannedFile {
   const language = languageForPath(file) ?? 'javascript';
   const read = readSource(file, maxBytes);
   if ('skipped' in read) return { file, language, lines: 0, skipped: read.skipped, regions: [], findings: [], hasSyntaxErrors: false };
@@ -18,6 +18,7 @@ export function scanFile(engine: GuardrailEngine, file: string, maxBytes: number
       categories,
       ...(language === 'go' ? { packageConstants: goPackageConstants(file) } : {}),
       ...(own ? { wrappers: own } : {}),
+      ...(auditFindings ? { auditFindings } : {}),
     });
     return { file, language, lines, skipped: null, regions: analysis.regions, findings: analysis.findings, hasSyntaxErrors: analysis.hasSyntaxErrors };
   } catch (err) {

@@ -14,6 +14,7 @@ export interface ScanJob {
   categories: CategoryId[];
   /** The project's wrapper table (wrappers.ts), as entries per family. */
   wrappers?: [string, [string, CategoryId][]][];
+  auditFindings?: boolean;
 }
 
 export interface ScannedFile {

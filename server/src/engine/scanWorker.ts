@@ -13,7 +13,7 @@ parentPort?.on('message', (job: ScanJob) => {
     .then((engine) => {
       const categories = new Set(job.categories);
       const wrappers = job.wrappers ? tableFromEntries(job.wrappers) : undefined;
-      const results = job.files.map((f) => scanFile(engine, f, job.maxBytes, categories, wrappers));
+      const results = job.files.map((f) => scanFile(engine, f, job.maxBytes, categories, wrappers, job.auditFindings));
       const reply: ScanJobResult = { jobId: job.jobId, results };
       parentPort?.postMessage(reply);
     })

@@ -26,6 +26,8 @@ export interface ScanOptions {
   engine?: GuardrailEngine;
   /** The project's wrapper table: calls to these functions are triggers (wrappers.ts). */
   wrappers?: WrapperTable;
+  /** Report low-confidence (audit) findings too. */
+  auditFindings?: boolean;
 }
 
 const JOB_SIZE = 12;
@@ -107,7 +109,7 @@ export async function scanFiles(files: string[], options: ScanOptions): Promise<
       const results: ScannedFile[] = [];
       for (const f of files) {
         if (options.isCancelled?.()) break;
-        results.push(scanFile(engine, f, options.maxBytes, options.categories, options.wrappers));
+        results.push(scanFile(engine, f, options.maxBytes, options.categories, options.wrappers, options.auditFindings));
         options.onProgress?.(results.length, files.length);
       }
       return results;
@@ -119,7 +121,7 @@ export async function scanFiles(files: string[], options: ScanOptions): Promise<
   const categories = [...options.categories];
   let jobIds = 0;
   const wrappers = options.wrappers ? tableEntries(options.wrappers) : undefined;
-  const scheduler = new ScanScheduler(files, (batch) => ({ jobId: jobIds++, files: batch, maxBytes: options.maxBytes, categories, ...(wrappers ? { wrappers } : {}) }));
+  const scheduler = new ScanScheduler(files, (batch) => ({ jobId: jobIds++, files: batch, maxBytes: options.maxBytes, categories, ...(wrappers ? { wrappers } : {}), ...(options.auditFindings ? { auditFindings: true } : {}) }));
   const placed = new Map<number, number[]>();
   const results: (ScannedFile | undefined)[] = new Array<ScannedFile | undefined>(files.length);
   let done = 0;

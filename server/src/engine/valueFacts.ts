@@ -480,25 +480,35 @@ function statementOf(n: Node): Node {
 }
 
 function unitName(n: Node, ctx: ValueContext): string {
+  const names: string[] = [];
   for (let p = n.parent; p; p = p.parent) {
-    if (FUNCTION_TYPES.has(p.type)) {
+    if (FUNCTION_TYPES.has(p.type) && names.length === 0) {
       const name = p.childForFieldName('name');
-      if (name) return textOf(name, ctx);
-      const holder = p.parent;
-      const alt = holder?.childForFieldName('name') ?? holder?.childForFieldName('left') ?? holder?.childForFieldName('key');
-      if (alt) return textOf(alt, ctx);
+      if (name) names.push(textOf(name, ctx));
+      else {
+        const holder = p.parent;
+        const alt = holder?.childForFieldName('name') ?? holder?.childForFieldName('left') ?? holder?.childForFieldName('key');
+        if (alt) names.push(textOf(alt, ctx));
+      }
+    } else if (/^class/.test(p.type) || p.type === 'type_declaration') {
+      const name = p.childForFieldName('name') ?? p.descendantsOfType('type_identifier')[0] ?? null;
+      if (name) names.push(textOf(name, ctx));
+    } else if (p.type === 'method_declaration' && names.length === 0) {
+      names.push(textOf(p.childForFieldName('name') ?? p, ctx));
     }
   }
-  return '';
+  return names.join(' ');
 }
 
 /**
  * A hash, digest or random value used for bookkeeping (cache keys, ETags, fingerprints, file
- * names, rate-limit buckets, ids): the function's name or the statement says so and nothing in
- * them says secret.
+ * names, rate-limit buckets, ids): the function's or class's name says so, or the statement says
+ * so and nothing in it says secret.
  */
 export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
-  const context = `${unitName(n, ctx)} ${textOf(statementOf(n), ctx).slice(0, 400)}`;
+  const names = unitName(n, ctx);
+  if (INCIDENTAL_USE.test(names)) return true;
+  const context = `${names} ${textOf(statementOf(n), ctx).slice(0, 400)}`;
   return INCIDENTAL_USE.test(context) && !/password|passwd|secret|signature|hmac|private|credential/i.test(context);
 }
 
@@ -522,4 +532,33 @@ export function interpolatesRuntimeValue(n: Node, ctx: ValueContext): boolean {
     if (isConstant(e, ctx)) return false;
     return !/^(this|self)\.[\w$]+$/.test(textOf(e, ctx));
   });
+}
+
+/** Names of stored secrets whose comparison is a realistic timing oracle: MACs, signatures, API keys. */
+const STRONG_SECRET = /(^|[^a-z])(h?mac|sig)($|[^a-z])|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Dd]igest|DIGEST|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assword_?[Hh]ash|PASSWORD_HASH|password_digest/;
+
+/** Request input read directly: headers, query, form and body fields, `req.session` excluded. */
+const REQUEST_ACCESS = /^(req|request|r|ctx\.request|ctx)\.(body|query|params|headers?|Header|form|args|GET|POST|cookies|URL\.Query\(\))\b|\.(FormValue|PostFormValue|Query|Param|GetHeader|QueryParam)\(|^(req|request|r)\.(get|header|Header\.Get)\(/;
+
+/** The value comes straight from the request (a header, query, form or body field). */
+function fromRequest(n: Node, ctx: ValueContext): boolean {
+  const u = unwrap(n, ctx);
+  return REQUEST_ACCESS.test(textOf(u, ctx));
+}
+
+/**
+ * A secret comparison (isSecretComparison) where one side is a MAC, signature, digest, secret or
+ * API key: the shapes where an early-exit compare is a practical oracle (webhook signatures, API
+ * keys). Token, OTP and password compares stay timing regions for review, not findings: on real
+ * code most compare values the caller cannot iterate (looked up by the same token first).
+ */
+export function isStrongSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean {
+  if (!isSecretComparison(a, b, ctx)) return false;
+  const strong = (n: Node) => {
+    const name = valueName(n, ctx);
+    return STRONG_SECRET.test(name) && !NOT_SECRET_NAME.test(name);
+  };
+  if (strong(a) || strong(b) || macDerived(a, ctx) || macDerived(b, ctx)) return true;
+  // A token or OTP read from the request compared with the expected one: the caller iterates it.
+  return (fromRequest(a, ctx) && secretBearing(b, ctx)) || (fromRequest(b, ctx) && secretBearing(a, ctx));
 }

@@ -79,6 +79,7 @@
    arguments: (arguments . (_) . (_) .)) @call
  (#imports? "^jose$")
  (#resolves-to? @finding "^jose\\.jwtVerify$")
+ (#set! confidence "low")
  (#set! rule "ecma.jwt.claims-not-checked")
  (#set! category "jwt")
  (#set! severity "info")
@@ -92,6 +93,7 @@
  (#not-match? @opts "(^|[{,\\s])(audience|issuer)\\b|\\.\\.\\.")
  (#imports? "^jose$")
  (#resolves-to? @finding "^jose\\.jwtVerify$")
+ (#set! confidence "low")
  (#set! rule "ecma.jwt.claims-not-checked")
  (#set! category "jwt")
  (#set! severity "info")
@@ -104,6 +106,7 @@
    function: [(identifier) (member_expression)] @fn @finding) @call
  (#imports? "^jsonwebtoken$")
  (#resolves-to? @finding "^jsonwebtoken\\.decode$")
+ (#set! confidence "low")
  (#set! rule "ecma.jwt.decode-without-verify")
  (#set! category "jwt")
  (#set! severity "warning")
@@ -114,6 +117,7 @@
    function: [(identifier) (member_expression)] @fn @finding) @call
  (#imports? "^jose$")
  (#resolves-to? @finding "^jose\\.(decodeJwt|UnsecuredJWT\\.decode)$")
+ (#set! confidence "low")
  (#set! rule "ecma.jwt.decode-without-verify")
  (#set! category "jwt")
  (#set! severity "warning")

@@ -14,6 +14,7 @@
  (#imports? "^crypto$")
  (#resolves-to? @fn "^crypto\\.createHash$")
  (#match? @finding "^['\"](?:[mM][dD]5|[mM][dD]4|[sS][hH][aA]1|[sS][hH][aA]-1|[rR][iI][pP][eE][mM][dD]160|[rR][mM][dD]160)['\"]$")
+ (#not-incidental-use? @finding)
  (#set! rule "ecma.crypto.weak-hash")
  (#set! category "crypto")
  (#set! severity "warning")
@@ -28,6 +29,7 @@
  (#imports? "^crypto$")
  (#resolves-to? @fn "^crypto\\.(createSign|createVerify|sign|verify)$")
  (#match? @finding "^['\"](?:[rR][sS][aA]-)?(?:[mM][dD]5|[sS][hH][aA]1|[sS][hH][aA]-1)(?:[wW][iI][tT][hH][rR][sS][aA][eE][nN][cC][rR][yY][pP][tT][iI][oO][nN])?['\"]$")
+ (#not-incidental-use? @finding)
  (#set! rule "ecma.crypto.weak-hash")
  (#set! category "crypto")
  (#set! severity "warning")
@@ -39,6 +41,7 @@
    function: [(identifier) (member_expression)] @fn @finding) @call
  (#imports? "^(crypto-js|crypto-js/(md5|sha1)|md5|sha1)$")
  (#resolves-to? @fn "^(crypto-js\\.(MD5|SHA1)|crypto-js/(md5|sha1)|md5|sha1)$")
+ (#not-incidental-use? @finding)
  (#set! rule "ecma.crypto.weak-hash")
  (#set! category "crypto")
  (#set! severity "warning")

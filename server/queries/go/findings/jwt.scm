@@ -52,6 +52,7 @@
 ((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
  (#imports? "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
  (#match? @fn "\\.ParseUnverified$")
+ (#set! confidence "low")
  (#set! rule "go.jwt.parse-unverified")
  (#set! category "jwt")
  (#set! severity "warning")

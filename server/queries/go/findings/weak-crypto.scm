@@ -6,6 +6,7 @@
 ((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
  (#imports? "^crypto/(md5|sha1)$")
  (#resolves-to? @fn "^crypto/(md5|sha1)\\.(New|Sum)$")
+ (#not-incidental-use? @finding)
  (#set! rule "go.crypto.weak-hash")
  (#set! category "crypto")
  (#set! severity "warning")
