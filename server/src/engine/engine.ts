@@ -775,9 +775,25 @@ export function isDelegation(unit: Node): boolean {
 
 const FINDING_SEVERITIES: readonly FindingSeverity[] = ['error', 'warning', 'info'];
 
+/**
+ * Suppressions other linters already honour, on the finding's line or a comment line above it:
+ * a developer who wrote `//nolint:gosec // used only to probe TLS` decided the line is intended.
+ * (Regions are not affected: the code still needs its review.)
+ */
+const LINTER_SUPPRESSION = /\/\/\s*nolint\b|#\s*nosec\b|\/\/\s*#?nosec\b|\bNOSONAR\b|\bnosemgrep\b|#\s*noqa:\s*S\d|eslint-disable(-next)?-line\s+security|ai-guardrails-ignore-finding/;
+
+function suppressedByLinter(text: string, row: number): boolean {
+  const lines = text.split('\n', row + 1);
+  const line = lines[row] ?? '';
+  if (LINTER_SUPPRESSION.test(line)) return true;
+  const above = lines[row - 1] ?? '';
+  return /^\s*(\/\/|#)/.test(above) && LINTER_SUPPRESSION.test(above);
+}
+
 function buildFindings(raw: RawFinding[], spec: LanguageSpec, text: string): StoredFinding[] {
   const out: StoredFinding[] = [];
   for (const f of raw) {
+    if (suppressedByLinter(text, f.node.startPosition.row)) continue;
     const severity = (FINDING_SEVERITIES as readonly string[]).includes(f.props.severity ?? '') ? (f.props.severity as FindingSeverity) : 'warning';
     const finding: Finding = {
       rule: f.rule,

@@ -88,7 +88,7 @@ const CONFIRM_SIDE = /[Cc]onfirm|CONFIRM|[Rr]epeat|[Rr]etype|[Aa]gain|[Vv]erific
 const DEFAULT_SIDE = /(^|[^a-z])(default|defaults)([^a-z]|$)|Default|DEFAULT|#defaults/;
 
 /** Computations whose result is a MAC, signature or digest. */
-const MAC_CALL = /[Hh]mac|HMAC|[Ss]ign(ature)?\b|\.Sign\(|[Ss]ign[A-Z]|\.Sum(256|512|224|384)?\(|[Hh]exdigest|\.digest\(|[Dd]igest\(|createHmac|compute[A-Z_]?[Mm]ac|make_token|makeToken/;
+const MAC_CALL = /[Hh]mac|HMAC|[Ss]ign(ature)?\b|\.Sign\(|[Ss]ign[A-Z]|createHmac|compute[A-Z_]?[Mm]ac|make_token|makeToken/;
 
 /** Calls that keep the value and only change its form: the name is the argument's/receiver's. */
 const FORM_FUNCTIONS = new Set([
@@ -461,7 +461,7 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
 
 /** Words that say a hash or random value serves bookkeeping, not security. */
 const INCIDENTAL_USE =
-  /cache|etag|e_tag|fingerprint|checksum|bucket|file_?name|dedup|colou?r|avatar|gravatar|telemetry|uuid|external_?id|internal_?id|slug|shard|partition|thumbnail|script_?src|\bcsp\b|query_?hash|content_?hash|integrity|throttl|rate_?limit|ratelimit|\bsri\b/i;
+  /content_?md5|md5_?sum|gravatar|cache|etag|e_tag|fingerprint|checksum|bucket|file_?name|dedup|colou?r|avatar|gravatar|telemetry|uuid|external_?id|internal_?id|slug|shard|partition|thumbnail|script_?src|\bcsp\b|query_?hash|content_?hash|integrity|throttl|rate_?limit|ratelimit|\bsri\b/i;
 
 /** Words that say a value is a secret or protects one. */
 const SECRET_USE = /token|secret|password|passwd|passphrase|salt|nonce|otp|session|csrf|xsrf|signature|sign|verif|credential|api_?key|private|priv_?key|signing|hmac|\bmac\b|cipher|encrypt|decrypt|\biv\b|challenge|verifier|auth|keypair|key_?pair|\bkey\b|Key\b|_key\b/i;
@@ -479,7 +479,7 @@ function statementOf(n: Node): Node {
   return cur;
 }
 
-function unitName(n: Node, ctx: ValueContext): string {
+export function unitName(n: Node, ctx: ValueContext): string {
   const names: string[] = [];
   for (let p = n.parent; p; p = p.parent) {
     if (FUNCTION_TYPES.has(p.type) && names.length === 0) {

@@ -11,9 +11,10 @@
 ; jwt.verify(token, key) / jwt.verify(token, key, callback): no options, so no algorithm pin.
 ((call_expression
    function: [(identifier) (member_expression)] @finding
-   arguments: (arguments . (_) . (_) .)) @call
+   arguments: (arguments . (_) . (_) @key .)) @call
  (#imports? "^jsonwebtoken$")
  (#resolves-to? @finding "^jsonwebtoken\\.verify$")
+ (#not-match? @key "[Ss]ecret|SECRET")
  (#set! rule "ecma.jwt.algorithm-not-pinned")
  (#set! category "jwt")
  (#set! severity "warning")

@@ -9,7 +9,7 @@
 ; logger.info("token=%s", token), print(password), logging.debug("user %s", user.api_key)
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
  (#match? @fn "^(print|logging\\.(debug|info|warning|warn|error|exception|critical|log)|((self|cls)\\.)?(_?[a-z_]*log|_?[a-z_]*logger|LOG|LOGGER|[a-z_]+\\.logger|logging\\.getLogger\\([^)]*\\)|structlog\\.get_logger\\([^)]*\\))\\.(debug|info|warning|warn|error|exception|critical|log|msg))$")
- (#match? @args "(?:^\\(|,)\\s*(?:[A-Za-z_]\\w*\\.)*(?:_?(?:[a-z0-9]+_)*(?:password|passwd|pwd|secret|token|api_?key|apikey|authorization|auth_header|jwt|private_key|privkey|cookie|cookies|session_id|sessionid|session_key|session_token|client_secret|bearer)|[a-z][A-Za-z0-9]*(?:Password|Secret|Token|ApiKey|Jwt|PrivateKey|Cookie|SessionId)|[A-Z_]*(?:PASSWORD|SECRET|TOKEN|API_KEY|PRIVATE_KEY))\\s*(?=,|\\)$)")
+ (#match? @args "(?:^\\(|,)\\s*(?:[A-Za-z_]\\w*\\.)*(?:_?(?:[a-z0-9]+_)*(?:password|passwd|pwd|secret|(?:access|refresh|auth|bearer|api|session|csrf|reset|jwt|id|oauth)_token|api_?key|apikey|authorization|auth_header|jwt|private_key|privkey|cookie|cookies|session_id|sessionid|session_key|session_token|client_secret|bearer)|[a-z][A-Za-z0-9]*(?:Password|Secret|Token|ApiKey|Jwt|PrivateKey|Cookie|SessionId)|[A-Z_]*(?:PASSWORD|SECRET|TOKEN|API_KEY|PRIVATE_KEY))\\s*(?=,|\\)$)")
  (#set! rule "python.auth.secret-logged")
  (#set! category "auth")
  (#set! severity "warning")
@@ -19,7 +19,7 @@
 ; logger.info(f"token={token}")
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
  (#match? @fn "^(print|logging\\.(debug|info|warning|warn|error|exception|critical|log)|((self|cls)\\.)?(_?[a-z_]*log|_?[a-z_]*logger|LOG|LOGGER|[a-z_]+\\.logger|logging\\.getLogger\\([^)]*\\)|structlog\\.get_logger\\([^)]*\\))\\.(debug|info|warning|warn|error|exception|critical|log|msg))$")
- (#match? @args "[fF][rR]?(?:\"[^\"\\n]*?|\\'[^\\'\\n]*?)(?<!\\{)\\{\\s*(?:[A-Za-z_]\\w*\\.)*(?:_?(?:[a-z0-9]+_)*(?:password|passwd|pwd|secret|token|api_?key|apikey|authorization|auth_header|jwt|private_key|privkey|cookie|cookies|session_id|sessionid|session_key|session_token|client_secret|bearer)|[a-z][A-Za-z0-9]*(?:Password|Secret|Token|ApiKey|Jwt|PrivateKey|Cookie|SessionId)|[A-Z_]*(?:PASSWORD|SECRET|TOKEN|API_KEY|PRIVATE_KEY))\\s*(?:![rsa])?(?::[^{}]*)?\\}")
+ (#match? @args "[fF][rR]?(?:\"[^\"\\n]*?|\\'[^\\'\\n]*?)(?<!\\{)\\{\\s*(?:[A-Za-z_]\\w*\\.)*(?:_?(?:[a-z0-9]+_)*(?:password|passwd|pwd|secret|(?:access|refresh|auth|bearer|api|session|csrf|reset|jwt|id|oauth)_token|api_?key|apikey|authorization|auth_header|jwt|private_key|privkey|cookie|cookies|session_id|sessionid|session_key|session_token|client_secret|bearer)|[a-z][A-Za-z0-9]*(?:Password|Secret|Token|ApiKey|Jwt|PrivateKey|Cookie|SessionId)|[A-Z_]*(?:PASSWORD|SECRET|TOKEN|API_KEY|PRIVATE_KEY))\\s*(?:![rsa])?(?::[^{}]*)?\\}")
  (#set! rule "python.auth.secret-logged")
  (#set! category "auth")
  (#set! severity "warning")
@@ -29,7 +29,7 @@
 ; logger.info("token=%s" % token), logger.info("%s %s" % (user, password))
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
  (#match? @fn "^(print|logging\\.(debug|info|warning|warn|error|exception|critical|log)|((self|cls)\\.)?(_?[a-z_]*log|_?[a-z_]*logger|LOG|LOGGER|[a-z_]+\\.logger|logging\\.getLogger\\([^)]*\\)|structlog\\.get_logger\\([^)]*\\))\\.(debug|info|warning|warn|error|exception|critical|log|msg))$")
- (#match? @args "[\"\\']\\s*%\\s*(?:\\(\\s*(?:[^()]*?,\\s*)?)?(?:[A-Za-z_]\\w*\\.)*(?:_?(?:[a-z0-9]+_)*(?:password|passwd|pwd|secret|token|api_?key|apikey|authorization|auth_header|jwt|private_key|privkey|cookie|cookies|session_id|sessionid|session_key|session_token|client_secret|bearer)|[a-z][A-Za-z0-9]*(?:Password|Secret|Token|ApiKey|Jwt|PrivateKey|Cookie|SessionId)|[A-Z_]*(?:PASSWORD|SECRET|TOKEN|API_KEY|PRIVATE_KEY))\\s*(?=[,)])")
+ (#match? @args "[\"\\']\\s*%\\s*(?:\\(\\s*(?:[^()]*?,\\s*)?)?(?:[A-Za-z_]\\w*\\.)*(?:_?(?:[a-z0-9]+_)*(?:password|passwd|pwd|secret|(?:access|refresh|auth|bearer|api|session|csrf|reset|jwt|id|oauth)_token|api_?key|apikey|authorization|auth_header|jwt|private_key|privkey|cookie|cookies|session_id|sessionid|session_key|session_token|client_secret|bearer)|[a-z][A-Za-z0-9]*(?:Password|Secret|Token|ApiKey|Jwt|PrivateKey|Cookie|SessionId)|[A-Z_]*(?:PASSWORD|SECRET|TOKEN|API_KEY|PRIVATE_KEY))\\s*(?=[,)])")
  (#set! rule "python.auth.secret-logged")
  (#set! category "auth")
  (#set! severity "warning")
@@ -39,7 +39,7 @@
 ; logger.info("token={}".format(token))
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
  (#match? @fn "^(print|logging\\.(debug|info|warning|warn|error|exception|critical|log)|((self|cls)\\.)?(_?[a-z_]*log|_?[a-z_]*logger|LOG|LOGGER|[a-z_]+\\.logger|logging\\.getLogger\\([^)]*\\)|structlog\\.get_logger\\([^)]*\\))\\.(debug|info|warning|warn|error|exception|critical|log|msg))$")
- (#match? @args "[\"\\']\\.format\\((?:[^()]*?,\\s*)?(?:[A-Za-z_]\\w*\\.)*(?:_?(?:[a-z0-9]+_)*(?:password|passwd|pwd|secret|token|api_?key|apikey|authorization|auth_header|jwt|private_key|privkey|cookie|cookies|session_id|sessionid|session_key|session_token|client_secret|bearer)|[a-z][A-Za-z0-9]*(?:Password|Secret|Token|ApiKey|Jwt|PrivateKey|Cookie|SessionId)|[A-Z_]*(?:PASSWORD|SECRET|TOKEN|API_KEY|PRIVATE_KEY))\\s*(?=[,)])")
+ (#match? @args "[\"\\']\\.format\\((?:[^()]*?,\\s*)?(?:[A-Za-z_]\\w*\\.)*(?:_?(?:[a-z0-9]+_)*(?:password|passwd|pwd|secret|(?:access|refresh|auth|bearer|api|session|csrf|reset|jwt|id|oauth)_token|api_?key|apikey|authorization|auth_header|jwt|private_key|privkey|cookie|cookies|session_id|sessionid|session_key|session_token|client_secret|bearer)|[a-z][A-Za-z0-9]*(?:Password|Secret|Token|ApiKey|Jwt|PrivateKey|Cookie|SessionId)|[A-Z_]*(?:PASSWORD|SECRET|TOKEN|API_KEY|PRIVATE_KEY))\\s*(?=[,)])")
  (#set! rule "python.auth.secret-logged")
  (#set! category "auth")
  (#set! severity "warning")
