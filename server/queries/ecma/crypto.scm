@@ -8,6 +8,7 @@
  (#not-match? @trigger "^(this|super)[.?]")
  (#resolves-to? @trigger "^crypto\\.")
  (#not-resolves-to? @trigger "^crypto\\.(randomUUID|randomBytes)$")
+ (#not-incidental-use? @trigger)
  (#set! rule "ecma.crypto.node-crypto"))
 
 ; randomBytes(16) / randomBytes(size): keys, tokens, nonces, IVs.
@@ -17,6 +18,7 @@
  (#not-match? @trigger "^(this|super)[.?]")
  (#resolves-to? @trigger "^crypto\\.randomBytes$")
  (#not-match? @n "^[1-7]$")
+ (#not-incidental-use? @trigger)
  (#set! rule "ecma.crypto.node-crypto"))
 
 ; Mentions: crypto.randomUUID() (record and request ids) and randomBytes(4) (fewer than 8 bytes
@@ -41,6 +43,7 @@
    constructor: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
  (#resolves-to? @trigger "^crypto\\.")
+ (#not-incidental-use? @trigger)
  (#set! rule "ecma.crypto.node-crypto"))
 
 ; WebCrypto through the global: crypto.subtle.digest(...), globalThis.crypto.getRandomValues(...),

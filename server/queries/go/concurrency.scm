@@ -7,6 +7,7 @@
 
 ; chan T, <-chan T, chan<- T in make(...), declarations, parameters and fields
 ((channel_type) @trigger
+ (#set! evidence "mention")
  (#set! rule "go.concurrency.channel"))
 
 ; ch <- v

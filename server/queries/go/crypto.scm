@@ -6,6 +6,7 @@
 ; chacha20poly1305.New, crypto.SHA256 ...
 ((selector_expression operand: (identifier) @pkg) @trigger
  (#resolves-to? @pkg "^(crypto(/.+)?|golang\\.org/x/crypto/.+|github\\.com/alexedwards/argon2id|filippo\\.io/.+|github\\.com/cloudflare/circl/.+|lukechampine\\.com/blake3|github\\.com/zeebo/blake3|github\\.com/minio/sha256-simd|github\\.com/ProtonMail/go-crypto/.+|github\\.com/tink-crypto/tink-go(/v\\d+)?/.+)$")
+ (#not-incidental-use? @trigger)
  (#set! rule "go.crypto.api"))
 
 ; Composite literals of crypto types: tls.Config{...}, x509.Certificate{...}, pkix.Name{...},

@@ -12,7 +12,17 @@
 ((call
    function: [(identifier) (attribute)] @trigger)
  (#resolves-to? @trigger "^(?:threading\\.(Thread|Lock|RLock|Semaphore|BoundedSemaphore|Condition|Event|Barrier|Timer)$|multiprocessing\\.(Process|Pool|pool\\.(Pool|ThreadPool)|dummy\\.Pool|Queue|JoinableQueue|SimpleQueue|Manager|Lock|RLock|Semaphore|BoundedSemaphore|Event|Condition|Barrier|Pipe|Value|Array|get_context)$|concurrent\\.futures\\.(ThreadPoolExecutor|ProcessPoolExecutor|as_completed|wait|thread\\.ThreadPoolExecutor|process\\.ProcessPoolExecutor)$|asyncio\\.(Lock|Semaphore|BoundedSemaphore|Event|Condition|Barrier|Queue|PriorityQueue|LifoQueue|gather|create_task|ensure_future|wait|wait_for|as_completed|shield|TaskGroup|to_thread|run_coroutine_threadsafe|Runner|timeout|timeout_at)$|(queue\\.(Queue|LifoQueue|PriorityQueue|SimpleQueue)|_thread\\.(start_new_thread|allocate_lock))$|(trio|anyio)\\.(open_nursery|create_task_group|Lock|StrictFIFOLock|Semaphore|Condition|Event|CapacityLimiter|create_memory_object_stream|open_memory_channel|to_thread\\.\\w+|from_thread\\.\\w+)$|(gevent\\.(spawn|spawn_later|spawn_raw|joinall|wait|killall|monkey\\.patch_all|monkey\\.patch_\\w+|pool\\.(Pool|Group)|lock\\.\\w+|queue\\.\\w+|event\\.\\w+)|eventlet\\.(spawn|spawn_n|spawn_after|GreenPool|GreenPile|monkey_patch|semaphore\\.\\w+|queue\\.\\w+|event\\.\\w+))$)")
+ (#not-match? @trigger "(^|\\.)(Lock|RLock|Semaphore|BoundedSemaphore|Condition|Event|Barrier|Queue|LifoQueue|PriorityQueue|SimpleQueue|JoinableQueue|CapacityLimiter|StrictFIFOLock|allocate_lock|local)$")
  (#set! rule "python.concurrency.library-call"))
+
+; Creating a lock, event or queue is a mention; using it (`with lock:`, acquire, put/get across
+; threads, gather, executors) is the operation.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^(?:threading\\.(Thread|Lock|RLock|Semaphore|BoundedSemaphore|Condition|Event|Barrier|Timer)$|multiprocessing\\.(Process|Pool|pool\\.(Pool|ThreadPool)|dummy\\.Pool|Queue|JoinableQueue|SimpleQueue|Manager|Lock|RLock|Semaphore|BoundedSemaphore|Event|Condition|Barrier|Pipe|Value|Array|get_context)$|concurrent\\.futures\\.(ThreadPoolExecutor|ProcessPoolExecutor|as_completed|wait|thread\\.ThreadPoolExecutor|process\\.ProcessPoolExecutor)$|asyncio\\.(Lock|Semaphore|BoundedSemaphore|Event|Condition|Barrier|Queue|PriorityQueue|LifoQueue|gather|create_task|ensure_future|wait|wait_for|as_completed|shield|TaskGroup|to_thread|run_coroutine_threadsafe|Runner|timeout|timeout_at)$|(queue\\.(Queue|LifoQueue|PriorityQueue|SimpleQueue)|_thread\\.(start_new_thread|allocate_lock))$|(trio|anyio)\\.(open_nursery|create_task_group|Lock|StrictFIFOLock|Semaphore|Condition|Event|CapacityLimiter|create_memory_object_stream|open_memory_channel|to_thread\\.\\w+|from_thread\\.\\w+)$|(gevent\\.(spawn|spawn_later|spawn_raw|joinall|wait|killall|monkey\\.patch_all|monkey\\.patch_\\w+|pool\\.(Pool|Group)|lock\\.\\w+|queue\\.\\w+|event\\.\\w+)|eventlet\\.(spawn|spawn_n|spawn_after|GreenPool|GreenPile|monkey_patch|semaphore\\.\\w+|queue\\.\\w+|event\\.\\w+))$)")
+ (#match? @trigger "(^|\\.)(Lock|RLock|Semaphore|BoundedSemaphore|Condition|Event|Barrier|Queue|LifoQueue|PriorityQueue|SimpleQueue|JoinableQueue|CapacityLimiter|StrictFIFOLock|allocate_lock|local)$")
+ (#set! evidence "mention")
+ (#set! rule "python.concurrency.primitive"))
 
 ; _state = threading.local(): per-thread storage is declared, nothing runs concurrently here; it
 ; joins a region that starts threads but never makes one

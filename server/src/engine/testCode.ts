@@ -18,6 +18,8 @@ const TEST_DIRS = new Set([
   'e2e',
   'e2e-tests',
   'suites', // integration test suites (authelia internal/suites)
+  'certification', // protocol conformance harnesses
+  'conformance',
   'cypress',
   'playwright',
   'spec',
