@@ -72,3 +72,17 @@
  (#eq? @trigger "setTimeout")
  (#match? @args "(^|[^A-Za-z0-9_$])([Aa]ttempt|[Rr]etr(y|ies)|[Bb]ack[Oo]ff|[Tt]ries\\b)|[a-z0-9](Attempt|Retr(y|ies)|Back[Oo]ff|Tries\\b)|(^|[^A-Za-z0-9$])_?(ATTEMPT|RETR(Y|IES)|BACKOFF)")
  (#set! rule "ecma.retry.reschedule"))
+
+; Any loop that waits (setTimeout, sleep/delay/wait helpers, a backoff call) and names retries,
+; attempts or backoff in its body.
+([(for_statement) (while_statement) (do_statement) (for_in_statement)] @trigger
+ (#match? @trigger "setTimeout|sleep|delay|wait|[Bb]ack[Oo]ff")
+ (#retry-loop? @trigger)
+ (#set! rule "ecma.retry.backoff-loop"))
+
+; Client retry settings: ioredis { retryStrategy, maxRetriesPerRequest }, pg/knex { backoffBase },
+; axios-retry { retries, retryDelay }
+(pair
+  key: (property_identifier) @trigger
+  (#match? @trigger "^(retryStrategy|maxRetriesPerRequest|retryDelayOnFailover|retryDelayOnClusterDown|backoffBase|backoffExponent|retryDelay|reconnectOnError|maxRetryTime)$")
+  (#set! rule "ecma.retry.options"))

@@ -84,3 +84,8 @@
  (#match? @m "^(query|execute|exec|raw|run|none|unsafe|\\$executeRaw|\\$executeRawUnsafe)$")
  (#transaction-sql? @trigger)
  (#set! rule "ecma.transactions.statement-text"))
+
+; Sequelize row locks: { lock: transaction.LOCK.UPDATE }, Transaction.LOCK.SHARE
+((member_expression) @trigger
+ (#match? @trigger "(^|\\.)LOCK\\.(UPDATE|SHARE|KEY_SHARE|NO_KEY_UPDATE)$")
+ (#set! rule "ecma.transactions.row-lock"))

@@ -134,3 +134,11 @@
  (#resolves-to? @sleep "^time\\.(Sleep|After)$")
  (#match? @err "^(err|[a-z]\\w*Err)$")
  (#set! rule "go.retry.loop"))
+
+; Any loop that waits (time.Sleep, <-time.After, a backoff call) and names retries, attempts or
+; backoff anywhere in its body: the retry loops the shapes above miss (a select in an if, a
+; project's own backoff helper).
+((for_statement) @trigger
+ (#match? @trigger "Sleep|After|[Bb]ack[Oo]ff")
+ (#retry-loop? @trigger)
+ (#set! rule "go.retry.backoff-loop"))

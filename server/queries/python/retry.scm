@@ -96,3 +96,10 @@
  (#match? @cond "[Aa]ttempt|ATTEMPT|[Rr]etr(y|ies|ied)|RETR(Y|IES)|(^|[^a-z])tries|Tries|TRIES|[Bb]ack_?[Oo]ff|BACK_?OFF")
  (#resolves-to? @sleep "^(time\\.sleep|asyncio\\.sleep|trio\\.sleep|anyio\\.sleep|gevent\\.sleep|eventlet\\.sleep)$")
  (#set! rule "python.retry.loop"))
+
+; Any loop that sleeps (time.sleep, asyncio.sleep, a backoff call) and names retries, attempts
+; or backoff in its body.
+([(for_statement) (while_statement)] @trigger
+ (#match? @trigger "sleep|[Bb]ack[Oo]ff")
+ (#retry-loop? @trigger)
+ (#set! rule "python.retry.backoff-loop"))

@@ -9,7 +9,7 @@ import type { QueryFamily } from './languages';
 import { parsePattern, splitPatterns, type CaptureInfo, type ParsedPredicate } from './queryText';
 import { looksLikeSql, looksLikeTransactionSql, stringContent } from './sqlText';
 import { expandLibraryRefs, readLibrarySets } from './librarySets';
-import { comparisonOperands, interpolatesRuntimeValue, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isSecretUse, type ValueContext } from './valueFacts';
+import { comparisonOperands, interpolatesRuntimeValue, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isSecretUse, type ValueContext } from './valueFacts';
 
 export { splitPatterns, stripPredicates } from './queryText';
 
@@ -193,7 +193,7 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
-  'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?',
+  'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?',
 ]);
 
 const TEXT_PREDICATES = new Set([
@@ -331,6 +331,8 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps, ctx) => allOf(caps, capture, (n) => isSecretUse(n, ctx));
     case 'not-secret-use?':
       return (caps, ctx) => !allOf(caps, capture, (n) => isSecretUse(n, ctx));
+    case 'retry-loop?':
+      return (caps, ctx) => allOf(caps, capture, (n) => isRetryLoop(n, ctx));
     case 'unit-name-matches?':
       return (caps, ctx) => allOf(caps, capture, (n) => re.test(unitName(n, ctx)));
     case 'not-unit-name-matches?':

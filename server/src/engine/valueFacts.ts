@@ -562,3 +562,16 @@ export function isStrongSecretComparison(a: Node, b: Node, ctx: ValueContext): b
   // A token or OTP read from the request compared with the expected one: the caller iterates it.
   return (fromRequest(a, ctx) && secretBearing(b, ctx)) || (fromRequest(b, ctx) && secretBearing(a, ctx));
 }
+
+const RETRY_WORD = /[Rr]etr(y|ies|ied|ying)|RETR(Y|IES)|[Aa]ttempt|ATTEMPT|[Bb]ack[Oo]ff|BACK_?OFF|(^|[^a-z])tries\b|Tries|TRIES/;
+const WAIT_CALL = /time\.(Sleep|After)\(|asyncio\.sleep\(|time\.sleep\(|\bsleep\(|setTimeout\(|\bdelay\(|\bwait\(|[Bb]ack[Oo]ff\w*\(|\.(After|Sleep)\(/;
+
+/**
+ * A loop that retries: it waits (sleep, timer, backoff call) somewhere in its body and names
+ * attempts, retries or backoff. Polling loops that only sleep, and retry counters that never
+ * wait, do not qualify.
+ */
+export function isRetryLoop(n: Node, ctx: ValueContext): boolean {
+  const text = textOf(n, ctx);
+  return WAIT_CALL.test(text) && RETRY_WORD.test(text);
+}

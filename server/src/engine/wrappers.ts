@@ -38,6 +38,10 @@ const NAME_SAYS: Partial<Record<CategoryId, RegExp>> = {
   timing: /equal|compare|match|verify|check|safe|constant/i,
   'lock-free': /atomic|cas\b|compare_?and_?swap|lockfree|lock_free/i,
   consensus: /lock|leader|elect|raft|acquire|release|lease/i,
+  // Review-tier helpers whose callers are the category's sites: `withRetry(fn)`,
+  // `order_qs_select_for_update()`, `inTransaction(fn)`.
+  transactions: /transaction|atomic|select_?for_?update|for_?update|with_?tx|in_?tx|run_?in_?tx/i,
+  retry: /retry|retries|backoff/i,
 };
 /** Names that say bookkeeping, not security, even when a category word is in them. */
 const NAME_INCIDENTAL = /cache|etag|colou?r|file_?name|filename|url|fake|seed|mock|test|example|uuid|slug|log|metric|telemetry|format|string_?to/i;
@@ -57,7 +61,7 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
   for (const s of scanned) {
     const family = LANGUAGES[s.language].family;
     for (const r of s.regions) {
-      if (tierOf(r.category) !== 'do-not-trust' || r.suppression) continue;
+      if ((tierOf(r.category) !== 'do-not-trust' && r.category !== 'transactions' && r.category !== 'retry') || r.suppression) continue;
       const name = lastSegment(r.symbol);
       if (name.length < MIN_NAME || GENERIC.has(name.toLowerCase()) || !/^[A-Za-z_$][\w$]*$/.test(name) || name.startsWith('<')) continue;
       if (r.triggers.every((t) => t.rule.endsWith('.project-wrapper'))) continue;
