@@ -166,9 +166,10 @@ async function main(): Promise<void> {
   console.log('\n## Findings per rule\n');
   for (const [rule, n] of [...byRule].sort((a, b) => b[1] - a[1])) console.log(`- ${rule}: ${n}`);
 
-  writeSample(results, opts);
+  const sampled = writeSample(results, opts);
   if (opts.recallCandidates) writeRecallCandidates(results, opts);
   reportJudgments(results);
+  reportSamplePrecision(sampled, opts.seed);
   reportRecall(results);
 }
 
@@ -192,7 +193,7 @@ function excerpt(text: string[], from: number, to: number, mark: Set<number>, ma
   return lines.join('\n');
 }
 
-function writeSample(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, opts: { seed: number; out: string }): void {
+function writeSample(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, opts: { seed: number; out: string }): SampleRow[] {
   const rows: SampleRow[] = [];
   for (const { repo, dir, scanned } of results.values()) {
     const cache = new Map<string, string[]>();
@@ -242,6 +243,7 @@ function writeSample(results: Map<string, { repo: RepoEntry; dir: string; scanne
   );
   fs.writeFileSync(path.join(opts.out, 'sample.md'), md.join('\n'));
   console.log(`\nsample: ${rows.length} items (seed ${opts.seed}) in ${path.relative(ROOT, opts.out)}/sample.md and sample.jsonl`);
+  return rows;
 }
 
 /**
@@ -393,6 +395,53 @@ function reportJudgments(results: Map<string, { repo: RepoEntry; dir: string; sc
   const fAll = findingStats.tp + findingStats.fp + findingStats.test;
   console.log(`\nfindings: ${findingStats.tp} TP, ${findingStats.fp} FP, ${findingStats.test} TEST of ${fAll} judged and still reported: precision ${pct(findingStats.tp, fAll)}; ${findingStats.gone} judged findings no longer reported`);
   for (const [rule, r] of [...findingByRule].sort()) console.log(`- ${rule}: ${r.tp}/${r.all}`);
+}
+
+/** Precision on this run's seeded sample alone (the held-out measure when the seed is new). */
+function reportSamplePrecision(rows: SampleRow[], seed: number): void {
+  const judgments = readJsonl<Judgment>(path.join(CORPUS_META, 'judgments.jsonl'));
+  const verdict = new Map<string, Judgment['verdict']>();
+  for (const j of judgments) verdict.set(j.kind === 'region' ? `r|${j.repo}|${j.path}|${j.symbol}|${j.category}` : `f|${j.repo}|${j.path}|${j.rule}|${j.line}`, j.verdict);
+  const byCat = new Map<CategoryId, { y: number; n: number; u: number; missing: number }>();
+  const f = { tp: 0, fp: 0, test: 0, missing: 0, errTp: 0, errAll: 0 };
+  for (const r of rows) {
+    const v = verdict.get(r.kind === 'region' ? `r|${r.repo}|${r.path}|${r.symbol}|${r.category}` : `f|${r.repo}|${r.path}|${r.rule}|${r.line}`);
+    if (r.kind === 'region') {
+      const st = byCat.get(r.category) ?? { y: 0, n: 0, u: 0, missing: 0 };
+      byCat.set(r.category, st);
+      if (v === undefined) st.missing++;
+      else if (v === 'Y') st.y++;
+      else if (v === 'U') st.u++;
+      else st.n++;
+    } else {
+      const error = r.excerpt.startsWith('error:');
+      if (v === undefined) f.missing++;
+      else {
+        if (v === 'TP') f.tp++;
+        else if (v === 'TEST') f.test++;
+        else f.fp++;
+        if (error) {
+          f.errAll++;
+          if (v === 'TP') f.errTp++;
+        }
+      }
+    }
+  }
+  console.log(`\n## Precision on this run's sample (seed ${seed}; items without a judgment are listed as unjudged)\n`);
+  console.log('| category | tier | Y | N | U | precision | unjudged |');
+  console.log('|---|---|---|---|---|---|---|');
+  let ty = 0;
+  let tn = 0;
+  for (const c of CATEGORY_IDS) {
+    const st = byCat.get(c);
+    if (!st) continue;
+    ty += st.y;
+    tn += st.n;
+    console.log(`| ${c} | ${tierOf(c)} | ${st.y} | ${st.n} | ${st.u} | ${pct(st.y, st.y + st.n)} | ${st.missing} |`);
+  }
+  console.log(`| all | | ${ty} | ${tn} | | ${pct(ty, ty + tn)} | |`);
+  const all = f.tp + f.fp + f.test;
+  console.log(`\nfindings in the sample: ${f.tp} TP, ${f.fp} FP, ${f.test} TEST: precision ${pct(f.tp, all)}; error severity ${f.errTp}/${f.errAll} (${pct(f.errTp, f.errAll)}); ${f.missing} unjudged`);
 }
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>): void {

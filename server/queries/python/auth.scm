@@ -116,6 +116,7 @@
  (#match? @req "^(self\\.)?(request|req)$")
  (#eq? @user "user")
  (#any-of? @field "is_authenticated" "is_anonymous" "is_staff" "is_superuser" "has_perm" "has_perms" "has_module_perms" "groups" "user_permissions")
+ (#not-incidental-use? @trigger)
  (#set! rule "python.auth.request-user"))
 
 ; totp.verify(code), hotp.verify(code, counter), totp.now()

@@ -23,6 +23,7 @@
 ((keyword_argument
    name: (identifier) @name) @trigger
  (#any-of? @name "max_retries" "retries" "retry" "retry_on_timeout" "retry_on_error" "max_attempts" "retry_policy" "autoretry_for" "retry_backoff" "retry_backoff_max" "retry_jitter" "default_retry_delay" "retry_kwargs" "backoff_factor" "retry_strategy" "num_retries" "max_retry_attempts" "retry_delay")
+ (#not-match? @trigger "^(\\w+)\\s*=\\s*(\\1|False|None|0)$")
  (#set! rule "python.retry.config"))
 
 ; Celery: raise self.retry(exc=exc, countdown=2 ** self.request.retries)
