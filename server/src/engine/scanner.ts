@@ -28,6 +28,20 @@ export interface ScanOptions {
   wrappers?: WrapperTable;
   /** Report low-confidence (audit) findings too. */
   auditFindings?: boolean;
+  /**
+   * Worker threads to reuse across scans (each keeps its compiled queries); started on first use
+   * and left running for the caller to terminate (`closePool`).
+   */
+  pool?: WorkerPool;
+}
+
+export interface WorkerPool {
+  workers: Worker[];
+}
+
+export async function closePool(pool: WorkerPool): Promise<void> {
+  await Promise.all(pool.workers.map((w) => w.terminate()));
+  pool.workers = [];
 }
 
 const JOB_SIZE = 12;
@@ -141,7 +155,11 @@ export async function scanFiles(files: string[], options: ScanOptions): Promise<
       };
       for (let i = 0; i < workerCount; i++) {
         const init: ScanWorkerInit = { root: options.root };
-        const worker = new Worker(script, { workerData: init });
+        let worker = options.pool?.workers[i];
+        if (!worker) {
+          worker = new Worker(script, { workerData: init });
+          options.pool?.workers.push(worker);
+        }
         workers.push(worker);
         worker.on('message', (reply: ScanJobResult) => {
           running--;
@@ -164,7 +182,12 @@ export async function scanFiles(files: string[], options: ScanOptions): Promise<
       }
     });
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    if (options.pool) {
+      for (const w of workers) {
+        w.removeAllListeners('message');
+        w.removeAllListeners('error');
+      }
+    } else await Promise.all(workers.map((w) => w.terminate()));
   }
   return results.filter((r): r is ScannedFile => r !== undefined);
 }
@@ -175,6 +198,15 @@ export async function scanFiles(files: string[], options: ScanOptions): Promise<
  * as triggers. Returns the results and the wrapper table.
  */
 export async function scanProject(files: string[], options: ScanOptions): Promise<{ scanned: ScannedFile[]; wrappers: WrapperTable }> {
+  if (!options.pool) {
+    // One set of workers for both passes: each keeps the queries it compiled in the first.
+    const pool: WorkerPool = { workers: [] };
+    try {
+      return await scanProject(files, { ...options, pool });
+    } finally {
+      await closePool(pool);
+    }
+  }
   const first = await scanFiles(files, options);
   const wrappers = buildWrapperTable(first);
   if (wrapperCount(wrappers) === 0 || options.isCancelled?.()) return { scanned: first, wrappers };
