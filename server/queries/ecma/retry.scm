@@ -84,5 +84,7 @@
 ; axios-retry { retries, retryDelay }
 (pair
   key: (property_identifier) @trigger
+  value: (_) @value
+  (#not-match? @value "^(null|undefined|0|false)$")
   (#match? @trigger "^(retryStrategy|maxRetriesPerRequest|retryDelayOnFailover|retryDelayOnClusterDown|backoffBase|backoffExponent|retryDelay|reconnectOnError|maxRetryTime)$")
   (#set! rule "ecma.retry.options"))

@@ -4,8 +4,9 @@
 ; cur.execute(sql, params), cur.executemany(...), conn.executescript(...), cur.mogrify(...),
 ; asyncpg conn.fetch(sql) / fetchrow / fetchval, session.execute(text(...)), conn.exec_driver_sql(...)
 ((call
-   function: (attribute attribute: (identifier) @method) @trigger)
+   function: (attribute object: (_) @recv attribute: (identifier) @method) @trigger)
  (#any-of? @method "execute" "executemany" "executescript" "mogrify" "exec_driver_sql" "copy_expert" "copy_from" "copy_to" "callproc" "copy_records_to_table")
+ (#not-match? @recv "(^|\\.)(document|query|schema|pipe|pipeline|command|cmd|super\\(\\)|self|graphql|executor|mutation)$|[Pp]ipe(line)?$|[Dd]ocument$")
  (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django\\.db)(\\.|$)")
  (#set! rule "python.sql.execute"))
 

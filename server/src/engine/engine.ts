@@ -675,8 +675,11 @@ function buildRegions(
   const groups = new Map<string, { unit: UnitInfo; category: CategoryId; triggers: StoredTrigger[] }>();
   // A constant-time comparison is a timing operation; the same call does not also make crypto.
   const timingRanges = new Set(placed.filter((t) => t.category === 'timing').map((t) => `${t.start}:${t.end}`));
+  // A token decode is a jwt operation; the same call does not also make auth.
+  const jwtRanges = new Set(placed.filter((t) => t.category === 'jwt').map((t) => `${t.start}:${t.end}`));
   for (const t of placed) {
     if (t.category === 'crypto' && timingRanges.has(`${t.start}:${t.end}`)) continue;
+    if (t.category === 'auth' && jwtRanges.has(`${t.start}:${t.end}`)) continue;
     const key = `${t.unit.start}:${t.unit.end}:${t.category}`;
     let group = groups.get(key);
     if (!group) {
@@ -729,7 +732,7 @@ function buildRegions(
   return regions;
 }
 
-const FORWARDED_ARGUMENT = new Set(['identifier', 'selector_expression', 'attribute', 'member_expression', 'field_identifier', 'this', 'self']);
+const FORWARDED_ARGUMENT = new Set(['identifier', 'selector_expression', 'attribute', 'member_expression', 'field_identifier', 'this', 'self', 'variadic_argument', 'spread_element', 'list_splat', 'dictionary_splat']);
 
 /**
  * A function whose body is one call that forwards its arguments unchanged (`return

@@ -33,9 +33,37 @@ export function goConstNames(text: string): string[] {
   return names;
 }
 
+/**
+ * A directory's result is reused for a short while: a scan analyses all files of a package in
+ * a burst, and statting every sibling for every file would be quadratic.
+ */
+const dirCache = new Map<string, { at: number; dirMtimeMs: number; names: Map<string, string[]> }>();
+const DIR_TTL_MS = 2000;
+
 /** Package-level constants of the Go package `file` belongs to, from its sibling files. */
 export function goPackageConstants(file: string): Set<string> {
   const dir = path.dirname(file);
+  let dirMtimeMs = -1;
+  try {
+    dirMtimeMs = fs.statSync(dir).mtimeMs;
+  } catch {
+    // unreadable directory: no siblings
+  }
+  const cached = dirCache.get(dir);
+  // Files added or removed change the directory's mtime; edits are seen after the TTL.
+  if (cached && cached.dirMtimeMs === dirMtimeMs && Date.now() - cached.at < DIR_TTL_MS) {
+    const out = new Set<string>();
+    for (const [sibling, names] of cached.names) if (sibling !== file) for (const n of names) out.add(n);
+    return out;
+  }
+  const perFile = new Map<string, string[]>();
+  const result = goPackageConstantsUncached(file, dir, perFile);
+  dirCache.set(dir, { at: Date.now(), dirMtimeMs, names: perFile });
+  if (dirCache.size > 2000) dirCache.delete(dirCache.keys().next().value as string);
+  return result;
+}
+
+function goPackageConstantsUncached(file: string, dir: string, perFile: Map<string, string[]>): Set<string> {
   const out = new Set<string>();
   let entries: string[];
   try {
@@ -45,7 +73,6 @@ export function goPackageConstants(file: string): Set<string> {
   }
   for (const name of entries.slice(0, MAX_SIBLINGS)) {
     const sibling = path.join(dir, name);
-    if (sibling === file) continue;
     let stat: fs.Stats;
     try {
       stat = fs.statSync(sibling);
@@ -64,7 +91,8 @@ export function goPackageConstants(file: string): Set<string> {
       hit = { mtimeMs: stat.mtimeMs, size: stat.size, names: goConstNames(text) };
       cache.set(sibling, hit);
     }
-    for (const n of hit.names) out.add(n);
+    perFile.set(sibling, hit.names);
+    if (sibling !== file) for (const n of hit.names) out.add(n);
   }
   return out;
 }
