@@ -86,6 +86,7 @@
 ((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
  (#imports? "^github\\.com/golang-jwt/jwt(/v\\d+)?$")
  (#resolves-to? @fn "^github\\.com/golang-jwt/jwt(/v\\d+)?\\.WithoutClaimsValidation$")
+ (#not-unit-name-matches? @finding "(^|\\s)(Is|Has|is|has)[A-Z_]|[Uu]nverified|[Pp]eek|[Cc]lassif")
  (#set! rule "go.jwt.claims-validation-disabled")
  (#set! category "jwt")
  (#set! severity "error")

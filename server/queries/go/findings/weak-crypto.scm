@@ -7,6 +7,7 @@
  (#imports? "^crypto/(md5|sha1)$")
  (#resolves-to? @fn "^crypto/(md5|sha1)\\.(New|Sum)$")
  (#not-incidental-use? @finding)
+ (#set! confidence "low")
  (#set! rule "go.crypto.weak-hash")
  (#set! category "crypto")
  (#set! severity "warning")

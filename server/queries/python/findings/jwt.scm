@@ -29,7 +29,7 @@
 ((pair key: (string) @key value: (false) @value) @finding
  (#match? @key "^[\"\\']verify_signature[\"\\']$")
  (#imports? "^(jwt|jose)(\\.|$)")
- (#not-unit-name-matches? @finding "[Uu]nverified|[Ww]ithout_?[Vv]erif|[Pp]seudo|[Ii]nsecure|[Uu]nsafe|[Pp]eek")
+ (#not-unit-name-matches? @finding "[Uu]nverified|[Ww]ithout_?[Vv]erif|[Pp]seudo|[Ii]nsecure|[Uu]nsafe|[Pp]eek|(^|\\s)(is|has)_|(^|\\s)(is|has)[A-Z]|_owner$|[Ii]ssuer$")
  (#set! rule "python.jwt.signature-verification-disabled")
  (#set! category "jwt")
  (#set! severity "error")
