@@ -35,6 +35,7 @@ function step(label, command, args) {
 }
 
 async function main() {
+  require('./ensure-deps').ensureDeps();
   // Explicit steps rather than an npm `pretest` hook: .npmrc sets ignore-scripts, which also
   // turns pre/post hooks off.
   const bin = (name, ...parts) => path.join(root, 'node_modules', ...parts, name);

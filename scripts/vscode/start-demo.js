@@ -8,6 +8,7 @@
 // a demo file, save test-results/demo.png and stop (a quick check that `npm start` works).
 'use strict';
 /* global setTimeout */
+require('../ensure-deps').ensureDeps();
 const fs = require('fs');
 const path = require('path');
 const lib = require('./lib');
