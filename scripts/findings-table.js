@@ -15,17 +15,18 @@ for (const family of ['go', 'python', 'ecma']) {
       const props = {};
       for (const m of pattern.matchAll(/\(#set!\s+([\w-]+)\s+"((?:[^"\\]|\\.)*)"\)/g)) props[m[1]] = m[2];
       if (!props.rule) continue;
-      const r = rules.get(props.rule) ?? { category: props.category, severity: new Set(), cwe: new Set(), fix: false, message: props.message };
+      const r = rules.get(props.rule) ?? { category: props.category, severity: new Set(), cwe: new Set(), fix: false, audit: false, message: props.message };
       r.severity.add(props.severity);
       r.cwe.add(props.cwe);
       r.fix = r.fix || Boolean(props.fix);
+      r.audit = r.audit || props.confidence === 'low';
       rules.set(props.rule, r);
     }
   }
 }
-console.log('| rule | category | severity | CWE | quick fix |');
-console.log('|---|---|---|---|---|');
+console.log('| rule | category | severity | CWE | quick fix | reported |');
+console.log('|---|---|---|---|---|---|');
 for (const [id, r] of [...rules].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-  console.log(`| \`${id}\` | ${r.category} | ${[...r.severity].join(', ')} | ${[...r.cwe].map((c) => `CWE-${c}`).join(', ')} | ${r.fix ? 'yes' : '—'} |`);
+  console.log(`| \`${id}\` | ${r.category} | ${[...r.severity].join(', ')} | ${[...r.cwe].map((c) => `CWE-${c}`).join(', ')} | ${r.fix ? 'yes' : '—'} | ${r.audit ? 'audit only' : 'always'} |`);
 }
 console.log(`\n${rules.size} finding rules.`);
