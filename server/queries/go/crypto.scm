@@ -7,6 +7,16 @@
 ((selector_expression operand: (identifier) @pkg) @trigger
  (#resolves-to? @pkg "^(crypto(/.+)?|golang\\.org/x/crypto/.+|github\\.com/alexedwards/argon2id|filippo\\.io/.+|github\\.com/cloudflare/circl/.+|lukechampine\\.com/blake3|github\\.com/zeebo/blake3|github\\.com/minio/sha256-simd|github\\.com/ProtonMail/go-crypto/.+|github\\.com/tink-crypto/tink-go(/v\\d+)?/.+)$")
  (#not-incidental-use? @trigger)
+ (#called? @trigger)
+ (#set! rule "go.crypto.api"))
+
+; The same members used as values (constants such as tls.VersionTLS13, x509.KeyUsageDigitalSignature,
+; crypto.SHA256; types in reflect.TypeOf) are mentions: they join a region but make none.
+((selector_expression operand: (identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^(crypto(/.+)?|golang\\.org/x/crypto/.+|github\\.com/alexedwards/argon2id|filippo\\.io/.+|github\\.com/cloudflare/circl/.+|lukechampine\\.com/blake3|github\\.com/zeebo/blake3|github\\.com/minio/sha256-simd|github\\.com/ProtonMail/go-crypto/.+|github\\.com/tink-crypto/tink-go(/v\\d+)?/.+)$")
+ (#not-incidental-use? @trigger)
+ (#not-called? @trigger)
+ (#set! evidence "mention")
  (#set! rule "go.crypto.api"))
 
 ; Composite literals of crypto types: tls.Config{...}, x509.Certificate{...}, pkix.Name{...},

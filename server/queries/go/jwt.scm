@@ -7,6 +7,15 @@
 ; oauth2.StaticTokenSource, samlsp.New ...
 ((selector_expression operand: (identifier) @pkg) @trigger
  (#resolves-to? @pkg "^(github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go|cristalhq/jwt|kataras/jwt|pascaldekloe/jwt|gbrlsnchs/jwt)(/v\\d+)?(/request)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?(/(jwt|jws|jwk|jwe|jwa)(/openid)?)?|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp|/samlidp)?|github\\.com/russellhaering/(gosaml2|goxmldsig)|github\\.com/MicahParks/keyfunc(/v\\d+)?)$")
+ (#called? @trigger)
+ (#set! rule "go.jwt.api"))
+
+; Members used as values (oauth2.Endpoint, jwt.SigningMethodHS256 passed along, option values) are
+; mentions; calls are operations.
+((selector_expression operand: (identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^(github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go|cristalhq/jwt|kataras/jwt|pascaldekloe/jwt|gbrlsnchs/jwt)(/v\\d+)?(/request)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?(/(jwt|jws|jwk|jwe|jwa)(/openid)?)?|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp|/samlidp)?|github\\.com/russellhaering/(gosaml2|goxmldsig)|github\\.com/MicahParks/keyfunc(/v\\d+)?)$")
+ (#not-called? @trigger)
+ (#set! evidence "mention")
  (#set! rule "go.jwt.api"))
 
 ; Token library types in code: jwt.MapClaims{...}, *jwt.Token parameters of key functions,
@@ -21,7 +30,7 @@
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @fn) @trigger
    arguments: (argument_list (_)))
- (#match? @fn "^(ParseWithClaims|ParseUnverified|SignedString|SigningString|ParseSigned|ParseEncrypted|ParseSignedAndEncrypted|UnsafeClaimsWithoutVerification|Verify|VerifySignature|Claims|Decrypt|Exchange|AuthCodeURL|PasswordCredentialsToken|DeviceAccessToken|ParseResponse|ParseXMLResponse|RetrieveAssertionInfo|ValidateEncodedResponse)$")
+ (#match? @fn "^(ParseWithClaims|ParseUnverified|SignedString|SigningString|ParseSigned|ParseEncrypted|ParseSignedAndEncrypted|UnsafeClaimsWithoutVerification|Verify|VerifySignature|Claims|Decrypt|Exchange|PasswordCredentialsToken|DeviceAccessToken|ParseResponse|ParseXMLResponse|RetrieveAssertionInfo|ValidateEncodedResponse)$")
  (#not-resolves-to? @recv ".")
  (#imports? "^(github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?/.+|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp)?|github\\.com/russellhaering/gosaml2)$")
  (#set! rule "go.jwt.method"))
@@ -33,3 +42,12 @@
           (pointer_type (qualified_type package: (package_identifier) @pkg))]) @trigger
  (#resolves-to? @pkg "^(github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go|cristalhq/jwt|kataras/jwt|pascaldekloe/jwt|gbrlsnchs/jwt)(/v\\d+)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?(/(jwt|jws|jwk|jwe|jwa)(/openid)?)?|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp|/samlidp)?|github\\.com/russellhaering/(gosaml2|goxmldsig))$")
  (#set! rule "go.jwt.algorithm-check"))
+
+; conf.AuthCodeURL("state", ...): a fixed OAuth state defeats CSRF protection. Building the URL
+; with a per-request state is plumbing and makes no region.
+((call_expression
+   function: (selector_expression field: (field_identifier) @fn) @trigger
+   arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)]))
+ (#eq? @fn "AuthCodeURL")
+ (#imports? "^golang\\.org/x/oauth2$")
+ (#set! rule "go.jwt.fixed-oauth-state"))

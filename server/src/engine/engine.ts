@@ -696,7 +696,7 @@ function buildRegions(
     if (g.triggers.every((t) => t.mention)) continue;
     // A one-statement pass-through (`return s.provider.Commit(ctx)`) holds no logic to review.
     const unitNode = g.unit.node ?? nodeAt(root, g.unit.start, g.unit.end, g.unit.type);
-    if (unitNode && isDelegation(unitNode)) continue;
+    if (unitNode && (isDelegation(unitNode) || isStub(unitNode))) continue;
     g.triggers.sort((a, b) => a.start - b.start || a.end - b.end);
     // Fingerprints hash the unit's tokens; an unchanged unit text has an unchanged fingerprint.
     const key = `${g.category}\u0000${text.slice(g.unit.start, g.unit.end)}`;
@@ -774,6 +774,27 @@ export function isDelegation(unit: Node): boolean {
   if (!root || !(root.type === 'this' || root.text === 'self' || (receiver !== undefined && root.text === receiver))) return false;
   const args = expr.childForFieldName('arguments');
   return (args?.namedChildren ?? []).every((a) => a === null || a.type === 'comment' || FORWARDED_ARGUMENT.has(a.type));
+}
+
+/**
+ * An abstract or placeholder body: only a docstring, `pass`, `...`, `return None`, or raising /
+ * throwing / panicking "not implemented". Base-class stubs (`BaseAuthentication.authenticate`)
+ * hold no logic to review; their overrides do.
+ */
+export function isStub(unit: Node): boolean {
+  const fn = unit.type === 'decorated_definition' ? unit.childForFieldName('definition') : unit;
+  const body = fn?.childForFieldName('body');
+  if (!body || !(body.type === 'block' || body.type === 'statement_block')) return false;
+  let stmts = body.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+  if (stmts.length === 1 && stmts[0]!.type === 'statement_list') stmts = stmts[0]!.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+  const trivial = (st: Node): boolean => {
+    const t = st.text.trim();
+    if (st.type === 'pass_statement') return true;
+    if (st.type === 'expression_statement' && (t === '...' || st.namedChild(0)?.type === 'string')) return true;
+    if (st.type === 'return_statement' && /^return(\s+None)?;?$/.test(t)) return true;
+    return /^(raise\s+NotImplementedError|throw\s+new\s+Error\(\s*['"`][^'"`]*not\s+implemented|panic\(\s*"[^"]*not\s+implemented)/i.test(t);
+  };
+  return stmts.length > 0 && stmts.every(trivial);
 }
 
 const FINDING_SEVERITIES: readonly FindingSeverity[] = ['error', 'warning', 'info'];

@@ -193,7 +193,7 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
-  'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?',
+  'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?',
 ]);
 
 const TEXT_PREDICATES = new Set([
@@ -331,6 +331,11 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps, ctx) => allOf(caps, capture, (n) => isSecretUse(n, ctx));
     case 'not-secret-use?':
       return (caps, ctx) => !allOf(caps, capture, (n) => isSecretUse(n, ctx));
+    case 'called?':
+      // The capture is what a call calls: `sha256.Sum256(...)`, not the constant `tls.VersionTLS13`.
+      return (caps) => allOf(caps, capture, (n) => n.parent?.type === 'call_expression' && n.parent.childForFieldName('function')?.id === n.id);
+    case 'not-called?':
+      return (caps) => !allOf(caps, capture, (n) => n.parent?.type === 'call_expression' && n.parent.childForFieldName('function')?.id === n.id);
     case 'retry-loop?':
       return (caps, ctx) => allOf(caps, capture, (n) => isRetryLoop(n, ctx));
     case 'unit-name-matches?':
