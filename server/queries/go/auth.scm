@@ -127,3 +127,11 @@
  (#match? @scheme "^.([Bb][Ee][Aa][Rr][Ee][Rr] ?|[Bb][Aa][Ss][Ii][Cc] |[Tt]oken )[\"`]$")
  (#resolves-to? @trigger "^(strings|bytes)\\.(TrimPrefix|HasPrefix|CutPrefix|EqualFold|SplitN|Split|Index|Contains|ContainsAny)$")
  (#set! rule "go.auth.authorization-header"))
+
+; The project's own password check, whatever package it lives in: user.Authenticate calls
+; crypto.CompareHashAndPassword(ctx, hash, password) from an internal package.
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) . (_)))
+ (#match? @f "^(CompareHashAndPassword|ComparePassword|CheckPassword|CheckPasswordHash|VerifyPassword|ValidatePassword|MatchPassword)$")
+ (#set! rule "go.auth.password-check"))

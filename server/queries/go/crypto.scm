@@ -5,7 +5,7 @@
 ; rand.Read (crypto/rand), tls.Dial, x509.ParseCertificate, bcrypt.GenerateFromPassword,
 ; chacha20poly1305.New, crypto.SHA256 ...
 ((selector_expression operand: (identifier) @pkg) @trigger
- (#resolves-to? @pkg "^(crypto(/.+)?|golang\\.org/x/crypto/.+|github\\.com/alexedwards/argon2id|filippo\\.io/.+|github\\.com/cloudflare/circl/.+|lukechampine\\.com/blake3|github\\.com/zeebo/blake3|github\\.com/minio/sha256-simd|github\\.com/ProtonMail/go-crypto/.+|github\\.com/tink-crypto/tink-go(/v\\d+)?/.+)$")
+ (#resolves-to? @pkg "^(crypto(/.+)?|golang\\.org/x/crypto/.+|github\\.com/alexedwards/argon2id|github\\.com/go-crypt/crypt(/.+)?|filippo\\.io/.+|github\\.com/cloudflare/circl/.+|lukechampine\\.com/blake3|github\\.com/zeebo/blake3|github\\.com/minio/sha256-simd|github\\.com/ProtonMail/go-crypto/.+|github\\.com/tink-crypto/tink-go(/v\\d+)?/.+)$")
  (#not-incidental-use? @trigger)
  (#called? @trigger)
  (#set! rule "go.crypto.api"))
@@ -13,7 +13,7 @@
 ; The same members used as values (constants such as tls.VersionTLS13, x509.KeyUsageDigitalSignature,
 ; crypto.SHA256; types in reflect.TypeOf) are mentions: they join a region but make none.
 ((selector_expression operand: (identifier) @pkg) @trigger
- (#resolves-to? @pkg "^(crypto(/.+)?|golang\\.org/x/crypto/.+|github\\.com/alexedwards/argon2id|filippo\\.io/.+|github\\.com/cloudflare/circl/.+|lukechampine\\.com/blake3|github\\.com/zeebo/blake3|github\\.com/minio/sha256-simd|github\\.com/ProtonMail/go-crypto/.+|github\\.com/tink-crypto/tink-go(/v\\d+)?/.+)$")
+ (#resolves-to? @pkg "^(crypto(/.+)?|golang\\.org/x/crypto/.+|github\\.com/alexedwards/argon2id|github\\.com/go-crypt/crypt(/.+)?|filippo\\.io/.+|github\\.com/cloudflare/circl/.+|lukechampine\\.com/blake3|github\\.com/zeebo/blake3|github\\.com/minio/sha256-simd|github\\.com/ProtonMail/go-crypto/.+|github\\.com/tink-crypto/tink-go(/v\\d+)?/.+)$")
  (#not-incidental-use? @trigger)
  (#not-called? @trigger)
  (#set! evidence "mention")

@@ -36,7 +36,6 @@
 ((call
    function: (attribute attribute: (identifier) @method) @trigger)
  (#any-of? @method "set_password" "check_password" "set_unusable_password" "has_usable_password")
- (#imports? "^django\\.contrib\\.auth")
  (#set! rule "python.auth.password-method"))
 
 ; request.session["user_id"] = user.pk, del request.session["x"]
