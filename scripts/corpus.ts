@@ -449,7 +449,7 @@ function reportSamplePrecision(rows: SampleRow[], seed: number): void {
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>): void {
   const all = readJsonl<RecallCheck>(path.join(CORPUS_META, 'recall.jsonl'));
   for (const round of [...new Set(all.map((c) => c.round ?? 1))].sort()) {
-    reportRecallRound(results, all.filter((c) => (c.round ?? 1) === round), ['', 'round 1, seed 20261202: rules were tuned on these', 'round 2, seed 20261203: held out, then tuned on', 'round 3, seed 20261204: held out'][round] ?? `round ${round}`);
+    reportRecallRound(results, all.filter((c) => (c.round ?? 1) === round), ['', 'round 1, seed 20261202: rules were tuned on these', 'round 2, seed 20261203: held out, then tuned on', 'round 3, seed 20261204: held out, then tuned on', '', 'round 5, seed 20261206: held out (final rules)'][round] ?? `round ${round}`);
   }
 }
 
