@@ -35,42 +35,41 @@ export function goConstNames(text: string): string[] {
 
 /**
  * A directory's result is reused for a short while: a scan analyses all files of a package in
- * a burst, and statting every sibling for every file would be quadratic.
+ * a burst, and statting every sibling for every file would be quadratic. Files added or removed
+ * invalidate it at once (the listing is compared); edits to a sibling are seen after the TTL.
  */
-const dirCache = new Map<string, { at: number; dirMtimeMs: number; names: Map<string, string[]> }>();
+const dirCache = new Map<string, { at: number; listing: string; names: Map<string, string[]> }>();
 const DIR_TTL_MS = 2000;
+
+function goFilesOf(dir: string): string[] | undefined {
+  try {
+    return fs.readdirSync(dir).filter((n) => n.endsWith('.go') && !n.endsWith('_test.go')).sort();
+  } catch {
+    return undefined;
+  }
+}
 
 /** Package-level constants of the Go package `file` belongs to, from its sibling files. */
 export function goPackageConstants(file: string): Set<string> {
   const dir = path.dirname(file);
-  let dirMtimeMs = -1;
-  try {
-    dirMtimeMs = fs.statSync(dir).mtimeMs;
-  } catch {
-    // unreadable directory: no siblings
-  }
+  const entries = goFilesOf(dir);
+  if (!entries) return new Set();
+  const listing = entries.join('\n');
   const cached = dirCache.get(dir);
-  // Files added or removed change the directory's mtime; edits are seen after the TTL.
-  if (cached && cached.dirMtimeMs === dirMtimeMs && Date.now() - cached.at < DIR_TTL_MS) {
+  if (cached && cached.listing === listing && Date.now() - cached.at < DIR_TTL_MS) {
     const out = new Set<string>();
     for (const [sibling, names] of cached.names) if (sibling !== file) for (const n of names) out.add(n);
     return out;
   }
   const perFile = new Map<string, string[]>();
-  const result = goPackageConstantsUncached(file, dir, perFile);
-  dirCache.set(dir, { at: Date.now(), dirMtimeMs, names: perFile });
+  const result = goPackageConstantsUncached(file, dir, entries, perFile);
+  dirCache.set(dir, { at: Date.now(), listing, names: perFile });
   if (dirCache.size > 2000) dirCache.delete(dirCache.keys().next().value as string);
   return result;
 }
 
-function goPackageConstantsUncached(file: string, dir: string, perFile: Map<string, string[]>): Set<string> {
+function goPackageConstantsUncached(file: string, dir: string, entries: readonly string[], perFile: Map<string, string[]>): Set<string> {
   const out = new Set<string>();
-  let entries: string[];
-  try {
-    entries = fs.readdirSync(dir).filter((n) => n.endsWith('.go') && !n.endsWith('_test.go'));
-  } catch {
-    return out;
-  }
   for (const name of entries.slice(0, MAX_SIBLINGS)) {
     const sibling = path.join(dir, name);
     let stat: fs.Stats;
