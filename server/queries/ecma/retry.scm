@@ -45,23 +45,23 @@
 ; do not fire. (Tree-sitter queries have no descendant operator, so both conditions are checked
 ; on the loop's text; the trigger is the loop keyword.)
 ((for_statement "for" @trigger) @loop
- (#match? @loop "await\\s+(new\\s+Promise\\b[\\s\\S]{0,80}?setTimeout|[\\w$.]*([Ss]leep|[Dd]elay|[Ww]ait|[Tt]imeout|[Bb]ack[Oo]ff|[Pp]ause)\\w*\\s*(<[^>()]*>)?\\()")
- (#match? @loop "(^|[^A-Za-z0-9_$])([Aa]ttempt|[Rr]etr(y|ies)|[Bb]ack[Oo]ff|[Tt]ries\\b)|[a-z0-9](Attempt|Retr(y|ies)|Back[Oo]ff|Tries\\b)|(^|[^A-Za-z0-9$])_?(ATTEMPT|RETR(Y|IES)|BACKOFF)")
+ (#match? @loop "{{await-sleep}}")
+ (#match? @loop "{{retry-word}}")
  (#set! rule "ecma.retry.loop"))
 
 ((for_in_statement "for" @trigger) @loop
- (#match? @loop "await\\s+(new\\s+Promise\\b[\\s\\S]{0,80}?setTimeout|[\\w$.]*([Ss]leep|[Dd]elay|[Ww]ait|[Tt]imeout|[Bb]ack[Oo]ff|[Pp]ause)\\w*\\s*(<[^>()]*>)?\\()")
- (#match? @loop "(^|[^A-Za-z0-9_$])([Aa]ttempt|[Rr]etr(y|ies)|[Bb]ack[Oo]ff|[Tt]ries\\b)|[a-z0-9](Attempt|Retr(y|ies)|Back[Oo]ff|Tries\\b)|(^|[^A-Za-z0-9$])_?(ATTEMPT|RETR(Y|IES)|BACKOFF)")
+ (#match? @loop "{{await-sleep}}")
+ (#match? @loop "{{retry-word}}")
  (#set! rule "ecma.retry.loop"))
 
 ((while_statement "while" @trigger) @loop
- (#match? @loop "await\\s+(new\\s+Promise\\b[\\s\\S]{0,80}?setTimeout|[\\w$.]*([Ss]leep|[Dd]elay|[Ww]ait|[Tt]imeout|[Bb]ack[Oo]ff|[Pp]ause)\\w*\\s*(<[^>()]*>)?\\()")
- (#match? @loop "(^|[^A-Za-z0-9_$])([Aa]ttempt|[Rr]etr(y|ies)|[Bb]ack[Oo]ff|[Tt]ries\\b)|[a-z0-9](Attempt|Retr(y|ies)|Back[Oo]ff|Tries\\b)|(^|[^A-Za-z0-9$])_?(ATTEMPT|RETR(Y|IES)|BACKOFF)")
+ (#match? @loop "{{await-sleep}}")
+ (#match? @loop "{{retry-word}}")
  (#set! rule "ecma.retry.loop"))
 
 ((do_statement "do" @trigger) @loop
- (#match? @loop "await\\s+(new\\s+Promise\\b[\\s\\S]{0,80}?setTimeout|[\\w$.]*([Ss]leep|[Dd]elay|[Ww]ait|[Tt]imeout|[Bb]ack[Oo]ff|[Pp]ause)\\w*\\s*(<[^>()]*>)?\\()")
- (#match? @loop "(^|[^A-Za-z0-9_$])([Aa]ttempt|[Rr]etr(y|ies)|[Bb]ack[Oo]ff|[Tt]ries\\b)|[a-z0-9](Attempt|Retr(y|ies)|Back[Oo]ff|Tries\\b)|(^|[^A-Za-z0-9$])_?(ATTEMPT|RETR(Y|IES)|BACKOFF)")
+ (#match? @loop "{{await-sleep}}")
+ (#match? @loop "{{retry-word}}")
  (#set! rule "ecma.retry.loop"))
 
 ; Callback-style retries: setTimeout(() => connect(attempt + 1), backoff); the callback itself
@@ -70,7 +70,7 @@
    function: (identifier) @trigger
    arguments: (arguments . (_) @args))
  (#eq? @trigger "setTimeout")
- (#match? @args "(^|[^A-Za-z0-9_$])([Aa]ttempt|[Rr]etr(y|ies)|[Bb]ack[Oo]ff|[Tt]ries\\b)|[a-z0-9](Attempt|Retr(y|ies)|Back[Oo]ff|Tries\\b)|(^|[^A-Za-z0-9$])_?(ATTEMPT|RETR(Y|IES)|BACKOFF)")
+ (#match? @args "{{retry-word}}")
  (#set! rule "ecma.retry.reschedule"))
 
 ; Any loop that waits (setTimeout, sleep/delay/wait helpers, a backoff call) and names retries,

@@ -95,24 +95,24 @@
  (#sql? @trigger)
  (#not-match? @trigger "^.\\s*(begin|commit|rollback|savepoint)\\s*;?\\s*.$")
  (#not-match? @trigger "^.\\s*(SELECT|select)\\s+1\\s*;?\\s*.$")
- (#not-match? @trigger "^.\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
+ (#not-match? @trigger "{{ddl-literal-start}}")
  (#set! rule "ecma.sql.statement-text"))
 
 ((template_string) @trigger
  (#sql? @trigger)
  (#not-match? @trigger "^.\\s*(begin|commit|rollback|savepoint)\\s*;?\\s*.$")
  (#not-match? @trigger "^.\\s*(SELECT|select)\\s+1\\s*;?\\s*.$")
- (#not-match? @trigger "^.\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
+ (#not-match? @trigger "{{ddl-literal-start}}")
  (#set! rule "ecma.sql.statement-text"))
 
 ((string) @trigger
  (#sql? @trigger)
- (#match? @trigger "^.\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
+ (#match? @trigger "{{ddl-literal-start}}")
  (#set! evidence "mention")
  (#set! rule "ecma.sql.schema-text"))
 
 ((template_string) @trigger
  (#sql? @trigger)
- (#match? @trigger "^.\\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT\\s+ON|alter|create|drop|truncate|comment\\s+on)\\s")
+ (#match? @trigger "{{ddl-literal-start}}")
  (#set! evidence "mention")
  (#set! rule "ecma.sql.schema-text"))

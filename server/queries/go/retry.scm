@@ -48,7 +48,7 @@
         (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))])))
        (select_statement (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))))])))
  (#resolves-to? @sleep "^time\\.(Sleep|After)$")
- (#match? @header "([Rr]etr(y|ies|ied)|RETR(Y|IES)|[Aa]ttempt|ATTEMPT|[Bb]ack[Oo]ff|BACK_?OFF|(^|[^a-z])tries|Tries|TRIES)")
+ (#match? @header "{{retry-word}}")
  (#set! rule "go.retry.loop"))
 
 ; for { ...; time.Sleep(backoff) }, time.Sleep(time.Duration(attempt) * time.Second), <-time.After(retryDelay)
@@ -62,7 +62,7 @@
         (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))])))
        (select_statement (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))))])))
  (#resolves-to? @sleep "^time\\.(Sleep|After)$")
- (#match? @delay "([Rr]etr(y|ies|ied)|RETR(Y|IES)|[Aa]ttempt|ATTEMPT|[Bb]ack[Oo]ff|BACK_?OFF|(^|[^a-z])tries|Tries|TRIES)")
+ (#match? @delay "{{retry-word}}")
  (#set! rule "go.retry.loop"))
 
 ; for { ...; attempts++ / if retries >= max {...} / backoff *= 2 / next := backoff * 2; ...; time.Sleep(d) }
@@ -78,7 +78,7 @@
         (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))])))
        (select_statement (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))))])))
  (#resolves-to? @sleep "^time\\.(Sleep|After)$")
- (#match? @counter "([Rr]etr(y|ies|ied)|RETR(Y|IES)|[Aa]ttempt|ATTEMPT|[Bb]ack[Oo]ff|BACK_?OFF|(^|[^a-z])tries|Tries|TRIES)")
+ (#match? @counter "{{retry-word}}")
  (#set! rule "go.retry.loop"))
 
 ((for_statement
@@ -93,7 +93,7 @@
        (select_statement (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))))]
      [(inc_statement (_) @counter) (dec_statement (_) @counter) (assignment_statement left: (_) @counter) (short_var_declaration left: (_) @counter) (if_statement condition: (_) @counter)])))
  (#resolves-to? @sleep "^time\\.(Sleep|After)$")
- (#match? @counter "([Rr]etr(y|ies|ied)|RETR(Y|IES)|[Aa]ttempt|ATTEMPT|[Bb]ack[Oo]ff|BACK_?OFF|(^|[^a-z])tries|Tries|TRIES)")
+ (#match? @counter "{{retry-word}}")
  (#set! rule "go.retry.loop"))
 
 ; A sleeping loop directly inside a function named for retrying: func withRetry(...) { for ... { time.Sleep(d) } }
@@ -107,7 +107,7 @@
         (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))])))
        (select_statement (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))))]))))))
  (#resolves-to? @sleep "^time\\.(Sleep|After)$")
- (#match? @name "([Rr]etr(y|ies|ied)|RETR(Y|IES)|[Aa]ttempt|ATTEMPT|[Bb]ack[Oo]ff|BACK_?OFF|(^|[^a-z])tries|Tries|TRIES)")
+ (#match? @name "{{retry-word}}")
  (#set! rule "go.retry.loop"))
 
 ((method_declaration
@@ -120,7 +120,7 @@
         (expression_statement (unary_expression operator: "<-" operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))])))
        (select_statement (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression) @sleep arguments: (argument_list) @delay)))))]))))))
  (#resolves-to? @sleep "^time\\.(Sleep|After)$")
- (#match? @name "([Rr]etr(y|ies|ied)|RETR(Y|IES)|[Aa]ttempt|ATTEMPT|[Bb]ack[Oo]ff|BACK_?OFF|(^|[^a-z])tries|Tries|TRIES)")
+ (#match? @name "{{retry-word}}")
  (#set! rule "go.retry.loop"))
 
 ; Try again after an error: for ... { if err != nil { time.Sleep(d); continue } }

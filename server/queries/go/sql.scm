@@ -8,7 +8,7 @@
    arguments: (argument_list (_)))
  (#match? @f "^(Query|QueryRow|Exec|Prepare|Queryx|QueryRowx|MustExec|NamedExec|NamedQuery|Preparex|PrepareNamed|Raw|QueryFunc|SendBatch|CopyFrom|NewRaw|QueryOne|ExecOne)$")
  (#not-resolves-to? @recv ".")
- (#imports? "^(database/sql|github\\.com/jmoiron/sqlx|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|github\\.com/jackc/pgconn|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun|github\\.com/go-pg/pg(/v\\d+)?)$")
+ (#imports? "{{sql-driver-modules}}")
  (#set! rule "go.sql.query"))
 
 ; The context variants: db.QueryContext(ctx, q), db.ExecContext(ctx, q), db.PrepareContext(ctx, q)

@@ -252,7 +252,7 @@
       function: [(identifier) (attribute)] @dep
       arguments: (argument_list . [(identifier) (attribute) (call)] @trigger)))]
  (#resolves-to? @dep "^fastapi\\.(Depends|params\\.Depends)$")
- (#match? @trigger "[Cc]urrent_?\\w*[Uu]ser|[Ss]uperuser|SUPERUSER|[Aa]uthenticated_?[Uu]ser|[Rr]equire_?\\w*([Uu]ser|[Aa]uth|[Aa]dmin|[Ss]cope|[Pp]ermission)")
+ (#match? @trigger "{{current-user-name}}")
  (#set! evidence "mention")
  (#set! rule "python.auth.fastapi-current-user"))
 
@@ -264,7 +264,7 @@
        arguments: (argument_list . [(identifier) (attribute) (call)] @trigger))))
  (#eq? @kw "dependencies")
  (#resolves-to? @dep "^fastapi\\.(Depends|params\\.Depends)$")
- (#match? @trigger "[Cc]urrent_?\\w*[Uu]ser|[Ss]uperuser|SUPERUSER|[Aa]uthenticated_?[Uu]ser|[Rr]equire_?\\w*([Uu]ser|[Aa]uth|[Aa]dmin|[Ss]cope|[Pp]ermission)")
+ (#match? @trigger "{{current-user-name}}")
  (#set! evidence "mention")
  (#set! rule "python.auth.fastapi-current-user"))
 
@@ -306,6 +306,6 @@
       arguments: (argument_list . [(identifier) (attribute) (call)] @trigger)))))))]
  (#eq? @ann "Annotated")
  (#resolves-to? @dep "^fastapi\\.(Depends|params\\.Depends)$")
- (#match? @trigger "[Cc]urrent_?\\w*[Uu]ser|[Ss]uperuser|SUPERUSER|[Aa]uthenticated_?[Uu]ser|[Rr]equire_?\\w*([Uu]ser|[Aa]uth|[Aa]dmin|[Ss]cope|[Pp]ermission)")
+ (#match? @trigger "{{current-user-name}}")
  (#set! evidence "mention")
  (#set! rule "python.auth.fastapi-current-user"))

@@ -40,8 +40,8 @@
 ((call
    function: [(identifier) (attribute)] @trigger
    arguments: (argument_list) @args)
- (#match? @args "[Aa]ttempt|ATTEMPT|[Rr]etr(y|ies|ied)|RETR(Y|IES)|(^|[^a-z])tries|Tries|TRIES|[Bb]ack_?[Oo]ff|BACK_?OFF")
- (#resolves-to? @trigger "^(time\\.sleep|asyncio\\.sleep|trio\\.sleep|anyio\\.sleep|gevent\\.sleep|eventlet\\.sleep)$")
+ (#match? @args "{{retry-word}}")
+ (#resolves-to? @trigger "{{sleep-call}}")
  (#set! rule "python.retry.backoff-sleep"))
 
 ; Hand-written retry loops that sleep between tries. The loop must be named for retrying (the loop
@@ -60,8 +60,8 @@
       (try_statement (else_clause body: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))]))))
       (if_statement consequence: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))])))
       (if_statement alternative: (else_clause body: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))]))))]))
- (#match? @var "[Aa]ttempt|ATTEMPT|[Rr]etr(y|ies|ied)|RETR(Y|IES)|(^|[^a-z])tries|Tries|TRIES|[Bb]ack_?[Oo]ff|BACK_?OFF")
- (#resolves-to? @sleep "^(time\\.sleep|asyncio\\.sleep|trio\\.sleep|anyio\\.sleep|gevent\\.sleep|eventlet\\.sleep)$")
+ (#match? @var "{{retry-word}}")
+ (#resolves-to? @sleep "{{sleep-call}}")
  (#set! rule "python.retry.loop"))
 
 ;   for _ in range(MAX_RETRIES): ... await asyncio.sleep(...)
@@ -77,8 +77,8 @@
       (try_statement (else_clause body: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))]))))
       (if_statement consequence: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))])))
       (if_statement alternative: (else_clause body: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))]))))]))
- (#match? @iter "[Aa]ttempt|ATTEMPT|[Rr]etr(y|ies|ied)|RETR(Y|IES)|(^|[^a-z])tries|Tries|TRIES|[Bb]ack_?[Oo]ff|BACK_?OFF")
- (#resolves-to? @sleep "^(time\\.sleep|asyncio\\.sleep|trio\\.sleep|anyio\\.sleep|gevent\\.sleep|eventlet\\.sleep)$")
+ (#match? @iter "{{retry-word}}")
+ (#resolves-to? @sleep "{{sleep-call}}")
  (#set! rule "python.retry.loop"))
 
 ;   while retries < MAX_RETRIES: ... time.sleep(...)
@@ -94,8 +94,8 @@
       (try_statement (else_clause body: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))]))))
       (if_statement consequence: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))])))
       (if_statement alternative: (else_clause body: (block (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))]))))]))
- (#match? @cond "[Aa]ttempt|ATTEMPT|[Rr]etr(y|ies|ied)|RETR(Y|IES)|(^|[^a-z])tries|Tries|TRIES|[Bb]ack_?[Oo]ff|BACK_?OFF")
- (#resolves-to? @sleep "^(time\\.sleep|asyncio\\.sleep|trio\\.sleep|anyio\\.sleep|gevent\\.sleep|eventlet\\.sleep)$")
+ (#match? @cond "{{retry-word}}")
+ (#resolves-to? @sleep "{{sleep-call}}")
  (#set! rule "python.retry.loop"))
 
 ; Any loop that sleeps (time.sleep, asyncio.sleep, a backoff call) and names retries, attempts

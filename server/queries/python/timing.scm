@@ -19,8 +19,8 @@
    ["==" "!="]
    .
    [(identifier) (attribute) (call) (subscript) (binary_operator)] @other) @trigger
- (#match? @name "(^|_)(h?mac|sig|signature|digest|hash|hashed|token|secret|api_?key|apikey|password|passwd|pwd|otp|nonce|(secret|signing|hmac|private)_key)(_(hash|hashed|digest|hex|hexdigest|bytes|b64|value|str|raw|code|bin))?$|^[a-z][A-Za-z0-9]*(Mac|Hmac|HMAC|Sig|Signature|Digest|Hash|Hashed|Token|Secret|ApiKey|Password|Otp|OTP|Nonce)(Hash|Digest|Hex|Bytes|Value|Code)?$|^(api|secret|signing)Key$|(^|_)(H?MAC|SIG|SIGNATURE|DIGEST|HASH|TOKEN|SECRET|API_?KEY|PASSWORD|OTP|NONCE|(SECRET|SIGNING|HMAC|PRIVATE)_KEY)(_(HASH|DIGEST|HEX|BYTES|VALUE))?$")
- (#not-match? @other "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$|(^|\\.)signature\\(|__signature__$")
+ (#match? @name "{{secret-name}}")
+ (#not-match? @other "{{constant-or-signature-call}}")
  (#not-match? @owner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$")
  (#secret-compare? @trigger)
  (#set! rule "python.timing.secret-compare"))
@@ -33,8 +33,8 @@
    .
    [(identifier) @name
     (attribute object: (_) @owner attribute: (identifier) @name)]) @trigger
- (#match? @name "(^|_)(h?mac|sig|signature|digest|hash|hashed|token|secret|api_?key|apikey|password|passwd|pwd|otp|nonce|(secret|signing|hmac|private)_key)(_(hash|hashed|digest|hex|hexdigest|bytes|b64|value|str|raw|code|bin))?$|^[a-z][A-Za-z0-9]*(Mac|Hmac|HMAC|Sig|Signature|Digest|Hash|Hashed|Token|Secret|ApiKey|Password|Otp|OTP|Nonce)(Hash|Digest|Hex|Bytes|Value|Code)?$|^(api|secret|signing)Key$|(^|_)(H?MAC|SIG|SIGNATURE|DIGEST|HASH|TOKEN|SECRET|API_?KEY|PASSWORD|OTP|NONCE|(SECRET|SIGNING|HMAC|PRIVATE)_KEY)(_(HASH|DIGEST|HEX|BYTES|VALUE))?$")
- (#not-match? @other "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$|(^|\\.)signature\\(|__signature__$")
+ (#match? @name "{{secret-name}}")
+ (#not-match? @other "{{constant-or-signature-call}}")
  (#not-match? @owner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$")
  (#secret-compare? @trigger)
  (#set! rule "python.timing.secret-compare"))
@@ -50,8 +50,8 @@
    .
    [(identifier) (attribute) (call) (subscript) (binary_operator)] @other) @trigger
  (#eq? @get "get")
- (#match? @key "^[rRbBuU]*[\\\"'](.*[-_ .])?([Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Hh]mac|HMAC|[Dd]igest|DIGEST|[Aa]pi[-_]?[Kk]ey|API[-_]?KEY|[Pp]assword|PASSWORD|[Oo]tp|OTP|[Nn]once|NONCE)([-_][A-Za-z]*[0-9]+)?[\\\"']$")
- (#not-match? @other "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$|(^|\\.)signature\\(|__signature__$")
+ (#match? @key "{{secret-header-key}}")
+ (#not-match? @other "{{constant-or-signature-call}}")
  (#secret-compare? @trigger)
  (#set! rule "python.timing.secret-compare"))
 
@@ -65,8 +65,8 @@
       function: (attribute attribute: (identifier) @get)
       arguments: (argument_list . (string) @key))]) @trigger
  (#eq? @get "get")
- (#match? @key "^[rRbBuU]*[\\\"'](.*[-_ .])?([Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Hh]mac|HMAC|[Dd]igest|DIGEST|[Aa]pi[-_]?[Kk]ey|API[-_]?KEY|[Pp]assword|PASSWORD|[Oo]tp|OTP|[Nn]once|NONCE)([-_][A-Za-z]*[0-9]+)?[\\\"']$")
- (#not-match? @other "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$|(^|\\.)signature\\(|__signature__$")
+ (#match? @key "{{secret-header-key}}")
+ (#not-match? @other "{{constant-or-signature-call}}")
  (#secret-compare? @trigger)
  (#set! rule "python.timing.secret-compare"))
 

@@ -27,6 +27,7 @@ export interface LibrarySets {
 export class LibrarySetError extends Error {}
 
 const REF = /\{\{([a-z][a-z0-9-]*)\}\}/g;
+const WHOLE_REF = /"\{\{([a-z][a-z0-9-]*)\}\}"/g;
 
 export function libraryFile(queriesDir: string, family: QueryFamily): string {
   return path.join(queriesDir, family, 'libraries.json');
@@ -64,10 +65,16 @@ export function readLibrarySets(queriesDir: string, family: QueryFamily): Librar
 
 /** `text` with every `{{name}}` replaced, escaped for a .scm string; records the names used. */
 export function expandLibraryRefs(text: string, sourceFile: string, libraries: LibrarySets, used?: Set<string>): string {
-  return text.replace(REF, (_m, name: string) => {
+  const patternOf = (name: string): string => {
     const set = libraries.sets.get(name);
     if (!set) throw new LibrarySetError(`${sourceFile}: {{${name}}} is not defined in ${libraries.file}`);
     used?.add(name);
-    return `(?:${set.pattern})`.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
-  });
+    return set.pattern;
+  };
+  const escape = (re: string) => re.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  // A whole string that is one reference is the set's regex itself (its anchors and literal
+  // prefixes stay visible to the per-file gates); inside a longer regex it is a group.
+  return text
+    .replace(WHOLE_REF, (_m, name: string) => `"${escape(patternOf(name))}"`)
+    .replace(REF, (_m, name: string) => escape(`(?:${patternOf(name)})`));
 }

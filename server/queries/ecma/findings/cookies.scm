@@ -16,7 +16,7 @@
 ((call_expression
    function: (member_expression) @fn @finding
    arguments: (arguments . [(string) (identifier) (member_expression)] @name . (_) .)) @call
- (#match? @fn "(^|\\.)(res|resp|response|reply)\\.(cookie|setCookie)$|(^|\\.)cookies\\.set$")
+ (#match? @fn "{{cookie-setter}}")
  (#match? @name "^(?!.*(?:[cC][sS][rR][fF]|[xX][sS][rR][fF])).*(?:[sS][eE][sS][sS][iI][oO][nN]|[sS][eE][sS][sS]|[sS][iI][dD]|[tT][oO][kK][eE][nN]|[aA][uU][tT][hH]|[jJ][wW][tT]|[rR][eE][mM][eE][mM][bB][eE][rR]|[lL][oO][gG][iI][nN]|[rR][eE][fF][rR][eE][sS][hH]|[aA][cC][cC][eE][sS][sS]|__[hH][oO][sS][tT]-|__[sS][eE][cC][uU][rR][eE]-)")
  (#not-match? @fn "(^|\\.)cookies\\.set$")
  (#set! rule "ecma.auth.cookie-not-secure")
@@ -30,7 +30,7 @@
 ((call_expression
    function: (member_expression) @fn
    arguments: (arguments . [(string) (identifier) (member_expression)] @name . (_) . (object) @opts @finding)) @call
- (#match? @fn "(^|\\.)(res|resp|response|reply)\\.(cookie|setCookie)$|(^|\\.)cookies\\.set$")
+ (#match? @fn "{{cookie-setter}}")
  (#match? @name "^(?!.*(?:[cC][sS][rR][fF]|[xX][sS][rR][fF])).*(?:[sS][eE][sS][sS][iI][oO][nN]|[sS][eE][sS][sS]|[sS][iI][dD]|[tT][oO][kK][eE][nN]|[aA][uU][tT][hH]|[jJ][wW][tT]|[rR][eE][mM][eE][mM][bB][eE][rR]|[lL][oO][gG][iI][nN]|[rR][eE][fF][rR][eE][sS][hH]|[aA][cC][cC][eE][sS][sS]|__[hH][oO][sS][tT]-|__[sS][eE][cC][uU][rR][eE]-)")
  (#not-match? @opts "(^|[{,\\s])secure\\s*(:(?!\\s*false\\b)|[,}])|\\.\\.\\.")
  (#not-match? @fn "(^|\\.)cookies\\.set$")
@@ -45,7 +45,7 @@
 ((call_expression
    function: (member_expression) @fn
    arguments: (arguments . [(string) (identifier) (member_expression)] @name . (_) . (object) @opts @finding)) @call
- (#match? @fn "(^|\\.)(res|resp|response|reply)\\.(cookie|setCookie)$|(^|\\.)cookies\\.set$")
+ (#match? @fn "{{cookie-setter}}")
  (#match? @name "^(?!.*(?:[cC][sS][rR][fF]|[xX][sS][rR][fF])).*(?:[sS][eE][sS][sS][iI][oO][nN]|[sS][eE][sS][sS]|[sS][iI][dD]|[tT][oO][kK][eE][nN]|[aA][uU][tT][hH]|[jJ][wW][tT]|[rR][eE][mM][eE][mM][bB][eE][rR]|[lL][oO][gG][iI][nN]|[rR][eE][fF][rR][eE][sS][hH]|[aA][cC][cC][eE][sS][sS]|__[hH][oO][sS][tT]-|__[sS][eE][cC][uU][rR][eE]-)")
  (#match? @opts "(^|[{,\\s])secure\\s*(:(?!\\s*false\\b)|[,}])|\\.\\.\\.")
  (#not-match? @opts "(^|[{,\\s])httpOnly\\s*(:(?!\\s*false\\b)|[,}])|\\.\\.\\.")
@@ -135,7 +135,7 @@
 ((call_expression
    function: (member_expression) @fn
    arguments: (arguments . (_) @name . (_) . (object (pair key: (property_identifier) @k value: (false) @value) @finding)))
- (#match? @fn "(^|\\.)(res|resp|response|reply)\\.(cookie|setCookie)$|(^|\\.)cookies\\.set$")
+ (#match? @fn "{{cookie-setter}}")
  (#eq? @k "secure")
  (#not-match? @name "^(?!.*(?:[cC][sS][rR][fF]|[xX][sS][rR][fF])).*(?:[sS][eE][sS][sS][iI][oO][nN]|[sS][eE][sS][sS]|[sS][iI][dD]|[tT][oO][kK][eE][nN]|[aA][uU][tT][hH]|[jJ][wW][tT]|[rR][eE][mM][eE][mM][bB][eE][rR]|[lL][oO][gG][iI][nN]|[rR][eE][fF][rR][eE][sS][hH]|[aA][cC][cC][eE][sS][sS]|__[hH][oO][sS][tT]-|__[sS][eE][cC][uU][rR][eE]-)")
  (#set! rule "ecma.auth.cookie-secure-false")

@@ -6,7 +6,7 @@
 ; token header picks the algorithm (HS/RS key confusion). A named key function cannot be seen
 ; from here, so pin the algorithm with the option. Options passed through (opts...) may pin it.
 ((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
- (#imports? "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#imports? "{{golang-jwt-modules}}")
  (#resolves-to? @fn "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?\\.(Parse|ParseWithClaims)$")
  (#not-match? @args "WithValidMethods|\\.Method\\b|\\.Alg\\(\\)|\\[\\\"alg\\\"\\]|\\.\\.\\.\\s*,?\\s*\\)$")
  (#set! rule "go.jwt.algorithm-not-pinned")
@@ -18,7 +18,7 @@
 
 ; jwt.WithValidMethods([]string{"HS256", "none"})
 ((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
- (#imports? "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#imports? "{{golang-jwt-modules}}")
  (#resolves-to? @fn "\\.WithValidMethods$")
  (#match? @args "[\\\"`][Nn][Oo][Nn][Ee][\\\"`]")
  (#set! rule "go.jwt.none-algorithm")
@@ -30,7 +30,7 @@
 
 ; jwt.NewWithClaims(jwt.SigningMethodNone, claims), t.SignedString(jwt.UnsafeAllowNoneSignatureType)
 ((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
- (#imports? "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#imports? "{{golang-jwt-modules}}")
  (#match? @args "\\b(SigningMethodNone|UnsafeAllowNoneSignatureType)\\b")
  (#set! rule "go.jwt.none-algorithm")
  (#set! category "jwt")
@@ -40,7 +40,7 @@
 
 ; a key function returning jwt.UnsafeAllowNoneSignatureType
 ((return_statement (expression_list . (selector_expression) @value)) @finding
- (#imports? "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#imports? "{{golang-jwt-modules}}")
  (#resolves-to? @value "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?\\.(SigningMethodNone|UnsafeAllowNoneSignatureType)$")
  (#set! rule "go.jwt.none-algorithm")
  (#set! category "jwt")
@@ -50,7 +50,7 @@
 
 ; parser.ParseUnverified(token, claims), jwt.NewParser().ParseUnverified(...)
 ((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
- (#imports? "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#imports? "{{golang-jwt-modules}}")
  (#match? @fn "\\.ParseUnverified$")
  (#set! confidence "low")
  (#set! rule "go.jwt.parse-unverified")
@@ -96,7 +96,7 @@
 ; golang-jwt v4: &jwt.Parser{SkipClaimsValidation: true}
 ((literal_value (keyed_element key: (literal_element (identifier) @key) value: (literal_element (true) @value)) @finding) @literal
  (#eq? @key "SkipClaimsValidation")
- (#imports? "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#imports? "{{golang-jwt-modules}}")
  (#set! rule "go.jwt.claims-validation-disabled")
  (#set! category "jwt")
  (#set! severity "error")
@@ -108,7 +108,7 @@
 ((assignment_statement left: (expression_list . (_) @name) right: (expression_list . (_) @value)) @finding
  (#eq? @value "true")
  (#match? @name "\\.SkipClaimsValidation$")
- (#imports? "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#imports? "{{golang-jwt-modules}}")
  (#set! rule "go.jwt.claims-validation-disabled")
  (#set! category "jwt")
  (#set! severity "error")

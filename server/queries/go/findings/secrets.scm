@@ -66,7 +66,7 @@
     body: (block (statement_list (return_statement (expression_list . (type_conversion_expression type: (slice_type) operand: [(interpreted_string_literal) (raw_string_literal)] @key) @finding)))))]
  (#eq? @t "Token")
  (#match? @key "^.[^\"`].")
- (#imports? "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#imports? "{{golang-jwt-modules}}")
  (#set! rule "go.crypto.hardcoded-secret")
  (#set! category "crypto")
  (#set! severity "error")

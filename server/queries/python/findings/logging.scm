@@ -8,7 +8,7 @@
 
 ; logger.info("token=%s", token), print(password), logging.debug("user %s", user.api_key)
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
- (#match? @fn "^(print|logging\\.(debug|info|warning|warn|error|exception|critical|log)|((self|cls)\\.)?(_?[a-z_]*log|_?[a-z_]*logger|LOG|LOGGER|[a-z_]+\\.logger|logging\\.getLogger\\([^)]*\\)|structlog\\.get_logger\\([^)]*\\))\\.(debug|info|warning|warn|error|exception|critical|log|msg))$")
+ (#match? @fn "{{logger-call}}")
  (#match? @args "(?:^\\(|,)\\s*(?:[A-Za-z_]\\w*\\.)*(?:_?(?:[a-z0-9]+_)*(?:password|passwd|pwd|secret|(?:access|refresh|auth|bearer|api|session|csrf|reset|jwt|id|oauth)_token|api_?key|apikey|authorization|auth_header|jwt|private_key|privkey|cookie|cookies|session_id|sessionid|session_key|session_token|client_secret|bearer)|[a-z][A-Za-z0-9]*(?:Password|Secret|Token|ApiKey|Jwt|PrivateKey|Cookie|SessionId)|[A-Z_]*(?:PASSWORD|SECRET|TOKEN|API_KEY|PRIVATE_KEY))\\s*(?=,|\\)$)")
  (#set! rule "python.auth.secret-logged")
  (#set! category "auth")
@@ -18,7 +18,7 @@
 
 ; logger.info(f"token={token}")
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
- (#match? @fn "^(print|logging\\.(debug|info|warning|warn|error|exception|critical|log)|((self|cls)\\.)?(_?[a-z_]*log|_?[a-z_]*logger|LOG|LOGGER|[a-z_]+\\.logger|logging\\.getLogger\\([^)]*\\)|structlog\\.get_logger\\([^)]*\\))\\.(debug|info|warning|warn|error|exception|critical|log|msg))$")
+ (#match? @fn "{{logger-call}}")
  (#match? @args "[fF][rR]?(?:\"[^\"\\n]*?|\\'[^\\'\\n]*?)(?<!\\{)\\{\\s*(?:[A-Za-z_]\\w*\\.)*(?:_?(?:[a-z0-9]+_)*(?:password|passwd|pwd|secret|(?:access|refresh|auth|bearer|api|session|csrf|reset|jwt|id|oauth)_token|api_?key|apikey|authorization|auth_header|jwt|private_key|privkey|cookie|cookies|session_id|sessionid|session_key|session_token|client_secret|bearer)|[a-z][A-Za-z0-9]*(?:Password|Secret|Token|ApiKey|Jwt|PrivateKey|Cookie|SessionId)|[A-Z_]*(?:PASSWORD|SECRET|TOKEN|API_KEY|PRIVATE_KEY))\\s*(?:![rsa])?(?::[^{}]*)?\\}")
  (#set! rule "python.auth.secret-logged")
  (#set! category "auth")
@@ -28,7 +28,7 @@
 
 ; logger.info("token=%s" % token), logger.info("%s %s" % (user, password))
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
- (#match? @fn "^(print|logging\\.(debug|info|warning|warn|error|exception|critical|log)|((self|cls)\\.)?(_?[a-z_]*log|_?[a-z_]*logger|LOG|LOGGER|[a-z_]+\\.logger|logging\\.getLogger\\([^)]*\\)|structlog\\.get_logger\\([^)]*\\))\\.(debug|info|warning|warn|error|exception|critical|log|msg))$")
+ (#match? @fn "{{logger-call}}")
  (#match? @args "[\"\\']\\s*%\\s*(?:\\(\\s*(?:[^()]*?,\\s*)?)?(?:[A-Za-z_]\\w*\\.)*(?:_?(?:[a-z0-9]+_)*(?:password|passwd|pwd|secret|(?:access|refresh|auth|bearer|api|session|csrf|reset|jwt|id|oauth)_token|api_?key|apikey|authorization|auth_header|jwt|private_key|privkey|cookie|cookies|session_id|sessionid|session_key|session_token|client_secret|bearer)|[a-z][A-Za-z0-9]*(?:Password|Secret|Token|ApiKey|Jwt|PrivateKey|Cookie|SessionId)|[A-Z_]*(?:PASSWORD|SECRET|TOKEN|API_KEY|PRIVATE_KEY))\\s*(?=[,)])")
  (#set! rule "python.auth.secret-logged")
  (#set! category "auth")
@@ -38,7 +38,7 @@
 
 ; logger.info("token={}".format(token))
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
- (#match? @fn "^(print|logging\\.(debug|info|warning|warn|error|exception|critical|log)|((self|cls)\\.)?(_?[a-z_]*log|_?[a-z_]*logger|LOG|LOGGER|[a-z_]+\\.logger|logging\\.getLogger\\([^)]*\\)|structlog\\.get_logger\\([^)]*\\))\\.(debug|info|warning|warn|error|exception|critical|log|msg))$")
+ (#match? @fn "{{logger-call}}")
  (#match? @args "[\"\\']\\.format\\((?:[^()]*?,\\s*)?(?:[A-Za-z_]\\w*\\.)*(?:_?(?:[a-z0-9]+_)*(?:password|passwd|pwd|secret|(?:access|refresh|auth|bearer|api|session|csrf|reset|jwt|id|oauth)_token|api_?key|apikey|authorization|auth_header|jwt|private_key|privkey|cookie|cookies|session_id|sessionid|session_key|session_token|client_secret|bearer)|[a-z][A-Za-z0-9]*(?:Password|Secret|Token|ApiKey|Jwt|PrivateKey|Cookie|SessionId)|[A-Z_]*(?:PASSWORD|SECRET|TOKEN|API_KEY|PRIVATE_KEY))\\s*(?=[,)])")
  (#set! rule "python.auth.secret-logged")
  (#set! category "auth")
@@ -48,7 +48,7 @@
 
 ; logger.info("auth: %s", request.headers["Authorization"])
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
- (#match? @fn "^(print|logging\\.(debug|info|warning|warn|error|exception|critical|log)|((self|cls)\\.)?(_?[a-z_]*log|_?[a-z_]*logger|LOG|LOGGER|[a-z_]+\\.logger|logging\\.getLogger\\([^)]*\\)|structlog\\.get_logger\\([^)]*\\))\\.(debug|info|warning|warn|error|exception|critical|log|msg))$")
+ (#match? @fn "{{logger-call}}")
  (#match? @args "(\\[\\s*|\\.get\\(\\s*)[\"']([Aa]uthorization|AUTHORIZATION|[Cc]ookie|COOKIE|[Pp]roxy-[Aa]uthorization|[Xx]-[Aa]pi-[Kk]ey|[Xx]-[Aa]uth-[Tt]oken|HTTP_AUTHORIZATION|HTTP_COOKIE)[\"']")
  (#set! rule "python.auth.secret-logged")
  (#set! category "auth")

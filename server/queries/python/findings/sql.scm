@@ -8,9 +8,9 @@
 
 ; f-string: cur.execute(<query>), text(<query>), User.objects.raw(<query>)
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
- (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
- (#match? @fn "(^|\\.)(execute|executemany|executescript|mogrify|fetch|fetchrow|fetchval|exec_driver_sql|raw|text|RawSQL|read_sql|read_sql_query)$")
- (#match? @args "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete")
+ (#imports? "{{sql-driver-modules}}")
+ (#match? @fn "{{sql-execute-method}}")
+ (#match? @args "{{sql-verb}}")
  (#match? @args "^\\(\\s*[rRuU]?[fF][rR]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*\\(?\\s*([Ss][Ee][Ll][Ee][Cc][Tt]|[Ii][Nn][Ss][Ee][Rr][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee]|[Ww][Ii][Tt][Hh]|[Rr][Ee][Pp][Ll][Aa][Cc][Ee]|[Mm][Ee][Rr][Gg][Ee])\\s[\\s\\S]*?([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*['\"]?%?\\{[^{]")
  (#set! rule "python.sql.fstring-query")
  (#set! category "sql")
@@ -21,8 +21,8 @@
 
 ; f-string: sql = <query>
 ((assignment left: (_) @name right: (_) @value) @finding
- (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
- (#match? @value "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete")
+ (#imports? "{{sql-driver-modules}}")
+ (#match? @value "{{sql-verb}}")
  (#match? @value "^[rRuU]?[fF][rR]?(\"\"\"|\\'\\'\\'|\"|\\')[\\s\\S]*?([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*['\"]?%?\\{[^{]")
  (#sql? @value)
  (#set! rule "python.sql.fstring-query")
@@ -33,9 +33,9 @@
 
 ; % formatting: cur.execute(<query>), text(<query>), User.objects.raw(<query>)
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
- (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
- (#match? @fn "(^|\\.)(execute|executemany|executescript|mogrify|fetch|fetchrow|fetchval|exec_driver_sql|raw|text|RawSQL|read_sql|read_sql_query)$")
- (#match? @args "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete")
+ (#imports? "{{sql-driver-modules}}")
+ (#match? @fn "{{sql-execute-method}}")
+ (#match? @args "{{sql-verb}}")
  (#match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*\\(?\\s*([Ss][Ee][Ll][Ee][Cc][Tt]|[Ii][Nn][Ss][Ee][Rr][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee]|[Ww][Ii][Tt][Hh]|[Rr][Ee][Pp][Ll][Aa][Cc][Ee]|[Mm][Ee][Rr][Gg][Ee])\\s[\\s\\S]*?([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*['\"]?%?%(\\([A-Za-z_]\\w*\\))?[-+# 0-9.]*[sr][\\s\\S]*?[\"\\']\\s*%")
  (#set! rule "python.sql.format-query")
  (#set! category "sql")
@@ -46,8 +46,8 @@
 
 ; % formatting: sql = <query>
 ((assignment left: (_) @name right: (_) @value) @finding
- (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
- (#match? @value "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete")
+ (#imports? "{{sql-driver-modules}}")
+ (#match? @value "{{sql-verb}}")
  (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')[\\s\\S]*?([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*['\"]?%?%(\\([A-Za-z_]\\w*\\))?[-+# 0-9.]*[sr][\\s\\S]*?[\"\\']\\s*%")
  (#sql? @value)
  (#set! rule "python.sql.format-query")
@@ -58,9 +58,9 @@
 
 ; str.format: cur.execute(<query>), text(<query>), User.objects.raw(<query>)
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
- (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
- (#match? @fn "(^|\\.)(execute|executemany|executescript|mogrify|fetch|fetchrow|fetchval|exec_driver_sql|raw|text|RawSQL|read_sql|read_sql_query)$")
- (#match? @args "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete")
+ (#imports? "{{sql-driver-modules}}")
+ (#match? @fn "{{sql-execute-method}}")
+ (#match? @args "{{sql-verb}}")
  (#match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*\\(?\\s*([Ss][Ee][Ll][Ee][Cc][Tt]|[Ii][Nn][Ss][Ee][Rr][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee]|[Ww][Ii][Tt][Hh]|[Rr][Ee][Pp][Ll][Aa][Cc][Ee]|[Mm][Ee][Rr][Gg][Ee])\\s[\\s\\S]*?([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*['\"]?%?\\{\\w*\\}[\\s\\S]*?[\"\\']\\s*\\.format\\(")
  (#set! rule "python.sql.format-query")
  (#set! category "sql")
@@ -71,8 +71,8 @@
 
 ; str.format: sql = <query>
 ((assignment left: (_) @name right: (_) @value) @finding
- (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
- (#match? @value "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete")
+ (#imports? "{{sql-driver-modules}}")
+ (#match? @value "{{sql-verb}}")
  (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')[\\s\\S]*?([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*['\"]?%?\\{\\w*\\}[\\s\\S]*?[\"\\']\\s*\\.format\\(")
  (#sql? @value)
  (#set! rule "python.sql.format-query")
@@ -83,9 +83,9 @@
 
 ; + concatenation: cur.execute(<query>), text(<query>), User.objects.raw(<query>)
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
- (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
- (#match? @fn "(^|\\.)(execute|executemany|executescript|mogrify|fetch|fetchrow|fetchval|exec_driver_sql|raw|text|RawSQL|read_sql|read_sql_query)$")
- (#match? @args "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete")
+ (#imports? "{{sql-driver-modules}}")
+ (#match? @fn "{{sql-execute-method}}")
+ (#match? @args "{{sql-verb}}")
  (#match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*\\(?\\s*([Ss][Ee][Ll][Ee][Cc][Tt]|[Ii][Nn][Ss][Ee][Rr][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee]|[Ww][Ii][Tt][Hh]|[Rr][Ee][Pp][Ll][Aa][Cc][Ee]|[Mm][Ee][Rr][Gg][Ee])\\s[\\s\\S]*?([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*['\"]?%?[\"\\']\\s*\\+\\s*[A-Za-z_(]")
  (#set! rule "python.sql.concat-query")
  (#set! category "sql")
@@ -96,8 +96,8 @@
 
 ; + concatenation: sql = <query>
 ((assignment left: (_) @name right: (_) @value) @finding
- (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
- (#match? @value "SELECT|select|Select|INSERT|insert|Insert|UPDATE|update|Update|DELETE|delete|Delete")
+ (#imports? "{{sql-driver-modules}}")
+ (#match? @value "{{sql-verb}}")
  (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')[\\s\\S]*?([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*['\"]?%?[\"\\']\\s*\\+\\s*[A-Za-z_(]")
  (#sql? @value)
  (#set! rule "python.sql.concat-query")
@@ -158,7 +158,7 @@
 
 ; sql += f" AND name = '{name}'": a query extended piece by piece (the first piece is often constant)
 ((augmented_assignment left: (_) @name right: (_) @value) @finding
- (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
+ (#imports? "{{sql-driver-modules}}")
  (#match? @value "^[rRuU]?[fF][rR]?(\"\"\"|\\'\\'\\'|\"|\\')[\\s\\S]*?\\b(WHERE|AND|OR|HAVING|SET|ON|where|and|or|having)\\s[\\s\\S]*?([=<>]|\\b(LIKE|like)|\\b(IN|in)\\s*\\()\\s*['\"]?%?\\{(?!\\{)(?!\\s*[A-Z][A-Z0-9_]*\\s*[}!:])")
  (#match? @value "^[rRuU]?[fF][rR]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*(WHERE|AND|OR|HAVING|SET|ON|ORDER BY|,)\\s")
  (#set! rule "python.sql.fstring-query")
@@ -170,7 +170,7 @@
 ; sql = (f"SELECT id FROM users "
 ;        f"WHERE name = '{name}'"): implicitly concatenated pieces, one of them interpolating a value
 ((parenthesized_expression (concatenated_string) @finding)
- (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
+ (#imports? "{{sql-driver-modules}}")
  (#match? @finding "^[rRuU]?[fF]?[rR]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*\\(?\\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\\s")
  (#match? @finding "(^|\\s)[rRuU]?[fF][rR]?(\"|\\')[^\"\\'\\n]*?([=<>]|\\bLIKE|\\bIN\\s*\\()\\s*['\"]?%?\\{(?!\\{)(?!\\s*[A-Z][A-Z0-9_]*\\s*[}!:])")
  (#set! rule "python.sql.fstring-query")
@@ -181,7 +181,7 @@
 
 ; sql += " AND name = '%s'" % name, sql += " AND id = {}".format(uid); and (concat-query) sql += " AND id = " + str(uid)
 ((augmented_assignment left: (_) @name right: (_) @value) @finding
- (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
+ (#imports? "{{sql-driver-modules}}")
  (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*(WHERE|AND|OR|HAVING|SET|ON|,)\\s")
  (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')[\\s\\S]*?([=<>]|\\b(LIKE|like)|\\b(IN|in)\\s*\\()\\s*['\"]?%?(%(\\([A-Za-z_]\\w*\\))?[-+# 0-9.]*[sdr][\\s\\S]*?[\"\\']\\s*%\\s*[A-Za-z_(]|\\{\\w*\\}[\\s\\S]*?[\"\\']\\s*\\.format\\()")
  (#set! rule "python.sql.format-query")
@@ -191,7 +191,7 @@
  (#set! message "SQL extended with a %- or str.format-formatted value: SQL injection. Append a placeholder instead (sql += \" AND id = %s\"; params.append(value)) and pass the values to execute()."))
 
 ((augmented_assignment left: (_) @name right: (_) @value) @finding
- (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django|pandas)(\\.|$)")
+ (#imports? "{{sql-driver-modules}}")
  (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*(WHERE|AND|OR|HAVING|SET|ON|,)\\s")
  (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')[\\s\\S]*?([=<>]|\\b(LIKE|like)|\\b(IN|in)\\s*\\()\\s*['\"]?%?[\"\\']\\s*\\+\\s*[A-Za-z_(]")
  (#set! rule "python.sql.concat-query")
