@@ -367,7 +367,7 @@ export class GuardrailEngine {
     }
     const fingerprints = new Map<string, string>();
     const regions = buildRegions(placed, spec, text, lines, root, reuse?.state.fingerprints, fingerprints);
-    const built = buildFindings(options.auditFindings ? rawFindings : rawFindings.filter((f) => f.props.confidence !== 'low'), spec, text);
+    const built = buildFindings(options.auditFindings ? rawFindings : rawFindings.filter((f) => f.props.confidence !== 'low'), spec, text, lines);
     // One finding per (rule, node): the earliest pattern's.
     const all = [...keptFindings, ...built].sort((a, b) => a.ordinal - b.ordinal);
     const seen = new Set<string>();
@@ -739,16 +739,28 @@ const FORWARDED_ARGUMENT = new Set(['identifier', 'selector_expression', 'attrib
  * s.provider.Exchange(ctx, code)`, `tx.Commit()`, `self.session.commit()`): plumbing, with no
  * option, literal, callback or comparison in it that an edit could weaken.
  */
-export function isDelegation(unit: Node): boolean {
+/**
+ * A unit's function and its body statements (comments left out), or no statements when the body
+ * is an expression (an arrow function's `=> call()`).
+ */
+function unitBody(unit: Node): { fn: Node; body: Node; statements: Node[] | undefined } | undefined {
   const fn = unit.type === 'decorated_definition' ? unit.childForFieldName('definition') : unit;
-  if (!fn) return false;
-  const body = fn.childForFieldName('body');
-  if (!body) return false;
+  const body = fn?.childForFieldName('body');
+  if (!fn || !body) return undefined;
+  if (body.type !== 'block' && body.type !== 'statement_block') return { fn, body, statements: undefined };
+  const code = (n: Node) => n.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+  let statements = code(body);
+  // tree-sitter-go wraps a block's statements in a statement_list.
+  if (statements.length === 1 && statements[0]!.type === 'statement_list') statements = code(statements[0]!);
+  return { fn, body, statements };
+}
+
+export function isDelegation(unit: Node): boolean {
+  const parts = unitBody(unit);
+  if (!parts) return false;
+  const { fn, body, statements: stmts } = parts;
   let expr: Node | null = body;
-  if (body.type === 'block' || body.type === 'statement_block') {
-    let stmts = body.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-    // tree-sitter-go wraps a block's statements in a statement_list.
-    if (stmts.length === 1 && stmts[0]!.type === 'statement_list') stmts = stmts[0]!.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+  if (stmts) {
     if (stmts.length !== 1) return false;
     const only = stmts[0]!;
     if (only.type === 'return_statement') {
@@ -782,11 +794,8 @@ export function isDelegation(unit: Node): boolean {
  * hold no logic to review; their overrides do.
  */
 export function isStub(unit: Node): boolean {
-  const fn = unit.type === 'decorated_definition' ? unit.childForFieldName('definition') : unit;
-  const body = fn?.childForFieldName('body');
-  if (!body || !(body.type === 'block' || body.type === 'statement_block')) return false;
-  let stmts = body.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-  if (stmts.length === 1 && stmts[0]!.type === 'statement_list') stmts = stmts[0]!.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+  const stmts = unitBody(unit)?.statements;
+  if (!stmts) return false;
   const trivial = (st: Node): boolean => {
     const t = st.text.trim();
     if (st.type === 'pass_statement') return true;
@@ -806,18 +815,16 @@ const FINDING_SEVERITIES: readonly FindingSeverity[] = ['error', 'warning', 'inf
  */
 const LINTER_SUPPRESSION = /\/\/\s*nolint\b|#\s*nosec\b|\/\/\s*#?nosec\b|\bNOSONAR\b|\bnosemgrep\b|#\s*noqa:\s*S\d|eslint-disable(-next)?-line\s+security|ai-guardrails-ignore-finding/;
 
-function suppressedByLinter(text: string, row: number): boolean {
-  const lines = text.split('\n', row + 1);
-  const line = lines[row] ?? '';
-  if (LINTER_SUPPRESSION.test(line)) return true;
-  const above = lines[row - 1] ?? '';
+function suppressedByLinter(lines: LineIndex, row: number): boolean {
+  if (LINTER_SUPPRESSION.test(lines.line(row))) return true;
+  const above = row > 0 ? lines.line(row - 1) : '';
   return /^\s*(\/\/|#)/.test(above) && LINTER_SUPPRESSION.test(above);
 }
 
-function buildFindings(raw: RawFinding[], spec: LanguageSpec, text: string): StoredFinding[] {
+function buildFindings(raw: RawFinding[], spec: LanguageSpec, text: string, lines: LineIndex): StoredFinding[] {
   const out: StoredFinding[] = [];
   for (const f of raw) {
-    if (suppressedByLinter(text, f.node.startPosition.row)) continue;
+    if (suppressedByLinter(lines, f.node.startPosition.row)) continue;
     const severity = (FINDING_SEVERITIES as readonly string[]).includes(f.props.severity ?? '') ? (f.props.severity as FindingSeverity) : 'warning';
     const finding: Finding = {
       rule: f.rule,

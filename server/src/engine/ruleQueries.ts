@@ -8,7 +8,7 @@ import { mergeRanges, type CharRange, type LineIndex } from './incremental';
 import type { QueryFamily } from './languages';
 import { parsePattern, splitPatterns, type CaptureInfo, type ParsedPredicate } from './queryText';
 import { looksLikeSql, looksLikeTransactionSql, stringContent } from './sqlText';
-import { expandLibraryRefs, readLibrarySets } from './librarySets';
+import { expandLibraryRefs, readLibrarySets, type LibrarySets } from './librarySets';
 import { comparisonOperands, interpolatesRuntimeValue, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isSecretUse, type ValueContext } from './valueFacts';
 
 export { splitPatterns, stripPredicates } from './queryText';
@@ -377,19 +377,28 @@ export interface RuleSource {
 export function readFindingSources(queriesDir: string, family: QueryFamily): RuleSource[] {
   const dir = path.join(queriesDir, family, 'findings');
   if (!fs.existsSync(dir)) return [];
+  const libraries = librariesOf(queriesDir, family);
   return fs
     .readdirSync(dir)
     .filter((n) => n.endsWith('.scm'))
     .sort()
-    .map((n) => readSource(path.join(dir, n), queriesDir, family));
+    .map((n) => readSource(path.join(dir, n), libraries));
+}
+
+/** A family's library sets, as a rule-file error when the file is malformed. */
+function librariesOf(queriesDir: string, family: QueryFamily): LibrarySets {
+  try {
+    return readLibrarySets(queriesDir, family);
+  } catch (err) {
+    throw new RuleFileError((err as Error).message);
+  }
 }
 
 /** A rule file's text with its library-set references expanded (librarySets.ts). */
-function readSource(file: string, queriesDir: string, family: QueryFamily, category?: CategoryId): RuleSource {
-  const raw = fs.readFileSync(file, 'utf8');
+function readSource(file: string, libraries: LibrarySets, category?: CategoryId): RuleSource {
   let text: string;
   try {
-    text = expandLibraryRefs(raw, file, readLibrarySets(queriesDir, family));
+    text = expandLibraryRefs(fs.readFileSync(file, 'utf8'), file, libraries);
   } catch (err) {
     throw new RuleFileError((err as Error).message);
   }
@@ -399,10 +408,11 @@ function readSource(file: string, queriesDir: string, family: QueryFamily, categ
 /** Reads `<queriesDir>/<family>/<category>.scm`; a category without a file has no rules there. */
 export function readRuleSources(queriesDir: string, family: QueryFamily): RuleSource[] {
   const dir = path.join(queriesDir, family);
+  const libraries = librariesOf(queriesDir, family);
   const sources: RuleSource[] = [];
   for (const category of CATEGORY_IDS) {
     const file = path.join(dir, `${category}.scm`);
-    if (fs.existsSync(file)) sources.push(readSource(file, queriesDir, family, category));
+    if (fs.existsSync(file)) sources.push(readSource(file, libraries, category));
   }
   for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
     const base = name.replace(/\.scm$/, '');

@@ -18,7 +18,7 @@
  * `payload[core.TokenClaimEmail]` is `payload`, `user.Email()` is `Email`.
  */
 import type { Node } from 'web-tree-sitter';
-import type { QueryFamily } from './languages';
+import { LANGUAGES, type QueryFamily } from './languages';
 
 export interface ValueContext {
   family: QueryFamily;
@@ -65,11 +65,8 @@ const LITERAL_TYPES = new Set([
   'number', 'null', 'undefined', 'regex',
 ]);
 
-const FUNCTION_TYPES = new Set([
-  'function_declaration', 'method_declaration', 'func_literal',
-  'function_definition', 'lambda',
-  'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration', 'generator_function',
-]);
+/** Every language's function units (languages.ts), for finding a node's enclosing function. */
+const FUNCTION_TYPES: ReadonlySet<string> = new Set(Object.values(LANGUAGES).flatMap((l) => [...l.unitTypes]));
 
 const ALL_CAPS = /^[A-Z][A-Z0-9_]*[A-Z0-9]$/;
 const ENUM_BASES = /(^|\.)(Enum|IntEnum|StrEnum|Flag|IntFlag|TextChoices|IntegerChoices|Choices)$/;
