@@ -382,21 +382,32 @@ function reportJudgments(results: Map<string, { repo: RepoEntry; dir: string; sc
     }
   }
   console.log('\n## Region precision from test/corpus/judgments.jsonl (judged regions the engine still reports; U excluded)\n');
-  console.log('| category | tier | Y | N | U | precision | judged, no longer reported |');
+  printPrecisionTable(regionStats, 'judged, no longer reported', (st) => st.gone);
+  const fAll = findingStats.tp + findingStats.fp + findingStats.test;
+  console.log(`\nfindings: ${findingStats.tp} TP, ${findingStats.fp} FP, ${findingStats.test} TEST of ${fAll} judged and still reported: precision ${pct(findingStats.tp, fAll)}; ${findingStats.gone} judged findings no longer reported`);
+  for (const [rule, r] of [...findingByRule].sort()) console.log(`- ${rule}: ${r.tp}/${r.all}`);
+}
+
+interface RegionTally {
+  y: number;
+  n: number;
+  u: number;
+}
+
+/** The per-category precision table (U excluded), with one extra count column. */
+function printPrecisionTable<T extends RegionTally>(byCategory: ReadonlyMap<CategoryId, T>, extraHeader: string, extra: (t: T) => number): void {
+  console.log(`| category | tier | Y | N | U | precision | ${extraHeader} |`);
   console.log('|---|---|---|---|---|---|---|');
   let ty = 0;
   let tn = 0;
   for (const c of CATEGORY_IDS) {
-    const st = regionStats.get(c);
+    const st = byCategory.get(c);
     if (!st) continue;
     ty += st.y;
     tn += st.n;
-    console.log(`| ${c} | ${tierOf(c)} | ${st.y} | ${st.n} | ${st.u} | ${pct(st.y, st.y + st.n)} | ${st.gone} |`);
+    console.log(`| ${c} | ${tierOf(c)} | ${st.y} | ${st.n} | ${st.u} | ${pct(st.y, st.y + st.n)} | ${extra(st)} |`);
   }
   console.log(`| all | | ${ty} | ${tn} | | ${pct(ty, ty + tn)} | |`);
-  const fAll = findingStats.tp + findingStats.fp + findingStats.test;
-  console.log(`\nfindings: ${findingStats.tp} TP, ${findingStats.fp} FP, ${findingStats.test} TEST of ${fAll} judged and still reported: precision ${pct(findingStats.tp, fAll)}; ${findingStats.gone} judged findings no longer reported`);
-  for (const [rule, r] of [...findingByRule].sort()) console.log(`- ${rule}: ${r.tp}/${r.all}`);
 }
 
 /** Precision on this run's seeded sample alone (the held-out measure when the seed is new). */
@@ -430,18 +441,7 @@ function reportSamplePrecision(rows: SampleRow[], seed: number): void {
     }
   }
   console.log(`\n## Precision on this run's sample (seed ${seed}; items without a judgment are listed as unjudged)\n`);
-  console.log('| category | tier | Y | N | U | precision | unjudged |');
-  console.log('|---|---|---|---|---|---|---|');
-  let ty = 0;
-  let tn = 0;
-  for (const c of CATEGORY_IDS) {
-    const st = byCat.get(c);
-    if (!st) continue;
-    ty += st.y;
-    tn += st.n;
-    console.log(`| ${c} | ${tierOf(c)} | ${st.y} | ${st.n} | ${st.u} | ${pct(st.y, st.y + st.n)} | ${st.missing} |`);
-  }
-  console.log(`| all | | ${ty} | ${tn} | | ${pct(ty, ty + tn)} | |`);
+  printPrecisionTable(byCat, 'unjudged', (st) => st.missing);
   const all = f.tp + f.fp + f.test;
   console.log(`\nfindings in the sample: ${f.tp} TP, ${f.fp} FP, ${f.test} TEST: precision ${pct(f.tp, all)}; error severity ${f.errTp}/${f.errAll} (${pct(f.errTp, f.errAll)}); ${f.missing} unjudged`);
 }
