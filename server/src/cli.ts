@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { UsageError } from './cli/args';
 import { runScan, SCAN_USAGE, type CliContext } from './cli/scanCommand';
+import { CHECK_USAGE, runCheck } from './cli/checkCommand';
 import { AI_REVIEW_USAGE, runAiReview } from './cli/aiReviewCommand';
 import { REVIEW_USAGE, runReview } from './cli/reviewCommand';
 import { findPackageRoot } from './engine/root';
@@ -11,29 +12,28 @@ import { findPackageRoot } from './engine/root';
 const USAGE = `usage: ai-guardrails <command> [options]
 
 commands:
-  scan [paths...] [--format text|json]   mark AI-risky regions (default: the current folder)
+  scan [paths...] [--format text|json|sarif]  mark AI-risky regions (default: the current folder)
+  check --base <ref>                     the merge gate: changed guarded code that no human approved fails
   review request|approve <path>:<line>   record a review request or a sign-off in .guardrails/reviews.json
   review list [--format text|json]       list the review ledger with each region's current status
   ai-review <path>:<line> [--model M]    AI second opinion on a region (advice; exit 3 on endpoint errors)
   version                                print the version
 
 ${SCAN_USAGE}
+${CHECK_USAGE}
 ${REVIEW_USAGE}
 ${AI_REVIEW_USAGE}
 `;
 
 type Command = (argv: string[], ctx: CliContext) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  scan: runScan,
-  'ai-review': runAiReview,
-  review: runReview,
+/** Each subcommand with its usage, which `<command> --help` prints. */
+const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  scan: { run: runScan, usage: SCAN_USAGE },
+  check: { run: runCheck, usage: CHECK_USAGE },
+  'ai-review': { run: runAiReview, usage: AI_REVIEW_USAGE },
+  review: { run: runReview, usage: REVIEW_USAGE },
 };
-
-/** Lets other modules (review, ai-review) add subcommands without touching the dispatcher. */
-export function registerCommand(name: string, command: Command): void {
-  COMMANDS[name] = command;
-}
 
 export async function main(argv: string[], ctx?: Partial<CliContext>): Promise<number> {
   const root = ctx?.root ?? findPackageRoot(__dirname);
@@ -44,6 +44,7 @@ export async function main(argv: string[], ctx?: Partial<CliContext>): Promise<n
     cwd: ctx?.cwd ?? process.cwd(),
     stdout: ctx?.stdout ?? ((s) => process.stdout.write(s)),
     stderr: ctx?.stderr ?? ((s) => process.stderr.write(s)),
+    isTty: ctx?.isTty ?? (ctx?.stdout ? false : process.stdout.isTTY === true),
   };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -57,10 +58,15 @@ export async function main(argv: string[], ctx?: Partial<CliContext>): Promise<n
   const command = COMMANDS[name];
   try {
     if (!command) throw new UsageError(`unknown command "${name}"`);
-    return await command(rest, context);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      context.stdout(`${command.usage}\n`);
+      return 0;
+    }
+    return await command.run(rest, context);
   } catch (err) {
     if (err instanceof UsageError) {
-      context.stderr(`ai-guardrails: ${err.message}\n${USAGE}`);
+      const help = command ? `ai-guardrails ${name} --help` : 'ai-guardrails --help';
+      context.stderr(`ai-guardrails: ${err.message}\n(run \`${help}\` for usage)\n`);
       return 2;
     }
     context.stderr(`ai-guardrails: error: ${(err as Error).message}\n`);

@@ -138,7 +138,11 @@ export interface TeamConfig {
  * `base` is used unchanged; the file is never written.
  */
 export function readTeamConfig(folder: string, base: GuardrailSettings): TeamConfig {
-  const file = path.join(folder, TEAM_CONFIG_PATH);
+  return readTeamConfigFile(path.join(folder, TEAM_CONFIG_PATH), base);
+}
+
+/** The same, for a config file given by path (`--config`). */
+export function readTeamConfigFile(file: string, base: GuardrailSettings): TeamConfig {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');

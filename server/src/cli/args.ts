@@ -7,12 +7,16 @@ export interface ParsedArgs {
   flags: Set<string>;
 }
 
+/** Single-letter aliases every subcommand understands. */
+const SHORT: Record<string, string> = { '-o': '--o', '-q': '--quiet', '-h': '--help' };
+
 export function parseArgs(argv: string[], valued: string[], booleans: string[]): ParsedArgs {
   const positionals: string[] = [];
   const options = new Map<string, string>();
   const flags = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
+    const raw = argv[i] ?? '';
+    const arg = SHORT[raw] ?? raw;
     if (arg === '--') {
       positionals.push(...argv.slice(i + 1));
       break;

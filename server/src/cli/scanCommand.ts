@@ -1,15 +1,22 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { listSourceFiles, toPosix } from '../engine/files';
+import { GuardrailEngine, pathsFromRoot } from '../engine/engine';
+import { checkText, listSourceFiles, toPosix } from '../engine/files';
+import { languageForPath } from '../engine/languages';
+import { countLines } from '../engine/scanFile';
+import { goPackageConstants } from '../engine/symbolIndex';
+import { findingFingerprints } from '../review/gate';
 import { scanProject } from '../engine/scanner';
 import type { ScannedFile } from '../engine/scanProtocol';
 import type { Span } from '../engine/types';
 import type { Region } from '../engine/types';
 import type { ReviewStatus } from '../protocol';
 import { LedgerError, readLedger, reviewState, type LedgerData } from '../review/ledger';
-import { defaultSettings, enabledCategories, readTeamConfig, walkFilters } from '../settings';
+import { defaultSettings, enabledCategories, readTeamConfig, readTeamConfigFile, walkFilters, type GuardrailSettings } from '../settings';
 import { parseArgs, UsageError } from './args';
+import { colourer, displayPath, emit } from './output';
+import { toSarif } from './sarif';
 import { findWorkspaceRoot } from './workspaceRoot';
 
 export interface CliContext {
@@ -18,6 +25,12 @@ export interface CliContext {
   cwd: string;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Whether stdout is a terminal (colours). */
+  isTty?: boolean;
+  /** Reads all of stdin (tests pass their own). */
+  readStdin?: () => Promise<Buffer>;
+  /** The text read by `--stdin-filename`, kept for fingerprints. */
+  stdinText?: string;
 }
 
 interface JsonPosition {
@@ -33,24 +46,33 @@ export function oneBased(span: Span): { start: JsonPosition; end: JsonPosition }
   };
 }
 
-export const SCAN_USAGE = `usage: ai-guardrails scan [paths...] [--format text|json] [--fail-on error|warning|unreviewed] [--no-gitignore] [--include-tests] [--audit] [--workers N] [--stats]
+export const SCAN_USAGE = `usage: ai-guardrails scan [paths...] [--format text|json|sarif] [-o FILE] [--quiet] [--fail-on error|warning|unreviewed]
+                         [--config PATH] [--no-gitignore] [--include-tests] [--audit] [--workers N] [--stats]
+       ai-guardrails scan --stdin-filename PATH < source      analyse one file read from stdin, named PATH
+  --format sarif         SARIF 2.1.0 for code scanning (findings, and regions as notes/warnings)
+  -o, --output FILE      write the report to FILE instead of stdout
+  --quiet                print nothing but errors (the exit code still tells)
+  --config PATH          team config file (default: .guardrails/config.json found from the scanned path upward)
   --include-tests        also analyse test, fixture, seed, example and migration code (left out by default)
   --audit                also report low-confidence (audit) findings
   --fail-on error        exit 1 when an error-level finding is present
   --fail-on warning      … or a warning-level finding
-  --fail-on unreviewed   … or a region that is not approved or suppressed (unreviewed, requested, stale)`;
+  --fail-on unreviewed   … or a region that is not approved or suppressed (unreviewed, requested, stale)
+  Findings waived with \`ai-guardrails-ignore-finding <rule>: <reason>\` are counted (and listed in SARIF
+  as suppressed), never failed on.`;
 
 const FAIL_LEVELS = ['error', 'warning', 'unreviewed'] as const;
 type FailLevel = (typeof FAIL_LEVELS)[number];
+const FORMATS = ['text', 'json', 'sarif'] as const;
 
 export async function runScan(argv: string[], ctx: CliContext): Promise<number> {
-  const args = parseArgs(argv, ['format', 'workers', 'fail-on'], ['no-gitignore', 'help', 'stats', 'include-tests', 'audit']);
+  const args = parseArgs(argv, ['format', 'workers', 'fail-on', 'o', 'output', 'config', 'stdin-filename'], ['no-gitignore', 'help', 'stats', 'include-tests', 'audit', 'quiet']);
   if (args.flags.has('help')) {
     ctx.stdout(`${SCAN_USAGE}\n`);
     return 0;
   }
   const format = args.options.get('format') ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not ${JSON.stringify(format)}`);
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not ${JSON.stringify(format)}`);
   const failOn = args.options.get('fail-on');
   if (failOn !== undefined && !(FAIL_LEVELS as readonly string[]).includes(failOn)) {
     throw new UsageError(`--fail-on must be one of ${FAIL_LEVELS.join(', ')}`);
@@ -58,33 +80,41 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
   const workersOpt = args.options.get('workers');
   const workers = workersOpt === undefined ? undefined : Number(workersOpt);
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new UsageError('--workers must be a whole number');
+  const stdinName = args.options.get('stdin-filename');
+  if (stdinName !== undefined && args.positionals.length > 0) throw new UsageError('--stdin-filename reads one file from stdin; give no paths with it');
+  const outFile = args.options.get('o') ?? args.options.get('output');
 
-  const workspace = findWorkspaceRoot(ctx.cwd);
-  const team = readTeamConfig(workspace, defaultSettings());
-  for (const p of team.problems) ctx.stderr(`ai-guardrails: warning: ${p}\n`);
-  const settings = team.settings;
-
-  const targets = (args.positionals.length > 0 ? args.positionals : ['.']).map((p) => path.resolve(ctx.cwd, p));
-  for (const t of targets) {
-    if (!fs.existsSync(t)) throw new UsageError(`no such file or directory: ${path.relative(ctx.cwd, t) || t}`);
+  const targets = stdinName !== undefined ? [path.resolve(ctx.cwd, stdinName)] : (args.positionals.length > 0 ? args.positionals : ['.']).map((p) => path.resolve(ctx.cwd, p));
+  if (stdinName === undefined) {
+    for (const t of targets) {
+      if (!fs.existsSync(t)) throw new UsageError(`no such file or directory: ${path.relative(ctx.cwd, t) || t}`);
+    }
   }
+  // Config and ledger belong to the scanned code: found from the first target upward.
+  const workspace = findWorkspaceRoot(startDir(targets[0]!));
+  const settings = loadScanSettings(ctx, workspace, args.options.get('config'));
   if (args.flags.has('include-tests')) settings.includeTests = true;
   if (args.flags.has('audit')) settings.auditFindings = true;
-  const files = listSourceFiles(targets, {
-    root: ctx.cwd,
-    ...walkFilters(settings),
-    gitignore: !args.flags.has('no-gitignore'),
-  });
   const started = performance.now();
-  const scanned = settings.enable
-    ? (await scanProject(files, {
-        root: ctx.root,
-        maxBytes: settings.maxFileSizeKb * 1024,
-        categories: enabledCategories(settings),
-        ...(settings.auditFindings ? { auditFindings: true } : {}),
-        ...(workers !== undefined ? { workers } : {}),
-      })).scanned
-    : [];
+  let scanned: ScannedFile[];
+  if (stdinName !== undefined) {
+    scanned = settings.enable ? [await scanStdin(ctx, targets[0]!, settings)] : [];
+  } else {
+    const files = listSourceFiles(targets, {
+      root: ctx.cwd,
+      ...walkFilters(settings),
+      gitignore: !args.flags.has('no-gitignore'),
+    });
+    scanned = settings.enable
+      ? (await scanProject(files, {
+          root: ctx.root,
+          maxBytes: settings.maxFileSizeKb * 1024,
+          categories: enabledCategories(settings),
+          ...(settings.auditFindings ? { auditFindings: true } : {}),
+          ...(workers !== undefined ? { workers } : {}),
+        })).scanned
+      : [];
+  }
   const millis = performance.now() - started;
   if (args.flags.has('stats')) {
     const lines = scanned.reduce((n, s) => n + s.lines, 0);
@@ -106,10 +136,91 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
     if (!ledger) return 'unreviewed';
     return reviewState(ledger, { category: r.category, fingerprint: r.fingerprint, path: toPosix(path.relative(workspace, file)), symbol: r.symbol }).status;
   };
-  if (format === 'json') ctx.stdout(`${JSON.stringify(toJson(scanned, rel, ctx.version, review), null, 2)}\n`);
-  else ctx.stdout(toText(scanned, rel, millis, review));
+  if (!args.flags.has('quiet') || outFile !== undefined) {
+    let body: string;
+    if (format === 'json') body = `${JSON.stringify(toJson(scanned, rel, ctx.version, review), null, 2)}\n`;
+    else if (format === 'sarif') body = sarifOf(scanned, workspace, ctx.version, review, stdinName !== undefined ? ctx.stdinText : undefined);
+    else body = toText(scanned, (f) => displayPath(rel(f)), millis, review, colourer(ctx));
+    emit(ctx, body, outFile);
+  }
   if (failOn && shouldFail(scanned, review, failOn as FailLevel)) return 1;
   return 0;
+}
+
+function startDir(target: string): string {
+  try {
+    return fs.statSync(target).isDirectory() ? target : path.dirname(target);
+  } catch {
+    return path.dirname(target);
+  }
+}
+
+function loadScanSettings(ctx: CliContext, workspace: string, configPath: string | undefined): GuardrailSettings {
+  let team;
+  if (configPath !== undefined) {
+    const file = path.resolve(ctx.cwd, configPath);
+    if (!fs.existsSync(file)) throw new UsageError(`--config: no such file: ${configPath}`);
+    team = readTeamConfigFile(file, defaultSettings());
+  } else {
+    team = readTeamConfig(workspace, defaultSettings());
+  }
+  for (const p of team.problems) ctx.stderr(`ai-guardrails: warning: ${p}\n`);
+  return team.settings;
+}
+
+/** One file from stdin (editors' "lint on type" integrations, pre-commit on staged content). */
+async function scanStdin(ctx: CliContext, file: string, settings: GuardrailSettings): Promise<ScannedFile> {
+  const language = languageForPath(file);
+  if (!language) throw new UsageError(`--stdin-filename: not a Go, Python, TypeScript or JavaScript file name: ${path.basename(file)}`);
+  const buffer = await (ctx.readStdin ?? readAllStdin)();
+  const read = checkText(buffer);
+  if ('skipped' in read) return { file, language, lines: 0, skipped: read.skipped, regions: [], findings: [], hasSyntaxErrors: false };
+  if (buffer.length > settings.maxFileSizeKb * 1024) {
+    return { file, language, lines: 0, skipped: { reason: 'too-large', message: `${Math.round(buffer.length / 1024)} KB exceeds maxFileSizeKb (${settings.maxFileSizeKb})` }, regions: [], findings: [], hasSyntaxErrors: false };
+  }
+  ctx.stdinText = read.text;
+  const engine = await GuardrailEngine.create(pathsFromRoot(ctx.root), [language]);
+  try {
+    const { analysis } = engine.analyze(read.text, language, {
+      categories: enabledCategories(settings),
+      ...(language === 'go' ? { packageConstants: goPackageConstants(file) } : {}),
+      ...(settings.auditFindings ? { auditFindings: true } : {}),
+    });
+    return {
+      file,
+      language,
+      lines: countLines(read.text),
+      skipped: null,
+      regions: analysis.regions,
+      findings: analysis.findings,
+      ...(analysis.suppressedFindings.length > 0 ? { suppressedFindings: analysis.suppressedFindings } : {}),
+      hasSyntaxErrors: analysis.hasSyntaxErrors,
+    };
+  } finally {
+    engine.dispose();
+  }
+}
+
+function readAllStdin(): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (c: Buffer) => chunks.push(c));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks)));
+    process.stdin.on('error', reject);
+  });
+}
+
+/** SARIF with paths relative to the workspace (the repository root in CI), as code scanning expects. */
+function sarifOf(scanned: ScannedFile[], workspace: string, version: string, review: ReviewOf, stdinText: string | undefined): string {
+  const wsRel = (f: string) => toPosix(path.relative(workspace, f));
+  const findings = scanned.flatMap((s) => {
+    const all = [...s.findings, ...(s.suppressedFindings ?? [])];
+    if (all.length === 0) return [];
+    const text = stdinText ?? fs.readFileSync(s.file, 'utf8');
+    return findingFingerprints(text, all).map((k) => ({ path: wsRel(s.file), finding: k.finding, fingerprint: k.fingerprint }));
+  });
+  const regions = scanned.flatMap((s) => s.regions.map((region) => ({ path: wsRel(s.file), region, status: review(s.file, region) })));
+  return toSarif(version, regions, findings);
 }
 
 type ReviewOf = (file: string, region: Region) => ReviewStatus;
@@ -169,7 +280,7 @@ export function toJson(scanned: ScannedFile[], rel: (f: string) => string, versi
   };
 }
 
-function toText(scanned: ScannedFile[], rel: (f: string) => string, millis: number, review: ReviewOf): string {
+function toText(scanned: ScannedFile[], rel: (f: string) => string, millis: number, review: ReviewOf, colour: ReturnType<typeof colourer>): string {
   const out: string[] = [];
   let regions = 0;
   let lines = 0;
@@ -188,21 +299,24 @@ function toText(scanned: ScannedFile[], rel: (f: string) => string, millis: numb
       const label = review(s.file, r);
       const status = r.suppression ? `suppressed: ${r.suppression.reason}` : label;
       out.push(
-        `${rel(s.file)}:${at.line + 1}:${at.character + 1}: ${r.tier === 'do-not-trust' ? 'DO NOT TRUST' : 'review'} ` +
+        `${rel(s.file)}:${at.line + 1}:${at.character + 1}: ${r.tier === 'do-not-trust' ? colour('DO NOT TRUST', 'red') : colour('review', 'yellow')} ` +
           `${r.category} in ${r.symbol} (${first?.rule ?? ''}${r.triggers.length > 1 ? `, +${r.triggers.length - 1} more` : ''}) [${status}]`,
       );
     }
   }
   let findings = 0;
+  let suppressed = 0;
   for (const s of scanned) {
     for (const f of s.findings) {
       findings++;
-      out.push(`${rel(s.file)}:${f.span.start.line + 1}:${f.span.start.character + 1}: ${f.severity}: ${f.message} [${f.rule}, CWE-${f.cwe}${f.fix ? ', fix available' : ''}]`);
+      const severity = f.severity === 'error' ? colour('error', 'red') : f.severity === 'warning' ? colour('warning', 'yellow') : f.severity;
+      out.push(`${rel(s.file)}:${f.span.start.line + 1}:${f.span.start.character + 1}: ${severity}: ${f.message} [${f.rule}, CWE-${f.cwe}${f.fix ? ', fix available' : ''}]`);
     }
+    suppressed += s.suppressedFindings?.length ?? 0;
   }
   const skipped = scanned.filter((s) => s.skipped).length;
   out.push(
-    `${scanned.length} files (${skipped} skipped), ${lines} lines, ${regions} regions (${doNotTrust} do-not-trust), ${findings} findings in ${(millis / 1000).toFixed(2)}s`,
+    `${scanned.length} files (${skipped} skipped), ${lines} lines, ${regions} regions (${doNotTrust} do-not-trust), ${findings} findings${suppressed > 0 ? ` (${suppressed} suppressed)` : ''} in ${(millis / 1000).toFixed(2)}s`,
   );
   return `${out.join('\n')}\n`;
 }

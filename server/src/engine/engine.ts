@@ -20,7 +20,7 @@ import { buildFix } from './fixes';
 import './fixers';
 import { RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTriggers, type MatchContext, type RawFinding, type RawTrigger } from './ruleQueries';
 import { computeFileFacts, type FileFacts } from './valueFacts';
-import type { FileAnalysis, Finding, FindingSeverity, Region, Span, Suppression, Trigger } from './types';
+import type { FileAnalysis, Finding, FindingSeverity, FindingSuppression, Region, Span, Suppression, Trigger } from './types';
 
 export interface EnginePaths {
   /** Folder holding `tree-sitter.wasm` and the grammar `.wasm` files. */
@@ -367,7 +367,7 @@ export class GuardrailEngine {
     }
     const fingerprints = new Map<string, string>();
     const regions = buildRegions(placed, spec, text, lines, root, reuse?.state.fingerprints, fingerprints);
-    const built = buildFindings(options.auditFindings ? rawFindings : rawFindings.filter((f) => f.props.confidence !== 'low'), spec, text, lines);
+    const built = buildFindings(options.auditFindings ? rawFindings : rawFindings.filter((f) => f.props.confidence !== 'low'), spec, text);
     // One finding per (rule, node): the earliest pattern's.
     const all = [...keptFindings, ...built].sort((a, b) => a.ordinal - b.ordinal);
     const seen = new Set<string>();
@@ -377,11 +377,19 @@ export class GuardrailEngine {
       seen.add(key);
       return true;
     });
-    const findings = sortFindings(stored.map((f) => f.finding));
+    // Suppressions are read afresh each time: a comment edited above a kept finding counts.
+    const findings = sortFindings(
+      stored.map(({ finding }) => {
+        const { suppression: _old, ...rest } = finding;
+        const suppression = findingSuppression(lines, finding.span.start.line, finding.rule);
+        return suppression ? { ...rest, suppression } : rest;
+      }),
+    );
     const analysis: FileAnalysis = {
       language: spec.id,
       regions,
-      findings,
+      findings: findings.filter((f) => !f.suppression),
+      suppressedFindings: findings.filter((f) => f.suppression),
       hasSyntaxErrors: root.hasError,
       millis: performance.now() - started,
     };
@@ -811,20 +819,37 @@ const FINDING_SEVERITIES: readonly FindingSeverity[] = ['error', 'warning', 'inf
 /**
  * Suppressions other linters already honour, on the finding's line or a comment line above it:
  * a developer who wrote `//nolint:gosec // used only to probe TLS` decided the line is intended.
- * (Regions are not affected: the code still needs its review.)
+ * Our own is `ai-guardrails-ignore-finding <rule>: <reason>`, which names the rule it waives.
+ * Suppressed findings are kept apart (`FileAnalysis.suppressedFindings`), never dropped, so the
+ * CLI can count them and SARIF can list them as suppressed. (Regions are not affected: the code
+ * still needs its review.)
  */
-const LINTER_SUPPRESSION = /\/\/\s*nolint\b|#\s*nosec\b|\/\/\s*#?nosec\b|\bNOSONAR\b|\bnosemgrep\b|#\s*noqa:\s*S\d|eslint-disable(-next)?-line\s+security|ai-guardrails-ignore-finding/;
+const LINTER_SUPPRESSION = /\/\/\s*nolint\b|#\s*nosec\b|\/\/\s*#?nosec\b|\bNOSONAR\b|\bnosemgrep\b|#\s*noqa:\s*S\d|eslint-disable(-next)?-line\s+security/;
+const OWN_SUPPRESSION = /ai-guardrails-ignore-finding\s+([\w.*-]+)\s*:\s*(.*?)\s*(?:\*\/)?\s*$/;
 
-function suppressedByLinter(lines: LineIndex, row: number): boolean {
-  if (LINTER_SUPPRESSION.test(lines.line(row))) return true;
-  const above = row > 0 ? lines.line(row - 1) : '';
-  return /^\s*(\/\/|#)/.test(above) && LINTER_SUPPRESSION.test(above);
+function suppressionOn(line: string, rule: string, row: number): FindingSuppression | undefined {
+  const own = OWN_SUPPRESSION.exec(line);
+  if (own) {
+    const named = own[1] ?? '';
+    const reason = own[2] ?? '';
+    const matches = named === rule || (named.endsWith('*') && rule.startsWith(named.slice(0, -1)));
+    if (matches && reason.length > 0) return { kind: 'ai-guardrails', reason, line: row };
+  }
+  const linter = LINTER_SUPPRESSION.exec(line);
+  if (linter) return { kind: 'linter', reason: line.slice(linter.index).replace(/^(\/\/|#)\s*/, '').trim(), line: row };
+  return undefined;
 }
 
-function buildFindings(raw: RawFinding[], spec: LanguageSpec, text: string, lines: LineIndex): StoredFinding[] {
+function findingSuppression(lines: LineIndex, row: number, rule: string): FindingSuppression | undefined {
+  const here = suppressionOn(lines.line(row), rule, row);
+  if (here) return here;
+  const above = row > 0 ? lines.line(row - 1) : '';
+  return /^\s*(\/\/|#)/.test(above) ? suppressionOn(above, rule, row - 1) : undefined;
+}
+
+function buildFindings(raw: RawFinding[], spec: LanguageSpec, text: string): StoredFinding[] {
   const out: StoredFinding[] = [];
   for (const f of raw) {
-    if (suppressedByLinter(lines, f.node.startPosition.row)) continue;
     const severity = (FINDING_SEVERITIES as readonly string[]).includes(f.props.severity ?? '') ? (f.props.severity as FindingSeverity) : 'warning';
     const finding: Finding = {
       rule: f.rule,

@@ -20,7 +20,7 @@ export function scanFile(engine: GuardrailEngine, file: string, maxBytes: number
       ...(own ? { wrappers: own } : {}),
       ...(auditFindings ? { auditFindings } : {}),
     });
-    return { file, language, lines, skipped: null, regions: analysis.regions, findings: analysis.findings, hasSyntaxErrors: analysis.hasSyntaxErrors };
+    return { file, language, lines, skipped: null, regions: analysis.regions, findings: analysis.findings, ...(analysis.suppressedFindings.length > 0 ? { suppressedFindings: analysis.suppressedFindings } : {}), hasSyntaxErrors: analysis.hasSyntaxErrors };
   } catch (err) {
     return {
       file,

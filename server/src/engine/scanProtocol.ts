@@ -24,6 +24,8 @@ export interface ScannedFile {
   skipped: Skipped | null;
   regions: Region[];
   findings: Finding[];
+  /** Findings waived by a suppression comment (reported as suppressed). */
+  suppressedFindings?: Finding[];
   hasSyntaxErrors: boolean;
   /** The analyzed text, only when requested (for findings and fingerprints by callers). */
 }

@@ -55,6 +55,14 @@ export interface Fix {
 }
 
 /** A specific problem on a line ("this line is wrong"), from `queries/<family>/findings/*.scm`. */
+/** A comment that waives a finding: ours (naming the rule) or another linter's. */
+export interface FindingSuppression {
+  kind: 'ai-guardrails' | 'linter';
+  reason: string;
+  /** 0-based line of the comment. */
+  line: number;
+}
+
 export interface Finding {
   rule: string;
   category: CategoryId;
@@ -63,12 +71,15 @@ export interface Finding {
   message: string;
   span: Span;
   fix?: Fix;
+  suppression?: FindingSuppression;
 }
 
 export interface FileAnalysis {
   language: LanguageId;
   regions: Region[];
   findings: Finding[];
+  /** Findings waived by a suppression comment: reported as suppressed, never shown as problems. */
+  suppressedFindings: Finding[];
   /** True when tree-sitter reported syntax errors (analysis still ran on the recovered tree). */
   hasSyntaxErrors: boolean;
   /** Milliseconds spent parsing and querying. */
