@@ -131,6 +131,7 @@ export function toSarif(version: string, regions: readonly SarifRegion[], findin
     run.addResult(result);
   }
   const builder = new SarifBuilder();
+  builder.log.$schema = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
   builder.addRun(run);
   return `${builder.buildSarifJsonString({ indent: true })}\n`;
 }

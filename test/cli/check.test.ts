@@ -1,0 +1,306 @@
+import * as assert from 'assert';
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { REPO_ROOT } from '../helpers/engine';
+import { validateSarif } from '../helpers/sarif';
+
+/**
+ * The merge gate against real git repositories made in temporary folders: base and head
+ * commits that add, change, move and reformat guarded functions, with and without approvals.
+ */
+
+const BIN = path.join(REPO_ROOT, 'bin', 'ai-guardrails.js');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(cwd: string, args: string[], env: Record<string, string> = {}): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, AI_GUARDRAILS_REVIEWER: 'Rita Reviewer <rita@example.com>', NO_COLOR: '1', ...env } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
+}
+
+const AUTH_GO = `package auth
+
+import (
+\t"crypto/hmac"
+\t"crypto/sha256"
+\t"errors"
+
+\tjwt "github.com/golang-jwt/jwt/v5"
+)
+
+type Service struct {
+\tkey []byte
+}
+
+// Verify checks an access token.
+func (s *Service) Verify(raw string) (*jwt.Token, error) {
+\ttoken, err := jwt.Parse(raw, func(t *jwt.Token) (interface{}, error) {
+\t\treturn s.key, nil
+\t})
+\tif err != nil {
+\t\treturn nil, errors.New("invalid token")
+\t}
+\treturn token, nil
+}
+
+func Sign(key, msg []byte) []byte {
+\tmac := hmac.New(sha256.New, key)
+\tmac.Write(msg)
+\treturn mac.Sum(nil)
+}
+
+func Add(a, b int) int {
+\treturn a + b
+}
+`;
+
+const STORE_PY = `import sqlite3
+
+
+def by_id(conn, uid):
+    cur = conn.cursor()
+    cur.execute("SELECT id, name FROM users WHERE id = ?", (uid,))
+    return cur.fetchone()
+`;
+
+/** A repository with `main` (the base) and a `feature` branch checked out. */
+function makeRepo(): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'agr-check-')));
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'config', 'user.name', 'Alice Author');
+  git(dir, 'config', 'user.email', 'alice@example.com');
+  git(dir, 'config', 'commit.gpgsign', 'false');
+  fs.mkdirSync(path.join(dir, 'auth'));
+  fs.mkdirSync(path.join(dir, 'store'));
+  fs.writeFileSync(path.join(dir, 'auth', 'auth.go'), AUTH_GO);
+  fs.writeFileSync(path.join(dir, 'store', 'store.py'), STORE_PY);
+  commitAll(dir, 'base');
+  git(dir, 'checkout', '-q', '-b', 'feature');
+  return dir;
+}
+
+function commitAll(dir: string, message: string, author?: string): void {
+  git(dir, 'add', '-A');
+  const who = author ? ['-c', `user.name=${author}`, '-c', `user.email=${author.toLowerCase().replace(/\s+/g, '.')}@example.com`] : [];
+  git(dir, ...who, 'commit', '-q', '--allow-empty', '-m', message);
+}
+
+function edit(dir: string, file: string, fn: (text: string) => string): void {
+  const p = path.join(dir, file);
+  const before = fs.readFileSync(p, 'utf8');
+  const after = fn(before);
+  assert.notStrictEqual(after, before, `the edit of ${file} changed nothing`);
+  fs.writeFileSync(p, after);
+}
+
+interface CheckJson {
+  changed: { path: string; change: string; status: string; blocking: boolean; region: { category: string; tier: string; symbol: string } }[];
+  removed: { path: string; symbol: string; category: string }[];
+  findings: { path: string; blocking: boolean; finding: { rule: string; suppression?: { reason: string } } }[];
+  approvalsAdded: { symbol: string; committedBy?: string[]; event: { by: string } }[];
+  unchanged: number;
+  failed: boolean;
+}
+
+function checkJson(dir: string, ...extra: string[]): { code: number; report: CheckJson; stderr: string } {
+  const r = cli(dir, ['check', '--base', 'main', '--format', 'json', ...extra]);
+  assert.ok(r.code === 0 || r.code === 1, `exit ${r.code}: ${r.stderr}`);
+  return { code: r.code, report: JSON.parse(r.stdout) as CheckJson, stderr: r.stderr };
+}
+
+describe('ai-guardrails check (merge gate)', function () {
+  this.timeout(120000);
+
+  it('passes when guarded code is only reformatted, commented or moved to another file', () => {
+    const dir = makeRepo();
+    // Reformat and comment Verify, move Sign to a new file unchanged.
+    edit(dir, 'auth/auth.go', (t) => t.replace('\treturn token, nil\n', '\n\t// all checks passed\n\treturn token,   nil\n'));
+    const sign = AUTH_GO.slice(AUTH_GO.indexOf('func Sign'), AUTH_GO.indexOf('func Add'));
+    edit(dir, 'auth/auth.go', (t) => t.replace(sign, ''));
+    fs.writeFileSync(path.join(dir, 'auth', 'sign.go'), `package auth\n\nimport (\n\t"crypto/hmac"\n\t"crypto/sha256"\n)\n\n${sign}`);
+    commitAll(dir, 'refactor');
+    const { code, report } = checkJson(dir);
+    assert.strictEqual(code, 0, JSON.stringify(report));
+    assert.deepStrictEqual(report.changed, []);
+    assert.ok(report.unchanged >= 2, 'the moved and the reformatted region count as unchanged');
+    assert.deepStrictEqual(report.removed, []);
+  });
+
+  it('fails on a changed do-not-trust function until a human approves exactly the new code', () => {
+    const dir = makeRepo();
+    edit(dir, 'auth/auth.go', (t) => t.replace('return nil, errors.New("invalid token")', 'return token, nil'));
+    commitAll(dir, 'accept bad tokens');
+    const summary = path.join(dir, '..', `${path.basename(dir)}-summary.md`);
+    const text = cli(dir, ['check', '--base', 'main', '--summary', summary]);
+    assert.strictEqual(text.code, 1, text.stdout + text.stderr);
+    assert.match(text.stdout, /auth\/auth\.go:16: BLOCKING changed DO NOT TRUST jwt in Service\.Verify \[not reviewed\]/);
+    assert.match(text.stdout, /gate failed/);
+    const md = fs.readFileSync(summary, 'utf8');
+    assert.match(md, /❌ \*\*1 guarded change needs a human review before merge\*\*/);
+    assert.match(md, /\| ❌ \| `Service\.Verify` in auth\/auth\.go:16 \| JWT/);
+    assert.match(md, /ai-guardrails review approve auth\/auth\.go:16 --note/);
+
+    // A human approves and commits the ledger: the gate passes and names who approved and committed.
+    const approve = cli(dir, ['review', 'approve', 'auth/auth.go:17', '--note', 'token errors handled upstream']);
+    assert.strictEqual(approve.code, 0, approve.stderr);
+    commitAll(dir, 'review', 'Carol Committer');
+    const passed = checkJson(dir);
+    assert.strictEqual(passed.code, 0, JSON.stringify(passed.report.changed));
+    assert.strictEqual(passed.report.changed[0]?.status, 'approved');
+    assert.strictEqual(passed.report.approvalsAdded.length, 1);
+    assert.match(passed.report.approvalsAdded[0]!.event.by, /Rita Reviewer/);
+    assert.deepStrictEqual(passed.report.approvalsAdded[0]!.committedBy, ['Carol Committer <carol.committer@example.com>']);
+
+    // Changing the approved code again makes the approval stale: the gate fails again.
+    edit(dir, 'auth/auth.go', (t) => t.replace('return s.key, nil', 'return []byte("k"), nil'));
+    const stale = checkJson(dir);
+    assert.strictEqual(stale.code, 1);
+    assert.strictEqual(stale.report.changed[0]?.status, 'stale');
+  });
+
+  it('reports new and moved-and-changed regions, and compares the working tree including untracked files', () => {
+    const dir = makeRepo();
+    fs.writeFileSync(path.join(dir, 'auth', 'extra.go'), 'package auth\n\nimport "crypto/subtle"\n\nfunc Same(a, b []byte) bool {\n\treturn subtle.ConstantTimeCompare(a, b) == 1\n}\n');
+    const sign = AUTH_GO.slice(AUTH_GO.indexOf('func Sign'), AUTH_GO.indexOf('func Add'));
+    edit(dir, 'auth/auth.go', (t) => t.replace(sign, ''));
+    fs.writeFileSync(path.join(dir, 'auth', 'mac.go'), `package auth\n\nimport (\n\t"crypto/hmac"\n\t"crypto/sha1"\n)\n\n${sign.replace('sha256.New', 'sha1.New')}`);
+    const { code, report } = checkJson(dir);
+    assert.strictEqual(code, 1);
+    const kinds = Object.fromEntries(report.changed.map((c) => [`${c.path}:${c.region.symbol}`, c.change]));
+    assert.strictEqual(kinds['auth/extra.go:Same'], 'new', JSON.stringify(kinds));
+    assert.strictEqual(kinds['auth/mac.go:Sign'], 'moved-and-changed', JSON.stringify(kinds));
+  });
+
+  it('--fail-on review also blocks review-tier changes; the default only do-not-trust', () => {
+    const dir = makeRepo();
+    edit(dir, 'store/store.py', (t) => t.replace('SELECT id, name FROM users', 'SELECT id, name, email FROM users'));
+    commitAll(dir, 'more columns');
+    const dflt = checkJson(dir);
+    assert.strictEqual(dflt.code, 0);
+    assert.strictEqual(dflt.report.changed[0]?.region.category, 'sql');
+    assert.strictEqual(dflt.report.changed[0]?.blocking, false);
+    const strict = cli(dir, ['check', '--base', 'main', '--fail-on', 'review']);
+    assert.strictEqual(strict.code, 1, strict.stdout);
+    assert.strictEqual(cli(dir, ['check', '--base', 'main', '--fail-on', 'none']).code, 0);
+  });
+
+  it('--fail-on finding blocks new findings; a finding waived on its line with a reason is listed as suppressed', () => {
+    const dir = makeRepo();
+    edit(dir, 'store/store.py', (t) => t.replace('cur.execute("SELECT id, name FROM users WHERE id = ?", (uid,))', 'cur.execute(f"SELECT id, name FROM users WHERE id = {uid}")'));
+    const failing = checkJson(dir, '--fail-on', 'do-not-trust,finding');
+    assert.strictEqual(failing.code, 1);
+    assert.strictEqual(failing.report.findings[0]?.finding.rule, 'python.sql.fstring-query');
+    assert.strictEqual(failing.report.findings[0]?.blocking, true);
+    // Naming another rule does not waive it; naming this one with a reason does.
+    edit(dir, 'store/store.py', (t) => t.replace('    cur.execute(f"', '    # ai-guardrails-ignore-finding python.sql.format-query: wrong rule\n    cur.execute(f"'));
+    assert.strictEqual(checkJson(dir, '--fail-on', 'finding').code, 1);
+    edit(dir, 'store/store.py', (t) => t.replace('python.sql.format-query: wrong rule', 'python.sql.fstring-query: uid is an int from the router'));
+    const waived = checkJson(dir, '--fail-on', 'finding');
+    assert.strictEqual(waived.code, 0, JSON.stringify(waived.report.findings));
+    assert.strictEqual(waived.report.findings[0]?.finding.suppression?.reason, 'uid is an int from the router');
+    const sarif = cli(dir, ['check', '--base', 'main', '--format', 'sarif', '--fail-on', 'none']);
+    validateSarif(sarif.stdout);
+    const results = (JSON.parse(sarif.stdout) as { runs: { results: { ruleId: string; suppressions?: { justification: string }[] }[] }[] }).runs[0]!.results;
+    assert.deepStrictEqual(results.find((r) => r.ruleId === 'python.sql.fstring-query')?.suppressions?.[0]?.justification, 'uid is an int from the router');
+    // scan counts it too.
+    const scan = cli(dir, ['scan', 'store']);
+    assert.match(scan.stdout, /0 findings \(1 suppressed\)/);
+  });
+
+  it('does not let a change waive its own review with a new suppression comment or a relaxed team config', () => {
+    const dir = makeRepo();
+    edit(dir, 'auth/auth.go', (t) =>
+      t.replace('// Verify checks an access token.', '// ai-guardrails-ignore jwt: trust me').replace('return nil, errors.New("invalid token")', 'return token, nil'),
+    );
+    fs.mkdirSync(path.join(dir, '.guardrails'));
+    fs.writeFileSync(path.join(dir, '.guardrails', 'config.json'), JSON.stringify({ categories: { jwt: false } }));
+    commitAll(dir, 'sneaky');
+    const { code, report } = checkJson(dir);
+    assert.strictEqual(code, 1, 'the head config does not apply and the new suppression does not count');
+    assert.strictEqual(report.changed[0]?.status, 'unreviewed');
+    // A suppression that was already there at the base is honoured.
+    const dir2 = makeRepo();
+    git(dir2, 'checkout', '-q', 'main');
+    edit(dir2, 'auth/auth.go', (t) => t.replace('// Verify checks an access token.', '// ai-guardrails-ignore jwt: verified by the gateway'));
+    commitAll(dir2, 'suppress on main');
+    git(dir2, 'checkout', '-q', '-B', 'feature');
+    edit(dir2, 'auth/auth.go', (t) => t.replace('return nil, errors.New("invalid token")', 'return nil, errors.New("bad token")'));
+    const ok = checkJson(dir2);
+    assert.strictEqual(ok.code, 0, JSON.stringify(ok.report.changed));
+    assert.strictEqual(ok.report.changed[0]?.status, 'suppressed');
+  });
+
+  it('--head compares two commits; SARIF output is valid 2.1.0 with stable fingerprints', () => {
+    const dir = makeRepo();
+    edit(dir, 'auth/auth.go', (t) => t.replace('return nil, errors.New("invalid token")', 'return token, nil'));
+    commitAll(dir, 'one');
+    const head = git(dir, 'rev-parse', 'HEAD').trim();
+    // The working tree moves on; --head still analyses the commit.
+    git(dir, 'checkout', '-q', 'main');
+    const r = cli(dir, ['check', '--base', 'main', '--head', head, '--format', 'sarif', '-o', 'out/check.sarif']);
+    assert.strictEqual(r.code, 1, r.stderr);
+    assert.strictEqual(r.stdout, '', 'with -o the report goes to the file');
+    const sarif = fs.readFileSync(path.join(dir, 'out', 'check.sarif'), 'utf8');
+    validateSarif(sarif);
+    const run = (JSON.parse(sarif) as { runs: { results: { ruleId: string; level: string; partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }).runs[0]!;
+    const verify = run.results.find((x) => x.ruleId === 'region/jwt');
+    assert.ok(verify);
+    assert.strictEqual(verify.level, 'warning');
+    assert.strictEqual(verify.locations[0]?.physicalLocation.artifactLocation.uri, 'auth/auth.go');
+    const again = cli(dir, ['check', '--base', 'main', '--head', head, '--format', 'sarif']);
+    const fp2 = (JSON.parse(again.stdout) as typeof run & { runs: (typeof run)[] }).runs[0]!.results.find((x) => x.ruleId === 'region/jwt')?.partialFingerprints;
+    assert.deepStrictEqual(fp2, verify.partialFingerprints);
+  });
+
+  it('exits 2 with what to run for an unknown base, a shallow clone without the base, and outside git', () => {
+    const dir = makeRepo();
+    const unknown = cli(dir, ['check', '--base', 'origin/nope']);
+    assert.strictEqual(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown revision "origin\/nope".*git fetch origin nope/);
+
+    edit(dir, 'auth/auth.go', (t) => t.replace('return a + b', 'return a - b'));
+    commitAll(dir, 'f1');
+    commitAll(dir, 'f2');
+    const shallow = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'agr-shallow-')));
+    git(shallow, 'clone', '-q', '--depth', '1', '--branch', 'feature', `file://${dir}`, 'repo');
+    const clone = path.join(shallow, 'repo');
+    const missing = cli(clone, ['check', '--base', 'origin/main']);
+    assert.strictEqual(missing.code, 2);
+    assert.match(missing.stderr, /shallow clone.*git fetch --depth=\d+ origin main/);
+    git(clone, 'fetch', '-q', '--depth', '1', 'origin', 'main:refs/remotes/origin/main');
+    const noBase = cli(clone, ['check', '--base', 'origin/main']);
+    assert.strictEqual(noBase.code, 2, noBase.stdout);
+    assert.match(noBase.stderr, /no merge base.*git fetch --deepen=/);
+    git(clone, 'fetch', '-q', '--unshallow');
+    assert.strictEqual(cli(clone, ['check', '--base', 'origin/main']).code, 0);
+
+    const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-nogit-'));
+    const outside = cli(plain, ['check', '--base', 'main'], { GIT_CEILING_DIRECTORIES: path.dirname(plain) });
+    assert.strictEqual(outside.code, 2);
+    assert.match(outside.stderr, /not inside a git repository/);
+    assert.strictEqual(cli(dir, ['check']).code, 2, '--base is required');
+  });
+
+  it('handles file names with spaces and non-ASCII, and deleted guarded files', () => {
+    const dir = makeRepo();
+    fs.mkdirSync(path.join(dir, 'weird dir'));
+    fs.writeFileSync(path.join(dir, 'weird dir', 'tök en.py'), 'import jwt\n\n\ndef check(t, k):\n    return jwt.decode(t, k, options={"verify_signature": False})\n');
+    fs.rmSync(path.join(dir, 'store', 'store.py'));
+    const { code, report } = checkJson(dir);
+    assert.strictEqual(code, 1);
+    assert.ok(report.changed.some((c) => c.path === 'weird dir/tök en.py' && c.region.category === 'jwt'), JSON.stringify(report.changed));
+    assert.ok(report.removed.some((r) => r.path === 'store/store.py' && r.category === 'sql'), JSON.stringify(report.removed));
+    const md = cli(dir, ['check', '--base', 'main', '--format', 'markdown']);
+    assert.match(md.stdout, /ai-guardrails review approve 'weird dir\/tök en\.py:4'/);
+  });
+});
