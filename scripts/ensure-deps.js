@@ -22,7 +22,7 @@ function ensureDeps() {
   if (installed >= 0 && installed >= locked) return;
   console.log(installed < 0 ? '> installing dependencies (npm ci)' : '> package-lock.json changed: reinstalling dependencies (npm ci)');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const r = childProcess.spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  const r = childProcess.spawnSync(npm, ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {
     console.error(`npm ci failed (exit ${r.status ?? r.signal}); check network access to the npm registry`);
     process.exit(r.status ?? 1);

@@ -36,8 +36,8 @@ function step(label, command, args) {
 
 async function main() {
   require('./ensure-deps').ensureDeps();
-  // Explicit steps rather than an npm `pretest` hook: .npmrc sets ignore-scripts, which also
-  // turns pre/post hooks off.
+  // Explicit steps rather than an npm `pretest` hook, so `node scripts/run-tests.js` and
+  // `npm test --ignore-scripts` run the same steps.
   const bin = (name, ...parts) => path.join(root, 'node_modules', ...parts, name);
   step('build (esbuild bundles + grammars)', process.execPath, [path.join(root, 'scripts', 'build.js')]);
   step('type-check and compile tests (tsc)', process.execPath, [bin('tsc', 'typescript', 'bin')]);

@@ -63,8 +63,10 @@ export class TestLspClient {
     this.connection.listen();
   }
 
-  static async start(workspace: string, options: { settings?: Record<string, unknown>; initializationOptions?: unknown } = {}): Promise<TestLspClient> {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+  /** `command` runs another server build, e.g. an installed `ai-guardrails-lsp`. */
+  static async start(workspace: string, options: { settings?: Record<string, unknown>; initializationOptions?: unknown; command?: string[] } = {}): Promise<TestLspClient> {
+    const [exe, ...args] = options.command ?? [process.execPath, path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'];
+    const child = spawn(exe!, args, { stdio: 'pipe' });
     const client = new TestLspClient(child);
     client.settings = options.settings ?? {};
     const uri = pathToFileURL(workspace).toString();
