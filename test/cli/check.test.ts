@@ -303,4 +303,53 @@ describe('ai-guardrails check (merge gate)', function () {
     const md = cli(dir, ['check', '--base', 'main', '--format', 'markdown']);
     assert.match(md.stdout, /ai-guardrails review approve 'weird dir\/tök en\.py:4'/);
   });
+
+  it('--staged checks only what is staged; the plain git hook blocks such a commit and passes an empty one', () => {
+    const dir = makeRepo();
+    const shim = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-shim-'));
+    fs.writeFileSync(path.join(shim, 'ai-guardrails'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
+    git(dir, 'config', 'core.hooksPath', path.join(REPO_ROOT, 'hooks'));
+    const env = { ...process.env, PATH: `${shim}${path.delimiter}${process.env.PATH ?? ''}`, AI_GUARDRAILS_REVIEWER: 'Rita Reviewer <rita@example.com>' };
+    const commit = (...args: string[]) => spawnSync('git', ['commit', '-q', ...args], { cwd: dir, encoding: 'utf8', env });
+
+    // An unstaged guarded change does not count for --staged; a staged one in a file with spaces does.
+    edit(dir, 'auth/auth.go', (t) => t.replace('return nil, errors.New("invalid token")', 'return token, nil'));
+    fs.writeFileSync(path.join(dir, 'store', 'my tokens.py'), 'import jwt\n\n\ndef peek(t):\n    return jwt.decode(t, options={"verify_signature": False})\n');
+    git(dir, 'add', 'store/my tokens.py');
+    const staged = checkJson(dir.toString(), '--staged');
+    assert.deepStrictEqual(staged.report.changed.map((c) => `${c.path}:${c.region.symbol}`), ['store/my tokens.py:peek']);
+    const blocked = commit('-m', 'peek');
+    assert.notStrictEqual(blocked.status, 0, 'the hook blocks the commit');
+    assert.match(blocked.stdout + blocked.stderr, /store\/my tokens\.py:4: BLOCKING new DO NOT TRUST jwt in peek/);
+    // Nothing staged: the hook passes at once.
+    git(dir, 'reset', '-q');
+    assert.strictEqual(commit('--allow-empty', '-m', 'empty').status, 0);
+    // Approved, the same commit goes through.
+    assert.strictEqual(cli(dir, ['review', 'approve', 'store/my tokens.py:5']).code, 0);
+    git(dir, 'add', 'store/my tokens.py', '.guardrails/reviews.json');
+    const ok = commit('-m', 'peek, reviewed');
+    assert.strictEqual(ok.status, 0, ok.stdout + ok.stderr);
+  });
+
+  it('the GitHub Action step fetches the base into a depth-1 checkout, writes the summary, SARIF and exit code', () => {
+    const origin = makeRepo();
+    edit(origin, 'auth/auth.go', (t) => t.replace('return nil, errors.New("invalid token")', 'return token, nil'));
+    for (let i = 0; i < 3; i++) commitAll(origin, `feature ${i}`);
+    const baseSha = git(origin, 'rev-parse', 'main').trim();
+    const runner = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'agr-action-')));
+    git(runner, 'clone', '-q', '--depth', '1', '--branch', 'feature', `file://${origin}`, 'repo');
+    const outputs = path.join(runner, 'outputs.txt');
+    const summary = path.join(runner, 'summary.md');
+    const r = spawnSync('bash', [path.join(REPO_ROOT, 'scripts', 'ci', 'action-check.sh')], {
+      cwd: path.join(runner, 'repo'),
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', AGR_CLI: `${process.execPath} ${BIN}`, AGR_BASE: baseSha, AGR_FAIL_ON: 'do-not-trust', AGR_SARIF: 'out.sarif', GITHUB_OUTPUT: outputs, GITHUB_STEP_SUMMARY: summary },
+    });
+    assert.strictEqual(r.status, 0, r.stderr);
+    const out = fs.readFileSync(outputs, 'utf8');
+    assert.match(out, /^exit-code=1$/m, out + r.stderr);
+    assert.match(out, /^sarif-file=out\.sarif$/m);
+    validateSarif(fs.readFileSync(path.join(runner, 'repo', 'out.sarif'), 'utf8'));
+    assert.match(fs.readFileSync(summary, 'utf8'), /\| ❌ \| `Service\.Verify` in auth\/auth\.go:16/);
+  });
 });

@@ -10,21 +10,23 @@ import { LEDGER_PATH, LedgerError, emptyLedger, readLedger, type LedgerData } fr
 import { defaultSettings, enabledCategories, readTeamConfigFile, TEAM_CONFIG_PATH, walkFilters, type GuardrailSettings } from '../settings';
 import { parseArgs, UsageError } from './args';
 import { checkMarkdown, checkText, type CheckMeta } from './checkReport';
-import { changedPaths, commitsTouching, GitError, gitTopLevel, listDir, mergeBase, readBlobs, resolveCommit } from './git';
+import { blobRev, changedPaths, commitsTouching, GitError, gitTopLevel, listDir, mergeBase, readBlobs, resolveCommit, type HeadSide } from './git';
 import { colourer, displayPath, emit } from './output';
 import { toSarif } from './sarif';
 import type { CliContext } from './scanCommand';
 import { findWorkspaceRoot } from './workspaceRoot';
 
-export const CHECK_USAGE = `usage: ai-guardrails check --base <ref> [--head <ref>] [--fail-on do-not-trust|review|finding|none]
-                          [--format text|markdown|json|sarif] [-o FILE] [--summary FILE] [--config PATH] [--include-tests] [--quiet]
-  Compares the working tree (or --head) with the merge base of --base and reports every guarded
-  region whose code changed (new, changed, moved and changed), with its review status at the head.
+export const CHECK_USAGE = `usage: ai-guardrails check --base <ref> [--head <ref> | --staged] [--fail-on do-not-trust|review|finding|none]
+                          [--format text|markdown|json|sarif] [-o FILE] [--summary FILE] [--sarif FILE] [--config PATH] [--include-tests] [--quiet]
+  Compares the working tree (or --head, or with --staged the index, for pre-commit hooks) with the
+  merge base of --base and reports every guarded region whose code changed (new, changed, moved
+  and changed), with its review status at the head.
   --fail-on do-not-trust  exit 1 when a changed do-not-trust region is not approved for its new code (default)
   --fail-on review        … or any changed guarded region (both tiers)
   --fail-on finding       … or a new finding that is not suppressed (comma-separate to combine: do-not-trust,finding)
   --fail-on none          report only
   --summary FILE          also write the Markdown summary (e.g. "$GITHUB_STEP_SUMMARY"; appended to)
+  --sarif FILE            also write the SARIF report (for code scanning upload)
   --config PATH           team config to use (default: .guardrails/config.json at the merge base,
                           so a change cannot relax its own gate)
   Exit codes: 0 passed, 1 failed, 2 usage or git error (e.g. the base is missing from a shallow clone).`;
@@ -39,7 +41,7 @@ interface Revision {
 }
 
 export async function runCheck(argv: string[], ctx: CliContext): Promise<number> {
-  const args = parseArgs(argv, ['base', 'head', 'fail-on', 'format', 'o', 'output', 'summary', 'config', 'workers'], ['help', 'include-tests', 'quiet', 'audit']);
+  const args = parseArgs(argv, ['base', 'head', 'fail-on', 'format', 'o', 'output', 'summary', 'sarif', 'config', 'workers'], ['help', 'include-tests', 'quiet', 'audit', 'staged']);
   if (args.flags.has('help')) {
     ctx.stdout(`${CHECK_USAGE}\n`);
     return 0;
@@ -57,14 +59,15 @@ export async function runCheck(argv: string[], ctx: CliContext): Promise<number>
   const started = performance.now();
   let top: string;
   let baseCommit: string;
-  let headCommit: string | undefined;
+  let head: HeadSide;
   let mb: string;
   try {
     top = fs.realpathSync(gitTopLevel(ctx.cwd));
     baseCommit = resolveCommit(top, base);
     const headRef = args.options.get('head');
-    headCommit = headRef ? resolveCommit(top, headRef) : undefined;
-    mb = mergeBase(top, baseCommit, headCommit ?? resolveCommit(top, 'HEAD'));
+    if (headRef && args.flags.has('staged')) throw new UsageError('--staged compares the index; it cannot be combined with --head');
+    head = headRef ? { kind: 'commit', sha: resolveCommit(top, headRef) } : args.flags.has('staged') ? { kind: 'index' } : { kind: 'worktree' };
+    mb = mergeBase(top, baseCommit, head.kind === 'commit' ? head.sha : resolveCommit(top, 'HEAD'));
   } catch (err) {
     if (err instanceof GitError) {
       ctx.stderr(`ai-guardrails check: ${err.message}\n`);
@@ -81,7 +84,7 @@ export async function runCheck(argv: string[], ctx: CliContext): Promise<number>
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-guardrails-check-'));
   const pool: WorkerPool = { workers: [] };
   try {
-    const changed = changedPaths(top, mb, headCommit);
+    const changed = changedPaths(top, mb, head);
     const settings = loadSettings(ctx, args.options.get('config'), top, mb, wsPrefix, tmp);
     if (args.flags.has('include-tests')) settings.includeTests = true;
     if (args.flags.has('audit')) settings.auditFindings = true;
@@ -91,9 +94,10 @@ export async function runCheck(argv: string[], ctx: CliContext): Promise<number>
     const headPaths = changed.head.filter(wanted);
 
     const baseRev = materialize(top, mb, basePaths, path.join(tmp, 'base'), wsPrefix);
-    const headRev: Revision = headCommit
-      ? materialize(top, headCommit, headPaths, path.join(tmp, 'head'), wsPrefix)
-      : { dir: top, files: headPaths.filter((p) => isRegularFile(path.join(top, p))), ledger: readLedger(workspace) };
+    const headRev: Revision =
+      head.kind === 'worktree'
+        ? { dir: top, files: headPaths.filter((p) => isRegularFile(path.join(top, p))), ledger: readLedger(workspace) }
+        : materialize(top, blobRev(head), headPaths, path.join(tmp, 'head'), wsPrefix);
 
     const scanOptions = {
       root: ctx.root,
@@ -116,7 +120,7 @@ export async function runCheck(argv: string[], ctx: CliContext): Promise<number>
         return { path: toWs(rel), regions: s.regions, findings: findingFingerprints(text, [...s.findings, ...(s.suppressedFindings ?? [])]) };
       });
     const report = compareRevisions(toRevisionFiles(baseRev, baseScanned, false), toRevisionFiles(headRev, headScanned, true), { base: baseRev.ledger, head: headRev.ledger }, failOn);
-    attributeApprovals(report.approvalsAdded, top, mb, headCommit, wsPrefix);
+    attributeApprovals(report.approvalsAdded, top, mb, head.kind === 'commit' ? head.sha : undefined, wsPrefix);
     // Size and binary skips are by design; a file whose analysis failed leaves the gate unable to vouch.
     const failedFiles = skipped.filter((s) => !/^(too-large|binary):/.test(s.reason));
     if (failedFiles.length > 0 && failOn.size > 0) report.failed = true;
@@ -124,7 +128,7 @@ export async function runCheck(argv: string[], ctx: CliContext): Promise<number>
     const meta: CheckMeta = {
       base,
       mergeBase: mb,
-      head: headCommit ? (args.options.get('head') ?? headCommit) : 'working tree',
+      head: head.kind === 'commit' ? (args.options.get('head') ?? head.sha) : head.kind === 'index' ? 'staged changes' : 'working tree',
       filesAnalysed: headRev.files.length,
       skipped,
       failOn: [...failOn],
@@ -133,6 +137,14 @@ export async function runCheck(argv: string[], ctx: CliContext): Promise<number>
     const markdown = checkMarkdown(report, meta);
     const summary = args.options.get('summary');
     if (summary) fs.appendFileSync(path.resolve(ctx.cwd, summary), markdown);
+    const sarif = () =>
+      toSarif(
+        ctx.version,
+        report.changed.map((c) => ({ path: wsRelToTop(c.path, wsPrefix), region: c.region, status: c.status, change: c.change })),
+        report.findings.map((f) => ({ path: wsRelToTop(f.path, wsPrefix), finding: f.finding, fingerprint: f.fingerprint })),
+      );
+    const sarifFile = args.options.get('sarif');
+    if (sarifFile) emit(ctx, sarif(), sarifFile);
     if (!args.flags.has('quiet') || outFile) {
       const body =
         format === 'markdown'
@@ -140,11 +152,7 @@ export async function runCheck(argv: string[], ctx: CliContext): Promise<number>
           : format === 'json'
             ? `${JSON.stringify({ tool: 'ai-guardrails', version: ctx.version, ...meta, ...report }, null, 2)}\n`
             : format === 'sarif'
-              ? toSarif(
-                  ctx.version,
-                  report.changed.map((c) => ({ path: wsRelToTop(c.path, wsPrefix), region: c.region, status: c.status, change: c.change })),
-                  report.findings.map((f) => ({ path: wsRelToTop(f.path, wsPrefix), finding: f.finding, fingerprint: f.fingerprint })),
-                )
+              ? sarif()
               : checkText(
                   { ...report, changed: report.changed.map((c) => ({ ...c, path: displayPath(c.path) })) },
                   { ...meta, skipped: meta.skipped.map((s) => ({ ...s, path: displayPath(s.path) })) },

@@ -71,12 +71,21 @@ export interface ChangedPaths {
   head: string[];
 }
 
+/** The head side of a comparison: a commit, the index (staged changes) or the working tree. */
+export type HeadSide = { kind: 'commit'; sha: string } | { kind: 'index' } | { kind: 'worktree' };
+
+/** The revision prefix for `<rev>:<path>` blob names (`:<path>` is the index). */
+export function blobRev(head: HeadSide): string {
+  return head.kind === 'commit' ? head.sha : '';
+}
+
 /**
- * Files that differ between `from` and `to` (a commit, or the working tree when undefined,
- * including untracked files that are not ignored). NUL-separated output, so any file name works.
+ * Files that differ between `from` and the head side (for the working tree including untracked
+ * files that are not ignored). NUL-separated output, so any file name works.
  */
-export function changedPaths(top: string, from: string, to: string | undefined): ChangedPaths {
-  const out = git(top, ['diff', '--name-status', '-z', '-M', '--no-ext-diff', from, ...(to ? [to] : []), '--']);
+export function changedPaths(top: string, from: string, headSide: HeadSide): ChangedPaths {
+  const to = headSide.kind === 'commit' ? [headSide.sha] : headSide.kind === 'index' ? ['--cached'] : [];
+  const out = git(top, ['diff', '--name-status', '-z', '-M', '--no-ext-diff', ...to, from, '--']);
   const fields = out.split('\0');
   const base: string[] = [];
   const head: string[] = [];
@@ -94,7 +103,7 @@ export function changedPaths(top: string, from: string, to: string | undefined):
       if (status !== 'D') head.push(p);
     }
   }
-  if (!to) {
+  if (headSide.kind === 'worktree') {
     for (const p of git(top, ['ls-files', '-z', '--others', '--exclude-standard']).split('\0')) if (p) head.push(p);
   }
   return { base, head };
@@ -139,9 +148,16 @@ export function readBlobs(top: string, rev: string, paths: string[]): Map<string
   return result;
 }
 
-/** Paths of files directly inside `dir` at `rev` (for Go package siblings). */
+/** Paths of files directly inside `dir` at `rev` ('' for the index), for Go package siblings. */
 export function listDir(top: string, rev: string, dir: string): string[] {
-  const spec = dir === '' || dir === '.' ? rev : `${rev}:${dir}`;
+  const inRoot = dir === '' || dir === '.';
+  if (rev === '') {
+    const prefix = inRoot ? '' : `${dir}/`;
+    return git(top, ['ls-files', '-z', '--', inRoot ? '.' : dir])
+      .split('\0')
+      .filter((p) => p.startsWith(prefix) && p.length > prefix.length && !p.slice(prefix.length).includes('/'));
+  }
+  const spec = inRoot ? rev : `${rev}:${dir}`;
   try {
     return git(top, ['ls-tree', '-z', '--name-only', spec])
       .split('\0')
