@@ -53,3 +53,28 @@ describe('what the extension ships', () => {
     }
   });
 });
+
+describe('Marketplace and Open VSX readiness', () => {
+  it('has a 128×128 PNG icon, a gallery banner, links, and declares no virtual-workspace support', () => {
+    const ext = extension();
+    const manifest = ext.packageJSON as Manifest & { galleryBanner?: { color?: string }; bugs?: { url?: string }; homepage?: string; capabilities?: { virtualWorkspaces?: { supported?: boolean } } };
+    assert.ok(manifest.icon?.endsWith('.png'), 'the Marketplace needs a PNG icon');
+    const png = fs.readFileSync(path.join(ext.extensionPath, manifest.icon ?? ""));
+    assert.strictEqual(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepStrictEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128], 'IHDR width and height');
+    assert.match(manifest.galleryBanner?.color ?? '', /^#[0-9a-f]{6}$/i);
+    assert.match(manifest.bugs?.url ?? '', /^https:\/\//);
+    assert.match(manifest.homepage ?? '', /^https:\/\//);
+    assert.strictEqual(manifest.capabilities?.virtualWorkspaces?.supported, false);
+  });
+
+  it('ships the README images and leaves the CLI bundle (npm package only) out', () => {
+    const root = extension().extensionPath;
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((src) => !/^https?:/.test(src));
+    assert.ok(images.length > 0, 'the README shows images');
+    const missing = images.filter((src) => !fs.existsSync(path.join(root, src)));
+    assert.deepStrictEqual(missing, [], 'README images resolve inside the package');
+    assert.ok(!fs.existsSync(path.join(root, 'dist', 'cli.js')), 'dist/cli.js is not in the .vsix');
+  });
+});
