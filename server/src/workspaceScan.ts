@@ -2,6 +2,7 @@ import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import { listSourceFiles } from './engine/files';
+import { resolvesInside } from './engine/workspacePath';
 import { languageForPath } from './engine/languages';
 import { findPackageRoot } from './engine/root';
 import { scanFile } from './engine/scanFile';
@@ -66,7 +67,8 @@ export class WorkspaceScanner {
     try {
       const files: { folder: string; file: string }[] = [];
       for (const folder of service.folders) {
-        for (const file of listSourceFiles([folder], { root: folder, ...this.filters(folder) })) files.push({ folder, file });
+        const onSkip = (file: string, reason: string) => service.log(`workspace scan: skipped ${file}: ${reason}`);
+        for (const file of listSourceFiles([folder], { root: folder, ...this.filters(folder), onSkip })) files.push({ folder, file });
       }
       service.index.filesTotal = files.length;
       progress?.begin('AI Guardrails: scanning workspace', 0, `0/${files.length} files`, true);
@@ -123,7 +125,7 @@ export class WorkspaceScanner {
     const uri = URI.file(fsPath).toString();
     if (service.documents.get(uri) || !service.engine) return;
     const folder = service.folderOf(fsPath);
-    if (!folder || !languageForPath(fsPath)) return;
+    if (!folder || !languageForPath(fsPath) || !resolvesInside(folder, fsPath)) return;
     const rel = service.relPathOf(fsPath);
     if (this.excluded(folder)(rel)) return;
     const settings = service.settingsFor(fsPath);

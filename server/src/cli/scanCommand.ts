@@ -74,6 +74,8 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
     root: ctx.cwd,
     ...walkFilters(settings),
     gitignore: !args.flags.has('no-gitignore'),
+    workspace,
+    onSkip: (file, reason) => ctx.stderr(`ai-guardrails: warning: skipped ${path.relative(ctx.cwd, file)}: ${reason}\n`),
   });
   const started = performance.now();
   const scanned = settings.enable

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
 import { languageForPath } from './languages';
+import { workspaceRelative } from './workspacePath';
 
 export type SkipReason = 'binary' | 'too-large' | 'unreadable';
 
@@ -12,29 +13,59 @@ export interface Skipped {
 
 export type SourceRead = { text: string; bytes: number } | { skipped: Skipped };
 
-/** Reads a source file, refusing binary, oversized and unreadable files with a reason. */
+function fileKind(stat: fs.Stats): string {
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+function unreadable(message: string): SourceRead {
+  return { skipped: { reason: 'unreadable', message } };
+}
+
+/**
+ * Reads a source file, refusing binary, oversized, unreadable and non-regular files with a
+ * reason. The file is opened first and checked through its descriptor, so a FIFO does not block
+ * the open (O_NONBLOCK), a device such as /dev/zero is refused rather than read until memory runs
+ * out, and a file that grows after the check is still read only up to the limit.
+ */
 export function readSource(file: string, maxBytes: number): SourceRead {
-  let size: number;
+  let fd: number;
   try {
-    size = fs.statSync(file).size;
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (err) {
-    return { skipped: { reason: 'unreadable', message: `cannot stat: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` } };
+    return unreadable(`cannot open: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-  if (size > maxBytes) {
-    return {
-      skipped: {
-        reason: 'too-large',
-        message: `${Math.ceil(size / 1024)} KB exceeds the ${Math.floor(maxBytes / 1024)} KB limit (maxFileSizeKb)`,
-      },
-    };
-  }
-  let buffer: Buffer;
   try {
-    buffer = fs.readFileSync(file);
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return unreadable(`${fileKind(stat)}, not a regular file`);
+    const tooLarge = (size: number): SourceRead => ({
+      skipped: { reason: 'too-large', message: `${Math.ceil(size / 1024)} KB exceeds the ${Math.floor(maxBytes / 1024)} KB limit (maxFileSizeKb)` },
+    });
+    if (stat.size > maxBytes) return tooLarge(stat.size);
+    const cap = Math.floor(maxBytes) + 1;
+    let buffer = Buffer.alloc(Math.min(cap, stat.size + 1));
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length >= cap) return tooLarge(length); // grew past the limit while we read
+        const bigger = Buffer.alloc(Math.min(cap, length * 2));
+        buffer.copy(bigger);
+        buffer = bigger;
+      }
+      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return checkText(buffer.subarray(0, length));
   } catch (err) {
-    return { skipped: { reason: 'unreadable', message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` } };
+    return unreadable(`cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  } finally {
+    fs.closeSync(fd);
   }
-  return checkText(buffer);
 }
 
 export function checkText(buffer: Buffer): SourceRead {
@@ -78,6 +109,10 @@ export interface WalkOptions {
    * walked (so naming a folder inside `tests/` explicitly still scans it).
    */
   isTestCode?: (relPath: string) => boolean;
+  /** The workspace symbolic links must stay in (default `root`). */
+  workspace?: string;
+  /** Told about files left out for a reason the user should see (a link out of the workspace). */
+  onSkip?: (file: string, reason: string) => void;
 }
 
 function ignoredBy(levels: IgnoreLevel[], abs: string, isDir: boolean): boolean {
@@ -97,6 +132,7 @@ function ignoredBy(levels: IgnoreLevel[], abs: string, isDir: boolean): boolean 
 export function listSourceFiles(targets: string[], options: WalkOptions): string[] {
   const out: string[] = [];
   const useGitignore = options.gitignore !== false;
+  const workspace = options.workspace ?? options.root;
   const rootLevels: IgnoreLevel[] = [];
   if (useGitignore) {
     // Ignore files from the root down to each target apply too.
@@ -126,7 +162,13 @@ export function listSourceFiles(targets: string[], options: WalkOptions): string
       }
       if (ignoredBy(here, abs, isDir)) continue;
       if (isDir) visit(abs, here, true, base);
-      else if ((entry.isFile() || entry.isSymbolicLink()) && languageForPath(entry.name)) out.push(abs);
+      else if (entry.isFile() && languageForPath(entry.name)) out.push(abs);
+      else if (entry.isSymbolicLink() && languageForPath(entry.name)) {
+        // A committed link may point anywhere: only files that really are in the workspace are read.
+        const where = workspaceRelative(workspace, abs);
+        if ('rel' in where) out.push(abs);
+        else options.onSkip?.(abs, `symbolic link: ${where.outside}`);
+      }
     }
   };
   for (const target of targets) {

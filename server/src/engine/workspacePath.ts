@@ -25,7 +25,7 @@ export function workspaceRelative(root: string, file: string): { rel: string } |
   const abs = path.resolve(root, file);
   const realRoot = realpath(root) ?? path.resolve(root);
   const real = realpath(abs);
-  if (real === undefined) return { outside: `cannot resolve ${abs}` };
+  if (real === undefined) return { outside: `${abs} cannot be resolved (a dangling symbolic link?)` };
   if (!isInside(realRoot, real)) {
     return { outside: real === abs ? `${abs} is outside the workspace ${root}` : `${abs} resolves to ${real}, outside the workspace ${root}` };
   }

@@ -86,6 +86,9 @@ function validate(file: string, raw: unknown): LedgerData {
       throw new LedgerError(file, `${where} needs string id, path, symbol and fingerprint`);
     }
     if (!isCategoryId(category)) throw new LedgerError(file, `${where} has unknown category ${JSON.stringify(category)}`);
+    if (path.posix.isAbsolute(p) || path.win32.isAbsolute(p) || p.split(/[\\/]/).includes('..')) {
+      throw new LedgerError(file, `${where}.path ${JSON.stringify(p)} is outside the workspace (reviews only bind to workspace-relative paths); remove that entry`);
+    }
     if (!Array.isArray(history) || history.length === 0) throw new LedgerError(file, `${where}.history must be a non-empty array`);
     const events = history.map((h: unknown, j: number) => {
       if (!isRecord(h)) throw new LedgerError(file, `${where}.history[${j}] is not an object`);
