@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
 import { CATEGORY_IDS, isCategoryId, tierOf, type CategoryId } from './engine/categories';
+import { GLOB_OPTIONS, globProblem, quoteGlob } from './engine/globCheck';
 import { isTestPath } from './engine/testCode';
 import { isRecord } from './json';
 
@@ -98,7 +99,11 @@ export function applySettings(base: GuardrailSettings, input: unknown, problems:
         break;
       case 'exclude':
         if (Array.isArray(value) && value.every((g) => typeof g === 'string')) {
-          for (const g of value as string[]) if (!out.exclude.includes(g)) out.exclude.push(g);
+          for (const g of value as string[]) {
+            const problem = globProblem(g);
+            if (problem) problems.push(`"exclude": pattern ${quoteGlob(g)} ${problem}; left out`);
+            else if (!out.exclude.includes(g)) out.exclude.push(g);
+          }
         } else problems.push('"exclude" must be an array of glob strings');
         break;
       case 'maxFileSizeKb':
@@ -179,7 +184,9 @@ export function isPathExcluded(settings: GuardrailSettings, relPath: string): bo
 
 /** Matches workspace-relative paths (forward slashes) against the exclude globs. */
 export function excludeMatcher(globs: string[]): (relPath: string) => boolean {
-  if (globs.length === 0) return () => false;
-  const isMatch = picomatch(globs, { dot: true });
+  // Patterns out of bounds were reported where they were read; never compile them here.
+  const usable = globs.filter((g) => globProblem(g) === undefined);
+  if (usable.length === 0) return () => false;
+  const isMatch = picomatch(usable, GLOB_OPTIONS);
   return (relPath: string) => isMatch(relPath) || isMatch(`${relPath}/`);
 }

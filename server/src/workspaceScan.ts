@@ -3,6 +3,7 @@ import { URI } from 'vscode-uri';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import { listSourceFiles } from './engine/files';
 import { resolvesInside } from './engine/workspacePath';
+import { globProblem, quoteGlob } from './engine/globCheck';
 import { languageForPath } from './engine/languages';
 import { findPackageRoot } from './engine/root';
 import { scanFile } from './engine/scanFile';
@@ -30,7 +31,10 @@ export class WorkspaceScanner {
         const files = (await this.service.connection.workspace.getConfiguration({ scopeUri: URI.file(folder).toString(), section: 'files' })) as unknown;
         const exclude = isRecord(files) && isRecord(files.exclude) ? files.exclude : {};
         for (const [glob, on] of Object.entries(exclude)) {
-          if (on === true) globs.push(glob, `${glob}/**`);
+          if (on !== true) continue;
+          const problem = globProblem(glob) ?? globProblem(`${glob}/**`);
+          if (problem) this.service.log(`files.exclude: pattern ${quoteGlob(glob)} ${problem}; left out`);
+          else globs.push(glob, `${glob}/**`);
         }
       } catch {
         // clients without workspace/configuration: only our own excludes apply
@@ -67,8 +71,8 @@ export class WorkspaceScanner {
     try {
       const files: { folder: string; file: string }[] = [];
       for (const folder of service.folders) {
-        const onSkip = (file: string, reason: string) => service.log(`workspace scan: skipped ${file}: ${reason}`);
-        for (const file of listSourceFiles([folder], { root: folder, ...this.filters(folder), onSkip })) files.push({ folder, file });
+        const warn = (message: string) => service.log(`workspace scan: ${message}`);
+        for (const file of listSourceFiles([folder], { root: folder, ...this.filters(folder), warn })) files.push({ folder, file });
       }
       service.index.filesTotal = files.length;
       progress?.begin('AI Guardrails: scanning workspace', 0, `0/${files.length} files`, true);

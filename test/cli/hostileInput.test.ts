@@ -97,4 +97,31 @@ describe('CLI on hostile repository content', function () {
     assert.strictEqual(zero.code, 0, zero.stderr);
     assert.match(zero.stdout, /a character device, not a regular file/);
   });
+
+  it('scan refuses exclude patterns that backtrack or are huge, names the file holding them, and finishes quickly', () => {
+    const { ws } = workspaceAndOutside();
+    const name = `${'a'.repeat(60)}.py`;
+    fs.writeFileSync(path.join(ws, name), 'import hmac\n\ndef sign(k, m):\n    return hmac.new(k, m).digest()\n');
+    const starry = `**/${'*a'.repeat(12)}*b`;
+    const extglob = `**/${'+(a|aa)'.repeat(12)}b`;
+    const huge = `**/${'x'.repeat(70000)}`;
+    fs.mkdirSync(path.join(ws, '.guardrails'));
+    const config = path.join(ws, '.guardrails', 'config.json');
+    fs.writeFileSync(config, JSON.stringify({ exclude: [starry, extglob, huge, 'gen/**'] }));
+    fs.writeFileSync(path.join(ws, '.gitignore'), `# hostile\n${'*a'.repeat(12)}*b\n**/a/**/a/**/a/b\nbuild.log\n`);
+    const started = Date.now();
+    const r = run(ws, 'scan', '--format', 'json');
+    assert.ok(Date.now() - started < 15000, `scan took ${Date.now() - started} ms`);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const warnings = r.stderr.split('\n').filter((l) => l.length > 0);
+    const configWarnings = warnings.filter((l) => l.includes(config));
+    assert.strictEqual(configWarnings.length, 3, r.stderr);
+    assert.match(configWarnings[0]!, /pattern "\*\*\/\*a\*a.*" has 13 \* wildcards in one path segment \(at most 2\); left out/);
+    assert.match(configWarnings[1]!, /uses extglob syntax/);
+    assert.match(configWarnings[2]!, /is 70003 characters long/);
+    assert.match(r.stderr, /\.gitignore:2: pattern "\*a\*a.*" has 13 \* wildcards/);
+    assert.match(r.stderr, /\.gitignore:3: pattern "\*\*\/a\/\*\*\/a\/\*\*\/a\/b" has 3 \*\* wildcards \(at most 2\)/);
+    const paths = (JSON.parse(r.stdout) as { files: { path: string }[] }).files.map((f) => f.path).sort();
+    assert.deepStrictEqual(paths, ['a'.repeat(60) + '.py', 'auth.go'], 'the other excludes and defaults still apply; the file is scanned');
+  });
 });

@@ -75,7 +75,7 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
     ...walkFilters(settings),
     gitignore: !args.flags.has('no-gitignore'),
     workspace,
-    onSkip: (file, reason) => ctx.stderr(`ai-guardrails: warning: skipped ${path.relative(ctx.cwd, file)}: ${reason}\n`),
+    warn: (message) => ctx.stderr(`ai-guardrails: warning: ${message}\n`),
   });
   const started = performance.now();
   const scanned = settings.enable

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
+import { globProblem, quoteGlob } from './globCheck';
 import { languageForPath } from './languages';
 import { workspaceRelative } from './workspacePath';
 
@@ -83,16 +84,25 @@ interface IgnoreLevel {
   rules: Ignore;
 }
 
-function loadIgnore(dir: string, extraFiles: string[] = []): Ignore | undefined {
+/** Loads ignore files, leaving out (and reporting) patterns too long or too slow to match. */
+function loadIgnore(dir: string, extraFiles: string[] = [], warn?: (message: string) => void): Ignore | undefined {
   let found = false;
   const rules = ignore();
   for (const name of ['.gitignore', ...extraFiles]) {
+    const file = path.join(dir, name);
+    let text: string;
     try {
-      rules.add(fs.readFileSync(path.join(dir, name), 'utf8'));
-      found = true;
+      text = fs.readFileSync(file, 'utf8');
     } catch {
-      // no ignore file here
+      continue; // no ignore file here
     }
+    found = true;
+    const lines = text.split(/\r?\n/);
+    lines.forEach((line, i) => {
+      const problem = line.startsWith('#') || line.trim() === '' ? undefined : globProblem(line, 'gitignore');
+      if (problem) warn?.(`${file}:${i + 1}: pattern ${quoteGlob(line)} ${problem}; left out`);
+      else rules.add(line);
+    });
   }
   return found ? rules : undefined;
 }
@@ -111,8 +121,8 @@ export interface WalkOptions {
   isTestCode?: (relPath: string) => boolean;
   /** The workspace symbolic links must stay in (default `root`). */
   workspace?: string;
-  /** Told about files left out for a reason the user should see (a link out of the workspace). */
-  onSkip?: (file: string, reason: string) => void;
+  /** Told what the user should know: a link out of the workspace, a refused .gitignore pattern. */
+  warn?: (message: string) => void;
 }
 
 function ignoredBy(levels: IgnoreLevel[], abs: string, isDir: boolean): boolean {
@@ -136,7 +146,7 @@ export function listSourceFiles(targets: string[], options: WalkOptions): string
   const rootLevels: IgnoreLevel[] = [];
   if (useGitignore) {
     // Ignore files from the root down to each target apply too.
-    const rootRules = loadIgnore(options.root, [path.join('.git', 'info', 'exclude')]);
+    const rootRules = loadIgnore(options.root, [path.join('.git', 'info', 'exclude')], options.warn);
     if (rootRules) rootLevels.push({ dir: options.root, rules: rootRules });
   }
   /** Lists `dir`; `loadOwn` adds the folder's own .gitignore (the root's is in rootLevels). */
@@ -147,7 +157,7 @@ export function listSourceFiles(targets: string[], options: WalkOptions): string
     } catch {
       return;
     }
-    const own = useGitignore && loadOwn ? loadIgnore(dir) : undefined;
+    const own = useGitignore && loadOwn ? loadIgnore(dir, [], options.warn) : undefined;
     const here = own ? [...levels, { dir, rules: own }] : levels;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
@@ -167,7 +177,7 @@ export function listSourceFiles(targets: string[], options: WalkOptions): string
         // A committed link may point anywhere: only files that really are in the workspace are read.
         const where = workspaceRelative(workspace, abs);
         if ('rel' in where) out.push(abs);
-        else options.onSkip?.(abs, `symbolic link: ${where.outside}`);
+        else options.warn?.(`skipped ${toPosix(path.relative(options.root, abs))}: symbolic link: ${where.outside}`);
       }
     }
   };
@@ -194,7 +204,7 @@ export function listSourceFiles(targets: string[], options: WalkOptions): string
       let cur = options.root;
       for (const part of parts.slice(0, -1)) {
         cur = path.join(cur, part);
-        const rules = loadIgnore(cur);
+        const rules = loadIgnore(cur, [], options.warn);
         if (rules) levels.push({ dir: cur, rules });
       }
     }

@@ -1,0 +1,33 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { REPO_ROOT } from '../helpers/engine';
+import { TestLspClient } from '../helpers/lspClient';
+
+describe('language server with hostile exclude patterns', function () {
+  this.timeout(60000);
+
+  it('keeps answering with diagnostics, and warns naming the config file, when excludes backtrack or are huge', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-lsp-hostile-'));
+    fs.mkdirSync(path.join(dir, '.guardrails'));
+    const config = path.join(dir, '.guardrails', 'config.json');
+    fs.writeFileSync(config, JSON.stringify({ exclude: [`**/${'*a'.repeat(12)}*b`, `**/${'+(a|aa)'.repeat(12)}b`, `**/${'x'.repeat(70000)}`] }));
+    fs.writeFileSync(path.join(dir, '.gitignore'), `${'*a'.repeat(12)}*b\n`);
+    fs.writeFileSync(path.join(dir, `${'a'.repeat(60)}.py`), 'x = 1\n');
+    fs.copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace', 'go', 'auth.go'), path.join(dir, 'auth.go'));
+    const client = await TestLspClient.start(dir);
+    try {
+      const uri = pathToFileURL(path.join(dir, 'auth.go')).toString();
+      client.open(uri, 'go', fs.readFileSync(path.join(dir, 'auth.go'), 'utf8'));
+      const diags = await client.diagnosticsFor(uri, 1);
+      assert.ok(diags.some((d) => String(d.code ?? '').includes('jwt') || d.message.toLowerCase().includes('jwt')), 'diagnostics as usual');
+      const warned = (what: string) => client.messages.some((m) => m.message.includes(config) && m.message.includes(what));
+      await client.waitFor(() => ['characters long', 'extglob', '13 * wildcards'].every(warned), 'a warning naming the config file for each refused pattern');
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
