@@ -31,3 +31,40 @@ describe('language server with hostile exclude patterns', function () {
     }
   });
 });
+
+describe('language server review commands on a file linked from outside the workspace', function () {
+  this.timeout(60000);
+
+  it('refuses to record a review for it, saying why, and writes no ledger', async () => {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-lsp-link-'));
+    const ws = path.join(base, 'ws');
+    const outside = path.join(base, 'outside');
+    fs.mkdirSync(ws);
+    fs.mkdirSync(outside);
+    const text = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace', 'go', 'auth.go'), 'utf8');
+    fs.writeFileSync(path.join(outside, 'auth.go'), text);
+    fs.symlinkSync(path.join(outside, 'auth.go'), path.join(ws, 'auth.go'));
+    const client = await TestLspClient.start(ws);
+    try {
+      const uri = pathToFileURL(path.join(ws, 'auth.go')).toString();
+      client.open(uri, 'go', text);
+      const diag = (await client.diagnosticsFor(uri, 1)).find((d) => d.code === 'jwt');
+      assert.ok(diag);
+      const actions = await client.request<{ title: string; command?: { command: string; arguments?: unknown[] } }[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diag.range,
+        context: { diagnostics: [diag], only: ['quickfix'] },
+      });
+      const approve = actions.find((a) => a.title === 'Mark as reviewed');
+      assert.ok(approve?.command);
+      await assert.rejects(
+        client.request('workspace/executeCommand', { command: approve.command.command, arguments: approve.command.arguments }),
+        /reviews are recorded only for files in the workspace: .*resolves to .*outside.*auth\.go, outside the workspace/,
+      );
+      assert.ok(!fs.existsSync(path.join(ws, '.guardrails')));
+    } finally {
+      await client.stop();
+      fs.rmSync(base, { recursive: true, force: true });
+    }
+  });
+});
