@@ -36,6 +36,16 @@ export const DEFAULT_EXCLUDES = [
 
 export const TEAM_CONFIG_PATH = path.join('.guardrails', 'config.json');
 
+/**
+ * The schema of these settings is `contributes.configuration` in package.json (what VS Code
+ * validates in its settings editor); applySettings checks the same types, enums and bounds for
+ * values VS Code does not check — the team config file, other editors — and test/unit/
+ * settingsSchema.test.ts keeps the two in step. Hand-written rather than a JSON-schema validator
+ * (ajv): a bad key must be reported and skipped while the good ones still apply, with messages in
+ * the file's own terms, and the eight keys do not justify a validator in the server bundle.
+ */
+const MIN_FILE_SIZE_KB = 1;
+
 export function defaultSettings(): GuardrailSettings {
   const categories = {} as Record<CategoryId, boolean>;
   const severity = {} as Record<CategoryId, SeverityName>;
@@ -107,8 +117,8 @@ export function applySettings(base: GuardrailSettings, input: unknown, problems:
         } else problems.push('"exclude" must be an array of glob strings');
         break;
       case 'maxFileSizeKb':
-        if (typeof value === 'number' && Number.isFinite(value) && value > 0) out.maxFileSizeKb = value;
-        else problems.push('"maxFileSizeKb" must be a positive number');
+        if (typeof value === 'number' && Number.isFinite(value) && value >= MIN_FILE_SIZE_KB) out.maxFileSizeKb = value;
+        else problems.push(`"maxFileSizeKb" must be a number of at least ${MIN_FILE_SIZE_KB} (KB), not ${JSON.stringify(value)}`);
         break;
       case 'includeTests':
         if (typeof value === 'boolean') out.includeTests = value;
@@ -156,6 +166,10 @@ export function readTeamConfig(folder: string, base: GuardrailSettings): TeamCon
     parsed = JSON.parse(text);
   } catch (err) {
     return { settings: base, problems: [`${file}: not valid JSON (${(err as Error).message}); using defaults`] };
+  }
+  if (!isRecord(parsed)) {
+    const found = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`;
+    return { settings: base, problems: [`${file}: must hold a JSON object of settings, not ${found}; using defaults`] };
   }
   const problems: string[] = [];
   const settings = applySettings(base, parsed, problems);
