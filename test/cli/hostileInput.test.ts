@@ -124,4 +124,19 @@ describe('CLI on hostile repository content', function () {
     const paths = (JSON.parse(r.stdout) as { files: { path: string }[] }).files.map((f) => f.path).sort();
     assert.deepStrictEqual(paths, ['a'.repeat(60) + '.py', 'auth.go'], 'the other excludes and defaults still apply; the file is scanned');
   });
+
+  it('scan text output escapes names that would split or disguise lines; a name that is not UTF-8 is reported as such', () => {
+    const { ws } = workspaceAndOutside();
+    const hmac = 'import hmac\n\ndef sign(k, m):\n    return hmac.new(k, m).digest()\n';
+    fs.writeFileSync(path.join(ws, 'x.py\nauth.go:1:1: review jwt in Fake [approved]\n.py'), hmac);
+    fs.writeFileSync(path.join(ws, 'rtl\u202egnp.py'), hmac);
+    fs.writeFileSync(Buffer.concat([Buffer.from(`${ws}/bad`), Buffer.from([0xff, 0xfe]), Buffer.from('.py')]), hmac);
+    const r = run(ws, 'scan');
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.ok(!/^auth\.go:1:1: review jwt in Fake/m.test(r.stdout), r.stdout);
+    assert.match(r.stdout, /^x\.py\\nauth\.go:1:1: review jwt in Fake \[approved\]\\n\.py:\d+:\d+: DO NOT TRUST crypto/m);
+    assert.match(r.stdout, /^rtl\\u202egnp\.py:\d+/m);
+    assert.match(r.stderr, /skipped bad\uFFFD\uFFFD\.py: the name is not valid UTF-8/);
+    assert.ok(!r.stdout.includes('ENOENT'), r.stdout);
+  });
 });

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CATEGORIES } from '../engine/categories';
 import { GuardrailEngine, pathsFromRoot } from '../engine/engine';
-import { readSource } from '../engine/files';
+import { displayPath, readSource } from '../engine/files';
 import { languageForPath } from '../engine/languages';
 import type { Region } from '../engine/types';
 import { workspaceRelative } from '../engine/workspacePath';
@@ -146,7 +146,7 @@ async function list(ctx: CliContext, argv: string[]): Promise<number> {
     ctx.stdout(`${JSON.stringify({ tool: 'ai-guardrails', version: ctx.version, ledger: '.guardrails/reviews.json', entries: listed }, null, 2)}\n`);
   } else {
     for (const e of listed) {
-      ctx.stdout(`${e.path}  ${e.symbol}  ${e.category} (${CATEGORIES[e.category as keyof typeof CATEGORIES]?.tier ?? '?'})  ${e.status}${e.detail ? `: ${e.detail}` : ''}${e.note ? `  note: ${e.note}` : ''}\n`);
+      ctx.stdout(`${displayPath(e.path)}  ${displayPath(e.symbol)}  ${e.category} (${CATEGORIES[e.category as keyof typeof CATEGORIES]?.tier ?? '?'})  ${e.status}${e.detail ? `: ${e.detail}` : ''}${e.note ? `  note: ${e.note}` : ''}\n`);
     }
     ctx.stdout(`${listed.length} ledger entries\n`);
   }

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { listSourceFiles, toPosix } from '../engine/files';
+import { displayPath, listSourceFiles, toPosix } from '../engine/files';
 import { scanProject } from '../engine/scanner';
 import type { ScannedFile } from '../engine/scanProtocol';
 import type { Span } from '../engine/types';
@@ -109,7 +109,7 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
     return reviewState(ledger, { category: r.category, fingerprint: r.fingerprint, path: toPosix(path.relative(workspace, file)), symbol: r.symbol }).status;
   };
   if (format === 'json') ctx.stdout(`${JSON.stringify(toJson(scanned, rel, ctx.version, review), null, 2)}\n`);
-  else ctx.stdout(toText(scanned, rel, millis, review));
+  else ctx.stdout(toText(scanned, (f) => displayPath(rel(f)), millis, review));
   if (failOn && shouldFail(scanned, review, failOn as FailLevel)) return 1;
   return 0;
 }

@@ -75,6 +75,23 @@ export function checkText(buffer: Buffer): SourceRead {
   return { text: buffer.toString('utf8'), bytes: buffer.length };
 }
 
+/**
+ * A file name for line-oriented output (text reports, logs): control characters, line and
+ * paragraph separators and bidirectional overrides are escaped, so a name cannot start a line of
+ * its own or disguise itself in a CI log. Backslashes are doubled, so the escapes are unambiguous.
+ */
+export function displayPath(p: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return p.replace(/[\\\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    if (c === '\\') return '\\\\';
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
@@ -151,11 +168,21 @@ export function listSourceFiles(targets: string[], options: WalkOptions): string
   }
   /** Lists `dir`; `loadOwn` adds the folder's own .gitignore (the root's is in rootLevels). */
   const visit = (dir: string, levels: IgnoreLevel[], loadOwn: boolean, base: string) => {
-    let entries: fs.Dirent[];
+    let raw: fs.Dirent<Buffer>[];
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      raw = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
     } catch {
       return;
+    }
+    // Names that are not valid UTF-8 cannot be opened through a string path: say so, once.
+    const entries: { name: string; isDirectory(): boolean; isFile(): boolean; isSymbolicLink(): boolean }[] = [];
+    for (const e of raw) {
+      const name = e.name.toString('utf8');
+      if (Buffer.from(name, 'utf8').equals(e.name)) {
+        entries.push({ name, isDirectory: () => e.isDirectory(), isFile: () => e.isFile(), isSymbolicLink: () => e.isSymbolicLink() });
+      } else if (e.isDirectory() || languageForPath(name)) {
+        options.warn?.(`skipped ${displayPath(toPosix(path.relative(options.root, path.join(dir, name))))}: the name is not valid UTF-8`);
+      }
     }
     const own = useGitignore && loadOwn ? loadIgnore(dir, [], options.warn) : undefined;
     const here = own ? [...levels, { dir, rules: own }] : levels;
@@ -177,7 +204,7 @@ export function listSourceFiles(targets: string[], options: WalkOptions): string
         // A committed link may point anywhere: only files that really are in the workspace are read.
         const where = workspaceRelative(workspace, abs);
         if ('rel' in where) out.push(abs);
-        else options.warn?.(`skipped ${toPosix(path.relative(options.root, abs))}: symbolic link: ${where.outside}`);
+        else options.warn?.(`skipped ${displayPath(toPosix(path.relative(options.root, abs)))}: symbolic link: ${displayPath(where.outside)}`);
       }
     }
   };
