@@ -68,3 +68,44 @@ describe('language server review commands on a file linked from outside the work
     }
   });
 });
+
+describe('language server with a read-only review ledger', function () {
+  this.timeout(60000);
+
+  it('refuses the write with the reason, leaves the file alone and keeps showing its review states', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-lsp-ro-'));
+    const text = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace', 'go', 'auth.go'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'auth.go'), text);
+    process.env.AI_GUARDRAILS_REVIEWER = 'Lsp Tester';
+    const client = await TestLspClient.start(dir);
+    try {
+      const uri = pathToFileURL(path.join(dir, 'auth.go')).toString();
+      client.open(uri, 'go', text);
+      const jwt = (await client.diagnosticsFor(uri, 1)).find((d) => d.code === 'jwt')!;
+      const command = async (title: string) => {
+        const actions = await client.request<{ title: string; command?: { command: string; arguments?: unknown[] } }[]>('textDocument/codeAction', {
+          textDocument: { uri },
+          range: jwt.range,
+          context: { diagnostics: [jwt], only: ['quickfix'] },
+        });
+        const c = actions.find((a) => a.title === title)!.command!;
+        return client.request('workspace/executeCommand', { command: c.command, arguments: c.arguments });
+      };
+      assert.strictEqual(await command('Request human review'), 'requested');
+      const file = path.join(dir, '.guardrails', 'reviews.json');
+      const before = fs.readFileSync(file, 'utf8');
+      fs.chmodSync(file, 0o444);
+      await assert.rejects(command('Mark as reviewed'), /reviews\.json: is read-only \(mode 0444\); make it writable/);
+      assert.strictEqual(fs.statSync(file).mode & 0o777, 0o444);
+      assert.strictEqual(fs.readFileSync(file, 'utf8'), before);
+      client.diagnostics.delete(uri);
+      client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]);
+      const after = (await client.diagnosticsFor(uri, 2)).find((d) => d.code === 'jwt')!;
+      assert.match(after.message, /review requested by Lsp Tester/, 'the ledger still reads fine');
+    } finally {
+      await client.stop();
+      delete process.env.AI_GUARDRAILS_REVIEWER;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
