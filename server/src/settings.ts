@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
 import { CATEGORY_IDS, isCategoryId, tierOf, type CategoryId } from './engine/categories';
+import { GLOB_OPTIONS, globProblem, quoteGlob } from './engine/globCheck';
 import { isTestPath } from './engine/testCode';
 import { isRecord } from './json';
 
@@ -34,6 +35,16 @@ export const DEFAULT_EXCLUDES = [
 ];
 
 export const TEAM_CONFIG_PATH = path.join('.guardrails', 'config.json');
+
+/**
+ * The schema of these settings is `contributes.configuration` in package.json (what VS Code
+ * validates in its settings editor); applySettings checks the same types, enums and bounds for
+ * values VS Code does not check — the team config file, other editors — and test/unit/
+ * settingsSchema.test.ts keeps the two in step. Hand-written rather than a JSON-schema validator
+ * (ajv): a bad key must be reported and skipped while the good ones still apply, with messages in
+ * the file's own terms, and the eight keys do not justify a validator in the server bundle.
+ */
+const MIN_FILE_SIZE_KB = 1;
 
 export function defaultSettings(): GuardrailSettings {
   const categories = {} as Record<CategoryId, boolean>;
@@ -98,12 +109,16 @@ export function applySettings(base: GuardrailSettings, input: unknown, problems:
         break;
       case 'exclude':
         if (Array.isArray(value) && value.every((g) => typeof g === 'string')) {
-          for (const g of value as string[]) if (!out.exclude.includes(g)) out.exclude.push(g);
+          for (const g of value as string[]) {
+            const problem = globProblem(g);
+            if (problem) problems.push(`"exclude": pattern ${quoteGlob(g)} ${problem}; left out`);
+            else if (!out.exclude.includes(g)) out.exclude.push(g);
+          }
         } else problems.push('"exclude" must be an array of glob strings');
         break;
       case 'maxFileSizeKb':
-        if (typeof value === 'number' && Number.isFinite(value) && value > 0) out.maxFileSizeKb = value;
-        else problems.push('"maxFileSizeKb" must be a positive number');
+        if (typeof value === 'number' && Number.isFinite(value) && value >= MIN_FILE_SIZE_KB) out.maxFileSizeKb = value;
+        else problems.push(`"maxFileSizeKb" must be a number of at least ${MIN_FILE_SIZE_KB} (KB), not ${JSON.stringify(value)}`);
         break;
       case 'includeTests':
         if (typeof value === 'boolean') out.includeTests = value;
@@ -156,6 +171,10 @@ export function readTeamConfigFile(file: string, base: GuardrailSettings): TeamC
   } catch (err) {
     return { settings: base, problems: [`${file}: not valid JSON (${(err as Error).message}); using defaults`] };
   }
+  if (!isRecord(parsed)) {
+    const found = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`;
+    return { settings: base, problems: [`${file}: must hold a JSON object of settings, not ${found}; using defaults`] };
+  }
   const problems: string[] = [];
   const settings = applySettings(base, parsed, problems);
   return { settings, problems: problems.map((p) => `${file}: ${p}`) };
@@ -183,7 +202,9 @@ export function isPathExcluded(settings: GuardrailSettings, relPath: string): bo
 
 /** Matches workspace-relative paths (forward slashes) against the exclude globs. */
 export function excludeMatcher(globs: string[]): (relPath: string) => boolean {
-  if (globs.length === 0) return () => false;
-  const isMatch = picomatch(globs, { dot: true });
+  // Patterns out of bounds were reported where they were read; never compile them here.
+  const usable = globs.filter((g) => globProblem(g) === undefined);
+  if (usable.length === 0) return () => false;
+  const isMatch = picomatch(usable, GLOB_OPTIONS);
   return (relPath: string) => isMatch(relPath) || isMatch(`${relPath}/`);
 }

@@ -2,6 +2,8 @@ import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import { listSourceFiles } from './engine/files';
+import { resolvesInside } from './engine/workspacePath';
+import { globProblem, quoteGlob } from './engine/globCheck';
 import { languageForPath } from './engine/languages';
 import { findPackageRoot } from './engine/root';
 import { scanFile } from './engine/scanFile';
@@ -29,7 +31,10 @@ export class WorkspaceScanner {
         const files = (await this.service.connection.workspace.getConfiguration({ scopeUri: URI.file(folder).toString(), section: 'files' })) as unknown;
         const exclude = isRecord(files) && isRecord(files.exclude) ? files.exclude : {};
         for (const [glob, on] of Object.entries(exclude)) {
-          if (on === true) globs.push(glob, `${glob}/**`);
+          if (on !== true) continue;
+          const problem = globProblem(glob) ?? globProblem(`${glob}/**`);
+          if (problem) this.service.log(`files.exclude: pattern ${quoteGlob(glob)} ${problem}; left out`);
+          else globs.push(glob, `${glob}/**`);
         }
       } catch {
         // clients without workspace/configuration: only our own excludes apply
@@ -66,7 +71,8 @@ export class WorkspaceScanner {
     try {
       const files: { folder: string; file: string }[] = [];
       for (const folder of service.folders) {
-        for (const file of listSourceFiles([folder], { root: folder, ...this.filters(folder) })) files.push({ folder, file });
+        const warn = (message: string) => service.log(`workspace scan: ${message}`);
+        for (const file of listSourceFiles([folder], { root: folder, ...this.filters(folder), warn })) files.push({ folder, file });
       }
       service.index.filesTotal = files.length;
       progress?.begin('AI Guardrails: scanning workspace', 0, `0/${files.length} files`, true);
@@ -123,7 +129,7 @@ export class WorkspaceScanner {
     const uri = URI.file(fsPath).toString();
     if (service.documents.get(uri) || !service.engine) return;
     const folder = service.folderOf(fsPath);
-    if (!folder || !languageForPath(fsPath)) return;
+    if (!folder || !languageForPath(fsPath) || !resolvesInside(folder, fsPath)) return;
     const rel = service.relPathOf(fsPath);
     if (this.excluded(folder)(rel)) return;
     const settings = service.settingsFor(fsPath);

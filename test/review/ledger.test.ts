@@ -1,5 +1,4 @@
 import * as assert from 'assert';
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -12,7 +11,7 @@ import {
   serializeLedger,
   type RegionKey,
 } from '../../server/src/review/ledger';
-import { REPO_ROOT, sharedEngine } from '../helpers/engine';
+import { sharedEngine } from '../helpers/engine';
 
 function tmpFolder(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'agr-ledger-'));
@@ -84,28 +83,6 @@ describe('review ledger', () => {
       assert.deepStrictEqual(fs.readdirSync(path.join(dir, '.guardrails')), ['reviews.json']);
     });
   }
-
-  it('loses nothing when two processes write at once', async function () {
-    this.timeout(60000);
-    const dir = tmpFolder();
-    const script = `
-      const { recordEvents } = require(${JSON.stringify(path.join(REPO_ROOT, 'out', 'server', 'src', 'review', 'ledger.js'))});
-      (async () => {
-        const who = process.argv[1];
-        for (let i = 0; i < 40; i++) {
-          await recordEvents(${JSON.stringify(dir)}, [{ key: { category: 'sql', fingerprint: who + i, path: who + '.go', symbol: 'F' + i }, options: { status: 'requested', by: who } }]);
-        }
-      })().catch((e) => { console.error(e); process.exit(1); });`;
-    const run = (who: string) =>
-      new Promise<number>((resolve) => {
-        const child = spawn(process.execPath, ['-e', script, who], { stdio: 'inherit' });
-        child.on('exit', (code) => resolve(code ?? 1));
-      });
-    const codes = await Promise.all([run('one'), run('two'), run('three')]);
-    assert.deepStrictEqual(codes, [0, 0, 0]);
-    const data = readLedger(dir);
-    assert.strictEqual(data.entries.length, 120, 'every entry of every writer is there');
-  });
 
   it('fingerprints ignore moves, outside edits, comments and formatting; token edits change them', async () => {
     const engine = await sharedEngine();

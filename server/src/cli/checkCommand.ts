@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { toPosix } from '../engine/files';
+import { displayPath, toPosix } from '../engine/files';
 import { languageForPath } from '../engine/languages';
 import { closePool, scanProject, type WorkerPool } from '../engine/scanner';
 import type { ScannedFile } from '../engine/scanProtocol';
@@ -11,7 +11,7 @@ import { defaultSettings, enabledCategories, readTeamConfigFile, TEAM_CONFIG_PAT
 import { parseArgs, UsageError } from './args';
 import { checkMarkdown, checkText, type CheckMeta } from './checkReport';
 import { blobRev, changedPaths, commitsTouching, GitError, gitTopLevel, listDir, mergeBase, readBlobs, resolveCommit, type HeadSide } from './git';
-import { colourer, displayPath, emit } from './output';
+import { colourer, emit } from './output';
 import { toSarif } from './sarif';
 import type { CliContext } from './scanCommand';
 import { findWorkspaceRoot } from './workspaceRoot';

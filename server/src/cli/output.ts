@@ -23,12 +23,3 @@ export function emit(ctx: CliContext, text: string, outFile: string | undefined)
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
 }
-
-/**
- * A path as one line of text output: control characters (a newline in a file name could forge
- * extra lines in a CI log) are shown as escapes.
- */
-export function displayPath(p: string): string {
-  // eslint-disable-next-line no-control-regex
-  return /[\u0000-\u001f\u007f]/.test(p) ? JSON.stringify(p).slice(1, -1) : p;
-}

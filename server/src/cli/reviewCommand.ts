@@ -2,9 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CATEGORIES } from '../engine/categories';
 import { GuardrailEngine, pathsFromRoot } from '../engine/engine';
-import { readSource, toPosix } from '../engine/files';
+import { displayPath, readSource } from '../engine/files';
 import { languageForPath } from '../engine/languages';
 import type { Region } from '../engine/types';
+import { workspaceRelative } from '../engine/workspacePath';
 import { reviewerIdentity } from '../review/identity';
 import { LedgerError, readLedger, recordEvents, reviewState, type LedgerEntry } from '../review/ledger';
 import { defaultSettings, enabledCategories, readTeamConfig } from '../settings';
@@ -43,7 +44,14 @@ async function record(ctx: CliContext, argv: string[], status: 'requested' | 'ap
   const { file, line } = parseLocation(args.positionals[0], ctx.cwd);
   if (!fs.existsSync(file)) throw new UsageError(`no such file: ${args.positionals[0]}`);
   const root = findWorkspaceRoot(ctx.cwd);
-  const rel = toPosix(path.relative(root, file));
+  // Reviews bind to workspace paths: a file outside (by path or through a link) has none, and
+  // recording one as "../x" would approve identical code anywhere in the workspace.
+  const where = workspaceRelative(root, file);
+  if ('outside' in where) {
+    ctx.stderr(`ai-guardrails: refusing to record a review: ${where.outside}\n`);
+    return 2;
+  }
+  const rel = where.rel;
   const regions = await analyzeFile(ctx, file);
   const here = regions.filter((r) => r.span.start.line + 1 <= line && r.span.end.line + 1 >= line && !r.suppression);
   if (here.length === 0) {
@@ -107,7 +115,8 @@ async function list(ctx: CliContext, argv: string[]): Promise<number> {
   for (const e of data.entries) {
     if (byPath.has(e.path)) continue;
     const file = path.join(root, e.path);
-    byPath.set(e.path, fs.existsSync(file) && languageForPath(file) ? await analyzeFile(ctx, file).catch(() => null) : null);
+    const readable = fs.existsSync(file) && languageForPath(file) && 'rel' in workspaceRelative(root, file);
+    byPath.set(e.path, readable ? await analyzeFile(ctx, file).catch(() => null) : null);
   }
   const listed: ListedEntry[] = data.entries.map((e) => {
     const last = e.history[e.history.length - 1]!;
@@ -137,7 +146,7 @@ async function list(ctx: CliContext, argv: string[]): Promise<number> {
     ctx.stdout(`${JSON.stringify({ tool: 'ai-guardrails', version: ctx.version, ledger: '.guardrails/reviews.json', entries: listed }, null, 2)}\n`);
   } else {
     for (const e of listed) {
-      ctx.stdout(`${e.path}  ${e.symbol}  ${e.category} (${CATEGORIES[e.category as keyof typeof CATEGORIES]?.tier ?? '?'})  ${e.status}${e.detail ? `: ${e.detail}` : ''}${e.note ? `  note: ${e.note}` : ''}\n`);
+      ctx.stdout(`${displayPath(e.path)}  ${displayPath(e.symbol)}  ${e.category} (${CATEGORIES[e.category as keyof typeof CATEGORIES]?.tier ?? '?'})  ${e.status}${e.detail ? `: ${e.detail}` : ''}${e.note ? `  note: ${e.note}` : ''}\n`);
     }
     ctx.stdout(`${listed.length} ledger entries\n`);
   }

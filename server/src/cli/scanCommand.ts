@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { GuardrailEngine, pathsFromRoot } from '../engine/engine';
-import { checkText, listSourceFiles, toPosix } from '../engine/files';
+import { checkText, displayPath, listSourceFiles, toPosix } from '../engine/files';
 import { languageForPath } from '../engine/languages';
 import { countLines } from '../engine/scanFile';
 import { goPackageConstants } from '../engine/symbolIndex';
@@ -15,7 +15,7 @@ import type { ReviewStatus } from '../protocol';
 import { LedgerError, readLedger, reviewState, type LedgerData } from '../review/ledger';
 import { defaultSettings, enabledCategories, readTeamConfig, readTeamConfigFile, walkFilters, type GuardrailSettings } from '../settings';
 import { parseArgs, UsageError } from './args';
-import { colourer, displayPath, emit } from './output';
+import { colourer, emit } from './output';
 import { toSarif } from './sarif';
 import { findWorkspaceRoot } from './workspaceRoot';
 
@@ -104,6 +104,8 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
       root: ctx.cwd,
       ...walkFilters(settings),
       gitignore: !args.flags.has('no-gitignore'),
+      workspace,
+      warn: (message) => ctx.stderr(`ai-guardrails: warning: ${message}\n`),
     });
     scanned = settings.enable
       ? (await scanProject(files, {

@@ -2,6 +2,7 @@ import { ResponseError, ErrorCodes, type CodeAction, type CodeActionParams, type
 import { URI } from 'vscode-uri';
 import type { Finding, Region } from '../engine/types';
 import { LedgerError } from '../review/ledger';
+import { workspaceRelative } from '../engine/workspacePath';
 import { ServerCommands, type ReviewCommandArgs, type ReviewStatus, type SuppressCommandArgs } from '../protocol';
 import type { GuardrailService } from '../service';
 import { codeActions } from './codeActions';
@@ -47,6 +48,8 @@ export async function executeReviewCommand(service: GuardrailService, params: Ex
     case ServerCommands.requestReview:
     case ServerCommands.markReviewed: {
       if (!folder) throw new ResponseError(ErrorCodes.InvalidRequest, 'reviews are recorded in a workspace folder; open the folder that holds this file');
+      const where = workspaceRelative(folder, fsPath);
+      if ('outside' in where) throw new ResponseError(ErrorCodes.InvalidRequest, `reviews are recorded only for files in the workspace: ${where.outside}`);
       const note = typeof (args as Partial<ReviewCommandArgs>).note === 'string' ? (args.note as string) : undefined;
       const status = params.command === ServerCommands.requestReview ? 'requested' : 'approved';
       try {

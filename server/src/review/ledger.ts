@@ -4,6 +4,8 @@ import * as path from 'path';
 import { isCategoryId, type CategoryId } from '../engine/categories';
 import type { ReviewStatus } from '../protocol';
 import { isRecord } from '../json';
+import { resolvesInside } from '../engine/workspacePath';
+import { acquireLock, LockError, releaseLock, removeOrphans, stillHeld, type HeldLock } from './lockFile';
 
 /**
  * The review ledger: `.guardrails/reviews.json`, committed with the code. A versioned schema,
@@ -84,6 +86,9 @@ function validate(file: string, raw: unknown): LedgerData {
       throw new LedgerError(file, `${where} needs string id, path, symbol and fingerprint`);
     }
     if (!isCategoryId(category)) throw new LedgerError(file, `${where} has unknown category ${JSON.stringify(category)}`);
+    if (path.posix.isAbsolute(p) || path.win32.isAbsolute(p) || p.split(/[\\/]/).includes('..')) {
+      throw new LedgerError(file, `${where}.path ${JSON.stringify(p)} is outside the workspace (reviews only bind to workspace-relative paths); remove that entry`);
+    }
     if (!Array.isArray(history) || history.length === 0) throw new LedgerError(file, `${where}.history must be a non-empty array`);
     const events = history.map((h: unknown, j: number) => {
       if (!isRecord(h)) throw new LedgerError(file, `${where}.history[${j}] is not an object`);
@@ -137,16 +142,32 @@ export function emptyLedger(): LedgerData {
   return { schema: LEDGER_SCHEMA, version: LEDGER_VERSION, entries: [] };
 }
 
-/** Reads the ledger; a missing file is an empty ledger, anything unparseable throws LedgerError. */
-export function readLedger(folder: string): LedgerData {
+/**
+ * The ledger's path, refusing one that is not where it seems: `.guardrails` or the ledger
+ * resolving (through symbolic links) outside the workspace folder.
+ */
+function ledgerFile(folder: string): string {
   const file = path.join(folder, LEDGER_PATH);
-  let text: string;
+  for (const p of [path.dirname(file), file]) {
+    if (fs.existsSync(p) && !resolvesInside(folder, p)) {
+      throw new LedgerError(file, `${p} is a symbolic link to ${fs.realpathSync(p)}, outside the workspace; reviews are only read and written inside it`);
+    }
+  }
+  return file;
+}
+
+/** The ledger's text, or undefined when there is none yet. */
+function readText(file: string): string | undefined {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyLedger();
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new LedgerError(file, `cannot read (${(err as Error).message})`);
   }
+}
+
+function parseLedger(file: string, text: string | undefined): LedgerData {
+  if (text === undefined) return emptyLedger();
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -154,6 +175,12 @@ export function readLedger(folder: string): LedgerData {
     throw new LedgerError(file, `not valid JSON (${(err as Error).message})`);
   }
   return validate(file, raw);
+}
+
+/** Reads the ledger; a missing file is an empty ledger, anything unparseable throws LedgerError. */
+export function readLedger(folder: string): LedgerData {
+  const file = ledgerFile(folder);
+  return parseLedger(file, readText(file));
 }
 
 function latest(entry: LedgerEntry): LedgerEvent {
@@ -240,55 +267,91 @@ export function applyEvent(data: LedgerData, key: RegionKey, options: RecordOpti
   return entry;
 }
 
-const LOCK_STALE_MS = 10_000;
 const LOCK_WAIT_MS = 15_000;
+const COMMIT_ATTEMPTS = 5;
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-/** An exclusive lock file beside the ledger, so concurrent writers (windows, CLI) serialize. */
-async function withLock<T>(file: string, fn: () => T): Promise<T> {
-  const lock = `${file}.lock`;
-  const started = Date.now();
-  let fd: number | undefined;
-  while (fd === undefined) {
-    try {
-      fd = fs.openSync(lock, 'wx');
-      fs.writeSync(fd, `${process.pid}\n`);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      try {
-        if (Date.now() - fs.statSync(lock).mtimeMs > LOCK_STALE_MS) fs.rmSync(lock, { force: true });
-      } catch {
-        // lock vanished between calls
-      }
-      if (Date.now() - started > LOCK_WAIT_MS) throw new LedgerError(file, `could not lock (${lock} held for over ${LOCK_WAIT_MS / 1000}s)`);
-      await sleep(5 + Math.random() * 20);
-    }
-  }
-  try {
-    return fn();
-  } finally {
-    fs.closeSync(fd);
-    fs.rmSync(lock, { force: true });
-  }
+export interface WriteOptions {
+  /** How long to wait for a lock held by a live process (default 15 s). */
+  lockWaitMs?: number;
+  /** Called once the lock is taken (how long it waited, stale locks broken). */
+  onLocked?: (lock: HeldLock) => void;
+  /** Test seam: runs after the new ledger is written aside, just before it replaces the old one. */
+  beforeCommit?: () => void;
 }
 
 /**
- * Records review events atomically: under the lock, re-read what is on disk (so other writers'
- * entries are kept), apply the events, write a temporary file and rename it over the ledger.
- * A corrupt or future-version ledger makes this throw LedgerError without touching the file.
+ * Refuses a ledger that cannot be replaced faithfully: a symbolic link (the rename would replace
+ * the link), something that is not a file, or a read-only file (the rename would silently make it
+ * writable). Returns its stats when it exists, so the new file keeps its mode.
  */
-export async function recordEvents(folder: string, events: { key: RegionKey; options: RecordOptions }[]): Promise<LedgerData> {
+function checkReplaceable(file: string): fs.Stats | undefined {
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(file);
+  } catch {
+    return undefined;
+  }
+  if (stat.isSymbolicLink()) throw new LedgerError(file, 'is a symbolic link; the ledger must be a regular file');
+  if (!stat.isFile()) throw new LedgerError(file, 'is not a regular file');
+  const mode = stat.mode & 0o777;
+  if ((mode & 0o222) === 0) {
+    throw new LedgerError(file, `is read-only (mode ${mode.toString(8).padStart(4, '0')}); make it writable (chmod u+w) to record reviews`);
+  }
+  return stat;
+}
+
+/**
+ * Records review events atomically: under the lock (whose holder is checked for liveness, see
+ * lockFile.ts), re-read what is on disk (so other writers' entries are kept), apply the events,
+ * write a temporary file and rename it over the ledger — but only after verifying that the lock
+ * is still ours and the ledger is still what we read; otherwise start again from the newer
+ * ledger. A corrupt, future-version, read-only or misplaced ledger makes this throw LedgerError
+ * without touching the file.
+ */
+export async function recordEvents(
+  folder: string,
+  events: { key: RegionKey; options: RecordOptions }[],
+  options: WriteOptions = {},
+): Promise<LedgerData> {
   const file = path.join(folder, LEDGER_PATH);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  return withLock(file, () => {
-    const data = readLedger(folder);
-    for (const e of events) applyEvent(data, e.key, e.options);
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    fs.writeFileSync(tmp, serializeLedger(data));
-    fs.renameSync(tmp, file);
-    return data;
-  });
+  const dir = path.dirname(file);
+  ledgerFile(folder);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new LedgerError(file, `cannot create ${dir} (${(err as Error).message})`);
+  }
+  ledgerFile(folder);
+  for (let attempt = 1; ; attempt++) {
+    let lock: HeldLock;
+    try {
+      lock = await acquireLock(`${file}.lock`, options.lockWaitMs ?? LOCK_WAIT_MS);
+    } catch (err) {
+      if (err instanceof LockError) throw new LedgerError(file, err.message);
+      throw err;
+    }
+    let tmp: string | undefined;
+    try {
+      options.onLocked?.(lock);
+      removeOrphans(path.basename(file), dir);
+      const stat = checkReplaceable(file);
+      const before = readText(file);
+      const data = parseLedger(file, before);
+      for (const e of events) applyEvent(data, e.key, e.options);
+      tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      fs.writeFileSync(tmp, serializeLedger(data));
+      if (stat) fs.chmodSync(tmp, stat.mode & 0o777);
+      options.beforeCommit?.();
+      // Verify before rename: a writer resumed after losing its lock must not overwrite a newer ledger.
+      if (stillHeld(lock) && readText(file) === before) {
+        fs.renameSync(tmp, file);
+        tmp = undefined;
+        return data;
+      }
+      if (attempt >= COMMIT_ATTEMPTS) throw new LedgerError(file, `kept changing under other writers (${attempt} attempts); the events were not recorded`);
+    } finally {
+      if (tmp) fs.rmSync(tmp, { force: true });
+      releaseLock(lock);
+    }
+  }
 }

@@ -97,7 +97,9 @@ export class ReviewStore {
       this.errors.delete(folder);
     } catch (err) {
       if (err instanceof LedgerError) {
-        this.errors.set(folder, err.message);
+        // Re-read on next use: a corrupt ledger is then reported as such, while a busy lock or a
+        // read-only file does not hide the review states of a ledger that reads fine.
+        this.invalidate(folder);
         throw err;
       }
       throw new Error(`${path.join(folder, LEDGER_PATH)}: ${(err as Error).message}`);
