@@ -5,6 +5,8 @@ import * as path from 'path';
 import { UsageError } from './cli/args';
 import { runScan, SCAN_USAGE, type CliContext } from './cli/scanCommand';
 import { CHECK_USAGE, runCheck } from './cli/checkCommand';
+import { HOOK_USAGE, runHook } from './cli/hookCommand';
+import { INIT_USAGE, runInit } from './cli/initCommand';
 import { AI_REVIEW_USAGE, runAiReview } from './cli/aiReviewCommand';
 import { REVIEW_USAGE, runReview } from './cli/reviewCommand';
 import { findPackageRoot } from './engine/root';
@@ -17,12 +19,16 @@ commands:
   review request|approve <path>:<line>   record a review request or a sign-off in .guardrails/reviews.json
   review list [--format text|json]       list the review ledger with each region's current status
   ai-review <path>:<line> [--model M]    AI second opinion on a region (advice; exit 3 on endpoint errors)
+  init --agents claude-code,cursor       set up agent hooks and rules (merges, never clobbers)
+  hook <agent> <event>                   the agent hook entry point (JSON on stdin and stdout)
   version                                print the version
 
 ${SCAN_USAGE}
 ${CHECK_USAGE}
 ${REVIEW_USAGE}
 ${AI_REVIEW_USAGE}
+${INIT_USAGE}
+${HOOK_USAGE}
 `;
 
 type Command = (argv: string[], ctx: CliContext) => Promise<number>;
@@ -33,6 +39,8 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   check: { run: runCheck, usage: CHECK_USAGE },
   'ai-review': { run: runAiReview, usage: AI_REVIEW_USAGE },
   review: { run: runReview, usage: REVIEW_USAGE },
+  hook: { run: runHook, usage: HOOK_USAGE },
+  init: { run: runInit, usage: INIT_USAGE },
 };
 
 export async function main(argv: string[], ctx?: Partial<CliContext>): Promise<number> {

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { REPO_ROOT } from '../helpers/engine';
+import { humanEnv } from '../helpers/env';
 import { validateSarif } from '../helpers/sarif';
 
 /**
@@ -20,12 +21,12 @@ interface Run {
 }
 
 function cli(cwd: string, args: string[], env: Record<string, string> = {}): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, AI_GUARDRAILS_REVIEWER: 'Rita Reviewer <rita@example.com>', NO_COLOR: '1', ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...humanEnv(), AI_GUARDRAILS_REVIEWER: 'Rita Reviewer <rita@example.com>', NO_COLOR: '1', ...env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
+  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...humanEnv(), GIT_CONFIG_NOSYSTEM: '1' } });
 }
 
 const AUTH_GO = `package auth
@@ -151,7 +152,7 @@ describe('ai-guardrails check (merge gate)', function () {
     assert.match(md, /ai-guardrails review approve auth\/auth\.go:16 --note/);
 
     // A human approves and commits the ledger: the gate passes and names who approved and committed.
-    const approve = cli(dir, ['review', 'approve', 'auth/auth.go:17', '--note', 'token errors handled upstream']);
+    const approve = cli(dir, ['review', 'approve', '--i-am-human', 'auth/auth.go:17', '--note', 'token errors handled upstream']);
     assert.strictEqual(approve.code, 0, approve.stderr);
     commitAll(dir, 'review', 'Carol Committer');
     const passed = checkJson(dir);
@@ -309,7 +310,7 @@ describe('ai-guardrails check (merge gate)', function () {
     const shim = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-shim-'));
     fs.writeFileSync(path.join(shim, 'ai-guardrails'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
     git(dir, 'config', 'core.hooksPath', path.join(REPO_ROOT, 'hooks'));
-    const env = { ...process.env, PATH: `${shim}${path.delimiter}${process.env.PATH ?? ''}`, AI_GUARDRAILS_REVIEWER: 'Rita Reviewer <rita@example.com>' };
+    const env = { ...humanEnv(), PATH: `${shim}${path.delimiter}${process.env.PATH ?? ''}`, AI_GUARDRAILS_REVIEWER: 'Rita Reviewer <rita@example.com>' };
     const commit = (...args: string[]) => spawnSync('git', ['commit', '-q', ...args], { cwd: dir, encoding: 'utf8', env });
 
     // An unstaged guarded change does not count for --staged; a staged one in a file with spaces does.
@@ -325,7 +326,7 @@ describe('ai-guardrails check (merge gate)', function () {
     git(dir, 'reset', '-q');
     assert.strictEqual(commit('--allow-empty', '-m', 'empty').status, 0);
     // Approved, the same commit goes through.
-    assert.strictEqual(cli(dir, ['review', 'approve', 'store/my tokens.py:5']).code, 0);
+    assert.strictEqual(cli(dir, ['review', 'approve', '--i-am-human', 'store/my tokens.py:5']).code, 0);
     git(dir, 'add', 'store/my tokens.py', '.guardrails/reviews.json');
     const ok = commit('-m', 'peek, reviewed');
     assert.strictEqual(ok.status, 0, ok.stdout + ok.stderr);
@@ -343,7 +344,7 @@ describe('ai-guardrails check (merge gate)', function () {
     const r = spawnSync('bash', [path.join(REPO_ROOT, 'scripts', 'ci', 'action-check.sh')], {
       cwd: path.join(runner, 'repo'),
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', AGR_CLI: `${process.execPath} ${BIN}`, AGR_BASE: baseSha, AGR_FAIL_ON: 'do-not-trust', AGR_SARIF: 'out.sarif', GITHUB_OUTPUT: outputs, GITHUB_STEP_SUMMARY: summary },
+      env: { ...humanEnv(), NO_COLOR: '1', AGR_CLI: `${process.execPath} ${BIN}`, AGR_BASE: baseSha, AGR_FAIL_ON: 'do-not-trust', AGR_SARIF: 'out.sarif', GITHUB_OUTPUT: outputs, GITHUB_STEP_SUMMARY: summary },
     });
     assert.strictEqual(r.status, 0, r.stderr);
     const out = fs.readFileSync(outputs, 'utf8');

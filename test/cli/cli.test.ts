@@ -4,12 +4,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { REPO_ROOT } from '../helpers/engine';
+import { humanEnv } from '../helpers/env';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'ai-guardrails.js');
 const WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
 
 function cli(cwd: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, AI_GUARDRAILS_REVIEWER: 'Test Reviewer' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...humanEnv(), AI_GUARDRAILS_REVIEWER: 'Test Reviewer' } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -184,7 +185,7 @@ describe('ai-guardrails CLI', function () {
     assert.match(r.stdout, /review requested: jwt in Service\.Verify/);
     let scan = JSON.parse(cli(dir, 'scan', '--format', 'json').stdout) as ScanJson;
     assert.strictEqual(scan.regions.find((x) => x.category === 'jwt' && x.path === 'go/auth.go')!.review, 'requested');
-    r = cli(dir, 'review', 'approve', `go/auth.go:${line}`);
+    r = cli(dir, 'review', 'approve', '--i-am-human', `go/auth.go:${line}`);
     assert.strictEqual(r.code, 0, r.stderr);
     scan = JSON.parse(cli(dir, 'scan', '--format', 'json').stdout) as ScanJson;
     assert.strictEqual(scan.regions.find((x) => x.category === 'jwt' && x.path === 'go/auth.go')!.review, 'approved');
@@ -201,7 +202,7 @@ describe('ai-guardrails CLI', function () {
     assert.strictEqual(list.entries[0]!.status, 'stale');
     assert.match(list.entries[0]!.detail, /changed since approved by Test Reviewer on \d{4}-\d\d-\d\d/);
     // A line outside every region.
-    r = cli(dir, 'review', 'approve', 'go/auth.go:1');
+    r = cli(dir, 'review', 'approve', '--i-am-human', 'go/auth.go:1');
     assert.strictEqual(r.code, 2);
     assert.match(r.stderr, /no guardrail region covers go\/auth\.go:1; regions in this file:/);
   });
@@ -211,7 +212,7 @@ describe('ai-guardrails CLI', function () {
     fs.copyFileSync(path.join(WORKSPACE, 'py', 'tokens.py'), path.join(dir, 'tokens.py'));
     assert.strictEqual(cli(dir, 'scan', '--fail-on', 'unreviewed').code, 1);
     const scan = JSON.parse(cli(dir, 'scan', '--format', 'json').stdout) as ScanJson;
-    for (const region of scan.regions) assert.strictEqual(cli(dir, 'review', 'approve', `tokens.py:${region.start.line}`).code, 0);
+    for (const region of scan.regions) assert.strictEqual(cli(dir, 'review', 'approve', '--i-am-human', `tokens.py:${region.start.line}`).code, 0);
     const after = cli(dir, 'scan', '--fail-on', 'unreviewed');
     assert.strictEqual(after.code, 0, after.stdout);
   });
@@ -222,7 +223,7 @@ describe('ai-guardrails CLI', function () {
     const corrupt = '{"schema":"ai-guardrails/reviews","version":9,"entries":[]}';
     fs.writeFileSync(path.join(dir, '.guardrails', 'reviews.json'), corrupt);
     const line = fs.readFileSync(path.join(dir, 'go', 'auth.go'), 'utf8').split('\n').findIndex((l) => l.includes('jwt.Parse(')) + 1;
-    const r = cli(dir, 'review', 'approve', `go/auth.go:${line}`);
+    const r = cli(dir, 'review', 'approve', '--i-am-human', `go/auth.go:${line}`);
     assert.strictEqual(r.code, 2);
     assert.match(r.stderr, /reviews\.json: unsupported schema version 9/);
     assert.strictEqual(fs.readFileSync(path.join(dir, '.guardrails', 'reviews.json'), 'utf8'), corrupt);

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { REPO_ROOT } from '../helpers/engine';
+import { humanEnv } from '../helpers/env';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'ai-guardrails.js');
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
@@ -14,7 +15,7 @@ function run(cwd: string, ...args: string[]): { code: number | null; stdout: str
     cwd,
     encoding: 'utf8',
     timeout: 30000,
-    env: { ...process.env, AI_GUARDRAILS_REVIEWER: 'Test Reviewer' },
+    env: { ...humanEnv(), AI_GUARDRAILS_REVIEWER: 'Test Reviewer' },
   });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -44,14 +45,14 @@ describe('CLI on hostile repository content', function () {
     fs.symlinkSync(path.join(outside, 'auth.go'), path.join(ws, 'linked.go'));
     for (const target of ['../outside/auth.go', path.join(outside, 'auth.go'), 'linked.go']) {
       for (const verb of ['request', 'approve']) {
-        const r = run(ws, 'review', verb, `${target}:${line}`);
+        const r = run(ws, 'review', verb, ...(verb === 'approve' ? ['--i-am-human'] : []), `${target}:${line}`);
         assert.strictEqual(r.code, 2, `${verb} ${target}: ${r.stdout}${r.stderr}`);
         assert.match(r.stderr, /refusing to record a review: .*outside the workspace/);
       }
     }
     assert.ok(!fs.existsSync(ledgerOf(ws)), 'nothing recorded');
     // An absolute path inside the workspace is fine and recorded relative to it.
-    const r = run(ws, 'review', 'approve', `${path.join(ws, 'auth.go')}:${line}`);
+    const r = run(ws, 'review', 'approve', '--i-am-human', `${path.join(ws, 'auth.go')}:${line}`);
     assert.strictEqual(r.code, 0, r.stderr);
     const ledger = JSON.parse(fs.readFileSync(ledgerOf(ws), 'utf8')) as { entries: { path: string }[] };
     assert.deepStrictEqual(ledger.entries.map((e) => e.path), ['auth.go']);
@@ -62,7 +63,7 @@ describe('CLI on hostile repository content', function () {
     const target = path.join(outside, 'guardrails');
     fs.mkdirSync(target);
     fs.symlinkSync(target, path.join(ws, '.guardrails'));
-    const r = run(ws, 'review', 'approve', `auth.go:${line}`);
+    const r = run(ws, 'review', 'approve', '--i-am-human', `auth.go:${line}`);
     assert.strictEqual(r.code, 2, r.stdout);
     assert.match(r.stderr, /\.guardrails is a symbolic link to .*, outside the workspace/);
     assert.deepStrictEqual(fs.readdirSync(target), []);

@@ -9,12 +9,13 @@ import { workspaceRelative } from '../engine/workspacePath';
 import { reviewerIdentity } from '../review/identity';
 import { LedgerError, readLedger, recordEvents, reviewState, type LedgerEntry } from '../review/ledger';
 import { defaultSettings, enabledCategories, readTeamConfig } from '../settings';
+import { agentMarkers } from '../agents/markers';
 import { parseArgs, UsageError } from './args';
 import type { CliContext } from './scanCommand';
 import { findWorkspaceRoot } from './workspaceRoot';
 
 export const REVIEW_USAGE = `usage: ai-guardrails review request <path>:<line> [--note TEXT]
-       ai-guardrails review approve <path>:<line> [--note TEXT]
+       ai-guardrails review approve <path>:<line> [--note TEXT] [--i-am-human]
        ai-guardrails review list [--format text|json]`;
 
 function parseLocation(arg: string | undefined, cwd: string): { file: string; line: number } {
@@ -39,8 +40,30 @@ async function analyzeFile(ctx: CliContext, file: string): Promise<Region[]> {
   }
 }
 
+/**
+ * Approvals come from humans: refused outright when an agent's environment markers are present,
+ * and from a non-interactive run unless the human says so with --i-am-human (scripts, tests).
+ */
+function approvalRefusal(ctx: CliContext, iAmHuman: boolean): string | undefined {
+  const markers = agentMarkers(process.env);
+  if (markers.length > 0) {
+    return `refusing to approve: this shell was started by a coding agent (${markers.join(', ')} set). Approvals must come from a human: review the code and approve it from your own terminal or the editor ("Mark as reviewed"). An agent may record a request instead: ai-guardrails review request <path>:<line>`;
+  }
+  if (!iAmHuman && !(ctx.stdinIsTty ?? process.stdin.isTTY === true)) {
+    return 'refusing to approve from a non-interactive run: approvals must come from a human at a terminal. Run it in your terminal, or add --i-am-human if you (a human) are scripting it';
+  }
+  return undefined;
+}
+
 async function record(ctx: CliContext, argv: string[], status: 'requested' | 'approved'): Promise<number> {
-  const args = parseArgs(argv, ['note'], []);
+  const args = parseArgs(argv, ['note'], status === 'approved' ? ['i-am-human'] : []);
+  if (status === 'approved') {
+    const refusal = approvalRefusal(ctx, args.flags.has('i-am-human'));
+    if (refusal) {
+      ctx.stderr(`ai-guardrails: ${refusal}\n`);
+      return 2;
+    }
+  }
   const { file, line } = parseLocation(args.positionals[0], ctx.cwd);
   if (!fs.existsSync(file)) throw new UsageError(`no such file: ${args.positionals[0]}`);
   const root = findWorkspaceRoot(ctx.cwd);

@@ -27,6 +27,8 @@ export interface CliContext {
   stderr: (s: string) => void;
   /** Whether stdout is a terminal (colours). */
   isTty?: boolean;
+  /** Whether stdin is a terminal (approvals need a human at one); defaults to process.stdin. */
+  stdinIsTty?: boolean;
   /** Reads all of stdin (tests pass their own). */
   readStdin?: () => Promise<Buffer>;
   /** The text read by `--stdin-filename`, kept for fingerprints. */
