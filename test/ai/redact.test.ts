@@ -41,11 +41,11 @@ describe('AI redaction', () => {
   it('replaces keys, tokens, passwords, private keys and connection-string credentials with placeholders', () => {
     const r = redactSecrets(GO, 'go');
     for (const s of SECRETS) assert.ok(!r.text.includes(s), `${s} must be redacted:\n${r.text}`);
-    assert.match(r.text, /const apiKey = "<redacted:api-key#\d+>"/);
-    assert.match(r.text, /password := "<redacted:password#\d+>"/);
-    assert.match(r.text, /"postgres:\/\/app:<redacted:connection-string#\d+>@db\.internal:5432\/app\?sslmode=require"/, 'only the password of a URL');
-    assert.match(r.text, /"Bearer <redacted:token#\d+>"/);
-    assert.match(r.text, /\/\/ leaked: <redacted:token#\d+>/, 'token formats are removed from comments too');
+    assert.match(r.text, /const apiKey = "<redacted:api-key#\d+ len=\d+>"/);
+    assert.match(r.text, /password := "<redacted:password#\d+ len=\d+>"/);
+    assert.match(r.text, /"postgres:\/\/app:<redacted:connection-string#\d+ len=\d+>@db\.internal:5432\/app\?sslmode=require"/, 'only the password of a URL');
+    assert.match(r.text, /"Bearer <redacted:token#\d+ len=\d+>"/);
+    assert.match(r.text, /\/\/ leaked: <redacted:token#\d+ len=\d+>/, 'token formats are removed from comments too');
     assert.deepStrictEqual(
       r.redactions.map((x) => [x.kind, x.line]),
       [
@@ -53,7 +53,7 @@ describe('AI redaction', () => {
         ['api-key', 6],
         ['password', 9],
         ['connection-string', 10],
-        ['secret', 11],
+        ['api-key', 11],
         ['token', 12],
         ['api-key', 13],
         ['private-key', 14],
@@ -103,7 +103,7 @@ describe('AI redaction', () => {
     for (const s of ['django-insecure-abc123', 'pa55word', 'fallback-token-value', 'MIIEvQ', 'dXNlcjpwYXNzd29yZDEyMzQ1Ng']) {
       assert.ok(!r.text.includes(s), `${s} must be redacted:\n${r.text}`);
     }
-    assert.match(r.text, /host=db user=app password=<redacted:password#\d+> dbname=x/);
+    assert.match(r.text, /host=db user=app password=<redacted:password#\d+ len=\d+> dbname=x/);
     assert.match(r.text, /label = 'password reset'/);
     assert.strictEqual(r.text.split('\n').length, py.split('\n').length);
   });
@@ -111,7 +111,7 @@ describe('AI redaction', () => {
   it('handles JavaScript object keys and template literals', () => {
     const js = "const cfg = { clientSecret: 'abcd-efgh-ijkl', name: \"service\" };\nconst url = `https://x.example/?api_key=${key}`;\nconst s = `xoxb-123456789012-abcdefghijkl`;\n";
     const r = redactSecrets(js, 'ecma');
-    assert.match(r.text, /clientSecret: '<redacted:secret#\d+>'/);
+    assert.match(r.text, /clientSecret: '<redacted:secret#\d+ len=\d+>'/);
     assert.match(r.text, /name: "service"/);
     assert.match(r.text, /api_key=\$\{key\}/, 'an interpolation is not a secret');
     assert.ok(!r.text.includes('xoxb-123456789012'));
