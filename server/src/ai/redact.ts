@@ -323,7 +323,7 @@ function contentMatches(segment: string, base: number): Replacement[] {
     const value = m[2] ?? '';
     const at = (m.index ?? 0) + m[0].length - value.length;
     // Prose goes on after a word ("key: the old key and…", ":param token: The token…"); "token is valid" says nothing.
-    const prose = looksLikeWords(value) && (/^[ \t]+[A-Za-z]/.test(segment.slice(at + value.length)) || /[ \t]is[ \t]/.test(m[0]));
+    const prose = looksLikeWords(value) && !/=/.test(m[0].slice(0, m[0].length - value.length)) && (/^[ \t]+[A-Za-z]/.test(segment.slice(at + value.length)) || /[ \t]is[ \t]/.test(m[0]));
     if (!prose && isSecretName(m[1] ?? '')) push(out, base, at, value, isPasswordName(m[1] ?? '') ? 'password' : 'secret');
   }
   return out;
@@ -371,7 +371,11 @@ function nameVerdict(content: string, name: string | undefined): SecretKind | un
   const isPath = /^(?:[.~]?\/|[A-Za-z]:\\)[\w./\\-]*$/.test(v) || /\.(?:pem|key|crt|json|txt|env)$/i.test(v);
   const hasSpace = /\s/.test(v);
   // revoke_key == "api_key", token_kind: "refresh_token": an enum, not a key
-  const weak = words(name).every((w) => !SECRET_WORDS.has(w) || WEAK_SECRET_WORDS.has(w)) && !words(name).some((w, i, all) => i > 0 && SECRET_PAIRS.has(`${all[i - 1]} ${w}`));
+  // (an UPPER_CASE name is an environment variable or a constant: getenv("API_TOKEN", "fallback") is a secret)
+  const weak =
+    !/^[A-Z0-9_]+$/.test(name) &&
+    words(name).every((w) => !SECRET_WORDS.has(w) || WEAK_SECRET_WORDS.has(w)) &&
+    !words(name).some((w, i, all) => i > 0 && SECRET_PAIRS.has(`${all[i - 1]} ${w}`));
   if (weak && looksLikeWords(v) && !/\d/.test(v)) return undefined;
   // key = f"{prefix}{secret}": a template of other values, not a value
   if (FORMAT.test(v) && obviouslyCode(v.replace(new RegExp(FORMAT.source, 'g'), ' '))) return undefined;
