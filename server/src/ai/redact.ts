@@ -42,7 +42,7 @@ interface Range {
 }
 
 const SECRET_WORDS = new Set([
-  'password', 'passwd', 'pwd', 'pass', 'passphrase', 'passcode', 'secret', 'secrets', 'token', 'tokens', 'apikey', 'credential',
+  'password', 'passwd', 'pwd', 'pw', 'pass', 'passphrase', 'passcode', 'secret', 'secrets', 'token', 'tokens', 'apikey', 'credential',
   'credentials', 'authorization', 'bearer', 'dsn', 'privatekey', 'accesskey', 'secretkey', 'key', 'pepper',
 ]);
 const SECRET_PAIRS = new Set([
@@ -81,7 +81,7 @@ export function isSecretName(name: string): boolean {
 }
 
 function isPasswordName(name: string): boolean {
-  return words(name).some((w) => w === 'password' || w === 'passwd' || w === 'passphrase' || w === 'pwd' || w === 'pass');
+  return words(name).some((w) => w === 'password' || w === 'passwd' || w === 'passphrase' || w === 'pwd' || w === 'pw' || w === 'pass');
 }
 
 /** Shannon entropy in bits per character. */

@@ -12,7 +12,7 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { QueryFamily } from '../engine/languages';
-import { obviouslyCode } from './redact';
+import { isSecretName, obviouslyCode } from './redact';
 import type { SecretKind } from './types';
 
 export interface RoleRange {
@@ -60,7 +60,8 @@ fixed(
 fixed(['NewCookieStore', 'NewFilesystemStore', 'NewStore'], { args: 'all', kind: 'session-key' });
 fixed(['cookieParser'], { args: [0], kind: 'session-key' });
 fixed(['NewStaticCredentials', 'NewStaticCredentialsProvider', 'NewStaticV4', 'AWS4Auth', 'StaticCredentialsProvider'], { args: 'all', kind: 'credential' });
-fixed(['SetBasicAuth', 'CompareHashAndPassword', 'check_password_hash'], { args: [1], kind: 'password' });
+fixed(['SetBasicAuth', 'CompareHashAndPassword', 'check_password_hash', 'HTTPBasicAuth', 'HTTPDigestAuth', 'BasicAuth', 'CRAMMD5Auth'], { args: [1], kind: 'password' });
+fixed(['PlainAuth'], { args: [2], kind: 'password' });
 fixed(['GenerateFromPassword', 'checkpw', 'hashpw', 'generate_password_hash', 'make_password'], { args: [0], keywords: ['password'], kind: 'password' });
 fixed(['ConstantTimeCompare', 'compare_digest', 'timingSafeEqual'], { args: 'all', kind: 'secret' });
 fixed(['ParseRSAPrivateKeyFromPEM', 'ParseECPrivateKeyFromPEM', 'ParseEdPrivateKeyFromPEM', 'load_pem_private_key'], { args: [0], keywords: ['password'], kind: 'private-key' });
@@ -308,6 +309,48 @@ function keyFunctionReturns(fn: Node): Node[] {
   return out;
 }
 
+/** `user:%s@host` in a format string: the value formatted there is a password. */
+const FORMAT_PASSWORD = /:(%[-+ #0]*\d*[sv]|\{\d*\}|\{[A-Za-z_]\w*\})@/;
+const FORMAT_VERB = /%[-+ #0]*\d*(?:\.\d+)?[a-zA-Z%]|\{\d*\}|\{[A-Za-z_]\w*\}/g;
+
+/**
+ * Arguments that are credentials by their place in the call rather than by the API:
+ * the value formatted into `%s:%s@host` (Sprintf, format, printf), and `auth=("user", "password")`.
+ */
+function credentialArguments(site: CallSite): [Node, SecretKind][] {
+  const out: [Node, SecretKind][] = [];
+  const first = site.args[0];
+  const format = first && STRING_NODES.has(first.type) ? stringValue(first) : undefined;
+  const m = format ? FORMAT_PASSWORD.exec(format) : null;
+  if (format && m) {
+    const verbs = format.slice(0, m.index + 1).match(FORMAT_VERB)?.filter((v) => v !== '%%').length ?? 0;
+    const arg = site.args[verbs + 1];
+    if (arg) out.push([arg, 'password']);
+  }
+  for (const arg of site.args) {
+    if (arg.type !== 'keyword_argument' || arg.childForFieldName('name')?.text !== 'auth') continue;
+    const value = arg.childForFieldName('value');
+    const second = value?.type === 'tuple' || value?.type === 'list' ? value.namedChild(1) : null;
+    if (second) out.push([second, 'password']);
+  }
+  return out;
+}
+
+/**
+ * A literal glued to a secret (`"pepper-" + password`, `salt + pw`) is a salt or pepper; text
+ * with spaces ("Bearer " + token) is a header or a message.
+ */
+function pepperLiteral(node: Node): Node | undefined {
+  if (node.type !== 'binary_expression' && node.type !== 'binary_operator') return undefined;
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  if (!left || !right || !/^\s*\+\s*$/.test(node.text.slice(left.endIndex - node.startIndex, right.startIndex - node.startIndex))) return undefined;
+  const [lit, other] = STRING_NODES.has(left.type) ? [left, right] : [right, left];
+  if (!STRING_NODES.has(lit.type) || STRING_NODES.has(other.type)) return undefined;
+  const value = stringValue(lit);
+  return value.length >= 6 && !/\s/.test(value) && isSecretName(lastName(other)) ? lit : undefined;
+}
+
 /** String literals of `tree` that are keys, passwords or credentials by their role. */
 export function secretRoles(tree: Tree, family: QueryFamily): RoleRange[] {
   const finder = new RoleFinder();
@@ -315,9 +358,12 @@ export function secretRoles(tree: Tree, family: QueryFamily): RoleRange[] {
   for (const node of allNodes(tree.rootNode)) {
     const d = definitions(node);
     if (d) defs.push(d);
+    const pepper = pepperLiteral(node);
+    if (pepper) finder.collect(pepper, 'secret');
     if (family === 'go' && FUNCTION_NODES.has(node.type)) for (const e of keyFunctionReturns(node)) finder.collect(e, 'jwt-key');
     if (!CALL_NODES.has(node.type)) continue;
     const site = callSite(node);
+    if (site) for (const [arg, kind] of credentialArguments(site)) finder.collect(arg, kind);
     const pos = site ? keyPosition(site) : undefined;
     if (!site || !pos) continue;
     site.args.forEach((arg, i) => {
