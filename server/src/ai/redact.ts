@@ -409,6 +409,22 @@ function literalReplacements(text: string, lit: Range, family: QueryFamily, role
   return whole('string');
 }
 
+/** The role of the literal node around `lit` (roles sorted by start; nested roles are rare, so a few steps back suffice). */
+function roleAt(roles: RoleRange[], lit: Range): SecretKind | undefined {
+  let lo = 0;
+  let hi = roles.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((roles[mid]?.start ?? 0) <= lit.start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  for (let i = hi; i >= 0 && i > hi - 8; i--) {
+    const r = roles[i];
+    if (r && r.start <= lit.start && lit.end <= r.end) return r.kind;
+  }
+  return undefined;
+}
+
 /**
  * Replaces secrets and every string literal that is not obviously code with placeholders.
  * `family` selects the comment and string syntax (go, python, ecma); unknown text uses ecma.
@@ -417,10 +433,7 @@ export function redactSecrets(text: string, family: QueryFamily = 'ecma', option
   const { literals, comments } = findLiterals(text, family);
   const roles = [...(options.roles ?? [])].sort((a, b) => a.start - b.start);
   const reps: Replacement[] = [];
-  for (const lit of literals) {
-    const role = roles.find((x) => x.start <= lit.start && lit.end <= x.end)?.kind;
-    reps.push(...literalReplacements(text, lit, family, role));
-  }
+  for (const lit of literals) reps.push(...literalReplacements(text, lit, family, roleAt(roles, lit)));
   for (const c of comments) {
     const body = text.slice(c.start, c.end);
     reps.push(...contentMatches(body, c.start), ...randomWords(body, c.start));
