@@ -23,7 +23,7 @@ import {
   type EndpointConfig,
   type Provider,
 } from '../../server/src/ai/client';
-import { buildReviewRequest } from '../../server/src/ai/prompt';
+import { buildReviewRequest, describeRedactions, REDACTION_POLICY } from '../../server/src/ai/prompt';
 import { applyChanges, type TrackedLines } from '../../server/src/ai/track';
 import { AiError, type AiContext, type AiContextParams, type AiContextResult, type AiFinding } from '../../server/src/ai/types';
 import { CONFIG_SECTION, Requests } from '../../server/src/protocol';
@@ -456,7 +456,8 @@ export function registerAiReview(context: vscode.ExtensionContext, guardrails: G
       const redactions = result.context.redactions.map((r) => `//   line ${r.line}: ${r.kind} → ${r.placeholder}`);
       content = [
         '// What "Ask AI for a second opinion" would send. Nothing has been sent.',
-        `// ${result.context.redactions.length} secret-looking value(s) were replaced before this preview${redactions.length ? ':' : '.'}`,
+        `// ${REDACTION_POLICY}`,
+        `// ${describeRedactions(result.context.redactions)}`,
         ...redactions,
         '// The API key is masked here and is never written to settings or logs.',
         JSON.stringify(req, null, 2),
@@ -488,7 +489,7 @@ export function registerAiReview(context: vscode.ExtensionContext, guardrails: G
         modal: true,
         detail:
           `AI Guardrails will send ${ctx.symbol} (${ctx.path}:${ctx.startLine}-${ctx.endLine}) with its imports and enclosing type to ${endpoint} (model ${s.model}). ` +
-          `Secret-looking literals are replaced by placeholders first (${ctx.redactions.length} here). ` +
+          `String literals that are not obviously code (secrets above all) are replaced by placeholders first: ${describeRedactions(ctx.redactions)} ` +
           'The answer is advice only and never changes review status. You will be asked again if the endpoint changes.',
       },
       'Send',
@@ -562,7 +563,7 @@ export function registerAiReview(context: vscode.ExtensionContext, guardrails: G
         answer: '',
         findings: [],
         path: ctx.path,
-        notes: ctx.redactions.length > 0 ? [`${ctx.redactions.length} secret-looking value(s) were replaced by placeholders before sending.`] : [],
+        notes: ctx.redactions.length > 0 ? [`Before sending: ${describeRedactions(ctx.redactions)}`] : [],
       },
       target.uri,
     );

@@ -109,9 +109,9 @@ describe('ai-guardrails ai-review (CLI end to end)', function () {
       for (const secret of ['correct-horse-battery', 'ZZtopSecret0123456789', 'pgPa55w0rd', 'c2VjcmV0LWtleS1mb3ItaG1hYy0xMjM0NTY3ODkw']) {
         assert.ok(!sent.includes(secret), `${secret} reached the endpoint`);
       }
-      assert.match(sent, /password := \\"<redacted:password#1>\\"/);
-      assert.match(sent, /postgres:\/\/svc:<redacted:connection-string#\d>@db:5432\/app/);
-      assert.match(sent, / 7 \| \\tapiKey := \\"<redacted:api-key#2>\\"/, 'line numbers survive redaction');
+      assert.match(sent, /password := \\"<redacted:password#1 len=21>\\"/);
+      assert.match(sent, /postgres:\/\/svc:<redacted:connection-string#\d len=\d+>@db:5432\/app/);
+      assert.match(sent, / 7 \| \\tapiKey := \\"<redacted:api-key#1 len=\d+>\\"/, 'line numbers survive redaction');
 
       const preview = await runCli(['ai-review', 'verify.go:10', '--preview'], { OPENAI_BASE_URL: 'https://api.example.invalid/v1' }, dir);
       assert.strictEqual(preview.code, 0, preview.stderr);

@@ -252,6 +252,22 @@ describe('AI client against an OpenAI-compatible server', function () {
     await expectAiError(requestReview(config(), body), 'server', /model crashed/);
   });
 
+  it('returns as soon as the stream says the answer is finished, even if the server keeps the response open', async () => {
+    // Some local servers (and proxies in front of them) hold an SSE response open after the last
+    // chunk; waiting for the body to end made `ai-review` take until the timeout.
+    server.handler = (_req, res) => {
+      startSse(res);
+      writeSse(res, chunk(FINDINGS_JSON));
+      writeSse(res, chunk(undefined, 'fake-model-1', 'stop'));
+      res.write('data: [DONE]\n\n');
+    };
+    const started = Date.now();
+    const result = await requestReview(config({ timeoutMs: 20000 }), body);
+    assert.strictEqual(result.findings.length, 2);
+    assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+    await server.waitForAborted(0);
+  });
+
   it('is cancelled through an AbortSignal mid-stream, and the connection is closed', async () => {
     server.handler = (_req, res) => streamPieces(res, pieces(FINDINGS_JSON, 3), { delayMs: 50 });
     const controller = new AbortController();

@@ -85,7 +85,7 @@ describe('AI context for a region', function () {
     assert.strictEqual(context.enclosingType?.name, 'TokenService');
     assert.deepStrictEqual(lineNumbers(context.enclosingType!.snippet), [4, 5, 6, 7, 9, 15]);
     const typeText = renderSnippet(context.enclosingType!.snippet);
-    assert.match(typeText, /<redacted:secret#\d+>/);
+    assert.match(typeText, /<redacted:secret#\d+ len=21>/);
     assert.ok(!typeText.includes('dev-secret-do-not-use'));
     assert.deepStrictEqual(context.redactions.map((r) => r.line), [7]);
     assert.deepStrictEqual(lineNumbers(context.code), [12, 13]);

@@ -80,6 +80,15 @@ export class FakeOpenAi {
     }
   }
 
+  /** Resolves when the client has closed request `i` before its response ended. */
+  async waitForAborted(i: number, ms = 5000): Promise<void> {
+    const until = Date.now() + ms;
+    while (!this.requests[i]?.aborted) {
+      if (Date.now() > until) throw new Error(`request ${i} was not closed by the client within ${ms} ms`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

@@ -60,8 +60,8 @@ describe('aiGuardrails/aiContext over LSP', function () {
     assert.strictEqual(result.context.symbol, 'verify');
     const sent = JSON.stringify(result);
     assert.ok(!sent.includes('p@ssw0rd-in-source'), 'the client never receives the secret');
-    assert.match(sent, /const secret = '<redacted:secret#\d+>'/);
-    assert.deepStrictEqual(result.context.redactions.map((r) => [r.kind, r.line]), [['secret', 6]]);
+    assert.match(sent, /const secret = '<redacted:jwt-key#\d+ len=\d+>'/);
+    assert.deepStrictEqual(result.context.redactions.map((r) => [r.kind, r.line]), [['jwt-key', 6]]);
     await new Promise((r) => setTimeout(r, 200));
     assert.deepStrictEqual(client.diagnostics.get(uri)?.diagnostics, before, 'asking for context changes nothing');
     client.close(uri);

@@ -321,7 +321,12 @@ async function attempt(
       for (const f of findings.push(delta.content)) options.onFinding?.(f);
     }
     if (typeof delta.refusal === 'string') refusal += delta.refusal;
-    if (typeof choice.finish_reason === 'string') finish = choice.finish_reason;
+    if (typeof choice.finish_reason === 'string') {
+      // The answer is complete. Stop here rather than wait for the body to end: some servers and
+      // proxies keep an SSE response open after the last chunk (leaving the loop closes it).
+      finish = choice.finish_reason;
+      break;
+    }
   }
   // The SDK ends an aborted stream quietly: make it an error here.
   if (signal.aborted) throw new Error('aborted');

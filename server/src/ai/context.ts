@@ -10,6 +10,7 @@ import type { GuardrailEngine } from '../engine/engine';
 import { LANGUAGES, type LanguageId } from '../engine/languages';
 import type { Region, Span } from '../engine/types';
 import { redactSecrets } from './redact';
+import { secretRoles } from './secretRoles';
 import type { AiContext, Snippet } from './types';
 
 export const MAX_REGION_LINES = 400;
@@ -153,7 +154,7 @@ export function buildAiContext(input: BuildContextInput): AiContext {
   const primary = input.regions[0];
   if (!primary) throw new Error('buildAiContext needs at least one region');
   const family = LANGUAGES[input.language].family;
-  const redacted = redactSecrets(input.text, family);
+  const redacted = redactSecrets(input.text, family, { roles: secretRoles(input.tree, family) });
   const lines = redacted.text.split('\n');
   const span = primary.span;
   const from = span.start.line;

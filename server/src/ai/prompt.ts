@@ -4,7 +4,7 @@
  * redacted text, so what is previewed is exactly what is sent.
  */
 import { CATEGORIES } from '../engine/categories';
-import type { AiContext, Snippet } from './types';
+import type { AiContext, RedactionNote, Snippet } from './types';
 
 export const FINDINGS_SCHEMA = {
   type: 'object',
@@ -49,11 +49,26 @@ export const SYSTEM_PROMPT = [
   'Report concrete problems only: vulnerabilities, incorrect security checks, race conditions, error-handling mistakes that weaken security, and misuse of libraries. Do not report style.',
   'Severities: P0 = exploitable or critical (fix before merging), P1 = serious bug or missing security check, P2 = minor issue or hardening.',
   'Use the 1-based line numbers shown in the left margin (they are the line numbers in the file). Point at the line the problem is on, inside "Code under review" where possible.',
-  'Placeholders such as <redacted:api-key#1> stand for secret values that were removed before sending; you may say that a secret is hard-coded, never guess its value.',
+  'Placeholders such as <redacted:jwt-key#1 len=24> stand for string values removed before sending: the kind says what the value is used as (jwt-key, hmac-key, cipher-key, password, api-key, token, …; "string" is a literal withheld only because it is not obviously code) and len its length. You may say that a secret is hard-coded or too short; never guess a value.',
   'Your answer is advice to the human reviewer, who decides: never state that the code is approved or safe to merge.',
   'Answer with JSON matching the given schema: {"findings": [{"severity": "P0", "line": 12, "message": "..."}]}, or {"findings": []} when you find nothing.',
   'If you cannot produce JSON, write one finding per line in the form: [P0] path:line — message',
 ].join('\n');
+
+/** What is withheld, said in every request (and so in every preview). */
+export const REDACTION_POLICY =
+  'String literals that are not obviously code were withheld: secrets found by their role (the key argument of a signing, MAC, cipher or password API, and what it is built from), by the name they are given and by their format, and every other literal except SQL, format strings, messages, identifiers, paths and URLs.';
+
+/** "2 secrets and 3 other string literals were replaced by <redacted:…> placeholders." */
+export function describeRedactions(redactions: RedactionNote[]): string {
+  const strings = redactions.filter((r) => r.kind === 'string').length;
+  const secrets = redactions.length - strings;
+  if (redactions.length === 0) return 'Nothing was withheld here.';
+  const parts = [];
+  if (secrets > 0) parts.push(`${secrets} ${secrets === 1 ? 'secret' : 'secrets'}`);
+  if (strings > 0) parts.push(`${strings} other string ${strings === 1 ? 'literal' : 'literals'}`);
+  return `${parts.join(' and ')} ${redactions.length === 1 ? 'was' : 'were'} replaced by <redacted:…> placeholders.`;
+}
 
 /** Numbered lines: `  17 | code`, with `…` where lines are left out. */
 export function renderSnippet(snippet: Snippet): string {
@@ -91,7 +106,7 @@ export function buildUserMessage(ctx: AiContext): string {
   if (ctx.enclosingType) parts.push(`\nEnclosing type ${ctx.enclosingType.name} (summary):\n${fenced(ctx.language, renderSnippet(ctx.enclosingType.snippet))}`);
   const shownEnd = ctx.code.lines[ctx.code.lines.length - 1]?.n ?? ctx.endLine;
   parts.push(`\nCode under review (lines ${ctx.startLine}-${shownEnd}${ctx.truncated ? `, truncated: the region ends at line ${ctx.endLine}` : ''}):\n${fenced(ctx.language, renderSnippet(ctx.code))}`);
-  if (ctx.redactions.length > 0) parts.push(`\n${ctx.redactions.length} secret value(s) were replaced by <redacted:…> placeholders before sending.`);
+  parts.push(`\n${REDACTION_POLICY} ${describeRedactions(ctx.redactions)}`);
   parts.push(`\nList the problems in the code under review with severity P0/P1/P2, the line in ${ctx.path} and a short message.`);
   return parts.join('\n');
 }

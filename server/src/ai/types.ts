@@ -28,9 +28,28 @@ export interface RedactionNote {
   kind: SecretKind;
   /** 1-based line where the secret started. */
   line: number;
+  /** Length of the value that was taken out. */
+  length: number;
 }
 
-export type SecretKind = 'private-key' | 'api-key' | 'token' | 'password' | 'connection-string' | 'secret';
+/**
+ * What a placeholder stands for. `string` is a literal that was not recognised as a secret but
+ * is not obviously code either (the default is to withhold it); all the others are secrets.
+ */
+export type SecretKind =
+  | 'private-key'
+  | 'api-key'
+  | 'token'
+  | 'password'
+  | 'connection-string'
+  | 'secret'
+  | 'jwt-key'
+  | 'hmac-key'
+  | 'cipher-key'
+  | 'session-key'
+  | 'key'
+  | 'credential'
+  | 'string';
 
 /**
  * A guardrail region with the context a reviewer needs (imports, enclosing type), built from the

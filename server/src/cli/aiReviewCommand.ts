@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_BASE_URL, DEFAULT_MODEL, DEFAULT_TIMEOUT_MS, previewRequest, requestReview, type EndpointConfig, type Provider } from '../ai/client';
 import { contextAtLine, describeRegions } from '../ai/context';
-import { buildReviewRequest } from '../ai/prompt';
+import { buildReviewRequest, describeRedactions } from '../ai/prompt';
 import { AiError, type AiContext, type AiReviewResult } from '../ai/types';
 import { GuardrailEngine, pathsFromRoot } from '../engine/engine';
 import { toPosix } from '../engine/files';
@@ -77,7 +77,7 @@ function toText(context: AiContext, result: AiReviewResult): string {
   for (const f of result.findings) out.push(`${context.path}:${f.line}: [${f.severity}] ${f.message}`);
   const counts = (['P0', 'P1', 'P2'] as const).map((s) => `${result.findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
   out.push(`${plural(result.findings.length, 'finding')} (${counts}). A human reviewer still has to approve this region.`);
-  if (context.redactions.length > 0) out.push(`${plural(context.redactions.length, 'secret')} replaced by placeholders before sending.`);
+  if (context.redactions.length > 0) out.push(`Before sending: ${describeRedactions(context.redactions)}`);
   return `${out.join('\n')}\n`;
 }
 

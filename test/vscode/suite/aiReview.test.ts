@@ -88,7 +88,7 @@ describe('AI second opinion', function () {
     assert.strictEqual(sent.body.model, 'suite-model');
     assert.strictEqual(sent.body.stream, true);
     assert.ok(!sent.raw.includes(SECRET), 'the secret reached the endpoint');
-    assert.match(sent.raw, /fallback := \\"<redacted:api-key#1>\\"/);
+    assert.match(sent.raw, /fallback := \\"<redacted:api-key#1 len=\d+>\\"/);
 
     const ai = await waitFor('AI advisory diagnostics', () => (aiDiagnostics(doc.uri).length === 2 ? aiDiagnostics(doc.uri) : undefined));
     assert.deepStrictEqual(ai.map((d) => d.range.start.line).sort(), [16, 17]);
@@ -115,7 +115,7 @@ describe('AI second opinion', function () {
     const text = preview.getText();
     assert.match(text, /Nothing has been sent/);
     assert.match(text, /"url": "http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions"/);
-    assert.match(text, /<redacted:api-key#1>/);
+    assert.match(text, /<redacted:api-key#1 len=\d+>/);
     assert.ok(!text.includes(SECRET));
     assert.strictEqual(server.requests.length, sentBefore);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
