@@ -3,7 +3,8 @@
  * (`ai-guardrails hook claude-code PreToolUse`, payload on stdin) for an edit inside a do-not-trust
  * function of a 2,000-line file, per language, and prints
  *   hook <lang>: 2000 lines, N runs, wall median M ms, p95 P ms, CPU median C ms (decision)
- * The budget in the agent issue is 300 ms per call for a 2,000-line file.
+ * The budget in the agent issue is 300 ms per call for a 2,000-line file. The first call of each
+ * language answers in-process (and starts the hook server); the others are served by it.
  * Options: --runs N (default 15).
  */
 import { spawnSync } from 'child_process';
@@ -70,8 +71,21 @@ function p95(xs: number[]): number {
   return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!;
 }
 
+/** Bounded wait for the server the first call started (its socket appears when it listens). */
+function waitForServer(runtime: string): void {
+  const until = Date.now() + 10000;
+  const dir = path.join(runtime, `ai-guardrails-${process.getuid?.() ?? 0}`);
+  while (Date.now() < until) {
+    if (fs.existsSync(dir) && fs.readdirSync(dir).some((f) => f.endsWith('.sock'))) return;
+    spawnSync('sleep', ['0.05']);
+  }
+}
+
 function main(): void {
   const runs = option('runs', 15);
+  // A private socket folder: the first call of the run answers in-process and starts the hook
+  // server, the rest are served by it (reported apart).
+  const runtime = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-hookbench-run-'));
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-hookbench-'));
   fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'workspace'), ws, { recursive: true });
   fs.mkdirSync(path.join(ws, '.git'));
@@ -87,23 +101,27 @@ function main(): void {
       oldString = line;
       newString = `${line} // changed`;
     }
-    const payload = JSON.stringify({ hook_event_name: 'PreToolUse', session_id: 'bench', cwd: ws, tool_name: 'Edit', tool_input: { file_path: file, old_string: oldString, new_string: newString } });
+    // Each run proposes a different edit (as an agent does), so the server cannot answer from its
+    // cache of the proposed text; the current file's analysis is reused, as between real edits.
+    const payloadFor = (i: number) =>
+      JSON.stringify({ hook_event_name: 'PreToolUse', session_id: 'bench', cwd: ws, tool_name: 'Edit', tool_input: { file_path: file, old_string: oldString, new_string: `${newString}${' '.repeat(i % 3)}${c.lang === 'python' ? '  # ' : ' // '}run ${i}` } });
     const wall: number[] = [];
     const cpu: number[] = [];
     let decision = '';
     for (let i = 0; i < runs; i++) {
-      const before = process.cpuUsage();
       const started = performance.now();
-      const r = spawnSync('/usr/bin/time', ['-f', '%U %S', process.execPath, BIN, 'hook', 'claude-code', 'PreToolUse'], { cwd: ws, input: payload, encoding: 'utf8' });
+      if (i === 1) waitForServer(runtime);
+      const r = spawnSync('/usr/bin/time', ['-f', '%U %S', process.execPath, BIN, 'hook', 'claude-code', 'PreToolUse'], { cwd: ws, input: payloadFor(i), encoding: 'utf8', env: { ...process.env, AI_GUARDRAILS_RUNTIME_DIR: runtime } });
       wall.push(performance.now() - started);
-      void before;
       const times = /([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
       if (times) cpu.push((Number(times[1]) + Number(times[2])) * 1000);
       decision = r.stdout.trim() ? ((JSON.parse(r.stdout) as { hookSpecificOutput?: { permissionDecision?: string } }).hookSpecificOutput?.permissionDecision ?? 'answer') : 'no decision';
     }
     const lines = text.split('\n').length;
+    const [coldWall, ...warm] = wall;
+    const warmCpu = cpu.slice(1);
     console.log(
-      `hook ${c.lang}: ${lines} lines, ${runs} runs, wall median ${median(wall).toFixed(0)} ms, p95 ${p95(wall).toFixed(0)} ms, CPU median ${cpu.length ? median(cpu).toFixed(0) : '?'} ms (${decision})`,
+      `hook ${c.lang}: ${lines} lines, cold ${coldWall!.toFixed(0)} ms (in-process, starts the server), then ${warm.length} served: wall median ${median(warm).toFixed(0)} ms, p95 ${p95(warm).toFixed(0)} ms, client CPU median ${warmCpu.length ? median(warmCpu).toFixed(0) : '?'} ms (${decision})`,
     );
   }
 }

@@ -5,7 +5,8 @@ import * as path from 'path';
 import { UsageError } from './cli/args';
 import { runScan, SCAN_USAGE, type CliContext } from './cli/scanCommand';
 import { CHECK_USAGE, runCheck } from './cli/checkCommand';
-import { HOOK_USAGE, runHook } from './cli/hookCommand';
+import { HOOK_USAGE, runHook, runHookServer } from './cli/hookCommand';
+export { startHookServer } from './agents/hookServer';
 import { INIT_USAGE, runInit } from './cli/initCommand';
 import { AI_REVIEW_USAGE, runAiReview } from './cli/aiReviewCommand';
 import { REVIEW_USAGE, runReview } from './cli/reviewCommand';
@@ -41,6 +42,8 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   review: { run: runReview, usage: REVIEW_USAGE },
   hook: { run: runHook, usage: HOOK_USAGE },
   init: { run: runInit, usage: INIT_USAGE },
+  // Started by `hook` itself (not for people): keeps the rules compiled between agent edits.
+  'hook-server': { run: runHookServer, usage: 'usage: ai-guardrails hook-server (started by `ai-guardrails hook`)' },
 };
 
 export async function main(argv: string[], ctx?: Partial<CliContext>): Promise<number> {
@@ -53,6 +56,7 @@ export async function main(argv: string[], ctx?: Partial<CliContext>): Promise<n
     stdout: ctx?.stdout ?? ((s) => process.stdout.write(s)),
     stderr: ctx?.stderr ?? ((s) => process.stderr.write(s)),
     isTty: ctx?.isTty ?? (ctx?.stdout ? false : process.stdout.isTTY === true),
+    ...(ctx?.readStdin ? { readStdin: ctx.readStdin } : {}),
   };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {

@@ -26,7 +26,7 @@ function cli(cwd: string, args: string[], input?: string, env: Record<string, st
     cwd,
     encoding: 'utf8',
     ...(input !== undefined ? { input } : {}),
-    env: humanEnv({ AI_GUARDRAILS_REVIEWER: 'Rita Reviewer', ...env }),
+    env: humanEnv({ AI_GUARDRAILS_REVIEWER: 'Rita Reviewer', AI_GUARDRAILS_HOOK_SERVER: '0', ...env }),
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
@@ -181,7 +181,7 @@ describe('agent hooks, init and human approvals', function () {
       Array.from({ length: writers }, async (_, w) => {
         for (let i = 0; i < per; i++) {
           await new Promise<void>((resolve, reject) => {
-            const child = spawn(process.execPath, [BIN, 'hook', 'claude-code', 'PostToolUse'], { cwd: ws, env: humanEnv(), stdio: ['pipe', 'ignore', 'ignore'] });
+            const child = spawn(process.execPath, [BIN, 'hook', 'claude-code', 'PostToolUse'], { cwd: ws, env: humanEnv({ AI_GUARDRAILS_HOOK_SERVER: '0' }), stdio: ['pipe', 'ignore', 'ignore'] });
             child.on('error', reject);
             child.on('exit', () => resolve());
             child.stdin.end(body.replace('"session_id": "x"', `"session_id": "w${w}-${i}"`));
@@ -250,5 +250,25 @@ describe('agent hooks, init and human approvals', function () {
     // Requests are fine from anyone.
     assert.strictEqual(cli(ws, ['review', 'request', `go/auth.go:${line}`], undefined, { CLAUDECODE: '1' }).code, 0);
     assert.strictEqual(cli(ws, ['review', 'approve', '--i-am-human', `go/auth.go:${line}`]).code, 0);
+  });
+
+  it('a hook server keeps the rules compiled between calls and answers exactly as the in-process hook', async () => {
+    const ws = workspace();
+    const runtime = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-runtime-'));
+    const env = { AI_GUARDRAILS_HOOK_SERVER: '1', AI_GUARDRAILS_RUNTIME_DIR: runtime, AI_GUARDRAILS_HOOK_SERVER_IDLE_MS: '4000', AI_GUARDRAILS_HOOK_DEBUG: '1' };
+    const body = payload('claude-code-pre-edit.json', { FILE: path.join(ws, 'go', 'auth.go'), WORKSPACE: ws, SESSION: 's' });
+    const first = cli(ws, ['hook', 'claude-code', 'PreToolUse'], body, env);
+    assert.ok(!/answered by the hook server/.test(first.stderr), 'no server yet: answered in-process');
+    const dir = path.join(runtime, `ai-guardrails-${process.getuid!()}`);
+    const socketUp = () => fs.existsSync(dir) && fs.readdirSync(dir).some((f) => f.endsWith('.sock'));
+    for (let i = 0; i < 200 && !socketUp(); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(socketUp(), 'the first call started a hook server');
+    assert.strictEqual((fs.statSync(dir).mode & 0o777).toString(8), '700', 'the socket folder is private');
+    const second = cli(ws, ['hook', 'claude-code', 'PreToolUse'], body, env);
+    assert.match(second.stderr, /answered by the hook server/);
+    assert.deepStrictEqual(JSON.parse(second.stdout), JSON.parse(first.stdout));
+    // Idle, it exits and removes its socket.
+    for (let i = 0; i < 300 && socketUp(); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(!socketUp(), 'the idle server exited');
   });
 });

@@ -353,4 +353,16 @@ describe('ai-guardrails check (merge gate)', function () {
     validateSarif(fs.readFileSync(path.join(runner, 'repo', 'out.sarif'), 'utf8'));
     assert.match(fs.readFileSync(summary, 'utf8'), /\| ❌ \| `Service\.Verify` in auth\/auth\.go:16/);
   });
+
+  it('run locally, lists which changed regions an agent wrote (from the hooks\' journal)', () => {
+    const dir = makeRepo();
+    const file = path.join(dir, 'auth', 'auth.go');
+    edit(dir, 'auth/auth.go', (t) => t.replace('return nil, errors.New("invalid token")', 'return token, nil'));
+    const post = JSON.stringify({ hook_event_name: 'PostToolUse', session_id: 'abc', cwd: dir, tool_name: 'Edit', tool_input: { file_path: file, old_string: 'return nil, errors.New("invalid token")', new_string: 'return token, nil' } });
+    const r = spawnSync(process.execPath, [BIN, 'hook', 'claude-code', 'PostToolUse'], { cwd: dir, input: post, encoding: 'utf8', env: humanEnv({ AI_GUARDRAILS_HOOK_SERVER: '0' }) });
+    assert.strictEqual(r.status, 0, r.stderr);
+    const text = cli(dir, ['check', '--base', 'main']);
+    assert.match(text.stdout, /BLOCKING changed DO NOT TRUST jwt in Service\.Verify \[not reviewed\] edited by Claude Code \(agent\)/);
+    assert.ok(!/Sign.*edited by/.test(text.stdout));
+  });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CATEGORIES, type CategoryId, type Tier } from '../engine/categories';
@@ -104,12 +105,30 @@ export function readText(file: string): string | undefined {
   return 'skipped' in read ? undefined : read.text;
 }
 
+/**
+ * Recent analyses by file, text and categories: in the hook server, the "before" of an edit is
+ * usually the "after" of the previous one, so each edit costs one analysis, not two.
+ */
+const recent = new Map<string, Region[]>();
+const RECENT_MAX = 32;
+
 export async function analyzeText(root: string, wf: WorkspaceFile, text: string, settings: GuardrailSettings): Promise<Region[]> {
+  const categories = enabledCategories(settings);
+  const key = `${wf.file}\u0000${[...categories].join(',')}\u0000${createHash('sha256').update(text).digest('hex')}`;
+  const hit = recent.get(key);
+  if (hit) {
+    recent.delete(key);
+    recent.set(key, hit);
+    return hit;
+  }
   const engine = await engineFor(root, wf.language);
-  return engine.analyze(text, wf.language, {
-    categories: enabledCategories(settings),
+  const regions = engine.analyze(text, wf.language, {
+    categories,
     ...(wf.language === 'go' ? { packageConstants: goPackageConstants(wf.file) } : {}),
   }).analysis.regions;
+  recent.set(key, regions);
+  if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);
+  return regions;
 }
 
 function ledgerOf(workspace: string): LedgerData | undefined {

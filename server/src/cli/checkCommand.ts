@@ -5,7 +5,8 @@ import { displayPath, toPosix } from '../engine/files';
 import { languageForPath } from '../engine/languages';
 import { closePool, scanProject, type WorkerPool } from '../engine/scanner';
 import type { ScannedFile } from '../engine/scanProtocol';
-import { compareRevisions, findingFingerprints, hasApproval, type FailOn, type RevisionFile } from '../review/gate';
+import { AGENT_NAMES, agentEditedRegions, journalKey, readJournal } from '../agents/journal';
+import { compareRevisions, findingFingerprints, hasApproval, type ChangedRegion, type FailOn, type RevisionFile } from '../review/gate';
 import { LEDGER_PATH, LedgerError, emptyLedger, readLedger, type LedgerData } from '../review/ledger';
 import { defaultSettings, enabledCategories, readTeamConfigFile, TEAM_CONFIG_PATH, walkFilters, type GuardrailSettings } from '../settings';
 import { parseArgs, UsageError } from './args';
@@ -120,6 +121,7 @@ export async function runCheck(argv: string[], ctx: CliContext): Promise<number>
         return { path: toWs(rel), regions: s.regions, findings: findingFingerprints(text, [...s.findings, ...(s.suppressedFindings ?? [])]) };
       });
     const report = compareRevisions(toRevisionFiles(baseRev, baseScanned, false), toRevisionFiles(headRev, headScanned, true), { base: baseRev.ledger, head: headRev.ledger }, failOn);
+    if (head.kind !== 'commit') markAgentEdits(report.changed, workspace);
     attributeApprovals(report.approvalsAdded, top, mb, head.kind === 'commit' ? head.sha : undefined, wsPrefix);
     // Size and binary skips are by design; a file whose analysis failed leaves the gate unable to vouch.
     const failedFiles = skipped.filter((s) => !/^(too-large|binary):/.test(s.reason));
@@ -170,6 +172,15 @@ export async function runCheck(argv: string[], ctx: CliContext): Promise<number>
   } finally {
     await closePool(pool);
     fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Local runs: which changed regions an agent wrote, from the hooks' journal (agents/journal.ts). */
+function markAgentEdits(changed: ChangedRegion[], workspace: string): void {
+  const edited = agentEditedRegions(readJournal(workspace));
+  for (const c of changed) {
+    const e = edited.get(journalKey(c.region.category, c.path, c.region.fingerprint));
+    if (e) c.editedBy = `${AGENT_NAMES[e.agent]} (agent)`;
   }
 }
 

@@ -58,7 +58,7 @@ export function checkMarkdown(report: GateReport, meta: CheckMeta): string {
       const icon = c.blocking ? '❌' : c.status === 'approved' ? '✅' : c.status === 'suppressed' ? '➖' : '⚠️';
       const where = `${cell(c.path)}:${c.region.span.start.line + 1}`;
       out.push(
-        `| ${icon} | ${code(c.region.symbol)} in ${where} | ${cell(CATEGORIES[c.region.category].title)} | ${c.region.tier} | ${c.change} | ${STATUS_LABEL[c.status]}${c.detail ? ` (${cell(c.detail)})` : ''} |`,
+        `| ${icon} | ${code(c.region.symbol)} in ${where} | ${cell(CATEGORIES[c.region.category].title)} | ${c.region.tier} | ${c.change}${c.editedBy ? `, by ${cell(c.editedBy)}` : ''} | ${STATUS_LABEL[c.status]}${c.detail ? ` (${cell(c.detail)})` : ''} |`,
       );
     }
     out.push('');
@@ -121,7 +121,7 @@ export function checkText(report: GateReport, meta: CheckMeta, colour: (s: strin
   for (const c of report.changed) {
     const mark = c.blocking ? colour('BLOCKING', 'red') : c.status === 'approved' ? colour('ok', 'green') : colour('note', 'yellow');
     out.push(
-      `${c.path}:${c.region.span.start.line + 1}: ${mark} ${c.change} ${c.region.tier === 'do-not-trust' ? 'DO NOT TRUST' : 'review'} ${c.region.category} in ${c.region.symbol} [${STATUS_LABEL[c.status]}${c.detail ? `: ${c.detail}` : ''}]`,
+      `${c.path}:${c.region.span.start.line + 1}: ${mark} ${c.change} ${c.region.tier === 'do-not-trust' ? 'DO NOT TRUST' : 'review'} ${c.region.category} in ${c.region.symbol} [${STATUS_LABEL[c.status]}${c.detail ? `: ${c.detail}` : ''}]${c.editedBy ? ` edited by ${c.editedBy}` : ''}`,
     );
   }
   for (const f of report.findings) {

@@ -1,5 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { engineFor } from '../agents/editImpact';
+import { serveHooks } from '../agents/hookServer';
+import { LANGUAGE_IDS } from '../engine/languages';
 import { forbiddenCommand, pendingForSession, preEdit, recordEdit, type Decision } from '../agents/hooks';
 import type { AgentId } from '../agents/journal';
 import { isRecord } from '../json';
@@ -45,8 +48,9 @@ function str(v: unknown): string | undefined {
  */
 function workspaceOf(payload: Record<string, unknown>, ctx: CliContext): { workspace: string; cwd: string } {
   const roots = Array.isArray(payload.workspace_roots) ? payload.workspace_roots.filter((r): r is string => typeof r === 'string') : [];
-  const cwd = str(payload.cwd) ?? roots[0] ?? process.env.CLAUDE_PROJECT_DIR ?? ctx.cwd;
-  const project = process.env.CLAUDE_PROJECT_DIR ?? roots[0] ?? cwd;
+  const projectDir = ctx.projectDir ?? process.env.CLAUDE_PROJECT_DIR;
+  const cwd = str(payload.cwd) ?? roots[0] ?? projectDir ?? ctx.cwd;
+  const project = projectDir ?? roots[0] ?? cwd;
   const start = fs.existsSync(project) ? project : ctx.cwd;
   return { workspace: findWorkspaceRoot(start), cwd: fs.existsSync(cwd) ? cwd : start };
 }
@@ -152,4 +156,25 @@ async function cursor(event: string, payload: Record<string, unknown>, ctx: CliC
     };
   }
   return {};
+}
+
+/** `hook-server`: answers hook calls over the private socket until idle (agents/hookServer.ts). */
+export function runHookServer(_argv: string[], ctx: CliContext): Promise<number> {
+  // Compile every language's rules while no agent waits (the server starts after a cold call).
+  const warm = async () => {
+    for (const language of LANGUAGE_IDS) (await engineFor(ctx.root, language)).prepare();
+  };
+  return serveHooks(ctx.root, async (req) => {
+    let stdout = '';
+    let stderr = '';
+    const code = await runHook(req.argv, {
+      ...ctx,
+      cwd: req.cwd,
+      ...(req.projectDir ? { projectDir: req.projectDir } : {}),
+      stdout: (s) => (stdout += s),
+      stderr: (s) => (stderr += s),
+      readStdin: () => Promise.resolve(Buffer.from(req.payload, 'utf8')),
+    });
+    return { code, stdout, stderr };
+  }, undefined, warm);
 }

@@ -29,6 +29,8 @@ export interface CliContext {
   isTty?: boolean;
   /** Whether stdin is a terminal (approvals need a human at one); defaults to process.stdin. */
   stdinIsTty?: boolean;
+  /** CLAUDE_PROJECT_DIR of the agent that called a hook (the hook server serves many). */
+  projectDir?: string;
   /** Reads all of stdin (tests pass their own). */
   readStdin?: () => Promise<Buffer>;
   /** The text read by `--stdin-filename`, kept for fingerprints. */

@@ -35,6 +35,8 @@ export interface ChangedRegion {
   detail?: string;
   /** True when this region fails the gate under the chosen policy. */
   blocking: boolean;
+  /** The agent whose hook last wrote exactly this code (local runs: the agent-edit journal). */
+  editedBy?: string;
 }
 
 export interface RemovedRegion {

@@ -1,0 +1,70 @@
+import * as net from 'net';
+import * as path from 'path';
+import { hookSocketPath, type HookRequest, type HookResponse } from './hookSocket';
+
+/**
+ * The `ai-guardrails hook` fast path, bundled on its own (dist/hookClient.js) so an agent's hook
+ * call costs a Node start and one socket round trip instead of loading the CLI and compiling the
+ * rules on every edit: it hands the payload to the installation's hook server and prints its
+ * answer. Returns undefined when there is no server to ask (the caller then answers in-process
+ * and starts one for next time).
+ */
+export async function askHookServer(root: string, argv: string[], payload: Buffer, cwd: string): Promise<HookResponse | undefined> {
+  if (process.env.AI_GUARDRAILS_HOOK_SERVER === '0') return undefined;
+  const socket = hookSocketPath(root);
+  if (!socket) return undefined;
+  const request: HookRequest = {
+    argv,
+    payload: payload.toString('utf8'),
+    cwd,
+    ...(process.env.CLAUDE_PROJECT_DIR ? { projectDir: process.env.CLAUDE_PROJECT_DIR } : {}),
+  };
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (r: HookResponse | undefined) => {
+      if (settled) return;
+      settled = true;
+      conn.destroy();
+      resolve(r);
+    };
+    const conn = net.createConnection(socket);
+    // Connecting to a live local socket takes microseconds; a dead one fails at once. The answer
+    // itself may take as long as an analysis of a large file.
+    const timer = setTimeout(() => done(undefined), 20000);
+    timer.unref();
+    let reply = '';
+    conn.on('connect', () => conn.end(`${JSON.stringify(request)}\n`));
+    conn.on('data', (d: Buffer) => {
+      reply += d.toString('utf8');
+    });
+    conn.on('end', () => {
+      try {
+        done(JSON.parse(reply) as HookResponse);
+      } catch {
+        done(undefined);
+      }
+    });
+    conn.on('error', () => done(undefined));
+  });
+}
+
+/** bin/ai-guardrails.js calls this for `hook …`; falls back to the full CLI. */
+export async function runHookFast(argv: string[]): Promise<number | undefined> {
+  const root = path.resolve(__dirname, '..');
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  const payload = Buffer.concat(chunks);
+  const answer = await askHookServer(root, argv.slice(1), payload, process.cwd());
+  if (!answer) {
+    // Answer in this process (the full CLI), then leave a server running for the next edit.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const cli = require(path.join(root, 'dist', 'cli.js')) as { main: (argv: string[], ctx?: { readStdin?: () => Promise<Buffer> }) => Promise<number>; startHookServer: (root: string) => void };
+    const code = await cli.main(argv, { readStdin: () => Promise.resolve(payload) });
+    if (process.env.AI_GUARDRAILS_HOOK_SERVER !== '0') cli.startHookServer(root);
+    return code;
+  }
+  if (process.env.AI_GUARDRAILS_HOOK_DEBUG === '1') process.stderr.write('ai-guardrails hook: answered by the hook server\n');
+  process.stdout.write(answer.stdout);
+  process.stderr.write(answer.stderr);
+  return answer.code;
+}
