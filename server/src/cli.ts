@@ -7,6 +7,7 @@ import { runScan, SCAN_USAGE, type CliContext } from './cli/scanCommand';
 import { CHECK_USAGE, runCheck } from './cli/checkCommand';
 import { AI_REVIEW_USAGE, runAiReview } from './cli/aiReviewCommand';
 import { REVIEW_USAGE, runReview } from './cli/reviewCommand';
+import { MCP_USAGE, runMcp } from './cli/mcpCommand';
 import { findPackageRoot } from './engine/root';
 
 const USAGE = `usage: ai-guardrails <command> [options]
@@ -17,12 +18,14 @@ commands:
   review request|approve <path>:<line>   record a review request or a sign-off in .guardrails/reviews.json
   review list [--format text|json]       list the review ledger with each region's current status
   ai-review <path>:<line> [--model M]    AI second opinion on a region (advice; exit 3 on endpoint errors)
+  mcp                                    MCP server (stdio) for coding agents: guarded regions, edit checks, review requests
   version                                print the version
 
 ${SCAN_USAGE}
 ${CHECK_USAGE}
 ${REVIEW_USAGE}
 ${AI_REVIEW_USAGE}
+${MCP_USAGE}
 `;
 
 type Command = (argv: string[], ctx: CliContext) => Promise<number>;
@@ -33,6 +36,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   check: { run: runCheck, usage: CHECK_USAGE },
   'ai-review': { run: runAiReview, usage: AI_REVIEW_USAGE },
   review: { run: runReview, usage: REVIEW_USAGE },
+  mcp: { run: runMcp, usage: MCP_USAGE },
 };
 
 export async function main(argv: string[], ctx?: Partial<CliContext>): Promise<number> {
