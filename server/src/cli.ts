@@ -18,7 +18,7 @@ commands:
   review request|approve <path>:<line>   record a review request or a sign-off in .guardrails/reviews.json
   review list [--format text|json]       list the review ledger with each region's current status
   ai-review <path>:<line> [--model M]    AI second opinion on a region (advice; exit 3 on endpoint errors)
-  mcp                                    MCP server (stdio) for coding agents: guarded regions, edit checks, review requests
+  mcp [--workspace DIR]                  MCP server (stdio) for coding agents: guarded regions, edit checks, review requests
   version                                print the version
 
 ${SCAN_USAGE}

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -54,8 +55,9 @@ describe('ai-guardrails mcp (MCP server over stdio)', function () {
     fs.symlinkSync(path.join(outside, 'secret.ts'), path.join(dir, 'ts', 'link.ts'));
     const transport = new StdioClientTransport({
       command: process.execPath,
-      args: [BIN, 'mcp'],
-      cwd: path.join(dir, 'ts'),
+      // The editor's workspace folder is a subfolder here: the server serves the folder with .guardrails above it.
+      args: [BIN, 'mcp', '--workspace', path.join(dir, 'ts')],
+      cwd: os.tmpdir(),
       env: { ...getDefaultEnvironment(), AI_GUARDRAILS_REVIEWER: 'Mcp Tester <mcp@example.com>' },
       stderr: 'pipe',
     });
@@ -89,6 +91,13 @@ describe('ai-guardrails mcp (MCP server over stdio)', function () {
   }
 
   const session = () => fs.readFileSync(path.join(dir, 'ts', 'session.ts'), 'utf8');
+
+  it('refuses a --workspace that is not a folder (an editor that left ${workspaceFolder} unexpanded)', () => {
+    const r = spawnSync(process.execPath, [BIN, 'mcp', '--workspace', '${workspaceFolder}'], { cwd: dir, encoding: 'utf8', input: '' });
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /--workspace "\$\{workspaceFolder\}" is not a folder/);
+    assert.strictEqual(r.stdout, '', 'nothing but MCP messages on stdout');
+  });
 
   it('lists three tools (none approves) and one checklist resource per category', async () => {
     const { tools } = await client.listTools();
