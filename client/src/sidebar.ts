@@ -44,7 +44,8 @@ function regionTooltip(region: RegionDto): vscode.MarkdownString {
   md.appendMarkdown(`**${info.title}** — ${tier}\n\n`);
   md.appendMarkdown(`\`${region.symbol}\` · ${locationLabel(region)}\n\n`);
   md.appendMarkdown(`Status: **${statusLabel(region)}**`);
-  if (region.bulkEdit) md.appendMarkdown(` ($(warning) ${new Date(region.bulkEdit.at).toLocaleString()})`);
+  if (region.agentEdit) md.appendMarkdown(` ($(warning) ${region.agentEdit.label}, ${new Date(region.agentEdit.at).toLocaleString()})`);
+  else if (region.bulkEdit) md.appendMarkdown(` ($(warning) ${new Date(region.bulkEdit.at).toLocaleString()})`);
   md.appendMarkdown(`\n\n${plural(region.triggerCount, 'trigger')}\n\n${info.why}`);
   return md;
 }

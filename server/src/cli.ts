@@ -10,6 +10,7 @@ export { startHookServer } from './agents/hookServer';
 import { INIT_USAGE, runInit } from './cli/initCommand';
 import { AI_REVIEW_USAGE, runAiReview } from './cli/aiReviewCommand';
 import { REVIEW_USAGE, runReview } from './cli/reviewCommand';
+import { MCP_USAGE, runMcp } from './cli/mcpCommand';
 import { findPackageRoot } from './engine/root';
 
 const USAGE = `usage: ai-guardrails <command> [options]
@@ -22,6 +23,7 @@ commands:
   ai-review <path>:<line> [--model M]    AI second opinion on a region (advice; exit 3 on endpoint errors)
   init --agents claude-code,cursor       set up agent hooks and rules (merges, never clobbers)
   hook <agent> <event>                   the agent hook entry point (JSON on stdin and stdout)
+  mcp [--workspace DIR]                  MCP server (stdio) for coding agents: guarded regions, edit checks, review requests
   version                                print the version
 
 ${SCAN_USAGE}
@@ -30,6 +32,7 @@ ${REVIEW_USAGE}
 ${AI_REVIEW_USAGE}
 ${INIT_USAGE}
 ${HOOK_USAGE}
+${MCP_USAGE}
 `;
 
 type Command = (argv: string[], ctx: CliContext) => Promise<number>;
@@ -44,6 +47,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   init: { run: runInit, usage: INIT_USAGE },
   // Started by `hook` itself (not for people): keeps the rules compiled between agent edits.
   'hook-server': { run: runHookServer, usage: 'usage: ai-guardrails hook-server (started by `ai-guardrails hook`)' },
+  mcp: { run: runMcp, usage: MCP_USAGE },
 };
 
 export async function main(argv: string[], ctx?: Partial<CliContext>): Promise<number> {

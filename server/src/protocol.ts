@@ -39,6 +39,23 @@ export interface RegionDto {
   reviewDetail?: string;
   /** Set when a bulk or external edit touched the region since its last approval. */
   bulkEdit?: { at: string; kind: 'bulk' | 'external' };
+  /** Set when a coding agent wrote the region's current code (agent-edit journal) and no human approved it since. */
+  agentEdit?: AgentEditDto;
+}
+
+/** Who wrote a region's current code, from `.guardrails/local/agent-edits.jsonl` (written by the agent hooks). */
+export interface AgentEditDto {
+  agent: 'claude-code' | 'cursor';
+  /** "Claude Code". */
+  name: string;
+  /** For people: "Claude Code (agent, session 1a2b, model claude-sonnet-4)". */
+  label: string;
+  /** ISO 8601 UTC. */
+  at: string;
+  session?: string;
+  model?: string;
+  /** The agent's tool (Edit, Write, afterFileEdit…). */
+  tool?: string;
 }
 
 export type FindingSeverity = 'error' | 'warning' | 'info';

@@ -6,6 +6,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { aiContextFor } from './ai/lspContext';
 import { findPackageRoot } from './engine/root';
+import { AgentJournalWatcher } from './features/agentJournal';
 import { BulkEditTracker } from './features/bulkEdits';
 import { executeReviewCommand, provideCodeActions } from './features/reviewCommands';
 import { Notifications, Requests, type BulkEditParams } from './protocol';
@@ -16,6 +17,7 @@ const connection = createConnection(ProposedFeatures.all);
 const service = new GuardrailService(connection, findPackageRoot(__dirname));
 const scanner = new WorkspaceScanner(service);
 const bulkEdits = new BulkEditTracker(service);
+const journal = new AgentJournalWatcher(service);
 service.onClosed = (uri) => {
   if (uri.startsWith('file:')) scanner.rescanFile(URI.parse(uri).fsPath);
 };
@@ -23,7 +25,10 @@ service.onIndexed = (uri) => bulkEdits.analyzed(uri);
 
 connection.onInitialize((params) => service.initialize(params));
 connection.onInitialized(() => {
-  void service.initialized().then(() => scanner.scanAll());
+  void service.initialized().then(() => {
+    void journal.start(service.clientWatchesFiles);
+    return scanner.scanAll();
+  });
 });
 connection.onDidChangeConfiguration((change) => {
   const settings = (change.settings as Record<string, unknown> | null | undefined)?.aiGuardrails;

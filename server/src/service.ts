@@ -45,6 +45,8 @@ export class GuardrailService {
   readonly documents = new DocumentStore();
   folders: string[] = [];
   private pullConfiguration = false;
+  /** The client accepts file watchers registered by the server (the agent-edit journal). */
+  clientWatchesFiles = false;
   private pushedSettings: unknown;
   private readonly folderSettings = new Map<string, GuardrailSettings>();
   private globalSettings = defaultSettings();
@@ -70,6 +72,7 @@ export class GuardrailService {
 
   async initialize(params: InitializeParams): Promise<InitializeResult> {
     this.pullConfiguration = params.capabilities.workspace?.configuration === true;
+    this.clientWatchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (this.folders.length === 0 && params.rootUri) this.folders = [URI.parse(params.rootUri).fsPath];
     const init = params.initializationOptions as { settings?: unknown; clientCommands?: string[] } | undefined;

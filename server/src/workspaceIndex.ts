@@ -101,6 +101,7 @@ export class WorkspaceIndex {
           review: review.status,
           ...(review.detail ? { reviewDetail: review.detail } : {}),
           ...(review.bulkEdit ? { bulkEdit: { at: review.bulkAt ?? '', kind: review.bulkKind ?? 'bulk' } } : {}),
+          ...(review.agentEdit ? { agentEdit: review.agentEdit } : {}),
         });
       }
       e.findings.forEach((f, i) => {

@@ -9,6 +9,7 @@ import { findPackageRoot } from './engine/root';
 import { scanFile } from './engine/scanFile';
 import { scanProject } from './engine/scanner';
 import { LEDGER_PATH } from './review/ledger';
+import { isJournal, journalChanged } from './features/agentJournal';
 import type { GuardrailService } from './service';
 import { enabledCategories, walkFilters } from './settings';
 import { isRecord } from './json';
@@ -143,7 +144,7 @@ export class WorkspaceScanner {
     service.notifyResultsChanged();
   }
 
-  /** Watched files: sources created/changed/deleted on disk, the ledger and the team config. */
+  /** Watched files: sources created/changed/deleted on disk, the ledger, the agent-edit journal and the team config. */
   filesChanged(changes: FileEvent[]): { settings: boolean } {
     const service = this.service;
     let settings = false;
@@ -151,6 +152,10 @@ export class WorkspaceScanner {
       const fsPath = URI.parse(change.uri).fsPath;
       if (fsPath.endsWith(path.join('.guardrails', 'config.json'))) {
         settings = true;
+        continue;
+      }
+      if (isJournal(fsPath)) {
+        journalChanged(service, fsPath);
         continue;
       }
       if (fsPath.endsWith(LEDGER_PATH)) {

@@ -24,6 +24,8 @@ export class TestLspClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly messages: ShownMessage[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
+  /** Capabilities the server registered dynamically (client/registerCapability). */
+  readonly registrations: { id: string; method: string; registerOptions?: unknown }[] = [];
   private readonly waiters: { test: () => boolean; resolve: () => void }[] = [];
   /** What `workspace/configuration` answers for the `aiGuardrails` section. */
   settings: Record<string, unknown> = {};
@@ -52,7 +54,11 @@ export class TestLspClient {
     this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
       p.items.map(() => this.settings),
     );
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (p: { registrations: { id: string; method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...p.registrations);
+      this.poke();
+      return null;
+    });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('workspace/applyEdit', () => ({ applied: true }));
     this.connection.onRequest('window/showMessageRequest', (p: ShownMessage) => {
@@ -64,7 +70,11 @@ export class TestLspClient {
   }
 
   /** `command` runs another server build, e.g. an installed `ai-guardrails-lsp`. */
-  static async start(workspace: string, options: { settings?: Record<string, unknown>; initializationOptions?: unknown; command?: string[] } = {}): Promise<TestLspClient> {
+  /** `workspaceCapabilities` are added to the client's workspace capabilities (e.g. file watching). */
+  static async start(
+    workspace: string,
+    options: { settings?: Record<string, unknown>; initializationOptions?: unknown; command?: string[]; workspaceCapabilities?: Record<string, unknown> } = {},
+  ): Promise<TestLspClient> {
     const [exe, ...args] = options.command ?? [process.execPath, path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'];
     const child = spawn(exe!, args, { stdio: 'pipe' });
     const client = new TestLspClient(child);
@@ -75,7 +85,7 @@ export class TestLspClient {
       rootUri: uri,
       workspaceFolders: [{ uri, name: path.basename(workspace) }],
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, ...options.workspaceCapabilities },
         textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true } },
         window: { workDoneProgress: true },
       },

@@ -39,6 +39,14 @@ describe('client model: review status mapping', () => {
     assert.strictEqual(statusLabel({ review: 'stale', bulkEdit: { at: '', kind: 'external' } }), 'changed since approval · external edit since last review');
   });
 
+  it('an agent edit from the journal names the agent and wins over the edit-shape guess', () => {
+    const agentEdit = { agent: 'claude-code' as const, name: 'Claude Code', label: 'Claude Code (agent, session s-1)', at: '2026-12-01T10:00:00Z' };
+    assert.strictEqual(statusLabel({ review: 'unreviewed', agentEdit }), 'unreviewed · edited by Claude Code (agent) since last review');
+    assert.strictEqual(statusLabel({ review: 'stale', agentEdit, bulkEdit: bulk }), 'changed since approval · edited by Claude Code (agent) since last review');
+    assert.strictEqual(statusIcon({ review: 'unreviewed', agentEdit }).icon, 'warning');
+    assert.strictEqual(codeLensTitle({ category: 'jwt', review: 'requested', agentEdit }), 'AI Guardrails: JWT / OAuth / SAML validation — review requested · edited by Claude Code (agent) since last review · Request review');
+  });
+
   it('context values start with "region" and carry status and bulk flag', () => {
     for (const review of ALL) assert.match(regionContextValue({ review }), /^region\./);
     assert.strictEqual(regionContextValue({ review: 'approved', bulkEdit: bulk }), 'region.approved.bulk');

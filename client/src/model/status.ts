@@ -29,10 +29,16 @@ export function bulkEditLabel(kind: 'bulk' | 'external'): string {
   return kind === 'bulk' ? 'bulk edit since last review' : 'external edit since last review';
 }
 
-/** "unreviewed", "approved · bulk edit since last review", … */
-export function statusLabel(region: Pick<RegionDto, 'review' | 'bulkEdit'>): string {
+/**
+ * "unreviewed", "approved · bulk edit since last review", "unreviewed · edited by Claude Code
+ * (agent) since last review", … The server's agent-edit journal says who edited; it wins over
+ * the edit-shape guess.
+ */
+export function statusLabel(region: Pick<RegionDto, 'review' | 'bulkEdit' | 'agentEdit'>): string {
   const base = STATUS_LABELS[region.review];
-  return region.bulkEdit && region.review !== 'suppressed' ? `${base} · ${bulkEditLabel(region.bulkEdit.kind)}` : base;
+  if (region.review === 'suppressed') return base;
+  if (region.agentEdit) return `${base} · edited by ${region.agentEdit.name} (agent) since last review`;
+  return region.bulkEdit ? `${base} · ${bulkEditLabel(region.bulkEdit.kind)}` : base;
 }
 
 /** A codicon id and a theme colour id, kept as strings so this module stays free of `vscode`. */
@@ -49,9 +55,9 @@ const STATUS_ICONS: Record<ReviewStatus, StatusIcon> = {
   suppressed: { icon: 'circle-slash', color: 'disabledForeground' },
 };
 
-/** A bulk/external edit outranks every status but "suppressed": it is what needs attention now. */
-export function statusIcon(region: Pick<RegionDto, 'review' | 'bulkEdit'>): StatusIcon {
-  if (region.bulkEdit && region.review !== 'suppressed') return { icon: 'warning', color: 'list.errorForeground' };
+/** A bulk/external or agent edit outranks every status but "suppressed": it is what needs attention now. */
+export function statusIcon(region: Pick<RegionDto, 'review' | 'bulkEdit' | 'agentEdit'>): StatusIcon {
+  if ((region.bulkEdit || region.agentEdit) && region.review !== 'suppressed') return { icon: 'warning', color: 'list.errorForeground' };
   return STATUS_ICONS[region.review];
 }
 
@@ -79,7 +85,7 @@ export function decorationKinds(region: Pick<RegionDto, 'review' | 'bulkEdit'>):
 }
 
 /** "AI Guardrails: Cryptography — unreviewed · Request review" */
-export function codeLensTitle(region: Pick<RegionDto, 'category' | 'review' | 'bulkEdit'>): string {
+export function codeLensTitle(region: Pick<RegionDto, 'category' | 'review' | 'bulkEdit' | 'agentEdit'>): string {
   return `AI Guardrails: ${CATEGORIES[region.category].title} — ${statusLabel(region)} · Request review`;
 }
 

@@ -59,26 +59,27 @@ export interface WorkspaceFile {
   language: LanguageId;
 }
 
+/** The real path of `p`, or for a file about to be created, of its folder; undefined when neither resolves. */
+export function realOrParent(p: string): string | undefined {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    try {
+      return path.join(fs.realpathSync(path.dirname(p)), path.basename(p));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
 /**
  * Resolves `file` (absolute, or relative to `cwd`) inside `workspace`. Undefined for files the
  * guardrail does not cover: outside the workspace (also through links), other languages,
  * excluded or test code.
  */
 export function workspaceFile(workspace: string, cwd: string, file: string, settings: GuardrailSettings): WorkspaceFile | undefined {
-  const real = (p: string) => {
-    try {
-      return fs.realpathSync(p);
-    } catch {
-      // A file about to be created: resolve its folder.
-      try {
-        return path.join(fs.realpathSync(path.dirname(p)), path.basename(p));
-      } catch {
-        return undefined;
-      }
-    }
-  };
-  const ws = real(workspace);
-  const abs = real(path.resolve(cwd, file));
+  const ws = realOrParent(workspace);
+  const abs = realOrParent(path.resolve(cwd, file));
   if (!ws || !abs) return undefined;
   const rel = path.relative(ws, abs);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;

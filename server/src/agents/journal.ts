@@ -105,3 +105,11 @@ export function agentEditedRegions(entries: readonly JournalEntry[]): Map<string
 export function journalKey(category: string, relPath: string, fingerprint: string): string {
   return `${category}\u0000${relPath}\u0000${fingerprint}`;
 }
+
+/** "Claude Code (agent, session 1a2b, model claude-sonnet-4)": who wrote a region, for people. */
+export function agentEditLabel(entry: Pick<JournalEntry, 'agent' | 'session' | 'model'>): string {
+  // Session and model come from a local file an agent writes: keep them to plain identifiers.
+  const clean = (s: string) => s.replace(/[^\w.@:/+-]/g, '').slice(0, 64);
+  const details = ['agent', ...(entry.session ? [`session ${clean(entry.session)}`] : []), ...(entry.model ? [`model ${clean(entry.model)}`] : [])];
+  return `${AGENT_NAMES[entry.agent]} (${details.join(', ')})`;
+}

@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { CATEGORIES } from '../engine/categories';
 import type { Finding, Region, TextEdit } from '../engine/types';
-import { DIAGNOSTIC_SOURCE, type RegionDiagnosticData, type ReviewStatus } from '../protocol';
+import { DIAGNOSTIC_SOURCE, type AgentEditDto, type RegionDiagnosticData, type ReviewStatus } from '../protocol';
 import type { GuardrailSettings, SeverityName } from '../settings';
 
 export const README_URL = 'https://github.com/ai-guardrails/ai-guardrails/blob/main/README.md';
@@ -28,6 +28,14 @@ export interface RegionReview {
   detail?: string;
   /** A bulk or external edit touched the region since its last approval. */
   bulkEdit?: boolean;
+  /** A coding agent wrote the region's current code and no human approved it since (agent-edit journal). */
+  agentEdit?: AgentEditDto;
+}
+
+/** What the diagnostic, hover and review Markdown say about who edited the region; the journal's word beats the edit-shape guess. */
+export function editNote(review: RegionReview): string | undefined {
+  if (review.agentEdit) return `edited by ${review.agentEdit.label} since last review`;
+  return review.bulkEdit ? 'bulk/external edit since last review' : undefined;
 }
 
 export interface DiagnosticOptions {
@@ -45,7 +53,7 @@ export function regionDiagnostic(uri: string, region: Region, review: RegionRevi
   if (review.status === 'approved' || review.status === 'suppressed') {
     if (options.approvedDisplay === 'hide') return undefined;
     severity = DiagnosticSeverity.Hint;
-  } else if (review.bulkEdit) {
+  } else if (review.bulkEdit || review.agentEdit) {
     severity = raiseSeverity(severity);
   }
   const tier = region.tier === 'do-not-trust' ? 'do not trust AI here' : 'review AI code carefully';
@@ -53,7 +61,8 @@ export function regionDiagnostic(uri: string, region: Region, review: RegionRevi
     review.status === 'suppressed' && region.suppression
       ? `suppressed: ${region.suppression.reason}`
       : (review.detail ?? review.status);
-  const bulk = review.bulkEdit ? ' Bulk/external edit since last review.' : '';
+  const note = editNote(review);
+  const bulk = note ? ` ${note[0]!.toUpperCase()}${note.slice(1)}.` : '';
   const data: RegionDiagnosticData = {
     kind: 'region',
     regionId: region.id,

@@ -2,7 +2,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { CATEGORIES } from '../engine/categories';
 import type { Region, Span } from '../engine/types';
 import type { RegionReview } from './diagnostics';
-import { categoryDocUrl } from './diagnostics';
+import { categoryDocUrl, editNote } from './diagnostics';
 
 export function spanContains(span: Span, pos: Position): boolean {
   const afterStart = pos.line > span.start.line || (pos.line === span.start.line && pos.character >= span.start.character);
@@ -24,7 +24,7 @@ export function regionMarkdown(region: Region, review: RegionReview): string {
   const lines = [
     `**AI Guardrails: ${info.title}** \`${region.category}\` — ${tier}`,
     '',
-    `Review status: **${status}**${review.bulkEdit ? ' · ⚠ bulk/external edit since last review' : ''} · \`${region.symbol}\``,
+    `Review status: **${status}**${editNote(review) ? ` · ⚠ ${editNote(review)}` : ''} · \`${region.symbol}\``,
     '',
     info.why,
     '',

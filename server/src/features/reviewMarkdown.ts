@@ -1,6 +1,6 @@
 import { CATEGORIES } from '../engine/categories';
 import type { Finding, Region } from '../engine/types';
-import type { RegionReview } from './diagnostics';
+import { editNote, type RegionReview } from './diagnostics';
 
 /** "Copy review request as Markdown": category, location, why and the checklist, for a PR. */
 export function reviewRequestMarkdown(relPath: string, region: Region, review: RegionReview, findings: Finding[]): string {
@@ -11,7 +11,7 @@ export function reviewRequestMarkdown(relPath: string, region: Region, review: R
     `### AI Guardrails review request: ${info.title} (\`${region.category}\`, ${region.tier})`,
     '',
     `**Where:** \`${relPath}:${start}-${end}\` — \`${region.symbol}\``,
-    `**Status:** ${review.detail ?? review.status}${review.bulkEdit ? ' (bulk/external edit since last review)' : ''}`,
+    `**Status:** ${review.detail ?? review.status}${editNote(review) ? ` (${editNote(review)})` : ''}`,
     `**Fingerprint:** \`${region.fingerprint}\``,
     '',
     `**Why a human must review:** ${info.why}`,

@@ -1,7 +1,8 @@
 import * as path from 'path';
 import type { Region } from '../engine/types';
 import type { RegionReview } from '../features/diagnostics';
-import type { BulkEditParams } from '../protocol';
+import type { AgentEditDto, BulkEditParams } from '../protocol';
+import { AGENT_NAMES, agentEditedRegions, agentEditLabel, journalKey, readJournal, type JournalEntry } from '../agents/journal';
 import { LEDGER_PATH, LedgerError, readLedger, recordEvents, reviewState, type LedgerData, type RecordOptions, type RegionKey } from './ledger';
 import { reviewerIdentity } from './identity';
 
@@ -19,13 +20,14 @@ interface BulkMark {
 
 /**
  * Review state for the language server: the ledger of each workspace folder (cached, re-read
- * when the file changes) plus bulk/external-edit marks, which live in memory until a human
- * approves the region again.
+ * when the file changes), the agent-edit journal (the same), plus bulk/external-edit marks,
+ * which live in memory until a human approves the region again.
  */
 export class ReviewStore {
   private readonly cache = new Map<string, LedgerData>();
   private readonly errors = new Map<string, string>();
   private readonly bulk = new Map<string, BulkMark>();
+  private readonly journals = new Map<string, Map<string, JournalEntry>>();
 
   constructor(private readonly onProblem: (message: string) => void) {}
 
@@ -57,6 +59,35 @@ export class ReviewStore {
     }
   }
 
+  /** Forget cached agent-edit journals (the file changed on disk). */
+  invalidateJournal(folder?: string): void {
+    if (folder) this.journals.delete(folder);
+    else this.journals.clear();
+  }
+
+  /**
+   * The agent that wrote this exact code (category, path and fingerprint in the journal). Only
+   * asked for regions not approved as they are, so an approval of the new code clears the mark.
+   */
+  agentEdit(folder: string, relPath: string, region: RegionRef): AgentEditDto | undefined {
+    let journal = this.journals.get(folder);
+    if (!journal) {
+      journal = agentEditedRegions(readJournal(folder));
+      this.journals.set(folder, journal);
+    }
+    const e = journal.get(journalKey(region.category, relPath, region.fingerprint));
+    if (!e) return undefined;
+    return {
+      agent: e.agent,
+      name: AGENT_NAMES[e.agent],
+      label: agentEditLabel(e),
+      at: e.at,
+      ...(e.session ? { session: e.session } : {}),
+      ...(e.model ? { model: e.model } : {}),
+      ...(e.tool ? { tool: e.tool } : {}),
+    };
+  }
+
   ledgerProblem(folder: string): string | undefined {
     this.ledger(folder);
     return this.errors.get(folder);
@@ -78,12 +109,13 @@ export class ReviewStore {
     if (region.suppressed) return { status: 'suppressed' };
     const bulk = folder ? this.bulkMark(folder, relPath, region) : undefined;
     const data = folder ? this.ledger(folder) : undefined;
-    if (!data) return { status: 'unreviewed', ...(bulk ? { bulkEdit: true } : {}) };
-    const state = reviewState(data, { category: region.category, fingerprint: region.fingerprint, path: relPath, symbol: region.symbol });
+    const state = data ? reviewState(data, { category: region.category, fingerprint: region.fingerprint, path: relPath, symbol: region.symbol }) : undefined;
+    const agent = folder && state?.status !== 'approved' ? this.agentEdit(folder, relPath, region) : undefined;
     return {
-      status: state.status,
-      ...(state.detail ? { detail: state.detail } : {}),
+      status: state?.status ?? 'unreviewed',
+      ...(state?.detail ? { detail: state.detail } : {}),
       ...(bulk ? { bulkEdit: true } : {}),
+      ...(agent ? { agentEdit: agent } : {}),
     };
   }
 
