@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { Notifications } from '../../server/src/protocol';
 import { editDetectionSettings, onDidChangeSettings, type EditDetectionSettings } from './config';
 import { DOCUMENT_SELECTOR, type GuardrailClient } from './languageClient';
-import { EditDetector, type TextChange } from './model/editDetection';
+import type { Span } from '../../server/src/engine/types';
+import { EditDetector, postEditSpans, type TextChange } from './model/editDetection';
 import { WATCH_GLOB, isIgnoredPath } from './model/watchedFiles';
 
 /** Pending notifications are sent this long after the first detected edit. */
@@ -38,6 +39,8 @@ export class EditWatcher implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   /** URI → when VS Code last saved it, so our own writes are not taken for an agent's. */
   private readonly savedAt = new Map<string, number>();
+  /** URI → when VS Code last started saving it (auto-save, format-on-save included). */
+  private readonly savingAt = new Map<string, number>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly guardrails: GuardrailClient) {
@@ -45,6 +48,7 @@ export class EditWatcher implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.onDidChangeTextDocument(e)),
       vscode.workspace.onDidCloseTextDocument((d) => this.detector.forget(d.uri.toString())),
       vscode.workspace.onDidSaveTextDocument((d) => this.savedAt.set(d.uri.toString(), Date.now())),
+      vscode.workspace.onWillSaveTextDocument((e) => this.savingAt.set(e.document.uri.toString(), Date.now())),
       onDidChangeSettings('editDetection', () => {
         this.settings = editDetectionSettings();
         this.updateFileWatcher();
@@ -55,12 +59,15 @@ export class EditWatcher implements vscode.Disposable {
 
   /** Sends what is pending now (the test hook calls this before reading state). */
   async flush(): Promise<void> {
+    await Promise.all([...this.verifying]);
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     const batch = this.detector.take();
     const client = this.guardrails.client;
     if (batch.length === 0 || !client?.isRunning()) return;
     for (const params of batch) {
+      this.reported.push(`${params.kind} ${params.uri}`);
+      if (this.reported.length > 200) this.reported.shift();
       const where = params.ranges.length === 0 ? 'whole file' : `${params.ranges.length} range(s)`;
       this.guardrails.output.info(`Detected ${params.kind} edit in ${vscode.Uri.parse(params.uri).fsPath} (${where})`);
       try {
@@ -74,18 +81,52 @@ export class EditWatcher implements vscode.Disposable {
   private onDidChangeTextDocument(e: vscode.TextDocumentChangeEvent): void {
     if (!this.settings.enable || e.contentChanges.length === 0 || !isTracked(e.document)) return;
     const reason = e.reason;
+    const undoRedo = reason === vscode.TextDocumentChangeReason.Undo || reason === vscode.TextDocumentChangeReason.Redo;
+    const changes = e.contentChanges.map(toChange);
     const verdict = this.detector.onDidChange(
       e.document.uri.toString(),
-      e.contentChanges.map(toChange),
-      {
-        undoRedo: reason === vscode.TextDocumentChangeReason.Undo || reason === vscode.TextDocumentChangeReason.Redo,
-        dirty: e.document.isDirty,
-        focusedEditor: vscode.window.state.focused && vscode.window.activeTextEditor?.document === e.document,
-      },
+      changes,
+      { undoRedo, reloadedFromDisk: false, focusedEditor: vscode.window.state.focused && vscode.window.activeTextEditor?.document === e.document },
       this.settings,
       Date.now(),
     );
     if (verdict) this.schedule();
+    // A change that leaves the document clean may be a reload from disk, or just a keystroke
+    // whose dirty flag has not arrived yet: the file's content decides (verifyReload).
+    if (!undoRedo && !e.document.isDirty) this.track(this.verifyReload(e.document, e.document.version, postEditSpans(changes), Date.now()));
+  }
+
+  /**
+   * A reload from disk leaves the document equal to the file and was not VS Code's own save.
+   * A keystroke (with or without auto-save) leaves the file behind the document until the save,
+   * and the save itself is ours (onWillSave).
+   */
+  private async verifyReload(document: vscode.TextDocument, version: number, spans: Span[], at: number): Promise<void> {
+    const key = document.uri.toString();
+    let disk: string;
+    try {
+      disk = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(document.uri)).replace(/^\uFEFF/, '');
+    } catch {
+      return;
+    }
+    // A save that started after the change (auto-save right behind a keystroke) wrote the file
+    // itself; saves before the change are irrelevant (a keystroke cannot make the file match).
+    const saving = this.savingAt.get(key);
+    const ownSave = saving !== undefined && saving >= at;
+    if (ownSave || document.isClosed || document.version !== version || document.isDirty || disk !== document.getText()) return;
+    this.detector.onReloadFromDisk(key, spans);
+    this.schedule();
+  }
+
+  /** What was reported, for the test hook (bounded). */
+  readonly reported: string[] = [];
+
+  /** Verifications still running (the test hook waits for them before reading state). */
+  private readonly verifying = new Set<Promise<void>>();
+
+  private track(p: Promise<void>): void {
+    this.verifying.add(p);
+    void p.finally(() => this.verifying.delete(p));
   }
 
   /**

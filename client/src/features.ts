@@ -20,6 +20,8 @@ export interface FeatureState {
   statusBarText: string;
   /** Ids of regions the server reports as touched by a bulk/external edit since their last review. */
   bulkEditedRegionIds: string[];
+  /** Every edit the watcher has reported to the server, as "<kind> <uri>", oldest first. */
+  reportedEdits: string[];
 }
 
 export interface GuardrailFeatures {
@@ -44,6 +46,7 @@ export function registerFeatures(guardrails: GuardrailClient): GuardrailFeatures
       treeItems: sidebar.renderedRegionItems(),
       statusBarText: statusBar.text,
       bulkEditedRegionIds: store.results.regions.filter((r) => r.bulkEdit !== undefined).map((r) => r.id),
+      reportedEdits: [...editWatcher.reported],
     };
   }
 

@@ -16,9 +16,9 @@ import {
 import { WATCH_GLOB, isIgnoredPath } from '../../client/src/model/watchedFiles';
 
 const T = DEFAULT_THRESHOLDS;
-const TYPING: EditContext = { undoRedo: false, dirty: true, focusedEditor: true };
-const BACKGROUND: EditContext = { undoRedo: false, dirty: true, focusedEditor: false };
-const RELOAD: EditContext = { undoRedo: false, dirty: false, focusedEditor: false };
+const TYPING: EditContext = { undoRedo: false, reloadedFromDisk: false, focusedEditor: true };
+const BACKGROUND: EditContext = { undoRedo: false, reloadedFromDisk: false, focusedEditor: false };
+const RELOAD: EditContext = { undoRedo: false, reloadedFromDisk: true, focusedEditor: false };
 
 function pos(line: number, character: number): Position {
   return { line, character };

@@ -34,8 +34,13 @@ export interface TextChange {
 export interface EditContext {
   /** The change came from undo or redo. */
   undoRedo: boolean;
-  /** The document is dirty after the change. A change that leaves it clean was a reload from disk. */
-  dirty: boolean;
+  /**
+   * The change was VS Code reloading the document from disk (something outside the editor wrote
+   * the file), as verified by the watcher against the file's content. Not `!document.isDirty`:
+   * the first keystroke in a clean document can arrive with isDirty still false (seen in VS Code
+   * 1.100 with auto-save on), so a clean document is no proof of an outside write.
+   */
+  reloadedFromDisk: boolean;
   /** The document is the active editor's and the window has focus: a person could have typed it. */
   focusedEditor: boolean;
 }
@@ -176,7 +181,7 @@ function hullOf(spans: readonly Span[]): Span | undefined {
 /**
  * Classifies one change event on its own (bursts are handled by EditDetector):
  * - undo/redo never counts;
- * - a change that leaves the document clean is a reload from disk → external, whatever its size;
+ * - a verified reload from disk → external, whatever its size;
  * - in a focused active editor, one change inserting ≥ minLines non-blank lines or ≥ minChars
  *   characters → bulk (its ranges only);
  * - elsewhere (another editor, a background document, the window unfocused) nobody is typing:
@@ -186,7 +191,7 @@ function hullOf(spans: readonly Span[]): Span | undefined {
 export function classifyEdit(changes: readonly TextChange[], ctx: EditContext, t: EditThresholds): EditVerdict | undefined {
   if (changes.length === 0 || ctx.undoRedo) return undefined;
   const spans = postEditSpans(changes);
-  if (!ctx.dirty) return { kind: 'external', ranges: spans };
+  if (ctx.reloadedFromDisk) return { kind: 'external', ranges: spans };
   const large = changes.map((c, i) => (isLargeChange(c.text, t) ? i : -1)).filter((i) => i >= 0);
   if (ctx.focusedEditor) {
     if (large.length === 0) return undefined;
@@ -245,6 +250,14 @@ export class EditDetector {
     const verdict = classifyEdit(changes, ctx, t) ?? (ctx.undoRedo ? undefined : this.feedBurst(uri, mapped, ctx, t, now));
     if (verdict) this.add(uri, verdict.kind, verdict.ranges);
     return verdict;
+  }
+
+  /**
+   * An open document's change turned out to be a reload from disk (verified after the event):
+   * its post-edit ranges are external. Call before any later change of the document.
+   */
+  onReloadFromDisk(uri: string, ranges: Span[]): void {
+    this.add(uri, 'external', ranges);
   }
 
   /** A file that is not open changed on disk: the whole file is suspect. */

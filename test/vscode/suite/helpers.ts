@@ -22,6 +22,7 @@ export interface TestState {
   treeItems: { label: string; description?: string }[];
   statusBarText: string;
   bulkEditedRegionIds: string[];
+  reportedEdits: string[];
 }
 
 export function extension(): vscode.Extension<unknown> {
