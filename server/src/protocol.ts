@@ -99,6 +99,8 @@ export interface BulkEditParams {
 export interface ReviewCommandArgs {
   uri: string;
   regionId: string;
+  /** requestReview / markReviewed: every region to record at once (one function's categories). */
+  regionIds?: string[];
   note?: string;
 }
 

@@ -55,7 +55,7 @@ describe('language server review commands on a file linked from outside the work
         range: diag.range,
         context: { diagnostics: [diag], only: ['quickfix'] },
       });
-      const approve = actions.find((a) => a.title === 'Mark as reviewed');
+      const approve = actions.find((a) => a.title.startsWith('Mark as reviewed (') && !a.title.includes('(all:'));
       assert.ok(approve?.command);
       await assert.rejects(
         client.request('workspace/executeCommand', { command: approve.command.command, arguments: approve.command.arguments }),
@@ -88,7 +88,7 @@ describe('language server with a read-only review ledger', function () {
           range: jwt.range,
           context: { diagnostics: [jwt], only: ['quickfix'] },
         });
-        const c = actions.find((a) => a.title === title)!.command!;
+        const c = actions.find((a) => a.title.startsWith(`${title} (`) && !a.title.includes('(all:'))!.command!;
         return client.request('workspace/executeCommand', { command: c.command, arguments: c.arguments });
       };
       assert.strictEqual(await command('Request human review'), 'requested');

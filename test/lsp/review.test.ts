@@ -44,13 +44,13 @@ describe('review code actions and commands over LSP', function () {
     const diag = jwtDiag(await client.diagnosticsFor(uri, 1));
     assert.ok(diag);
     const titles = (await actionsAt(diag)).map((a) => a.title);
-    for (const t of ['Request human review', 'Mark as reviewed', 'Suppress with reason', 'Copy review request as Markdown']) assert.ok(titles.includes(t), `${t} in ${titles}`);
+    for (const t of ['Request human review', 'Mark as reviewed', 'Suppress with reason', 'Copy review request as Markdown']) assert.ok(titles.some((x) => x.startsWith(`${t} (`)), `${t} in ${titles}`);
     const inside = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: diag.range.start.line + 3, character: 2 }, end: { line: diag.range.start.line + 3, character: 2 } },
       context: { diagnostics: [] },
     });
-    assert.ok(inside.some((a) => a.title === 'Request human review'));
+    assert.ok(inside.some((a) => a.title.startsWith('Request human review (') && !a.title.includes('(all:')));
     const outside = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -61,7 +61,7 @@ describe('review code actions and commands over LSP', function () {
 
   it('executing "Request human review" writes the ledger and the status shows everywhere', async () => {
     const diag = jwtDiag(client.diagnostics.get(uri)!.diagnostics)!;
-    const action = (await actionsAt(diag)).find((a) => a.title === 'Request human review')!;
+    const action = (await actionsAt(diag)).find((a) => a.title.startsWith('Request human review (') && !a.title.includes('(all:'))!;
     client.diagnostics.delete(uri);
     const status = await client.request<string>('workspace/executeCommand', { command: action.command!.command, arguments: action.command!.arguments });
     assert.strictEqual(status, 'requested');
@@ -78,7 +78,7 @@ describe('review code actions and commands over LSP', function () {
 
   it('"Mark as reviewed" drops the region to a hint; a token edit brings it back as stale', async () => {
     const diag = jwtDiag(client.diagnostics.get(uri)!.diagnostics)!;
-    const action = (await actionsAt(diag)).find((a) => a.title === 'Mark as reviewed')!;
+    const action = (await actionsAt(diag)).find((a) => a.title.startsWith('Mark as reviewed (') && !a.title.includes('(all:'))!;
     client.diagnostics.delete(uri);
     assert.strictEqual(await client.request('workspace/executeCommand', { command: action.command!.command, arguments: action.command!.arguments }), 'approved');
     let d = jwtDiag(await client.diagnosticsFor(uri))!;
@@ -99,7 +99,7 @@ describe('review code actions and commands over LSP', function () {
 
   it('"Copy review request as Markdown" returns the checklist for a PR description', async () => {
     const diag = jwtDiag(client.diagnostics.get(uri)!.diagnostics)!;
-    const action = (await actionsAt(diag)).find((a) => a.title === 'Copy review request as Markdown')!;
+    const action = (await actionsAt(diag)).find((a) => a.title.startsWith('Copy review request as Markdown (') && !a.title.includes('(all:'))!;
     const md = await client.request<string>('workspace/executeCommand', { command: action.command!.command, arguments: action.command!.arguments });
     assert.match(md, /### AI Guardrails review request: JWT/);
     assert.match(md, /`auth\.go:\d+-\d+` — `Service\.Verify`/);
@@ -108,7 +108,7 @@ describe('review code actions and commands over LSP', function () {
 
   it('"Suppress with reason" refuses an empty reason and inserts the comment otherwise', async () => {
     const diag = jwtDiag(client.diagnostics.get(uri)!.diagnostics)!;
-    const action = (await actionsAt(diag)).find((a) => a.title === 'Suppress with reason')!;
+    const action = (await actionsAt(diag)).find((a) => a.title.startsWith('Suppress with reason (') && !a.title.includes('(all:'))!;
     const args = action.command!.arguments![0] as Record<string, unknown>;
     await assert.rejects(client.request('workspace/executeCommand', { command: action.command!.command, arguments: [{ ...args, reason: '  ' }] }), /needs a reason/);
     const edits: unknown[] = [];
@@ -136,7 +136,7 @@ describe('review code actions and commands over LSP', function () {
     fs.writeFileSync(file, corrupt);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).toString(), type: 2 }] });
     const crypto = client.diagnostics.get(uri)!.diagnostics.find((x) => x.code === 'crypto')!;
-    const action = (await actionsAt(crypto)).find((a) => a.title === 'Mark as reviewed')!;
+    const action = (await actionsAt(crypto)).find((a) => a.title.startsWith('Mark as reviewed (') && !a.title.includes('(all:'))!;
     await assert.rejects(client.request('workspace/executeCommand', { command: action.command!.command, arguments: action.command!.arguments }), /reviews\.json: not valid JSON.*left unchanged/);
     assert.strictEqual(fs.readFileSync(file, 'utf8'), corrupt);
     await client.waitFor(() => client.messages.some((m) => /reviews\.json: not valid JSON/.test(m.message)), 'error message to the user');

@@ -59,16 +59,33 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
   const wantsQuickFix = !only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k));
   if (!wantsQuickFix) return actions;
   const here = input.regions.filter((r) => diagnosticsByRegion.has(r.id) || overlaps(r, params));
+  // Every review action names its category (and its function when the range spans several), so
+  // two regions never offer two identical entries.
+  const symbols = new Set(here.map((r) => r.symbol));
+  const labelOf = (r: Region) => (symbols.size > 1 ? `${r.category} in ${r.symbol}` : r.category);
+  // One request for all categories of a function, besides the per-category ones.
+  for (const symbol of symbols) {
+    const open = here.filter((r) => r.symbol === symbol && !['suppressed', 'requested'].includes(input.reviewOf(r).status));
+    if (open.length < 2) continue;
+    const all: ReviewCommandArgs = { uri, regionId: open[0]!.id, regionIds: open.map((r) => r.id) };
+    const cats = open.map((r) => r.category).join(', ');
+    actions.push({
+      title: `Request human review (all: ${cats}${symbols.size > 1 ? ` in ${symbol}` : ''})`,
+      kind: CodeActionKind.QuickFix,
+      command: { title: `Request human review of ${symbol} (${cats})`, command: ServerCommands.requestReview, arguments: [all] },
+    });
+  }
   for (const region of here) {
     const diag = diagnosticsByRegion.get(region.id);
     const diagnostics = diag ? [diag] : undefined;
     const review = input.reviewOf(region);
     const args: ReviewCommandArgs = { uri, regionId: region.id };
     const label = `${region.category} in ${region.symbol}`;
+    const tag = ` (${labelOf(region)})`;
     if (review.status !== 'suppressed') {
       if (review.status !== 'requested') {
         actions.push({
-          title: 'Request human review',
+          title: `Request human review${tag}`,
           kind: CodeActionKind.QuickFix,
           ...(diagnostics ? { diagnostics } : {}),
           isPreferred: review.status === 'unreviewed' || review.status === 'stale',
@@ -77,7 +94,7 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
       }
       if (review.status !== 'approved' || review.bulkEdit) {
         actions.push({
-          title: 'Mark as reviewed',
+          title: `Mark as reviewed${tag}`,
           kind: CodeActionKind.QuickFix,
           ...(diagnostics ? { diagnostics } : {}),
           command: { title: `Mark as reviewed (${label})`, command: ServerCommands.markReviewed, arguments: [args] },
@@ -85,21 +102,21 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
       }
       const suppress: SuppressCommandArgs = { uri, regionId: region.id, reason: '' };
       actions.push({
-        title: 'Suppress with reason',
+        title: `Suppress with reason${tag}`,
         kind: CodeActionKind.QuickFix,
         ...(diagnostics ? { diagnostics } : {}),
         command: { title: `Suppress ${label} with reason`, command: ServerCommands.suppress, arguments: [suppress] },
       });
     }
     actions.push({
-      title: 'Copy review request as Markdown',
+      title: `Copy review request as Markdown${tag}`,
       kind: CodeActionKind.QuickFix,
       ...(diagnostics ? { diagnostics } : {}),
       command: { title: 'Copy review request as Markdown', command: ServerCommands.reviewMarkdown, arguments: [args] },
     });
     if (input.askAi) {
       actions.push({
-        title: 'Ask AI for a second opinion',
+        title: `Ask AI for a second opinion${tag}`,
         kind: CodeActionKind.QuickFix,
         ...(diagnostics ? { diagnostics } : {}),
         command: { title: 'Ask AI for a second opinion', command: CLIENT_ASK_AI_COMMAND, arguments: [uri, region.span.start] },

@@ -43,7 +43,6 @@ export async function executeReviewCommand(service: GuardrailService, params: Ex
   const fsPath = URI.parse(uri).fsPath;
   const folder = service.folderOf(fsPath);
   const relPath = service.relPathOf(fsPath);
-  const ref = { category: region.category, fingerprint: region.fingerprint, symbol: region.symbol, suppressed: region.suppression !== undefined };
   switch (params.command) {
     case ServerCommands.requestReview:
     case ServerCommands.markReviewed: {
@@ -52,8 +51,15 @@ export async function executeReviewCommand(service: GuardrailService, params: Ex
       if ('outside' in where) throw new ResponseError(ErrorCodes.InvalidRequest, `reviews are recorded only for files in the workspace: ${where.outside}`);
       const note = typeof (args as Partial<ReviewCommandArgs>).note === 'string' ? (args.note as string) : undefined;
       const status = params.command === ServerCommands.requestReview ? 'requested' : 'approved';
+      const ids = Array.isArray(args.regionIds) ? args.regionIds.filter((id): id is string => typeof id === 'string') : [];
+      const others = ids.filter((id) => id !== region.id).map((id) => findRegion(service, uri, id)?.region);
+      if (others.some((r) => r === undefined)) {
+        throw new ResponseError(ErrorCodes.InvalidParams, `a guardrail region of ${uri} changed; try again`);
+      }
       try {
-        await service.reviews.record(folder, relPath, ref, status, note);
+        for (const r of [region, ...(others as Region[])]) {
+          await service.reviews.record(folder, relPath, { category: r.category, fingerprint: r.fingerprint, symbol: r.symbol, suppressed: r.suppression !== undefined }, status, note);
+        }
       } catch (err) {
         const message = err instanceof LedgerError ? err.message : `could not record the review: ${(err as Error).message}`;
         void service.connection.window.showErrorMessage(`AI Guardrails: ${message}`);
