@@ -186,7 +186,8 @@ export class GuardrailsSidebar implements vscode.TreeDataProvider<TreeNode>, vsc
     this.view.badge =
       unreviewed > 0 ? { value: unreviewed, tooltip: `${plural(unreviewed, 'do-not-trust region')} awaiting human review` } : undefined;
     this.view.description = this.filterValue === 'all' ? undefined : FILTER_LABELS[this.filterValue];
-    this.view.message = results.scanning && this.roots.length > 0 ? `Scanning… ${results.filesScanned}/${results.filesTotal} files` : undefined;
+    // Shown above the tree and above the "scanning" welcome text alike, until the scan ends.
+    this.view.message = results.scanning ? (results.filesTotal > 0 ? `Scanning… ${results.filesScanned}/${results.filesTotal} files` : 'Scanning… listing files') : undefined;
 
     const state = viewState({ loaded: this.store.loaded, failed: this.store.failed, results, visibleGroups: this.roots.length });
     this.setContext('aiGuardrails.view', state);

@@ -34,8 +34,14 @@ function contains(r: Region, f: Finding): boolean {
 export class WorkspaceIndex {
   private readonly entries = new Map<string, IndexEntry>();
   version = 0;
-  scanning = false;
+  /**
+   * True from the server's start until the first workspace scan ends (and during later scans):
+   * before the first scan has even listed the files, "no files" would be a wrong answer.
+   */
+  scanning = true;
   filesTotal = 0;
+  /** Files the running scan has analysed so far (its results are indexed when it ends). */
+  scanProgress = 0;
 
   set(entry: IndexEntry): void {
     const existing = this.entries.get(entry.uri);
@@ -124,7 +130,7 @@ export class WorkspaceIndex {
     return {
       version: this.version,
       scanning: this.scanning,
-      filesScanned: this.entries.size,
+      filesScanned: this.scanning ? this.scanProgress : this.entries.size,
       filesTotal: Math.max(this.filesTotal, this.entries.size),
       regions,
       findings,

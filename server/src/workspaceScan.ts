@@ -58,6 +58,9 @@ export class WorkspaceScanner {
   async scanAll(): Promise<void> {
     const service = this.service;
     const generation = ++this.generation;
+    service.index.scanning = true;
+    service.index.scanProgress = 0;
+    service.notifyResultsChanged();
     await service.ready;
     await this.loadFilesExclude();
     const progress = await service.connection.window.createWorkDoneProgress().catch(() => undefined);
@@ -76,6 +79,8 @@ export class WorkspaceScanner {
         for (const file of listSourceFiles([folder], { root: folder, ...this.filters(folder), warn })) files.push({ folder, file });
       }
       service.index.filesTotal = files.length;
+      service.index.version++;
+      service.notifyResultsChanged();
       progress?.begin('AI Guardrails: scanning workspace', 0, `0/${files.length} files`, true);
       // Files that disappeared since the last scan.
       const wanted = new Set(files.map((f) => URI.file(f.file).toString()));
@@ -87,6 +92,7 @@ export class WorkspaceScanner {
         const settings = service.settingsFor(path.join(folder, 'x'));
         if (!settings.enable) continue;
         const mine = files.filter((f) => f.folder === folder).map((f) => f.file);
+        const scannedBefore = service.index.scanProgress;
         const { scanned: results, wrappers } = await scanProject(mine, {
           root,
           maxBytes: settings.maxFileSizeKb * 1024,
@@ -96,9 +102,13 @@ export class WorkspaceScanner {
           isCancelled,
           onProgress: (done, total) => {
             const now = Date.now();
-            if (now - lastReport > 150 || done === total) {
+            if (now - lastReport > 250 || done === total) {
               lastReport = now;
               progress?.report(Math.round((done / Math.max(1, total)) * 100), `${done}/${total} files`);
+              // The sidebar shows the count too (the progress notification may be hidden).
+              service.index.scanProgress = scannedBefore + done;
+              service.index.version++;
+              service.notifyResultsChanged();
             }
           },
         });
