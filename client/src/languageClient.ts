@@ -51,7 +51,7 @@ export class GuardrailClient implements vscode.Disposable {
           vscode.workspace.createFileSystemWatcher('**/*.{go,py,pyi,ts,tsx,mts,cts,js,jsx,mjs,cjs}'),
         ],
       },
-      initializationOptions: { settings: vscode.workspace.getConfiguration(CONFIG_SECTION), clientCommands: ['aiGuardrails.askAi'] },
+      initializationOptions: { settings: vscode.workspace.getConfiguration(CONFIG_SECTION), clientCommands: ['aiGuardrails.askAi'], watchesFiles: true },
       middleware: {
         // Server commands that need the editor: a reason prompt, the clipboard.
         executeCommand: async (command, args, next) => {

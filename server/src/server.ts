@@ -2,7 +2,7 @@
  * The AI Guardrails language server: LSP wiring only. Runs over IPC inside VS Code and over
  * stdio (`ai-guardrails-lsp --stdio`) for other editors.
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, type FileEvent } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { aiContextFor } from './ai/lspContext';
 import { findPackageRoot } from './engine/root';
@@ -17,7 +17,11 @@ const connection = createConnection(ProposedFeatures.all);
 const service = new GuardrailService(connection, findPackageRoot(__dirname));
 const scanner = new WorkspaceScanner(service);
 const bulkEdits = new BulkEditTracker(service);
-const journal = new AgentJournalWatcher(service);
+/** File events from the client's watchers, or from our own polling when it has none. */
+const onFileEvents = (changes: FileEvent[]) => {
+  if (scanner.filesChanged(changes).settings) void service.reloadSettings().then((changed) => (changed ? scanner.scanAll() : undefined));
+};
+const journal = new AgentJournalWatcher(service, onFileEvents);
 service.onClosed = (uri) => {
   if (uri.startsWith('file:')) scanner.rescanFile(URI.parse(uri).fsPath);
 };
@@ -26,7 +30,7 @@ service.onIndexed = (uri) => bulkEdits.analyzed(uri);
 connection.onInitialize((params) => service.initialize(params));
 connection.onInitialized(() => {
   void service.initialized().then(() => {
-    void journal.start(service.clientWatchesFiles);
+    void journal.start(service.clientWatchesFiles, service.clientSendsFileEvents);
     return scanner.scanAll();
   });
 });
@@ -57,7 +61,7 @@ connection.onRequest(Requests.rescan, async () => {
 });
 connection.onNotification(Notifications.bulkEdit, (p: BulkEditParams) => bulkEdits.received(p));
 connection.onDidChangeWatchedFiles((p) => {
-  if (scanner.filesChanged(p.changes).settings) void service.reloadSettings().then((changed) => (changed ? scanner.scanAll() : undefined));
+  onFileEvents(p.changes);
 });
 
 process.on('uncaughtException', (err) => {

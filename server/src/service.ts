@@ -47,6 +47,8 @@ export class GuardrailService {
   private pullConfiguration = false;
   /** The client accepts file watchers registered by the server (the agent-edit journal). */
   clientWatchesFiles = false;
+  /** The client already sends the events we need without a registration (our VS Code client). */
+  clientSendsFileEvents = false;
   private pushedSettings: unknown;
   private readonly folderSettings = new Map<string, GuardrailSettings>();
   private globalSettings = defaultSettings();
@@ -75,7 +77,9 @@ export class GuardrailService {
     this.clientWatchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (this.folders.length === 0 && params.rootUri) this.folders = [URI.parse(params.rootUri).fsPath];
-    const init = params.initializationOptions as { settings?: unknown; clientCommands?: string[] } | undefined;
+    const init = params.initializationOptions as { settings?: unknown; clientCommands?: string[]; watchesFiles?: boolean } | undefined;
+    // Our VS Code client sends its own file events (static watchers); other editors get ours.
+    this.clientSendsFileEvents = init?.watchesFiles === true;
     this.pushedSettings = init?.settings;
     this.askAiSupported = init?.clientCommands?.includes('aiGuardrails.askAi') === true;
     this.engine = await GuardrailEngine.create(pathsFromRoot(this.root));
