@@ -16,6 +16,8 @@ import {
   type CharRange,
 } from './incremental';
 import { LANGUAGES, LANGUAGE_IDS, type LanguageId, type LanguageSpec } from './languages';
+import { forEachPath, pathByParents } from './ancestry';
+import { Budget, DEFAULT_BUDGET, EngineFault, isWasmFault, type BudgetLimits } from './budget';
 import { buildFix } from './fixes';
 import './fixers';
 import { RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTriggers, type MatchContext, type RawFinding, type RawTrigger } from './ruleQueries';
@@ -56,6 +58,11 @@ export interface AnalyzeOptions {
   wrappers?: ReadonlyMap<string, CategoryId>;
   /** Also report low-confidence ("audit") findings, `(#set! confidence "low")`. Off by default. */
   auditFindings?: boolean;
+  /**
+   * Time and syntax-node limits (budget.ts; DEFAULT_BUDGET when absent). Over them `analyze`
+   * throws BudgetExceeded rather than run on.
+   */
+  budget?: BudgetLimits;
 }
 
 export interface AnalyzeResult {
@@ -255,10 +262,22 @@ export class GuardrailEngine {
     if (!loaded) throw new Error(`language not loaded: ${language}`);
     const sets = compiled(loaded);
     const started = performance.now();
-    const tree = loaded.parser.parse(text, options.previousTree ?? null);
-    if (!tree) throw new Error(`tree-sitter returned no tree for a ${language} file`);
+    const budget = new Budget(options.budget ?? DEFAULT_BUDGET, started);
+    let tree: Tree | null;
+    try {
+      tree = loaded.parser.parse(text, options.previousTree ?? null, { progressCallback: budget.cancelFor('parsing') });
+    } catch (err) {
+      throw this.faulted(loaded, err);
+    }
+    if (!tree) {
+      // A stopped parse resumes on the next call unless the parser is reset.
+      loaded.parser.reset();
+      budget.afterCancellable();
+      throw new Error(`tree-sitter returned no tree for a ${language} file`);
+    }
     try {
       const root = tree.rootNode;
+      budget.checkNodes(root.descendantCount);
       const imports = collectImports(root, loaded.spec.family, text);
       const fileFacts = computeFileFacts(root, loaded.spec.family, text);
       if (options.packageConstants) fileFacts.key += `|${[...options.packageConstants].sort().join(',')}`;
@@ -280,13 +299,13 @@ export class GuardrailEngine {
       let result: { analysis: FileAnalysis; state: AnalysisState } | undefined;
       if (dirty && previous) {
         try {
-          result = this.run(loaded.spec, sets, text, root, imports, catKey, options, started, { state: previous.state, edits: previous.edits, dirty }, fileFacts);
+          result = this.run(loaded.spec, sets, text, root, imports, catKey, options, started, budget, { state: previous.state, edits: previous.edits, dirty }, fileFacts);
         } catch (err) {
           if (!(err instanceof StaleState) && !(err instanceof ScopeChanged)) throw err;
         }
       }
       const incremental = result !== undefined;
-      result ??= this.run(loaded.spec, sets, text, root, imports, catKey, options, started, undefined, fileFacts);
+      result ??= this.run(loaded.spec, sets, text, root, imports, catKey, options, started, budget, undefined, fileFacts);
       const out: AnalyzeResult = { analysis: result.analysis };
       if (options.keepState) {
         out.state = result.state;
@@ -300,9 +319,27 @@ export class GuardrailEngine {
       return out;
     } catch (err) {
       tree.delete();
-      throw err;
+      throw this.faulted(loaded, err);
     }
   }
+
+  /**
+   * A fault inside tree-sitter's WebAssembly (out-of-bounds access, from a grammar scanner's
+   * overflow for one) leaves that parser's memory corrupt: later files then parse to nothing or
+   * fail too. The parser is replaced; the old one is leaked, not deleted, since freeing through
+   * corrupt pointers could spread the damage. Other errors pass through unchanged.
+   */
+  private faulted(loaded: LoadedLanguage, err: unknown): unknown {
+    if (!isWasmFault(err)) return err;
+    const parser = new Parser();
+    parser.setLanguage(loaded.language);
+    loaded.parser = parser;
+    this.faults++;
+    return new EngineFault(`tree-sitter failed (${(err as Error).message}); the ${loaded.spec.id} parser was restarted`);
+  }
+
+  /** WebAssembly faults recovered from (each replaced a parser). */
+  faults = 0;
 
   /** Runs the rules over the whole tree, or only over `reuse.dirty` keeping the rest. */
   private run(
@@ -314,11 +351,12 @@ export class GuardrailEngine {
     catKey: string,
     options: AnalyzeOptions,
     started: number,
+    budget: Budget,
     reuse: { state: AnalysisState; edits: readonly Edit[]; dirty: CharRange[] } | undefined,
     fileFacts: { facts: FileFacts; key: string },
   ): { analysis: FileAnalysis; state: AnalysisState } {
     const lines = new LineIndex(text);
-    const ctx: MatchContext = { family: spec.family, imports, names: new Map(), text, lines, root, fileFacts: fileFacts.facts, ...(options.packageConstants ? { packageConstants: options.packageConstants } : {}) };
+    const ctx: MatchContext = { family: spec.family, imports, names: new Map(), text, lines, root, fileFacts: fileFacts.facts, budget, ...(options.packageConstants ? { packageConstants: options.packageConstants } : {}) };
     const categories = options.categories;
     let placed: StoredTrigger[];
     let rawFindings: RawFinding[];
@@ -340,7 +378,7 @@ export class GuardrailEngine {
       const fresh = sets.rules.run(root, ctx, categories, dirty, 'local').filter((t) => insideAny(dirty, t.node.startIndex, t.node.endIndex));
       const global = sets.rules.hasGlobalPatterns ? sets.rules.run(root, ctx, categories, undefined, 'global') : [];
       const wrapped = wrapperTriggers(root, text, spec, options.wrappers, categories);
-      placed = sortPlaced([...kept, ...placeTriggers([...fresh, ...global, ...wrapped], spec)]);
+      placed = sortPlaced([...kept, ...placeTriggers([...fresh, ...global, ...wrapped], spec, root, budget)]);
       // Fixes read the whole file (imports, other uses), so fixable findings are always rebuilt.
       const fixRanges: CharRange[] = [];
       const mapped: StoredFinding[] = [];
@@ -362,7 +400,7 @@ export class GuardrailEngine {
       ];
     } else {
       const wrapped = wrapperTriggers(root, text, spec, options.wrappers, categories);
-      placed = placeTriggers(wrapped.length > 0 ? sortTriggers([...sets.rules.run(root, ctx, categories), ...wrapped]) : sets.rules.run(root, ctx, categories), spec);
+      placed = placeTriggers(wrapped.length > 0 ? sortTriggers([...sets.rules.run(root, ctx, categories), ...wrapped]) : sets.rules.run(root, ctx, categories), spec, root, budget);
       rawFindings = sets.findings.runFindings(root, ctx, categories);
     }
     const fingerprints = new Map<string, string>();
@@ -486,36 +524,58 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
       if (parent && CALLEE_PARENTS.has(parent.type) && parent.lastNamedChild?.id === node.id) callee = parent;
       const call = callee.parent;
       if (!call || (call.type !== 'call_expression' && call.type !== 'call') || call.childForFieldName('function')?.id !== callee.id) continue;
-      const unit = enclosingUnit(node, spec);
-      if (unitName(unit, spec) === name || unit.childForFieldName('name')?.text === name) continue;
+      const path = pathByParents(node);
+      const index = enclosingUnitIndex(path, spec);
+      const unit = path[index]!;
+      if (unitName(unit, path[index - 1], spec) === name || unit.childForFieldName('name')?.text === name) continue;
       out.push({ rule: `${spec.family}.${category}.project-wrapper`, category, node, ordinal: WRAPPER_ORDINAL, global: true, mention: false });
     }
   }
   return out;
 }
 
-function enclosingUnit(node: Node, spec: LanguageSpec): Node {
-  let current: Node | null = node;
-  let topLevel: Node = node;
-  let found: Node | undefined;
-  while (current) {
-    if (spec.unitTypes.has(current.type)) {
-      // Python decorators belong to the function they decorate.
-      const parent = current.parent;
-      found = parent?.type === 'decorated_definition' ? parent : current;
-      if (!ANONYMOUS_UNITS.has(current.type)) return found;
-    } else if (current.type === 'decorator' && current.parent?.type === 'decorated_definition') {
-      // A decorator's own lambdas fold into the decorated function.
-      return current.parent;
-    }
-    if (current.parent && !current.parent.parent) topLevel = current;
-    current = current.parent;
-  }
-  return found ?? topLevel;
+/**
+ * The region unit of the node at depth `k` of a path (root first; `types` its node types), as an
+ * index into the path, given the same for its parent (`outer`, undefined at the root). `found`: some
+ * unit or decorator decided it; otherwise the top-level statement (the root's child) is the unit.
+ * Computed once per node of a walk down the tree, not by climbing from every trigger.
+ */
+interface UnitStep {
+  index: number;
+  found: boolean;
 }
 
-function unitName(unit: Node, spec: LanguageSpec): string | undefined {
-  const node = unit.type === 'decorated_definition' ? (unit.childForFieldName('definition') ?? unit) : unit;
+function unitStep(k: number, types: readonly string[], outer: UnitStep | undefined, spec: LanguageSpec): UnitStep {
+  const type = types[k]!;
+  const parentType = types[k - 1];
+  if (spec.unitTypes.has(type)) {
+    // Python decorators belong to the function they decorate.
+    const own = parentType === 'decorated_definition' ? k - 1 : k;
+    // A lambda folds into the unit around it (the outermost of nested lambdas without one).
+    if (ANONYMOUS_UNITS.has(type) && outer?.found) return outer;
+    return { index: own, found: true };
+  }
+  // A decorator's own lambdas fold into the decorated function.
+  if (type === 'decorator' && parentType === 'decorated_definition') return { index: k - 1, found: true };
+  return outer ?? { index: -1, found: false };
+}
+
+function unitIndexOf(step: UnitStep, pathLength: number): number {
+  return step.found ? step.index : Math.min(1, pathLength - 1);
+}
+
+/** The unit index for a path climbed by `parent` (wrapper triggers; few per file). */
+function enclosingUnitIndex(path: readonly Node[], spec: LanguageSpec): number {
+  const types = path.map((n) => n.type);
+  let step: UnitStep | undefined;
+  for (let k = 0; k < path.length; k++) step = unitStep(k, types, step, spec);
+  return unitIndexOf(step!, path.length);
+}
+
+/** A unit's name; `unitParent` is its parent (passed in: `node.parent` is O(depth)). */
+function unitName(unit: Node, unitParent: Node | null | undefined, spec: LanguageSpec): string | undefined {
+  const definition = unit.type === 'decorated_definition' ? unit.childForFieldName('definition') : null;
+  const node = definition ?? unit;
   if (node.type === 'method_declaration') {
     const recv = node.childForFieldName('receiver');
     const typeNode = recv?.descendantsOfType('type_identifier')[0];
@@ -525,7 +585,7 @@ function unitName(unit: Node, spec: LanguageSpec): string | undefined {
   const name = node.childForFieldName('name');
   if (name && spec.unitTypes.has(node.type)) return name.text;
   // Anonymous functions take the name they are assigned to.
-  const parent = node.parent;
+  const parent = definition ? unit : unitParent;
   if (parent?.type === 'variable_declarator' || parent?.type === 'public_field_definition' || parent?.type === 'field_definition') {
     return parent.childForFieldName('name')?.text ?? parent.childForFieldName('property')?.text;
   }
@@ -560,11 +620,19 @@ function topLevelName(unit: Node): string {
 }
 
 export function symbolFor(unit: Node, spec: LanguageSpec): string {
+  const path = pathByParents(unit);
+  return symbolAt(path, path.length - 1, spec);
+}
+
+/** The symbol of the unit at `path[index]` (path: root first). */
+function symbolAt(path: readonly Node[], index: number, spec: LanguageSpec): string {
+  const unit = path[index]!;
   if (!spec.unitTypes.has(unit.type) && unit.type !== 'decorated_definition') return topLevelName(unit);
-  const parts: string[] = [unitName(unit, spec) ?? '<lambda>'];
-  for (let p = unit.parent; p; p = p.parent) {
+  const parts: string[] = [unitName(unit, path[index - 1], spec) ?? '<lambda>'];
+  for (let i = index - 1; i >= 0; i--) {
+    const p = path[i]!;
     if (spec.unitTypes.has(p.type)) {
-      parts.unshift(unitName(p, spec) ?? '<lambda>');
+      parts.unshift(unitName(p, path[i - 1], spec) ?? '<lambda>');
     } else if (spec.scopeTypes.has(p.type)) {
       const name = p.childForFieldName('name')?.text;
       if (name) parts.unshift(name);
@@ -616,27 +684,53 @@ export function fingerprintOf(category: CategoryId, language: string, unit: Node
 
 const SUPPRESSION_WRAPPERS = new Set(['export_statement', 'decorated_definition', 'lexical_declaration', 'variable_declaration', 'expression_statement']);
 
-/** A unit's offsets, symbol and suppression anchor. */
-function unitInfo(unit: Node, spec: LanguageSpec): UnitInfo {
+/** The offsets, symbol and suppression anchor of the unit at `path[index]` (path: root first). */
+function unitInfo(path: readonly Node[], index: number, spec: LanguageSpec): UnitInfo {
+  const unit = path[index]!;
   // The comment sits on the line(s) directly above the unit (or its decorators / export keyword).
   let anchor = unit;
   let startRow = unit.startPosition.row;
-  for (let p = unit.parent; p && p.startPosition.row < startRow + 1 && p.parent; p = p.parent) {
+  for (let i = index - 1; i >= 1; i--) {
+    const p = path[i]!;
+    if (p.startPosition.row >= startRow + 1) break;
     if (SUPPRESSION_WRAPPERS.has(p.type) && p.startPosition.row < startRow) {
       startRow = p.startPosition.row;
       anchor = p;
     }
   }
-  return { start: unit.startIndex, end: unit.endIndex, type: unit.type, symbol: symbolFor(unit, spec), anchor: anchor.startIndex, node: unit };
+  return { start: unit.startIndex, end: unit.endIndex, type: unit.type, symbol: symbolAt(path, index, spec), anchor: anchor.startIndex, node: unit };
 }
 
-/** Triggers with their units (looked up once per unit). */
-function placeTriggers(raw: readonly RawTrigger[], spec: LanguageSpec): StoredTrigger[] {
+/** Triggers with their units (looked up once per unit, in one walk down the tree). */
+function placeTriggers(raw: readonly RawTrigger[], spec: LanguageSpec, root: Node, budget?: Budget): StoredTrigger[] {
   const units = new Map<number, UnitInfo>();
-  return raw.map((t) => {
-    const u = enclosingUnit(t.node, spec);
+  const unitOf = new Map<number, UnitInfo>();
+  const place = (node: Node, path: readonly Node[], index: number) => {
+    budget?.check('placing triggers');
+    const u = path[index]!;
     let unit = units.get(u.id);
-    if (!unit) units.set(u.id, (unit = unitInfo(u, spec)));
+    if (!unit) units.set(u.id, (unit = unitInfo(path, index, spec)));
+    unitOf.set(node.id, unit);
+  };
+  // Types and unit steps of the nodes on the walk's current path, by depth.
+  const types: string[] = [];
+  const steps: UnitStep[] = [];
+  forEachPath(
+    root,
+    raw.map((t) => t.node),
+    (node, path) => place(node, path, unitIndexOf(steps[path.length - 1]!, path.length)),
+    (path) => {
+      const k = path.length - 1;
+      types[k] = path[k]!.type;
+      steps[k] = unitStep(k, types, steps[k - 1], spec);
+    },
+  );
+  return raw.map((t) => {
+    if (!unitOf.has(t.node.id)) {
+      const path = pathByParents(t.node);
+      place(t.node, path, enclosingUnitIndex(path, spec));
+    }
+    const unit = unitOf.get(t.node.id)!;
     return { start: t.node.startIndex, end: t.node.endIndex, rule: t.rule, category: t.category, ordinal: t.ordinal, global: t.global, mention: t.mention, unit };
   });
 }

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Query, type Language, type Node, type QueryMatch } from 'web-tree-sitter';
+import type { Budget } from './budget';
 import { CATEGORY_IDS, isCategoryId, type CategoryId } from './categories';
 import { FactorRegistry, regexFactors, regexPrefixes } from './gates';
 import { resolveName, type ImportTable, type ResolvedName } from './imports';
@@ -58,6 +59,8 @@ export interface MatchContext extends ValueContext {
   /** Whether the tree has syntax errors (set lazily). */
   hasErrors?: boolean;
   root?: Node;
+  /** This analysis' time budget: query runs stop (and the analysis fails) when it is spent. */
+  budget?: Budget;
 }
 
 type Capture = QueryMatch['captures'][number];
@@ -855,6 +858,8 @@ export class RuleSet {
       }
     }
     let tops: TopLevel | undefined;
+    // A stopped run returns partial matches: afterCancellable() turns that into a failure.
+    const budget: QueryBudget = ctx.budget ? { progressCallback: ctx.budget.cancelFor('rule queries') } : {};
     for (const { bucket, query, global, facts, active } of plan) {
       let matches: QueryMatch[];
       let spots: CharRange[] | undefined = [];
@@ -879,15 +884,18 @@ export class RuleSet {
           const found = query.matches(tops.containing(r.startIndex, r.endIndex), {
             startPosition: { row: start.line, column: start.character },
             endPosition: { row: end.line, column: end.character },
+            ...budget,
           });
           for (const m of found) matches.push(m);
         }
       } else if (bucket.kind === 'scan' || bucket.kind === 'spot') {
-        matches = matchesIn(query, root, ranges, ctx.lines);
+        matches = matchesIn(query, root, ranges, ctx.lines, budget);
       } else {
-        matches = query.matches(root, bucket.kind === 'root' ? { maxStartDepth: 0 } : {});
+        matches = query.matches(root, bucket.kind === 'root' ? { maxStartDepth: 0, ...budget } : budget);
       }
+      ctx.budget?.afterCancellable();
       for (const match of matches) {
+        ctx.budget?.check('rule predicates');
         const i = match.patternIndex;
         if (!active[i]) continue;
         const group = bucket.groups[i];
@@ -1073,8 +1081,8 @@ class TopLevel {
  * bytes of its UTF-16 buffer, not in the code units its nodes report, so ranges go in as rows and
  * columns, which it converts consistently.
  */
-function matchesIn(query: Query, root: Node, ranges: readonly QueryRange[] | undefined, lines: LineIndex): QueryMatch[] {
-  if (!ranges) return query.matches(root);
+function matchesIn(query: Query, root: Node, ranges: readonly QueryRange[] | undefined, lines: LineIndex, budget: QueryBudget): QueryMatch[] {
+  if (!ranges) return query.matches(root, budget);
   const out: QueryMatch[] = [];
   for (const r of ranges) {
     if (r.endIndex <= r.startIndex) continue;
@@ -1083,8 +1091,12 @@ function matchesIn(query: Query, root: Node, ranges: readonly QueryRange[] | und
     const found = query.matches(root, {
       startPosition: { row: start.line, column: start.character },
       endPosition: { row: end.line, column: end.character },
+      ...budget,
     });
     for (const m of found) out.push(m);
   }
   return out;
 }
+
+/** Query options that stop a run when the analysis' budget is spent (none without a budget). */
+type QueryBudget = { progressCallback?: () => boolean };
