@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { listSourceFiles, toPosix } from '../engine/files';
+import { incompleteFiles } from '../engine/scanFile';
 import { scanProject } from '../engine/scanner';
 import type { ScannedFile } from '../engine/scanProtocol';
 import type { Span } from '../engine/types';
@@ -38,7 +39,8 @@ export const SCAN_USAGE = `usage: ai-guardrails scan [paths...] [--format text|j
   --audit                also report low-confidence (audit) findings
   --fail-on error        exit 1 when an error-level finding is present
   --fail-on warning      … or a warning-level finding
-  --fail-on unreviewed   … or a region that is not approved or suppressed (unreviewed, requested, stale)`;
+  --fail-on unreviewed   … or a region that is not approved or suppressed (unreviewed, requested, stale)
+exit 2 when a file could not be analysed (parser fault, over its time/size budget, unreadable)`;
 
 const FAIL_LEVELS = ['error', 'warning', 'unreviewed'] as const;
 type FailLevel = (typeof FAIL_LEVELS)[number];
@@ -109,7 +111,20 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
   if (format === 'json') ctx.stdout(`${JSON.stringify(toJson(scanned, rel, ctx.version, review), null, 2)}\n`);
   else ctx.stdout(toText(scanned, rel, millis, review));
   if (failOn && shouldFail(scanned, review, failOn as FailLevel)) return 1;
-  return 0;
+  return reportIncomplete(scanned, rel, ctx.stderr) ? 2 : 0;
+}
+
+/**
+ * A scan that could not analyse some files (parser fault, budget, I/O) must not pass as clean:
+ * names them on stderr and returns true (exit 2). Binary and too-large files are skipped by design
+ * and do not count. A reached `--fail-on` threshold still exits 1: it holds whatever the rest says.
+ */
+export function reportIncomplete(scanned: ScannedFile[], rel: (f: string) => string, stderr: (s: string) => void): boolean {
+  const missing = incompleteFiles(scanned);
+  if (missing.length === 0) return false;
+  const list = missing.map((s) => `  ${rel(s.file)}: ${s.skipped?.reason}: ${s.skipped?.message}`).join('\n');
+  stderr(`ai-guardrails: error: ${missing.length} file(s) could not be analysed, so the results are incomplete:\n${list}\n`);
+  return true;
 }
 
 type ReviewOf = (file: string, region: Region) => ReviewStatus;

@@ -19,6 +19,7 @@ import { LANGUAGES, LANGUAGE_IDS, type LanguageId, type LanguageSpec } from './l
 import { forEachPath, pathByParents } from './ancestry';
 import { Budget, DEFAULT_BUDGET, EngineFault, isWasmFault, type BudgetLimits } from './budget';
 import { buildFix } from './fixes';
+import { checkParserInput } from './parserGuards';
 import './fixers';
 import { RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTriggers, type MatchContext, type RawFinding, type RawTrigger } from './ruleQueries';
 import { computeFileFacts, type FileFacts } from './valueFacts';
@@ -160,6 +161,11 @@ export interface EngineOptions {
    * over the whole file: slower, same results (tests compare the two).
    */
   gating?: boolean;
+  /**
+   * Refuse inputs a grammar is known to mishandle before parsing (parserGuards.ts; default).
+   * Off only in tests that need the WebAssembly fault itself.
+   */
+  parserGuards?: boolean;
 }
 
 interface LoadedLanguage {
@@ -210,7 +216,10 @@ function spanOf(node: Node): Span {
  * into regions. One instance per process (or worker); grammars and queries load once.
  */
 export class GuardrailEngine {
-  private constructor(private readonly languages: Map<LanguageId, LoadedLanguage>) {}
+  private constructor(
+    private readonly languages: Map<LanguageId, LoadedLanguage>,
+    private readonly parserGuards: boolean,
+  ) {}
 
   /**
    * Loads the grammars. Each language's rule queries are compiled on its first analysis (or by
@@ -226,7 +235,7 @@ export class GuardrailEngine {
       parser.setLanguage(language);
       loaded.set(id, { spec, parser, language, queriesDir: paths.queriesDir, gating: options.gating ?? true });
     }
-    return new GuardrailEngine(loaded);
+    return new GuardrailEngine(loaded, options.parserGuards ?? true);
   }
 
   /**
@@ -263,6 +272,7 @@ export class GuardrailEngine {
     const sets = compiled(loaded);
     const started = performance.now();
     const budget = new Budget(options.budget ?? DEFAULT_BUDGET, started);
+    if (this.parserGuards) checkParserInput(text, language);
     let tree: Tree | null;
     try {
       tree = loaded.parser.parse(text, options.previousTree ?? null, { progressCallback: budget.cancelFor('parsing') });

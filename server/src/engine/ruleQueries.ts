@@ -197,7 +197,20 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
   'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?',
+  'string-concat?', 'sql-concat?', 'concat-match?',
 ]);
+
+/**
+ * The leftmost operand of a `+` chain when it is a string or template literal (so every `+` is
+ * string concatenation). Patterns cannot nest to any depth, so `"SELECT …" + a + b + …` chains
+ * are matched as one `(binary_expression operator: "+")` and this finds the string: a chain of
+ * any length keeps its finding.
+ */
+function leftmostString(n: Node): Node | undefined {
+  let cur: Node | null = n;
+  while (cur && cur.type === 'binary_expression' && cur.childForFieldName('operator')?.type === '+') cur = cur.childForFieldName('left');
+  return cur && cur !== n && (cur.type === 'string' || cur.type === 'template_string') ? cur : undefined;
+}
 
 const TEXT_PREDICATES = new Set([
   'eq?', 'not-eq?', 'any-eq?', 'any-not-eq?', 'match?', 'not-match?', 'any-match?', 'any-not-match?', 'any-of?', 'not-any-of?',
@@ -320,6 +333,18 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (_caps, ctx) => !ctx.imports.importsMatching(re);
     case 'sql?':
       return (caps, ctx) => allOf(caps, capture, (n) => looksLikeSql(stringContent(textOf(n, ctx))));
+    case 'string-concat?':
+      return (caps) => allOf(caps, capture, (n) => leftmostString(n) !== undefined);
+    case 'sql-concat?':
+      return (caps, ctx) => allOf(caps, capture, (n) => {
+        const s = leftmostString(n);
+        return s !== undefined && looksLikeSql(stringContent(textOf(s, ctx)));
+      });
+    case 'concat-match?':
+      return (caps, ctx) => allOf(caps, capture, (n) => {
+        const s = leftmostString(n);
+        return s !== undefined && re.test(textOf(s, ctx));
+      });
     case 'transaction-sql?':
       return (caps, ctx) => allOf(caps, capture, (n) => looksLikeTransactionSql(stringContent(textOf(n, ctx))));
     case 'not-docstring?':
@@ -1008,8 +1033,12 @@ function deriveConditions(
           factorsCondition(p.operands.slice(1).map((o) => (o.type === 'string' ? o.value : '')));
         }
         break;
+      case 'sql-concat?':
+        out.push({ kind: 'pattern', re: SQL_START });
+        break;
       case 'match?':
       case 'any-match?':
+      case 'concat-match?':
         // Fails when the capture is absent.
         if (capture && literal !== undefined) factorsCondition(regexFactors(literal));
         break;
