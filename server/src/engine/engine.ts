@@ -266,7 +266,8 @@ export class GuardrailEngine {
     return l ? compiled(l).findings.patternCount : 0;
   }
 
-  analyze(text: string, language: LanguageId, options: AnalyzeOptions = {}): AnalyzeResult {
+  analyze(source: string, language: LanguageId, options: AnalyzeOptions = {}): AnalyzeResult {
+    const text = withLineFeeds(source);
     const loaded = this.languages.get(language);
     if (!loaded) throw new Error(`language not loaded: ${language}`);
     const sets = compiled(loaded);
@@ -456,6 +457,19 @@ export class GuardrailEngine {
   }
 }
 
+const LONE_CR = /\r(?!\n)/g;
+
+/**
+ * tree-sitter grammars (Python's indentation scanner above all) and LineIndex break lines at
+ * \n only, but editors and the LSP also break at a lone \r (old Mac line endings): such a file
+ * parsed as one long line, Python to no regions at all. A lone \r becomes \n: same length, so
+ * every offset stays, and rows and columns become the ones the editor shows.
+ */
+export function withLineFeeds(text: string): string {
+  LONE_CR.lastIndex = 0;
+  return LONE_CR.test(text) ? text.replace(LONE_CR, '\n') : text;
+}
+
 /** Converts an LSP-style incremental change into a tree-sitter edit (UTF-16 offsets and columns). */
 export function treeEditFor(
   start: { line: number; character: number },
@@ -464,7 +478,8 @@ export function treeEditFor(
   oldEndOffset: number,
   newText: string,
 ): Edit {
-  const lines = newText.split('\n');
+  // Line breaks as the LSP counts them (\r\n, \n or a lone \r), which analyze() parses as such.
+  const lines = newText.split(/\r\n|\r|\n/);
   const last = lines[lines.length - 1] ?? '';
   const newEndPosition =
     lines.length === 1

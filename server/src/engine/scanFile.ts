@@ -1,5 +1,5 @@
 import type { CategoryId } from './categories';
-import type { GuardrailEngine } from './engine';
+import { withLineFeeds, type GuardrailEngine } from './engine';
 import { BudgetExceeded } from './budget';
 import { readSource, type Skipped } from './files';
 import { languageForPath } from './languages';
@@ -46,8 +46,9 @@ export function incompleteFiles(scanned: readonly ScannedFile[]): ScannedFile[] 
   });
 }
 
-export function countLines(text: string): number {
-  if (text.length === 0) return 0;
+export function countLines(source: string): number {
+  if (source.length === 0) return 0;
+  const text = withLineFeeds(source);
   let n = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return text.endsWith('\n') ? n - 1 : n;
