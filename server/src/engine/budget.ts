@@ -21,6 +21,11 @@ export class BudgetExceeded extends Error {
   override name = 'BudgetExceeded';
 }
 
+/** An input a grammar is known to mishandle, refused before parsing (parserGuards.ts). */
+export class UnsupportedInput extends BudgetExceeded {
+  override name = 'UnsupportedInput';
+}
+
 /**
  * tree-sitter failed inside its WebAssembly code (a grammar's scanner writing out of bounds,
  * for one). The parser that failed was replaced; the file is skipped (reason `analysis-failed`).

@@ -290,7 +290,9 @@ export class GuardrailEngine {
       const root = tree.rootNode;
       budget.checkNodes(root.descendantCount);
       const imports = collectImports(root, loaded.spec.family, text);
+      budget.check('imports');
       const fileFacts = computeFileFacts(root, loaded.spec.family, text);
+      budget.check('file facts');
       if (options.packageConstants) fileFacts.key += `|${[...options.packageConstants].sort().join(',')}`;
       if (options.auditFindings) fileFacts.key += '|audit';
       if (options.wrappers) fileFacts.key += `|${[...options.wrappers].map(([n, c]) => `${n}:${c}`).sort().join(',')}`;

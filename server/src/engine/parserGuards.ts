@@ -1,4 +1,4 @@
-import { BudgetExceeded } from './budget';
+import { UnsupportedInput } from './budget';
 import type { LanguageId } from './languages';
 
 /**
@@ -52,11 +52,11 @@ export function pythonIndentLevels(text: string): number {
   return deepest;
 }
 
-/** Throws BudgetExceeded (the file is skipped with this reason) for inputs a grammar cannot take. */
+/** Throws UnsupportedInput (skipped as `budget`, with this reason) for inputs a grammar cannot take. */
 export function checkParserInput(text: string, language: LanguageId): void {
   if (language !== 'python') return;
   const levels = pythonIndentLevels(text);
   if (levels > MAX_PYTHON_INDENT_LEVELS) {
-    throw new BudgetExceeded(`indentation nested ${levels} levels deep; the Python parser takes at most ${MAX_PYTHON_INDENT_LEVELS}`);
+    throw new UnsupportedInput(`indentation nested ${levels} levels deep; the Python parser takes at most ${MAX_PYTHON_INDENT_LEVELS}`);
   }
 }
