@@ -20,7 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_BUDGET } from '../../server/src/engine/budget';
 import { listSourceFiles } from '../../server/src/engine/files';
 import { languageForPath, type LanguageId } from '../../server/src/engine/languages';
-import { REPO_ROOT } from './engine';
+import { fixtureSourceFiles, REPO_ROOT } from './engine';
 import { deepPythonDefs, nestedArrows, nestedLambdas, plusChain, sqlChain, unclosedParens } from './hostile';
 import { randomChange, rng, WORDS } from './incremental';
 import { TestLspClient } from './lspClient';
@@ -168,18 +168,7 @@ function mutate(text: string, rand: Rand, donors: () => string, scale: number): 
 }
 
 function fixtureSeeds(): Seed[] {
-  const out: Seed[] = [];
-  const walk = (dir: string) => {
-    for (const name of fs.readdirSync(dir).sort()) {
-      const file = path.join(dir, name);
-      if (fs.statSync(file).isDirectory()) walk(file);
-      else {
-        const language = languageForPath(file);
-        if (language) out.push({ name: path.relative(REPO_ROOT, file), language, text: () => fs.readFileSync(file, 'utf8') });
-      }
-    }
-  };
-  walk(path.join(REPO_ROOT, 'test', 'fixtures'));
+  const out: Seed[] = fixtureSourceFiles().map((file) => ({ name: path.relative(REPO_ROOT, file), language: languageForPath(file)!, text: () => fs.readFileSync(file, 'utf8') }));
   out.push(
     { name: 'hostile:deep-python', language: 'python', text: () => deepPythonDefs(600) },
     { name: 'hostile:plus-chain', language: 'javascript', text: () => plusChain(1500) },
@@ -207,6 +196,15 @@ function corpusSeeds(dir: string, rand: Rand, limit = 5000): Seed[] {
     const language = languageForPath(file);
     return language ? [{ name: path.relative(dir, file), language, text: () => fs.readFileSync(file, 'utf8') }] : [];
   });
+}
+
+/** A seed's text, or undefined when it cannot be read (a corpus file that went away). */
+function readSeed(seed: Seed): string | undefined {
+  try {
+    return seed.text();
+  } catch {
+    return undefined;
+  }
 }
 
 /** The analysis worker with a watchdog: a new one after a hang, a crash or a parser fault. */
@@ -284,25 +282,15 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   try {
     while ((options.inputs === undefined || report.inputs < options.inputs) && performance.now() < engineDeadline) {
       const seed = pick(rand, seeds);
-      let text: string;
-      try {
-        text = seed.text();
-      } catch {
-        continue;
-      }
+      let text = readSeed(seed);
+      if (text === undefined) continue;
       const ops: string[] = [];
       const n = int(rand, 0, 6);
       for (let i = 0; i < n; i++) {
         const m = mutate(
           text,
           rand,
-          () => {
-            try {
-              return pick(rand, seeds).text();
-            } catch {
-              return '';
-            }
-          },
+          () => readSeed(pick(rand, seeds)) ?? '',
           options.scale ?? 1,
         );
         text = m.text.length > MAX_BYTES ? m.text.slice(0, MAX_BYTES) : m.text;
@@ -340,7 +328,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
 }
 
 /** Where each diagnostic is and what it says (the document's URI aside). */
-function summary(diags: Diagnostic[]): string[] {
+export function diagnosticSummary(diags: Diagnostic[]): string[] {
   return diags.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${d.message}`).sort();
 }
 
@@ -362,13 +350,8 @@ async function fuzzLanguageServer(
     for (let d = 0; d < (options.lspDocuments ?? 0); d++) {
       if (options.seconds !== undefined && performance.now() > started + options.seconds * 1000) break;
       const seed = pick(rand, small);
-      let text: string;
-      try {
-        text = seed.text();
-      } catch {
-        continue;
-      }
-      if (text.length > 100 * 1024) continue;
+      const text = readSeed(seed);
+      if (text === undefined || text.length > 100 * 1024) continue;
       const uri = pathToFileURL(path.join(dir, `doc${d}${ext[seed.language]}`)).toString();
       const languageId = LSP_IDS[seed.language];
       client.open(uri, languageId, text);
@@ -397,8 +380,8 @@ async function fuzzLanguageServer(
         const fresh = await client.diagnosticsFor(freshUri, 1, 20000);
         client.close(freshUri);
         report.lspComparisons++;
-        const a = summary(edited);
-        const want = summary(fresh);
+        const a = diagnosticSummary(edited);
+        const want = diagnosticSummary(fresh);
         if (JSON.stringify(a) !== JSON.stringify(want)) {
           report.lspMismatches++;
           const missing = want.filter((x) => !a.includes(x));

@@ -3,19 +3,16 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { Requests } from '../../server/src/protocol';
 import { REPO_ROOT } from '../helpers/engine';
+import { diagnosticSummary } from '../helpers/fuzz';
 import { deepPythonDefs } from '../helpers/hostile';
 import { TestLspClient } from '../helpers/lspClient';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'rules');
 const fixture = (rel: string) => fs.readFileSync(path.join(FIXTURES, rel), 'utf8').replace(/\r\n/g, '\n');
 
-/** What the tests compare: where each diagnostic is and what it says. */
-function summary(diags: Diagnostic[]): string[] {
-  return diags.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${d.message}`).sort();
-}
+const summary = diagnosticSummary;
 
 describe('language server under hostile input', function () {
   this.timeout(60000);

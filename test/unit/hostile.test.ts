@@ -12,23 +12,11 @@ import { pythonIndentLevels } from '../../server/src/engine/parserGuards';
 import { scanFile } from '../../server/src/engine/scanFile';
 import { scanFiles } from '../../server/src/engine/scanner';
 import type { FileAnalysis } from '../../server/src/engine/types';
-import { REPO_ROOT } from '../helpers/engine';
+import { fixtureSourceFiles, REPO_ROOT } from '../helpers/engine';
 import { deepPythonDefs, SLOW_CASES, sqlChain } from '../helpers/hostile';
 
-/** Every fixture source file (all languages), for before/after comparisons. */
-function fixtureFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of fs.readdirSync(dir).sort()) {
-      const file = path.join(dir, name);
-      if (fs.statSync(file).isDirectory()) walk(file);
-      else if (languageForPath(file)) out.push(file);
-    }
-  };
-  walk(path.join(REPO_ROOT, 'test', 'fixtures', 'rules'));
-  walk(path.join(REPO_ROOT, 'test', 'fixtures', 'findings'));
-  return out;
-}
+/** Every rule and finding fixture (all languages), for before/after comparisons. */
+const fixtureFiles = () => fixtureSourceFiles('rules', 'findings');
 
 /** Runs test/helpers/faultProbe.ts in its own process (see there) and returns its JSON. */
 function probe(mode: 'engine' | 'scan', files: string[]): { error?: { name: string; message: string }; faults?: number; same?: boolean } {
