@@ -9,6 +9,8 @@ describe('fuzz (brief, seeded, bounded by input count)', function () {
     const report = await fuzz({ seed: 10, inputs: 120, scale: 0.2, lspDocuments: 3, lspBatches: 6 });
     console.log(formatReport(report).replace(/^/gm, '      '));
     assert.deepStrictEqual(report.failures, []);
+    // The brief run's inputs are small: none may even need its budget.
+    assert.strictEqual(report.budgetSkips, 0);
     assert.strictEqual(report.inputs, 120);
     assert.ok(report.lspComparisons > 0, 'some edited documents were compared');
   });
