@@ -417,8 +417,8 @@ export class GuardrailEngine {
       rawFindings = sets.findings.runFindings(root, ctx, categories);
     }
     const fingerprints = new Map<string, string>();
-    const regions = buildRegions(placed, spec, text, lines, root, reuse?.state.fingerprints, fingerprints);
-    const built = buildFindings(options.auditFindings ? rawFindings : rawFindings.filter((f) => f.props.confidence !== 'low'), spec, text, lines);
+    const regions = buildRegions(placed, spec, text, lines, root, reuse?.state.fingerprints, fingerprints, budget);
+    const built = buildFindings(options.auditFindings ? rawFindings : rawFindings.filter((f) => f.props.confidence !== 'low'), spec, text, lines, budget);
     // One finding per (rule, node): the earliest pattern's.
     const all = [...keptFindings, ...built].sort((a, b) => a.ordinal - b.ordinal);
     const seen = new Set<string>();
@@ -651,33 +651,45 @@ export function symbolFor(unit: Node, spec: LanguageSpec): string {
   return symbolAt(path, path.length - 1, spec);
 }
 
-/** The symbol of the unit at `path[index]` (path: root first). */
-function symbolAt(path: readonly Node[], index: number, spec: LanguageSpec): string {
+/**
+ * The symbol of the unit at `path[index]` (path: root first). `prefixes[k]`, when given, is the
+ * symbol part path[0..k] adds up to (symbolPrefix), so nested units do not each climb to the root.
+ */
+function symbolAt(path: readonly Node[], index: number, spec: LanguageSpec, prefixes?: readonly string[]): string {
   const unit = path[index]!;
   if (!spec.unitTypes.has(unit.type) && unit.type !== 'decorated_definition') return topLevelName(unit);
-  const parts: string[] = [unitName(unit, path[index - 1], spec) ?? '<lambda>'];
+  const own = unitName(unit, path[index - 1], spec) ?? '<lambda>';
+  if (prefixes) {
+    const outer = prefixes[index - 1] ?? '';
+    return outer ? `${outer}.${own}` : own;
+  }
+  const parts: string[] = [own];
   for (let i = index - 1; i >= 0; i--) {
-    const p = path[i]!;
-    if (spec.unitTypes.has(p.type)) {
-      parts.unshift(unitName(p, path[i - 1], spec) ?? '<lambda>');
-    } else if (spec.scopeTypes.has(p.type)) {
-      const name = p.childForFieldName('name')?.text;
-      if (name) parts.unshift(name);
-    }
+    const part = symbolPart(path, i, spec);
+    if (part !== undefined) parts.unshift(part);
   }
   return parts.join('.');
+}
+
+/** What the node at `path[i]` adds to the symbols of the units inside it: its name, if a unit or a named scope. */
+function symbolPart(path: readonly Node[], i: number, spec: LanguageSpec): string | undefined {
+  const p = path[i]!;
+  if (spec.unitTypes.has(p.type)) return unitName(p, path[i - 1], spec) ?? '<lambda>';
+  if (spec.scopeTypes.has(p.type)) return p.childForFieldName('name')?.text || undefined;
+  return undefined;
 }
 
 /**
  * Code tokens of a node: leaves minus comments, so formatting and comment edits do not count.
  * `text` (the parsed text) makes it faster: token text is sliced instead of read from the tree.
  */
-export function codeTokens(node: Node, text?: string): string[] {
+export function codeTokens(node: Node, text?: string, budget?: Budget): string[] {
   const tokens: string[] = [];
   const cursor = node.walk();
   try {
     let depth = 0;
-    for (;;) {
+    for (let steps = 1; ; steps++) {
+      if (budget && (steps & 0xfff) === 0) budget.check('fingerprints');
       const isComment = cursor.nodeType === 'comment';
       if (!isComment && cursor.gotoFirstChild()) {
         depth++;
@@ -700,10 +712,10 @@ export function codeTokens(node: Node, text?: string): string[] {
   return tokens;
 }
 
-export function fingerprintOf(category: CategoryId, language: string, unit: Node, text?: string): string {
+export function fingerprintOf(category: CategoryId, language: string, unit: Node, text?: string, budget?: Budget): string {
   const hash = createHash('sha256');
   hash.update(`${category}\u0000${language}\u0000`);
-  const tokens = codeTokens(unit, text);
+  const tokens = codeTokens(unit, text, budget);
   // One update of the joined tokens hashes the same bytes as one update per token.
   if (tokens.length > 0) hash.update(`${tokens.join('\u0001')}\u0001`);
   return hash.digest('hex').slice(0, 20);
@@ -712,7 +724,7 @@ export function fingerprintOf(category: CategoryId, language: string, unit: Node
 const SUPPRESSION_WRAPPERS = new Set(['export_statement', 'decorated_definition', 'lexical_declaration', 'variable_declaration', 'expression_statement']);
 
 /** The offsets, symbol and suppression anchor of the unit at `path[index]` (path: root first). */
-function unitInfo(path: readonly Node[], index: number, spec: LanguageSpec): UnitInfo {
+function unitInfo(path: readonly Node[], index: number, spec: LanguageSpec, prefixes?: readonly string[]): UnitInfo {
   const unit = path[index]!;
   // The comment sits on the line(s) directly above the unit (or its decorators / export keyword).
   let anchor = unit;
@@ -725,31 +737,35 @@ function unitInfo(path: readonly Node[], index: number, spec: LanguageSpec): Uni
       anchor = p;
     }
   }
-  return { start: unit.startIndex, end: unit.endIndex, type: unit.type, symbol: symbolAt(path, index, spec), anchor: anchor.startIndex, node: unit };
+  return { start: unit.startIndex, end: unit.endIndex, type: unit.type, symbol: symbolAt(path, index, spec, prefixes), anchor: anchor.startIndex, node: unit };
 }
 
 /** Triggers with their units (looked up once per unit, in one walk down the tree). */
 function placeTriggers(raw: readonly RawTrigger[], spec: LanguageSpec, root: Node, budget?: Budget): StoredTrigger[] {
   const units = new Map<number, UnitInfo>();
   const unitOf = new Map<number, UnitInfo>();
-  const place = (node: Node, path: readonly Node[], index: number) => {
+  const place = (node: Node, path: readonly Node[], index: number, prefixes?: readonly string[]) => {
     budget?.check('placing triggers');
     const u = path[index]!;
     let unit = units.get(u.id);
-    if (!unit) units.set(u.id, (unit = unitInfo(path, index, spec)));
+    if (!unit) units.set(u.id, (unit = unitInfo(path, index, spec, prefixes)));
     unitOf.set(node.id, unit);
   };
-  // Types and unit steps of the nodes on the walk's current path, by depth.
+  // Types, unit steps and symbol prefixes of the nodes on the walk's current path, by depth.
   const types: string[] = [];
   const steps: UnitStep[] = [];
+  const prefixes: string[] = [];
   forEachPath(
     root,
     raw.map((t) => t.node),
-    (node, path) => place(node, path, unitIndexOf(steps[path.length - 1]!, path.length)),
+    (node, path) => place(node, path, unitIndexOf(steps[path.length - 1]!, path.length), prefixes),
     (path) => {
       const k = path.length - 1;
       types[k] = path[k]!.type;
       steps[k] = unitStep(k, types, steps[k - 1], spec);
+      const outer = k > 0 ? prefixes[k - 1]! : '';
+      const part = spec.unitTypes.has(types[k]!) || spec.scopeTypes.has(types[k]!) ? symbolPart(path, k, spec) : undefined;
+      prefixes[k] = part === undefined ? outer : outer ? `${outer}.${part}` : part;
     },
   );
   return raw.map((t) => {
@@ -792,6 +808,7 @@ function buildRegions(
   root: Node,
   previousFingerprints: ReadonlyMap<string, string> | undefined,
   fingerprints: Map<string, string>,
+  budget?: Budget,
 ): Region[] {
   const groups = new Map<string, { unit: UnitInfo; category: CategoryId; triggers: StoredTrigger[] }>();
   // A constant-time comparison is a timing operation; the same call does not also make crypto.
@@ -813,6 +830,7 @@ function buildRegions(
   const regions: Region[] = [];
   const idCounts = new Map<string, number>();
   for (const g of groups.values()) {
+    budget?.check('regions');
     // Evidence, not mentions: a type, field or base-class mention alone makes no region.
     if (g.triggers.every((t) => t.mention)) continue;
     // A one-statement pass-through (`return s.provider.Commit(ctx)`) holds no logic to review.
@@ -825,7 +843,8 @@ function buildRegions(
     if (fingerprint === undefined) {
       const node = g.unit.node ?? nodeAt(root, g.unit.start, g.unit.end, g.unit.type);
       if (!node) throw new StaleState();
-      fingerprint = fingerprintOf(g.category, spec.family, node, text);
+      // Nested units each hash their whole subtree: thousands of nested functions add up.
+      fingerprint = fingerprintOf(g.category, spec.family, node, text, budget);
     }
     fingerprints.set(key, fingerprint);
     const baseId = `${g.category}:${fingerprint}`;
@@ -942,9 +961,10 @@ function suppressedByLinter(lines: LineIndex, row: number): boolean {
   return /^\s*(\/\/|#)/.test(above) && LINTER_SUPPRESSION.test(above);
 }
 
-function buildFindings(raw: RawFinding[], spec: LanguageSpec, text: string, lines: LineIndex): StoredFinding[] {
+function buildFindings(raw: RawFinding[], spec: LanguageSpec, text: string, lines: LineIndex, budget?: Budget): StoredFinding[] {
   const out: StoredFinding[] = [];
   for (const f of raw) {
+    budget?.check('findings');
     if (suppressedByLinter(lines, f.node.startPosition.row)) continue;
     const severity = (FINDING_SEVERITIES as readonly string[]).includes(f.props.severity ?? '') ? (f.props.severity as FindingSeverity) : 'warning';
     const finding: Finding = {
