@@ -23,7 +23,7 @@ import { DEFAULT_BUDGET } from '../../server/src/engine/budget';
 import { listSourceFiles } from '../../server/src/engine/files';
 import { languageForPath, type LanguageId } from '../../server/src/engine/languages';
 import { fixtureSourceFiles, REPO_ROOT } from './engine';
-import { deepPythonDefs, nestedArrows, nestedLambdas, plusChain, sqlChain, unclosedParens } from './hostile';
+import { deepPythonDefs, nestedArrows, nestedFunctions, nestedLambdas, plusChain, sqlChain, unclosedParens } from './hostile';
 import { randomChange, rng, WORDS } from './incremental';
 import { TestLspClient } from './lspClient';
 import type { FuzzJob, FuzzResult } from './fuzzWorker';
@@ -183,6 +183,7 @@ function fixtureSeeds(): Seed[] {
     { name: 'hostile:arrows', language: 'javascript', text: () => nestedArrows(1000) },
     { name: 'hostile:lambdas', language: 'python', text: () => nestedLambdas(1000) },
     { name: 'hostile:parens', language: 'typescript', text: () => unclosedParens(2000) },
+    { name: 'hostile:functions', language: 'javascript', text: () => nestedFunctions(400) },
   );
   return out;
 }

@@ -50,6 +50,13 @@ export function unclosedParens(depth = 5000): string {
   return `const crypto = require("crypto");\nconst f = ${'(crypto.createHash("md5"), '.repeat(depth)}\n`;
 }
 
+/** `depth` nested named JavaScript functions, each with a crypto call (a region per function). */
+export function nestedFunctions(depth = 3000): string {
+  let s = 'const crypto = require("crypto");\n';
+  for (let i = 0; i < depth; i++) s += `function f${i}() { crypto.createHash("md5");\n`;
+  return `${s}${'}'.repeat(depth)}\n`;
+}
+
 export interface HostileCase {
   name: string;
   file: string;

@@ -13,7 +13,7 @@ import { scanFile } from '../../server/src/engine/scanFile';
 import { scanFiles } from '../../server/src/engine/scanner';
 import type { FileAnalysis } from '../../server/src/engine/types';
 import { fixtureSourceFiles, REPO_ROOT } from '../helpers/engine';
-import { deepPythonDefs, SLOW_CASES, sqlChain } from '../helpers/hostile';
+import { deepPythonDefs, nestedFunctions, SLOW_CASES, sqlChain } from '../helpers/hostile';
 
 /** Every rule and finding fixture (all languages), for before/after comparisons. */
 const fixtureFiles = () => fixtureSourceFiles('rules', 'findings');
@@ -126,6 +126,15 @@ describe('hostile input', function () {
       assert.ok(analysis.regions.length > 0, 'the triggers still make regions');
     });
   }
+
+  it('stops at its budget, not long after, where the work itself is quadratic (nested units hash their subtrees)', () => {
+    const text = nestedFunctions(3000);
+    const started = performance.now();
+    // Before: 90 s with a 60 s budget (no budget check while fingerprinting).
+    assert.throws(() => engine.analyze(text, 'javascript', { budget: { millis: 1000, nodes: DEFAULT_BUDGET.nodes } }), BudgetExceeded);
+    const millis = performance.now() - started;
+    assert.ok(millis < 1000 + 2000, `${millis.toFixed(0)} ms`);
+  });
 
   it('keeps the finding of a SQL concatenation of any length (the rule matched 5 terms at most)', () => {
     for (const terms of [1, 6, 50, 1500]) {
