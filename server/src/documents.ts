@@ -2,6 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { Edit, Tree } from 'web-tree-sitter';
 import { treeEditFor, type AnalysisState } from './engine/engine';
+import type { Skipped } from './engine/files';
 import type { LanguageId } from './engine/languages';
 import type { FileAnalysis } from './engine/types';
 
@@ -17,6 +18,13 @@ export interface OpenDocument {
   analysisState?: AnalysisState;
   /** Tree edits since the last analysis, in order (undefined after a full-text change). */
   pendingEdits?: Edit[];
+  /** Why the last analysis did not complete (its budget, a parser fault); cleared by the next one. */
+  skipped?: Skipped;
+  /**
+   * Text length when the last analysis ran over its budget: edits that do not shorten the text
+   * are not analysed again (each attempt would block the server for the whole budget).
+   */
+  overBudgetAt?: number;
 }
 
 /**
@@ -38,8 +46,12 @@ export class DocumentStore {
     if (!entry) return undefined;
     for (const change of changes) {
       if ('range' in change) {
-        const start = entry.doc.offsetAt(change.range.start);
-        const end = entry.doc.offsetAt(change.range.end);
+        const a = entry.doc.offsetAt(change.range.start);
+        const b = entry.doc.offsetAt(change.range.end);
+        // A reversed range (start after end) is applied by TextDocument.update as if in order:
+        // the tree edit must be too, or the tree and the text disagree from here on.
+        const start = Math.min(a, b);
+        const end = Math.max(a, b);
         // Clamp through offsetAt/positionAt so out-of-range positions cannot corrupt the tree.
         const edit = treeEditFor(entry.doc.positionAt(start), entry.doc.positionAt(end), start, end, change.text);
         if (entry.tree) {

@@ -15,7 +15,8 @@ import { GuardrailEngine, pathsFromRoot } from './engine/engine';
 import { languageForDocument } from './engine/languages';
 import type { Region } from './engine/types';
 import { DocumentStore } from './documents';
-import { findingDiagnostic, regionDiagnostic, type RegionReview } from './features/diagnostics';
+import { findingDiagnostic, regionDiagnostic, skippedDiagnostic, type RegionReview } from './features/diagnostics';
+import { skipFor } from './engine/scanFile';
 import { ReviewStore } from './review/reviewStore';
 import { WorkspaceIndex } from './workspaceIndex';
 import { Notifications, ServerCommands } from './protocol';
@@ -248,6 +249,7 @@ export class GuardrailService {
       void this.connection.sendDiagnostics({ uri, version: entry.doc.version, diagnostics: [] });
       return;
     }
+    if (entry.overBudgetAt !== undefined && text.length >= entry.overBudgetAt) return;
     try {
       const result = this.engine.analyze(text, entry.language, {
         categories: enabledCategories(settings),
@@ -265,12 +267,18 @@ export class GuardrailService {
       entry.pendingEdits = [];
       entry.analysis = result.analysis;
       entry.analyzedVersion = entry.doc.version;
+      entry.skipped = undefined;
+      entry.overBudgetAt = undefined;
     } catch (err) {
-      // Never crash on source text: report and drop the tree so the next parse starts fresh.
-      this.connection.console.error(`analysis failed for ${uri}: ${(err as Error).stack ?? String(err)}`);
+      // Never crash on source text: report, say so on the file, and drop the tree so the next
+      // parse starts fresh (the engine already replaced a parser that faulted).
+      entry.skipped = skipFor(err);
+      entry.overBudgetAt = entry.skipped.reason === 'budget' ? text.length : undefined;
+      this.connection.console.error(`analysis failed for ${uri}: ${entry.skipped.reason === 'budget' ? entry.skipped.message : ((err as Error).stack ?? String(err))}`);
       entry.tree?.delete();
       entry.tree = undefined;
       entry.analysis = undefined;
+      entry.analysisState = undefined;
     }
     this.publish(uri);
     const fsPathOfDoc = URI.parse(uri).fsPath;
@@ -292,6 +300,7 @@ export class GuardrailService {
 
   diagnosticsFor(uri: string): Diagnostic[] {
     const entry = this.documents.get(uri);
+    if (entry?.skipped) return [skippedDiagnostic(entry.skipped)];
     if (!entry?.analysis) return [];
     const settings = this.settingsFor(URI.parse(uri).fsPath);
     const out: Diagnostic[] = [];

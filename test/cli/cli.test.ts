@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { REPO_ROOT } from '../helpers/engine';
 import { humanEnv } from '../helpers/env';
+import { deepPythonDefs } from '../helpers/hostile';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'ai-guardrails.js');
 const WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
@@ -85,7 +86,8 @@ describe('ai-guardrails CLI', function () {
       }
     })();
     const r = cli(dir, 'scan', '--format', 'json');
-    assert.strictEqual(r.code, 0, r.stderr);
+    // Binary and oversized files are skipped by design; an unreadable one makes the scan partial.
+    assert.strictEqual(r.code, unreadableWorks ? 2 : 0, r.stderr);
     const out = JSON.parse(r.stdout) as ScanJson;
     const skipped = Object.fromEntries(out.files.filter((f) => f.skipped).map((f) => [f.path, f.skipped!.reason]));
     assert.strictEqual(skipped['go/blob.go'], 'binary');
@@ -173,6 +175,29 @@ describe('ai-guardrails CLI', function () {
       assert.strictEqual(r.code, 2, `${args.join(' ')} → ${r.code}`);
       assert.match(r.stderr, /ai-guardrails: /);
     }
+  });
+
+  it('a file that could not be analysed makes the scan exit 2 (also under --fail-on), naming it; the rest is analysed', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-cli-partial-'));
+    fs.writeFileSync(path.join(dir, 'deep.py'), deepPythonDefs(600));
+    // Enough files for the worker threads, each with a region and no error finding.
+    for (let i = 0; i < 14; i++) fs.writeFileSync(path.join(dir, `h${i}.py`), 'import hashlib\n\ndef digest(x):\n    return hashlib.sha256(x).hexdigest()\n');
+    for (const workers of ['0', '2']) {
+      for (const args of [['scan'], ['scan', '--fail-on', 'error'], ['scan', '--fail-on', 'unreviewed', '--format', 'json']]) {
+        const r = cli(dir, ...args, '--workers', workers);
+        const how = `${args.join(' ')} --workers ${workers}`;
+        // --fail-on unreviewed is reached by the other files' regions: 1; otherwise partial: 2.
+        assert.strictEqual(r.code, args.includes('unreviewed') ? 1 : 2, `${how}: ${r.stderr}`);
+        if (args.includes('unreviewed')) continue;
+        assert.match(r.stderr, /1 file\(s\) could not be analysed, so the results are incomplete:\n {2}deep\.py: budget: indentation nested 600 levels deep/, how);
+        assert.match(r.stdout, /^deep\.py: skipped \(budget\): indentation nested 600 levels deep/m, how);
+        assert.strictEqual((r.stdout.match(/ DO NOT TRUST crypto in digest /g) ?? []).length, 14, how);
+      }
+    }
+    // Files skipped by design (binary, too large) do not make a scan partial.
+    fs.rmSync(path.join(dir, 'deep.py'));
+    fs.writeFileSync(path.join(dir, 'blob.py'), Buffer.from([0x70, 0x00, 0x01]));
+    assert.strictEqual(cli(dir, 'scan', '--fail-on', 'error').code, 0);
   });
 
   it('review request / approve / list record in .guardrails/reviews.json and scan shows the status', () => {

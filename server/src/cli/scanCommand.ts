@@ -4,7 +4,7 @@ import * as path from 'path';
 import { GuardrailEngine, pathsFromRoot } from '../engine/engine';
 import { checkText, displayPath, listSourceFiles, toPosix } from '../engine/files';
 import { languageForPath } from '../engine/languages';
-import { countLines } from '../engine/scanFile';
+import { countLines, incompleteFiles } from '../engine/scanFile';
 import { goPackageConstants } from '../engine/symbolIndex';
 import { findingFingerprints } from '../review/gate';
 import { scanProject } from '../engine/scanner';
@@ -63,7 +63,8 @@ export const SCAN_USAGE = `usage: ai-guardrails scan [paths...] [--format text|j
   --fail-on warning      … or a warning-level finding
   --fail-on unreviewed   … or a region that is not approved or suppressed (unreviewed, requested, stale)
   Findings waived with \`ai-guardrails-ignore-finding <rule>: <reason>\` are counted (and listed in SARIF
-  as suppressed), never failed on.`;
+  as suppressed), never failed on.
+  exit 2 when a file could not be analysed (parser fault, over its time/size budget, unreadable)`;
 
 const FAIL_LEVELS = ['error', 'warning', 'unreviewed'] as const;
 type FailLevel = (typeof FAIL_LEVELS)[number];
@@ -150,7 +151,20 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
     emit(ctx, body, outFile);
   }
   if (failOn && shouldFail(scanned, review, failOn as FailLevel)) return 1;
-  return 0;
+  return reportIncomplete(scanned, rel, ctx.stderr) ? 2 : 0;
+}
+
+/**
+ * A scan that could not analyse some files (parser fault, budget, I/O) must not pass as clean:
+ * names them on stderr and returns true (exit 2). Binary and too-large files are skipped by design
+ * and do not count. A reached `--fail-on` threshold still exits 1: it holds whatever the rest says.
+ */
+export function reportIncomplete(scanned: ScannedFile[], rel: (f: string) => string, stderr: (s: string) => void): boolean {
+  const missing = incompleteFiles(scanned);
+  if (missing.length === 0) return false;
+  const list = missing.map((s) => `  ${rel(s.file)}: ${s.skipped?.reason}: ${s.skipped?.message}`).join('\n');
+  stderr(`ai-guardrails: error: ${missing.length} file(s) could not be analysed, so the results are incomplete:\n${list}\n`);
+  return true;
 }
 
 function startDir(target: string): string {

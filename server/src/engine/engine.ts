@@ -16,7 +16,10 @@ import {
   type CharRange,
 } from './incremental';
 import { LANGUAGES, LANGUAGE_IDS, type LanguageId, type LanguageSpec } from './languages';
+import { forEachPath, pathByParents } from './ancestry';
+import { Budget, DEFAULT_BUDGET, EngineFault, isWasmFault, type BudgetLimits } from './budget';
 import { buildFix } from './fixes';
+import { checkParserInput } from './parserGuards';
 import './fixers';
 import { RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTriggers, type MatchContext, type RawFinding, type RawTrigger } from './ruleQueries';
 import { computeFileFacts, type FileFacts } from './valueFacts';
@@ -56,6 +59,11 @@ export interface AnalyzeOptions {
   wrappers?: ReadonlyMap<string, CategoryId>;
   /** Also report low-confidence ("audit") findings, `(#set! confidence "low")`. Off by default. */
   auditFindings?: boolean;
+  /**
+   * Time and syntax-node limits (budget.ts; DEFAULT_BUDGET when absent). Over them `analyze`
+   * throws BudgetExceeded rather than run on.
+   */
+  budget?: BudgetLimits;
 }
 
 export interface AnalyzeResult {
@@ -153,6 +161,11 @@ export interface EngineOptions {
    * over the whole file: slower, same results (tests compare the two).
    */
   gating?: boolean;
+  /**
+   * Refuse inputs a grammar is known to mishandle before parsing (parserGuards.ts; default).
+   * Off only in tests that need the WebAssembly fault itself.
+   */
+  parserGuards?: boolean;
 }
 
 interface LoadedLanguage {
@@ -203,7 +216,10 @@ function spanOf(node: Node): Span {
  * into regions. One instance per process (or worker); grammars and queries load once.
  */
 export class GuardrailEngine {
-  private constructor(private readonly languages: Map<LanguageId, LoadedLanguage>) {}
+  private constructor(
+    private readonly languages: Map<LanguageId, LoadedLanguage>,
+    private readonly parserGuards: boolean,
+  ) {}
 
   /**
    * Loads the grammars. Each language's rule queries are compiled on its first analysis (or by
@@ -219,7 +235,7 @@ export class GuardrailEngine {
       parser.setLanguage(language);
       loaded.set(id, { spec, parser, language, queriesDir: paths.queriesDir, gating: options.gating ?? true });
     }
-    return new GuardrailEngine(loaded);
+    return new GuardrailEngine(loaded, options.parserGuards ?? true);
   }
 
   /**
@@ -250,17 +266,33 @@ export class GuardrailEngine {
     return l ? compiled(l).findings.patternCount : 0;
   }
 
-  analyze(text: string, language: LanguageId, options: AnalyzeOptions = {}): AnalyzeResult {
+  analyze(source: string, language: LanguageId, options: AnalyzeOptions = {}): AnalyzeResult {
+    const text = withLineFeeds(source);
     const loaded = this.languages.get(language);
     if (!loaded) throw new Error(`language not loaded: ${language}`);
     const sets = compiled(loaded);
     const started = performance.now();
-    const tree = loaded.parser.parse(text, options.previousTree ?? null);
-    if (!tree) throw new Error(`tree-sitter returned no tree for a ${language} file`);
+    const budget = new Budget(options.budget ?? DEFAULT_BUDGET, started);
+    if (this.parserGuards) checkParserInput(text, language);
+    let tree: Tree | null;
+    try {
+      tree = loaded.parser.parse(text, options.previousTree ?? null, { progressCallback: budget.cancelFor('parsing') });
+    } catch (err) {
+      throw this.faulted(loaded, err);
+    }
+    if (!tree) {
+      // A stopped parse resumes on the next call unless the parser is reset.
+      loaded.parser.reset();
+      budget.afterCancellable();
+      throw new Error(`tree-sitter returned no tree for a ${language} file`);
+    }
     try {
       const root = tree.rootNode;
+      budget.checkNodes(root.descendantCount);
       const imports = collectImports(root, loaded.spec.family, text);
+      budget.check('imports');
       const fileFacts = computeFileFacts(root, loaded.spec.family, text);
+      budget.check('file facts');
       if (options.packageConstants) fileFacts.key += `|${[...options.packageConstants].sort().join(',')}`;
       if (options.auditFindings) fileFacts.key += '|audit';
       if (options.wrappers) fileFacts.key += `|${[...options.wrappers].map(([n, c]) => `${n}:${c}`).sort().join(',')}`;
@@ -280,13 +312,13 @@ export class GuardrailEngine {
       let result: { analysis: FileAnalysis; state: AnalysisState } | undefined;
       if (dirty && previous) {
         try {
-          result = this.run(loaded.spec, sets, text, root, imports, catKey, options, started, { state: previous.state, edits: previous.edits, dirty }, fileFacts);
+          result = this.run(loaded.spec, sets, text, root, imports, catKey, options, started, budget, { state: previous.state, edits: previous.edits, dirty }, fileFacts);
         } catch (err) {
           if (!(err instanceof StaleState) && !(err instanceof ScopeChanged)) throw err;
         }
       }
       const incremental = result !== undefined;
-      result ??= this.run(loaded.spec, sets, text, root, imports, catKey, options, started, undefined, fileFacts);
+      result ??= this.run(loaded.spec, sets, text, root, imports, catKey, options, started, budget, undefined, fileFacts);
       const out: AnalyzeResult = { analysis: result.analysis };
       if (options.keepState) {
         out.state = result.state;
@@ -300,9 +332,27 @@ export class GuardrailEngine {
       return out;
     } catch (err) {
       tree.delete();
-      throw err;
+      throw this.faulted(loaded, err);
     }
   }
+
+  /**
+   * A fault inside tree-sitter's WebAssembly (out-of-bounds access, from a grammar scanner's
+   * overflow for one) leaves that parser's memory corrupt: later files then parse to nothing or
+   * fail too. The parser is replaced; the old one is leaked, not deleted, since freeing through
+   * corrupt pointers could spread the damage. Other errors pass through unchanged.
+   */
+  private faulted(loaded: LoadedLanguage, err: unknown): unknown {
+    if (!isWasmFault(err)) return err;
+    const parser = new Parser();
+    parser.setLanguage(loaded.language);
+    loaded.parser = parser;
+    this.faults++;
+    return new EngineFault(`tree-sitter failed (${(err as Error).message}); the ${loaded.spec.id} parser was restarted`);
+  }
+
+  /** WebAssembly faults recovered from (each replaced a parser). */
+  faults = 0;
 
   /** Runs the rules over the whole tree, or only over `reuse.dirty` keeping the rest. */
   private run(
@@ -314,11 +364,12 @@ export class GuardrailEngine {
     catKey: string,
     options: AnalyzeOptions,
     started: number,
+    budget: Budget,
     reuse: { state: AnalysisState; edits: readonly Edit[]; dirty: CharRange[] } | undefined,
     fileFacts: { facts: FileFacts; key: string },
   ): { analysis: FileAnalysis; state: AnalysisState } {
     const lines = new LineIndex(text);
-    const ctx: MatchContext = { family: spec.family, imports, names: new Map(), text, lines, root, fileFacts: fileFacts.facts, ...(options.packageConstants ? { packageConstants: options.packageConstants } : {}) };
+    const ctx: MatchContext = { family: spec.family, imports, names: new Map(), text, lines, root, fileFacts: fileFacts.facts, budget, ...(options.packageConstants ? { packageConstants: options.packageConstants } : {}) };
     const categories = options.categories;
     let placed: StoredTrigger[];
     let rawFindings: RawFinding[];
@@ -340,7 +391,7 @@ export class GuardrailEngine {
       const fresh = sets.rules.run(root, ctx, categories, dirty, 'local').filter((t) => insideAny(dirty, t.node.startIndex, t.node.endIndex));
       const global = sets.rules.hasGlobalPatterns ? sets.rules.run(root, ctx, categories, undefined, 'global') : [];
       const wrapped = wrapperTriggers(root, text, spec, options.wrappers, categories);
-      placed = sortPlaced([...kept, ...placeTriggers([...fresh, ...global, ...wrapped], spec)]);
+      placed = sortPlaced([...kept, ...placeTriggers([...fresh, ...global, ...wrapped], spec, root, budget)]);
       // Fixes read the whole file (imports, other uses), so fixable findings are always rebuilt.
       const fixRanges: CharRange[] = [];
       const mapped: StoredFinding[] = [];
@@ -362,12 +413,12 @@ export class GuardrailEngine {
       ];
     } else {
       const wrapped = wrapperTriggers(root, text, spec, options.wrappers, categories);
-      placed = placeTriggers(wrapped.length > 0 ? sortTriggers([...sets.rules.run(root, ctx, categories), ...wrapped]) : sets.rules.run(root, ctx, categories), spec);
+      placed = placeTriggers(wrapped.length > 0 ? sortTriggers([...sets.rules.run(root, ctx, categories), ...wrapped]) : sets.rules.run(root, ctx, categories), spec, root, budget);
       rawFindings = sets.findings.runFindings(root, ctx, categories);
     }
     const fingerprints = new Map<string, string>();
-    const regions = buildRegions(placed, spec, text, lines, root, reuse?.state.fingerprints, fingerprints);
-    const built = buildFindings(options.auditFindings ? rawFindings : rawFindings.filter((f) => f.props.confidence !== 'low'), spec, text);
+    const regions = buildRegions(placed, spec, text, lines, root, reuse?.state.fingerprints, fingerprints, budget);
+    const built = buildFindings(options.auditFindings ? rawFindings : rawFindings.filter((f) => f.props.confidence !== 'low'), spec, text, budget);
     // One finding per (rule, node): the earliest pattern's.
     const all = [...keptFindings, ...built].sort((a, b) => a.ordinal - b.ordinal);
     const seen = new Set<string>();
@@ -416,6 +467,19 @@ export class GuardrailEngine {
   }
 }
 
+const LONE_CR = /\r(?!\n)/g;
+
+/**
+ * tree-sitter grammars (Python's indentation scanner above all) and LineIndex break lines at
+ * \n only, but editors and the LSP also break at a lone \r (old Mac line endings): such a file
+ * parsed as one long line, Python to no regions at all. A lone \r becomes \n: same length, so
+ * every offset stays, and rows and columns become the ones the editor shows.
+ */
+export function withLineFeeds(text: string): string {
+  LONE_CR.lastIndex = 0;
+  return LONE_CR.test(text) ? text.replace(LONE_CR, '\n') : text;
+}
+
 /** Converts an LSP-style incremental change into a tree-sitter edit (UTF-16 offsets and columns). */
 export function treeEditFor(
   start: { line: number; character: number },
@@ -424,7 +488,8 @@ export function treeEditFor(
   oldEndOffset: number,
   newText: string,
 ): Edit {
-  const lines = newText.split('\n');
+  // Line breaks as the LSP counts them (\r\n, \n or a lone \r), which analyze() parses as such.
+  const lines = newText.split(/\r\n|\r|\n/);
   const last = lines[lines.length - 1] ?? '';
   const newEndPosition =
     lines.length === 1
@@ -494,36 +559,58 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
       if (parent && CALLEE_PARENTS.has(parent.type) && parent.lastNamedChild?.id === node.id) callee = parent;
       const call = callee.parent;
       if (!call || (call.type !== 'call_expression' && call.type !== 'call') || call.childForFieldName('function')?.id !== callee.id) continue;
-      const unit = enclosingUnit(node, spec);
-      if (unitName(unit, spec) === name || unit.childForFieldName('name')?.text === name) continue;
+      const path = pathByParents(node);
+      const index = enclosingUnitIndex(path, spec);
+      const unit = path[index]!;
+      if (unitName(unit, path[index - 1], spec) === name || unit.childForFieldName('name')?.text === name) continue;
       out.push({ rule: `${spec.family}.${category}.project-wrapper`, category, node, ordinal: WRAPPER_ORDINAL, global: true, mention: false });
     }
   }
   return out;
 }
 
-function enclosingUnit(node: Node, spec: LanguageSpec): Node {
-  let current: Node | null = node;
-  let topLevel: Node = node;
-  let found: Node | undefined;
-  while (current) {
-    if (spec.unitTypes.has(current.type)) {
-      // Python decorators belong to the function they decorate.
-      const parent = current.parent;
-      found = parent?.type === 'decorated_definition' ? parent : current;
-      if (!ANONYMOUS_UNITS.has(current.type)) return found;
-    } else if (current.type === 'decorator' && current.parent?.type === 'decorated_definition') {
-      // A decorator's own lambdas fold into the decorated function.
-      return current.parent;
-    }
-    if (current.parent && !current.parent.parent) topLevel = current;
-    current = current.parent;
-  }
-  return found ?? topLevel;
+/**
+ * The region unit of the node at depth `k` of a path (root first; `types` its node types), as an
+ * index into the path, given the same for its parent (`outer`, undefined at the root). `found`: some
+ * unit or decorator decided it; otherwise the top-level statement (the root's child) is the unit.
+ * Computed once per node of a walk down the tree, not by climbing from every trigger.
+ */
+interface UnitStep {
+  index: number;
+  found: boolean;
 }
 
-function unitName(unit: Node, spec: LanguageSpec): string | undefined {
-  const node = unit.type === 'decorated_definition' ? (unit.childForFieldName('definition') ?? unit) : unit;
+function unitStep(k: number, types: readonly string[], outer: UnitStep | undefined, spec: LanguageSpec): UnitStep {
+  const type = types[k]!;
+  const parentType = types[k - 1];
+  if (spec.unitTypes.has(type)) {
+    // Python decorators belong to the function they decorate.
+    const own = parentType === 'decorated_definition' ? k - 1 : k;
+    // A lambda folds into the unit around it (the outermost of nested lambdas without one).
+    if (ANONYMOUS_UNITS.has(type) && outer?.found) return outer;
+    return { index: own, found: true };
+  }
+  // A decorator's own lambdas fold into the decorated function.
+  if (type === 'decorator' && parentType === 'decorated_definition') return { index: k - 1, found: true };
+  return outer ?? { index: -1, found: false };
+}
+
+function unitIndexOf(step: UnitStep, pathLength: number): number {
+  return step.found ? step.index : Math.min(1, pathLength - 1);
+}
+
+/** The unit index for a path climbed by `parent` (wrapper triggers; few per file). */
+function enclosingUnitIndex(path: readonly Node[], spec: LanguageSpec): number {
+  const types = path.map((n) => n.type);
+  let step: UnitStep | undefined;
+  for (let k = 0; k < path.length; k++) step = unitStep(k, types, step, spec);
+  return unitIndexOf(step!, path.length);
+}
+
+/** A unit's name; `unitParent` is its parent (passed in: `node.parent` is O(depth)). */
+function unitName(unit: Node, unitParent: Node | null | undefined, spec: LanguageSpec): string | undefined {
+  const definition = unit.type === 'decorated_definition' ? unit.childForFieldName('definition') : null;
+  const node = definition ?? unit;
   if (node.type === 'method_declaration') {
     const recv = node.childForFieldName('receiver');
     const typeNode = recv?.descendantsOfType('type_identifier')[0];
@@ -533,7 +620,7 @@ function unitName(unit: Node, spec: LanguageSpec): string | undefined {
   const name = node.childForFieldName('name');
   if (name && spec.unitTypes.has(node.type)) return name.text;
   // Anonymous functions take the name they are assigned to.
-  const parent = node.parent;
+  const parent = definition ? unit : unitParent;
   if (parent?.type === 'variable_declarator' || parent?.type === 'public_field_definition' || parent?.type === 'field_definition') {
     return parent.childForFieldName('name')?.text ?? parent.childForFieldName('property')?.text;
   }
@@ -568,29 +655,49 @@ function topLevelName(unit: Node): string {
 }
 
 export function symbolFor(unit: Node, spec: LanguageSpec): string {
+  const path = pathByParents(unit);
+  return symbolAt(path, path.length - 1, spec);
+}
+
+/**
+ * The symbol of the unit at `path[index]` (path: root first). `prefixes[k]`, when given, is the
+ * symbol part path[0..k] adds up to (symbolPrefix), so nested units do not each climb to the root.
+ */
+function symbolAt(path: readonly Node[], index: number, spec: LanguageSpec, prefixes?: readonly string[]): string {
+  const unit = path[index]!;
   if (!spec.unitTypes.has(unit.type) && unit.type !== 'decorated_definition') return topLevelName(unit);
-  const parts: string[] = [unitName(unit, spec) ?? '<lambda>'];
-  for (let p = unit.parent; p; p = p.parent) {
-    if (spec.unitTypes.has(p.type)) {
-      parts.unshift(unitName(p, spec) ?? '<lambda>');
-    } else if (spec.scopeTypes.has(p.type)) {
-      const name = p.childForFieldName('name')?.text;
-      if (name) parts.unshift(name);
-    }
+  const own = unitName(unit, path[index - 1], spec) ?? '<lambda>';
+  if (prefixes) {
+    const outer = prefixes[index - 1] ?? '';
+    return outer ? `${outer}.${own}` : own;
+  }
+  const parts: string[] = [own];
+  for (let i = index - 1; i >= 0; i--) {
+    const part = symbolPart(path, i, spec);
+    if (part !== undefined) parts.unshift(part);
   }
   return parts.join('.');
+}
+
+/** What the node at `path[i]` adds to the symbols of the units inside it: its name, if a unit or a named scope. */
+function symbolPart(path: readonly Node[], i: number, spec: LanguageSpec): string | undefined {
+  const p = path[i]!;
+  if (spec.unitTypes.has(p.type)) return unitName(p, path[i - 1], spec) ?? '<lambda>';
+  if (spec.scopeTypes.has(p.type)) return p.childForFieldName('name')?.text || undefined;
+  return undefined;
 }
 
 /**
  * Code tokens of a node: leaves minus comments, so formatting and comment edits do not count.
  * `text` (the parsed text) makes it faster: token text is sliced instead of read from the tree.
  */
-export function codeTokens(node: Node, text?: string): string[] {
+export function codeTokens(node: Node, text?: string, budget?: Budget): string[] {
   const tokens: string[] = [];
   const cursor = node.walk();
   try {
     let depth = 0;
-    for (;;) {
+    for (let steps = 1; ; steps++) {
+      if (budget && (steps & 0xfff) === 0) budget.check('fingerprints');
       const isComment = cursor.nodeType === 'comment';
       if (!isComment && cursor.gotoFirstChild()) {
         depth++;
@@ -613,10 +720,10 @@ export function codeTokens(node: Node, text?: string): string[] {
   return tokens;
 }
 
-export function fingerprintOf(category: CategoryId, language: string, unit: Node, text?: string): string {
+export function fingerprintOf(category: CategoryId, language: string, unit: Node, text?: string, budget?: Budget): string {
   const hash = createHash('sha256');
   hash.update(`${category}\u0000${language}\u0000`);
-  const tokens = codeTokens(unit, text);
+  const tokens = codeTokens(unit, text, budget);
   // One update of the joined tokens hashes the same bytes as one update per token.
   if (tokens.length > 0) hash.update(`${tokens.join('\u0001')}\u0001`);
   return hash.digest('hex').slice(0, 20);
@@ -624,27 +731,57 @@ export function fingerprintOf(category: CategoryId, language: string, unit: Node
 
 const SUPPRESSION_WRAPPERS = new Set(['export_statement', 'decorated_definition', 'lexical_declaration', 'variable_declaration', 'expression_statement']);
 
-/** A unit's offsets, symbol and suppression anchor. */
-function unitInfo(unit: Node, spec: LanguageSpec): UnitInfo {
+/** The offsets, symbol and suppression anchor of the unit at `path[index]` (path: root first). */
+function unitInfo(path: readonly Node[], index: number, spec: LanguageSpec, prefixes?: readonly string[]): UnitInfo {
+  const unit = path[index]!;
   // The comment sits on the line(s) directly above the unit (or its decorators / export keyword).
   let anchor = unit;
   let startRow = unit.startPosition.row;
-  for (let p = unit.parent; p && p.startPosition.row < startRow + 1 && p.parent; p = p.parent) {
+  for (let i = index - 1; i >= 1; i--) {
+    const p = path[i]!;
+    if (p.startPosition.row >= startRow + 1) break;
     if (SUPPRESSION_WRAPPERS.has(p.type) && p.startPosition.row < startRow) {
       startRow = p.startPosition.row;
       anchor = p;
     }
   }
-  return { start: unit.startIndex, end: unit.endIndex, type: unit.type, symbol: symbolFor(unit, spec), anchor: anchor.startIndex, node: unit };
+  return { start: unit.startIndex, end: unit.endIndex, type: unit.type, symbol: symbolAt(path, index, spec, prefixes), anchor: anchor.startIndex, node: unit };
 }
 
-/** Triggers with their units (looked up once per unit). */
-function placeTriggers(raw: readonly RawTrigger[], spec: LanguageSpec): StoredTrigger[] {
+/** Triggers with their units (looked up once per unit, in one walk down the tree). */
+function placeTriggers(raw: readonly RawTrigger[], spec: LanguageSpec, root: Node, budget?: Budget): StoredTrigger[] {
   const units = new Map<number, UnitInfo>();
-  return raw.map((t) => {
-    const u = enclosingUnit(t.node, spec);
+  const unitOf = new Map<number, UnitInfo>();
+  const place = (node: Node, path: readonly Node[], index: number, prefixes?: readonly string[]) => {
+    budget?.check('placing triggers');
+    const u = path[index]!;
     let unit = units.get(u.id);
-    if (!unit) units.set(u.id, (unit = unitInfo(u, spec)));
+    if (!unit) units.set(u.id, (unit = unitInfo(path, index, spec, prefixes)));
+    unitOf.set(node.id, unit);
+  };
+  // Types, unit steps and symbol prefixes of the nodes on the walk's current path, by depth.
+  const types: string[] = [];
+  const steps: UnitStep[] = [];
+  const prefixes: string[] = [];
+  forEachPath(
+    root,
+    raw.map((t) => t.node),
+    (node, path) => place(node, path, unitIndexOf(steps[path.length - 1]!, path.length), prefixes),
+    (path) => {
+      const k = path.length - 1;
+      types[k] = path[k]!.type;
+      steps[k] = unitStep(k, types, steps[k - 1], spec);
+      const outer = k > 0 ? prefixes[k - 1]! : '';
+      const part = spec.unitTypes.has(types[k]!) || spec.scopeTypes.has(types[k]!) ? symbolPart(path, k, spec) : undefined;
+      prefixes[k] = part === undefined ? outer : outer ? `${outer}.${part}` : part;
+    },
+  );
+  return raw.map((t) => {
+    if (!unitOf.has(t.node.id)) {
+      const path = pathByParents(t.node);
+      place(t.node, path, enclosingUnitIndex(path, spec));
+    }
+    const unit = unitOf.get(t.node.id)!;
     return { start: t.node.startIndex, end: t.node.endIndex, rule: t.rule, category: t.category, ordinal: t.ordinal, global: t.global, mention: t.mention, unit };
   });
 }
@@ -679,6 +816,7 @@ function buildRegions(
   root: Node,
   previousFingerprints: ReadonlyMap<string, string> | undefined,
   fingerprints: Map<string, string>,
+  budget?: Budget,
 ): Region[] {
   const groups = new Map<string, { unit: UnitInfo; category: CategoryId; triggers: StoredTrigger[] }>();
   // A constant-time comparison is a timing operation; the same call does not also make crypto.
@@ -700,6 +838,7 @@ function buildRegions(
   const regions: Region[] = [];
   const idCounts = new Map<string, number>();
   for (const g of groups.values()) {
+    budget?.check('regions');
     // Evidence, not mentions: a type, field or base-class mention alone makes no region.
     if (g.triggers.every((t) => t.mention)) continue;
     // A one-statement pass-through (`return s.provider.Commit(ctx)`) holds no logic to review.
@@ -712,7 +851,8 @@ function buildRegions(
     if (fingerprint === undefined) {
       const node = g.unit.node ?? nodeAt(root, g.unit.start, g.unit.end, g.unit.type);
       if (!node) throw new StaleState();
-      fingerprint = fingerprintOf(g.category, spec.family, node, text);
+      // Nested units each hash their whole subtree: thousands of nested functions add up.
+      fingerprint = fingerprintOf(g.category, spec.family, node, text, budget);
     }
     fingerprints.set(key, fingerprint);
     const baseId = `${g.category}:${fingerprint}`;
@@ -847,9 +987,10 @@ function findingSuppression(lines: LineIndex, row: number, rule: string): Findin
   return /^\s*(\/\/|#)/.test(above) ? suppressionOn(above, rule, row - 1) : undefined;
 }
 
-function buildFindings(raw: RawFinding[], spec: LanguageSpec, text: string): StoredFinding[] {
+function buildFindings(raw: RawFinding[], spec: LanguageSpec, text: string, budget?: Budget): StoredFinding[] {
   const out: StoredFinding[] = [];
   for (const f of raw) {
+    budget?.check('findings');
     const severity = (FINDING_SEVERITIES as readonly string[]).includes(f.props.severity ?? '') ? (f.props.severity as FindingSeverity) : 'warning';
     const finding: Finding = {
       rule: f.rule,

@@ -5,7 +5,13 @@ import { globProblem, quoteGlob } from './globCheck';
 import { languageForPath } from './languages';
 import { workspaceRelative } from './workspacePath';
 
-export type SkipReason = 'binary' | 'too-large' | 'unreadable';
+/**
+ * Why a file was not analysed. `binary` and `too-large` are by design (not source code to
+ * review); `unreadable` (I/O), `analysis-failed` (the parser faulted or threw) and `budget`
+ * (over its time or syntax-node budget, budget.ts) mean code that should have been analysed was
+ * not: `scan` then exits non-zero (incompleteFiles).
+ */
+export type SkipReason = 'binary' | 'too-large' | 'unreadable' | 'analysis-failed' | 'budget';
 
 export interface Skipped {
   reason: SkipReason;

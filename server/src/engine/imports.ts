@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { forEachPath } from './ancestry';
 import type { QueryFamily } from './languages';
 
 /**
@@ -73,24 +74,36 @@ export function goDefaultPackageName(importPath: string): string {
  * keyword).
  */
 function statementsWithKeyword(root: Node, source: Source, word: string, types: ReadonlySet<string>, maxDepth = 1): Node[] {
-  const out: Node[] = [];
-  const seen = new Set<number>();
+  const tokens: Node[] = [];
   const { text, base } = source;
   for (let k = text.indexOf(word); k !== -1; k = text.indexOf(word, k + word.length)) {
     const i = base + k;
-    let n: Node | null = root.descendantForIndex(i, i + word.length);
-    if (!n || n.startIndex !== i || n.endIndex !== i + word.length) continue;
-    for (let depth = 0; n && depth <= maxDepth; depth++) {
-      if (types.has(n.type)) {
-        if (!seen.has(n.id)) {
-          seen.add(n.id);
-          out.push(n);
-        }
-        break;
-      }
-      n = n.parent;
-    }
+    const n = root.descendantForIndex(i, i + word.length);
+    if (n && n.startIndex === i && n.endIndex === i + word.length) tokens.push(n);
   }
+  // The nearest node of `types` at or above each token, found in one walk down the tree
+  // (climbing `parent` from every token was quadratic: `import + import + …` took minutes).
+  const out: Node[] = [];
+  const seen = new Set<number>();
+  const nearest: number[] = [];
+  forEachPath(
+    root,
+    tokens,
+    (_token, path) => {
+      const k = path.length - 1;
+      const j = nearest[k]!;
+      if (j < 0 || k - j > maxDepth) return;
+      const n = path[j]!;
+      if (!seen.has(n.id)) {
+        seen.add(n.id);
+        out.push(n);
+      }
+    },
+    (path) => {
+      const k = path.length - 1;
+      nearest[k] = types.has(path[k]!.type) ? k : k > 0 ? nearest[k - 1]! : -1;
+    },
+  );
   return out.sort((a, b) => a.startIndex - b.startIndex);
 }
 

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Query, type Language, type Node, type QueryMatch } from 'web-tree-sitter';
+import type { Budget } from './budget';
 import { CATEGORY_IDS, isCategoryId, type CategoryId } from './categories';
 import { FactorRegistry, regexFactors, regexPrefixes } from './gates';
 import { resolveName, type ImportTable, type ResolvedName } from './imports';
@@ -58,6 +59,8 @@ export interface MatchContext extends ValueContext {
   /** Whether the tree has syntax errors (set lazily). */
   hasErrors?: boolean;
   root?: Node;
+  /** This analysis' time budget: query runs stop (and the analysis fails) when it is spent. */
+  budget?: Budget;
 }
 
 type Capture = QueryMatch['captures'][number];
@@ -194,7 +197,20 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
   'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?',
+  'string-concat?', 'sql-concat?', 'concat-match?',
 ]);
+
+/**
+ * The leftmost operand of a `+` chain when it is a string or template literal (so every `+` is
+ * string concatenation). Patterns cannot nest to any depth, so `"SELECT …" + a + b + …` chains
+ * are matched as one `(binary_expression operator: "+")` and this finds the string: a chain of
+ * any length keeps its finding.
+ */
+function leftmostString(n: Node): Node | undefined {
+  let cur: Node | null = n;
+  while (cur && cur.type === 'binary_expression' && cur.childForFieldName('operator')?.type === '+') cur = cur.childForFieldName('left');
+  return cur && cur !== n && (cur.type === 'string' || cur.type === 'template_string') ? cur : undefined;
+}
 
 const TEXT_PREDICATES = new Set([
   'eq?', 'not-eq?', 'any-eq?', 'any-not-eq?', 'match?', 'not-match?', 'any-match?', 'any-not-match?', 'any-of?', 'not-any-of?',
@@ -317,6 +333,18 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (_caps, ctx) => !ctx.imports.importsMatching(re);
     case 'sql?':
       return (caps, ctx) => allOf(caps, capture, (n) => looksLikeSql(stringContent(textOf(n, ctx))));
+    case 'string-concat?':
+      return (caps) => allOf(caps, capture, (n) => leftmostString(n) !== undefined);
+    case 'sql-concat?':
+      return (caps, ctx) => allOf(caps, capture, (n) => {
+        const s = leftmostString(n);
+        return s !== undefined && looksLikeSql(stringContent(textOf(s, ctx)));
+      });
+    case 'concat-match?':
+      return (caps, ctx) => allOf(caps, capture, (n) => {
+        const s = leftmostString(n);
+        return s !== undefined && re.test(textOf(s, ctx));
+      });
     case 'transaction-sql?':
       return (caps, ctx) => allOf(caps, capture, (n) => looksLikeTransactionSql(stringContent(textOf(n, ctx))));
     case 'not-docstring?':
@@ -855,6 +883,8 @@ export class RuleSet {
       }
     }
     let tops: TopLevel | undefined;
+    // A stopped run returns partial matches: afterCancellable() turns that into a failure.
+    const budget: QueryBudget = ctx.budget ? { progressCallback: ctx.budget.cancelFor('rule queries') } : {};
     for (const { bucket, query, global, facts, active } of plan) {
       let matches: QueryMatch[];
       let spots: CharRange[] | undefined = [];
@@ -879,15 +909,18 @@ export class RuleSet {
           const found = query.matches(tops.containing(r.startIndex, r.endIndex), {
             startPosition: { row: start.line, column: start.character },
             endPosition: { row: end.line, column: end.character },
+            ...budget,
           });
           for (const m of found) matches.push(m);
         }
       } else if (bucket.kind === 'scan' || bucket.kind === 'spot') {
-        matches = matchesIn(query, root, ranges, ctx.lines);
+        matches = matchesIn(query, root, ranges, ctx.lines, budget);
       } else {
-        matches = query.matches(root, bucket.kind === 'root' ? { maxStartDepth: 0 } : {});
+        matches = query.matches(root, bucket.kind === 'root' ? { maxStartDepth: 0, ...budget } : budget);
       }
+      ctx.budget?.afterCancellable();
       for (const match of matches) {
+        ctx.budget?.check('rule predicates');
         const i = match.patternIndex;
         if (!active[i]) continue;
         const group = bucket.groups[i];
@@ -1000,8 +1033,12 @@ function deriveConditions(
           factorsCondition(p.operands.slice(1).map((o) => (o.type === 'string' ? o.value : '')));
         }
         break;
+      case 'sql-concat?':
+        out.push({ kind: 'pattern', re: SQL_START });
+        break;
       case 'match?':
       case 'any-match?':
+      case 'concat-match?':
         // Fails when the capture is absent.
         if (capture && literal !== undefined) factorsCondition(regexFactors(literal));
         break;
@@ -1073,8 +1110,8 @@ class TopLevel {
  * bytes of its UTF-16 buffer, not in the code units its nodes report, so ranges go in as rows and
  * columns, which it converts consistently.
  */
-function matchesIn(query: Query, root: Node, ranges: readonly QueryRange[] | undefined, lines: LineIndex): QueryMatch[] {
-  if (!ranges) return query.matches(root);
+function matchesIn(query: Query, root: Node, ranges: readonly QueryRange[] | undefined, lines: LineIndex, budget: QueryBudget): QueryMatch[] {
+  if (!ranges) return query.matches(root, budget);
   const out: QueryMatch[] = [];
   for (const r of ranges) {
     if (r.endIndex <= r.startIndex) continue;
@@ -1083,8 +1120,12 @@ function matchesIn(query: Query, root: Node, ranges: readonly QueryRange[] | und
     const found = query.matches(root, {
       startPosition: { row: start.line, column: start.character },
       endPosition: { row: end.line, column: end.character },
+      ...budget,
     });
     for (const m of found) out.push(m);
   }
   return out;
 }
+
+/** Query options that stop a run when the analysis' budget is spent (none without a budget). */
+type QueryBudget = { progressCallback?: () => boolean };

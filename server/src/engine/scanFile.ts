@@ -1,6 +1,7 @@
 import type { CategoryId } from './categories';
-import type { GuardrailEngine } from './engine';
-import { readSource } from './files';
+import { withLineFeeds, type GuardrailEngine } from './engine';
+import { BudgetExceeded } from './budget';
+import { readSource, type Skipped } from './files';
 import { languageForPath } from './languages';
 import { goPackageConstants } from './symbolIndex';
 import { wrappersFor, type WrapperTable } from './wrappers';
@@ -22,20 +23,32 @@ export function scanFile(engine: GuardrailEngine, file: string, maxBytes: number
     });
     return { file, language, lines, skipped: null, regions: analysis.regions, findings: analysis.findings, ...(analysis.suppressedFindings.length > 0 ? { suppressedFindings: analysis.suppressedFindings } : {}), hasSyntaxErrors: analysis.hasSyntaxErrors };
   } catch (err) {
-    return {
-      file,
-      language,
-      lines,
-      skipped: { reason: 'unreadable', message: `analysis failed: ${(err as Error).message}` },
-      regions: [],
-      findings: [],
-      hasSyntaxErrors: false,
-    };
+    return { file, language, lines, skipped: skipFor(err), regions: [], findings: [], hasSyntaxErrors: false };
   }
 }
 
-export function countLines(text: string): number {
-  if (text.length === 0) return 0;
+/** The skip reason for an analysis that threw: over budget, or failed (a parser fault included). */
+export function skipFor(err: unknown): Skipped {
+  if (err instanceof BudgetExceeded) return { reason: 'budget', message: err.message };
+  return { reason: 'analysis-failed', message: (err as Error)?.message ?? String(err) };
+}
+
+/**
+ * Files that should have been analysed and were not (reasons other than `binary` and
+ * `too-large`, which are skipped by design; a file that vanished during the scan, ENOENT, is
+ * not counted either).
+ */
+export function incompleteFiles(scanned: readonly ScannedFile[]): ScannedFile[] {
+  return scanned.filter((s) => {
+    const reason = s.skipped?.reason;
+    if (reason === 'analysis-failed' || reason === 'budget') return true;
+    return reason === 'unreadable' && !s.skipped!.message.includes('ENOENT');
+  });
+}
+
+export function countLines(source: string): number {
+  if (source.length === 0) return 0;
+  const text = withLineFeeds(source);
   let n = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return text.endsWith('\n') ? n - 1 : n;

@@ -5,6 +5,8 @@ import type { Finding, Region } from './types';
 
 export interface ScanWorkerInit {
   root: string;
+  /** EngineOptions.parserGuards (tests turn it off to reach a real WebAssembly fault). */
+  parserGuards?: boolean;
 }
 
 export interface ScanJob {
@@ -32,6 +34,12 @@ export interface ScannedFile {
 
 export interface ScanJobResult {
   jobId: number;
+  /** The job's files in order; after a fault only those up to the faulting one. */
   results: ScannedFile[];
   error?: string;
+  /**
+   * tree-sitter faulted on the last file: the worker's WebAssembly memory is suspect, so it
+   * stopped there and is replaced; the job's other files run again in a fresh worker.
+   */
+  faulted?: boolean;
 }

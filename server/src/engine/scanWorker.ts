@@ -6,15 +6,25 @@ import { tableFromEntries } from './wrappers';
 import type { ScanJob, ScanJobResult, ScanWorkerInit } from './scanProtocol';
 
 const init = workerData as ScanWorkerInit;
-const ready = GuardrailEngine.create(pathsFromRoot(init.root));
+const ready = GuardrailEngine.create(pathsFromRoot(init.root), undefined, init.parserGuards === false ? { parserGuards: false } : {});
 
 parentPort?.on('message', (job: ScanJob) => {
   ready
     .then((engine) => {
       const categories = new Set(job.categories);
       const wrappers = job.wrappers ? tableFromEntries(job.wrappers) : undefined;
-      const results = job.files.map((f) => scanFile(engine, f, job.maxBytes, categories, wrappers, job.auditFindings));
-      const reply: ScanJobResult = { jobId: job.jobId, results };
+      const results = [];
+      let faulted = false;
+      for (const f of job.files) {
+        const faults = engine.faults;
+        results.push(scanFile(engine, f, job.maxBytes, categories, wrappers, job.auditFindings));
+        // A fault may have corrupted this module's memory beyond the parser it replaced.
+        if (engine.faults !== faults) {
+          faulted = true;
+          break;
+        }
+      }
+      const reply: ScanJobResult = { jobId: job.jobId, results, ...(faulted ? { faulted } : {}) };
       parentPort?.postMessage(reply);
     })
     .catch((err: unknown) => {

@@ -28,6 +28,8 @@ export interface ScanOptions {
   wrappers?: WrapperTable;
   /** Report low-confidence (audit) findings too. */
   auditFindings?: boolean;
+  /** EngineOptions.parserGuards for the engines this scan creates (default on). */
+  parserGuards?: boolean;
   /**
    * Worker threads to reuse across scans (each keeps its compiled queries); started on first use
    * and left running for the caller to terminate (`closePool`).
@@ -92,6 +94,14 @@ export class ScanScheduler {
     return this.lanes.every((l) => this.remaining(l) === 0);
   }
 
+  /** Returns a job (the files a replaced worker did not get to) to the front of its language. */
+  putBack(entry: { job: ScanJob; indices: number[] }): void {
+    const key = languageForPath(entry.job.files[0] ?? '') ?? 'other';
+    let lane = this.lanes.find((l) => l.key === key);
+    if (!lane) this.lanes.push((lane = { key, jobs: [], next: 0, takenBy: new Set() }));
+    lane.jobs.splice(lane.next, 0, entry);
+  }
+
   /** The next job for a worker, or undefined when it should stop (others finish the rest). */
   take(worker: number): { job: ScanJob; indices: number[] } | undefined {
     const open = this.lanes.filter((l) => this.remaining(l) > 0);
@@ -118,24 +128,42 @@ export class ScanScheduler {
 export async function scanFiles(files: string[], options: ScanOptions): Promise<ScannedFile[]> {
   const workerCount = Math.min(options.workers ?? os.availableParallelism(), Math.ceil(files.length / JOB_SIZE));
   if (workerCount <= 0 || files.length <= JOB_SIZE) {
-    const engine = options.engine ?? (await GuardrailEngine.create(pathsFromRoot(options.root)));
+    const engine = options.engine ?? (await GuardrailEngine.create(pathsFromRoot(options.root), undefined, engineOptions(options)));
+    const results: ScannedFile[] = [];
     try {
-      const results: ScannedFile[] = [];
       for (const f of files) {
         if (options.isCancelled?.()) break;
+        const faults = engine.faults;
         results.push(scanFile(engine, f, options.maxBytes, options.categories, options.wrappers, options.auditFindings));
         options.onProgress?.(results.length, files.length);
+        // This thread's WebAssembly memory is suspect after a fault: the rest run in a worker,
+        // which has a module of its own.
+        if (engine.faults !== faults) break;
       }
-      return results;
     } finally {
       if (!options.engine) engine.dispose();
     }
+    if (results.length === files.length || options.isCancelled?.()) return results;
+    const rest = files.slice(results.length);
+    const done = results.length;
+    const onProgress = options.onProgress;
+    const more = await scanInWorkers(rest, { ...options, ...(onProgress ? { onProgress: (n: number) => onProgress(done + n, files.length) } : {}) }, 1);
+    return [...results, ...more];
   }
+  return scanInWorkers(files, options, workerCount);
+}
+
+function engineOptions(options: ScanOptions): { parserGuards?: boolean } {
+  return options.parserGuards === false ? { parserGuards: false } : {};
+}
+
+async function scanInWorkers(files: string[], options: ScanOptions, workerCount: number): Promise<ScannedFile[]> {
   const script = options.workerScript ?? path.join(__dirname, 'scanWorker.js');
   const categories = [...options.categories];
   let jobIds = 0;
   const wrappers = options.wrappers ? tableEntries(options.wrappers) : undefined;
-  const scheduler = new ScanScheduler(files, (batch) => ({ jobId: jobIds++, files: batch, maxBytes: options.maxBytes, categories, ...(wrappers ? { wrappers } : {}), ...(options.auditFindings ? { auditFindings: true } : {}) }));
+  const makeJob = (batch: string[]): ScanJob => ({ jobId: jobIds++, files: batch, maxBytes: options.maxBytes, categories, ...(wrappers ? { wrappers } : {}), ...(options.auditFindings ? { auditFindings: true } : {}) });
+  const scheduler = new ScanScheduler(files, makeJob);
   const placed = new Map<number, number[]>();
   const results: (ScannedFile | undefined)[] = new Array<ScannedFile | undefined>(files.length);
   let done = 0;
@@ -153,14 +181,15 @@ export async function scanFiles(files: string[], options: ScanOptions): Promise<
         placed.set(next.job.jobId, next.indices);
         worker.postMessage(next.job);
       };
-      for (let i = 0; i < workerCount; i++) {
-        const init: ScanWorkerInit = { root: options.root };
-        let worker = options.pool?.workers[i];
+      const init: ScanWorkerInit = { root: options.root, ...engineOptions(options) };
+      const start = (i: number, fresh: boolean) => {
+        let worker = fresh ? undefined : options.pool?.workers[i];
         if (!worker) {
           worker = new Worker(script, { workerData: init });
-          options.pool?.workers.push(worker);
+          if (options.pool) options.pool.workers[i] = worker;
         }
-        workers.push(worker);
+        workers[i] = worker;
+        const self = worker;
         worker.on('message', (reply: ScanJobResult) => {
           running--;
           if (reply.error) {
@@ -175,11 +204,25 @@ export async function scanFiles(files: string[], options: ScanOptions): Promise<
           });
           done += reply.results.length;
           options.onProgress?.(done, files.length);
-          feed(worker, i);
+          if (!reply.faulted) {
+            feed(self, i);
+            return;
+          }
+          // The worker's WebAssembly memory is suspect: replace it, and run the files of the job
+          // it did not get to in a fresh one.
+          const left = indices.slice(reply.results.length);
+          if (left.length > 0) {
+            scheduler.putBack({ job: makeJob(left.map((k) => files[k]!)), indices: left });
+          }
+          self.removeAllListeners('message');
+          self.removeAllListeners('error');
+          void self.terminate();
+          feed(start(i, true), i);
         });
         worker.on('error', reject);
-        feed(worker, i);
-      }
+        return worker;
+      };
+      for (let i = 0; i < workerCount; i++) feed(start(i, false), i);
     });
   } finally {
     if (options.pool) {

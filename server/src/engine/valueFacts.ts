@@ -18,6 +18,7 @@
  * `payload[core.TokenClaimEmail]` is `payload`, `user.Email()` is `Email`.
  */
 import type { Node } from 'web-tree-sitter';
+import { EnclosingIndex, namedTypes } from './ancestry';
 import { LANGUAGES, type QueryFamily } from './languages';
 
 export interface ValueContext {
@@ -29,6 +30,37 @@ export interface ValueContext {
   /** Per-analysis caches. */
   fileFacts?: FileFacts;
   functionFacts?: Map<number, FunctionFacts>;
+  /** Enclosing-node indexes by kind, and unit names by innermost scope (enclosingOf). */
+  enclosing?: Map<EnclosingKind, EnclosingIndex>;
+  unitNames?: Map<number, string>;
+}
+
+/**
+ * The kinds of enclosing node the heuristics below look for. They are found through an
+ * EnclosingIndex, not by climbing `parent` (O(depth) per step in tree-sitter 0.25): climbing
+ * from every match made long `+` chains and deep lambda nests take minutes.
+ */
+type EnclosingKind = 'function' | 'scope' | 'statement';
+
+const ROOT_TYPES = new Set(['program', 'module', 'source_file']);
+const STATEMENT_TYPE = /statement|declaration|assignment|expression_statement|lexical_declaration|return/;
+const isClassType = (type: string) => /^class/.test(type) || type === 'type_declaration';
+
+function enclosingIndex(kind: EnclosingKind, n: Node, ctx: ValueContext): EnclosingIndex {
+  ctx.enclosing ??= new Map();
+  let index = ctx.enclosing.get(kind);
+  if (!index) {
+    const root = ctx.root ?? n.tree.rootNode;
+    const language = root.tree.language;
+    const types =
+      kind === 'function'
+        ? [...FUNCTION_TYPES]
+        : kind === 'scope'
+          ? namedTypes(language, (t) => FUNCTION_TYPES.has(t) || isClassType(t) || t === 'method_declaration')
+          : namedTypes(language, (t) => FUNCTION_TYPES.has(t) || ROOT_TYPES.has(t) || STATEMENT_TYPE.test(t));
+    ctx.enclosing.set(kind, (index = new EnclosingIndex(root, types)));
+  }
+  return index;
 }
 
 export interface FileFacts {
@@ -300,9 +332,10 @@ function collectTopLevel(top: Node, facts: FileFacts, ctx: ValueContext): void {
   }
 }
 
-function enclosingFunction(n: Node): Node | null {
-  for (let p = n.parent; p; p = p.parent) if (FUNCTION_TYPES.has(p.type)) return p;
-  return null;
+function enclosingFunction(n: Node, ctx: ValueContext): Node | null {
+  const index = enclosingIndex('function', n, ctx);
+  const i = index.innermost(n);
+  return i < 0 ? null : index.at(i);
 }
 
 function functionFacts(fn: Node, ctx: ValueContext): FunctionFacts {
@@ -380,7 +413,7 @@ export function isConstant(raw: Node, ctx: ValueContext): boolean {
     const name = textOf(n, ctx);
     // API_KEY, SECRET_KEY: constant names that hold secrets are not constants here.
     if (ALL_CAPS.test(name)) return !SECRET_NAME.test(name);
-    const fn = enclosingFunction(n);
+    const fn = enclosingFunction(n, ctx);
     const local = fn ? functionFacts(fn, ctx) : undefined;
     if (local?.constants.has(name)) return true;
     if (local?.bound.has(name)) return false;
@@ -400,7 +433,7 @@ export function isConstant(raw: Node, ctx: ValueContext): boolean {
 function macDerived(raw: Node, ctx: ValueContext): boolean {
   const n = unwrap(raw, ctx);
   if (n.type !== 'identifier') return false;
-  const fn = enclosingFunction(n);
+  const fn = enclosingFunction(n, ctx);
   return fn ? functionFacts(fn, ctx).macDerived.has(textOf(n, ctx)) : false;
 }
 
@@ -466,37 +499,90 @@ const INCIDENTAL_USE =
 const SECRET_USE = /token|secret|password|passwd|passphrase|salt|nonce|otp|session|csrf|xsrf|signature|sign|verif|credential|api_?key|private|priv_?key|signing|hmac|\bmac\b|cipher|encrypt|decrypt|\biv\b|challenge|verifier|auth|keypair|key_?pair|\bkey\b|Key\b|_key\b/i;
 
 /** The statement a node sits in, up to its enclosing unit (cheap context for a call). */
-function statementOf(n: Node): Node {
-  let cur = n;
-  for (let p = n.parent; p && !FUNCTION_TYPES.has(p.type) && p.type !== 'program' && p.type !== 'module' && p.type !== 'source_file'; p = p.parent) {
-    if (/statement|declaration|assignment|expression_statement|lexical_declaration|return/.test(p.type)) {
-      cur = p;
-      break;
-    }
-    cur = p;
-  }
-  return cur;
+function statementOf(n: Node, ctx: ValueContext): Node {
+  // The nearest statement-like ancestor below the nearest function (or the root); without one,
+  // the node's ancestor just below that boundary.
+  const index = enclosingIndex('statement', n, ctx);
+  const i = index.innermost(n);
+  if (i < 0) return n;
+  const nearest = index.at(i);
+  if (!FUNCTION_TYPES.has(nearest.type) && !ROOT_TYPES.has(nearest.type)) return nearest;
+  return childToward(nearest, n);
 }
 
-export function unitName(n: Node, ctx: ValueContext): string {
-  const names: string[] = [];
-  for (let p = n.parent; p; p = p.parent) {
-    if (FUNCTION_TYPES.has(p.type) && names.length === 0) {
-      const name = p.childForFieldName('name');
-      if (name) names.push(textOf(name, ctx));
-      else {
-        const holder = p.parent;
-        const alt = holder?.childForFieldName('name') ?? holder?.childForFieldName('left') ?? holder?.childForFieldName('key');
-        if (alt) names.push(textOf(alt, ctx));
-      }
-    } else if (/^class/.test(p.type) || p.type === 'type_declaration') {
-      const name = p.childForFieldName('name') ?? p.descendantsOfType('type_identifier')[0] ?? null;
-      if (name) names.push(textOf(name, ctx));
-    } else if (p.type === 'method_declaration' && names.length === 0) {
-      names.push(textOf(p.childForFieldName('name') ?? p, ctx));
-    }
+/** The child of `ancestor` that holds `node` (or is it). */
+function childToward(ancestor: Node, node: Node): Node {
+  const cursor = ancestor.walk();
+  try {
+    if (!cursor.gotoFirstChildForIndex(node.startIndex)) return node;
+    do {
+      if (cursor.nodeId === node.id) return node;
+      if (cursor.startIndex <= node.startIndex && cursor.endIndex >= node.endIndex) return cursor.currentNode;
+    } while (cursor.gotoNextSibling());
+    return node;
+  } finally {
+    cursor.delete();
   }
-  return names.join(' ');
+}
+
+/**
+ * Names of the function and classes around a node ("innerFn Class Outer"): the nearest named
+ * function (or Go method) unless a class comes first, then every class outward.
+ */
+export function unitName(n: Node, ctx: ValueContext): string {
+  const index = enclosingIndex('scope', n, ctx);
+  const inner = index.innermost(n);
+  return inner < 0 ? '' : scopeNames(index, inner, true, ctx);
+}
+
+/**
+ * The names from the scope at `i` outward; `wantFunction`: no name taken yet, so a function or
+ * method still counts. Memoized per (scope, wantFunction), so nested scopes share their outer part.
+ */
+function scopeNames(index: EnclosingIndex, i: number, wantFunction: boolean, ctx: ValueContext): string {
+  ctx.unitNames ??= new Map();
+  const memo = ctx.unitNames;
+  const key = (k: number, want: boolean) => k * 2 + (want ? 1 : 0);
+  // Walk out to a memoized scope (or the top), then fill in on the way back.
+  const chain: { i: number; want: boolean; own: string | undefined }[] = [];
+  let k = i;
+  let want = wantFunction;
+  let tail = '';
+  while (k >= 0) {
+    const hit = memo.get(key(k, want));
+    if (hit !== undefined) {
+      tail = hit;
+      break;
+    }
+    const own = scopeOwnName(index.at(k), want, ctx);
+    chain.push({ i: k, want, own });
+    if (own !== undefined) want = false;
+    k = index.up(k);
+  }
+  for (let c = chain.length - 1; c >= 0; c--) {
+    const { i: at, want: w, own } = chain[c]!;
+    tail = own === undefined ? tail : tail ? `${own} ${tail}` : own;
+    memo.set(key(at, w), tail);
+  }
+  return tail;
+}
+
+/** The name a scope adds, if any: a class always, a function or method only while `wantFunction`. */
+function scopeOwnName(p: Node, wantFunction: boolean, ctx: ValueContext): string | undefined {
+  if (FUNCTION_TYPES.has(p.type)) {
+    if (!wantFunction) return undefined;
+    const name = p.childForFieldName('name');
+    if (name) return textOf(name, ctx);
+    const holder = p.parent;
+    const alt = holder?.childForFieldName('name') ?? holder?.childForFieldName('left') ?? holder?.childForFieldName('key');
+    return alt ? textOf(alt, ctx) : undefined;
+  }
+  if (isClassType(p.type)) {
+    const name = p.childForFieldName('name') ?? p.descendantsOfType('type_identifier')[0] ?? null;
+    return name ? textOf(name, ctx) : undefined;
+  }
+  if (p.type === 'method_declaration' && wantFunction) return textOf(p.childForFieldName('name') ?? p, ctx);
+  return undefined;
 }
 
 /**
@@ -507,13 +593,13 @@ export function unitName(n: Node, ctx: ValueContext): string {
 export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   const names = unitName(n, ctx);
   if (INCIDENTAL_USE.test(names)) return true;
-  const context = `${names} ${textOf(statementOf(n), ctx).slice(0, 400)}`;
+  const context = `${names} ${textOf(statementOf(n, ctx), ctx).slice(0, 400)}`;
   return INCIDENTAL_USE.test(context) && !/password|passwd|secret|signature|hmac|private|credential/i.test(context);
 }
 
 /** A random value that is, or protects, a secret: the function's name or the statement says so. */
 export function isSecretUse(n: Node, ctx: ValueContext): boolean {
-  const context = `${unitName(n, ctx)} ${textOf(statementOf(n), ctx).slice(0, 400)}`;
+  const context = `${unitName(n, ctx)} ${textOf(statementOf(n, ctx), ctx).slice(0, 400)}`;
   return SECRET_USE.test(context) && !isIncidentalUse(n, ctx);
 }
 

@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { CATEGORIES } from '../engine/categories';
+import type { Skipped } from '../engine/files';
 import type { Finding, Region, TextEdit } from '../engine/types';
 import { DIAGNOSTIC_SOURCE, type AgentEditDto, type RegionDiagnosticData, type ReviewStatus } from '../protocol';
 import type { GuardrailSettings, SeverityName } from '../settings';
@@ -118,5 +119,19 @@ export function findingDiagnostic(finding: Finding): Diagnostic {
     codeDescription: { href: `https://cwe.mitre.org/data/definitions/${finding.cwe}.html` },
     message: `${finding.message} (CWE-${finding.cwe})`,
     data,
+  };
+}
+
+/**
+ * A file the engine could not analyse (over its budget, or the parser faulted): one information
+ * diagnostic on its first line, so the editor does not look as if the file had nothing to review.
+ */
+export function skippedDiagnostic(skipped: Skipped): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    code: `skipped-${skipped.reason}`,
+    message: `AI Guardrails did not analyse this file (${skipped.reason}): ${skipped.message}`,
   };
 }

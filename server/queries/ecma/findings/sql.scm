@@ -139,10 +139,10 @@
    function: (member_expression
      object: (_) @obj
      property: (property_identifier) @m)
-   arguments: (arguments . (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+")] operator: "+")] operator: "+") @sql @finding)) @call
+   arguments: (arguments . (binary_expression operator: "+") @sql @finding)) @call
  (#imports? "{{sql-driver-modules}}")
  (#match? @m "^(query|execute)$")
- (#sql? @s)
+ (#sql-concat? @sql)
  (#not-match? @sql "{{constant-sql-expression}}")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "{{ddl-string-start}}")
@@ -158,10 +158,10 @@
    function: (member_expression
      object: (_) @obj
      property: (property_identifier) @m)
-   arguments: (arguments . (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+")] operator: "+")] operator: "+") @sql @finding)) @call
+   arguments: (arguments . (binary_expression operator: "+") @sql @finding)) @call
  (#match? @m "^(query|execute)$")
  (#match? @obj "{{sql-client-receiver}}")
- (#sql? @s)
+ (#sql-concat? @sql)
  (#not-match? @sql "{{constant-sql-expression}}")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "{{ddl-string-start}}")
@@ -177,10 +177,10 @@
    function: (member_expression
      object: (_) @obj
      property: (property_identifier) @m)
-   arguments: (arguments . (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+")] operator: "+")] operator: "+") @sql @finding)) @call
+   arguments: (arguments . (binary_expression operator: "+") @sql @finding)) @call
  (#imports? "^(sqlite|sqlite3|better-sqlite3|@libsql/client)$")
  (#match? @m "^(all|get|run|each|exec|prepare)$")
- (#sql? @s)
+ (#sql-concat? @sql)
  (#not-match? @sql "{{constant-sql-expression}}")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "{{ddl-string-start}}")
@@ -196,7 +196,8 @@
    function: (member_expression
      object: (_) @obj
      property: (property_identifier) @m)
-   arguments: (arguments . (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+")] operator: "+")] operator: "+") @sql @finding)) @call
+   arguments: (arguments . (binary_expression operator: "+") @sql @finding)) @call
+ (#string-concat? @sql)
  (#match? @m "^(whereRaw|orWhereRaw|andWhereRaw|whereNotRaw|orWhereNotRaw|havingRaw|orHavingRaw|orderByRaw|groupByRaw|joinRaw|fromRaw|selectRaw|onRaw)$")
  (#not-match? @sql "{{constant-sql-expression}}")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
@@ -212,7 +213,8 @@
    function: (member_expression
      object: (_) @obj
      property: (property_identifier) @m)
-   arguments: (arguments . (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+")] operator: "+")] operator: "+") @sql @finding)) @call
+   arguments: (arguments . (binary_expression operator: "+") @sql @finding)) @call
+ (#string-concat? @sql)
  (#eq? @m "raw")
  (#match? @obj "^(knex|db|trx|tx|database|qb)$|([Kk]nex|[Tt]rx|D[Bb])$")
  (#not-match? @sql "{{constant-sql-expression}}")
@@ -230,7 +232,8 @@
    function: (member_expression
      object: (_) @obj
      property: (property_identifier) @m)
-   arguments: (arguments . (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+")] operator: "+")] operator: "+") @sql @finding)) @call
+   arguments: (arguments . (binary_expression operator: "+") @sql @finding)) @call
+ (#string-concat? @sql)
  (#match? @m "^\\$(queryRawUnsafe|executeRawUnsafe)$")
  (#not-match? @sql "{{constant-sql-expression}}")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
@@ -299,8 +302,8 @@
  (#set! message "SQL template with a runtime value is stored in a variable and then sent to the database: SQL injection; put $1 / ? placeholders in the text and pass the values to the query call"))
 
 ((statement_block
-   [(lexical_declaration (variable_declarator name: (identifier) @v value: (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+") @sql @finding))
-    (variable_declaration (variable_declarator name: (identifier) @v value: (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+") @sql @finding))]
+   [(lexical_declaration (variable_declarator name: (identifier) @v value: (binary_expression operator: "+") @sql @finding))
+    (variable_declaration (variable_declarator name: (identifier) @v value: (binary_expression operator: "+") @sql @finding))]
    [
      (expression_statement (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))
      (expression_statement (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
@@ -313,7 +316,7 @@
  (#eq? @v @arg)
  (#match? @m "^(query|execute)$")
  (#imports? "{{sql-driver-modules}}")
- (#sql? @s)
+ (#sql-concat? @sql)
  (#not-match? @sql "{{constant-sql-expression}}")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "{{ddl-string-start}}")
@@ -324,8 +327,8 @@
  (#set! message "SQL concatenation with a runtime value is stored in a variable and then sent to the database: SQL injection; put $1 / ? placeholders in the text and pass the values to the query call"))
 
 ((statement_block
-   [(lexical_declaration (variable_declarator name: (identifier) @v value: (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+") @sql @finding))
-    (variable_declaration (variable_declarator name: (identifier) @v value: (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+") @sql @finding))]
+   [(lexical_declaration (variable_declarator name: (identifier) @v value: (binary_expression operator: "+") @sql @finding))
+    (variable_declaration (variable_declarator name: (identifier) @v value: (binary_expression operator: "+") @sql @finding))]
    [
      (expression_statement (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))
      (expression_statement (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
@@ -338,7 +341,7 @@
  (#eq? @v @arg)
  (#match? @m "^(query|execute)$")
  (#match? @obj "{{sql-client-receiver}}")
- (#sql? @s)
+ (#sql-concat? @sql)
  (#not-match? @sql "{{constant-sql-expression}}")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "{{ddl-string-start}}")
@@ -413,10 +416,10 @@
    function: (member_expression
      object: (_) @obj
      property: (property_identifier) @m)
-   arguments: (arguments . (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+")] operator: "+")] operator: "+") @sql @finding)) @call
+   arguments: (arguments . (binary_expression operator: "+") @sql @finding)) @call
  (#imports? "{{sql-driver-modules}}")
  (#match? @m "^(query|execute)$")
- (#match? @s "{{dml-string-start}}")
+ (#concat-match? @sql "{{dml-string-start}}")
  (#not-match? @sql "{{constant-sql-expression}}")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "{{ddl-string-start}}")
@@ -431,10 +434,10 @@
    function: (member_expression
      object: (_) @obj
      property: (property_identifier) @m)
-   arguments: (arguments . (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+")] operator: "+")] operator: "+") @sql @finding)) @call
+   arguments: (arguments . (binary_expression operator: "+") @sql @finding)) @call
  (#match? @m "^(query|execute)$")
  (#match? @obj "{{sql-client-receiver}}")
- (#match? @s "{{dml-string-start}}")
+ (#concat-match? @sql "{{dml-string-start}}")
  (#not-match? @sql "{{constant-sql-expression}}")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "{{ddl-string-start}}")
@@ -449,10 +452,10 @@
    function: (member_expression
      object: (_) @obj
      property: (property_identifier) @m)
-   arguments: (arguments . (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+")] operator: "+")] operator: "+") @sql @finding)) @call
+   arguments: (arguments . (binary_expression operator: "+") @sql @finding)) @call
  (#imports? "^(sqlite|sqlite3|better-sqlite3|@libsql/client)$")
  (#match? @m "^(all|get|run|each|exec|prepare)$")
- (#match? @s "{{dml-string-start}}")
+ (#concat-match? @sql "{{dml-string-start}}")
  (#not-match? @sql "{{constant-sql-expression}}")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "{{ddl-string-start}}")
@@ -514,8 +517,8 @@
  (#set! message "SQL template with a runtime value is stored in a variable and then sent to the database: SQL injection; put $1 / ? placeholders in the text and pass the values to the query call"))
 
 ((statement_block
-   [(lexical_declaration (variable_declarator name: (identifier) @v value: (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+") @sql @finding))
-    (variable_declaration (variable_declarator name: (identifier) @v value: (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+") @sql @finding))]
+   [(lexical_declaration (variable_declarator name: (identifier) @v value: (binary_expression operator: "+") @sql @finding))
+    (variable_declaration (variable_declarator name: (identifier) @v value: (binary_expression operator: "+") @sql @finding))]
    [
      (expression_statement (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))
      (expression_statement (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
@@ -528,7 +531,7 @@
  (#eq? @v @arg)
  (#match? @m "^(query|execute)$")
  (#imports? "{{sql-driver-modules}}")
- (#match? @s "{{dml-string-start}}")
+ (#concat-match? @sql "{{dml-string-start}}")
  (#not-match? @sql "{{constant-sql-expression}}")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "{{ddl-string-start}}")
@@ -539,8 +542,8 @@
  (#set! message "SQL concatenation with a runtime value is stored in a variable and then sent to the database: SQL injection; put $1 / ? placeholders in the text and pass the values to the query call"))
 
 ((statement_block
-   [(lexical_declaration (variable_declarator name: (identifier) @v value: (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+") @sql @finding))
-    (variable_declaration (variable_declarator name: (identifier) @v value: (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s (binary_expression left: [(string) @s (template_string) @s] operator: "+")] operator: "+")] operator: "+") @sql @finding))]
+   [(lexical_declaration (variable_declarator name: (identifier) @v value: (binary_expression operator: "+") @sql @finding))
+    (variable_declaration (variable_declarator name: (identifier) @v value: (binary_expression operator: "+") @sql @finding))]
    [
      (expression_statement (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg)))
      (expression_statement (await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) arguments: (arguments . (identifier) @arg))))
@@ -553,7 +556,7 @@
  (#eq? @v @arg)
  (#match? @m "^(query|execute)$")
  (#match? @obj "{{sql-client-receiver}}")
- (#match? @s "{{dml-string-start}}")
+ (#concat-match? @sql "{{dml-string-start}}")
  (#not-match? @sql "{{constant-sql-expression}}")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "{{ddl-string-start}}")

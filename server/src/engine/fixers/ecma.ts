@@ -374,8 +374,20 @@ function timingSafeEqual(ctx: FixContext): Fix | undefined {
 // ---------------------------------------------------------------------------------------------
 // JWT
 
+/**
+ * Per syntax tree: every JWT finding of a file asks, and walking the whole file once per finding
+ * made an edit in a file with many of them quadratic.
+ */
+const signingAlgorithmsByTree = new WeakMap<Node['tree'], Node[]>();
+
 /** Algorithms the file signs with: jwt.sign(..., { algorithm }) and setProtectedHeader({ alg }). */
 function signingAlgorithms(root: Node): Node[] {
+  let algs = signingAlgorithmsByTree.get(root.tree);
+  if (!algs) signingAlgorithmsByTree.set(root.tree, (algs = findSigningAlgorithms(root)));
+  return algs;
+}
+
+function findSigningAlgorithms(root: Node): Node[] {
   const found = new Map<string, Node>();
   for (const call of root.descendantsOfType('call_expression')) {
     if (!call) continue;
