@@ -124,7 +124,7 @@ export async function runCheck(argv: string[], ctx: CliContext): Promise<number>
     if (head.kind !== 'commit') markAgentEdits(report.changed, workspace);
     attributeApprovals(report.approvalsAdded, top, mb, head.kind === 'commit' ? head.sha : undefined, wsPrefix);
     // Size and binary skips are by design; a file whose analysis failed leaves the gate unable to vouch.
-    const failedFiles = skipped.filter((s) => !/^(too-large|binary):/.test(s.reason));
+    const failedFiles = skipped.filter((s) => !/^(too-large|binary|not-a-file):/.test(s.reason));
     if (failedFiles.length > 0 && failOn.size > 0) report.failed = true;
 
     const meta: CheckMeta = {

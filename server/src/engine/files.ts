@@ -11,7 +11,8 @@ import { workspaceRelative } from './workspacePath';
  * (over its time or syntax-node budget, budget.ts) mean code that should have been analysed was
  * not: `scan` then exits non-zero (incompleteFiles).
  */
-export type SkipReason = 'binary' | 'too-large' | 'unreadable' | 'analysis-failed' | 'budget';
+/** `binary`, `too-large` and `not-a-file` (a FIFO, device or socket with a source name) are skipped by design. */
+export type SkipReason = 'binary' | 'too-large' | 'not-a-file' | 'unreadable' | 'analysis-failed' | 'budget';
 
 export interface Skipped {
   reason: SkipReason;
@@ -48,7 +49,7 @@ export function readSource(file: string, maxBytes: number): SourceRead {
   }
   try {
     const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) return unreadable(`${fileKind(stat)}, not a regular file`);
+    if (!stat.isFile()) return { skipped: { reason: 'not-a-file', message: `${fileKind(stat)}, not a regular file` } };
     const tooLarge = (size: number): SourceRead => ({
       skipped: { reason: 'too-large', message: `${Math.ceil(size / 1024)} KB exceeds the ${Math.floor(maxBytes / 1024)} KB limit (maxFileSizeKb)` },
     });
