@@ -7,7 +7,7 @@ import { globProblem, quoteGlob } from './engine/globCheck';
 import { languageForPath } from './engine/languages';
 import { findPackageRoot } from './engine/root';
 import { scanFile } from './engine/scanFile';
-import { scanProject } from './engine/scanner';
+import { closePool, scanProject, type WorkerPool } from './engine/scanner';
 import { LEDGER_PATH } from './review/ledger';
 import { isJournal, journalChanged } from './features/agentJournal';
 import type { GuardrailService } from './service';
@@ -18,9 +18,15 @@ import { isRecord } from './json';
  * The workspace scan: every supported file of every folder, in worker threads, with LSP
  * work-done progress and cancellation; then kept current from watched-file events.
  */
+/** Scan workers are kept this long after a scan (rescans reuse their compiled rules), then ended. */
+const POOL_IDLE_MS = 60_000;
+
 export class WorkspaceScanner {
   private generation = 0;
   private filesExclude = new Map<string, string[]>();
+  /** Worker threads shared by scans: the server's own thread never analyses the workspace. */
+  private readonly pool: WorkerPool = { workers: [] };
+  private poolTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly service: GuardrailService) {}
 
@@ -61,6 +67,7 @@ export class WorkspaceScanner {
     service.index.scanning = true;
     service.index.scanProgress = 0;
     service.notifyResultsChanged();
+    if (this.poolTimer) clearTimeout(this.poolTimer);
     await service.ready;
     await this.loadFilesExclude();
     const progress = await service.connection.window.createWorkDoneProgress().catch(() => undefined);
@@ -98,7 +105,8 @@ export class WorkspaceScanner {
           maxBytes: settings.maxFileSizeKb * 1024,
           categories: enabledCategories(settings),
           ...(settings.auditFindings ? { auditFindings: true } : {}),
-          ...(service.engine ? { engine: service.engine } : {}),
+          offThread: true,
+          pool: this.pool,
           isCancelled,
           onProgress: (done, total) => {
             const now = Date.now();
@@ -128,7 +136,12 @@ export class WorkspaceScanner {
     } catch (err) {
       service.connection.console.error(`workspace scan failed: ${(err as Error).stack ?? String(err)}`);
     } finally {
-      if (generation === this.generation) service.index.scanning = false;
+      if (generation === this.generation) {
+        service.index.scanning = false;
+        if (this.poolTimer) clearTimeout(this.poolTimer);
+        this.poolTimer = setTimeout(() => void closePool(this.pool), POOL_IDLE_MS);
+        this.poolTimer.unref();
+      }
       progress?.done();
       service.notifyResultsChanged();
     }

@@ -24,6 +24,11 @@ export interface ScanOptions {
   workerScript?: string;
   /** An engine already loaded on this thread, used for small scans instead of starting workers. */
   engine?: GuardrailEngine;
+  /**
+   * Never analyse on the calling thread, however few the files (the language server: its thread
+   * answers the editor, and an open file must never wait behind the workspace scan).
+   */
+  offThread?: boolean;
   /** The project's wrapper table: calls to these functions are triggers (wrappers.ts). */
   wrappers?: WrapperTable;
   /** Report low-confidence (audit) findings too. */
@@ -127,7 +132,7 @@ export class ScanScheduler {
  */
 export async function scanFiles(files: string[], options: ScanOptions): Promise<ScannedFile[]> {
   const workerCount = Math.min(options.workers ?? os.availableParallelism(), Math.ceil(files.length / JOB_SIZE));
-  if (workerCount <= 0 || files.length <= JOB_SIZE) {
+  if (workerCount <= 0 || (files.length <= JOB_SIZE && !options.offThread)) {
     const engine = options.engine ?? (await GuardrailEngine.create(pathsFromRoot(options.root), undefined, engineOptions(options)));
     const results: ScannedFile[] = [];
     try {

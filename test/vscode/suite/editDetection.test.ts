@@ -77,7 +77,7 @@ describe('edit detection: typing is never an external edit', function () {
   it('typing with auto-save on focus change, and format-on-save', async () => {
     await withSettings({ 'files.autoSave': 'onFocusChange', 'editor.formatOnSave': true }, async () => {
       await typeAt(editor, 9, ' ');
-      const other = await vscode.workspace.openTextDocument(fileUri('go/store.go'));
+      const other = await vscode.workspace.openTextDocument(fileUri('py/tokens.py'));
       await vscode.window.showTextDocument(other, { preview: false });
       await waitFor('the focus change to save the file', () => !editor.document.isDirty);
       editor = await vscode.window.showTextDocument(editor.document, { preview: false });
