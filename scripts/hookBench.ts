@@ -121,7 +121,7 @@ function main(): void {
     const [coldWall, ...warm] = wall;
     const warmCpu = cpu.slice(1);
     console.log(
-      `hook ${c.lang}: ${lines} lines, cold ${coldWall!.toFixed(0)} ms (in-process, starts the server), then ${warm.length} served: wall median ${median(warm).toFixed(0)} ms, p95 ${p95(warm).toFixed(0)} ms, client CPU median ${warmCpu.length ? median(warmCpu).toFixed(0) : '?'} ms (${decision})`,
+      `hook ${c.lang}: ${lines} lines, first call ${coldWall!.toFixed(0)} ms (in-process when no server is up yet), then ${warm.length} more: wall median ${median(warm).toFixed(0)} ms, p95 ${p95(warm).toFixed(0)} ms, client CPU median ${warmCpu.length ? median(warmCpu).toFixed(0) : '?'} ms (${decision})`,
     );
   }
 }

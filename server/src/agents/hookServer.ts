@@ -16,12 +16,28 @@ export type HookHandler = (req: HookRequest) => Promise<HookResponse>;
 /** Ten minutes without a request, then exit (AI_GUARDRAILS_HOOK_SERVER_IDLE_MS overrides: tests). */
 const IDLE_MS = Number(process.env.AI_GUARDRAILS_HOOK_SERVER_IDLE_MS) > 0 ? Number(process.env.AI_GUARDRAILS_HOOK_SERVER_IDLE_MS) : 10 * 60 * 1000;
 
-export async function serveHooks(root: string, handle: HookHandler, idleMs = IDLE_MS, warm?: () => Promise<void>): Promise<number> {
+export async function serveHooks(root: string, handle: HookHandler, idleMs = IDLE_MS, warm: (() => Promise<void>)[] = []): Promise<number> {
   const socket = hookSocketPath(root);
   if (!socket) return 2;
   if (await isLive(socket)) return 0; // another server got there first
   fs.rmSync(socket, { force: true }); // a dead server's socket
-  let queue = Promise.resolve();
+  // One job at a time (analyses are synchronous anyway), requests before warm-up work: an agent
+  // never waits for a language it does not use to compile.
+  const requests: (() => Promise<void>)[] = [];
+  const warmups = [...warm];
+  let running = false;
+  const drain = () => {
+    if (running) return;
+    const job = requests.shift() ?? warmups.shift();
+    if (!job) return;
+    running = true;
+    void job()
+      .catch(() => undefined)
+      .finally(() => {
+        running = false;
+        setImmediate(drain);
+      });
+  };
   let idle: NodeJS.Timeout | undefined;
   // Half-open: the client ends its side after the request and still reads the answer.
   const server = net.createServer({ allowHalfOpen: true }, (conn) => {
@@ -30,8 +46,7 @@ export async function serveHooks(root: string, handle: HookHandler, idleMs = IDL
       body += d.toString('utf8');
     });
     conn.on('end', () => {
-      // One request at a time: analyses are synchronous anyway, and the order is the agent's.
-      queue = queue.then(async () => {
+      requests.push(async () => {
         let response: HookResponse;
         try {
           response = await handle(JSON.parse(body) as HookRequest);
@@ -41,6 +56,7 @@ export async function serveHooks(root: string, handle: HookHandler, idleMs = IDL
         conn.end(JSON.stringify(response));
         armIdle();
       });
+      drain();
     });
     conn.on('error', () => undefined);
   });
@@ -53,8 +69,7 @@ export async function serveHooks(root: string, handle: HookHandler, idleMs = IDL
     server.listen(socket, () => {
       fs.chmodSync(socket, 0o600);
       armIdle();
-      // Requests that arrive meanwhile queue behind the warm-up rather than compile on their own.
-      queue = queue.then(() => warm?.()).catch(() => undefined);
+      drain();
     });
     server.on('close', () => {
       fs.rmSync(socket, { force: true });

@@ -160,10 +160,9 @@ async function cursor(event: string, payload: Record<string, unknown>, ctx: CliC
 
 /** `hook-server`: answers hook calls over the private socket until idle (agents/hookServer.ts). */
 export function runHookServer(_argv: string[], ctx: CliContext): Promise<number> {
-  // Compile every language's rules while no agent waits (the server starts after a cold call).
-  const warm = async () => {
-    for (const language of LANGUAGE_IDS) (await engineFor(ctx.root, language)).prepare();
-  };
+  // Compile every language's rules while no agent waits (the server starts after a cold call),
+  // one language per job so a request is never stuck behind all of them.
+  const warm = LANGUAGE_IDS.map((language) => async () => (await engineFor(ctx.root, language)).prepare());
   return serveHooks(ctx.root, async (req) => {
     let stdout = '';
     let stderr = '';
