@@ -106,16 +106,23 @@ export async function runUiScenario(page: Page, options: UiOptions): Promise<UiC
     expect((await squiggles.count()) >= 2, `expected squiggles on the JWT and HMAC regions, found ${await squiggles.count()}`);
   });
 
-  /** The squiggle on the Verify signature line (the JWT region's first trigger). */
-  const jwtSquiggle = async (): Promise<Locator> => {
-    const lineBox = await verifyLine.boundingBox();
-    expect(lineBox, 'the Verify line is not visible');
-    const count = await squiggles.count();
-    for (let i = 0; i < count; i++) {
-      const box = await squiggles.nth(i).boundingBox();
-      if (box && box.y < lineBox.y + lineBox.height / 2 && box.y + box.height > lineBox.y + lineBox.height / 2) return squiggles.nth(i);
+  /**
+   * The squiggle on the Verify signature line (the JWT region's first trigger). Code lenses and
+   * decorations arrive after the squiggles and move lines, so this waits (bounded) until a squiggle
+   * and the line overlap instead of failing on the first look.
+   */
+  const jwtSquiggle = async (timeoutMs = 30000): Promise<Locator> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const lineBox = await verifyLine.boundingBox();
+      const count = await squiggles.count();
+      for (let i = 0; lineBox && i < count; i++) {
+        const box = await squiggles.nth(i).boundingBox();
+        if (box && box.y < lineBox.y + lineBox.height / 2 && box.y + box.height > lineBox.y + lineBox.height / 2) return squiggles.nth(i);
+      }
+      if (Date.now() > deadline) throw new Assertion(`no squiggle on the \`func (s *Service) Verify\` line after ${timeoutMs} ms (${count} squiggles, line ${lineBox ? 'visible' : 'not visible'})`);
+      await page.waitForTimeout(250);
     }
-    throw new Assertion('no squiggle on the `func (s *Service) Verify` line');
   };
 
   if (opened) {
@@ -149,7 +156,7 @@ export async function runUiScenario(page: Page, options: UiOptions): Promise<UiC
         await menu.or(none).first().waitFor({ state: 'visible', timeout: 15000 });
         if (!(await none.isVisible()) || attempt === 3) break;
         await page.keyboard.press('Escape');
-        await page.waitForTimeout(1000);
+        await none.waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
       }
       expect(!(await none.isVisible()), 'VS Code says "No code actions available" on the JWT region');
       const text = await waitForText(menu, (t) => REVIEW_ACTIONS.every((a) => t.includes(a)), 'the review actions in the quick-fix menu', 20000);
