@@ -66,6 +66,10 @@ export class GuardrailService {
   readonly index = new WorkspaceIndex();
   /** The client runs "Ask AI for a second opinion" (VS Code client with the AI module). */
   askAiSupported = false;
+  /** Our VS Code client (it prompts for suppression reasons and copies review requests itself). */
+  isOurClient = false;
+  /** The client supports window/showDocument. */
+  clientShowsDocuments = false;
   private notifyTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -83,6 +87,8 @@ export class GuardrailService {
     this.clientSendsFileEvents = init?.watchesFiles === true;
     this.pushedSettings = init?.settings;
     this.askAiSupported = init?.clientCommands?.includes('aiGuardrails.askAi') === true;
+    this.isOurClient = this.askAiSupported;
+    this.clientShowsDocuments = params.capabilities.window?.showDocument?.support === true;
     this.engine = await GuardrailEngine.create(pathsFromRoot(this.root));
     return {
       capabilities: {

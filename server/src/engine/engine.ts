@@ -200,7 +200,8 @@ export function parseSuppressionComment(line: string): { categories: CategoryId[
   if (!m) return undefined;
   const categories = (m[1] ?? '').split(',').map((c) => c.trim()).filter(isCategoryId);
   const reason = m[2] ?? '';
-  if (categories.length === 0 || reason.length === 0) return undefined;
+  // `<reason>` is the placeholder other editors' "Suppress with reason" inserts: not a reason yet.
+  if (categories.length === 0 || reason.length === 0 || reason === '<reason>') return undefined;
   return { categories, reason };
 }
 

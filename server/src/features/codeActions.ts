@@ -6,6 +6,9 @@ import { spanContains } from './hover';
 
 export const CLIENT_ASK_AI_COMMAND = 'aiGuardrails.askAi';
 
+/** What other editors get to type over; a suppression with it does not count (engine.ts). */
+export const REASON_PLACEHOLDER = '<reason>';
+
 function overlaps(region: Region, params: CodeActionParams): boolean {
   const r = params.range;
   return spanContains(region.span, r.start) || spanContains(region.span, r.end) ||
@@ -20,6 +23,14 @@ export interface CodeActionInput {
   reviewOf: (r: Region) => RegionReview;
   /** The client can run "Ask AI for a second opinion" (a client-side command). */
   askAi: boolean;
+  /**
+   * Our VS Code client, which asks for a suppression reason itself. Other editors get the comment
+   * inserted as an edit with a `<reason>` placeholder to type over (it does not count until they do).
+   */
+  promptsForReason?: boolean;
+  /** Text of the region's first line, for the inserted comment's indentation (other editors). */
+  lineText?: (line: number) => string;
+  language?: string;
 }
 
 /**
@@ -101,12 +112,24 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
         });
       }
       const suppress: SuppressCommandArgs = { uri, regionId: region.id, reason: '' };
-      actions.push({
-        title: `Suppress with reason${tag}`,
-        kind: CodeActionKind.QuickFix,
-        ...(diagnostics ? { diagnostics } : {}),
-        command: { title: `Suppress ${label} with reason`, command: ServerCommands.suppress, arguments: [suppress] },
-      });
+      if (input.promptsForReason === false) {
+        const line = region.span.start.line;
+        const indent = /^[ \t]*/.exec(input.lineText?.(line) ?? '')?.[0] ?? '';
+        const comment = input.language === 'python' ? '#' : '//';
+        actions.push({
+          title: `Suppress with reason${tag}`,
+          kind: CodeActionKind.QuickFix,
+          ...(diagnostics ? { diagnostics } : {}),
+          edit: { changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${comment} ai-guardrails-ignore ${region.category}: ${REASON_PLACEHOLDER}\n` }] } },
+        });
+      } else {
+        actions.push({
+          title: `Suppress with reason${tag}`,
+          kind: CodeActionKind.QuickFix,
+          ...(diagnostics ? { diagnostics } : {}),
+          command: { title: `Suppress ${label} with reason`, command: ServerCommands.suppress, arguments: [suppress] },
+        });
+      }
     }
     actions.push({
       title: `Copy review request as Markdown${tag}`,

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { ResponseError, ErrorCodes, type CodeAction, type CodeActionParams, type ExecuteCommandParams } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { Finding, Region } from '../engine/types';
@@ -88,11 +90,36 @@ export async function executeReviewCommand(service: GuardrailService, params: Ex
       const applied = await service.connection.workspace.applyEdit({ label: `Suppress ${region.category} guardrail`, edit });
       return applied.applied;
     }
-    case ServerCommands.reviewMarkdown:
-      return reviewRequestMarkdown(relPath, region, service.reviewOf(uri, region), findingsIn(region, found.findings));
+    case ServerCommands.reviewMarkdown: {
+      const markdown = reviewRequestMarkdown(relPath, region, service.reviewOf(uri, region), findingsIn(region, found.findings));
+      // Our VS Code client copies the result to the clipboard; other editors drop a command's
+      // result, so they get it as a file in .guardrails/local/, opened for them when they can.
+      if (!service.isOurClient && folder) await showMarkdown(service, folder, region, markdown);
+      return markdown;
+    }
     default:
       throw new ResponseError(ErrorCodes.MethodNotFound, `unknown command ${params.command}`);
   }
+}
+
+async function showMarkdown(service: GuardrailService, folder: string, region: Region, markdown: string): Promise<void> {
+  const dir = path.join(folder, '.guardrails', 'local', 'review-requests');
+  const file = path.join(dir, `${region.symbol.replace(/[^\w.-]+/g, '_')}-${region.category}.md`);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    const ignore = path.join(folder, '.guardrails', 'local', '.gitignore');
+    if (!fs.existsSync(ignore)) fs.writeFileSync(ignore, '# Local to this machine (AI Guardrails).\n*\n');
+    fs.writeFileSync(file, markdown);
+  } catch (err) {
+    void service.connection.window.showWarningMessage(`AI Guardrails: could not write the review request: ${(err as Error).message}`);
+    return;
+  }
+  const uri = URI.file(file).toString();
+  if (service.clientShowsDocuments) {
+    const shown = await service.connection.window.showDocument({ uri, takeFocus: true }).catch(() => ({ success: false }));
+    if (shown.success) return;
+  }
+  void service.connection.window.showInformationMessage(`AI Guardrails: review request written to ${file}`);
 }
 
 export function provideCodeActions(service: GuardrailService, params: CodeActionParams): CodeAction[] {
@@ -106,5 +133,8 @@ export function provideCodeActions(service: GuardrailService, params: CodeAction
     findings: analysis.findings,
     reviewOf: (r) => service.reviewOf(uri, r),
     askAi: service.askAiSupported,
+    promptsForReason: service.isOurClient,
+    lineText: (line) => service.documents.get(uri)?.doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }) ?? '',
+    language: service.documents.get(uri)?.language ?? '',
   });
 }
