@@ -1,8 +1,8 @@
-/** "AI Guardrails: <category> — <status> · Request review" above each guarded region. */
+/** "AI Guardrails: <categories> — <status> · <next step>" above each guarded function (model/status.ts). */
 import * as vscode from 'vscode';
 import { editorSettings, onDidChangeSettings } from './config';
 import type { RegionCommandTarget } from './commands';
-import { codeLensTitle, hasCodeLens } from './model/status';
+import { unitLenses } from './model/status';
 import type { RegionStore } from './regionStore';
 
 export class RegionCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
@@ -19,20 +19,20 @@ export class RegionCodeLensProvider implements vscode.CodeLensProvider, vscode.D
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!editorSettings().codeLens) return [];
-    return this.store
-      .regionsFor(document.uri)
-      .filter(hasCodeLens)
-      .map((region) => {
-        const line = Math.min(region.span.start.line, Math.max(0, document.lineCount - 1));
-        // Interactive: a click on the lens asks for the optional note.
-        const target: RegionCommandTarget = { uri: region.uri, regionId: region.id, interactive: true };
-        return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
-          title: codeLensTitle(region),
-          tooltip: 'Ask a human to review this region against its checklist',
-          command: 'aiGuardrails.requestReview',
-          arguments: [target],
-        });
+    return unitLenses(this.store.regionsFor(document.uri)).map((lens) => {
+      const line = Math.min(lens.line, Math.max(0, document.lineCount - 1));
+      const range = new vscode.Range(line, 0, line, 0);
+      // Approved: a plain label (a lens with an empty command is not clickable).
+      if (!lens.action) return new vscode.CodeLens(range, { title: lens.title, command: '' });
+      // Interactive: a click on the lens asks for the optional note (and confirms an approval).
+      const target: RegionCommandTarget = { uri: document.uri.toString(), regionId: lens.regionIds[0]!, regionIds: lens.regionIds, interactive: true };
+      return new vscode.CodeLens(range, {
+        title: lens.title,
+        tooltip: lens.action === 'request' ? 'Ask a human to review this code against its checklist' : 'Record that you reviewed this code against its checklist',
+        command: lens.action === 'request' ? 'aiGuardrails.requestReview' : 'aiGuardrails.markReviewed',
+        arguments: [target],
       });
+    });
   }
 
   dispose(): void {

@@ -29,6 +29,8 @@ import { isRecord } from '../../server/src/json';
 export interface RegionCommandTarget {
   uri: string;
   regionId: string;
+  /** Every region of one function the command applies to (the CodeLens of a unit). */
+  regionIds?: string[];
   interactive?: boolean;
   note?: string;
 }
@@ -36,6 +38,7 @@ export interface RegionCommandTarget {
 interface ResolvedTarget {
   uri: string;
   regionId: string;
+  regionIds?: string[];
   region: RegionDto | undefined;
   interactive: boolean;
   note?: string;
@@ -102,6 +105,7 @@ export function registerCommands(guardrails: GuardrailClient, store: RegionStore
         regionId: first.regionId,
         region,
         interactive: first.interactive === true,
+        ...(Array.isArray(first.regionIds) ? { regionIds: first.regionIds.filter((id): id is string => typeof id === 'string') } : {}),
         ...(typeof first.note === 'string' ? { note: first.note } : {}),
       };
     }
@@ -154,6 +158,7 @@ export function registerCommands(guardrails: GuardrailClient, store: RegionStore
 
   function reviewArgs(target: ResolvedTarget, note?: string): ReviewCommandArgs {
     const args: ReviewCommandArgs = { uri: target.uri, regionId: target.regionId };
+    if (target.regionIds && target.regionIds.length > 1) args.regionIds = target.regionIds;
     if (note) args.note = note;
     return args;
   }

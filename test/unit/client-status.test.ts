@@ -9,6 +9,7 @@ import {
   regionContextValue,
   statusIcon,
   statusLabel,
+  unitLenses,
 } from '../../client/src/model/status';
 import { region } from '../helpers/clientResults';
 
@@ -44,7 +45,7 @@ describe('client model: review status mapping', () => {
     assert.strictEqual(statusLabel({ review: 'unreviewed', agentEdit }), 'unreviewed · edited by Claude Code (agent) since last review');
     assert.strictEqual(statusLabel({ review: 'stale', agentEdit, bulkEdit: bulk }), 'changed since approval · edited by Claude Code (agent) since last review');
     assert.strictEqual(statusIcon({ review: 'unreviewed', agentEdit }).icon, 'warning');
-    assert.strictEqual(codeLensTitle({ category: 'jwt', review: 'requested', agentEdit }), 'AI Guardrails: JWT / OAuth / SAML validation — review requested · edited by Claude Code (agent) since last review · Request review');
+    assert.strictEqual(codeLensTitle({ category: 'jwt', review: 'requested', agentEdit }), 'AI Guardrails: JWT / OAuth / SAML validation — review requested · edited by Claude Code (agent) since last review · Mark as reviewed');
   });
 
   it('context values start with "region" and carry status and bulk flag', () => {
@@ -59,8 +60,26 @@ describe('client model: review status mapping', () => {
     assert.ok(inline.test(regionContextValue({ review: 'approved', bulkEdit: bulk })));
   });
 
-  it('CodeLens title: category title, status, action', () => {
+  it('CodeLens: one per function, its status, and the next sensible step', () => {
     assert.strictEqual(codeLensTitle({ category: 'jwt', review: 'unreviewed' }), 'AI Guardrails: JWT / OAuth / SAML validation — unreviewed · Request review');
+    assert.strictEqual(codeLensTitle({ category: 'jwt', review: 'requested' }), 'AI Guardrails: JWT / OAuth / SAML validation — review requested · Mark as reviewed');
+    assert.strictEqual(codeLensTitle({ category: 'jwt', review: 'approved' }), 'AI Guardrails: JWT / OAuth / SAML validation — approved');
+    assert.strictEqual(codeLensTitle({ category: 'jwt', review: 'approved', bulkEdit: bulk }), 'AI Guardrails: JWT / OAuth / SAML validation — approved · bulk edit since last review · Request review');
+    const span = { start: { line: 4, character: 0 }, end: { line: 9, character: 1 } };
+    const lenses = unitLenses([
+      { id: 'a', category: 'jwt', review: 'unreviewed', symbol: 'Verify', span },
+      { id: 'b', category: 'crypto', review: 'unreviewed', symbol: 'Verify', span },
+      { id: 'c', category: 'sql', review: 'requested', symbol: 'Load', span: { start: { line: 20, character: 0 }, end: { line: 30, character: 1 } } },
+    ]);
+    assert.deepStrictEqual(lenses, [
+      { line: 4, title: 'AI Guardrails: JWT / OAuth / SAML validation, Cryptography — unreviewed · Request review', action: 'request', regionIds: ['a', 'b'] },
+      { line: 20, title: 'AI Guardrails: Raw SQL — review requested · Mark as reviewed', action: 'approve', regionIds: ['c'] },
+    ]);
+    const mixed = unitLenses([
+      { id: 'a', category: 'jwt', review: 'approved', symbol: 'Verify', span },
+      { id: 'b', category: 'crypto', review: 'unreviewed', symbol: 'Verify', span },
+    ]);
+    assert.deepStrictEqual(mixed.map((l) => [l.title, l.regionIds]), [['AI Guardrails: JWT / OAuth / SAML validation: approved; Cryptography: unreviewed · Request review', ['b']]]);
     assert.strictEqual(hasCodeLens({ review: 'suppressed' }), false);
     assert.strictEqual(hasCodeLens({ review: 'approved' }), true);
   });

@@ -85,8 +85,54 @@ export function decorationKinds(region: Pick<RegionDto, 'review' | 'bulkEdit'>):
 }
 
 /** "AI Guardrails: Cryptography — unreviewed · Request review" */
+type LensRegion = Pick<RegionDto, 'id' | 'category' | 'review' | 'bulkEdit' | 'agentEdit' | 'symbol' | 'span'>;
+
+/** The next sensible review step for a region: what its CodeLens offers. */
+export type NextAction = 'request' | 'approve' | undefined;
+
+export function nextAction(region: Pick<RegionDto, 'review' | 'bulkEdit' | 'agentEdit'>): NextAction {
+  if (region.review === 'suppressed') return undefined;
+  if (region.review === 'requested') return 'approve';
+  if (region.review === 'approved' && !region.bulkEdit && !region.agentEdit) return undefined;
+  return 'request';
+}
+
+export interface UnitLens {
+  line: number;
+  title: string;
+  action: NextAction;
+  /** The regions the action applies to (all categories of the unit that need it). */
+  regionIds: string[];
+}
+
+const ACTION_LABELS: Record<Exclude<NextAction, undefined>, string> = { request: 'Request review', approve: 'Mark as reviewed' };
+
+/**
+ * One CodeLens per unit (function): its categories, their status, and the next step — request a
+ * review while nobody has, mark as reviewed once requested, nothing once approved.
+ */
+export function unitLenses(regions: readonly LensRegion[]): UnitLens[] {
+  const units = new Map<string, LensRegion[]>();
+  for (const r of regions) {
+    if (!hasCodeLens(r)) continue;
+    const key = `${r.span.start.line}\u0000${r.symbol}`;
+    units.set(key, [...(units.get(key) ?? []), r]);
+  }
+  return [...units.values()].map((rs) => {
+    const labels = rs.map((r) => statusLabel(r));
+    const same = labels.every((l) => l === labels[0]);
+    const status = same ? labels[0]! : rs.map((r, i) => `${CATEGORIES[r.category].title}: ${labels[i]}`).join('; ');
+    const categories = same ? rs.map((r) => CATEGORIES[r.category].title).join(', ') : '';
+    const action: NextAction = rs.some((r) => nextAction(r) === 'request') ? 'request' : rs.some((r) => nextAction(r) === 'approve') ? 'approve' : undefined;
+    const regionIds = rs.filter((r) => nextAction(r) === action).map((r) => r.id);
+    const head = same ? `AI Guardrails: ${categories} — ${status}` : `AI Guardrails: ${status}`;
+    return { line: rs[0]!.span.start.line, title: action ? `${head} · ${ACTION_LABELS[action]}` : head, action, regionIds: action ? regionIds : [] };
+  });
+}
+
+/** The CodeLens text of a unit with this one region. */
 export function codeLensTitle(region: Pick<RegionDto, 'category' | 'review' | 'bulkEdit' | 'agentEdit'>): string {
-  return `AI Guardrails: ${CATEGORIES[region.category].title} — ${statusLabel(region)} · Request review`;
+  return unitLenses([{ ...region, id: 'r', symbol: 's', span: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }])[0]?.title ?? '';
 }
 
 /** Whether a region gets a CodeLens: every region except suppressed ones. */

@@ -74,7 +74,7 @@ export function regionDiagnostic(uri: string, region: Region, review: RegionRevi
   };
   const related: DiagnosticRelatedInformation[] = region.triggers.slice(1).map((t) => ({
     location: { uri, range: t.span },
-    message: `also ${info.title.toLowerCase()} (${t.rule})`,
+    message: `Also ${info.title} here (${t.rule})`,
   }));
   return {
     range: first.span,

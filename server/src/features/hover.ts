@@ -31,7 +31,7 @@ export function regionMarkdown(region: Region, review: RegionReview): string {
     '**Review checklist**',
     ...info.checklist.map((c) => `- [ ] ${c}`),
     '',
-    `Triggers: ${region.triggers.map((t) => `\`${t.rule}\` (line ${t.span.start.line + 1})`).join(', ')}`,
+    `Triggers: ${triggerSummary(region)}`,
     '',
     `[About this category](${categoryDocUrl(region.category)})`,
   ];
@@ -44,4 +44,16 @@ export function hoverFor(regions: Region[], pos: Position, reviewOf: (r: Region)
   return {
     contents: { kind: MarkupKind.Markdown, value: here.map((r) => regionMarkdown(r, reviewOf(r))).join('\n\n---\n\n') },
   };
+}
+
+/** "`go.jwt.api` (lines 35, 40), `go.crypto.hmac` (line 52)": each rule once, its lines in order. */
+export function triggerSummary(region: Region): string {
+  const lines = new Map<string, Set<number>>();
+  for (const t of region.triggers) lines.set(t.rule, (lines.get(t.rule) ?? new Set()).add(t.span.start.line + 1));
+  return [...lines]
+    .map(([rule, set]) => {
+      const ls = [...set].sort((a, b) => a - b);
+      return `\`${rule}\` (line${ls.length > 1 ? 's' : ''} ${ls.join(', ')})`;
+    })
+    .join(', ');
 }

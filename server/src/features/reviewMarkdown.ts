@@ -1,3 +1,4 @@
+import { triggerSummary } from './hover';
 import { CATEGORIES } from '../engine/categories';
 import type { Finding, Region } from '../engine/types';
 import { editNote, type RegionReview } from './diagnostics';
@@ -23,6 +24,6 @@ export function reviewRequestMarkdown(relPath: string, region: Region, review: R
     lines.push('', '**Findings in this region**');
     for (const f of findings) lines.push(`- [${f.severity}] line ${f.span.start.line + 1}: ${f.message} (\`${f.rule}\`, CWE-${f.cwe})`);
   }
-  lines.push('', `Triggers: ${region.triggers.map((t) => `\`${t.rule}\` (line ${t.span.start.line + 1})`).join(', ')}`);
+  lines.push('', `Triggers: ${triggerSummary(region)}`);
   return `${lines.join('\n')}\n`;
 }
