@@ -35,6 +35,8 @@ import { isRecord } from './json';
 
 export interface ClientSettings {
   approvedDisplay: 'hint' | 'hide';
+  /** aiGuardrails.ai.enable: the "Ask AI" action is offered only when the feature is on. */
+  aiEnabled: boolean;
 }
 
 /**
@@ -61,7 +63,7 @@ export class GuardrailService {
   readonly ready = new Promise<void>((resolve) => {
     this.markReady = resolve;
   });
-  clientSettings: ClientSettings = { approvedDisplay: 'hint' };
+  clientSettings: ClientSettings = { approvedDisplay: 'hint', aiEnabled: false };
   readonly reviews = new ReviewStore((m) => this.reportProblem(m));
   readonly index = new WorkspaceIndex();
   /** The client runs "Ask AI for a second opinion" (VS Code client with the AI module). */
@@ -363,5 +365,6 @@ function editorSettings(raw: unknown): unknown {
 
 function clientSettingsFrom(raw: unknown): ClientSettings {
   const review = isRecord(raw) && isRecord(raw.review) ? raw.review : {};
-  return { approvedDisplay: review.approvedDisplay === 'hide' ? 'hide' : 'hint' };
+  const ai = isRecord(raw) && isRecord(raw.ai) ? raw.ai : {};
+  return { approvedDisplay: review.approvedDisplay === 'hide' ? 'hide' : 'hint', aiEnabled: ai.enable === true };
 }

@@ -132,7 +132,8 @@ export function provideCodeActions(service: GuardrailService, params: CodeAction
     regions: analysis.regions,
     findings: analysis.findings,
     reviewOf: (r) => service.reviewOf(uri, r),
-    askAi: service.askAiSupported,
+    // Only while the feature is on: an action that can only say "turn it on first" is clutter.
+    askAi: service.askAiSupported && service.clientSettings.aiEnabled,
     promptsForReason: service.isOurClient,
     lineText: (line) => service.documents.get(uri)?.doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }) ?? '',
     language: service.documents.get(uri)?.language ?? '',

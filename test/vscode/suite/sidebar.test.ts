@@ -19,7 +19,8 @@ describe('sidebar and status bar', () => {
     assert.ok(container, `no activity bar container "${VIEW_CONTAINER_ID}"`);
     const view = contributes.views?.[VIEW_CONTAINER_ID]?.find((v) => v.id === TREE_VIEW_ID);
     assert.ok(view, `no view "${TREE_VIEW_ID}" in container "${VIEW_CONTAINER_ID}"`);
-    assert.strictEqual(view.name, 'Guardrails');
+    // Not "Guardrails": a container with one view shows "AI GUARDRAILS: <view name>" as its title.
+    assert.strictEqual(view.name, 'Guarded regions');
     // Opening the view works (the command exists once the view is registered).
     await vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER_ID}`);
     await vscode.commands.executeCommand(`${TREE_VIEW_ID}.focus`);

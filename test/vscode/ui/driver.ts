@@ -168,7 +168,7 @@ export async function runUiScenario(page: Page, options: UiOptions): Promise<UiC
   await step('the Guardrails sidebar lists the workspace regions', '04-sidebar.png', async () => {
     const item = page.locator('.part.activitybar [aria-label*="Guardrails"]').first();
     if (await item.count()) await item.click();
-    else await runCommand(page, 'Focus on Guardrails View');
+    else await runCommand(page, 'Focus on Guarded regions View');
     const view = page.locator('.part.sidebar');
     // A container with one view shows its name in the sidebar title ("AI GUARDRAILS: GUARDRAILS"),
     // with several in the pane headers.
