@@ -20,7 +20,11 @@ const option = (name) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const smoke = argv.includes('--smoke');
-const folder = path.resolve(option('--folder') ?? path.join(lib.ROOT, 'examples', 'demo-service'));
+// The example is served from a temporary copy (auto-save is on in the served VS Code: typing in
+// the demo must not edit the checkout); --folder serves a folder of yours in place.
+const source = path.resolve(option('--folder') ?? path.join(lib.ROOT, 'examples', 'demo-service'));
+const inPlace = option('--folder') !== undefined;
+let folder = source;
 const port = Number(option('--port') ?? process.env.PORT ?? 0);
 
 function demoUrl(actualPort) {
@@ -54,7 +58,8 @@ async function smokeCheck(url) {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(folder))) throw new Error(`no such folder: ${folder}`);
+  if (!fs.existsSync(source)) throw new Error(`no such folder: ${source}`);
+  if (!inPlace) folder = lib.copyWorkspace(source, 'agr-demo-service-');
   if (smoke) await ensureSystemPackages();
   await installServer();
   if (!argv.includes('--no-build')) {
@@ -72,11 +77,12 @@ async function main() {
     } finally {
       await lib.stopProcess(server.child);
       lib.rmQuiet(dataDir);
+      if (!inPlace) lib.rmQuiet(folder);
     }
     return;
   }
   console.log('');
-  console.log('  AI Guardrails demo: VS Code with the extension and examples/demo-service');
+  console.log(`  AI Guardrails demo: VS Code with the extension and ${inPlace ? folder : `a copy of examples/demo-service (${folder})`}`);
   console.log('');
   console.log(`  ${url}`);
   console.log('');
