@@ -6,7 +6,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { CONFIG_SECTION, ServerCommands, type SuppressCommandArgs } from '../../server/src/protocol';
+import { CONFIG_SECTION, ServerCommands, type ReviewCommandArgs, type SuppressCommandArgs } from '../../server/src/protocol';
 
 export const DOCUMENT_SELECTOR = ['go', 'python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'].map(
   (language) => ({ language }),
@@ -66,6 +66,22 @@ export class GuardrailClient implements vscode.Disposable {
               });
               if (reason === undefined) return undefined;
               return next(command, [{ ...first, reason: reason.trim() }]);
+            }
+          }
+          if (command === ServerCommands.markReviewed) {
+            // From the quick-fix menu: an approval is a person's statement, so it is confirmed,
+            // with the optional note offered (Escape cancels; nothing is recorded).
+            const first = args[0] as Partial<ReviewCommandArgs> | undefined;
+            if (first && first.note === undefined) {
+              const note = await vscode.window.showInputBox({
+                title: 'Mark as reviewed',
+                prompt: 'You confirm that you reviewed this code against its checklist. Note for the ledger (optional); Escape cancels.',
+                placeHolder: 'e.g. checked alg pinning and audience',
+              });
+              if (note === undefined) return undefined;
+              const result: unknown = await next(command, [{ ...first, ...(note.trim() ? { note: note.trim() } : {}) }]);
+              void vscode.window.showInformationMessage('AI Guardrails: marked as reviewed and recorded in .guardrails/reviews.json.');
+              return result;
             }
           }
           const result: unknown = await next(command, args);

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { ACTION_TITLES, applyCodeAction, byCategory, codeActionsAt, openAndWait, waitFor, workspaceFolder } from './helpers';
+import { ACTION_TITLES, applyCodeAction, byCategory, categoryOf, codeActionsAt, fileUri, openAndWait, ourDiagnostics, waitFor, waitForDiagnostics, workspaceFolder } from './helpers';
 
 describe('code actions and the review ledger', () => {
   it('offers the review actions on a region diagnostic', async () => {
@@ -36,5 +36,42 @@ describe('code actions and the review ledger', () => {
     const parsed: unknown = JSON.parse(text);
     assert.ok(parsed && typeof parsed === 'object', 'the ledger is a JSON document');
     assert.match(text, /tokens\.py/, 'the ledger names the file');
+  });
+
+  it('"Mark as reviewed" from the quick-fix menu asks for confirmation (a note offered), then records the approval', async () => {
+    fs.writeFileSync(fileUri('go/approve.go').fsPath, 'package auth\n\nimport (\n\t"crypto/hmac"\n\t"crypto/sha256"\n)\n\nfunc Tag(key, msg []byte) []byte {\n\tmac := hmac.New(sha256.New, key)\n\tmac.Write(msg)\n\treturn mac.Sum(nil)\n}\n');
+    const { editor } = await openAndWait('go/approve.go', 'crypto');
+    const uri = editor.document.uri;
+    const crypto = byCategory(ourDiagnostics(uri), 'crypto');
+    const action = (await codeActionsAt(uri, crypto.range)).find((a) => a.title.startsWith(`${ACTION_TITLES.markReviewed} (`));
+    assert.ok(action, 'a "Mark as reviewed" action');
+    const ledger = () => {
+      const file = vscode.Uri.joinPath(workspaceFolder().uri, '.guardrails', 'reviews.json').fsPath;
+      const data = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: { path: string; history: { status: string }[] }[] }) : { entries: [] };
+      return data.entries.filter((e) => e.path === 'go/approve.go').flatMap((e) => e.history.map((h) => h.status));
+    };
+    // Dismissed (Escape): nothing is recorded.
+    let dismissed = false;
+    const cancel = applyCodeAction(action).then(() => {
+      dismissed = true;
+    });
+    await waitFor('the confirmation to be dismissed', async () => {
+      if (!dismissed) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      return dismissed;
+    });
+    await cancel;
+    assert.deepStrictEqual(ledger(), [], 'a dismissed confirmation records nothing');
+    let done = false;
+    const run = applyCodeAction(action).then(() => {
+      done = true;
+    });
+    // The confirmation is an input box: accept it (empty note) until the command finishes.
+    await waitFor('the confirmation to be accepted', async () => {
+      if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return done;
+    });
+    await run;
+    await waitForDiagnostics(uri, (d) => d.some((x) => categoryOf(x) === 'crypto' && x.severity === vscode.DiagnosticSeverity.Hint), 'the approved region as a hint');
+    assert.deepStrictEqual(ledger(), ['approved']);
   });
 });
