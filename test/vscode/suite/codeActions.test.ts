@@ -50,27 +50,23 @@ describe('code actions and the review ledger', () => {
       const data = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: { path: string; history: { status: string }[] }[] }) : { entries: [] };
       return data.entries.filter((e) => e.path === 'go/approve.go').flatMap((e) => e.history.map((h) => h.status));
     };
+    /** Runs the action and answers its input box with `answer` until the command finishes. */
+    const answered = async (answer: string, what: string) => {
+      let finished = false;
+      const run = applyCodeAction(action).then(() => {
+        finished = true;
+      });
+      await waitFor(what, async () => {
+        if (!finished) await vscode.commands.executeCommand(answer);
+        return finished;
+      });
+      await run;
+    };
     // Dismissed (Escape): nothing is recorded.
-    let dismissed = false;
-    const cancel = applyCodeAction(action).then(() => {
-      dismissed = true;
-    });
-    await waitFor('the confirmation to be dismissed', async () => {
-      if (!dismissed) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-      return dismissed;
-    });
-    await cancel;
+    await answered('workbench.action.closeQuickOpen', 'the confirmation to be dismissed');
     assert.deepStrictEqual(ledger(), [], 'a dismissed confirmation records nothing');
-    let done = false;
-    const run = applyCodeAction(action).then(() => {
-      done = true;
-    });
-    // The confirmation is an input box: accept it (empty note) until the command finishes.
-    await waitFor('the confirmation to be accepted', async () => {
-      if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      return done;
-    });
-    await run;
+    // Accepted (an empty note): recorded.
+    await answered('workbench.action.acceptSelectedQuickOpenItem', 'the confirmation to be accepted');
     await waitForDiagnostics(uri, (d) => d.some((x) => categoryOf(x) === 'crypto' && x.severity === vscode.DiagnosticSeverity.Hint), 'the approved region as a hint');
     assert.deepStrictEqual(ledger(), ['approved']);
   });
