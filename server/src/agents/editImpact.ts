@@ -132,13 +132,28 @@ export async function analyzeText(root: string, wf: WorkspaceFile, text: string,
   return regions;
 }
 
-function ledgerOf(workspace: string): LedgerData | undefined {
+/** The workspace's ledger; undefined when it is malformed (statuses then read as unreviewed). */
+export function ledgerOf(workspace: string): LedgerData | undefined {
   try {
     return readLedger(workspace);
   } catch (err) {
     if (err instanceof LedgerError) return undefined;
     throw err;
   }
+}
+
+function touchedRegion(r: Region, change: TouchedRegion['change'], status: TouchedRegion['status']): TouchedRegion {
+  return {
+    category: r.category,
+    tier: r.tier,
+    symbol: r.symbol,
+    startLine: r.span.start.line + 1,
+    endLine: r.span.end.line + 1,
+    fingerprint: r.fingerprint,
+    change,
+    status,
+    checklist: CATEGORIES[r.category].checklist,
+  };
 }
 
 /** Regions of `after` whose code is not in `before` (and regions of `before` that are gone). */
@@ -159,32 +174,9 @@ export function compareRegions(rel: string, before: Region[], after: Region[], l
     const prior = before.find((b) => !matchedBefore.has(b) && b.category === r.category && b.symbol === r.symbol);
     if (prior) matchedBefore.add(prior);
     const state = ledger ? reviewState(ledger, { category: r.category, fingerprint: r.fingerprint, path: rel, symbol: r.symbol }).status : 'unreviewed';
-    touched.push({
-      category: r.category,
-      tier: r.tier,
-      symbol: r.symbol,
-      startLine: r.span.start.line + 1,
-      endLine: r.span.end.line + 1,
-      fingerprint: r.fingerprint,
-      change: prior ? 'changed' : 'new',
-      status: r.suppression && prior?.suppression ? 'suppressed' : state,
-      checklist: CATEGORIES[r.category].checklist,
-    });
+    touched.push(touchedRegion(r, prior ? 'changed' : 'new', r.suppression && prior?.suppression ? 'suppressed' : state));
   }
-  for (const b of before) {
-    if (matchedBefore.has(b)) continue;
-    touched.push({
-      category: b.category,
-      tier: b.tier,
-      symbol: b.symbol,
-      startLine: b.span.start.line + 1,
-      endLine: b.span.end.line + 1,
-      fingerprint: b.fingerprint,
-      change: 'removed',
-      status: 'unreviewed',
-      checklist: CATEGORIES[b.category].checklist,
-    });
-  }
+  for (const b of before) if (!matchedBefore.has(b)) touched.push(touchedRegion(b, 'removed', 'unreviewed'));
   return touched;
 }
 

@@ -3,9 +3,8 @@ import * as path from 'path';
 import { CATEGORIES, type Tier } from '../engine/categories';
 import { isRecord } from '../json';
 import { TEAM_CONFIG_PATH } from '../settings';
-import { LedgerError, readLedger, type LedgerData } from '../review/ledger';
-import { analyzeText, compareRegions, editImpact, needsHuman, readText, teamSettings, workspaceFile, type TouchedRegion } from './editImpact';
-import { AGENT_NAMES, appendJournal, readJournal, type AgentId, type JournalEntry } from './journal';
+import { analyzeText, compareRegions, editImpact, ledgerOf, needsHuman, readText, teamSettings, workspaceFile, type TouchedRegion } from './editImpact';
+import { appendJournal, readJournal, type AgentId, type JournalEntry } from './journal';
 
 /**
  * Agent hooks: what Claude Code and Cursor send before and after they edit or run a command, and
@@ -222,7 +221,7 @@ export async function pendingForSession(root: string, workspace: string, agent: 
     if (!wf || text === undefined) continue;
     const edited = new Set(entries.filter((e) => e.path === file).flatMap((e) => e.regions.map((r) => `${r.category}\u0000${r.fingerprint}`)));
     const regions = await analyzeText(root, wf, text, settings);
-    for (const t of compareRegions(wf.rel, [], regions, readLedgerSafe(workspace))) {
+    for (const t of compareRegions(wf.rel, [], regions, ledgerOf(workspace))) {
       const key = `${t.category}\u0000${t.fingerprint}`;
       if (!edited.has(key) || !needsHuman(t) || seen.has(`${file}\u0000${key}`)) continue;
       seen.add(`${file}\u0000${key}`);
@@ -232,13 +231,3 @@ export async function pendingForSession(root: string, workspace: string, agent: 
   return out;
 }
 
-function readLedgerSafe(workspace: string): LedgerData | undefined {
-  try {
-    return readLedger(workspace);
-  } catch (err) {
-    if (err instanceof LedgerError) return undefined;
-    throw err;
-  }
-}
-
-export { AGENT_NAMES };

@@ -2,10 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { GuardrailEngine, pathsFromRoot } from '../engine/engine';
-import { checkText, displayPath, listSourceFiles, toPosix } from '../engine/files';
+import { checkText, displayPath, listSourceFiles, toPosix, type Skipped } from '../engine/files';
 import { languageForPath } from '../engine/languages';
-import { countLines, incompleteFiles } from '../engine/scanFile';
-import { goPackageConstants } from '../engine/symbolIndex';
+import { incompleteFiles, scanText } from '../engine/scanFile';
 import { findingFingerprints } from '../review/gate';
 import { scanProject } from '../engine/scanner';
 import type { ScannedFile } from '../engine/scanProtocol';
@@ -33,8 +32,6 @@ export interface CliContext {
   projectDir?: string;
   /** Reads all of stdin (tests pass their own). */
   readStdin?: () => Promise<Buffer>;
-  /** The text read by `--stdin-filename`, kept for fingerprints. */
-  stdinText?: string;
 }
 
 interface JsonPosition {
@@ -102,8 +99,11 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
   if (args.flags.has('audit')) settings.auditFindings = true;
   const started = performance.now();
   let scanned: ScannedFile[];
+  let stdinText: string | undefined;
   if (stdinName !== undefined) {
-    scanned = settings.enable ? [await scanStdin(ctx, targets[0]!, settings)] : [];
+    const one = settings.enable ? await scanStdin(ctx, targets[0]!, settings) : undefined;
+    scanned = one ? [one.scanned] : [];
+    stdinText = one?.text;
   } else {
     const files = listSourceFiles(targets, {
       root: ctx.cwd,
@@ -146,7 +146,7 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
   if (!args.flags.has('quiet') || outFile !== undefined) {
     let body: string;
     if (format === 'json') body = `${JSON.stringify(toJson(scanned, rel, ctx.version, review), null, 2)}\n`;
-    else if (format === 'sarif') body = sarifOf(scanned, workspace, ctx.version, review, stdinName !== undefined ? ctx.stdinText : undefined);
+    else if (format === 'sarif') body = sarifOf(scanned, workspace, ctx.version, review, stdinText);
     else body = toText(scanned, (f) => displayPath(rel(f)), millis, review, colourer(ctx));
     emit(ctx, body, outFile);
   }
@@ -189,33 +189,19 @@ function loadScanSettings(ctx: CliContext, workspace: string, configPath: string
 }
 
 /** One file from stdin (editors' "lint on type" integrations, pre-commit on staged content). */
-async function scanStdin(ctx: CliContext, file: string, settings: GuardrailSettings): Promise<ScannedFile> {
+async function scanStdin(ctx: CliContext, file: string, settings: GuardrailSettings): Promise<{ scanned: ScannedFile; text?: string }> {
   const language = languageForPath(file);
   if (!language) throw new UsageError(`--stdin-filename: not a Go, Python, TypeScript or JavaScript file name: ${path.basename(file)}`);
   const buffer = await (ctx.readStdin ?? readAllStdin)();
   const read = checkText(buffer);
-  if ('skipped' in read) return { file, language, lines: 0, skipped: read.skipped, regions: [], findings: [], hasSyntaxErrors: false };
+  const skipped = (s: Skipped): { scanned: ScannedFile } => ({ scanned: { file, language, lines: 0, skipped: s, regions: [], findings: [], hasSyntaxErrors: false } });
+  if ('skipped' in read) return skipped(read.skipped);
   if (buffer.length > settings.maxFileSizeKb * 1024) {
-    return { file, language, lines: 0, skipped: { reason: 'too-large', message: `${Math.round(buffer.length / 1024)} KB exceeds maxFileSizeKb (${settings.maxFileSizeKb})` }, regions: [], findings: [], hasSyntaxErrors: false };
+    return skipped({ reason: 'too-large', message: `${Math.round(buffer.length / 1024)} KB exceeds maxFileSizeKb (${settings.maxFileSizeKb})` });
   }
-  ctx.stdinText = read.text;
   const engine = await GuardrailEngine.create(pathsFromRoot(ctx.root), [language]);
   try {
-    const { analysis } = engine.analyze(read.text, language, {
-      categories: enabledCategories(settings),
-      ...(language === 'go' ? { packageConstants: goPackageConstants(file) } : {}),
-      ...(settings.auditFindings ? { auditFindings: true } : {}),
-    });
-    return {
-      file,
-      language,
-      lines: countLines(read.text),
-      skipped: null,
-      regions: analysis.regions,
-      findings: analysis.findings,
-      ...(analysis.suppressedFindings.length > 0 ? { suppressedFindings: analysis.suppressedFindings } : {}),
-      hasSyntaxErrors: analysis.hasSyntaxErrors,
-    };
+    return { scanned: scanText(engine, file, read.text, enabledCategories(settings), undefined, settings.auditFindings), text: read.text };
   } finally {
     engine.dispose();
   }

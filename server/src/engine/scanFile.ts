@@ -12,10 +12,16 @@ export function scanFile(engine: GuardrailEngine, file: string, maxBytes: number
   const language = languageForPath(file) ?? 'javascript';
   const read = readSource(file, maxBytes);
   if ('skipped' in read) return { file, language, lines: 0, skipped: read.skipped, regions: [], findings: [], hasSyntaxErrors: false };
-  const lines = countLines(read.text);
+  return scanText(engine, file, read.text, categories, wrappers, auditFindings);
+}
+
+/** Analyzes `text` as the file `file` (read from disk or, for `scan --stdin-filename`, stdin). */
+export function scanText(engine: GuardrailEngine, file: string, text: string, categories: ReadonlySet<CategoryId>, wrappers?: WrapperTable, auditFindings = false): ScannedFile {
+  const language = languageForPath(file) ?? 'javascript';
+  const lines = countLines(text);
   try {
     const own = wrappersFor(file, wrappers);
-    const { analysis } = engine.analyze(read.text, language, {
+    const { analysis } = engine.analyze(text, language, {
       categories,
       ...(language === 'go' ? { packageConstants: goPackageConstants(file) } : {}),
       ...(own ? { wrappers: own } : {}),
