@@ -134,6 +134,7 @@ export function applySettings(base: GuardrailSettings, input: unknown, problems:
       case 'review':
       case 'editor':
       case 'editDetection':
+      case 'agents': // team config only: the agent hooks' policy (agents/hooks.ts agentPolicy)
         break; // handled by other parts (client-only or feature settings)
       default:
         problems.push(`unknown setting "${key}"`);

@@ -78,6 +78,7 @@ describe('agent hooks, init and human approvals', function () {
     // The team can say deny (or allow) per tier.
     fs.mkdirSync(path.join(ws, '.guardrails'), { recursive: true });
     fs.writeFileSync(path.join(ws, '.guardrails', 'config.json'), JSON.stringify({ agents: { 'do-not-trust': 'deny' } }));
+    assert.doesNotMatch(cli(ws, ['scan', 'go']).stderr, /unknown setting/, 'the agents key is a known team-config key');
     const denied = hook(ws, 'claude-code', 'PreToolUse', payload('claude-code-pre-edit.json', { FILE: file, WORKSPACE: ws, SESSION: 's1' })).json as ClaudeAnswer;
     assert.strictEqual(denied.hookSpecificOutput?.permissionDecision, 'deny');
     fs.writeFileSync(path.join(ws, '.guardrails', 'config.json'), JSON.stringify({ agents: { 'do-not-trust': 'allow' } }));
