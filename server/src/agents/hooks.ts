@@ -3,7 +3,8 @@ import * as path from 'path';
 import { CATEGORIES, type Tier } from '../engine/categories';
 import { isRecord } from '../json';
 import { TEAM_CONFIG_PATH } from '../settings';
-import { analyzeText, compareRegions, editImpact, ledgerOf, needsHuman, readText, teamSettings, workspaceFile, type TouchedRegion } from './editImpact';
+import { reviewState } from '../review/ledger';
+import { analyzeText, editImpact, ledgerOf, needsHuman, readText, teamSettings, workspaceFile, type TouchedRegion } from './editImpact';
 import { appendJournal, readJournal, type AgentId, type JournalEntry } from './journal';
 
 /**
@@ -213,6 +214,7 @@ export async function recordEdit(root: string, workspace: string, cwd: string, r
 export async function pendingForSession(root: string, workspace: string, agent: AgentId, session: string | undefined): Promise<string[]> {
   const entries = readJournal(workspace).filter((e) => e.agent === agent && (session === undefined || e.session === session));
   const settings = teamSettings(workspace);
+  const ledger = ledgerOf(workspace);
   const out: string[] = [];
   const seen = new Set<string>();
   for (const file of [...new Set(entries.map((e) => e.path))]) {
@@ -221,11 +223,14 @@ export async function pendingForSession(root: string, workspace: string, agent: 
     if (!wf || text === undefined) continue;
     const edited = new Set(entries.filter((e) => e.path === file).flatMap((e) => e.regions.map((r) => `${r.category}\u0000${r.fingerprint}`)));
     const regions = await analyzeText(root, wf, text, settings);
-    for (const t of compareRegions(wf.rel, [], regions, ledgerOf(workspace))) {
-      const key = `${t.category}\u0000${t.fingerprint}`;
-      if (!edited.has(key) || !needsHuman(t) || seen.has(`${file}\u0000${key}`)) continue;
+    for (const r of regions) {
+      const key = `${r.category}\u0000${r.fingerprint}`;
+      if (!edited.has(key) || seen.has(`${file}\u0000${key}`)) continue;
+      // Only an approval of this exact code clears it (a suppression comment the agent may have added does not).
+      const status = ledger ? reviewState(ledger, { category: r.category, fingerprint: r.fingerprint, path: wf.rel, symbol: r.symbol }).status : 'unreviewed';
+      if (status === 'approved') continue;
       seen.add(`${file}\u0000${key}`);
-      out.push(`${wf.rel}:${t.startLine} ${t.symbol} (${CATEGORIES[t.category].title}, ${t.tier})`);
+      out.push(`${wf.rel}:${r.span.start.line + 1} ${r.symbol} (${CATEGORIES[r.category].title}, ${r.tier})`);
     }
   }
   return out;

@@ -15,6 +15,7 @@ import { blobRev, changedPaths, commitsTouching, GitError, gitTopLevel, listDir,
 import { colourer, emit } from './output';
 import { toSarif } from './sarif';
 import type { CliContext } from './scanCommand';
+import { cliSettings } from './teamSettings';
 import { findWorkspaceRoot } from './workspaceRoot';
 
 export const CHECK_USAGE = `usage: ai-guardrails check --base <ref> [--head <ref> | --staged] [--fail-on do-not-trust|review|finding|none]
@@ -201,22 +202,15 @@ function isRegularFile(file: string): boolean {
  * gate's rules come from the branch being merged into, so a change cannot relax its own check.
  */
 function loadSettings(ctx: CliContext, configPath: string | undefined, top: string, mb: string, wsPrefix: string, tmp: string): GuardrailSettings {
-  let team;
-  if (configPath) {
-    const file = path.resolve(ctx.cwd, configPath);
-    if (!fs.existsSync(file)) throw new UsageError(`--config: no such file: ${configPath}`);
-    team = readTeamConfigFile(file, defaultSettings());
-  } else {
+  return cliSettings(ctx, configPath, () => {
     const rel = wsPrefix === '' ? toPosix(TEAM_CONFIG_PATH) : `${wsPrefix}/${toPosix(TEAM_CONFIG_PATH)}`;
     const blob = readBlobs(top, mb, [rel]).get(rel);
-    if (!blob) return defaultSettings();
+    if (!blob) return { settings: defaultSettings(), problems: [] };
     const file = path.join(tmp, 'config.json');
     fs.writeFileSync(file, blob);
-    team = readTeamConfigFile(file, defaultSettings());
-    team.problems = team.problems.map((p) => p.replace(file, `${rel} at ${mb.slice(0, 12)}`));
-  }
-  for (const p of team.problems) ctx.stderr(`ai-guardrails: warning: ${p}\n`);
-  return team.settings;
+    const team = readTeamConfigFile(file, defaultSettings());
+    return { ...team, problems: team.problems.map((p) => p.replace(file, `${rel} at ${mb.slice(0, 12)}`)) };
+  });
 }
 
 /**

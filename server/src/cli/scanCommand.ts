@@ -12,10 +12,11 @@ import type { Span } from '../engine/types';
 import type { Region } from '../engine/types';
 import type { ReviewStatus } from '../protocol';
 import { LedgerError, readLedger, reviewState, type LedgerData } from '../review/ledger';
-import { defaultSettings, enabledCategories, readTeamConfig, readTeamConfigFile, walkFilters, type GuardrailSettings } from '../settings';
+import { defaultSettings, enabledCategories, readTeamConfig, walkFilters, type GuardrailSettings } from '../settings';
 import { parseArgs, UsageError } from './args';
 import { colourer, emit } from './output';
 import { toSarif } from './sarif';
+import { cliSettings } from './teamSettings';
 import { findWorkspaceRoot } from './workspaceRoot';
 
 export interface CliContext {
@@ -94,7 +95,7 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
   }
   // Config and ledger belong to the scanned code: found from the first target upward.
   const workspace = findWorkspaceRoot(startDir(targets[0]!));
-  const settings = loadScanSettings(ctx, workspace, args.options.get('config'));
+  const settings = cliSettings(ctx, args.options.get('config'), () => readTeamConfig(workspace, defaultSettings()));
   if (args.flags.has('include-tests')) settings.includeTests = true;
   if (args.flags.has('audit')) settings.auditFindings = true;
   const started = performance.now();
@@ -173,19 +174,6 @@ function startDir(target: string): string {
   } catch {
     return path.dirname(target);
   }
-}
-
-function loadScanSettings(ctx: CliContext, workspace: string, configPath: string | undefined): GuardrailSettings {
-  let team;
-  if (configPath !== undefined) {
-    const file = path.resolve(ctx.cwd, configPath);
-    if (!fs.existsSync(file)) throw new UsageError(`--config: no such file: ${configPath}`);
-    team = readTeamConfigFile(file, defaultSettings());
-  } else {
-    team = readTeamConfig(workspace, defaultSettings());
-  }
-  for (const p of team.problems) ctx.stderr(`ai-guardrails: warning: ${p}\n`);
-  return team.settings;
 }
 
 /** One file from stdin (editors' "lint on type" integrations, pre-commit on staged content). */
