@@ -23,6 +23,7 @@ import { checkParserInput } from './parserGuards';
 import './fixers';
 import { RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTriggers, type MatchContext, type RawFinding, type RawTrigger } from './ruleQueries';
 import { computeFileFacts, type FileFacts } from './valueFacts';
+import { RULE_CACHE_FILE, RuleAnalysisCache } from './ruleCache';
 import type { FileAnalysis, Finding, FindingSeverity, FindingSuppression, Region, Span, Suppression, Trigger } from './types';
 
 export interface EnginePaths {
@@ -30,11 +31,13 @@ export interface EnginePaths {
   grammarsDir: string;
   /** Folder holding `<family>/<category>.scm`. */
   queriesDir: string;
+  /** The rule analysis recorded by the build (ruleCache.ts); optional, only saves start-up time. */
+  ruleCache?: string;
 }
 
 /** Paths inside an installed extension or a checkout: `<root>/grammars`, `<root>/server/queries`. */
 export function pathsFromRoot(root: string): EnginePaths {
-  return { grammarsDir: path.join(root, 'grammars'), queriesDir: path.join(root, 'server', 'queries') };
+  return { grammarsDir: path.join(root, 'grammars'), queriesDir: path.join(root, 'server', 'queries'), ruleCache: path.join(root, 'dist', RULE_CACHE_FILE) };
 }
 
 export interface AnalyzeOptions {
@@ -174,6 +177,8 @@ interface LoadedLanguage {
   language: Language;
   queriesDir: string;
   gating: boolean;
+  /** Shared by the engine's languages; read on the first compile. */
+  ruleCache: () => RuleAnalysisCache;
   /** Compiled on first use: a process that never sees a language never pays for its queries. */
   compiled?: { rules: RuleSet; findings: RuleSet };
 }
@@ -181,9 +186,10 @@ interface LoadedLanguage {
 function compiled(l: LoadedLanguage): { rules: RuleSet; findings: RuleSet } {
   if (!l.compiled) {
     const factors = new FactorRegistry();
-    const rules = new RuleSet(l.language, l.spec.family, readRuleSources(l.queriesDir, l.spec.family), 'trigger', l.gating, factors);
+    const cache = l.ruleCache();
+    const rules = new RuleSet(l.language, l.spec.family, readRuleSources(l.queriesDir, l.spec.family), 'trigger', l.gating, factors, cache);
     try {
-      const findings = new RuleSet(l.language, l.spec.family, readFindingSources(l.queriesDir, l.spec.family), 'finding', l.gating, factors);
+      const findings = new RuleSet(l.language, l.spec.family, readFindingSources(l.queriesDir, l.spec.family), 'finding', l.gating, factors, cache);
       l.compiled = { rules, findings };
     } catch (err) {
       rules.delete();
@@ -229,12 +235,14 @@ export class GuardrailEngine {
   static async create(paths: EnginePaths, only?: LanguageId[], options: EngineOptions = {}): Promise<GuardrailEngine> {
     await Parser.init({ locateFile: (file: string) => path.join(paths.grammarsDir, file) });
     const loaded = new Map<LanguageId, LoadedLanguage>();
+    let cache: RuleAnalysisCache | undefined;
+    const ruleCache = () => (cache ??= RuleAnalysisCache.load(paths.ruleCache));
     for (const id of only ?? LANGUAGE_IDS) {
       const spec = LANGUAGES[id];
       const language = await Language.load(path.join(paths.grammarsDir, spec.wasm));
       const parser = new Parser();
       parser.setLanguage(language);
-      loaded.set(id, { spec, parser, language, queriesDir: paths.queriesDir, gating: options.gating ?? true });
+      loaded.set(id, { spec, parser, language, queriesDir: paths.queriesDir, gating: options.gating ?? true, ruleCache });
     }
     return new GuardrailEngine(loaded, options.parserGuards ?? true);
   }
@@ -722,9 +730,12 @@ export function codeTokens(node: Node, text?: string, budget?: Budget): string[]
 }
 
 export function fingerprintOf(category: CategoryId, language: string, unit: Node, text?: string, budget?: Budget): string {
+  return fingerprintOfTokens(category, language, codeTokens(unit, text, budget));
+}
+
+function fingerprintOfTokens(category: CategoryId, language: string, tokens: readonly string[]): string {
   const hash = createHash('sha256');
   hash.update(`${category}\u0000${language}\u0000`);
-  const tokens = codeTokens(unit, text, budget);
   // One update of the joined tokens hashes the same bytes as one update per token.
   if (tokens.length > 0) hash.update(`${tokens.join('\u0001')}\u0001`);
   return hash.digest('hex').slice(0, 20);
@@ -838,6 +849,7 @@ function buildRegions(
   const span = (start: number, end: number): Span => ({ start: lines.position(start), end: lines.position(end) });
   const regions: Region[] = [];
   const idCounts = new Map<string, number>();
+  const unitTokens = new Map<string, string[]>();
   for (const g of groups.values()) {
     budget?.check('regions');
     // Evidence, not mentions: a type, field or base-class mention alone makes no region.
@@ -852,8 +864,12 @@ function buildRegions(
     if (fingerprint === undefined) {
       const node = g.unit.node ?? nodeAt(root, g.unit.start, g.unit.end, g.unit.type);
       if (!node) throw new StaleState();
-      // Nested units each hash their whole subtree: thousands of nested functions add up.
-      fingerprint = fingerprintOf(g.category, spec.family, node, text, budget);
+      // Nested units each hash their whole subtree: thousands of nested functions add up. A unit
+      // with regions of several categories is walked once.
+      const unitKey = `${g.unit.start}:${g.unit.end}`;
+      let tokens = unitTokens.get(unitKey);
+      if (!tokens) unitTokens.set(unitKey, (tokens = codeTokens(node, text, budget)));
+      fingerprint = fingerprintOfTokens(g.category, spec.family, tokens);
     }
     fingerprints.set(key, fingerprint);
     const baseId = `${g.category}:${fingerprint}`;
