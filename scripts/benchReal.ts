@@ -203,6 +203,8 @@ function cliStartup(install: string, rounds: number): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+const ASSIGNMENT = / :?= (?!=)/;
+
 /** Generated code (protobuf, schema types) is not what people edit: the latency is measured on hand-written files. */
 function generated(file: string): boolean {
   const fd = fs.openSync(file, 'r');
@@ -257,9 +259,11 @@ async function serverLatency(corpus: string, trees: Tree[], install: string): Pr
       const latencies: number[] = [];
       let version = 1;
       for (let i = 0; i < 60; i++) {
+        // A space typed after an assignment's ` = ` / ` := ` (never inside `==`): the code stays valid.
         let line = Math.floor((i * 7919) % docLines.length);
-        for (let k = 0; k < docLines.length && !(docLines[line] ?? '').includes('='); k++) line = (line + 1) % docLines.length;
-        const character = Math.max(0, (docLines[line] ?? '').indexOf('=') + 1);
+        for (let k = 0; k < docLines.length && !ASSIGNMENT.test(docLines[line] ?? ''); k++) line = (line + 1) % docLines.length;
+        const m = ASSIGNMENT.exec(docLines[line] ?? '');
+        const character = m ? m.index + m[0].length : 0;
         version++;
         const t = performance.now();
         client.change(opened.uri, version, [{ range: { start: { line, character }, end: { line, character } }, text: ' ' }]);

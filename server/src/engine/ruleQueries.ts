@@ -95,7 +95,12 @@ interface PatternInfo {
   conditions: Condition[];
   /** Has a factors/resolves condition: matches can be looked for around occurrences only. */
   localizable: boolean;
+  /** Node types a match's root can have; undefined when any (wildcards, several roots). */
+  rootTypes: readonly string[] | undefined;
 }
+
+/** Picks patterns by the node types their matches can be rooted at (incremental re-analysis). */
+export type RootFilter = (rootTypes: readonly string[] | undefined) => boolean;
 
 /**
  * Where a pattern's matches can be: inside one top-level node (`local`), at the file's root
@@ -645,6 +650,8 @@ class Facts {
  */
 export class RuleSet {
   private readonly buckets: Bucket[] = [];
+  /** Each pattern's possible root types, by ordinal. */
+  private readonly roots: (readonly string[] | undefined)[] = [];
   private count = 0;
   private groupCount = 0;
 
@@ -723,7 +730,9 @@ export class RuleSet {
           checks,
           conditions,
           localizable: conditions.some((c) => c.kind !== 'imports'),
+          rootTypes: analysis.rootTypes ?? undefined,
         };
+        this.roots[info.ordinal] = info.rootTypes;
         let group = byStructure.get(analysis.structure);
         if (!group) {
           const roots = analysis.rootTypes ?? undefined;
@@ -850,12 +859,13 @@ export class RuleSet {
     ranges: readonly QueryRange[] | undefined,
     scope: 'all' | 'local' | 'global',
     visit: (match: QueryMatch, info: PatternInfo, global: boolean) => void,
+    only?: RootFilter,
   ): void {
     let localFacts: Facts | undefined;
     let wholeFacts: Facts | undefined;
     const factsFor = (global: boolean) =>
       global || !ranges ? (wholeFacts ??= new Facts(this, ctx, undefined)) : (localFacts ??= new Facts(this, ctx, ranges));
-    const usable = (m: PatternInfo, facts: Facts) => (!enabled || enabled.has(m.category)) && facts.canMatch(m);
+    const usable = (m: PatternInfo, facts: Facts) => (!enabled || enabled.has(m.category)) && (!only || only(m.rootTypes)) && facts.canMatch(m);
     // Which buckets run, compiled first: compiling can move a pattern to `anywhere`.
     let plan: { bucket: Bucket; query: Query; global: boolean; facts: Facts; active: boolean[] }[];
     for (;;) {
@@ -937,11 +947,12 @@ export class RuleSet {
     enabled?: ReadonlySet<CategoryId>,
     ranges?: readonly QueryRange[],
     scope: 'all' | 'local' | 'global' = 'all',
+    only?: RootFilter,
   ): RawTrigger[] {
     const found: RawTrigger[] = [];
     this.collect(root, ctx, enabled, ranges, scope, (match, info, global) => {
       for (const node of captureNodes(match, 'trigger')) found.push({ rule: info.rule, category: info.category, node, ordinal: info.ordinal, global, mention: info.props.evidence === 'mention' });
-    });
+    }, only);
     return sortTriggers(found);
   }
 
@@ -955,6 +966,7 @@ export class RuleSet {
     enabled?: ReadonlySet<CategoryId>,
     ranges?: readonly QueryRange[],
     scope: 'all' | 'local' | 'global' = 'all',
+    only?: RootFilter,
   ): RawFinding[] {
     const found: { start: number; end: number; f: RawFinding }[] = [];
     this.collect(root, ctx, enabled, ranges, scope, (match, info, global) => {
@@ -967,7 +979,7 @@ export class RuleSet {
         end: node.endIndex,
         f: { rule: info.rule, category: info.category, node, props: info.props, captures, ordinal: info.ordinal, global },
       });
-    });
+    }, only);
     found.sort((a, b) => a.start - b.start || a.end - b.end || a.f.ordinal - b.f.ordinal);
     const out: RawFinding[] = [];
     const seen = new Set<string>();
@@ -978,6 +990,11 @@ export class RuleSet {
       out.push(x.f);
     }
     return out;
+  }
+
+  /** The node types the matches of the pattern with this ordinal can be rooted at (undefined: any). */
+  rootTypesOf(ordinal: number): readonly string[] | undefined {
+    return this.roots[ordinal];
   }
 
   /** Whether some pattern can span top-level nodes (re-run over the whole file every time). */
