@@ -6,6 +6,7 @@
  * docs/edit-detection.md describes the rules and their limits. Pure: unit-tested without VS Code.
  */
 import { comparePositions } from '../../../common/src/ranges';
+import { checkedSetting, settingDefault } from '../../../common/src/settings';
 import type { Position, Span } from '../../../server/src/engine/types';
 import type { BulkEditParams } from '../../../server/src/protocol';
 
@@ -18,12 +19,11 @@ export interface EditThresholds {
   minChars: number;
 }
 
-export const DEFAULT_THRESHOLDS: EditThresholds = { minLines: 8, minChars: 400 };
+export const DEFAULT_THRESHOLDS: EditThresholds = { minLines: settingDefault('editDetection.minLines'), minChars: settingDefault('editDetection.minChars') };
 
-/** Settings values → thresholds; anything that is not a positive number falls back to the default. */
+/** Settings values → thresholds, checked by the settings schema (whole numbers of at least 1, else the default). */
 export function normalizeThresholds(raw: { minLines?: unknown; minChars?: unknown }): EditThresholds {
-  const pick = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 1 ? Math.floor(v) : d);
-  return { minLines: pick(raw.minLines, DEFAULT_THRESHOLDS.minLines), minChars: pick(raw.minChars, DEFAULT_THRESHOLDS.minChars) };
+  return { minLines: checkedSetting('editDetection.minLines', raw.minLines), minChars: checkedSetting('editDetection.minChars', raw.minChars) };
 }
 
 /** One content change as VS Code reports it: a pre-edit range and the text that replaced it. */
