@@ -3,7 +3,7 @@
  * settings schema (common/src/settings.ts): an unset or malformed value reads as the default.
  */
 import * as vscode from 'vscode';
-import { checkedSetting, type SettingKey, type SettingValue } from '../../common/src/settings';
+import { checkedSetting, settingDefault, type SettingKey, type SettingValue } from '../../common/src/settings';
 import { CONFIG_SECTION } from '../../server/src/protocol';
 import { normalizeThresholds, type EditThresholds } from './model/editDetection';
 
@@ -35,6 +35,30 @@ export function editDetectionSettings(): EditDetectionSettings {
   return {
     enable: setting('editDetection.enable'),
     ...normalizeThresholds({ minLines: c.get<unknown>('minLines'), minChars: c.get<unknown>('minChars') }),
+  };
+}
+
+export interface AiSettings {
+  enable: boolean;
+  baseUrl: string;
+  model: string;
+  timeoutSeconds: number;
+  provider: SettingValue<'ai.provider'>;
+  azureApiVersion: string;
+  azureDeployment: string;
+}
+
+/** The AI second opinion's settings (`aiGuardrails.ai.*`); an empty URL, model or API version means the default. */
+export function aiSettings(): AiSettings {
+  const orDefault = (key: 'ai.baseUrl' | 'ai.model' | 'ai.azureApiVersion') => setting(key) || settingDefault(key);
+  return {
+    enable: setting('ai.enable'),
+    baseUrl: orDefault('ai.baseUrl').trim(),
+    model: orDefault('ai.model').trim(),
+    timeoutSeconds: setting('ai.timeoutSeconds'),
+    provider: setting('ai.provider'),
+    azureApiVersion: orDefault('ai.azureApiVersion'),
+    azureDeployment: setting('ai.azureDeployment'),
   };
 }
 
