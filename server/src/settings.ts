@@ -1,3 +1,8 @@
+/**
+ * The server's settings: the schema in common/src/settings.ts (keys, defaults, checks) applied to
+ * VS Code settings, the team config file (.guardrails/config.json, also `--config`) and other
+ * editors' settings; plus what the settings decide about paths (excludes, test code).
+ */
 import * as fs from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
@@ -20,10 +25,7 @@ export type { GuardrailSettings, SeverityName } from '../../common/src/settings'
 
 export const TEAM_CONFIG_PATH = path.join('.guardrails', 'config.json');
 
-/**
- * The settings and their checks come from the schema in common/src/settings.ts; this module
- * applies them for the server: VS Code settings, the team config file, other editors.
- */
+/** The schema's defaults of the engine settings, with the built-in excludes. */
 export function defaultSettings(): GuardrailSettings {
   const out = Object.fromEntries(TEAM_KEYS.map((k) => [k, settingDefault(k)])) as GuardrailSettings;
   // The setting's default is the user's extra globs; the built-in ones always apply.
