@@ -9,7 +9,7 @@ import { mergeRanges, type CharRange, type LineIndex } from './incremental';
 import type { QueryFamily } from './languages';
 import { parsePattern, splitPatterns, type CaptureInfo, type ParsedPredicate } from './queryText';
 import { RuleAnalysisCache, type ConditionSpec, type PatternAnalysis } from './ruleCache';
-import { looksLikeSql, looksLikeTransactionSql, stringContent } from './sqlText';
+import { looksLikeSql, looksLikeTransactionSql, SQL_STATEMENT_KEYWORDS, stringContent } from './sqlText';
 import { expandLibraryRefs, readLibrarySets, type LibrarySets } from './librarySets';
 import { comparisonOperands, interpolatesRuntimeValue, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isSecretUse, type ValueContext } from './valueFacts';
 
@@ -158,7 +158,7 @@ const STRING_TYPES: Record<QueryFamily, ReadonlySet<string>> = {
  * looksLikeSql needs a statement keyword at the start of the trimmed content, and the content
  * starts after the opening quote: so the source has a quote, whitespace, maybe "(", the keyword.
  */
-const SQL_START = /["'`]\s*(?:\(\s*)?(?:with|select|insert|update|delete|merge|upsert|replace|create|alter|drop|truncate|begin|start|commit|rollback|savepoint|set|lock)(?!\w)/gi;
+const SQL_START = new RegExp(`["'\`]\\s*(?:\\(\\s*)?(?:${SQL_STATEMENT_KEYWORDS.join('|')})(?!\\w)`, 'gi');
 /** looksLikeTransactionSql: a keyword right after the quote, or FOR UPDATE / FOR SHARE anywhere. */
 const TRANSACTION_SQL_HINT =
   /["'`]\s*(?:begin|start|commit|rollback|savepoint|release|set)(?!\w)|\bfor\s+(?:no\s+key\s+)?update\b|\bfor\s+share\b/gi;
