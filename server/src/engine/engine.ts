@@ -264,6 +264,16 @@ export class GuardrailEngine {
     }
   }
 
+  /**
+   * Compiles one more of this language's queries if its rules are loaded (it has been analysed);
+   * false when there is nothing left to compile. For idle time in a long-lived process.
+   */
+  prepareStep(language: LanguageId): boolean {
+    const sets = this.languages.get(language)?.compiled;
+    if (!sets) return false;
+    return sets.rules.compileNext() || sets.findings.compileNext();
+  }
+
   supports(language: LanguageId): boolean {
     return this.languages.has(language);
   }

@@ -812,6 +812,21 @@ export class RuleSet {
     }
   }
 
+  /**
+   * Compiles one query not compiled yet; false when all are. A language server calls it while
+   * idle, so a later edit that brings a new pattern into play does not wait for its compile.
+   */
+  compileNext(): boolean {
+    const next = this.buckets.find((b) => !b.query);
+    if (!next) return false;
+    try {
+      this.compiled(next);
+    } catch (err) {
+      if (!(err instanceof ScopeChanged)) throw err;
+    }
+    return this.buckets.some((b) => !b.query);
+  }
+
   private readonly importMemos = new Map<string, ImportMemo>();
 
   /** Gate facts that depend only on a file's imports, shared across files importing the same. */
