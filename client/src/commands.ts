@@ -10,20 +10,15 @@
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
-import { CATEGORIES } from '../../server/src/engine/categories';
-import {
-  Requests,
-  ServerCommands,
-  type RegionDto,
-  type ReviewCommandArgs,
-  type ReviewStatus,
-} from '../../server/src/protocol';
+import { CATEGORIES } from '../../common/src/categories';
+import { ClientCommands, ServerCommands } from '../../common/src/commands';
+import { isRecord } from '../../common/src/json';
+import { Requests, type RegionDto, type ReviewCommandArgs, type ReviewStatus } from '../../common/src/protocol';
 import type { GuardrailClient } from './languageClient';
 import { FILTER_LABELS, FILTER_VALUES, isRegionFilter, locationLabel, type RegionFilter } from './model/tree';
 import { statusLabel } from './model/status';
 import type { RegionStore } from './regionStore';
 import { VIEW_ID, type GuardrailsSidebar } from './sidebar';
-import { isRecord } from '../../server/src/json';
 
 /** A region named by URI and id; `interactive` makes review commands ask for a note. */
 export interface RegionCommandTarget {
@@ -191,7 +186,7 @@ export function registerCommands(guardrails: GuardrailClient, store: RegionStore
 
   return [
     vscode.commands.registerCommand(
-      'aiGuardrails.rescan',
+      ClientCommands.rescan,
       guarded('Rescan', async () => {
         await vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: 'Scanning the workspace' }, async () => {
           const client = guardrails.client;
@@ -203,10 +198,10 @@ export function registerCommands(guardrails: GuardrailClient, store: RegionStore
         return true;
       }),
     ),
-    vscode.commands.registerCommand('aiGuardrails.groupByCategory', () => sidebar.setGroupBy('category')),
-    vscode.commands.registerCommand('aiGuardrails.groupByFile', () => sidebar.setGroupBy('file')),
+    vscode.commands.registerCommand(ClientCommands.groupByCategory, () => sidebar.setGroupBy('category')),
+    vscode.commands.registerCommand(ClientCommands.groupByFile, () => sidebar.setGroupBy('file')),
     vscode.commands.registerCommand(
-      'aiGuardrails.filter',
+      ClientCommands.filter,
       guarded('Filter', async (value?: unknown) => {
         let filter: RegionFilter | undefined = isRegionFilter(value) ? value : undefined;
         if (!filter) {
@@ -221,7 +216,7 @@ export function registerCommands(guardrails: GuardrailClient, store: RegionStore
       }),
     ),
     vscode.commands.registerCommand(
-      'aiGuardrails.requestReview',
+      ClientCommands.requestReview,
       guarded('Request review', (...args: unknown[]) =>
         review(
           args,
@@ -233,7 +228,7 @@ export function registerCommands(guardrails: GuardrailClient, store: RegionStore
       ),
     ),
     vscode.commands.registerCommand(
-      'aiGuardrails.markReviewed',
+      ClientCommands.markReviewed,
       guarded('Mark as reviewed', (...args: unknown[]) =>
         review(
           args,
@@ -245,7 +240,7 @@ export function registerCommands(guardrails: GuardrailClient, store: RegionStore
       ),
     ),
     vscode.commands.registerCommand(
-      'aiGuardrails.copyReviewMarkdown',
+      ClientCommands.copyReviewMarkdown,
       guarded('Copy review request', async (...args: unknown[]) => {
         const target = await resolveTarget(args);
         if (!target) return undefined;
@@ -257,7 +252,7 @@ export function registerCommands(guardrails: GuardrailClient, store: RegionStore
       }),
     ),
     vscode.commands.registerCommand(
-      'aiGuardrails.revealRegion',
+      ClientCommands.revealRegion,
       guarded('Reveal region', async (...args: unknown[]) => {
         const target = await resolveTarget(args);
         if (!target) return undefined;

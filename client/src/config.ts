@@ -1,6 +1,6 @@
 /** Typed access to the client-only settings (`aiGuardrails.editor.*`, `aiGuardrails.editDetection.*`). */
 import * as vscode from 'vscode';
-import { CONFIG_SECTION } from '../../server/src/protocol';
+import { CONFIG_SECTION } from '../../common/src/protocol';
 import { normalizeThresholds, type EditThresholds } from './model/editDetection';
 
 export interface EditorSettings {

@@ -4,7 +4,7 @@ import type { CategoryId } from './engine/categories';
 import type { LanguageId } from './engine/languages';
 import type { Finding, Region } from './engine/types';
 import type { RegionReview } from './features/diagnostics';
-import type { FindingDto, RegionDto, WorkspaceResults } from './protocol';
+import type { FindingDto, RegionDto, WorkspaceResults } from '../../common/src/protocol';
 
 export interface IndexEntry {
   uri: string;

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import type { AiContextResult } from '../../server/src/ai/types';
-import { Requests } from '../../server/src/protocol';
+import type { AiContextResult } from '../../common/src/ai';
+import { Requests } from '../../common/src/protocol';
 import { REPO_ROOT } from '../helpers/engine';
 import { TestLspClient } from '../helpers/lspClient';
 

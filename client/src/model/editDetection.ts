@@ -5,8 +5,8 @@
  * editor), and whether many line-sized chunks arrive in a short burst (streamed edits).
  * docs/edit-detection.md describes the rules and their limits. Pure: unit-tested without VS Code.
  */
-import type { Position, Span } from '../../../server/src/engine/types';
-import type { BulkEditParams } from '../../../server/src/protocol';
+import type { Position, Span } from '../../../common/src/span';
+import type { BulkEditParams } from '../../../common/src/protocol';
 
 export type EditKind = BulkEditParams['kind'];
 

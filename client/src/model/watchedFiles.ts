@@ -1,5 +1,5 @@
 /** Which files on disk the edit watcher listens to. Pure. */
-import { SUPPORTED_EXTENSIONS, languageForPath } from '../../../server/src/engine/languages';
+import { SUPPORTED_EXTENSIONS, languageForPath } from '../../../common/src/languages';
 
 /** `**\/*.{go,py,…}`: every file the server can analyse. */
 export const WATCH_GLOB = `**/*.{${SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;

@@ -1,6 +1,6 @@
 import { URI } from 'vscode-uri';
 import type { Region, Span } from '../engine/types';
-import type { BulkEditParams } from '../protocol';
+import type { BulkEditParams } from '../../../common/src/protocol';
 import type { GuardrailService } from '../service';
 
 function overlaps(a: Span, b: Span): boolean {
