@@ -464,7 +464,7 @@ export function registerAiReview(context: vscode.ExtensionContext, guardrails: G
     const result = await fetchContext(target);
     if (!result) return undefined;
     const s = aiSettings();
-    const keySet = (await keyFor(s)) !== undefined;
+    const keySet = Boolean(await keyFor(s));
     const client = guardrails.client;
     if (!client?.isRunning()) return undefined;
     const built = await client.sendRequest(Requests.aiPreview, { context: result.context, endpoint: endpointOf(s), keySet });

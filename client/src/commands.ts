@@ -11,7 +11,7 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import { CATEGORIES } from '../../common/src/categories';
-import { ClientCommands, ServerCommands } from '../../common/src/commands';
+import { ClientCommands, ServerCommands, type ServerCommandId } from '../../common/src/commands';
 import { isRecord } from '../../common/src/json';
 import { Requests, type RegionDto, type ReviewCommandArgs, type ReviewStatus } from '../../common/src/protocol';
 import type { GuardrailClient } from './languageClient';
@@ -121,7 +121,7 @@ export function registerCommands(guardrails: GuardrailClient, store: RegionStore
     throw new Error('expected a region from the Guardrails view, or (uri, regionId)');
   }
 
-  async function executeServerCommand(command: string, args: ReviewCommandArgs): Promise<unknown> {
+  async function executeServerCommand(command: ServerCommandId, args: ReviewCommandArgs): Promise<unknown> {
     const client = guardrails.client;
     if (!client?.isRunning()) throw new Error('the AI Guardrails server is not running');
     return client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] });
@@ -158,7 +158,7 @@ export function registerCommands(guardrails: GuardrailClient, store: RegionStore
     return args;
   }
 
-  async function review(args: unknown[], command: string, title: string, prompt: (t: ResolvedTarget) => string, done: string) {
+  async function review(args: unknown[], command: ServerCommandId, title: string, prompt: (t: ResolvedTarget) => string, done: string) {
     const target = await resolveTarget(args);
     if (!target) return undefined;
     const note = await askNote(target, title, prompt(target));

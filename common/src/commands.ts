@@ -40,3 +40,5 @@ export const ServerCommands = {
   suppress: 'aiGuardrails.server.suppress',
   reviewMarkdown: 'aiGuardrails.server.reviewMarkdown',
 } as const;
+
+export type ServerCommandId = (typeof ServerCommands)[keyof typeof ServerCommands];
