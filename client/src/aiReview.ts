@@ -379,6 +379,28 @@ class PreviewProvider implements vscode.TextDocumentContentProvider {
   }
 }
 
+/** Shows a running review's streamed progress (`Notifications.aiReviewProgress`) in the panel and the notification. */
+function showProgress(panel: AiPanel, progress: vscode.Progress<{ message?: string }>): (p: AiReviewProgressParams) => void {
+  let answer = '';
+  const streamed: AiFinding[] = [];
+  return (p) => {
+    if (p.delta !== undefined) {
+      answer += p.delta;
+      panel.update({ answer, statusText: 'Receiving…' });
+    }
+    if (p.finding) {
+      streamed.push(p.finding);
+      panel.update({ findings: [...streamed] });
+      progress.report({ message: `${streamed.length} finding(s) so far…` });
+    }
+    if (p.retry) {
+      const text = p.retry.reason === 'rate-limited' ? `rate limited; retrying once in ${Math.ceil(p.retry.delayMs / 1000)}s…` : 'the endpoint refused structured output; retrying with plain text…';
+      progress.report({ message: text });
+      panel.update({ statusText: text });
+    }
+  };
+}
+
 const ERROR_TITLES: Record<string, string> = {
   config: 'configuration',
   auth: 'API key rejected',
@@ -577,25 +599,8 @@ export function registerAiReview(context: vscode.ExtensionContext, guardrails: G
       async (progress, token) => {
         token.onCancellationRequested(() => controller.abort());
         progress.report({ message: `asking ${s.model}…` });
-        let answer = '';
-        const streamed: AiFinding[] = [];
         const reviewId = `review-${++reviews}`;
-        progressHandlers.set(reviewId, (p) => {
-          if (p.delta !== undefined) {
-            answer += p.delta;
-            panel.update({ answer, statusText: 'Receiving…' });
-          }
-          if (p.finding) {
-            streamed.push(p.finding);
-            panel.update({ findings: [...streamed] });
-            progress.report({ message: `${streamed.length} finding(s) so far…` });
-          }
-          if (p.retry) {
-            const text = p.retry.reason === 'rate-limited' ? `rate limited; retrying once in ${Math.ceil(p.retry.delayMs / 1000)}s…` : 'the endpoint refused structured output; retrying with plain text…';
-            progress.report({ message: text });
-            panel.update({ statusText: text });
-          }
-        });
+        progressHandlers.set(reviewId, showProgress(panel, progress));
         const cancel = new vscode.CancellationTokenSource();
         controller.signal.addEventListener('abort', () => cancel.cancel(), { once: true });
         try {
