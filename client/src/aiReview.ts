@@ -16,9 +16,6 @@ import * as vscode from 'vscode';
 import {
   AiError,
   aiErrorFromData,
-  DEFAULT_AZURE_API_VERSION,
-  DEFAULT_BASE_URL,
-  DEFAULT_MODEL,
   describeRedactions,
   endpointConfig,
   isLoopbackUrl,
@@ -30,10 +27,10 @@ import {
   type AiEndpointSettings,
   type AiFinding,
   type AiReviewProgressParams,
-  type Provider,
 } from '../../common/src/ai';
 import { ClientCommands, TestCommands } from '../../common/src/commands';
-import { CONFIG_SECTION, Notifications, Requests } from '../../common/src/protocol';
+import { Notifications, Requests } from '../../common/src/protocol';
+import { aiSettings, type AiSettings } from './config';
 import type { GuardrailClient } from './languageClient';
 import { applyChanges, type TrackedLines } from './model/aiTrack';
 
@@ -41,31 +38,6 @@ export const AI_DIAGNOSTIC_SOURCE = 'ai-guardrails (AI advisory)';
 const CONSENT_KEY = 'aiGuardrails.ai.consent';
 const SECRET_PREFIX = 'aiGuardrails.ai.apiKey:';
 const PREVIEW_SCHEME = 'ai-guardrails-preview';
-
-export interface AiSettings {
-  enable: boolean;
-  baseUrl: string;
-  model: string;
-  timeoutSeconds: number;
-  provider: Provider;
-  azureApiVersion: string;
-  azureDeployment: string;
-}
-
-export function aiSettings(): AiSettings {
-  const c = vscode.workspace.getConfiguration(`${CONFIG_SECTION}.ai`);
-  const timeout = c.get<number>('timeoutSeconds', 60);
-  const provider = c.get<string>('provider', 'auto');
-  return {
-    enable: c.get<boolean>('enable', false) === true,
-    baseUrl: (c.get<string>('baseUrl', DEFAULT_BASE_URL) || DEFAULT_BASE_URL).trim(),
-    model: (c.get<string>('model', DEFAULT_MODEL) || DEFAULT_MODEL).trim(),
-    timeoutSeconds: Number.isFinite(timeout) && timeout > 0 ? Math.min(timeout, 600) : 60,
-    provider: provider === 'openai' || provider === 'azure' ? provider : 'auto',
-    azureApiVersion: c.get<string>('azureApiVersion', DEFAULT_AZURE_API_VERSION) || DEFAULT_AZURE_API_VERSION,
-    azureDeployment: c.get<string>('azureDeployment', '') ?? '',
-  };
-}
 
 /** What the server needs to know about the endpoint (the key travels separately, per review). */
 function endpointOf(s: AiSettings): AiEndpointSettings {

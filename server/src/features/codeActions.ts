@@ -3,15 +3,14 @@ import type { Finding, Region } from '../engine/types';
 import { ClientCommands, ServerCommands } from '../../../common/src/commands';
 import type { RegionDiagnosticData, ReviewCommandArgs, SuppressCommandArgs } from '../../../common/src/protocol';
 import type { FindingDiagnosticData, RegionReview } from './diagnostics';
-import { spanContains } from './hover';
+import { containsInclusive, linesOverlap, linesWithin } from '../../../common/src/ranges';
 
 /** What other editors get to type over; a suppression with it does not count (engine.ts). */
 export const REASON_PLACEHOLDER = '<reason>';
 
 function overlaps(region: Region, params: CodeActionParams): boolean {
   const r = params.range;
-  return spanContains(region.span, r.start) || spanContains(region.span, r.end) ||
-    (r.start.line <= region.span.start.line && r.end.line >= region.span.end.line);
+  return containsInclusive(region.span, r.start) || containsInclusive(region.span, r.end) || linesWithin(region.span, r);
 }
 
 export interface CodeActionInput {
@@ -57,7 +56,7 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
   for (const f of input.findings) {
     if (!f.fix || actions.some((a) => a.title === `Fix: ${f.fix?.title}`)) continue;
     const r = params.range;
-    if (f.span.start.line <= r.end.line && f.span.end.line >= r.start.line) {
+    if (linesOverlap(f.span, r)) {
       actions.push({
         title: `Fix: ${f.fix.title}`,
         kind: CodeActionKind.QuickFix,
