@@ -8,9 +8,7 @@ import type { AiContextParams, AiContextResult, AiPreviewParams, AiPreviewResult
 import type { CategoryId, Tier } from './categories';
 import type { Span } from './span';
 
-export const EXTENSION_ID = 'ai-guardrails';
-export const DIAGNOSTIC_SOURCE = 'ai-guardrails';
-export const CONFIG_SECTION = 'aiGuardrails';
+export { CONFIG_SECTION, DIAGNOSTIC_SOURCE, EXTENSION_ID } from './names';
 
 export type ReviewStatus = 'unreviewed' | 'requested' | 'approved' | 'stale' | 'suppressed';
 

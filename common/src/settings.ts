@@ -11,7 +11,7 @@
  */
 import { DEFAULT_AZURE_API_VERSION, DEFAULT_BASE_URL, DEFAULT_MODEL } from './ai';
 import { CATEGORY_IDS, tierOf, type CategoryId } from './categories';
-import { CONFIG_SECTION } from './protocol';
+import { CONFIG_SECTION } from './names';
 
 /** The settings editor's heading for the section. */
 export const SETTINGS_TITLE = 'AI Guardrails';
