@@ -99,6 +99,20 @@ describe('engine internals', function () {
     }
   });
 
+  it('a broken import specifier binds no empty name (searching the text for it never ended)', async () => {
+    const engine = await sharedEngine();
+    const text = [
+      "import { createHmac, typeof } from 'crypto';",
+      '',
+      'export function verify(secret: string, body: string, signature: string): boolean {',
+      "  return createHmac('sha256', secret).update(body).digest('hex') === signature;",
+      '}',
+      '',
+    ].join('\n');
+    const r = engine.analyze(text, 'typescript');
+    assert.ok(r.analysis.regions.length > 0);
+  });
+
   it('fingerprints and code tokens are unchanged', async () => {
     const engine = await sharedEngine();
     let checked = 0;

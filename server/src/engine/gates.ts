@@ -445,6 +445,7 @@ export class FactorRegistry {
   scan(text: string, from: number, to: number, found: (number[] | undefined)[]): void {
     if (!this.built && to - from <= SMALL_SCAN) {
       this.factors.forEach((f, id) => {
+        if (f.length === 0) return;
         for (let p = text.indexOf(f, from); p !== -1 && p + f.length <= to; p = text.indexOf(f, p + 1)) (found[id] ??= []).push(p);
       });
       return;

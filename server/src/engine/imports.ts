@@ -12,6 +12,9 @@ export class ImportTable {
   readonly modules: string[] = [];
 
   bind(local: string, qualified: string): void {
+    // A broken import (`import { createHmac, typeof } from 'crypto'` while typing) can yield an
+    // empty name: it binds nothing (searching the text for '' never ends).
+    if (local.length === 0) return;
     this.bindings.set(local, qualified);
     this.signatureCache = undefined;
   }

@@ -525,6 +525,8 @@ class Facts {
     let hits = this.localHits.get(word);
     if (!hits) {
       hits = [];
+      // '' would match at every offset, and the loop below would never end.
+      if (word.length === 0) return hits;
       const text = this.ctx.text;
       const spans = this.ranges ?? [{ startIndex: 0, endIndex: text.length }];
       for (const r of spans) {
