@@ -33,7 +33,7 @@ import {
 import { toPosix } from './engine/files';
 import { isRecord } from './json';
 
-export interface ClientSettings {
+interface ClientSettings {
   approvedDisplay: 'hint' | 'hide';
   /** aiGuardrails.ai.enable: the "Ask AI" action is offered only when the feature is on. */
   aiEnabled: boolean;
@@ -125,7 +125,7 @@ export class GuardrailService {
   }
 
   /** Reports each distinct problem once (malformed team config, bad settings). */
-  reportProblem(message: string): void {
+  private reportProblem(message: string): void {
     if (this.reportedProblems.has(message)) return;
     this.reportedProblems.add(message);
     this.connection.console.error(message);
@@ -217,7 +217,7 @@ export class GuardrailService {
     return changed;
   }
 
-  wrappersOf(folder: string | undefined): WrapperTable | undefined {
+  private wrappersOf(folder: string | undefined): WrapperTable | undefined {
     return folder ? this.wrappers.get(folder) : undefined;
   }
 
@@ -264,7 +264,7 @@ export class GuardrailService {
   }
 
   /** Coalesces bursts of changes: analysis runs once per event-loop turn for each dirty document. */
-  schedule(uri: string): void {
+  private schedule(uri: string): void {
     this.pending.add(uri);
     if (this.scheduled) return;
     this.scheduled = true;
@@ -276,7 +276,7 @@ export class GuardrailService {
     }));
   }
 
-  analyzeAndPublish(uri: string): void {
+  private analyzeAndPublish(uri: string): void {
     const entry = this.documents.get(uri);
     if (!entry) return;
     const fsPath = entry.document.path;
@@ -333,7 +333,7 @@ export class GuardrailService {
   /** Called after the index entry of a file was updated (bulk-edit marks are re-applied). */
   onIndexed: ((uri: string) => void) | undefined;
 
-  diagnosticsFor(uri: string): Diagnostic[] {
+  private diagnosticsFor(uri: string): Diagnostic[] {
     const entry = this.documents.get(uri);
     if (entry?.skipped) return [skippedDiagnostic(entry.skipped)];
     if (!entry?.analysis) return [];
@@ -350,12 +350,12 @@ export class GuardrailService {
     return out;
   }
 
-  publish(uri: string): void {
+  private publish(uri: string): void {
     const entry = this.documents.get(uri);
     void this.connection.sendDiagnostics({ uri, version: entry?.document.version, diagnostics: this.diagnosticsFor(uri) });
   }
 
-  republishAll(): void {
+  private republishAll(): void {
     for (const entry of this.documents.all()) this.publish(entry.uri);
   }
 

@@ -179,7 +179,7 @@ export function analyzeOnce(engine: GuardrailEngine, path: string, language: Lan
 }
 
 /** Converts an LSP-style incremental change into a tree-sitter edit (UTF-16 offsets and columns). */
-export function treeEditFor(
+function treeEditFor(
   start: { line: number; character: number },
   oldEnd: { line: number; character: number },
   startOffset: number,
