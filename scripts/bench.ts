@@ -15,6 +15,7 @@ import { GuardrailEngine, pathsFromRoot } from '../server/src/engine/engine';
 import type { LanguageId } from '../server/src/engine/languages';
 import { generateFile, type GenLanguage } from './benchCorpus';
 import { TestLspClient } from '../test/helpers/lspClient';
+import { benchReal } from './benchReal';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const WORK = path.join(ROOT, 'bench-work');
@@ -180,6 +181,11 @@ async function workspaceScan(): Promise<void> {
 
 async function main(): Promise<void> {
   const only = process.argv[2];
+  if (only === 'real') {
+    // Real trees against ast-grep, CLI start-up and server latency on real files (scripts/benchReal.ts).
+    await benchReal(process.argv.slice(3));
+    return;
+  }
   if (!only || only === 'open') await openFileTimes();
   if (!only || only === 'change') await changeLatency();
   if (!only || only === 'scan') scanThroughput();

@@ -33,10 +33,35 @@ const entryPoints = {
   hookClient: 'server/src/agents/hookClient.ts',
 };
 
+/**
+ * Parts of the CLI that only some subcommands use (the MCP server with its SDK and zod, the SARIF
+ * writer with its builder library) are bundles of their own beside dist/cli.js, loaded by the
+ * subcommand that needs them (`await import(...)` in the source), so `scan`, `check` and the hooks
+ * start without parsing or evaluating them. In the tsc output (tests) they are ordinary modules.
+ */
+const CLI_PARTS = {
+  mcpServer: 'server/src/agents/mcpServer.ts',
+  sarif: 'server/src/cli/sarif.ts',
+};
+
+/** In the CLI bundle, an import of a part becomes a require of the part's own file. */
+const cliPartsPlugin = {
+  name: 'cli-parts',
+  setup(build) {
+    const byFile = new Map(Object.entries(CLI_PARTS).map(([name, file]) => [path.join(root, file), name]));
+    build.onResolve({ filter: /^\./ }, (args) => {
+      if (!args.importer || args.kind !== 'dynamic-import') return undefined;
+      const resolved = path.resolve(path.dirname(args.importer), args.path);
+      const name = byFile.get(`${resolved}.ts`) ?? byFile.get(resolved);
+      return name ? { path: `./${name}.js`, external: true } : undefined;
+    });
+  },
+};
+
 async function main() {
   copyGrammars();
   const existing = Object.fromEntries(
-    Object.entries(entryPoints).filter(([, file]) => fs.existsSync(path.join(root, file))),
+    Object.entries({ ...entryPoints, ...CLI_PARTS }).filter(([name, file]) => name !== 'cli' && fs.existsSync(path.join(root, file))),
   );
   const options = {
     absWorkingDir: root,
@@ -55,12 +80,17 @@ async function main() {
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   };
+  const cli = { ...options, entryPoints: { cli: entryPoints.cli }, plugins: [cliPartsPlugin] };
+  const ruleCache = path.join(root, 'dist', 'rule-cache.json');
   if (process.argv.includes('--watch')) {
-    const ctx = await esbuild.context(options);
-    await ctx.watch();
+    // Rules and engine change under watch: no recorded analysis that could be stale.
+    fs.rmSync(ruleCache, { force: true });
+    for (const o of [options, cli]) await (await esbuild.context(o)).watch();
     console.log('watching for changes…');
   } else {
-    await esbuild.build(options);
+    await Promise.all([esbuild.build(options), esbuild.build(cli)]);
+    // The rule files' analysis, recorded by the engine just bundled (server/src/engine/ruleCache.ts).
+    require(path.join(root, 'dist', 'cli.js')).writeRuleCache(path.join(root, 'server', 'queries'), ruleCache);
   }
 }
 

@@ -12,52 +12,24 @@
  */
 import * as vscode from 'vscode';
 import {
-  DEFAULT_AZURE_API_VERSION,
-  DEFAULT_BASE_URL,
-  DEFAULT_MODEL,
   isLoopbackUrl,
   parseBaseUrl,
   previewRequest,
   requestReview,
   resolveEndpoint,
   type EndpointConfig,
-  type Provider,
 } from '../../server/src/ai/client';
 import { buildReviewRequest, describeRedactions, REDACTION_POLICY } from '../../server/src/ai/prompt';
 import { applyChanges, type TrackedLines } from '../../server/src/ai/track';
 import { AiError, type AiContext, type AiContextParams, type AiContextResult, type AiFinding } from '../../server/src/ai/types';
-import { CONFIG_SECTION, Requests } from '../../server/src/protocol';
+import { Requests } from '../../server/src/protocol';
+import { aiSettings, type AiSettings } from './config';
 import type { GuardrailClient } from './languageClient';
 
 export const AI_DIAGNOSTIC_SOURCE = 'ai-guardrails (AI advisory)';
 const CONSENT_KEY = 'aiGuardrails.ai.consent';
 const SECRET_PREFIX = 'aiGuardrails.ai.apiKey:';
 const PREVIEW_SCHEME = 'ai-guardrails-preview';
-
-export interface AiSettings {
-  enable: boolean;
-  baseUrl: string;
-  model: string;
-  timeoutSeconds: number;
-  provider: Provider;
-  azureApiVersion: string;
-  azureDeployment: string;
-}
-
-export function aiSettings(): AiSettings {
-  const c = vscode.workspace.getConfiguration(`${CONFIG_SECTION}.ai`);
-  const timeout = c.get<number>('timeoutSeconds', 60);
-  const provider = c.get<string>('provider', 'auto');
-  return {
-    enable: c.get<boolean>('enable', false) === true,
-    baseUrl: (c.get<string>('baseUrl', DEFAULT_BASE_URL) || DEFAULT_BASE_URL).trim(),
-    model: (c.get<string>('model', DEFAULT_MODEL) || DEFAULT_MODEL).trim(),
-    timeoutSeconds: Number.isFinite(timeout) && timeout > 0 ? Math.min(timeout, 600) : 60,
-    provider: provider === 'openai' || provider === 'azure' ? provider : 'auto',
-    azureApiVersion: c.get<string>('azureApiVersion', DEFAULT_AZURE_API_VERSION) || DEFAULT_AZURE_API_VERSION,
-    azureDeployment: c.get<string>('azureDeployment', '') ?? '',
-  };
-}
 
 function endpointConfig(s: AiSettings, apiKey: string | undefined): EndpointConfig {
   return {

@@ -24,6 +24,7 @@ import { statusLabel } from './model/status';
 import type { RegionStore } from './regionStore';
 import { VIEW_ID, type GuardrailsSidebar } from './sidebar';
 import { isRecord } from '../../server/src/json';
+import { containsLine } from '../../common/src/ranges';
 
 /** A region named by URI and id; `interactive` makes review commands ask for a note. */
 export interface RegionCommandTarget {
@@ -58,10 +59,6 @@ function toRange(span: RegionDto['span']): vscode.Range {
   return new vscode.Range(span.start.line, span.start.character, span.end.line, span.end.character);
 }
 
-function containsLine(region: RegionDto, line: number): boolean {
-  return region.span.start.line <= line && line <= region.span.end.line;
-}
-
 export function registerCommands(guardrails: GuardrailClient, store: RegionStore, sidebar: GuardrailsSidebar): vscode.Disposable[] {
   async function pickRegion(candidates: readonly RegionDto[], placeHolder: string): Promise<RegionDto | undefined> {
     if (candidates.length <= 1) return candidates[0];
@@ -82,7 +79,7 @@ export function registerCommands(guardrails: GuardrailClient, store: RegionStore
     const editor = vscode.window.activeTextEditor;
     if (editor) {
       const line = editor.selection.active.line;
-      const here = store.regionsFor(editor.document.uri).filter((r) => containsLine(r, line));
+      const here = store.regionsFor(editor.document.uri).filter((r) => containsLine(r.span, line));
       if (here.length > 0) return pickRegion(here, 'Several guarded regions cover the cursor: pick one');
     }
     if (store.results.regions.length === 0) {

@@ -1,7 +1,16 @@
-/** Typed access to the client-only settings (`aiGuardrails.editor.*`, `aiGuardrails.editDetection.*`). */
+/**
+ * Typed access to the settings the client reads itself. Types, defaults and checks come from the
+ * settings schema (common/src/settings.ts): an unset or malformed value reads as the default.
+ */
 import * as vscode from 'vscode';
+import { checkedSetting, settingDefault, type SettingKey, type SettingValue } from '../../common/src/settings';
 import { CONFIG_SECTION } from '../../server/src/protocol';
 import { normalizeThresholds, type EditThresholds } from './model/editDetection';
+
+/** One `aiGuardrails.<key>` setting, checked against the schema. */
+export function setting<K extends SettingKey>(key: K): SettingValue<K> {
+  return checkedSetting(key, vscode.workspace.getConfiguration(CONFIG_SECTION).get<unknown>(key));
+}
 
 export interface EditorSettings {
   gutterIcons: boolean;
@@ -10,11 +19,10 @@ export interface EditorSettings {
 }
 
 export function editorSettings(): EditorSettings {
-  const c = vscode.workspace.getConfiguration(`${CONFIG_SECTION}.editor`);
   return {
-    gutterIcons: c.get<boolean>('gutterIcons', true),
-    lineBackground: c.get<boolean>('lineBackground', true),
-    codeLens: c.get<boolean>('codeLens', true),
+    gutterIcons: setting('editor.gutterIcons'),
+    lineBackground: setting('editor.lineBackground'),
+    codeLens: setting('editor.codeLens'),
   };
 }
 
@@ -25,8 +33,32 @@ export interface EditDetectionSettings extends EditThresholds {
 export function editDetectionSettings(): EditDetectionSettings {
   const c = vscode.workspace.getConfiguration(`${CONFIG_SECTION}.editDetection`);
   return {
-    enable: c.get<boolean>('enable', true),
+    enable: setting('editDetection.enable'),
     ...normalizeThresholds({ minLines: c.get<unknown>('minLines'), minChars: c.get<unknown>('minChars') }),
+  };
+}
+
+export interface AiSettings {
+  enable: boolean;
+  baseUrl: string;
+  model: string;
+  timeoutSeconds: number;
+  provider: SettingValue<'ai.provider'>;
+  azureApiVersion: string;
+  azureDeployment: string;
+}
+
+/** The AI second opinion's settings (`aiGuardrails.ai.*`); an empty URL, model or API version means the default. */
+export function aiSettings(): AiSettings {
+  const orDefault = (key: 'ai.baseUrl' | 'ai.model' | 'ai.azureApiVersion') => setting(key) || settingDefault(key);
+  return {
+    enable: setting('ai.enable'),
+    baseUrl: orDefault('ai.baseUrl').trim(),
+    model: orDefault('ai.model').trim(),
+    timeoutSeconds: setting('ai.timeoutSeconds'),
+    provider: setting('ai.provider'),
+    azureApiVersion: orDefault('ai.azureApiVersion'),
+    azureDeployment: setting('ai.azureDeployment'),
   };
 }
 

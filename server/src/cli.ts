@@ -6,6 +6,8 @@ import { runScan, SCAN_USAGE, type CliContext } from './cli/scanCommand';
 import { CHECK_USAGE, runCheck } from './cli/checkCommand';
 import { HOOK_USAGE, runHook, runHookServer } from './cli/hookCommand';
 export { startHookServer } from './agents/hookServer';
+/** For the build (scripts/build.js): records the rule files' analysis in dist/rule-cache.json. */
+export { writeRuleCache } from './engine/ruleQueries';
 import { INIT_USAGE, runInit } from './cli/initCommand';
 import { AI_REVIEW_USAGE, runAiReview } from './cli/aiReviewCommand';
 import { REVIEW_USAGE, runReview } from './cli/reviewCommand';

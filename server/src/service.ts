@@ -31,10 +31,11 @@ import {
   type GuardrailSettings,
 } from './settings';
 import { toPosix } from './engine/files';
+import { settingFrom, TEAM_KEYS, type SettingValue } from '../../common/src/settings';
 import { isRecord } from './json';
 
 interface ClientSettings {
-  approvedDisplay: 'hint' | 'hide';
+  approvedDisplay: SettingValue<'review.approvedDisplay'>;
   /** aiGuardrails.ai.enable: the "Ask AI" action is offered only when the feature is on. */
   aiEnabled: boolean;
 }
@@ -383,18 +384,16 @@ export class GuardrailService {
   onClosed: ((uri: string) => void) | undefined;
 }
 
-/** The engine-relevant part of the `aiGuardrails` settings section. */
+/** The engine-relevant part of the `aiGuardrails` settings section (the schema's team keys). */
 function editorSettings(raw: unknown): unknown {
   if (!isRecord(raw)) return undefined;
   const out: Record<string, unknown> = {};
-  for (const key of ['enable', 'categories', 'severity', 'exclude', 'maxFileSizeKb', 'includeTests', 'auditFindings']) {
+  for (const key of TEAM_KEYS) {
     if (raw[key] !== undefined && raw[key] !== null) out[key] = raw[key];
   }
   return out;
 }
 
 function clientSettingsFrom(raw: unknown): ClientSettings {
-  const review = isRecord(raw) && isRecord(raw.review) ? raw.review : {};
-  const ai = isRecord(raw) && isRecord(raw.ai) ? raw.ai : {};
-  return { approvedDisplay: review.approvedDisplay === 'hide' ? 'hide' : 'hint', aiEnabled: ai.enable === true };
+  return { approvedDisplay: settingFrom(raw, 'review.approvedDisplay'), aiEnabled: settingFrom(raw, 'ai.enable') };
 }

@@ -2,6 +2,7 @@ import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { CategoryId } from './engine/categories';
 import type { LanguageId } from './engine/languages';
+import { containsInclusive } from '../../common/src/ranges';
 import type { Finding, Region } from './engine/types';
 import type { RegionReview } from './features/diagnostics';
 import type { FindingDto, RegionDto, WorkspaceResults } from './protocol';
@@ -18,13 +19,6 @@ export interface IndexEntry {
   open: boolean;
   /** Fingerprints of the entry this one replaced (what a whole-file external edit changed). */
   previous?: ReadonlySet<string>;
-}
-
-function contains(r: Region, f: Finding): boolean {
-  const s = r.span;
-  const p = f.span.start;
-  return (p.line > s.start.line || (p.line === s.start.line && p.character >= s.start.character)) &&
-    (p.line < s.end.line || (p.line === s.end.line && p.character <= s.end.character));
 }
 
 /**
@@ -111,7 +105,7 @@ export class WorkspaceIndex {
         });
       }
       e.findings.forEach((f, i) => {
-        const region = e.regions.find((r) => r.category === f.category && contains(r, f)) ?? e.regions.find((r) => contains(r, f));
+        const region = e.regions.find((r) => r.category === f.category && containsInclusive(r.span, f.span.start)) ?? e.regions.find((r) => containsInclusive(r.span, f.span.start));
         findings.push({
           id: `${e.relPath}:${f.rule}:${f.span.start.line}:${f.span.start.character}:${i}`,
           uri: e.uri,

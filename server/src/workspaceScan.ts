@@ -181,8 +181,7 @@ export class WorkspaceScanner {
         continue;
       }
       if (fsPath.endsWith(LEDGER_PATH)) {
-        service.reviews.invalidate(service.folderOf(fsPath));
-        service.reviewsChanged();
+        if (service.reviews.ledgerChangedOnDisk(service.folderOf(fsPath), fsPath)) service.reviewsChanged();
         continue;
       }
       if (change.type === FileChangeType.Deleted) {

@@ -22,6 +22,8 @@ export interface ShownMessage {
 export class TestLspClient {
   readonly connection: MessageConnection;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every publishDiagnostics notification, in arrival order. */
+  readonly published: PublishDiagnosticsParams[] = [];
   readonly messages: ShownMessage[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
   /** Capabilities the server registered dynamically (client/registerCapability). */
@@ -41,6 +43,7 @@ export class TestLspClient {
     });
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
+      this.published.push(p);
       this.poke();
     });
     this.connection.onNotification('window/showMessage', (p: ShownMessage) => {

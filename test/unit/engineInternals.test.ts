@@ -83,6 +83,22 @@ describe('engine internals', function () {
     }
   });
 
+  it('compiles the rest of a language one query at a time (idle work), changing no result', async () => {
+    const engine = await GuardrailEngine.create(pathsFromRoot(REPO_ROOT), ['go']);
+    try {
+      assert.strictEqual(engine.prepareStep('go'), false, 'nothing to compile before the language is analysed');
+      const text = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'rules', 'go', 'timing.go'), 'utf8');
+      const before = engine.analyze(text, 'go').analysis;
+      let steps = 0;
+      while (engine.prepareStep('go')) steps++;
+      assert.ok(steps > 10, `${steps} steps`);
+      assert.strictEqual(engine.prepareStep('go'), false);
+      assert.deepStrictEqual(engine.analyze(text, 'go').analysis.regions, before.regions);
+    } finally {
+      engine.dispose();
+    }
+  });
+
   it('fingerprints and code tokens are unchanged', async () => {
     const engine = await sharedEngine();
     let checked = 0;

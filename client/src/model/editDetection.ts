@@ -5,6 +5,8 @@
  * editor), and whether many line-sized chunks arrive in a short burst (streamed edits).
  * docs/edit-detection.md describes the rules and their limits. Pure: unit-tested without VS Code.
  */
+import { comparePositions } from '../../../common/src/ranges';
+import { checkedSetting, settingDefault } from '../../../common/src/settings';
 import type { Position, Span } from '../../../server/src/engine/types';
 import type { BulkEditParams } from '../../../server/src/protocol';
 
@@ -17,12 +19,11 @@ export interface EditThresholds {
   minChars: number;
 }
 
-export const DEFAULT_THRESHOLDS: EditThresholds = { minLines: 8, minChars: 400 };
+export const DEFAULT_THRESHOLDS: EditThresholds = { minLines: settingDefault('editDetection.minLines'), minChars: settingDefault('editDetection.minChars') };
 
-/** Settings values → thresholds; anything that is not a positive number falls back to the default. */
+/** Settings values → thresholds, checked by the settings schema (whole numbers of at least 1, else the default). */
 export function normalizeThresholds(raw: { minLines?: unknown; minChars?: unknown }): EditThresholds {
-  const pick = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 1 ? Math.floor(v) : d);
-  return { minLines: pick(raw.minLines, DEFAULT_THRESHOLDS.minLines), minChars: pick(raw.minChars, DEFAULT_THRESHOLDS.minChars) };
+  return { minLines: checkedSetting('editDetection.minLines', raw.minLines), minChars: checkedSetting('editDetection.minChars', raw.minChars) };
 }
 
 /** One content change as VS Code reports it: a pre-edit range and the text that replaced it. */
@@ -70,10 +71,6 @@ export function isStreamChunk(text: string): boolean {
   return LINE_BREAK.test(text) && /\S/.test(text);
 }
 
-function compare(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}
-
 function advance(start: Position, text: string): Position {
   const lines = text.split(LINE_BREAK);
   const last = lines[lines.length - 1] ?? '';
@@ -108,7 +105,7 @@ export interface MappedChange {
 export function mapChanges(changes: readonly TextChange[]): MappedChange[] {
   const sorted = changes
     .map((change, index) => ({ change, index }))
-    .sort((a, b) => compare(a.change.range.start, b.change.range.start) || a.index - b.index);
+    .sort((a, b) => comparePositions(a.change.range.start, b.change.range.start) || a.index - b.index);
   const out: MappedChange[] = [];
   let anchor: Anchor | undefined;
   for (const { change, index } of sorted) {
@@ -130,12 +127,12 @@ export function postEditSpans(changes: readonly TextChange[]): Span[] {
 function mapPosition(p: Position, mapped: readonly MappedChange[], bias: 'start' | 'end'): Position {
   let anchor: Anchor | undefined;
   for (const m of mapped) {
-    const endVsP = compare(m.change.range.end, p);
+    const endVsP = comparePositions(m.change.range.end, p);
     if (endVsP < 0 || (endVsP === 0 && bias === 'end')) {
       anchor = { pre: m.change.range.end, post: m.postEnd };
       continue;
     }
-    const startVsP = compare(m.change.range.start, p);
+    const startVsP = comparePositions(m.change.range.start, p);
     if (startVsP < 0 || (startVsP === 0 && bias === 'start')) return bias === 'start' ? m.postStart : m.postEnd;
     break;
   }
@@ -150,17 +147,17 @@ export function transformSpan(span: Span, mapped: readonly MappedChange[]): Span
   if (mapped.length === 0) return span;
   const start = mapPosition(span.start, mapped, 'start');
   const end = mapPosition(span.end, mapped, 'end');
-  return compare(end, start) < 0 ? { start, end: start } : { start, end };
+  return comparePositions(end, start) < 0 ? { start, end: start } : { start, end };
 }
 
 /** Sorts spans and merges the ones that overlap or touch. */
 export function mergeSpans(spans: readonly Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => compare(a.start, b.start) || compare(a.end, b.end));
+  const sorted = [...spans].sort((a, b) => comparePositions(a.start, b.start) || comparePositions(a.end, b.end));
   const out: Span[] = [];
   for (const s of sorted) {
     const last = out[out.length - 1];
-    if (last && compare(s.start, last.end) <= 0) {
-      if (compare(s.end, last.end) > 0) last.end = s.end;
+    if (last && comparePositions(s.start, last.end) <= 0) {
+      if (comparePositions(s.end, last.end) > 0) last.end = s.end;
     } else out.push({ start: s.start, end: s.end });
   }
   return out;
@@ -171,8 +168,8 @@ function hullOf(spans: readonly Span[]): Span | undefined {
   for (const s of spans) {
     if (!hull) hull = { start: s.start, end: s.end };
     else {
-      if (compare(s.start, hull.start) < 0) hull.start = s.start;
-      if (compare(s.end, hull.end) > 0) hull.end = s.end;
+      if (comparePositions(s.start, hull.start) < 0) hull.start = s.start;
+      if (comparePositions(s.end, hull.end) > 0) hull.end = s.end;
     }
   }
   return hull;

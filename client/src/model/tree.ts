@@ -4,6 +4,7 @@
  */
 import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../../../server/src/engine/categories';
 import type { FindingDto, RegionDto, WorkspaceResults } from '../../../server/src/protocol';
+import { comparePositions } from '../../../common/src/ranges';
 import type { GroupCounts } from './counts';
 import { needsReview } from './status';
 
@@ -51,7 +52,7 @@ export type TreeNode = GroupNode | RegionNode | FindingNode;
 
 function compareLocation(a: { path: string; span: RegionDto['span'] }, b: { path: string; span: RegionDto['span'] }): number {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
-  return a.span.start.line - b.span.start.line || a.span.start.character - b.span.start.character;
+  return comparePositions(a.span.start, b.span.start);
 }
 
 function regionKey(uri: string, regionId: string): string {

@@ -1,11 +1,14 @@
 /** Which files on disk the edit watcher listens to. Pure. */
+import { DEFAULT_EXCLUDES } from '../../../common/src/settings';
 import { SUPPORTED_EXTENSIONS, languageForPath } from '../../../server/src/engine/languages';
 
 /** `**\/*.{go,py,…}`: every file the server can analyse. */
 export const WATCH_GLOB = `**/*.{${SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
 
-/** Directories the server never scans (its default excludes); changes there are not edits to review. */
-const IGNORED_DIRS = new Set(['node_modules', '.git', 'vendor', '.venv', 'venv', '__pycache__', 'dist', 'build']);
+/** Directories the server never scans (its default excludes `**\/<dir>/**`); changes there are not edits to review. */
+const IGNORED_DIRS = new Set(DEFAULT_EXCLUDES.flatMap((g) => /^\*\*\/([^*/]+)\/\*\*$/.exec(g)?.[1] ?? []));
+/** File endings the default excludes leave out (`**\/*.min.js`). */
+const IGNORED_ENDINGS = DEFAULT_EXCLUDES.flatMap((g) => /^\*\*\/\*(\.[^*/]+)$/.exec(g)?.[1] ?? []);
 
 /**
  * True for paths the watcher should drop: dependencies, build output, minified or declaration
@@ -14,6 +17,6 @@ const IGNORED_DIRS = new Set(['node_modules', '.git', 'vendor', '.venv', 'venv',
 export function isIgnoredPath(relativePath: string): boolean {
   const parts = relativePath.split(/[\\/]/);
   if (parts.some((p) => IGNORED_DIRS.has(p))) return true;
-  if (relativePath.endsWith('.min.js')) return true;
+  if (IGNORED_ENDINGS.some((e) => relativePath.endsWith(e))) return true;
   return languageForPath(relativePath) === undefined;
 }

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { CATEGORIES, type CategoryId } from '../engine/categories';
 import { languageForPath } from '../engine/languages';
 import type { Region } from '../engine/types';
+import { containsLine } from '../../../common/src/ranges';
 import { isInside } from '../engine/workspacePath';
 import { reviewerIdentity } from '../review/identity';
 import { LedgerError, readLedger, recordEvents, reviewState, type LedgerData } from '../review/ledger';
@@ -199,7 +200,7 @@ export async function requestReview(ctx: ToolContext, file: string, line: number
   if (!Number.isInteger(line) || line < 1) throw new ToolError('line must be a whole number, 1 or more (lines are 1-based)');
   const t = resolveTarget(ctx, file, true);
   const regions = await analyzeText(ctx.root, t.wf, t.text, t.settings);
-  const here = regions.filter((r) => r.span.start.line + 1 <= line && r.span.end.line + 1 >= line && !r.suppression);
+  const here = regions.filter((r) => containsLine(r.span, line - 1) && !r.suppression);
   if (here.length === 0) {
     const list = regions.map((r) => `${r.span.start.line + 1}-${r.span.end.line + 1} ${r.category} in ${r.symbol}`).join('; ');
     throw new ToolError(`no guarded region covers ${t.wf.rel}:${line}${list ? ` (regions: ${list})` : ' (the file has none)'}; guarded_regions lists them`);

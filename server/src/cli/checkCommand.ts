@@ -13,8 +13,7 @@ import { parseArgs, UsageError } from './args';
 import { checkMarkdown, checkText, type CheckMeta } from './checkReport';
 import { blobRev, changedPaths, commitsTouching, GitError, gitTopLevel, listDir, mergeBase, readBlobs, resolveCommit, type HeadSide } from './git';
 import { colourer, emit } from './output';
-import { toSarif } from './sarif';
-import type { CliContext } from './scanCommand';
+import { loadSarif, type CliContext } from './scanCommand';
 import { cliSettings } from './teamSettings';
 import { findWorkspaceRoot } from './workspaceRoot';
 
@@ -140,14 +139,14 @@ export async function runCheck(argv: string[], ctx: CliContext): Promise<number>
     const markdown = checkMarkdown(report, meta);
     const summary = args.options.get('summary');
     if (summary) fs.appendFileSync(path.resolve(ctx.cwd, summary), markdown);
-    const sarif = () =>
-      toSarif(
+    const sarif = async () =>
+      (await loadSarif())(
         ctx.version,
         report.changed.map((c) => ({ path: wsRelToTop(c.path, wsPrefix), region: c.region, status: c.status, change: c.change })),
         report.findings.map((f) => ({ path: wsRelToTop(f.path, wsPrefix), finding: f.finding, fingerprint: f.fingerprint })),
       );
     const sarifFile = args.options.get('sarif');
-    if (sarifFile) emit(ctx, sarif(), sarifFile);
+    if (sarifFile) emit(ctx, await sarif(), sarifFile);
     if (!args.flags.has('quiet') || outFile) {
       const body =
         format === 'markdown'
@@ -155,7 +154,7 @@ export async function runCheck(argv: string[], ctx: CliContext): Promise<number>
           : format === 'json'
             ? `${JSON.stringify({ tool: 'ai-guardrails', version: ctx.version, ...meta, ...report }, null, 2)}\n`
             : format === 'sarif'
-              ? sarif()
+              ? await sarif()
               : checkText(
                   { ...report, changed: report.changed.map((c) => ({ ...c, path: displayPath(c.path) })) },
                   { ...meta, skipped: meta.skipped.map((s) => ({ ...s, path: displayPath(s.path) })) },

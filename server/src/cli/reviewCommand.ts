@@ -6,6 +6,7 @@ import { GuardrailEngine, pathsFromRoot } from '../engine/engine';
 import { displayPath, readSource } from '../engine/files';
 import { languageForPath } from '../engine/languages';
 import type { Region } from '../engine/types';
+import { containsLine } from '../../../common/src/ranges';
 import { workspaceRelative } from '../engine/workspacePath';
 import { reviewerIdentity } from '../review/identity';
 import { LedgerError, readLedger, recordEvents, reviewState, type LedgerEntry } from '../review/ledger';
@@ -77,7 +78,7 @@ async function record(ctx: CliContext, argv: string[], status: 'requested' | 'ap
   }
   const rel = where.rel;
   const regions = await analyzeFile(ctx, file);
-  const here = regions.filter((r) => r.span.start.line + 1 <= line && r.span.end.line + 1 >= line && !r.suppression);
+  const here = regions.filter((r) => containsLine(r.span, line - 1) && !r.suppression);
   if (here.length === 0) {
     const where = regions.map((r) => `  ${r.span.start.line + 1}-${r.span.end.line + 1} ${r.category} in ${r.symbol}`).join('\n');
     ctx.stderr(`ai-guardrails: no guardrail region covers ${path.relative(ctx.cwd, file)}:${line}${where ? `; regions in this file:\n${where}` : ' (the file has none)'}\n`);

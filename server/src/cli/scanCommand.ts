@@ -15,7 +15,6 @@ import { LedgerError, readLedger, reviewState, type LedgerData } from '../review
 import { defaultSettings, enabledCategories, readTeamConfig, walkFilters, type GuardrailSettings } from '../settings';
 import { parseArgs, UsageError } from './args';
 import { colourer, emit } from './output';
-import { toSarif } from './sarif';
 import { cliSettings } from './teamSettings';
 import { findWorkspaceRoot } from './workspaceRoot';
 
@@ -147,7 +146,7 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
   if (!args.flags.has('quiet') || outFile !== undefined) {
     let body: string;
     if (format === 'json') body = `${JSON.stringify(toJson(scanned, rel, ctx.version, review), null, 2)}\n`;
-    else if (format === 'sarif') body = sarifOf(scanned, workspace, ctx.version, review, stdinText);
+    else if (format === 'sarif') body = sarifOf(await loadSarif(), scanned, workspace, ctx.version, review, stdinText);
     else body = toText(scanned, (f) => displayPath(rel(f)), millis, review, colourer(ctx));
     emit(ctx, body, outFile);
   }
@@ -205,7 +204,7 @@ function readAllStdin(): Promise<Buffer> {
 }
 
 /** SARIF with paths relative to the workspace (the repository root in CI), as code scanning expects. */
-function sarifOf(scanned: ScannedFile[], workspace: string, version: string, review: ReviewOf, stdinText: string | undefined): string {
+function sarifOf(toSarif: SarifWriter, scanned: ScannedFile[], workspace: string, version: string, review: ReviewOf, stdinText: string | undefined): string {
   const wsRel = (f: string) => toPosix(path.relative(workspace, f));
   const findings = scanned.flatMap((s) => {
     const all = [...s.findings, ...(s.suppressedFindings ?? [])];
@@ -218,6 +217,12 @@ function sarifOf(scanned: ScannedFile[], workspace: string, version: string, rev
 }
 
 type ReviewOf = (file: string, region: Region) => ReviewStatus;
+
+/** The SARIF writer and its builder library, loaded only for `--format sarif` (its own file in the bundled CLI). */
+export type SarifWriter = typeof import('./sarif').toSarif;
+export async function loadSarif(): Promise<SarifWriter> {
+  return (await import('./sarif')).toSarif;
+}
 
 function shouldFail(scanned: ScannedFile[], review: ReviewOf, level: FailLevel): boolean {
   for (const s of scanned) {

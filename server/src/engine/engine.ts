@@ -11,6 +11,7 @@ import {
   insideAny,
   LineIndex,
   mapOffset,
+  mergeRanges,
   overlapsAny,
   totalLength,
   type CharRange,
@@ -22,8 +23,9 @@ import { buildFix } from './fixes';
 import { GuardrailDocument, type DocumentOptions } from './document';
 import { checkParserInput } from './parserGuards';
 import './fixers';
-import { RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTriggers, type MatchContext, type RawFinding, type RawTrigger } from './ruleQueries';
+import { RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTriggers, type MatchContext, type RawFinding, type RawTrigger, type RootFilter } from './ruleQueries';
 import { computeFileFacts, type FileFacts } from './valueFacts';
+import { RULE_CACHE_FILE, RuleAnalysisCache } from './ruleCache';
 import type { FileAnalysis, Finding, FindingSeverity, FindingSuppression, Region, Span, Suppression, Trigger } from './types';
 
 export interface EnginePaths {
@@ -31,11 +33,13 @@ export interface EnginePaths {
   grammarsDir: string;
   /** Folder holding `<family>/<category>.scm`. */
   queriesDir: string;
+  /** The rule analysis recorded by the build (ruleCache.ts); optional, only saves start-up time. */
+  ruleCache?: string;
 }
 
 /** Paths inside an installed extension or a checkout: `<root>/grammars`, `<root>/server/queries`. */
 export function pathsFromRoot(root: string): EnginePaths {
-  return { grammarsDir: path.join(root, 'grammars'), queriesDir: path.join(root, 'server', 'queries') };
+  return { grammarsDir: path.join(root, 'grammars'), queriesDir: path.join(root, 'server', 'queries'), ruleCache: path.join(root, 'dist', RULE_CACHE_FILE) };
 }
 
 export interface AnalyzeOptions {
@@ -126,6 +130,8 @@ export class AnalysisState {
     readonly fingerprints: Map<string, string>,
     /** Top-level constants and enums (valueFacts.ts): a change re-analyzes the whole file. */
     readonly factsKey: string = '',
+    /** Whether a unit (by its text) is a pass-through or a stub, which makes no region. */
+    readonly plainUnits: Map<string, boolean> = new Map(),
   ) {}
 }
 
@@ -175,6 +181,8 @@ interface LoadedLanguage {
   language: Language;
   queriesDir: string;
   gating: boolean;
+  /** Shared by the engine's languages; read on the first compile. */
+  ruleCache: () => RuleAnalysisCache;
   /** Compiled on first use: a process that never sees a language never pays for its queries. */
   compiled?: { rules: RuleSet; findings: RuleSet };
 }
@@ -182,9 +190,10 @@ interface LoadedLanguage {
 function compiled(l: LoadedLanguage): { rules: RuleSet; findings: RuleSet } {
   if (!l.compiled) {
     const factors = new FactorRegistry();
-    const rules = new RuleSet(l.language, l.spec.family, readRuleSources(l.queriesDir, l.spec.family), 'trigger', l.gating, factors);
+    const cache = l.ruleCache();
+    const rules = new RuleSet(l.language, l.spec.family, readRuleSources(l.queriesDir, l.spec.family), 'trigger', l.gating, factors, cache);
     try {
-      const findings = new RuleSet(l.language, l.spec.family, readFindingSources(l.queriesDir, l.spec.family), 'finding', l.gating, factors);
+      const findings = new RuleSet(l.language, l.spec.family, readFindingSources(l.queriesDir, l.spec.family), 'finding', l.gating, factors, cache);
       l.compiled = { rules, findings };
     } catch (err) {
       rules.delete();
@@ -230,12 +239,14 @@ export class GuardrailEngine {
   static async create(paths: EnginePaths, only?: LanguageId[], options: EngineOptions = {}): Promise<GuardrailEngine> {
     await Parser.init({ locateFile: (file: string) => path.join(paths.grammarsDir, file) });
     const loaded = new Map<LanguageId, LoadedLanguage>();
+    let cache: RuleAnalysisCache | undefined;
+    const ruleCache = () => (cache ??= RuleAnalysisCache.load(paths.ruleCache));
     for (const id of only ?? LANGUAGE_IDS) {
       const spec = LANGUAGES[id];
       const language = await Language.load(path.join(paths.grammarsDir, spec.wasm));
       const parser = new Parser();
       parser.setLanguage(language);
-      loaded.set(id, { spec, parser, language, queriesDir: paths.queriesDir, gating: options.gating ?? true });
+      loaded.set(id, { spec, parser, language, queriesDir: paths.queriesDir, gating: options.gating ?? true, ruleCache });
     }
     return new GuardrailEngine(loaded, options.parserGuards ?? true);
   }
@@ -252,6 +263,16 @@ export class GuardrailEngine {
       sets.rules.compileAll();
       sets.findings.compileAll();
     }
+  }
+
+  /**
+   * Compiles one more of this language's queries if its rules are loaded (it has been analysed);
+   * false when there is nothing left to compile. For idle time in a long-lived process.
+   */
+  prepareStep(language: LanguageId): boolean {
+    const sets = this.languages.get(language)?.compiled;
+    if (!sets) return false;
+    return sets.rules.compileNext() || sets.findings.compileNext();
   }
 
   supports(language: LanguageId): boolean {
@@ -300,7 +321,7 @@ export class GuardrailEngine {
       if (options.wrappers) fileFacts.key += `|${[...options.wrappers].map(([n, c]) => `${n}:${c}`).sort().join(',')}`;
       const catKey = categoriesKey(options.categories);
       const previous = options.previous;
-      let dirty: CharRange[] | undefined;
+      let dirty: { dirty: CharRange[]; fine?: FineScope } | undefined;
       if (
         previous &&
         options.previousTree &&
@@ -309,12 +330,12 @@ export class GuardrailEngine {
         previous.state.factsKey === fileFacts.key &&
         sameImports(previous.state.imports, imports)
       ) {
-        dirty = dirtyRanges(root, text.length, options.previousTree, tree, previous.state, previous.edits);
+        dirty = dirtyRanges(root, loaded.spec.unitTypes, text.length, options.previousTree, tree, previous.state, previous.edits);
       }
       let result: { analysis: FileAnalysis; state: AnalysisState } | undefined;
       if (dirty && previous) {
         try {
-          result = this.run(loaded.spec, sets, text, root, imports, catKey, options, started, budget, { state: previous.state, edits: previous.edits, dirty }, fileFacts);
+          result = this.run(loaded.spec, sets, text, root, imports, catKey, options, started, budget, { state: previous.state, edits: previous.edits, ...dirty }, fileFacts);
         } catch (err) {
           if (!(err instanceof StaleState) && !(err instanceof ScopeChanged)) throw err;
         }
@@ -367,7 +388,7 @@ export class GuardrailEngine {
     options: AnalyzeOptions,
     started: number,
     budget: Budget,
-    reuse: { state: AnalysisState; edits: readonly Edit[]; dirty: CharRange[] } | undefined,
+    reuse: { state: AnalysisState; edits: readonly Edit[]; dirty: CharRange[]; fine?: FineScope } | undefined,
     fileFacts: { facts: FileFacts; key: string },
   ): { analysis: FileAnalysis; state: AnalysisState } {
     const lines = new LineIndex(text);
@@ -377,40 +398,59 @@ export class GuardrailEngine {
     let rawFindings: RawFinding[];
     let keptFindings: StoredFinding[] = [];
     if (reuse) {
-      const { state, edits, dirty } = reuse;
-      // Local matches outside the changed top-level nodes are what they were (moved), and so
-      // are their units: these lie inside the same unchanged top-level node.
+      const { state, edits, dirty, fine } = reuse;
+      // Patterns that cannot be rooted around the edited units are re-queried in those units only
+      // (FineScope); the others in the whole changed top-level nodes.
+      const inUnits: RootFilter | undefined = fine ? (roots) => roots !== undefined && !roots.some((t) => fine.around.has(t)) : undefined;
+      const aroundUnits: RootFilter | undefined = inUnits ? (roots) => !inUnits(roots) : undefined;
+      const rangesOf = (set: RuleSet, ordinal: number) => (fine && inUnits?.(set.rootTypesOf(ordinal)) ? fine.ranges : dirty);
+      // Local matches outside the changed ranges are what they were (moved), and so are their
+      // units: these lie inside the same unchanged node.
       const kept: StoredTrigger[] = [];
+      // Kept triggers whose unit holds an edited unit (a decorator of an edited function, a class
+      // field next to an edited method): their unit and its symbol are looked up again.
+      const replace: RawTrigger[] = [];
       for (const t of state.triggers) {
         if (t.global) continue;
         const start = mapOffset(t.start, edits, 1);
         const end = mapOffset(t.end, edits, -1);
-        if (start > end || overlapsAny(dirty, start, end)) continue;
+        if (start > end || overlapsAny(rangesOf(sets.rules, t.ordinal), start, end)) continue;
         const unit = { ...t.unit, start: mapOffset(t.unit.start, edits, 1), end: mapOffset(t.unit.end, edits, -1), anchor: mapOffset(t.unit.anchor, edits, 1) };
         delete unit.node;
-        kept.push({ ...t, start, end, unit });
+        if (fine && overlapsAny(fine.ranges, unit.start, unit.end)) {
+          const node = root.descendantForIndex(start, end);
+          if (!node || node.startIndex !== start || node.endIndex !== end) throw new StaleState();
+          replace.push({ rule: t.rule, category: t.category, node, ordinal: t.ordinal, global: false, mention: t.mention });
+        } else kept.push({ ...t, start, end, unit });
       }
-      const fresh = sets.rules.run(root, ctx, categories, dirty, 'local').filter((t) => insideAny(dirty, t.node.startIndex, t.node.endIndex));
+      const localRun = (ranges: CharRange[], only?: RootFilter) =>
+        sets.rules.run(root, ctx, categories, ranges, 'local', only).filter((t) => insideAny(ranges, t.node.startIndex, t.node.endIndex));
+      const fresh = fine ? [...localRun(fine.ranges, inUnits), ...localRun(dirty, aroundUnits)] : localRun(dirty);
       const global = sets.rules.hasGlobalPatterns ? sets.rules.run(root, ctx, categories, undefined, 'global') : [];
       const wrapped = wrapperTriggers(root, text, spec, options.wrappers, categories);
-      placed = sortPlaced([...kept, ...placeTriggers([...fresh, ...global, ...wrapped], spec, root, budget)]);
-      // Fixes read the whole file (imports, other uses), so fixable findings are always rebuilt.
+      placed = sortPlaced([...kept, ...placeTriggers([...replace, ...fresh, ...global, ...wrapped], spec, root, budget)]);
+      // Fixes read the whole file (imports, other uses), so fixable findings are always rebuilt;
+      // while a file has some, findings are re-queried in whole top-level nodes, not units.
+      const findingFine = state.findings.some((f) => f.fixable && !f.global) ? undefined : fine;
+      const findingRanges = (ordinal: number) => (findingFine ? rangesOf(sets.findings, ordinal) : dirty);
       const fixRanges: CharRange[] = [];
       const mapped: StoredFinding[] = [];
       for (const f of state.findings) {
         if (f.global) continue;
         const start = mapOffset(f.start, edits, 1);
         const end = mapOffset(f.end, edits, -1);
-        if (start > end || overlapsAny(dirty, start, end)) continue;
+        if (start > end || overlapsAny(findingRanges(f.ordinal), start, end)) continue;
         if (f.fixable) fixRanges.push({ startIndex: start, endIndex: end });
         else mapped.push({ ...f, start, end });
       }
       const findingDirty = fixRanges.length > 0 ? expandToTopLevel(root, [...dirty, ...fixRanges]) : dirty;
       keptFindings = mapped
-        .filter((f) => !overlapsAny(findingDirty, f.start, f.end))
+        .filter((f) => !overlapsAny(findingFine ? findingRanges(f.ordinal) : findingDirty, f.start, f.end))
         .map((f) => ({ ...f, finding: { ...f.finding, span: { start: lines.position(f.start), end: lines.position(f.end) } } }));
+      const findingRun = (ranges: CharRange[], only?: RootFilter) =>
+        sets.findings.runFindings(root, ctx, categories, ranges, 'local', only).filter((f) => insideAny(ranges, f.node.startIndex, f.node.endIndex));
       rawFindings = [
-        ...sets.findings.runFindings(root, ctx, categories, findingDirty, 'local').filter((f) => insideAny(findingDirty, f.node.startIndex, f.node.endIndex)),
+        ...(findingFine ? [...findingRun(findingFine.ranges, inUnits), ...findingRun(findingDirty, aroundUnits)] : findingRun(findingDirty)),
         ...(sets.findings.hasGlobalPatterns ? sets.findings.runFindings(root, ctx, categories, undefined, 'global') : []),
       ];
     } else {
@@ -419,7 +459,8 @@ export class GuardrailEngine {
       rawFindings = sets.findings.runFindings(root, ctx, categories);
     }
     const fingerprints = new Map<string, string>();
-    const regions = buildRegions(placed, spec, text, lines, root, reuse?.state.fingerprints, fingerprints, budget);
+    const plainUnits = new Map<string, boolean>();
+    const regions = buildRegions(placed, spec, text, lines, root, { fingerprints: reuse?.state.fingerprints, plainUnits: reuse?.state.plainUnits }, { fingerprints, plainUnits }, budget);
     const built = buildFindings(options.auditFindings ? rawFindings : rawFindings.filter((f) => f.props.confidence !== 'low'), spec, text, budget);
     // One finding per (rule, node): the earliest pattern's.
     const all = [...keptFindings, ...built].sort((a, b) => a.ordinal - b.ordinal);
@@ -455,6 +496,7 @@ export class GuardrailEngine {
       stored,
       fingerprints,
       fileFacts.key,
+      plainUnits,
     );
     return { analysis, state };
   }
@@ -495,19 +537,62 @@ export function withLineFeeds(text: string): string {
  */
 function dirtyRanges(
   root: Node,
+  units: ReadonlySet<string>,
   length: number,
   oldTree: Tree,
   newTree: Tree,
   state: AnalysisState,
   edits: readonly Edit[],
-): CharRange[] | undefined {
+): { dirty: CharRange[]; fine?: FineScope } | undefined {
   let delta = 0;
   for (const e of edits) delta += e.newEndIndex - e.oldEndIndex;
   if (state.length + delta !== length) return undefined;
   const ranges = [...changedRanges(oldTree, newTree), ...editedRanges(edits)];
-  if (ranges.length === 0) return [];
+  if (ranges.length === 0) return { dirty: [] };
   const dirty = expandToTopLevel(root, ranges);
-  return totalLength(dirty) <= length * MAX_INCREMENTAL_SHARE ? dirty : undefined;
+  const fine = fineScope(root, ranges, units);
+  if (fine && totalLength(fine.ranges) <= length * MAX_INCREMENTAL_SHARE) return { dirty, fine };
+  return totalLength(dirty) <= length * MAX_INCREMENTAL_SHARE ? { dirty } : undefined;
+}
+
+/**
+ * Edits inside one method of a class (or another unit below a top-level node that is not itself
+ * a unit): the units holding them, and the node types around those units. A pattern whose matches
+ * can only be rooted at other types matches inside a unit or wholly outside it, so re-querying the
+ * units is enough for it; patterns that can be rooted around a unit (a class, a decorator) are
+ * re-queried over the whole top-level node. Undefined when an edit is not strictly inside such a
+ * unit, or a top-level node is a unit already (Go functions, top-level functions).
+ */
+export interface FineScope {
+  ranges: CharRange[];
+  /** Types of the nodes from the top-level node down to each unit's parent. */
+  around: Set<string>;
+}
+
+/** Deeper than this, the walk gives up (and the top-level node is re-queried, as before). */
+const MAX_FINE_DEPTH = 200;
+
+function fineScope(root: Node, ranges: readonly CharRange[], units: ReadonlySet<string>): FineScope | undefined {
+  const out: CharRange[] = [];
+  const around = new Set<string>();
+  for (const r of ranges) {
+    const types: string[] = [];
+    let unit: CharRange | undefined;
+    // Down through the nodes that hold the range strictly inside them, to the first unit.
+    // (TreeCursor.gotoFirstChildForIndex misplaces its argument in web-tree-sitter 0.25.)
+    for (let node: Node | null = root; !unit && types.length < MAX_FINE_DEPTH; ) {
+      node = node.firstChildForIndex(r.startIndex);
+      if (!node || !(node.startIndex < r.startIndex && r.endIndex < node.endIndex)) return undefined;
+      if (units.has(node.type)) {
+        if (types.length === 0) return undefined;
+        unit = { startIndex: node.startIndex, endIndex: node.endIndex };
+      } else types.push(node.type);
+    }
+    if (!unit) return undefined;
+    for (const t of types) around.add(t);
+    out.push(unit);
+  }
+  return { ranges: mergeRanges(out), around };
 }
 
 /** Anonymous function units: they fold into an enclosing function or method when there is one. */
@@ -704,9 +789,12 @@ export function codeTokens(node: Node, text?: string, budget?: Budget): string[]
 }
 
 export function fingerprintOf(category: CategoryId, language: string, unit: Node, text?: string, budget?: Budget): string {
+  return fingerprintOfTokens(category, language, codeTokens(unit, text, budget));
+}
+
+function fingerprintOfTokens(category: CategoryId, language: string, tokens: readonly string[]): string {
   const hash = createHash('sha256');
   hash.update(`${category}\u0000${language}\u0000`);
-  const tokens = codeTokens(unit, text, budget);
   // One update of the joined tokens hashes the same bytes as one update per token.
   if (tokens.length > 0) hash.update(`${tokens.join('\u0001')}\u0001`);
   return hash.digest('hex').slice(0, 20);
@@ -797,8 +885,9 @@ function buildRegions(
   text: string,
   lines: LineIndex,
   root: Node,
-  previousFingerprints: ReadonlyMap<string, string> | undefined,
-  fingerprints: Map<string, string>,
+  previous: { fingerprints?: ReadonlyMap<string, string>; plainUnits?: ReadonlyMap<string, boolean> },
+  /** Filled with this analysis' answers by unit text, for the next one (AnalysisState). */
+  memo: { fingerprints: Map<string, string>; plainUnits: Map<string, boolean> },
   budget?: Budget,
 ): Region[] {
   const groups = new Map<string, { unit: UnitInfo; category: CategoryId; triggers: StoredTrigger[] }>();
@@ -820,24 +909,36 @@ function buildRegions(
   const span = (start: number, end: number): Span => ({ start: lines.position(start), end: lines.position(end) });
   const regions: Region[] = [];
   const idCounts = new Map<string, number>();
+  const unitTokens = new Map<string, string[]>();
   for (const g of groups.values()) {
     budget?.check('regions');
     // Evidence, not mentions: a type, field or base-class mention alone makes no region.
     if (g.triggers.every((t) => t.mention)) continue;
     // A one-statement pass-through (`return s.provider.Commit(ctx)`) holds no logic to review.
-    const unitNode = g.unit.node ?? nodeAt(root, g.unit.start, g.unit.end, g.unit.type);
-    if (unitNode && (isDelegation(unitNode) || isStub(unitNode))) continue;
+    // Like fingerprints, the answer is kept by unit text: an unchanged unit is not looked at again.
+    const unitText = text.slice(g.unit.start, g.unit.end);
+    let plain = memo.plainUnits.get(unitText) ?? previous.plainUnits?.get(unitText);
+    if (plain === undefined) {
+      const unitNode = g.unit.node ?? nodeAt(root, g.unit.start, g.unit.end, g.unit.type);
+      plain = unitNode !== undefined && (isDelegation(unitNode) || isStub(unitNode));
+    }
+    memo.plainUnits.set(unitText, plain);
+    if (plain) continue;
     g.triggers.sort((a, b) => a.start - b.start || a.end - b.end);
     // Fingerprints hash the unit's tokens; an unchanged unit text has an unchanged fingerprint.
-    const key = `${g.category}\u0000${text.slice(g.unit.start, g.unit.end)}`;
-    let fingerprint = fingerprints.get(key) ?? previousFingerprints?.get(key);
+    const key = `${g.category}\u0000${unitText}`;
+    let fingerprint = memo.fingerprints.get(key) ?? previous.fingerprints?.get(key);
     if (fingerprint === undefined) {
       const node = g.unit.node ?? nodeAt(root, g.unit.start, g.unit.end, g.unit.type);
       if (!node) throw new StaleState();
-      // Nested units each hash their whole subtree: thousands of nested functions add up.
-      fingerprint = fingerprintOf(g.category, spec.family, node, text, budget);
+      // Nested units each hash their whole subtree: thousands of nested functions add up. A unit
+      // with regions of several categories is walked once.
+      const unitKey = `${g.unit.start}:${g.unit.end}`;
+      let tokens = unitTokens.get(unitKey);
+      if (!tokens) unitTokens.set(unitKey, (tokens = codeTokens(node, text, budget)));
+      fingerprint = fingerprintOfTokens(g.category, spec.family, tokens);
     }
-    fingerprints.set(key, fingerprint);
+    memo.fingerprints.set(key, fingerprint);
     const baseId = `${g.category}:${fingerprint}`;
     const n = idCounts.get(baseId) ?? 0;
     idCounts.set(baseId, n + 1);

@@ -436,4 +436,22 @@ export class FactorRegistry {
     if (!this.built && this.factors.length > 0) this.built = new FactorIndex([...this.factors]);
     return this.built;
   }
+
+  /**
+   * Adds the start of every occurrence of every factor in `text[from, to)` to `found[id]`, in
+   * ascending order. Short spans (a small file, an edit's ranges) are searched factor by factor
+   * until the index exists: building the automaton costs more than a few kilobytes of search.
+   */
+  scan(text: string, from: number, to: number, found: (number[] | undefined)[]): void {
+    if (!this.built && to - from <= SMALL_SCAN) {
+      this.factors.forEach((f, id) => {
+        for (let p = text.indexOf(f, from); p !== -1 && p + f.length <= to; p = text.indexOf(f, p + 1)) (found[id] ??= []).push(p);
+      });
+      return;
+    }
+    this.index?.scan(text, from, to, found);
+  }
 }
+
+/** Spans up to this many characters are searched without building the factor index. */
+const SMALL_SCAN = 4096;

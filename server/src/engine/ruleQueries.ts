@@ -8,7 +8,8 @@ import { resolveName, type ImportTable, type ResolvedName } from './imports';
 import { mergeRanges, type CharRange, type LineIndex } from './incremental';
 import type { QueryFamily } from './languages';
 import { parsePattern, splitPatterns, type CaptureInfo, type ParsedPredicate } from './queryText';
-import { looksLikeSql, looksLikeTransactionSql, stringContent } from './sqlText';
+import { RuleAnalysisCache, type ConditionSpec, type PatternAnalysis } from './ruleCache';
+import { looksLikeSql, looksLikeTransactionSql, SQL_STATEMENT_KEYWORDS, stringContent } from './sqlText';
 import { expandLibraryRefs, readLibrarySets, type LibrarySets } from './librarySets';
 import { comparisonOperands, interpolatesRuntimeValue, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isSecretUse, type ValueContext } from './valueFacts';
 
@@ -94,7 +95,12 @@ interface PatternInfo {
   conditions: Condition[];
   /** Has a factors/resolves condition: matches can be looked for around occurrences only. */
   localizable: boolean;
+  /** Node types a match's root can have; undefined when any (wildcards, several roots). */
+  rootTypes: readonly string[] | undefined;
 }
+
+/** Picks patterns by the node types their matches can be rooted at (incremental re-analysis). */
+export type RootFilter = (rootTypes: readonly string[] | undefined) => boolean;
 
 /**
  * Where a pattern's matches can be: inside one top-level node (`local`), at the file's root
@@ -152,7 +158,7 @@ const STRING_TYPES: Record<QueryFamily, ReadonlySet<string>> = {
  * looksLikeSql needs a statement keyword at the start of the trimmed content, and the content
  * starts after the opening quote: so the source has a quote, whitespace, maybe "(", the keyword.
  */
-const SQL_START = /["'`]\s*(?:\(\s*)?(?:with|select|insert|update|delete|merge|upsert|replace|create|alter|drop|truncate|begin|start|commit|rollback|savepoint|set|lock)(?!\w)/gi;
+const SQL_START = new RegExp(`["'\`]\\s*(?:\\(\\s*)?(?:${SQL_STATEMENT_KEYWORDS.join('|')})(?!\\w)`, 'gi');
 /** looksLikeTransactionSql: a keyword right after the quote, or FOR UPDATE / FOR SHARE anywhere. */
 const TRANSACTION_SQL_HINT =
   /["'`]\s*(?:begin|start|commit|rollback|savepoint|release|set)(?!\w)|\bfor\s+(?:no\s+key\s+)?update\b|\bfor\s+share\b/gi;
@@ -504,12 +510,9 @@ class Facts {
       let found = byRanges.get(key);
       if (!found) {
         found = [];
-        const index = registry.index;
-        if (index) {
-          const text = this.ctx.text;
-          if (this.ranges) for (const r of this.ranges) index.scan(text, r.startIndex, Math.min(r.endIndex, text.length), found);
-          else index.scan(text, 0, text.length, found);
-        }
+        const text = this.ctx.text;
+        if (this.ranges) for (const r of this.ranges) registry.scan(text, r.startIndex, Math.min(r.endIndex, text.length), found);
+        else registry.scan(text, 0, text.length, found);
         byRanges.set(key, found);
       }
       this.occurrences = found;
@@ -647,6 +650,8 @@ class Facts {
  */
 export class RuleSet {
   private readonly buckets: Bucket[] = [];
+  /** Each pattern's possible root types, by ordinal. */
+  private readonly roots: (readonly string[] | undefined)[] = [];
   private count = 0;
   private groupCount = 0;
 
@@ -662,25 +667,22 @@ export class RuleSet {
     private readonly gating = true,
     /** Factor strings, shared with the grammar's other rule set (one text scan for both). */
     readonly factors: FactorRegistry = new FactorRegistry(),
+    /** Analyses of rule files recorded at build time (ruleCache.ts); recomputed when absent. */
+    cache?: RuleAnalysisCache,
   ) {
     const groups: PatternGroup[] = [];
     const byStructure = new Map<string, PatternGroup>();
     const factorId = (s: string) => factors.id(s);
     for (const source of sources) {
-      const texts = splitPatterns(source.text);
+      const analyses = analyzeSourceCached(source, family, cache);
       let captured = false;
-      texts.forEach((text, i) => {
+      analyses.forEach((analysis, i) => {
         const fail = (message: string): never => {
           throw new RuleFileError(`${source.file}: pattern ${i + 1}: ${message}`);
         };
-        let parsed;
-        try {
-          parsed = parsePattern(text);
-        } catch (err) {
-          return fail((err as Error).message);
-        }
+        if ('error' in analysis) return fail(analysis.error);
         const props: Record<string, string> = {};
-        for (const p of parsed.predicates) {
+        for (const p of analysis.predicates) {
           if (p.operator !== 'set!') continue;
           const [k, v] = p.operands;
           if (k?.type === 'string' && v?.type === 'string') props[k.value] = v.value;
@@ -701,28 +703,25 @@ export class RuleSet {
         if (capture === 'finding' && !['error', 'warning', 'info'].includes(props.severity ?? '')) {
           fail(`severity must be error, warning or info, not ${JSON.stringify(props.severity)}`);
         }
-        const unknown = parsed.predicates.find(
+        const unknown = analysis.predicates.find(
           (p) => !OWN_PREDICATES.has(p.operator) && !TEXT_PREDICATES.has(p.operator) && !p.operator.endsWith('!') && p.operator !== 'is?' && p.operator !== 'is-not?',
         );
         if (unknown) fail(`uses unknown predicate #${unknown.operator}`);
-        for (const p of parsed.predicates) {
+        const captureNames = new Set(analysis.captures);
+        for (const p of analysis.predicates) {
           for (const o of p.operands) {
-            if (o.type === 'capture' && !parsed.captures.has(o.name)) fail(`#${p.operator} names @${o.name}, which the pattern does not capture`);
+            if (o.type === 'capture' && !captureNames.has(o.name)) fail(`#${p.operator} names @${o.name}, which the pattern does not capture`);
           }
         }
-        if (parsed.captures.has(capture)) captured = true;
-        const checked = parsed.predicates.filter((p) => OWN_PREDICATES.has(p.operator) || TEXT_PREDICATES.has(p.operator));
+        if (captureNames.has(capture)) captured = true;
+        const checked = analysis.predicates.filter((p) => OWN_PREDICATES.has(p.operator) || TEXT_PREDICATES.has(p.operator));
         let checks: Check[];
         try {
           checks = [...checked].sort((a, b) => cost(a) - cost(b)).map((p) => (TEXT_PREDICATES.has(p.operator) ? compileTextPredicate(p) : compileOwnPredicate(p)));
         } catch (err) {
           return fail((err as Error).message);
         }
-        const conditions = gating ? deriveConditions(checked, parsed.captures, family, factorId) : [];
-        if (gating) {
-          // Operator and punctuation tokens the structure requires occur in the match's text.
-          for (const token of parsed.tokens) if (/^[^\p{L}\p{N}_\s]+$/u.test(token)) conditions.push({ kind: 'factors', ids: [factorId(token)], cleanTree: true });
-        }
+        const conditions = gating ? analysis.conditions.map((c) => toCondition(c, factorId)) : [];
         const info: PatternInfo = {
           ordinal: this.count++,
           category,
@@ -731,24 +730,26 @@ export class RuleSet {
           checks,
           conditions,
           localizable: conditions.some((c) => c.kind !== 'imports'),
+          rootTypes: analysis.rootTypes ?? undefined,
         };
-        let group = byStructure.get(parsed.structure);
+        this.roots[info.ordinal] = info.rootTypes;
+        let group = byStructure.get(analysis.structure);
         if (!group) {
-          const roots = parsed.rootTypes;
+          const roots = analysis.rootTypes ?? undefined;
           const scope: Scope =
             roots === undefined || roots.includes('ERROR') || roots.includes('_')
               ? 'anywhere'
               : roots.some((t) => FILE_ROOT_TYPES.has(t))
                 ? roots.every((t) => FILE_ROOT_TYPES.has(t)) ? 'root' : 'anywhere'
                 : 'local';
-          group = { structure: parsed.structure, members: [], scope, sources: new Set() };
-          byStructure.set(parsed.structure, group);
+          group = { structure: analysis.structure, members: [], scope, sources: new Set() };
+          byStructure.set(analysis.structure, group);
           groups.push(group);
         }
         group.members.push(info);
         group.sources.add(source);
       });
-      if (!captured && texts.length > 0) throw new RuleFileError(`${source.file}: no @${capture} capture`);
+      if (!captured && analyses.length > 0) throw new RuleFileError(`${source.file}: no @${capture} capture`);
     }
     this.groupCount = groups.length;
     this.language = language;
@@ -811,6 +812,21 @@ export class RuleSet {
     }
   }
 
+  /**
+   * Compiles one query not compiled yet; false when all are. A language server calls it while
+   * idle, so a later edit that brings a new pattern into play does not wait for its compile.
+   */
+  compileNext(): boolean {
+    const next = this.buckets.find((b) => !b.query);
+    if (!next) return false;
+    try {
+      this.compiled(next);
+    } catch (err) {
+      if (!(err instanceof ScopeChanged)) throw err;
+    }
+    return this.buckets.some((b) => !b.query);
+  }
+
   private readonly importMemos = new Map<string, ImportMemo>();
 
   /** Gate facts that depend only on a file's imports, shared across files importing the same. */
@@ -858,12 +874,13 @@ export class RuleSet {
     ranges: readonly QueryRange[] | undefined,
     scope: 'all' | 'local' | 'global',
     visit: (match: QueryMatch, info: PatternInfo, global: boolean) => void,
+    only?: RootFilter,
   ): void {
     let localFacts: Facts | undefined;
     let wholeFacts: Facts | undefined;
     const factsFor = (global: boolean) =>
       global || !ranges ? (wholeFacts ??= new Facts(this, ctx, undefined)) : (localFacts ??= new Facts(this, ctx, ranges));
-    const usable = (m: PatternInfo, facts: Facts) => (!enabled || enabled.has(m.category)) && facts.canMatch(m);
+    const usable = (m: PatternInfo, facts: Facts) => (!enabled || enabled.has(m.category)) && (!only || only(m.rootTypes)) && facts.canMatch(m);
     // Which buckets run, compiled first: compiling can move a pattern to `anywhere`.
     let plan: { bucket: Bucket; query: Query; global: boolean; facts: Facts; active: boolean[] }[];
     for (;;) {
@@ -945,11 +962,12 @@ export class RuleSet {
     enabled?: ReadonlySet<CategoryId>,
     ranges?: readonly QueryRange[],
     scope: 'all' | 'local' | 'global' = 'all',
+    only?: RootFilter,
   ): RawTrigger[] {
     const found: RawTrigger[] = [];
     this.collect(root, ctx, enabled, ranges, scope, (match, info, global) => {
       for (const node of captureNodes(match, 'trigger')) found.push({ rule: info.rule, category: info.category, node, ordinal: info.ordinal, global, mention: info.props.evidence === 'mention' });
-    });
+    }, only);
     return sortTriggers(found);
   }
 
@@ -963,6 +981,7 @@ export class RuleSet {
     enabled?: ReadonlySet<CategoryId>,
     ranges?: readonly QueryRange[],
     scope: 'all' | 'local' | 'global' = 'all',
+    only?: RootFilter,
   ): RawFinding[] {
     const found: { start: number; end: number; f: RawFinding }[] = [];
     this.collect(root, ctx, enabled, ranges, scope, (match, info, global) => {
@@ -975,7 +994,7 @@ export class RuleSet {
         end: node.endIndex,
         f: { rule: info.rule, category: info.category, node, props: info.props, captures, ordinal: info.ordinal, global },
       });
-    });
+    }, only);
     found.sort((a, b) => a.start - b.start || a.end - b.end || a.f.ordinal - b.f.ordinal);
     const out: RawFinding[] = [];
     const seen = new Set<string>();
@@ -986,6 +1005,11 @@ export class RuleSet {
       out.push(x.f);
     }
     return out;
+  }
+
+  /** The node types the matches of the pattern with this ordinal can be rooted at (undefined: any). */
+  rootTypesOf(ordinal: number): readonly string[] | undefined {
+    return this.roots[ordinal];
   }
 
   /** Whether some pattern can span top-level nodes (re-run over the whole file every time). */
@@ -999,26 +1023,23 @@ export class RuleSet {
 }
 
 /**
- * Gate conditions implied by a pattern's predicates. Each must hold for the predicates to hold
- * (never the other way round), so skipping a pattern whose gate fails changes no result.
+ * Gate conditions implied by a pattern's predicates, as plain data (cached with the rule files'
+ * analysis). Each must hold for the predicates to hold (never the other way round), so skipping
+ * a pattern whose gate fails changes no result. Factor strings are listed in the order the
+ * registry first sees them, so ids come out the same whether the analysis was cached or not.
  */
-function deriveConditions(
-  predicates: ParsedPredicate[],
-  captures: ReadonlyMap<string, CaptureInfo>,
-  family: QueryFamily,
-  factorId: (s: string) => number,
-): Condition[] {
-  const out: Condition[] = [];
+function conditionSpecs(predicates: ParsedPredicate[], captures: ReadonlyMap<string, CaptureInfo>, tokens: ReadonlySet<string>, family: QueryFamily): ConditionSpec[] {
+  const out: ConditionSpec[] = [];
   const factorsCondition = (strings: string[] | undefined) => {
     if (!strings || strings.length === 0 || strings.some((s) => s.length === 0)) return;
-    out.push({ kind: 'factors', ids: [...new Set(strings)].map(factorId) });
+    out.push({ kind: 'factors', strings: [...new Set(strings)] });
   };
   for (const p of predicates) {
     const capture = p.operands[0]?.type === 'capture' ? p.operands[0].name : undefined;
     const literal = p.operands[1]?.type === 'string' ? p.operands[1].value : undefined;
     switch (p.operator) {
       case 'imports?':
-        if (p.operands[0]?.type === 'string') out.push({ kind: 'imports', re: new RegExp(p.operands[0].value) });
+        if (p.operands[0]?.type === 'string') out.push({ kind: 'imports', re: p.operands[0].value });
         break;
       case 'eq?':
         // `eq?` holds vacuously when the capture is absent; only a guaranteed capture gates.
@@ -1034,7 +1055,7 @@ function deriveConditions(
         }
         break;
       case 'sql-concat?':
-        out.push({ kind: 'pattern', re: SQL_START });
+        out.push({ kind: 'pattern', re: 'sql' });
         break;
       case 'match?':
       case 'any-match?':
@@ -1045,19 +1066,12 @@ function deriveConditions(
       case 'resolves-to?': {
         // Fails when the capture is absent; holds only for names whose head is imported.
         if (!capture || p.operands[1]?.type !== 'string') break;
-        const re = new RegExp(p.operands[1].value);
+        const source = p.operands[1].value;
         const types = captures.get(capture)?.types;
         const chain = !types || [...types].some((t) => CHAIN_TYPES[family].has(t));
-        let compatible: (q: string) => boolean;
-        if (!chain) {
-          // A bare identifier resolves to exactly the module it is bound to.
-          compatible = (q) => re.test(q);
-        } else {
-          // `module.member...`: the module must be able to start a matching name.
-          const prefixes = regexPrefixes(p.operands[1].value);
-          compatible = (q) => re.test(q) || !prefixes || prefixes.some((pre) => `${q}.`.startsWith(pre) || pre.startsWith(`${q}.`));
-        }
-        out.push({ kind: 'resolves', compatible, cache: new Map(), requireWords: chain && family === 'ecma' });
+        // A bare identifier resolves to exactly the module it is bound to; for `module.member...`
+        // the module must be able to start a matching name.
+        out.push({ kind: 'resolves', re: source, chain, prefixes: chain ? (regexPrefixes(source) ?? null) : null, requireWords: chain && family === 'ecma' });
         break;
       }
       case 'sql?':
@@ -1065,7 +1079,7 @@ function deriveConditions(
         // Fails when the capture is absent; string literal text starts with its quote.
         const types = capture ? captures.get(capture)?.types : undefined;
         if (types && [...types].every((t) => STRING_TYPES[family].has(t))) {
-          out.push({ kind: 'pattern', re: p.operator === 'sql?' ? SQL_START : TRANSACTION_SQL_HINT });
+          out.push({ kind: 'pattern', re: p.operator === 'sql?' ? 'sql' : 'transaction-sql' });
         }
         break;
       }
@@ -1073,7 +1087,51 @@ function deriveConditions(
         break;
     }
   }
+  // Operator and punctuation tokens the structure requires occur in the match's text.
+  for (const token of tokens) if (/^[^\p{L}\p{N}_\s]+$/u.test(token)) out.push({ kind: 'factors', strings: [token], cleanTree: true });
   return out;
+}
+
+function toCondition(spec: ConditionSpec, factorId: (s: string) => number): Condition {
+  switch (spec.kind) {
+    case 'imports':
+      return { kind: 'imports', re: new RegExp(spec.re) };
+    case 'factors':
+      return spec.cleanTree ? { kind: 'factors', ids: spec.strings.map(factorId), cleanTree: true } : { kind: 'factors', ids: spec.strings.map(factorId) };
+    case 'pattern':
+      return { kind: 'pattern', re: spec.re === 'sql' ? SQL_START : TRANSACTION_SQL_HINT };
+    case 'resolves': {
+      const re = new RegExp(spec.re);
+      const prefixes = spec.prefixes;
+      const compatible = !spec.chain
+        ? (q: string) => re.test(q)
+        : (q: string) => re.test(q) || !prefixes || prefixes.some((pre) => `${q}.`.startsWith(pre) || pre.startsWith(`${q}.`));
+      return { kind: 'resolves', compatible, cache: new Map(), requireWords: spec.requireWords };
+    }
+  }
+}
+
+/** What a rule file's patterns are, as plain data: the expensive part of loading rules. */
+export function analyzeSource(source: RuleSource, family: QueryFamily): PatternAnalysis[] {
+  return splitPatterns(source.text).map((text): PatternAnalysis => {
+    let parsed;
+    try {
+      parsed = parsePattern(text);
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+    return {
+      structure: parsed.structure,
+      predicates: parsed.predicates,
+      captures: [...parsed.captures.keys()],
+      rootTypes: parsed.rootTypes ?? null,
+      conditions: conditionSpecs(parsed.predicates, parsed.captures, parsed.tokens, family),
+    };
+  });
+}
+
+function analyzeSourceCached(source: RuleSource, family: QueryFamily, cache: RuleAnalysisCache | undefined): PatternAnalysis[] {
+  return cache?.get(family, source) ?? analyzeSource(source, family);
 }
 
 /** Finds the rule file behind a failed merged compile, for a useful error message. */
@@ -1129,3 +1187,18 @@ function matchesIn(query: Query, root: Node, ranges: readonly QueryRange[] | und
 
 /** Query options that stop a run when the analysis' budget is spent (none without a budget). */
 type QueryBudget = { progressCallback?: () => boolean };
+
+/** Records the analysis of every rule file under `queriesDir` in `file` (run by the build). */
+export function writeRuleCache(queriesDir: string, file: string): { files: number; patterns: number } {
+  const cache = RuleAnalysisCache.empty();
+  let patterns = 0;
+  for (const family of ['go', 'python', 'ecma'] as const) {
+    for (const source of [...readRuleSources(queriesDir, family), ...readFindingSources(queriesDir, family)]) {
+      const analyses = analyzeSource(source, family);
+      patterns += analyses.length;
+      cache.set(family, source, analyses);
+    }
+  }
+  cache.save(file);
+  return { files: cache.size, patterns };
+}

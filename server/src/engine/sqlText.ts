@@ -3,8 +3,37 @@
  * `transactions` categories, so this must reject prose ("Select an item from the list") while
  * accepting real statements in any case.
  */
-const STATEMENT =
-  /^\s*(?:\(\s*)?(?:with\s+\w+\s+as\s*\(|select\s+[\s\S]+?\s+from\s+[\w."`[$@{%?]|select\s+(?:\d|\*|count\s*\(|1\b)|insert\s+into\s+[\w."`[$@{%?]|update\s+[\w."`[$@{%?][\w."`\]]*\s+set\s|delete\s+from\s+[\w."`[$@{%?]|merge\s+into\s|upsert\s+into\s|replace\s+into\s|create\s+(?:unique\s+)?(?:table|index|view|schema)\s|alter\s+table\s|drop\s+(?:table|index|view)\s|truncate\s+(?:table\s+)?[\w."`]|begin(?:\s+transaction|\s+work)?\s*;?\s*$|start\s+transaction|commit\s*;?\s*$|rollback\s*;?\s*$|savepoint\s|set\s+transaction\s|lock\s+table\s)/i;
+/**
+ * The statements looksLikeSql accepts: each leading keyword with what must follow it. The keyword
+ * list (SQL_STATEMENT_KEYWORDS) is what the rule query prefilter looks for after a quote.
+ */
+const STATEMENT_FORMS: readonly (readonly [keyword: string, rest: string])[] = [
+  ['with', String.raw`\s+\w+\s+as\s*\(`],
+  ['select', String.raw`\s+[\s\S]+?\s+from\s+[\w."` + '`' + String.raw`[$@{%?]`],
+  ['select', String.raw`\s+(?:\d|\*|count\s*\(|1\b)`],
+  ['insert', String.raw`\s+into\s+[\w."` + '`' + String.raw`[$@{%?]`],
+  ['update', String.raw`\s+[\w."` + '`' + String.raw`[$@{%?][\w."` + '`' + String.raw`\]]*\s+set\s`],
+  ['delete', String.raw`\s+from\s+[\w."` + '`' + String.raw`[$@{%?]`],
+  ['merge', String.raw`\s+into\s`],
+  ['upsert', String.raw`\s+into\s`],
+  ['replace', String.raw`\s+into\s`],
+  ['create', String.raw`\s+(?:unique\s+)?(?:table|index|view|schema)\s`],
+  ['alter', String.raw`\s+table\s`],
+  ['drop', String.raw`\s+(?:table|index|view)\s`],
+  ['truncate', String.raw`\s+(?:table\s+)?[\w."` + '`' + String.raw`]`],
+  ['begin', String.raw`(?:\s+transaction|\s+work)?\s*;?\s*$`],
+  ['start', String.raw`\s+transaction`],
+  ['commit', String.raw`\s*;?\s*$`],
+  ['rollback', String.raw`\s*;?\s*$`],
+  ['savepoint', String.raw`\s`],
+  ['set', String.raw`\s+transaction\s`],
+  ['lock', String.raw`\s+table\s`],
+];
+
+/** Keywords that can start a statement looksLikeSql accepts, in STATEMENT_FORMS order. */
+export const SQL_STATEMENT_KEYWORDS: readonly string[] = [...new Set(STATEMENT_FORMS.map(([k]) => k))];
+
+const STATEMENT = new RegExp(String.raw`^\s*(?:\(\s*)?(?:${STATEMENT_FORMS.map(([k, rest]) => k + rest).join('|')})`, 'i');
 
 /** Markers that only appear in SQL, used when keywords are not uppercase. */
 const SQL_MARKERS = /\bwhere\b|\bjoin\b|\bgroup\s+by\b|\border\s+by\b|\blimit\b|\bvalues\s*\(|\$\d|\?|%s|%\(\w+\)s|:\w+|\*|,|=|\bset\b|\bfor\s+update\b|;\s*$|\binto\b/i;

@@ -1,11 +1,8 @@
 import { URI } from 'vscode-uri';
-import type { Region, Span } from '../engine/types';
+import { linesOverlap } from '../../../common/src/ranges';
+import type { Region } from '../engine/types';
 import type { BulkEditParams } from '../protocol';
 import type { GuardrailService } from '../service';
-
-function overlaps(a: Span, b: Span): boolean {
-  return !(b.end.line < a.start.line || b.start.line > a.end.line);
-}
 
 const PENDING_MS = 3000;
 
@@ -43,7 +40,7 @@ export class BulkEditTracker {
     if (!entry || !folder) return;
     const touched: Region[] =
       params.ranges.length > 0
-        ? entry.regions.filter((r) => params.ranges.some((range) => overlaps(r.span, range)))
+        ? entry.regions.filter((r) => params.ranges.some((range) => linesOverlap(r.span, range)))
         : entry.regions.filter((r) => !entry.previous || !entry.previous.has(r.fingerprint));
     let changed = false;
     for (const r of touched) {

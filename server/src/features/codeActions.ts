@@ -2,7 +2,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { Finding, Region } from '../engine/types';
 import { ServerCommands, type RegionDiagnosticData, type ReviewCommandArgs, type SuppressCommandArgs } from '../protocol';
 import type { FindingDiagnosticData, RegionReview } from './diagnostics';
-import { spanContains } from './hover';
+import { containsInclusive, linesOverlap, linesWithin } from '../../../common/src/ranges';
 
 export const CLIENT_ASK_AI_COMMAND = 'aiGuardrails.askAi';
 
@@ -11,8 +11,7 @@ export const REASON_PLACEHOLDER = '<reason>';
 
 function overlaps(region: Region, params: CodeActionParams): boolean {
   const r = params.range;
-  return spanContains(region.span, r.start) || spanContains(region.span, r.end) ||
-    (r.start.line <= region.span.start.line && r.end.line >= region.span.end.line);
+  return containsInclusive(region.span, r.start) || containsInclusive(region.span, r.end) || linesWithin(region.span, r);
 }
 
 export interface CodeActionInput {
@@ -58,7 +57,7 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
   for (const f of input.findings) {
     if (!f.fix || actions.some((a) => a.title === `Fix: ${f.fix?.title}`)) continue;
     const r = params.range;
-    if (f.span.start.line <= r.end.line && f.span.end.line >= r.start.line) {
+    if (linesOverlap(f.span, r)) {
       actions.push({
         title: `Fix: ${f.fix.title}`,
         kind: CodeActionKind.QuickFix,

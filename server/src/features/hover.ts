@@ -1,19 +1,14 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { CATEGORIES } from '../engine/categories';
-import type { Region, Span } from '../engine/types';
+import { containsInclusive } from '../../../common/src/ranges';
+import type { Region } from '../engine/types';
 import type { RegionReview } from './diagnostics';
 import { categoryDocUrl, editNote } from './diagnostics';
-
-export function spanContains(span: Span, pos: Position): boolean {
-  const afterStart = pos.line > span.start.line || (pos.line === span.start.line && pos.character >= span.start.character);
-  const beforeEnd = pos.line < span.end.line || (pos.line === span.end.line && pos.character <= span.end.character);
-  return afterStart && beforeEnd;
-}
 
 /** Regions covering a position, innermost first. */
 export function regionsAt(regions: Region[], pos: Position): Region[] {
   return regions
-    .filter((r) => spanContains(r.span, pos))
+    .filter((r) => containsInclusive(r.span, pos))
     .sort((a, b) => b.span.start.line - a.span.start.line || a.span.end.line - b.span.end.line);
 }
 

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ResponseError, ErrorCodes, type CodeAction, type CodeActionParams, type ExecuteCommandParams } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
+import { containsLine } from '../../../common/src/ranges';
 import type { Finding, Region } from '../engine/types';
 import { LedgerError } from '../review/ledger';
 import { workspaceRelative } from '../engine/workspacePath';
@@ -30,7 +31,7 @@ function argsOf(params: ExecuteCommandParams): Record<string, unknown> {
 }
 
 function findingsIn(region: Region, findings: Finding[]): Finding[] {
-  return findings.filter((f) => f.span.start.line >= region.span.start.line && f.span.start.line <= region.span.end.line);
+  return findings.filter((f) => containsLine(region.span, f.span.start.line));
 }
 
 /** `workspace/executeCommand` for the review commands. */

@@ -179,8 +179,19 @@ function parseLedger(file: string, text: string | undefined): LedgerData {
 
 /** Reads the ledger; a missing file is an empty ledger, anything unparseable throws LedgerError. */
 export function readLedger(folder: string): LedgerData {
+  return readLedgerFile(folder).data;
+}
+
+/** The ledger and the text it was read from (undefined: there is no ledger yet). */
+export function readLedgerFile(folder: string): { data: LedgerData; text: string | undefined } {
   const file = ledgerFile(folder);
-  return parseLedger(file, readText(file));
+  const text = readText(file);
+  return { data: parseLedger(file, text), text };
+}
+
+/** The ledger's text as it is on disk now, unparsed (undefined: there is none). */
+export function readLedgerText(folder: string): string | undefined {
+  return readText(ledgerFile(folder));
 }
 
 function latest(entry: LedgerEntry): LedgerEvent {

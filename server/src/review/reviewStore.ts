@@ -1,9 +1,10 @@
+import { createHash } from 'crypto';
 import * as path from 'path';
 import type { Region } from '../engine/types';
 import type { RegionReview } from '../features/diagnostics';
 import type { AgentEditDto, BulkEditParams } from '../protocol';
 import { AGENT_NAMES, agentEditedRegions, agentEditLabel, journalKey, readJournal, type JournalEntry } from '../agents/journal';
-import { LEDGER_PATH, LedgerError, readLedger, recordEvents, reviewState, type LedgerData, type RecordOptions, type RegionKey } from './ledger';
+import { LEDGER_PATH, LedgerError, readLedgerFile, readLedgerText, recordEvents, reviewState, serializeLedger, type LedgerData, type RecordOptions, type RegionKey } from './ledger';
 import { reviewerIdentity } from './identity';
 
 export interface RegionRef {
@@ -25,6 +26,8 @@ interface BulkMark {
  */
 export class ReviewStore {
   private readonly cache = new Map<string, LedgerData>();
+  /** For each cached ledger, the content key of the bytes it was read from or written as. */
+  private readonly held = new Map<string, string>();
   private readonly errors = new Map<string, string>();
   private readonly bulk = new Map<string, BulkMark>();
   private readonly journals = new Map<string, Map<string, JournalEntry>>();
@@ -36,7 +39,9 @@ export class ReviewStore {
     let data = this.cache.get(folder);
     if (!data) {
       try {
-        data = readLedger(folder);
+        const read = readLedgerFile(folder);
+        data = read.data;
+        this.held.set(folder, contentKey(read.text));
       } catch (err) {
         const message = err instanceof LedgerError ? err.message : String(err);
         this.errors.set(folder, message);
@@ -52,11 +57,32 @@ export class ReviewStore {
   invalidate(folder?: string): void {
     if (folder) {
       this.cache.delete(folder);
+      this.held.delete(folder);
       this.errors.delete(folder);
     } else {
       this.cache.clear();
+      this.held.clear();
       this.errors.clear();
     }
+  }
+
+  /**
+   * A file event for a ledger: forgets the cached copy and returns true unless the file is this
+   * folder's ledger and holds exactly the bytes the cache came from. Our own writes come back
+   * through the client's file watcher (or the poller); those are not changes, so one write is
+   * published once. An edit by anyone else (git checkout, another window, the CLI) differs.
+   */
+  ledgerChangedOnDisk(folder: string | undefined, fsPath: string): boolean {
+    const held = folder !== undefined && fsPath === path.join(folder, LEDGER_PATH) && this.cache.has(folder) ? this.held.get(folder) : undefined;
+    if (held !== undefined) {
+      try {
+        if (contentKey(readLedgerText(folder!)) === held) return false;
+      } catch {
+        // Unreadable or misplaced now: re-read on next use, which reports it.
+      }
+    }
+    this.invalidate(folder);
+    return true;
   }
 
   /** Forget cached agent-edit journals (the file changed on disk). */
@@ -126,6 +152,8 @@ export class ReviewStore {
     try {
       const data = await recordEvents(folder, [{ key, options: { status, by, ...(note !== undefined ? { note } : {}) } }]);
       this.cache.set(folder, data);
+      // The ledger was written as serializeLedger(data) (the same ledger is the same bytes).
+      this.held.set(folder, contentKey(serializeLedger(data)));
       this.errors.delete(folder);
     } catch (err) {
       if (err instanceof LedgerError) {
@@ -138,4 +166,9 @@ export class ReviewStore {
     }
     if (status === 'approved') this.bulk.delete(this.bulkKey(folder, relPath, region));
   }
+}
+
+/** Identifies a ledger's bytes (or its absence) without keeping a second copy of the text. */
+function contentKey(text: string | undefined): string {
+  return text === undefined ? 'absent' : createHash('sha256').update(text).digest('hex');
 }

@@ -1,0 +1,309 @@
+/**
+ * `npm run bench -- real`: the figures of the performance issue, measured on real trees.
+ *
+ *  1. `ai-guardrails scan` (all rules) against ast-grep 0.51.1 (installed from npm by this script,
+ *     five patterns per language) on the same trees, alternating, with the ratio of wall times.
+ *  2. CLI start to result for one small file (and one file of each of three languages): CPU.
+ *  3. The language server on real large files: open → first diagnostics (first file of a
+ *     language, then another once it is loaded) and didChange → diagnostics p50/p95.
+ *
+ * Trees come from CORPUS_DIR (default ../corpus beside the repository), one folder per tree, named
+ * `owner__name` (a checkout or `git archive` of github.com/owner/name). Missing trees are listed
+ * with the command that fetches them, and skipped.
+ *
+ * Options: --rounds N (default 3), --install DIR (measure another AI Guardrails build, e.g. a
+ * copy of an older dist/; default this checkout), --only scan,cli,lsp, --trees a,b.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { TestLspClient } from '../test/helpers/lspClient';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const AST_GREP_VERSION = '0.51.1';
+
+interface Tree {
+  key: string;
+  dir: string;
+  /** ast-grep languages and their extensions in this tree. */
+  languages: string[];
+  label: string;
+  /** Only a source of real large files for the server latency (not in the scan table). */
+  latencyOnly?: boolean;
+}
+
+const TREES: Tree[] = [
+  { key: 'etcd', dir: 'etcd-io__etcd', languages: ['go'], label: 'etcd, Go' },
+  { key: 'sqlalchemy', dir: 'sqlalchemy__sqlalchemy', languages: ['python'], label: 'SQLAlchemy, Python' },
+  { key: 'typeorm', dir: 'typeorm__typeorm', languages: ['typescript', 'tsx', 'javascript'], label: 'TypeORM, TypeScript' },
+  // etcd has no hand-written Go file near 5,000 lines; the NATS server (raft.go) has.
+  { key: 'nats', dir: 'nats-io__nats-server', languages: ['go'], label: 'NATS server, Go', latencyOnly: true },
+];
+
+const EXTENSIONS: Record<string, string[]> = {
+  go: ['.go'],
+  python: ['.py'],
+  typescript: ['.ts', '.mts', '.cts'],
+  tsx: ['.tsx'],
+  javascript: ['.js', '.mjs', '.cjs', '.jsx'],
+};
+
+/** A handful of patterns per language, like a team's own security rules. */
+const PATTERNS: Record<string, string[]> = {
+  go: ['hmac.Equal($A, $B)', 'jwt.Parse($$$)', '$M.Lock()', '$DB.Query($$$)', 'atomic.CompareAndSwapInt64($$$)'],
+  python: ['hmac.compare_digest($A, $B)', 'jwt.decode($$$)', '$C.execute($$$)', 'threading.Lock()', 'time.sleep($X)'],
+  typescript: ['crypto.timingSafeEqual($A, $B)', 'jwt.verify($$$)', '$DB.query($$$)', 'Math.random()', 'setTimeout($$$)'],
+  tsx: ['crypto.timingSafeEqual($A, $B)', 'jwt.verify($$$)', '$DB.query($$$)', 'Math.random()', 'setTimeout($$$)'],
+  javascript: ['crypto.timingSafeEqual($A, $B)', 'jwt.verify($$$)', '$DB.query($$$)', 'Math.random()', 'setTimeout($$$)'],
+};
+
+interface Run {
+  wall: number;
+  cpu: number | undefined;
+  rssMb: number | undefined;
+  stdout: string;
+  stderr: string;
+}
+
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Runs a command; CPU and peak RSS come from GNU time when it is installed. */
+function measure(command: string, args: string[], cwd: string): Run {
+  const marker = '@@agr-bench-time ';
+  const started = performance.now();
+  const r = TIME
+    ? spawnSync(TIME, ['-f', `${marker}%U %S %M`, command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const wall = performance.now() - started;
+  if (r.error) throw r.error;
+  let stderr = r.stderr;
+  let cpu: number | undefined;
+  let rssMb: number | undefined;
+  const at = stderr.lastIndexOf(marker);
+  if (at !== -1) {
+    const [u, s, m] = stderr.slice(at + marker.length).trim().split(/\s+/).map(Number);
+    cpu = ((u ?? 0) + (s ?? 0)) * 1000;
+    rssMb = (m ?? 0) / 1024;
+    stderr = stderr.slice(0, at);
+  }
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${stderr.slice(-2000)}`);
+  return { wall, cpu, rssMb, stdout: r.stdout, stderr };
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+function installAstGrep(): string {
+  const dir = path.join(os.tmpdir(), `agr-bench-ast-grep-${AST_GREP_VERSION}`);
+  const bin = path.join(dir, 'node_modules', '.bin', 'ast-grep');
+  if (!fs.existsSync(bin)) {
+    console.log(`installing @ast-grep/cli@${AST_GREP_VERSION} from npm into ${dir}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}\n');
+    const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', `@ast-grep/cli@${AST_GREP_VERSION}`], { cwd: dir, stdio: 'inherit' });
+    if (r.status !== 0 || !fs.existsSync(bin)) throw new Error('could not install @ast-grep/cli from npm');
+  }
+  return bin;
+}
+
+/** An sgconfig.yml with the patterns of these languages, one rule file each. */
+function astGrepConfig(languages: string[]): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-bench-sg-'));
+  fs.mkdirSync(path.join(dir, 'rules'));
+  fs.writeFileSync(path.join(dir, 'sgconfig.yml'), 'ruleDirs: [rules]\n');
+  for (const language of languages) {
+    (PATTERNS[language] ?? []).forEach((pattern, i) => {
+      const yaml = `id: ${language}-${i + 1}\nlanguage: ${language}\nseverity: info\nmessage: pattern ${i + 1}\nrule:\n  pattern: ${JSON.stringify(pattern)}\n`;
+      fs.writeFileSync(path.join(dir, 'rules', `${language}-${i + 1}.yml`), yaml);
+    });
+  }
+  return path.join(dir, 'sgconfig.yml');
+}
+
+/** Source files (and their lines) of these languages, skipping .git and node_modules. */
+function sourceFiles(dir: string, languages: string[]): { file: string; lines: number }[] {
+  const exts = new Set(languages.flatMap((l) => EXTENSIONS[l] ?? []));
+  const out: { file: string; lines: number }[] = [];
+  const visit = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.name === '.git' || e.name === 'node_modules') continue;
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) visit(p);
+      else if (e.isFile() && exts.has(path.extname(e.name)) && !e.name.endsWith('.d.ts')) {
+        const text = fs.readFileSync(p, 'utf8');
+        out.push({ file: p, lines: text.split('\n').length });
+      }
+    }
+  };
+  visit(dir);
+  return out;
+}
+
+function scanComparison(corpus: string, trees: Tree[], install: string, rounds: number): void {
+  console.log(`\n## Scan, all rules, vs ast-grep ${AST_GREP_VERSION} (5 patterns per language); medians of ${rounds} alternating rounds; ${os.availableParallelism()} cores`);
+  const sg = installAstGrep();
+  console.log('| tree | lines | AI Guardrails scan (all rules) | ast-grep, 5 patterns | ratio (wall) | lines/s (AI Guardrails) | peak RSS |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const tree of trees) {
+    const dir = path.join(corpus, tree.dir);
+    const lines = sourceFiles(dir, tree.languages).reduce((n, f) => n + f.lines, 0);
+    const config = astGrepConfig(tree.languages);
+    const out = path.join(os.tmpdir(), `agr-bench-${tree.key}.json`);
+    const ours: Run[] = [];
+    const theirs: Run[] = [];
+    for (let i = 0; i < rounds; i++) {
+      theirs.push(measure(sg, ['scan', '-c', config, '--json=stream', '.'], dir));
+      ours.push(measure(process.execPath, [path.join(install, 'bin', 'ai-guardrails.js'), 'scan', '.', '--include-tests', '--format', 'json', '-o', out, '--stats'], dir));
+    }
+    const w = median(ours.map((r) => r.wall));
+    const sw = median(theirs.map((r) => r.wall));
+    const cpu = (runs: Run[]) => (runs[0]?.cpu === undefined ? '' : `, ${(median(runs.map((r) => r.cpu ?? 0)) / 1000).toFixed(1)} s CPU`);
+    const rss = (runs: Run[]) => (runs[0]?.rssMb === undefined ? '?' : `${median(runs.map((r) => r.rssMb ?? 0)).toFixed(0)} MB`);
+    const stats = ours[0]?.stderr.split('\n').find((l) => l.startsWith('stats:')) ?? '';
+    const scannedLines = Number(/(\d+) lines/.exec(stats)?.[1] ?? lines);
+    console.log(
+      `| ${tree.label}, ${Math.round(lines / 1000)}k lines | ${lines} | ${(w / 1000).toFixed(2)} s wall${cpu(ours)} | ${(sw / 1000).toFixed(2)} s wall${cpu(theirs)} | ${(w / sw).toFixed(2)}× | ${Math.round(scannedLines / (w / 1000))} | ${rss(ours)} vs ${rss(theirs)} |`,
+    );
+    fs.rmSync(path.dirname(config), { recursive: true, force: true });
+  }
+}
+
+const SMALL: Record<string, { name: string; text: string }> = {
+  go: { name: 'a.go', text: 'package main\n\nimport "crypto/hmac"\n\nfunc Check(a, b []byte) bool { return hmac.Equal(a, b) }\n' },
+  python: { name: 'b.py', text: 'import hmac\n\ndef check(a, b):\n    return hmac.compare_digest(a, b)\n' },
+  typescript: { name: 'c.ts', text: "import { timingSafeEqual } from 'crypto';\n\nexport function check(a: Buffer, b: Buffer): boolean {\n  return timingSafeEqual(a, b);\n}\n" },
+};
+
+function cliStartup(install: string, rounds: number): void {
+  const n = Math.max(7, rounds * 3);
+  console.log(`\n## CLI start to result, one small file (median of ${n} runs; CPU is user+system of the whole process)`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-bench-cli-'));
+  for (const f of Object.values(SMALL)) fs.writeFileSync(path.join(dir, f.name), f.text);
+  const cases: [string, string[]][] = [
+    ['one Go file', ['a.go']],
+    ['one Python file', ['b.py']],
+    ['one TypeScript file', ['c.ts']],
+    ['one file of each of 3 languages', ['a.go', 'b.py', 'c.ts']],
+  ];
+  for (const [label, files] of cases) {
+    const runs: Run[] = [];
+    for (let i = 0; i < n; i++) runs.push(measure(process.execPath, [path.join(install, 'bin', 'ai-guardrails.js'), 'scan', ...files, '--quiet'], dir));
+    const cpu = runs[0]?.cpu === undefined ? 'CPU unknown (no /usr/bin/time)' : `${median(runs.map((r) => r.cpu ?? 0)).toFixed(0)} ms CPU`;
+    console.log(`${label.padEnd(34)} ${cpu}, ${median(runs.map((r) => r.wall)).toFixed(0)} ms wall`);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+const ASSIGNMENT = / :?= (?!=)/;
+
+/** Generated code (protobuf, schema types) is not what people edit: the latency is measured on hand-written files. */
+function generated(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(2048);
+    const n = fs.readSync(fd, head, 0, head.length, 0);
+    return /generated|do not edit/i.test(head.toString('utf8', 0, n)) || /\.pb(\.gw)?\.go$|_pb2\.py$/.test(file);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The hand-written file of this language closest to `lines` lines, from the trees that have the language. */
+function realFile(corpus: string, trees: Tree[], language: string, lines: number, skip?: string): { file: string; lines: number } | undefined {
+  let best: { file: string; lines: number } | undefined;
+  for (const tree of trees) {
+    if (!tree.languages.includes(language)) continue;
+    for (const f of sourceFiles(path.join(corpus, tree.dir), [language])) {
+      if (f.file === skip || /(^|[/_.-])(test|tests|spec)([/_.-]|$)/.test(path.relative(corpus, f.file)) || generated(f.file)) continue;
+      if (!best || Math.abs(f.lines - lines) < Math.abs(best.lines - lines)) best = f;
+    }
+  }
+  return best;
+}
+
+async function serverLatency(corpus: string, trees: Tree[], install: string): Promise<void> {
+  console.log('\n## Language server on real files: open → first diagnostics, didChange → diagnostics (60 one-character edits)');
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-bench-lsp-'));
+  const client = await TestLspClient.start(ws, { command: [process.execPath, path.join(install, 'dist', 'server.js'), '--stdio'] });
+  console.log('| language | file | lines | first open of the language | open, language loaded | didChange p50 | didChange p95 |');
+  console.log('|---|---|---|---|---|---|---|');
+  try {
+    for (const language of ['go', 'python', 'typescript']) {
+      const big = realFile(corpus, trees, language, 5000);
+      const other = realFile(corpus, trees, language, 800, big?.file);
+      if (!big || !other) {
+        console.log(`| ${language} | (no real file in the corpus) | | | | | |`);
+        continue;
+      }
+      const lsp = language === 'typescript' && big.file.endsWith('.tsx') ? 'typescriptreact' : language;
+      const openTimed = async (file: string, name: string): Promise<{ uri: string; ms: number; text: string }> => {
+        const text = fs.readFileSync(file, 'utf8');
+        const uri = pathToFileURL(path.join(ws, name)).toString();
+        const t = performance.now();
+        client.open(uri, lsp, text);
+        await client.diagnosticsFor(uri, 1, 120000);
+        return { uri, ms: performance.now() - t, text };
+      };
+      const first = await openTimed(other.file, `first${path.extname(other.file)}`);
+      const opened = await openTimed(big.file, `big${path.extname(big.file)}`);
+      const docLines = opened.text.split('\n');
+      const latencies: number[] = [];
+      let version = 1;
+      for (let i = 0; i < 60; i++) {
+        // A space typed after an assignment's ` = ` / ` := ` (never inside `==`): the code stays valid.
+        let line = Math.floor((i * 7919) % docLines.length);
+        for (let k = 0; k < docLines.length && !ASSIGNMENT.test(docLines[line] ?? ''); k++) line = (line + 1) % docLines.length;
+        const m = ASSIGNMENT.exec(docLines[line] ?? '');
+        const character = m ? m.index + m[0].length : 0;
+        version++;
+        const t = performance.now();
+        client.change(opened.uri, version, [{ range: { start: { line, character }, end: { line, character } }, text: ' ' }]);
+        await client.diagnosticsFor(opened.uri, version, 120000);
+        latencies.push(performance.now() - t);
+        docLines[line] = `${(docLines[line] ?? '').slice(0, character)} ${(docLines[line] ?? '').slice(character)}`;
+      }
+      console.log(
+        `| ${language} | ${path.relative(corpus, big.file)} | ${big.lines} | ${first.ms.toFixed(0)} ms | ${opened.ms.toFixed(0)} ms | ${percentile(latencies, 50).toFixed(1)} ms | ${percentile(latencies, 95).toFixed(1)} ms |`,
+      );
+      client.close(first.uri);
+      client.close(opened.uri);
+    }
+  } finally {
+    await client.stop();
+    fs.rmSync(ws, { recursive: true, force: true });
+  }
+}
+
+export async function benchReal(argv: string[]): Promise<void> {
+  const opt = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i === -1 ? undefined : argv[i + 1];
+  };
+  const corpus = path.resolve(process.env.CORPUS_DIR ?? path.join(ROOT, '..', 'corpus'));
+  const install = path.resolve(opt('install') ?? ROOT);
+  const rounds = Number(opt('rounds') ?? 3);
+  const only = new Set((opt('only') ?? 'scan,cli,lsp').split(','));
+  const wanted = opt('trees')?.split(',');
+  const trees = TREES.filter((t) => !wanted || wanted.includes(t.key));
+  const present = trees.filter((t) => fs.existsSync(path.join(corpus, t.dir)));
+  for (const t of trees) {
+    if (!present.includes(t)) {
+      const repo = t.dir.replace('__', '/');
+      console.log(`missing ${path.join(corpus, t.dir)}: git clone --depth 1 https://github.com/${repo} ${path.join(corpus, t.dir)}`);
+    }
+  }
+  console.log(`AI Guardrails build: ${install}; corpus: ${corpus}; node ${process.version}; ${os.cpus()[0]?.model ?? ''}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const scanned = present.filter((t) => !t.latencyOnly);
+  if (only.has('scan') && scanned.length > 0) scanComparison(corpus, scanned, install, rounds);
+  if (only.has('cli')) cliStartup(install, rounds);
+  if (only.has('lsp') && present.length > 0) await serverLatency(corpus, present, install);
+}
