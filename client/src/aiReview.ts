@@ -5,42 +5,49 @@
  *
  * Safety rules, in order: off by default (`aiGuardrails.ai.enable`); refused in untrusted
  * workspaces; the first use per workspace asks for consent naming the endpoint (asked again when
- * the endpoint changes); the key lives in SecretStorage per endpoint origin; the server redacts
- * secrets before the client ever sees the code, so the preview shows exactly what is sent. The
- * answer is advice: it streams into a panel and becomes "AI advisory" diagnostics, cleared when
- * the region changes, and it never touches review status.
+ * the endpoint changes); the key lives in SecretStorage per endpoint origin and goes to the server
+ * with each review request only. The language server builds the redacted context, the preview
+ * and the request, and talks to the endpoint (`Requests.aiContext`, `aiPreview`, `aiReview`), so
+ * the preview shows exactly what is sent. The answer is advice: it streams back
+ * (`Notifications.aiReviewProgress`) into a panel and becomes "AI advisory" diagnostics, cleared
+ * when the region changes, and it never touches review status.
  */
 import * as vscode from 'vscode';
 import {
+  AiError,
+  aiErrorFromData,
+  describeRedactions,
+  endpointConfig,
   isLoopbackUrl,
   parseBaseUrl,
-  previewRequest,
-  requestReview,
   resolveEndpoint,
-  type EndpointConfig,
-} from '../../server/src/ai/client';
-import { buildReviewRequest, describeRedactions, REDACTION_POLICY } from '../../server/src/ai/prompt';
-import { applyChanges, type TrackedLines } from '../../server/src/ai/track';
-import { AiError, type AiContext, type AiContextParams, type AiContextResult, type AiFinding } from '../../server/src/ai/types';
-import { Requests } from '../../server/src/protocol';
+  type AiContext,
+  type AiContextParams,
+  type AiContextResult,
+  type AiEndpointSettings,
+  type AiFinding,
+  type AiReviewProgressParams,
+} from '../../common/src/ai';
+import { ClientCommands, TestCommands } from '../../common/src/commands';
+import { Notifications, Requests } from '../../common/src/protocol';
 import { aiSettings, type AiSettings } from './config';
 import type { GuardrailClient } from './languageClient';
+import { applyChanges, type TrackedLines } from './model/aiTrack';
 
 export const AI_DIAGNOSTIC_SOURCE = 'ai-guardrails (AI advisory)';
 const CONSENT_KEY = 'aiGuardrails.ai.consent';
 const SECRET_PREFIX = 'aiGuardrails.ai.apiKey:';
 const PREVIEW_SCHEME = 'ai-guardrails-preview';
 
-function endpointConfig(s: AiSettings, apiKey: string | undefined): EndpointConfig {
+/** What the server needs to know about the endpoint (the key travels separately, per review). */
+function endpointOf(s: AiSettings): AiEndpointSettings {
   return {
     baseUrl: s.baseUrl,
-    ...(apiKey ? { apiKey } : {}),
+    model: s.model,
     provider: s.provider,
     azureApiVersion: s.azureApiVersion,
-    ...(s.azureDeployment ? { azureDeployment: s.azureDeployment } : {}),
+    azureDeployment: s.azureDeployment,
     timeoutMs: Math.round(s.timeoutSeconds * 1000),
-    organization: null,
-    project: null,
   };
 }
 
@@ -344,6 +351,28 @@ class PreviewProvider implements vscode.TextDocumentContentProvider {
   }
 }
 
+/** Shows a running review's streamed progress (`Notifications.aiReviewProgress`) in the panel and the notification. */
+function showProgress(panel: AiPanel, progress: vscode.Progress<{ message?: string }>): (p: AiReviewProgressParams) => void {
+  let answer = '';
+  const streamed: AiFinding[] = [];
+  return (p) => {
+    if (p.delta !== undefined) {
+      answer += p.delta;
+      panel.update({ answer, statusText: 'Receiving…' });
+    }
+    if (p.finding) {
+      streamed.push(p.finding);
+      panel.update({ findings: [...streamed] });
+      progress.report({ message: `${streamed.length} finding(s) so far…` });
+    }
+    if (p.retry) {
+      const text = p.retry.reason === 'rate-limited' ? `rate limited; retrying once in ${Math.ceil(p.retry.delayMs / 1000)}s…` : 'the endpoint refused structured output; retrying with plain text…';
+      progress.report({ message: text });
+      panel.update({ statusText: text });
+    }
+  };
+}
+
 const ERROR_TITLES: Record<string, string> = {
   config: 'configuration',
   auth: 'API key rejected',
@@ -363,6 +392,14 @@ export function registerAiReview(context: vscode.ExtensionContext, guardrails: G
   const panel = new AiPanel();
   const previews = new PreviewProvider();
   let running: AbortController | undefined;
+  let reviews = 0;
+  /** Progress of the running review, by review id (one handler per server start). */
+  const progressHandlers = new Map<string, (p: AiReviewProgressParams) => void>();
+  let progressSubscription: vscode.Disposable | undefined;
+  const started = guardrails.onDidStart((client) => {
+    progressSubscription?.dispose();
+    progressSubscription = client.onNotification(Notifications.aiReviewProgress, (p) => progressHandlers.get(p.reviewId)?.(p));
+  });
 
   async function fetchContext(target: Target): Promise<AiContextResult | null | undefined> {
     const client = guardrails.client;
@@ -371,7 +408,7 @@ export function registerAiReview(context: vscode.ExtensionContext, guardrails: G
       return undefined;
     }
     const params: AiContextParams = { uri: target.uri.toString(), position: { line: target.position.line, character: target.position.character } };
-    const result = await client.sendRequest<AiContextResult | null>(Requests.aiContext, params);
+    const result = await client.sendRequest(Requests.aiContext, params);
     if (!result) void vscode.window.showInformationMessage('AI Guardrails: there is no guardrail region at this position.');
     return result;
   }
@@ -421,25 +458,15 @@ export function registerAiReview(context: vscode.ExtensionContext, guardrails: G
     const result = await fetchContext(target);
     if (!result) return undefined;
     const s = aiSettings();
-    const body = buildReviewRequest(result.context, s.model);
-    let content: string;
-    try {
-      const req = previewRequest(endpointConfig(s, (await keyFor(s)) ? 'set' : undefined), body, true);
-      const redactions = result.context.redactions.map((r) => `//   line ${r.line}: ${r.kind} → ${r.placeholder}`);
-      content = [
-        '// What "Ask AI for a second opinion" would send. Nothing has been sent.',
-        `// ${REDACTION_POLICY}`,
-        `// ${describeRedactions(result.context.redactions)}`,
-        ...redactions,
-        '// The API key is masked here and is never written to settings or logs.',
-        JSON.stringify(req, null, 2),
-        '',
-      ].join('\n');
-    } catch (err) {
-      void vscode.window.showErrorMessage(`AI Guardrails: ${(err as Error).message}`);
+    const keySet = Boolean(await keyFor(s));
+    const client = guardrails.client;
+    if (!client?.isRunning()) return undefined;
+    const built = await client.sendRequest(Requests.aiPreview, { context: result.context, endpoint: endpointOf(s), keySet });
+    if ('error' in built) {
+      void vscode.window.showErrorMessage(`AI Guardrails: ${built.error.message}`);
       return undefined;
     }
-    const uri = previews.add(content);
+    const uri = previews.add(built.text);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
     return uri;
@@ -447,7 +474,7 @@ export function registerAiReview(context: vscode.ExtensionContext, guardrails: G
 
   /** The endpoint consent is given for: the POST URL without its query. */
   function consentEndpoint(s: AiSettings): string {
-    return resolveEndpoint(endpointConfig(s, undefined), s.model).url.replace(/\?.*$/, '');
+    return resolveEndpoint(endpointConfig(endpointOf(s), undefined), s.model).url.replace(/\?.*$/, '');
   }
 
   /** Consent once per workspace, naming the endpoint; asked again when the endpoint changes. */
@@ -521,10 +548,9 @@ export function registerAiReview(context: vscode.ExtensionContext, guardrails: G
     running?.abort();
     const controller = new AbortController();
     running = controller;
-    const body = buildReviewRequest(ctx, s.model);
     const uri = target.uri.toString();
     const tracker = diagnostics.track(uri, ctx);
-    const endpoint = resolveEndpoint(endpointConfig(s, apiKey), s.model).url.replace(/\?.*$/, '');
+    const endpoint = consentEndpoint(s);
     guardrails.output.info(`AI second opinion: sending ${ctx.symbol} (${ctx.path}:${ctx.startLine}-${ctx.endLine}, ${ctx.redactions.length} redaction(s)) to ${endpoint}, model ${s.model}`);
     panel.start(
       {
@@ -545,26 +571,19 @@ export function registerAiReview(context: vscode.ExtensionContext, guardrails: G
       async (progress, token) => {
         token.onCancellationRequested(() => controller.abort());
         progress.report({ message: `asking ${s.model}…` });
-        let answer = '';
-        const streamed: AiFinding[] = [];
+        const reviewId = `review-${++reviews}`;
+        progressHandlers.set(reviewId, showProgress(panel, progress));
+        const cancel = new vscode.CancellationTokenSource();
+        controller.signal.addEventListener('abort', () => cancel.cancel(), { once: true });
         try {
-          const review = await requestReview(endpointConfig(s, apiKey), body, {
-            signal: controller.signal,
-            onDelta: (text) => {
-              answer += text;
-              panel.update({ answer, statusText: 'Receiving…' });
-            },
-            onFinding: (f) => {
-              streamed.push(f);
-              panel.update({ findings: [...streamed] });
-              progress.report({ message: `${streamed.length} finding(s) so far…` });
-            },
-            onRetry: (info) => {
-              const text = info.reason === 'rate-limited' ? `rate limited; retrying once in ${Math.ceil(info.delayMs / 1000)}s…` : 'the endpoint refused structured output; retrying with plain text…';
-              progress.report({ message: text });
-              panel.update({ statusText: text });
-            },
-          });
+          const client = guardrails.client;
+          if (!client?.isRunning()) throw new AiError('server', 'the language server is not running');
+          const outcome = await client.sendRequest(Requests.aiReview, { reviewId, context: ctx, endpoint: endpointOf(s), ...(apiKey ? { apiKey } : {}) }, cancel.token);
+          if (controller.signal.aborted) throw new AiError('cancelled', 'cancelled');
+          // Undefined when the server stopped while the request was running.
+          if (!outcome) throw new AiError('server', 'the language server stopped before the answer arrived');
+          if ('error' in outcome) throw aiErrorFromData(outcome.error);
+          const review = outcome.result;
           const stale = !tracker.valid;
           diagnostics.show(uri, tracker, review.findings, review.model);
           panel.update({
@@ -575,7 +594,7 @@ export function registerAiReview(context: vscode.ExtensionContext, guardrails: G
           });
           return { findings: review.findings, model: review.model };
         } catch (err) {
-          const e = err instanceof AiError ? err : new AiError('server', err instanceof Error ? err.message : String(err));
+          const e = controller.signal.aborted ? new AiError('cancelled', 'cancelled') : err instanceof AiError ? err : new AiError('server', err instanceof Error ? err.message : String(err));
           if (e.kind === 'cancelled') {
             panel.update({ status: 'cancelled', statusText: 'Cancelled.' });
             return undefined;
@@ -592,6 +611,8 @@ export function registerAiReview(context: vscode.ExtensionContext, guardrails: G
           });
           return undefined;
         } finally {
+          progressHandlers.delete(reviewId);
+          cancel.dispose();
           if (running === controller) running = undefined;
         }
       },
@@ -602,22 +623,24 @@ export function registerAiReview(context: vscode.ExtensionContext, guardrails: G
     diagnostics,
     panel,
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
-    vscode.commands.registerCommand('aiGuardrails.askAi', askAi),
-    vscode.commands.registerCommand('aiGuardrails.previewAiRequest', preview),
-    vscode.commands.registerCommand('aiGuardrails.setAiApiKey', setKey),
-    vscode.commands.registerCommand('aiGuardrails.clearAiApiKey', clearKey),
+    vscode.commands.registerCommand(ClientCommands.askAi, askAi),
+    vscode.commands.registerCommand(ClientCommands.previewAiRequest, preview),
+    vscode.commands.registerCommand(ClientCommands.setAiApiKey, setKey),
+    vscode.commands.registerCommand(ClientCommands.clearAiApiKey, clearKey),
     { dispose: () => running?.abort() },
+    started,
+    { dispose: () => progressSubscription?.dispose() },
   ];
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     // Integration tests cannot answer the modal consent dialog: only under the test runner may
     // they record consent for the configured endpoint directly.
     disposables.push(
-      vscode.commands.registerCommand('aiGuardrails.test.grantAiConsent', async () => {
+      vscode.commands.registerCommand(TestCommands.grantAiConsent, async () => {
         const endpoint = consentEndpoint(aiSettings());
         await context.workspaceState.update(CONSENT_KEY, { endpoint, at: new Date().toISOString() });
         return endpoint;
       }),
-      vscode.commands.registerCommand('aiGuardrails.test.revokeAiConsent', () => context.workspaceState.update(CONSENT_KEY, undefined)),
+      vscode.commands.registerCommand(TestCommands.revokeAiConsent, () => context.workspaceState.update(CONSENT_KEY, undefined)),
     );
   }
   return vscode.Disposable.from(...disposables);

@@ -1,5 +1,6 @@
 /** "AI Guardrails: <categories> — <status> · <next step>" above each guarded function (model/status.ts). */
 import * as vscode from 'vscode';
+import { ClientCommands } from '../../common/src/commands';
 import { editorSettings, onDidChangeSettings } from './config';
 import type { RegionCommandTarget } from './commands';
 import { unitLenses } from './model/status';
@@ -29,7 +30,7 @@ export class RegionCodeLensProvider implements vscode.CodeLensProvider, vscode.D
       return new vscode.CodeLens(range, {
         title: lens.title,
         tooltip: lens.action === 'request' ? 'Ask a human to review this code against its checklist' : 'Record that you reviewed this code against its checklist',
-        command: lens.action === 'request' ? 'aiGuardrails.requestReview' : 'aiGuardrails.markReviewed',
+        command: lens.action === 'request' ? ClientCommands.requestReview : ClientCommands.markReviewed,
         arguments: [target],
       });
     });

@@ -10,20 +10,15 @@
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
-import { CATEGORIES } from '../../server/src/engine/categories';
-import {
-  Requests,
-  ServerCommands,
-  type RegionDto,
-  type ReviewCommandArgs,
-  type ReviewStatus,
-} from '../../server/src/protocol';
+import { CATEGORIES } from '../../common/src/categories';
+import { ClientCommands, ServerCommands, type ServerCommandId } from '../../common/src/commands';
+import { isRecord } from '../../common/src/json';
+import { Requests, type RegionDto, type ReviewCommandArgs, type ReviewStatus } from '../../common/src/protocol';
 import type { GuardrailClient } from './languageClient';
 import { FILTER_LABELS, FILTER_VALUES, isRegionFilter, locationLabel, type RegionFilter } from './model/tree';
 import { statusLabel } from './model/status';
 import type { RegionStore } from './regionStore';
 import { VIEW_ID, type GuardrailsSidebar } from './sidebar';
-import { isRecord } from '../../server/src/json';
 import { containsLine } from '../../common/src/ranges';
 
 /** A region named by URI and id; `interactive` makes review commands ask for a note. */
@@ -123,7 +118,7 @@ export function registerCommands(guardrails: GuardrailClient, store: RegionStore
     throw new Error('expected a region from the Guardrails view, or (uri, regionId)');
   }
 
-  async function executeServerCommand(command: string, args: ReviewCommandArgs): Promise<unknown> {
+  async function executeServerCommand(command: ServerCommandId, args: ReviewCommandArgs): Promise<unknown> {
     const client = guardrails.client;
     if (!client?.isRunning()) throw new Error('the AI Guardrails server is not running');
     return client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] });
@@ -160,7 +155,7 @@ export function registerCommands(guardrails: GuardrailClient, store: RegionStore
     return args;
   }
 
-  async function review(args: unknown[], command: string, title: string, prompt: (t: ResolvedTarget) => string, done: string) {
+  async function review(args: unknown[], command: ServerCommandId, title: string, prompt: (t: ResolvedTarget) => string, done: string) {
     const target = await resolveTarget(args);
     if (!target) return undefined;
     const note = await askNote(target, title, prompt(target));
@@ -188,7 +183,7 @@ export function registerCommands(guardrails: GuardrailClient, store: RegionStore
 
   return [
     vscode.commands.registerCommand(
-      'aiGuardrails.rescan',
+      ClientCommands.rescan,
       guarded('Rescan', async () => {
         await vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: 'Scanning the workspace' }, async () => {
           const client = guardrails.client;
@@ -200,10 +195,10 @@ export function registerCommands(guardrails: GuardrailClient, store: RegionStore
         return true;
       }),
     ),
-    vscode.commands.registerCommand('aiGuardrails.groupByCategory', () => sidebar.setGroupBy('category')),
-    vscode.commands.registerCommand('aiGuardrails.groupByFile', () => sidebar.setGroupBy('file')),
+    vscode.commands.registerCommand(ClientCommands.groupByCategory, () => sidebar.setGroupBy('category')),
+    vscode.commands.registerCommand(ClientCommands.groupByFile, () => sidebar.setGroupBy('file')),
     vscode.commands.registerCommand(
-      'aiGuardrails.filter',
+      ClientCommands.filter,
       guarded('Filter', async (value?: unknown) => {
         let filter: RegionFilter | undefined = isRegionFilter(value) ? value : undefined;
         if (!filter) {
@@ -218,7 +213,7 @@ export function registerCommands(guardrails: GuardrailClient, store: RegionStore
       }),
     ),
     vscode.commands.registerCommand(
-      'aiGuardrails.requestReview',
+      ClientCommands.requestReview,
       guarded('Request review', (...args: unknown[]) =>
         review(
           args,
@@ -230,7 +225,7 @@ export function registerCommands(guardrails: GuardrailClient, store: RegionStore
       ),
     ),
     vscode.commands.registerCommand(
-      'aiGuardrails.markReviewed',
+      ClientCommands.markReviewed,
       guarded('Mark as reviewed', (...args: unknown[]) =>
         review(
           args,
@@ -242,7 +237,7 @@ export function registerCommands(guardrails: GuardrailClient, store: RegionStore
       ),
     ),
     vscode.commands.registerCommand(
-      'aiGuardrails.copyReviewMarkdown',
+      ClientCommands.copyReviewMarkdown,
       guarded('Copy review request', async (...args: unknown[]) => {
         const target = await resolveTarget(args);
         if (!target) return undefined;
@@ -254,7 +249,7 @@ export function registerCommands(guardrails: GuardrailClient, store: RegionStore
       }),
     ),
     vscode.commands.registerCommand(
-      'aiGuardrails.revealRegion',
+      ClientCommands.revealRegion,
       guarded('Reveal region', async (...args: unknown[]) => {
         const target = await resolveTarget(args);
         if (!target) return undefined;

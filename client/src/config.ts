@@ -3,8 +3,8 @@
  * settings schema (common/src/settings.ts): an unset or malformed value reads as the default.
  */
 import * as vscode from 'vscode';
+import { CONFIG_SECTION } from '../../common/src/protocol';
 import { checkedSetting, settingDefault, type SettingKey, type SettingValue } from '../../common/src/settings';
-import { CONFIG_SECTION } from '../../server/src/protocol';
 import { normalizeThresholds, type EditThresholds } from './model/editDetection';
 
 /** One `aiGuardrails.<key>` setting, checked against the schema. */

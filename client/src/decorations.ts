@@ -4,7 +4,7 @@
  * (`aiGuardrails.*Background`, `aiGuardrails.*OverviewRuler`) that themes and users can override.
  */
 import * as vscode from 'vscode';
-import type { Tier } from '../../server/src/engine/categories';
+import type { Tier } from '../../common/src/categories';
 import { editorSettings, onDidChangeSettings } from './config';
 import { decorationPlan } from './model/decorationPlan';
 import type { RegionStore } from './regionStore';

@@ -4,10 +4,10 @@
  * in model/editDetection.ts; docs/edit-detection.md explains them and what they cannot see.
  */
 import * as vscode from 'vscode';
-import { Notifications } from '../../server/src/protocol';
+import { Notifications } from '../../common/src/protocol';
 import { editDetectionSettings, onDidChangeSettings, type EditDetectionSettings } from './config';
 import { DOCUMENT_SELECTOR, type GuardrailClient } from './languageClient';
-import type { Span } from '../../server/src/engine/types';
+import type { Span } from '../../common/src/span';
 import { EditDetector, postEditSpans, type TextChange } from './model/editDetection';
 import { WATCH_GLOB, isIgnoredPath } from './model/watchedFiles';
 

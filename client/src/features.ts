@@ -4,6 +4,7 @@
  * arrives when the server has started and answers `Requests.workspaceResults`.
  */
 import * as vscode from 'vscode';
+import { TestCommands } from '../../common/src/commands';
 import { RegionCodeLensProvider } from './codeLens';
 import { registerCommands } from './commands';
 import { RegionDecorations } from './decorations';
@@ -59,7 +60,7 @@ export function registerFeatures(guardrails: GuardrailClient): GuardrailFeatures
     statusBar,
     editWatcher,
     ...registerCommands(guardrails, store, sidebar),
-    vscode.commands.registerCommand('aiGuardrails.test.getState', getState),
+    vscode.commands.registerCommand(TestCommands.getState, getState),
   );
   return { store, getState };
 }

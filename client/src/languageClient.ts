@@ -6,11 +6,32 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { CONFIG_SECTION, ServerCommands, type ReviewCommandArgs, type SuppressCommandArgs } from '../../server/src/protocol';
+import { ClientCommands, ServerCommands } from '../../common/src/commands';
+import { CONFIG_SECTION, type ReviewCommandArgs, type SuppressCommandArgs } from '../../common/src/protocol';
+import { hideApiKeys } from './model/trace';
 
 export const DOCUMENT_SELECTOR = ['go', 'python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'].map(
   (language) => ({ language }),
 );
+
+/**
+ * The output channel for the LSP trace (`aiGuardrails.trace.server`), with the value of every
+ * `"apiKey"` field replaced: the AI key travels in the params of `Requests.aiReview`.
+ */
+function scrubbingChannel(out: vscode.OutputChannel): vscode.OutputChannel {
+  const scrub = hideApiKeys;
+  return {
+    name: out.name,
+    append: (value) => out.append(scrub(value)),
+    appendLine: (value) => out.appendLine(scrub(value)),
+    replace: (value) => out.replace(scrub(value)),
+    clear: () => out.clear(),
+    show: (columnOrPreserveFocus?: vscode.ViewColumn | boolean, preserveFocus?: boolean) => out.show(typeof columnOrPreserveFocus === 'boolean' ? columnOrPreserveFocus : preserveFocus),
+    hide: () => out.hide(),
+    // The channel belongs to GuardrailClient, which disposes it.
+    dispose: () => undefined,
+  };
+}
 
 /** Owns the LanguageClient: start, stop, restart, output channel. */
 export class GuardrailClient implements vscode.Disposable {
@@ -26,8 +47,8 @@ export class GuardrailClient implements vscode.Disposable {
     this.disposables.push(
       this.output,
       this.startedEmitter,
-      vscode.commands.registerCommand('aiGuardrails.restartServer', () => this.restart()),
-      vscode.commands.registerCommand('aiGuardrails.showOutput', () => this.output.show()),
+      vscode.commands.registerCommand(ClientCommands.restartServer, () => this.restart()),
+      vscode.commands.registerCommand(ClientCommands.showOutput, () => this.output.show()),
     );
   }
 
@@ -44,6 +65,7 @@ export class GuardrailClient implements vscode.Disposable {
         { scheme: 'vscode-remote', ...s },
       ]),
       outputChannel: this.output,
+      traceOutputChannel: scrubbingChannel(this.output),
       synchronize: {
         configurationSection: CONFIG_SECTION,
         fileEvents: [
@@ -51,7 +73,7 @@ export class GuardrailClient implements vscode.Disposable {
           vscode.workspace.createFileSystemWatcher('**/*.{go,py,pyi,ts,tsx,mts,cts,js,jsx,mjs,cjs}'),
         ],
       },
-      initializationOptions: { settings: vscode.workspace.getConfiguration(CONFIG_SECTION), clientCommands: ['aiGuardrails.askAi'], watchesFiles: true },
+      initializationOptions: { settings: vscode.workspace.getConfiguration(CONFIG_SECTION), clientCommands: [ClientCommands.askAi], watchesFiles: true },
       middleware: {
         // Server commands that need the editor: a reason prompt, the clipboard.
         executeCommand: async (command, args, next) => {

@@ -10,7 +10,7 @@ import {
   type FindingDto,
   type RegionDto,
   type WorkspaceResults,
-} from '../../server/src/protocol';
+} from '../../common/src/protocol';
 import type { GuardrailClient } from './languageClient';
 
 const EMPTY: WorkspaceResults = { version: -1, scanning: false, filesScanned: 0, filesTotal: 0, regions: [], findings: [] };

@@ -4,8 +4,9 @@
  * built by model/tree.ts; this file renders it and keeps the view's context keys up to date.
  */
 import * as vscode from 'vscode';
-import { CATEGORIES } from '../../server/src/engine/categories';
-import type { FindingDto, RegionDto } from '../../server/src/protocol';
+import { ClientCommands } from '../../common/src/commands';
+import { CATEGORIES } from '../../common/src/categories';
+import type { FindingDto, RegionDto } from '../../common/src/protocol';
 import { groupDescription, plural, unreviewedDoNotTrust } from './model/counts';
 import { regionContextValue, statusIcon, statusLabel } from './model/status';
 import {
@@ -64,7 +65,7 @@ export function regionTreeItem(region: RegionDto, groupBy: GroupBy, findings: nu
   item.accessibilityInformation = {
     label: `${CATEGORIES[region.category].title} region ${region.symbol} at ${location}, ${statusLabel(region)}`,
   };
-  item.command = { command: 'aiGuardrails.revealRegion', title: 'Reveal in Editor', arguments: revealArgs(region) };
+  item.command = { command: ClientCommands.revealRegion, title: 'Reveal in Editor', arguments: revealArgs(region) };
   return item;
 }
 

@@ -3,7 +3,7 @@
  * positions (0-based line, UTF-16 character). Each helper says whether a span's end counts as
  * inside it: callers differ on purpose, and the name carries the choice.
  */
-import type { Position, Span } from '../../server/src/engine/types';
+import type { Position, Span } from './span';
 
 /** Negative when `a` comes before `b`, 0 when they are the same, positive after. */
 export function comparePositions(a: Position, b: Position): number {

@@ -9,8 +9,9 @@
  * A typed table rather than a JSON-schema validator: a bad key is reported and skipped while the
  * good ones still apply, with messages in the file's own terms.
  */
-import { CATEGORY_IDS, tierOf, type CategoryId } from '../../server/src/engine/categories';
-import { CONFIG_SECTION } from '../../server/src/protocol';
+import { DEFAULT_AZURE_API_VERSION, DEFAULT_BASE_URL, DEFAULT_MODEL } from './ai';
+import { CATEGORY_IDS, tierOf, type CategoryId } from './categories';
+import { CONFIG_SECTION } from './names';
 
 /** The settings editor's heading for the section. */
 export const SETTINGS_TITLE = 'AI Guardrails';
@@ -123,7 +124,7 @@ export const SETTINGS = {
   },
   'ai.baseUrl': {
     kind: 'string',
-    default: 'https://api.openai.com/v1',
+    default: DEFAULT_BASE_URL,
     restricted: true,
     markdown: true,
     description:
@@ -131,7 +132,7 @@ export const SETTINGS = {
   },
   'ai.model': {
     kind: 'string',
-    default: 'gpt-4o-mini',
+    default: DEFAULT_MODEL,
     description: 'Model name sent to the endpoint (for Azure OpenAI, the deployment name unless aiGuardrails.ai.azureDeployment is set).',
   },
   'ai.timeoutSeconds': {
@@ -155,7 +156,7 @@ export const SETTINGS = {
   },
   'ai.azureApiVersion': {
     kind: 'string',
-    default: '2024-10-21',
+    default: DEFAULT_AZURE_API_VERSION,
     description: 'Azure OpenAI api-version query parameter.',
   },
   'ai.azureDeployment': {

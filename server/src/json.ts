@@ -1,4 +1,2 @@
-/** A plain JSON object (not null, not an array): what settings, ledgers and answers must be. */
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+/** The JSON helpers live in common/ (the client uses them too). */
+export * from '../../common/src/json';

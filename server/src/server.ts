@@ -5,11 +5,12 @@
 import { createConnection, ProposedFeatures, type FileEvent } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { aiContextFor } from './ai/lspContext';
+import { aiPreview, aiReview } from './ai/lspReview';
 import { findPackageRoot } from './engine/root';
 import { AgentJournalWatcher } from './features/agentJournal';
 import { BulkEditTracker } from './features/bulkEdits';
 import { executeReviewCommand, provideCodeActions } from './features/reviewCommands';
-import { Notifications, Requests, type BulkEditParams } from './protocol';
+import { Notifications, Requests } from '../../common/src/protocol';
 import { GuardrailService } from './service';
 import { WorkspaceScanner } from './workspaceScan';
 
@@ -45,7 +46,10 @@ connection.onDidCloseTextDocument((p) => service.closeDocument(p.textDocument.ur
 connection.onHover((p) => service.hover(p.textDocument.uri, p.position));
 connection.onCodeAction((p) => provideCodeActions(service, p));
 connection.onExecuteCommand((p) => executeReviewCommand(service, p));
-connection.onRequest(Requests.aiContext, (p: unknown) => aiContextFor(service, p));
+// Any LSP client may send these: aiContext checks its params, preview and review report failures as an error outcome.
+connection.onRequest(Requests.aiContext, (p) => aiContextFor(service, p));
+connection.onRequest(Requests.aiPreview, (p) => aiPreview(p));
+connection.onRequest(Requests.aiReview, (p, token) => aiReview(connection, p, token));
 connection.onRequest(Requests.workspaceResults, () =>
   service.index.results((entry, region) => {
     const review = service.reviewOf(entry.uri, region);
@@ -57,7 +61,7 @@ connection.onRequest(Requests.rescan, async () => {
   await service.reloadSettings();
   await scanner.scanAll();
 });
-connection.onNotification(Notifications.bulkEdit, (p: BulkEditParams) => bulkEdits.received(p));
+connection.onNotification(Notifications.bulkEdit, (p) => bulkEdits.received(p));
 connection.onDidChangeWatchedFiles((p) => {
   onFileEvents(p.changes);
 });

@@ -19,9 +19,9 @@ import { scanFile, skipFor } from './engine/scanFile';
 import type { ScannedFile } from './engine/scanProtocol';
 import { ReviewStore } from './review/reviewStore';
 import { WorkspaceIndex } from './workspaceIndex';
-import { Notifications, ServerCommands } from './protocol';
+import { ClientCommands, ServerCommands } from '../../common/src/commands';
+import { CONFIG_SECTION, Notifications } from '../../common/src/protocol';
 import { hoverFor } from './features/hover';
-import { CONFIG_SECTION } from './protocol';
 import {
   applySettings,
   defaultSettings,
@@ -94,7 +94,7 @@ export class GuardrailService {
     // Our VS Code client sends its own file events (static watchers); other editors get ours.
     this.clientSendsFileEvents = init?.watchesFiles === true;
     this.pushedSettings = init?.settings;
-    this.askAiSupported = init?.clientCommands?.includes('aiGuardrails.askAi') === true;
+    this.askAiSupported = init?.clientCommands?.includes(ClientCommands.askAi) === true;
     this.isOurClient = this.askAiSupported;
     this.clientShowsDocuments = params.capabilities.window?.showDocument?.support === true;
     this.analysisEngine = await GuardrailEngine.create(pathsFromRoot(this.root));

@@ -5,7 +5,7 @@ import type { LanguageId } from './engine/languages';
 import { containsInclusive } from '../../common/src/ranges';
 import type { Finding, Region } from './engine/types';
 import type { RegionReview } from './features/diagnostics';
-import type { FindingDto, RegionDto, WorkspaceResults } from './protocol';
+import type { FindingDto, RegionDto, WorkspaceResults } from '../../common/src/protocol';
 
 export interface IndexEntry {
   uri: string;

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { previewRequest, requestReview, retryAfterMs, resolveEndpoint, type EndpointConfig } from '../../server/src/ai/client';
 import { contextAtLine } from '../../server/src/ai/context';
 import { buildReviewRequest, RESPONSE_FORMAT, type ReviewRequestBody } from '../../server/src/ai/prompt';
-import { AiError, type AiContext, type AiFinding } from '../../server/src/ai/types';
+import { AiError, type AiContext, type AiFinding } from '../../common/src/ai';
 import { REPO_ROOT, sharedEngine } from '../helpers/engine';
 import {
   chunk,

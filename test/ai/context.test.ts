@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { contextAtLine, describeRegions, MAX_REGION_LINES } from '../../server/src/ai/context';
 import { buildReviewRequest, buildUserMessage, renderSnippet } from '../../server/src/ai/prompt';
-import type { AiContext, Snippet } from '../../server/src/ai/types';
+import type { AiContext, Snippet } from '../../common/src/ai';
 import type { LanguageId } from '../../server/src/engine/languages';
 import { REPO_ROOT, sharedEngine } from '../helpers/engine';
 

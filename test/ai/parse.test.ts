@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { FindingStream, parseAnswer, parseTextLine } from '../../server/src/ai/parse';
-import { AiError } from '../../server/src/ai/types';
+import { AiError } from '../../common/src/ai';
 
 function malformed(text: string): AiError {
   try {

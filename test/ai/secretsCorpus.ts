@@ -15,7 +15,7 @@ import * as path from 'path';
 import { requestReview } from '../../server/src/ai/client';
 import { contextAtLine } from '../../server/src/ai/context';
 import { buildReviewRequest } from '../../server/src/ai/prompt';
-import type { AiContext } from '../../server/src/ai/types';
+import type { AiContext } from '../../common/src/ai';
 import type { GuardrailEngine } from '../../server/src/engine/engine';
 import { languageForPath, type LanguageId } from '../../server/src/engine/languages';
 import type { FakeOpenAi } from './fakeOpenAi';

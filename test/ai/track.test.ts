@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { applyChanges, trackChange } from '../../server/src/ai/track';
+import { applyChanges, trackChange } from '../../client/src/model/aiTrack';
 
 describe('AI advisory diagnostics tracking', () => {
   const region = { start: 10, end: 20 };

@@ -1,6 +1,6 @@
 /** Builders for RegionDto / FindingDto / WorkspaceResults used by the client model tests. */
 import { tierOf, type CategoryId } from '../../server/src/engine/categories';
-import type { FindingDto, RegionDto, ReviewStatus, WorkspaceResults } from '../../server/src/protocol';
+import type { FindingDto, RegionDto, ReviewStatus, WorkspaceResults } from '../../common/src/protocol';
 
 export function span(startLine: number, endLine: number, startChar = 0, endChar = 1): RegionDto['span'] {
   return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };

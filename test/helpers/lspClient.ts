@@ -138,8 +138,9 @@ export class TestLspClient {
     void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
-  request<R>(method: string, params: unknown): Promise<R> {
-    return this.connection.sendRequest(method, params) as Promise<R>;
+  /** A method name or one of the typed `Requests` (the params stay untyped: tests send malformed ones too). */
+  request<R>(method: string | { method: string }, params: unknown): Promise<R> {
+    return this.connection.sendRequest(typeof method === 'string' ? method : method.method, params) as Promise<R>;
   }
 
   async stop(): Promise<void> {

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'url';
 import { DiagnosticSeverity, type Diagnostic, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
 import { appendJournal, JOURNAL_PATH, type JournalEntry } from '../../server/src/agents/journal';
 import { LEDGER_PATH, recordEvents } from '../../server/src/review/ledger';
-import { Requests, type RegionDiagnosticData, type WorkspaceResults } from '../../server/src/protocol';
+import { Requests, type RegionDiagnosticData, type WorkspaceResults } from '../../common/src/protocol';
 import { REPO_ROOT } from '../helpers/engine';
 import { TestLspClient } from '../helpers/lspClient';
 

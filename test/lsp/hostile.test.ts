@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { Requests } from '../../server/src/protocol';
+import { Requests } from '../../common/src/protocol';
 import { REPO_ROOT } from '../helpers/engine';
 import { diagnosticSummary } from '../helpers/fuzz';
 import { deepPythonDefs } from '../helpers/hostile';

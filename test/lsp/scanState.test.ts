@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Requests, type WorkspaceResults } from '../../server/src/protocol';
+import { Requests, type WorkspaceResults } from '../../common/src/protocol';
 import { REPO_ROOT } from '../helpers/engine';
 import { TestLspClient } from '../helpers/lspClient';
 

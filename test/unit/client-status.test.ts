@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import type { ReviewStatus } from '../../server/src/protocol';
+import type { ReviewStatus } from '../../common/src/protocol';
 import { decorationPlan } from '../../client/src/model/decorationPlan';
 import {
   codeLensTitle,

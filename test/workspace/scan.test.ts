@@ -6,7 +6,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { generateFile } from '../../scripts/benchCorpus';
-import { Notifications, Requests, type WorkspaceResults } from '../../server/src/protocol';
+import { Notifications, Requests, type WorkspaceResults } from '../../common/src/protocol';
 import { REPO_ROOT } from '../helpers/engine';
 import { TestLspClient } from '../helpers/lspClient';
 
@@ -69,7 +69,7 @@ describe('workspace scan over LSP', function () {
     assert.strictEqual(r.scanning, false);
     assert.strictEqual(r.filesScanned, 330);
     assert.ok(!r.regions.some((x) => x.path.startsWith('ignored/')), '.gitignore respected');
-    assert.ok(client.notifications.some((n) => n.method === Notifications.resultsChanged), 'resultsChanged was sent');
+    assert.ok(client.notifications.some((n) => n.method === Notifications.resultsChanged.method), 'resultsChanged was sent');
     const cli = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'ai-guardrails.js'), 'scan', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
     const fromCli = JSON.parse(cli.stdout) as { regions: { path: string; category: string; symbol: string }[] };
     const key = (x: { path: string; category: string; symbol: string }) => `${x.path}|${x.category}|${x.symbol}`;
@@ -84,12 +84,12 @@ describe('workspace scan over LSP', function () {
     const uri = pathToFileURL(file).toString();
     let before = client.notifications.length;
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
-    await client.waitFor(() => client.notifications.slice(before).some((n) => n.method === Notifications.resultsChanged), 'resultsChanged after create');
+    await client.waitFor(() => client.notifications.slice(before).some((n) => n.method === Notifications.resultsChanged.method), 'resultsChanged after create');
     assert.ok((await results()).regions.some((x) => x.path === 'go/new_verifier.go' && x.category === 'jwt'));
     fs.writeFileSync(file, 'package service\n\nfunc Add(a, b int) int { return a + b }\n');
     before = client.notifications.length;
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
-    await client.waitFor(() => client.notifications.slice(before).some((n) => n.method === Notifications.resultsChanged), 'resultsChanged after change');
+    await client.waitFor(() => client.notifications.slice(before).some((n) => n.method === Notifications.resultsChanged.method), 'resultsChanged after change');
     assert.ok(!(await results()).regions.some((x) => x.path === 'go/new_verifier.go'));
     fs.rmSync(file);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });

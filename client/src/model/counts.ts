@@ -1,6 +1,6 @@
 /** Counting regions for the badge, the status bar and the group nodes. Pure. */
-import { CATEGORIES, CATEGORY_IDS, type CategoryId, type Tier } from '../../../server/src/engine/categories';
-import type { RegionDto, WorkspaceResults } from '../../../server/src/protocol';
+import { CATEGORIES, CATEGORY_IDS, type CategoryId, type Tier } from '../../../common/src/categories';
+import type { RegionDto, WorkspaceResults } from '../../../common/src/protocol';
 import { needsReview } from './status';
 
 type CountedRegion = Pick<RegionDto, 'category' | 'tier' | 'review' | 'bulkEdit'>;

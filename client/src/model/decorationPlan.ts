@@ -1,6 +1,6 @@
 /** Which lines get which editor decoration. Pure: decorations.ts turns this into ranges. */
-import type { Tier } from '../../../server/src/engine/categories';
-import type { RegionDto } from '../../../server/src/protocol';
+import type { Tier } from '../../../common/src/categories';
+import type { RegionDto } from '../../../common/src/protocol';
 import { decorationKinds } from './status';
 
 export interface LineSpan {

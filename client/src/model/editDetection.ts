@@ -5,10 +5,10 @@
  * editor), and whether many line-sized chunks arrive in a short burst (streamed edits).
  * docs/edit-detection.md describes the rules and their limits. Pure: unit-tested without VS Code.
  */
+import type { BulkEditParams } from '../../../common/src/protocol';
 import { comparePositions } from '../../../common/src/ranges';
 import { checkedSetting, settingDefault } from '../../../common/src/settings';
-import type { Position, Span } from '../../../server/src/engine/types';
-import type { BulkEditParams } from '../../../server/src/protocol';
+import type { Position, Span } from '../../../common/src/span';
 
 export type EditKind = BulkEditParams['kind'];
 

@@ -2,8 +2,8 @@
  * Review status → what the editor shows (labels, icons, context values, decoration kinds).
  * Pure: no `vscode` import, so it is unit-tested directly.
  */
-import { CATEGORIES } from '../../../server/src/engine/categories';
-import type { RegionDto, ReviewStatus } from '../../../server/src/protocol';
+import { CATEGORIES } from '../../../common/src/categories';
+import type { RegionDto, ReviewStatus } from '../../../common/src/protocol';
 
 /** Statuses in which a human still has to look at the region. */
 const OPEN_STATUSES: ReadonlySet<ReviewStatus> = new Set<ReviewStatus>(['unreviewed', 'requested', 'stale']);

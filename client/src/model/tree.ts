@@ -2,8 +2,8 @@
  * The sidebar tree as plain data: grouping (by category or by file), filtering and counts.
  * Pure: the TreeDataProvider in sidebar.ts only renders these nodes.
  */
-import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../../../server/src/engine/categories';
-import type { FindingDto, RegionDto, WorkspaceResults } from '../../../server/src/protocol';
+import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../../../common/src/categories';
+import type { FindingDto, RegionDto, WorkspaceResults } from '../../../common/src/protocol';
 import { comparePositions } from '../../../common/src/ranges';
 import type { GroupCounts } from './counts';
 import { needsReview } from './status';

@@ -1,6 +1,6 @@
 /** Which files on disk the edit watcher listens to. Pure. */
+import { SUPPORTED_EXTENSIONS, languageForPath } from '../../../common/src/languages';
 import { DEFAULT_EXCLUDES } from '../../../common/src/settings';
-import { SUPPORTED_EXTENSIONS, languageForPath } from '../../../server/src/engine/languages';
 
 /** `**\/*.{go,py,…}`: every file the server can analyse. */
 export const WATCH_GLOB = `**/*.{${SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;

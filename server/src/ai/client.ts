@@ -17,32 +17,24 @@ import OpenAI, {
 import { FindingStream, parseAnswer } from './parse';
 import type { ReviewRequestBody } from './prompt';
 import { scrubText } from './redact';
-import { AiError, type AiFinding, type AiReviewResult } from './types';
-import { isRecord } from '../json';
+import { isRecord } from '../../../common/src/json';
+import {
+  AiError,
+  DEFAULT_AZURE_API_VERSION,
+  isLoopbackUrl,
+  parseBaseUrl,
+  resolveEndpoint,
+  type AiFinding,
+  type AiReviewResult,
+  type EndpointConfig,
+  type ResolvedEndpoint,
+} from '../../../common/src/ai';
 
-export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
-export const DEFAULT_MODEL = 'gpt-4o-mini';
+export { DEFAULT_AZURE_API_VERSION, DEFAULT_BASE_URL, DEFAULT_MODEL, isLoopbackUrl, parseBaseUrl, resolveEndpoint } from '../../../common/src/ai';
+export type { EndpointConfig, Provider, ResolvedEndpoint } from '../../../common/src/ai';
 export const DEFAULT_TIMEOUT_MS = 60_000;
-export const DEFAULT_AZURE_API_VERSION = '2024-10-21';
 /** Key sent to loopback servers (Ollama, LM Studio, vLLM) when none is configured. */
 export const LOCAL_PLACEHOLDER_KEY = 'local-no-key';
-
-export type Provider = 'auto' | 'openai' | 'azure';
-
-export interface EndpointConfig {
-  baseUrl: string;
-  /** Optional only for loopback hosts. */
-  apiKey?: string;
-  provider?: Provider;
-  azureApiVersion?: string;
-  /** Azure deployment; defaults to the model name. */
-  azureDeployment?: string;
-  /** Overall bound for a review, retries and streaming included. */
-  timeoutMs?: number;
-  /** OpenAI organization / project headers; null sends none. */
-  organization?: string | null;
-  project?: string | null;
-}
 
 export interface ReviewOptions {
   signal?: AbortSignal;
@@ -54,70 +46,6 @@ export interface ReviewOptions {
   onFinding?: (finding: AiFinding) => void;
   /** Before waiting out a 429's retry-after, or before retrying without `response_format`. */
   onRetry?: (info: { reason: 'rate-limited' | 'no-structured-output'; delayMs: number }) => void;
-}
-
-export interface ResolvedEndpoint {
-  kind: 'openai' | 'azure';
-  /** The URL the request is POSTed to, query included. */
-  url: string;
-  /** Header carrying the key. */
-  authHeader: 'Authorization' | 'api-key';
-  baseURL?: string;
-  endpoint?: string;
-  deployment?: string;
-  apiVersion?: string;
-  /** Query parameters of the base URL, sent with every request. */
-  query?: Record<string, string>;
-}
-
-export function isLoopbackUrl(url: URL): boolean {
-  const h = url.hostname.replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h === '::1' || /^127\./.test(h) || h.endsWith('.localhost');
-}
-
-export function parseBaseUrl(baseUrl: string): URL {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new AiError('config', `the base URL ${JSON.stringify(baseUrl)} is not a valid URL`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AiError('config', `the base URL must be http(s), not ${url.protocol}`);
-  if (url.username || url.password) throw new AiError('config', 'the base URL must not contain credentials; set the API key instead');
-  return url;
-}
-
-function trimSlashes(path: string): string {
-  return path.replace(/\/+$/, '');
-}
-
-/** Which SDK client and which URL a configuration means. */
-export function resolveEndpoint(config: EndpointConfig, model: string): ResolvedEndpoint {
-  const url = parseBaseUrl(config.baseUrl);
-  const path = trimSlashes(url.pathname);
-  const azureHost = /\.(?:openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/i.test(url.hostname);
-  const azure = config.provider === 'azure' || (config.provider !== 'openai' && azureHost && !/\/openai\/v1$/.test(path));
-  if (!azure) {
-    const base = `${url.origin}${path}`;
-    const query = url.search ? { query: Object.fromEntries(url.searchParams) } : {};
-    return { kind: 'openai', url: `${base}/chat/completions${url.search}`, authHeader: 'Authorization', baseURL: base, ...query };
-  }
-  const apiVersion = config.azureApiVersion || DEFAULT_AZURE_API_VERSION;
-  const query = `?api-version=${encodeURIComponent(apiVersion)}`;
-  if (/\/deployments\/[^/]+$/.test(path)) {
-    const base = `${url.origin}${path}`;
-    return { kind: 'azure', url: `${base}/chat/completions${query}`, authHeader: 'api-key', baseURL: base, apiVersion };
-  }
-  const deployment = config.azureDeployment || model;
-  const endpoint = `${url.origin}${path.replace(/\/openai$/, '')}`;
-  return {
-    kind: 'azure',
-    url: `${endpoint}/openai/deployments/${encodeURIComponent(deployment)}/chat/completions${query}`,
-    authHeader: 'api-key',
-    endpoint,
-    deployment,
-    apiVersion,
-  };
 }
 
 /** The key to send, or a config error when none is set for a remote endpoint. */

@@ -11,7 +11,7 @@ import { LANGUAGES, type LanguageId } from '../engine/languages';
 import type { Region, Span } from '../engine/types';
 import { redactSecrets } from './redact';
 import { secretRoles } from './secretRoles';
-import type { AiContext, Snippet } from './types';
+import type { AiContext, Snippet } from '../../../common/src/ai';
 
 export const MAX_REGION_LINES = 400;
 export const MAX_CONTEXT_LINES = 60;

@@ -7,7 +7,7 @@ import { languageForPath, type LanguageId } from '../engine/languages';
 import type { GuardrailService } from '../service';
 import { enabledCategories } from '../settings';
 import { contextAtLine } from './context';
-import type { AiContextParams, AiContextResult } from './types';
+import type { AiContextParams, AiContextResult } from '../../../common/src/ai';
 
 function validParams(p: unknown): p is AiContextParams {
   if (typeof p !== 'object' || p === null) return false;

@@ -3,7 +3,7 @@
  * as a fallback, plain text with one finding per line: `[P0] path:line — message`.
  * `FindingStream` pulls complete findings out of a partial answer while it streams.
  */
-import { AiError, SEVERITIES, type AiFinding, type Severity } from './types';
+import { AiError, SEVERITIES, type AiFinding, type Severity } from '../../../common/src/ai';
 
 export interface ParsedAnswer {
   findings: AiFinding[];

@@ -3,8 +3,10 @@
  * schema the answer must follow (`response_format`). Built only from an AiContext, which holds
  * redacted text, so what is previewed is exactly what is sent.
  */
-import { CATEGORIES } from '../engine/categories';
-import type { AiContext, RedactionNote, Snippet } from './types';
+import { describeRedactions, type AiContext, type Snippet } from '../../../common/src/ai';
+import { CATEGORIES } from '../../../common/src/categories';
+
+export { describeRedactions } from '../../../common/src/ai';
 
 export const FINDINGS_SCHEMA = {
   type: 'object',
@@ -58,17 +60,6 @@ export const SYSTEM_PROMPT = [
 /** What is withheld, said in every request (and so in every preview). */
 export const REDACTION_POLICY =
   'String literals that are not obviously code were withheld: secrets found by their role (the key argument of a signing, MAC, cipher or password API, and what it is built from), by the name they are given and by their format, and every other literal except SQL, format strings, messages, identifiers, paths and URLs.';
-
-/** "2 secrets and 3 other string literals were replaced by <redacted:…> placeholders." */
-export function describeRedactions(redactions: RedactionNote[]): string {
-  const strings = redactions.filter((r) => r.kind === 'string').length;
-  const secrets = redactions.length - strings;
-  if (redactions.length === 0) return 'Nothing was withheld here.';
-  const parts = [];
-  if (secrets > 0) parts.push(`${secrets} ${secrets === 1 ? 'secret' : 'secrets'}`);
-  if (strings > 0) parts.push(`${strings} other string ${strings === 1 ? 'literal' : 'literals'}`);
-  return `${parts.join(' and ')} ${redactions.length === 1 ? 'was' : 'were'} replaced by <redacted:…> placeholders.`;
-}
 
 /** Numbered lines: `  17 | code`, with `…` where lines are left out. */
 export function renderSnippet(snippet: Snippet): string {

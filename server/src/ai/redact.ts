@@ -23,7 +23,7 @@
 import type { QueryFamily } from '../engine/languages';
 import type { RoleRange } from './secretRoles';
 import { TOKEN_PATTERNS } from './tokenPatterns';
-import type { RedactionNote, SecretKind } from './types';
+import type { RedactionNote, SecretKind } from '../../../common/src/ai';
 
 export interface RedactionResult {
   text: string;

@@ -13,7 +13,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { QueryFamily } from '../engine/languages';
 import { isSecretName, obviouslyCode } from './redact';
-import type { SecretKind } from './types';
+import type { SecretKind } from '../../../common/src/ai';
 
 export interface RoleRange {
   start: number;

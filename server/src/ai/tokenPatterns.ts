@@ -7,7 +7,7 @@
  * file by file through its own plugin loader, and these are a page of regexes. Where secretlint
  * matches an exact length, these accept a range: a truncated or padded key is still a key.
  */
-import type { SecretKind } from './types';
+import type { SecretKind } from '../../../common/src/ai';
 
 export interface TokenPattern {
   re: RegExp;

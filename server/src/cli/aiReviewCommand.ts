@@ -11,7 +11,7 @@ import * as path from 'path';
 import { DEFAULT_BASE_URL, DEFAULT_MODEL, DEFAULT_TIMEOUT_MS, previewRequest, requestReview, type EndpointConfig, type Provider } from '../ai/client';
 import { contextAtLine, describeRegions } from '../ai/context';
 import { buildReviewRequest, describeRedactions } from '../ai/prompt';
-import { AiError, type AiContext, type AiReviewResult } from '../ai/types';
+import { AiError, type AiContext, type AiReviewResult } from '../../../common/src/ai';
 import { GuardrailEngine, pathsFromRoot } from '../engine/engine';
 import { toPosix } from '../engine/files';
 import { languageForPath } from '../engine/languages';

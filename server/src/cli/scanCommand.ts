@@ -10,7 +10,7 @@ import { scanProject } from '../engine/scanner';
 import type { ScannedFile } from '../engine/scanProtocol';
 import type { Span } from '../engine/types';
 import type { Region } from '../engine/types';
-import type { ReviewStatus } from '../protocol';
+import type { ReviewStatus } from '../../../common/src/protocol';
 import { LedgerError, readLedger, reviewState, type LedgerData } from '../review/ledger';
 import { defaultSettings, enabledCategories, readTeamConfig, walkFilters, type GuardrailSettings } from '../settings';
 import { parseArgs, UsageError } from './args';

@@ -1,7 +1,8 @@
-import * as path from 'path';
+import { languageForPath, type LanguageId } from '../../../common/src/languages';
 
-/** Grammar-level languages we parse. TSX has its own grammar; JSX parses with the JavaScript one. */
-export type LanguageId = 'go' | 'python' | 'typescript' | 'tsx' | 'javascript';
+/** The file-extension table is shared with the client: see common/src/languages.ts. */
+export { languageForPath, SUPPORTED_EXTENSIONS, type LanguageId } from '../../../common/src/languages';
+
 /** Query folders: TypeScript, TSX and JavaScript share the `ecma` rules. */
 export type QueryFamily = 'go' | 'python' | 'ecma';
 
@@ -48,20 +49,6 @@ export const LANGUAGES: Record<LanguageId, LanguageSpec> = {
 
 export const LANGUAGE_IDS = Object.keys(LANGUAGES) as LanguageId[];
 
-const EXTENSIONS: Record<string, LanguageId> = {
-  '.go': 'go',
-  '.py': 'python',
-  '.pyi': 'python',
-  '.ts': 'typescript',
-  '.mts': 'typescript',
-  '.cts': 'typescript',
-  '.tsx': 'tsx',
-  '.js': 'javascript',
-  '.mjs': 'javascript',
-  '.cjs': 'javascript',
-  '.jsx': 'javascript',
-};
-
 /** VS Code / LSP language identifiers. */
 const LSP_LANGUAGE_IDS: Record<string, LanguageId> = {
   go: 'go',
@@ -72,13 +59,7 @@ const LSP_LANGUAGE_IDS: Record<string, LanguageId> = {
   javascriptreact: 'javascript',
 };
 
-export function languageForPath(filePath: string): LanguageId | undefined {
-  if (filePath.endsWith('.d.ts')) return undefined;
-  return EXTENSIONS[path.extname(filePath).toLowerCase()];
-}
-
 export function languageForDocument(lspLanguageId: string, filePath: string): LanguageId | undefined {
   return LSP_LANGUAGE_IDS[lspLanguageId] ?? languageForPath(filePath);
 }
 
-export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);

@@ -1,16 +1,9 @@
 import type { CategoryId, Tier } from './categories';
 import type { LanguageId } from './languages';
+import type { Span } from '../../../common/src/span';
 
-/** 0-based line, UTF-16 character offset: the LSP convention. */
-export interface Position {
-  line: number;
-  character: number;
-}
-
-export interface Span {
-  start: Position;
-  end: Position;
-}
+/** Positions and spans are shared with the client: see common/src/span.ts. */
+export type { Position, Span } from '../../../common/src/span';
 
 export interface Trigger {
   /** Rule id from the query's `(#set! rule "...")`, e.g. `go.jwt.parse`. */

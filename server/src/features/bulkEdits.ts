@@ -1,7 +1,7 @@
 import { URI } from 'vscode-uri';
 import { linesOverlap } from '../../../common/src/ranges';
 import type { Region } from '../engine/types';
-import type { BulkEditParams } from '../protocol';
+import type { BulkEditParams } from '../../../common/src/protocol';
 import type { GuardrailService } from '../service';
 
 const PENDING_MS = 3000;

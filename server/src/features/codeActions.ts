@@ -1,10 +1,9 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Region } from '../engine/types';
-import { ServerCommands, type RegionDiagnosticData, type ReviewCommandArgs, type SuppressCommandArgs } from '../protocol';
+import { ClientCommands, ServerCommands } from '../../../common/src/commands';
+import type { RegionDiagnosticData, ReviewCommandArgs, SuppressCommandArgs } from '../../../common/src/protocol';
 import type { FindingDiagnosticData, RegionReview } from './diagnostics';
 import { containsInclusive, linesOverlap, linesWithin } from '../../../common/src/ranges';
-
-export const CLIENT_ASK_AI_COMMAND = 'aiGuardrails.askAi';
 
 /** What other editors get to type over; a suppression with it does not count (engine.ts). */
 export const REASON_PLACEHOLDER = '<reason>';
@@ -141,7 +140,7 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
         title: `Ask AI for a second opinion${tag}`,
         kind: CodeActionKind.QuickFix,
         ...(diagnostics ? { diagnostics } : {}),
-        command: { title: 'Ask AI for a second opinion', command: CLIENT_ASK_AI_COMMAND, arguments: [uri, region.span.start] },
+        command: { title: 'Ask AI for a second opinion', command: ClientCommands.askAi, arguments: [uri, region.span.start] },
       });
     }
   }

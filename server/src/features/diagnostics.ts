@@ -2,7 +2,7 @@ import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation 
 import { CATEGORIES } from '../engine/categories';
 import type { Skipped } from '../engine/files';
 import type { Finding, Region, TextEdit } from '../engine/types';
-import { DIAGNOSTIC_SOURCE, type AgentEditDto, type RegionDiagnosticData, type ReviewStatus } from '../protocol';
+import { DIAGNOSTIC_SOURCE, type AgentEditDto, type RegionDiagnosticData, type ReviewStatus } from '../../../common/src/protocol';
 import type { GuardrailSettings, SeverityName } from '../settings';
 
 export const README_URL = 'https://github.com/ai-guardrails/ai-guardrails/blob/main/README.md';

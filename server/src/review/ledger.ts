@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { isCategoryId, type CategoryId } from '../engine/categories';
-import type { ReviewStatus } from '../protocol';
+import type { ReviewStatus } from '../../../common/src/protocol';
 import { isRecord } from '../json';
 import { resolvesInside } from '../engine/workspacePath';
 import { acquireLock, LockError, releaseLock, removeOrphans, stillHeld, type HeldLock } from './lockFile';

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import * as path from 'path';
 import type { Region } from '../engine/types';
 import type { RegionReview } from '../features/diagnostics';
-import type { AgentEditDto, BulkEditParams } from '../protocol';
+import type { AgentEditDto, BulkEditParams } from '../../../common/src/protocol';
 import { AGENT_NAMES, agentEditedRegions, agentEditLabel, journalKey, readJournal, type JournalEntry } from '../agents/journal';
 import { LEDGER_PATH, LedgerError, readLedgerFile, readLedgerText, recordEvents, reviewState, serializeLedger, type LedgerData, type RecordOptions, type RegionKey } from './ledger';
 import { reviewerIdentity } from './identity';

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { CONFIG_SECTION, DIAGNOSTIC_SOURCE } from '../../../server/src/protocol';
+import { CONFIG_SECTION, DIAGNOSTIC_SOURCE } from '../../../common/src/protocol';
 
 export const EXTENSION_ID = 'ai-guardrails.ai-guardrails';
 export const SOURCE = DIAGNOSTIC_SOURCE;

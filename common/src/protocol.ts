@@ -1,13 +1,14 @@
 /**
- * Custom LSP requests, notifications, commands and their payloads, shared by client and server.
- * Positions are LSP positions (0-based line, UTF-16 character).
+ * Custom LSP requests and notifications with their payloads, shared by client and server: both
+ * sides use these typed objects (`connection.onRequest(Requests.x, …)`, `client.sendRequest(Requests.x, …)`),
+ * so a renamed field fails to compile on both. Positions are LSP positions (0-based line, UTF-16 character).
  */
-import type { CategoryId, Tier } from './engine/categories';
-import type { Span } from './engine/types';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { AiContextParams, AiContextResult, AiPreviewParams, AiPreviewResult, AiReviewOutcome, AiReviewParams, AiReviewProgressParams } from './ai';
+import type { CategoryId, Tier } from './categories';
+import type { Span } from './span';
 
-export const EXTENSION_ID = 'ai-guardrails';
-export const DIAGNOSTIC_SOURCE = 'ai-guardrails';
-export const CONFIG_SECTION = 'aiGuardrails';
+export { CONFIG_SECTION, DIAGNOSTIC_SOURCE, EXTENSION_ID } from './names';
 
 export type ReviewStatus = 'unreviewed' | 'requested' | 'approved' | 'stale' | 'suppressed';
 
@@ -110,33 +111,28 @@ export interface SuppressCommandArgs {
   reason: string;
 }
 
-export const Requests = {
-  /** Params: none. Result: WorkspaceResults. */
-  workspaceResults: 'aiGuardrails/workspaceResults',
-  /** Params: none. Result: void; starts a new workspace scan. */
-  rescan: 'aiGuardrails/rescan',
-  /** Params: AiContextParams. Result: AiContextResult | null (the region at the position, redacted). */
-  aiContext: 'aiGuardrails/aiContext',
-} as const;
+export interface ResultsChangedParams {
+  version: number;
+}
 
-export type { AiContext, AiContextParams, AiContextResult } from './ai/types';
+export const Requests = {
+  /** The workspace's regions and findings. */
+  workspaceResults: new RequestType0<WorkspaceResults, void>('aiGuardrails/workspaceResults'),
+  /** Reloads settings and starts a new workspace scan. */
+  rescan: new RequestType0<void, void>('aiGuardrails/rescan'),
+  /** The region at the position with its redacted context; null when no region covers it. */
+  aiContext: new RequestType<AiContextParams, AiContextResult | null, void>('aiGuardrails/aiContext'),
+  /** The text of the request preview: exactly what `aiReview` would send, the key masked. */
+  aiPreview: new RequestType<AiPreviewParams, AiPreviewResult, void>('aiGuardrails/aiPreview'),
+  /** Sends the context to the endpoint and returns the parsed findings; progress arrives as `aiReviewProgress`. Cancellable. */
+  aiReview: new RequestType<AiReviewParams, AiReviewOutcome, void>('aiGuardrails/aiReview'),
+} as const;
 
 export const Notifications = {
-  /** Server → client. Params: { version: number }. The workspace results changed; ask again. */
-  resultsChanged: 'aiGuardrails/resultsChanged',
-  /** Client → server. Params: BulkEditParams. */
-  bulkEdit: 'aiGuardrails/bulkEdit',
-} as const;
-
-/**
- * Commands the server executes (workspace/executeCommand), usable from any LSP client.
- * requestReview / markReviewed take ReviewCommandArgs and return the new ReviewStatus;
- * suppress takes SuppressCommandArgs (an empty reason is refused); reviewMarkdown takes
- * ReviewCommandArgs and returns the Markdown text (the client copies it to the clipboard).
- */
-export const ServerCommands = {
-  requestReview: 'aiGuardrails.server.requestReview',
-  markReviewed: 'aiGuardrails.server.markReviewed',
-  suppress: 'aiGuardrails.server.suppress',
-  reviewMarkdown: 'aiGuardrails.server.reviewMarkdown',
+  /** Server → client. The workspace results changed; ask again. */
+  resultsChanged: new NotificationType<ResultsChangedParams>('aiGuardrails/resultsChanged'),
+  /** Client → server. An edit that looks like an AI/agent edit touched these ranges. */
+  bulkEdit: new NotificationType<BulkEditParams>('aiGuardrails/bulkEdit'),
+  /** Server → client, while an `aiReview` request runs. */
+  aiReviewProgress: new NotificationType<AiReviewProgressParams>('aiGuardrails/aiReviewProgress'),
 } as const;
