@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /** `ai-guardrails`: the same engine as the language server, for CI and pre-commit hooks. */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -90,16 +89,4 @@ export async function main(argv: string[], ctx?: Partial<CliContext>): Promise<n
     context.stderr(`ai-guardrails: error: ${(err as Error).message}\n`);
     return 2;
   }
-}
-
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`ai-guardrails: error: ${String(err)}\n`);
-      process.exitCode = 2;
-    },
-  );
 }

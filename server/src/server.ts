@@ -41,9 +41,7 @@ connection.onDidChangeConfiguration((change) => {
   void service.reloadSettings(settings).then((changed) => (changed ? scanner.scanAll() : undefined));
 });
 connection.onDidOpenTextDocument((p) => service.openDocument(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text));
-connection.onDidChangeTextDocument((p) => {
-  if (service.documents.change(p.textDocument.uri, p.textDocument.version, p.contentChanges)) service.schedule(p.textDocument.uri);
-});
+connection.onDidChangeTextDocument((p) => service.changeDocument(p.textDocument.uri, p.textDocument.version, p.contentChanges));
 connection.onDidCloseTextDocument((p) => service.closeDocument(p.textDocument.uri));
 connection.onHover((p) => service.hover(p.textDocument.uri, p.position));
 connection.onCodeAction((p) => provideCodeActions(service, p));

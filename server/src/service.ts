@@ -1,22 +1,22 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
-import { goPackageConstants } from './engine/symbolIndex';
-import { tableEntries, wrappersFor, type WrapperTable } from './engine/wrappers';
-import type { CategoryId } from './engine/categories';
+import { tableEntries, type WrapperTable } from './engine/wrappers';
 import {
   DidChangeConfigurationNotification,
   type Connection,
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
+  type TextDocumentContentChangeEvent,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { GuardrailEngine, pathsFromRoot } from './engine/engine';
-import { languageForDocument } from './engine/languages';
-import type { Region } from './engine/types';
-import { DocumentStore } from './documents';
+import { languageForDocument, type LanguageId } from './engine/languages';
+import type { FileAnalysis, Region } from './engine/types';
+import { DocumentStore, type OpenDocument } from './documents';
 import { findingDiagnostic, regionDiagnostic, skippedDiagnostic, type RegionReview } from './features/diagnostics';
-import { skipFor } from './engine/scanFile';
+import { scanFile, skipFor } from './engine/scanFile';
+import type { ScannedFile } from './engine/scanProtocol';
 import { ReviewStore } from './review/reviewStore';
 import { WorkspaceIndex } from './workspaceIndex';
 import { ClientCommands, ServerCommands } from '../../common/src/commands';
@@ -34,7 +34,7 @@ import { toPosix } from './engine/files';
 import { settingFrom, TEAM_KEYS, type SettingValue } from '../../common/src/settings';
 import { isRecord } from './json';
 
-export interface ClientSettings {
+interface ClientSettings {
   approvedDisplay: SettingValue<'review.approvedDisplay'>;
   /** aiGuardrails.ai.enable: the "Ask AI" action is offered only when the feature is on. */
   aiEnabled: boolean;
@@ -45,8 +45,8 @@ export interface ClientSettings {
  * workspace folder. server.ts wires it to the connection.
  */
 export class GuardrailService {
-  engine: GuardrailEngine | undefined;
-  readonly documents = new DocumentStore();
+  private analysisEngine: GuardrailEngine | undefined;
+  private readonly documents = new DocumentStore();
   folders: string[] = [];
   private pullConfiguration = false;
   /** The client accepts file watchers registered by the server (the agent-edit journal). */
@@ -80,6 +80,11 @@ export class GuardrailService {
     private readonly root: string,
   ) {}
 
+  /** The engine, once `initialize` has loaded it. */
+  get engine(): GuardrailEngine | undefined {
+    return this.analysisEngine;
+  }
+
   async initialize(params: InitializeParams): Promise<InitializeResult> {
     this.pullConfiguration = params.capabilities.workspace?.configuration === true;
     this.clientWatchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -92,7 +97,7 @@ export class GuardrailService {
     this.askAiSupported = init?.clientCommands?.includes(ClientCommands.askAi) === true;
     this.isOurClient = this.askAiSupported;
     this.clientShowsDocuments = params.capabilities.window?.showDocument?.support === true;
-    this.engine = await GuardrailEngine.create(pathsFromRoot(this.root));
+    this.analysisEngine = await GuardrailEngine.create(pathsFromRoot(this.root));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -121,7 +126,7 @@ export class GuardrailService {
   }
 
   /** Reports each distinct problem once (malformed team config, bad settings). */
-  reportProblem(message: string): void {
+  private reportProblem(message: string): void {
     if (this.reportedProblems.has(message)) return;
     this.reportedProblems.add(message);
     this.connection.console.error(message);
@@ -166,7 +171,7 @@ export class GuardrailService {
       this.folderSettings.set(folder, team.settings);
     }
     for (const p of problems) this.reportProblem(`settings: ${p}`);
-    for (const entry of this.documents.all()) this.schedule(entry.doc.uri);
+    this.analyzeOpenDocuments();
     return JSON.stringify([this.globalSettings, [...this.folderSettings]]) !== before;
   }
 
@@ -213,27 +218,54 @@ export class GuardrailService {
     return changed;
   }
 
-  wrappersOf(folder: string | undefined): WrapperTable | undefined {
+  private wrappersOf(folder: string | undefined): WrapperTable | undefined {
     return folder ? this.wrappers.get(folder) : undefined;
   }
 
   isExcluded(fsPath: string): boolean {
-    const settings = this.settingsFor(fsPath);
-    const folder = this.folderOf(fsPath);
-    const rel = folder ? toPosix(path.relative(folder, fsPath)) : toPosix(fsPath);
-    return isPathExcluded(settings, rel);
+    return isPathExcluded(this.settingsFor(fsPath), this.relPathOf(fsPath));
   }
 
   openDocument(uri: string, languageId: string, version: number, text: string): void {
     const fsPath = URI.parse(uri).fsPath;
     const language = languageForDocument(languageId, fsPath);
-    if (!language) return;
-    this.documents.open(uri, languageId, version, text, language);
+    if (!language || !this.engine) return;
+    this.documents.open(uri, this.engine.open(fsPath, language, text, { version }));
     this.schedule(uri);
   }
 
+  /** didChange: applies the changes to the open document and schedules its analysis. */
+  changeDocument(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void {
+    if (this.documents.change(uri, version, changes)) this.schedule(uri);
+  }
+
+  isOpen(uri: string): boolean {
+    return this.documents.get(uri) !== undefined;
+  }
+
+  /** The text, language and version of an open document. */
+  openText(uri: string): { text: string; language: LanguageId; version: number } | undefined {
+    const document = this.documents.get(uri)?.document;
+    return document && { text: document.text, language: document.language, version: document.version };
+  }
+
+  /** A line of an open document, with its line break ('' when the document is not open). */
+  openLine(uri: string, line: number): string {
+    return this.documents.get(uri)?.document.lineText(line) ?? '';
+  }
+
+  /** The last analysis of an open document. */
+  openAnalysis(uri: string): FileAnalysis | undefined {
+    return this.documents.get(uri)?.analysis;
+  }
+
+  /** Schedules every open document's analysis (settings or the project's wrappers changed). */
+  analyzeOpenDocuments(): void {
+    for (const entry of this.documents.all()) this.schedule(entry.uri);
+  }
+
   /** Coalesces bursts of changes: analysis runs once per event-loop turn for each dirty document. */
-  schedule(uri: string): void {
+  private schedule(uri: string): void {
     this.pending.add(uri);
     if (this.scheduled) return;
     this.scheduled = true;
@@ -245,57 +277,24 @@ export class GuardrailService {
     }));
   }
 
-  analyzeAndPublish(uri: string): void {
+  private analyzeAndPublish(uri: string): void {
     const entry = this.documents.get(uri);
-    if (!entry || !this.engine) return;
-    const fsPath = URI.parse(uri).fsPath;
+    if (!entry) return;
+    const fsPath = entry.document.path;
     const settings = this.settingsFor(fsPath);
-    const text = entry.doc.getText();
-    if (!settings.enable || this.isExcluded(fsPath) || text.length > settings.maxFileSizeKb * 1024) {
-      entry.analysis = undefined;
-      entry.tree?.delete();
-      entry.tree = undefined;
-      void this.connection.sendDiagnostics({ uri, version: entry.doc.version, diagnostics: [] });
+    const length = entry.document.text.length;
+    if (!settings.enable || this.isExcluded(fsPath) || length > settings.maxFileSizeKb * 1024) {
+      this.clearAnalysis(entry);
       return;
     }
-    if (entry.overBudgetAt !== undefined && text.length >= entry.overBudgetAt) return;
-    try {
-      const result = this.engine.analyze(text, entry.language, {
-        categories: enabledCategories(settings),
-        ...(entry.tree ? { previousTree: entry.tree } : {}),
-        ...(entry.tree && entry.analysisState && entry.pendingEdits ? { previous: { state: entry.analysisState, edits: entry.pendingEdits } } : {}),
-        keepTree: true,
-        keepState: true,
-        ...(entry.language === 'go' ? { packageConstants: goPackageConstants(fsPath) } : {}),
-        ...wrapperOption(wrappersFor(fsPath, this.wrappersOf(this.folderOf(fsPath)))),
-        ...(settings.auditFindings ? { auditFindings: true } : {}),
-      });
-      entry.tree?.delete();
-      entry.tree = result.tree;
-      entry.analysisState = result.state;
-      entry.pendingEdits = [];
-      entry.analysis = result.analysis;
-      entry.analyzedVersion = entry.doc.version;
-      entry.skipped = undefined;
-      entry.overBudgetAt = undefined;
-    } catch (err) {
-      // Never crash on source text: report, say so on the file, and drop the tree so the next
-      // parse starts fresh (the engine already replaced a parser that faulted).
-      entry.skipped = skipFor(err);
-      entry.overBudgetAt = entry.skipped.reason === 'budget' ? text.length : undefined;
-      this.connection.console.error(`analysis failed for ${uri}: ${entry.skipped.reason === 'budget' ? entry.skipped.message : ((err as Error).stack ?? String(err))}`);
-      entry.tree?.delete();
-      entry.tree = undefined;
-      entry.analysis = undefined;
-      entry.analysisState = undefined;
-    }
+    if (entry.overBudgetAt !== undefined && length >= entry.overBudgetAt) return;
+    this.analyzeEntry(entry, settings);
     this.publish(uri);
-    const fsPathOfDoc = URI.parse(uri).fsPath;
     this.index.set({
       uri,
-      folder: this.folderOf(fsPathOfDoc),
-      relPath: this.relPathOf(fsPathOfDoc),
-      language: entry.language,
+      folder: this.folderOf(fsPath),
+      relPath: this.relPathOf(fsPath),
+      language: entry.document.language,
       regions: entry.analysis?.regions ?? [],
       findings: entry.analysis?.findings ?? [],
       open: true,
@@ -304,10 +303,38 @@ export class GuardrailService {
     this.onIndexed?.(uri);
   }
 
+  /** Off, excluded or too large: no analysis, no tree, no diagnostics. */
+  private clearAnalysis(entry: OpenDocument): void {
+    entry.analysis = undefined;
+    entry.document.forget();
+    void this.connection.sendDiagnostics({ uri: entry.uri, version: entry.document.version, diagnostics: [] });
+  }
+
+  private analyzeEntry(entry: OpenDocument, settings: GuardrailSettings): void {
+    const document = entry.document;
+    try {
+      entry.analysis = document.analyze({
+        categories: enabledCategories(settings),
+        packageFiles: true,
+        wrapperTable: this.wrappersOf(this.folderOf(document.path)),
+        auditFindings: settings.auditFindings,
+      }).analysis;
+      entry.skipped = undefined;
+      entry.overBudgetAt = undefined;
+    } catch (err) {
+      // Never crash on source text: report and say so on the file; the document dropped its tree
+      // so the next parse starts fresh (the engine already replaced a parser that faulted).
+      entry.skipped = skipFor(err);
+      entry.overBudgetAt = entry.skipped.reason === 'budget' ? document.text.length : undefined;
+      this.connection.console.error(`analysis failed for ${entry.uri}: ${entry.skipped.reason === 'budget' ? entry.skipped.message : ((err as Error).stack ?? String(err))}`);
+      entry.analysis = undefined;
+    }
+  }
+
   /** Called after the index entry of a file was updated (bulk-edit marks are re-applied). */
   onIndexed: ((uri: string) => void) | undefined;
 
-  diagnosticsFor(uri: string): Diagnostic[] {
+  private diagnosticsFor(uri: string): Diagnostic[] {
     const entry = this.documents.get(uri);
     if (entry?.skipped) return [skippedDiagnostic(entry.skipped)];
     if (!entry?.analysis) return [];
@@ -324,19 +351,26 @@ export class GuardrailService {
     return out;
   }
 
-  publish(uri: string): void {
+  private publish(uri: string): void {
     const entry = this.documents.get(uri);
-    void this.connection.sendDiagnostics({ uri, version: entry?.doc.version, diagnostics: this.diagnosticsFor(uri) });
+    void this.connection.sendDiagnostics({ uri, version: entry?.document.version, diagnostics: this.diagnosticsFor(uri) });
   }
 
-  republishAll(): void {
-    for (const entry of this.documents.all()) this.publish(entry.doc.uri);
+  private republishAll(): void {
+    for (const entry of this.documents.all()) this.publish(entry.uri);
   }
 
   hover(uri: string, position: { line: number; character: number }) {
     const entry = this.documents.get(uri);
     if (!entry?.analysis) return null;
     return hoverFor(entry.analysis.regions, position, (r) => this.reviewOf(uri, r));
+  }
+
+  /** Re-analyzes a file from disk that is not open in an editor (a watched-file change). */
+  analyzeFromDisk(fsPath: string): ScannedFile | undefined {
+    if (!this.engine) return undefined;
+    const settings = this.settingsFor(fsPath);
+    return scanFile(this.engine, fsPath, settings.maxFileSizeKb * 1024, enabledCategories(settings), this.wrappersOf(this.folderOf(fsPath)), settings.auditFindings);
   }
 
   closeDocument(uri: string): void {
@@ -348,10 +382,6 @@ export class GuardrailService {
 
   /** Called when a document closes (the workspace scan re-reads it from disk). */
   onClosed: ((uri: string) => void) | undefined;
-}
-
-function wrapperOption(w: ReadonlyMap<string, CategoryId> | undefined): { wrappers?: ReadonlyMap<string, CategoryId> } {
-  return w ? { wrappers: w } : {};
 }
 
 /** The engine-relevant part of the `aiGuardrails` settings section (the schema's team keys). */

@@ -6,7 +6,6 @@ import { resolvesInside } from './engine/workspacePath';
 import { globProblem, quoteGlob } from './engine/globCheck';
 import { languageForPath } from './engine/languages';
 import { findPackageRoot } from './engine/root';
-import { scanFile } from './engine/scanFile';
 import { closePool, scanProject, type WorkerPool } from './engine/scanner';
 import { LEDGER_PATH } from './review/ledger';
 import { isJournal, journalChanged } from './features/agentJournal';
@@ -124,12 +123,12 @@ export class WorkspaceScanner {
         if (service.setWrappers(folder, wrappers)) wrappersChanged = true;
         for (const r of results) {
           const uri = URI.file(r.file).toString();
-          if (service.documents.get(uri)) continue; // open editors are analyzed on their own
+          if (service.isOpen(uri)) continue; // open editors are analyzed on their own
           service.index.set({ uri, folder, relPath: service.relPathOf(r.file), language: r.language, regions: r.regions, findings: r.findings, open: false });
         }
       }
       // Open documents see the project's wrappers once the scan has found them.
-      if (wrappersChanged && generation === this.generation) for (const entry of service.documents.all()) service.schedule(entry.doc.uri);
+      if (wrappersChanged && generation === this.generation) service.analyzeOpenDocuments();
       service.log(
         `workspace scan: ${service.index.size} files in ${((performance.now() - started) / 1000).toFixed(2)} s${isCancelled() ? ' (cancelled)' : ''}`,
       );
@@ -151,13 +150,13 @@ export class WorkspaceScanner {
   rescanFile(fsPath: string): void {
     const service = this.service;
     const uri = URI.file(fsPath).toString();
-    if (service.documents.get(uri) || !service.engine) return;
+    if (service.isOpen(uri)) return;
     const folder = service.folderOf(fsPath);
     if (!folder || !languageForPath(fsPath) || !resolvesInside(folder, fsPath)) return;
     const rel = service.relPathOf(fsPath);
     if (this.excluded(folder)(rel)) return;
-    const settings = service.settingsFor(fsPath);
-    const result = scanFile(service.engine, fsPath, settings.maxFileSizeKb * 1024, enabledCategories(settings), service.wrappersOf(folder), settings.auditFindings);
+    const result = service.analyzeFromDisk(fsPath);
+    if (!result) return;
     if (result.skipped?.reason === 'unreadable' && result.skipped.message.includes('ENOENT')) {
       service.index.delete(uri);
     } else {

@@ -1,6 +1,4 @@
 /** Helpers for the incremental-analysis tests (and for replaying a failing edit sequence). */
-import type { OpenDocument } from '../../server/src/documents';
-import type { GuardrailEngine } from '../../server/src/engine/engine';
 import type { FileAnalysis } from '../../server/src/engine/types';
 
 export function rng(seed: number): () => number {
@@ -11,21 +9,6 @@ export function rng(seed: number): () => number {
     s ^= s << 5;
     return (s >>> 0) / 4294967296;
   };
-}
-
-/** Analyzes like GuardrailService.analyzeAndPublish does. */
-export function analyzeEntry(engine: GuardrailEngine, entry: OpenDocument): { analysis: FileAnalysis; incremental: boolean } {
-  const result = engine.analyze(entry.doc.getText(), entry.language, {
-    ...(entry.tree ? { previousTree: entry.tree } : {}),
-    ...(entry.tree && entry.analysisState && entry.pendingEdits ? { previous: { state: entry.analysisState, edits: entry.pendingEdits } } : {}),
-    keepTree: true,
-    keepState: true,
-  });
-  entry.tree?.delete();
-  entry.tree = result.tree;
-  entry.analysisState = result.state;
-  entry.pendingEdits = [];
-  return { analysis: result.analysis, incremental: result.incremental === true };
 }
 
 export function comparable(a: FileAnalysis): unknown {

@@ -1,18 +1,17 @@
 /**
  * Incremental re-analysis must give exactly what a full analysis gives. Every rule and findings
- * fixture is opened in the LSP document store and edited with deterministic random edit
+ * fixture is opened as an engine document (what the language server holds per editor) and edited with deterministic random edit
  * sequences (typing, deleting, renames, duplicated and removed lines, pasted risky code, import
  * edits); after each batch the incremental result is compared with a fresh full analysis.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { DocumentStore } from '../../server/src/documents';
+import type { DocumentChange, GuardrailDocument } from '../../server/src/engine/document';
 import type { GuardrailEngine } from '../../server/src/engine/engine';
 import { languageForPath, type LanguageId } from '../../server/src/engine/languages';
 import { REPO_ROOT, sharedEngine } from '../helpers/engine';
-import { analyzeEntry, comparable, randomChange, rng, WORDS } from '../helpers/incremental';
+import { comparable, randomChange, rng, WORDS } from '../helpers/incremental';
 
 function fixtureFiles(): string[] {
   const out: string[] = [];
@@ -48,31 +47,29 @@ describe('incremental analysis', function () {
       for (const ch of rel) seed = (seed * 31 + ch.charCodeAt(0)) >>> 0;
       const rand = rng(seed);
       const pool = [...new Set(original.match(WORDS) ?? [])];
-      const store = new DocumentStore();
-      const uri = `file:///fixture/${rel}`;
+      let open: GuardrailDocument | undefined;
       try {
         for (let round = 0; round < 3; round++) {
-          let entry = store.open(uri, language, 1, original, language);
-          analyzeEntry(engine, entry);
+          const doc = engine.open(`/fixture/${rel}`, language, original, { version: 1 });
+          open = doc;
+          doc.analyze();
           let version = 1;
           for (let batch = 0; batch < 25; batch++) {
-            const changes: TextDocumentContentChangeEvent[] = [];
-            let text = entry.doc.getText();
+            const changes: DocumentChange[] = [];
+            let text = doc.text;
             const n = 1 + Math.floor(rand() * 3);
             for (let i = 0; i < n; i++) {
               const c = randomChange(text, rand, pool);
-              const doc = entry.doc;
               changes.push({ range: { start: doc.positionAt(c.start), end: doc.positionAt(c.end) }, text: c.newText });
               text = text.slice(0, c.start) + c.newText + text.slice(c.end);
               // Positions of later changes refer to the text after this one.
-              store.change(uri, ++version, [changes[changes.length - 1]!]);
-              entry = store.get(uri)!;
+              doc.edit([changes[changes.length - 1]!], ++version);
             }
-            assert.strictEqual(entry.doc.getText(), text);
+            assert.strictEqual(doc.text, text);
             // Reference: a full analysis of the same tree (incremental parsing may recover from
             // syntax errors differently than a fresh parse; that is tree-sitter's business).
-            const editedTree = entry.tree?.copy();
-            const inc = analyzeEntry(engine, entry);
+            const editedTree = doc.tree?.copy();
+            const inc = doc.analyze();
             const full = engine.analyze(text, language, editedTree ? { previousTree: editedTree } : {}).analysis;
             editedTree?.delete();
             totalRuns++;
@@ -83,10 +80,10 @@ describe('incremental analysis', function () {
               assert.deepStrictEqual(comparable(inc.analysis), comparable(engine.analyze(text, language).analysis), `${where} differs from a fresh parse`);
             }
           }
-          store.close(uri);
+          doc.dispose();
         }
       } finally {
-        store.close(uri);
+        open?.dispose();
       }
     });
   }
@@ -100,52 +97,49 @@ describe('incremental analysis', function () {
       const original = fs.readFileSync(file, 'utf8');
       const rand = rng(7);
       const pool = [...new Set(original.match(WORDS) ?? [])];
-      const store = new DocumentStore();
       for (let round = 0; round < 10; round++) {
-        let entry = store.open('file:///r', language, 1, original, language);
-        analyzeEntry(engine, entry);
+        const doc = engine.open('/r', language, original, { version: 1 });
+        doc.analyze();
         for (let batch = 0; batch < 5; batch++) {
-          const c = randomChange(entry.doc.getText(), rand, pool);
-          const range = { start: entry.doc.positionAt(c.end), end: entry.doc.positionAt(c.start) };
-          store.change('file:///r', batch + 2, [{ range, text: c.newText }]);
-          entry = store.get('file:///r')!;
-          const inc = analyzeEntry(engine, entry);
-          const fresh = engine.analyze(entry.doc.getText(), language).analysis;
+          const c = randomChange(doc.text, rand, pool);
+          const range = { start: doc.positionAt(c.end), end: doc.positionAt(c.start) };
+          doc.edit([{ range, text: c.newText }], batch + 2);
+          const inc = doc.analyze();
+          const fresh = engine.analyze(doc.text, language).analysis;
           if (fresh.hasSyntaxErrors) continue;
           runs++;
           assert.deepStrictEqual(comparable(inc.analysis), comparable(fresh), `${file}: round ${round}, batch ${batch}`);
         }
-        store.close('file:///r');
+        doc.dispose();
       }
     }
     assert.ok(runs > 50, `${runs} comparisons`);
   });
 
   it('edits far from imports are analyzed incrementally', async () => {
-    const store = new DocumentStore();
     const lines = ['package p', '', 'import "crypto/sha256"', ''];
     for (let i = 0; i < 200; i++) lines.push(`func f${i}(b []byte) [32]byte {`, '\tx := 1', '\t_ = x', `\treturn sha256.Sum256(b)`, '}', '');
     const text = lines.join('\n');
-    const entry = store.open('file:///a.go', 'go', 1, text, 'go');
-    analyzeEntry(engine, entry);
+    const doc = engine.open('/a.go', 'go', text, { version: 1 });
+    doc.analyze();
     const row = lines.indexOf('\tx := 1', 100);
-    store.change('file:///a.go', 2, [{ range: { start: { line: row, character: 6 }, end: { line: row, character: 7 } }, text: '2' }]);
-    const inc = analyzeEntry(engine, entry);
+    doc.edit([{ range: { start: { line: row, character: 6 }, end: { line: row, character: 7 } }, text: '2' }], 2);
+    const inc = doc.analyze();
     assert.ok(inc.incremental, 'a one-character edit inside a function is incremental');
-    assert.deepStrictEqual(comparable(inc.analysis), comparable(engine.analyze(entry.doc.getText(), 'go').analysis));
+    assert.deepStrictEqual(comparable(inc.analysis), comparable(engine.analyze(doc.text, 'go').analysis));
     // Renaming the package in a call (no structural change) updates that region only.
     const callRow = row + 2;
-    store.change('file:///a.go', 3, [{ range: { start: { line: callRow, character: 8 }, end: { line: callRow, character: 14 } }, text: 'shaXYZ' }]);
-    const renamed = analyzeEntry(engine, entry);
+    doc.edit([{ range: { start: { line: callRow, character: 8 }, end: { line: callRow, character: 14 } }, text: 'shaXYZ' }], 3);
+    const renamed = doc.analyze();
     assert.ok(renamed.incremental);
     assert.strictEqual(renamed.analysis.regions.length, 199);
-    assert.deepStrictEqual(comparable(renamed.analysis), comparable(engine.analyze(entry.doc.getText(), 'go').analysis));
+    assert.deepStrictEqual(comparable(renamed.analysis), comparable(engine.analyze(doc.text, 'go').analysis));
     // An import edit falls back to a full analysis.
-    store.change('file:///a.go', 4, [{ range: { start: { line: 2, character: 8 }, end: { line: 2, character: 21 } }, text: 'crypto/md5' }]);
-    const full = analyzeEntry(engine, entry);
+    doc.edit([{ range: { start: { line: 2, character: 8 }, end: { line: 2, character: 21 } }, text: 'crypto/md5' }], 4);
+    const full = doc.analyze();
     assert.ok(!full.incremental);
     assert.strictEqual(full.analysis.regions.length, 0);
-    store.close('file:///a.go');
+    doc.dispose();
   });
 
   after(() => {

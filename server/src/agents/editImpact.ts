@@ -5,7 +5,7 @@ import { CATEGORIES, type CategoryId, type Tier } from '../engine/categories';
 import { GuardrailEngine, pathsFromRoot } from '../engine/engine';
 import { checkText, toPosix } from '../engine/files';
 import { languageForPath, type LanguageId } from '../engine/languages';
-import { goPackageConstants } from '../engine/symbolIndex';
+import { analyzeOnce } from '../engine/document';
 import type { Region } from '../engine/types';
 import { LedgerError, readLedger, reviewState, type LedgerData } from '../review/ledger';
 import { defaultSettings, enabledCategories, isPathExcluded, readTeamConfig, type GuardrailSettings } from '../settings';
@@ -123,10 +123,7 @@ export async function analyzeText(root: string, wf: WorkspaceFile, text: string,
     return hit;
   }
   const engine = await engineFor(root, wf.language);
-  const regions = engine.analyze(text, wf.language, {
-    categories,
-    ...(wf.language === 'go' ? { packageConstants: goPackageConstants(wf.file) } : {}),
-  }).analysis.regions;
+  const regions = analyzeOnce(engine, wf.file, wf.language, text, { categories, packageFiles: true }).regions;
   recent.set(key, regions);
   if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);
   return regions;

@@ -230,11 +230,10 @@ export interface ContextAtLineInput {
  * `context` is absent when no region covers it; `regions` lists all of the file's regions.
  */
 export function contextAtLine(engine: GuardrailEngine, input: ContextAtLineInput): { context?: AiContext; regions: Region[] } {
-  const { analysis, tree } = engine.analyze(input.text, input.language, {
-    ...(input.categories ? { categories: input.categories } : {}),
-    keepTree: true,
-  });
+  const document = engine.open(input.path, input.language, input.text);
   try {
+    const { analysis } = document.analyze(input.categories ? { categories: input.categories } : {});
+    const tree = document.tree;
     const here = regionsAtLine(analysis.regions, input.line);
     if (here.length === 0 || !tree) return { regions: analysis.regions };
     return {
@@ -242,6 +241,6 @@ export function contextAtLine(engine: GuardrailEngine, input: ContextAtLineInput
       regions: analysis.regions,
     };
   } finally {
-    tree?.delete();
+    document.dispose();
   }
 }

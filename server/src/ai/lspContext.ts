@@ -28,14 +28,12 @@ export async function aiContextFor(service: GuardrailService, params: unknown): 
   if (!engine) return null;
   const uri = URI.parse(params.uri);
   const fsPath = uri.fsPath;
-  const entry = service.documents.get(params.uri);
+  const open = service.openText(params.uri);
   let text: string;
   let language: LanguageId | undefined;
   let version: number | undefined;
-  if (entry) {
-    text = entry.doc.getText();
-    language = entry.language;
-    version = entry.doc.version;
+  if (open) {
+    ({ text, language, version } = open);
   } else {
     if (uri.scheme !== 'file') return null;
     language = languageForPath(fsPath);

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CATEGORIES } from '../engine/categories';
+import { analyzeOnce } from '../engine/document';
 import { GuardrailEngine, pathsFromRoot } from '../engine/engine';
 import { displayPath, readSource } from '../engine/files';
 import { languageForPath } from '../engine/languages';
@@ -35,7 +36,7 @@ async function analyzeFile(ctx: CliContext, file: string): Promise<Region[]> {
   if ('skipped' in read) throw new UsageError(`${path.relative(ctx.cwd, file)}: skipped (${read.skipped.reason}): ${read.skipped.message}`);
   const engine = await GuardrailEngine.create(pathsFromRoot(ctx.root), [language]);
   try {
-    return engine.analyze(read.text, language, { categories: enabledCategories(settings) }).analysis.regions;
+    return analyzeOnce(engine, file, language, read.text, { categories: enabledCategories(settings) }).regions;
   } finally {
     engine.dispose();
   }

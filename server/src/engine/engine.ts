@@ -20,6 +20,7 @@ import { LANGUAGES, LANGUAGE_IDS, type LanguageId, type LanguageSpec } from './l
 import { forEachPath, pathByParents } from './ancestry';
 import { Budget, DEFAULT_BUDGET, EngineFault, isWasmFault, type BudgetLimits } from './budget';
 import { buildFix } from './fixes';
+import { GuardrailDocument, type DocumentOptions } from './document';
 import { checkParserInput } from './parserGuards';
 import './fixers';
 import { RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTriggers, type MatchContext, type RawFinding, type RawTrigger, type RootFilter } from './ruleQueries';
@@ -508,6 +509,12 @@ export class GuardrailEngine {
     }
     this.languages.clear();
   }
+
+  /** A document to edit and analyse incrementally (document.ts); `dispose()` frees its tree. */
+  open(path: string, language: LanguageId, text: string, options: DocumentOptions & { version?: number } = {}): GuardrailDocument {
+    const { version, ...rest } = options;
+    return new GuardrailDocument(this, path, language, text, version, rest);
+  }
 }
 
 const LONE_CR = /\r(?!\n)/g;
@@ -521,31 +528,6 @@ const LONE_CR = /\r(?!\n)/g;
 export function withLineFeeds(text: string): string {
   LONE_CR.lastIndex = 0;
   return LONE_CR.test(text) ? text.replace(LONE_CR, '\n') : text;
-}
-
-/** Converts an LSP-style incremental change into a tree-sitter edit (UTF-16 offsets and columns). */
-export function treeEditFor(
-  start: { line: number; character: number },
-  oldEnd: { line: number; character: number },
-  startOffset: number,
-  oldEndOffset: number,
-  newText: string,
-): Edit {
-  // Line breaks as the LSP counts them (\r\n, \n or a lone \r), which analyze() parses as such.
-  const lines = newText.split(/\r\n|\r|\n/);
-  const last = lines[lines.length - 1] ?? '';
-  const newEndPosition =
-    lines.length === 1
-      ? { row: start.line, column: start.character + newText.length }
-      : { row: start.line + lines.length - 1, column: last.length };
-  return {
-    startIndex: startOffset,
-    oldEndIndex: oldEndOffset,
-    newEndIndex: startOffset + newText.length,
-    startPosition: { row: start.line, column: start.character },
-    oldEndPosition: { row: oldEnd.line, column: oldEnd.character },
-    newEndPosition,
-  } as Edit;
 }
 
 /**

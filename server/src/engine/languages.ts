@@ -63,4 +63,3 @@ export function languageForDocument(lspLanguageId: string, filePath: string): La
   return LSP_LANGUAGE_IDS[lspLanguageId] ?? languageForPath(filePath);
 }
 
-export const SUPPORTED_LSP_LANGUAGE_IDS = Object.keys(LSP_LANGUAGE_IDS);

@@ -1,10 +1,10 @@
 import type { CategoryId } from './categories';
 import { withLineFeeds, type GuardrailEngine } from './engine';
 import { BudgetExceeded } from './budget';
+import { analyzeOnce } from './document';
 import { readSource, type Skipped } from './files';
 import { languageForPath } from './languages';
-import { goPackageConstants } from './symbolIndex';
-import { wrappersFor, type WrapperTable } from './wrappers';
+import type { WrapperTable } from './wrappers';
 import type { ScannedFile } from './scanProtocol';
 
 /** Reads and analyzes one file; never throws (failures become a skip reason). */
@@ -20,13 +20,7 @@ export function scanText(engine: GuardrailEngine, file: string, text: string, ca
   const language = languageForPath(file) ?? 'javascript';
   const lines = countLines(text);
   try {
-    const own = wrappersFor(file, wrappers);
-    const { analysis } = engine.analyze(text, language, {
-      categories,
-      ...(language === 'go' ? { packageConstants: goPackageConstants(file) } : {}),
-      ...(own ? { wrappers: own } : {}),
-      ...(auditFindings ? { auditFindings } : {}),
-    });
+    const analysis = analyzeOnce(engine, file, language, text, { categories, packageFiles: true, ...(wrappers ? { wrapperTable: wrappers } : {}), auditFindings });
     return { file, language, lines, skipped: null, regions: analysis.regions, findings: analysis.findings, ...(analysis.suppressedFindings.length > 0 ? { suppressedFindings: analysis.suppressedFindings } : {}), hasSyntaxErrors: analysis.hasSyntaxErrors };
   } catch (err) {
     return { file, language, lines, skipped: skipFor(err), regions: [], findings: [], hasSyntaxErrors: false };

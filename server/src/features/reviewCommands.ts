@@ -15,9 +15,9 @@ import { isRecord } from '../json';
 
 /** The region a command names: from the open document if it is open, else the workspace index. */
 function findRegion(service: GuardrailService, uri: string, regionId: string): { region: Region; findings: Finding[] } | undefined {
-  const doc = service.documents.get(uri);
-  const fromDoc = doc?.analysis?.regions.find((r) => r.id === regionId);
-  if (fromDoc && doc?.analysis) return { region: fromDoc, findings: doc.analysis.findings };
+  const analysis = service.openAnalysis(uri);
+  const fromDoc = analysis?.regions.find((r) => r.id === regionId);
+  if (fromDoc && analysis) return { region: fromDoc, findings: analysis.findings };
   const entry = service.index.get(uri);
   const fromIndex = entry?.regions.find((r) => r.id === regionId);
   return fromIndex && entry ? { region: fromIndex, findings: entry.findings } : undefined;
@@ -79,9 +79,8 @@ export async function executeReviewCommand(service: GuardrailService, params: Ex
         throw new ResponseError(ErrorCodes.InvalidParams, 'a suppression needs a reason (ai-guardrails-ignore <category>: <reason>)');
       }
       if (/[\r\n]/.test(reason)) throw new ResponseError(ErrorCodes.InvalidParams, 'the reason must be a single line');
-      const doc = service.documents.get(uri);
-      const language = doc?.language ?? service.index.get(uri)?.language;
-      const lineText = doc?.doc.getText({ start: { line: region.span.start.line, character: 0 }, end: { line: region.span.start.line + 1, character: 0 } }) ?? '';
+      const language = service.openText(uri)?.language ?? service.index.get(uri)?.language;
+      const lineText = service.openLine(uri, region.span.start.line);
       const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
       const comment = language === 'python' ? '#' : '//';
       const edit = {
@@ -126,7 +125,7 @@ async function showMarkdown(service: GuardrailService, folder: string, region: R
 
 export function provideCodeActions(service: GuardrailService, params: CodeActionParams): CodeAction[] {
   const uri = params.textDocument.uri;
-  const analysis = service.documents.get(uri)?.analysis;
+  const analysis = service.openAnalysis(uri);
   if (!analysis) return [];
   return codeActions({
     uri,
@@ -137,7 +136,7 @@ export function provideCodeActions(service: GuardrailService, params: CodeAction
     // Only while the feature is on: an action that can only say "turn it on first" is clutter.
     askAi: service.askAiSupported && service.clientSettings.aiEnabled,
     promptsForReason: service.isOurClient,
-    lineText: (line) => service.documents.get(uri)?.doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }) ?? '',
-    language: service.documents.get(uri)?.language ?? '',
+    lineText: (line) => service.openLine(uri, line),
+    language: service.openText(uri)?.language ?? '',
   });
 }
