@@ -290,6 +290,7 @@ export class GuardrailService {
     if (entry.overBudgetAt !== undefined && length >= entry.overBudgetAt) return;
     this.analyzeEntry(entry, settings);
     this.publish(uri);
+    this.warmUp(entry.document.language);
     this.index.set({
       uri,
       folder: this.folderOf(fsPath),
@@ -301,6 +302,31 @@ export class GuardrailService {
     });
     this.notifyResultsChanged();
     this.onIndexed?.(uri);
+  }
+
+  /** Languages whose queries are compiling (or compiled) in idle turns. */
+  private readonly warming = new Set<LanguageId>();
+
+  /**
+   * After a language's first analysis, compiles its remaining rule queries one per idle turn, so
+   * a later edit or file that brings a new pattern into play does not wait for its compile.
+   * Analyses go first: a step runs only when none is waiting.
+   */
+  private warmUp(language: LanguageId): void {
+    if (this.warming.has(language)) return;
+    this.warming.add(language);
+    const step = () => {
+      if (this.scheduled || this.pending.size > 0) {
+        setTimeout(step, 20);
+        return;
+      }
+      try {
+        if (this.engine?.prepareStep(language)) setImmediate(step);
+      } catch (err) {
+        this.connection.console.error(`compiling ${language} rules: ${(err as Error).message}`);
+      }
+    };
+    setImmediate(step);
   }
 
   /** Off, excluded or too large: no analysis, no tree, no diagnostics. */
