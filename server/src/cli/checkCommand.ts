@@ -102,6 +102,7 @@ export async function runCheck(argv: string[], ctx: CliContext): Promise<number>
 
     const scanOptions = {
       root: ctx.root,
+      quickStart: true,
       maxBytes: settings.maxFileSizeKb * 1024,
       categories: enabledCategories(settings),
       pool,

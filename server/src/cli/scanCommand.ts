@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { GuardrailEngine, pathsFromRoot } from '../engine/engine';
+import { GuardrailEngine, pathsFromRoot, preferQuickStart } from '../engine/engine';
 import { checkText, displayPath, listSourceFiles, toPosix, type Skipped } from '../engine/files';
 import { languageForPath } from '../engine/languages';
 import { incompleteFiles, scanText } from '../engine/scanFile';
@@ -115,6 +115,7 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
     scanned = settings.enable
       ? (await scanProject(files, {
           root: ctx.root,
+          quickStart: true,
           maxBytes: settings.maxFileSizeKb * 1024,
           categories: enabledCategories(settings),
           ...(settings.auditFindings ? { auditFindings: true } : {}),
@@ -186,6 +187,7 @@ async function scanStdin(ctx: CliContext, file: string, settings: GuardrailSetti
   if (buffer.length > settings.maxFileSizeKb * 1024) {
     return skipped({ reason: 'too-large', message: `${Math.round(buffer.length / 1024)} KB exceeds maxFileSizeKb (${settings.maxFileSizeKb})` });
   }
+  preferQuickStart();
   const engine = await GuardrailEngine.create(pathsFromRoot(ctx.root), [language]);
   try {
     return { scanned: scanText(engine, file, read.text, enabledCategories(settings), undefined, settings.auditFindings), text: read.text };

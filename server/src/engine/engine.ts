@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import * as path from 'path';
+import * as v8 from 'v8';
 import { Language, Parser, type Edit, type Node, type Tree } from 'web-tree-sitter';
 import { CATEGORY_IDS, isCategoryId, tierOf, type CategoryId } from './categories';
 import { FactorRegistry } from './gates';
@@ -222,6 +223,20 @@ function spanOf(node: Node): Span {
   };
 }
 
+let enginesCreated = 0;
+
+/**
+ * For short command-line runs (a few files): WebAssembly compiles with V8's baseline compiler
+ * only, without optimising hot functions again in background threads. That optimisation pays
+ * off over thousands of files; for one file it was a third of the process's CPU. Takes effect
+ * only before the process's first engine (V8 reads the flag when it compiles a module), so a
+ * long-lived process or a large scan is never affected. AI_GUARDRAILS_WASM_TIERUP=1 turns it off.
+ */
+export function preferQuickStart(): void {
+  if (enginesCreated > 0 || process.env.AI_GUARDRAILS_WASM_TIERUP === '1') return;
+  v8.setFlagsFromString('--liftoff-only');
+}
+
 /**
  * The tree-sitter analysis engine: parses a file, runs the category rules and groups triggers
  * into regions. One instance per process (or worker); grammars and queries load once.
@@ -237,6 +252,7 @@ export class GuardrailEngine {
    * `prepare`), so processes that see few languages start fast.
    */
   static async create(paths: EnginePaths, only?: LanguageId[], options: EngineOptions = {}): Promise<GuardrailEngine> {
+    enginesCreated++;
     await Parser.init({ locateFile: (file: string) => path.join(paths.grammarsDir, file) });
     const loaded = new Map<LanguageId, LoadedLanguage>();
     let cache: RuleAnalysisCache | undefined;

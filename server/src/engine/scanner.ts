@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { CategoryId } from './categories';
-import { GuardrailEngine, pathsFromRoot } from './engine';
+import { GuardrailEngine, pathsFromRoot, preferQuickStart } from './engine';
 import { languageForPath } from './languages';
 import { scanFile } from './scanFile';
 import { buildWrapperTable, mentionsWrapper, tableEntries, wrapperCount, type WrapperTable } from './wrappers';
@@ -33,6 +33,8 @@ export interface ScanOptions {
   wrappers?: WrapperTable;
   /** Report low-confidence (audit) findings too. */
   auditFindings?: boolean;
+  /** A short-lived process (the CLI): a scan of a few files on this thread may preferQuickStart(). */
+  quickStart?: boolean;
   /** EngineOptions.parserGuards for the engines this scan creates (default on). */
   parserGuards?: boolean;
   /**
@@ -133,6 +135,7 @@ export class ScanScheduler {
 export async function scanFiles(files: string[], options: ScanOptions): Promise<ScannedFile[]> {
   const workerCount = Math.min(options.workers ?? os.availableParallelism(), Math.ceil(files.length / JOB_SIZE));
   if (workerCount <= 0 || (files.length <= JOB_SIZE && !options.offThread)) {
+    if (options.quickStart && !options.engine) preferQuickStart();
     const engine = options.engine ?? (await GuardrailEngine.create(pathsFromRoot(options.root), undefined, engineOptions(options)));
     const results: ScannedFile[] = [];
     try {
