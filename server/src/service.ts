@@ -40,6 +40,9 @@ interface ClientSettings {
   aiEnabled: boolean;
 }
 
+/** Idle compiling (warmUp) starts this long after the last edit or open. */
+const WARM_UP_AFTER_MS = 1500;
+
 /**
  * The language server's state: the engine, open documents and their analyses, settings per
  * workspace folder. server.ts wires it to the connection.
@@ -266,6 +269,7 @@ export class GuardrailService {
 
   /** Coalesces bursts of changes: analysis runs once per event-loop turn for each dirty document. */
   private schedule(uri: string): void {
+    this.lastScheduled = performance.now();
     this.pending.add(uri);
     if (this.scheduled) return;
     this.scheduled = true;
@@ -304,20 +308,25 @@ export class GuardrailService {
     this.onIndexed?.(uri);
   }
 
+  /** When an analysis was last asked for (warm-up waits for a pause). */
+  private lastScheduled = 0;
+
   /** Languages whose queries are compiling (or compiled) in idle turns. */
   private readonly warming = new Set<LanguageId>();
 
   /**
    * After a language's first analysis, compiles its remaining rule queries one per idle turn, so
    * a later edit or file that brings a new pattern into play does not wait for its compile.
-   * Analyses go first: a step runs only when none is waiting.
+   * Analyses go first: steps run after a pause in editing, when none is waiting.
    */
   private warmUp(language: LanguageId): void {
     if (this.warming.has(language)) return;
     this.warming.add(language);
     const step = () => {
-      if (this.scheduled || this.pending.size > 0) {
-        setTimeout(step, 20);
+      // Only after a pause in editing: a keystroke never waits behind a compile while typing.
+      const quiet = performance.now() - this.lastScheduled;
+      if (this.scheduled || this.pending.size > 0 || quiet < WARM_UP_AFTER_MS) {
+        setTimeout(step, Math.max(20, WARM_UP_AFTER_MS - quiet));
         return;
       }
       try {
