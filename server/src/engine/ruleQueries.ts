@@ -683,38 +683,7 @@ export class RuleSet {
           throw new RuleFileError(`${source.file}: pattern ${i + 1}: ${message}`);
         };
         if ('error' in analysis) return fail(analysis.error);
-        const props: Record<string, string> = {};
-        for (const p of analysis.predicates) {
-          if (p.operator !== 'set!') continue;
-          const [k, v] = p.operands;
-          if (k?.type === 'string' && v?.type === 'string') props[k.value] = v.value;
-        }
-        const required = capture === 'finding' ? FINDING_PROPS : ['rule'];
-        const missing = required.filter((k) => props[k] === undefined);
-        const category = source.category ?? props.category;
-        if (missing.length > 0 || !isCategoryId(category)) {
-          fail(
-            `needs (#set! ${missing.join(' / ') || 'category'} "...")${
-              category !== undefined && !isCategoryId(category) ? ` (unknown category ${category})` : ''
-            }`,
-          );
-          return;
-        }
-        if (props.evidence !== undefined && props.evidence !== 'mention') fail(`evidence must be "mention", not ${JSON.stringify(props.evidence)}`);
-        if (props.confidence !== undefined && props.confidence !== 'low') fail(`confidence must be "low" (audit findings), not ${JSON.stringify(props.confidence)}`);
-        if (capture === 'finding' && !['error', 'warning', 'info'].includes(props.severity ?? '')) {
-          fail(`severity must be error, warning or info, not ${JSON.stringify(props.severity)}`);
-        }
-        const unknown = analysis.predicates.find(
-          (p) => !OWN_PREDICATES.has(p.operator) && !TEXT_PREDICATES.has(p.operator) && !p.operator.endsWith('!') && p.operator !== 'is?' && p.operator !== 'is-not?',
-        );
-        if (unknown) fail(`uses unknown predicate #${unknown.operator}`);
-        const captureNames = new Set(analysis.captures);
-        for (const p of analysis.predicates) {
-          for (const o of p.operands) {
-            if (o.type === 'capture' && !captureNames.has(o.name)) fail(`#${p.operator} names @${o.name}, which the pattern does not capture`);
-          }
-        }
+        const { props, category, captureNames } = validatePattern(analysis, source, capture, fail);
         if (captureNames.has(capture)) captured = true;
         const checked = analysis.predicates.filter((p) => OWN_PREDICATES.has(p.operator) || TEXT_PREDICATES.has(p.operator));
         let checks: Check[];
@@ -737,13 +706,7 @@ export class RuleSet {
         this.roots[info.ordinal] = info.rootTypes;
         let group = byStructure.get(analysis.structure);
         if (!group) {
-          const roots = analysis.rootTypes ?? undefined;
-          const scope: Scope =
-            roots === undefined || roots.includes('ERROR') || roots.includes('_')
-              ? 'anywhere'
-              : roots.some((t) => FILE_ROOT_TYPES.has(t))
-                ? roots.every((t) => FILE_ROOT_TYPES.has(t)) ? 'root' : 'anywhere'
-                : 'local';
+          const scope = scopeOf(analysis.rootTypes ?? undefined);
           group = { structure: analysis.structure, members: [], scope, sources: new Set() };
           byStructure.set(analysis.structure, group);
           groups.push(group);
@@ -1022,6 +985,54 @@ export class RuleSet {
   delete(): void {
     for (const b of this.buckets) b.query?.delete();
   }
+}
+
+/** A pattern's `#set!` properties and capture names, after checking them (`fail` throws, naming the pattern). */
+function validatePattern(
+  analysis: Exclude<PatternAnalysis, { error: string }>,
+  source: RuleSource,
+  capture: 'trigger' | 'finding',
+  fail: (message: string) => never,
+): { props: Record<string, string>; category: CategoryId; captureNames: Set<string> } {
+  const props: Record<string, string> = {};
+  for (const p of analysis.predicates) {
+    if (p.operator !== 'set!') continue;
+    const [k, v] = p.operands;
+    if (k?.type === 'string' && v?.type === 'string') props[k.value] = v.value;
+  }
+  const required = capture === 'finding' ? FINDING_PROPS : ['rule'];
+  const missing = required.filter((k) => props[k] === undefined);
+  const category = source.category ?? props.category;
+  if (missing.length > 0 || !isCategoryId(category)) {
+    return fail(
+      `needs (#set! ${missing.join(' / ') || 'category'} "...")${
+        category !== undefined && !isCategoryId(category) ? ` (unknown category ${category})` : ''
+      }`,
+    );
+  }
+  if (props.evidence !== undefined && props.evidence !== 'mention') fail(`evidence must be "mention", not ${JSON.stringify(props.evidence)}`);
+  if (props.confidence !== undefined && props.confidence !== 'low') fail(`confidence must be "low" (audit findings), not ${JSON.stringify(props.confidence)}`);
+  if (capture === 'finding' && !['error', 'warning', 'info'].includes(props.severity ?? '')) {
+    fail(`severity must be error, warning or info, not ${JSON.stringify(props.severity)}`);
+  }
+  const unknown = analysis.predicates.find(
+    (p) => !OWN_PREDICATES.has(p.operator) && !TEXT_PREDICATES.has(p.operator) && !p.operator.endsWith('!') && p.operator !== 'is?' && p.operator !== 'is-not?',
+  );
+  if (unknown) fail(`uses unknown predicate #${unknown.operator}`);
+  const captureNames = new Set(analysis.captures);
+  for (const p of analysis.predicates) {
+    for (const o of p.operands) {
+      if (o.type === 'capture' && !captureNames.has(o.name)) fail(`#${p.operator} names @${o.name}, which the pattern does not capture`);
+    }
+  }
+  return { props, category, captureNames };
+}
+
+/** Where a pattern's matches can be, from the node types its root can have. */
+function scopeOf(roots: readonly string[] | undefined): Scope {
+  if (roots === undefined || roots.includes('ERROR') || roots.includes('_')) return 'anywhere';
+  if (!roots.some((t) => FILE_ROOT_TYPES.has(t))) return 'local';
+  return roots.every((t) => FILE_ROOT_TYPES.has(t)) ? 'root' : 'anywhere';
 }
 
 /**
