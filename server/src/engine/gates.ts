@@ -31,115 +31,132 @@ type Alt = Seq[];
 
 class Unsupported extends Error {}
 
-function parseRegex(source: string): Alt {
-  let i = 0;
-  const alt = (): Alt => {
-    const branches: Alt = [seq()];
-    while (source[i] === '|') {
-      i++;
-      branches.push(seq());
+/** Reads a regular expression's source into alternatives of atoms (see parseRegex). */
+class RegexReader {
+  i = 0;
+
+  constructor(private readonly source: string) {}
+
+  alt(): Alt {
+    const branches: Alt = [this.seq()];
+    while (this.source[this.i] === '|') {
+      this.i++;
+      branches.push(this.seq());
     }
     return branches;
-  };
-  const seq = (): Seq => {
+  }
+
+  private seq(): Seq {
+    const source = this.source;
     const items: Seq = [];
-    while (i < source.length && source[i] !== '|' && source[i] !== ')') {
-      const atom = parseAtom();
+    while (this.i < source.length && source[this.i] !== '|' && source[this.i] !== ')') {
+      const atom = this.atom();
       let min = 1;
       let max = 1;
-      const q = source[i];
+      const q = source[this.i];
       if (q === '?' || q === '*' || q === '+') {
         min = q === '+' ? 1 : 0;
         max = q === '?' ? 1 : Infinity;
-        i++;
+        this.i++;
       } else if (q === '{') {
-        const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
+        const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(this.i));
         if (m) {
           min = Number(m[1]);
           max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
-          i += m[0].length;
+          this.i += m[0].length;
         }
       }
       if (max !== 1 || min !== 1) {
-        if (source[i] === '?') i++; // lazy
+        if (source[this.i] === '?') this.i++; // lazy
         if (atom.kind === 'assert') throw new Unsupported();
       }
       items.push({ atom, min, max });
     }
     return items;
-  };
-  const parseAtom = (): Atom => {
-    const c = source[i]!;
-    if (c === '(') {
-      i++;
-      let capturing = true;
-      if (source[i] === '?') {
-        if (source[i + 1] === ':') {
-          capturing = false;
-          i += 2;
-        } else if (source[i + 1] === '<' && /[A-Za-z]/.test(source[i + 2] ?? '')) {
-          const close = source.indexOf('>', i);
-          if (close === -1) throw new Unsupported();
-          i = close + 1;
-        } else {
-          // Lookaround: zero-width, contributes nothing.
-          let depth = 1;
-          while (i < source.length && depth > 0) {
-            const d = source[i];
-            if (d === '\\') i++;
-            else if (d === '[') i = skipClass(source, i) - 1;
-            else if (d === '(') depth++;
-            else if (d === ')') depth--;
-            i++;
-          }
-          return { kind: 'assert' };
-        }
-      }
-      const inner = alt();
-      if (source[i] !== ')') throw new Unsupported();
-      i++;
-      return { kind: 'group', alt: inner, capturing };
-    }
+  }
+
+  private atom(): Atom {
+    const source = this.source;
+    const c = source[this.i]!;
+    if (c === '(') return this.group();
     if (c === '[') {
-      const end = skipClass(source, i);
-      const chars = classChars(source.slice(i + 1, end - 1));
-      i = end;
+      const end = skipClass(source, this.i);
+      const chars = classChars(source.slice(this.i + 1, end - 1));
+      this.i = end;
       return chars ? { kind: 'choice', chars } : { kind: 'other' };
     }
     if (c === '.') {
-      i++;
+      this.i++;
       return { kind: 'other' };
     }
     if (c === '^' || c === '$') {
-      i++;
+      this.i++;
       return { kind: 'assert', caret: c === '^' };
     }
-    if (c === '\\') {
-      const e = source[i + 1];
-      i += 2;
-      if (e === undefined) throw new Unsupported();
-      if (e === 'b' || e === 'B') return { kind: 'assert' };
-      if ('dDwWsS'.includes(e)) return { kind: 'other' };
-      if (e === 'n') return { kind: 'char', ch: '\n' };
-      if (e === 't') return { kind: 'char', ch: '\t' };
-      if (e === 'r') return { kind: 'char', ch: '\r' };
-      if (e === 'f') return { kind: 'char', ch: '\f' };
-      if (e === 'v') return { kind: 'char', ch: '\v' };
-      if (/[A-Za-z0-9]/.test(e)) throw new Unsupported(); // \x, \u, \p, \k, backreferences...
-      return { kind: 'char', ch: e };
-    }
+    if (c === '\\') return this.escape();
     if (c === '*' || c === '+' || c === '?' || c === '{' || c === '}' || c === ']') {
       if (c === '}' || c === ']' || c === '{') {
-        i++;
+        this.i++;
         return { kind: 'char', ch: c };
       }
       throw new Unsupported();
     }
-    i++;
+    this.i++;
     return { kind: 'char', ch: c };
-  };
-  const result = alt();
-  if (i !== source.length) throw new Unsupported();
+  }
+
+  /** `(...)`, `(?:...)`, `(?<name>...)`; lookarounds are zero-width and contribute nothing. */
+  private group(): Atom {
+    const source = this.source;
+    this.i++;
+    let capturing = true;
+    if (source[this.i] === '?') {
+      if (source[this.i + 1] === ':') {
+        capturing = false;
+        this.i += 2;
+      } else if (source[this.i + 1] === '<' && /[A-Za-z]/.test(source[this.i + 2] ?? '')) {
+        const close = source.indexOf('>', this.i);
+        if (close === -1) throw new Unsupported();
+        this.i = close + 1;
+      } else {
+        let depth = 1;
+        while (this.i < source.length && depth > 0) {
+          const d = source[this.i];
+          if (d === '\\') this.i++;
+          else if (d === '[') this.i = skipClass(source, this.i) - 1;
+          else if (d === '(') depth++;
+          else if (d === ')') depth--;
+          this.i++;
+        }
+        return { kind: 'assert' };
+      }
+    }
+    const inner = this.alt();
+    if (source[this.i] !== ')') throw new Unsupported();
+    this.i++;
+    return { kind: 'group', alt: inner, capturing };
+  }
+
+  private escape(): Atom {
+    const e = this.source[this.i + 1];
+    this.i += 2;
+    if (e === undefined) throw new Unsupported();
+    if (e === 'b' || e === 'B') return { kind: 'assert' };
+    if ('dDwWsS'.includes(e)) return { kind: 'other' };
+    if (e === 'n') return { kind: 'char', ch: '\n' };
+    if (e === 't') return { kind: 'char', ch: '\t' };
+    if (e === 'r') return { kind: 'char', ch: '\r' };
+    if (e === 'f') return { kind: 'char', ch: '\f' };
+    if (e === 'v') return { kind: 'char', ch: '\v' };
+    if (/[A-Za-z0-9]/.test(e)) throw new Unsupported(); // \x, \u, \p, \k, backreferences...
+    return { kind: 'char', ch: e };
+  }
+}
+
+function parseRegex(source: string): Alt {
+  const reader = new RegexReader(source);
+  const result = reader.alt();
+  if (reader.i !== source.length) throw new Unsupported();
   return result;
 }
 

@@ -201,140 +201,163 @@ export function parsePredicates(pattern: string): ParsedPredicate[] {
  * Walks a structure (no predicates) and reports its root types and captures. Conservative:
  * anything it does not understand makes types unknown and captures not guaranteed.
  */
-export function analyzeStructure(structure: string): { rootTypes: string[] | undefined; captures: Map<string, CaptureInfo>; tokens: Set<string> } {
-  const captures = new Map<string, CaptureInfo>();
-  let i = 0;
-  const ws = () => {
-    while (i < structure.length && /\s/.test(structure[i]!)) i++;
-  };
-  const note = (name: string, types: string[] | undefined) => {
-    const prev = captures.get(name);
+interface ParsedItem {
+  /** Possible root types of the item (undefined: any). */
+  types: string[] | undefined;
+  /** Captures present whenever the item matches. */
+  present: Set<string>;
+  /** Anonymous node literals present whenever the item matches. */
+  tokens: Set<string>;
+}
+
+/** Reads a pattern's structure item by item (see analyzeStructure). */
+class StructureReader {
+  readonly captures = new Map<string, CaptureInfo>();
+  i = 0;
+
+  constructor(readonly structure: string) {}
+
+  ws(): void {
+    while (this.i < this.structure.length && /\s/.test(this.structure[this.i]!)) this.i++;
+  }
+
+  private note(name: string, types: string[] | undefined): void {
+    const prev = this.captures.get(name);
     const t = types ? new Set(types) : undefined;
     if (!prev) {
-      captures.set(name, { types: t, guaranteed: false });
+      this.captures.set(name, { types: t, guaranteed: false });
       return;
     }
     if (prev.types && t) for (const x of t) prev.types.add(x);
     else prev.types = undefined;
-  };
-  interface Parsed {
-    /** Possible root types of the item (undefined: any). */
-    types: string[] | undefined;
-    /** Captures present whenever the item matches. */
-    present: Set<string>;
-    /** Anonymous node literals present whenever the item matches. */
-    tokens: Set<string>;
   }
-  // Parses one item; null at a closing bracket.
-  const item = (): Parsed | null => {
-    ws();
-    const ch = structure[i];
+
+  /** Parses one item; null at a closing bracket. */
+  item(): ParsedItem | null {
+    this.ws();
+    const structure = this.structure;
+    const ch = structure[this.i];
     if (ch === undefined || ch === ')' || ch === ']') return null;
-    let types: string[] | undefined;
-    let present = new Set<string>();
-    let tokens = new Set<string>();
+    let parsed: ParsedItem;
     if (ch === '"') {
-      const s = readQueryString(structure, i);
-      types = [s.value];
-      tokens.add(s.value);
-      i = s.end;
+      const s = readQueryString(structure, this.i);
+      parsed = { types: [s.value], present: new Set(), tokens: new Set([s.value]) };
+      this.i = s.end;
     } else if (ch === '[') {
-      // Alternation: a capture (token) is present if every branch has it.
-      i++;
-      types = [];
-      let first = true;
-      for (;;) {
-        const t = item();
-        if (t === null) break;
-        if (t.types === undefined) types = undefined;
-        else if (types) types.push(...t.types);
-        if (first) {
-          present = new Set(t.present);
-          tokens = new Set(t.tokens);
-        } else {
-          for (const c of present) if (!t.present.has(c)) present.delete(c);
-          for (const c of tokens) if (!t.tokens.has(c)) tokens.delete(c);
-        }
-        first = false;
-      }
-      i++;
+      parsed = this.alternation();
     } else if (ch === '(') {
-      i++;
-      ws();
-      const next = structure[i];
-      const children: Parsed[] = [];
-      if (next === '(' || next === '[' || next === '"' || next === '.') {
-        for (;;) {
-          const t = item();
-          if (t === null) break;
-          children.push(t);
-        }
-        types = children.length === 1 ? children[0]!.types : undefined;
-      } else {
-        let name = '';
-        while (i < structure.length && (IDENT.test(structure[i]!) || structure[i] === '/')) name += structure[i++];
-        types = name === '_' || name === '' ? undefined : [name.split('/')[0] ?? name];
-        for (;;) {
-          const t = item();
-          if (t === null) break;
-          children.push(t);
-        }
-      }
-      for (const c of children) {
-        for (const x of c.present) present.add(x);
-        for (const x of c.tokens) tokens.add(x);
-      }
-      i++;
+      parsed = this.node();
     } else if (ch === '_') {
-      i++;
-      types = undefined;
+      this.i++;
+      parsed = { types: undefined, present: new Set(), tokens: new Set() };
     } else if (ch === '.') {
-      i++;
-      return item();
+      this.i++;
+      return this.item();
     } else if (ch === '!') {
       // Negated field: `!name`.
-      i++;
-      while (i < structure.length && IDENT.test(structure[i]!)) i++;
-      return item();
+      this.i++;
+      while (this.i < structure.length && IDENT.test(structure[this.i]!)) this.i++;
+      return this.item();
     } else {
-      const m = /^[\p{L}\p{N}_-]+:\s*/u.exec(structure.slice(i));
+      const m = /^[\p{L}\p{N}_-]+:\s*/u.exec(structure.slice(this.i));
       if (m) {
-        i += m[0].length;
-        return item();
+        this.i += m[0].length;
+        return this.item();
       }
-      i++;
-      types = undefined;
+      this.i++;
+      parsed = { types: undefined, present: new Set(), tokens: new Set() };
     }
-    // Suffixes: quantifiers and captures.
+    return this.suffixes(parsed);
+  }
+
+  /** `[a b c]`: a capture (token) is present if every branch has it. */
+  private alternation(): ParsedItem {
+    this.i++;
+    let types: string[] | undefined = [];
+    let present = new Set<string>();
+    let tokens = new Set<string>();
+    let first = true;
+    for (;;) {
+      const t = this.item();
+      if (t === null) break;
+      if (t.types === undefined) types = undefined;
+      else if (types) types.push(...t.types);
+      if (first) {
+        present = new Set(t.present);
+        tokens = new Set(t.tokens);
+      } else {
+        for (const c of present) if (!t.present.has(c)) present.delete(c);
+        for (const c of tokens) if (!t.tokens.has(c)) tokens.delete(c);
+      }
+      first = false;
+    }
+    this.i++;
+    return { types, present, tokens };
+  }
+
+  /** `(type child...)`, or a grouping `((a) (b))`. */
+  private node(): ParsedItem {
+    const structure = this.structure;
+    this.i++;
+    this.ws();
+    const next = structure[this.i];
+    const children: ParsedItem[] = [];
+    let types: string[] | undefined;
+    if (next === '(' || next === '[' || next === '"' || next === '.') {
+      for (let t = this.item(); t !== null; t = this.item()) children.push(t);
+      types = children.length === 1 ? children[0]!.types : undefined;
+    } else {
+      let name = '';
+      while (this.i < structure.length && (IDENT.test(structure[this.i]!) || structure[this.i] === '/')) name += structure[this.i++];
+      types = name === '_' || name === '' ? undefined : [name.split('/')[0] ?? name];
+      for (let t = this.item(); t !== null; t = this.item()) children.push(t);
+    }
+    const present = new Set<string>();
+    const tokens = new Set<string>();
+    for (const c of children) {
+      for (const x of c.present) present.add(x);
+      for (const x of c.tokens) tokens.add(x);
+    }
+    this.i++;
+    return { types, present, tokens };
+  }
+
+  /** Quantifiers and captures after an item. */
+  private suffixes(parsed: ParsedItem): ParsedItem {
+    const structure = this.structure;
     let optional = false;
     for (;;) {
-      ws();
-      const c = structure[i];
+      this.ws();
+      const c = structure[this.i];
       if (c === '?' || c === '*') {
         optional = true;
-        i++;
+        this.i++;
       } else if (c === '+') {
-        i++;
+        this.i++;
       } else if (c === '@') {
-        i++;
+        this.i++;
         let name = '';
-        while (i < structure.length && IDENT.test(structure[i]!)) name += structure[i++];
-        note(name, types);
-        present.add(name);
+        while (this.i < structure.length && IDENT.test(structure[this.i]!)) name += structure[this.i++];
+        this.note(name, parsed.types);
+        parsed.present.add(name);
       } else {
         break;
       }
     }
-    return optional ? { types, present: new Set(), tokens: new Set() } : { types, present, tokens };
-  };
-  const root = item();
-  ws();
+    return optional ? { types: parsed.types, present: new Set(), tokens: new Set() } : parsed;
+  }
+}
+
+export function analyzeStructure(structure: string): { rootTypes: string[] | undefined; captures: Map<string, CaptureInfo>; tokens: Set<string> } {
+  const reader = new StructureReader(structure);
+  const root = reader.item();
+  reader.ws();
   if (root) for (const name of root.present) {
-    const c = captures.get(name);
+    const c = reader.captures.get(name);
     if (c) c.guaranteed = true;
   }
-  const rootTypes = root === null || i < structure.length ? undefined : root.types;
-  return { rootTypes, captures, tokens: root?.tokens ?? new Set() };
+  const rootTypes = root === null || reader.i < structure.length ? undefined : root.types;
+  return { rootTypes, captures: reader.captures, tokens: root?.tokens ?? new Set() };
 }
 
 export function parsePattern(text: string): ParsedPattern {
