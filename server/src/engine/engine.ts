@@ -414,61 +414,7 @@ export class GuardrailEngine {
     let rawFindings: RawFinding[];
     let keptFindings: StoredFinding[] = [];
     if (reuse) {
-      const { state, edits, dirty, fine } = reuse;
-      // Patterns that cannot be rooted around the edited units are re-queried in those units only
-      // (FineScope); the others in the whole changed top-level nodes.
-      const inUnits: RootFilter | undefined = fine ? (roots) => roots !== undefined && !roots.some((t) => fine.around.has(t)) : undefined;
-      const aroundUnits: RootFilter | undefined = inUnits ? (roots) => !inUnits(roots) : undefined;
-      const rangesOf = (set: RuleSet, ordinal: number) => (fine && inUnits?.(set.rootTypesOf(ordinal)) ? fine.ranges : dirty);
-      // Local matches outside the changed ranges are what they were (moved), and so are their
-      // units: these lie inside the same unchanged node.
-      const kept: StoredTrigger[] = [];
-      // Kept triggers whose unit holds an edited unit (a decorator of an edited function, a class
-      // field next to an edited method): their unit and its symbol are looked up again.
-      const replace: RawTrigger[] = [];
-      for (const t of state.triggers) {
-        if (t.global) continue;
-        const start = mapOffset(t.start, edits, 1);
-        const end = mapOffset(t.end, edits, -1);
-        if (start > end || overlapsAny(rangesOf(sets.rules, t.ordinal), start, end)) continue;
-        const unit = { ...t.unit, start: mapOffset(t.unit.start, edits, 1), end: mapOffset(t.unit.end, edits, -1), anchor: mapOffset(t.unit.anchor, edits, 1) };
-        delete unit.node;
-        if (fine && overlapsAny(fine.ranges, unit.start, unit.end)) {
-          const node = root.descendantForIndex(start, end);
-          if (!node || node.startIndex !== start || node.endIndex !== end) throw new StaleState();
-          replace.push({ rule: t.rule, category: t.category, node, ordinal: t.ordinal, global: false, mention: t.mention });
-        } else kept.push({ ...t, start, end, unit });
-      }
-      const localRun = (ranges: CharRange[], only?: RootFilter) =>
-        sets.rules.run(root, ctx, categories, ranges, 'local', only).filter((t) => insideAny(ranges, t.node.startIndex, t.node.endIndex));
-      const fresh = fine ? [...localRun(fine.ranges, inUnits), ...localRun(dirty, aroundUnits)] : localRun(dirty);
-      const global = sets.rules.hasGlobalPatterns ? sets.rules.run(root, ctx, categories, undefined, 'global') : [];
-      const wrapped = wrapperTriggers(root, text, spec, options.wrappers, categories);
-      placed = sortPlaced([...kept, ...placeTriggers([...replace, ...fresh, ...global, ...wrapped], spec, root, budget)]);
-      // Fixes read the whole file (imports, other uses), so fixable findings are always rebuilt;
-      // while a file has some, findings are re-queried in whole top-level nodes, not units.
-      const findingFine = state.findings.some((f) => f.fixable && !f.global) ? undefined : fine;
-      const findingRanges = (ordinal: number) => (findingFine ? rangesOf(sets.findings, ordinal) : dirty);
-      const fixRanges: CharRange[] = [];
-      const mapped: StoredFinding[] = [];
-      for (const f of state.findings) {
-        if (f.global) continue;
-        const start = mapOffset(f.start, edits, 1);
-        const end = mapOffset(f.end, edits, -1);
-        if (start > end || overlapsAny(findingRanges(f.ordinal), start, end)) continue;
-        if (f.fixable) fixRanges.push({ startIndex: start, endIndex: end });
-        else mapped.push({ ...f, start, end });
-      }
-      const findingDirty = fixRanges.length > 0 ? expandToTopLevel(root, [...dirty, ...fixRanges]) : dirty;
-      keptFindings = mapped
-        .filter((f) => !overlapsAny(findingFine ? findingRanges(f.ordinal) : findingDirty, f.start, f.end))
-        .map((f) => ({ ...f, finding: { ...f.finding, span: { start: lines.position(f.start), end: lines.position(f.end) } } }));
-      const findingRun = (ranges: CharRange[], only?: RootFilter) =>
-        sets.findings.runFindings(root, ctx, categories, ranges, 'local', only).filter((f) => insideAny(ranges, f.node.startIndex, f.node.endIndex));
-      rawFindings = [
-        ...(findingFine ? [...findingRun(findingFine.ranges, inUnits), ...findingRun(findingDirty, aroundUnits)] : findingRun(findingDirty)),
-        ...(sets.findings.hasGlobalPatterns ? sets.findings.runFindings(root, ctx, categories, undefined, 'global') : []),
-      ];
+      ({ placed, rawFindings, keptFindings } = this.rerun(spec, sets, text, root, ctx, options, budget, lines, reuse));
     } else {
       const wrapped = wrapperTriggers(root, text, spec, options.wrappers, categories);
       placed = placeTriggers(wrapped.length > 0 ? sortTriggers([...sets.rules.run(root, ctx, categories), ...wrapped]) : sets.rules.run(root, ctx, categories), spec, root, budget);
@@ -515,6 +461,80 @@ export class GuardrailEngine {
       plainUnits,
     );
     return { analysis, state };
+  }
+
+  /**
+   * The matches of an incremental analysis: kept ones from the previous state (shifted), and fresh
+   * ones from the changed units or top-level nodes (FineScope), global patterns and wrappers.
+   */
+  private rerun(
+    spec: LanguageSpec,
+    sets: { rules: RuleSet; findings: RuleSet },
+    text: string,
+    root: Node,
+    ctx: MatchContext,
+    options: AnalyzeOptions,
+    budget: Budget,
+    lines: LineIndex,
+    reuse: { state: AnalysisState; edits: readonly Edit[]; dirty: CharRange[]; fine?: FineScope },
+  ): { placed: StoredTrigger[]; rawFindings: RawFinding[]; keptFindings: StoredFinding[] } {
+    const categories = options.categories;
+    const { state, edits, dirty, fine } = reuse;
+    // Patterns that cannot be rooted around the edited units are re-queried in those units only
+    // (FineScope); the others in the whole changed top-level nodes.
+    const inUnits: RootFilter | undefined = fine ? (roots) => roots !== undefined && !roots.some((t) => fine.around.has(t)) : undefined;
+    const aroundUnits: RootFilter | undefined = inUnits ? (roots) => !inUnits(roots) : undefined;
+    const rangesOf = (set: RuleSet, ordinal: number) => (fine && inUnits?.(set.rootTypesOf(ordinal)) ? fine.ranges : dirty);
+    // Local matches outside the changed ranges are what they were (moved), and so are their
+    // units: these lie inside the same unchanged node.
+    const kept: StoredTrigger[] = [];
+    // Kept triggers whose unit holds an edited unit (a decorator of an edited function, a class
+    // field next to an edited method): their unit and its symbol are looked up again.
+    const replace: RawTrigger[] = [];
+    for (const t of state.triggers) {
+      if (t.global) continue;
+      const start = mapOffset(t.start, edits, 1);
+      const end = mapOffset(t.end, edits, -1);
+      if (start > end || overlapsAny(rangesOf(sets.rules, t.ordinal), start, end)) continue;
+      const unit = { ...t.unit, start: mapOffset(t.unit.start, edits, 1), end: mapOffset(t.unit.end, edits, -1), anchor: mapOffset(t.unit.anchor, edits, 1) };
+      delete unit.node;
+      if (fine && overlapsAny(fine.ranges, unit.start, unit.end)) {
+        const node = root.descendantForIndex(start, end);
+        if (!node || node.startIndex !== start || node.endIndex !== end) throw new StaleState();
+        replace.push({ rule: t.rule, category: t.category, node, ordinal: t.ordinal, global: false, mention: t.mention });
+      } else kept.push({ ...t, start, end, unit });
+    }
+    const localRun = (ranges: CharRange[], only?: RootFilter) =>
+      sets.rules.run(root, ctx, categories, ranges, 'local', only).filter((t) => insideAny(ranges, t.node.startIndex, t.node.endIndex));
+    const fresh = fine ? [...localRun(fine.ranges, inUnits), ...localRun(dirty, aroundUnits)] : localRun(dirty);
+    const global = sets.rules.hasGlobalPatterns ? sets.rules.run(root, ctx, categories, undefined, 'global') : [];
+    const wrapped = wrapperTriggers(root, text, spec, options.wrappers, categories);
+    const placed = sortPlaced([...kept, ...placeTriggers([...replace, ...fresh, ...global, ...wrapped], spec, root, budget)]);
+    // Fixes read the whole file (imports, other uses), so fixable findings are always rebuilt;
+    // while a file has some, findings are re-queried in whole top-level nodes, not units.
+    const findingFine = state.findings.some((f) => f.fixable && !f.global) ? undefined : fine;
+    const findingRanges = (ordinal: number) => (findingFine ? rangesOf(sets.findings, ordinal) : dirty);
+    const fixRanges: CharRange[] = [];
+    const mapped: StoredFinding[] = [];
+    for (const f of state.findings) {
+      if (f.global) continue;
+      const start = mapOffset(f.start, edits, 1);
+      const end = mapOffset(f.end, edits, -1);
+      if (start > end || overlapsAny(findingRanges(f.ordinal), start, end)) continue;
+      if (f.fixable) fixRanges.push({ startIndex: start, endIndex: end });
+      else mapped.push({ ...f, start, end });
+    }
+    const findingDirty = fixRanges.length > 0 ? expandToTopLevel(root, [...dirty, ...fixRanges]) : dirty;
+    const keptFindings = mapped
+      .filter((f) => !overlapsAny(findingFine ? findingRanges(f.ordinal) : findingDirty, f.start, f.end))
+      .map((f) => ({ ...f, finding: { ...f.finding, span: { start: lines.position(f.start), end: lines.position(f.end) } } }));
+    const findingRun = (ranges: CharRange[], only?: RootFilter) =>
+      sets.findings.runFindings(root, ctx, categories, ranges, 'local', only).filter((f) => insideAny(ranges, f.node.startIndex, f.node.endIndex));
+    const rawFindings = [
+      ...(findingFine ? [...findingRun(findingFine.ranges, inUnits), ...findingRun(findingDirty, aroundUnits)] : findingRun(findingDirty)),
+      ...(sets.findings.hasGlobalPatterns ? sets.findings.runFindings(root, ctx, categories, undefined, 'global') : []),
+    ];
+    return { placed, rawFindings, keptFindings };
   }
 
   dispose(): void {
