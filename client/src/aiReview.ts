@@ -387,6 +387,158 @@ const ERROR_TITLES: Record<string, string> = {
   cancelled: 'cancelled',
 };
 
+/** The endpoint consent is given for: the POST URL without its query. */
+function consentEndpoint(s: AiSettings): string {
+  return resolveEndpoint(endpointConfig(endpointOf(s), undefined), s.model).url.replace(/\?.*$/, '');
+}
+
+async function keyFor(context: vscode.ExtensionContext, s: AiSettings): Promise<string | undefined> {
+  return context.secrets.get(secretName(s.baseUrl));
+}
+
+async function setKey(context: vscode.ExtensionContext): Promise<boolean> {
+  const s = aiSettings();
+  let origin: string;
+  try {
+    origin = parseBaseUrl(s.baseUrl).origin;
+  } catch (err) {
+    void vscode.window.showErrorMessage(`AI Guardrails: ${(err as Error).message}`);
+    return false;
+  }
+  const key = await vscode.window.showInputBox({
+    title: 'AI Guardrails: API key',
+    prompt: `API key for ${origin}. Stored in VS Code's secret storage for this origin only, never in settings.`,
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim().length === 0 ? 'Enter a key (any text for local servers such as Ollama)' : undefined),
+  });
+  if (!key) return false;
+  await context.secrets.store(secretName(s.baseUrl), key.trim());
+  void vscode.window.showInformationMessage(`AI Guardrails: API key stored for ${origin}.`);
+  return true;
+}
+
+async function clearKey(context: vscode.ExtensionContext): Promise<void> {
+  const s = aiSettings();
+  try {
+    await context.secrets.delete(secretName(s.baseUrl));
+    void vscode.window.showInformationMessage(`AI Guardrails: API key for ${parseBaseUrl(s.baseUrl).origin} removed.`);
+  } catch (err) {
+    void vscode.window.showErrorMessage(`AI Guardrails: ${(err as Error).message}`);
+  }
+}
+
+/** The region's redacted context from the server; null when no region covers the position, undefined when the server is down. */
+async function fetchContext(guardrails: GuardrailClient, target: Target): Promise<AiContextResult | null | undefined> {
+  const client = guardrails.client;
+  if (!client?.isRunning()) {
+    void vscode.window.showErrorMessage('AI Guardrails: the language server is not running.');
+    return undefined;
+  }
+  const params: AiContextParams = { uri: target.uri.toString(), position: { line: target.position.line, character: target.position.character } };
+  const result = await client.sendRequest(Requests.aiContext, params);
+  if (!result) void vscode.window.showInformationMessage('AI Guardrails: there is no guardrail region at this position.');
+  return result;
+}
+
+function noTargetMessage(): undefined {
+  void vscode.window.showInformationMessage('AI Guardrails: open a file and put the cursor in a guardrail region.');
+  return undefined;
+}
+
+/** What "Ask AI" checks before anything is fetched: trust, the setting, a target, a valid base URL. */
+function askAiPreconditions(uriArg: unknown, positionArg: unknown): { s: AiSettings; target: Target; baseUrl: URL } | undefined {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showErrorMessage('AI Guardrails: the AI second opinion is disabled in untrusted workspaces. Trust the workspace to use it.');
+    return undefined;
+  }
+  const s = aiSettings();
+  if (!s.enable) {
+    void vscode.window
+      .showInformationMessage('AI Guardrails: the AI second opinion is off. Turn on "aiGuardrails.ai.enable" and choose an endpoint first.', 'Open Settings')
+      .then((open) => (open ? vscode.commands.executeCommand('workbench.action.openSettings', 'aiGuardrails.ai') : undefined));
+    return undefined;
+  }
+  const target = resolveTarget(uriArg, positionArg);
+  if (!target) return noTargetMessage();
+  try {
+    return { s, target, baseUrl: parseBaseUrl(s.baseUrl) };
+  } catch (err) {
+    void vscode.window.showErrorMessage(`AI Guardrails: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
+/** Consent once per workspace, naming the endpoint; asked again when the endpoint changes. */
+async function consent(context: vscode.ExtensionContext, s: AiSettings, ctx: AiContext, showPreview: () => Promise<unknown>): Promise<boolean> {
+  const endpoint = consentEndpoint(s);
+  const stored = context.workspaceState.get<{ endpoint?: string }>(CONSENT_KEY);
+  if (stored?.endpoint === endpoint) return true;
+  const choice = await vscode.window.showWarningMessage(
+    `Send code from this workspace to ${endpoint} for an AI second opinion?`,
+    {
+      modal: true,
+      detail:
+        `AI Guardrails will send ${ctx.symbol} (${ctx.path}:${ctx.startLine}-${ctx.endLine}) with its imports and enclosing type to ${endpoint} (model ${s.model}). ` +
+        `String literals that are not obviously code (secrets above all) are replaced by placeholders first: ${describeRedactions(ctx.redactions)} ` +
+        'The answer is advice only and never changes review status. You will be asked again if the endpoint changes.',
+    },
+    'Send',
+    'Preview Request',
+  );
+  if (choice === 'Preview Request') {
+    await showPreview();
+    return false;
+  }
+  if (choice !== 'Send') return false;
+  await context.workspaceState.update(CONSENT_KEY, { endpoint, at: new Date().toISOString() });
+  return true;
+}
+
+/** The panel's first state for a review of `ctx`. */
+function runningPanelState(ctx: AiContext, s: AiSettings, endpoint: string): PanelState {
+  return {
+    title: `AI second opinion: ${ctx.symbol}`,
+    subtitle: `${ctx.path}:${ctx.startLine}-${ctx.endLine} · ${ctx.categories.join(', ')} · ${s.model} at ${endpoint}`,
+    status: 'running',
+    statusText: 'Waiting for the model…',
+    answer: '',
+    findings: [],
+    path: ctx.path,
+    notes: ctx.redactions.length > 0 ? [`Before sending: ${describeRedactions(ctx.redactions)}`] : [],
+  };
+}
+
+/** Shows a failed review in the panel, the log and an error message with the actions that can fix it. */
+function reportFailure(context: vscode.ExtensionContext, guardrails: GuardrailClient, panel: AiPanel, e: AiError): void {
+  const title = ERROR_TITLES[e.kind] ?? e.kind;
+  panel.update({ status: 'error', statusText: `Failed (${title}): ${e.message}` });
+  guardrails.output.warn(`AI second opinion failed (${e.kind}): ${e.message}`);
+  const actions: string[] = [];
+  if (e.kind === 'auth' || e.kind === 'forbidden' || e.kind === 'config') actions.push('Set API Key');
+  if (e.kind !== 'rate-limited' && e.kind !== 'server') actions.push('Open Settings');
+  void vscode.window.showErrorMessage(`AI second opinion failed (${title}): ${e.message}`, ...actions).then(async (choice) => {
+    if (choice === 'Set API Key') await setKey(context);
+    if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'aiGuardrails.ai');
+  });
+}
+
+/**
+ * Integration tests cannot answer the modal consent dialog: only under the test runner may they
+ * record consent for the configured endpoint directly.
+ */
+function testConsentCommands(context: vscode.ExtensionContext): vscode.Disposable[] {
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return [];
+  return [
+    vscode.commands.registerCommand(TestCommands.grantAiConsent, async () => {
+      const endpoint = consentEndpoint(aiSettings());
+      await context.workspaceState.update(CONSENT_KEY, { endpoint, at: new Date().toISOString() });
+      return endpoint;
+    }),
+    vscode.commands.registerCommand(TestCommands.revokeAiConsent, () => context.workspaceState.update(CONSENT_KEY, undefined)),
+  ];
+}
+
 export function registerAiReview(context: vscode.ExtensionContext, guardrails: GuardrailClient): vscode.Disposable {
   const diagnostics = new AdvisoryDiagnostics();
   const panel = new AiPanel();
@@ -401,64 +553,13 @@ export function registerAiReview(context: vscode.ExtensionContext, guardrails: G
     progressSubscription = client.onNotification(Notifications.aiReviewProgress, (p) => progressHandlers.get(p.reviewId)?.(p));
   });
 
-  async function fetchContext(target: Target): Promise<AiContextResult | null | undefined> {
-    const client = guardrails.client;
-    if (!client?.isRunning()) {
-      void vscode.window.showErrorMessage('AI Guardrails: the language server is not running.');
-      return undefined;
-    }
-    const params: AiContextParams = { uri: target.uri.toString(), position: { line: target.position.line, character: target.position.character } };
-    const result = await client.sendRequest(Requests.aiContext, params);
-    if (!result) void vscode.window.showInformationMessage('AI Guardrails: there is no guardrail region at this position.');
-    return result;
-  }
-
-  async function keyFor(s: AiSettings): Promise<string | undefined> {
-    return context.secrets.get(secretName(s.baseUrl));
-  }
-
-  async function setKey(): Promise<boolean> {
-    const s = aiSettings();
-    let origin: string;
-    try {
-      origin = parseBaseUrl(s.baseUrl).origin;
-    } catch (err) {
-      void vscode.window.showErrorMessage(`AI Guardrails: ${(err as Error).message}`);
-      return false;
-    }
-    const key = await vscode.window.showInputBox({
-      title: 'AI Guardrails: API key',
-      prompt: `API key for ${origin}. Stored in VS Code's secret storage for this origin only, never in settings.`,
-      password: true,
-      ignoreFocusOut: true,
-      validateInput: (v) => (v.trim().length === 0 ? 'Enter a key (any text for local servers such as Ollama)' : undefined),
-    });
-    if (!key) return false;
-    await context.secrets.store(secretName(s.baseUrl), key.trim());
-    void vscode.window.showInformationMessage(`AI Guardrails: API key stored for ${origin}.`);
-    return true;
-  }
-
-  async function clearKey(): Promise<void> {
-    const s = aiSettings();
-    try {
-      await context.secrets.delete(secretName(s.baseUrl));
-      void vscode.window.showInformationMessage(`AI Guardrails: API key for ${parseBaseUrl(s.baseUrl).origin} removed.`);
-    } catch (err) {
-      void vscode.window.showErrorMessage(`AI Guardrails: ${(err as Error).message}`);
-    }
-  }
-
   async function preview(uriArg?: unknown, positionArg?: unknown): Promise<vscode.Uri | undefined> {
     const target = resolveTarget(uriArg, positionArg);
-    if (!target) {
-      void vscode.window.showInformationMessage('AI Guardrails: open a file and put the cursor in a guardrail region.');
-      return undefined;
-    }
-    const result = await fetchContext(target);
+    if (!target) return noTargetMessage();
+    const result = await fetchContext(guardrails, target);
     if (!result) return undefined;
     const s = aiSettings();
-    const keySet = Boolean(await keyFor(s));
+    const keySet = Boolean(await keyFor(context, s));
     const client = guardrails.client;
     if (!client?.isRunning()) return undefined;
     const built = await client.sendRequest(Requests.aiPreview, { context: result.context, endpoint: endpointOf(s), keySet });
@@ -472,78 +573,33 @@ export function registerAiReview(context: vscode.ExtensionContext, guardrails: G
     return uri;
   }
 
-  /** The endpoint consent is given for: the POST URL without its query. */
-  function consentEndpoint(s: AiSettings): string {
-    return resolveEndpoint(endpointConfig(endpointOf(s), undefined), s.model).url.replace(/\?.*$/, '');
-  }
-
-  /** Consent once per workspace, naming the endpoint; asked again when the endpoint changes. */
-  async function consent(s: AiSettings, ctx: AiContext, target: Target): Promise<boolean> {
-    const endpoint = consentEndpoint(s);
-    const stored = context.workspaceState.get<{ endpoint?: string }>(CONSENT_KEY);
-    if (stored?.endpoint === endpoint) return true;
-    const choice = await vscode.window.showWarningMessage(
-      `Send code from this workspace to ${endpoint} for an AI second opinion?`,
-      {
-        modal: true,
-        detail:
-          `AI Guardrails will send ${ctx.symbol} (${ctx.path}:${ctx.startLine}-${ctx.endLine}) with its imports and enclosing type to ${endpoint} (model ${s.model}). ` +
-          `String literals that are not obviously code (secrets above all) are replaced by placeholders first: ${describeRedactions(ctx.redactions)} ` +
-          'The answer is advice only and never changes review status. You will be asked again if the endpoint changes.',
-      },
-      'Send',
-      'Preview Request',
-    );
-    if (choice === 'Preview Request') {
-      await preview(target.uri, target.position);
-      return false;
-    }
-    if (choice !== 'Send') return false;
-    await context.workspaceState.update(CONSENT_KEY, { endpoint, at: new Date().toISOString() });
-    return true;
-  }
-
-  async function askAi(uriArg?: unknown, positionArg?: unknown): Promise<{ findings: AiFinding[]; model: string } | undefined> {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showErrorMessage('AI Guardrails: the AI second opinion is disabled in untrusted workspaces. Trust the workspace to use it.');
-      return undefined;
-    }
-    const s = aiSettings();
-    if (!s.enable) {
-      void vscode.window
-        .showInformationMessage('AI Guardrails: the AI second opinion is off. Turn on "aiGuardrails.ai.enable" and choose an endpoint first.', 'Open Settings')
-        .then((open) => (open ? vscode.commands.executeCommand('workbench.action.openSettings', 'aiGuardrails.ai') : undefined));
-      return undefined;
-    }
-    const target = resolveTarget(uriArg, positionArg);
-    if (!target) {
-      void vscode.window.showInformationMessage('AI Guardrails: open a file and put the cursor in a guardrail region.');
-      return undefined;
-    }
-    let baseUrl: URL;
-    try {
-      baseUrl = parseBaseUrl(s.baseUrl);
-    } catch (err) {
-      void vscode.window.showErrorMessage(`AI Guardrails: ${(err as Error).message}`);
-      return undefined;
-    }
-    let result = await fetchContext(target);
+  /** The context to send once the key and consent are settled; undefined when the person stopped. */
+  async function prepare(s: AiSettings, target: Target, baseUrl: URL): Promise<{ ctx: AiContext; apiKey: string | undefined } | undefined> {
+    let result = await fetchContext(guardrails, target);
     if (!result) return undefined;
-
-    let apiKey = await keyFor(s);
+    let apiKey = await keyFor(context, s);
     if (!apiKey && !isLoopbackUrl(baseUrl)) {
       const set = await vscode.window.showWarningMessage(`AI Guardrails: no API key is set for ${baseUrl.origin}.`, 'Set API Key');
-      if (set !== 'Set API Key' || !(await setKey())) return undefined;
-      apiKey = await keyFor(s);
+      if (set !== 'Set API Key' || !(await setKey(context))) return undefined;
+      apiKey = await keyFor(context, s);
     }
-    if (!(await consent(s, result.context, target))) return undefined;
+    if (!(await consent(context, s, result.context, () => preview(target.uri, target.position)))) return undefined;
     // The document may have changed while a dialog was open: take the context of the current text.
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.uri.toString());
     if (open && result.version !== undefined && open.version !== result.version) {
-      result = await fetchContext(target);
+      result = await fetchContext(guardrails, target);
       if (!result) return undefined;
     }
-    const ctx = result.context;
+    return { ctx: result.context, apiKey };
+  }
+
+  async function askAi(uriArg?: unknown, positionArg?: unknown): Promise<{ findings: AiFinding[]; model: string } | undefined> {
+    const checked = askAiPreconditions(uriArg, positionArg);
+    if (!checked) return undefined;
+    const { s, target } = checked;
+    const prepared = await prepare(s, target, checked.baseUrl);
+    if (!prepared) return undefined;
+    const { ctx, apiKey } = prepared;
 
     running?.abort();
     const controller = new AbortController();
@@ -552,19 +608,7 @@ export function registerAiReview(context: vscode.ExtensionContext, guardrails: G
     const tracker = diagnostics.track(uri, ctx);
     const endpoint = consentEndpoint(s);
     guardrails.output.info(`AI second opinion: sending ${ctx.symbol} (${ctx.path}:${ctx.startLine}-${ctx.endLine}, ${ctx.redactions.length} redaction(s)) to ${endpoint}, model ${s.model}`);
-    panel.start(
-      {
-        title: `AI second opinion: ${ctx.symbol}`,
-        subtitle: `${ctx.path}:${ctx.startLine}-${ctx.endLine} · ${ctx.categories.join(', ')} · ${s.model} at ${endpoint}`,
-        status: 'running',
-        statusText: 'Waiting for the model…',
-        answer: '',
-        findings: [],
-        path: ctx.path,
-        notes: ctx.redactions.length > 0 ? [`Before sending: ${describeRedactions(ctx.redactions)}`] : [],
-      },
-      target.uri,
-    );
+    panel.start(runningPanelState(ctx, s, endpoint), target.uri);
 
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `AI second opinion on ${ctx.symbol}`, cancellable: true },
@@ -595,20 +639,8 @@ export function registerAiReview(context: vscode.ExtensionContext, guardrails: G
           return { findings: review.findings, model: review.model };
         } catch (err) {
           const e = controller.signal.aborted ? new AiError('cancelled', 'cancelled') : err instanceof AiError ? err : new AiError('server', err instanceof Error ? err.message : String(err));
-          if (e.kind === 'cancelled') {
-            panel.update({ status: 'cancelled', statusText: 'Cancelled.' });
-            return undefined;
-          }
-          const title = ERROR_TITLES[e.kind] ?? e.kind;
-          panel.update({ status: 'error', statusText: `Failed (${title}): ${e.message}` });
-          guardrails.output.warn(`AI second opinion failed (${e.kind}): ${e.message}`);
-          const actions: string[] = [];
-          if (e.kind === 'auth' || e.kind === 'forbidden' || e.kind === 'config') actions.push('Set API Key');
-          if (e.kind !== 'rate-limited' && e.kind !== 'server') actions.push('Open Settings');
-          void vscode.window.showErrorMessage(`AI second opinion failed (${title}): ${e.message}`, ...actions).then(async (choice) => {
-            if (choice === 'Set API Key') await setKey();
-            if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'aiGuardrails.ai');
-          });
+          if (e.kind === 'cancelled') panel.update({ status: 'cancelled', statusText: 'Cancelled.' });
+          else reportFailure(context, guardrails, panel, e);
           return undefined;
         } finally {
           progressHandlers.delete(reviewId);
@@ -619,29 +651,17 @@ export function registerAiReview(context: vscode.ExtensionContext, guardrails: G
     );
   }
 
-  const disposables: vscode.Disposable[] = [
+  return vscode.Disposable.from(
     diagnostics,
     panel,
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
     vscode.commands.registerCommand(ClientCommands.askAi, askAi),
     vscode.commands.registerCommand(ClientCommands.previewAiRequest, preview),
-    vscode.commands.registerCommand(ClientCommands.setAiApiKey, setKey),
-    vscode.commands.registerCommand(ClientCommands.clearAiApiKey, clearKey),
+    vscode.commands.registerCommand(ClientCommands.setAiApiKey, () => setKey(context)),
+    vscode.commands.registerCommand(ClientCommands.clearAiApiKey, () => clearKey(context)),
     { dispose: () => running?.abort() },
     started,
     { dispose: () => progressSubscription?.dispose() },
-  ];
-  if (context.extensionMode === vscode.ExtensionMode.Test) {
-    // Integration tests cannot answer the modal consent dialog: only under the test runner may
-    // they record consent for the configured endpoint directly.
-    disposables.push(
-      vscode.commands.registerCommand(TestCommands.grantAiConsent, async () => {
-        const endpoint = consentEndpoint(aiSettings());
-        await context.workspaceState.update(CONSENT_KEY, { endpoint, at: new Date().toISOString() });
-        return endpoint;
-      }),
-      vscode.commands.registerCommand(TestCommands.revokeAiConsent, () => context.workspaceState.update(CONSENT_KEY, undefined)),
-    );
-  }
-  return vscode.Disposable.from(...disposables);
+    ...testConsentCommands(context),
+  );
 }

@@ -6,9 +6,10 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { ClientCommands, ServerCommands } from '../../common/src/commands';
-import { CONFIG_SECTION, type ReviewCommandArgs, type SuppressCommandArgs } from '../../common/src/protocol';
+import { ClientCommands } from '../../common/src/commands';
+import { CONFIG_SECTION } from '../../common/src/protocol';
 import { hideApiKeys } from './model/trace';
+import { serverCommandMiddleware } from './serverCommands';
 
 export const DOCUMENT_SELECTOR = ['go', 'python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'].map(
   (language) => ({ language }),
@@ -74,46 +75,8 @@ export class GuardrailClient implements vscode.Disposable {
         ],
       },
       initializationOptions: { settings: vscode.workspace.getConfiguration(CONFIG_SECTION), clientCommands: [ClientCommands.askAi], watchesFiles: true },
-      middleware: {
-        // Server commands that need the editor: a reason prompt, the clipboard.
-        executeCommand: async (command, args, next) => {
-          if (command === ServerCommands.suppress) {
-            const first = args[0] as Partial<SuppressCommandArgs> | undefined;
-            if (first && !first.reason) {
-              const reason = await vscode.window.showInputBox({
-                title: 'Suppress this guardrail',
-                prompt: 'Why is this code safe? The reason is written into the comment and shown in the CLI report.',
-                placeHolder: 'e.g. reviewed by security team in SEC-123',
-                validateInput: (v) => (v.trim().length === 0 ? 'A reason is required' : /[\r\n]/.test(v) ? 'One line only' : undefined),
-              });
-              if (reason === undefined) return undefined;
-              return next(command, [{ ...first, reason: reason.trim() }]);
-            }
-          }
-          if (command === ServerCommands.markReviewed) {
-            // From the quick-fix menu: an approval is a person's statement, so it is confirmed,
-            // with the optional note offered (Escape cancels; nothing is recorded).
-            const first = args[0] as Partial<ReviewCommandArgs> | undefined;
-            if (first && first.note === undefined) {
-              const note = await vscode.window.showInputBox({
-                title: 'Mark as reviewed',
-                prompt: 'You confirm that you reviewed this code against its checklist. Note for the ledger (optional); Escape cancels.',
-                placeHolder: 'e.g. checked alg pinning and audience',
-              });
-              if (note === undefined) return undefined;
-              const result: unknown = await next(command, [{ ...first, ...(note.trim() ? { note: note.trim() } : {}) }]);
-              void vscode.window.showInformationMessage('AI Guardrails: marked as reviewed and recorded in .guardrails/reviews.json.');
-              return result;
-            }
-          }
-          const result: unknown = await next(command, args);
-          if (command === ServerCommands.reviewMarkdown && typeof result === 'string') {
-            await vscode.env.clipboard.writeText(result);
-            void vscode.window.showInformationMessage('AI Guardrails: review request copied to the clipboard as Markdown.');
-          }
-          return result;
-        },
-      },
+      // Server commands that need the editor (client/src/serverCommands.ts): a reason prompt, a confirmation, the clipboard.
+      middleware: { executeCommand: serverCommandMiddleware },
     };
     this.client = new LanguageClient('aiGuardrails', 'AI Guardrails', serverOptions, clientOptions);
     await this.client.start();

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { ACTION_TITLES, applyCodeAction, byCategory, categoryOf, codeActionsAt, fileUri, openAndWait, ourDiagnostics, waitFor, waitForDiagnostics, workspaceFolder } from './helpers';
+import { ACTION_TITLES, answerInput, applyCodeAction, byCategory, categoryOf, codeActionsAt, ledgerStatuses, openAndWait, ourDiagnostics, waitFor, waitForDiagnostics, workspaceFolder, writeHmacGo } from './helpers';
 
 describe('code actions and the review ledger', () => {
   it('offers the review actions on a region diagnostic', async () => {
@@ -39,35 +39,18 @@ describe('code actions and the review ledger', () => {
   });
 
   it('"Mark as reviewed" from the quick-fix menu asks for confirmation (a note offered), then records the approval', async () => {
-    fs.writeFileSync(fileUri('go/approve.go').fsPath, 'package auth\n\nimport (\n\t"crypto/hmac"\n\t"crypto/sha256"\n)\n\nfunc Tag(key, msg []byte) []byte {\n\tmac := hmac.New(sha256.New, key)\n\tmac.Write(msg)\n\treturn mac.Sum(nil)\n}\n');
+    writeHmacGo('go/approve.go');
     const { editor } = await openAndWait('go/approve.go', 'crypto');
     const uri = editor.document.uri;
     const crypto = byCategory(ourDiagnostics(uri), 'crypto');
     const action = (await codeActionsAt(uri, crypto.range)).find((a) => a.title.startsWith(`${ACTION_TITLES.markReviewed} (`));
     assert.ok(action, 'a "Mark as reviewed" action');
-    const ledger = () => {
-      const file = vscode.Uri.joinPath(workspaceFolder().uri, '.guardrails', 'reviews.json').fsPath;
-      const data = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: { path: string; history: { status: string }[] }[] }) : { entries: [] };
-      return data.entries.filter((e) => e.path === 'go/approve.go').flatMap((e) => e.history.map((h) => h.status));
-    };
-    /** Runs the action and answers its input box with `answer` until the command finishes. */
-    const answered = async (answer: string, what: string) => {
-      let finished = false;
-      const run = applyCodeAction(action).then(() => {
-        finished = true;
-      });
-      await waitFor(what, async () => {
-        if (!finished) await vscode.commands.executeCommand(answer);
-        return finished;
-      });
-      await run;
-    };
     // Dismissed (Escape): nothing is recorded.
-    await answered('workbench.action.closeQuickOpen', 'the confirmation to be dismissed');
-    assert.deepStrictEqual(ledger(), [], 'a dismissed confirmation records nothing');
+    await answerInput(() => applyCodeAction(action), 'workbench.action.closeQuickOpen', 'the confirmation to be dismissed');
+    assert.deepStrictEqual(ledgerStatuses('go/approve.go'), [], 'a dismissed confirmation records nothing');
     // Accepted (an empty note): recorded.
-    await answered('workbench.action.acceptSelectedQuickOpenItem', 'the confirmation to be accepted');
+    await answerInput(() => applyCodeAction(action), 'workbench.action.acceptSelectedQuickOpenItem', 'the confirmation to be accepted');
     await waitForDiagnostics(uri, (d) => d.some((x) => categoryOf(x) === 'crypto' && x.severity === vscode.DiagnosticSeverity.Hint), 'the approved region as a hint');
-    assert.deepStrictEqual(ledger(), ['approved']);
+    assert.deepStrictEqual(ledgerStatuses('go/approve.go'), ['approved']);
   });
 });

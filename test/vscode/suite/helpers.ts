@@ -1,5 +1,6 @@
 /** What the VS Code suite's tests share: the extension, the workspace, waiting for results. */
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { CONFIG_SECTION, DIAGNOSTIC_SOURCE } from '../../../common/src/protocol';
@@ -134,6 +135,40 @@ export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range): Promi
 export async function applyCodeAction(action: vscode.CodeAction): Promise<void> {
   if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `edit of "${action.title}" was not applied`);
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+/**
+ * Runs `run` (a command that opens an input box) and answers the box with the VS Code command
+ * `answer` (e.g. 'workbench.action.closeQuickOpen' for Escape) until `run` finishes.
+ */
+export async function answerInput(run: () => Thenable<unknown>, answer: string, what: string): Promise<void> {
+  let finished = false;
+  const running = Promise.resolve(run()).then(() => {
+    finished = true;
+  });
+  await waitFor(what, async () => {
+    if (!finished) await vscode.commands.executeCommand(answer);
+    return finished;
+  });
+  await running;
+}
+
+/** The review history of `rel` in the workspace's .guardrails/reviews.json, oldest first. */
+export function ledgerStatuses(rel: string): string[] {
+  const file = vscode.Uri.joinPath(workspaceFolder().uri, '.guardrails', 'reviews.json').fsPath;
+  const data = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: { path: string; history: { status: string }[] }[] }) : { entries: [] };
+  return data.entries.filter((e) => e.path === rel).flatMap((e) => e.history.map((h) => h.status));
+}
+
+/**
+ * Writes `rel` as a Go file with one function, an HMAC ("crypto") region, and returns its URI.
+ * Another `name` makes another fingerprint (an approval follows code that moves between files).
+ */
+export function writeHmacGo(rel: string, name = 'Tag'): vscode.Uri {
+  const uri = fileUri(rel);
+  const salt = name === 'Tag' ? '' : `\tmac.Write([]byte("${name}"))\n`;
+  fs.writeFileSync(uri.fsPath, `package auth\n\nimport (\n\t"crypto/hmac"\n\t"crypto/sha256"\n)\n\nfunc ${name}(key, msg []byte) []byte {\n\tmac := hmac.New(sha256.New, key)\n${salt}\tmac.Write(msg)\n\treturn mac.Sum(nil)\n}\n`);
+  return uri;
 }
 
 /** The command contributed for tests; fails with a clear message while it is not registered yet. */

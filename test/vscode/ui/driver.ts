@@ -191,6 +191,22 @@ export async function runUiScenario(page: Page, options: UiOptions): Promise<UiC
     expect(/store\.go/.test(text), 'the sidebar never listed go/store.go (from the workspace scan)');
   });
 
+  // The sidebar runs "Mark as reviewed" by the quick fix's route (the language client's middleware):
+  // the confirmation is the middleware's. Escape leaves the ledger as it was.
+  await step('"Mark as reviewed" in the sidebar asks for the same confirmation as the quick fix', '04b-sidebar-confirm.png', async () => {
+    const view = page.locator('.part.sidebar');
+    await view.locator('.monaco-list').first().focus();
+    await page.keyboard.press('Home');
+    const row = view.locator('.monaco-list-row', { hasText: 'Service.Verify' }).first();
+    await row.waitFor({ state: 'visible', timeout: 15000 });
+    await row.hover();
+    await row.locator('.action-label[aria-label*="Mark as Reviewed"]').first().click({ timeout: 10000 });
+    const box = page.locator('.quick-input-widget:visible');
+    const text = await waitForText(box, (t) => /You confirm that you reviewed this code against its checklist/.test(t), 'the confirmation of "Mark as reviewed"', 15000);
+    expect(/Mark as reviewed/.test(text), 'the confirmation has no "Mark as reviewed" title');
+  });
+  await page.keyboard.press('Escape');
+
   await step('the Problems panel lists the regions as ai-guardrails diagnostics', '05-problems.png', async () => {
     await runCommand(page, 'View: Focus Problems');
     const rows = page.locator('.markers-panel .monaco-list-row');
