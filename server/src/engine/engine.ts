@@ -524,9 +524,11 @@ export class GuardrailEngine {
       if (f.fixable) fixRanges.push({ startIndex: start, endIndex: end });
       else mapped.push({ ...f, start, end });
     }
+    // Findings near a fixable one are re-queried with it (the loop above already left out those in
+    // the changed ranges).
     const findingDirty = fixRanges.length > 0 ? expandToTopLevel(root, [...dirty, ...fixRanges]) : dirty;
     const keptFindings = mapped
-      .filter((f) => !overlapsAny(findingFine ? findingRanges(f.ordinal) : findingDirty, f.start, f.end))
+      .filter((f) => fixRanges.length === 0 || !overlapsAny(findingDirty, f.start, f.end))
       .map((f) => ({ ...f, finding: { ...f.finding, span: { start: lines.position(f.start), end: lines.position(f.end) } } }));
     const findingRun = (ranges: CharRange[], only?: RootFilter) =>
       sets.findings.runFindings(root, ctx, categories, ranges, 'local', only).filter((f) => insideAny(ranges, f.node.startIndex, f.node.endIndex));
