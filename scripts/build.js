@@ -30,6 +30,7 @@ const entryPoints = {
   server: 'server/src/server.ts',
   cli: 'server/src/cli.ts',
   scanWorker: 'server/src/engine/scanWorker.ts',
+  analysisWorker: 'server/src/engine/analysisWorker.ts',
   hookClient: 'server/src/agents/hookClient.ts',
 };
 

@@ -24,7 +24,7 @@ const onFileEvents = (changes: FileEvent[]) => {
 };
 const journal = new AgentJournalWatcher(service, onFileEvents);
 service.onClosed = (uri) => {
-  if (uri.startsWith('file:')) scanner.rescanFile(URI.parse(uri).fsPath);
+  if (uri.startsWith('file:')) void scanner.rescanFile(URI.parse(uri).fsPath);
 };
 service.onIndexed = (uri) => bulkEdits.analyzed(uri);
 

@@ -1,6 +1,8 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { tableEntries, type WrapperTable } from './engine/wrappers';
+import { AnalysisHost, AnalysisWorkerStopped, type RequestOf } from './engine/analysisHost';
+import type { AnalysisOutcome, AnalysisSettings, DocumentMessage } from './engine/analysisProtocol';
 import {
   DidChangeConfigurationNotification,
   type Connection,
@@ -10,12 +12,10 @@ import {
   type TextDocumentContentChangeEvent,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
-import { GuardrailEngine, pathsFromRoot } from './engine/engine';
 import { languageForDocument, type LanguageId } from './engine/languages';
 import type { FileAnalysis, Region } from './engine/types';
 import { DocumentStore, type OpenDocument } from './documents';
 import { findingDiagnostic, regionDiagnostic, skippedDiagnostic, type RegionReview } from './features/diagnostics';
-import { scanFile, skipFor } from './engine/scanFile';
 import type { ScannedFile } from './engine/scanProtocol';
 import { ReviewStore } from './review/reviewStore';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -48,7 +48,8 @@ const WARM_UP_AFTER_MS = 1500;
  * workspace folder. server.ts wires it to the connection.
  */
 export class GuardrailService {
-  private analysisEngine: GuardrailEngine | undefined;
+  /** The analysis worker: the engine and the open documents' trees live there, off this thread. */
+  readonly analysis: AnalysisHost;
   private readonly documents = new DocumentStore();
   folders: string[] = [];
   private pullConfiguration = false;
@@ -61,6 +62,9 @@ export class GuardrailService {
   private globalSettings = defaultSettings();
   private readonly reportedProblems = new Set<string>();
   private readonly pending = new Set<string>();
+  /** Documents whose analysis is with the worker, and those to analyse again when it returns. */
+  private readonly inFlight = new Set<string>();
+  private readonly again = new Set<string>();
   private scheduled = false;
   private markReady: () => void = () => undefined;
   /** Settings (and team config) are loaded: analyses before that would use the wrong ones. */
@@ -80,12 +84,22 @@ export class GuardrailService {
 
   constructor(
     readonly connection: Connection,
-    private readonly root: string,
-  ) {}
+    root: string,
+  ) {
+    this.analysis = new AnalysisHost({ root }, { replay: () => this.replay(), log: (m) => this.connection.console.error(m) });
+  }
 
-  /** The engine, once `initialize` has loaded it. */
-  get engine(): GuardrailEngine | undefined {
-    return this.analysisEngine;
+  /** What a fresh analysis worker needs: the wrapper tables and the open documents. */
+  private replay(): DocumentMessage[] {
+    const out: DocumentMessage[] = [];
+    for (const [key, table] of this.wrappers) out.push({ kind: 'wrappers', key, entries: tableEntries(table) });
+    for (const e of this.documents.all()) out.push({ kind: 'open', uri: e.uri, path: e.path, language: e.language, text: e.text.getText(), version: e.text.version });
+    return out;
+  }
+
+  /** A request to the analysis worker (a file from disk, the AI context, an idle compile step). */
+  analyze<K extends 'scanFile' | 'context' | 'prepare'>(request: RequestOf<K>) {
+    return this.analysis.request<K>(request);
   }
 
   async initialize(params: InitializeParams): Promise<InitializeResult> {
@@ -100,7 +114,8 @@ export class GuardrailService {
     this.askAiSupported = init?.clientCommands?.includes(ClientCommands.askAi) === true;
     this.isOurClient = this.askAiSupported;
     this.clientShowsDocuments = params.capabilities.window?.showDocument?.support === true;
-    this.analysisEngine = await GuardrailEngine.create(pathsFromRoot(this.root));
+    // The worker loads the engine while the client finishes its handshake.
+    this.analysis.start();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -218,11 +233,18 @@ export class GuardrailService {
     const key = (t: WrapperTable | undefined) => JSON.stringify(t ? tableEntries(t) : []);
     const changed = key(this.wrappers.get(folder)) !== key(table);
     this.wrappers.set(folder, table);
+    if (changed) this.analysis.send({ kind: 'wrappers', key: folder, entries: tableEntries(table) });
     return changed;
   }
 
-  private wrappersOf(folder: string | undefined): WrapperTable | undefined {
-    return folder ? this.wrappers.get(folder) : undefined;
+  /** What an analysis of this file reports, as the worker takes it. */
+  analysisSettings(fsPath: string, settings = this.settingsFor(fsPath)): AnalysisSettings {
+    const folder = this.folderOf(fsPath);
+    return {
+      categories: [...enabledCategories(settings)],
+      ...(settings.auditFindings ? { auditFindings: true } : {}),
+      ...(folder !== undefined && this.wrappers.has(folder) ? { wrappersKey: folder } : {}),
+    };
   }
 
   isExcluded(fsPath: string): boolean {
@@ -232,14 +254,17 @@ export class GuardrailService {
   openDocument(uri: string, languageId: string, version: number, text: string): void {
     const fsPath = URI.parse(uri).fsPath;
     const language = languageForDocument(languageId, fsPath);
-    if (!language || !this.engine) return;
-    this.documents.open(uri, this.engine.open(fsPath, language, text, { version }));
+    if (!language) return;
+    this.documents.open(uri, fsPath, language, version, text);
+    this.analysis.send({ kind: 'open', uri, path: fsPath, language, text, version });
     this.schedule(uri);
   }
 
-  /** didChange: applies the changes to the open document and schedules its analysis. */
+  /** didChange: applies the changes to the open document (here and in the worker) and schedules its analysis. */
   changeDocument(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void {
-    if (this.documents.change(uri, version, changes)) this.schedule(uri);
+    if (!this.documents.change(uri, version, changes)) return;
+    this.analysis.send({ kind: 'edit', uri, changes, version });
+    this.schedule(uri);
   }
 
   isOpen(uri: string): boolean {
@@ -248,13 +273,13 @@ export class GuardrailService {
 
   /** The text, language and version of an open document. */
   openText(uri: string): { text: string; language: LanguageId; version: number } | undefined {
-    const document = this.documents.get(uri)?.document;
-    return document && { text: document.text, language: document.language, version: document.version };
+    const entry = this.documents.get(uri);
+    return entry && { text: entry.text.getText(), language: entry.language, version: entry.text.version };
   }
 
   /** A line of an open document, with its line break ('' when the document is not open). */
   openLine(uri: string, line: number): string {
-    return this.documents.get(uri)?.document.lineText(line) ?? '';
+    return this.documents.get(uri)?.text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }) ?? '';
   }
 
   /** The last analysis of an open document. */
@@ -281,32 +306,91 @@ export class GuardrailService {
     }));
   }
 
+  /**
+   * Sends a document's analysis to the worker and publishes what comes back. One analysis per
+   * document at a time: changes made meanwhile are analysed once it returns. Meanwhile hovers,
+   * code actions and other requests are answered from the last results.
+   */
   private analyzeAndPublish(uri: string): void {
     const entry = this.documents.get(uri);
     if (!entry) return;
-    const fsPath = entry.document.path;
-    const settings = this.settingsFor(fsPath);
-    const length = entry.document.text.length;
-    if (!settings.enable || this.isExcluded(fsPath) || length > settings.maxFileSizeKb * 1024) {
+    if (this.inFlight.has(uri)) {
+      this.again.add(uri);
+      return;
+    }
+    const settings = this.settingsFor(entry.path);
+    const length = entry.text.getText().length;
+    if (!settings.enable || this.isExcluded(entry.path) || length > settings.maxFileSizeKb * 1024) {
       this.clearAnalysis(entry);
       return;
     }
     if (entry.overBudgetAt !== undefined && length >= entry.overBudgetAt) return;
-    this.analyzeEntry(entry, settings);
-    this.publish(uri);
-    this.warmUp(entry.document.language);
+    this.inFlight.add(uri);
+    this.analysis
+      .request<'analyze'>({ kind: 'analyze', uri, settings: this.analysisSettings(entry.path, settings) })
+      .then(
+        (outcome) => this.analyzed(entry, outcome),
+        (err: unknown) => this.analysisStopped(entry, err, length),
+      )
+      .finally(() => {
+        this.inFlight.delete(uri);
+        if (this.again.delete(uri) && this.documents.get(uri) === entry) this.schedule(uri);
+        this.onSettled?.();
+      });
+  }
+
+  private analyzed(entry: OpenDocument, outcome: AnalysisOutcome): void {
+    if ('gone' in outcome || this.documents.get(entry.uri) !== entry) return;
+    if ('skipped' in outcome) {
+      entry.skipped = outcome.skipped;
+      entry.overBudgetAt = outcome.skipped.reason === 'budget' ? entry.text.getText().length : undefined;
+      entry.analysis = undefined;
+      this.connection.console.error(`analysis failed for ${entry.uri}: ${outcome.stack ?? outcome.skipped.message}`);
+    } else {
+      entry.analysis = outcome.analysis;
+      entry.skipped = undefined;
+      entry.overBudgetAt = undefined;
+    }
+    entry.resultVersion = outcome.version;
+    this.publish(entry.uri);
+    this.warmUp(entry.language);
     this.index.set({
-      uri,
-      folder: this.folderOf(fsPath),
-      relPath: this.relPathOf(fsPath),
-      language: entry.document.language,
+      uri: entry.uri,
+      folder: this.folderOf(entry.path),
+      relPath: this.relPathOf(entry.path),
+      language: entry.language,
       regions: entry.analysis?.regions ?? [],
       findings: entry.analysis?.findings ?? [],
       open: true,
     });
     this.notifyResultsChanged();
-    this.onIndexed?.(uri);
+    this.onIndexed?.(entry.uri);
   }
+
+  /**
+   * The worker stopped during this analysis (a crash, a runaway allocation) or while it waited
+   * behind another. The one it was running is reported on the file and not retried until the
+   * text shrinks, like an analysis over its budget; the others run again in the new worker.
+   */
+  private analysisStopped(entry: OpenDocument, err: unknown, length: number): void {
+    if (this.documents.get(entry.uri) !== entry) return;
+    if (err instanceof AnalysisWorkerStopped && !err.running) {
+      this.again.add(entry.uri);
+      return;
+    }
+    const message = `the analysis stopped: ${(err as Error)?.message ?? String(err)}`;
+    entry.skipped = { reason: 'analysis-failed', message };
+    entry.overBudgetAt = length;
+    entry.analysis = undefined;
+    this.connection.console.error(`analysis failed for ${entry.uri}: ${message}`);
+    entry.resultVersion = entry.text.version;
+    this.publish(entry.uri);
+    this.index.set({ uri: entry.uri, folder: this.folderOf(entry.path), relPath: this.relPathOf(entry.path), language: entry.language, regions: [], findings: [], open: true });
+    this.notifyResultsChanged();
+  }
+
+  /** Called whenever an analysis request returns (tests and benchmarks wait on it). */
+  onSettled: (() => void) | undefined;
 
   /** When an analysis was last asked for (warm-up waits for a pause). */
   private lastScheduled = 0;
@@ -325,15 +409,20 @@ export class GuardrailService {
     const step = () => {
       // Only after a pause in editing: a keystroke never waits behind a compile while typing.
       const quiet = performance.now() - this.lastScheduled;
-      if (this.scheduled || this.pending.size > 0 || quiet < WARM_UP_AFTER_MS) {
+      if (this.scheduled || this.pending.size > 0 || this.inFlight.size > 0 || quiet < WARM_UP_AFTER_MS) {
         setTimeout(step, Math.max(20, WARM_UP_AFTER_MS - quiet));
         return;
       }
-      try {
-        if (this.engine?.prepareStep(language)) setImmediate(step);
-      } catch (err) {
-        this.connection.console.error(`compiling ${language} rules: ${(err as Error).message}`);
-      }
+      this.analysis.request<'prepare'>({ kind: 'prepare', language }).then(
+        ({ more }) => {
+          if (more) setImmediate(step);
+        },
+        (err: unknown) => {
+          // A replaced worker starts cold: compile again once it has analysed something.
+          if (err instanceof AnalysisWorkerStopped) this.warming.delete(language);
+          else this.connection.console.error(`compiling ${language} rules: ${(err as Error).message}`);
+        },
+      );
     };
     setImmediate(step);
   }
@@ -341,29 +430,8 @@ export class GuardrailService {
   /** Off, excluded or too large: no analysis, no tree, no diagnostics. */
   private clearAnalysis(entry: OpenDocument): void {
     entry.analysis = undefined;
-    entry.document.forget();
-    void this.connection.sendDiagnostics({ uri: entry.uri, version: entry.document.version, diagnostics: [] });
-  }
-
-  private analyzeEntry(entry: OpenDocument, settings: GuardrailSettings): void {
-    const document = entry.document;
-    try {
-      entry.analysis = document.analyze({
-        categories: enabledCategories(settings),
-        packageFiles: true,
-        wrapperTable: this.wrappersOf(this.folderOf(document.path)),
-        auditFindings: settings.auditFindings,
-      }).analysis;
-      entry.skipped = undefined;
-      entry.overBudgetAt = undefined;
-    } catch (err) {
-      // Never crash on source text: report and say so on the file; the document dropped its tree
-      // so the next parse starts fresh (the engine already replaced a parser that faulted).
-      entry.skipped = skipFor(err);
-      entry.overBudgetAt = entry.skipped.reason === 'budget' ? document.text.length : undefined;
-      this.connection.console.error(`analysis failed for ${entry.uri}: ${entry.skipped.reason === 'budget' ? entry.skipped.message : ((err as Error).stack ?? String(err))}`);
-      entry.analysis = undefined;
-    }
+    this.analysis.send({ kind: 'forget', uri: entry.uri });
+    void this.connection.sendDiagnostics({ uri: entry.uri, version: entry.text.version, diagnostics: [] });
   }
 
   /** Called after the index entry of a file was updated (bulk-edit marks are re-applied). */
@@ -386,9 +454,9 @@ export class GuardrailService {
     return out;
   }
 
+  /** Publishes an open document's diagnostics, with the version of the text they were computed from. */
   private publish(uri: string): void {
-    const entry = this.documents.get(uri);
-    void this.connection.sendDiagnostics({ uri, version: entry?.document.version, diagnostics: this.diagnosticsFor(uri) });
+    void this.connection.sendDiagnostics({ uri, version: this.documents.get(uri)?.resultVersion, diagnostics: this.diagnosticsFor(uri) });
   }
 
   private republishAll(): void {
@@ -401,15 +469,15 @@ export class GuardrailService {
     return hoverFor(entry.analysis.regions, position, (r) => this.reviewOf(uri, r));
   }
 
-  /** Re-analyzes a file from disk that is not open in an editor (a watched-file change). */
-  analyzeFromDisk(fsPath: string): ScannedFile | undefined {
-    if (!this.engine) return undefined;
+  /** Re-analyzes a file from disk that is not open in an editor (a watched-file change), in the worker. */
+  analyzeFromDisk(fsPath: string): Promise<ScannedFile> {
     const settings = this.settingsFor(fsPath);
-    return scanFile(this.engine, fsPath, settings.maxFileSizeKb * 1024, enabledCategories(settings), this.wrappersOf(this.folderOf(fsPath)), settings.auditFindings);
+    return this.analyze<'scanFile'>({ kind: 'scanFile', path: fsPath, maxBytes: settings.maxFileSizeKb * 1024, settings: this.analysisSettings(fsPath, settings) });
   }
 
   closeDocument(uri: string): void {
     this.documents.close(uri);
+    this.analysis.send({ kind: 'close', uri });
     this.index.release(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.onClosed?.(uri);

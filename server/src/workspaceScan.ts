@@ -146,8 +146,8 @@ export class WorkspaceScanner {
     }
   }
 
-  /** Re-analyzes one file from disk (not open in an editor), on the server thread. */
-  rescanFile(fsPath: string): void {
+  /** Re-analyzes one file from disk (not open in an editor), in the analysis worker. */
+  async rescanFile(fsPath: string): Promise<void> {
     const service = this.service;
     const uri = URI.file(fsPath).toString();
     if (service.isOpen(uri)) return;
@@ -155,8 +155,15 @@ export class WorkspaceScanner {
     if (!folder || !languageForPath(fsPath) || !resolvesInside(folder, fsPath)) return;
     const rel = service.relPathOf(fsPath);
     if (this.excluded(folder)(rel)) return;
-    const result = service.analyzeFromDisk(fsPath);
-    if (!result) return;
+    let result;
+    try {
+      result = await service.analyzeFromDisk(fsPath);
+    } catch (err) {
+      service.connection.console.error(`re-analysing ${fsPath}: ${(err as Error).message}`);
+      return;
+    }
+    // Opened in an editor meanwhile: its own analysis is what counts.
+    if (service.isOpen(uri)) return;
     if (result.skipped?.reason === 'unreadable' && result.skipped.message.includes('ENOENT')) {
       service.index.delete(uri);
     } else {
@@ -190,7 +197,7 @@ export class WorkspaceScanner {
         service.notifyResultsChanged();
         continue;
       }
-      if (languageForPath(fsPath)) this.rescanFile(fsPath);
+      if (languageForPath(fsPath)) void this.rescanFile(fsPath);
     }
     return { settings };
   }

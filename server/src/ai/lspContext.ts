@@ -5,8 +5,6 @@ import { URI } from 'vscode-uri';
 import { toPosix } from '../engine/files';
 import { languageForPath, type LanguageId } from '../engine/languages';
 import type { GuardrailService } from '../service';
-import { enabledCategories } from '../settings';
-import { contextAtLine } from './context';
 import type { AiContextParams, AiContextResult } from '../../../common/src/ai';
 
 function validParams(p: unknown): p is AiContextParams {
@@ -24,8 +22,6 @@ function validParams(p: unknown): p is AiContextParams {
 export async function aiContextFor(service: GuardrailService, params: unknown): Promise<AiContextResult | null> {
   if (!validParams(params)) return null;
   await service.ready;
-  const engine = service.engine;
-  if (!engine) return null;
   const uri = URI.parse(params.uri);
   const fsPath = uri.fsPath;
   const open = service.openText(params.uri);
@@ -48,12 +44,13 @@ export async function aiContextFor(service: GuardrailService, params: unknown): 
   if (!settings.enable || service.isExcluded(fsPath)) return null;
   const folder = service.folderOf(fsPath);
   const rel = folder ? toPosix(path.relative(folder, fsPath)) : path.basename(fsPath);
-  const { context } = contextAtLine(engine, {
+  const { context } = await service.analyze<'context'>({
+    kind: 'context',
     text,
     language,
     path: rel,
     line: params.position.line,
-    categories: enabledCategories(settings),
+    categories: service.analysisSettings(fsPath, settings).categories,
   });
   if (!context) return null;
   return { context, ...(version !== undefined ? { version } : {}) };
