@@ -31,6 +31,7 @@ const entryPoints = {
   cli: 'server/src/cli.ts',
   scanWorker: 'server/src/engine/scanWorker.ts',
   analysisWorker: 'server/src/engine/analysisWorker.ts',
+  listWorker: 'server/src/engine/listWorker.ts',
   hookClient: 'server/src/agents/hookClient.ts',
 };
 

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver';
-import { listSourceFiles } from './engine/files';
+import { listFolder } from './engine/listFolder';
 import { resolvesInside } from './engine/workspacePath';
 import { globProblem, quoteGlob } from './engine/globCheck';
 import { languageForPath } from './engine/languages';
@@ -81,8 +81,11 @@ export class WorkspaceScanner {
     try {
       const files: { folder: string; file: string }[] = [];
       for (const folder of service.folders) {
-        const warn = (message: string) => service.log(`workspace scan: ${message}`);
-        for (const file of listSourceFiles([folder], { root: folder, ...this.filters(folder), warn })) files.push({ folder, file });
+        // In a worker: a large tree takes a while to walk, and this thread answers the editor.
+        const listed = await listFolder({ folder, settings: service.settingsFor(path.join(folder, 'x')), extraGlobs: this.filesExclude.get(folder) ?? [] });
+        if (generation !== this.generation) return;
+        for (const message of listed.warnings) service.log(`workspace scan: ${message}`);
+        for (const file of listed.files) files.push({ folder, file });
       }
       service.index.filesTotal = files.length;
       service.index.version++;

@@ -24,7 +24,7 @@ describe('the npm package', function () {
     assert.strictEqual(pack.status, 0, pack.stderr);
     const [info] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
     const files = info!.files.map((f) => f.path);
-    for (const needed of ['dist/cli.js', 'dist/server.js', 'dist/scanWorker.js', 'dist/analysisWorker.js', 'grammars/tree-sitter-go.wasm', 'grammars/tree-sitter.wasm', 'server/queries/go/jwt.scm', 'bin/ai-guardrails.js']) {
+    for (const needed of ['dist/cli.js', 'dist/server.js', 'dist/scanWorker.js', 'dist/analysisWorker.js', 'dist/listWorker.js', 'grammars/tree-sitter-go.wasm', 'grammars/tree-sitter.wasm', 'server/queries/go/jwt.scm', 'bin/ai-guardrails.js']) {
       assert.ok(files.includes(needed), `${needed} is in the package`);
     }
     assert.ok(!files.some((f) => f.startsWith('test/') || f.startsWith('client/') || f.endsWith('.ts')), 'no tests or sources in the package');
