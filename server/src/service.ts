@@ -335,7 +335,6 @@ export class GuardrailService {
       .finally(() => {
         this.inFlight.delete(uri);
         if (this.again.delete(uri) && this.documents.get(uri) === entry) this.schedule(uri);
-        this.onSettled?.();
       });
   }
 
@@ -388,9 +387,6 @@ export class GuardrailService {
     this.index.set({ uri: entry.uri, folder: this.folderOf(entry.path), relPath: this.relPathOf(entry.path), language: entry.language, regions: [], findings: [], open: true });
     this.notifyResultsChanged();
   }
-
-  /** Called whenever an analysis request returns (tests and benchmarks wait on it). */
-  onSettled: (() => void) | undefined;
 
   /** When an analysis was last asked for (warm-up waits for a pause). */
   private lastScheduled = 0;
