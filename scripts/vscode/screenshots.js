@@ -166,17 +166,21 @@ async function showHover(page, editor, hover, line) {
   );
 }
 
-/** The squiggle on the editor line showing `line` (1-based), or undefined. */
+/** The box of a squiggle on the editor line showing `line` (1-based), or undefined. */
 async function squiggleOnLine(page, line) {
   const editor = page.locator('.part.editor .monaco-editor').first();
   const number = editor.locator('.margin-view-overlays .line-numbers', { hasText: new RegExp(`^${line}$`) }).first();
   const lineBox = await number.boundingBox();
   if (!lineBox) return undefined;
-  const squiggles = editor.locator('.squiggly-error, .squiggly-warning, .squiggly-info');
   const mid = lineBox.y + lineBox.height / 2;
-  for (let i = 0; i < (await squiggles.count()); i++) {
-    const box = await squiggles.nth(i).boundingBox();
-    if (box && box.y < mid && box.y + box.height > mid) return box;
+  // Ours are warnings (do not trust) and information (review); an error there is more likely the
+  // compiler's (a copied project without its dependencies), so it comes last.
+  for (const kind of ['.squiggly-warning, .squiggly-info', '.squiggly-error']) {
+    const squiggles = editor.locator(kind);
+    for (let i = 0; i < (await squiggles.count()); i++) {
+      const box = await squiggles.nth(i).boundingBox();
+      if (box && box.y < mid && box.y + box.height > mid) return box;
+    }
   }
   return undefined;
 }
