@@ -18,6 +18,8 @@ import { GuardrailStatusBar } from './statusBar';
 export interface FeatureState {
   /** Every region item in the sidebar, flattened, as rendered (current grouping and filter). */
   treeItems: RenderedItem[];
+  /** The group items (categories or files), as rendered. */
+  groupItems: RenderedItem[];
   statusBarText: string;
   /** Ids of regions the server reports as touched by a bulk/external edit since their last review. */
   bulkEditedRegionIds: string[];
@@ -45,6 +47,7 @@ export function registerFeatures(guardrails: GuardrailClient): GuardrailFeatures
     await store.refresh();
     return {
       treeItems: sidebar.renderedRegionItems(),
+      groupItems: sidebar.renderedGroupItems(),
       statusBarText: statusBar.text,
       bulkEditedRegionIds: store.results.regions.filter((r) => r.bulkEdit !== undefined).map((r) => r.id),
       reportedEdits: [...editWatcher.reported],

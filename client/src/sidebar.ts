@@ -8,6 +8,7 @@ import { ClientCommands } from '../../common/src/commands';
 import { CATEGORIES } from '../../common/src/categories';
 import type { FindingDto, RegionDto } from '../../common/src/protocol';
 import { groupDescription, plural, unreviewedDoNotTrust } from './model/counts';
+import { fileGroupText, regionName, rowLocation } from './model/rowText';
 import { regionContextValue, statusIcon, statusLabel } from './model/status';
 import {
   FILTER_LABELS,
@@ -51,19 +52,24 @@ function regionTooltip(region: RegionDto): vscode.MarkdownString {
   return md;
 }
 
+/**
+ * A region row: its best name (model/rowText.ts) as the label; the file name, line and shortened
+ * folder as the description (only the line when grouped by file); the full path in the tooltip.
+ */
 export function regionTreeItem(region: RegionDto, groupBy: GroupBy, findings: number): vscode.TreeItem {
   const item = new vscode.TreeItem(
-    region.symbol,
+    regionName(region.symbol),
     findings > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
   );
   const location = locationLabel(region);
-  item.description = groupBy === 'file' ? `${location} · ${CATEGORIES[region.category].title}` : location;
+  const where = rowLocation(region, groupBy === 'file');
+  item.description = groupBy === 'file' ? `${where} · ${CATEGORIES[region.category].title}` : where;
   const icon = statusIcon(region);
   item.iconPath = new vscode.ThemeIcon(icon.icon, new vscode.ThemeColor(icon.color));
   item.contextValue = regionContextValue(region);
   item.tooltip = regionTooltip(region);
   item.accessibilityInformation = {
-    label: `${CATEGORIES[region.category].title} region ${region.symbol} at ${location}, ${statusLabel(region)}`,
+    label: `${CATEGORIES[region.category].title} region ${regionName(region.symbol)} at ${location}, ${statusLabel(region)}`,
   };
   item.command = { command: ClientCommands.revealRegion, title: 'Reveal in Editor', arguments: revealArgs(region) };
   return item;
@@ -75,9 +81,9 @@ const SEVERITY_ICONS: Record<FindingDto['severity'], [string, string]> = {
   info: ['info', 'problemsInfoIcon.foreground'],
 };
 
-function findingTreeItem(finding: FindingDto): vscode.TreeItem {
+function findingTreeItem(finding: FindingDto, groupBy: GroupBy): vscode.TreeItem {
   const item = new vscode.TreeItem(finding.message, vscode.TreeItemCollapsibleState.None);
-  item.description = `${locationLabel(finding)} · ${finding.rule}`;
+  item.description = `${rowLocation(finding, groupBy === 'file')} · ${finding.rule}`;
   const [icon, color] = SEVERITY_ICONS[finding.severity];
   item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
   item.contextValue = finding.fixAvailable ? 'finding.fixable' : 'finding';
@@ -90,6 +96,7 @@ function findingTreeItem(finding: FindingDto): vscode.TreeItem {
 function groupTreeItem(group: GroupNode): vscode.TreeItem {
   const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Expanded);
   item.description = groupDescription(group.counts);
+  if (group.groupBy === 'file') Object.assign(item, fileGroupText(group.label, groupDescription(group.counts)));
   if (group.category !== undefined) {
     const info = CATEGORIES[group.category];
     item.iconPath = new vscode.ThemeIcon(info.tier === 'do-not-trust' ? 'workspace-untrusted' : 'eye');
@@ -111,6 +118,7 @@ export interface RenderedItem {
   label: string;
   description?: string;
   contextValue?: string;
+  tooltip?: string;
 }
 
 function rendered(item: vscode.TreeItem): RenderedItem {
@@ -118,6 +126,7 @@ function rendered(item: vscode.TreeItem): RenderedItem {
   const out: RenderedItem = { label };
   if (typeof item.description === 'string') out.description = item.description;
   if (item.contextValue !== undefined) out.contextValue = item.contextValue;
+  if (item.tooltip !== undefined) out.tooltip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip.value;
   return out;
 }
 
@@ -166,7 +175,7 @@ export class GuardrailsSidebar implements vscode.TreeDataProvider<TreeNode>, vsc
   getTreeItem(node: TreeNode): vscode.TreeItem {
     if (node.kind === 'group') return Object.assign(groupTreeItem(node), { id: node.id });
     if (node.kind === 'region') return Object.assign(regionTreeItem(node.region, this.groupByValue, node.findings.length), { id: node.id });
-    return Object.assign(findingTreeItem(node.finding), { id: node.id });
+    return Object.assign(findingTreeItem(node.finding, this.groupByValue), { id: node.id });
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
@@ -176,6 +185,11 @@ export class GuardrailsSidebar implements vscode.TreeDataProvider<TreeNode>, vsc
   /** Every region item as rendered, in display order (used by the test hook). */
   renderedRegionItems(): RenderedItem[] {
     return regionNodes(this.roots).map((n) => rendered(this.getTreeItem(n)));
+  }
+
+  /** Every group item as rendered, in display order (used by the test hook). */
+  renderedGroupItems(): RenderedItem[] {
+    return this.roots.map((n) => rendered(this.getTreeItem(n)));
   }
 
   private rebuild(): void {

@@ -156,6 +156,26 @@ describe('regions: evidence and units', () => {
     );
   });
 
+  it('a callback passed to a callee chained over several lines is named after the callee on one line', async () => {
+    const engine = await sharedEngine();
+    const src = [
+      "import crypto from 'node:crypto';",
+      "import express from 'express';",
+      'const router = express.Router();',
+      'router',
+      "  .route('/login')",
+      '  .post(async (req, res) => {',
+      "    res.send(crypto.randomBytes(16).toString('hex'));",
+      '  });',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(src, 'typescript');
+    assert.deepStrictEqual(
+      analysis.regions.filter((r) => r.category === 'crypto').map((r) => r.symbol),
+      ["router.route('/login').post()"],
+    );
+  });
+
   it('a one-statement pass-through to the own member of an object makes no region; a direct library call does', async () => {
     const engine = await sharedEngine();
     const go = [

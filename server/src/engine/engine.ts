@@ -731,14 +731,16 @@ function unitName(unit: Node, unitParent: Node | null | undefined, spec: Languag
     return parent.childForFieldName('name')?.text ?? parent.childForFieldName('property')?.text;
   }
   if (parent?.type === 'pair') return parent.childForFieldName('key')?.text;
-  // A callback takes the call it is passed to: router.post('/login'), r.Get("/users").
+  // A callback takes the call it is passed to: router.post('/login'), r.Get("/users"); a callee
+  // chained over several lines reads as one (router.route('/login').post()).
   if (parent?.type === 'arguments' || parent?.type === 'argument_list') {
     const call = parent.parent;
     const callee = call?.childForFieldName('function');
-    if (callee && callee.text.length <= 60 && !callee.text.includes('\n')) {
+    const calleeText = callee ? oneLine(callee.text) : '';
+    if (callee && calleeText.length <= 60) {
       const first = parent.namedChildren.find((c) => c !== null && c.type !== 'comment');
       const label = first && first.id !== node.id && /string/.test(first.type) && first.text.length <= 60 ? first.text : '';
-      return `${callee.text}(${label})`;
+      return `${calleeText}(${label})`;
     }
   }
   if (parent?.type === 'assignment' || parent?.type === 'assignment_expression') {
@@ -746,6 +748,11 @@ function unitName(unit: Node, unitParent: Node | null | undefined, spec: Languag
   }
   if (spec.unitTypes.has(node.type)) return undefined;
   return undefined;
+}
+
+/** A callee written over several lines as one line: line breaks and the indentation around `.` go. */
+function oneLine(text: string): string {
+  return text.includes('\n') ? text.replace(/\s*\n\s*/g, '').replace(/\s+/g, ' ') : text;
 }
 
 function topLevelName(unit: Node): string {

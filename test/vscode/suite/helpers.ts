@@ -20,7 +20,8 @@ export const ACTION_TITLES = {
 } as const;
 
 export interface TestState {
-  treeItems: { label: string; description?: string }[];
+  treeItems: { label: string; description?: string; tooltip?: string }[];
+  groupItems: { label: string; description?: string; tooltip?: string }[];
   statusBarText: string;
   bulkEditedRegionIds: string[];
   reportedEdits: string[];

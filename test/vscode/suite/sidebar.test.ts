@@ -41,6 +41,28 @@ describe('sidebar and status bar', () => {
     assert.match(text, /FindUser/, 'the SQL region of the unopened store.go is listed');
   });
 
+  it('rows name the file and line compactly, with the full path in the tooltip', async () => {
+    const verify = await waitFor('the Service.Verify row', async () => (await testState()).treeItems.find((i) => i.label === 'Service.Verify'));
+    // Under a category the row says "auth.go:<line> · go" (it said "go/auth.go:<line>").
+    assert.match(verify.description ?? '', /^auth\.go:\d+ · go$/, `description ${JSON.stringify(verify.description)}`);
+    assert.match(verify.tooltip ?? '', /go\/auth\.go:\d+/, 'the tooltip gives the full path');
+
+    await vscode.commands.executeCommand('aiGuardrails.groupByFile');
+    try {
+      const state = await waitFor('file groups', async () => {
+        const s = await testState();
+        return s.groupItems.some((g) => g.label === 'auth.go') ? s : undefined;
+      });
+      const group = state.groupItems.find((g) => g.label === 'auth.go');
+      assert.match(group?.description ?? '', /^go · \d+ regions?/, `file group description ${JSON.stringify(group?.description)}`);
+      assert.strictEqual(group?.tooltip, 'go/auth.go');
+      const row = state.treeItems.find((i) => i.label === 'Service.Verify');
+      assert.match(row?.description ?? '', /^line \d+ · JWT/, 'under its file a row gives the line and category');
+    } finally {
+      await vscode.commands.executeCommand('aiGuardrails.groupByCategory');
+    }
+  });
+
   it('the status bar shows a count of regions', async () => {
     await testState();
     const state = await waitFor('a status bar count', async () => {
