@@ -6,7 +6,7 @@
  * test/corpus/judgments.jsonl and spot-check recall from test/corpus/recall.jsonl. Writes a
  * seeded random sample per repository and category, with code excerpts, for a person to judge.
  *
- *   CORPUS_DIR=/path/to/checkouts npm run corpus [-- --include-tests] [--only name] [--seed N] [--out DIR]
+ *   CORPUS_DIR=/path/to/checkouts npm run corpus [-- --include-tests] [--only name] [--seed N] [--out DIR] [--list-wrong]
  *
  * Judging rules: ../shared/judging-regions.md (regions Y/N/U, findings TP/FP/TEST).
  */
@@ -94,11 +94,12 @@ function readJsonl<T>(file: string): T[] {
 }
 
 function parseArgs(argv: string[]) {
-  const opts = { includeTests: false, recallCandidates: false, only: undefined as string | undefined, seed: 20261202, out: path.join(ROOT, 'out', 'corpus') };
+  const opts = { includeTests: false, recallCandidates: false, listWrong: false, only: undefined as string | undefined, seed: 20261202, out: path.join(ROOT, 'out', 'corpus') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--include-tests') opts.includeTests = true;
     else if (a === '--recall-candidates') opts.recallCandidates = true;
+    else if (a === '--list-wrong') opts.listWrong = true;
     else if (a === '--only') opts.only = argv[++i];
     else if (a === '--seed') opts.seed = Number(argv[++i]);
     else if (a === '--out') opts.out = path.resolve(argv[++i] ?? '');
@@ -170,7 +171,7 @@ async function main(): Promise<void> {
 
   const sampled = writeSample(results, opts);
   if (opts.recallCandidates) writeRecallCandidates(results, opts);
-  reportJudgments(results);
+  reportJudgments(results, opts.listWrong);
   reportSamplePrecision(sampled, opts.seed);
   reportRecall(results);
 }
@@ -337,7 +338,7 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
-function reportJudgments(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>): void {
+function reportJudgments(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, listWrong: boolean): void {
   const judgments = readJsonl<Judgment>(path.join(CORPUS_META, 'judgments.jsonl'));
   if (judgments.length === 0) {
     console.log('\nno judgments in test/corpus/judgments.jsonl yet');
@@ -357,6 +358,8 @@ function reportJudgments(results: Map<string, { repo: RepoEntry; dir: string; sc
   const regionStats = new Map<CategoryId, { y: number; n: number; u: number; gone: number }>();
   const findingStats = { tp: 0, fp: 0, test: 0, gone: 0, errTp: 0, errAll: 0 };
   const findingByRule = new Map<string, { tp: number; all: number }>();
+  /** `--list-wrong`: the judged-N regions the engine still reports, to find classes worth fixing. */
+  const wrong: string[] = [];
   for (const j of judgments) {
     if (!scannedRepos.has(j.repo)) continue;
     if (j.kind === 'region') {
@@ -365,7 +368,10 @@ function reportJudgments(results: Map<string, { repo: RepoEntry; dir: string; sc
       if (!regionKeys.has(`${j.repo}|${j.path}|${j.symbol}|${j.category}`)) st.gone++;
       else if (j.verdict === 'Y') st.y++;
       else if (j.verdict === 'U') st.u++;
-      else st.n++;
+      else {
+        st.n++;
+        if (listWrong) wrong.push(`${j.category}\t${j.repo} ${j.path}:${j.line ?? ''} ${j.symbol ?? ''}\t${j.reason}`);
+      }
     } else {
       if (!findingKeys.has(`${j.repo}|${j.path}|${j.rule}|${j.line}`)) {
         findingStats.gone++;
@@ -381,6 +387,7 @@ function reportJudgments(results: Map<string, { repo: RepoEntry; dir: string; sc
       else findingStats.fp++;
     }
   }
+  if (listWrong) console.log(`\n## Judged N and still reported (${wrong.length})\n\n${wrong.sort().join('\n')}`);
   console.log('\n## Region precision from test/corpus/judgments.jsonl (judged regions the engine still reports; U excluded)\n');
   printPrecisionTable(regionStats, 'judged, no longer reported', (st) => st.gone);
   const fAll = findingStats.tp + findingStats.fp + findingStats.test;

@@ -8,8 +8,12 @@
  (#resolves-to? @pkg "^(github\\.com/gorilla/(sessions|securecookie|csrf)|github\\.com/alexedwards/scs(/v\\d+)?|github\\.com/pquerna/otp(/totp|/hotp)?|github\\.com/xlzd/gotp|github\\.com/casbin/casbin(/v\\d+)?|github\\.com/markbates/goth(/gothic)?|github\\.com/alexedwards/argon2id|github\\.com/gin-contrib/sessions(/cookie|/redis)?|github\\.com/volatiletech/authboss(/v\\d+)?|github\\.com/abbot/go-http-auth|github\\.com/go-webauthn/webauthn/webauthn)$")
  (#set! rule "go.auth.api"))
 
+; Options with security settings: sessions.Options{...}, totp.GenerateOpts{...}, webauthn.Config{...}.
+; (go-webauthn's data types, webauthn.Credential{...} or SessionData{...}, are records copied
+; between the database and the library: no setting to weaken.)
 ((composite_literal type: (qualified_type package: (package_identifier) @pkg) @trigger)
  (#resolves-to? @pkg "^(github\\.com/gorilla/sessions|github\\.com/pquerna/otp(/totp|/hotp)?|github\\.com/gin-contrib/sessions|github\\.com/go-webauthn/webauthn/webauthn)$")
+ (#not-match? @trigger "^webauthn\\.(Credential|CredentialFlags|Authenticator|SessionData|CredentialAttestation)$")
  (#set! rule "go.auth.options"))
 
 ; Password verification and hashing for login: bcrypt.CompareHashAndPassword (also crypto)

@@ -14,7 +14,9 @@
 ((call
    function: [(identifier) (attribute)] @trigger)
  (#resolves-to? @trigger "^(?:django\\.contrib\\.auth\\.(authenticate|login|logout|update_session_auth_hash|get_user|aauthenticate|alogin|alogout|hashers\\.\\w+|tokens\\.\\w+(\\.\\w+)?|forms\\.(AuthenticationForm|SetPasswordForm|PasswordChangeForm|PasswordResetForm)|views\\.\\w+)$|flask_login\\.(login_user|logout_user|LoginManager|confirm_login|login_fresh|fresh_login_required|login_required|user_logged_in\\.\\w+)$|pyotp\\.\\w+(\\.\\w+)?$|werkzeug\\.security\\.(check_password_hash|generate_password_hash|safe_str_cmp)$|(fastapi\\.security\\.\\w+|fastapi\\.Security|fastapi\\.params\\.Security|starlette\\.authentication\\.\\w+|starlette\\.middleware\\.authentication\\.\\w+|fastapi_users\\.\\w+(\\.\\w+)*|guardian\\.(shortcuts|core|utils)\\.\\w+)$)")
- (#not-match? @trigger "(^|\\.)(exceptions|errors)\\.|(Error|Exception|NotExists|AlreadyExists|Invalid\\w*)$")
+; (fastapi-users' router factories, get_auth_router(backend) and the like, only wire routes: the
+; checks live in the routes they build)
+ (#not-match? @trigger "(^|\\.)(exceptions|errors)\\.|(Error|Exception|NotExists|AlreadyExists|Invalid\\w*)$|(^|\\.)get_\\w*router$")
  (#set! rule "python.auth.library-call"))
 
 ; Django decorators: @login_required, @permission_required("x"), @user_passes_test(fn),
