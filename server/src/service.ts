@@ -87,6 +87,8 @@ export class GuardrailService {
     root: string,
   ) {
     this.analysis = new AnalysisHost({ root }, { replay: () => this.replay(), log: (m) => this.connection.console.error(m) });
+    // The worker loads the engine (grammars, rules) while the client's handshake is under way.
+    this.analysis.start();
   }
 
   /** What a fresh analysis worker needs: the wrapper tables and the open documents. */
@@ -114,8 +116,6 @@ export class GuardrailService {
     this.askAiSupported = init?.clientCommands?.includes(ClientCommands.askAi) === true;
     this.isOurClient = this.askAiSupported;
     this.clientShowsDocuments = params.capabilities.window?.showDocument?.support === true;
-    // The worker loads the engine while the client finishes its handshake.
-    this.analysis.start();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
