@@ -335,7 +335,36 @@ export class GuardrailService {
       .finally(() => {
         this.inFlight.delete(uri);
         if (this.again.delete(uri) && this.documents.get(uri) === entry) this.schedule(uri);
+        this.settleIdleWaiters();
       });
+  }
+
+  private readonly idleWaiters: (() => void)[] = [];
+
+  /** No open document is waiting for its analysis. */
+  private get idle(): boolean {
+    return !this.scheduled && this.pending.size === 0 && this.inFlight.size === 0;
+  }
+
+  private settleIdleWaiters(): void {
+    if (!this.idle) return;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  /**
+   * Resolves once every open document has its analysis (or after `maxMs`): the workspace scan
+   * starts after them, so the files in front of the user never share the CPU with it.
+   */
+  openDocumentsAnalysed(maxMs: number): Promise<void> {
+    if (this.idle) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, maxMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.idleWaiters.push(done);
+    });
   }
 
   private analyzed(entry: OpenDocument, outcome: AnalysisOutcome): void {

@@ -1,3 +1,4 @@
+import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver';
@@ -19,6 +20,16 @@ import { isRecord } from './json';
  */
 /** Scan workers are kept this long after a scan (rescans reuse their compiled rules), then ended. */
 const POOL_IDLE_MS = 60_000;
+
+/** The scan waits at most this long for the open documents' analyses before it starts. */
+const OPEN_FILES_FIRST_MS = 3000;
+
+/**
+ * Scan workers in the editor: one core is left to the open files' analysis and to this thread,
+ * so a scan never slows what the user is looking at, and at most three (each holds an engine,
+ * about 90 MB) so the editor's memory stays bounded. The CLI uses every core.
+ */
+const SCAN_WORKERS = Math.min(3, Math.max(1, os.availableParallelism() - 1));
 
 export class WorkspaceScanner {
   private generation = 0;
@@ -68,6 +79,8 @@ export class WorkspaceScanner {
     service.notifyResultsChanged();
     if (this.poolTimer) clearTimeout(this.poolTimer);
     await service.ready;
+    await service.openDocumentsAnalysed(OPEN_FILES_FIRST_MS);
+    if (generation !== this.generation) return;
     await this.loadFilesExclude();
     const progress = await service.connection.window.createWorkDoneProgress().catch(() => undefined);
     const started = performance.now();
@@ -108,6 +121,7 @@ export class WorkspaceScanner {
           categories: enabledCategories(settings),
           ...(settings.auditFindings ? { auditFindings: true } : {}),
           offThread: true,
+          workers: SCAN_WORKERS,
           pool: this.pool,
           isCancelled,
           onProgress: (done, total) => {

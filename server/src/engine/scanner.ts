@@ -133,6 +133,7 @@ export class ScanScheduler {
  * order of `files`.
  */
 export async function scanFiles(files: string[], options: ScanOptions): Promise<ScannedFile[]> {
+  if (files.length === 0) return [];
   const workerCount = Math.min(options.workers ?? os.availableParallelism(), Math.ceil(files.length / JOB_SIZE));
   if (workerCount <= 0 || (files.length <= JOB_SIZE && !options.offThread)) {
     if (options.quickStart && !options.engine) preferQuickStart();
