@@ -264,7 +264,10 @@ class Analyzer {
 function save(outDir: string | undefined, name: string, text: string): string | undefined {
   if (!outDir) return undefined;
   fs.mkdirSync(outDir, { recursive: true });
-  const file = path.join(outDir, `${name.replace(/[^\w.-]+/g, '_').slice(-80)}${path.extname(name) || '.txt'}`);
+  // Long names keep their head (the kind and input number) and their tail (the file name).
+  const safe = name.replace(/[^\w.-]+/g, '_');
+  const short = safe.length > 80 ? `${safe.slice(0, 24)}__${safe.slice(-54)}` : safe;
+  const file = path.join(outDir, `${short}${path.extname(name) || '.txt'}`);
   fs.writeFileSync(file, text);
   return file;
 }
