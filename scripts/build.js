@@ -36,21 +36,24 @@ const entryPoints = {
 };
 
 /**
- * Parts of the CLI that only some subcommands use (the MCP server with its SDK and zod, the SARIF
- * writer with its builder library) are bundles of their own beside dist/cli.js, loaded by the
- * subcommand that needs them (`await import(...)` in the source), so `scan`, `check` and the hooks
- * start without parsing or evaluating them. In the tsc output (tests) they are ordinary modules.
+ * Parts that only some commands use (the MCP server with its SDK and zod, the SARIF writer with its
+ * builder library, the AI client with the `openai` SDK) are bundles of their own beside
+ * dist/cli.js and dist/server.js, loaded by the code that needs them (`await import(...)` in the
+ * source), so `scan`, `check`, the hooks and the language server start without parsing or
+ * evaluating them. In the tsc output (tests) they are ordinary modules. The packages ship them:
+ * .npmignore takes all of dist/; .vscodeignore lists the ones the server loads (aiClient).
  */
-const CLI_PARTS = {
+const PARTS = {
   mcpServer: 'server/src/agents/mcpServer.ts',
   sarif: 'server/src/cli/sarif.ts',
+  aiClient: 'server/src/ai/client.ts',
 };
 
-/** In the CLI bundle, an import of a part becomes a require of the part's own file. */
-const cliPartsPlugin = {
-  name: 'cli-parts',
+/** In a bundle, a dynamic import of a part becomes a require of the part's own file. */
+const partsPlugin = {
+  name: 'parts',
   setup(build) {
-    const byFile = new Map(Object.entries(CLI_PARTS).map(([name, file]) => [path.join(root, file), name]));
+    const byFile = new Map(Object.entries(PARTS).map(([name, file]) => [path.join(root, file), name]));
     build.onResolve({ filter: /^\./ }, (args) => {
       if (!args.importer || args.kind !== 'dynamic-import') return undefined;
       const resolved = path.resolve(path.dirname(args.importer), args.path);
@@ -63,7 +66,7 @@ const cliPartsPlugin = {
 async function main() {
   copyGrammars();
   const existing = Object.fromEntries(
-    Object.entries({ ...entryPoints, ...CLI_PARTS }).filter(([name, file]) => name !== 'cli' && fs.existsSync(path.join(root, file))),
+    Object.entries({ ...entryPoints, ...PARTS }).filter(([name, file]) => name !== 'cli' && fs.existsSync(path.join(root, file))),
   );
   const options = {
     absWorkingDir: root,
@@ -74,6 +77,7 @@ async function main() {
     format: 'cjs',
     outdir: 'dist',
     external: ['vscode'],
+    plugins: [partsPlugin],
     sourcemap: true,
     minify: process.argv.includes('--minify'),
     logLevel: 'warning',
@@ -82,7 +86,7 @@ async function main() {
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   };
-  const cli = { ...options, entryPoints: { cli: entryPoints.cli }, plugins: [cliPartsPlugin] };
+  const cli = { ...options, entryPoints: { cli: entryPoints.cli } };
   const ruleCache = path.join(root, 'dist', 'rule-cache.json');
   if (process.argv.includes('--watch')) {
     // Rules and engine change under watch: no recorded analysis that could be stale.

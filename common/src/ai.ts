@@ -111,8 +111,20 @@ export type AiErrorKind =
   | 'malformed'
   | 'cancelled';
 
+const AI_ERROR: unique symbol = Symbol.for('ai-guardrails.AiError');
+
 /** Every failure of a review, with a message fit for a user (never a key, never code). */
 export class AiError extends Error {
+  /**
+   * `instanceof` by brand, not by class: the AI client is a bundle of its own (scripts/build.js)
+   * with its own copy of this class, and its errors must still be AiErrors to the CLI and server.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [AI_ERROR]?: unknown })[AI_ERROR] === true;
+  }
+
+  readonly [AI_ERROR] = true;
+
   constructor(
     readonly kind: AiErrorKind,
     message: string,

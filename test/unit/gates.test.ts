@@ -79,6 +79,31 @@ describe('gates', function () {
     assert.ok(compared > 100);
   });
 
+  it('compiles the spot queries a run needs first as one query, with the results of running every pattern everywhere', async () => {
+    const text = "import { createHash, timingSafeEqual } from 'crypto';\n\nexport function check(a: Buffer, b: Buffer): boolean {\n  return timingSafeEqual(createHash('md5').update(a).digest(), b);\n}\n";
+    const fresh = await GuardrailEngine.create(pathsFromRoot(REPO_ROOT), ['typescript']);
+    try {
+      assert.deepStrictEqual(comparable(fresh.analyze(text, 'typescript').analysis), comparable(ungated.analyze(text, 'typescript').analysis));
+      const stats = fresh.queryStats('typescript')!;
+      for (const [name, s] of Object.entries(stats)) {
+        assert.ok(s.compiled >= 2, `${name}: several patterns compiled (${JSON.stringify(s)})`);
+        assert.strictEqual(s.queries, 1, `${name}: in one query (${JSON.stringify(s)})`);
+      }
+      // A larger file runs each of those patterns on its own query (the other patterns' matches would cost more).
+      const large = text + Array.from({ length: 100 }, (_, i) => `export function check${i}(a: Buffer, b: Buffer): boolean {\n  return timingSafeEqual(createHash('md5').update(a).digest(), b);\n}\n`).join('');
+      assert.ok(large.length > 8_000);
+      assert.deepStrictEqual(comparable(fresh.analyze(large, 'typescript').analysis), comparable(ungated.analyze(large, 'typescript').analysis));
+      const after = fresh.queryStats('typescript')!;
+      assert.strictEqual(after.findings.queries, 1 + after.findings.compiled, JSON.stringify(after.findings));
+      // The rest still compiles one query at a time while idle.
+      const queries = after.rules.queries;
+      assert.ok(fresh.prepareStep('typescript'));
+      assert.strictEqual(fresh.queryStats('typescript')!.rules.queries, queries + 1);
+    } finally {
+      fresh.dispose();
+    }
+  });
+
   it('gated analysis equals running every pattern everywhere (benchmark code)', () => {
     const langs: [Parameters<typeof generateFile>[0], LanguageId][] = [
       ['go', 'go'],

@@ -16,6 +16,7 @@ import OpenAI, {
 } from 'openai';
 import { FindingStream, parseAnswer } from './parse';
 import type { ReviewRequestBody } from './prompt';
+import { DEFAULT_TIMEOUT_MS, LOCAL_PLACEHOLDER_KEY } from './preview';
 import { scrubText } from './redact';
 import { isRecord } from '../../../common/src/json';
 import {
@@ -32,9 +33,7 @@ import {
 
 export { DEFAULT_AZURE_API_VERSION, DEFAULT_BASE_URL, DEFAULT_MODEL, isLoopbackUrl, parseBaseUrl, resolveEndpoint } from '../../../common/src/ai';
 export type { EndpointConfig, Provider, ResolvedEndpoint } from '../../../common/src/ai';
-export const DEFAULT_TIMEOUT_MS = 60_000;
-/** Key sent to loopback servers (Ollama, LM Studio, vLLM) when none is configured. */
-export const LOCAL_PLACEHOLDER_KEY = 'local-no-key';
+export { DEFAULT_TIMEOUT_MS, LOCAL_PLACEHOLDER_KEY, previewRequest, type RequestPreview } from './preview';
 
 export interface ReviewOptions {
   signal?: AbortSignal;
@@ -54,28 +53,6 @@ export function effectiveApiKey(config: EndpointConfig): string {
   if (key) return key;
   if (isLoopbackUrl(parseBaseUrl(config.baseUrl))) return LOCAL_PLACEHOLDER_KEY;
   throw new AiError('config', `no API key is set for ${parseBaseUrl(config.baseUrl).origin}`);
-}
-
-export interface RequestPreview {
-  method: 'POST';
-  url: string;
-  headers: Record<string, string>;
-  body: ReviewRequestBody & { stream: boolean };
-}
-
-/** Exactly what would be sent, with the key masked: for the "preview request" command and `--preview`. */
-export function previewRequest(config: EndpointConfig, body: ReviewRequestBody, stream = true): RequestPreview {
-  const resolved = resolveEndpoint(config, body.model);
-  const keyed = config.apiKey?.trim() ? '<your API key>' : isLoopbackUrl(parseBaseUrl(config.baseUrl)) ? LOCAL_PLACEHOLDER_KEY : '<no key set>';
-  return {
-    method: 'POST',
-    url: resolved.url,
-    headers: {
-      'Content-Type': 'application/json',
-      [resolved.authHeader]: resolved.authHeader === 'Authorization' ? `Bearer ${keyed}` : keyed,
-    },
-    body: { ...body, stream },
-  };
 }
 
 function makeClient(config: EndpointConfig, resolved: ResolvedEndpoint, apiKey: string, timeoutMs: number): OpenAI {

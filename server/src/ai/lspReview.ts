@@ -17,7 +17,7 @@ import {
   type AiReviewProgressParams,
 } from '../../../common/src/ai';
 import { Notifications } from '../../../common/src/protocol';
-import { previewRequest, requestReview } from './client';
+import { previewRequest } from './preview';
 import { buildReviewRequest, describeRedactions, REDACTION_POLICY } from './prompt';
 
 function asAiError(err: unknown): AiError {
@@ -53,6 +53,8 @@ export async function aiReview(connection: Connection, params: AiReviewParams, t
   const cancel = token.onCancellationRequested(() => controller.abort());
   const progress = (p: Omit<AiReviewProgressParams, 'reviewId'>) => void connection.sendNotification(Notifications.aiReviewProgress, { reviewId, ...p });
   try {
+    // Loaded on the first review, not at start-up: the openai SDK is a bundle of its own (scripts/build.js).
+    const { requestReview } = await import('./client');
     const result = await requestReview(endpointConfig(endpoint, params.apiKey), buildReviewRequest(context, endpoint.model), {
       signal: controller.signal,
       onDelta: (delta) => progress({ delta }),

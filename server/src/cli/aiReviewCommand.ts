@@ -8,10 +8,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_BASE_URL, DEFAULT_MODEL, DEFAULT_TIMEOUT_MS, previewRequest, requestReview, type EndpointConfig, type Provider } from '../ai/client';
+import { DEFAULT_TIMEOUT_MS, previewRequest } from '../ai/preview';
 import { contextAtLine, describeRegions } from '../ai/context';
 import { buildReviewRequest, describeRedactions } from '../ai/prompt';
-import { AiError, type AiContext, type AiReviewResult } from '../../../common/src/ai';
+import { AiError, DEFAULT_BASE_URL, DEFAULT_MODEL, type AiContext, type AiReviewResult, type EndpointConfig, type Provider } from '../../../common/src/ai';
 import { GuardrailEngine, pathsFromRoot } from '../engine/engine';
 import { toPosix } from '../engine/files';
 import { languageForPath } from '../engine/languages';
@@ -149,6 +149,8 @@ export async function runAiReview(argv: string[], ctx: CliContext): Promise<numb
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   try {
+    // Loaded here, not at the top: the openai SDK is a third of the CLI bundle (scripts/build.js).
+    const { requestReview } = await import('../ai/client');
     const result = await requestReview(config, body, { signal: controller.signal, stream });
     if (format === 'json') {
       ctx.stdout(`${JSON.stringify({ model: result.model, advisory: true, findings: result.findings }, null, 2)}\n`);

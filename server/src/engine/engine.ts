@@ -174,6 +174,12 @@ export interface EngineOptions {
    * Off only in tests that need the WebAssembly fault itself.
    */
   parserGuards?: boolean;
+  /**
+   * Compile the spot queries a small file needs first as one query (default): a one-file CLI
+   * run or a newly opened file pays tree-sitter's fixed cost per query once. Off in scan
+   * workers: over many files, larger files compile those patterns again alone (RuleSet).
+   */
+  shareSpotQueries?: boolean;
 }
 
 interface LoadedLanguage {
@@ -182,6 +188,7 @@ interface LoadedLanguage {
   language: Language;
   queriesDir: string;
   gating: boolean;
+  shareSpotQueries: boolean;
   /** Shared by the engine's languages; read on the first compile. */
   ruleCache: () => RuleAnalysisCache;
   /** Compiled on first use: a process that never sees a language never pays for its queries. */
@@ -195,6 +202,7 @@ function compiled(l: LoadedLanguage): { rules: RuleSet; findings: RuleSet } {
     const rules = new RuleSet(l.language, l.spec.family, readRuleSources(l.queriesDir, l.spec.family), 'trigger', l.gating, factors, cache);
     try {
       const findings = new RuleSet(l.language, l.spec.family, readFindingSources(l.queriesDir, l.spec.family), 'finding', l.gating, factors, cache);
+      rules.shareSpotQueries = findings.shareSpotQueries = l.shareSpotQueries;
       l.compiled = { rules, findings };
     } catch (err) {
       rules.delete();
@@ -262,7 +270,7 @@ export class GuardrailEngine {
       const language = await Language.load(path.join(paths.grammarsDir, spec.wasm));
       const parser = new Parser();
       parser.setLanguage(language);
-      loaded.set(id, { spec, parser, language, queriesDir: paths.queriesDir, gating: options.gating ?? true, ruleCache });
+      loaded.set(id, { spec, parser, language, queriesDir: paths.queriesDir, gating: options.gating ?? true, shareSpotQueries: options.shareSpotQueries ?? true, ruleCache });
     }
     return new GuardrailEngine(loaded, options.parserGuards ?? true);
   }
@@ -289,6 +297,12 @@ export class GuardrailEngine {
     const sets = this.languages.get(language)?.compiled;
     if (!sets) return false;
     return sets.rules.compileNext() || sets.findings.compileNext();
+  }
+
+  /** Patterns per way of running, compiled so far, and in how many queries (tests, benchmarks); undefined before the language's first analysis. */
+  queryStats(language: LanguageId): { rules: RuleSet['stats']; findings: RuleSet['stats'] } | undefined {
+    const sets = this.languages.get(language)?.compiled;
+    return sets && { rules: sets.rules.stats, findings: sets.findings.stats };
   }
 
   supports(language: LanguageId): boolean {

@@ -132,7 +132,19 @@ interface Bucket {
   kind: BucketKind;
   groups: PatternGroup[];
   query?: Query;
+  /**
+   * A spot bucket compiled together with others needing their first compile in the same run on
+   * a small file (each query costs milliseconds whatever its size: tree-sitter analyses the
+   * grammar for it): its group is pattern `first` of the shared `query`, which small files run,
+   * skipping the other patterns' matches.
+   */
+  first?: number;
+  /** Its group alone, compiled when a larger file needs it (there, the other patterns' matches would cost more than a compile). */
+  solo?: Query;
 }
+
+/** Files up to this size may run and compile spot queries shared (see Bucket.first). */
+const SHARED_QUERY_MAX_CHARS = 8_000;
 
 /** Thrown by a local-only run when compiling showed a pattern can span top-level nodes. */
 export class ScopeChanged extends Error {}
@@ -756,13 +768,42 @@ export class RuleSet {
         query.delete();
         for (const g of unrooted) g.scope = 'anywhere';
         const all = this.buckets.flatMap((b) => b.groups);
-        for (const b of this.buckets) b.query?.delete();
+        this.deleteQueries();
         this.layout(all);
         throw new ScopeChanged();
       }
     }
     bucket.query = query;
     return query;
+  }
+
+  /**
+   * Compiles the groups of spot buckets not compiled yet as one query, when that goes through
+   * cleanly (else each compiles alone later, which names a broken rule file and moves a pattern
+   * tree-sitter finds unrooted).
+   */
+  private compileTogether(buckets: Bucket[]): void {
+    let query: Query;
+    try {
+      query = new Query(this.language, buckets.map((b) => b.groups[0]!.structure).join('\n'));
+    } catch {
+      return;
+    }
+    if (query.patternCount() !== buckets.length || buckets.some((_, i) => !query.isPatternRooted(i))) {
+      query.delete();
+      return;
+    }
+    buckets.forEach((b, i) => {
+      b.query = query;
+      b.first = i;
+    });
+  }
+
+  /** The query this run uses for a bucket, and the pattern index of its first group there. */
+  private runnable(bucket: Bucket, query: Query, small: boolean): { query: Query; first: number } {
+    if (bucket.first === undefined) return { query, first: 0 };
+    if (small) return { query, first: bucket.first };
+    return { query: (bucket.solo ??= new Query(this.language, bucket.groups[0]!.structure)), first: 0 };
   }
 
   /** Compiles every query now (validates all rule files; benchmarks). */
@@ -794,6 +835,9 @@ export class RuleSet {
 
   private readonly importMemos = new Map<string, ImportMemo>();
 
+  /** Whether spot queries may be compiled together for small files (EngineOptions.shareSpotQueries). */
+  shareSpotQueries = true;
+
   /** Gate facts that depend only on a file's imports, shared across files importing the same. */
   importMemo(imports: ImportTable): ImportMemo {
     const key = imports.signature;
@@ -816,13 +860,14 @@ export class RuleSet {
     return this.groupCount;
   }
 
-  /** How many patterns each way of running holds, and how many are compiled so far. */
-  get stats(): Record<BucketKind | 'compiled', number> {
-    const out: Record<BucketKind | 'compiled', number> = { scan: 0, spot: 0, root: 0, anywhere: 0, compiled: 0 };
+  /** How many patterns each way of running holds, how many are compiled so far, and into how many queries. */
+  get stats(): Record<BucketKind | 'compiled' | 'queries', number> {
+    const out: Record<BucketKind | 'compiled' | 'queries', number> = { scan: 0, spot: 0, root: 0, anywhere: 0, compiled: 0, queries: 0 };
     for (const b of this.buckets) {
       out[b.kind] += b.groups.length;
       if (b.query) out.compiled += b.groups.length;
     }
+    out.queries = new Set(this.buckets.flatMap((b) => [b.query, b.solo]).filter((q) => q !== undefined)).size;
     return out;
   }
 
@@ -848,16 +893,20 @@ export class RuleSet {
     const usable = (m: PatternInfo, facts: Facts) => (!enabled || enabled.has(m.category)) && (!only || only(m.rootTypes)) && facts.canMatch(m);
     // Which buckets run, compiled first: compiling can move a pattern to `anywhere`.
     let plan: { bucket: Bucket; query: Query; global: boolean; facts: Facts; active: boolean[] }[];
+    const small = ctx.text.length <= SHARED_QUERY_MAX_CHARS;
     for (;;) {
       try {
-        plan = [];
+        const wanted: { bucket: Bucket; global: boolean; facts: Facts; active: boolean[] }[] = [];
         for (const bucket of this.buckets) {
           const global = bucket.kind === 'root' || bucket.kind === 'anywhere';
           if ((scope === 'local' && global) || (scope === 'global' && !global)) continue;
           const facts = factsFor(global);
           const active = bucket.groups.map((g) => g.members.some((m) => usable(m, facts)));
-          if (active.includes(true)) plan.push({ bucket, query: this.compiled(bucket), global, facts, active });
+          if (active.includes(true)) wanted.push({ bucket, global, facts, active });
         }
+        const firstSpots = wanted.filter((w) => w.bucket.kind === 'spot' && !w.bucket.query).map((w) => w.bucket);
+        if (firstSpots.length > 1 && small && this.shareSpotQueries) this.compileTogether(firstSpots);
+        plan = wanted.map((w) => ({ ...w, query: this.compiled(w.bucket) }));
         break;
       } catch (err) {
         // A local-only run cannot handle a pattern that turned out to span top-level nodes.
@@ -867,7 +916,8 @@ export class RuleSet {
     let tops: TopLevel | undefined;
     // A stopped run returns partial matches: afterCancellable() turns that into a failure.
     const budget: QueryBudget = ctx.budget ? { progressCallback: ctx.budget.cancelFor('rule queries') } : {};
-    for (const { bucket, query, global, facts, active } of plan) {
+    for (const { bucket, global, facts, active, ...compiled } of plan) {
+      const { query, first } = this.runnable(bucket, compiled.query, small);
       let matches: QueryMatch[];
       let spots: CharRange[] | undefined = [];
       if (bucket.kind === 'spot') {
@@ -903,7 +953,7 @@ export class RuleSet {
       ctx.budget?.afterCancellable();
       for (const match of matches) {
         ctx.budget?.check('rule predicates');
-        const i = match.patternIndex;
+        const i = match.patternIndex - first;
         if (!active[i]) continue;
         const group = bucket.groups[i];
         if (!group) continue;
@@ -983,7 +1033,12 @@ export class RuleSet {
   }
 
   delete(): void {
-    for (const b of this.buckets) b.query?.delete();
+    this.deleteQueries();
+  }
+
+  /** Deletes every compiled query once (spot buckets may share one). */
+  private deleteQueries(): void {
+    for (const q of new Set(this.buckets.flatMap((b) => [b.query, b.solo]))) q?.delete();
   }
 }
 

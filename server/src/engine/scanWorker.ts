@@ -6,7 +6,8 @@ import { tableFromEntries } from './wrappers';
 import type { ScanJob, ScanJobResult, ScanWorkerInit } from './scanProtocol';
 
 const init = workerData as ScanWorkerInit;
-const ready = GuardrailEngine.create(pathsFromRoot(init.root), undefined, init.parserGuards === false ? { parserGuards: false } : {});
+// Many files each: compiling spot queries together for small files would compile them twice (EngineOptions).
+const ready = GuardrailEngine.create(pathsFromRoot(init.root), undefined, { shareSpotQueries: false, ...(init.parserGuards === false ? { parserGuards: false } : {}) });
 
 parentPort?.on('message', (job: ScanJob) => {
   ready

@@ -34,10 +34,12 @@ describe('what the extension ships', () => {
     assert.deepStrictEqual(missing, [], `missing from ${ext.extensionPath}`);
   });
 
-  it('has the language server, the tree-sitter runtime, every grammar and the rule queries', () => {
+  it('has the language server and its AI client, the tree-sitter runtime, every grammar and the rule queries', () => {
     const root = extension().extensionPath;
     const required = [
       'dist/server.js',
+      // The AI client (openai SDK), a bundle of its own that the server loads on the first review.
+      'dist/aiClient.js',
       'grammars/tree-sitter.wasm',
       'grammars/tree-sitter-go.wasm',
       'grammars/tree-sitter-python.wasm',
