@@ -133,6 +133,8 @@ export class AnalysisState {
     readonly factsKey: string = '',
     /** Whether a unit (by its text) is a pass-through or a stub, which makes no region. */
     readonly plainUnits: Map<string, boolean> = new Map(),
+    /** Code tokens of the large statements inside fingerprinted units, by type and text (TokenMemo). */
+    readonly tokens: Map<string, readonly string[]> = new Map(),
   ) {}
 }
 
@@ -436,7 +438,18 @@ export class GuardrailEngine {
     }
     const fingerprints = new Map<string, string>();
     const plainUnits = new Map<string, boolean>();
-    const regions = buildRegions(placed, spec, text, lines, root, { fingerprints: reuse?.state.fingerprints, plainUnits: reuse?.state.plainUnits }, { fingerprints, plainUnits }, budget);
+    // Statement tokens are worth keeping only for a document analysed again (an editor buffer).
+    const tokens = options.keepState ? new Map<string, readonly string[]>() : undefined;
+    const regions = buildRegions(
+      placed,
+      spec,
+      text,
+      lines,
+      root,
+      { fingerprints: reuse?.state.fingerprints, plainUnits: reuse?.state.plainUnits, tokens: reuse?.state.tokens },
+      { fingerprints, plainUnits, ...(tokens ? { tokens } : {}) },
+      budget,
+    );
     const built = buildFindings(options.auditFindings ? rawFindings : rawFindings.filter((f) => f.props.confidence !== 'low'), spec, text, budget);
     // One finding per (rule, node): the earliest pattern's.
     const all = [...keptFindings, ...built].sort((a, b) => a.ordinal - b.ordinal);
@@ -473,6 +486,7 @@ export class GuardrailEngine {
       fingerprints,
       fileFacts.key,
       plainUnits,
+      tokens,
     );
     return { analysis, state };
   }
@@ -847,6 +861,44 @@ export function codeTokens(node: Node, text?: string, budget?: Budget): string[]
   return tokens;
 }
 
+/** Statement tokens kept between analyses of a document: the last analysis's and this one's. */
+interface TokenMemo {
+  previous: ReadonlyMap<string, readonly string[]> | undefined;
+  next: Map<string, readonly string[]>;
+}
+
+/**
+ * Subtrees at most this deep below a unit, and at least this long, have their tokens kept (an
+ * edit in an 18 KB Go function: 4.2 → 1.4 ms of token walking, nats-server `accounts.go`).
+ */
+const TOKEN_MEMO_DEPTH = 64;
+const TOKEN_MEMO_MIN_CHARS = 150;
+
+/**
+ * `codeTokens(unit)`, reusing the tokens of large statements whose type and text are unchanged
+ * since the last analysis: an edit in a long function walks the statement it touched, not the
+ * whole function (walking crosses into WebAssembly several times per node). Subtrees with a
+ * syntax error are not kept: error recovery depends on what surrounds them.
+ */
+function memoTokens(node: Node, text: string, memo: TokenMemo, budget: Budget | undefined, depth = 0): readonly string[] {
+  const length = node.endIndex - node.startIndex;
+  if (depth > TOKEN_MEMO_DEPTH || length < TOKEN_MEMO_MIN_CHARS || node.type === 'comment' || node.childCount === 0) return codeTokens(node, text, budget);
+  const key = depth === 0 ? undefined : `${node.type}\u0000${text.slice(node.startIndex, node.endIndex)}`;
+  if (key !== undefined) {
+    const kept = memo.next.get(key) ?? memo.previous?.get(key);
+    if (kept) {
+      memo.next.set(key, kept);
+      return kept;
+    }
+  }
+  const out: string[] = [];
+  for (const child of node.children) {
+    if (child) for (const t of memoTokens(child, text, memo, budget, depth + 1)) out.push(t);
+  }
+  if (key !== undefined && !node.hasError) memo.next.set(key, out);
+  return out;
+}
+
 export function fingerprintOf(category: CategoryId, language: string, unit: Node, text?: string, budget?: Budget): string {
   return fingerprintOfTokens(category, language, codeTokens(unit, text, budget));
 }
@@ -944,9 +996,9 @@ function buildRegions(
   text: string,
   lines: LineIndex,
   root: Node,
-  previous: { fingerprints?: ReadonlyMap<string, string>; plainUnits?: ReadonlyMap<string, boolean> },
+  previous: { fingerprints?: ReadonlyMap<string, string>; plainUnits?: ReadonlyMap<string, boolean>; tokens?: ReadonlyMap<string, readonly string[]> },
   /** Filled with this analysis' answers by unit text, for the next one (AnalysisState). */
-  memo: { fingerprints: Map<string, string>; plainUnits: Map<string, boolean> },
+  memo: { fingerprints: Map<string, string>; plainUnits: Map<string, boolean>; tokens?: Map<string, readonly string[]> },
   budget?: Budget,
 ): Region[] {
   const groups = new Map<string, { unit: UnitInfo; category: CategoryId; triggers: StoredTrigger[] }>();
@@ -968,7 +1020,7 @@ function buildRegions(
   const span = (start: number, end: number): Span => ({ start: lines.position(start), end: lines.position(end) });
   const regions: Region[] = [];
   const idCounts = new Map<string, number>();
-  const unitTokens = new Map<string, string[]>();
+  const unitTokens = new Map<string, readonly string[]>();
   for (const g of groups.values()) {
     budget?.check('regions');
     // Evidence, not mentions: a type, field or base-class mention alone makes no region.
@@ -994,7 +1046,10 @@ function buildRegions(
       // with regions of several categories is walked once.
       const unitKey = `${g.unit.start}:${g.unit.end}`;
       let tokens = unitTokens.get(unitKey);
-      if (!tokens) unitTokens.set(unitKey, (tokens = codeTokens(node, text, budget)));
+      if (!tokens) {
+        tokens = memo.tokens ? memoTokens(node, text, { previous: previous.tokens, next: memo.tokens }, budget) : codeTokens(node, text, budget);
+        unitTokens.set(unitKey, tokens);
+      }
       fingerprint = fingerprintOfTokens(g.category, spec.family, tokens);
     }
     memo.fingerprints.set(key, fingerprint);
