@@ -6,7 +6,8 @@
  * test/corpus/judgments.jsonl and spot-check recall from test/corpus/recall.jsonl. Writes a
  * seeded random sample per repository and category, with code excerpts, for a person to judge.
  *
- *   CORPUS_DIR=/path/to/checkouts npm run corpus [-- --include-tests] [--only name] [--seed N] [--out DIR] [--list-wrong]
+ *   CORPUS_DIR=/path/to/checkouts npm run corpus [-- --include-tests] [--only name] [--seed N] [--out DIR] [--list-wrong] [--round N]
+ *   (--round N: precision and recall from round N's judgments only, e.g. one held-out sample)
  *
  * Judging rules: ../shared/judging-regions.md (regions Y/N/U, findings TP/FP/TEST).
  */
@@ -39,6 +40,8 @@ interface Judgment {
   line?: number;
   verdict: 'Y' | 'N' | 'U' | 'TP' | 'FP' | 'TEST';
   reason: string;
+  /** The judging round (see the comment line of judgments.jsonl); absent means 1. */
+  round?: number;
 }
 
 interface RecallCheck {
@@ -94,7 +97,7 @@ function readJsonl<T>(file: string): T[] {
 }
 
 function parseArgs(argv: string[]) {
-  const opts = { includeTests: false, recallCandidates: false, listWrong: false, only: undefined as string | undefined, seed: 20261202, out: path.join(ROOT, 'out', 'corpus') };
+  const opts = { includeTests: false, recallCandidates: false, listWrong: false, only: undefined as string | undefined, round: undefined as number | undefined, seed: 20261202, out: path.join(ROOT, 'out', 'corpus') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--include-tests') opts.includeTests = true;
@@ -102,6 +105,7 @@ function parseArgs(argv: string[]) {
     else if (a === '--list-wrong') opts.listWrong = true;
     else if (a === '--only') opts.only = argv[++i];
     else if (a === '--seed') opts.seed = Number(argv[++i]);
+    else if (a === '--round') opts.round = Number(argv[++i]);
     else if (a === '--out') opts.out = path.resolve(argv[++i] ?? '');
     else throw new Error(`unknown argument ${a}`);
   }
@@ -171,9 +175,9 @@ async function main(): Promise<void> {
 
   const sampled = writeSample(results, opts);
   if (opts.recallCandidates) writeRecallCandidates(results, opts);
-  reportJudgments(results, opts.listWrong);
-  reportSamplePrecision(sampled, opts.seed);
-  reportRecall(results);
+  reportJudgments(results, opts.listWrong, opts.round);
+  reportSamplePrecision(sampled, opts.seed, opts.round);
+  reportRecall(results, opts.round);
 }
 
 interface SampleRow {
@@ -338,8 +342,15 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
-function reportJudgments(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, listWrong: boolean): void {
-  const judgments = readJsonl<Judgment>(path.join(CORPUS_META, 'judgments.jsonl'));
+/** The judgments (or recall checks) of one round when `--round N` is given, else all. */
+function ofRound<T extends { round?: number }>(items: T[], round: number | undefined): T[] {
+  return round === undefined ? items : items.filter((j) => (j.round ?? 1) === round);
+}
+
+const roundLabel = (round: number | undefined) => (round === undefined ? '' : `, round ${round} only`);
+
+function reportJudgments(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, listWrong: boolean, round?: number): void {
+  const judgments = ofRound(readJsonl<Judgment>(path.join(CORPUS_META, 'judgments.jsonl')), round);
   if (judgments.length === 0) {
     console.log('\nno judgments in test/corpus/judgments.jsonl yet');
     return;
@@ -388,7 +399,7 @@ function reportJudgments(results: Map<string, { repo: RepoEntry; dir: string; sc
     }
   }
   if (listWrong) console.log(`\n## Judged N and still reported (${wrong.length})\n\n${wrong.sort().join('\n')}`);
-  console.log('\n## Region precision from test/corpus/judgments.jsonl (judged regions the engine still reports; U excluded)\n');
+  console.log(`\n## Region precision from test/corpus/judgments.jsonl (judged regions the engine still reports; U excluded${roundLabel(round)})\n`);
   printPrecisionTable(regionStats, 'judged, no longer reported', (st) => st.gone);
   const fAll = findingStats.tp + findingStats.fp + findingStats.test;
   console.log(`\nfindings: ${findingStats.tp} TP, ${findingStats.fp} FP, ${findingStats.test} TEST of ${fAll} judged and still reported: precision ${pct(findingStats.tp, fAll)}; ${findingStats.gone} judged findings no longer reported`);
@@ -418,8 +429,8 @@ function printPrecisionTable<T extends RegionTally>(byCategory: ReadonlyMap<Cate
 }
 
 /** Precision on this run's seeded sample alone (the held-out measure when the seed is new). */
-function reportSamplePrecision(rows: SampleRow[], seed: number): void {
-  const judgments = readJsonl<Judgment>(path.join(CORPUS_META, 'judgments.jsonl'));
+function reportSamplePrecision(rows: SampleRow[], seed: number, round?: number): void {
+  const judgments = ofRound(readJsonl<Judgment>(path.join(CORPUS_META, 'judgments.jsonl')), round);
   const verdict = new Map<string, Judgment['verdict']>();
   for (const j of judgments) verdict.set(j.kind === 'region' ? `r|${j.repo}|${j.path}|${j.symbol}|${j.category}` : `f|${j.repo}|${j.path}|${j.rule}|${j.line}`, j.verdict);
   const byCat = new Map<CategoryId, { y: number; n: number; u: number; missing: number }>();
@@ -447,14 +458,14 @@ function reportSamplePrecision(rows: SampleRow[], seed: number): void {
       }
     }
   }
-  console.log(`\n## Precision on this run's sample (seed ${seed}; items without a judgment are listed as unjudged)\n`);
+  console.log(`\n## Precision on this run's sample (seed ${seed}${roundLabel(round)}; items without a judgment are listed as unjudged)\n`);
   printPrecisionTable(byCat, 'unjudged', (st) => st.missing);
   const all = f.tp + f.fp + f.test;
   console.log(`\nfindings in the sample: ${f.tp} TP, ${f.fp} FP, ${f.test} TEST: precision ${pct(f.tp, all)}; error severity ${f.errTp}/${f.errAll} (${pct(f.errTp, f.errAll)}); ${f.missing} unjudged`);
 }
 
-function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>): void {
-  const all = readJsonl<RecallCheck>(path.join(CORPUS_META, 'recall.jsonl'));
+function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
+  const all = ofRound(readJsonl<RecallCheck>(path.join(CORPUS_META, 'recall.jsonl')), onlyRound);
   for (const round of [...new Set(all.map((c) => c.round ?? 1))].sort()) {
     reportRecallRound(results, all.filter((c) => (c.round ?? 1) === round), ['', 'round 1, seed 20261202: rules were tuned on these', 'round 2, seed 20261203: held out, then tuned on', 'round 3, seed 20261204: held out, then tuned on', '', 'round 5, seed 20261206: held out (final rules)'][round] ?? `round ${round}`);
   }
