@@ -877,26 +877,60 @@ const TOKEN_MEMO_MIN_CHARS = 150;
 /**
  * `codeTokens(unit)`, reusing the tokens of large statements whose type and text are unchanged
  * since the last analysis: an edit in a long function walks the statement it touched, not the
- * whole function (walking crosses into WebAssembly several times per node). Subtrees with a
- * syntax error are not kept: error recovery depends on what surrounds them.
+ * whole function (walking crosses into WebAssembly several times per node). The same cursor walk
+ * as `codeTokens`, which records the tokens of each large subtree it walks for the next analysis.
+ * Subtrees with a syntax error are not kept: error recovery depends on what surrounds them.
  */
-function memoTokens(node: Node, text: string, memo: TokenMemo, budget: Budget | undefined, depth = 0): readonly string[] {
-  const length = node.endIndex - node.startIndex;
-  if (depth > TOKEN_MEMO_DEPTH || length < TOKEN_MEMO_MIN_CHARS || node.type === 'comment' || node.childCount === 0) return codeTokens(node, text, budget);
-  const key = depth === 0 ? undefined : `${node.type}\u0000${text.slice(node.startIndex, node.endIndex)}`;
-  if (key !== undefined) {
-    const kept = memo.next.get(key) ?? memo.previous?.get(key);
-    if (kept) {
-      memo.next.set(key, kept);
-      return kept;
+export function memoTokens(unit: Node, text: string, memo: TokenMemo, budget: Budget | undefined): string[] {
+  const tokens: string[] = [];
+  /** Large subtrees being walked, innermost last: their tokens start at `at`. */
+  const open: { key: string; at: number; depth: number; keep: boolean }[] = [];
+  const cursor = unit.walk();
+  try {
+    let depth = 0;
+    for (let steps = 1; ; steps++) {
+      if (budget && (steps & 0xfff) === 0) budget.check('fingerprints');
+      const type = cursor.nodeType;
+      let enter = type !== 'comment';
+      if (enter && depth > 0 && depth <= TOKEN_MEMO_DEPTH) {
+        const start = cursor.startIndex;
+        const end = cursor.endIndex;
+        if (end - start >= TOKEN_MEMO_MIN_CHARS) {
+          const key = `${type}\u0000${text.slice(start, end)}`;
+          const kept = memo.next.get(key) ?? memo.previous?.get(key);
+          if (kept) {
+            memo.next.set(key, kept);
+            for (const t of kept) tokens.push(t);
+            enter = false;
+          } else {
+            open.push({ key, at: tokens.length, depth, keep: !cursor.currentNode.hasError });
+          }
+        }
+      }
+      if (enter) {
+        if (cursor.gotoFirstChild()) {
+          depth++;
+          continue;
+        }
+        const t = text.slice(cursor.startIndex, cursor.endIndex);
+        if (t.length > 0) tokens.push(t);
+      }
+      // The node under the cursor is done: record it if it was large, then move on.
+      for (;;) {
+        const last = open[open.length - 1];
+        if (last && last.depth === depth) {
+          open.pop();
+          if (last.keep) memo.next.set(last.key, tokens.slice(last.at));
+        }
+        if (depth === 0) return tokens;
+        if (cursor.gotoNextSibling()) break;
+        cursor.gotoParent();
+        depth--;
+      }
     }
+  } finally {
+    cursor.delete();
   }
-  const out: string[] = [];
-  for (const child of node.children) {
-    if (child) for (const t of memoTokens(child, text, memo, budget, depth + 1)) out.push(t);
-  }
-  if (key !== undefined && !node.hasError) memo.next.set(key, out);
-  return out;
 }
 
 export function fingerprintOf(category: CategoryId, language: string, unit: Node, text?: string, budget?: Budget): string {
