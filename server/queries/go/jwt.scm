@@ -2,6 +2,28 @@
 ; go-jose (square v2, go-jose v3/v4 and their jwt subpackages), lestrrat-go/jwx, coreos/go-oidc,
 ; golang.org/x/oauth2, crewjam/saml, russellhaering/gosaml2.
 
+;; Option plumbing that validates nothing joins a jwt region but makes none (first: of two patterns
+;; matching the same node, the earlier one counts): the parser's clock, jwt.WithTimeFunc(c.Now), and
+;; JSON number decoding, jwt.WithJSONNumber(); an extra authorize-URL parameter,
+;; oauth2.SetAuthURLParam("response_mode", "form_post") or a pass-through SetAuthURLParam(key, value),
+;; unless a literal name says PKCE, a nonce or a client credential (code_challenge, code_verifier,
+;; nonce, client_secret…).
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#any-of? @f "WithTimeFunc" "WithJSONNumber")
+ (#resolves-to? @pkg "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.option-plumbing"))
+
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) @param))
+ (#eq? @f "SetAuthURLParam")
+ (#not-match? @param "^[\"`].*(code_challenge|code_verifier|nonce|secret|assertion|password|client_id|token|key)")
+ (#resolves-to? @pkg "^golang\\.org/x/oauth2$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.option-plumbing"))
+
 ; Any member of a token library: jwt.Parse, jwt.ParseWithClaims, jwt.NewWithClaims,
 ; jwt.SigningMethodHS256, jose.ParseSigned, jws.Verify, jwk.Fetch, oidc.NewProvider,
 ; oauth2.StaticTokenSource, samlsp.New ...
