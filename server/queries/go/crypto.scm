@@ -1,6 +1,22 @@
 ; Cryptography in Go: hashing, HMAC, ciphers, KDFs and password hashing, signatures, key
 ; generation, secure randomness, TLS/X.509/SSH configuration, and math/rand used for secrets.
 
+;; A format check joins a crypto region but makes none: parsing or inspecting a value and keeping
+;; only the error, `_, err := bcrypt.Cost(hash)`, `_, err = x509.ParseCertificate(der)`. Nothing
+;; is hashed, verified or trusted with the result. (First: of two patterns matching the same node,
+;; the earlier one counts.)
+([(short_var_declaration
+    left: (expression_list . (identifier) @blank)
+    right: (expression_list . (call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)))
+  (assignment_statement
+    left: (expression_list . (identifier) @blank)
+    right: (expression_list . (call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)))]
+ (#eq? @blank "_")
+ (#match? @f "^(Parse[A-Z]?\\w*|Cost|Decode[A-Z]?\\w*)$")
+ (#resolves-to? @pkg "^(crypto(/.+)?|golang\\.org/x/crypto/.+|github\\.com/alexedwards/argon2id|github\\.com/go-crypt/crypt(/.+)?|filippo\\.io/.+|github\\.com/cloudflare/circl/.+|lukechampine\\.com/blake3|github\\.com/zeebo/blake3|github\\.com/minio/sha256-simd|github\\.com/ProtonMail/go-crypto/.+|github\\.com/tink-crypto/tink-go(/v\\d+)?/.+)$")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.format-check"))
+
 ; Any use of a crypto package member: sha256.Sum256, hmac.New, aes.NewCipher, rsa.SignPSS,
 ; rand.Read (crypto/rand), tls.Dial, x509.ParseCertificate, bcrypt.GenerateFromPassword,
 ; chacha20poly1305.New, crypto.SHA256 ...

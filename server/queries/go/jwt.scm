@@ -2,6 +2,28 @@
 ; go-jose (square v2, go-jose v3/v4 and their jwt subpackages), lestrrat-go/jwx, coreos/go-oidc,
 ; golang.org/x/oauth2, crewjam/saml, russellhaering/gosaml2.
 
+;; Option plumbing that validates nothing joins a jwt region but makes none (first: of two patterns
+;; matching the same node, the earlier one counts): the parser's clock, jwt.WithTimeFunc(c.Now), and
+;; JSON number decoding, jwt.WithJSONNumber(); an extra authorize-URL parameter,
+;; oauth2.SetAuthURLParam("response_mode", "form_post") or a pass-through SetAuthURLParam(key, value),
+;; unless a literal name says PKCE, a nonce or a client credential (code_challenge, code_verifier,
+;; nonce, client_secret…).
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#any-of? @f "WithTimeFunc" "WithJSONNumber")
+ (#resolves-to? @pkg "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.option-plumbing"))
+
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) @param))
+ (#eq? @f "SetAuthURLParam")
+ (#not-match? @param "^[\"`].*(code_challenge|code_verifier|nonce|secret|assertion|password|client_id|token|key)")
+ (#resolves-to? @pkg "^golang\\.org/x/oauth2$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.option-plumbing"))
+
 ; Any member of a token library: jwt.Parse, jwt.ParseWithClaims, jwt.NewWithClaims,
 ; jwt.SigningMethodHS256, jose.ParseSigned, jws.Verify, jwk.Fetch, oidc.NewProvider,
 ; oauth2.StaticTokenSource, samlsp.New ...
@@ -36,12 +58,25 @@
  (#set! rule "go.jwt.method"))
 
 ; Algorithm checks in key functions: t.Method.(*jwt.SigningMethodHMAC), t.Method.(*jwt.SigningMethodRSA).
-; An operation, unlike the type mentions above, so it makes a region by itself.
+; An operation, unlike the type mentions above, so it makes a region by itself. (Other assertions,
+; `obj.(*jwt.Token)` from a context, `val.(*oidc.Provider)` from a cache, `err.(*saml.…Error)`,
+; check no algorithm: they stay type mentions.)
 ((type_assertion_expression
-   type: [(qualified_type package: (package_identifier) @pkg)
-          (pointer_type (qualified_type package: (package_identifier) @pkg))]) @trigger
+   type: [(qualified_type package: (package_identifier) @pkg name: (type_identifier) @type)
+          (pointer_type (qualified_type package: (package_identifier) @pkg name: (type_identifier) @type))]) @trigger
+ (#match? @type "^(SigningMethod\\w*|SignatureAlgorithm|KeyAlgorithm|ContentEncryption|Algorithm)$")
  (#resolves-to? @pkg "^(github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go|cristalhq/jwt|kataras/jwt|pascaldekloe/jwt|gbrlsnchs/jwt)(/v\\d+)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?(/(jwt|jws|jwk|jwe|jwa)(/openid)?)?|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp|/samlidp)?|github\\.com/russellhaering/(gosaml2|goxmldsig))$")
  (#set! rule "go.jwt.algorithm-check"))
+
+; Verifier and provider configuration that decides what is accepted: oidc.Config{SkipClientIDCheck: true},
+; oidc.ProviderConfig{Algorithms: algs}, SkipIssuerCheck, SkipExpiryCheck, SupportedSigningAlgs,
+; InsecureSkipSignatureCheck.
+((composite_literal
+   type: (qualified_type package: (package_identifier) @pkg)
+   body: (literal_value (keyed_element key: (literal_element (identifier) @trigger))))
+ (#any-of? @trigger "SkipClientIDCheck" "SkipIssuerCheck" "SkipExpiryCheck" "InsecureSkipSignatureCheck" "SupportedSigningAlgs" "Algorithms")
+ (#resolves-to? @pkg "^github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?$")
+ (#set! rule "go.jwt.verifier-config"))
 
 ; conf.AuthCodeURL("state", ...): a fixed OAuth state defeats CSRF protection. Building the URL
 ; with a per-request state is plumbing and makes no region.

@@ -1,6 +1,28 @@
 ; Authentication, sessions and authorization in Python: Django auth, Flask sessions, flask-login,
 ; pyotp, werkzeug.security, FastAPI/Starlette security, Django REST framework permissions.
 
+;; Wiring joins an auth region but makes none (first: of two patterns matching the same call, the
+;; earlier one counts): a constructor storing a freshly built auth object on the instance,
+;; `self.scheme = OAuth2PasswordBearer(url)`, `self.authenticator = Authenticator(backends)`, also
+;; behind an `if` (a default). The checks happen where the object is used.
+((function_definition
+   name: (identifier) @init
+   body: (block
+     [(expression_statement
+        (assignment
+          left: (attribute object: (identifier) @self)
+          right: (call function: [(identifier) (attribute)] @trigger)))
+      (if_statement
+        consequence: (block
+          (expression_statement
+            (assignment
+              left: (attribute object: (identifier) @self)
+              right: (call function: [(identifier) (attribute)] @trigger)))))]))
+ (#eq? @init "__init__")
+ (#eq? @self "self")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.wiring"))
+
 ; Django: authenticate(request, ...), login(request, user), logout(request),
 ; update_session_auth_hash(...), check_password / make_password (contrib.auth.hashers), get_user_model()
 ; flask-login: login_user(user, remember=True), logout_user(), LoginManager(), confirm_login()

@@ -1,6 +1,29 @@
 ; Cryptography in Python: hashlib, hmac, secrets, os.urandom, cryptography, PyCryptodome,
 ; bcrypt, passlib, argon2, ssl, and the `random` module used to make secrets.
 
+;; Bookkeeping randomness joins a crypto region but makes none (these come first: of two patterns
+;; matching the same call, the earlier one counts):
+; a short random suffix, secrets.token_hex(4) / token_hex(nbytes=4): 32 bits or fewer is too short
+; for any secret (a unique file name); codes people type (token_hex(6)) still count;
+((call
+   function: [(identifier) (attribute)] @trigger
+   arguments: (argument_list . [(integer) @n (keyword_argument value: (integer) @n)]))
+ (#resolves-to? @trigger "^secrets\\.(token_bytes|token_hex|token_urlsafe)$")
+ (#match? @n "^[1-4]$")
+ (#set! evidence "mention")
+ (#set! rule "python.crypto.random-id"))
+
+; an OAuth `state` parameter, state = token_urlsafe() / token_urlsafe().lower(): a per-request value
+; the callback compares with the session copy (integration set-up views, not secret generation).
+((assignment
+   left: (identifier) @name
+   right: [(call function: [(identifier) (attribute)] @trigger)
+           (call function: (attribute object: (call function: [(identifier) (attribute)] @trigger)))])
+ (#match? @name "^([a-z_]+_)?state$")
+ (#resolves-to? @trigger "^secrets\\.(token_bytes|token_hex|token_urlsafe)$")
+ (#set! evidence "mention")
+ (#set! rule "python.crypto.oauth-state"))
+
 ; hashlib.sha256(...), hashlib.new("sha1"), hashlib.pbkdf2_hmac(...), `from hashlib import md5`
 ; hmac.new(key, msg, digestmod), hmac.digest(...), hmac.HMAC(...)
 ; secrets.token_hex(32), secrets.choice(alphabet), os.urandom(16), random.SystemRandom()

@@ -17,6 +17,18 @@
  (#resolves-to? @trigger "^(tenacity\\.retry|retrying\\.retry|retry\\.retry|stamina\\.retry|circuitbreaker\\.circuit|opnieuw\\.retry_async|opnieuw\\.retry)$")
  (#set! rule "python.retry.decorator"))
 
+;; A retry count handed to the project's own function, fetch_manifest(url, max_retries=2), joins a
+;; retry region but makes none: the retry loop is in that function, which has its own region.
+;; (An unimported plain name is the project's own; first: the earlier of two patterns counts.)
+((call
+   function: (identifier) @fn
+   arguments: (argument_list
+     (keyword_argument name: (identifier) @name) @trigger))
+ (#any-of? @name "max_retries" "retries" "max_attempts" "num_retries" "max_retry_attempts")
+ (#not-resolves-to? @fn ".")
+ (#set! evidence "mention")
+ (#set! rule "python.retry.count-argument"))
+
 ; Retry configuration passed as keywords: HTTPAdapter(max_retries=3), @app.task(autoretry_for=(Exc,),
 ; retry_backoff=True, max_retries=5), apply_async(retry_policy={...}), Config(retries={...}),
 ; Redis(retry_on_timeout=True), httpx.HTTPTransport(retries=3)

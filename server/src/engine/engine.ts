@@ -1150,11 +1150,22 @@ export function isDelegation(unit: Node): boolean {
       expr = list[0]!;
     } else if (only.type === 'expression_statement') {
       expr = only.namedChild(0);
+    } else if (only.type === 'assignment_statement' && (only.childForFieldName('left')?.namedChildren ?? []).every((l) => l?.text === '_')) {
+      // Go: `_, _ = m.Swap(key, value)` discards the results of the one call.
+      const right = only.childForFieldName('right')?.namedChildren.filter((c): c is Node => c !== null) ?? [];
+      if (right.length !== 1) return false;
+      expr = right[0]!;
     } else return false;
   }
   while (expr && (expr.type === 'await' || expr.type === 'await_expression' || expr.type === 'parenthesized_expression')) expr = expr.namedChild(0);
   if (!expr || (expr.type !== 'call_expression' && expr.type !== 'call')) return false;
   const callee = expr.childForFieldName('function');
+  const args = expr.childForFieldName('arguments');
+  const forwards = () => (args?.namedChildren ?? []).every((a) => a === null || a.type === 'comment' || FORWARDED_ARGUMENT.has(a.type));
+  // Go: an unqualified call is to a function of the same package (never an import), which holds
+  // the logic and has its own region.
+  const goUnit = fn.type === 'method_declaration' || fn.type === 'func_literal' || (fn.type === 'function_declaration' && body.type === 'block');
+  if (callee?.type === 'identifier' && goUnit) return forwards();
   if (!callee || !['selector_expression', 'attribute', 'member_expression'].includes(callee.type)) return false;
   // Only delegation to the object's own members (`this.`, `self.`, the Go receiver): a direct
   // library call (`argon2.verify(stored, pw)`) is the operation itself.
@@ -1164,23 +1175,25 @@ export function isDelegation(unit: Node): boolean {
   }
   const receiver = fn.type === 'method_declaration' ? fn.childForFieldName('receiver')?.descendantsOfType('identifier')[0]?.text : undefined;
   if (!root || !(root.type === 'this' || root.text === 'self' || (receiver !== undefined && root.text === receiver))) return false;
-  const args = expr.childForFieldName('arguments');
-  return (args?.namedChildren ?? []).every((a) => a === null || a.type === 'comment' || FORWARDED_ARGUMENT.has(a.type));
+  return forwards();
 }
 
 /**
  * An abstract or placeholder body: only a docstring, `pass`, `...`, `return None`, or raising /
  * throwing / panicking "not implemented". Base-class stubs (`BaseAuthentication.authenticate`)
- * hold no logic to review; their overrides do.
+ * hold no logic to review; their overrides do. So is an undecorated allow-all, a body that only
+ * returns true (`BasePermission.has_permission`, `AllowAny`): no edit can make it allow more.
  */
 export function isStub(unit: Node): boolean {
   const stmts = unitBody(unit)?.statements;
   if (!stmts) return false;
+  const undecorated = unit.type !== 'decorated_definition';
   const trivial = (st: Node): boolean => {
     const t = st.text.trim();
     if (st.type === 'pass_statement') return true;
     if (st.type === 'expression_statement' && (t === '...' || st.namedChild(0)?.type === 'string')) return true;
     if (st.type === 'return_statement' && /^return(\s+None)?;?$/.test(t)) return true;
+    if (undecorated && st.type === 'return_statement' && /^return\s+(True|true);?$/.test(t)) return true;
     return /^(raise\s+NotImplementedError|throw\s+new\s+Error\(\s*['"`][^'"`]*not\s+implemented|panic\(\s*"[^"]*not\s+implemented)/i.test(t);
   };
   return stmts.length > 0 && stmts.every(trivial);

@@ -86,6 +86,8 @@ interface FunctionFacts {
   macDerived: Set<string>;
   /** Every local name bound in the function (parameters included). */
   bound: Set<string>;
+  /** Local names by the texts of the values assigned to them. */
+  values: Map<string, string[]>;
 }
 
 const LITERAL_TYPES = new Set([
@@ -399,7 +401,8 @@ function functionFacts(fn: Node, ctx: ValueContext): FunctionFacts {
     if (values.every((v) => v.type === 'const_spec' || isLiteral(v))) constants.add(name);
     if (values.some((v) => MAC_CALL.test(textOf(v, ctx)))) macDerived.add(name);
   }
-  const facts = { constants, macDerived, bound };
+  const values = new Map([...assigned].map(([name, vs]) => [name, vs.map((v) => textOf(v, ctx))]));
+  const facts = { constants, macDerived, bound, values };
   ctx.functionFacts.set(fn.id, facts);
   return facts;
 }
@@ -428,6 +431,14 @@ export function isConstant(raw: Node, ctx: ValueContext): boolean {
     if (owner && owner.type === 'identifier' && file.enums.has(textOf(owner, ctx))) return true;
   }
   return false;
+}
+
+/** `n` is a local name every assignment of which passes `source` to a call: `f(source)`. */
+function derivedLocal(n: Node, source: string, ctx: ValueContext): boolean {
+  if (n.type !== 'identifier') return false;
+  const fn = enclosingFunction(n, ctx);
+  const values = fn ? functionFacts(fn, ctx).values.get(textOf(n, ctx)) : undefined;
+  return values !== undefined && values.length > 0 && values.every((v) => v.includes(`(${source})`));
 }
 
 function macDerived(raw: Node, ctx: ValueContext): boolean {
@@ -479,8 +490,10 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   if (CHANGE_SIDE.test(ta) || CHANGE_SIDE.test(tb)) return false;
   if (CONFIRM_SIDE.test(ta) || CONFIRM_SIDE.test(tb)) return false;
   if (DEFAULT_SIDE.test(ta) || DEFAULT_SIDE.test(tb)) return false;
-  // password vs url.QueryEscape(password): one side is derived from the other.
+  // password vs url.QueryEscape(password): one side is derived from the other, in place or
+  // through a local (`value := url.QueryEscape(password); password != value`).
   if (ta !== tb && (tb.includes(`(${ta})`) || ta.includes(`(${tb})`))) return false;
+  if (ta !== tb && (derivedLocal(b, ta, ctx) || derivedLocal(a, tb, ctx))) return false;
   const na = valueName(a, ctx);
   const nb = valueName(b, ctx);
   // password1 vs password2, password vs password2
@@ -593,9 +606,18 @@ function scopeOwnName(p: Node, wantFunction: boolean, ctx: ValueContext): string
 export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   const names = unitName(n, ctx);
   if (INCIDENTAL_USE.test(names)) return true;
-  const context = `${names} ${textOf(statementOf(n, ctx), ctx).slice(0, 400)}`;
-  return INCIDENTAL_USE.test(context) && !/password|passwd|secret|signature|hmac|private|credential/i.test(context);
+  const statement = textOf(statementOf(n, ctx), ctx).slice(0, 400);
+  const context = `${names} ${statement}`;
+  if (/password|passwd|secret|signature|hmac|private|credential/i.test(context)) return false;
+  if (INCIDENTAL_USE.test(context)) return true;
+  // An unkeyed digest of a JSON serialisation fingerprints structured data (a cache key, a key
+  // id, a dedup id): `crypto.hash('sha256', JSON.stringify(props))`, `sha256(json.dumps(d))`.
+  return FINGERPRINT_HASH.test(textOf(n, ctx)) && JSON_SERIALISATION.test(statement) && !/token|sign|nonce|salt/i.test(statement);
 }
+
+/** Unkeyed digest calls (callee text), and serialisations of structured data. */
+const FINGERPRINT_HASH = /(^|\.)(hash|createHash|md5|sha1|sha224|sha256|sha384|sha512|sha3_\w+|blake2[bs])$/;
+const JSON_SERIALISATION = /\b(JSON\.stringify|json\.dumps|json\.Marshal)\s*\(/;
 
 /** A random value that is, or protects, a secret: the function's name or the statement says so. */
 export function isSecretUse(n: Node, ctx: ValueContext): boolean {

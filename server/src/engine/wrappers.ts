@@ -35,7 +35,9 @@ const MAX_WRAPPER_LINES = 25;
 // held-out judging found them wrong as often as right); the helper itself stays marked.
 const NAME_SAYS: Partial<Record<CategoryId, RegExp>> = {
   auth: /auth|login|logout|session|perm|password|passwd|credential|mfa|otp|totp|webauthn|passkey|role|scope|guard|can_|^can[A-Z]|bearer|csrf|reauth/i,
-  timing: /equal|compare|match|verify|check|safe|constant/i,
+  // The comparison itself (`safeEqual(a, b)`, `compare_api_key(k)`), not a whole verification
+  // (`VerifyPKCEChallenge`, `CheckSignature`): its callers pass inputs and compare nothing.
+  timing: /equal|compare|match|safe|constant/i,
   'lock-free': /atomic|cas\b|compare_?and_?swap|lockfree|lock_free/i,
   consensus: /lock|leader|elect|raft|acquire|release|lease/i,
   // Review-tier helpers whose callers are the category's sites: `withRetry(fn)`,
@@ -49,6 +51,22 @@ const NAME_INCIDENTAL = /cache|etag|colou?r|file_?name|filename|url|fake|seed|mo
 function lastSegment(symbol: string): string {
   const parts = symbol.split('.');
   return parts[parts.length - 1] ?? symbol;
+}
+
+/**
+ * Method names every lock, semaphore, pool and resource has: a wrapper by these names is known
+ * only with its class, and only static-style calls of it count (`MutexLock.acquire(key)`, not
+ * an in-process semaphore's `sema.acquire()`).
+ */
+const NEEDS_OWNER = new Set(['acquire', 'release']);
+
+/** The name calls use: `name`, or `Owner.name` for NEEDS_OWNER methods (undefined without an owner). */
+function wrapperName(symbol: string): string | undefined {
+  const parts = symbol.split('.');
+  const name = parts[parts.length - 1] ?? symbol;
+  if (!NEEDS_OWNER.has(name.toLowerCase())) return name;
+  const owner = parts[parts.length - 2];
+  return owner && /^[A-Za-z_$][\w$]*$/.test(owner) && !owner.startsWith('<') ? `${owner}.${name}` : undefined;
 }
 
 /**
@@ -67,7 +85,9 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
       if (r.triggers.every((t) => t.rule.endsWith('.project-wrapper'))) continue;
       if (r.span.end.line - r.span.start.line > MAX_WRAPPER_LINES) continue;
       if (!NAME_SAYS[r.category]?.test(name) || NAME_INCIDENTAL.test(name)) continue;
-      const key = `${family}\u0000${name}`;
+      const called = wrapperName(r.symbol);
+      if (!called) continue;
+      const key = `${family}\u0000${called}`;
       let cats = seen.get(key);
       if (!cats) seen.set(key, (cats = new Set()));
       cats.add(r.category);

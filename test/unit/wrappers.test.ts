@@ -1,0 +1,100 @@
+/**
+ * One-level wrapper summaries (wrappers.ts) and the pass-throughs that call them (engine.ts
+ * isDelegation), on real engine analyses of small files.
+ */
+import * as assert from 'assert';
+import type { CategoryId } from '../../server/src/engine/categories';
+import type { LanguageId } from '../../server/src/engine/languages';
+import type { ScannedFile } from '../../server/src/engine/scanProtocol';
+import { buildWrapperTable, mentionsWrapper } from '../../server/src/engine/wrappers';
+import { sharedEngine } from '../helpers/engine';
+
+async function scanned(file: string, language: LanguageId, text: string): Promise<ScannedFile> {
+  const engine = await sharedEngine();
+  const { analysis } = engine.analyze(text, language);
+  return { file, language, lines: text.split('\n').length, skipped: null, regions: analysis.regions, findings: analysis.findings, hasSyntaxErrors: analysis.hasSyntaxErrors };
+}
+
+describe('project wrappers', () => {
+  it('a timing wrapper is a helper named for the comparison, not a whole verification', async () => {
+    const go = [
+      'package security',
+      '',
+      'import "crypto/subtle"',
+      '',
+      'func SafeEqualTokens(a, b string) bool {',
+      '\treturn subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1',
+      '}',
+      '',
+      'func VerifyPKCEChallenge(challenge, verifier string) error {',
+      '\tif subtle.ConstantTimeCompare([]byte(challenge), []byte(verifier)) != 1 {',
+      '\t\treturn nil',
+      '\t}',
+      '\treturn nil',
+      '}',
+      '',
+    ].join('\n');
+    const table = buildWrapperTable([await scanned('security/pkce.go', 'go', go)]);
+    assert.deepStrictEqual([...(table.get('go') ?? [])], [['SafeEqualTokens', 'timing']]);
+  });
+
+  it('acquire/release wrappers count only as static calls of their class', async () => {
+    const ts = [
+      "import Redlock from 'redlock';",
+      'const redlock = new Redlock([]);',
+      'export class MutexLock {',
+      '  static async acquire(key: string, ttl: number) {',
+      '    return redlock.acquire([key], ttl);',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const table = buildWrapperTable([await scanned('server/utils/MutexLock.ts', 'typescript', ts)]);
+    const names = table.get('ecma');
+    assert.strictEqual(names?.get('MutexLock.acquire'), 'consensus');
+    assert.ok(!names?.has('acquire'), 'the bare method name is every semaphore\'s');
+    const engine = await sharedEngine();
+    const caller = [
+      "import { Sema } from 'async-sema';",
+      'export async function migrate() {',
+      "  const lock = await MutexLock.acquire('migrations', 1000);",
+      '  return lock;',
+      '}',
+      'export async function upload(items: string[]) {',
+      '  const sema = new Sema(4);',
+      '  for (const item of items) {',
+      '    await sema.acquire();',
+      '    console.log(item);',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    assert.ok(mentionsWrapper('server/scripts/migrate.ts', caller, table));
+    const { analysis } = engine.analyze(caller, 'typescript', { wrappers: names });
+    assert.deepStrictEqual(
+      analysis.regions.map((r) => `${r.symbol}:${r.category}:${r.triggers.map((t) => t.rule).join(',')}`),
+      ['migrate:consensus:ecma.consensus.project-wrapper'],
+    );
+  });
+
+  it('a Go one-call pass-through to a function of the same package makes no region', async () => {
+    const engine = await sharedEngine();
+    const wrappers = new Map<string, CategoryId>([['constantTimeEquals', 'timing']]);
+    const go = [
+      'package models',
+      '',
+      'type Flow struct{ challenge string }',
+      '',
+      'func (f *Flow) Matches(verifier string) bool {',
+      '\treturn constantTimeEquals(f.challenge, verifier)',
+      '}',
+      '',
+      'func MatchesUpper(challenge, verifier string) bool {',
+      '\treturn constantTimeEquals(challenge, strings.ToUpper(verifier))',
+      '}',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(go, 'go', { wrappers });
+    assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['MatchesUpper:timing'], 'a call in an argument is not forwarding');
+  });
+});
