@@ -116,6 +116,13 @@ export class GuardrailService {
     this.askAiSupported = init?.clientCommands?.includes(ClientCommands.askAi) === true;
     this.isOurClient = this.askAiSupported;
     this.clientShowsDocuments = params.capabilities.window?.showDocument?.support === true;
+    if (init?.settings !== undefined) {
+      // Settings came with initialize: files opened next are analysed at once, without waiting
+      // for workspace/configuration round trips; initialized() reads them again per folder and
+      // analyses again only if they differ.
+      this.applyRawSettings(init.settings, this.folders.map(() => init.settings));
+      this.markReady();
+    }
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -167,8 +174,8 @@ export class GuardrailService {
   /** Reloads settings and team configs; resolves to whether anything the engine uses changed. */
   async reloadSettings(pushed?: unknown): Promise<boolean> {
     const before = JSON.stringify([this.globalSettings, [...this.folderSettings]]);
+    const clientBefore = JSON.stringify(this.clientSettings);
     if (pushed !== undefined) this.pushedSettings = pushed;
-    const problems: string[] = [];
     const fromClient = async (scopeUri?: string): Promise<unknown> => {
       if (!this.pullConfiguration) return this.pushedSettings;
       try {
@@ -178,19 +185,28 @@ export class GuardrailService {
       }
     };
     const raw = await fromClient();
+    const byFolder: unknown[] = [];
+    for (const folder of this.folders) byFolder.push(await fromClient(URI.file(folder).toString()));
+    this.applyRawSettings(raw, byFolder);
+    const changed = JSON.stringify([this.globalSettings, [...this.folderSettings]]) !== before;
+    if (changed) this.analyzeOpenDocuments();
+    else if (JSON.stringify(this.clientSettings) !== clientBefore) this.republishAll();
+    return changed;
+  }
+
+  /** Settings from the client (global and per folder) with each folder's team config on top. */
+  private applyRawSettings(raw: unknown, byFolder: readonly unknown[]): void {
+    const problems: string[] = [];
     this.clientSettings = clientSettingsFrom(raw);
     this.globalSettings = applySettings(defaultSettings(), editorSettings(raw), problems);
     this.folderSettings.clear();
-    for (const folder of this.folders) {
-      const folderRaw = await fromClient(URI.file(folder).toString());
-      const base = applySettings(defaultSettings(), editorSettings(folderRaw), problems);
+    this.folders.forEach((folder, i) => {
+      const base = applySettings(defaultSettings(), editorSettings(byFolder[i]), problems);
       const team = readTeamConfig(folder, base);
       for (const p of team.problems) this.reportProblem(p);
       this.folderSettings.set(folder, team.settings);
-    }
+    });
     for (const p of problems) this.reportProblem(`settings: ${p}`);
-    this.analyzeOpenDocuments();
-    return JSON.stringify([this.globalSettings, [...this.folderSettings]]) !== before;
   }
 
   /** Path relative to its workspace folder with forward slashes (the ledger's `path`). */
