@@ -37,6 +37,16 @@
  (#set! evidence "mention")
  (#set! rule "go.crypto.api"))
 
+;; A parse handed straight back, `return x509.ParsePKCS8PrivateKey(block.Bytes)`, is format
+;; conversion: whether the key is strong or the certificate trusted is decided by the caller that
+;; uses the value.
+((return_statement
+   (expression_list . (call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger) .))
+ (#match? @f "^Parse[A-Z]\\w*$")
+ (#resolves-to? @pkg "^(crypto(/.+)?|golang\\.org/x/crypto/.+)$")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.format-check"))
+
 ; Any use of a crypto package member: sha256.Sum256, hmac.New, aes.NewCipher, rsa.SignPSS,
 ; rand.Read (crypto/rand), tls.Dial, x509.ParseCertificate, bcrypt.GenerateFromPassword,
 ; chacha20poly1305.New, crypto.SHA256 ...
@@ -54,6 +64,15 @@
  (#not-called? @trigger)
  (#set! evidence "mention")
  (#set! rule "go.crypto.api"))
+
+;; A certificate signing request template, `x509.CertificateRequest{Subject: ..., DNSNames: ...}`,
+;; is what is asked for: the signing is x509.CreateCertificateRequest and what is issued is the CA's
+;; decision. A mention, like the subject in it.
+((composite_literal type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @t) @trigger)
+ (#resolves-to? @pkg "^crypto/x509$")
+ (#eq? @t "CertificateRequest")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.config-literal"))
 
 ;; A certificate subject, `pkix.Name{CommonName: ..., Organization: ...}`, is identity text: it
 ;; joins a region (the certificate template around it) but makes none.
