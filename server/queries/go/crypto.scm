@@ -37,13 +37,15 @@
  (#set! evidence "mention")
  (#set! rule "go.crypto.api"))
 
-;; A parse handed straight back, `return x509.ParsePKCS8PrivateKey(block.Bytes)`, is format
-;; conversion: whether the key is strong or the certificate trusted is decided by the caller that
-;; uses the value.
+;; A parse of the caller's bytes handed straight back, `func ParsePEMBlock(block *pem.Block) …
+;; return x509.ParsePKCS8PrivateKey(block.Bytes)`, is format conversion: whether the key is strong or
+;; the certificate trusted is decided by the caller that uses the value. (A key the function decodes
+;; from its own literal is still a region.)
 ((return_statement
    (expression_list . (call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger) .))
  (#match? @f "^Parse[A-Z]\\w*$")
  (#resolves-to? @pkg "^(crypto(/.+)?|golang\\.org/x/crypto/.+)$")
+ (#parses-parameter? @trigger)
  (#set! evidence "mention")
  (#set! rule "go.crypto.format-check"))
 
