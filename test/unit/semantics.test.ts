@@ -38,6 +38,8 @@ describe('test-code classification', () => {
     'bench/scan.ts',
     'examples/sqlalchemy/app/db.py',
     'docs/src/app.py',
+    'cmd/authelia-gen/openid_conformance.go',
+    'staging/src/k8s.io/code-generator/cmd/client-gen/main.go',
   ];
   const production = [
     'internal/api/token.go',
@@ -48,6 +50,9 @@ describe('test-code classification', () => {
     'server/routes/latest.ts',
     'app/attestation.py',
     'internal/integration/sso.go',
+    'cmd/authelia/main.go',
+    'internal/keygen/rsa.go',
+    'internal/token-gen/token.go',
   ];
   for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));
   for (const p of production) it(`not test code: ${p}`, () => assert.strictEqual(isTestPath(p), false));

@@ -17,6 +17,38 @@
  (#set! evidence "mention")
  (#set! rule "go.crypto.format-check"))
 
+;; A TLS name lookup used only as text makes no decision: `fmt.Sprintf("... %s", tls.VersionName(v))`,
+;; and a Stringer `func (v TLSVersion) String() string { return tls.VersionName(v.Value) }`. The name
+;; only labels a message; comparing it (`case tls.VersionName(tls.VersionTLS13):`, parsing a
+;; configured version) still counts. (First: of two patterns matching the same node, the earlier counts.)
+((call_expression
+   function: (selector_expression operand: (identifier) @fmt)
+   arguments: (argument_list (call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)))
+ (#resolves-to? @fmt "^(fmt|log|log/slog)$")
+ (#resolves-to? @pkg "^crypto/tls$")
+ (#match? @f "^(VersionName|CipherSuiteName)$")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.api"))
+
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#resolves-to? @pkg "^crypto/tls$")
+ (#match? @f "^(VersionName|CipherSuiteName)$")
+ (#unit-name-matches? @trigger "(^|[.\\s])String$")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.api"))
+
+;; A parse of the caller's bytes handed straight back, `func ParsePEMBlock(block *pem.Block) …
+;; return x509.ParsePKCS8PrivateKey(block.Bytes)`, is format conversion: whether the key is strong or
+;; the certificate trusted is decided by the caller that uses the value. (A key the function decodes
+;; from its own literal is still a region.)
+((return_statement
+   (expression_list . (call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger) .))
+ (#match? @f "^Parse[A-Z]\\w*$")
+ (#resolves-to? @pkg "^(crypto(/.+)?|golang\\.org/x/crypto/.+)$")
+ (#parses-parameter? @trigger)
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.format-check"))
+
 ; Any use of a crypto package member: sha256.Sum256, hmac.New, aes.NewCipher, rsa.SignPSS,
 ; rand.Read (crypto/rand), tls.Dial, x509.ParseCertificate, bcrypt.GenerateFromPassword,
 ; chacha20poly1305.New, crypto.SHA256 ...
@@ -34,6 +66,23 @@
  (#not-called? @trigger)
  (#set! evidence "mention")
  (#set! rule "go.crypto.api"))
+
+;; A certificate signing request template, `x509.CertificateRequest{Subject: ..., DNSNames: ...}`,
+;; is what is asked for: the signing is x509.CreateCertificateRequest and what is issued is the CA's
+;; decision. A mention, like the subject in it.
+((composite_literal type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @t) @trigger)
+ (#resolves-to? @pkg "^crypto/x509$")
+ (#eq? @t "CertificateRequest")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.config-literal"))
+
+;; A certificate subject, `pkix.Name{CommonName: ..., Organization: ...}`, is identity text: it
+;; joins a region (the certificate template around it) but makes none.
+((composite_literal type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @t) @trigger)
+ (#resolves-to? @pkg "^crypto/x509/pkix$")
+ (#eq? @t "Name")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.config-literal"))
 
 ; Composite literals of crypto types: tls.Config{...}, x509.Certificate{...}, pkix.Name{...},
 ; ssh.ClientConfig{...}

@@ -1167,6 +1167,10 @@ export function isDelegation(unit: Node): boolean {
   const goUnit = fn.type === 'method_declaration' || fn.type === 'func_literal' || (fn.type === 'function_declaration' && body.type === 'block');
   if (callee?.type === 'identifier' && goUnit) return forwards();
   if (!callee || !['selector_expression', 'attribute', 'member_expression'].includes(callee.type)) return false;
+  // Go: a method that only hands its parameters to the package function of its own name
+  // (`func (StdPool) SystemCertPool() (*x509.CertPool, error) { return x509.SystemCertPool() }`) is
+  // an interface adapter, there so callers can swap the implementation; the function has the logic.
+  if (fn.type === 'method_declaration' && callee.type === 'selector_expression' && callee.childForFieldName('operand')?.type === 'identifier' && callee.childForFieldName('field')?.text === fn.childForFieldName('name')?.text) return forwards();
   // Only delegation to the object's own members (`this.`, `self.`, the Go receiver): a direct
   // library call (`argon2.verify(stored, pw)`) is the operation itself.
   let root: Node | null = callee;

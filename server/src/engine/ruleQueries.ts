@@ -214,7 +214,7 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
-  'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?',
+  'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?',
   'string-concat?', 'sql-concat?', 'concat-match?',
 ]);
 
@@ -382,6 +382,18 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps) => allOf(caps, capture, (n) => n.parent?.type === 'call_expression' && n.parent.childForFieldName('function')?.id === n.id);
     case 'not-called?':
       return (caps) => !allOf(caps, capture, (n) => n.parent?.type === 'call_expression' && n.parent.childForFieldName('function')?.id === n.id);
+    case 'parses-parameter?':
+      // The call's first argument is, or is a field of, a parameter of the enclosing function:
+      // `ParsePEMBlock(block *pem.Block) { … x509.ParseCertificate(block.Bytes) }`, not bytes the
+      // function decoded from a literal of its own.
+      return (caps) => allOf(caps, capture, (n) => {
+        let arg = n.parent?.type === 'call_expression' ? n.parent.childForFieldName('arguments')?.namedChild(0) ?? null : null;
+        while (arg && arg.type === 'selector_expression') arg = arg.childForFieldName('operand');
+        let fn: Node | null = n.parent;
+        while (fn && !['function_declaration', 'method_declaration', 'func_literal'].includes(fn.type)) fn = fn.parent;
+        const params = fn?.childForFieldName('parameters')?.descendantsOfType('identifier') ?? [];
+        return arg?.type === 'identifier' && params.some((q) => q?.text === arg?.text);
+      });
     case 'retry-loop?':
       return (caps, ctx) => allOf(caps, capture, (n) => isRetryLoop(n, ctx));
     case 'unit-name-matches?':

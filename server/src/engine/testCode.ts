@@ -82,6 +82,9 @@ export function isTestPath(relPath: string): boolean {
   const parts = relPath.split('/').filter((p) => p.length > 0);
   const dirs = isDir ? parts : parts.slice(0, -1);
   for (const d of dirs) if (TEST_DIRS.has(d.toLowerCase())) return true;
+  // Go code generators, by the `cmd/<tool>-gen` convention (authelia-gen, client-gen, deepcopy-gen):
+  // dev tooling run at build time, whose output is reviewed where it lands.
+  for (let i = 1; i < dirs.length; i++) if (dirs[i - 1] === 'cmd' && /.-gen$/.test(dirs[i] ?? '')) return true;
   if (isDir) return false;
   const name = parts[parts.length - 1] ?? '';
   return TEST_FILE_PATTERNS.some((re) => re.test(name));
