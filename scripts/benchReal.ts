@@ -6,19 +6,24 @@
  *  2. CLI start to result for one small file (and one file of each of three languages): CPU.
  *  3. The language server on real large files: open → first diagnostics (first file of a
  *     language, then another once it is loaded) and didChange → diagnostics p50/p95.
+ *  4. (`--only hover`) A hover's round trip while crafted files are being analysed.
+ *  5. (`--only memory`, about 2 min) The language server's RSS on a workspace of the trees: peak,
+ *     right after the workspace scan, and once the idle scan workers have ended (Linux /proc).
  *
  * Trees come from CORPUS_DIR (default ../corpus beside the repository), one folder per tree, named
  * `owner__name` (a checkout or `git archive` of github.com/owner/name). Missing trees are listed
  * with the command that fetches them, and skipped.
  *
  * Options: --rounds N (default 3), --install DIR (measure another AI Guardrails build, e.g. a
- * copy of an older dist/; default this checkout), --only scan,cli,lsp, --trees a,b.
+ * copy of an older dist/; default this checkout), --only scan,cli,lsp,hover,memory (default
+ * scan,cli,lsp,hover), --trees a,b.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { SLOW_CASES } from '../test/helpers/hostile';
 import { TestLspClient } from '../test/helpers/lspClient';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -283,6 +288,86 @@ async function serverLatency(corpus: string, trees: Tree[], install: string): Pr
   }
 }
 
+const serverOf = (install: string) => [process.execPath, path.join(install, 'dist', 'server.js'), '--stdio'];
+
+/** A hover on a small file while the server analyses crafted files opened just before it. */
+async function hoverDuringAnalysis(install: string, rounds: number): Promise<void> {
+  console.log('\n## Hover round trip while crafted files are being analysed (sent once the first of them has its diagnostics)');
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-bench-hover-'));
+  const client = await TestLspClient.start(ws, { command: serverOf(install) });
+  const uriOf = (name: string) => pathToFileURL(path.join(ws, name)).toString();
+  try {
+    const go = uriOf('jwt.go');
+    client.open(go, 'go', fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'rules', 'go', 'jwt.go'), 'utf8'));
+    const target = (await client.diagnosticsFor(go, 1, 120000))[0];
+    if (!target) throw new Error('the Go fixture has no diagnostics');
+    const slow = SLOW_CASES.filter((c) => c.file.endsWith('.js'));
+    const times: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      slow.forEach((c, i) => client.open(uriOf(`${round}-${i}-${c.file}`), 'javascript', c.text()));
+      await client.diagnosticsFor(uriOf(`${round}-0-${slow[0]!.file}`), 1, 120000);
+      const t = performance.now();
+      await client.request('textDocument/hover', { textDocument: { uri: go }, position: target.range.start });
+      times.push(performance.now() - t);
+      await client.diagnosticsFor(uriOf(`${round}-${slow.length - 1}-${slow[slow.length - 1]!.file}`), 1, 120000);
+    }
+    console.log(`hover: ${times.map((t) => `${t.toFixed(0)} ms`).join(', ')}`);
+  } finally {
+    await client.stop();
+    fs.rmSync(ws, { recursive: true, force: true });
+  }
+}
+
+/** Hard links (or copies) of `src` under `dst`: one workspace folder holding several trees. */
+function linkTree(src: string, dst: string): void {
+  fs.mkdirSync(dst, { recursive: true });
+  for (const e of fs.readdirSync(src, { withFileTypes: true })) {
+    const from = path.join(src, e.name);
+    const to = path.join(dst, e.name);
+    if (e.isDirectory()) linkTree(from, to);
+    else if (e.isFile()) {
+      try {
+        fs.linkSync(from, to);
+      } catch {
+        fs.copyFileSync(from, to);
+      }
+    }
+  }
+}
+
+/** The language server's RSS on one workspace holding every tree: peak, after the scan, after the pool ends. */
+async function serverMemory(corpus: string, trees: Tree[], install: string): Promise<void> {
+  console.log('\n## Language server memory on one workspace of the trees (RSS from /proc)');
+  if (process.platform !== 'linux') {
+    console.log('skipped: reads /proc/<pid>/status (Linux only)');
+    return;
+  }
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-bench-mem-'));
+  for (const t of trees) linkTree(path.join(corpus, t.dir), path.join(ws, t.dir));
+  const started = performance.now();
+  const client = await TestLspClient.start(ws, { command: serverOf(install) });
+  const rss = (field: 'VmRSS' | 'VmHWM') => {
+    const status = fs.readFileSync(`/proc/${client.child.pid}/status`, 'utf8');
+    return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024);
+  };
+  try {
+    let ended = 0;
+    client.connection.onNotification('$/progress', (p: { value?: { kind?: string } }) => {
+      if (p.value?.kind === 'end') ended = performance.now();
+    });
+    await client.waitFor(() => ended > 0, 'the workspace scan', 900000);
+    const results = await client.request<{ filesScanned: number; regions: unknown[] }>('aiGuardrails/workspaceResults', null);
+    console.log(`${results.filesScanned} files, ${results.regions.length} regions; scan ${((ended - started) / 1000).toFixed(1)} s from server start`);
+    console.log(`peak RSS ${rss('VmHWM')} MB; RSS right after the scan ${rss('VmRSS')} MB`);
+    // Scan workers end 60 s after a scan (workspaceScan.ts POOL_IDLE_MS): a benchmark waits that out.
+    await new Promise((resolve) => setTimeout(resolve, 70000));
+    console.log(`RSS once the idle scan workers have ended: ${rss('VmRSS')} MB`);
+  } finally {
+    await client.stop();
+    fs.rmSync(ws, { recursive: true, force: true });
+  }
+}
+
 export async function benchReal(argv: string[]): Promise<void> {
   const opt = (name: string) => {
     const i = argv.indexOf(`--${name}`);
@@ -291,7 +376,7 @@ export async function benchReal(argv: string[]): Promise<void> {
   const corpus = path.resolve(process.env.CORPUS_DIR ?? path.join(ROOT, '..', 'corpus'));
   const install = path.resolve(opt('install') ?? ROOT);
   const rounds = Number(opt('rounds') ?? 3);
-  const only = new Set((opt('only') ?? 'scan,cli,lsp').split(','));
+  const only = new Set((opt('only') ?? 'scan,cli,lsp,hover').split(','));
   const wanted = opt('trees')?.split(',');
   const trees = TREES.filter((t) => !wanted || wanted.includes(t.key));
   const present = trees.filter((t) => fs.existsSync(path.join(corpus, t.dir)));
@@ -306,4 +391,6 @@ export async function benchReal(argv: string[]): Promise<void> {
   if (only.has('scan') && scanned.length > 0) scanComparison(corpus, scanned, install, rounds);
   if (only.has('cli')) cliStartup(install, rounds);
   if (only.has('lsp') && present.length > 0) await serverLatency(corpus, present, install);
+  if (only.has('hover')) await hoverDuringAnalysis(install, rounds);
+  if (only.has('memory') && present.length > 0) await serverMemory(corpus, present, install);
 }
