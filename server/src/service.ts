@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { tableEntries, type WrapperTable } from './engine/wrappers';
-import { AnalysisHost, AnalysisWorkerStopped, type RequestOf } from './engine/analysisHost';
+import { AnalysisHost, AnalysisWorkerStopped } from './engine/analysisHost';
 import type { AnalysisOutcome, AnalysisSettings, DocumentMessage } from './engine/analysisProtocol';
 import {
   DidChangeConfigurationNotification,
@@ -97,11 +97,6 @@ export class GuardrailService {
     for (const [key, table] of this.wrappers) out.push({ kind: 'wrappers', key, entries: tableEntries(table) });
     for (const e of this.documents.all()) out.push({ kind: 'open', uri: e.uri, path: e.path, language: e.language, text: e.text.getText(), version: e.text.version });
     return out;
-  }
-
-  /** A request to the analysis worker (a file from disk, the AI context, an idle compile step). */
-  analyze<K extends 'scanFile' | 'context' | 'prepare'>(request: RequestOf<K>) {
-    return this.analysis.request<K>(request);
   }
 
   async initialize(params: InitializeParams): Promise<InitializeResult> {
@@ -398,6 +393,12 @@ export class GuardrailService {
     entry.resultVersion = outcome.version;
     this.publish(entry.uri);
     this.warmUp(entry.language);
+    this.indexOpen(entry);
+    this.onIndexed?.(entry.uri);
+  }
+
+  /** An open document's last results in the workspace index (the sidebar's source). */
+  private indexOpen(entry: OpenDocument): void {
     this.index.set({
       uri: entry.uri,
       folder: this.folderOf(entry.path),
@@ -408,7 +409,6 @@ export class GuardrailService {
       open: true,
     });
     this.notifyResultsChanged();
-    this.onIndexed?.(entry.uri);
   }
 
   /**
@@ -429,8 +429,7 @@ export class GuardrailService {
     this.connection.console.error(`analysis failed for ${entry.uri}: ${message}`);
     entry.resultVersion = entry.text.version;
     this.publish(entry.uri);
-    this.index.set({ uri: entry.uri, folder: this.folderOf(entry.path), relPath: this.relPathOf(entry.path), language: entry.language, regions: [], findings: [], open: true });
-    this.notifyResultsChanged();
+    this.indexOpen(entry);
   }
 
   /** When an analysis was last asked for (warm-up waits for a pause). */
@@ -513,7 +512,7 @@ export class GuardrailService {
   /** Re-analyzes a file from disk that is not open in an editor (a watched-file change), in the worker. */
   analyzeFromDisk(fsPath: string): Promise<ScannedFile> {
     const settings = this.settingsFor(fsPath);
-    return this.analyze<'scanFile'>({ kind: 'scanFile', path: fsPath, maxBytes: settings.maxFileSizeKb * 1024, settings: this.analysisSettings(fsPath, settings) });
+    return this.analysis.request<'scanFile'>({ kind: 'scanFile', path: fsPath, maxBytes: settings.maxFileSizeKb * 1024, settings: this.analysisSettings(fsPath, settings) });
   }
 
   closeDocument(uri: string): void {

@@ -44,7 +44,7 @@ export async function aiContextFor(service: GuardrailService, params: unknown): 
   if (!settings.enable || service.isExcluded(fsPath)) return null;
   const folder = service.folderOf(fsPath);
   const rel = folder ? toPosix(path.relative(folder, fsPath)) : path.basename(fsPath);
-  const { context } = await service.analyze<'context'>({
+  const { context } = await service.analysis.request<'context'>({
     kind: 'context',
     text,
     language,

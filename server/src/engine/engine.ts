@@ -833,32 +833,7 @@ function symbolPart(path: readonly Node[], i: number, spec: LanguageSpec): strin
  * `text` (the parsed text) makes it faster: token text is sliced instead of read from the tree.
  */
 export function codeTokens(node: Node, text?: string, budget?: Budget): string[] {
-  const tokens: string[] = [];
-  const cursor = node.walk();
-  try {
-    let depth = 0;
-    for (let steps = 1; ; steps++) {
-      if (budget && (steps & 0xfff) === 0) budget.check('fingerprints');
-      const isComment = cursor.nodeType === 'comment';
-      if (!isComment && cursor.gotoFirstChild()) {
-        depth++;
-        continue;
-      }
-      if (!isComment) {
-        const t = text !== undefined ? text.slice(cursor.startIndex, cursor.endIndex) : cursor.nodeText;
-        if (t.length > 0) tokens.push(t);
-      }
-      // Next sibling, or up until there is one; stop back at the node.
-      while (depth > 0 && !cursor.gotoNextSibling()) {
-        cursor.gotoParent();
-        depth--;
-      }
-      if (depth === 0) break;
-    }
-  } finally {
-    cursor.delete();
-  }
-  return tokens;
+  return walkTokens(node, text, budget, undefined);
 }
 
 /** Statement tokens kept between analyses of a document: the last analysis's and this one's. */
@@ -877,22 +852,30 @@ const TOKEN_MEMO_MIN_CHARS = 150;
 /**
  * `codeTokens(unit)`, reusing the tokens of large statements whose type and text are unchanged
  * since the last analysis: an edit in a long function walks the statement it touched, not the
- * whole function (walking crosses into WebAssembly several times per node). The same cursor walk
- * as `codeTokens`, which records the tokens of each large subtree it walks for the next analysis.
- * Subtrees with a syntax error are not kept: error recovery depends on what surrounds them.
+ * whole function (walking crosses into WebAssembly several times per node). The walk records the
+ * tokens of each large subtree it goes through for the next analysis. Subtrees with a syntax
+ * error are not kept: error recovery depends on what surrounds them.
  */
 export function memoTokens(unit: Node, text: string, memo: TokenMemo, budget: Budget | undefined): string[] {
+  return walkTokens(unit, text, budget, memo);
+}
+
+/**
+ * The text of every leaf under `node` except comments, in order, by one tree-cursor walk; with a
+ * memo, large subtrees already known are read from it and the others recorded in it.
+ */
+function walkTokens(node: Node, text: string | undefined, budget: Budget | undefined, memo: TokenMemo | undefined): string[] {
   const tokens: string[] = [];
   /** Large subtrees being walked, innermost last: their tokens start at `at`. */
   const open: { key: string; at: number; depth: number; keep: boolean }[] = [];
-  const cursor = unit.walk();
+  const cursor = node.walk();
   try {
     let depth = 0;
     for (let steps = 1; ; steps++) {
       if (budget && (steps & 0xfff) === 0) budget.check('fingerprints');
       const type = cursor.nodeType;
       let enter = type !== 'comment';
-      if (enter && depth > 0 && depth <= TOKEN_MEMO_DEPTH) {
+      if (memo && text !== undefined && enter && depth > 0 && depth <= TOKEN_MEMO_DEPTH) {
         const start = cursor.startIndex;
         const end = cursor.endIndex;
         if (end - start >= TOKEN_MEMO_MIN_CHARS) {
@@ -912,15 +895,16 @@ export function memoTokens(unit: Node, text: string, memo: TokenMemo, budget: Bu
           depth++;
           continue;
         }
-        const t = text.slice(cursor.startIndex, cursor.endIndex);
+        const t = text !== undefined ? text.slice(cursor.startIndex, cursor.endIndex) : cursor.nodeText;
         if (t.length > 0) tokens.push(t);
       }
-      // The node under the cursor is done: record it if it was large, then move on.
+      // The node under the cursor is done: record it if it was large, then move on (next sibling,
+      // or up until there is one; stop back at `node`).
       for (;;) {
         const last = open[open.length - 1];
         if (last && last.depth === depth) {
           open.pop();
-          if (last.keep) memo.next.set(last.key, tokens.slice(last.at));
+          if (last.keep) memo?.next.set(last.key, tokens.slice(last.at));
         }
         if (depth === 0) return tokens;
         if (cursor.gotoNextSibling()) break;
