@@ -21,6 +21,8 @@ export interface FeatureState {
   /** The group items (categories or files), as rendered. */
   groupItems: RenderedItem[];
   statusBarText: string;
+  /** The workspace scan is under way (the sidebar shows its progress). */
+  scanning: boolean;
   /** Ids of regions the server reports as touched by a bulk/external edit since their last review. */
   bulkEditedRegionIds: string[];
   /** Every edit the watcher has reported to the server, as "<kind> <uri>", oldest first. */
@@ -49,6 +51,7 @@ export function registerFeatures(guardrails: GuardrailClient): GuardrailFeatures
       treeItems: sidebar.renderedRegionItems(),
       groupItems: sidebar.renderedGroupItems(),
       statusBarText: statusBar.text,
+      scanning: store.results.scanning,
       bulkEditedRegionIds: store.results.regions.filter((r) => r.bulkEdit !== undefined).map((r) => r.id),
       reportedEdits: [...editWatcher.reported],
     };

@@ -433,19 +433,37 @@ export class GuardrailService {
   }
 
   /** When an analysis was last asked for (warm-up waits for a pause). */
-  private lastScheduled = 0;
+  private lastScheduled = -WARM_UP_AFTER_MS;
 
-  /** Languages whose queries are compiling (or compiled) in idle turns. */
+  /** Languages whose queries are compiling (or compiled) in idle turns, or queued to. */
   private readonly warming = new Set<LanguageId>();
 
+  /** Languages waiting for their turn to compile, in order; the first is compiling. */
+  private readonly warmQueue: LanguageId[] = [];
+
   /**
-   * After a language's first analysis, compiles its remaining rule queries one per idle turn, so
-   * a later edit or file that brings a new pattern into play does not wait for its compile.
-   * Analyses go first: steps run after a pause in editing, when none is waiting.
+   * Compiles a language's rule queries one per idle turn, one language at a time: after its first
+   * analysis (so a later edit or file that brings a new pattern into play does not wait for its
+   * compile), and for the languages the workspace scan lists (so the first file the user opens
+   * after the window opened finds its queries compiled). Analyses go first: steps run after a
+   * pause in editing, when none is waiting, and an analysis waits for one step at most.
    */
-  private warmUp(language: LanguageId): void {
+  warmUp(language: LanguageId): void {
     if (this.warming.has(language)) return;
     this.warming.add(language);
+    this.warmQueue.push(language);
+    if (this.warmQueue.length === 1) this.warmNext();
+  }
+
+  private warmNext(): void {
+    const language = this.warmQueue[0];
+    if (language === undefined) return;
+    let steps = 0;
+    let busy = 0;
+    const next = () => {
+      this.warmQueue.shift();
+      this.warmNext();
+    };
     const step = () => {
       // Only after a pause in editing: a keystroke never waits behind a compile while typing.
       const quiet = performance.now() - this.lastScheduled;
@@ -453,14 +471,23 @@ export class GuardrailService {
         setTimeout(step, Math.max(20, WARM_UP_AFTER_MS - quiet));
         return;
       }
+      const started = performance.now();
       this.analysis.request<'prepare'>({ kind: 'prepare', language }).then(
         ({ more }) => {
-          if (more) setImmediate(step);
+          steps++;
+          busy += performance.now() - started;
+          if (more) {
+            setImmediate(step);
+            return;
+          }
+          if (steps > 1) this.log(`${language} rules compiled in idle turns: ${steps - 1} queries, ${Math.round(busy)} ms`);
+          next();
         },
         (err: unknown) => {
           // A replaced worker starts cold: compile again once it has analysed something.
           if (err instanceof AnalysisWorkerStopped) this.warming.delete(language);
           else this.connection.console.error(`compiling ${language} rules: ${(err as Error).message}`);
+          next();
         },
       );
     };

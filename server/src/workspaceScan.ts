@@ -5,7 +5,7 @@ import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import { listFolder } from './engine/listFolder';
 import { resolvesInside } from './engine/workspacePath';
 import { globProblem, quoteGlob } from './engine/globCheck';
-import { languageForPath } from './engine/languages';
+import { languageForPath, type LanguageId } from './engine/languages';
 import { findPackageRoot } from './engine/root';
 import { closePool, scanProject, type WorkerPool } from './engine/scanner';
 import { LEDGER_PATH } from './review/ledger';
@@ -100,6 +100,8 @@ export class WorkspaceScanner {
         for (const message of listed.warnings) service.log(`workspace scan: ${message}`);
         for (const file of listed.files) files.push({ folder, file });
       }
+      // The first file the user opens should find its language's rules compiled.
+      for (const language of languagesByCount(files.map((f) => f.file))) service.warmUp(language);
       service.index.filesTotal = files.length;
       service.index.version++;
       service.notifyResultsChanged();
@@ -218,4 +220,14 @@ export class WorkspaceScanner {
     }
     return { settings };
   }
+}
+
+/** The languages of these files, the most frequent first. */
+export function languagesByCount(files: string[]): LanguageId[] {
+  const counts = new Map<LanguageId, number>();
+  for (const file of files) {
+    const language = languageForPath(file);
+    if (language) counts.set(language, (counts.get(language) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([language]) => language);
 }

@@ -292,12 +292,14 @@ export class GuardrailEngine {
   }
 
   /**
-   * Compiles one more of this language's queries if its rules are loaded (it has been analysed);
-   * false when there is nothing left to compile. For idle time in a long-lived process.
+   * Compiles one more of this language's queries (loading its rules first if no file of it was
+   * analysed yet); false when there is nothing left to compile. For idle time in a long-lived
+   * process.
    */
   prepareStep(language: LanguageId): boolean {
-    const sets = this.languages.get(language)?.compiled;
-    if (!sets) return false;
+    const l = this.languages.get(language);
+    if (!l) return false;
+    const sets = compiled(l);
     return sets.rules.compileNext() || sets.findings.compileNext();
   }
 

@@ -3,12 +3,14 @@ import * as vscode from 'vscode';
 import { extension, openAndWait } from './helpers';
 
 describe('activation', () => {
-  it('is installed from the development path with onLanguage activation for Go, Python and TypeScript', () => {
+  it('is installed from the development path with onLanguage and workspaceContains activation for Go, Python and TypeScript', () => {
     const ext = extension();
     const events = (ext.packageJSON as { activationEvents?: string[] }).activationEvents ?? [];
     for (const language of ['go', 'python', 'typescript']) {
       assert.ok(events.includes(`onLanguage:${language}`), `activationEvents lack onLanguage:${language}`);
     }
+    // A window opened on a backend starts the server (and its scan) before the first file opens.
+    for (const ext of ['go', 'py', 'ts', 'js']) assert.ok(events.includes(`workspaceContains:**/*.${ext}`), `activationEvents lack workspaceContains:**/*.${ext}`);
   });
 
   const cases: [string, string, string][] = [

@@ -23,6 +23,7 @@ export interface TestState {
   treeItems: { label: string; description?: string; tooltip?: string }[];
   groupItems: { label: string; description?: string; tooltip?: string }[];
   statusBarText: string;
+  scanning: boolean;
   bulkEditedRegionIds: string[];
   reportedEdits: string[];
 }
