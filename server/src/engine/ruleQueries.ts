@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Query, type Language, type Node, type QueryMatch } from 'web-tree-sitter';
-import type { Budget } from './budget';
+import { uncounted, type Budget } from './budget';
 import { CATEGORY_IDS, isCategoryId, type CategoryId } from './categories';
 import { FactorRegistry, regexFactors, regexPrefixes } from './gates';
 import { resolveName, type ImportTable, type ResolvedName } from './imports';
@@ -765,7 +765,7 @@ export class RuleSet {
     const sources = [...new Set(bucket.groups.flatMap((g) => [...g.sources]))];
     let query: Query;
     try {
-      query = new Query(this.language, bucket.groups.map((g) => g.structure).join('\n'));
+      query = uncounted(() => new Query(this.language, bucket.groups.map((g) => g.structure).join('\n')));
     } catch (err) {
       throw locateError(this.language, sources, err as Error);
     }
@@ -797,7 +797,7 @@ export class RuleSet {
   private compileTogether(buckets: Bucket[]): void {
     let query: Query;
     try {
-      query = new Query(this.language, buckets.map((b) => b.groups[0]!.structure).join('\n'));
+      query = uncounted(() => new Query(this.language, buckets.map((b) => b.groups[0]!.structure).join('\n')));
     } catch {
       return;
     }
@@ -815,7 +815,7 @@ export class RuleSet {
   private runnable(bucket: Bucket, query: Query, small: boolean): { query: Query; first: number } {
     if (bucket.first === undefined) return { query, first: 0 };
     if (small) return { query, first: bucket.first };
-    return { query: (bucket.solo ??= new Query(this.language, bucket.groups[0]!.structure)), first: 0 };
+    return { query: (bucket.solo ??= uncounted(() => new Query(this.language, bucket.groups[0]!.structure))), first: 0 };
   }
 
   /** Compiles every query now (validates all rule files; benchmarks). */
