@@ -7,6 +7,7 @@
  * seeded random sample per repository and category, with code excerpts, for a person to judge.
  *
  *   CORPUS_DIR=/path/to/checkouts npm run corpus [-- --include-tests] [--only name] [--seed N] [--out DIR] [--list-wrong] [--round N]
+ *     [--recall-candidates [--recall-per N]]  (seeded grep hits per category and language family, 10 unless N)
  *   (--round N: precision and recall from round N's judgments only, e.g. one held-out sample)
  *
  * Judging rules: ../shared/judging-regions.md (regions Y/N/U, findings TP/FP/TEST).
@@ -97,11 +98,12 @@ function readJsonl<T>(file: string): T[] {
 }
 
 function parseArgs(argv: string[]) {
-  const opts = { includeTests: false, recallCandidates: false, listWrong: false, only: undefined as string | undefined, round: undefined as number | undefined, seed: 20261202, out: path.join(ROOT, 'out', 'corpus') };
+  const opts = { includeTests: false, recallCandidates: false, recallPer: 10, listWrong: false, only: undefined as string | undefined, round: undefined as number | undefined, seed: 20261202, out: path.join(ROOT, 'out', 'corpus') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--include-tests') opts.includeTests = true;
     else if (a === '--recall-candidates') opts.recallCandidates = true;
+    else if (a === '--recall-per') opts.recallPer = Number(argv[++i]);
     else if (a === '--list-wrong') opts.listWrong = true;
     else if (a === '--only') opts.only = argv[++i];
     else if (a === '--seed') opts.seed = Number(argv[++i]);
@@ -253,6 +255,9 @@ function writeSample(results: Map<string, { repo: RepoEntry; dir: string; scanne
   return rows;
 }
 
+/** A string literal that starts an SQL statement, in any case: SELECT … FROM, INSERT INTO, UPDATE … SET, DELETE FROM. */
+const SQL_LITERAL = String.raw`["'\x60]\s*((SELECT|select)\s[^"'\x60]*\b(FROM|from)\b|(INSERT|insert)\s+(INTO|into)\b|(UPDATE|update)\s+\S+\s+(SET|set)\b|(DELETE|delete)\s+(FROM|from)\b)`;
+
 /**
  * APIs a reviewer expects flagged, per category and language family, grepped line by line in
  * the non-test files scanned. A seeded sample goes to recall-candidates.jsonl; a person marks each
@@ -295,10 +300,21 @@ const RECALL_GREP: Record<CategoryId, Record<'go' | 'python' | 'ecma', RegExp>> 
     python: /\bthreading\.(Thread|Lock|RLock|Event|Semaphore|Condition)\(|asyncio\.(Lock|Semaphore|gather|create_task|wait|Queue)\(|ThreadPoolExecutor|ProcessPoolExecutor|multiprocessing\.\w+\(/,
     ecma: /new Worker\(|worker_threads|new Mutex\(|pLimit\(|PQueue|\.runExclusive\(|Semaphore/,
   },
+  // SQL execution and building calls, and string literals that start a statement (SELECT … FROM,
+  // INSERT INTO, UPDATE … SET, DELETE FROM). Until round 6 the Go pattern was any .Get("…")/.Select("…")
+  // (header, URL-query and route reads) and any sqlx. mention (types); Python's any .execute(
+  // (GraphQL documents, Redis pipelines), JavaScript's any .query( / .raw(.
   sql: {
-    go: /\.(Query|QueryRow|QueryContext|QueryRowContext|Exec|ExecContext|Raw|NewRaw|Select|Get)\(\s*(ctx, )?["`]|sqlx\.|dbx\.NewQuery|\.NewQuery\(/,
-    python: /\.(execute|executemany|raw|extra)\(|\bRawSQL\(|\btext\(\s*f?["']|connection\.cursor\(/,
-    ecma: /\.(query|raw|\$queryRaw\w*|\$executeRaw\w*)\(|sequelize\.literal\(|knex\.raw\(/,
+    go: new RegExp(
+      String.raw`\.(Query|QueryRow|QueryContext|QueryRowContext|Exec|ExecContext|Queryx|QueryRowx|QueryxContext|QueryRowxContext|NamedExec|NamedExecContext|NamedQuery|NamedQueryContext|SelectContext|GetContext|Prepare|PrepareContext|Preparex|PreparexContext|PrepareNamed|PrepareNamedContext|MustExec|RawQuery|NewQuery)\((?!\))` +
+        String.raw`|\bsqlx\.(Open|Connect|In|Named|Select|Get)\w*\(|\bdbx\.(NewQuery|NewExp)\(|(DB|Query|Q)\([^)]*\)\.Select\(|\b(db|tx)\.Select\(|\.(Where|AndWhere|OrWhere|Having)\(\s*["\x60]|` +
+        SQL_LITERAL,
+    ),
+    python: new RegExp(
+      String.raw`\b(cursor|cur|c|conn|connection|db)\.(execute|executemany)\(|\.(execute|executemany)\(\s*(f?["']|\w*(sql|query|SQL|QUERY)\w*\s*[,)])|\.(raw|extra)\(|\bRawSQL\(|\btext\(\s*f?["']|connection\.cursor\(|` +
+        SQL_LITERAL,
+    ),
+    ecma: new RegExp(String.raw`\.(query|raw|\$queryRaw\w*|\$executeRaw\w*)\(\s*(["'\x60]|$|\w*(sql|query|Sql|Query)\w*\s*[,)])|\bsequelize\.(query|literal)\(|\bknex\.raw\(|` + SQL_LITERAL),
   },
   transactions: {
     go: /\.(Begin|BeginTx|Commit|Rollback|RunInTransaction|Transaction|RunInTx|WithTx)\(/,
@@ -312,7 +328,7 @@ const RECALL_GREP: Record<CategoryId, Record<'go' | 'python' | 'ecma', RegExp>> 
   },
 };
 
-function writeRecallCandidates(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, opts: { seed: number; out: string }): void {
+function writeRecallCandidates(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, opts: { seed: number; out: string; recallPer: number }): void {
   const familyOf = (file: string): 'go' | 'python' | 'ecma' => (file.endsWith('.go') ? 'go' : file.endsWith('.py') ? 'python' : 'ecma');
   const rows: object[] = [];
   for (const c of CATEGORY_IDS) {
@@ -328,7 +344,8 @@ function writeRecallCandidates(results: Map<string, { repo: RepoEntry; dir: stri
         }
       }
       const rand = mulberry32(opts.seed ^ hash(`recall:${c}:${family}`));
-      for (const h of sample(hits, 10, rand)) rows.push({ ...h, category: c, family, grepHits: hits.length });
+      // The shuffle is the same for any count, so --recall-per 20 keeps the 10 of the default and adds the next 10.
+      for (const h of sample(hits, opts.recallPer, rand)) rows.push({ ...h, category: c, family, grepHits: hits.length });
     }
   }
   fs.mkdirSync(opts.out, { recursive: true });
@@ -464,10 +481,21 @@ function reportSamplePrecision(rows: SampleRow[], seed: number, round?: number):
   console.log(`\nfindings in the sample: ${f.tp} TP, ${f.fp} FP, ${f.test} TEST: precision ${pct(f.tp, all)}; error severity ${f.errTp}/${f.errAll} (${pct(f.errTp, f.errAll)}); ${f.missing} unjudged`);
 }
 
+const RECALL_ROUND_LABELS = [
+  '',
+  'round 1, seed 20261202: rules were tuned on these',
+  'round 2, seed 20261203: held out, then tuned on',
+  'round 3, seed 20261204: held out, then tuned on',
+  '',
+  'round 5, seed 20261206: held out (final rules)',
+  'round 6, seed 20261207: held out (engine at 6671a64), then tuned on',
+  'round 7, seed 20261208: held out (engine at 828778c)',
+];
+
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
   const all = ofRound(readJsonl<RecallCheck>(path.join(CORPUS_META, 'recall.jsonl')), onlyRound);
   for (const round of [...new Set(all.map((c) => c.round ?? 1))].sort()) {
-    reportRecallRound(results, all.filter((c) => (c.round ?? 1) === round), ['', 'round 1, seed 20261202: rules were tuned on these', 'round 2, seed 20261203: held out, then tuned on', 'round 3, seed 20261204: held out, then tuned on', '', 'round 5, seed 20261206: held out (final rules)'][round] ?? `round ${round}`);
+    reportRecallRound(results, all.filter((c) => (c.round ?? 1) === round), RECALL_ROUND_LABELS[round] ?? `round ${round}`);
   }
 }
 
