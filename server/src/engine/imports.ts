@@ -3,6 +3,17 @@ import { forEachPath } from './ancestry';
 import type { QueryFamily } from './languages';
 
 /**
+ * A copy of `s` that does not point into the text it was cut from. V8 keeps a substring (a
+ * node's `text`) as a slice of the whole file: a name kept in a cache that outlives the analysis
+ * (import memos, per-condition caches keyed by qualified names) would keep the file's text alive
+ * with it, hundreds of files per scan worker.
+ */
+export function detached(s: string): string {
+  // JSON keeps lone surrogates (a Buffer round trip would not); shorter strings V8 copies anyway.
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/**
  * What a file imports: local names bound to qualified module paths, and the module list.
  * Qualified names use the module path followed by dotted members: `crypto/sha256.Sum256` (Go),
  * `jose.jwt.decode` (Python), `jsonwebtoken.verify` (JS, with `node:` prefixes dropped).
@@ -15,12 +26,12 @@ export class ImportTable {
     // A broken import (`import { createHmac, typeof } from 'crypto'` while typing) can yield an
     // empty name: it binds nothing (searching the text for '' never ends).
     if (local.length === 0) return;
-    this.bindings.set(local, qualified);
+    this.bindings.set(detached(local), detached(qualified));
     this.signatureCache = undefined;
   }
 
   addModule(module: string): void {
-    if (!this.modules.includes(module)) this.modules.push(module);
+    if (!this.modules.includes(module)) this.modules.push(detached(module));
     this.signatureCache = undefined;
   }
 
