@@ -1,17 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { forEachPath } from './ancestry';
 import type { QueryFamily } from './languages';
-
-/**
- * A copy of `s` that does not point into the text it was cut from. V8 keeps a substring (a
- * node's `text`) as a slice of the whole file: a name kept in a cache that outlives the analysis
- * (import memos, per-condition caches keyed by qualified names) would keep the file's text alive
- * with it, hundreds of files per scan worker.
- */
-export function detached(s: string): string {
-  // JSON keeps lone surrogates (a Buffer round trip would not); shorter strings V8 copies anyway.
-  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
-}
+import { detached } from './strings';
 
 /**
  * What a file imports: local names bound to qualified module paths, and the module list.
