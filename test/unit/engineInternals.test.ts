@@ -100,26 +100,6 @@ describe('engine internals', function () {
     }
   });
 
-  it('an engine created with no grammars loads them on demand (scan workers), with the same results', async () => {
-    const engine = await GuardrailEngine.create(pathsFromRoot(REPO_ROOT), []);
-    const full = await sharedEngine();
-    try {
-      assert.strictEqual(engine.supports('go'), false);
-      assert.throws(() => engine.analyze('package main\n', 'go'), /language not loaded: go/);
-      await Promise.all([engine.load(['go']), engine.load(['go', 'python'])]);
-      assert.ok(engine.supports('go') && engine.supports('python'));
-      assert.strictEqual(engine.supports('typescript'), false);
-      for (const [file, language] of [['go/timing.go', 'go'], ['python/crypto.py', 'python']] as const) {
-        const text = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'rules', file), 'utf8');
-        const got = engine.analyze(text, language).analysis;
-        assert.ok(got.regions.length > 0, file);
-        assert.deepStrictEqual({ ...got, millis: 0 }, { ...full.analyze(text, language).analysis, millis: 0 });
-      }
-    } finally {
-      engine.dispose();
-    }
-  });
-
   it('detached() copies a name exactly, lone surrogates included (names kept in caches that outlive an analysis)', () => {
     const text = `${'x'.repeat(1000)} github.com/golang-jwt/jwt/v5`;
     const slice = text.slice(1001);

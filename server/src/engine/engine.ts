@@ -255,46 +255,26 @@ export class GuardrailEngine {
   private constructor(
     private readonly languages: Map<LanguageId, LoadedLanguage>,
     private readonly parserGuards: boolean,
-    /** Loads one more grammar (`load`). */
-    private readonly loadLanguage: (id: LanguageId) => Promise<LoadedLanguage>,
   ) {}
 
   /**
-   * Loads the grammars (`only`: these; none with `[]`, then `load` adds them). Each language's
-   * rule queries are compiled on its first analysis (or by `prepare`), so processes that see few
-   * languages start fast.
+   * Loads the grammars. Each language's rule queries are compiled on its first analysis (or by
+   * `prepare`), so processes that see few languages start fast.
    */
   static async create(paths: EnginePaths, only?: LanguageId[], options: EngineOptions = {}): Promise<GuardrailEngine> {
     enginesCreated++;
     await Parser.init({ locateFile: (file: string) => path.join(paths.grammarsDir, file) });
+    const loaded = new Map<LanguageId, LoadedLanguage>();
     let cache: RuleAnalysisCache | undefined;
     const ruleCache = () => (cache ??= RuleAnalysisCache.load(paths.ruleCache));
-    const loading = new Map<LanguageId, Promise<LoadedLanguage>>();
-    const loadLanguage = (id: LanguageId): Promise<LoadedLanguage> => {
-      let p = loading.get(id);
-      if (!p) loading.set(id, (p = loadGrammar(id)));
-      return p;
-    };
-    const loadGrammar = async (id: LanguageId): Promise<LoadedLanguage> => {
+    for (const id of only ?? LANGUAGE_IDS) {
       const spec = LANGUAGES[id];
       const language = await Language.load(path.join(paths.grammarsDir, spec.wasm));
       const parser = new Parser();
       parser.setLanguage(language);
-      return { spec, parser, language, queriesDir: paths.queriesDir, gating: options.gating ?? true, shareSpotQueries: options.shareSpotQueries ?? true, ruleCache };
-    };
-    const engine = new GuardrailEngine(new Map(), options.parserGuards ?? true, loadLanguage);
-    await engine.load(only ?? LANGUAGE_IDS);
-    return engine;
-  }
-
-  /**
-   * Loads the grammars of these languages that are not loaded yet. A scan worker loads only the
-   * languages of the files it is given: each grammar's code and tables cost memory in every worker.
-   */
-  async load(languages: readonly LanguageId[]): Promise<void> {
-    for (const id of languages) {
-      if (!this.languages.has(id)) this.languages.set(id, await this.loadLanguage(id));
+      loaded.set(id, { spec, parser, language, queriesDir: paths.queriesDir, gating: options.gating ?? true, shareSpotQueries: options.shareSpotQueries ?? true, ruleCache });
     }
+    return new GuardrailEngine(loaded, options.parserGuards ?? true);
   }
 
   /**

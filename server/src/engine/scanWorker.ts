@@ -1,21 +1,17 @@
 /** Worker thread for parallel scans: one engine per worker, files arrive in small jobs. */
 import { parentPort, workerData } from 'worker_threads';
 import { GuardrailEngine, pathsFromRoot } from './engine';
-import { languageForPath } from './languages';
 import { scanFile } from './scanFile';
 import { tableFromEntries } from './wrappers';
 import type { ScanJob, ScanJobResult, ScanWorkerInit } from './scanProtocol';
 
 const init = workerData as ScanWorkerInit;
 // Many files each: compiling spot queries together for small files would compile them twice (EngineOptions).
-// Grammars load with the first job of their language (a tree of one language loads one).
-const ready = GuardrailEngine.create(pathsFromRoot(init.root), [], { shareSpotQueries: false, ...(init.parserGuards === false ? { parserGuards: false } : {}) });
+const ready = GuardrailEngine.create(pathsFromRoot(init.root), undefined, { shareSpotQueries: false, ...(init.parserGuards === false ? { parserGuards: false } : {}) });
 
 parentPort?.on('message', (job: ScanJob) => {
   ready
-    .then(async (engine) => {
-      // scanFile analyses a file of no known language as JavaScript.
-      await engine.load([...new Set(job.files.map((f) => languageForPath(f) ?? 'javascript'))]);
+    .then((engine) => {
       const categories = new Set(job.categories);
       const wrappers = job.wrappers ? tableFromEntries(job.wrappers) : undefined;
       const results = [];
