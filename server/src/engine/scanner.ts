@@ -58,8 +58,8 @@ const JOB_SIZE = 12;
 /**
  * A scan worker's young generation (V8's nursery). By default V8 grows it to 32 MB per worker
  * under a scan's allocation rate, all of it resident; what a file's analysis allocates is
- * short-lived, and 8 MB holds it for the same CPU (SQLAlchemy: peak RSS 256 → 208 MB, two
- * workers). Smaller promotes a file's garbage to the old generation, which then grows instead.
+ * short-lived, and 8 MB holds it for the same CPU (SQLAlchemy, two workers: about 50 MB less at
+ * the peak). Smaller promotes a file's garbage to the old generation, which then grows instead.
  */
 const WORKER_YOUNG_GENERATION_MB = 8;
 
