@@ -11,6 +11,7 @@ import type { Node } from 'web-tree-sitter';
 import { codeTokens, fingerprintOf, GuardrailEngine, memoTokens, pathsFromRoot } from '../../server/src/engine/engine';
 import { editedRanges, LineIndex, mapOffset, mergeRanges } from '../../server/src/engine/incremental';
 import { languageForPath, type LanguageId } from '../../server/src/engine/languages';
+import { detached } from '../../server/src/engine/strings';
 import { REPO_ROOT, sharedEngine } from '../helpers/engine';
 
 /** The original token walk (one Node per step), kept as the reference. */
@@ -100,6 +101,14 @@ describe('engine internals', function () {
     } finally {
       engine.dispose();
     }
+  });
+
+  it('detached() copies a name exactly, lone surrogates included (names kept in caches that outlive an analysis)', () => {
+    const text = `${'x'.repeat(1000)} github.com/golang-jwt/jwt/v5`;
+    const slice = text.slice(1001);
+    const copy = detached(slice);
+    assert.strictEqual(copy, slice);
+    assert.strictEqual(detached('\ud800 lone surrogate kept'), '\ud800 lone surrogate kept');
   });
 
   it('a broken import specifier binds no empty name (searching the text for it never ended)', async () => {

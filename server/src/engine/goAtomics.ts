@@ -14,6 +14,7 @@
  * Names are matched without their struct (a field `p` declared atomic anywhere in the package
  * makes every `x.p` one): the model is a name table, not a type checker.
  */
+import { detached } from './strings';
 import type { Node } from 'web-tree-sitter';
 import { enclosingFunction, type ValueContext } from './valueFacts';
 
@@ -39,7 +40,8 @@ export function goAtomicNames(text: string): Map<string, AtomicKind> {
     for (const name of (m[1] ?? '').split(',')) {
       const n = name.trim();
       // `var` itself and keywords never name a field; a name declared twice keeps its first kind.
-      if (n && n !== 'var' && !out.has(n)) out.set(n, kind);
+      // Copied out of the text: a cached table must not keep the whole file alive.
+      if (n && n !== 'var' && !out.has(n)) out.set(detached(n), kind);
     }
   }
   return out;

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { forEachPath } from './ancestry';
 import type { QueryFamily } from './languages';
+import { detached } from './strings';
 
 /**
  * What a file imports: local names bound to qualified module paths, and the module list.
@@ -15,12 +16,12 @@ export class ImportTable {
     // A broken import (`import { createHmac, typeof } from 'crypto'` while typing) can yield an
     // empty name: it binds nothing (searching the text for '' never ends).
     if (local.length === 0) return;
-    this.bindings.set(local, qualified);
+    this.bindings.set(detached(local), detached(qualified));
     this.signatureCache = undefined;
   }
 
   addModule(module: string): void {
-    if (!this.modules.includes(module)) this.modules.push(module);
+    if (!this.modules.includes(module)) this.modules.push(detached(module));
     this.signatureCache = undefined;
   }
 

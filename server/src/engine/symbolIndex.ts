@@ -13,6 +13,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { goAtomicNames, type AtomicKind } from './goAtomics';
+import { detached } from './strings';
 
 const cache = new Map<string, { mtimeMs: number; size: number } & GoFileFacts>();
 const MAX_SIBLING_BYTES = 512 * 1024;
@@ -24,14 +25,14 @@ const CONST_BLOCK = /^const\s*\(([\s\S]*?)^\)/gm;
 /** Names declared `const` at package level in Go source text. */
 export function goConstNames(text: string): string[] {
   const names: string[] = [];
-  for (const m of text.matchAll(CONST_LINE)) if (m[1]) names.push(m[1]);
+  for (const m of text.matchAll(CONST_LINE)) if (m[1]) names.push(detached(m[1]));
   for (const block of text.matchAll(CONST_BLOCK)) {
     const body = block[1] ?? '';
     for (const line of body.split('\n')) {
       const trimmed = line.replace(/\/\/.*$/, '');
       const m = /^\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)/.exec(trimmed);
       if (!m || /^\s*$/.test(trimmed)) continue;
-      for (const n of (m[1] ?? '').split(',')) names.push(n.trim());
+      for (const n of (m[1] ?? '').split(',')) names.push(detached(n.trim()));
     }
   }
   return names;
