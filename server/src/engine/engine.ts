@@ -554,8 +554,9 @@ export class GuardrailEngine {
     // Local matches outside the changed ranges are what they were (moved), and so are their
     // units: these lie inside the same unchanged node.
     const kept: StoredTrigger[] = [];
-    // Kept triggers whose unit holds an edited unit (a decorator of an edited function, a class
-    // field next to an edited method): their unit and its symbol are looked up again.
+    // Kept triggers whose unit holds or is an edited unit (a decorator of an edited function, a
+    // class field next to an edited method, a statement next to an edited one): their unit and its
+    // symbol are looked up again.
     const replace: RawTrigger[] = [];
     for (const t of state.triggers) {
       if (t.global) continue;
@@ -564,8 +565,8 @@ export class GuardrailEngine {
       if (start > end || overlapsAny(rangesOf(sets.rules, t.ordinal), start, end)) continue;
       const unit = { ...t.unit, start: mapOffset(t.unit.start, edits, 1), end: mapOffset(t.unit.end, edits, -1), anchor: mapOffset(t.unit.anchor, edits, 1) };
       delete unit.node;
-      // A unit that is a function around the edited statements keeps its offsets and symbol.
-      if (unitRanges && overlapsAny(unitRanges, unit.start, unit.end) && !spec.unitTypes.has(unit.type)) {
+      // (The edited unit itself may have grown or shrunk: error recovery can move its end.)
+      if (unitRanges && overlapsAny(unitRanges, unit.start, unit.end)) {
         const node = root.descendantForIndex(start, end);
         if (!node || node.startIndex !== start || node.endIndex !== end) throw new StaleState();
         replace.push({ rule: t.rule, category: t.category, node, ordinal: t.ordinal, global: false, mention: t.mention });
@@ -699,6 +700,10 @@ function fineScope(root: Node, ranges: readonly CharRange[], units: ReadonlySet<
   const aroundUnits = new Set<string>();
   const aroundStatements = new Set<string>();
   const inside = (node: Node | null, r: CharRange): node is Node => node !== null && node.startIndex < r.startIndex && r.endIndex < node.endIndex;
+  // A statement also holds text written at its very end (typing at the end of a line); an empty
+  // range (a deletion) at its end may have shortened the next statement.
+  const holds = (node: Node | null, r: CharRange): node is Node =>
+    node !== null && node.startIndex < r.startIndex && (r.endIndex < node.endIndex || (r.startIndex < r.endIndex && r.endIndex === node.endIndex));
   for (const r of ranges) {
     const types: string[] = [];
     let unit: Node | undefined;
@@ -719,7 +724,7 @@ function fineScope(root: Node, ranges: readonly CharRange[], units: ReadonlySet<
     const below: string[] = [];
     for (let node: Node | null = unit; types.length + below.length < MAX_FINE_DEPTH; ) {
       node = node.firstChildForIndex(r.startIndex);
-      if (!inside(node, r) || units.has(node.type) || !STATEMENT_LIKE.test(node.type)) break;
+      if (!holds(node, r) || units.has(node.type) || !STATEMENT_LIKE.test(node.type)) break;
       below.push(statement.type);
       statement = node;
     }
