@@ -8,7 +8,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Node } from 'web-tree-sitter';
-import { codeTokens, fingerprintOf, GuardrailEngine, memoTokens, pathsFromRoot } from '../../server/src/engine/engine';
+import { codeTokens, fingerprintOf, GuardrailEngine, memoTokens, pathsFromRoot, RangeMemo } from '../../server/src/engine/engine';
 import { editedRanges, LineIndex, mapOffset, mergeRanges } from '../../server/src/engine/incremental';
 import { languageForPath, type LanguageId } from '../../server/src/engine/languages';
 import { detached } from '../../server/src/engine/strings';
@@ -138,9 +138,9 @@ describe('engine internals', function () {
           assert.deepStrictEqual(codeTokens(unit), referenceTokens(unit), file);
           assert.strictEqual(fingerprintOf('crypto', 'go', unit, text), referenceFingerprint('crypto', 'go', unit), file);
           // With the statement memo of an editor buffer: walked (filling it), then read back from it.
-          const kept = new Map<string, readonly string[]>();
+          const kept = new RangeMemo<readonly string[]>();
           assert.deepStrictEqual(memoTokens(unit, text, { previous: undefined, next: kept }, undefined), referenceTokens(unit), file);
-          assert.deepStrictEqual(memoTokens(unit, text, { previous: kept, next: new Map() }, undefined), referenceTokens(unit), file);
+          assert.deepStrictEqual(memoTokens(unit, text, { previous: kept, next: new RangeMemo() }, undefined), referenceTokens(unit), file);
           checked++;
         }
       } finally {

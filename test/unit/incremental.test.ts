@@ -11,7 +11,7 @@ import type { DocumentChange, GuardrailDocument } from '../../server/src/engine/
 import type { GuardrailEngine } from '../../server/src/engine/engine';
 import { languageForPath, type LanguageId } from '../../server/src/engine/languages';
 import { REPO_ROOT, sharedEngine } from '../helpers/engine';
-import { comparable, randomChange, rng, WORDS } from '../helpers/incremental';
+import { comparable, enlargeFunctions, largeFileChange, randomChange, rng, WORDS } from '../helpers/incremental';
 
 function fixtureFiles(): string[] {
   const out: string[] = [];
@@ -33,6 +33,8 @@ describe('incremental analysis', function () {
   let engine: GuardrailEngine;
   let incrementalRuns = 0;
   let totalRuns = 0;
+  let largeRuns = 0;
+  let largeIncremental = 0;
 
   before(async () => {
     engine = await sharedEngine();
@@ -140,6 +142,93 @@ describe('incremental analysis', function () {
     assert.ok(!full.incremental);
     assert.strictEqual(full.analysis.regions.length, 0);
     doc.dispose();
+  });
+
+  // Real files are long: edits land in large functions (re-queried by edited statement), next to
+  // imports and constants (file-wide facts). Each fixture's functions are made ten times longer
+  // (their bodies repeated), and the edits are mostly inside them, plus imports, constants and
+  // whole functions added and removed. A reuse that kept a stale match would differ.
+  for (const file of fixtureFiles().filter((f) => /[\\/](timing|crypto|sql|jwt|auth|concurrency|lock-free)\.(go|py|ts|js)$/.test(f))) {
+    const rel = path.relative(path.join(REPO_ROOT, 'test', 'fixtures'), file);
+    it(`equals a full analysis after edits inside large functions: ${rel}`, () => {
+      const language = languageForPath(file) as LanguageId;
+      const original = enlargeFunctions(engine, language, fs.readFileSync(file, 'utf8'), 5);
+      let seed = 7;
+      for (const ch of rel) seed = (seed * 33 + ch.charCodeAt(0)) >>> 0;
+      const rand = rng(seed);
+      const pool = [...new Set(original.match(WORDS) ?? [])];
+      const doc = engine.open(`/large/${rel}`, language, original, { version: 1 });
+      let incremental = 0;
+      try {
+        doc.analyze();
+        for (let batch = 0; batch < 20; batch++) {
+          const changes: DocumentChange[] = [];
+          const n = 1 + Math.floor(rand() * 2);
+          for (let i = 0; i < n; i++) {
+            const c = largeFileChange(doc.text, language, rand, pool);
+            const change = { range: { start: doc.positionAt(c.start), end: doc.positionAt(c.end) }, text: c.newText };
+            changes.push(change);
+            doc.edit([change], doc.version + 1);
+          }
+          const editedTree = doc.tree?.copy();
+          const inc = doc.analyze();
+          const full = engine.analyze(doc.text, language, editedTree ? { previousTree: editedTree } : {}).analysis;
+          editedTree?.delete();
+          if (inc.incremental) incremental++;
+          assert.deepStrictEqual(comparable(inc.analysis), comparable(full), `${rel}: batch ${batch} (${inc.incremental ? 'incremental' : 'full'}) differs; changes ${JSON.stringify(changes)}`);
+        }
+      } finally {
+        doc.dispose();
+      }
+      largeRuns += 20;
+      largeIncremental += incremental;
+    });
+  }
+
+  it('most edit batches in large functions reuse the previous analysis', () => {
+    // (A file that is one large function falls back to a full analysis: over half of it changed.)
+    assert.ok(largeRuns > 0 && largeIncremental >= largeRuns * 0.4, `${largeIncremental} of ${largeRuns}`);
+  });
+
+  it('an edit in one statement of a large function changes a comparison in another (function-wide facts)', () => {
+    // `expected` is assigned a MAC in one statement and compared in another: whether the compare
+    // is a timing finding depends on the assignment, so editing it must re-query the compare.
+    const filler = Array.from({ length: 150 }, (_, i) => `\tcount${i} := len(msg) + ${i}\n\t_ = count${i}\n`).join('');
+    const text = `package p\n\nimport (\n\t"crypto/hmac"\n\t"crypto/sha256"\n)\n\nfunc Verify(key, msg []byte, sig string) bool {\n\tmac := hmac.New(sha256.New, key)\n\tmac.Write(msg)\n${filler}\texpected := string(mac.Sum(nil))\n${filler}\tif sig == expected {\n\t\treturn true\n\t}\n\treturn false\n}\n\nfunc Other(msg []byte) int {\n${filler}${filler}${filler}\treturn 0\n}\n`;
+    const doc = engine.open('/verify.go', 'go', text, { version: 1 });
+    try {
+      const before = doc.analyze().analysis;
+      const row = text.split('\n').findIndex((l) => l.includes('expected := string('));
+      const col = text.split('\n')[row]!.indexOf('string(mac.Sum(nil))');
+      doc.edit([{ range: { start: { line: row, character: col }, end: { line: row, character: col + 'string(mac.Sum(nil))'.length } }, text: '"fixed"' }], 2);
+      const after = doc.analyze();
+      assert.ok(after.incremental);
+      assert.deepStrictEqual(comparable(after.analysis), comparable(engine.analyze(doc.text, 'go').analysis));
+      assert.notDeepStrictEqual(before.findings.map((f) => f.rule), after.analysis.findings.map((f) => f.rule), 'the compare against a constant is no timing finding');
+    } finally {
+      doc.dispose();
+    }
+  });
+
+  it('an edit to the lock a function takes changes whether an atomic store in another statement is lock-free', () => {
+    // `#atomic-beside-lock?` reads the function's locks: a store under only the read lock is
+    // lock-free code; under the exclusive lock it is not. The edit is in another statement.
+    const filler = Array.from({ length: 150 }, (_, i) => `\t\tcount${i} := len(key) + ${i}\n\t\t_ = count${i}\n`).join('');
+    const text = `package p\n\nimport (\n\t"sync"\n\t"sync/atomic"\n)\n\ntype limiter struct {\n\tupdated atomic.Int64\n}\n\ntype Bucket struct {\n\tmu      sync.RWMutex\n\tentries map[string]*limiter\n}\n\nfunc (b *Bucket) Fetch(key string, now int64) *limiter {\n\tb.mu.RLock()\n\tif l, ok := b.entries[key]; ok {\n${filler}\t\tl.updated.Store(now)\n\t\tb.mu.RUnlock()\n\t\treturn l\n\t}\n\tb.mu.RUnlock()\n\treturn nil\n}\n\nfunc Other(key string) int {\n${filler}${filler}${filler}\treturn 0\n}\n`;
+    const doc = engine.open('/bucket.go', 'go', text, { version: 1 });
+    try {
+      const before = doc.analyze().analysis;
+      assert.ok(before.regions.some((r) => r.category === 'lock-free'), 'a store under only the read lock is lock-free');
+      const lines = text.split('\n');
+      const row = lines.findIndex((l) => l === '\tb.mu.RLock()');
+      doc.edit([{ range: { start: { line: row, character: '\tb.mu.'.length }, end: { line: row, character: '\tb.mu.RLock'.length } }, text: 'Lock' }], 2);
+      const after = doc.analyze();
+      assert.ok(after.incremental);
+      assert.deepStrictEqual(comparable(after.analysis), comparable(engine.analyze(doc.text, 'go').analysis));
+      assert.ok(!after.analysis.regions.some((r) => r.category === 'lock-free'), 'under the exclusive lock it is not');
+    } finally {
+      doc.dispose();
+    }
   });
 
   after(() => {

@@ -12,6 +12,7 @@ import {
   insideAny,
   LineIndex,
   mapOffset,
+  mapUntouched,
   mergeRanges,
   overlapsAny,
   totalLength,
@@ -24,7 +25,7 @@ import { buildFix } from './fixes';
 import { GuardrailDocument, type DocumentOptions } from './document';
 import { checkParserInput } from './parserGuards';
 import './fixers';
-import { RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTriggers, type MatchContext, type RawFinding, type RawTrigger, type RootFilter } from './ruleQueries';
+import { RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTriggers, type MatchContext, type RawFinding, type PatternScope, type RawTrigger, type RootFilter } from './ruleQueries';
 import { computeFileFacts, type FileFacts } from './valueFacts';
 import { atomicsKey, goAtomicNames, type AtomicKind } from './goAtomics';
 import { RULE_CACHE_FILE, RuleAnalysisCache } from './ruleCache';
@@ -129,8 +130,36 @@ interface StoredFinding {
 }
 
 /**
+ * Answers about syntax nodes by their range and type (and a sub-key), kept from one analysis of a
+ * document to the next: a node whose range no edit wrote inside has the same text, so the same
+ * answer (tokens, fingerprints). Keyed by offsets, not by text: looking up a 40 KB function by
+ * its text hashed all of it on every edit.
+ */
+export class RangeMemo<V> {
+  private readonly entries = new Map<string, { start: number; end: number; key: string; value: V }>();
+
+  get(start: number, end: number, key: string): V | undefined {
+    return this.entries.get(`${start}:${end}:${key}`)?.value;
+  }
+
+  set(start: number, end: number, key: string, value: V): void {
+    this.entries.set(`${start}:${end}:${key}`, { start, end, key, value });
+  }
+
+  /** The entries whose range no edit wrote inside, moved to the offsets after `edits`. */
+  mapped(edits: readonly Edit[]): RangeMemo<V> {
+    const out = new RangeMemo<V>();
+    for (const e of this.entries.values()) {
+      const r = mapUntouched(e.start, e.end, edits);
+      if (r) out.set(r.startIndex, r.endIndex, e.key, e.value);
+    }
+    return out;
+  }
+}
+
+/**
  * What the next analysis of the same document can reuse: triggers and findings by offset, the
- * imports they were resolved against, and region fingerprints by unit text. Opaque to callers.
+ * imports they were resolved against, and region fingerprints by unit range. Opaque to callers.
  */
 export class AnalysisState {
   /** @internal */
@@ -141,13 +170,14 @@ export class AnalysisState {
     readonly imports: ImportTable,
     readonly triggers: readonly StoredTrigger[],
     readonly findings: readonly StoredFinding[],
-    readonly fingerprints: Map<string, string>,
+    /** Region fingerprints by unit range, unit type and category. */
+    readonly fingerprints: RangeMemo<string>,
     /** Top-level constants and enums (valueFacts.ts): a change re-analyzes the whole file. */
     readonly factsKey: string = '',
-    /** Whether a unit (by its text) is a pass-through or a stub, which makes no region. */
-    readonly plainUnits: Map<string, boolean> = new Map(),
-    /** Code tokens of the large statements inside fingerprinted units, by type and text (TokenMemo). */
-    readonly tokens: Map<string, readonly string[]> = new Map(),
+    /** Whether a unit (by range and type) is a pass-through or a stub, which makes no region. */
+    readonly plainUnits: RangeMemo<boolean> = new RangeMemo(),
+    /** Code tokens of the large statements inside fingerprinted units, by range and type (TokenMemo). */
+    readonly tokens: RangeMemo<readonly string[]> = new RangeMemo(),
   ) {}
 }
 
@@ -247,6 +277,7 @@ function spanOf(node: Node): Span {
 }
 
 let enginesCreated = 0;
+
 
 /**
  * For short command-line runs (a few files): WebAssembly compiles with V8's baseline compiler
@@ -456,21 +487,17 @@ export class GuardrailEngine {
       placed = placeTriggers(wrapped.length > 0 ? sortTriggers([...sets.rules.run(root, ctx, categories), ...wrapped]) : sets.rules.run(root, ctx, categories), spec, root, budget);
       rawFindings = sets.findings.runFindings(root, ctx, categories);
     }
-    const fingerprints = new Map<string, string>();
-    const plainUnits = new Map<string, boolean>();
+    const fingerprints = new RangeMemo<string>();
+    const plainUnits = new RangeMemo<boolean>();
     // Statement tokens are worth keeping only for a document analysed again (an editor buffer).
-    const tokens = options.keepState ? new Map<string, readonly string[]>() : undefined;
-    const regions = buildRegions(
-      placed,
-      spec,
-      text,
-      lines,
-      root,
-      { fingerprints: reuse?.state.fingerprints, plainUnits: reuse?.state.plainUnits, tokens: reuse?.state.tokens },
-      { fingerprints, plainUnits, ...(tokens ? { tokens } : {}) },
-      budget,
-      ctx.atomics,
-    );
+    const tokens = options.keepState ? new RangeMemo<readonly string[]>() : undefined;
+    // The last analysis's answers, moved through the edits (those of ranges an edit wrote in go).
+    const previous = reuse && {
+      fingerprints: reuse.state.fingerprints.mapped(reuse.edits),
+      plainUnits: reuse.state.plainUnits.mapped(reuse.edits),
+      tokens: reuse.state.tokens.mapped(reuse.edits),
+    };
+    const regions = buildRegions(placed, spec, text, lines, root, previous ?? {}, { fingerprints, plainUnits, ...(tokens ? { tokens } : {}) }, budget, ctx.atomics);
     const built = buildFindings(options.auditFindings ? rawFindings : rawFindings.filter((f) => f.props.confidence !== 'low'), spec, text, budget);
     // One finding per (rule, node): the earliest pattern's.
     const all = [...keptFindings, ...built].sort((a, b) => a.ordinal - b.ordinal);
@@ -529,16 +556,27 @@ export class GuardrailEngine {
   ): { placed: StoredTrigger[]; rawFindings: RawFinding[]; keptFindings: StoredFinding[] } {
     const categories = options.categories;
     const { state, edits, dirty, fine } = reuse;
-    // Patterns that cannot be rooted around the edited units are re-queried in those units only
-    // (FineScope); the others in the whole changed top-level nodes.
-    const inUnits: RootFilter | undefined = fine ? (roots) => roots !== undefined && !roots.some((t) => fine.around.has(t)) : undefined;
-    const aroundUnits: RootFilter | undefined = inUnits ? (roots) => !inUnits(roots) : undefined;
-    const rangesOf = (set: RuleSet, ordinal: number) => (fine && inUnits?.(set.rootTypesOf(ordinal)) ? fine.ranges : dirty);
+    // Each pattern is re-queried over the narrowest level of the FineScope it fits (the edited
+    // statements, the edited units), or over the whole changed top-level nodes.
+    const tiers = fine ? [...fine.levels.map((l) => l.ranges), dirty] : [dirty];
+    const tierMemo = new Map<PatternScope, number>();
+    const tierOf = (p: PatternScope) => {
+      let tier = tierMemo.get(p);
+      if (tier === undefined) {
+        const i = fine ? fine.levels.findIndex((l) => fitsLevel(l, p)) : -1;
+        tierMemo.set(p, (tier = i === -1 ? tiers.length - 1 : i));
+      }
+      return tier;
+    };
+    const inTier = (i: number): RootFilter => (p) => tierOf(p) === i;
+    const rangesOf = (set: RuleSet, ordinal: number) => tiers[tierOf(set.scopeOf(ordinal))]!;
+    const unitRanges = fine?.levels.find((l) => !l.statements)?.ranges;
     // Local matches outside the changed ranges are what they were (moved), and so are their
     // units: these lie inside the same unchanged node.
     const kept: StoredTrigger[] = [];
-    // Kept triggers whose unit holds an edited unit (a decorator of an edited function, a class
-    // field next to an edited method): their unit and its symbol are looked up again.
+    // Kept triggers whose unit holds or is an edited unit (a decorator of an edited function, a
+    // class field next to an edited method, a statement next to an edited one): their unit and its
+    // symbol are looked up again.
     const replace: RawTrigger[] = [];
     for (const t of state.triggers) {
       if (t.global) continue;
@@ -547,7 +585,8 @@ export class GuardrailEngine {
       if (start > end || overlapsAny(rangesOf(sets.rules, t.ordinal), start, end)) continue;
       const unit = { ...t.unit, start: mapOffset(t.unit.start, edits, 1), end: mapOffset(t.unit.end, edits, -1), anchor: mapOffset(t.unit.anchor, edits, 1) };
       delete unit.node;
-      if (fine && overlapsAny(fine.ranges, unit.start, unit.end)) {
+      // (The edited unit itself may have grown or shrunk: error recovery can move its end.)
+      if (unitRanges && overlapsAny(unitRanges, unit.start, unit.end)) {
         const node = root.descendantForIndex(start, end);
         if (!node || node.startIndex !== start || node.endIndex !== end) throw new StaleState();
         replace.push({ rule: t.rule, category: t.category, node, ordinal: t.ordinal, global: false, mention: t.mention });
@@ -555,7 +594,7 @@ export class GuardrailEngine {
     }
     const localRun = (ranges: CharRange[], only?: RootFilter) =>
       sets.rules.run(root, ctx, categories, ranges, 'local', only).filter((t) => insideAny(ranges, t.node.startIndex, t.node.endIndex));
-    const fresh = fine ? [...localRun(fine.ranges, inUnits), ...localRun(dirty, aroundUnits)] : localRun(dirty);
+    const fresh = tiers.flatMap((ranges, i) => localRun(ranges, tiers.length > 1 ? inTier(i) : undefined));
     const global = sets.rules.hasGlobalPatterns ? sets.rules.run(root, ctx, categories, undefined, 'global') : [];
     const wrapped = wrapperTriggers(root, text, spec, options.wrappers, categories);
     const placed = sortPlaced([...kept, ...placeTriggers([...replace, ...fresh, ...global, ...wrapped], spec, root, budget)]);
@@ -582,7 +621,7 @@ export class GuardrailEngine {
     const findingRun = (ranges: CharRange[], only?: RootFilter) =>
       sets.findings.runFindings(root, ctx, categories, ranges, 'local', only).filter((f) => insideAny(ranges, f.node.startIndex, f.node.endIndex));
     const rawFindings = [
-      ...(findingFine ? [...findingRun(findingFine.ranges, inUnits), ...findingRun(findingDirty, aroundUnits)] : findingRun(findingDirty)),
+      ...(findingFine ? tiers.flatMap((ranges, i) => findingRun(i === tiers.length - 1 ? findingDirty : ranges, inTier(i))) : findingRun(findingDirty)),
       ...(sets.findings.hasGlobalPatterns ? sets.findings.runFindings(root, ctx, categories, undefined, 'global') : []),
     ];
     return { placed, rawFindings, keptFindings };
@@ -638,48 +677,86 @@ function dirtyRanges(
   if (ranges.length === 0) return { dirty: [] };
   const dirty = expandToTopLevel(root, ranges);
   const fine = fineScope(root, ranges, units);
-  if (fine && totalLength(fine.ranges) <= length * MAX_INCREMENTAL_SHARE) return { dirty, fine };
+  if (fine && totalLength(fine.levels[fine.levels.length - 1]!.ranges) <= length * MAX_INCREMENTAL_SHARE) return { dirty, fine };
   return totalLength(dirty) <= length * MAX_INCREMENTAL_SHARE ? { dirty } : undefined;
 }
 
 /**
- * Edits inside one method of a class (or another unit below a top-level node that is not itself
- * a unit): the units holding them, and the node types around those units. A pattern whose matches
- * can only be rooted at other types matches inside a unit or wholly outside it, so re-querying the
- * units is enough for it; patterns that can be rooted around a unit (a class, a decorator) are
- * re-queried over the whole top-level node. Undefined when an edit is not strictly inside such a
- * unit, or a top-level node is a unit already (Go functions, top-level functions).
+ * Where an edit's matches can have changed, narrower than whole top-level nodes. The edits lie
+ * strictly inside units (functions, methods), and inside statements of those units. A pattern
+ * whose matches can only be rooted at node types not found around an edited unit (a class, a
+ * decorator) matches inside the unit or wholly outside it, so re-querying the unit is enough for
+ * it; likewise for the edited statements, when its predicates also read nothing around a match
+ * (CONTEXT_PREDICATES: the enclosing function's assignments, the statement around a call).
+ * Other patterns are re-queried over the whole top-level nodes.
  */
 export interface FineScope {
+  /** Narrowest first: the edited statements, then the edited units. */
+  levels: FineLevel[];
+}
+
+export interface FineLevel {
   ranges: CharRange[];
-  /** Types of the nodes from the top-level node down to each unit's parent. */
+  /** Types of the nodes from the top-level node down to each range's node's parent. */
   around: Set<string>;
+  /** Statements inside units: patterns reading around a match do not fit. */
+  statements: boolean;
+}
+
+/** Whether a pattern's matches all lie inside this level's ranges or wholly outside them. */
+function fitsLevel(level: FineLevel, p: PatternScope): boolean {
+  return p.rootTypes !== undefined && !p.rootTypes.some((t) => level.around.has(t)) && !(level.statements && p.readsContext);
 }
 
 /** Deeper than this, the walk gives up (and the top-level node is re-queried, as before). */
 const MAX_FINE_DEPTH = 200;
 
+/** Statements and the blocks and clauses holding them: the walk below a unit goes through these only. */
+const STATEMENT_LIKE = /statement|block|clause|case|declaration|definition|suite|body|else|finally|switch/;
+
 function fineScope(root: Node, ranges: readonly CharRange[], units: ReadonlySet<string>): FineScope | undefined {
-  const out: CharRange[] = [];
-  const around = new Set<string>();
+  const unitRanges: CharRange[] = [];
+  const statementRanges: CharRange[] = [];
+  const aroundUnits = new Set<string>();
+  const aroundStatements = new Set<string>();
+  const inside = (node: Node | null, r: CharRange): node is Node => node !== null && node.startIndex < r.startIndex && r.endIndex < node.endIndex;
+  // A statement also holds text written at its very end (typing at the end of a line); an empty
+  // range (a deletion) at its end may have shortened the next statement.
+  const holds = (node: Node | null, r: CharRange): node is Node =>
+    node !== null && node.startIndex < r.startIndex && (r.endIndex < node.endIndex || (r.startIndex < r.endIndex && r.endIndex === node.endIndex));
   for (const r of ranges) {
     const types: string[] = [];
-    let unit: CharRange | undefined;
+    let unit: Node | undefined;
     // Down through the nodes that hold the range strictly inside them, to the first unit.
     // (TreeCursor.gotoFirstChildForIndex misplaces its argument in web-tree-sitter 0.25.)
     for (let node: Node | null = root; !unit && types.length < MAX_FINE_DEPTH; ) {
       node = node.firstChildForIndex(r.startIndex);
-      if (!node || !(node.startIndex < r.startIndex && r.endIndex < node.endIndex)) return undefined;
-      if (units.has(node.type)) {
-        if (types.length === 0) return undefined;
-        unit = { startIndex: node.startIndex, endIndex: node.endIndex };
-      } else types.push(node.type);
+      if (!inside(node, r)) return undefined;
+      if (units.has(node.type)) unit = node;
+      else types.push(node.type);
     }
     if (!unit) return undefined;
-    for (const t of types) around.add(t);
-    out.push(unit);
+    for (const t of types) aroundUnits.add(t);
+    for (const t of types) aroundStatements.add(t);
+    unitRanges.push({ startIndex: unit.startIndex, endIndex: unit.endIndex });
+    // On down through statements, blocks and clauses, to the innermost one holding the range.
+    let statement: Node = unit;
+    const below: string[] = [];
+    for (let node: Node | null = unit; types.length + below.length < MAX_FINE_DEPTH; ) {
+      node = node.firstChildForIndex(r.startIndex);
+      if (!holds(node, r) || units.has(node.type) || !STATEMENT_LIKE.test(node.type)) break;
+      below.push(statement.type);
+      statement = node;
+    }
+    for (const t of below) aroundStatements.add(t);
+    statementRanges.push({ startIndex: statement.startIndex, endIndex: statement.endIndex });
   }
-  return { ranges: mergeRanges(out), around };
+  return {
+    levels: [
+      { ranges: mergeRanges(statementRanges), around: aroundStatements, statements: true },
+      { ranges: mergeRanges(unitRanges), around: aroundUnits, statements: false },
+    ],
+  };
 }
 
 /** Anonymous function units: they fold into an enclosing function or method when there is one. */
@@ -857,10 +934,10 @@ export function codeTokens(node: Node, text?: string, budget?: Budget): string[]
   return walkTokens(node, text, budget, undefined);
 }
 
-/** Statement tokens kept between analyses of a document: the last analysis's and this one's. */
+/** Statement tokens kept between analyses of a document: the last analysis's (moved through the edits since) and this one's. */
 interface TokenMemo {
-  previous: ReadonlyMap<string, readonly string[]> | undefined;
-  next: Map<string, readonly string[]>;
+  previous: RangeMemo<readonly string[]> | undefined;
+  next: RangeMemo<readonly string[]>;
 }
 
 /**
@@ -871,8 +948,8 @@ const TOKEN_MEMO_DEPTH = 64;
 const TOKEN_MEMO_MIN_CHARS = 150;
 
 /**
- * `codeTokens(unit)`, reusing the tokens of large statements whose type and text are unchanged
- * since the last analysis: an edit in a long function walks the statement it touched, not the
+ * `codeTokens(unit)`, reusing the tokens of large statements whose range no edit wrote inside
+ * since the last analysis (`memo.previous` moved through the edits, RangeMemo.mapped): an edit in a long function walks the statement it touched, not the
  * whole function (walking crosses into WebAssembly several times per node). The walk records the
  * tokens of each large subtree it goes through for the next analysis. Subtrees with a syntax
  * error are not kept: error recovery depends on what surrounds them.
@@ -888,7 +965,7 @@ export function memoTokens(unit: Node, text: string, memo: TokenMemo, budget: Bu
 function walkTokens(node: Node, text: string | undefined, budget: Budget | undefined, memo: TokenMemo | undefined): string[] {
   const tokens: string[] = [];
   /** Large subtrees being walked, innermost last: their tokens start at `at`. */
-  const open: { key: string; at: number; depth: number; keep: boolean }[] = [];
+  const open: { start: number; end: number; type: string; at: number; depth: number; keep: boolean }[] = [];
   const cursor = node.walk();
   try {
     let depth = 0;
@@ -900,14 +977,13 @@ function walkTokens(node: Node, text: string | undefined, budget: Budget | undef
         const start = cursor.startIndex;
         const end = cursor.endIndex;
         if (end - start >= TOKEN_MEMO_MIN_CHARS) {
-          const key = `${type}\u0000${text.slice(start, end)}`;
-          const kept = memo.next.get(key) ?? memo.previous?.get(key);
+          const kept = memo.next.get(start, end, type) ?? memo.previous?.get(start, end, type);
           if (kept) {
-            memo.next.set(key, kept);
+            memo.next.set(start, end, type, kept);
             for (const t of kept) tokens.push(t);
             enter = false;
           } else {
-            open.push({ key, at: tokens.length, depth, keep: !cursor.currentNode.hasError });
+            open.push({ start, end, type, at: tokens.length, depth, keep: !cursor.currentNode.hasError });
           }
         }
       }
@@ -925,7 +1001,7 @@ function walkTokens(node: Node, text: string | undefined, budget: Budget | undef
         const last = open[open.length - 1];
         if (last && last.depth === depth) {
           open.pop();
-          if (last.keep) memo?.next.set(last.key, tokens.slice(last.at));
+          if (last.keep) memo?.next.set(last.start, last.end, last.type, tokens.slice(last.at));
         }
         if (depth === 0) return tokens;
         if (cursor.gotoNextSibling()) break;
@@ -1035,9 +1111,9 @@ function buildRegions(
   text: string,
   lines: LineIndex,
   root: Node,
-  previous: { fingerprints?: ReadonlyMap<string, string>; plainUnits?: ReadonlyMap<string, boolean>; tokens?: ReadonlyMap<string, readonly string[]> },
-  /** Filled with this analysis' answers by unit text, for the next one (AnalysisState). */
-  memo: { fingerprints: Map<string, string>; plainUnits: Map<string, boolean>; tokens?: Map<string, readonly string[]> },
+  previous: { fingerprints?: RangeMemo<string>; plainUnits?: RangeMemo<boolean>; tokens?: RangeMemo<readonly string[]> },
+  /** Filled with this analysis' answers by unit range, for the next one (AnalysisState). */
+  memo: { fingerprints: RangeMemo<string>; plainUnits: RangeMemo<boolean>; tokens?: RangeMemo<readonly string[]> },
   budget?: Budget,
   /** Go names declared with an atomic type: a call on one is the operation, not a delegation. */
   atomics?: ReadonlyMap<string, AtomicKind>,
@@ -1067,19 +1143,19 @@ function buildRegions(
     // Evidence, not mentions: a type, field or base-class mention alone makes no region.
     if (g.triggers.every((t) => t.mention)) continue;
     // A one-statement pass-through (`return s.provider.Commit(ctx)`) holds no logic to review.
-    // Like fingerprints, the answer is kept by unit text: an unchanged unit is not looked at again.
-    const unitText = text.slice(g.unit.start, g.unit.end);
-    let plain = memo.plainUnits.get(unitText) ?? previous.plainUnits?.get(unitText);
+    // Like fingerprints, the answer is kept by unit range: an unchanged unit is not looked at again.
+    const { start: unitStart, end: unitEnd, type: unitType } = g.unit;
+    let plain = memo.plainUnits.get(unitStart, unitEnd, unitType) ?? previous.plainUnits?.get(unitStart, unitEnd, unitType);
     if (plain === undefined) {
-      const unitNode = g.unit.node ?? nodeAt(root, g.unit.start, g.unit.end, g.unit.type);
+      const unitNode = g.unit.node ?? nodeAt(root, unitStart, unitEnd, unitType);
       plain = unitNode !== undefined && (isDelegation(unitNode, atomics) || isStub(unitNode));
     }
-    memo.plainUnits.set(unitText, plain);
+    memo.plainUnits.set(unitStart, unitEnd, unitType, plain);
     if (plain) continue;
     g.triggers.sort((a, b) => a.start - b.start || a.end - b.end);
-    // Fingerprints hash the unit's tokens; an unchanged unit text has an unchanged fingerprint.
-    const key = `${g.category}\u0000${unitText}`;
-    let fingerprint = memo.fingerprints.get(key) ?? previous.fingerprints?.get(key);
+    // Fingerprints hash the unit's tokens; a unit no edit wrote inside has an unchanged fingerprint.
+    const key = `${unitType}\u0000${g.category}`;
+    let fingerprint = memo.fingerprints.get(unitStart, unitEnd, key) ?? previous.fingerprints?.get(unitStart, unitEnd, key);
     if (fingerprint === undefined) {
       const node = g.unit.node ?? nodeAt(root, g.unit.start, g.unit.end, g.unit.type);
       if (!node) throw new StaleState();
@@ -1093,7 +1169,7 @@ function buildRegions(
       }
       fingerprint = fingerprintOfTokens(g.category, spec.family, tokens);
     }
-    memo.fingerprints.set(key, fingerprint);
+    memo.fingerprints.set(unitStart, unitEnd, key, fingerprint);
     const baseId = `${g.category}:${fingerprint}`;
     const n = idCounts.get(baseId) ?? 0;
     idCounts.set(baseId, n + 1);

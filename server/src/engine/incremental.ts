@@ -74,6 +74,24 @@ export function mapOffset(offset: number, edits: readonly OffsetEdit[], bias: -1
   return p;
 }
 
+/**
+ * `[start, end)` of the text before `edits` in the text after them, when no edit wrote inside it
+ * (its text is then unchanged); undefined otherwise. An edit that only touches an end from
+ * outside (an insertion at `start` or at `end`) leaves it whole.
+ */
+export function mapUntouched(start: number, end: number, edits: readonly OffsetEdit[]): CharRange | undefined {
+  let s = start;
+  let e = end;
+  for (const ed of edits) {
+    if (ed.oldEndIndex <= s) {
+      const delta = ed.newEndIndex - ed.oldEndIndex;
+      s += delta;
+      e += delta;
+    } else if (ed.startIndex < e) return undefined;
+  }
+  return { startIndex: s, endIndex: e };
+}
+
 /** The ranges of the new text each edit wrote, in final coordinates. */
 export function editedRanges(edits: readonly OffsetEdit[]): CharRange[] {
   const out: CharRange[] = [];

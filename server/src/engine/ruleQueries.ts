@@ -98,10 +98,32 @@ interface PatternInfo {
   localizable: boolean;
   /** Node types a match's root can have; undefined when any (wildcards, several roots). */
   rootTypes: readonly string[] | undefined;
+  /** A predicate reads code around the match (CONTEXT_PREDICATES). */
+  readsContext: boolean;
 }
 
-/** Picks patterns by the node types their matches can be rooted at (incremental re-analysis). */
-export type RootFilter = (rootTypes: readonly string[] | undefined) => boolean;
+/** Where a pattern's matches can be rooted, and whether its predicates read code around a match (incremental re-analysis). */
+export interface PatternScope {
+  rootTypes: readonly string[] | undefined;
+  readsContext: boolean;
+}
+
+/** Picks patterns by their PatternScope (incremental re-analysis). */
+export type RootFilter = (scope: PatternScope) => boolean;
+
+/**
+ * Predicates whose answer for a match can depend on code outside the match's root node and its
+ * ancestors' own structure: the rest of the enclosing function (its assignments: valueFacts
+ * `functionFacts`), the statement around the match (`statementOf`), or names of enclosing scopes
+ * read from their subtrees. Incremental re-analysis re-queries such patterns over a whole edited
+ * function, not only the edited statement.
+ */
+const CONTEXT_PREDICATES = new Set([
+  'secret-compare?', 'strong-secret-compare?', 'interpolates-runtime-value?', 'incidental-use?', 'not-incidental-use?',
+  'secret-use?', 'not-secret-use?', 'unit-name-matches?', 'not-unit-name-matches?', 'parses-parameter?',
+  // The function's allocations, its locks, its size (goAtomics.ts).
+  'atomic-typed?', 'atomic-beside-lock?', 'small-unit?',
+]);
 
 /**
  * Where a pattern's matches can be: inside one top-level node (`local`), at the file's root
@@ -685,8 +707,8 @@ class Facts {
  */
 export class RuleSet {
   private readonly buckets: Bucket[] = [];
-  /** Each pattern's possible root types, by ordinal. */
-  private readonly roots: (readonly string[] | undefined)[] = [];
+  /** Each pattern's possible root types and context reads, by ordinal. */
+  private readonly scopes: PatternScope[] = [];
   private count = 0;
   private groupCount = 0;
 
@@ -735,8 +757,9 @@ export class RuleSet {
           conditions,
           localizable: conditions.some((c) => c.kind !== 'imports'),
           rootTypes: analysis.rootTypes ?? undefined,
+          readsContext: checked.some((p) => CONTEXT_PREDICATES.has(p.operator)),
         };
-        this.roots[info.ordinal] = info.rootTypes;
+        this.scopes[info.ordinal] = info;
         let group = byStructure.get(analysis.structure);
         if (!group) {
           const scope = scopeOf(analysis.rootTypes ?? undefined);
@@ -911,7 +934,7 @@ export class RuleSet {
     let wholeFacts: Facts | undefined;
     const factsFor = (global: boolean) =>
       global || !ranges ? (wholeFacts ??= new Facts(this, ctx, undefined)) : (localFacts ??= new Facts(this, ctx, ranges));
-    const usable = (m: PatternInfo, facts: Facts) => (!enabled || enabled.has(m.category)) && (!only || only(m.rootTypes)) && facts.canMatch(m);
+    const usable = (m: PatternInfo, facts: Facts) => (!enabled || enabled.has(m.category)) && (!only || only(m)) && facts.canMatch(m);
     // Which buckets run, compiled first: compiling can move a pattern to `anywhere`.
     let plan: { bucket: Bucket; query: Query; global: boolean; facts: Facts; active: boolean[] }[];
     const small = ctx.text.length <= SHARED_QUERY_MAX_CHARS;
@@ -1043,9 +1066,9 @@ export class RuleSet {
     return out;
   }
 
-  /** The node types the matches of the pattern with this ordinal can be rooted at (undefined: any). */
-  rootTypesOf(ordinal: number): readonly string[] | undefined {
-    return this.roots[ordinal];
+  /** The node types the matches of the pattern with this ordinal can be rooted at, and its context reads. */
+  scopeOf(ordinal: number): PatternScope {
+    return this.scopes[ordinal] ?? { rootTypes: undefined, readsContext: true };
   }
 
   /** Whether some pattern can span top-level nodes (re-run over the whole file every time). */
