@@ -97,4 +97,48 @@ describe('project wrappers', () => {
     const { analysis } = engine.analyze(go, 'go', { wrappers });
     assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['MatchesUpper:timing'], 'a call in an argument is not forwarding');
   });
+  it('jwt wrappers are helpers named for a JWT codec operation; crypto ones for encryption, HMAC or OTP generation', async () => {
+    const py = [
+      'import hashlib',
+      'import secrets',
+      'import jwt',
+      'from cryptography.fernet import Fernet',
+      '',
+      'def decode_jwt(token, key, audience, algorithms=["HS256"]):',
+      '    return jwt.decode(token, key, audience=audience, algorithms=algorithms)',
+      '',
+      'def read_jwt_header(token):',
+      '    return jwt.get_unverified_header(token)',
+      '',
+      'def encrypt_field(value, key):',
+      '    return Fernet(key).encrypt(value)',
+      '',
+      'def random_suffix_token():',
+      '    return secrets.token_urlsafe(32)',
+      '',
+      'def checksum_bytes(data):',
+      '    return hashlib.sha256(data).hexdigest()',
+      '',
+    ].join('\n');
+    const table = buildWrapperTable([await scanned('app/tokens.py', 'python', py)]);
+    assert.deepStrictEqual([...(table.get('python') ?? [])].sort(), [['decode_jwt', 'jwt'], ['encrypt_field', 'crypto']]);
+    const engine = await sharedEngine();
+    const caller = [
+      'from fastapi_users.jwt import decode_jwt',
+      '',
+      'async def read_token(self, token, user_manager):',
+      '    data = decode_jwt(token, self.decode_key, self.token_audience, algorithms=[self.algorithm])',
+      '    return await user_manager.get(data.get("sub"))',
+      '',
+      'def header_of(token):',
+      '    return read_jwt_header(token)["kid"]',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(caller, 'python', { wrappers: table.get('python') });
+    assert.deepStrictEqual(
+      analysis.regions.map((r) => `${r.symbol}:${r.category}:${[...new Set(r.triggers.map((t) => t.rule))].join(',')}`).sort(),
+      ['read_token:auth:python.auth.library-call', 'read_token:jwt:python.jwt.project-wrapper'],
+      'the project helper call keeps its auth library trigger; the unlisted helper makes nothing',
+    );
+  });
 });

@@ -1024,8 +1024,10 @@ function buildRegions(
   const groups = new Map<string, { unit: UnitInfo; category: CategoryId; triggers: StoredTrigger[] }>();
   // A constant-time comparison is a timing operation; the same call does not also make crypto.
   const timingRanges = new Set(placed.filter((t) => t.category === 'timing').map((t) => `${t.start}:${t.end}`));
-  // A token decode is a jwt operation; the same call does not also make auth.
-  const jwtRanges = new Set(placed.filter((t) => t.category === 'jwt').map((t) => `${t.start}:${t.end}`));
+  // A token decode is a jwt operation; the same call does not also make auth. A call of the
+  // project's own JWT helper (a jwt project-wrapper) keeps its auth trigger: in an auth library's
+  // own repository (fastapi-users' decode_jwt) the unit issuing the token is both.
+  const jwtRanges = new Set(placed.filter((t) => t.category === 'jwt' && !t.rule.endsWith('.project-wrapper')).map((t) => `${t.start}:${t.end}`));
   for (const t of placed) {
     if (t.category === 'crypto' && timingRanges.has(`${t.start}:${t.end}`)) continue;
     if (t.category === 'auth' && jwtRanges.has(`${t.start}:${t.end}`)) continue;
