@@ -141,4 +141,37 @@ describe('project wrappers', () => {
       'the project helper call keeps its auth library trigger; the unlisted helper makes nothing',
     );
   });
+  it('a Go call handing a package value (crypto/rand.Reader) to a same-package helper is a choice, not a pass-through', async () => {
+    const engine = await sharedEngine();
+    const wrappers = new Map<string, CategoryId>([['generateOtp', 'crypto']]);
+    const go = [
+      'package crypto',
+      '',
+      'import (',
+      '\t"crypto/rand"',
+      '\t"io"',
+      ')',
+      '',
+      'type otpSource struct{ reader io.Reader; digits int }',
+      '',
+      'func GenerateOtp(digits int) string {',
+      '\treturn generateOtp(rand.Reader, digits)',
+      '}',
+      '',
+      'func GenerateOtpFrom(r io.Reader, digits int) string {',
+      '\treturn generateOtp(r, digits)',
+      '}',
+      '',
+      'func (s *otpSource) Next() string {',
+      '\treturn generateOtp(s.reader, s.digits)',
+      '}',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(go, 'go', { wrappers });
+    assert.deepStrictEqual(
+      analysis.regions.map((r) => `${r.symbol}:${r.category}`),
+      ['GenerateOtp:crypto'],
+      'parameters and receiver fields are forwarded; rand.Reader is the RNG chosen here',
+    );
+  });
 });

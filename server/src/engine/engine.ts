@@ -1153,7 +1153,9 @@ export function isDelegation(unit: Node): boolean {
   // Go: an unqualified call is to a function of the same package (never an import), which holds
   // the logic and has its own region.
   const goUnit = fn.type === 'method_declaration' || fn.type === 'func_literal' || (fn.type === 'function_declaration' && body.type === 'block');
-  if (callee?.type === 'identifier' && goUnit) return forwards();
+  // A package value handed over (`generateOtp(rand.Reader, digits)`: the RNG) is a choice made
+  // here, not a forwarded argument: only the unit's own parameters and receiver fields forward.
+  if (callee?.type === 'identifier' && goUnit) return forwards() && (args?.namedChildren ?? []).every((a) => a?.type !== 'selector_expression' || goOwnValue(a, fn));
   if (!callee || !['selector_expression', 'attribute', 'member_expression'].includes(callee.type)) return false;
   // Go: a method that only hands its parameters to the package function of its own name
   // (`func (StdPool) SystemCertPool() (*x509.CertPool, error) { return x509.SystemCertPool() }`) is
@@ -1168,6 +1170,17 @@ export function isDelegation(unit: Node): boolean {
   const receiver = fn.type === 'method_declaration' ? fn.childForFieldName('receiver')?.descendantsOfType('identifier')[0]?.text : undefined;
   if (!root || !(root.type === 'this' || root.text === 'self' || (receiver !== undefined && root.text === receiver))) return false;
   return forwards();
+}
+
+/** A Go selector rooted at the unit's receiver or one of its parameters (`s.cfg`, `opts.Key`). */
+function goOwnValue(sel: Node, fn: Node): boolean {
+  let root: Node | null = sel;
+  while (root?.type === 'selector_expression') root = root.childForFieldName('operand');
+  if (root?.type !== 'identifier') return false;
+  const declared = [fn.childForFieldName('receiver'), fn.childForFieldName('parameters')].flatMap((list) =>
+    (list?.namedChildren ?? []).flatMap((d) => (d?.childrenForFieldName('name') ?? []).map((n) => n?.text)),
+  );
+  return declared.includes(root.text);
 }
 
 /**
