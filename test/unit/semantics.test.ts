@@ -8,7 +8,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { listSourceFiles } from '../../server/src/engine/files';
 import { scanFile } from '../../server/src/engine/scanFile';
-import { goConstNames, goPackageConstants } from '../../server/src/engine/symbolIndex';
+import { goAtomicNames } from '../../server/src/engine/goAtomics';
+import { goConstNames, goPackageConstants, goPackageFacts } from '../../server/src/engine/symbolIndex';
 import { isTestPath } from '../../server/src/engine/testCode';
 import { CATEGORY_IDS } from '../../server/src/engine/categories';
 import { applySettings, defaultSettings, isPathExcluded, walkFilters } from '../../server/src/settings';
@@ -109,6 +110,50 @@ describe('package constants (Go symbol index)', () => {
       fs.writeFileSync(path.join(dir, 'consts.go'), 'package h\n\nconst (\n\tPinnedSignature = "sig-v1"\n)\n');
       assert.deepStrictEqual([...goPackageConstants(handler)], ['PinnedSignature']);
       assert.deepStrictEqual(lines(handler), [9]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('atomic declarations (Go symbol index)', () => {
+  it('reads fields and variables by the kind of their atomic type', () => {
+    const text = [
+      'package p',
+      '',
+      'type M struct {',
+      '\tmu   sync.Mutex',
+      '\tread atomic.Pointer[readOnly]',
+      '\tval  *atomic.Value',
+      '\ta, b atomic.Int64',
+      '\ttop  unsafe.Pointer',
+      '\tatomicity int',
+      '\tloads int // atomic.Int64 in a comment is not a declaration of loads',
+      '}',
+      '',
+      'var hits atomic.Uint64',
+      '',
+    ].join('\n');
+    assert.deepStrictEqual([...goAtomicNames(text)].sort(), [
+      ['a', 'scalar'], ['b', 'scalar'], ['hits', 'scalar'], ['read', 'publish'], ['top', 'pointer'], ['val', 'publish'],
+    ]);
+  });
+
+  it('a field declared atomic.Value in a sibling file makes its Store a publication', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-atomic-'));
+    try {
+      const handler = path.join(dir, 'handler.go');
+      fs.writeFileSync(
+        handler,
+        'package h\n\nimport "sync/atomic"\n\nvar _ atomic.Bool\n\ntype box struct{ v any }\n\nfunc (h *Hot) Set(v any) {\n\th.live.Store(&box{v})\n}\n',
+      );
+      const engine = await sharedEngine();
+      const lockFree = () => scanFile(engine, handler, 1 << 20, ALL).regions.filter((r) => r.category === 'lock-free').map((r) => r.symbol);
+      // Without the declaration, `h.live.Store(x)` could be any one-argument Store: a mention.
+      assert.deepStrictEqual(lockFree(), []);
+      fs.writeFileSync(path.join(dir, 'types.go'), 'package h\n\nimport "sync/atomic"\n\ntype Hot struct {\n\tlive atomic.Value\n}\n');
+      assert.deepStrictEqual([...goPackageFacts(handler).atomics], [['live', 'publish']]);
+      assert.deepStrictEqual(lockFree(), ['Hot.Set']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

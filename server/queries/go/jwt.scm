@@ -98,3 +98,16 @@
  (#eq? @fn "AuthCodeURL")
  (#imports? "^golang\\.org/x/oauth2$")
  (#set! rule "go.jwt.fixed-oauth-state"))
+
+; fosite-based OAuth 2.0 / OIDC providers (github.com/ory/fosite and its fork
+; authelia.com/provider/oauth2): the provider's request and response entry points validate the
+; client, its authentication, the grant, PKCE, redirect URI and tokens, and mint the tokens:
+; provider.NewAccessRequest(ctx, r, session), provider.IntrospectToken(ctx, token, …),
+; provider.NewAuthorizeResponse(ctx, requester, session). Not the package's constructors
+; (oauth2.NewAuthorizeRequest() builds an empty request).
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @fn) @trigger)
+ (#any-of? @fn "NewAuthorizeRequest" "NewAuthorizeResponse" "NewAccessRequest" "NewAccessResponse" "IntrospectToken" "NewIntrospectionRequest" "NewRevocationRequest" "NewPushedAuthorizeRequest" "NewPushedAuthorizeResponse" "NewDeviceRequest" "NewDeviceResponse" "NewRFC8628UserAuthorizeRequest" "NewRFC8628UserAuthorizeResponse")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^(github\\.com/ory/fosite|authelia\\.com/provider/oauth2)(/.+)?$")
+ (#set! rule "go.jwt.oauth2-provider"))

@@ -1,6 +1,75 @@
 ; Lock-free programming in Go: sync/atomic (functions, types and their methods), go.uber.org/atomic,
 ; unsafe.Pointer juggling next to atomics, and runtime.Gosched spin loops.
 
+; Patterns on the receiver's declared type come first: an operation and a mention of the same
+; node keep the earlier pattern. Declarations are read from the file and its package
+; (#atomic-typed?, server/src/engine/goAtomics.ts).
+
+; Publication through atomic.Value / atomic.Pointer[T]: m.read.Store(&readOnly{}), e.p.Swap(&v).
+; Readers take no lock, so what is stored must never change once published. Not a store into a
+; value the function has just allocated (e := &entry{}; e.p.Store(&v)).
+((call_expression
+   function: (selector_expression operand: [(identifier) (selector_expression)] @recv field: (field_identifier) @f) @trigger)
+ (#any-of? @f "Store" "Swap")
+ (#imports? "^(sync/atomic|go\\.uber\\.org/atomic)$")
+ (#atomic-typed? @recv "^publish$")
+ (#set! rule "go.lock-free.atomic-publish"))
+
+; The read side in an accessor (a unit of a few statements): h.val.Load().(*box).h,
+; if p := m.read.Load(); p != nil {…}. A long function that reads a published pointer in
+; passing keeps it as a mention.
+((call_expression
+   function: (selector_expression operand: [(identifier) (selector_expression)] @recv field: (field_identifier) @f) @trigger)
+ (#eq? @f "Load")
+ (#imports? "^(sync/atomic|go\\.uber\\.org/atomic)$")
+ (#atomic-typed? @recv "^publish$")
+ (#small-unit? @trigger)
+ (#set! rule "go.lock-free.atomic-publish"))
+
+; An atomic.Bool/Int*/Uint* that lets code share or skip the function's mutex: stored while
+; holding only the read lock, or tested before the exclusive lock is taken (double-checked fast
+; path). A counter, a metrics gauge, or an access under the exclusive lock stays a mention.
+((call_expression
+   function: (selector_expression operand: [(identifier) (selector_expression)] @recv field: (field_identifier) @f) @trigger)
+ (#any-of? @f "Load" "Store" "Swap" "CompareAndSwap")
+ (#imports? "^(sync/atomic|go\\.uber\\.org/atomic)$")
+ (#atomic-typed? @recv "^scalar$")
+ (#atomic-beside-lock? @trigger)
+ (#set! rule "go.lock-free.atomic-beside-lock"))
+
+; The same with the functions of sync/atomic: atomic.LoadInt32(&o.done) before o.mu.Lock()
+((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#match? @f "^(Load|Store|Swap)(Int32|Int64|Uint32|Uint64|Uintptr)$")
+ (#resolves-to? @pkg "^sync/atomic$")
+ (#atomic-beside-lock? @trigger)
+ (#set! rule "go.lock-free.atomic-beside-lock"))
+
+; The value an atomic add returns decides who acts: if atomic.AddInt32(&r.refs, -1) == 0 { free },
+; if n.Add(1) == 1 { first caller }, atomic.AddUint32(&c.next, 1) % n picks the slot (reference
+; counts, tickets, round-robin). A counter bumped and returned or logged, or tested against a
+; limit (admission counters), stays a mention.
+((binary_expression
+   left: (call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+   operator: ["==" "!=" "%"])
+ (#match? @f "^Add(Int32|Int64|Uint32|Uint64)$")
+ (#resolves-to? @pkg "^sync/atomic$")
+ (#set! rule "go.lock-free.atomic-result"))
+
+((binary_expression
+   left: (call_expression function: (selector_expression operand: [(identifier) (selector_expression)] @recv field: (field_identifier) @f) @trigger)
+   operator: ["==" "!=" "%"])
+ (#any-of? @f "Add" "Sub" "Inc" "Dec")
+ (#imports? "^(sync/atomic|go\\.uber\\.org/atomic)$")
+ (#atomic-typed? @recv "^scalar$")
+ (#set! rule "go.lock-free.atomic-result"))
+
+; atomic.LoadPointer(&s.top), atomic.StorePointer(&cfg, unsafe.Pointer(c)): an unsafe pointer
+; published by hand
+((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#any-of? @f "LoadPointer" "StorePointer")
+ (#resolves-to? @pkg "^sync/atomic$")
+ (#set! rule "go.lock-free.atomic-pointer"))
+
 ; atomic.AddInt64, atomic.CompareAndSwapPointer, atomic.LoadUint32, atomic.StorePointer, ...
 ; atomic.CompareAndSwapInt64(&x, old, new), atomic.SwapPointer(...): the lock-free algorithm itself.
 ; A plain atomic counter (Add/Load/Store) only joins a region that has one of these.

@@ -10,7 +10,8 @@ import type { CategoryId } from './categories';
 import type { BudgetLimits } from './budget';
 import type { AnalysisState, GuardrailEngine } from './engine';
 import type { LanguageId } from './languages';
-import { goPackageConstants } from './symbolIndex';
+import { goPackageFacts } from './symbolIndex';
+import type { AtomicKind } from './goAtomics';
 import type { FileAnalysis, Position } from './types';
 import { wrappersFor, type WrapperTable } from './wrappers';
 
@@ -160,7 +161,7 @@ export class GuardrailDocument {
     const wrappers = wrappersFor(this.path, options.wrapperTable);
     return {
       ...(options.categories ? { categories: options.categories } : {}),
-      ...(options.packageFiles && this.language === 'go' ? { packageConstants: goPackageConstants(this.path) } : {}),
+      ...(options.packageFiles && this.language === 'go' ? packageOptions(this.path) : {}),
       ...(wrappers ? { wrappers } : {}),
       ...(options.auditFindings ? { auditFindings: true } : {}),
       ...(options.budget ? { budget: options.budget } : {}),
@@ -201,4 +202,10 @@ function treeEditFor(
     oldEndPosition: { row: oldEnd.line, column: oldEnd.character },
     newEndPosition,
   } as Edit;
+}
+
+/** A Go file's package facts from its sibling files, as analysis options. */
+function packageOptions(file: string): { packageConstants: ReadonlySet<string>; packageAtomics?: ReadonlyMap<string, AtomicKind> } {
+  const facts = goPackageFacts(file);
+  return facts.atomics.size > 0 ? { packageConstants: facts.constants, packageAtomics: facts.atomics } : { packageConstants: facts.constants };
 }

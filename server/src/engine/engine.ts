@@ -26,6 +26,7 @@ import { checkParserInput } from './parserGuards';
 import './fixers';
 import { RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTriggers, type MatchContext, type RawFinding, type RawTrigger, type RootFilter } from './ruleQueries';
 import { computeFileFacts, type FileFacts } from './valueFacts';
+import { atomicsKey, goAtomicNames, type AtomicKind } from './goAtomics';
 import { RULE_CACHE_FILE, RuleAnalysisCache } from './ruleCache';
 import type { FileAnalysis, Finding, FindingSeverity, FindingSuppression, Region, Span, Suppression, Trigger } from './types';
 
@@ -61,6 +62,8 @@ export interface AnalyzeOptions {
   keepState?: boolean;
   /** Constants of the file's package declared in other files (Go; see symbolIndex.ts). */
   packageConstants?: ReadonlySet<string>;
+  /** Names the file's package declares with a sync/atomic type in other files (Go; goAtomics.ts). */
+  packageAtomics?: ReadonlyMap<string, AtomicKind>;
   /** The project's own do-not-trust functions by name (wrappers.ts): calls to them are triggers. */
   wrappers?: ReadonlyMap<string, CategoryId>;
   /** Also report low-confidence ("audit") findings, `(#set! confidence "low")`. Off by default. */
@@ -70,6 +73,16 @@ export interface AnalyzeOptions {
    * throws BudgetExceeded rather than run on.
    */
   budget?: BudgetLimits;
+}
+
+/** The file-level facts, plus the Go atomic names the file and its package declare (goAtomics.ts). */
+type FileFactsWithAtomics = { facts: FileFacts; key: string; atomics?: ReadonlyMap<string, AtomicKind> };
+
+/** The file's own atomic declarations over its package's (the file's win a name both declare). */
+function fileAtomics(text: string, packageAtomics: ReadonlyMap<string, AtomicKind> | undefined): Map<string, AtomicKind> {
+  const own = goAtomicNames(text);
+  if (packageAtomics) for (const [n, k] of packageAtomics) if (!own.has(n)) own.set(n, k);
+  return own;
 }
 
 export interface AnalyzeResult {
@@ -348,9 +361,14 @@ export class GuardrailEngine {
       budget.checkNodes(root.descendantCount);
       const imports = collectImports(root, loaded.spec.family, text);
       budget.check('imports');
-      const fileFacts = computeFileFacts(root, loaded.spec.family, text);
+      const fileFacts: FileFactsWithAtomics = computeFileFacts(root, loaded.spec.family, text);
       budget.check('file facts');
       if (options.packageConstants) fileFacts.key += `|${[...options.packageConstants].sort().join(',')}`;
+      const atomics = loaded.spec.family === 'go' ? fileAtomics(text, options.packageAtomics) : undefined;
+      if (atomics && atomics.size > 0) {
+        fileFacts.atomics = atomics;
+        fileFacts.key += `|atomics:${atomicsKey(atomics)}`;
+      }
       if (options.auditFindings) fileFacts.key += '|audit';
       if (options.wrappers) fileFacts.key += `|${[...options.wrappers].map(([n, c]) => `${n}:${c}`).sort().join(',')}`;
       const catKey = categoriesKey(options.categories);
@@ -423,10 +441,10 @@ export class GuardrailEngine {
     started: number,
     budget: Budget,
     reuse: { state: AnalysisState; edits: readonly Edit[]; dirty: CharRange[]; fine?: FineScope } | undefined,
-    fileFacts: { facts: FileFacts; key: string },
+    fileFacts: FileFactsWithAtomics,
   ): { analysis: FileAnalysis; state: AnalysisState } {
     const lines = new LineIndex(text);
-    const ctx: MatchContext = { family: spec.family, imports, names: new Map(), text, lines, root, fileFacts: fileFacts.facts, budget, ...(options.packageConstants ? { packageConstants: options.packageConstants } : {}) };
+    const ctx: MatchContext = { family: spec.family, imports, names: new Map(), text, lines, root, fileFacts: fileFacts.facts, budget, ...(options.packageConstants ? { packageConstants: options.packageConstants } : {}), ...(fileFacts.atomics ? { atomics: fileFacts.atomics } : {}) };
     const categories = options.categories;
     let placed: StoredTrigger[];
     let rawFindings: RawFinding[];
@@ -451,6 +469,7 @@ export class GuardrailEngine {
       { fingerprints: reuse?.state.fingerprints, plainUnits: reuse?.state.plainUnits, tokens: reuse?.state.tokens },
       { fingerprints, plainUnits, ...(tokens ? { tokens } : {}) },
       budget,
+      ctx.atomics,
     );
     const built = buildFindings(options.auditFindings ? rawFindings : rawFindings.filter((f) => f.props.confidence !== 'low'), spec, text, budget);
     // One finding per (rule, node): the earliest pattern's.
@@ -1020,6 +1039,8 @@ function buildRegions(
   /** Filled with this analysis' answers by unit text, for the next one (AnalysisState). */
   memo: { fingerprints: Map<string, string>; plainUnits: Map<string, boolean>; tokens?: Map<string, readonly string[]> },
   budget?: Budget,
+  /** Go names declared with an atomic type: a call on one is the operation, not a delegation. */
+  atomics?: ReadonlyMap<string, AtomicKind>,
 ): Region[] {
   const groups = new Map<string, { unit: UnitInfo; category: CategoryId; triggers: StoredTrigger[] }>();
   // A constant-time comparison is a timing operation; the same call does not also make crypto.
@@ -1053,7 +1074,7 @@ function buildRegions(
     let plain = memo.plainUnits.get(unitText) ?? previous.plainUnits?.get(unitText);
     if (plain === undefined) {
       const unitNode = g.unit.node ?? nodeAt(root, g.unit.start, g.unit.end, g.unit.type);
-      plain = unitNode !== undefined && (isDelegation(unitNode) || isStub(unitNode));
+      plain = unitNode !== undefined && (isDelegation(unitNode, atomics) || isStub(unitNode));
     }
     memo.plainUnits.set(unitText, plain);
     if (plain) continue;
@@ -1123,7 +1144,7 @@ function unitBody(unit: Node): { fn: Node; body: Node; statements: Node[] | unde
   return { fn, body, statements };
 }
 
-export function isDelegation(unit: Node): boolean {
+export function isDelegation(unit: Node, atomics?: ReadonlyMap<string, AtomicKind>): boolean {
   const parts = unitBody(unit);
   if (!parts) return false;
   const { fn, body, statements: stmts } = parts;
@@ -1157,6 +1178,9 @@ export function isDelegation(unit: Node): boolean {
   // here, not a forwarded argument: only the unit's own parameters and receiver fields forward.
   if (callee?.type === 'identifier' && goUnit) return forwards() && (args?.namedChildren ?? []).every((a) => a?.type !== 'selector_expression' || goOwnValue(a, fn));
   if (!callee || !['selector_expression', 'attribute', 'member_expression'].includes(callee.type)) return false;
+  // Go: `return e.p.Swap(v)` on a field declared atomic.Pointer is the atomic operation itself.
+  const member = callee.type === 'selector_expression' ? callee.childForFieldName('operand') : null;
+  if (member?.type === 'selector_expression' && atomics?.has(member.childForFieldName('field')?.text ?? '')) return false;
   // Go: a method that only hands its parameters to the package function of its own name
   // (`func (StdPool) SystemCertPool() (*x509.CertPool, error) { return x509.SystemCertPool() }`) is
   // an interface adapter, there so callers can swap the implementation; the function has the logic.

@@ -11,6 +11,7 @@ import { parsePattern, splitPatterns, type CaptureInfo, type ParsedPredicate } f
 import { RuleAnalysisCache, type ConditionSpec, type PatternAnalysis } from './ruleCache';
 import { looksLikeSql, looksLikeTransactionSql, SQL_STATEMENT_KEYWORDS, stringContent } from './sqlText';
 import { expandLibraryRefs, readLibrarySets, type LibrarySets } from './librarySets';
+import { isAtomicBesideLock, isAtomicTyped, isSmallUnit } from './goAtomics';
 import { comparisonOperands, interpolatesRuntimeValue, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isSecretUse, type ValueContext } from './valueFacts';
 
 export { splitPatterns, stripPredicates } from './queryText';
@@ -215,7 +216,7 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
   'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?',
-  'string-concat?', 'sql-concat?', 'concat-match?',
+  'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?',
 ]);
 
 /**
@@ -396,6 +397,14 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       });
     case 'retry-loop?':
       return (caps, ctx) => allOf(caps, capture, (n) => isRetryLoop(n, ctx));
+    case 'atomic-typed?':
+      // The receiver names a field or variable declared with a sync/atomic type of a kind
+      // matching the pattern (goAtomics.ts), not a value the function just allocated.
+      return (caps, ctx) => allOf(caps, capture, (n) => isAtomicTyped(n, re, ctx));
+    case 'atomic-beside-lock?':
+      return (caps, ctx) => allOf(caps, capture, (n) => isAtomicBesideLock(n, ctx));
+    case 'small-unit?':
+      return (caps, ctx) => allOf(caps, capture, (n) => isSmallUnit(n, ctx));
     case 'unit-name-matches?':
       return (caps, ctx) => allOf(caps, capture, (n) => re.test(unitName(n, ctx)));
     case 'not-unit-name-matches?':

@@ -4,13 +4,17 @@
  * `tt == AccessToken` compares with a constant when `AccessToken` is `const` in a sibling file,
  * so it is never a secret comparison (valueFacts.ts).
  *
+ * It also keeps the names each file declares with a sync/atomic type (goAtomics.ts): a field
+ * declared `atomic.Value` in types.go makes `h.val.Load()` in handler.go a publication.
+ *
  * Read with a regular expression, not a parse: sibling files are many and only their `const`
- * declarations matter. Results are cached per file by size and modification time.
+ * and atomic declarations matter. Results are cached per file by size and modification time.
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { goAtomicNames, type AtomicKind } from './goAtomics';
 
-const cache = new Map<string, { mtimeMs: number; size: number; names: string[] }>();
+const cache = new Map<string, { mtimeMs: number; size: number } & GoFileFacts>();
 const MAX_SIBLING_BYTES = 512 * 1024;
 const MAX_SIBLINGS = 400;
 
@@ -33,12 +37,24 @@ export function goConstNames(text: string): string[] {
   return names;
 }
 
+/** What the index keeps of one Go file: its package-level constants and its atomic-typed names. */
+interface GoFileFacts {
+  names: string[];
+  atomics: Map<string, AtomicKind>;
+}
+
+/** A package's facts from the files other than the one analysed. */
+export interface GoPackageFacts {
+  constants: Set<string>;
+  atomics: Map<string, AtomicKind>;
+}
+
 /**
  * A directory's result is reused for a short while: a scan analyses all files of a package in
  * a burst, and statting every sibling for every file would be quadratic. Files added or removed
  * invalidate it at once (the listing is compared); edits to a sibling are seen after the TTL.
  */
-const dirCache = new Map<string, { at: number; listing: string; names: Map<string, string[]> }>();
+const dirCache = new Map<string, { at: number; listing: string; files: Map<string, GoFileFacts> }>();
 const DIR_TTL_MS = 2000;
 
 function goFilesOf(dir: string): string[] | undefined {
@@ -51,25 +67,32 @@ function goFilesOf(dir: string): string[] | undefined {
 
 /** Package-level constants of the Go package `file` belongs to, from its sibling files. */
 export function goPackageConstants(file: string): Set<string> {
-  const dir = path.dirname(file);
-  const entries = goFilesOf(dir);
-  if (!entries) return new Set();
-  const listing = entries.join('\n');
-  const cached = dirCache.get(dir);
-  if (cached && cached.listing === listing && Date.now() - cached.at < DIR_TTL_MS) {
-    const out = new Set<string>();
-    for (const [sibling, names] of cached.names) if (sibling !== file) for (const n of names) out.add(n);
-    return out;
-  }
-  const perFile = new Map<string, string[]>();
-  const result = goPackageConstantsUncached(file, dir, entries, perFile);
-  dirCache.set(dir, { at: Date.now(), listing, names: perFile });
-  if (dirCache.size > 2000) dirCache.delete(dirCache.keys().next().value as string);
-  return result;
+  return goPackageFacts(file).constants;
 }
 
-function goPackageConstantsUncached(file: string, dir: string, entries: readonly string[], perFile: Map<string, string[]>): Set<string> {
-  const out = new Set<string>();
+/** The constants and atomic-typed names of the Go package `file` belongs to, from its sibling files. */
+export function goPackageFacts(file: string): GoPackageFacts {
+  const dir = path.dirname(file);
+  const entries = goFilesOf(dir);
+  if (!entries) return { constants: new Set(), atomics: new Map() };
+  const listing = entries.join('\n');
+  let cached = dirCache.get(dir);
+  if (!cached || cached.listing !== listing || Date.now() - cached.at >= DIR_TTL_MS) {
+    cached = { at: Date.now(), listing, files: readSiblings(dir, entries) };
+    dirCache.set(dir, cached);
+    if (dirCache.size > 2000) dirCache.delete(dirCache.keys().next().value as string);
+  }
+  const out: GoPackageFacts = { constants: new Set(), atomics: new Map() };
+  for (const [sibling, facts] of cached.files) {
+    if (sibling === file) continue;
+    for (const n of facts.names) out.constants.add(n);
+    for (const [n, k] of facts.atomics) if (!out.atomics.has(n)) out.atomics.set(n, k);
+  }
+  return out;
+}
+
+function readSiblings(dir: string, entries: readonly string[]): Map<string, GoFileFacts> {
+  const perFile = new Map<string, GoFileFacts>();
   for (const name of entries.slice(0, MAX_SIBLINGS)) {
     const sibling = path.join(dir, name);
     let stat: fs.Stats;
@@ -87,11 +110,10 @@ function goPackageConstantsUncached(file: string, dir: string, entries: readonly
       } catch {
         continue;
       }
-      hit = { mtimeMs: stat.mtimeMs, size: stat.size, names: goConstNames(text) };
+      hit = { mtimeMs: stat.mtimeMs, size: stat.size, names: goConstNames(text), atomics: goAtomicNames(text) };
       cache.set(sibling, hit);
     }
-    perFile.set(sibling, hit.names);
-    if (sibling !== file) for (const n of hit.names) out.add(n);
+    perFile.set(sibling, hit);
   }
-  return out;
+  return perFile;
 }

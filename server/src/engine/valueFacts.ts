@@ -19,6 +19,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { EnclosingIndex, namedTypes } from './ancestry';
+import type { AtomicKind } from './goAtomics';
 import { LANGUAGES, type QueryFamily } from './languages';
 
 export interface ValueContext {
@@ -27,6 +28,8 @@ export interface ValueContext {
   root?: Node;
   /** Constants declared in other files of the same Go package. */
   packageConstants?: ReadonlySet<string>;
+  /** Go names declared with a sync/atomic type in this file or its package (goAtomics.ts). */
+  atomics?: ReadonlyMap<string, AtomicKind>;
   /** Per-analysis caches. */
   fileFacts?: FileFacts;
   functionFacts?: Map<number, FunctionFacts>;
@@ -334,7 +337,8 @@ function collectTopLevel(top: Node, facts: FileFacts, ctx: ValueContext): void {
   }
 }
 
-function enclosingFunction(n: Node, ctx: ValueContext): Node | null {
+/** The innermost function (unit) around a node, or null at top level. */
+export function enclosingFunction(n: Node, ctx: ValueContext): Node | null {
   const index = enclosingIndex('function', n, ctx);
   const i = index.innermost(n);
   return i < 0 ? null : index.at(i);

@@ -1,0 +1,195 @@
+/**
+ * What the light model knows about Go atomics: which names (struct fields, variables) are
+ * declared with a sync/atomic type, read from the declarations of the file and of its package's
+ * other files (symbolIndex.ts), and where an atomic access sits relative to the mutex of the
+ * same function. Used by `#atomic-typed?`, `#atomic-beside-lock?`, `#small-unit?`
+ * (server/queries/go/lock-free.scm).
+ *
+ * Kinds, by declared type:
+ * - `publish`: `atomic.Value`, `atomic.Pointer[T]` — a value or pointer published to readers
+ *   who take no lock (hot-reloaded handlers, copy-on-write maps, configuration snapshots);
+ * - `scalar`: `atomic.Bool`, `atomic.Int32/Int64/Uint32/Uint64/Uintptr` — counters, flags and
+ *   timestamps, lock-free only in how they are used next to a lock;
+ * - `pointer`: `unsafe.Pointer`, juggled with `atomic.LoadPointer`/`StorePointer`.
+ * Names are matched without their struct (a field `p` declared atomic anywhere in the package
+ * makes every `x.p` one): the model is a name table, not a type checker.
+ */
+import type { Node } from 'web-tree-sitter';
+import { enclosingFunction, type ValueContext } from './valueFacts';
+
+export type AtomicKind = 'publish' | 'scalar' | 'pointer';
+
+const NAMES = String.raw`[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*`;
+const ATOMIC_DECL = new RegExp(
+  String.raw`^[ \t]*(?:var[ \t]+)?(${NAMES})[ \t]+\*?(atomic\.(?:Value|Pointer\[[^\]\n]*\]|Bool|Int32|Int64|Uint32|Uint64|Uintptr)|unsafe\.Pointer)(?!\w)`,
+  'gm',
+);
+
+function kindOf(type: string): AtomicKind {
+  if (type.startsWith('unsafe.')) return 'pointer';
+  return /^atomic\.(Value|Pointer)/.test(type) ? 'publish' : 'scalar';
+}
+
+/** Names declared in Go source text as fields or variables of an atomic type (see the kinds above). */
+export function goAtomicNames(text: string): Map<string, AtomicKind> {
+  const out = new Map<string, AtomicKind>();
+  if (!text.includes('atomic.') && !text.includes('unsafe.Pointer')) return out;
+  for (const m of text.matchAll(ATOMIC_DECL)) {
+    const kind = kindOf(m[2] ?? '');
+    for (const name of (m[1] ?? '').split(',')) {
+      const n = name.trim();
+      // `var` itself and keywords never name a field; a name declared twice keeps its first kind.
+      if (n && n !== 'var' && !out.has(n)) out.set(n, kind);
+    }
+  }
+  return out;
+}
+
+/** A stable text of an atomics table, for cache keys (incremental analysis restarts when it changes). */
+export function atomicsKey(atomics: ReadonlyMap<string, AtomicKind>): string {
+  return [...atomics].map(([n, k]) => `${n}:${k}`).sort().join(',');
+}
+
+/** `x`, `x.f`, `x.f.g`: the last name (what was declared) and the first (the variable). */
+function chainEnds(n: Node): { last: string; first: Node } | undefined {
+  if (n.type === 'identifier') return { last: n.text, first: n };
+  if (n.type !== 'selector_expression') return undefined;
+  const last = n.childForFieldName('field')?.text;
+  let first: Node | null = n;
+  while (first && first.type === 'selector_expression') first = first.childForFieldName('operand');
+  return last && first?.type === 'identifier' ? { last, first } : undefined;
+}
+
+/**
+ * The variable's last binding before `at` allocates a fresh value (`e := &entry{}`,
+ * `x := new(T)`, `var x T`): stores into it happen before anyone else can see it, so they cannot
+ * race. A variable bound from a map, a parameter or a call is shared.
+ */
+function freshLocal(variable: Node, at: number, fn: Node, ctx: ValueContext): boolean {
+  const name = variable.text.replace(/[$]/g, '\\$&');
+  const before = ctx.text.slice(fn.startIndex, at);
+  const binding = new RegExp(String.raw`(?:^|[^\w.])(?:\w+\s*,\s*)*${name}(?:\s*,\s*\w+)*\s*(:?=)(?!=)|\bvar\s+${name}\b`, 'g');
+  let last: RegExpExecArray | undefined;
+  for (let m = binding.exec(before); m; m = binding.exec(before)) last = m;
+  if (!last) return false;
+  if (!last[1]) return true;
+  const value = before.slice(last.index + last[0].length);
+  return /^\s*(&\s*[\w.]+(\[[^\]]*\])?\s*\{|new\()/.test(value);
+}
+
+/**
+ * `#atomic-typed? @recv "kind-re"`: the receiver (identifier or field chain) names something
+ * declared with an atomic type of a kind matching the pattern, in this file or its package, and
+ * is not a value the function has just allocated.
+ */
+export function isAtomicTyped(recv: Node, kinds: RegExp, ctx: ValueContext): boolean {
+  const ends = chainEnds(recv);
+  if (!ends) return false;
+  const kind = ctx.atomics?.get(ends.last);
+  if (!kind || !kinds.test(kind)) return false;
+  const fn = enclosingFunction(recv, ctx);
+  return !fn || !freshLocal(ends.first, recv.startIndex, fn, ctx);
+}
+
+const LOCK_CALL = /^(Lock|RLock|Unlock|RUnlock)$/;
+
+/** The mutex calls of a function body (`mu.Lock()`, `defer mu.RUnlock()`), in order. */
+function lockCalls(fn: Node): { at: number; op: string; deferred: boolean }[] {
+  const out: { at: number; op: string; deferred: boolean }[] = [];
+  for (const call of fn.descendantsOfType('call_expression')) {
+    const callee = call?.childForFieldName('function');
+    if (!call || callee?.type !== 'selector_expression') continue;
+    const op = callee.childForFieldName('field')?.text ?? '';
+    if (!LOCK_CALL.test(op) || (call.childForFieldName('arguments')?.namedChildCount ?? 1) !== 0) continue;
+    out.push({ at: call.startIndex, op, deferred: call.parent?.type === 'defer_statement' });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** Whether a node is (part of) the condition of an `if`, `for` or `switch`, or an operand of `!`/a comparison. */
+function inCondition(n: Node): boolean {
+  let cur: Node | null = n;
+  for (let depth = 0; cur && depth < 6; depth++) {
+    const parent: Node | null = cur.parent;
+    if (!parent) return false;
+    if (['if_statement', 'for_statement', 'expression_switch_statement'].includes(parent.type)) {
+      return parent.childForFieldName('condition')?.id === cur.id || parent.childForFieldName('value')?.id === cur.id;
+    }
+    if (parent.type === 'unary_expression' || parent.type === 'binary_expression' || parent.type === 'parenthesized_expression') {
+      cur = parent;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+/**
+ * `#atomic-beside-lock? @call`: an atomic access that lets code share or skip the function's
+ * mutex, so its correctness rests on the atomic alone:
+ * - a write (`Store`, `Swap`, `CompareAndSwap`) made while holding only a read lock (`RLock`):
+ *   readers mutate shared state side by side;
+ * - a read (`Load`) tested in a condition while no exclusive lock is held, the same atomic read
+ *   or written again after the function takes its exclusive lock (the double-checked fast path:
+ *   `if o.done.Load() { return }; o.mu.Lock(); if !o.done.Load() { …; o.done.Store(true) }`).
+ *   An early exit on a flag (`if s.closed.Load() { return }`) before unrelated locking is not.
+ * An access under the exclusive lock, or in a function without a mutex (a counter, a metrics
+ * gauge), does not qualify.
+ */
+export function isAtomicBesideLock(call: Node, ctx: ValueContext): boolean {
+  const callee = call.type === 'call_expression' ? call.childForFieldName('function') : call.parent?.type === 'call_expression' ? call : null;
+  const expr = call.type === 'call_expression' ? call : call.parent;
+  if (!callee || !expr || callee.type !== 'selector_expression') return false;
+  // atomic.StoreInt32(&x, 1) is x.Store(1) in the function form.
+  const method = (callee.childForFieldName('field')?.text ?? '').replace(/(Int32|Int64|Uint32|Uint64|Uintptr)$/, '');
+  const fn = enclosingFunction(expr, ctx);
+  if (!fn) return false;
+  const calls = lockCalls(fn);
+  if (!calls.some((c) => c.op === 'Lock' || c.op === 'RLock')) return false;
+  let exclusive = 0;
+  let shared = 0;
+  for (const c of calls) {
+    if (c.at >= expr.startIndex) break;
+    if (c.deferred) continue;
+    if (c.op === 'Lock') exclusive++;
+    else if (c.op === 'Unlock') exclusive = Math.max(0, exclusive - 1);
+    else if (c.op === 'RLock') shared++;
+    else shared = Math.max(0, shared - 1);
+  }
+  if (exclusive > 0) return false;
+  if (/^(Store|Swap|CompareAndSwap)$/.test(method)) return shared > 0;
+  if (method !== 'Load' || !inCondition(expr)) return false;
+  // Double-checked: after the exclusive lock the same atomic is read or written again.
+  const target = atomicTarget(expr, callee);
+  const lock = calls.find((c) => c.op === 'Lock' && c.at > expr.startIndex);
+  if (!target || !lock) return false;
+  const after = ctx.text.slice(lock.at, fn.endIndex);
+  const esc = target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(String.raw`(^|[^\w.])${esc}\.(Load|Store|Swap|CompareAndSwap)\(|atomic\.(Load|Store|Swap|CompareAndSwap)\w*\(\s*&\s*${esc}\b`).test(after);
+}
+
+/** What an atomic access reads or writes: `o.done` of `o.done.Load()`, `o.flag` of `atomic.LoadUint32(&o.flag)`. */
+function atomicTarget(call: Node, callee: Node): string | undefined {
+  const operand = callee.childForFieldName('operand');
+  if (operand?.type === 'selector_expression') return operand.text;
+  const first = call.childForFieldName('arguments')?.namedChild(0);
+  if (first?.type === 'unary_expression' && first.text.startsWith('&')) return first.text.slice(1).trim();
+  return operand?.type === 'identifier' && operand.text !== 'atomic' ? operand.text : undefined;
+}
+
+const SMALL_UNIT_STATEMENTS = 5;
+
+/** `#small-unit? @node`: the function around the node has at most a few statements (an accessor). */
+export function isSmallUnit(n: Node, ctx: ValueContext): boolean {
+  const fn = enclosingFunction(n, ctx);
+  let block = fn?.childForFieldName('body');
+  if (!block) return false;
+  const code = (x: Node) => x.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+  let statements = code(block);
+  // tree-sitter-go wraps a block's statements in a statement_list.
+  if (statements.length === 1 && statements[0]!.type === 'statement_list') {
+    block = statements[0]!;
+    statements = code(block);
+  }
+  return statements.length <= SMALL_UNIT_STATEMENTS;
+}
