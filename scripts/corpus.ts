@@ -388,13 +388,17 @@ function reportJudgments(results: Map<string, { repo: RepoEntry; dir: string; sc
   const findingByRule = new Map<string, { tp: number; all: number }>();
   /** `--list-wrong`: the judged-N regions the engine still reports, to find classes worth fixing. */
   const wrong: string[] = [];
+  /** `--list-wrong` also lists the judged-Y regions no longer reported (recall lost to later tuning). */
+  const lost: string[] = [];
   for (const j of judgments) {
     if (!scannedRepos.has(j.repo)) continue;
     if (j.kind === 'region') {
       const st = regionStats.get(j.category) ?? { y: 0, n: 0, u: 0, gone: 0 };
       regionStats.set(j.category, st);
-      if (!regionKeys.has(`${j.repo}|${j.path}|${j.symbol}|${j.category}`)) st.gone++;
-      else if (j.verdict === 'Y') st.y++;
+      if (!regionKeys.has(`${j.repo}|${j.path}|${j.symbol}|${j.category}`)) {
+        st.gone++;
+        if (listWrong && j.verdict === 'Y') lost.push(`${j.category}\tr${j.round ?? 1} ${j.repo} ${j.path}:${j.line ?? ''} ${j.symbol ?? ''}\t${j.reason}`);
+      } else if (j.verdict === 'Y') st.y++;
       else if (j.verdict === 'U') st.u++;
       else {
         st.n++;
@@ -416,6 +420,7 @@ function reportJudgments(results: Map<string, { repo: RepoEntry; dir: string; sc
     }
   }
   if (listWrong) console.log(`\n## Judged N and still reported (${wrong.length})\n\n${wrong.sort().join('\n')}`);
+  if (listWrong) console.log(`\n## Judged Y and no longer reported (${lost.length})\n\n${lost.sort().join('\n')}`);
   console.log(`\n## Region precision from test/corpus/judgments.jsonl (judged regions the engine still reports; U excluded${roundLabel(round)})\n`);
   printPrecisionTable(regionStats, 'judged, no longer reported', (st) => st.gone);
   const fAll = findingStats.tp + findingStats.fp + findingStats.test;

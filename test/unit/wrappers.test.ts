@@ -97,4 +97,81 @@ describe('project wrappers', () => {
     const { analysis } = engine.analyze(go, 'go', { wrappers });
     assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['MatchesUpper:timing'], 'a call in an argument is not forwarding');
   });
+  it('jwt wrappers are helpers named for a JWT codec operation; crypto ones for encryption, HMAC or OTP generation', async () => {
+    const py = [
+      'import hashlib',
+      'import secrets',
+      'import jwt',
+      'from cryptography.fernet import Fernet',
+      '',
+      'def decode_jwt(token, key, audience, algorithms=["HS256"]):',
+      '    return jwt.decode(token, key, audience=audience, algorithms=algorithms)',
+      '',
+      'def read_jwt_header(token):',
+      '    return jwt.get_unverified_header(token)',
+      '',
+      'def encrypt_field(value, key):',
+      '    return Fernet(key).encrypt(value)',
+      '',
+      'def random_suffix_token():',
+      '    return secrets.token_urlsafe(32)',
+      '',
+      'def checksum_bytes(data):',
+      '    return hashlib.sha256(data).hexdigest()',
+      '',
+    ].join('\n');
+    const table = buildWrapperTable([await scanned('app/tokens.py', 'python', py)]);
+    assert.deepStrictEqual([...(table.get('python') ?? [])].sort(), [['decode_jwt', 'jwt'], ['encrypt_field', 'crypto']]);
+    const engine = await sharedEngine();
+    const caller = [
+      'from fastapi_users.jwt import decode_jwt',
+      '',
+      'async def read_token(self, token, user_manager):',
+      '    data = decode_jwt(token, self.decode_key, self.token_audience, algorithms=[self.algorithm])',
+      '    return await user_manager.get(data.get("sub"))',
+      '',
+      'def header_of(token):',
+      '    return read_jwt_header(token)["kid"]',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(caller, 'python', { wrappers: table.get('python') });
+    assert.deepStrictEqual(
+      analysis.regions.map((r) => `${r.symbol}:${r.category}:${[...new Set(r.triggers.map((t) => t.rule))].join(',')}`).sort(),
+      ['read_token:auth:python.auth.library-call', 'read_token:jwt:python.jwt.project-wrapper'],
+      'the project helper call keeps its auth library trigger; the unlisted helper makes nothing',
+    );
+  });
+  it('a Go call handing a package value (crypto/rand.Reader) to a same-package helper is a choice, not a pass-through', async () => {
+    const engine = await sharedEngine();
+    const wrappers = new Map<string, CategoryId>([['generateOtp', 'crypto']]);
+    const go = [
+      'package crypto',
+      '',
+      'import (',
+      '\t"crypto/rand"',
+      '\t"io"',
+      ')',
+      '',
+      'type otpSource struct{ reader io.Reader; digits int }',
+      '',
+      'func GenerateOtp(digits int) string {',
+      '\treturn generateOtp(rand.Reader, digits)',
+      '}',
+      '',
+      'func GenerateOtpFrom(r io.Reader, digits int) string {',
+      '\treturn generateOtp(r, digits)',
+      '}',
+      '',
+      'func (s *otpSource) Next() string {',
+      '\treturn generateOtp(s.reader, s.digits)',
+      '}',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(go, 'go', { wrappers });
+    assert.deepStrictEqual(
+      analysis.regions.map((r) => `${r.symbol}:${r.category}`),
+      ['GenerateOtp:crypto'],
+      'parameters and receiver fields are forwarded; rand.Reader is the RNG chosen here',
+    );
+  });
 });

@@ -40,6 +40,18 @@
  (#set! evidence "mention")
  (#set! rule "go.jwt.api"))
 
+;; A signing method of the library used directly, jwt.SigningMethodRS256.Verify(signingString, sig, key)
+;; or jwt.SigningMethodHS256.Sign(s, key) (custom SigningMethod implementations, KMS adapters): the
+;; signature check or signing itself, not a value passed along.
+((call_expression
+   function: (selector_expression
+     operand: (selector_expression operand: (identifier) @pkg field: (field_identifier) @method)
+     field: (field_identifier) @fn) @trigger)
+ (#match? @method "^SigningMethod")
+ (#any-of? @fn "Verify" "Sign")
+ (#resolves-to? @pkg "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#set! rule "go.jwt.signing-method-call"))
+
 ; Token library types in code: jwt.MapClaims{...}, *jwt.Token parameters of key functions,
 ; t.Method.(*jwt.SigningMethodHMAC) algorithm checks, oidc.Config{...}, oauth2.Config{...}
 ((qualified_type package: (package_identifier) @pkg) @trigger

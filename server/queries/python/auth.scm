@@ -62,6 +62,17 @@
  (#any-of? @method "set_password" "check_password" "set_unusable_password" "has_usable_password")
  (#set! rule "python.auth.password-method"))
 
+; a password helper's hash, user_dict["hashed_password"] = self.password_helper.hash(pw) (fastapi-users
+; style): the stored credential is made here (an edit could store it plain or skip validation); other
+; objects' hash() calls are not this
+((call
+   function: (attribute
+     object: [(identifier) @obj (attribute attribute: (identifier) @obj)]
+     attribute: (identifier) @method) @trigger)
+ (#eq? @method "hash")
+ (#match? @obj "^(password|pwd)_?(helper|hasher)$")
+ (#set! rule "python.auth.password-store"))
+
 ; request.session["user_id"] = user.pk, del request.session["x"]
 ([(assignment
     left: (subscript

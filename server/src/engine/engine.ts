@@ -1121,8 +1121,10 @@ function buildRegions(
   const groups = new Map<string, { unit: UnitInfo; category: CategoryId; triggers: StoredTrigger[] }>();
   // A constant-time comparison is a timing operation; the same call does not also make crypto.
   const timingRanges = new Set(placed.filter((t) => t.category === 'timing').map((t) => `${t.start}:${t.end}`));
-  // A token decode is a jwt operation; the same call does not also make auth.
-  const jwtRanges = new Set(placed.filter((t) => t.category === 'jwt').map((t) => `${t.start}:${t.end}`));
+  // A token decode is a jwt operation; the same call does not also make auth. A call of the
+  // project's own JWT helper (a jwt project-wrapper) keeps its auth trigger: in an auth library's
+  // own repository (fastapi-users' decode_jwt) the unit issuing the token is both.
+  const jwtRanges = new Set(placed.filter((t) => t.category === 'jwt' && !t.rule.endsWith('.project-wrapper')).map((t) => `${t.start}:${t.end}`));
   for (const t of placed) {
     if (t.category === 'crypto' && timingRanges.has(`${t.start}:${t.end}`)) continue;
     if (t.category === 'auth' && jwtRanges.has(`${t.start}:${t.end}`)) continue;
@@ -1248,7 +1250,9 @@ export function isDelegation(unit: Node, atomics?: ReadonlyMap<string, AtomicKin
   // Go: an unqualified call is to a function of the same package (never an import), which holds
   // the logic and has its own region.
   const goUnit = fn.type === 'method_declaration' || fn.type === 'func_literal' || (fn.type === 'function_declaration' && body.type === 'block');
-  if (callee?.type === 'identifier' && goUnit) return forwards();
+  // A package value handed over (`generateOtp(rand.Reader, digits)`: the RNG) is a choice made
+  // here, not a forwarded argument: only the unit's own parameters and receiver fields forward.
+  if (callee?.type === 'identifier' && goUnit) return forwards() && (args?.namedChildren ?? []).every((a) => a?.type !== 'selector_expression' || goOwnValue(a, fn));
   if (!callee || !['selector_expression', 'attribute', 'member_expression'].includes(callee.type)) return false;
   // Go: `return e.p.Swap(v)` on a field declared atomic.Pointer is the atomic operation itself.
   const member = callee.type === 'selector_expression' ? callee.childForFieldName('operand') : null;
@@ -1266,6 +1270,17 @@ export function isDelegation(unit: Node, atomics?: ReadonlyMap<string, AtomicKin
   const receiver = fn.type === 'method_declaration' ? fn.childForFieldName('receiver')?.descendantsOfType('identifier')[0]?.text : undefined;
   if (!root || !(root.type === 'this' || root.text === 'self' || (receiver !== undefined && root.text === receiver))) return false;
   return forwards();
+}
+
+/** A Go selector rooted at the unit's receiver or one of its parameters (`s.cfg`, `opts.Key`). */
+function goOwnValue(sel: Node, fn: Node): boolean {
+  let root: Node | null = sel;
+  while (root?.type === 'selector_expression') root = root.childForFieldName('operand');
+  if (root?.type !== 'identifier') return false;
+  const declared = [fn.childForFieldName('receiver'), fn.childForFieldName('parameters')].flatMap((list) =>
+    (list?.namedChildren ?? []).flatMap((d) => (d?.childrenForFieldName('name') ?? []).map((n) => n?.text)),
+  );
+  return declared.includes(root.text);
 }
 
 /**

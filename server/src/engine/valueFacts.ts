@@ -608,6 +608,9 @@ function scopeOwnName(p: Node, wantFunction: boolean, ctx: ValueContext): string
  * so and nothing in it says secret.
  */
 export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
+  // A digest of a bearer credential keeps it out of a cache or store (`md5(token)` as the cache
+  // key of a token lookup): the hash protects the secret, whatever the unit is called.
+  if (digestsCredential(n, ctx)) return false;
   const names = unitName(n, ctx);
   if (INCIDENTAL_USE.test(names)) return true;
   const statement = textOf(statementOf(n, ctx), ctx).slice(0, 400);
@@ -618,6 +621,16 @@ export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   // id, a dedup id): `crypto.hash('sha256', JSON.stringify(props))`, `sha256(json.dumps(d))`.
   return FINGERPRINT_HASH.test(textOf(n, ctx)) && JSON_SERIALISATION.test(statement) && !/token|sign|nonce|salt/i.test(statement);
 }
+
+/** `@n` is a digest callee whose call's arguments name a token, API key, password or secret. */
+function digestsCredential(n: Node, ctx: ValueContext): boolean {
+  if (!FINGERPRINT_HASH.test(textOf(n, ctx))) return false;
+  const call = n.parent;
+  const args = call && call.childForFieldName('function')?.id === n.id ? call.childForFieldName('arguments') : null;
+  return args !== null && CREDENTIAL_ARGUMENT.test(textOf(args, ctx));
+}
+
+const CREDENTIAL_ARGUMENT = /(^|[^A-Za-z])(token|access_?token|api_?key|password|passwd|secret)([^A-Za-z]|$)/i;
 
 /** Unkeyed digest calls (callee text), and serialisations of structured data. */
 const FINGERPRINT_HASH = /(^|\.)(hash|createHash|md5|sha1|sha224|sha256|sha384|sha512|sha3_\w+|blake2[bs])$/;
