@@ -107,6 +107,8 @@ export class Budget {
   private cancelledIn: string | undefined;
   /** `uncountedMillis` when this analysis started. */
   private readonly uncountedAtStart = uncountedMillis;
+  /** Which clock `spent` found used up, for the message. */
+  private clock = 'ms';
 
   constructor(
     readonly limits: BudgetLimits = DEFAULT_BUDGET,
@@ -140,7 +142,10 @@ export class Budget {
     const now = performance.now();
     const limit = this.limits.millis;
     const excused = uncountedMillis - this.uncountedAtStart;
-    if (now >= this.wallCap + excused) return true;
+    if (now >= this.wallCap + excused) {
+      this.clock = 'ms of wall-clock time';
+      return true;
+    }
     const cpu = threadCpuMillis();
     if (cpu === undefined) {
       // No thread clock: wall-clock time.
@@ -149,6 +154,7 @@ export class Budget {
       return false;
     }
     this.base ??= { cpu, wall: now };
+    this.clock = 'ms of CPU time';
     const used = this.base.wall - this.started + (cpu - this.base.cpu) - excused;
     if (used >= limit) return true;
     // The clock ticks in 10 ms steps: look again no sooner than that.
@@ -168,7 +174,7 @@ export class Budget {
   }
 
   private exceeded(stage: string): BudgetExceeded {
-    const clock = performance.now() >= this.wallCap + (uncountedMillis - this.uncountedAtStart) ? `${Math.round(this.wallCap - this.started)} ms of wall-clock time` : `${this.limits.millis} ms${this.base ? ' of CPU time' : ''}`;
-    return new BudgetExceeded(`analysis stopped after ${clock} (${stage})`);
+    const millis = this.clock === 'ms of wall-clock time' ? Math.round(this.wallCap - this.started) : this.limits.millis;
+    return new BudgetExceeded(`analysis stopped after ${millis} ${this.clock} (${stage})`);
   }
 }
