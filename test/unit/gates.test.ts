@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Parser, Query, type Language, type Node } from 'web-tree-sitter';
 import { GuardrailEngine, pathsFromRoot } from '../../server/src/engine/engine';
-import { regexFactors, regexPrefixes } from '../../server/src/engine/gates';
+import { FactorRegistry, hitsInside, regexFactors, regexPrefixes, updateFactorHits, type FactorHits } from '../../server/src/engine/gates';
 import { bindImports, collectImports, ImportTable, type ImportStatements } from '../../server/src/engine/imports';
 import { LANGUAGES, languageForPath, type LanguageId, type QueryFamily } from '../../server/src/engine/languages';
 import { parsePredicates, splitPatterns } from '../../server/src/engine/queryText';
@@ -202,6 +202,45 @@ describe('gates', function () {
     ] as [string, string[]][]) {
       const prefixes = regexPrefixes(re)!;
       for (const s of samples) assert.ok(prefixes.some((p) => s.startsWith(p)), `${s} / ${prefixes.join(',')}`);
+    }
+  });
+
+  it('factor occurrences updated through edits equal a scan of the edited text', () => {
+    const registry = new FactorRegistry();
+    for (const f of ['hmac', 'Equal', 'sync.Mutex', 'jwt', 'BEGIN', 'a', 'ab', 'password']) registry.id(f);
+    const norm = (h: FactorHits) => Array.from({ length: registry.size }, (_, id) => (h[id] ?? []).join(','));
+    const scan = (t: string) => {
+      const found: FactorHits = [];
+      registry.scan(t, 0, t.length, found);
+      return found;
+    };
+    const rand = rng(20261203);
+    const pool = ['hmac.Equal(', 'sync.Mutex', 'jw', 't', 'BEG', 'IN ', 'passw', 'ord', 'ab', '\n', '', 'x'];
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+    for (let round = 0; round < 300; round++) {
+      // Long enough that the factor index is built (spans over 4 KB are searched with it).
+      let text = Array.from({ length: 400 }, () => pick(pool)).join(' ').repeat(round % 3 === 0 ? 3 : 1);
+      const before = scan(text);
+      const edits: { startIndex: number; oldEndIndex: number; newEndIndex: number }[] = [];
+      for (let k = 1 + Math.floor(rand() * 4); k > 0; k--) {
+        const start = Math.floor(rand() * (text.length + 1));
+        const end = Math.min(text.length, start + Math.floor(rand() * 12));
+        const insert = rand() < 0.2 ? '' : pick(pool) + pick(pool);
+        text = text.slice(0, start) + insert + text.slice(end);
+        edits.push({ startIndex: start, oldEndIndex: end, newEndIndex: start + insert.length });
+      }
+      const updated = updateFactorHits(registry, before, edits, text);
+      assert.deepStrictEqual(norm(updated), norm(scan(text)), `round ${round}`);
+      // Occurrences inside some ranges, picked from the whole text's, equal a scan of those ranges.
+      const a = Math.floor(rand() * text.length);
+      const ranges = [
+        { startIndex: a, endIndex: Math.min(text.length, a + Math.floor(rand() * 300)) },
+        { startIndex: Math.min(text.length, a + 400), endIndex: Math.min(text.length, a + 400 + Math.floor(rand() * 300)) },
+      ];
+      const inRanges: FactorHits = [];
+      for (const r of ranges) registry.scan(text, r.startIndex, r.endIndex, inRanges);
+      const picked = updated.map((h, id) => h && hitsInside(h, registry.factor(id).length, ranges, text.length));
+      assert.deepStrictEqual(norm(picked), norm(inRanges), `round ${round}, ranges`);
     }
   });
 

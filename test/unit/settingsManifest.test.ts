@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { isIgnoredPath } from '../../client/src/model/watchedFiles';
+import { globProblem } from '../../server/src/engine/globCheck';
 import { checkedSetting, DEFAULT_EXCLUDES, manifestSettings, settingFrom, SETTING_KEYS, specOf, TEAM_CONFIG_OTHER_KEYS, TEAM_KEYS } from '../../common/src/settings';
 import { PACKAGE_JSON, renderPackageJson } from '../../scripts/gen-manifest-settings';
 import { applySettings, defaultSettings } from '../../server/src/settings';
@@ -53,5 +54,9 @@ describe('the settings schema (common/src/settings.ts) and package.json', () => 
       assert.ok(isIgnoredPath(example), `${glob}: ${example}`);
     }
     assert.ok(!isIgnoredPath('pkg/lib.go'));
+  });
+
+  it('every default exclude is within the glob bounds (the server trusts them without probing)', () => {
+    for (const glob of DEFAULT_EXCLUDES) assert.strictEqual(globProblem(glob), undefined, glob);
   });
 });

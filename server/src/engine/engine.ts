@@ -3,7 +3,7 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import { Language, Parser, type Edit, type Node, type Tree } from 'web-tree-sitter';
 import { CATEGORY_IDS, isCategoryId, tierOf, type CategoryId } from './categories';
-import { FactorRegistry } from './gates';
+import { FactorRegistry, updateFactorHits, type FactorHits } from './gates';
 import { collectImports, type ImportTable } from './imports';
 import {
   changedRanges,
@@ -18,7 +18,7 @@ import {
   totalLength,
   type CharRange,
 } from './incremental';
-import { LANGUAGES, LANGUAGE_IDS, type LanguageId, type LanguageSpec } from './languages';
+import { LANGUAGES, LANGUAGE_IDS, type LanguageId, type LanguageSpec, type QueryFamily } from './languages';
 import { forEachPath, pathByParents } from './ancestry';
 import { Budget, DEFAULT_BUDGET, EngineFault, isWasmFault, type BudgetLimits } from './budget';
 import { buildFix } from './fixes';
@@ -77,7 +77,7 @@ export interface AnalyzeOptions {
 }
 
 /** The file-level facts, plus the Go atomic names the file and its package declare (goAtomics.ts). */
-type FileFactsWithAtomics = { facts: FileFacts; key: string; atomics?: ReadonlyMap<string, AtomicKind> };
+type FileFactsWithAtomics = { facts: FileFacts; key: string; atomics?: ReadonlyMap<string, AtomicKind>; importWords?: number[][]; plain?: { facts: FileFacts; key: string } };
 
 /** The file's own atomic declarations over its package's (the file's win a name both declare). */
 function fileAtomics(text: string, packageAtomics: ReadonlyMap<string, AtomicKind> | undefined): Map<string, AtomicKind> {
@@ -161,6 +161,12 @@ export class RangeMemo<V> {
  * What the next analysis of the same document can reuse: triggers and findings by offset, the
  * imports they were resolved against, and region fingerprints by unit range. Opaque to callers.
  */
+/** The whole-text factor scan this analysis made, if any, for the next analysis of the document to update. */
+function scannedFactors(ctx: MatchContext, registry: FactorRegistry): [{ hits: FactorHits; factors: number }] | [] {
+  const hits = ctx.factorScans?.get(registry)?.get('*');
+  return hits ? [{ hits, factors: registry.size }] : [];
+}
+
 export class AnalysisState {
   /** @internal */
   constructor(
@@ -178,7 +184,81 @@ export class AnalysisState {
     readonly plainUnits: RangeMemo<boolean> = new RangeMemo(),
     /** Code tokens of the large statements inside fingerprinted units, by range and type (TokenMemo). */
     readonly tokens: RangeMemo<readonly string[]> = new RangeMemo(),
+    /** Where the rule factors occur in the whole text, for as many factors as the registry held (gates.ts). */
+    readonly factorHits?: { hits: FactorHits; factors: number },
   ) {}
+
+  /** Where the import keywords occur in the text (keywordOffsets). */
+  importWords: readonly number[][] = [];
+  /** The file facts of the text alone (before package constants and atomics were added to the key). */
+  fileFacts: { facts: FileFacts; key: string } | undefined;
+}
+
+/** Top-level node types that can add to the file facts (valueFacts collectTopLevel); others never do. */
+const CONTRIBUTING_TOP_LEVEL = new Set(['const_declaration', 'var_declaration', 'expression_statement', 'class_definition', 'decorated_definition', 'export_statement', 'enum_declaration', 'lexical_declaration']);
+
+/**
+ * Whether the file facts cannot have changed: each changed range lies, in the new tree and in
+ * the old one (edited into the same coordinates), only in top-level nodes that add nothing
+ * (functions, methods, types), in an exported function or class, or inside a Python class's
+ * body (a class is an enum by its name and bases alone).
+ */
+function factsUnchanged(changed: readonly CharRange[], root: Node, oldRoot: Node): boolean {
+  const inside = (outer: Node | null, r: CharRange) => outer !== null && r.startIndex >= outer.startIndex && r.endIndex <= outer.endIndex;
+  const neutral = (n: Node, r: CharRange): boolean => {
+    if (!CONTRIBUTING_TOP_LEVEL.has(n.type)) return true;
+    const def = n.type === 'decorated_definition' ? n.childForFieldName('definition') : n;
+    if (def?.type === 'function_definition') return true;
+    if (def?.type === 'class_definition') return inside(def.childForFieldName('body'), r);
+    if (n.type !== 'export_statement' || n.childForFieldName('value') !== null) return false;
+    const decl = n.childForFieldName('declaration');
+    return decl !== null && !CONTRIBUTING_TOP_LEVEL.has(decl.type);
+  };
+  for (const r of changed) {
+    for (const top of [root, oldRoot]) {
+      // Every top-level node touching the range, zero-length ones included (a node the edits
+      // deleted is still in the old tree, shrunk to nothing where it was).
+      let n = top.firstNamedChildForIndex(Math.max(0, r.startIndex - 1)) ?? top.lastNamedChild;
+      if (n) n = n.previousNamedSibling ?? n;
+      for (; n && n.startIndex <= r.endIndex; n = n.nextNamedSibling) if (n.endIndex >= r.startIndex && !neutral(n, r)) return false;
+    }
+  }
+  return true;
+}
+
+/** The words import statements are found by, per family (imports.ts findImportStatements). */
+const IMPORT_WORDS: Record<QueryFamily, readonly string[]> = { go: ['import'], python: ['import'], ecma: ['import', 'require'] };
+
+/** The offsets of each import word of the family in `text`. */
+function keywordOffsets(text: string, family: QueryFamily): number[][] {
+  return IMPORT_WORDS[family].map((word) => {
+    const out: number[] = [];
+    for (let k = text.indexOf(word); k !== -1; k = text.indexOf(word, k + word.length)) out.push(k);
+    return out;
+  });
+}
+
+/**
+ * Whether the import statements found in the last analysis are still those of the text: every
+ * import word occurrence is where the edits moved it (none was written over, none is new), and
+ * none lies in a dirty range (where the tree's structure can differ). Elsewhere the top-level
+ * nodes are the same nodes with the same text, so the same statements bind the same names.
+ */
+function sameKeywords(family: QueryFamily, before: readonly number[][], now: readonly number[][], edits: readonly Edit[], dirty: readonly CharRange[]): boolean {
+  if (before.length !== now.length) return false;
+  for (let w = 0; w < now.length; w++) {
+    const old = before[w]!;
+    const current = now[w]!;
+    const length = IMPORT_WORDS[family][w]!.length;
+    if (old.length !== current.length) return false;
+    for (let k = 0; k < current.length; k++) {
+      const p = current[k]!;
+      const moved = mapUntouched(old[k]!, old[k]! + length, edits);
+      if (!moved || moved.startIndex !== p) return false;
+      for (const d of dirty) if (p >= d.startIndex && p < d.endIndex) return false;
+    }
+  }
+  return true;
 }
 
 /** Re-query at most this share of a document incrementally; more is analyzed in full. */
@@ -390,9 +470,19 @@ export class GuardrailEngine {
     try {
       const root = tree.rootNode;
       budget.checkNodes(root.descendantCount);
-      const imports = collectImports(root, loaded.spec.family, text);
+      const catKey = categoriesKey(options.categories);
+      const previous = options.previous;
+      const reusable = previous && options.previousTree && previous.state.language === language && previous.state.categoriesKey === catKey;
+      const dirtyFound = reusable ? dirtyRanges(root, loaded.spec.unitTypes, text.length, options.previousTree!, tree, previous.state, previous.edits) : undefined;
+      const importWords = keywordOffsets(text, loaded.spec.family);
+      // The imports of the last analysis stand when no import keyword was edited or lies where the tree changed.
+      const imports = (dirtyFound && previous && sameKeywords(loaded.spec.family, previous.state.importWords, importWords, previous.edits, dirtyFound.dirty) ? previous.state.imports : undefined) ?? collectImports(root, loaded.spec.family, text);
       budget.check('imports');
-      const fileFacts: FileFactsWithAtomics = computeFileFacts(root, loaded.spec.family, text);
+      // Edits only inside functions leave the file facts (top-level constants and enums) as they were.
+      const kept = dirtyFound && previous?.state.fileFacts && factsUnchanged(dirtyFound.changed, root, options.previousTree!.rootNode) ? previous.state.fileFacts : undefined;
+      const fileFacts: FileFactsWithAtomics = kept ? { facts: kept.facts, key: kept.key } : computeFileFacts(root, loaded.spec.family, text);
+      fileFacts.importWords = importWords;
+      fileFacts.plain = { facts: fileFacts.facts, key: fileFacts.key };
       budget.check('file facts');
       if (options.packageConstants) fileFacts.key += `|${[...options.packageConstants].sort().join(',')}`;
       const atomics = loaded.spec.family === 'go' ? fileAtomics(text, options.packageAtomics) : undefined;
@@ -402,19 +492,8 @@ export class GuardrailEngine {
       }
       if (options.auditFindings) fileFacts.key += '|audit';
       if (options.wrappers) fileFacts.key += `|${[...options.wrappers].map(([n, c]) => `${n}:${c}`).sort().join(',')}`;
-      const catKey = categoriesKey(options.categories);
-      const previous = options.previous;
       let dirty: { dirty: CharRange[]; fine?: FineScope } | undefined;
-      if (
-        previous &&
-        options.previousTree &&
-        previous.state.language === language &&
-        previous.state.categoriesKey === catKey &&
-        previous.state.factsKey === fileFacts.key &&
-        sameImports(previous.state.imports, imports)
-      ) {
-        dirty = dirtyRanges(root, loaded.spec.unitTypes, text.length, options.previousTree, tree, previous.state, previous.edits);
-      }
+      if (reusable && previous.state.factsKey === fileFacts.key && sameImports(previous.state.imports, imports)) dirty = dirtyFound;
       let result: { analysis: FileAnalysis; state: AnalysisState } | undefined;
       if (dirty && previous) {
         try {
@@ -475,7 +554,12 @@ export class GuardrailEngine {
     fileFacts: FileFactsWithAtomics,
   ): { analysis: FileAnalysis; state: AnalysisState } {
     const lines = new LineIndex(text);
-    const ctx: MatchContext = { family: spec.family, imports, names: new Map(), text, lines, root, fileFacts: fileFacts.facts, budget, ...(options.packageConstants ? { packageConstants: options.packageConstants } : {}), ...(fileFacts.atomics ? { atomics: fileFacts.atomics } : {}) };
+    // The factor occurrences of the last analysis, moved through the edits: only edited spans are searched again.
+    const registry = sets.rules.factors;
+    const kept = reuse?.state.factorHits;
+    const factorScans = kept && kept.factors === registry.size ? new Map([[registry, new Map([['*', updateFactorHits(registry, kept.hits, reuse.edits, text)]])]]) : undefined;
+    const ctx: MatchContext = {
+      ...(factorScans ? { factorScans } : {}), family: spec.family, imports, names: new Map(), text, lines, root, fileFacts: fileFacts.facts, budget, ...(options.packageConstants ? { packageConstants: options.packageConstants } : {}), ...(fileFacts.atomics ? { atomics: fileFacts.atomics } : {}) };
     const categories = options.categories;
     let placed: StoredTrigger[];
     let rawFindings: RawFinding[];
@@ -489,14 +573,16 @@ export class GuardrailEngine {
     }
     const fingerprints = new RangeMemo<string>();
     const plainUnits = new RangeMemo<boolean>();
-    // Statement tokens are worth keeping only for a document analysed again (an editor buffer).
-    const tokens = options.keepState ? new RangeMemo<readonly string[]>() : undefined;
     // The last analysis's answers, moved through the edits (those of ranges an edit wrote in go).
     const previous = reuse && {
       fingerprints: reuse.state.fingerprints.mapped(reuse.edits),
       plainUnits: reuse.state.plainUnits.mapped(reuse.edits),
       tokens: reuse.state.tokens.mapped(reuse.edits),
     };
+    // Statement tokens are worth keeping only for a document analysed again (an editor buffer).
+    // They carry over whole: this analysis walks only the units an edit wrote in, and the
+    // statements of every other unit must still be known at the next edit.
+    const tokens = options.keepState ? (previous?.tokens ?? new RangeMemo<readonly string[]>()) : undefined;
     const regions = buildRegions(placed, spec, text, lines, root, previous ?? {}, { fingerprints, plainUnits, ...(tokens ? { tokens } : {}) }, budget, ctx.atomics);
     const built = buildFindings(options.auditFindings ? rawFindings : rawFindings.filter((f) => f.props.confidence !== 'low'), spec, text, budget);
     // One finding per (rule, node): the earliest pattern's.
@@ -535,7 +621,10 @@ export class GuardrailEngine {
       fileFacts.key,
       plainUnits,
       tokens,
+      ...scannedFactors(ctx, registry),
     );
+    state.importWords = fileFacts.importWords ?? [];
+    state.fileFacts = fileFacts.plain;
     return { analysis, state };
   }
 
@@ -669,16 +758,16 @@ function dirtyRanges(
   newTree: Tree,
   state: AnalysisState,
   edits: readonly Edit[],
-): { dirty: CharRange[]; fine?: FineScope } | undefined {
+): { dirty: CharRange[]; fine?: FineScope; changed: CharRange[] } | undefined {
   let delta = 0;
   for (const e of edits) delta += e.newEndIndex - e.oldEndIndex;
   if (state.length + delta !== length) return undefined;
   const ranges = [...changedRanges(oldTree, newTree), ...editedRanges(edits)];
-  if (ranges.length === 0) return { dirty: [] };
+  if (ranges.length === 0) return { dirty: [], changed: [] };
   const dirty = expandToTopLevel(root, ranges);
   const fine = fineScope(root, ranges, units);
-  if (fine && totalLength(fine.levels[fine.levels.length - 1]!.ranges) <= length * MAX_INCREMENTAL_SHARE) return { dirty, fine };
-  return totalLength(dirty) <= length * MAX_INCREMENTAL_SHARE ? { dirty } : undefined;
+  if (fine && totalLength(fine.levels[fine.levels.length - 1]!.ranges) <= length * MAX_INCREMENTAL_SHARE) return { dirty, fine, changed: ranges };
+  return totalLength(dirty) <= length * MAX_INCREMENTAL_SHARE ? { dirty, changed: ranges } : undefined;
 }
 
 /**

@@ -449,6 +449,13 @@ export class FactorRegistry {
     return this.factors.length;
   }
 
+  /** The length of the longest factor. */
+  get longest(): number {
+    let n = 0;
+    for (const f of this.factors) if (f.length > n) n = f.length;
+    return n;
+  }
+
   get index(): FactorIndex | undefined {
     if (!this.built && this.factors.length > 0) this.built = new FactorIndex([...this.factors]);
     return this.built;
@@ -469,6 +476,103 @@ export class FactorRegistry {
     }
     this.index?.scan(text, from, to, found);
   }
+}
+
+/** Occurrences by factor id (`found[id]`: start offsets, ascending), as `FactorRegistry.scan` fills them. */
+export type FactorHits = (number[] | undefined)[];
+
+/** The offsets of an edit (tree-sitter's `Edit` has them). */
+interface SpanEdit {
+  startIndex: number;
+  oldEndIndex: number;
+  newEndIndex: number;
+}
+
+/**
+ * `found`, the factor occurrences of a whole text, brought up to date after `edits` (applied in
+ * order, each in the coordinates the previous left): occurrences away from every edit move with
+ * the text, and only the edited spans, widened by the longest factor, are searched again. The
+ * result equals a scan of all of `text`; an editor's keystroke no longer searches a 5,000-line
+ * file for every rule word.
+ */
+export function updateFactorHits(registry: FactorRegistry, found: FactorHits, edits: readonly SpanEdit[], text: string): FactorHits {
+  const reach = Math.max(0, registry.longest - 1);
+  // Arrays are never written in place: an unchanged factor's array is shared with `found`.
+  const hits: FactorHits = found.slice();
+  let windows: { start: number; end: number }[] = [];
+  for (const ed of edits) {
+    const delta = ed.newEndIndex - ed.oldEndIndex;
+    const lo = ed.startIndex - reach;
+    const hi = ed.oldEndIndex + reach;
+    for (let id = 0; id < hits.length; id++) {
+      const a = hits[id];
+      if (!a || a.length === 0) continue;
+      const i = lowerBound(a, lo);
+      const j = lowerBound(a, hi);
+      if (i === j && (j === a.length || delta === 0)) continue;
+      const out = a.slice(0, i);
+      for (let k = j; k < a.length; k++) out.push(a[k]! + delta);
+      hits[id] = out;
+    }
+    const moved = (x: number, end: boolean) => (x <= ed.startIndex ? x : x >= ed.oldEndIndex ? x + delta : end ? ed.newEndIndex : ed.startIndex);
+    windows = windows.map((w) => ({ start: moved(w.start, false), end: moved(w.end, true) }));
+    windows.push({ start: Math.max(0, lo), end: ed.newEndIndex + reach });
+  }
+  windows.sort((a, b) => a.start - b.start);
+  const merged: { start: number; end: number }[] = [];
+  for (const w of windows) {
+    const last = merged[merged.length - 1];
+    if (last && w.start <= last.end) last.end = Math.max(last.end, w.end);
+    else merged.push({ ...w });
+  }
+  for (const w of merged) {
+    const start = Math.max(0, w.start);
+    const end = Math.min(text.length, w.end);
+    if (start >= end) continue;
+    const fresh: FactorHits = [];
+    registry.scan(text, start, Math.min(text.length, end + reach), fresh);
+    const ids = Math.max(hits.length, fresh.length);
+    for (let id = 0; id < ids; id++) {
+      const a = hits[id] ?? [];
+      const i = lowerBound(a, start);
+      const j = lowerBound(a, end);
+      const f = fresh[id];
+      let n = 0;
+      while (f && n < f.length && f[n]! < end) n++;
+      if (i === j && n === 0) continue;
+      const out = a.slice(0, i);
+      for (let k = 0; k < n; k++) out.push(f![k]!);
+      for (let k = j; k < a.length; k++) out.push(a[k]!);
+      hits[id] = out;
+    }
+  }
+  return hits;
+}
+
+/** Occurrences of `hits` (a whole-text scan) that lie inside one of `ranges` (a factor of `length` characters), ascending. */
+export function hitsInside(hits: readonly number[], length: number, ranges: readonly { startIndex: number; endIndex: number }[], textLength: number): number[] {
+  const out: number[] = [];
+  for (const r of ranges) {
+    const last = Math.min(r.endIndex, textLength) - length;
+    for (let k = lowerBound(hits, r.startIndex); k < hits.length && hits[k]! <= last; k++) out.push(hits[k]!);
+  }
+  if (ranges.length > 1) {
+    out.sort((a, b) => a - b);
+    return out.filter((p, k) => k === 0 || p !== out[k - 1]);
+  }
+  return out;
+}
+
+/** The first index of the ascending `a` whose value is at least `x`. */
+function lowerBound(a: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Spans up to this many characters are searched without building the factor index. */

@@ -24,33 +24,31 @@ const TAB = 8;
 export function pythonIndentLevels(text: string): number {
   // Fast path: MAX levels need a line indented by at least MAX columns (MAX / TAB characters).
   if (!new RegExp(`^[ \\t]{${Math.floor(MAX_PYTHON_INDENT_LEVELS / TAB)}}`, 'm').test(text)) return 0;
+  // Each line's indentation and first character, by a regular expression: a loop of charCodeAt
+  // over an editor's text (built by concatenation) ran 30 times slower than over a file's.
   const stack = [0];
   let deepest = 0;
-  let i = 0;
-  while (i < text.length) {
-    let column = 0;
-    let j = i;
-    for (; j < text.length; j++) {
-      const c = text.charCodeAt(j);
-      if (c === 0x20) column++;
-      else if (c === 0x09) column += TAB - (column % TAB);
-      else break;
-    }
-    const c = text[j];
-    if (c !== undefined && c !== '\n' && c !== '\r' && c !== '#') {
+  LINE_START.lastIndex = 0;
+  for (let m = LINE_START.exec(text); m; m = LINE_START.exec(text)) {
+    const indent = m[1]!;
+    const c = m[2]!;
+    if (c !== '' && c !== '#') {
+      let column = 0;
+      for (let k = 0; k < indent.length; k++) column = indent[k] === '\t' ? column + TAB - (column % TAB) : column + 1;
       while (column < stack[stack.length - 1]!) stack.pop();
       if (column > stack[stack.length - 1]!) {
         stack.push(column);
         deepest = Math.max(deepest, stack.length - 1);
       }
     }
-    // Next line (\n, \r\n or a lone \r).
-    let k = j;
-    while (k < text.length && text[k] !== '\n' && text[k] !== '\r') k++;
-    i = text[k] === '\r' && text[k + 1] === '\n' ? k + 2 : k + 1;
+    if (m[0].length === 0) LINE_START.lastIndex++;
+    if (LINE_START.lastIndex >= text.length) break;
   }
   return deepest;
 }
+
+/** A line (after \n, \r\n or a lone \r, or at the start): its indentation and the character after it. */
+const LINE_START = /(?:^|\r\n|\n|\r)([ \t]*)([^\n\r]?)/g;
 
 /** Throws UnsupportedInput (skipped as `budget`, with this reason) for inputs a grammar cannot take. */
 export function checkParserInput(text: string, language: LanguageId): void {

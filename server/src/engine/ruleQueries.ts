@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Query, type Language, type Node, type QueryMatch } from 'web-tree-sitter';
 import { uncounted, type Budget } from './budget';
 import { CATEGORY_IDS, isCategoryId, type CategoryId } from './categories';
-import { FactorRegistry, regexFactors, regexPrefixes } from './gates';
+import { FactorRegistry, hitsInside, regexFactors, regexPrefixes } from './gates';
 import { resolveName, type ImportTable, type ResolvedName } from './imports';
 import { mergeRanges, type CharRange, type LineIndex } from './incremental';
 import type { QueryFamily } from './languages';
@@ -194,6 +194,25 @@ const STRING_TYPES: Record<QueryFamily, ReadonlySet<string>> = {
  * starts after the opening quote: so the source has a quote, whitespace, maybe "(", the keyword.
  */
 const SQL_START = new RegExp(`["'\`]\\s*(?:\\(\\s*)?(?:${SQL_STATEMENT_KEYWORDS.join('|')})(?!\\w)`, 'gi');
+/**
+ * Answers of the SQL tests by literal source text. An editor re-queries the edited part of a
+ * document at each keystroke, and a module's table of SQL keywords (thousands of strings) was
+ * read with both regular expressions every time.
+ */
+const SQL_LITERALS = new Map<string, boolean>();
+const TRANSACTION_LITERALS = new Map<string, boolean>();
+const MAX_LITERAL_ANSWERS = 20_000;
+
+function literalIs(memo: Map<string, boolean>, literal: string, test: (content: string) => boolean): boolean {
+  let answer = memo.get(literal);
+  if (answer === undefined) {
+    answer = test(stringContent(literal));
+    if (memo.size >= MAX_LITERAL_ANSWERS) memo.clear();
+    memo.set(literal, answer);
+  }
+  return answer;
+}
+
 /** looksLikeTransactionSql: a keyword right after the quote, or FOR UPDATE / FOR SHARE anywhere. */
 const TRANSACTION_SQL_HINT =
   /["'`]\s*(?:begin|start|commit|rollback|savepoint|release|set)(?!\w)|\bfor\s+(?:no\s+key\s+)?update\b|\bfor\s+share\b/gi;
@@ -373,7 +392,7 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
     case 'not-imports?':
       return (_caps, ctx) => !ctx.imports.importsMatching(re);
     case 'sql?':
-      return (caps, ctx) => allOf(caps, capture, (n) => looksLikeSql(stringContent(textOf(n, ctx))));
+      return (caps, ctx) => allOf(caps, capture, (n) => literalIs(SQL_LITERALS, textOf(n, ctx), looksLikeSql));
     case 'string-concat?':
       return (caps) => allOf(caps, capture, (n) => leftmostString(n) !== undefined);
     case 'sql-concat?':
@@ -387,7 +406,7 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
         return s !== undefined && re.test(textOf(s, ctx));
       });
     case 'transaction-sql?':
-      return (caps, ctx) => allOf(caps, capture, (n) => looksLikeTransactionSql(stringContent(textOf(n, ctx))));
+      return (caps, ctx) => allOf(caps, capture, (n) => literalIs(TRANSACTION_LITERALS, textOf(n, ctx), looksLikeTransactionSql));
     case 'not-docstring?':
       return (caps) => !allOf(caps, capture, (n) => n.parent?.type === 'expression_statement' && n.parent.namedChildCount === 1);
     case 'interpolates-runtime-value?':
@@ -564,10 +583,17 @@ class Facts {
       const key = this.ranges ? this.ranges.map((r) => `${r.startIndex}:${r.endIndex}`).join(',') : '*';
       let found = byRanges.get(key);
       if (!found) {
-        found = [];
+        const whole = byRanges.get('*');
         const text = this.ctx.text;
-        if (this.ranges) for (const r of this.ranges) registry.scan(text, r.startIndex, Math.min(r.endIndex, text.length), found);
-        else registry.scan(text, 0, text.length, found);
+        if (this.ranges && whole) {
+          // The whole text's occurrences are known (kept from the last analysis of this document): pick those inside the ranges.
+          const ranges = this.ranges;
+          found = whole.map((starts: number[] | undefined, id: number) => starts && hitsInside(starts, registry.factor(id).length, ranges, text.length));
+        } else {
+          found = [];
+          if (this.ranges) for (const r of this.ranges) registry.scan(text, r.startIndex, Math.min(r.endIndex, text.length), found);
+          else registry.scan(text, 0, text.length, found);
+        }
         byRanges.set(key, found);
       }
       this.occurrences = found;

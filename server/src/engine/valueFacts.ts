@@ -36,7 +36,14 @@ export interface ValueContext {
   /** Enclosing-node indexes by kind, and unit names by innermost scope (enclosingOf). */
   enclosing?: Map<EnclosingKind, EnclosingIndex>;
   unitNames?: Map<number, string>;
+  /** Lookups of enclosingFunction answered by climbing parents so far. */
+  functionClimbs?: number;
 }
+
+/** enclosingFunction climbs parents for this many lookups of an analysis, then builds the index. */
+const CLIMBS_BEFORE_INDEX = 24;
+/** Climbs give up (and use the index) past this depth: `parent` costs O(depth) in tree-sitter 0.25. */
+const MAX_CLIMB = 48;
 
 /**
  * The kinds of enclosing node the heuristics below look for. They are found through an
@@ -81,6 +88,7 @@ export function computeFileFacts(root: Node, family: QueryFamily, text: string):
   const facts = fileFacts(ctx);
   return { facts, key: `${[...facts.constants].sort().join(',')}|${[...facts.enums].sort().join(',')}` };
 }
+
 
 interface FunctionFacts {
   /** Local names assigned only literals. */
@@ -339,6 +347,13 @@ function collectTopLevel(top: Node, facts: FileFacts, ctx: ValueContext): void {
 
 /** The innermost function (unit) around a node, or null at top level. */
 export function enclosingFunction(n: Node, ctx: ValueContext): Node | null {
+  // An edit re-analyses a few statements: climbing from their few matches is cheaper than
+  // indexing every function of the file. Many lookups, or a deep nest, use the index.
+  if (!ctx.enclosing?.has('function') && (ctx.functionClimbs = (ctx.functionClimbs ?? 0) + 1) <= CLIMBS_BEFORE_INDEX) {
+    let steps = 0;
+    for (let p = n.parent; p && steps < MAX_CLIMB; p = p.parent, steps++) if (FUNCTION_TYPES.has(p.type)) return p;
+    if (steps < MAX_CLIMB) return null;
+  }
   const index = enclosingIndex('function', n, ctx);
   const i = index.innermost(n);
   return i < 0 ? null : index.at(i);
