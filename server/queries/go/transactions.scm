@@ -8,7 +8,7 @@
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
  (#match? @f "^(Begin|BeginTx|Beginx|BeginTxx|MustBegin|MustBeginTx|Commit|Rollback|BeginFunc|BeginTxFunc|SavePoint|RollbackTo)$")
  (#not-resolves-to? @recv ".")
- (#imports? "^(database/sql|github\\.com/jmoiron/sqlx|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun|github\\.com/go-pg/pg(/v\\d+)?|github\\.com/gobuffalo/pop(/v\\d+)?|entgo\\.io/ent)$")
+ (#imports? "^(database/sql|github\\.com/[\\w.-]+/sqlx(-v\\d+)?|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun|github\\.com/go-pg/pg(/v\\d+)?|github\\.com/gobuffalo/pop(/v\\d+)?|entgo\\.io/ent)$")
  (#set! rule "go.transactions.tx-call"))
 
 ; db.Transaction(fn) with a named function (a Transaction() getter has no arguments)
@@ -17,7 +17,7 @@
    arguments: (argument_list (_)))
  (#any-of? @f "Transaction" "RunInTx" "RunInTransaction")
  (#not-resolves-to? @recv ".")
- (#imports? "^(database/sql|github\\.com/jmoiron/sqlx|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun|github\\.com/go-pg/pg(/v\\d+)?|github\\.com/gobuffalo/pop(/v\\d+)?|entgo\\.io/ent)$")
+ (#imports? "^(database/sql|github\\.com/[\\w.-]+/sqlx(-v\\d+)?|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun|github\\.com/go-pg/pg(/v\\d+)?|github\\.com/gobuffalo/pop(/v\\d+)?|entgo\\.io/ent)$")
  (#set! rule "go.transactions.tx-call"))
 
 ; pgx.BeginFunc(ctx, db, fn), pgx.BeginTxFunc(ctx, db, opts, fn)
