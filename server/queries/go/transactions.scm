@@ -2,6 +2,19 @@
 ; go-pg), isolation levels and TxOptions, gorm db.Transaction(func...), pgx.BeginFunc, and
 ; transaction-control SQL text (BEGIN, COMMIT, SAVEPOINT, SELECT ... FOR UPDATE).
 
+;; A transaction around one statement on its own handle is a mention (first: of two patterns matching
+;; the same call, the earlier one counts): c.Transaction(func(tx *Conn) error { return
+;; tx.RawQuery("SHOW max_connections").First(&n) }), or an if err := tx.Create(&x); err != nil check
+;; and return nil. A single statement is atomic by itself; a closure that hands tx to another
+;; function, or does more, is the wrapper below.
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list (func_literal) @body .))
+ (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction")
+ (#single-statement-tx? @body)
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.tx-wrapper"))
+
 ; db.Begin(), db.BeginTx(ctx, opts), tx.Commit(), tx.Rollback(), db.Beginx(), db.MustBegin(),
 ; db.Transaction(func(tx *gorm.DB) error {...}), db.RunInTx(ctx, nil, fn), tx.SavePoint("sp")
 ((call_expression
