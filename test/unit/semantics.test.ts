@@ -185,6 +185,35 @@ describe('regions: evidence and units', () => {
     assert.ok(jwt[0]!.triggers.length >= 2, 'the type mentions inside Parse join its region');
   });
 
+  it('a fork of sqlx published as sqlx-v2 binds sqlx and counts as sqlx', async () => {
+    const engine = await sharedEngine();
+    const src = [
+      'package a',
+      '',
+      'import (',
+      '\t"context"',
+      '',
+      '\t"github.com/rpadovani/sqlx-v2"',
+      ')',
+      '',
+      'func Load(ctx context.Context, db *sqlx.DB, v *Row, q string) error {',
+      '\treturn db.GetContext(ctx, v, q, 1)',
+      '}',
+      '',
+      'func Expand(q string, ids []int) (string, []any, error) {',
+      '\treturn sqlx.In(q, ids)',
+      '}',
+      '',
+      'func Other(ctx context.Context, c *Cache) any {',
+      '\treturn c.GetContext(ctx)',
+      '}',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(src, 'go');
+    const sql = analysis.regions.filter((r) => r.category === 'sql');
+    assert.deepStrictEqual(sql.map((r) => r.symbol), ['Load', 'Expand']);
+  });
+
   it('a lambda folds into its enclosing function; a top-level callback is named after its call', async () => {
     const engine = await sharedEngine();
     const src = [

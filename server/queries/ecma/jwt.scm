@@ -65,3 +65,26 @@
  (#match? @dot "^.\\.[\"']$")
  (#match? @o "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Jj]wt|JWT)s?([A-Z][A-Za-z]*)?$")
  (#set! rule "ecma.jwt.manual-decode"))
+
+; JOSE algorithm and JSON Web Key checks against a JOSE name: alg === 'none', header.alg !== 'HS256',
+; key.use === 'sig' (which keys may sign), input.kty === 'oct'; KEY_TYPES.has(key?.kty).
+((binary_expression
+   left: [(identifier) @a (member_expression property: (property_identifier) @a)]
+   right: (string) @s) @trigger
+ (#match? @a "^(alg|[a-z]\\w*Alg|use|kty)$")
+ (#match? @s "^.(none|HS(256|384|512)|RS(256|384|512)|PS(256|384|512)|ES(256|256K|384|512)|EdDSA|Ed25519|sig|enc|RSA|EC|OKP|oct|AKP).$")
+ (#set! rule "ecma.jwt.algorithm-check"))
+
+((call_expression
+   function: (member_expression property: (property_identifier) @m)
+   arguments: (arguments . (member_expression property: (property_identifier) @p) .)) @trigger
+ (#any-of? @m "has" "includes")
+ (#eq? @p "kty")
+ (#set! rule "ecma.jwt.algorithm-check"))
+
+; Any other read of a JWK's key type, switch (jwk.kty), kty: key.kty, is a mention: "kty" names only
+; a JWK's key type, but building a thumbprint or copying keys into a JWKS checks nothing.
+((member_expression property: (property_identifier) @p) @trigger
+ (#eq? @p "kty")
+ (#set! evidence "mention")
+ (#set! rule "ecma.jwt.jwk-property"))

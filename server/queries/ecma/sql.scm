@@ -61,6 +61,15 @@
  (#resolves-to? @trigger "^(sequelize|@sequelize/core)\\.(Sequelize\\.)?(literal|query)$")
  (#set! rule "ecma.sql.sequelize-literal"))
 
+; sequelize.literal(...) on a project's Sequelize instance, imported from the project's own module
+; (import { sequelize } from "@server/storage/database"): the same raw SQL fragment.
+((call_expression
+   function: (member_expression object: (identifier) @o property: (property_identifier) @m) @trigger
+   arguments: (arguments))
+ (#eq? @m "literal")
+ (#match? @o "^[Ss]equelize$")
+ (#set! rule "ecma.sql.sequelize-literal"))
+
 ; TypeORM query builder with an interpolated condition:
 ; .where(`user.name = '${name}'`), .andWhere(`...${x}...`), .orderBy(`${column}`)
 ((call_expression

@@ -139,3 +139,38 @@
    arguments: (argument_list . (_) . (_)))
  (#match? @f "^(CompareHashAndPassword|ComparePassword|CheckPassword|CheckPasswordHash|VerifyPassword|ValidatePassword|MatchPassword)$")
  (#set! rule "go.auth.password-check"))
+
+; A guard that denies access: the if around it is the access decision.
+;   if e.Auth == nil { return e.UnauthorizedError("…", nil) }
+;   if !requestInfo.HasSuperuserAuth() { return e.ForbiddenError("…", nil) }
+;   if !session.IsAAL2() { return apierrors.NewForbiddenError(code, "AAL2 required") }
+; (The error constructors themselves, func (e *Event) ForbiddenError(…) { return NewForbiddenError(…) },
+; return without a guard and are not this.)
+((if_statement
+   consequence: (block (statement_list
+     (return_statement
+       (expression_list . (call_expression
+         function: [(identifier) @f (selector_expression field: (field_identifier) @f)]) @trigger)))))
+ (#match? @f "^(New)?(Unauthorized|Forbidden|Unauthenticated|PermissionDenied)(Error)?$")
+ (#set! rule "go.auth.deny-guard"))
+
+;   if err := verify(code); err != nil { return apierrors.NewForbiddenError(c, "…").WithInternalError(err) }
+((if_statement
+   consequence: (block (statement_list
+     (return_statement
+       (expression_list . (call_expression
+         function: (selector_expression
+           operand: (call_expression
+             function: [(identifier) @f (selector_expression field: (field_identifier) @f)]) @trigger)))))))
+ (#match? @f "^(New)?(Unauthorized|Forbidden|Unauthenticated|PermissionDenied)(Error)?$")
+ (#set! rule "go.auth.deny-guard"))
+
+;   if !allowed { http.Error(w, "forbidden", http.StatusForbidden); return }
+;   if user == nil { w.WriteHeader(http.StatusUnauthorized); return }
+((if_statement
+   consequence: (block (statement_list
+     (expression_statement (call_expression
+       arguments: (argument_list (selector_expression operand: (identifier) @pkg field: (field_identifier) @st))) @trigger))))
+ (#any-of? @st "StatusUnauthorized" "StatusForbidden")
+ (#resolves-to? @pkg "^net/http$")
+ (#set! rule "go.auth.deny-guard"))

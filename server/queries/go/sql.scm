@@ -17,7 +17,7 @@
    arguments: (argument_list (_) . (_)))
  (#match? @f "^(Query|QueryRow|Exec|Prepare|Queryx|QueryRowx|MustExec|NamedExec|NamedQuery|Preparex|PrepareNamed)Context$")
  (#not-resolves-to? @recv ".")
- (#imports? "^(database/sql|github\\.com/jmoiron/sqlx|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun)$")
+ (#imports? "^(database/sql|github\\.com/[\\w.-]+/sqlx(-v\\d+)?|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun)$")
  (#set! rule "go.sql.query"))
 
 ; sqlx scanning helpers: db.Select(&users, q), db.Get(&u, q, id)
@@ -26,21 +26,22 @@
    arguments: (argument_list . (unary_expression operator: "&") . (_)))
  (#any-of? @f "Select" "Get")
  (#not-resolves-to? @recv ".")
- (#imports? "^github\\.com/jmoiron/sqlx$")
+ (#imports? "^github\\.com/[\\w.-]+/sqlx(-v\\d+)?$")
  (#set! rule "go.sql.sqlx"))
 
-; db.SelectContext(ctx, &users, q), db.GetContext(ctx, &u, q, id)
+; db.SelectContext(ctx, &users, q), db.GetContext(ctx, &u, q, id), db.GetContext(ctx, u, q, id) (a
+; pointer already held): context, destination and query, in a file that uses sqlx or a fork of it
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
-   arguments: (argument_list . (_) . (unary_expression operator: "&") . (_)))
+   arguments: (argument_list . (_) . (_) . (_)))
  (#any-of? @f "SelectContext" "GetContext")
  (#not-resolves-to? @recv ".")
- (#imports? "^github\\.com/jmoiron/sqlx$")
+ (#imports? "^github\\.com/[\\w.-]+/sqlx(-v\\d+)?$")
  (#set! rule "go.sql.sqlx"))
 
 ; sqlx package helpers: sqlx.In(q, ids), sqlx.Named(q, arg), sqlx.Select(db, &dest, q)
 ((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
- (#resolves-to? @pkg "^github\\.com/jmoiron/sqlx$")
+ (#resolves-to? @pkg "^github\\.com/[\\w.-]+/sqlx(-v\\d+)?$")
  (#match? @f "^(In|Named|Select|SelectContext|Get|GetContext|NamedExec|NamedExecContext|NamedQuery|NamedQueryContext|MustExec|MustExecContext|Rebind)$")
  (#set! rule "go.sql.sqlx"))
 
@@ -57,3 +58,25 @@
  (#any-of? @f "RawQuery" "NewRaw")
  (#not-resolves-to? @recv ".")
  (#set! rule "go.sql.raw-query"))
+
+; ORM condition fragments with bound placeholders, the SQL text of a WHERE / HAVING / JOIN:
+; pop, gorm, bun q.Where("token_type = ? and token_hash = ?", t, h), q.Where("(created_at, id) > (?, ?)", …).
+; A column, operator or placeholder change is a query change. The string must compare a column with
+; a placeholder and a bound value must follow (q.Where("active") and filter.Where(field, v) do not).
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @s . (_)))
+ (#match? @f "^(Where|OrWhere|AndWhere|Having|Joins|Or|Not)$")
+ (#match? @s "[A-Za-z0-9_\"`\\])]\\s*(=|<>|!=|<=|>=|<|>|\\s([Nn][Oo][Tt]\\s+)?([Ii][Nn]|[Ll][Ii][Kk][Ee]|[Ii][Ll][Ii][Kk][Ee]))\\s*\\(?\\s*(\\?|\\$[0-9])")
+ (#not-resolves-to? @recv ".")
+ (#set! rule "go.sql.orm-fragment"))
+
+; Raw SQL expression constructors of query builders: dbx.NewExp("LOWER([[name]])=LOWER({:name})", params),
+; dbx.NewExp(fmt.Sprintf("[[%s.id]] = [[%s.value]]", a, b)), gorm.Expr("price * ?", n), squirrel.Expr(…),
+; goqu.L(…): SQL text spliced into a builder query as is.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_)))
+ (#match? @f "^(NewExp|Expr|L)$")
+ (#resolves-to? @pkg "^(github\\.com/pocketbase/dbx|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/Masterminds/squirrel|github\\.com/doug-martin/goqu(/v\\d+)?)$")
+ (#set! rule "go.sql.orm-fragment"))

@@ -2,13 +2,26 @@
 ; go-pg), isolation levels and TxOptions, gorm db.Transaction(func...), pgx.BeginFunc, and
 ; transaction-control SQL text (BEGIN, COMMIT, SAVEPOINT, SELECT ... FOR UPDATE).
 
+;; A transaction around one statement on its own handle is a mention (first: of two patterns matching
+;; the same call, the earlier one counts): c.Transaction(func(tx *Conn) error { return
+;; tx.RawQuery("SHOW max_connections").First(&n) }), or an if err := tx.Create(&x); err != nil check
+;; and return nil. A single statement is atomic by itself; a closure that hands tx to another
+;; function, or does more, is the wrapper below.
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list (func_literal) @body .))
+ (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction")
+ (#single-statement-tx? @body)
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.tx-wrapper"))
+
 ; db.Begin(), db.BeginTx(ctx, opts), tx.Commit(), tx.Rollback(), db.Beginx(), db.MustBegin(),
 ; db.Transaction(func(tx *gorm.DB) error {...}), db.RunInTx(ctx, nil, fn), tx.SavePoint("sp")
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
  (#match? @f "^(Begin|BeginTx|Beginx|BeginTxx|MustBegin|MustBeginTx|Commit|Rollback|BeginFunc|BeginTxFunc|SavePoint|RollbackTo)$")
  (#not-resolves-to? @recv ".")
- (#imports? "^(database/sql|github\\.com/jmoiron/sqlx|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun|github\\.com/go-pg/pg(/v\\d+)?|github\\.com/gobuffalo/pop(/v\\d+)?|entgo\\.io/ent)$")
+ (#imports? "^(database/sql|github\\.com/[\\w.-]+/sqlx(-v\\d+)?|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun|github\\.com/go-pg/pg(/v\\d+)?|github\\.com/gobuffalo/pop(/v\\d+)?|entgo\\.io/ent)$")
  (#set! rule "go.transactions.tx-call"))
 
 ; db.Transaction(fn) with a named function (a Transaction() getter has no arguments)
@@ -17,7 +30,7 @@
    arguments: (argument_list (_)))
  (#any-of? @f "Transaction" "RunInTx" "RunInTransaction")
  (#not-resolves-to? @recv ".")
- (#imports? "^(database/sql|github\\.com/jmoiron/sqlx|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun|github\\.com/go-pg/pg(/v\\d+)?|github\\.com/gobuffalo/pop(/v\\d+)?|entgo\\.io/ent)$")
+ (#imports? "^(database/sql|github\\.com/[\\w.-]+/sqlx(-v\\d+)?|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun|github\\.com/go-pg/pg(/v\\d+)?|github\\.com/gobuffalo/pop(/v\\d+)?|entgo\\.io/ent)$")
  (#set! rule "go.transactions.tx-call"))
 
 ; pgx.BeginFunc(ctx, db, fn), pgx.BeginTxFunc(ctx, db, opts, fn)

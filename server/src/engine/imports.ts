@@ -67,6 +67,7 @@ export function goDefaultPackageName(importPath: string): string {
   let last = parts[parts.length - 1] ?? importPath;
   if (/^v\d+$/.test(last) && parts.length > 1) last = parts[parts.length - 2] ?? last;
   last = last.replace(/\.v\d+$/, ''); // gopkg.in/square/go-jose.v2
+  last = last.replace(/-v\d+$/, ''); // github.com/rpadovani/sqlx-v2 declares package sqlx
   last = last.replace(/^go-/, '').replace(/-go$/, '');
   return last.replace(/[^A-Za-z0-9_]/g, '');
 }

@@ -257,7 +257,7 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
   'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?',
-  'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?',
+  'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'single-statement-tx?',
 ]);
 
 /**
@@ -270,6 +270,53 @@ function leftmostString(n: Node): Node | undefined {
   let cur: Node | null = n;
   while (cur && cur.type === 'binary_expression' && cur.childForFieldName('operator')?.type === '+') cur = cur.childForFieldName('left');
   return cur && cur !== n && (cur.type === 'string' || cur.type === 'template_string') ? cur : undefined;
+}
+
+/**
+ * `#single-statement-tx? @closure`: a Go transaction closure whose only work is one call on its own
+ * transaction handle, `func(tx *Conn) error { return tx.RawQuery(q).First(&n) }` or
+ * `if err := tx.Create(&x); err != nil { return err }; return nil`: one statement is atomic by
+ * itself, so the transaction guards nothing (not a nested wrapper or an eager write of associations,
+ * `tx.Eager().Destroy(p)`). Returns of plain values (`return nil`, `return err`)
+ * and error checks that only return do not count; a call of another function handed the
+ * transaction (`models.Link(tx, …)`, which may run several statements) is not on the handle.
+ */
+function isSingleStatementTx(fn: Node): boolean {
+  if (fn.type !== 'func_literal') return false;
+  const handles = new Set<string>();
+  for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (p?.type !== 'parameter_declaration' || /(^|\.)Context$/.test(p.childForFieldName('type')?.text ?? '')) continue;
+    for (const name of p.childrenForFieldName('name')) if (name) handles.add(name.text);
+  }
+  let statements = (fn.childForFieldName('body')?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'comment');
+  if (statements.length === 1 && statements[0]!.type === 'statement_list') {
+    statements = statements[0]!.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+  }
+  const plainReturn = (st: Node): boolean => st.type === 'return_statement' && st.descendantsOfType('call_expression').length === 0;
+  const work: Node[] = [];
+  for (const st of statements) {
+    if (plainReturn(st)) continue;
+    if (st.type === 'if_statement' && !st.childForFieldName('alternative')) {
+      const inner = (st.childForFieldName('consequence')?.descendantsOfType('return_statement') ?? []).filter((r): r is Node => r !== null);
+      const body = st.childForFieldName('consequence')?.namedChildren.flatMap((c) => (c?.type === 'statement_list' ? c.namedChildren : [c])) ?? [];
+      if (body.length > 0 && body.every((c) => c?.type === 'return_statement') && inner.length === body.length) {
+        const init = st.childForFieldName('initializer');
+        if (init) work.push(init);
+        if (st.childForFieldName('condition')?.descendantsOfType('call_expression').length) work.push(st);
+        continue;
+      }
+    }
+    work.push(st);
+  }
+  if (work.length !== 1) return false;
+  // A nested transaction wrapper (txApp.AuxRunInTransaction(func…)) or an eager write of the
+  // associations too (tx.Eager().Destroy(p), Select(clause.Associations)) is more than one statement.
+  if (work[0]!.descendantsOfType('func_literal').length > 0 || /\bEager\(|\bAssociations\b/.test(work[0]!.text)) return false;
+  let cur: Node | null = work[0]!.descendantsOfType('call_expression')[0] ?? null;
+  while (cur && (cur.type === 'call_expression' || cur.type === 'selector_expression')) {
+    cur = cur.type === 'call_expression' ? cur.childForFieldName('function') : cur.childForFieldName('operand');
+  }
+  return cur?.type === 'identifier' && handles.has(cur.text);
 }
 
 const TEXT_PREDICATES = new Set([
@@ -446,6 +493,8 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps, ctx) => allOf(caps, capture, (n) => isAtomicBesideLock(n, ctx));
     case 'small-unit?':
       return (caps, ctx) => allOf(caps, capture, (n) => isSmallUnit(n, ctx));
+    case 'single-statement-tx?':
+      return (caps) => allOf(caps, capture, (n) => isSingleStatementTx(n));
     case 'unit-name-matches?':
       return (caps, ctx) => allOf(caps, capture, (n) => re.test(unitName(n, ctx)));
     case 'not-unit-name-matches?':
