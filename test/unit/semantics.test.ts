@@ -46,6 +46,8 @@ describe('test-code classification', () => {
     'fosite/internal/test_helpers.go',
     'oryx/dbal/testhelpers.go',
     'src/test-utils.ts',
+    'packages/connectors/connector-smtp/src/mock.ts',
+    'src/api/client.mock.ts',
     'packages/demo-app/src/DevPanel.tsx',
     'packages/device-demo-app/src/App.tsx',
   ];
@@ -65,6 +67,8 @@ describe('test-code classification', () => {
     'src/testimonial-utils.ts',
     'packages/demo-connector/src/index.ts',
     'packages/app/src/demo.ts',
+    'src/mockup.ts',
+    'internal/mocking/server.go',
   ];
   for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));
   for (const p of production) it(`not test code: ${p}`, () => assert.strictEqual(isTestPath(p), false));

@@ -69,6 +69,8 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   /_test\.go$/, // Go
   /^mock_.*\.go$/, // mockgen / mockery output
   /_mock\.go$/,
+  /^mocks?\.(go|[cm]?[jt]sx?)$/, // a package's hand-written test doubles and mocked fixtures (`mock.ts`)
+  /\.mocks?\.[cm]?[jt]sx?$/, // `client.mock.ts`
   /^test_.*\.pyi?$/, // pytest / unittest
   /_tests?\.pyi?$/,
   /^conftest\.py$/,
