@@ -41,6 +41,15 @@ describe('test-code classification', () => {
     'docs/src/app.py',
     'cmd/authelia-gen/openid_conformance.go',
     'staging/src/k8s.io/code-generator/cmd/client-gen/main.go',
+    'oryx/watcherx/integrationtest/main.go',
+    'packages/integration-tests/src/helpers/totp.ts',
+    'fosite/internal/test_helpers.go',
+    'oryx/dbal/testhelpers.go',
+    'src/test-utils.ts',
+    'packages/connectors/connector-smtp/src/mock.ts',
+    'src/api/client.mock.ts',
+    'packages/demo-app/src/DevPanel.tsx',
+    'packages/device-demo-app/src/App.tsx',
   ];
   const production = [
     'internal/api/token.go',
@@ -54,6 +63,12 @@ describe('test-code classification', () => {
     'cmd/authelia/main.go',
     'internal/keygen/rsa.go',
     'internal/token-gen/token.go',
+    'internal/integration/helpers.go',
+    'src/testimonial-utils.ts',
+    'packages/demo-connector/src/index.ts',
+    'packages/app/src/demo.ts',
+    'src/mockup.ts',
+    'internal/mocking/server.go',
   ];
   for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));
   for (const p of production) it(`not test code: ${p}`, () => assert.strictEqual(isTestPath(p), false));

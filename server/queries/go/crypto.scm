@@ -49,6 +49,15 @@
  (#set! evidence "mention")
  (#set! rule "go.crypto.format-check"))
 
+; subtle.ConstantTimeCompare / hmac.Equal compare (a timing operation, go/timing.scm), they compute
+; nothing: a mention here, so a compare the timing rules leave out (of an issuer or audience) makes
+; no crypto region either. (First: of two patterns matching the same node, the earlier counts.)
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#resolves-to? @pkg "^crypto/(subtle|hmac)$")
+ (#match? @f "^(ConstantTime\\w+|Equal)$")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.api"))
+
 ; Any use of a crypto package member: sha256.Sum256, hmac.New, aes.NewCipher, rsa.SignPSS,
 ; rand.Read (crypto/rand), tls.Dial, x509.ParseCertificate, bcrypt.GenerateFromPassword,
 ; chacha20poly1305.New, crypto.SHA256 ...

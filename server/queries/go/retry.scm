@@ -11,6 +11,22 @@
  (#resolves-to? @pkg "^(github\\.com/cenkalti/backoff(/v\\d+)?|github\\.com/avast/retry-go(/v\\d+)?|github\\.com/sony/gobreaker(/v\\d+)?|github\\.com/afex/hystrix-go/hystrix|github\\.com/eapache/go-resiliency/(retrier|breaker)|github\\.com/failsafe-go/failsafe-go(/.+)?|github\\.com/sethvargo/go-retry|github\\.com/jpillora/backoff|github\\.com/rafaeljesus/retry-go|github\\.com/grpc-ecosystem/go-grpc-middleware(/v\\d+)?(/interceptors)?/retry|k8s\\.io/client-go/util/retry|github\\.com/flowchartsman/retry|github\\.com/Rican7/retry(/.+)?|github\\.com/matryer/try|github\\.com/lestrrat-go/backoff(/v\\d+)?)$")
  (#set! rule "go.retry.library"))
 
+; retryablehttp.NewClient() alone builds a client with the library's default policy: code that only
+; constructs or returns one (a fallback getter) sets no retry behaviour, so it is a mention that
+; joins a region but makes none. Setting the policy on it (below) or naming a policy counts.
+; (First: of two patterns matching the same node, the earlier counts.)
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#resolves-to? @pkg "^github\\.com/hashicorp/go-retryablehttp$")
+ (#eq? @f "NewClient")
+ (#set! evidence "mention")
+ (#set! rule "go.retry.library"))
+
+; c.RetryMax = 5, c.RetryWaitMax = d, c.CheckRetry = policy, c.Backoff = fn on a retryablehttp client
+((assignment_statement left: (expression_list (selector_expression field: (field_identifier) @f) @trigger))
+ (#imports? "^github\\.com/hashicorp/go-retryablehttp$")
+ (#match? @f "^(RetryMax|RetryWaitMin|RetryWaitMax|CheckRetry|Backoff)$")
+ (#set! rule "go.retry.library"))
+
 ; go-retryablehttp: the retrying client and its policies (retryablehttp.NewClient(),
 ; retryablehttp.DefaultRetryPolicy, LinearJitterBackoff). Building a request for it
 ; (retryablehttp.NewRequest, NewRequestWithContext, FromRequest, ReaderFunc) is not retry logic.

@@ -3,8 +3,12 @@
 ; Comparisons against literals, nil or package constants are not secret comparisons.
 
 ; hmac.Equal(a, b), subtle.ConstantTimeCompare(a, b), subtle.ConstantTimeEq(x, y)
-((call_expression function: (selector_expression) @trigger)
+; Issuer and audience are public values: a constant-time compare of them (`verifyIss`,
+; `ConstantTimeCompare([]byte(claims.Issuer), …)`) protects nothing and is not a timing region.
+((call_expression function: (selector_expression) @trigger arguments: (argument_list) @args)
  (#resolves-to? @trigger "^crypto/(hmac\\.Equal|subtle\\.ConstantTime\\w+)$")
+ (#not-unit-name-matches? @trigger "(^|[a-z])(Iss|Aud|Issuer|Audience)s?([A-Z ]|$)|^(iss|aud|issuer|audience)s?([A-Z ]|$)")
+ (#not-match? @args "^\\(\\s*(\\[\\]byte\\()?\\s*([A-Za-z_]\\w*\\.)*\\w*([Ii]ss|[Aa]ud|[Ii]ssuer|[Aa]udience)s?\\)?\\s*,")
  (#set! rule "go.timing.constant-time-api"))
 
 ; bytes.Equal(mac, expected), strings.EqualFold(apiKey, got), reflect.DeepEqual(sig, want)

@@ -257,7 +257,7 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
   'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?',
-  'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'single-statement-tx?',
+  'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'single-statement-tx?',
 ]);
 
 /**
@@ -409,6 +409,19 @@ function compileTextPredicate(p: ParsedPredicate): Check {
   };
 }
 
+/**
+ * The node (or `&node`) is a direct argument of a call whose callee's text matches `re`
+ * (`req.AddCookie(&http.Cookie{…})`).
+ */
+function argumentOf(n: Node, re: RegExp, ctx: MatchContext): boolean {
+  let cur: Node = n;
+  while (cur.parent && (cur.parent.type === 'unary_expression' || cur.parent.type === 'parenthesized_expression')) cur = cur.parent;
+  const args = cur.parent;
+  if (!args || (args.type !== 'argument_list' && args.type !== 'arguments')) return false;
+  const callee = args.parent?.type === 'call_expression' || args.parent?.type === 'call' ? args.parent.childForFieldName('function') : null;
+  return callee !== null && callee !== undefined && re.test(textOf(callee, ctx));
+}
+
 function compileOwnPredicate(p: ParsedPredicate): Check {
   const capture = p.operands.find((o) => o.type === 'capture')?.name ?? '';
   const pattern = p.operands.find((o) => o.type === 'string')?.value ?? '';
@@ -471,6 +484,11 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps) => allOf(caps, capture, (n) => n.parent?.type === 'call_expression' && n.parent.childForFieldName('function')?.id === n.id);
     case 'not-called?':
       return (caps) => !allOf(caps, capture, (n) => n.parent?.type === 'call_expression' && n.parent.childForFieldName('function')?.id === n.id);
+    case 'argument-of?':
+      return (caps, ctx) => allOf(caps, capture, (n) => argumentOf(n, re, ctx));
+    case 'not-argument-of?':
+      // `req.AddCookie(&http.Cookie{…})`: the value goes to a call named by the pattern.
+      return (caps, ctx) => !allOf(caps, capture, (n) => argumentOf(n, re, ctx));
     case 'parses-parameter?':
       // The call's first argument is, or is a field of, a parameter of the enclosing function:
       // `ParsePEMBlock(block *pem.Block) { … x509.ParseCertificate(block.Bytes) }`, not bytes the

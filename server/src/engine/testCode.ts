@@ -18,6 +18,12 @@ const TEST_DIRS = new Set([
   'e2e',
   'e2e-tests',
   'suites', // integration test suites (authelia internal/suites)
+  'integrationtest', // Go integration-test programs, monorepo integration-test packages
+  'integrationtests',
+  'integration-test',
+  'integration-tests',
+  'integration_test',
+  'integration_tests',
   'certification', // protocol conformance harnesses
   'conformance',
   'cypress',
@@ -63,6 +69,8 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   /_test\.go$/, // Go
   /^mock_.*\.go$/, // mockgen / mockery output
   /_mock\.go$/,
+  /^mocks?\.(go|[cm]?[jt]sx?)$/, // a package's hand-written test doubles and mocked fixtures (`mock.ts`)
+  /\.mocks?\.[cm]?[jt]sx?$/, // `client.mock.ts`
   /^test_.*\.pyi?$/, // pytest / unittest
   /_tests?\.pyi?$/,
   /^conftest\.py$/,
@@ -71,7 +79,16 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   /^(seed|seeds|seeder)\.[cm]?[jt]s$/,
   /\.seed\.[cm]?[jt]s$/,
   /^(seed|seeds)\.py$/,
+  // Test-helper files beside the code they test (`testhelpers.go`, `test_helpers.go`,
+  // `test-utils.ts`): Go has no test-only import path for them, so the name is the convention.
+  /^test[-_]?(helpers?|utils?|util)\.(go|[cm]?[jt]sx?)$/i,
 ];
+
+/**
+ * Sample applications by name (`demo-app`, `device-demo-app`, `example-apps`, `sample-app`): an app
+ * whose purpose is to show the product, not to run it.
+ */
+const SAMPLE_APP_DIR = /^([a-z0-9]+[-_])*(demo|example|sample)s?[-_]apps?$/;
 
 /**
  * True when `relPath` (posix, relative to the workspace folder; `dir/` for directories) is
@@ -81,7 +98,7 @@ export function isTestPath(relPath: string): boolean {
   const isDir = relPath.endsWith('/');
   const parts = relPath.split('/').filter((p) => p.length > 0);
   const dirs = isDir ? parts : parts.slice(0, -1);
-  for (const d of dirs) if (TEST_DIRS.has(d.toLowerCase())) return true;
+  for (const d of dirs) if (TEST_DIRS.has(d.toLowerCase()) || SAMPLE_APP_DIR.test(d.toLowerCase())) return true;
   // Go code generators, by the `cmd/<tool>-gen` convention (authelia-gen, client-gen, deepcopy-gen):
   // dev tooling run at build time, whose output is reviewed where it lands.
   for (let i = 1; i < dirs.length; i++) if (dirs[i - 1] === 'cmd' && /.-gen$/.test(dirs[i] ?? '')) return true;

@@ -448,8 +448,38 @@ export function isConstant(raw: Node, ctx: ValueContext): boolean {
     if (ALL_CAPS.test(last)) return !SECRET_NAME.test(last);
     const owner = receiverOf(n);
     if (owner && owner.type === 'identifier' && file.enums.has(textOf(owner, ctx))) return true;
+    // `AccountCenterControlValue.Edit`, `Role.Admin`: a capitalised member of a PascalCase or
+    // UPPER_CASE object is an enum member, also when the enum is imported (not in file.enums).
+    // Go selectors on a package (`http.MethodGet`) are left to packageConstants.
+    if (ctx.family !== 'go' && owner?.type === 'identifier' && /^[A-Z][A-Za-z0-9]*$/.test(last) && !SECRET_NAME.test(last)) {
+      const ownerName = textOf(owner, ctx);
+      if (/^[A-Z][A-Za-z0-9_]*$/.test(ownerName) && !SECRET_NAME.test(ownerName)) return true;
+    }
   }
   return false;
+}
+
+/** The identifier a member or call chain starts from: `decoded` in `decoded.toString('hex')`. */
+function chainRoot(n: Node): Node | null {
+  let cur: Node | null = n;
+  while (cur && cur.type !== 'identifier') {
+    if (cur.type === 'call_expression' || cur.type === 'call') cur = field(cur, 'function');
+    else cur = receiverOf(cur);
+  }
+  return cur;
+}
+
+/**
+ * `decoded.toString('base64url') !== secret` where `decoded = Buffer.from(secret, 'base64url')`:
+ * a value compared with its own re-encoding (a canonical-form check), not with a stored secret.
+ */
+function reEncodingOf(n: Node, source: string, ctx: ValueContext): boolean {
+  if (n.type === 'identifier') return false;
+  const root = chainRoot(n);
+  if (!root || textOf(root, ctx) === source) return false;
+  const fn = enclosingFunction(root, ctx);
+  const values = fn ? functionFacts(fn, ctx).values.get(textOf(root, ctx)) : undefined;
+  return values !== undefined && values.length > 0 && values.every((v) => v.includes(`(${source})`) || v.includes(`(${source},`));
 }
 
 /** `n` is a local name every assignment of which passes `source` to a call: `f(source)`. */
@@ -513,6 +543,7 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   // through a local (`value := url.QueryEscape(password); password != value`).
   if (ta !== tb && (tb.includes(`(${ta})`) || ta.includes(`(${tb})`))) return false;
   if (ta !== tb && (derivedLocal(b, ta, ctx) || derivedLocal(a, tb, ctx))) return false;
+  if (ta !== tb && ((a.type === 'identifier' && reEncodingOf(b, ta, ctx)) || (b.type === 'identifier' && reEncodingOf(a, tb, ctx)))) return false;
   const na = valueName(a, ctx);
   const nb = valueName(b, ctx);
   // password1 vs password2, password vs password2
@@ -526,6 +557,13 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
 /** Words that say a hash or random value serves bookkeeping, not security. */
 const INCIDENTAL_USE =
   /content_?md5|md5_?sum|gravatar|cache|etag|e_tag|fingerprint|checksum|bucket|file_?name|dedup|colou?r|avatar|gravatar|telemetry|uuid|external_?id|internal_?id|slug|shard|partition|thumbnail|script_?src|\bcsp\b|query_?hash|content_?hash|integrity|throttl|rate_?limit|ratelimit|\bsri\b/i;
+
+/**
+ * Names (case-sensitive, by camelCase / snake_case part) of units that build a label from a hash:
+ * a cookie's name, a log or dedupe id, a telemetry deployment id (`getTrustedDeviceCookieName`,
+ * `buildUsageLogId`, `deployment_id`). The hash names something; it guards nothing.
+ */
+const INCIDENTAL_NAME = /[Cc]ookie_?Name|cookie_name|COOKIE_NAME|(^|[a-z0-9\s])(Log|log_)(Id|ID|id)([A-Z_\s]|$)|[Dd]eployment_?(Id|ID|id)/;
 
 /** Words that say a value is a secret or protects one. */
 const SECRET_USE = /token|secret|password|passwd|passphrase|salt|nonce|otp|session|csrf|xsrf|signature|sign|verif|credential|api_?key|private|priv_?key|signing|hmac|\bmac\b|cipher|encrypt|decrypt|\biv\b|challenge|verifier|auth|keypair|key_?pair|\bkey\b|Key\b|_key\b/i;
@@ -627,7 +665,7 @@ export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   // key of a token lookup): the hash protects the secret, whatever the unit is called.
   if (digestsCredential(n, ctx)) return false;
   const names = unitName(n, ctx);
-  if (INCIDENTAL_USE.test(names)) return true;
+  if (INCIDENTAL_USE.test(names) || INCIDENTAL_NAME.test(names)) return true;
   const statement = textOf(statementOf(n, ctx), ctx).slice(0, 400);
   const context = `${names} ${statement}`;
   if (/password|passwd|secret|signature|hmac|private|credential/i.test(context)) return false;

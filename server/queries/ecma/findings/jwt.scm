@@ -50,9 +50,13 @@
  (#set! fix "ecma.jwt-pin-algorithm"))
 
 ; jose: jwtVerify(token, key) with no options: neither algorithm nor issuer / audience checked.
+; A key set (`createRemoteJWKSet(…)`, `createLocalJWKSet(…)`, a `jwks` / `keySet` variable) is
+; left out of the algorithm rules: jose picks the key by the header's alg family and supports
+; only asymmetric keys there, so the header cannot choose `none` or an HMAC with the public key.
 ((call_expression
    function: [(identifier) (member_expression)] @finding
-   arguments: (arguments . (_) . (_) .)) @call
+   arguments: (arguments . (_) . (_) @key .)) @call
+ (#not-match? @key "JWKS|[Jj]wks|JWKSet|[Kk]ey[Ss]et")
  (#imports? "^jose$")
  (#resolves-to? @finding "^jose\\.jwtVerify$")
  (#set! rule "ecma.jwt.algorithm-not-pinned")
@@ -64,7 +68,8 @@
 
 ((call_expression
    function: [(identifier) (member_expression)] @finding
-   arguments: (arguments . (_) . (_) . (object) @opts)) @call
+   arguments: (arguments . (_) . (_) @key . (object) @opts)) @call
+ (#not-match? @key "JWKS|[Jj]wks|JWKSet|[Kk]ey[Ss]et")
  (#not-match? @opts "(^|[{,\\s])algorithms\\b|\\.\\.\\.")
  (#imports? "^jose$")
  (#resolves-to? @finding "^jose\\.jwtVerify$")

@@ -64,13 +64,17 @@
  (#set! cwe "327")
  (#set! message "HMAC-MD5 is deprecated; use HMAC-SHA256 (both sides of the protocol must change together)"))
 
-; crypto.createHmac('sha1', key): HMAC-SHA1 is still unbroken but legacy (webhooks, TOTP)
+; crypto.createHmac('sha1', key): HMAC-SHA1 is still unbroken but legacy (webhooks, TOTP). Audit
+; only (low confidence): nearly every use is a signature a provider's protocol mandates (TOTP,
+; OAuth 1.0a, cloud RPC signatures with `SignatureMethod: 'HMAC-SHA1'`), which the caller cannot
+; change and which has no practical attack.
 ((call_expression
    function: [(identifier) (member_expression)] @fn
    arguments: (arguments . (string) @finding))
  (#imports? "^crypto$")
  (#resolves-to? @fn "^crypto\\.createHmac$")
  (#match? @finding "^['\"](sha1|SHA1|sha-1|SHA-1)['\"]$")
+ (#set! confidence "low")
  (#set! rule "ecma.crypto.weak-hmac")
  (#set! category "crypto")
  (#set! severity "info")

@@ -2,6 +2,8 @@
 ; looks like a session, auth, token or login cookie and that lacks `Secure: true` / `HttpOnly: true`
 ; (or sets them to false). A field set from an expression (`Secure: cfg.Secure`) is trusted.
 ; CSRF cookies are exempt from HttpOnly: double-submit tokens must be readable by scripts.
+; A cookie added to an outgoing request (`req.AddCookie(&http.Cookie{…})`) is a client sending a
+; credential: Secure and HttpOnly are Set-Cookie attributes, meaningless there.
 
 ((composite_literal
    type: (qualified_type) @type
@@ -9,6 +11,7 @@
      (keyed_element
        key: (literal_element (identifier) @key)
        value: (literal_element [(interpreted_string_literal) (raw_string_literal) (identifier) (selector_expression)] @name))) @body) @finding
+ (#not-argument-of? @finding "\\.AddCookie$")
  (#match? @type "\\.Cookie$")
  (#eq? @key "Name")
  (#match? @name "[Ss]ess|SESS|(^|[^A-Za-z])sid|SID|[Aa]uth|AUTH|[Tt]oken|TOKEN|[Jj]wt|JWT|[Rr]emember|REMEMBER|[Ll]ogin|LOGIN|[Cc]srf|CSRF|[Xx]srf|XSRF")
@@ -27,6 +30,7 @@
      (keyed_element
        key: (literal_element (identifier) @key)
        value: (literal_element [(interpreted_string_literal) (raw_string_literal) (identifier) (selector_expression)] @name))) @body) @finding
+ (#not-argument-of? @finding "\\.AddCookie$")
  (#match? @type "\\.Cookie$")
  (#eq? @key "Name")
  (#match? @name "[Ss]ess|SESS|(^|[^A-Za-z])sid|SID|[Aa]uth|AUTH|[Tt]oken|TOKEN|[Jj]wt|JWT|[Rr]emember|REMEMBER|[Ll]ogin|LOGIN|[Cc]srf|CSRF|[Xx]srf|XSRF")
