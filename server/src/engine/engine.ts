@@ -474,7 +474,8 @@ export class GuardrailEngine {
       const previous = options.previous;
       const reusable = previous && options.previousTree && previous.state.language === language && previous.state.categoriesKey === catKey;
       const dirtyFound = reusable ? dirtyRanges(root, loaded.spec.unitTypes, text.length, options.previousTree!, tree, previous.state, previous.edits) : undefined;
-      const importWords = keywordOffsets(text, loaded.spec.family);
+      // Only a document analysed again (an editor buffer) compares them with the next text.
+      const importWords = options.keepState ? keywordOffsets(text, loaded.spec.family) : [];
       // The imports of the last analysis stand when no import keyword was edited or lies where the tree changed.
       const imports = (dirtyFound && previous && sameKeywords(loaded.spec.family, previous.state.importWords, importWords, previous.edits, dirtyFound.dirty) ? previous.state.imports : undefined) ?? collectImports(root, loaded.spec.family, text);
       budget.check('imports');
