@@ -161,12 +161,6 @@ export class RangeMemo<V> {
  * What the next analysis of the same document can reuse: triggers and findings by offset, the
  * imports they were resolved against, and region fingerprints by unit range. Opaque to callers.
  */
-/** The whole-text factor scan this analysis made, if any, for the next analysis of the document to update. */
-function scannedFactors(ctx: MatchContext, registry: FactorRegistry): [{ hits: FactorHits; factors: number }] | [] {
-  const hits = ctx.factorScans?.get(registry)?.get('*');
-  return hits ? [{ hits, factors: registry.size }] : [];
-}
-
 export class AnalysisState {
   /** @internal */
   constructor(
@@ -184,10 +178,10 @@ export class AnalysisState {
     readonly plainUnits: RangeMemo<boolean> = new RangeMemo(),
     /** Code tokens of the large statements inside fingerprinted units, by range and type (TokenMemo). */
     readonly tokens: RangeMemo<readonly string[]> = new RangeMemo(),
-    /** Where the rule factors occur in the whole text, for as many factors as the registry held (gates.ts). */
-    readonly factorHits?: { hits: FactorHits; factors: number },
   ) {}
 
+  /** Where the rule factors occur in the whole text, for as many factors as the registry held (gates.ts); undefined when no analysis scanned all of it. */
+  factorHits: { hits: FactorHits; factors: number } | undefined;
   /** Where the import keywords occur in the text (keywordOffsets). */
   importWords: readonly number[][] = [];
   /** The file facts of the text alone (before package constants and atomics were added to the key). */
@@ -622,8 +616,10 @@ export class GuardrailEngine {
       fileFacts.key,
       plainUnits,
       tokens,
-      ...scannedFactors(ctx, registry),
     );
+    // The whole-text factor scan this analysis made, if any, for the next analysis to update.
+    const scanned = ctx.factorScans?.get(registry)?.get('*');
+    state.factorHits = scanned && { hits: scanned, factors: registry.size };
     state.importWords = fileFacts.importWords ?? [];
     state.fileFacts = fileFacts.plain;
     return { analysis, state };
