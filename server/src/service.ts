@@ -31,6 +31,7 @@ import {
   type GuardrailSettings,
 } from './settings';
 import { toPosix } from './engine/files';
+import { generatedMarker } from './engine/generatedCode';
 import { settingFrom, TEAM_KEYS, type SettingValue } from '../../common/src/settings';
 import { isRecord } from './json';
 
@@ -254,6 +255,7 @@ export class GuardrailService {
     return {
       categories: [...enabledCategories(settings)],
       ...(settings.auditFindings ? { auditFindings: true } : {}),
+      ...(settings.includeTests ? { includeGenerated: true } : {}),
       ...(folder !== undefined && this.wrappers.has(folder) ? { wrappersKey: folder } : {}),
     };
   }
@@ -331,7 +333,7 @@ export class GuardrailService {
     }
     const settings = this.settingsFor(entry.path);
     const length = entry.text.getText().length;
-    if (!settings.enable || this.isExcluded(entry.path) || length > settings.maxFileSizeKb * 1024) {
+    if (!settings.enable || this.isExcluded(entry.path) || length > settings.maxFileSizeKb * 1024 || (!settings.includeTests && this.isGenerated(entry))) {
       this.clearAnalysis(entry);
       return;
     }
@@ -348,6 +350,11 @@ export class GuardrailService {
         if (this.again.delete(uri) && this.documents.get(uri) === entry) this.schedule(uri);
         this.settleIdleWaiters();
       });
+  }
+
+  /** A generated-code header (generatedCode.ts) at the top of an open document: only its first lines are read. */
+  private isGenerated(entry: OpenDocument): boolean {
+    return generatedMarker(entry.text.getText({ start: { line: 0, character: 0 }, end: { line: 120, character: 0 } })) !== undefined;
   }
 
   private readonly idleWaiters: (() => void)[] = [];

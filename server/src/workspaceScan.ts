@@ -122,6 +122,7 @@ export class WorkspaceScanner {
           maxBytes: settings.maxFileSizeKb * 1024,
           categories: enabledCategories(settings),
           ...(settings.auditFindings ? { auditFindings: true } : {}),
+          ...(settings.includeTests ? { includeGenerated: true } : {}),
           offThread: true,
           workers: SCAN_WORKERS,
           pool: this.pool,

@@ -107,6 +107,7 @@ export async function runCheck(argv: string[], ctx: CliContext): Promise<number>
       categories: enabledCategories(settings),
       pool,
       ...(settings.auditFindings ? { auditFindings: true } : {}),
+          ...(settings.includeTests ? { includeGenerated: true } : {}),
       ...(args.options.has('workers') ? { workers: Number(args.options.get('workers')) } : {}),
     };
     const scan = async (rev: Revision) => (settings.enable ? (await scanProject(rev.files.map((p) => path.join(rev.dir, p)), scanOptions)).scanned : []);

@@ -54,7 +54,7 @@ export const SCAN_USAGE = `usage: ai-guardrails scan [paths...] [--format text|j
   -o, --output FILE      write the report to FILE instead of stdout
   --quiet                print nothing but errors (the exit code still tells)
   --config PATH          team config file (default: .guardrails/config.json found from the scanned path upward)
-  --include-tests        also analyse test, fixture, seed, example and migration code (left out by default)
+  --include-tests        also analyse test, fixture, seed, example, migration and generated code (left out by default)
   --audit                also report low-confidence (audit) findings
   --fail-on error        exit 1 when an error-level finding is present
   --fail-on warning      … or a warning-level finding
@@ -119,6 +119,7 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
           maxBytes: settings.maxFileSizeKb * 1024,
           categories: enabledCategories(settings),
           ...(settings.auditFindings ? { auditFindings: true } : {}),
+          ...(settings.includeTests ? { includeGenerated: true } : {}),
           ...(workers !== undefined ? { workers } : {}),
         })).scanned
       : [];
@@ -190,7 +191,7 @@ async function scanStdin(ctx: CliContext, file: string, settings: GuardrailSetti
   preferQuickStart();
   const engine = await GuardrailEngine.create(pathsFromRoot(ctx.root), [language]);
   try {
-    return { scanned: scanText(engine, file, read.text, enabledCategories(settings), undefined, settings.auditFindings), text: read.text };
+    return { scanned: scanText(engine, file, read.text, enabledCategories(settings), { auditFindings: settings.auditFindings, includeGenerated: settings.includeTests }), text: read.text };
   } finally {
     engine.dispose();
   }
@@ -286,8 +287,13 @@ function toText(scanned: ScannedFile[], rel: (f: string) => string, millis: numb
   let regions = 0;
   let lines = 0;
   let doNotTrust = 0;
+  let generated = 0;
   for (const s of scanned) {
     lines += s.lines;
+    if (s.skipped?.reason === 'generated') {
+      generated++; // one summary line below: a generated client or ORM can be hundreds of files
+      continue;
+    }
     if (s.skipped) {
       out.push(`${rel(s.file)}: skipped (${s.skipped.reason}): ${s.skipped.message}`);
       continue;
@@ -316,6 +322,7 @@ function toText(scanned: ScannedFile[], rel: (f: string) => string, millis: numb
     suppressed += s.suppressedFindings?.length ?? 0;
   }
   const skipped = scanned.filter((s) => s.skipped).length;
+  if (generated > 0) out.push(`${generated} generated file(s) left out: their headers say a tool wrote them (--include-tests analyses them; --format json lists them)`);
   out.push(
     `${scanned.length} files (${skipped} skipped), ${lines} lines, ${regions} regions (${doNotTrust} do-not-trust), ${findings} findings${suppressed > 0 ? ` (${suppressed} suppressed)` : ''} in ${(millis / 1000).toFixed(2)}s`,
   );

@@ -25,6 +25,8 @@ export type WrapperEntries = [string, [string, CategoryId][]][];
 export interface AnalysisSettings {
   categories: CategoryId[];
   auditFindings?: boolean;
+  /** Analyse generated code too (generatedCode.ts; with `includeTests`). */
+  includeGenerated?: boolean;
   /** Key of the wrapper table set by `wrappers` (the workspace folder). */
   wrappersKey?: string;
 }

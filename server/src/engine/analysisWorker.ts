@@ -92,7 +92,7 @@ function run(e: GuardrailEngine, m: AnalysisRequest): AnalysisReplies[keyof Anal
       return analyze(m.uri, m.settings);
     case 'scanFile': {
       const wrappers = tableFor(m.settings);
-      return scanFile(e, m.path, m.maxBytes, new Set(m.settings.categories), wrappers, m.settings.auditFindings === true);
+      return scanFile(e, m.path, m.maxBytes, new Set(m.settings.categories), { wrappers, auditFindings: m.settings.auditFindings === true, includeGenerated: m.settings.includeGenerated === true });
     }
     case 'context': {
       const { context } = contextAtLine(e, { text: m.text, language: m.language, path: m.path, line: m.line, categories: new Set(m.categories) });

@@ -11,8 +11,11 @@ import { workspaceRelative } from './workspacePath';
  * (over its time or syntax-node budget, budget.ts) mean code that should have been analysed was
  * not: `scan` then exits non-zero (incompleteFiles).
  */
-/** `binary`, `too-large` and `not-a-file` (a FIFO, device or socket with a source name) are skipped by design. */
-export type SkipReason = 'binary' | 'too-large' | 'not-a-file' | 'unreadable' | 'analysis-failed' | 'budget';
+/**
+ * `binary`, `too-large`, `not-a-file` (a FIFO, device or socket with a source name) and `generated`
+ * (a generated-code header, generatedCode.ts; analysed with `includeTests`) are skipped by design.
+ */
+export type SkipReason = 'binary' | 'too-large' | 'not-a-file' | 'generated' | 'unreadable' | 'analysis-failed' | 'budget';
 
 export interface Skipped {
   reason: SkipReason;

@@ -3,23 +3,37 @@ import { withLineFeeds, type GuardrailEngine } from './engine';
 import { BudgetExceeded } from './budget';
 import { analyzeOnce } from './document';
 import { readSource, type Skipped } from './files';
+import { generatedMarker } from './generatedCode';
 import { languageForPath } from './languages';
 import type { WrapperTable } from './wrappers';
 import type { ScannedFile } from './scanProtocol';
 
+/** What a scan of one file reports besides its categories. */
+export interface ScanFileOptions {
+  /** The project's wrapper table (wrappers.ts). */
+  wrappers?: WrapperTable | undefined;
+  /** Report low-confidence (audit) findings too. */
+  auditFindings?: boolean | undefined;
+  /** Analyse generated code too (generatedCode.ts); set with `includeTests`. */
+  includeGenerated?: boolean | undefined;
+}
+
 /** Reads and analyzes one file; never throws (failures become a skip reason). */
-export function scanFile(engine: GuardrailEngine, file: string, maxBytes: number, categories: ReadonlySet<CategoryId>, wrappers?: WrapperTable, auditFindings = false): ScannedFile {
+export function scanFile(engine: GuardrailEngine, file: string, maxBytes: number, categories: ReadonlySet<CategoryId>, options: ScanFileOptions = {}): ScannedFile {
   const language = languageForPath(file) ?? 'javascript';
   const read = readSource(file, maxBytes);
   if ('skipped' in read) return { file, language, lines: 0, skipped: read.skipped, regions: [], findings: [], hasSyntaxErrors: false };
-  return scanText(engine, file, read.text, categories, wrappers, auditFindings);
+  return scanText(engine, file, read.text, categories, options);
 }
 
 /** Analyzes `text` as the file `file` (read from disk or, for `scan --stdin-filename`, stdin). */
-export function scanText(engine: GuardrailEngine, file: string, text: string, categories: ReadonlySet<CategoryId>, wrappers?: WrapperTable, auditFindings = false): ScannedFile {
+export function scanText(engine: GuardrailEngine, file: string, text: string, categories: ReadonlySet<CategoryId>, options: ScanFileOptions = {}): ScannedFile {
   const language = languageForPath(file) ?? 'javascript';
   const lines = countLines(text);
+  const marker = options.includeGenerated ? undefined : generatedMarker(text);
+  if (marker !== undefined) return { file, language, lines, skipped: { reason: 'generated', message: `generated code (${marker.length > 80 ? `${marker.slice(0, 77)}...` : marker})` }, regions: [], findings: [], hasSyntaxErrors: false };
   try {
+    const { wrappers, auditFindings = false } = options;
     const analysis = analyzeOnce(engine, file, language, text, { categories, packageFiles: true, ...(wrappers ? { wrapperTable: wrappers } : {}), auditFindings });
     return { file, language, lines, skipped: null, regions: analysis.regions, findings: analysis.findings, ...(analysis.suppressedFindings.length > 0 ? { suppressedFindings: analysis.suppressedFindings } : {}), hasSyntaxErrors: analysis.hasSyntaxErrors };
   } catch (err) {

@@ -17,6 +17,7 @@ export interface ScanJob {
   /** The project's wrapper table (wrappers.ts), as entries per family. */
   wrappers?: [string, [string, CategoryId][]][];
   auditFindings?: boolean;
+  includeGenerated?: boolean;
 }
 
 export interface ScannedFile {

@@ -18,7 +18,7 @@ parentPort?.on('message', (job: ScanJob) => {
       let faulted = false;
       for (const f of job.files) {
         const faults = engine.faults;
-        results.push(scanFile(engine, f, job.maxBytes, categories, wrappers, job.auditFindings));
+        results.push(scanFile(engine, f, job.maxBytes, categories, { wrappers, auditFindings: job.auditFindings, includeGenerated: job.includeGenerated }));
         // A fault may have corrupted this module's memory beyond the parser it replaced.
         if (engine.faults !== faults) {
           faulted = true;

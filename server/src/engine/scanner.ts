@@ -33,6 +33,8 @@ export interface ScanOptions {
   wrappers?: WrapperTable;
   /** Report low-confidence (audit) findings too. */
   auditFindings?: boolean;
+  /** Analyse generated code too (generatedCode.ts; with `includeTests`). */
+  includeGenerated?: boolean;
   /** A short-lived process (the CLI): a scan of a few files on this thread may preferQuickStart(). */
   quickStart?: boolean;
   /** EngineOptions.parserGuards for the engines this scan creates (default on). */
@@ -151,7 +153,7 @@ export async function scanFiles(files: string[], options: ScanOptions): Promise<
       for (const f of files) {
         if (options.isCancelled?.()) break;
         const faults = engine.faults;
-        results.push(scanFile(engine, f, options.maxBytes, options.categories, options.wrappers, options.auditFindings));
+        results.push(scanFile(engine, f, options.maxBytes, options.categories, { wrappers: options.wrappers, auditFindings: options.auditFindings, includeGenerated: options.includeGenerated }));
         options.onProgress?.(results.length, files.length);
         // This thread's WebAssembly memory is suspect after a fault: the rest run in a worker,
         // which has a module of its own.
@@ -179,7 +181,7 @@ async function scanInWorkers(files: string[], options: ScanOptions, workerCount:
   const categories = [...options.categories];
   let jobIds = 0;
   const wrappers = options.wrappers ? tableEntries(options.wrappers) : undefined;
-  const makeJob = (batch: string[]): ScanJob => ({ jobId: jobIds++, files: batch, maxBytes: options.maxBytes, categories, ...(wrappers ? { wrappers } : {}), ...(options.auditFindings ? { auditFindings: true } : {}) });
+  const makeJob = (batch: string[]): ScanJob => ({ jobId: jobIds++, files: batch, maxBytes: options.maxBytes, categories, ...(wrappers ? { wrappers } : {}), ...(options.auditFindings ? { auditFindings: true } : {}), ...(options.includeGenerated ? { includeGenerated: true } : {}) });
   const scheduler = new ScanScheduler(files, makeJob);
   const placed = new Map<number, number[]>();
   const results: (ScannedFile | undefined)[] = new Array<ScannedFile | undefined>(files.length);
