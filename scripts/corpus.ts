@@ -500,7 +500,13 @@ const RECALL_ROUND_LABELS = [
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
   const all = ofRound(readJsonl<RecallCheck>(path.join(CORPUS_META, 'recall.jsonl')), onlyRound);
   for (const round of [...new Set(all.map((c) => c.round ?? 1))].sort()) {
-    reportRecallRound(results, all.filter((c) => (c.round ?? 1) === round), RECALL_ROUND_LABELS[round] ?? `round ${round}`);
+    const checks = all.filter((c) => (c.round ?? 1) === round);
+    const label = RECALL_ROUND_LABELS[round] ?? `round ${round}`;
+    // Lines a judge picked by reading the core security code before looking at the engine's output
+    // measure something else than grep hits (code with no library call to grep for): shown apart.
+    const own = (c: RecallCheck) => (c.note ?? '').startsWith('own pick');
+    reportRecallRound(results, checks.filter((c) => !own(c)), `${label}; grep-found APIs in non-test code`);
+    reportRecallRound(results, checks.filter(own), `${label}; lines judges picked by reading the core security code first`);
   }
 }
 
@@ -518,8 +524,8 @@ function reportRecallRound(results: Map<string, { repo: RepoEntry; dir: string; 
     }
     const file = path.join(res.dir, c.path);
     const s = res.scanned.find((x) => x.file === file);
-    if (!s) {
-      // The file is not analysed under these settings (test, example or migration code).
+    if (!s || s.skipped?.reason === 'generated') {
+      // The file is not analysed under these settings (test, example, migration or generated code).
       st.excluded++;
       continue;
     }
@@ -528,7 +534,7 @@ function reportRecallRound(results: Map<string, { repo: RepoEntry; dir: string; 
     if (hit) st.hit++;
     else st.misses.push(`${c.repo} ${c.path}:${c.line} ${c.api}`);
   }
-  console.log(`\n## Spot-check recall from test/corpus/recall.jsonl (${label}; grep-found APIs in non-test code)\n`);
+  console.log(`\n## Spot-check recall from test/corpus/recall.jsonl (${label})\n`);
   console.log('| category | covered | fair hits | recall | dropped as unfair | in files not analysed |');
   console.log('|---|---|---|---|---|---|');
   let h = 0;

@@ -200,6 +200,30 @@ describe('regions: evidence and units', () => {
     assert.ok(jwt[0]!.triggers.length >= 2, 'the type mentions inside Parse join its region');
   });
 
+  it('a denial guard makes an auth region only where nothing else marks the unit do-not-trust', async () => {
+    const engine = await sharedEngine();
+    const src = [
+      'from fastapi import HTTPException, status',
+      'import jwt',
+      '',
+      'def validate_file_token(token, secret):',
+      '    try:',
+      '        return jwt.decode(token, secret, algorithms=["HS256"])',
+      '    except jwt.PyJWTError as e:',
+      '        raise HTTPException(status.HTTP_401_UNAUTHORIZED) from e',
+      '',
+      'def get_admin_user(user):',
+      '    if not user.admin:',
+      '        raise HTTPException(status.HTTP_403_FORBIDDEN)',
+      '    return user',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(src, 'python');
+    const of = (symbol: string) => analysis.regions.filter((r) => r.symbol === symbol).map((r) => r.category).sort();
+    assert.deepStrictEqual(of('validate_file_token'), ['jwt'], 'the 401 is the failure branch of the token check');
+    assert.deepStrictEqual(of('get_admin_user'), ['auth'], 'the guard is the only check of the unit');
+  });
+
   it('a fork of sqlx published as sqlx-v2 binds sqlx and counts as sqlx', async () => {
     const engine = await sharedEngine();
     const src = [

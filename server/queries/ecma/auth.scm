@@ -144,3 +144,38 @@
  (#match? @m "^(get|header)$")
  (#match? @k "^.[Aa]uthorization.$")
  (#set! rule "ecma.auth.authorization-header"))
+
+; A guard that denies access: the `if` (or `catch`) around it is the access decision.
+;   if (!user.isAdmin) throw new ForbiddenException();          (NestJS)
+;   if (!membership) { throw AuthorizationError("Not a member"); }
+;   if (!token) ctx.throw(401, "missing token");                 (Koa)
+;   if (!allowed) return res.status(403).json({ error: "forbidden" });   (Express)
+; The error classes' own definitions, and a guard on the status of a response the code fetched (an
+; HTTP client turning the identity provider's 401 into an error), are not this.
+(([(if_statement condition: (_) @cond consequence: [(throw_statement [(new_expression constructor: (identifier) @f) (call_expression function: (identifier) @f)] @trigger)
+                               (statement_block (throw_statement [(new_expression constructor: (identifier) @f) (call_expression function: (identifier) @f)] @trigger))])])
+ (#match? @f "^(Unauthorized|Forbidden|Authentication|Authorization|NotAuthorized|Unauthenticated|PermissionDenied|AccessDenied)(Exception|Error)$")
+ (#not-match? @cond "{{response-status}}")
+ (#set! rule "ecma.auth.deny-guard"))
+
+((catch_clause body: (statement_block (throw_statement [(new_expression constructor: (identifier) @f) (call_expression function: (identifier) @f)] @trigger)))
+ (#match? @f "^(Unauthorized|Forbidden|Authentication|Authorization|NotAuthorized|Unauthenticated|PermissionDenied|AccessDenied)(Exception|Error)$")
+ (#set! rule "ecma.auth.deny-guard"))
+
+(([(if_statement condition: (_) @cond consequence: [(expression_statement (call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code)) @trigger)
+                               (return_statement (call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code)) @trigger)
+                               (statement_block [(expression_statement (call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code)) @trigger)
+                                                 (return_statement (call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code)) @trigger)])])])
+ (#any-of? @m "throw" "sendStatus" "status")
+ (#match? @code "^40[13]$")
+ (#not-match? @cond "{{response-status}}")
+ (#set! rule "ecma.auth.deny-guard"))
+
+;   return res.status(401).json(…) inside the if: the call chain starts with .status(401)
+(([(if_statement condition: (_) @cond consequence: [(return_statement (call_expression function: (member_expression object: (call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code)))) @trigger)
+                               (statement_block [(expression_statement (call_expression function: (member_expression object: (call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code)))) @trigger)
+                                                 (return_statement (call_expression function: (member_expression object: (call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code)))) @trigger)])])])
+ (#eq? @m "status")
+ (#match? @code "^40[13]$")
+ (#not-match? @cond "{{response-status}}")
+ (#set! rule "ecma.auth.deny-guard"))

@@ -174,3 +174,32 @@
  (#any-of? @st "StatusUnauthorized" "StatusForbidden")
  (#resolves-to? @pkg "^net/http$")
  (#set! rule "go.auth.deny-guard"))
+
+;   if !ok { return nil, ErrUnauthorized }            (a sentinel access error, as the last result)
+((if_statement
+   consequence: (block (statement_list
+     (return_statement (expression_list [(identifier) @e (selector_expression field: (field_identifier) @e)] @trigger .)))))
+ (#match? @e "^Err(Unauthorized|Forbidden|Unauthenticated|PermissionDenied|AccessDenied|NotAuthorized|InvalidCredentials|BadCredentials|InvalidPassword|WrongPassword)$")
+ (#set! rule "go.auth.deny-guard"))
+
+;   if !allowed { return nil, status.Error(codes.PermissionDenied, "…") }   (gRPC)
+((if_statement
+   consequence: (block (statement_list
+     (return_statement (expression_list
+       (call_expression
+         function: (selector_expression field: (field_identifier) @fn)
+         arguments: (argument_list . (selector_expression operand: (identifier) @codes field: (field_identifier) @code))) @trigger .)))))
+ (#match? @fn "^(Error|Errorf|New|Newf)$")
+ (#any-of? @code "PermissionDenied" "Unauthenticated")
+ (#resolves-to? @codes "^google\\.golang\\.org/grpc/codes$")
+ (#set! rule "go.auth.deny-guard"))
+
+;   if !ok { return nil, &oauth2.Error{Type: oauth2.AccessDenied, Status: http.StatusUnauthorized} }
+((if_statement
+   consequence: (block (statement_list
+     (return_statement (expression_list
+       [(composite_literal body: (literal_value (keyed_element value: (literal_element (selector_expression operand: (identifier) @pkg field: (field_identifier) @st)))))
+        (unary_expression operand: (composite_literal body: (literal_value (keyed_element value: (literal_element (selector_expression operand: (identifier) @pkg field: (field_identifier) @st))))))] @trigger)))))
+ (#any-of? @st "StatusUnauthorized" "StatusForbidden")
+ (#resolves-to? @pkg "^net/http$")
+ (#set! rule "go.auth.deny-guard"))

@@ -344,3 +344,51 @@
  (#match? @trigger "{{current-user-name}}")
  (#set! evidence "mention")
  (#set! rule "python.auth.fastapi-current-user"))
+
+; A guard that denies access: the `if` (or `except`) around it is the access decision.
+;   if not current_user.admin: raise HTTPException(status.HTTP_403_FORBIDDEN)
+;   if obj.owner != request.user: raise PermissionDenied
+;   except IndexError as e: raise HTTPException(status.HTTP_401_UNAUTHORIZED) from e
+; FastAPI/Starlette HTTPException with 401 or 403 (other statuses are not access decisions);
+; Django/DRF PermissionDenied, NotAuthenticated, AuthenticationFailed; aiohttp HTTPUnauthorized/
+; HTTPForbidden. Not this: an exception class's own definition, a bare re-raise, a guard on the
+; status of a response the code fetched (an HTTP client), and an `except` that only translates
+; another access or lookup error (`except PermissionDenied: raise HTTPException(403)`,
+; `except ObjectDoesNotExist: raise PermissionDenied`): the decision was made where that was raised.
+(([(if_statement condition: (_) @cond consequence: (block (raise_statement (call function: [(identifier) (attribute)] @f arguments: (argument_list) @args) @trigger)))
+   (elif_clause condition: (_) @cond consequence: (block (raise_statement (call function: [(identifier) (attribute)] @f arguments: (argument_list) @args) @trigger)))])
+ (#match? @f "(^|\\.)(HTTPException|StarletteHTTPException)$")
+ (#match? @args "(^|[^0-9])40[13]([^0-9]|$)|HTTP_40[13]_")
+ (#not-match? @cond "{{response-status}}")
+ (#set! rule "python.auth.deny-guard"))
+
+((except_clause . (_) @caught (block (raise_statement (call function: [(identifier) (attribute)] @f arguments: (argument_list) @args) @trigger)))
+ (#match? @f "(^|\\.)(HTTPException|StarletteHTTPException)$")
+ (#match? @args "(^|[^0-9])40[13]([^0-9]|$)|HTTP_40[13]_")
+ (#not-match? @caught "{{translated-errors}}")
+ (#set! rule "python.auth.deny-guard"))
+
+(([(if_statement condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))
+   (elif_clause condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))])
+ (#match? @f "(^|\\.)(PermissionDenied|NotAuthenticated|AuthenticationFailed|HTTPUnauthorized|HTTPForbidden)$")
+ (#not-match? @cond "{{response-status}}")
+ (#set! rule "python.auth.deny-guard"))
+
+((except_clause . (_) @caught (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))
+ (#match? @f "(^|\\.)(PermissionDenied|NotAuthenticated|AuthenticationFailed|HTTPUnauthorized|HTTPForbidden)$")
+ (#not-match? @caught "{{translated-errors}}")
+ (#set! rule "python.auth.deny-guard"))
+
+;   if not user.is_active: abort(401)      (Flask; abort(404) hides a resource and is not this)
+(([(if_statement condition: (_) @cond consequence: (block (expression_statement (call function: (identifier) @f arguments: (argument_list . (integer) @code)) @trigger)))
+   (elif_clause condition: (_) @cond consequence: (block (expression_statement (call function: (identifier) @f arguments: (argument_list . (integer) @code)) @trigger)))])
+ (#eq? @f "abort")
+ (#match? @code "^40[13]$")
+ (#not-match? @cond "{{response-status}}")
+ (#set! rule "python.auth.deny-guard"))
+
+;   if not can_edit: return HttpResponseForbidden()
+(([(if_statement consequence: (block (return_statement (call function: [(identifier) (attribute)] @f) @trigger)))
+   (elif_clause consequence: (block (return_statement (call function: [(identifier) (attribute)] @f) @trigger)))])
+ (#match? @f "(^|\\.)HttpResponseForbidden$")
+ (#set! rule "python.auth.deny-guard"))

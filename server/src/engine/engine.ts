@@ -1191,6 +1191,9 @@ function findSuppression(startRow: number, category: CategoryId, lines: LineInde
   return undefined;
 }
 
+/** Rules that mark a unit for denying access (see buildRegions). */
+const DENY_GUARD = /\.deny-guard$/;
+
 function buildRegions(
   placed: StoredTrigger[],
   spec: LanguageSpec,
@@ -1222,6 +1225,14 @@ function buildRegions(
     }
     group.triggers.push(t);
   }
+  // A denial guard (`*.deny-guard`: an if/except that answers 401/403) is the failure branch of
+  // whatever the unit checked. When that check already makes a do-not-trust region of the unit (a
+  // token verify marks it jwt, a constant-time compare timing), an auth region beside it says the
+  // same thing twice: it makes an auth region only in a unit nothing else guards.
+  const guardedUnits = new Set<string>();
+  for (const g of groups.values()) {
+    if (g.category !== 'auth' && tierOf(g.category) === 'do-not-trust' && g.triggers.some((t) => !t.mention)) guardedUnits.add(`${g.unit.start}:${g.unit.end}`);
+  }
   const span = (start: number, end: number): Span => ({ start: lines.position(start), end: lines.position(end) });
   const regions: Region[] = [];
   const idCounts = new Map<string, number>();
@@ -1230,6 +1241,7 @@ function buildRegions(
     budget?.check('regions');
     // Evidence, not mentions: a type, field or base-class mention alone makes no region.
     if (g.triggers.every((t) => t.mention)) continue;
+    if (g.category === 'auth' && guardedUnits.has(`${g.unit.start}:${g.unit.end}`) && g.triggers.every((t) => t.mention || DENY_GUARD.test(t.rule))) continue;
     // A one-statement pass-through (`return s.provider.Commit(ctx)`) holds no logic to review.
     // Like fingerprints, the answer is kept by unit range: an unchanged unit is not looked at again.
     const { start: unitStart, end: unitEnd, type: unitType } = g.unit;

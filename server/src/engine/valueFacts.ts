@@ -99,6 +99,10 @@ interface FunctionFacts {
   bound: Set<string>;
   /** Local names by the texts of the values assigned to them. */
   values: Map<string, string[]>;
+  /** Local names by the value nodes assigned to them. */
+  assignedNodes: Map<string, Node[]>;
+  /** The function's parameter names. */
+  parameters: Set<string>;
 }
 
 const LITERAL_TYPES = new Set([
@@ -371,8 +375,10 @@ function functionFacts(fn: Node, ctx: ValueContext): FunctionFacts {
     bound.add(key);
     if (value) assigned.set(key, [...(assigned.get(key) ?? []), value]);
   };
+  const parameters = new Set<string>();
   const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter');
-  if (params) for (const id of params.descendantsOfType('identifier')) if (id) bound.add(textOf(id, ctx));
+  if (params) for (const id of params.descendantsOfType('identifier')) if (id) parameters.add(textOf(id, ctx));
+  for (const p of parameters) bound.add(p);
   const body = fn.childForFieldName('body');
   if (body) {
     for (const d of body.descendantsOfType(['short_var_declaration', 'assignment_statement', 'var_spec', 'const_spec', 'assignment', 'variable_declarator', 'assignment_expression', 'for_in_statement', 'for_statement'])) {
@@ -421,7 +427,7 @@ function functionFacts(fn: Node, ctx: ValueContext): FunctionFacts {
     if (values.some((v) => MAC_CALL.test(textOf(v, ctx)))) macDerived.add(name);
   }
   const values = new Map([...assigned].map(([name, vs]) => [name, vs.map((v) => textOf(v, ctx))]));
-  const facts = { constants, macDerived, bound, values };
+  const facts = { constants, macDerived, bound, values, assignedNodes: assigned, parameters };
   ctx.functionFacts.set(fn.id, facts);
   return facts;
 }
@@ -709,6 +715,58 @@ export function interpolatesRuntimeValue(n: Node, ctx: ValueContext): boolean {
     if (isConstant(e, ctx)) return false;
     return !/^(this|self)\.[\w$]+$/.test(textOf(e, ctx));
   });
+}
+
+/** A Go format verb: `%s`, `%-10v`, `%[2]d`; `%%` is a literal percent sign. */
+const GO_VERB = /%(?:%|[-+# 0]*(?:\[\d+\])?(?:\d+|\*)?(?:\.(?:\d+|\*))?([a-zA-Z]))/g;
+
+/** Calls whose result is an integer or a number formatted as text: never an injection by itself. */
+const NUMERIC_TEXT = /^(strconv\.(Itoa|FormatInt|FormatUint|FormatFloat|FormatBool|Quote)|len|int|int64|uint|float64)$/;
+
+/**
+ * An argument a Go format string splices in that cannot carry attacker text: a constant, a table
+ * name from a model (`(&pop.Model{Value: Factor{}}).TableName()`, `m.TableName()`), a number
+ * formatted as text, or a local assigned only such values (`interval := fmt.Sprintf("interval '%d
+ * seconds'", n)`). `depth` bounds the walk through locals.
+ */
+function codeControlledText(raw: Node, ctx: ValueContext, depth = 0): boolean {
+  const n = unwrap(raw, ctx);
+  if (isConstant(n, ctx)) return true;
+  if (n.type === 'call_expression') {
+    const fn = field(n, 'function');
+    const fnText = fn ? textOf(fn, ctx) : '';
+    if (/(^|\.)TableName$/.test(fnText)) return true;
+    if (NUMERIC_TEXT.test(fnText)) return true;
+    if (fnText === 'fmt.Sprintf' && depth < 2) return !sprintfInterpolatesRuntimeValue(n, ctx, depth + 1);
+    return false;
+  }
+  if (n.type === 'identifier' && depth < 2) {
+    const fn = enclosingFunction(n, ctx);
+    if (!fn) return false;
+    const facts = functionFacts(fn, ctx);
+    const name = textOf(n, ctx);
+    const values = facts.assignedNodes.get(name);
+    if (!values || values.length === 0 || facts.parameters.has(name)) return false;
+    return values.every((v) => codeControlledText(v, ctx, depth + 1));
+  }
+  return false;
+}
+
+/**
+ * `fmt.Sprintf(format, args…)` splices a runtime value into text: some argument bound to a text
+ * verb (%s, %v, %x…; not %d and the other numeric verbs, nor %q, which quotes) is not
+ * code-controlled (codeControlledText). A format the code does not show (a variable) counts as
+ * runtime text; so does an argument list the verbs cannot be matched to (`args...`).
+ */
+export function sprintfInterpolatesRuntimeValue(call: Node, ctx: ValueContext, depth = 0): boolean {
+  const args = field(call, 'arguments')?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') ?? [];
+  const format = args[0];
+  if (!format || (format.type !== 'interpreted_string_literal' && format.type !== 'raw_string_literal')) return true;
+  if (args.some((a) => a.type === 'variadic_argument')) return true;
+  const verbs = [...textOf(format, ctx).matchAll(GO_VERB)].map((m) => m[1]).filter((v): v is string => v !== undefined);
+  if (verbs.length !== args.length - 1) return true; // indexed verbs (%[2]s) or a mismatch: no guess
+  // %s and %v splice text as it is; %q quotes it, %x hex-encodes it, the numeric verbs print numbers.
+  return verbs.some((verb, i) => (verb === 's' || verb === 'v') && !codeControlledText(args[i + 1]!, ctx, depth));
 }
 
 /** Names of stored secrets whose comparison is a realistic timing oracle: MACs, signatures, API keys. */
