@@ -495,6 +495,8 @@ const RECALL_ROUND_LABELS = [
   'round 5, seed 20261206: held out (final rules)',
   'round 6, seed 20261207: held out (engine at 6671a64), then tuned on',
   'round 7, seed 20261208: held out (engine at 828778c)',
+  'round 8, seed 20261209: held out on three new repositories (engine at 445bfeb), then tuned on',
+  'round 9, seed 20261210: held out on four new repositories (engine at cd8e12c), then tuned on',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
