@@ -90,7 +90,7 @@ export const SETTINGS = {
     team: true,
     markdown: true,
     description:
-      'Also mark regions and findings in test, fixture, seed and benchmark code (Go `_test.go`, `testdata/`; Python `test_*.py`, `*_test.py`, `tests/`, `conftest.py`; JS/TS `*.test.*`, `*.spec.*`, `__tests__/`, `e2e/`, `cypress/`; `fixtures/`, `seeds/`, `bench/`…). Off by default: changes there do not need a domain expert\'s review.',
+      'Also mark regions and findings in test, fixture, seed and benchmark code (Go `_test.go`, `testdata/`; Python `test_*.py`, `*_test.py`, `tests/`, `conftest.py`; JS/TS `*.test.*`, `*.spec.*`, `__tests__/`, `e2e/`, `cypress/`; `fixtures/`, `seeds/`, `bench/`…) and generated code (a `Code generated … DO NOT EDIT.` or `@generated` header). Off by default: changes there do not need a domain expert\'s review.',
   },
   auditFindings: {
     kind: 'boolean',
