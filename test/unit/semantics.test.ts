@@ -34,6 +34,7 @@ describe('test-code classification', () => {
     'db/seeds/users.ts',
     'server/scripts/seed.ts',
     'mocks/store.go',
+    'connector/mock/connectortest.go',
     'internal/store/mock_store.go',
     'app/fixtures/users.py',
     'bench/scan.ts',
@@ -69,6 +70,7 @@ describe('test-code classification', () => {
     'packages/app/src/demo.ts',
     'src/mockup.ts',
     'internal/mocking/server.go',
+    'packages/backend/src/mock/mock-server.service.ts',
   ];
   for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));
   for (const p of production) it(`not test code: ${p}`, () => assert.strictEqual(isTestPath(p), false));

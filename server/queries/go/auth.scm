@@ -1,6 +1,17 @@
 ; Authentication and authorization in Go: session stores (gorilla/sessions, alexedwards/scs),
 ; password checks, MFA/TOTP, session cookies, basic auth, CSRF protection, policy enforcement.
 
+; otp.NewKeyFromURL in a unit named for a QR code (generateTOTPQRCode): the enrollment key is parsed
+; only to draw its otpauth:// URL as a PNG (key.Image(300, 300)), presentation with no decision.
+; A mention, ahead of the pattern below so it takes the node; verifying with the key elsewhere
+; (otp.NewKeyFromURL then totp.Validate in a handler) still matches.
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#resolves-to? @pkg "^github\\.com/pquerna/otp$")
+ (#eq? @f "NewKeyFromURL")
+ (#unit-name-matches? @trigger "(QR|Qr)([A-Z_]|$)|(^|\\.)qr[A-Z]")
+ (#set! evidence "mention")
+ (#set! rule "go.auth.api"))
+
 ; Any member of an auth library: sessions.NewCookieStore, sessions.Options{...} (below),
 ; totp.Validate, totp.Generate, hotp.ValidateCustom, scs.New, casbin.NewEnforcer, csrf.Protect,
 ; gothic.CompleteUserAuth, argon2id.ComparePasswordAndHash ...
@@ -167,10 +178,27 @@
 
 ;   if !allowed { http.Error(w, "forbidden", http.StatusForbidden); return }
 ;   if user == nil { w.WriteHeader(http.StatusUnauthorized); return }
+; A guard stops the request: a 401/403 status set in an `if` that falls through to the rest of
+; the function (dex templates: `if lastWasInvalid { w.WriteHeader(401) }` then render the login
+; page again) only styles the response, so the consequence must return, or the `if` (an if/else
+; choosing the status) be followed directly by a return.
 ((if_statement
    consequence: (block (statement_list
      (expression_statement (call_expression
-       arguments: (argument_list (selector_expression operand: (identifier) @pkg field: (field_identifier) @st))) @trigger))))
+       arguments: (argument_list (selector_expression operand: (identifier) @pkg field: (field_identifier) @st))) @trigger)
+     (return_statement))))
+ (#any-of? @st "StatusUnauthorized" "StatusForbidden")
+ (#resolves-to? @pkg "^net/http$")
+ (#set! rule "go.auth.deny-guard"))
+
+;   if errors.As(err, &groupsErr) { renderError(w, http.StatusForbidden, …) } else { … }; return
+((statement_list
+   (if_statement
+     consequence: (block (statement_list
+       (expression_statement (call_expression
+         arguments: (argument_list (selector_expression operand: (identifier) @pkg field: (field_identifier) @st))) @trigger))))
+   .
+   (return_statement))
  (#any-of? @st "StatusUnauthorized" "StatusForbidden")
  (#resolves-to? @pkg "^net/http$")
  (#set! rule "go.auth.deny-guard"))

@@ -3,16 +3,31 @@
 ; dragonboat, and hand-rolled Redis SETNX locks.
 
 ; Any member of a consensus / coordination library: raft.NewRaft, raft.DefaultConfig,
-; raftboltdb.NewBoltStore, clientv3.New, clientv3.Compare, concurrency.NewSession,
-; concurrency.NewMutex, concurrency.NewElection, zk.Connect, zk.NewLock, redsync.New,
-; redislock.New, goredis.NewPool ...
+; raftboltdb.NewBoltStore, concurrency.NewSession, concurrency.NewMutex, concurrency.NewElection,
+; zk.Connect, zk.NewLock, redsync.New, redislock.New, goredis.NewPool ...
 ((selector_expression operand: (identifier) @pkg) @trigger
- (#resolves-to? @pkg "^(github\\.com/hashicorp/raft(-boltdb(/v\\d+)?|-mdb)?|go\\.etcd\\.io/(etcd/)?raft(/v\\d+)?(/raftpb)?|github\\.com/coreos/etcd/raft(/raftpb)?|go\\.etcd\\.io/etcd/client/v3(/concurrency)?|go\\.etcd\\.io/etcd/clientv3(/concurrency)?|github\\.com/coreos/etcd/clientv3(/concurrency)?|github\\.com/(go-zookeeper/zk|samuel/go-zookeeper/zk)|github\\.com/go-redsync/redsync(/v\\d+)?(/.+)?|github\\.com/bsm/redislock|github\\.com/lni/dragonboat(/v\\d+)?(/.+)?)$")
+ (#resolves-to? @pkg "^(github\\.com/hashicorp/raft(-boltdb(/v\\d+)?|-mdb)?|go\\.etcd\\.io/(etcd/)?raft(/v\\d+)?(/raftpb)?|github\\.com/coreos/etcd/raft(/raftpb)?|go\\.etcd\\.io/etcd/client/v3/concurrency|go\\.etcd\\.io/etcd/clientv3/concurrency|github\\.com/coreos/etcd/clientv3/concurrency|github\\.com/(go-zookeeper/zk|samuel/go-zookeeper/zk)|github\\.com/go-redsync/redsync(/v\\d+)?(/.+)?|github\\.com/bsm/redislock|github\\.com/lni/dragonboat(/v\\d+)?(/.+)?)$")
  (#set! rule "go.consensus.api"))
 
-; Types of those libraries in code: raft.Config{...}, *raft.Log in an FSM, clientv3.Config{...}
+; The etcd client v3 package itself is mostly a key-value client: clientv3.New, clientv3.Config{...},
+; clientv3.WithPrefix() on a plain Get/Put/Delete are storage access, not coordination. Only its
+; compare-and-swap and lease members are: clientv3.Compare(clientv3.ModRevision(k), "=", rev),
+; clientv3.CreateRevision, clientv3.LeaseValue, clientv3.WithLease(id), clientv3.NewLease(cli).
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#resolves-to? @pkg "^(go\\.etcd\\.io/etcd/client/v3|go\\.etcd\\.io/etcd/clientv3|github\\.com/coreos/etcd/clientv3)$")
+ (#match? @f "^(Compare|CreateRevision|ModRevision|Version|LeaseValue|OpTxn|WithLease|WithIgnoreLease|NewLease|NewLeaseFromLeaseClient|NoLease)$")
+ (#set! rule "go.consensus.api"))
+
+; Types of those libraries in code: raft.Config{...}, *raft.Log in an FSM, *concurrency.Session;
+; of etcd client v3 only the transaction and lease types (a *clientv3.Client field or a
+; clientv3.Config{...} literal is a storage client, not coordination)
 ((qualified_type package: (package_identifier) @pkg) @trigger
- (#resolves-to? @pkg "^(github\\.com/hashicorp/raft|go\\.etcd\\.io/(etcd/)?raft(/v\\d+)?(/raftpb)?|github\\.com/coreos/etcd/raft(/raftpb)?|go\\.etcd\\.io/etcd/client/v3(/concurrency)?|go\\.etcd\\.io/etcd/clientv3(/concurrency)?|github\\.com/coreos/etcd/clientv3(/concurrency)?|github\\.com/(go-zookeeper/zk|samuel/go-zookeeper/zk)|github\\.com/go-redsync/redsync(/v\\d+)?|github\\.com/bsm/redislock|github\\.com/lni/dragonboat(/v\\d+)?(/.+)?)$")
+ (#resolves-to? @pkg "^(github\\.com/hashicorp/raft|go\\.etcd\\.io/(etcd/)?raft(/v\\d+)?(/raftpb)?|github\\.com/coreos/etcd/raft(/raftpb)?|go\\.etcd\\.io/etcd/client/v3/concurrency|go\\.etcd\\.io/etcd/clientv3/concurrency|github\\.com/coreos/etcd/clientv3/concurrency|github\\.com/(go-zookeeper/zk|samuel/go-zookeeper/zk)|github\\.com/go-redsync/redsync(/v\\d+)?|github\\.com/bsm/redislock|github\\.com/lni/dragonboat(/v\\d+)?(/.+)?)$")
+ (#set! rule "go.consensus.type"))
+
+((qualified_type package: (package_identifier) @pkg name: (type_identifier) @t) @trigger
+ (#resolves-to? @pkg "^(go\\.etcd\\.io/etcd/client/v3|go\\.etcd\\.io/etcd/clientv3|github\\.com/coreos/etcd/clientv3)$")
+ (#match? @t "^(Cmp|Txn|TxnResponse|Lease|LeaseID|LeaseGrantResponse|LeaseKeepAliveResponse)$")
  (#set! rule "go.consensus.type"))
 
 ; Raft node operations: r.Apply(cmd, timeout), r.LeadershipTransfer(), r.BootstrapCluster(cfg), ...

@@ -7,12 +7,14 @@
 
 ; Publication through atomic.Value / atomic.Pointer[T]: m.read.Store(&readOnly{}), e.p.Swap(&v).
 ; Readers take no lock, so what is stored must never change once published. Not a store into a
-; value the function has just allocated (e := &entry{}; e.p.Store(&v)).
+; value the function has just allocated (e := &entry{}; e.p.Store(&v)), nor the fill of a
+; read-through cache whose loaded value is only tested and returned (#not-cache-fill?).
 ((call_expression
    function: (selector_expression operand: [(identifier) (selector_expression)] @recv field: (field_identifier) @f) @trigger)
  (#any-of? @f "Store" "Swap")
  (#imports? "^(sync/atomic|go\\.uber\\.org/atomic)$")
  (#atomic-typed? @recv "^publish$")
+ (#not-cache-fill? @trigger)
  (#set! rule "go.lock-free.atomic-publish"))
 
 ; The read side in an accessor (a unit of a few statements): h.val.Load().(*box).h,

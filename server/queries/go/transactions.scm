@@ -45,6 +45,24 @@
  (#match? @f "^(Level\\w+|ErrTxDone|IsolationLevel)$")
  (#set! rule "go.transactions.isolation"))
 
+; A functional option that only records the options, its whole body one field assignment:
+; func WithTxIsolationLevel(l sql.IsolationLevel) func(*Database) {
+;     return func(d *Database) { d.txOptions = &sql.TxOptions{Isolation: l} } }
+; The choice is made where the option is passed (postgres.go: WithTxIsolationLevel(LevelSerializable)),
+; so here it is a mention; it comes first so the pattern below does not take the same literal.
+((function_declaration
+   result: (function_type)
+   body: (block (statement_list . (return_statement (expression_list (func_literal
+     body: (block (statement_list . (assignment_statement
+       left: (expression_list (selector_expression))
+       right: (expression_list
+         [(unary_expression operand: (composite_literal type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @t) @trigger))
+          (composite_literal type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @t) @trigger)])) .)))) .))))
+ (#resolves-to? @pkg "^(database/sql|github\\.com/jackc/pgx(/v\\d+)?)$")
+ (#eq? @t "TxOptions")
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.tx-options"))
+
 ; &sql.TxOptions{Isolation: ..., ReadOnly: true}, pgx.TxOptions{IsoLevel: ...}
 ((composite_literal type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @t) @trigger)
  (#resolves-to? @pkg "^(database/sql|github\\.com/jackc/pgx(/v\\d+)?)$")

@@ -195,3 +195,41 @@ export function isSmallUnit(n: Node, ctx: ValueContext): boolean {
   }
   return statements.length <= SMALL_UNIT_STATEMENTS;
 }
+
+/** Whether `n` sits in a `return` or in the condition of an `if`, below `stop`. */
+function inReturnOrIfCondition(n: Node, stop: Node): boolean {
+  for (let cur: Node | null = n; cur && cur.id !== stop.id; cur = cur.parent) {
+    const parent: Node | null = cur.parent;
+    if (!parent) return false;
+    if (parent.type === 'return_statement') return true;
+    if (parent.type === 'if_statement' && parent.childForFieldName('condition')?.id === cur.id) return true;
+  }
+  return false;
+}
+
+/**
+ * `#not-cache-fill? @call`: false when a `Store` on an atomic.Value / atomic.Pointer fills a
+ * read-through cache (dex keyCacher.GetKeys): the same function first loads it into a variable
+ * (`keys, ok := k.keys.Load().(*Keys)`) that is only tested and returned early, then recomputes
+ * the value from its source and stores it. The stored value never derives from the loaded one, so
+ * two racing fillers only repeat work; nothing lock-free is being built. A copy-on-write update
+ * (`old := p.Load(); n := clone(old); p.Store(n)`), a CAS in the function, or a Store in a function
+ * that does not read the atomic (a publisher) still matches.
+ */
+export function isNotCacheFill(call: Node, ctx: ValueContext): boolean {
+  const callee = call.type === 'call_expression' ? call.childForFieldName('function') : call.parent?.type === 'call_expression' ? call : null;
+  const expr = call.type === 'call_expression' ? call : call.parent;
+  const recv = callee?.childForFieldName('operand');
+  const fn = expr ? enclosingFunction(expr, ctx) : undefined;
+  const body = fn?.childForFieldName('body');
+  if (!expr || !recv || !body) return true;
+  if (/\bCompareAndSwap\w*\(/.test(body.text)) return true;
+  const esc = recv.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const before = ctx.text.slice(body.startIndex, expr.startIndex);
+  const load = new RegExp(String.raw`(?:^|[^\w.])(\w+)(?:\s*,\s*\w+)?\s*:?=\s*${esc}\.Load\(\)`).exec(before);
+  if (!load) return true;
+  const name = load[1];
+  const from = body.startIndex + load.index + load[0].length;
+  const uses = body.descendantsOfType('identifier').filter((id): id is Node => id !== null && id.text === name && id.startIndex >= from);
+  return !uses.every((id) => inReturnOrIfCondition(id, body));
+}

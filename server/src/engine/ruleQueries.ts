@@ -11,7 +11,7 @@ import { parsePattern, splitPatterns, type CaptureInfo, type ParsedPredicate } f
 import { RuleAnalysisCache, type ConditionSpec, type PatternAnalysis } from './ruleCache';
 import { looksLikeSql, looksLikeTransactionSql, SQL_STATEMENT_KEYWORDS, stringContent } from './sqlText';
 import { expandLibraryRefs, readLibrarySets, type LibrarySets } from './librarySets';
-import { isAtomicBesideLock, isAtomicTyped, isSmallUnit } from './goAtomics';
+import { isAtomicBesideLock, isAtomicTyped, isNotCacheFill, isSmallUnit } from './goAtomics';
 import { comparisonOperands, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isSecretUse, type ValueContext } from './valueFacts';
 
 export { splitPatterns, stripPredicates } from './queryText';
@@ -122,7 +122,7 @@ const CONTEXT_PREDICATES = new Set([
   'secret-compare?', 'strong-secret-compare?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'incidental-use?', 'not-incidental-use?',
   'secret-use?', 'not-secret-use?', 'unit-name-matches?', 'not-unit-name-matches?', 'parses-parameter?',
   // The function's allocations, its locks, its size (goAtomics.ts).
-  'atomic-typed?', 'atomic-beside-lock?', 'small-unit?',
+  'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-cache-fill?',
 ]);
 
 /**
@@ -257,7 +257,7 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
   'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?',
-  'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'single-statement-tx?',
+  'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-cache-fill?', 'single-statement-tx?',
 ]);
 
 /**
@@ -518,6 +518,8 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps, ctx) => allOf(caps, capture, (n) => isAtomicBesideLock(n, ctx));
     case 'small-unit?':
       return (caps, ctx) => allOf(caps, capture, (n) => isSmallUnit(n, ctx));
+    case 'not-cache-fill?':
+      return (caps, ctx) => allOf(caps, capture, (n) => isNotCacheFill(n, ctx));
     case 'single-statement-tx?':
       return (caps) => allOf(caps, capture, (n) => isSingleStatementTx(n));
     case 'unit-name-matches?':

@@ -104,5 +104,9 @@ export function isTestPath(relPath: string): boolean {
   for (let i = 1; i < dirs.length; i++) if (dirs[i - 1] === 'cmd' && /.-gen$/.test(dirs[i] ?? '')) return true;
   if (isDir) return false;
   const name = parts[parts.length - 1] ?? '';
+  // A Go package named `mock` (dex connector/mock, hydra internal/mock, etcd client/v3/mock) holds
+  // test doubles that tests import, like `mocks/`; Go has no test-only import path for them. Only
+  // Go files: elsewhere `mock/` can be a product feature (a mock server people run).
+  if (name.endsWith('.go') && dirs.some((d) => d.toLowerCase() === 'mock')) return true;
   return TEST_FILE_PATTERNS.some((re) => re.test(name));
 }

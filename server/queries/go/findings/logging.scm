@@ -3,29 +3,31 @@
 ; JWT, private key, cookie or session id. `len(token)`, `token != ""`, `token[:4]` and messages
 ; that only mention the word ("token refreshed") are not such arguments and never match. The
 ; argument test is a regex over the argument list (an argument is a name between `(`/`,` and
-; `,`/the closing paren), so the rule shares the generic call structure. A session id qualified by
-; another system's name (`kratosSessionID`, `idpSessionId`) is a reference to that session (the OIDC
-; `sid`), not the bearer cookie: only a bare `sessionID` / `s.SessionID` counts.
+; `,`/the closing paren), so the rule shares the generic call structure. Identifiers are not
+; secrets: `sessionID`, `kratosSessionID`, `userID`, `clientID` name a record (a session id is
+; published as the OIDC `sid` claim, and dex / hydra keep the bearer secret apart from it), so only
+; a session token or key, or a whole `session` value, counts; a name that merely ends in Session
+; (`hintMatchesSession`, a bool) does not.
 
 ; log.Printf("login %s %s", user, c.Password), slog.Info("issued", "token", token), fmt.Println(apiKey)
 ((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
  (#match? @fn "^fmt\\.(Print|Printf|Println)$|(^|\\.)(log|Log|LOG|logger|Logger|lg|l|sugar|slog|logrus|zlog|zl|entry|Logger\\(\\)|L\\(\\)|S\\(\\))\\.(Print|Printf|Println|Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln|Trace|Tracef|Debug|Debugf|Debugw|Info|Infof|Infow|Warn|Warnf|Warnw|Warning|Warningf|Error|Errorf|Errorw|DebugContext|InfoContext|WarnContext|ErrorContext|Log|Logf|Printw)$")
- (#match? @args "(?:^\\(|,)\\s*(?:[A-Za-z_]\\w*\\.)*(?:[a-z][A-Za-z0-9]*)?(?:[Pp]assword|PASSWORD|[Pp]asswd|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Aa]pi[Kk]ey|API[Kk]ey|API_KEY|api_key|apikey|[Aa]uthorization|AUTHORIZATION|[Jj]wt|JWT|[Pp]rivate[Kk]ey|PRIVATE_KEY|[Pp]rivkey|[Cc]ookie|COOKIE|[Ss]ession(?:Token|Key)?|(?<![A-Za-z0-9])(?:[Ss]ession(?:ID|Id)|SESSION(?:_?ID)?))\\s*(?=,|\\)$)")
+ (#match? @args "(?:^\\(|,)\\s*(?:[A-Za-z_]\\w*\\.)*(?:[a-z][A-Za-z0-9]*)?(?:[Pp]assword|PASSWORD|[Pp]asswd|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Aa]pi[Kk]ey|API[Kk]ey|API_KEY|api_key|apikey|[Aa]uthorization|AUTHORIZATION|[Jj]wt|JWT|[Pp]rivate[Kk]ey|PRIVATE_KEY|[Pp]rivkey|[Cc]ookie|COOKIE|[Ss]ession(?:Token|Key)|(?<![A-Za-z0-9])[Ss]ession)\\s*(?=,|\\)$)")
  (#set! rule "go.auth.secret-logged")
  (#set! category "auth")
  (#set! severity "warning")
  (#set! cwe "532")
- (#set! message "A secret (password, token, API key, session id, cookie or Authorization header) is written to the log, where it outlives the session and reaches everyone with log access. Log a fixed marker, a hash prefix or len(x) instead."))
+ (#set! message "A secret (password, token, API key, session token, cookie or Authorization header) is written to the log, where it outlives the session and reaches everyone with log access. Log a fixed marker, a hash prefix or len(x) instead."))
 
 ; zap.String("token", token), slog.String("password", pw), log.WithField("token", token)
 ((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
  (#match? @fn "(^|\\.)(zap\\.(String|Any|ByteString|Stringer|Reflect|Binary)|slog\\.(String|Any)|WithField)$")
- (#match? @args "^\\(\\s*\\\"[^\\\"]*\\\"\\s*,\\s*(?:[A-Za-z_]\\w*\\.)*(?:[a-z][A-Za-z0-9]*)?(?:[Pp]assword|PASSWORD|[Pp]asswd|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Aa]pi[Kk]ey|API[Kk]ey|API_KEY|api_key|apikey|[Aa]uthorization|AUTHORIZATION|[Jj]wt|JWT|[Pp]rivate[Kk]ey|PRIVATE_KEY|[Pp]rivkey|[Cc]ookie|COOKIE|[Ss]ession(?:Token|Key)?|(?<![A-Za-z0-9])(?:[Ss]ession(?:ID|Id)|SESSION(?:_?ID)?))\\s*\\)$")
+ (#match? @args "^\\(\\s*\\\"[^\\\"]*\\\"\\s*,\\s*(?:[A-Za-z_]\\w*\\.)*(?:[a-z][A-Za-z0-9]*)?(?:[Pp]assword|PASSWORD|[Pp]asswd|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Aa]pi[Kk]ey|API[Kk]ey|API_KEY|api_key|apikey|[Aa]uthorization|AUTHORIZATION|[Jj]wt|JWT|[Pp]rivate[Kk]ey|PRIVATE_KEY|[Pp]rivkey|[Cc]ookie|COOKIE|[Ss]ession(?:Token|Key)|(?<![A-Za-z0-9])[Ss]ession)\\s*\\)$")
  (#set! rule "go.auth.secret-logged")
  (#set! category "auth")
  (#set! severity "warning")
  (#set! cwe "532")
- (#set! message "A secret (password, token, API key, session id, cookie or Authorization header) is written to the log, where it outlives the session and reaches everyone with log access. Log a fixed marker, a hash prefix or len(x) instead."))
+ (#set! message "A secret (password, token, API key, session token, cookie or Authorization header) is written to the log, where it outlives the session and reaches everyone with log access. Log a fixed marker, a hash prefix or len(x) instead."))
 
 ; log.Printf("auth header %s", r.Header.Get("Authorization"))
 ((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
@@ -35,4 +37,4 @@
  (#set! category "auth")
  (#set! severity "warning")
  (#set! cwe "532")
- (#set! message "A secret (password, token, API key, session id, cookie or Authorization header) is written to the log, where it outlives the session and reaches everyone with log access. Log a fixed marker, a hash prefix or len(x) instead."))
+ (#set! message "A secret (password, token, API key, session token, cookie or Authorization header) is written to the log, where it outlives the session and reaches everyone with log access. Log a fixed marker, a hash prefix or len(x) instead."))
