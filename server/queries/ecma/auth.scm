@@ -105,6 +105,8 @@
 ; .split(' '), parse(ctx.request.headers.authorization). Only request objects, so setting the header
 ; on an outgoing request (config.headers.Authorization = ..., headers['Authorization'] = ...) does
 ; not match, and a bare presence check (typeof req.headers.authorization === 'string') is not enough.
+; Not in a NestJS interceptor's `intercept` (runs after the guard decided: it records "last used")
+; or a `createParamDecorator` callback (hands the already-checked token to the handler).
 (variable_declarator
    value: [
      (member_expression object: (member_expression) @obj property: (property_identifier) @k)
@@ -112,6 +114,8 @@
    ] @trigger
  (#match? @obj "^(req|request|ctx|ctx\\.request|ctx\\.req|context\\.req|c\\.req|event)\\.(headers|header)$")
  (#match? @k "^['\"]?[Aa]uthorization['\"]?$")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
+ (#not-inside-callback-of? @trigger "^createParamDecorator$")
  (#set! rule "ecma.auth.authorization-header"))
 
 (call_expression
@@ -122,6 +126,8 @@
      ] @trigger)
  (#match? @obj "^(req|request|ctx|ctx\\.request|ctx\\.req|context\\.req|c\\.req|event)\\.(headers|header)$")
  (#match? @k "^['\"]?[Aa]uthorization['\"]?$")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
+ (#not-inside-callback-of? @trigger "^createParamDecorator$")
  (#set! rule "ecma.auth.authorization-header"))
 
 (arguments
@@ -131,6 +137,8 @@
    ] @trigger
  (#match? @obj "^(req|request|ctx|ctx\\.request|ctx\\.req|context\\.req|c\\.req|event)\\.(headers|header)$")
  (#match? @k "^['\"]?[Aa]uthorization['\"]?$")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
+ (#not-inside-callback-of? @trigger "^createParamDecorator$")
  (#set! rule "ecma.auth.authorization-header"))
 
 ; req.get('Authorization'), req.header('authorization'), ctx.get('authorization'),
@@ -143,6 +151,8 @@
  (#match? @obj "^(req|request|ctx|ctx\\.request|ctx\\.req|context\\.req|c\\.req|request\\.headers|req\\.headers)$")
  (#match? @m "^(get|header)$")
  (#match? @k "^.[Aa]uthorization.$")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
+ (#not-inside-callback-of? @trigger "^createParamDecorator$")
  (#set! rule "ecma.auth.authorization-header"))
 
 ; A guard that denies access: the `if` (or `catch`) around it is the access decision.

@@ -19,11 +19,14 @@
  (#resolves-to? @trigger "^(worker_threads|cluster|async-mutex|async-lock|await-semaphore|semaphore-async-await|@shopify/semaphore|p-queue|piscina|workerpool|threads|tinypool|bottleneck|bullmq\\.(Worker|QueueScheduler)$)(/[\\w./-]+)?(\\.|$)")
  (#set! rule "ecma.concurrency.library"))
 
-; Web Workers without an import: new Worker(new URL('./w.js', import.meta.url)), new SharedWorker(...)
+; Web Workers without an import: new Worker(new URL('./w.js', import.meta.url)), new SharedWorker(...).
+; A mention: a web worker shares no memory unless handed a SharedArrayBuffer (lock-free rules), so
+; a module-level worker that only posts messages makes no region by itself.
 ((new_expression
    constructor: (identifier) @trigger)
  (#match? @trigger "^(Worker|SharedWorker)$")
  (#not-resolves-to? @trigger ".")
+ (#set! evidence "mention")
  (#set! rule "ecma.concurrency.web-worker"))
 
 ; if (isMainThread) ..., if (cluster.isPrimary) ..., if (!cluster.isWorker) ...

@@ -19,7 +19,19 @@
  (#resolves-to? @trigger "^crypto\\.randomBytes$")
  (#not-match? @n "^[1-7]$")
  (#not-incidental-use? @trigger)
+ (#not-random-id? @trigger)
  (#set! rule "ecma.crypto.node-crypto"))
+
+; randomBytes whose value becomes an identifier (`const id = randomBytes(10)…`, returned from
+; `generateMockServerSubdomain`, a function commenting that it needs no cryptographic strength)
+; joins a crypto region but makes none: an analytics id or a subdomain is not a secret.
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#resolves-to? @trigger "^crypto\\.randomBytes$")
+ (#random-id? @trigger)
+ (#set! evidence "mention")
+ (#set! rule "ecma.crypto.random-id"))
 
 ; Mentions: crypto.randomUUID() (record and request ids) and randomBytes(4) (fewer than 8 bytes
 ; is too short for any secret: a unique suffix) join a crypto region but never make one.
@@ -27,8 +39,18 @@
    function: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
  (#resolves-to? @trigger "^crypto\\.randomUUID$")
+ (#not-random-secret? @trigger)
  (#set! evidence "mention")
  (#set! rule "ecma.crypto.random-id"))
+
+; ... unless the UUID is stored as a secret: `const recoveryToken = crypto.randomUUID()`,
+; `const generateState = () => crypto.randomUUID()` (an OAuth state).
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#resolves-to? @trigger "^crypto\\.randomUUID$")
+ (#random-secret? @trigger)
+ (#set! rule "ecma.crypto.node-crypto"))
 
 ((call_expression
    function: [(identifier) (member_expression)] @trigger
@@ -50,9 +72,53 @@
 ; and a destructured `subtle`.
 ((call_expression
    function: (member_expression) @trigger)
- (#match? @trigger "(subtle|getRandomValues|randomUUID)")
- (#name-matches? @trigger "^((globalThis|window|self)\\.)?crypto\\.(subtle\\.[A-Za-z]+|getRandomValues|randomUUID)$|^subtle\\.(encrypt|decrypt|sign|verify|digest|generateKey|deriveKey|deriveBits|importKey|exportKey|wrapKey|unwrapKey)$")
+ (#match? @trigger "subtle")
+ (#name-matches? @trigger "^((globalThis|window|self)\\.)?crypto\\.subtle\\.[A-Za-z]+$|^subtle\\.(encrypt|decrypt|sign|verify|digest|generateKey|deriveKey|deriveBits|importKey|exportKey|wrapKey|unwrapKey)$")
+ (#not-hash-wrapper? @trigger)
  (#set! rule "ecma.crypto.webcrypto"))
+
+; A small hash wrapper (`function sha256Hash(data) { …; return crypto.subtle.digest('SHA-256', buf) }`):
+; an unkeyed digest helper holds no key and decides nothing; its callers' regions show the use.
+((call_expression
+   function: (member_expression) @trigger)
+ (#match? @trigger "subtle")
+ (#name-matches? @trigger "^((globalThis|window|self)\\.)?crypto\\.subtle\\.digest$|^subtle\\.digest$")
+ (#hash-wrapper? @trigger)
+ (#set! evidence "mention")
+ (#set! rule "ecma.crypto.webcrypto"))
+
+; crypto.getRandomValues(...): random bytes for a key, nonce or state, unless they become an id.
+((call_expression
+   function: (member_expression) @trigger)
+ (#match? @trigger "getRandomValues")
+ (#name-matches? @trigger "^((globalThis|window|self)\\.)?crypto\\.getRandomValues$")
+ (#not-random-id? @trigger)
+ (#set! rule "ecma.crypto.webcrypto"))
+
+; crypto.randomUUID() and id-bound getRandomValues: record ids, like node's randomUUID above (a
+; mention: joins a crypto region, makes none).
+((call_expression
+   function: (member_expression) @trigger)
+ (#match? @trigger "randomUUID")
+ (#name-matches? @trigger "^((globalThis|window|self)\\.)?crypto\\.randomUUID$")
+ (#not-random-secret? @trigger)
+ (#set! evidence "mention")
+ (#set! rule "ecma.crypto.random-id"))
+
+((call_expression
+   function: (member_expression) @trigger)
+ (#match? @trigger "randomUUID")
+ (#name-matches? @trigger "^((globalThis|window|self)\\.)?crypto\\.randomUUID$")
+ (#random-secret? @trigger)
+ (#set! rule "ecma.crypto.webcrypto"))
+
+((call_expression
+   function: (member_expression) @trigger)
+ (#match? @trigger "getRandomValues")
+ (#name-matches? @trigger "^((globalThis|window|self)\\.)?crypto\\.getRandomValues$")
+ (#random-id? @trigger)
+ (#set! evidence "mention")
+ (#set! rule "ecma.crypto.random-id"))
 
 ; Password hashing and crypto libraries (a hash that only picks a colour, cache key or file name is
 ; bookkeeping, as for node:crypto above): bcrypt/bcryptjs, argon2, tweetnacl, libsodium,
@@ -100,6 +166,20 @@
    value: (_) @value) @trigger
  (#match? @name "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]ass(word|wd|phrase)?|PASS(WORD|WD)?|[Oo]tp|OTP|[Pp]in|PIN|[Ii]v|IV|[Ss]ession_?[Ii]d|SESSION_?ID|[Cc]srf|CSRF|[Vv]erification_?[Cc]ode|VERIFICATION_CODE)s?$|^(key|KEY)$|([Ss]ecret|[Aa]pi|[Pp]rivate|[Ee]ncryption|[Ss]igning|[Hh]mac|[Ss]ession|[Aa]es|[Cc]rypto|[Aa]ccess|[Aa]uth|[Mm]aster|[Ss]hared|SECRET|API|PRIVATE|ENCRYPTION|SIGNING|HMAC|SESSION)_?([Kk]ey|KEY)s?$")
  (#match? @value "Math\\.random\\s*\\(")
+ (#not-dummy-data? @value)
+ (#not-match? @name "^([Oo]tp|OTP|[Pp]in|PIN|[A-Za-z0-9$]*[a-z0-9](Otp|OTP|Pin|PIN|Code)|[A-Za-z0-9]*_(otp|pin|code|OTP|PIN|CODE))s?$")
+ (#set! rule "ecma.crypto.insecure-random"))
+
+; A one-time code or PIN generated in browser code (a pairing code shown to the user; the
+; party that checks it generates or stores its own) is left to the finding, at warning.
+((variable_declarator
+   name: (identifier) @name
+   value: (_) @value) @trigger
+ (#match? @name "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]ass(word|wd|phrase)?|PASS(WORD|WD)?|[Oo]tp|OTP|[Pp]in|PIN|[Ii]v|IV|[Ss]ession_?[Ii]d|SESSION_?ID|[Cc]srf|CSRF|[Vv]erification_?[Cc]ode|VERIFICATION_CODE)s?$|^(key|KEY)$|([Ss]ecret|[Aa]pi|[Pp]rivate|[Ee]ncryption|[Ss]igning|[Hh]mac|[Ss]ession|[Aa]es|[Cc]rypto|[Aa]ccess|[Aa]uth|[Mm]aster|[Ss]hared|SECRET|API|PRIVATE|ENCRYPTION|SIGNING|HMAC|SESSION)_?([Kk]ey|KEY)s?$")
+ (#match? @value "Math\\.random\\s*\\(")
+ (#not-dummy-data? @value)
+ (#match? @name "^([Oo]tp|OTP|[Pp]in|PIN|[A-Za-z0-9$]*[a-z0-9](Otp|OTP|Pin|PIN|Code)|[A-Za-z0-9]*_(otp|pin|code|OTP|PIN|CODE))s?$")
+ (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.crypto.insecure-random"))
 
 ((assignment_expression
@@ -107,6 +187,7 @@
    right: (_) @value) @trigger
  (#match? @name "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]ass(word|wd|phrase)?|PASS(WORD|WD)?|[Oo]tp|OTP|[Pp]in|PIN|[Ii]v|IV|[Ss]ession_?[Ii]d|SESSION_?ID|[Cc]srf|CSRF|[Vv]erification_?[Cc]ode|VERIFICATION_CODE)s?$|^(key|KEY)$|([Ss]ecret|[Aa]pi|[Pp]rivate|[Ee]ncryption|[Ss]igning|[Hh]mac|[Ss]ession|[Aa]es|[Cc]rypto|[Aa]ccess|[Aa]uth|[Mm]aster|[Ss]hared|SECRET|API|PRIVATE|ENCRYPTION|SIGNING|HMAC|SESSION)_?([Kk]ey|KEY)s?$")
  (#match? @value "Math\\.random\\s*\\(")
+ (#not-dummy-data? @value)
  (#set! rule "ecma.crypto.insecure-random"))
 
 ((pair
@@ -114,6 +195,7 @@
    value: (_) @value) @trigger
  (#match? @name "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]ass(word|wd|phrase)?|PASS(WORD|WD)?|[Oo]tp|OTP|[Pp]in|PIN|[Ii]v|IV|[Ss]ession_?[Ii]d|SESSION_?ID|[Cc]srf|CSRF|[Vv]erification_?[Cc]ode|VERIFICATION_CODE)s?$|^(key|KEY)$|([Ss]ecret|[Aa]pi|[Pp]rivate|[Ee]ncryption|[Ss]igning|[Hh]mac|[Ss]ession|[Aa]es|[Cc]rypto|[Aa]ccess|[Aa]uth|[Mm]aster|[Ss]hared|SECRET|API|PRIVATE|ENCRYPTION|SIGNING|HMAC|SESSION)_?([Kk]ey|KEY)s?$")
  (#match? @value "Math\\.random\\s*\\(")
+ (#not-dummy-data? @value)
  (#set! rule "ecma.crypto.insecure-random"))
 
 ; function generateToken() { return Math.random().toString(36) }
@@ -122,4 +204,5 @@
    body: (statement_block (return_statement (_) @value @trigger))
  (#match? @name "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]ass(word|wd|phrase)?|PASS(WORD|WD)?|[Oo]tp|OTP|[Pp]in|PIN|[Ii]v|IV|[Ss]ession_?[Ii]d|SESSION_?ID|[Cc]srf|CSRF|[Vv]erification_?[Cc]ode|VERIFICATION_CODE)s?$|([Ss]ecret|[Aa]pi|[Pp]rivate|[Ee]ncryption|[Ss]igning|[Hh]mac|[Ss]ession|[Aa]es|[Cc]rypto|[Aa]ccess|[Aa]uth|[Mm]aster|[Ss]hared)_?([Kk]ey|KEY)s?$")
  (#match? @value "Math\\.random\\s*\\(")
+ (#not-dummy-data? @value)
  (#set! rule "ecma.crypto.insecure-random"))

@@ -1214,8 +1214,22 @@ function buildRegions(
   // project's own JWT helper (a jwt project-wrapper) keeps its auth trigger: in an auth library's
   // own repository (fastapi-users' decode_jwt) the unit issuing the token is both.
   const jwtRanges = new Set(placed.filter((t) => t.category === 'jwt' && !t.rule.endsWith('.project-wrapper')).map((t) => `${t.start}:${t.end}`));
+  // A row-lock statement (`SELECT … FOR UPDATE`) is a transactions trigger on the same string as
+  // its sql trigger. A lock helper (at most two statements: build the query, run it on the
+  // caller's transaction) whose transactions triggers are all such strings is the sql region's:
+  // one operation, one region. A unit that also opens or commits a transaction, or reads and
+  // handles the locked row, keeps both.
+  const sqlRanges = new Set(placed.filter((t) => t.category === 'sql').map((t) => `${t.start}:${t.end}`));
+  const ownTransactions = new Set(placed.filter((t) => t.category === 'transactions' && !sqlRanges.has(`${t.start}:${t.end}`)).map((t) => `${t.unit.start}:${t.unit.end}`));
+  const lockHelper = (unit: UnitInfo): boolean => {
+    if (ownTransactions.has(`${unit.start}:${unit.end}`)) return false;
+    const node = unit.node ?? nodeAt(root, unit.start, unit.end, unit.type);
+    const statements = node ? unitBody(node)?.statements : undefined;
+    return statements !== undefined && statements.length <= 2;
+  };
   for (const t of placed) {
     if (t.category === 'crypto' && timingRanges.has(`${t.start}:${t.end}`)) continue;
+    if (t.category === 'transactions' && sqlRanges.has(`${t.start}:${t.end}`) && lockHelper(t.unit)) continue;
     if (t.category === 'auth' && jwtRanges.has(`${t.start}:${t.end}`)) continue;
     const key = `${t.unit.start}:${t.unit.end}:${t.category}`;
     let group = groups.get(key);

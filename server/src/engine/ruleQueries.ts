@@ -13,6 +13,7 @@ import { looksLikeSql, looksLikeTransactionSql, SQL_STATEMENT_KEYWORDS, stringCo
 import { expandLibraryRefs, readLibrarySets, type LibrarySets } from './librarySets';
 import { isAtomicBesideLock, isAtomicTyped, isNotCacheFill, isSmallUnit } from './goAtomics';
 import { comparisonOperands, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isSecretUse, type ValueContext } from './valueFacts';
+import { functionText, isDummyData, isHashWrapper, isInBranch, isInsideCallbackOf, isRandomId, isRandomSecret } from './randomUse';
 
 export { splitPatterns, stripPredicates } from './queryText';
 
@@ -123,6 +124,9 @@ const CONTEXT_PREDICATES = new Set([
   'secret-use?', 'not-secret-use?', 'unit-name-matches?', 'not-unit-name-matches?', 'parses-parameter?',
   // The function's allocations, its locks, its size (goAtomics.ts).
   'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-cache-fill?',
+  // The enclosing function's text, the name a value is bound to, the object literals around it (randomUse.ts).
+  'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
+  'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'random-secret?', 'not-random-secret?',
 ]);
 
 /**
@@ -258,6 +262,8 @@ const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
   'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?',
   'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-cache-fill?', 'single-statement-tx?',
+  'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
+  'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'random-secret?', 'not-random-secret?',
 ]);
 
 /**
@@ -526,6 +532,31 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps, ctx) => allOf(caps, capture, (n) => re.test(unitName(n, ctx)));
     case 'not-unit-name-matches?':
       return (caps, ctx) => !allOf(caps, capture, (n) => re.test(unitName(n, ctx)));
+    case 'random-id?':
+      return (caps) => allOf(caps, capture, (n) => isRandomId(n));
+    case 'not-random-id?':
+      return (caps) => !allOf(caps, capture, (n) => isRandomId(n));
+    case 'dummy-data?':
+      return (caps) => allOf(caps, capture, (n) => isDummyData(n));
+    case 'not-dummy-data?':
+      return (caps) => !allOf(caps, capture, (n) => isDummyData(n));
+    case 'random-secret?':
+      return (caps) => allOf(caps, capture, (n) => isRandomSecret(n));
+    case 'not-random-secret?':
+      return (caps) => !allOf(caps, capture, (n) => isRandomSecret(n));
+    case 'hash-wrapper?':
+      return (caps) => allOf(caps, capture, (n) => isHashWrapper(n));
+    case 'not-hash-wrapper?':
+      return (caps) => !allOf(caps, capture, (n) => isHashWrapper(n));
+    case 'mode-switch?':
+      // One branch of several (if / else / case / ternary arm) in a function whose text matches `re`.
+      return (caps) => allOf(caps, capture, (n) => isInBranch(n) && re.test(functionText(n)));
+    case 'not-mode-switch?':
+      return (caps) => !allOf(caps, capture, (n) => isInBranch(n) && re.test(functionText(n)));
+    case 'inside-callback-of?':
+      return (caps) => allOf(caps, capture, (n) => isInsideCallbackOf(n, re));
+    case 'not-inside-callback-of?':
+      return (caps) => !allOf(caps, capture, (n) => isInsideCallbackOf(n, re));
     case 'strong-secret-compare?':
       return (caps, ctx) => allOf(caps, capture, (n) => {
         const operands = comparisonOperands(n);

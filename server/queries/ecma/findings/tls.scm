@@ -13,11 +13,28 @@
    key: (property_identifier) @k
    value: (false) @value) @finding
  (#any-of? @k "rejectUnauthorized" "strictSSL")
+ (#not-mode-switch? @finding "(rejectUnauthorized|strictSSL)\\s*:\\s*true")
  (#set! rule "ecma.crypto.tls-verify-disabled")
  (#set! category "crypto")
  (#set! severity "error")
  (#set! cwe "295")
  (#set! message "TLS certificate verification is off: any certificate is accepted, so anyone on the network path can intercept the connection; keep it on and pass a private CA with `ca:` if needed")
+ (#set! fix "ecma.set-true"))
+
+; A mode switch: `rejectUnauthorized: false` in one branch (if / else / case / ternary arm) of a
+; function that sets `rejectUnauthorized: true` elsewhere (libpq `sslmode` require vs verify-full).
+; The operator picks the relaxed mode: an audit finding (confidence low), not an error.
+((pair
+   key: (property_identifier) @k
+   value: (false) @value) @finding
+ (#any-of? @k "rejectUnauthorized" "strictSSL")
+ (#mode-switch? @finding "(rejectUnauthorized|strictSSL)\\s*:\\s*true")
+ (#set! confidence "low")
+ (#set! rule "ecma.crypto.tls-verify-disabled")
+ (#set! category "crypto")
+ (#set! severity "warning")
+ (#set! cwe "295")
+ (#set! message "TLS certificate verification is off in this mode; another branch turns it on, so the operator picks the mode: make sure the relaxed one is not the default and document it")
  (#set! fix "ecma.set-true"))
 
 ((assignment_expression

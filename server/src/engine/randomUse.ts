@@ -1,0 +1,180 @@
+/**
+ * Where a random value or a security option sits, for predicates that tell secrets from
+ * identifiers, dummy data and operator-chosen modes (ECMAScript trees):
+ * - `#random-id?`: a random call whose value is bound to an identifier-like name (`const id =
+ *   randomBytes(10)…`, `return` from `generateMockServerSubdomain`), or sits in a function whose
+ *   comment says no cryptographic property is needed;
+ * - `#dummy-data?`: code inside an entry of a fake-data table (`{ key: "$randomPassword", getValue }`);
+ * - `#mode-switch?`: one branch of several in a function that also sets the strict value
+ *   (`rejectUnauthorized: false` for sslmode=require beside `true` for verify-full);
+ * - `#inside-callback-of?`: inside a function passed to a call (`createParamDecorator(…)`).
+ */
+import type { Node } from 'web-tree-sitter';
+
+const FUNCTION_TYPES = new Set([
+  'function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration', 'generator_function',
+  'function_definition', 'func_literal', 'method_declaration',
+]);
+
+/** Expressions a value passes through unchanged in kind: `randomBytes(8).toString('hex').slice(0, 12)`. */
+const PASS_THROUGH = new Set([
+  'call_expression', 'member_expression', 'parenthesized_expression', 'ternary_expression', 'template_string', 'template_substitution',
+  'binary_expression', 'await_expression', 'as_expression', 'non_null_expression', 'arguments', 'subscript_expression', 'optional_chain',
+]);
+
+/** The last word of a name says identifier: `id`, `userId`, `hashedUserID`, `subdomain`, `slug`, `writePrefix`, `handle`. */
+const ID_NAME = /(?:^|[a-z0-9_$])(?:id|Id|ID|ids|Ids|IDs|uuid|Uuid|UUID|guid|Guid|subdomain|Subdomain|slug|Slug|prefix|Prefix|suffix|Suffix|handle|Handle|filename|fileName|FileName|refId|RefId)$|^(?:id|uuid|guid|subdomain|slug|prefix|suffix|handle|filename)$/;
+/** A name that holds a secret even if it ends like an id (`sessionId`, `keyId` is left alone too). */
+const SECRET_WORD = /token|secret|key|pass|otp|pin|salt|nonce|state|verifier|session|csrf|challenge|code|cred/i;
+/** A comment saying the value needs no cryptographic strength. */
+const NOT_CRYPTO_COMMENT = /(?:does ?n[o']t|need ?n[o']t|not|no need to) (?:need to )?be (?:cryptographically )?(?:secure|random|unpredictable)|no cryptographic (?:property|guarantee|strength)|not (?:used )?(?:for|as) (?:a )?(?:security|secret|cryptograph)|only needs? (?:to be )?unique(?:ness)?|uniqueness only/i;
+
+function enclosingFunction(n: Node): Node | null {
+  let cur = n.parent;
+  while (cur && !FUNCTION_TYPES.has(cur.type)) cur = cur.parent;
+  return cur;
+}
+
+/** The name a function is known by: its own, or the variable / field / property holding it. */
+function functionName(fn: Node): string | undefined {
+  const own = fn.childForFieldName('name');
+  if (own) return own.text;
+  const p = fn.parent;
+  if (p?.type === 'variable_declarator') return p.childForFieldName('name')?.text;
+  if (p?.type === 'public_field_definition' || p?.type === 'field_definition') return (p.childForFieldName('name') ?? p.childForFieldName('property'))?.text;
+  if (p?.type === 'pair') return p.childForFieldName('key')?.text;
+  return undefined;
+}
+
+/** The name the value at `n` is stored in or returned as, if any. */
+function boundName(n: Node): string | undefined {
+  let cur: Node = n;
+  for (let depth = 0; depth < 16; depth++) {
+    const p = cur.parent;
+    if (!p) return undefined;
+    switch (p.type) {
+      case 'variable_declarator':
+        return p.childForFieldName('value')?.id === cur.id ? p.childForFieldName('name')?.text : undefined;
+      case 'public_field_definition':
+      case 'field_definition':
+        return (p.childForFieldName('name') ?? p.childForFieldName('property'))?.text;
+      case 'assignment_expression': {
+        const left = p.childForFieldName('left');
+        if (!left || left.id === cur.id) return undefined;
+        return left.type === 'member_expression' ? left.childForFieldName('property')?.text : left.text;
+      }
+      case 'pair':
+        return p.childForFieldName('value')?.id === cur.id ? p.childForFieldName('key')?.text : undefined;
+      case 'return_statement': {
+        const fn = enclosingFunction(p);
+        return fn ? functionName(fn) : undefined;
+      }
+      case 'arrow_function':
+        // `=> randomBytes(8)…`: the arrow's name, or the call it is immediately invoked in.
+        return functionName(p) ?? boundName(p.parent?.type === 'parenthesized_expression' && p.parent.parent?.type === 'call_expression' ? p.parent.parent : p);
+      default:
+        if (!PASS_THROUGH.has(p.type)) return undefined;
+        cur = p;
+    }
+  }
+  return undefined;
+}
+
+/** `#random-id? @call`: the random value becomes an identifier, not a secret (see the module comment). */
+export function isRandomId(n: Node): boolean {
+  const name = boundName(n);
+  if (name !== undefined && ID_NAME.test(name) && !SECRET_WORD.test(name)) return true;
+  // A function whose name says it makes an id (`generateAnalyticsUserId`) returning the value.
+  const fn = enclosingFunction(n);
+  const fnName = fn ? functionName(fn) : undefined;
+  if (fnName !== undefined && /^(generate|create|make|new|random)/i.test(fnName) && ID_NAME.test(fnName) && !SECRET_WORD.test(fnName) && name === undefined) return true;
+  return fn !== null && NOT_CRYPTO_COMMENT.test(fn.text);
+}
+
+/** A table entry's label that says fake data: `"$randomPassword"`, `'{{$randomEmail}}'`, `"fakeToken"`. */
+const DUMMY_LABEL = /^['"`]\s*(?:\{\{\s*)?\$?(?:random|fake|faker|mock|dummy|sample|example)/i;
+const LABEL_KEYS = new Set(['key', 'name', 'id', 'variable', 'label', 'placeholder']);
+
+/** `#dummy-data? @node`: the node is inside an object literal labelled as fake data (see DUMMY_LABEL). */
+export function isDummyData(n: Node): boolean {
+  for (let cur = n.parent, depth = 0; cur && depth < 40; cur = cur.parent, depth++) {
+    if (cur.type !== 'object') continue;
+    for (const pair of cur.namedChildren) {
+      if (pair?.type !== 'pair') continue;
+      const key = pair.childForFieldName('key');
+      const value = pair.childForFieldName('value');
+      if (key && value && LABEL_KEYS.has(key.text.replace(/['"]/g, '')) && (value.type === 'string' || value.type === 'template_string') && DUMMY_LABEL.test(value.text)) return true;
+    }
+  }
+  return false;
+}
+
+/** The text of the function around `n`, or of the whole file at top level. */
+export function functionText(n: Node): string {
+  const fn = enclosingFunction(n);
+  if (fn) return fn.text;
+  let root: Node = n;
+  while (root.parent) root = root.parent;
+  return root.text;
+}
+
+/**
+ * `#inside-callback-of? @node "re"`: a function around the node is passed directly to a call
+ * whose callee's text matches `re` (`createParamDecorator((data, ctx) => …)`).
+ */
+export function isInsideCallbackOf(n: Node, re: RegExp): boolean {
+  for (let fn = enclosingFunction(n); fn; fn = enclosingFunction(fn)) {
+    const args = fn.parent;
+    if (args?.type !== 'arguments') continue;
+    const callee = args.parent?.type === 'call_expression' ? args.parent.childForFieldName('function') : null;
+    if (callee && re.test(callee.text)) return true;
+  }
+  return false;
+}
+
+/**
+ * `#in-branch? @node`: between the node and its function, an `if` / `else` body, a `switch` case
+ * or a ternary's arm holds it (not the condition): the value is one mode of several.
+ */
+export function isInBranch(n: Node): boolean {
+  let cur: Node = n;
+  for (let p = n.parent; p && !FUNCTION_TYPES.has(p.type); cur = p, p = p.parent) {
+    if (p.type === 'if_statement' && p.childForFieldName('condition')?.id !== cur.id) return true;
+    if (p.type === 'ternary_expression' && p.childForFieldName('condition')?.id !== cur.id) return true;
+    if (p.type === 'switch_case' || p.type === 'else_clause') return true;
+  }
+  return false;
+}
+
+/** A generic hash helper's name: `sha256Hash`, `sha1`, `hashData`, `digest`, `md5Hex`. */
+const HASH_HELPER_NAME = /^(?:sha\d*|md5|hash|digest)[A-Za-z0-9]*$|^[a-z][A-Za-z0-9]*(?:Hash|Digest|Sha\d*)$/i;
+const KEYED_OR_SECRET = /pass|secret|token|key|sign|hmac|verif|mac|cred|otp|salt/i;
+
+/**
+ * `#hash-wrapper? @callee`: the digest call sits in a small named hash helper (`function
+ * sha256Hash(data) { … return crypto.subtle.digest(…) }`): at most three statements, a generic hash
+ * name with no secret or key word in it.
+ */
+export function isHashWrapper(n: Node): boolean {
+  if (!/\.digest$/.test(n.text)) return false;
+  const fn = enclosingFunction(n);
+  const name = fn ? functionName(fn) : undefined;
+  if (!fn || !name || !HASH_HELPER_NAME.test(name) || KEYED_OR_SECRET.test(name)) return false;
+  const body = fn.childForFieldName('body');
+  if (!body) return false;
+  if (body.type !== 'statement_block') return true;
+  return body.namedChildren.filter((c) => c !== null && c.type !== 'comment').length <= 3;
+}
+
+/** Secret words for a CSPRNG value (`randomUUID`): a nonce only needs uniqueness, so it is not one. */
+const KEPT_SECRET_WORD = /token|secret|key|pass|otp|pin|salt|state|verifier|session|csrf|code|cred/i;
+
+/**
+ * `#random-secret? @callee`: the random value is stored in or returned as a secret-named thing
+ * (`const recoveryToken = crypto.randomUUID()`, `const generateState = () => crypto.randomUUID()…`).
+ * A nonce is left out: a UUID's job there is uniqueness, which it has (`SignatureNonce: randomUUID()`).
+ */
+export function isRandomSecret(n: Node): boolean {
+  const name = boundName(n);
+  return name !== undefined && KEPT_SECRET_WORD.test(name) && !/^(?:get|has|is|set)[A-Z]|Key(?:s|Id|Name)$|^keys?$/.test(name);
+}
