@@ -12,7 +12,7 @@ import { RuleAnalysisCache, type ConditionSpec, type PatternAnalysis } from './r
 import { looksLikeSql, looksLikeTransactionSql, SQL_STATEMENT_KEYWORDS, stringContent } from './sqlText';
 import { expandLibraryRefs, readLibrarySets, type LibrarySets } from './librarySets';
 import { isAtomicBesideLock, isAtomicTyped, isSmallUnit } from './goAtomics';
-import { comparisonOperands, interpolatesRuntimeValue, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isSecretUse, type ValueContext } from './valueFacts';
+import { comparisonOperands, interpolatesRuntimeValue, isClosurePrimitive, isFixedOrmQuery, isReadOnlyTransaction, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isSecretUse, type ValueContext } from './valueFacts';
 
 export { splitPatterns, stripPredicates } from './queryText';
 
@@ -120,7 +120,7 @@ export type RootFilter = (scope: PatternScope) => boolean;
  */
 const CONTEXT_PREDICATES = new Set([
   'secret-compare?', 'strong-secret-compare?', 'interpolates-runtime-value?', 'incidental-use?', 'not-incidental-use?',
-  'secret-use?', 'not-secret-use?', 'unit-name-matches?', 'not-unit-name-matches?', 'parses-parameter?',
+  'secret-use?', 'not-secret-use?', 'unit-name-matches?', 'not-unit-name-matches?', 'parses-parameter?', 'not-fixed-orm-query?', 'not-read-only-transaction?', 'not-closure-primitive?',
   // The function's allocations, its locks, its size (goAtomics.ts).
   'atomic-typed?', 'atomic-beside-lock?', 'small-unit?',
 ]);
@@ -256,7 +256,7 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
-  'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?',
+  'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?', 'not-fixed-orm-query?', 'not-read-only-transaction?', 'not-closure-primitive?',
   'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'single-statement-tx?',
 ]);
 
@@ -471,6 +471,15 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps) => !allOf(caps, capture, (n) => n.parent?.type === 'expression_statement' && n.parent.namedChildCount === 1);
     case 'interpolates-runtime-value?':
       return (caps, ctx) => allOf(caps, capture, (n) => interpolatesRuntimeValue(n, ctx));
+    case 'not-closure-primitive?':
+      // `async with sem:` on the enclosing function's own Semaphore (valueFacts).
+      return (caps, ctx) => !allOf(caps, capture, (n) => isClosurePrimitive(n, ctx));
+    case 'not-read-only-transaction?':
+      // `except: session.rollback()` after a read, `with engine.begin()` to read a version (valueFacts).
+      return (caps, ctx) => !allOf(caps, capture, (n) => isReadOnlyTransaction(n, ctx));
+    case 'not-fixed-orm-query?':
+      // `session.execute(select(User).filter(User.name == name))`: a fixed ORM statement (valueFacts).
+      return (caps, ctx) => !allOf(caps, capture, (n) => isFixedOrmQuery(n, ctx));
     case 'incidental-use?':
       return (caps, ctx) => allOf(caps, capture, (n) => isIncidentalUse(n, ctx));
     case 'not-incidental-use?':
