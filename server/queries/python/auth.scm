@@ -39,6 +39,17 @@
 ; (fastapi-users' router factories, get_auth_router(backend) and the like, only wire routes: the
 ; checks live in the routes they build)
  (#not-match? @trigger "(^|\\.)(exceptions|errors)\\.|(Error|Exception|NotExists|AlreadyExists|Invalid\\w*)$|(^|\\.)get_\\w*router$")
+ (#not-resolves-to? @trigger "{{auth-configuration}}")
+ (#set! rule "python.auth.library-call"))
+
+; FastAPI security schemes (`oauth2_scheme = OAuth2PasswordBearer(tokenUrl=...)`, `APIKeyHeader(...)`)
+; and Django's `redirect_to_login(next)` configure or answer; they check nothing. The check is in the
+; dependency that takes `Depends(oauth2_scheme)`, or the view that tests `is_authenticated`: these
+; join that unit's region but make none alone (a module-level scheme, a redirect-URL builder).
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "{{auth-configuration}}")
+ (#set! evidence "mention")
  (#set! rule "python.auth.library-call"))
 
 ; Django decorators: @login_required, @permission_required("x"), @user_passes_test(fn),

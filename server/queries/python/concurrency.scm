@@ -51,11 +51,14 @@
  (#resolves-to? @trigger "^(threading\\.Thread|multiprocessing\\.Process|socketserver\\.(ThreadingMixIn|ForkingMixIn|ThreadingTCPServer|ThreadingUDPServer)|http\\.server\\.ThreadingHTTPServer)$")
  (#set! rule "python.concurrency.thread-subclass"))
 
-; with lock: / with self._lock: / async with self.mutex: critical sections
+; with lock: / with self._lock: / async with self.mutex: critical sections.
+; Not `async with sem:` in a nested coroutine on the enclosing function's own `Semaphore(n)`: that
+; function's fan-out, already its region (a duplicate region on the closure otherwise).
 ((with_item
    value: [(identifier) @name
            (attribute attribute: (identifier) @name)] @trigger)
  (#match? @name "(^|_)([Ll]ock|LOCK|[Mm]utex|MUTEX|[Rr]lock|RLOCK|[Ss]em|SEM|[Ss]emaphore|SEMAPHORE|[Cc]ond|[Cc]ondition|CONDITION)$|[a-z](Lock|Mutex|Semaphore|Condition)$")
+ (#not-closure-primitive? @trigger)
  (#set! rule "python.concurrency.critical-section"))
 
 ; lock.acquire() / self._lock.release() / sem.acquire(timeout=1)

@@ -2,12 +2,16 @@
 ; SQLAlchemy text(), Django raw SQL, pandas read_sql, and SQL text in string literals.
 
 ; cur.execute(sql, params), cur.executemany(...), conn.executescript(...), cur.mogrify(...),
-; asyncpg conn.fetch(sql) / fetchrow / fetchval, session.execute(text(...)), conn.exec_driver_sql(...)
+; asyncpg conn.fetch(sql) / fetchrow / fetchval, session.execute(text(...)), conn.exec_driver_sql(...).
+; Not session.execute(select(User).filter(User.username == username)): a fixed ORM statement whose
+; values are bound parameters, in a function that takes none of the query's shape (a column name, a
+; filter key, an ordering, a search or filter string, **kwargs) from its input.
 ((call
    function: (attribute object: (_) @recv attribute: (identifier) @method) @trigger)
  (#any-of? @method "execute" "executemany" "executescript" "mogrify" "exec_driver_sql" "copy_expert" "copy_from" "copy_to" "callproc" "copy_records_to_table")
  (#not-match? @recv "(^|\\.)(document|query|schema|pipe|pipeline|command|cmd|super\\(\\)|self|graphql|executor|mutation)$|[Pp]ipe(line)?$|[Dd]ocument$")
  (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django\\.db)(\\.|$)")
+ (#not-fixed-orm-query? @trigger)
  (#set! rule "python.sql.execute"))
 
 ; asyncpg / databases: await conn.fetch(sql, *args), fetchrow, fetchval. Only with those drivers and

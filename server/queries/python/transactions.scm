@@ -17,11 +17,14 @@
  (#set! rule "python.transactions.row-lock"))
 
 ; SQLAlchemy: session.begin(), session.begin_nested(), session.rollback(), engine.begin(),
-; conn.begin_twophase() (session.flush() is not a boundary and does not match)
+; conn.begin_twophase() (session.flush() is not a boundary and does not match).
+; Not around reads only: a rollback in the `except` of a query read back as rows, or
+; `with engine.begin()` only to read the migration heads.
 ((call
    function: (attribute attribute: (identifier) @method) @trigger)
  (#any-of? @method "begin" "begin_nested" "begin_twophase" "rollback" "in_transaction" "in_nested_transaction" "get_transaction")
  (#imports? "^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$)")
+ (#not-read-only-transaction? @trigger)
  (#set! rule "python.transactions.sqlalchemy"))
 
 ; session.add(x); session.commit(): the ORM's unit of work, not transaction control. A bare commit
@@ -34,11 +37,12 @@
  (#set! rule "python.transactions.commit"))
 
 ; DB-API connections: conn.rollback(), conn.tpc_begin(...), conn.set_isolation_level(...),
-; conn.set_session(isolation_level=..., autocommit=...)
+; conn.set_session(isolation_level=..., autocommit=...); as above, not around reads only
 ((call
    function: (attribute attribute: (identifier) @method) @trigger)
  (#any-of? @method "rollback" "tpc_begin" "tpc_commit" "tpc_rollback" "tpc_prepare" "set_isolation_level" "set_session" "set_autocommit" "begin")
  (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb)(\\.|$)")
+ (#not-read-only-transaction? @trigger)
  (#set! rule "python.transactions.dbapi"))
 
 ; async with conn.transaction() (asyncpg, psycopg 3, databases); peewee db.atomic(), db.transaction(),

@@ -12,7 +12,7 @@ import { RuleAnalysisCache, type ConditionSpec, type PatternAnalysis } from './r
 import { looksLikeSql, looksLikeTransactionSql, SQL_STATEMENT_KEYWORDS, stringContent } from './sqlText';
 import { expandLibraryRefs, readLibrarySets, type LibrarySets } from './librarySets';
 import { isAtomicBesideLock, isAtomicTyped, isNotCacheFill, isSmallUnit } from './goAtomics';
-import { comparisonOperands, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isSecretUse, type ValueContext } from './valueFacts';
+import { comparisonOperands, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isClosurePrimitive, isFixedOrmQuery, isReadOnlyTransaction, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isSecretUse, type ValueContext } from './valueFacts';
 import { functionText, isDummyData, isHashWrapper, isInBranch, isInsideCallbackOf, isRandomId, isRandomSecret } from './randomUse';
 
 export { splitPatterns, stripPredicates } from './queryText';
@@ -121,7 +121,7 @@ export type RootFilter = (scope: PatternScope) => boolean;
  */
 const CONTEXT_PREDICATES = new Set([
   'secret-compare?', 'strong-secret-compare?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'incidental-use?', 'not-incidental-use?',
-  'secret-use?', 'not-secret-use?', 'unit-name-matches?', 'not-unit-name-matches?', 'parses-parameter?',
+  'secret-use?', 'not-secret-use?', 'unit-name-matches?', 'not-unit-name-matches?', 'parses-parameter?', 'not-fixed-orm-query?', 'not-read-only-transaction?', 'not-closure-primitive?',
   // The function's allocations, its locks, its size (goAtomics.ts).
   'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-cache-fill?',
   // The enclosing function's text, the name a value is bound to, the object literals around it (randomUse.ts).
@@ -264,6 +264,7 @@ const OWN_PREDICATES = new Set([
   'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-cache-fill?', 'single-statement-tx?',
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
   'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'random-secret?', 'not-random-secret?',
+  'not-fixed-orm-query?', 'not-read-only-transaction?', 'not-closure-primitive?',
 ]);
 
 /**
@@ -484,6 +485,15 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
         const call = n.type === 'argument_list' ? n.parent : n;
         return call?.type !== 'call_expression' || sprintfInterpolatesRuntimeValue(call, ctx);
       });
+    case 'not-closure-primitive?':
+      // `async with sem:` on the enclosing function's own Semaphore (valueFacts).
+      return (caps, ctx) => !allOf(caps, capture, (n) => isClosurePrimitive(n, ctx));
+    case 'not-read-only-transaction?':
+      // `except: session.rollback()` after a read, `with engine.begin()` to read a version (valueFacts).
+      return (caps, ctx) => !allOf(caps, capture, (n) => isReadOnlyTransaction(n, ctx));
+    case 'not-fixed-orm-query?':
+      // `session.execute(select(User).filter(User.name == name))`: a fixed ORM statement (valueFacts).
+      return (caps, ctx) => !allOf(caps, capture, (n) => isFixedOrmQuery(n, ctx));
     case 'incidental-use?':
       return (caps, ctx) => allOf(caps, capture, (n) => isIncidentalUse(n, ctx));
     case 'not-incidental-use?':

@@ -557,7 +557,45 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   if (na !== nb && base(na) === base(nb) && /[12]$/.test(na + nb)) return false;
   if (/[12]$/.test(na) && /[12]$/.test(nb)) return false;
   if (NOT_SECRET_NAME.test(na) || NOT_SECRET_NAME.test(nb)) return false;
-  return secretBearing(a, ctx) || secretBearing(b, ctx);
+  if (!secretBearing(a, ctx) && !secretBearing(b, ctx)) return false;
+  // `new_user = repo.update_password(id, password_hash); new_user.password != password_hash`: the
+  // value the server just wrote, compared with what the store handed back (a write check).
+  if (readBackOf(b, a, ctx) || readBackOf(a, b, ctx)) return false;
+  return !inStandInOrConfirmation(a, ctx);
+}
+
+/** Classes that stand in for the real thing (FakeHasher, DummyBackend): test doubles. */
+const STAND_IN_CLASS = /(^|\s)(Fake|Dummy|Stub|Mock)[A-Z]\w*/;
+
+/**
+ * The comparison sits in a test double's method (`FakeHasher.verify`), or in a function that
+ * checks a confirmation field (`@field_validator("password_confirm") def passwords_match`,
+ * `clean_confirm_password`): not a secret compare whatever its operands are called.
+ */
+function inStandInOrConfirmation(n: Node, ctx: ValueContext): boolean {
+  if (STAND_IN_CLASS.test(unitName(n, ctx))) return true;
+  const fn = enclosingFunction(n, ctx);
+  if (!fn) return false;
+  const name = fn.childForFieldName('name');
+  if (name && (CONFIRM_SIDE.test(textOf(name, ctx)) || /passwords?_?match|Passwords?Match/.test(textOf(name, ctx)))) return true;
+  const holder = fn.parent?.type === 'decorated_definition' ? fn.parent : null;
+  return holder !== null && holder.namedChildren.some((d) => d?.type === 'decorator' && CONFIRM_SIDE.test(textOf(d, ctx)));
+}
+
+/**
+ * `field` is a member of a local (`new_user.password`) every assignment of which is a call that
+ * was given `value` (an identifier) as an argument: the store's answer to writing `value`.
+ */
+function readBackOf(field: Node, value: Node, ctx: ValueContext): boolean {
+  const v = unwrap(value, ctx);
+  const f = unwrap(field, ctx);
+  if (v.type !== 'identifier' || (f.type !== 'attribute' && f.type !== 'member_expression' && f.type !== 'selector_expression')) return false;
+  const root = chainRoot(f);
+  if (!root || root.id === f.id) return false;
+  const fn = enclosingFunction(root, ctx);
+  const values = fn ? functionFacts(fn, ctx).values.get(textOf(root, ctx)) : undefined;
+  const arg = new RegExp(`[(,]\\s*${textOf(v, ctx).replace(/[$]/g, '\\$')}\\s*[,)]`);
+  return values !== undefined && values.length > 0 && values.every((t) => /^(await\s+)?[\w.$]+\(/.test(t) && arg.test(t));
 }
 
 /** Words that say a hash or random value serves bookkeeping, not security. */
@@ -713,7 +751,9 @@ export function interpolatesRuntimeValue(n: Node, ctx: ValueContext): boolean {
     const e = sub?.namedChildren.find((c) => c !== null && c.type !== 'comment' && c.type !== 'format_specifier' && c.type !== 'type_conversion');
     if (!e) return false;
     if (isConstant(e, ctx)) return false;
-    return !/^(this|self)\.[\w$]+$/.test(textOf(e, ctx));
+    // The object's own field, or (Python) a class attribute read in a classmethod
+    // (`cls._threshold`): configuration of the class, not a value from the caller.
+    return !/^(this|self|cls)\.[\w$]+$/.test(textOf(e, ctx));
   });
 }
 
@@ -789,6 +829,9 @@ function fromRequest(n: Node, ctx: ValueContext): boolean {
  */
 export function isStrongSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean {
   if (!isSecretComparison(a, b, ctx)) return false;
+  // `token = signer.unsign(signed_token)`: the value already passed a signature check, so the
+  // caller cannot vary it to learn how much of the other side matched.
+  if (signatureVerified(a, ctx) || signatureVerified(b, ctx)) return false;
   const strong = (n: Node) => {
     const name = valueName(n, ctx);
     return STRONG_SECRET.test(name) && !NOT_SECRET_NAME.test(name);
@@ -796,6 +839,17 @@ export function isStrongSecretComparison(a: Node, b: Node, ctx: ValueContext): b
   if (strong(a) || strong(b) || macDerived(a, ctx) || macDerived(b, ctx)) return true;
   // A token or OTP read from the request compared with the expected one: the caller iterates it.
   return (fromRequest(a, ctx) && secretBearing(b, ctx)) || (fromRequest(b, ctx) && secretBearing(a, ctx));
+}
+
+/** Calls that return a value only after checking its signature (Django signing, itsdangerous). */
+const SIGNATURE_CHECKED = /^(await\s+)?([\w.]*\.unsign(_object)?|([\w.]*\.)?signing\.loads)\(/;
+
+function signatureVerified(raw: Node, ctx: ValueContext): boolean {
+  const n = unwrap(raw, ctx);
+  if (n.type !== 'identifier') return false;
+  const fn = enclosingFunction(n, ctx);
+  const values = fn ? functionFacts(fn, ctx).values.get(textOf(n, ctx)) : undefined;
+  return values !== undefined && values.length > 0 && values.every((t) => SIGNATURE_CHECKED.test(t));
 }
 
 const RETRY_WORD = /[Rr]etr(y|ies|ied|ying)|RETR(Y|IES)|[Aa]ttempt|ATTEMPT|[Bb]ack[Oo]ff|BACK_?OFF|(^|[^a-z])tries\b|Tries|TRIES/;
@@ -809,4 +863,131 @@ const WAIT_CALL = /time\.(Sleep|After)\(|asyncio\.sleep\(|time\.sleep\(|\bsleep\
 export function isRetryLoop(n: Node, ctx: ValueContext): boolean {
   const text = textOf(n, ctx);
   return WAIT_CALL.test(text) && RETRY_WORD.test(text);
+}
+
+/** A SQLAlchemy statement built from column expressions: `select(User)…`, `self._query()…`, `update(T)…`. */
+const ORM_STATEMENT = /^(await\s+)?(\(\s*)*((sa|sqlalchemy|sql|sqlmodel|expression)\.)?(select|update|delete|insert|exists|union|union_all)\s*\(|^(await\s+)?(\(\s*)*(self\.|cls\.)?(\w+\.)*_?query\s*\(/;
+/** Raw SQL in a statement: text()/literal_column() pieces or formatted strings. */
+const RAW_SQL_PIECE = /(^|[^A-Za-z0-9])(\w+_)?(text|literal_column)\s*\(|(^|[^\w])[rRbB]?[fF][rRbB]?["']|["']\s*%\s*[\w(]|\.format\(/;
+/**
+ * Signs that the enclosing function builds a statement's shape from its input: a filter keyed by
+ * a variable (`filter_by(**{match_key: v})`, `getattr(Model, field)`), a bare column name compared
+ * (`.filter(attribute_name == value)`), raw SQL pieces, or caller-supplied keyword filters.
+ */
+const DYNAMIC_ORM = /\*\*\{\s*[A-Za-z_(]|\bgetattr\(\s*[^,()]+,\s*[A-Za-z_]|\.(filter|where|having)\(\s*[a-z_]\w*\s*(==|!=|>=|<=|<|>)|\.(order_by|group_by)\(\s*[a-z_]\w*\s*[,)]/;
+/** Parameter names that carry a query's shape (a search, filter, ordering, column or key). */
+const QUERY_SHAPE_PARAMETER = /(^|_)(search|query|filter|filters|where|order|order_by|sort|sort_by|pagination|column|columns|col|field|fields|attr|attribute|key)(_|$)/i;
+
+/**
+ * `session.execute(stmt)` where `stmt` is a fixed SQLAlchemy ORM statement: built only from
+ * column expressions (`select(User).filter(User.username == username)`, values bound as
+ * parameters), in a function that takes no part of the query's shape from its input. The call
+ * is the execute callee's call; a statement held in a parameter, or assigned anything else, is
+ * not known fixed.
+ */
+export function isFixedOrmQuery(callee: Node, ctx: ValueContext): boolean {
+  const call = callee.parent;
+  if (!call || (call.type !== 'call' && call.type !== 'call_expression')) return false;
+  const first = call.childForFieldName('arguments')?.namedChildren.find((c) => c !== null && c.type !== 'comment');
+  if (!first) return false;
+  const arg = unwrap(first, ctx);
+  const fn = enclosingFunction(call, ctx);
+  let statements: string[];
+  if (arg.type === 'identifier') {
+    const name = textOf(arg, ctx);
+    const values = fn ? functionFacts(fn, ctx).values.get(name) : undefined;
+    if (!values || values.length === 0) return false;
+    const continues = (t: string) => t.replace(/^(\(\s*)+/, '').startsWith(`${name}.`);
+    if (!values.some((t) => ORM_STATEMENT.test(t)) || !values.every((t) => ORM_STATEMENT.test(t) || continues(t))) return false;
+    statements = values;
+  } else if (arg.type === 'call') {
+    statements = [textOf(arg, ctx)];
+    if (!ORM_STATEMENT.test(statements[0]!)) return false;
+  } else {
+    return false;
+  }
+  if (statements.some((t) => RAW_SQL_PIECE.test(t))) return false;
+  if (!fn) return true;
+  const params = fn.childForFieldName('parameters');
+  if (params) {
+    if (params.namedChildren.some((p) => p?.type === 'dictionary_splat_pattern')) return false;
+    for (const id of params.namedChildren) {
+      const nameNode = id?.type === 'identifier' ? id : id?.namedChildren.find((c) => c?.type === 'identifier');
+      if (nameNode && QUERY_SHAPE_PARAMETER.test(textOf(nameNode, ctx))) return false;
+    }
+  }
+  return !DYNAMIC_ORM.test(textOf(fn.childForFieldName('body') ?? fn, ctx));
+}
+
+/**
+ * Calls that change data or the schema (or may: an `execute` whose result is not read as rows), or
+ * that make the block transaction control anyway (a row lock, an isolation level, a savepoint).
+ */
+const WRITE_CALL = /^(add|add_all|delete|merge|commit|flush|bulk_\w+|save\w*|create\w*|insert\w*|update\w*|upsert\w*|remove\w*|execute|executemany|exec_driver_sql|run_migrations|upgrade|downgrade|stamp|drop\w*|truncate|set_\w+|setattr|put|post|patch|write\w*|persist|destroy|refresh|expire\w*|delete\w*|store\w*|execution_options|with_for_update|begin_nested|lock\w*)$/;
+/** Methods that read an execute's result as rows: the statement was a query. */
+const ROW_READ = /^(scalars|scalar|scalar_one|scalar_one_or_none|all|one|one_or_none|first|fetchall|fetchone|fetchmany|unique|mappings|tuples|partitions)$/;
+
+/**
+ * A SQLAlchemy `begin()` or `rollback()` around reads only: the `with` block `begin()` opens, or
+ * the `try` whose `except` rolls back (else the whole function), calls nothing that writes, sets
+ * no attribute of a loaded object, and reads every `execute` back as rows
+ * (`session.execute(q).scalars().all()`). Rolling back after a failed read is session hygiene,
+ * and a transaction opened to read the migration version guards no multi-step write.
+ */
+export function isReadOnlyTransaction(callee: Node, ctx: ValueContext): boolean {
+  const call = callee.parent;
+  if (!call || call.type !== 'call') return false;
+  const method = memberName(callee, ctx);
+  if (method !== 'begin' && method !== 'rollback') return false;
+  let scope: Node | null = null;
+  for (let p: Node | null = call.parent, depth = 0; p && depth < 40; p = p.parent, depth++) {
+    if (FUNCTION_TYPES.has(p.type)) {
+      scope = scope ?? p.childForFieldName('body');
+      break;
+    }
+    if (method === 'rollback' && p.type === 'except_clause') {
+      const tryStatement = p.parent;
+      scope = tryStatement?.childForFieldName('body') ?? null;
+      break;
+    }
+    if (method !== 'rollback' && p.type === 'with_statement') {
+      scope = p.childForFieldName('body');
+      break;
+    }
+  }
+  if (!scope) return false;
+  for (const c of scope.descendantsOfType(['call', 'assignment', 'augmented_assignment'])) {
+    if (!c) continue;
+    if (c.type !== 'call') {
+      const left = c.childForFieldName('left');
+      if (left && (left.type === 'attribute' || left.type === 'subscript')) return false;
+      continue;
+    }
+    const fn = c.childForFieldName('function');
+    const name = fn ? (fn.type === 'identifier' ? textOf(fn, ctx) : memberName(fn, ctx) ?? '') : '';
+    if (!WRITE_CALL.test(name)) continue;
+    if (name !== 'execute') return false;
+    const next = c.parent?.type === 'attribute' ? c.parent : null;
+    const reader = next && next.parent?.type === 'call' ? memberName(next, ctx) : undefined;
+    if (!reader || !ROW_READ.test(reader)) return false;
+  }
+  return true;
+}
+
+const SYNC_PRIMITIVE = /(Semaphore|BoundedSemaphore|Lock|RLock|Condition|CapacityLimiter)\s*\(/;
+
+/**
+ * `async with sem:` in a nested coroutine whose `sem` is the enclosing function's own
+ * `asyncio.Semaphore(n)`: the closure is the outer function's bounded fan-out, which that function's
+ * region already covers (its gather or spawn), not a second operation.
+ */
+export function isClosurePrimitive(n: Node, ctx: ValueContext): boolean {
+  if (n.type !== 'identifier') return false;
+  const fn = enclosingFunction(n, ctx);
+  if (!fn) return false;
+  const name = textOf(n, ctx);
+  if (functionFacts(fn, ctx).bound.has(name)) return false;
+  const outer = fn.parent ? enclosingFunction(fn.parent, ctx) : null;
+  const values = outer ? functionFacts(outer, ctx).values.get(name) : undefined;
+  return values !== undefined && values.length > 0 && values.every((t) => SYNC_PRIMITIVE.test(t));
 }

@@ -120,11 +120,14 @@
 ; SQLAlchemy fragments: text(f"name = '{name}'"), literal_column(f"{col}"), and raw strings given to
 ; query.filter(...) / order_by / group_by / having / distinct / where. Whole statements
 ; (text(f"SELECT ...")) are judged by the rules above, which look for values in value positions;
-; a fragment has no such context, so any interpolated value counts (ALL_CAPS constants do not).
+; a fragment has no such context, so any interpolated value counts, except constants (ALL_CAPS
+; names, names bound only to literals) and class attributes read through `cls.`/`self.`
+; (`cls._similarity_threshold`): the class's own configuration, not the caller's value.
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
  (#imports? "^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$)")
  (#match? @fn "((^|\\.)(text|literal_column)|\\.(filter|order_by|group_by|having|distinct|where))$")
  (#match? @args "^\\(\\s*[rRuU]?[fF][rR]?(\"\"\"|\\'\\'\\'|\"|\\')(?:(?!\\1)[^\\n])*?(?<!\\{)\\{(?!\\{)(?!\\s*[A-Z][A-Z0-9_]*\\s*[}!:])")
+ (#interpolates-runtime-value? @args)
  (#not-match? @args "^\\(\\s*[rRuU]?[fF]?[rR]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*\\(?\\s*([Ss][Ee][Ll][Ee][Cc][Tt]|[Ii][Nn][Ss][Ee][Rr][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee]|[Ww][Ii][Tt][Hh]|[Rr][Ee][Pp][Ll][Aa][Cc][Ee]|[Mm][Ee][Rr][Gg][Ee])\\s")
  (#set! rule "python.sql.orm-fragment-injection")
  (#set! category "sql")
