@@ -344,3 +344,25 @@
  (#match? @trigger "{{current-user-name}}")
  (#set! evidence "mention")
  (#set! rule "python.auth.fastapi-current-user"))
+
+; An LDAP bind as the user is the password check of an LDAP login (python-ldap:
+; conn.simple_bind_s(user_dn, data.password)). Not a service-account bind with a setting
+; (conn.simple_bind_s(settings.LDAP_QUERY_BIND, settings.LDAP_QUERY_PASSWORD)) or a literal.
+((call
+   function: (attribute attribute: (identifier) @f) @trigger
+   arguments: (argument_list . (_) . [(identifier) (attribute)] @pw .))
+ (#any-of? @f "simple_bind_s" "simple_bind" "bind_s")
+ (#match? @pw "[Pp]ass|[Pp]w|[Cc]red|[Ss]ecret")
+ (#not-match? @pw "(^|\\.)[A-Z][A-Z0-9_]*$")
+ (#imports? "^ldap(\\.|$)")
+ (#set! rule "python.auth.ldap-bind"))
+
+; A password checked against its stored hash by any hasher object: get_hasher().verify(plain_password,
+; hashed_password), self.hasher.check(password, user.password_hash). The arguments say both a
+; password and a hash, in either order; a verify() of anything else is not this.
+((call
+   function: (attribute attribute: (identifier) @f) @trigger
+   arguments: (argument_list . (_) . (_) .) @args)
+ (#any-of? @f "verify" "check" "verify_password" "check_password" "checkpw" "compare")
+ (#match? @args "^\\((\\w+\\.)*\\w*([Pp]assword|[Pp]asswd|[Pp]wd)\\w*, *(\\w+\\.)*\\w*([Hh]ash|[Pp]assword|[Pp]asswd)\\w*\\)$|^\\((\\w+\\.)*\\w*[Hh]ash\\w*, *(\\w+\\.)*\\w*([Pp]assword|[Pp]asswd|[Pp]wd)\\w*\\)$")
+ (#set! rule "python.auth.password-verify"))
