@@ -174,4 +174,37 @@ describe('project wrappers', () => {
       'parameters and receiver fields are forwarded; rand.Reader is the RNG chosen here',
     );
   });
+
+  it('a retry helper up to 40 lines is a wrapper (its policy table and give-up error count); a long timing helper is not', async () => {
+    const body = (n: number) => Array.from({ length: n }, (_, i) => `\tstep${i} := ${i}\n\t_ = step${i}`).join('\n');
+    const go = [
+      'package storage',
+      '',
+      'import (',
+      '\t"context"',
+      '\t"crypto/subtle"',
+      '\t"time"',
+      ')',
+      '',
+      'func retryOnConflict(ctx context.Context, action func() error) error {',
+      '\tpolicy := []int{10, 20, 100, 300, 600}',
+      body(6),
+      '\tfor attempt := 0; attempt < len(policy); attempt++ {',
+      '\t\tif err := action(); err == nil {',
+      '\t\t\treturn nil',
+      '\t\t}',
+      '\t\ttime.Sleep(time.Duration(policy[attempt]) * time.Millisecond)',
+      '\t}',
+      '\treturn ctx.Err()',
+      '}',
+      '',
+      'func constantEqualTokens(a, b string) bool {',
+      body(13),
+      '\treturn subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1',
+      '}',
+      '',
+    ].join('\n');
+    const table = buildWrapperTable([await scanned('storage/storage.go', 'go', go)]);
+    assert.deepStrictEqual([...(table.get('go') ?? [])], [['retryOnConflict', 'retry']]);
+  });
 });

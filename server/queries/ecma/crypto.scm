@@ -33,6 +33,18 @@
  (#set! evidence "mention")
  (#set! rule "ecma.crypto.random-id"))
 
+; A random UUID kept as a secret is a credential: const onboardingRecoveryToken = crypto.randomUUID()
+; (a UUID v4 carries 122 random bits from the CSPRNG; an id named for what it identifies stays a
+; mention below). First: of two patterns matching the same call, the earlier one counts.
+((variable_declarator
+   name: (identifier) @name
+   value: (call_expression function: [(identifier) (member_expression)] @trigger))
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#resolves-to? @trigger "^crypto\\.randomUUID$")
+ (#match? @name "([Tt]oken|[Ss]ecret|[Pp]assword|[Nn]once|TOKEN|SECRET)$")
+ (#not-match? @name "([Ii]d|ID|[Kk]ey)$")
+ (#set! rule "ecma.crypto.random-secret"))
+
 ; Mentions: crypto.randomUUID() (record and request ids) and randomBytes(4) (fewer than 8 bytes
 ; is too short for any secret: a unique suffix) join a crypto region but never make one.
 ((call_expression

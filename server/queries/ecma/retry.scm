@@ -88,3 +88,17 @@
   (#not-match? @value "^(null|undefined|0|false)$")
   (#match? @trigger "^(retryStrategy|maxRetriesPerRequest|retryDelayOnFailover|retryDelayOnClusterDown|backoffBase|backoffExponent|retryDelay|reconnectOnError|maxRetryTime)$")
   (#set! rule "ecma.retry.options"))
+
+; A method that tries itself again with a count one higher: return this.createPublishedDoc(args,
+; user, retryCount + 1) from a catch (hoppscotch's slug race). The count must name retries or
+; attempts and the call must be returned (a logger's attempt + 1 is not).
+(return_statement
+  [(call_expression
+     function: [(identifier) (member_expression object: (this))] @trigger
+     arguments: (arguments (binary_expression left: (identifier) @count operator: "+" right: (number) @one)))
+   (await_expression (call_expression
+     function: [(identifier) (member_expression object: (this))] @trigger
+     arguments: (arguments (binary_expression left: (identifier) @count operator: "+" right: (number) @one))))]
+  (#match? @count "{{retry-word}}")
+  (#eq? @one "1")
+  (#set! rule "ecma.retry.recursive-retry"))

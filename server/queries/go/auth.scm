@@ -151,6 +151,18 @@
  (#match? @f "^(CompareHashAndPassword|ComparePassword|CheckPassword|CheckPasswordHash|VerifyPassword|ValidatePassword|MatchPassword)$")
  (#set! rule "go.auth.password-check"))
 
+;; An LDAP bind as the user is the password check of an LDAP login (dex connector/ldap:
+;; conn.Bind(user.DN, password)). Only a password held in a variable (the login's parameter or a
+;; local): a service-account bind with a config field (conn.Bind(c.BindDN, c.BindPW)) is not one.
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) . (identifier) @pw .))
+ (#eq? @f "Bind")
+ (#not-resolves-to? @recv ".")
+ (#match? @pw "[Pp]ass|[Pp]w|PW|[Cc]red|[Ss]ecret")
+ (#imports? "^(github\\.com/go-ldap/ldap(/v\\d+)?|gopkg\\.in/ldap\\.v\\d+)$")
+ (#set! rule "go.auth.ldap-bind"))
+
 ; A guard that denies access: the if around it is the access decision.
 ;   if e.Auth == nil { return e.UnauthorizedError("…", nil) }
 ;   if !requestInfo.HasSuperuserAuth() { return e.ForbiddenError("…", nil) }

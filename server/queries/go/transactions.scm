@@ -16,12 +16,13 @@
  (#set! rule "go.transactions.tx-wrapper"))
 
 ; db.Begin(), db.BeginTx(ctx, opts), tx.Commit(), tx.Rollback(), db.Beginx(), db.MustBegin(),
+; (also in a file of a generated ent package under another name, <module>/storage/ent/db)
 ; db.Transaction(func(tx *gorm.DB) error {...}), db.RunInTx(ctx, nil, fn), tx.SavePoint("sp")
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
  (#match? @f "^(Begin|BeginTx|Beginx|BeginTxx|MustBegin|MustBeginTx|Commit|Rollback|BeginFunc|BeginTxFunc|SavePoint|RollbackTo)$")
  (#not-resolves-to? @recv ".")
- (#imports? "^(database/sql|github\\.com/[\\w.-]+/sqlx(-v\\d+)?|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun|github\\.com/go-pg/pg(/v\\d+)?|github\\.com/gobuffalo/pop(/v\\d+)?|entgo\\.io/ent)$")
+ (#imports? "^(database/sql|github\\.com/[\\w.-]+/sqlx(-v\\d+)?|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun|github\\.com/go-pg/pg(/v\\d+)?|github\\.com/gobuffalo/pop(/v\\d+)?|entgo\\.io/ent|[\\w./-]+/ent/(db|gen|generated|entgen))$")
  (#set! rule "go.transactions.tx-call"))
 
 ; db.Transaction(fn) with a named function (a Transaction() getter has no arguments)
@@ -117,11 +118,23 @@
  (#set! rule "go.transactions.tx-wrapper"))
 
 ; ent: tx, err := client.Tx(ctx), client.BeginTx(ctx, opts) (the generated package is
-; <module>/ent, or entgo.io/ent itself)
+; <module>/ent, a generated package under it (dex: <module>/storage/ent/db), or entgo.io/ent itself);
+; a project's own BeginTx(ctx) that wraps the client's counts the same.
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
    arguments: (argument_list . (_)))
  (#any-of? @f "Tx" "BeginTx")
  (#not-resolves-to? @recv ".")
- (#imports? "(^entgo\\.io/ent|/ent)$")
+ (#imports? "(^entgo\\.io/ent|/ent|/ent/(db|gen|generated|entgen))$")
  (#set! rule "go.transactions.ent"))
+
+
+; tx, err := d.BeginTx(ctx): a transaction begun through the project's own wrapper, in a file that
+; imports no database package (dex storage/ent/client: the wrapper returns the generated *db.Tx).
+; BeginTx names a transaction in every Go database library, and the result is named for one.
+((short_var_declaration
+   left: (expression_list . (identifier) @v @trigger)
+   right: (expression_list . (call_expression function: (selector_expression field: (field_identifier) @f))))
+ (#any-of? @f "BeginTx" "BeginTxx" "Beginx")
+ (#match? @v "^(tx|[a-z]\\w*Tx)$")
+ (#set! rule "go.transactions.begin-tx"))

@@ -403,3 +403,38 @@
    (elif_clause consequence: (block (return_statement (call function: [(identifier) (attribute)] @f) @trigger)))])
  (#match? @f "(^|\\.)HttpResponseForbidden$")
  (#set! rule "python.auth.deny-guard"))
+
+; An LDAP bind as the user is the password check of an LDAP login (python-ldap:
+; conn.simple_bind_s(user_dn, data.password)). Not a service-account bind with a setting
+; (conn.simple_bind_s(settings.LDAP_QUERY_BIND, settings.LDAP_QUERY_PASSWORD)) or a literal.
+((call
+   function: (attribute attribute: (identifier) @f) @trigger
+   arguments: (argument_list . (_) . [(identifier) (attribute)] @pw .))
+ (#any-of? @f "simple_bind_s" "simple_bind" "bind_s")
+ (#match? @pw "[Pp]ass|[Pp]w|[Cc]red|[Ss]ecret")
+ (#not-match? @pw "(^|\\.)[A-Z][A-Z0-9_]*$")
+ (#imports? "^ldap(\\.|$)")
+ (#set! rule "python.auth.ldap-bind"))
+
+; A password checked against its stored hash by any hasher object: get_hasher().verify(plain_password,
+; hashed_password), self.hasher.check(password, user.password_hash). The arguments say both a
+; password and a hash, in either order; a verify() of anything else is not this.
+((call
+   function: (attribute attribute: (identifier) @f) @trigger
+   arguments: (argument_list . (_) . (_) .) @args)
+ (#any-of? @f "verify" "check" "verify_password" "check_password" "checkpw" "compare")
+ (#match? @args "^\\((\\w+\\.)*\\w*([Pp]assword|[Pp]asswd|[Pp]wd)\\w*, *(\\w+\\.)*\\w*([Hh]ash|[Pp]assword|[Pp]asswd)\\w*\\)$|^\\((\\w+\\.)*\\w*[Hh]ash\\w*, *(\\w+\\.)*\\w*([Pp]assword|[Pp]asswd|[Pp]wd)\\w*\\)$")
+ (#set! rule "python.auth.password-verify"))
+
+; oauthlib's RequestValidator: the methods a provider overrides to authenticate clients and check
+; codes, tokens and redirect URIs are the provider's access decisions (django-oauth-toolkit's
+; OAuth2Validator.validate_bearer_token, authenticate_client, validate_code, ...). Only in a class
+; that subclasses oauthlib's RequestValidator; bookkeeping hooks (save_*, get_*) are not these.
+((class_definition
+   superclasses: (argument_list [(identifier) (attribute)] @base)
+   body: (block
+     [(function_definition name: (identifier) @trigger)
+      (decorated_definition definition: (function_definition name: (identifier) @trigger))]))
+ (#any-of? @trigger "authenticate_client" "authenticate_client_id" "validate_bearer_token" "validate_code" "validate_refresh_token" "validate_redirect_uri" "confirm_redirect_uri" "validate_user" "validate_scopes" "validate_id_token" "validate_jwt_bearer_token" "validate_silent_login" "validate_user_match" "validate_request_token" "validate_access_token" "validate_verifier")
+ (#resolves-to? @base "^oauthlib\\.(\\w+\\.)*RequestValidator$")
+ (#set! rule "python.auth.oauthlib-validator"))

@@ -116,3 +116,34 @@
  (#match? @trigger "sleep|[Bb]ack[Oo]ff")
  (#retry-loop? @trigger)
  (#set! rule "python.retry.backoff-loop"))
+
+; A loop that tries again until a try succeeds, with no sleep: the try's body returns or breaks,
+; an except clause swallows the failure (its first statement is not raise or return) and the loop
+; counts tries by range() and names retries or attempts (mealie's slug de-duplication:
+;   for i in range(max_retries):
+;       try: return super().create(data)
+;       except IntegrityError: data.slug = f"{slug}-{i}"
+; ). A loop over items that skips the ones that fail iterates over a collection, not range().
+((for_statement
+   "for" @trigger
+   right: (call function: (identifier) @range)
+   body: (block
+     (try_statement
+       body: (block [(return_statement) (break_statement)])
+       (except_clause) @handler))) @loop
+ (#eq? @range "range")
+ (#match? @loop "{{retry-word}}")
+ (#not-match? @handler "^except[^\\n]*:\\s*(raise|return|break)\\b")
+ (#set! rule "python.retry.until-success-loop"))
+
+;   while attempts < MAX_ATTEMPTS: try: return call() except Timeout: attempts += 1
+((while_statement
+   "while" @trigger
+   condition: (_) @cond
+   body: (block
+     (try_statement
+       body: (block [(return_statement) (break_statement)])
+       (except_clause) @handler)))
+ (#match? @cond "{{retry-word}}")
+ (#not-match? @handler "^except[^\\n]*:\\s*(raise|return|break)\\b")
+ (#set! rule "python.retry.until-success-loop"))

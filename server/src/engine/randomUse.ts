@@ -176,5 +176,6 @@ const KEPT_SECRET_WORD = /token|secret|key|pass|otp|pin|salt|state|verifier|sess
  */
 export function isRandomSecret(n: Node): boolean {
   const name = boundName(n);
-  return name !== undefined && KEPT_SECRET_WORD.test(name) && !/^(?:get|has|is|set)[A-Z]|Key(?:s|Id|Name)$|^keys?$/.test(name);
+  // A cache, lookup or idempotency key names what it identifies: `cacheTokenKey` is not a key secret.
+  return name !== undefined && KEPT_SECRET_WORD.test(name) && !/^(?:get|has|is|set)[A-Z]|Key(?:s|Id|Name)$|^keys?$|(?:cache|lookup|storage|idempotency|dedup|map|redis)\w*Key$/i.test(name);
 }

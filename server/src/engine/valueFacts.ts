@@ -130,6 +130,8 @@ const NOT_SECRET_NAME =
 
 /** Change detection and confirmation: old/new, original/current, password/confirm, x1/x2. */
 const CHANGE_SIDE = /(^|[^a-z])(old|prev|previous|original|orig|initial|init|last|cached|before|saved)([^a-z]|$)|(Old|Prev|Previous|Original|Initial|Last|Cached|Before|Saved)([^a-z]|$)/;
+/** Values a request presents (`req.Token`, `requestToken`, `providedSecret`), never a change-detection side. */
+const PRESENTED_SIDE = /(^|[^a-z])(req|request|provided|presented|supplied|submitted|incoming)([^a-z]|$)|(Req|Request|Provided|Presented|Supplied|Submitted|Incoming)([^a-z]|$)/;
 const CONFIRM_SIDE = /[Cc]onfirm|CONFIRM|[Rr]epeat|[Rr]etype|[Aa]gain|[Vv]erification[A-Z_]?[Pp]assword/;
 const DEFAULT_SIDE = /(^|[^a-z])(default|defaults)([^a-z]|$)|Default|DEFAULT|#defaults/;
 
@@ -542,7 +544,9 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   if (isConstant(a, ctx) || isConstant(b, ctx)) return false;
   const ta = textOf(a, ctx);
   const tb = textOf(b, ctx);
-  if (CHANGE_SIDE.test(ta) || CHANGE_SIDE.test(tb)) return false;
+  // A stored value against one the request presents is a check, not change detection: dex's
+  // refresh rotation `old.Token != requestToken.Token` (the stored token before the update).
+  if ((CHANGE_SIDE.test(ta) && !PRESENTED_SIDE.test(tb)) || (CHANGE_SIDE.test(tb) && !PRESENTED_SIDE.test(ta))) return false;
   if (CONFIRM_SIDE.test(ta) || CONFIRM_SIDE.test(tb)) return false;
   if (DEFAULT_SIDE.test(ta) || DEFAULT_SIDE.test(tb)) return false;
   // password vs url.QueryEscape(password): one side is derived from the other, in place or
@@ -727,7 +731,8 @@ function digestsCredential(n: Node, ctx: ValueContext): boolean {
   return args !== null && CREDENTIAL_ARGUMENT.test(textOf(args, ctx));
 }
 
-const CREDENTIAL_ARGUMENT = /(^|[^A-Za-z])(token|access_?token|api_?key|password|passwd|secret)([^A-Za-z]|$)/i;
+// `tokenstring`, `token_value`: the credential itself under a name that says its form.
+const CREDENTIAL_ARGUMENT = /(^|[^A-Za-z])(token|access_?token|api_?key|password|passwd|secret)(_?str(ing)?|_?value)?([^A-Za-z]|$)/i;
 
 /** Unkeyed digest calls (callee text), and serialisations of structured data. */
 const FINGERPRINT_HASH = /(^|\.)(hash|createHash|md5|sha1|sha224|sha256|sha384|sha512|sha3_\w+|blake2[bs])$/;

@@ -29,6 +29,11 @@ const GENERIC = new Set(
 const MIN_NAME = 6;
 /** A wrapper is a small, focused helper; a long handler that happens to hash is not. */
 const MAX_WRAPPER_LINES = 25;
+/**
+ * A retry helper takes its policy table, its backoff step and its give-up error as well as the
+ * loop (dex's 30-line `retryOnConflict(ctx, fn)`); its name must say retry or backoff all the same.
+ */
+const MAX_WRAPPER_LINES_BY_CATEGORY: Partial<Record<CategoryId, number>> = { retry: 40 };
 
 /** The name must say the category: `safeEqual`, `hashToken`, `has_perm`, `acquireLock`. */
 // Not crypto, and jwt only by a name that says a JWT codec operation: callers of a token,
@@ -88,7 +93,7 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
       const name = lastSegment(r.symbol);
       if (name.length < MIN_NAME || GENERIC.has(name.toLowerCase()) || !/^[A-Za-z_$][\w$]*$/.test(name) || name.startsWith('<')) continue;
       if (r.triggers.every((t) => t.rule.endsWith('.project-wrapper'))) continue;
-      if (r.span.end.line - r.span.start.line > MAX_WRAPPER_LINES) continue;
+      if (r.span.end.line - r.span.start.line > (MAX_WRAPPER_LINES_BY_CATEGORY[r.category] ?? MAX_WRAPPER_LINES)) continue;
       if (!NAME_SAYS[r.category]?.test(name) || NAME_INCIDENTAL.test(name)) continue;
       const called = wrapperName(r.symbol);
       if (!called) continue;
