@@ -1193,6 +1193,8 @@ function findSuppression(startRow: number, category: CategoryId, lines: LineInde
 
 /** Rules that mark a unit for denying access (see buildRegions). */
 const DENY_GUARD = /\.deny-guard$/;
+/** Categories of the checks a denial is the failure branch of: a token verify, a MAC, a secret compare. */
+const CHECK_CATEGORIES: ReadonlySet<CategoryId> = new Set(['jwt', 'crypto', 'timing']);
 
 function buildRegions(
   placed: StoredTrigger[],
@@ -1242,10 +1244,11 @@ function buildRegions(
   // A denial guard (`*.deny-guard`: an if/except that answers 401/403) is the failure branch of
   // whatever the unit checked. When that check already makes a do-not-trust region of the unit (a
   // token verify marks it jwt, a constant-time compare timing), an auth region beside it says the
-  // same thing twice: it makes an auth region only in a unit nothing else guards.
+  // same thing twice: it makes an auth region only in a unit no such check marks. (A lock or an
+  // advisory lock in the unit is another matter: the permission check beside it is its own.)
   const guardedUnits = new Set<string>();
   for (const g of groups.values()) {
-    if (g.category !== 'auth' && tierOf(g.category) === 'do-not-trust' && g.triggers.some((t) => !t.mention)) guardedUnits.add(`${g.unit.start}:${g.unit.end}`);
+    if (CHECK_CATEGORIES.has(g.category) && g.triggers.some((t) => !t.mention)) guardedUnits.add(`${g.unit.start}:${g.unit.end}`);
   }
   const span = (start: number, end: number): Span => ({ start: lines.position(start), end: lines.position(end) });
   const regions: Region[] = [];
