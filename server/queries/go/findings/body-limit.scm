@@ -6,6 +6,9 @@
 ; (`body, err := io.ReadAll(r.Body)`, `if body, err := ...; err != nil`, `return io.ReadAll(r.Body)`).
 ; A RoundTripper's `RoundTrip(req *http.Request)` is client side: req is the outgoing request the
 ; program built itself (an oauth2 token request re-signed in a transport), so it never matches.
+; An audit finding: Go servers usually cap bodies once, in middleware the handler's file does not
+; show (http.MaxBytesHandler, a router's body limit); on real code all three judged were capped or
+; admin-only (hydra, dex).
 
 ([(function_declaration
     parameters: (parameter_list (parameter_declaration name: (identifier) @req type: (pointer_type (qualified_type name: (type_identifier) @rtype))))
@@ -58,6 +61,7 @@
  (#imports? "^net/http$")
  (#resolves-to? @fn "^(io|io/ioutil)\\.ReadAll$")
  (#not-match? @scope "MaxBytesReader|^func\\s*\\([^)]*\\)\\s*RoundTrip\\s*\\(")
+ (#set! confidence "low")
  (#set! rule "go.auth.unbounded-body")
  (#set! category "auth")
  (#set! severity "warning")
