@@ -51,6 +51,8 @@ describe('test-code classification', () => {
     'src/api/client.mock.ts',
     'packages/demo-app/src/DevPanel.tsx',
     'packages/device-demo-app/src/App.tsx',
+    'netbox/netbox/configuration_testing.py',
+    'project/settings_test.py',
   ];
   const production = [
     'internal/api/token.go',
@@ -71,6 +73,8 @@ describe('test-code classification', () => {
     'src/mockup.ts',
     'internal/mocking/server.go',
     'packages/backend/src/mock/mock-server.service.ts',
+    'app/ab_testing.py',
+    'project/settings.py',
   ];
   for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));
   for (const p of production) it(`not test code: ${p}`, () => assert.strictEqual(isTestPath(p), false));

@@ -79,6 +79,9 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   /^(seed|seeds|seeder)\.[cm]?[jt]s$/,
   /\.seed\.[cm]?[jt]s$/,
   /^(seed|seeds)\.py$/,
+  // Django/Flask settings modules for the test run (`configuration_testing.py`, `settings_test.py`):
+  // their literal SECRET_KEY is meant for CI, not for a deployment.
+  /^(settings|configuration|config)[-_](test|tests|testing|ci)\.py$/,
   // Test-helper files beside the code they test (`testhelpers.go`, `test_helpers.go`,
   // `test-utils.ts`): Go has no test-only import path for them, so the name is the convention.
   /^test[-_]?(helpers?|utils?|util)\.(go|[cm]?[jt]sx?)$/i,
