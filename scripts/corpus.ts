@@ -497,6 +497,8 @@ const RECALL_ROUND_LABELS = [
   'round 7, seed 20261208: held out (engine at 828778c)',
   'round 8, seed 20261209: held out on three new repositories (engine at 445bfeb), then tuned on',
   'round 9, seed 20261210: held out on four new repositories (engine at cd8e12c), then tuned on',
+  '',
+  'round 11, seed 20261211: held out on three new repositories (engine at 7abf304), not tuned on',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
