@@ -503,7 +503,7 @@ const RECALL_ROUND_LABELS = [
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
   const all = ofRound(readJsonl<RecallCheck>(path.join(CORPUS_META, 'recall.jsonl')), onlyRound);
-  for (const round of [...new Set(all.map((c) => c.round ?? 1))].sort()) {
+  for (const round of [...new Set(all.map((c) => c.round ?? 1))].sort((a, b) => a - b)) {
     const checks = all.filter((c) => (c.round ?? 1) === round);
     const label = RECALL_ROUND_LABELS[round] ?? `round ${round}`;
     // Lines a judge picked by reading the core security code before looking at the engine's output
