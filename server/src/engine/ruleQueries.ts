@@ -429,10 +429,21 @@ function argumentOf(n: Node, re: RegExp, ctx: MatchContext): boolean {
   return callee !== null && callee !== undefined && re.test(textOf(callee, ctx));
 }
 
+/** Tests of a captured node alone (randomUse.ts): `(#random-id? @c)` and `(#not-random-id? @c)` alike. */
+const NODE_TESTS: ReadonlyMap<string, (n: Node) => boolean> = new Map([
+  ['random-id?', isRandomId],
+  ['dummy-data?', isDummyData],
+  ['random-secret?', isRandomSecret],
+  ['hash-wrapper?', isHashWrapper],
+]);
+
 function compileOwnPredicate(p: ParsedPredicate): Check {
   const capture = p.operands.find((o) => o.type === 'capture')?.name ?? '';
   const pattern = p.operands.find((o) => o.type === 'string')?.value ?? '';
   const re = new RegExp(pattern);
+  const negated = p.operator.startsWith('not-');
+  const nodeTest = NODE_TESTS.get(negated ? p.operator.slice(4) : p.operator);
+  if (nodeTest) return (caps) => allOf(caps, capture, nodeTest) !== negated;
   switch (p.operator) {
     case 'resolves-to?':
       return (caps, ctx) => allOf(caps, capture, (n) => {
@@ -542,22 +553,6 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps, ctx) => allOf(caps, capture, (n) => re.test(unitName(n, ctx)));
     case 'not-unit-name-matches?':
       return (caps, ctx) => !allOf(caps, capture, (n) => re.test(unitName(n, ctx)));
-    case 'random-id?':
-      return (caps) => allOf(caps, capture, (n) => isRandomId(n));
-    case 'not-random-id?':
-      return (caps) => !allOf(caps, capture, (n) => isRandomId(n));
-    case 'dummy-data?':
-      return (caps) => allOf(caps, capture, (n) => isDummyData(n));
-    case 'not-dummy-data?':
-      return (caps) => !allOf(caps, capture, (n) => isDummyData(n));
-    case 'random-secret?':
-      return (caps) => allOf(caps, capture, (n) => isRandomSecret(n));
-    case 'not-random-secret?':
-      return (caps) => !allOf(caps, capture, (n) => isRandomSecret(n));
-    case 'hash-wrapper?':
-      return (caps) => allOf(caps, capture, (n) => isHashWrapper(n));
-    case 'not-hash-wrapper?':
-      return (caps) => !allOf(caps, capture, (n) => isHashWrapper(n));
     case 'mode-switch?':
       // One branch of several (if / else / case / ternary arm) in a function whose text matches `re`.
       return (caps) => allOf(caps, capture, (n) => isInBranch(n) && re.test(functionText(n)));
