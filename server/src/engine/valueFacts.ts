@@ -798,9 +798,8 @@ function codeControlledText(raw: Node, ctx: ValueContext, depth = 0): boolean {
 }
 
 /**
- * `fmt.Sprintf(format, args…)` splices a runtime value into text: some argument bound to a text
- * verb (%s, %v, %x…; not %d and the other numeric verbs, nor %q, which quotes) is not
- * code-controlled (codeControlledText). A format the code does not show (a variable) counts as
+ * `fmt.Sprintf(format, args…)` splices a runtime value into text: some argument bound to %s or %v
+ * (not %q, which quotes, %x, which hex-encodes, or the numeric verbs) is not code-controlled (codeControlledText). A format the code does not show (a variable) counts as
  * runtime text; so does an argument list the verbs cannot be matched to (`args...`).
  */
 export function sprintfInterpolatesRuntimeValue(call: Node, ctx: ValueContext, depth = 0): boolean {
