@@ -542,6 +542,12 @@ export function comparisonOperands(n: Node): [Node, Node] | undefined {
  */
 export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean {
   if (isConstant(a, ctx) || isConstant(b, ctx)) return false;
+  // `recipients.find((r) => r.token === token)` after a query already matched `token`: picking
+  // the row out of a result, not verifying the value (see lookupKeyMatch).
+  if (lookupKeyMatch(a, b, ctx) || lookupKeyMatch(b, a, ctx)) return false;
+  // Double-submit CSRF (`csrfToken !== csrfCookieToken`), URL token against a cookie: both sides
+  // come from the client, so there is no server-held value for the timing to leak.
+  if (clientHeld(a, ctx, 0) && clientHeld(b, ctx, 0)) return false;
   const ta = textOf(a, ctx);
   const tb = textOf(b, ctx);
   // A stored value against one the request presents is a check, not change detection: dex's
@@ -566,6 +572,95 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   // value the server just wrote, compared with what the store handed back (a write check).
   if (readBackOf(b, a, ctx) || readBackOf(a, b, ctx)) return false;
   return !inStandInOrConfirmation(a, ctx);
+}
+
+/** Array methods that pick elements out of a collection by a predicate callback. */
+const PICK_METHOD = /^(find|findIndex|findLast|findLastIndex|filter|some|every)$/;
+/** Iteration callbacks and loops whose parameter is an element of another collection. */
+const ITERATE_METHOD = /^(forEach|map|flatMap|filter|reduce|some|every|find)$/;
+
+/** The callee's method name when `fn` is passed directly as an argument of a method call. */
+function callbackMethod(fn: Node, ctx: ValueContext): string | undefined {
+  const args = fn.parent;
+  const call = args?.type === 'arguments' ? args.parent : null;
+  const callee = call?.type === 'call_expression' ? field(call, 'function') : null;
+  return callee ? memberName(callee, ctx) : undefined;
+}
+
+function patternBinds(pattern: Node, name: string, ctx: ValueContext): boolean {
+  if (pattern.type === 'identifier') return textOf(pattern, ctx) === name;
+  // `{ token: t }` binds `t` (its key is a property_identifier); `{ token }` binds `token`.
+  return pattern.descendantsOfType(['shorthand_property_identifier_pattern', 'identifier']).some((d) => d !== null && textOf(d, ctx) === name);
+}
+
+/**
+ * `elementMember` (`r.token`) is a member of the parameter of a `find`/`filter`/`some` callback
+ * whose whole body is the comparison, and `key` (`token`) is a name from outside the callback that
+ * is either a query key earlier in the function (`where: { recipients: { some: { token } } }`,
+ * `{ token: token }` in a call's arguments) or an element of another collection being iterated
+ * (`items.forEach(({ token }) => rows.find((r) => r.token === token))`): a join by key.
+ */
+function lookupKeyMatch(elementMember: Node, key: Node, ctx: ValueContext): boolean {
+  if (ctx.family !== 'ecma') return false;
+  const m = unwrap(elementMember, ctx);
+  const k = unwrap(key, ctx);
+  if (m.type !== 'member_expression' || k.type !== 'identifier') return false;
+  const cmp = m.parent;
+  let cb: Node | null = cmp?.parent ?? null;
+  if (cb?.type === 'return_statement') cb = cb.parent?.type === 'statement_block' && cb.parent.namedChildren.length === 1 ? cb.parent.parent : null;
+  if (!cb || (cb.type !== 'arrow_function' && cb.type !== 'function_expression')) return false;
+  const method = callbackMethod(cb, ctx);
+  if (!method || !PICK_METHOD.test(method)) return false;
+  const params = cb.childForFieldName('parameters') ?? cb.childForFieldName('parameter');
+  const root = chainRoot(m);
+  const name = textOf(k, ctx);
+  if (!params || !root || root.type !== 'identifier' || !patternBinds(params, textOf(root, ctx), ctx) || patternBinds(params, name, ctx)) return false;
+  for (let outer = enclosingFunction(cb, ctx), depth = 0; outer && depth < 4; outer = enclosingFunction(outer, ctx), depth++) {
+    const outerParams = outer.childForFieldName('parameters') ?? outer.childForFieldName('parameter');
+    if (outerParams && patternBinds(outerParams, name, ctx)) {
+      const how = callbackMethod(outer, ctx);
+      if (how && ITERATE_METHOD.test(how)) return true;
+    }
+    const body = outer.childForFieldName('body');
+    if (!body) continue;
+    for (const d of body.descendantsOfType(['shorthand_property_identifier', 'pair'])) {
+      if (!d || d.startIndex >= cb.startIndex) continue;
+      const value = d.type === 'pair' ? field(d, 'value') : d;
+      if (!value || textOf(value, ctx) !== name || (d.type === 'pair' && value.type !== 'identifier')) continue;
+      // The key object sits in a call's arguments (a query), not in a value being returned.
+      for (let p = d.parent; p && p.id !== body.id; p = p.parent) if (p.type === 'arguments') return true;
+    }
+    if (outerParams && patternBinds(outerParams, name, ctx)) return false;
+  }
+  return false;
+}
+
+/** Reads of client-supplied input: the request body/query/params/headers/cookies, cookie helpers. */
+const CLIENT_SOURCE =
+  /^(await\s+)?(\(\s*)*(((req|request|c|ctx|context)\.)?(req\.)?(valid|json|body|query|params|param|header|headers|cookies)\b|(\w+\.)*(get|read|parse)\w*(Cookie|FromRequest)\w*\(|(\w+\.)*getSignedCookie\()/;
+
+/**
+ * The value is read from the client: a request field, a cookie, a route param, or a local bound
+ * (directly or by destructuring) to one (`const { csrfToken } = c.req.valid('json')`,
+ * `const csrfCookieToken = await getCsrfCookie(c)`, `const { token } = params`).
+ */
+function clientHeld(raw: Node, ctx: ValueContext, depth: number): boolean {
+  if (ctx.family !== 'ecma' || depth > 2) return false;
+  const n = unwrap(raw, ctx);
+  if (CLIENT_SOURCE.test(textOf(n, ctx)) && !/\bsession\b/i.test(textOf(n, ctx))) return true;
+  const root = n.type === 'identifier' ? n : chainRoot(n);
+  if (!root || root.type !== 'identifier') return false;
+  const name = textOf(root, ctx);
+  const fn = enclosingFunction(root, ctx);
+  const body = fn?.childForFieldName('body');
+  if (!body) return false;
+  const values: Node[] = [];
+  for (const d of body.descendantsOfType('variable_declarator')) {
+    const left = d ? field(d, 'name') : null;
+    const value = d ? field(d, 'value') : null;
+    if (left && value && patternBinds(left, name, ctx)) values.push(value);
+  }
+  return values.length > 0 && values.every((v) => clientHeld(v, ctx, depth + 1));
 }
 
 /** Classes that stand in for the real thing (FakeHasher, DummyBackend): test doubles. */
