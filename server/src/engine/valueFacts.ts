@@ -703,10 +703,10 @@ const INCIDENTAL_USE =
 
 /**
  * Names (case-sensitive, by camelCase / snake_case part) of units that build a label from a hash:
- * a cookie's name, a log or dedupe id, a telemetry deployment id (`getTrustedDeviceCookieName`,
- * `buildUsageLogId`, `deployment_id`). The hash names something; it guards nothing.
+ * a cookie's name, a log, run or dedupe id, a telemetry deployment id, an opaque serial (`getTrustedDeviceCookieName`,
+ * `buildUsageLogId`, `createCronRunId`, `deployment_id`, `hashToOpaqueSerial`). The hash names something; it guards nothing.
  */
-const INCIDENTAL_NAME = /[Cc]ookie_?Name|cookie_name|COOKIE_NAME|(^|[a-z0-9\s])(Log|log_)(Id|ID|id)([A-Z_\s]|$)|[Dd]eployment_?(Id|ID|id)/;
+const INCIDENTAL_NAME = /[Cc]ookie_?Name|cookie_name|COOKIE_NAME|(^|[a-z0-9\s])(Log|log_|Run|run_)(Id|ID|id)([A-Z_\s]|$)|[Dd]eployment_?(Id|ID|id)|Opaque_?Serial|opaque_serial/;
 
 /** Words that say a value is a secret or protects one. */
 const SECRET_USE = /token|secret|password|passwd|passphrase|salt|nonce|otp|session|csrf|xsrf|signature|sign|verif|credential|api_?key|private|priv_?key|signing|hmac|\bmac\b|cipher|encrypt|decrypt|\biv\b|challenge|verifier|auth|keypair|key_?pair|\bkey\b|Key\b|_key\b/i;
@@ -815,7 +815,37 @@ export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   if (INCIDENTAL_USE.test(context)) return true;
   // An unkeyed digest of a JSON serialisation fingerprints structured data (a cache key, a key
   // id, a dedup id): `crypto.hash('sha256', JSON.stringify(props))`, `sha256(json.dumps(d))`.
-  return FINGERPRINT_HASH.test(textOf(n, ctx)) && JSON_SERIALISATION.test(statement) && !/token|sign|nonce|salt/i.test(statement);
+  if (FINGERPRINT_HASH.test(textOf(n, ctx)) && JSON_SERIALISATION.test(statement) && !/token|sign|nonce|salt/i.test(statement)) return true;
+  return contentFingerprint(n, ctx);
+}
+
+/** Inputs that are a file's or an object's contents, or numbers turned into bytes. */
+const CONTENT_INPUT = /\.(read_bytes|read|read_text|getvalue|getbuffer|to_bytes)\(|\b(pickle|marshal)\.dumps\(|^(chunk|block|content|contents|file_?bytes|new_bytes|file_?content|data_?bytes)$/;
+const SECRET_INPUT = /token|secret|passw|key|salt|sign(ature|ing|er)?\b|nonce|cred|auth|session|otp/i;
+
+/**
+ * `@n` is an unkeyed digest callee fed only file or object contents: `sha256(pickle.dumps(model))`,
+ * `blake2b(path.read_bytes())`, `h = sha256(); for chunk in …: h.update(chunk)`,
+ * `h.update(y.to_bytes(4, "little"))`. A checksum for change detection or deduplication.
+ */
+function contentFingerprint(n: Node, ctx: ValueContext): boolean {
+  if (!FINGERPRINT_HASH.test(textOf(n, ctx))) return false;
+  const call = n.parent;
+  if (!call || call.childForFieldName('function')?.id !== n.id) return false;
+  const fed: Node[] = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'comment');
+  // `hasher = sha256()`: what the function later `update`s it with.
+  const holder = call.parent;
+  const local = holder && (holder.type === 'assignment' || holder.type === 'variable_declarator') ? (holder.childForFieldName('left') ?? holder.childForFieldName('name')) : null;
+  if (local?.type === 'identifier') {
+    const fn = enclosingFunction(call, ctx);
+    const name = textOf(local, ctx);
+    for (const c of fn?.descendantsOfType(['call', 'call_expression']) ?? []) {
+      const callee = c?.childForFieldName('function');
+      if (!c || !callee || textOf(callee, ctx) !== `${name}.update`) continue;
+      fed.push(...(c.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a !== null && a.type !== 'comment'));
+    }
+  }
+  return fed.length > 0 && fed.every((a) => CONTENT_INPUT.test(textOf(a, ctx)) && !SECRET_INPUT.test(textOf(a, ctx)));
 }
 
 /** `@n` is a digest callee whose call's arguments name a token, API key, password or secret. */
