@@ -181,6 +181,15 @@
  (#not-match? @cond "{{response-status}}")
  (#set! rule "ecma.auth.deny-guard"))
 
+;   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED' })       (tRPC)
+;   if (!apiToken) throw new AppError(AppErrorCode.UNAUTHORIZED, { … })   (an app's own error codes)
+; A generic error class given an unauthorized / forbidden code is the same denial.
+(([(if_statement condition: (_) @cond consequence: [(throw_statement (new_expression arguments: (arguments . [(member_expression property: (property_identifier) @code) (object (pair value: (string) @code))])) @trigger)
+                               (statement_block (throw_statement (new_expression arguments: (arguments . [(member_expression property: (property_identifier) @code) (object (pair value: (string) @code))])) @trigger))])])
+ (#match? @code "^['\"]?(UNAUTHORIZED|FORBIDDEN|UNAUTHENTICATED|PERMISSION_DENIED|Unauthorized|Forbidden|Unauthenticated|PermissionDenied)['\"]?$")
+ (#not-match? @cond "{{response-status}}")
+ (#set! rule "ecma.auth.deny-guard"))
+
 ;   return res.status(401).json(…) inside the if: the call chain starts with .status(401)
 (([(if_statement condition: (_) @cond consequence: [(return_statement (call_expression function: (member_expression object: (call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code)))) @trigger)
                                (statement_block [(expression_statement (call_expression function: (member_expression object: (call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code)))) @trigger)
