@@ -155,6 +155,16 @@
  (#not-inside-callback-of? @trigger "^createParamDecorator$")
  (#set! rule "ecma.auth.authorization-header"))
 
+; Hand-written session / token validity: the stored session's or token's expiry compared with the
+; clock (`Date.now() >= session.expiresAt.getTime()`, `apiToken.expires < new Date()`), the check a
+; session library would make. Not in browser code (a badge that shows "expired").
+((binary_expression
+   operator: ["<" "<=" ">" ">="]) @trigger
+ (#match? @trigger "(^|[^\\w.$])(session|[A-Za-z_$]*Session|token|[A-Za-z_$]*Token|apiKey|[A-Za-z_$]*ApiKey)\\??\\.(expiresAt|expires|expiry|expiration|expiresOn|expires_at)\\b")
+ (#match? @trigger "Date\\.now\\(\\)|new Date\\(\\)")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.auth.session-expiry"))
+
 ; A guard that denies access: the `if` (or `catch`) around it is the access decision.
 ;   if (!user.isAdmin) throw new ForbiddenException();          (NestJS)
 ;   if (!membership) { throw AuthorizationError("Not a member"); }
