@@ -160,6 +160,7 @@
 ; session library would make. Not in browser code (a badge that shows "expired").
 ((binary_expression
    operator: ["<" "<=" ">" ">="]) @trigger
+ (#match? @trigger "expiresAt|expires|expiry|expiration|expiresOn|expires_at")
  (#match? @trigger "(^|[^\\w.$])(session|[A-Za-z_$]*Session|token|[A-Za-z_$]*Token|apiKey|[A-Za-z_$]*ApiKey)\\??\\.(expiresAt|expires|expiry|expiration|expiresOn|expires_at)\\b")
  (#match? @trigger "Date\\.now\\(\\)|new Date\\(\\)")
  (#not-imports? "{{browser-frameworks}}")
