@@ -155,6 +155,17 @@
  (#not-inside-callback-of? @trigger "^createParamDecorator$")
  (#set! rule "ecma.auth.authorization-header"))
 
+; Hand-written session / token validity: the stored session's or token's expiry compared with the
+; clock (`Date.now() >= session.expiresAt.getTime()`, `apiToken.expires < new Date()`), the check a
+; session library would make. Not in browser code (a badge that shows "expired").
+((binary_expression
+   operator: ["<" "<=" ">" ">="]) @trigger
+ (#match? @trigger "expiresAt|expires|expiry|expiration|expiresOn|expires_at")
+ (#match? @trigger "(^|[^\\w.$])(session|[A-Za-z_$]*Session|token|[A-Za-z_$]*Token|apiKey|[A-Za-z_$]*ApiKey)\\??\\.(expiresAt|expires|expiry|expiration|expiresOn|expires_at)\\b")
+ (#match? @trigger "Date\\.now\\(\\)|new Date\\(\\)")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.auth.session-expiry"))
+
 ; A guard that denies access: the `if` (or `catch`) around it is the access decision.
 ;   if (!user.isAdmin) throw new ForbiddenException();          (NestJS)
 ;   if (!membership) { throw AuthorizationError("Not a member"); }
@@ -178,6 +189,15 @@
                                                  (return_statement (call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code)) @trigger)])])])
  (#any-of? @m "throw" "sendStatus" "status")
  (#match? @code "^40[13]$")
+ (#not-match? @cond "{{response-status}}")
+ (#set! rule "ecma.auth.deny-guard"))
+
+;   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED' })       (tRPC)
+;   if (!apiToken) throw new AppError(AppErrorCode.UNAUTHORIZED, { … })   (an app's own error codes)
+; A generic error class given an unauthorized / forbidden code is the same denial.
+(([(if_statement condition: (_) @cond consequence: [(throw_statement (new_expression arguments: (arguments . [(member_expression property: (property_identifier) @code) (object (pair value: (string) @code))])) @trigger)
+                               (statement_block (throw_statement (new_expression arguments: (arguments . [(member_expression property: (property_identifier) @code) (object (pair value: (string) @code))])) @trigger))])])
+ (#match? @code "^['\"]?(UNAUTHORIZED|FORBIDDEN|UNAUTHENTICATED|PERMISSION_DENIED|Unauthorized|Forbidden|Unauthenticated|PermissionDenied)['\"]?$")
  (#not-match? @cond "{{response-status}}")
  (#set! rule "ecma.auth.deny-guard"))
 

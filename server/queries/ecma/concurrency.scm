@@ -10,7 +10,7 @@
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
- (#resolves-to? @trigger "^(worker_threads|cluster|child_process\\.fork$|async-mutex|async-lock|await-semaphore|semaphore-async-await|@shopify/semaphore|p-limit|p-queue|p-map|p-all|p-throttle|p-some|p-pipe|piscina|workerpool|threads|tinypool|bottleneck|proper-lockfile|bullmq\\.(Worker|QueueScheduler)$|async\\.(parallel|parallelLimit|queue|priorityQueue|cargo|eachLimit|mapLimit|eachOfLimit|timesLimit)$)(/[\\w./-]+)?(\\.|$)")
+ (#resolves-to? @trigger "^(worker_threads|cluster|child_process\\.fork$|async-mutex|async-lock|await-semaphore|semaphore-async-await|@shopify/semaphore|p-limit|p-queue|p-throttle|piscina|workerpool|threads|tinypool|bottleneck|proper-lockfile|bullmq\\.(Worker|QueueScheduler)$|async\\.(parallel|parallelLimit|queue|priorityQueue|cargo|eachLimit|mapLimit|eachOfLimit|timesLimit)$)(/[\\w./-]+)?(\\.|$)")
  (#set! rule "ecma.concurrency.library"))
 
 ((new_expression
@@ -18,6 +18,17 @@
  (#not-match? @trigger "^(this|super)[.?]")
  (#resolves-to? @trigger "^(worker_threads|cluster|async-mutex|async-lock|await-semaphore|semaphore-async-await|@shopify/semaphore|p-queue|piscina|workerpool|threads|tinypool|bottleneck|bullmq\\.(Worker|QueueScheduler)$)(/[\\w./-]+)?(\\.|$)")
  (#set! rule "ecma.concurrency.library"))
+
+; pMap(items, fn, { concurrency }), pAll(tasks), pSome(...), pPipe(...): a bounded Promise.all over
+; independent items shares nothing by itself (JavaScript runs the callbacks on one thread), so,
+; like Promise.all below, a mention: it joins a region the unit already has (a lock, a queue, a
+; worker) but makes none by itself.
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#resolves-to? @trigger "^(p-map|p-all|p-some|p-pipe)(/[\\w./-]+)?(\\.|$)")
+ (#set! evidence "mention")
+ (#set! rule "ecma.concurrency.fan-out-helper"))
 
 ; Web Workers without an import: new Worker(new URL('./w.js', import.meta.url)), new SharedWorker(...).
 ; A mention: a web worker shares no memory unless handed a SharedArrayBuffer (lock-free rules), so

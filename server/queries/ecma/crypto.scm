@@ -134,11 +134,12 @@
 
 ; Password hashing and crypto libraries (a hash that only picks a colour, cache key or file name is
 ; bookkeeping, as for node:crypto above): bcrypt/bcryptjs, argon2, tweetnacl, libsodium,
-; node-forge, crypto-js (incl. `crypto-js/sha256` default imports), noble, elliptic, node-rsa ...
+; node-forge, crypto-js (incl. `crypto-js/sha256` default imports), noble, oslo (`@oslojs/crypto/sha2`,
+; `@oslojs/otp`), elliptic, node-rsa ...
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
- (#resolves-to? @trigger "^(bcrypt|bcryptjs|bcrypt-nodejs|@node-rs/bcrypt|argon2|@node-rs/argon2|scrypt-js|tweetnacl|tweetnacl-util|libsodium-wrappers|libsodium-wrappers-sumo|sodium-native|sodium-plus|node-forge|crypto-js|@noble/(hashes|curves|ciphers|ed25519|secp256k1)|elliptic|node-rsa|openpgp|jsrsasign|js-sha256|js-sha3|sha\\.js|md5|hash\\.js|pbkdf2|create-hmac|create-hash|browserify-aes|aes-js)(/[\\w./-]+)?(\\.|$)")
+ (#resolves-to? @trigger "^(bcrypt|bcryptjs|bcrypt-nodejs|@node-rs/bcrypt|argon2|@node-rs/argon2|scrypt-js|tweetnacl|tweetnacl-util|libsodium-wrappers|libsodium-wrappers-sumo|sodium-native|sodium-plus|node-forge|crypto-js|@noble/(hashes|curves|ciphers|ed25519|secp256k1)|@oslojs/(crypto|otp)|elliptic|node-rsa|openpgp|jsrsasign|js-sha256|js-sha3|sha\\.js|md5|hash\\.js|pbkdf2|create-hmac|create-hash|browserify-aes|aes-js)(/[\\w./-]+)?(\\.|$)")
  (#not-incidental-use? @trigger)
  (#set! rule "ecma.crypto.library"))
 

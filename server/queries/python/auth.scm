@@ -187,6 +187,28 @@
  (#set! evidence "mention")
  (#set! rule "python.auth.decorator"))
 
+; DRF views opened to anyone: permission_classes = [] / (AllowAny,), authentication_classes = []. The
+; view's own code (a slug lookup, an expiry check) is then the only gate: an operation, not a mention.
+((assignment
+   left: (identifier) @name
+   right: [(list) (tuple)] @trigger)
+ (#any-of? @name "permission_classes" "authentication_classes")
+ (#match? @trigger "^[\\[(]\\s*[\\])]$|^[\\[(]\\s*(\\w+\\.)*AllowAny\\s*,?\\s*[\\])]$")
+ (#set! rule "python.auth.drf-open-view"))
+
+; django-guardian's permission tables queried for a user or group (a hand-written object-permission
+; filter: `UserObjectPermission.objects.filter(user=user, permission__codename=perm)`).
+((call
+   function: (attribute
+     object: (attribute object: (identifier) @model attribute: (identifier) @objects)
+     attribute: (identifier) @m) @trigger
+   arguments: (argument_list (keyword_argument name: (identifier) @kw)))
+ (#eq? @objects "objects")
+ (#eq? @m "filter")
+ (#match? @kw "^(user|group|group__user|user__in|group__in|group__user__in|user_id|group_id)$")
+ (#resolves-to? @model "^guardian\\.models\\.(User|Group)ObjectPermission$")
+ (#set! rule "python.auth.object-permission-query"))
+
 ; DRF views: permission_classes = [IsAuthenticated], authentication_classes = (TokenAuthentication,)
 ((assignment
    left: (identifier) @name

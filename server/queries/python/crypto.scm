@@ -24,6 +24,32 @@
  (#set! evidence "mention")
  (#set! rule "python.crypto.oauth-state"))
 
+;; Django's get_random_string (django.utils.crypto, backed by `secrets`):
+; get_random_string(6): a short suffix or code joins a crypto region but makes none;
+((call
+   function: [(identifier) (attribute)] @trigger
+   arguments: (argument_list . [(integer) @n (keyword_argument value: (integer) @n)]))
+ (#resolves-to? @trigger "^django\\.utils\\.crypto\\.get_random_string$")
+ (#match? @n "^1?[0-9]$")
+ (#set! evidence "mention")
+ (#set! rule "python.crypto.random-id"))
+
+; get_random_string(50): 20 or more characters is a bearer secret whatever the field is called (a
+; share-link slug, an API key, a reset code): whoever holds the string has the access;
+((call
+   function: [(identifier) (attribute)] @trigger
+   arguments: (argument_list . [(integer) @n (keyword_argument value: (integer) @n)]))
+ (#resolves-to? @trigger "^django\\.utils\\.crypto\\.get_random_string$")
+ (#match? @n "^([2-9][0-9]|[1-9][0-9][0-9]+)$")
+ (#set! rule "python.crypto.random-token"))
+
+; get_random_string(length, chars) with a computed length: a secret unless the use is bookkeeping.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^django\\.utils\\.crypto\\.get_random_string$")
+ (#not-incidental-use? @trigger)
+ (#set! rule "python.crypto.random-token"))
+
 ; hashlib.sha256(...), hashlib.new("sha1"), hashlib.pbkdf2_hmac(...), `from hashlib import md5`
 ; hmac.new(key, msg, digestmod), hmac.digest(...), hmac.HMAC(...)
 ; secrets.token_hex(32), secrets.choice(alphabet), os.urandom(16), random.SystemRandom()

@@ -66,6 +66,12 @@
  (#any-of? @name "isolation_level" "postgresql_readonly" "postgresql_deferrable")
  (#set! rule "python.transactions.isolation"))
 
+; the same in a settings dict: DATABASES = {"default": {"OPTIONS": {"isolation_level": "read committed"}}}
+((pair
+   key: (string) @name) @trigger
+ (#match? @name "^[\"'](isolation_level|ISOLATION_LEVEL)[\"']$")
+ (#set! rule "python.transactions.isolation"))
+
 ; psycopg.connect(dsn, autocommit=True), conn.set_session(autocommit=True): every statement commits
 ; on its own. (sessionmaker(autocommit=False) restates the default; expire_on_commit is ORM caching;
 ; a non-database client's autocommit=config[...] is not a transaction setting.)

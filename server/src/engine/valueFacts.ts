@@ -122,11 +122,11 @@ const ENUM_BASES = /(^|\.)(Enum|IntEnum|StrEnum|Flag|IntFlag|TextChoices|Integer
 
 /** The name says the value is a secret (hashes and digests only together with a secret word). */
 const SECRET_NAME =
-  /(^|[^a-z])(h?mac|sig|sigs|otp|pwd|csrf|xsrf)($|[^a-z])|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assw(or)?d|PASSW(OR)?D|Otp|OTP|Csrf|CSRF|Xsrf|XSRF|(^|[^A-Za-z])(key|Key)_?([Hh]ash|[Dd]igest)|([Ss]igning|[Pp]rivate|[Hh]mac|[Ss]hared)_?[Kk]ey/;
+  /(^|[^a-z])(h?mac|sig|sigs|otp|[ht]otp|pwd|csrf|xsrf)($|[^a-z])|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assw(or)?d|PASSW(OR)?D|Otp|OTP|Csrf|CSRF|Xsrf|XSRF|(^|[^A-Za-z])(key|Key)_?([Hh]ash|[Dd]igest)|([Ss]igning|[Pp]rivate|[Hh]mac|[Ss]hared)_?[Kk]ey/;
 
 /** Names of values that are not secrets even when a secret word is in them. */
 const NOT_SECRET_NAME =
-  /(Jti|JTI|jti|Kid|KID|kid|Nonce|nonce|NONCE|Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Timeout|Lifespan|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix|Suffix|URL|Url|URI|Uri|Endpoint|Path|Host|Domain|Issuer|Aud|Audience|Email|Literal|Period|Digits|Ref|Status|State|Use|Header|Field|Param|Label|Format|Policy|Config|Settings|Options|Strategy|Provider|Location)$|(_(id|ids|type|kind|name|count|len|length|url|uri|at|expiry|expires|ttl|version|alg|algorithm|mode|header|field|status|state|policy|format|prefix|label))$|^(has|is|should|can|use|enable|allow)([A-Z_]|$)|(^|[a-z0-9])(Has|Is|Should|Can|Use|Enable|Allow)[A-Z]|^(len|cap|count|num|max|min|Max|Min|Num|Err|err)$/;
+  /(Jti|JTI|jti|Kid|KID|kid|Nonce|nonce|NONCE|Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Timeout|Lifespan|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix|Suffix|URL|Url|URI|Uri|Endpoint|Path|Host|Domain|Issuer|Aud|Audience|Email|Literal|Period|Digits|Ref|Status|State|Use|Header|Field|Param|Label|Format|Policy|Config|Settings|Options|Strategy|Provider|Location)$|(_(id|ids|type|kind|name|count|len|length|url|uri|at|expiry|expires|ttl|version|alg|algorithm|mode|header|field|status|state|policy|format|prefix|label))$|^(has|is|should|can|use|enable|allow)([A-Z_]|$)|(^|[a-z0-9])(Has|Is|Should|Can|Use|Enable|Allow)[A-Z]|^(len|cap|count|num|max|min|Max|Min|Num|Err|err)$|^(method|func|fn|handler|action|op|operation|callback)$/;
 
 /** Change detection and confirmation: old/new, original/current, password/confirm, x1/x2. */
 const CHANGE_SIDE = /(^|[^a-z])(old|prev|previous|original|orig|initial|init|last|cached|before|saved)([^a-z]|$)|(Old|Prev|Previous|Original|Initial|Last|Cached|Before|Saved)([^a-z]|$)/;
@@ -542,6 +542,12 @@ export function comparisonOperands(n: Node): [Node, Node] | undefined {
  */
 export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean {
   if (isConstant(a, ctx) || isConstant(b, ctx)) return false;
+  // `recipients.find((r) => r.token === token)` after a query already matched `token`: picking
+  // the row out of a result, not verifying the value (see lookupKeyMatch).
+  if (lookupKeyMatch(a, b, ctx) || lookupKeyMatch(b, a, ctx)) return false;
+  // Double-submit CSRF (`csrfToken !== csrfCookieToken`), URL token against a cookie: both sides
+  // come from the client, so there is no server-held value for the timing to leak.
+  if (clientHeld(a, ctx, 0) && clientHeld(b, ctx, 0)) return false;
   const ta = textOf(a, ctx);
   const tb = textOf(b, ctx);
   // A stored value against one the request presents is a check, not change detection: dex's
@@ -566,6 +572,95 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   // value the server just wrote, compared with what the store handed back (a write check).
   if (readBackOf(b, a, ctx) || readBackOf(a, b, ctx)) return false;
   return !inStandInOrConfirmation(a, ctx);
+}
+
+/** Array methods that pick elements out of a collection by a predicate callback. */
+const PICK_METHOD = /^(find|findIndex|findLast|findLastIndex|filter|some|every)$/;
+/** Iteration callbacks and loops whose parameter is an element of another collection. */
+const ITERATE_METHOD = /^(forEach|map|flatMap|filter|reduce|some|every|find)$/;
+
+/** The callee's method name when `fn` is passed directly as an argument of a method call. */
+function callbackMethod(fn: Node, ctx: ValueContext): string | undefined {
+  const args = fn.parent;
+  const call = args?.type === 'arguments' ? args.parent : null;
+  const callee = call?.type === 'call_expression' ? field(call, 'function') : null;
+  return callee ? memberName(callee, ctx) : undefined;
+}
+
+function patternBinds(pattern: Node, name: string, ctx: ValueContext): boolean {
+  if (pattern.type === 'identifier') return textOf(pattern, ctx) === name;
+  // `{ token: t }` binds `t` (its key is a property_identifier); `{ token }` binds `token`.
+  return pattern.descendantsOfType(['shorthand_property_identifier_pattern', 'identifier']).some((d) => d !== null && textOf(d, ctx) === name);
+}
+
+/**
+ * `elementMember` (`r.token`) is a member of the parameter of a `find`/`filter`/`some` callback
+ * whose whole body is the comparison, and `key` (`token`) is a name from outside the callback that
+ * is either a query key earlier in the function (`where: { recipients: { some: { token } } }`,
+ * `{ token: token }` in a call's arguments) or an element of another collection being iterated
+ * (`items.forEach(({ token }) => rows.find((r) => r.token === token))`): a join by key.
+ */
+function lookupKeyMatch(elementMember: Node, key: Node, ctx: ValueContext): boolean {
+  if (ctx.family !== 'ecma') return false;
+  const m = unwrap(elementMember, ctx);
+  const k = unwrap(key, ctx);
+  if (m.type !== 'member_expression' || k.type !== 'identifier') return false;
+  const cmp = m.parent;
+  let cb: Node | null = cmp?.parent ?? null;
+  if (cb?.type === 'return_statement') cb = cb.parent?.type === 'statement_block' && cb.parent.namedChildren.length === 1 ? cb.parent.parent : null;
+  if (!cb || (cb.type !== 'arrow_function' && cb.type !== 'function_expression')) return false;
+  const method = callbackMethod(cb, ctx);
+  if (!method || !PICK_METHOD.test(method)) return false;
+  const params = cb.childForFieldName('parameters') ?? cb.childForFieldName('parameter');
+  const root = chainRoot(m);
+  const name = textOf(k, ctx);
+  if (!params || !root || root.type !== 'identifier' || !patternBinds(params, textOf(root, ctx), ctx) || patternBinds(params, name, ctx)) return false;
+  for (let outer = enclosingFunction(cb, ctx), depth = 0; outer && depth < 4; outer = enclosingFunction(outer, ctx), depth++) {
+    const outerParams = outer.childForFieldName('parameters') ?? outer.childForFieldName('parameter');
+    if (outerParams && patternBinds(outerParams, name, ctx)) {
+      const how = callbackMethod(outer, ctx);
+      if (how && ITERATE_METHOD.test(how)) return true;
+    }
+    const body = outer.childForFieldName('body');
+    if (!body) continue;
+    for (const d of body.descendantsOfType(['shorthand_property_identifier', 'pair'])) {
+      if (!d || d.startIndex >= cb.startIndex) continue;
+      const value = d.type === 'pair' ? field(d, 'value') : d;
+      if (!value || textOf(value, ctx) !== name || (d.type === 'pair' && value.type !== 'identifier')) continue;
+      // The key object sits in a call's arguments (a query), not in a value being returned.
+      for (let p = d.parent; p && p.id !== body.id; p = p.parent) if (p.type === 'arguments') return true;
+    }
+    if (outerParams && patternBinds(outerParams, name, ctx)) return false;
+  }
+  return false;
+}
+
+/** Reads of client-supplied input: the request body/query/params/headers/cookies, cookie helpers. */
+const CLIENT_SOURCE =
+  /^(await\s+)?(\(\s*)*(((req|request|c|ctx|context)\.)?(req\.)?(valid|json|body|query|params|param|header|headers|cookies)\b|(\w+\.)*(get|read|parse)\w*(Cookie|FromRequest)\w*\(|(\w+\.)*getSignedCookie\()/;
+
+/**
+ * The value is read from the client: a request field, a cookie, a route param, or a local bound
+ * (directly or by destructuring) to one (`const { csrfToken } = c.req.valid('json')`,
+ * `const csrfCookieToken = await getCsrfCookie(c)`, `const { token } = params`).
+ */
+function clientHeld(raw: Node, ctx: ValueContext, depth: number): boolean {
+  if (ctx.family !== 'ecma' || depth > 2) return false;
+  const n = unwrap(raw, ctx);
+  if (CLIENT_SOURCE.test(textOf(n, ctx)) && !/\bsession\b/i.test(textOf(n, ctx))) return true;
+  const root = n.type === 'identifier' ? n : chainRoot(n);
+  if (!root || root.type !== 'identifier') return false;
+  const name = textOf(root, ctx);
+  const fn = enclosingFunction(root, ctx);
+  const body = fn?.childForFieldName('body');
+  if (!body) return false;
+  const values: Node[] = [];
+  for (const d of body.descendantsOfType('variable_declarator')) {
+    const left = d ? field(d, 'name') : null;
+    const value = d ? field(d, 'value') : null;
+    if (left && value && patternBinds(left, name, ctx)) values.push(value);
+  }
+  return values.length > 0 && values.every((v) => clientHeld(v, ctx, depth + 1));
 }
 
 /** Classes that stand in for the real thing (FakeHasher, DummyBackend): test doubles. */
@@ -608,10 +703,10 @@ const INCIDENTAL_USE =
 
 /**
  * Names (case-sensitive, by camelCase / snake_case part) of units that build a label from a hash:
- * a cookie's name, a log or dedupe id, a telemetry deployment id (`getTrustedDeviceCookieName`,
- * `buildUsageLogId`, `deployment_id`). The hash names something; it guards nothing.
+ * a cookie's name, a log, run or dedupe id, a telemetry deployment id, an opaque serial (`getTrustedDeviceCookieName`,
+ * `buildUsageLogId`, `createCronRunId`, `deployment_id`, `hashToOpaqueSerial`). The hash names something; it guards nothing.
  */
-const INCIDENTAL_NAME = /[Cc]ookie_?Name|cookie_name|COOKIE_NAME|(^|[a-z0-9\s])(Log|log_)(Id|ID|id)([A-Z_\s]|$)|[Dd]eployment_?(Id|ID|id)/;
+const INCIDENTAL_NAME = /[Cc]ookie_?Name|cookie_name|COOKIE_NAME|(^|[a-z0-9\s])(Log|log_|Run|run_)(Id|ID|id)([A-Z_\s]|$)|[Dd]eployment_?(Id|ID|id)|Opaque_?Serial|opaque_serial/;
 
 /** Words that say a value is a secret or protects one. */
 const SECRET_USE = /token|secret|password|passwd|passphrase|salt|nonce|otp|session|csrf|xsrf|signature|sign|verif|credential|api_?key|private|priv_?key|signing|hmac|\bmac\b|cipher|encrypt|decrypt|\biv\b|challenge|verifier|auth|keypair|key_?pair|\bkey\b|Key\b|_key\b/i;
@@ -720,7 +815,37 @@ export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   if (INCIDENTAL_USE.test(context)) return true;
   // An unkeyed digest of a JSON serialisation fingerprints structured data (a cache key, a key
   // id, a dedup id): `crypto.hash('sha256', JSON.stringify(props))`, `sha256(json.dumps(d))`.
-  return FINGERPRINT_HASH.test(textOf(n, ctx)) && JSON_SERIALISATION.test(statement) && !/token|sign|nonce|salt/i.test(statement);
+  if (FINGERPRINT_HASH.test(textOf(n, ctx)) && JSON_SERIALISATION.test(statement) && !/token|sign|nonce|salt/i.test(statement)) return true;
+  return contentFingerprint(n, ctx);
+}
+
+/** Inputs that are a file's or an object's contents, or numbers turned into bytes. */
+const CONTENT_INPUT = /\.(read_bytes|read|read_text|getvalue|getbuffer|to_bytes)\(|\b(pickle|marshal)\.dumps\(|^(chunk|block|content|contents|file_?bytes|new_bytes|file_?content|data_?bytes)$/;
+const SECRET_INPUT = /token|secret|passw|key|salt|sign(ature|ing|er)?\b|nonce|cred|auth|session|otp/i;
+
+/**
+ * `@n` is an unkeyed digest callee fed only file or object contents: `sha256(pickle.dumps(model))`,
+ * `blake2b(path.read_bytes())`, `h = sha256(); for chunk in …: h.update(chunk)`,
+ * `h.update(y.to_bytes(4, "little"))`. A checksum for change detection or deduplication.
+ */
+function contentFingerprint(n: Node, ctx: ValueContext): boolean {
+  if (!FINGERPRINT_HASH.test(textOf(n, ctx))) return false;
+  const call = n.parent;
+  if (!call || call.childForFieldName('function')?.id !== n.id) return false;
+  const fed: Node[] = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'comment');
+  // `hasher = sha256()`: what the function later `update`s it with.
+  const holder = call.parent;
+  const local = holder && (holder.type === 'assignment' || holder.type === 'variable_declarator') ? (holder.childForFieldName('left') ?? holder.childForFieldName('name')) : null;
+  if (local?.type === 'identifier') {
+    const fn = enclosingFunction(call, ctx);
+    const name = textOf(local, ctx);
+    for (const c of fn?.descendantsOfType(['call', 'call_expression']) ?? []) {
+      const callee = c?.childForFieldName('function');
+      if (!c || !callee || textOf(callee, ctx) !== `${name}.update`) continue;
+      fed.push(...(c.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a !== null && a.type !== 'comment'));
+    }
+  }
+  return fed.length > 0 && fed.every((a) => CONTENT_INPUT.test(textOf(a, ctx)) && !SECRET_INPUT.test(textOf(a, ctx)));
 }
 
 /** `@n` is a digest callee whose call's arguments name a token, API key, password or secret. */

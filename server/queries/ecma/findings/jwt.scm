@@ -53,10 +53,13 @@
 ; A key set (`createRemoteJWKSet(…)`, `createLocalJWKSet(…)`, a `jwks` / `keySet` variable) is
 ; left out of the algorithm rules: jose picks the key by the header's alg family and supports
 ; only asymmetric keys there, so the header cannot choose `none` or an HMAC with the public key.
+; A symmetric key (`new TextEncoder().encode(secret)`, `createSecretKey(…)`, a `secret` / `…Secret`
+; variable) is left out too: jose accepts a Uint8Array or secret KeyObject only for HS256/384/512,
+; so there is no algorithm to confuse it with.
 ((call_expression
    function: [(identifier) (member_expression)] @finding
    arguments: (arguments . (_) . (_) @key .)) @call
- (#not-match? @key "JWKS|[Jj]wks|JWKSet|[Kk]ey[Ss]et")
+ (#not-match? @key "JWKS|[Jj]wks|JWKSet|[Kk]ey[Ss]et|{{jose-symmetric-key}}")
  (#imports? "^jose$")
  (#resolves-to? @finding "^jose\\.jwtVerify$")
  (#set! rule "ecma.jwt.algorithm-not-pinned")
@@ -69,7 +72,7 @@
 ((call_expression
    function: [(identifier) (member_expression)] @finding
    arguments: (arguments . (_) . (_) @key . (object) @opts)) @call
- (#not-match? @key "JWKS|[Jj]wks|JWKSet|[Kk]ey[Ss]et")
+ (#not-match? @key "JWKS|[Jj]wks|JWKSet|[Kk]ey[Ss]et|{{jose-symmetric-key}}")
  (#not-match? @opts "(^|[{,\\s])algorithms\\b|\\.\\.\\.")
  (#imports? "^jose$")
  (#resolves-to? @finding "^jose\\.jwtVerify$")

@@ -5,7 +5,9 @@
 ; secret-NAMED value: the last part of an identifier, member, header subscript, template
 ; substitution, concatenated operand or structured-log field is password, secret, token, apiKey /
 ; api_key, authorization, jwt, privateKey, cookie or sessionId. Not flagged: `token.length`,
-; booleans (`!!token`, `hasToken`), the word inside string text, paging and CSRF tokens.
+; booleans (`!!token`, `hasToken`), the word inside string text, paging and CSRF tokens, and a
+; structured-log field whose value is a record's id (`sessionId: session.id`, `sessionId: cookie.sessionId`;
+; `req.sessionID`, `req.session.id` and request cookies stay flagged).
 ; No fix: redact the value or log a fingerprint instead.
 
 ((call_expression
@@ -17,7 +19,7 @@
      (template_string (template_substitution [(identifier) (member_expression)] @n))
      (object [
        (shorthand_property_identifier) @n
-       (pair key: (property_identifier) @n value: [(identifier) (member_expression) (subscript_expression) (template_string)])
+       (pair key: (property_identifier) @n value: [(identifier) (member_expression) (subscript_expression) (template_string)] @v)
      ])
      (binary_expression
        left: [(string) (template_string)]
@@ -26,6 +28,7 @@
  (#match? @fn "^(?:(?:window|globalThis)\\.)?console\\.(?:log|info|warn|error|debug|trace)$|(?:^|\\.)(?:[A-Za-z_$]*[Ll]ogger|LOGGER|log|LOG|logging|winston|pino|bunyan|signale)\\.(?:info|warn|warning|error|debug|trace|fatal|log|verbose|silly|notice|critical|http)$")
  (#match? @n "(?:^|[.])(?!(?:is|has|should|use|show|enable|can|did|was|with|no|missing|invalid)[A-Z_])(?:(?:password|passwd|passphrase|secret|token|apiKey|authorization|jwt|privateKey|cookie|cookies|sessionId|sessionID|setCookie|api_key|private_key|session_id|set_cookie|PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_KEY|AUTHORIZATION|JWT|PRIVATE_KEY|COOKIE|COOKIES|SESSION_ID|SET_COOKIE)|[A-Za-z0-9$]*[a-z0-9](?:Password|Passwd|Passphrase|Secret|Token|ApiKey|Authorization|Jwt|PrivateKey|Cookie|Cookies|SessionId|SessionID|SetCookie|JWT|ApiKEY)|[A-Za-z0-9$]*_(?:password|passwd|passphrase|secret|token|apiKey|authorization|jwt|privateKey|cookie|cookies|sessionId|sessionID|setCookie|api_key|private_key|session_id|set_cookie|PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_KEY|AUTHORIZATION|JWT|PRIVATE_KEY|COOKIE|COOKIES|SESSION_ID|SET_COOKIE))$(?<!(?:[Nn]ext|[Pp]rev(?:ious)?|[Pp]age|[Cc]ontinuation|[Cc]ancellation|[Cc]ursor|[Ss]ync|[Cc]srf|CSRF|[Xx]srf)(?:Token|_token|TOKEN)s?)|^['\"](?:[\\w-]*[-_])?(?:[pP][aA][sS][sS][wW][oO][rR][dD]|[sS][eE][cC][rR][eE][tT]|[tT][oO][kK][eE][nN]|[aA][uU][tT][hH][oO][rR][iI][zZ][aA][tT][iI][oO][nN]|[cC][oO][oO][kK][iI][eE]|[sS][eE][tT]-[cC][oO][oO][kK][iI][eE]|[jJ][wW][tT]|[aA][pP][iI][-_]?[kK][eE][yY])['\"]$")
  (#not-match? @n "{{enum-member-access}}")
+ (#not-match? @v "^(?!(req|request|ctx|c|context|event|evt)\\.)[A-Za-z_$][\\w$]*(\\.(?!cookies\\b|headers\\b)[\\w$]+)*\\.(id|[A-Za-z0-9$]*[a-z0-9]Id|[a-z0-9_]*_id)$")
  (#set! rule "ecma.auth.secret-logged")
  (#set! category "auth")
  (#set! severity "warning")
