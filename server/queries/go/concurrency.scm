@@ -1,6 +1,16 @@
 ; Concurrency in Go: goroutines, channels, select, sync primitives, errgroup, semaphores,
 ; singleflight and worker-pool libraries.
 
+;; Fire and forget: go ldap.StartServer(), go notify(url, token), go func() { if err := srv.Serve();
+;; err != nil { log… } }(): the goroutine shares nothing visible with its spawner (no channel,
+;; WaitGroup, lock or atomic; no &x or channel argument; no write to a variable it did not declare).
+;; A mention: it joins the function's concurrency region when something else there synchronises,
+;; but does not make one (first: of two patterns matching the same node, the earlier counts).
+((go_statement) @trigger
+ (#fire-and-forget? @trigger)
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.goroutine"))
+
 ; go worker(jobs)
 ((go_statement) @trigger
  (#set! rule "go.concurrency.goroutine"))

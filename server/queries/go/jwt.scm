@@ -25,6 +25,28 @@
  (#set! evidence "mention")
  (#set! rule "go.jwt.option-plumbing"))
 
+;; OAuth 2.0 client transport of golang.org/x/oauth2: a token source or HTTP client around a token
+;; already held (oauth2.StaticTokenSource(&oauth2.Token{…}), oauth2.NewClient(ctx, ts),
+;; oauth2.ReuseTokenSource(t, src)) and the PKCE verifier handed to Exchange as an option
+;; (oauth2.VerifierOption(v)): no token is parsed, signed or verified there, so they join a jwt
+;; region but make none (first: of two patterns matching the same node, the earlier counts).
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#any-of? @f "StaticTokenSource" "NewClient" "ReuseTokenSource" "ReuseTokenSourceWithExpiry" "VerifierOption")
+ (#resolves-to? @pkg "^golang\\.org/x/oauth2$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.api"))
+
+;; An authorization-code (or password, device) exchange whose token is returned as is,
+;; return c.Exchange(ctx, code, opts...): a connector's pass-through to the token endpoint; the
+;; token is checked, or not, where it is used. An exchange whose result the function goes on to
+;; read (an ID token extracted and verified, an identity built) stays an operation below.
+((return_statement (expression_list . (call_expression function: (selector_expression operand: (_) @recv field: (field_identifier) @fn) @trigger) .))
+ (#any-of? @fn "Exchange" "PasswordCredentialsToken" "DeviceAccessToken")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^golang\\.org/x/oauth2$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.method"))
+
 ; Any member of a token library: jwt.Parse, jwt.ParseWithClaims, jwt.NewWithClaims,
 ; jwt.SigningMethodHS256, jose.ParseSigned, jws.Verify, jwk.Fetch, oidc.NewProvider,
 ; oauth2.StaticTokenSource, samlsp.New, and fosite's own token/jwt package (also in its
