@@ -90,7 +90,18 @@
    arguments: (argument_list (_)))
  (#match? @fn "^(ParseWithClaims|ParseUnverified|SignedString|SigningString|ParseSigned|ParseEncrypted|ParseSignedAndEncrypted|UnsafeClaimsWithoutVerification|Verify|VerifySignature|Claims|Decrypt|Exchange|PasswordCredentialsToken|DeviceAccessToken|ParseResponse|ParseXMLResponse|RetrieveAssertionInfo|ValidateEncodedResponse)$")
  (#not-resolves-to? @recv ".")
- (#imports? "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?/.+|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp)?|github\\.com/russellhaering/gosaml2)$")
+ (#imports? "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?/.+|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|github\\.com/crewjam/saml(/samlsp)?|github\\.com/russellhaering/gosaml2)$")
+ (#set! rule "go.jwt.method"))
+
+; In a file whose only token library is golang.org/x/oauth2, only its own token calls count:
+; conf.Exchange(ctx, code), conf.PasswordCredentialsToken(ctx, u, p), conf.DeviceAccessToken(…)
+; (not mfa.Verify(passcode) or a form's Claims(...)).
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @fn) @trigger
+   arguments: (argument_list (_)))
+ (#any-of? @fn "Exchange" "PasswordCredentialsToken" "DeviceAccessToken")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^golang\\.org/x/oauth2(/.+)?$")
  (#set! rule "go.jwt.method"))
 
 ; Algorithm checks in key functions: t.Method.(*jwt.SigningMethodHMAC), t.Method.(*jwt.SigningMethodRSA).
