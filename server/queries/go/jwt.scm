@@ -25,14 +25,34 @@
  (#set! evidence "mention")
  (#set! rule "go.jwt.option-plumbing"))
 
-;; OAuth 2.0 client transport of golang.org/x/oauth2: a token source or HTTP client around a token
-;; already held (oauth2.StaticTokenSource(&oauth2.Token{…}), oauth2.NewClient(ctx, ts),
-;; oauth2.ReuseTokenSource(t, src)) and the PKCE verifier handed to Exchange as an option
-;; (oauth2.VerifierOption(v)): no token is parsed, signed or verified there, so they join a jwt
-;; region but make none (first: of two patterns matching the same node, the earlier counts).
+;; OAuth 2.0 client transport of golang.org/x/oauth2 around a token already held:
+;; oauth2.StaticTokenSource(&oauth2.Token{…}) and an HTTP client over it,
+;; oauth2.NewClient(ctx, oauth2.StaticTokenSource(t)): no token is parsed, signed, verified or
+;; refreshed there, so they join a jwt region but make none (first: of two patterns matching the
+;; same node, the earlier counts). A client over a refreshing token source
+;; (oauth2.NewClient(ctx, &notifyRefreshTokenSource{…}), oauth2.ReuseTokenSource) stays an operation.
 ((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
- (#any-of? @f "StaticTokenSource" "NewClient" "ReuseTokenSource" "ReuseTokenSourceWithExpiry" "VerifierOption")
+ (#eq? @f "StaticTokenSource")
  (#resolves-to? @pkg "^golang\\.org/x/oauth2$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.api"))
+
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) . (call_expression function: (selector_expression field: (field_identifier) @src)) .))
+ (#eq? @f "NewClient")
+ (#eq? @src "StaticTokenSource")
+ (#resolves-to? @pkg "^golang\\.org/x/oauth2$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.api"))
+
+;; The PKCE verifier handed to the exchange as an option, oauth2.VerifierOption(v), in a small
+;; token-endpoint helper (at most five statements) is plumbing; in a callback that also loads the
+;; verifier from the saved state and checks it, the callback is the OAuth flow and it counts.
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#eq? @f "VerifierOption")
+ (#resolves-to? @pkg "^golang\\.org/x/oauth2$")
+ (#small-unit? @trigger)
  (#set! evidence "mention")
  (#set! rule "go.jwt.api"))
 

@@ -14,6 +14,9 @@ const SYNC_METHOD = /^(Lock|Unlock|RLock|RUnlock|TryLock|TryRLock|Done|Add|Wait|
 /** Names a spawned call's argument has when it is a channel, a WaitGroup or a result slot. */
 const SHARED_ARGUMENT = /^(ch|done|quit|stop|stopCh|doneCh|results?|errs?Ch|errCh|wg|mu|lock|sem)$|(Ch|Chan|Channel|WG|Wg|WaitGroup|Mutex|Mu)$/;
 
+/** A field of the spawner's receiver set to a cancel func or a stop / done channel. */
+const STORED_HANDLE = /\.\w+\s*=\s*(cancel|stop|done|quit)\w*\b|\.\w*([Cc]ancel|[Ss]top|[Qq]uit|[Dd]one)\w*\s*=[^=]/;
+
 function named(n: Node | null | undefined): Node[] {
   return (n?.namedChildren ?? []).filter((c): c is Node => c !== null);
 }
@@ -41,8 +44,9 @@ function rootName(n: Node): string | undefined {
 /** Names a function literal declares itself: its parameters, `:=`, `var`, range variables, nested literals' parameters. */
 function declaredInside(fn: Node): Set<string> {
   const out = new Set<string>();
-  const params = fn.childForFieldName('parameters');
-  for (const id of params?.descendantsOfType('identifier') ?? []) if (id) out.add(id.text);
+  for (const field of ['receiver', 'parameters']) {
+    for (const id of fn.childForFieldName(field)?.descendantsOfType('identifier') ?? []) if (id) out.add(id.text);
+  }
   for (const d of fn.descendantsOfType(['short_var_declaration', 'var_spec', 'range_clause', 'parameter_declaration'])) {
     if (!d) continue;
     const left = d.type === 'var_spec' || d.type === 'parameter_declaration' ? d : d.childForFieldName('left');
@@ -55,8 +59,10 @@ function declaredInside(fn: Node): Set<string> {
 
 /**
  * `#fire-and-forget? @go`: the `go` statement starts work that shares nothing visible with its
- * spawner: `go f(a, b)` / `go pkg.Serve()` whose arguments are no `&x`, no channel, WaitGroup or
- * lock (by name, or a local made with `make(chan …)`), or `go func() { … }()` whose body sends and
+ * spawner, which keeps no cancel func or stop channel for it in a field: `go f(a, b)` /
+ * `go pkg.Serve()` (a package-level function, not a method of a value the spawner holds nor a
+ * local closure) whose arguments are no `&x`, no channel, WaitGroup or lock (by name, or a local
+ * made with `make(chan …)`), or `go func() { … }()` whose body sends and
  * receives on no channel, selects nothing, calls no lock / WaitGroup / atomic method and writes no
  * variable it did not declare itself (`go func() { if err := srv.ListenAndServe(); err != nil { log… } }()`).
  */
@@ -79,7 +85,15 @@ export function isFireAndForget(goStmt: Node): boolean {
     if (a.type === 'identifier' && (channels.has(a.text) || SHARED_ARGUMENT.test(a.text))) return false;
     if (root && a.type === 'selector_expression' && SHARED_ARGUMENT.test(a.childForFieldName('field')?.text ?? '')) return false;
   }
-  if (callee?.type !== 'func_literal') return callee?.type === 'identifier' || callee?.type === 'selector_expression';
+  // The spawner keeps a handle on the goroutine: s.cancel = cancel, w.stopCh = stop, s.done = make(…).
+  if (spawner && STORED_HANDLE.test(spawner.text)) return false;
+  if (callee?.type !== 'func_literal') {
+    // go pkg.Serve() or go notify(url): a package-level function. A method of the receiver, of a
+    // parameter or of a local value (go s.loop(), go dw.stream(ctx)), or a local closure
+    // (go execute(ctx, t)), runs on state the spawner holds too.
+    const root = callee?.type === 'identifier' ? callee.text : callee?.type === 'selector_expression' ? rootName(callee) : undefined;
+    return root !== undefined && !(spawner && declaredInside(spawner).has(root));
+  }
   const body = callee.childForFieldName('body');
   if (!body) return false;
   if (body.descendantsOfType(['send_statement', 'select_statement', 'go_statement', 'receive_statement']).length > 0) return false;
