@@ -24,6 +24,34 @@
 ((send_statement) @trigger
  (#set! rule "go.concurrency.send"))
 
+;; A request handler's non-blocking check for cancellation, straight in the function body (not in a
+;; loop): select { case <-m.Done: return; default: } or case <-ctx.Done(). It gives up early and
+;; shares nothing: a mention, for the select and its receive alike (first: of two patterns matching
+;; the same node, the earlier counts).
+([(function_declaration body: (block (statement_list
+    (select_statement
+      . (communication_case communication: (receive_statement right: (unary_expression operand: [(selector_expression field: (field_identifier) @done) (call_expression function: (selector_expression field: (field_identifier) @done))])))
+      . (default_case) .) @trigger)))
+  (method_declaration body: (block (statement_list
+    (select_statement
+      . (communication_case communication: (receive_statement right: (unary_expression operand: [(selector_expression field: (field_identifier) @done) (call_expression function: (selector_expression field: (field_identifier) @done))])))
+      . (default_case) .) @trigger)))]
+ (#eq? @done "Done")
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.select"))
+
+([(function_declaration body: (block (statement_list
+    (select_statement
+      . (communication_case communication: (receive_statement right: (unary_expression operand: [(selector_expression field: (field_identifier) @done) (call_expression function: (selector_expression field: (field_identifier) @done))]) @trigger))
+      . (default_case) .))))
+  (method_declaration body: (block (statement_list
+    (select_statement
+      . (communication_case communication: (receive_statement right: (unary_expression operand: [(selector_expression field: (field_identifier) @done) (call_expression function: (selector_expression field: (field_identifier) @done))]) @trigger))
+      . (default_case) .))))]
+ (#eq? @done "Done")
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.receive"))
+
 ; v := <-ch, <-done
 ((unary_expression operator: "<-") @trigger
  (#set! rule "go.concurrency.receive"))
