@@ -67,6 +67,17 @@
  (#imports? "^github\\.com/alexedwards/scs(/v\\d+)?$")
  (#set! rule "go.auth.scs"))
 
+;; A policy load or save handed straight back to the caller, return e.enforcer.LoadPolicy(): a
+;; wrapper's pass-through to the storage adapter, no access decision or policy content. A mention
+;; (first: of two patterns matching the same node, the earlier counts).
+((return_statement (expression_list . (call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger) .))
+ (#any-of? @f "LoadPolicy" "SavePolicy")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^github\\.com/casbin/casbin(/v\\d+)?$")
+ (#set! evidence "mention")
+ (#set! rule "go.auth.policy"))
+
 ; casbin policy checks: e.Enforce(sub, obj, act), e.AddPolicy(...)
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
