@@ -71,7 +71,10 @@ export function isFireAndForget(goStmt: Node): boolean {
   if (!call) return false;
   const callee = call.childForFieldName('function');
   const args = named(call.childForFieldName('arguments'));
-  const spawner = enclosingGoFunction(goStmt);
+  // The named function around the statement, through any closures (a go in a defer func() { … }()
+  // still runs on the method's receiver and its locals).
+  let spawner = enclosingGoFunction(goStmt);
+  while (spawner?.type === 'func_literal' && enclosingGoFunction(spawner)) spawner = enclosingGoFunction(spawner);
   const channels = new Set<string>();
   for (const d of spawner?.descendantsOfType(['short_var_declaration', 'var_spec', 'parameter_declaration']) ?? []) {
     if (!d || !/\bchan\b/.test(d.text)) continue;
