@@ -67,6 +67,17 @@
  (#imports? "^github\\.com/alexedwards/scs(/v\\d+)?$")
  (#set! rule "go.auth.scs"))
 
+;; A policy load or save handed straight back to the caller, return e.enforcer.LoadPolicy(): a
+;; wrapper's pass-through to the storage adapter, no access decision or policy content. A mention
+;; (first: of two patterns matching the same node, the earlier counts).
+((return_statement (expression_list . (call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger) .))
+ (#any-of? @f "LoadPolicy" "SavePolicy")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^github\\.com/casbin/casbin(/v\\d+)?$")
+ (#set! evidence "mention")
+ (#set! rule "go.auth.policy"))
+
 ; casbin policy checks: e.Enforce(sub, obj, act), e.AddPolicy(...)
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
@@ -144,11 +155,12 @@
  (#set! rule "go.auth.authorization-header"))
 
 ; The project's own password check, whatever package it lives in: user.Authenticate calls
-; crypto.CompareHashAndPassword(ctx, hash, password) from an internal package.
+; crypto.CompareHashAndPassword(ctx, hash, password) from an internal package; a credential
+; manager's cm.IsPasswordCorrect(password, user.Password, salt) (not a complexity or policy check).
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list . (_) . (_)))
- (#match? @f "^(CompareHashAndPassword|ComparePassword|CheckPassword|CheckPasswordHash|VerifyPassword|ValidatePassword|MatchPassword)$")
+ (#match? @f "^(CompareHashAndPassword|ComparePassword|CheckPassword|CheckPasswordHash|VerifyPassword|ValidatePassword|MatchPassword|IsPasswordCorrect|IsPasswordValid|IsPasswordMatch|PasswordMatches)$")
  (#set! rule "go.auth.password-check"))
 
 ;; An LDAP bind as the user is the password check of an LDAP login (dex connector/ldap:
@@ -213,6 +225,17 @@
    (return_statement))
  (#any-of? @st "StatusUnauthorized" "StatusForbidden")
  (#resolves-to? @pkg "^net/http$")
+ (#set! rule "go.auth.deny-guard"))
+
+;   if !isAllowed { denyRequest(ctx); … }, if !authorized { forbidden(w) }
+; The access flag of a permission check, negated, sends the request to a deny helper: the function
+; that computed the flag decides access (an API authorization filter).
+((if_statement
+   condition: (unary_expression operator: "!" operand: (identifier) @flag)
+   consequence: (block (statement_list . (expression_statement (call_expression
+     function: [(identifier) @f (selector_expression field: (field_identifier) @f)]) @trigger))))
+ (#match? @flag "^([Ii]s|[Hh]as|[Cc]an)?([Aa]llowed|[Aa]uthori[sz]ed|[Pp]ermitted|[Gg]ranted|[Pp]ermission|[Aa]ccess)$")
+ (#match? @f "^([Dd]eny|[Ff]orbid|[Rr]eject|[Uu]nauthori[sz]ed|[Aa]ccessDenied)\\w*$")
  (#set! rule "go.auth.deny-guard"))
 
 ;   if !ok { return nil, ErrUnauthorized }            (a sentinel access error, as the last result)

@@ -1,6 +1,16 @@
 ; Concurrency in Go: goroutines, channels, select, sync primitives, errgroup, semaphores,
 ; singleflight and worker-pool libraries.
 
+;; Fire and forget: go ldap.StartServer(), go notify(url, token), go func() { if err := srv.Serve();
+;; err != nil { log… } }(): the goroutine shares nothing visible with its spawner (no channel,
+;; WaitGroup, lock or atomic; no &x or channel argument; no write to a variable it did not declare).
+;; A mention: it joins the function's concurrency region when something else there synchronises,
+;; but does not make one (first: of two patterns matching the same node, the earlier counts).
+((go_statement) @trigger
+ (#fire-and-forget? @trigger)
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.goroutine"))
+
 ; go worker(jobs)
 ((go_statement) @trigger
  (#set! rule "go.concurrency.goroutine"))
@@ -13,6 +23,34 @@
 ; ch <- v
 ((send_statement) @trigger
  (#set! rule "go.concurrency.send"))
+
+;; A request handler's non-blocking check for cancellation, straight in the function body (not in a
+;; loop): select { case <-m.Done: return; default: } or case <-ctx.Done(). It gives up early and
+;; shares nothing: a mention, for the select and its receive alike (first: of two patterns matching
+;; the same node, the earlier counts).
+([(function_declaration body: (block (statement_list
+    (select_statement
+      . (communication_case communication: (receive_statement right: (unary_expression operand: [(selector_expression field: (field_identifier) @done) (call_expression function: (selector_expression field: (field_identifier) @done))])))
+      . (default_case) .) @trigger)))
+  (method_declaration body: (block (statement_list
+    (select_statement
+      . (communication_case communication: (receive_statement right: (unary_expression operand: [(selector_expression field: (field_identifier) @done) (call_expression function: (selector_expression field: (field_identifier) @done))])))
+      . (default_case) .) @trigger)))]
+ (#eq? @done "Done")
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.select"))
+
+([(function_declaration body: (block (statement_list
+    (select_statement
+      . (communication_case communication: (receive_statement right: (unary_expression operand: [(selector_expression field: (field_identifier) @done) (call_expression function: (selector_expression field: (field_identifier) @done))]) @trigger))
+      . (default_case) .))))
+  (method_declaration body: (block (statement_list
+    (select_statement
+      . (communication_case communication: (receive_statement right: (unary_expression operand: [(selector_expression field: (field_identifier) @done) (call_expression function: (selector_expression field: (field_identifier) @done))]) @trigger))
+      . (default_case) .))))]
+ (#eq? @done "Done")
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.receive"))
 
 ; v := <-ch, <-done
 ((unary_expression operator: "<-") @trigger

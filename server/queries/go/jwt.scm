@@ -25,6 +25,48 @@
  (#set! evidence "mention")
  (#set! rule "go.jwt.option-plumbing"))
 
+;; OAuth 2.0 client transport of golang.org/x/oauth2 around a token already held:
+;; oauth2.StaticTokenSource(&oauth2.Token{…}) and an HTTP client over it,
+;; oauth2.NewClient(ctx, oauth2.StaticTokenSource(t)): no token is parsed, signed, verified or
+;; refreshed there, so they join a jwt region but make none (first: of two patterns matching the
+;; same node, the earlier counts). A client over a refreshing token source
+;; (oauth2.NewClient(ctx, &notifyRefreshTokenSource{…}), oauth2.ReuseTokenSource) stays an operation.
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#eq? @f "StaticTokenSource")
+ (#resolves-to? @pkg "^golang\\.org/x/oauth2$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.api"))
+
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) . (call_expression function: (selector_expression field: (field_identifier) @src)) .))
+ (#eq? @f "NewClient")
+ (#eq? @src "StaticTokenSource")
+ (#resolves-to? @pkg "^golang\\.org/x/oauth2$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.api"))
+
+;; The PKCE verifier handed to the exchange as an option, oauth2.VerifierOption(v), in a small
+;; token-endpoint helper (at most five statements) is plumbing; in a callback that also loads the
+;; verifier from the saved state and checks it, the callback is the OAuth flow and it counts.
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#eq? @f "VerifierOption")
+ (#resolves-to? @pkg "^golang\\.org/x/oauth2$")
+ (#small-unit? @trigger)
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.api"))
+
+;; An authorization-code (or password, device) exchange whose token is returned as is,
+;; return c.Exchange(ctx, code, opts...): a connector's pass-through to the token endpoint; the
+;; token is checked, or not, where it is used. An exchange whose result the function goes on to
+;; read (an ID token extracted and verified, an identity built) stays an operation below.
+((return_statement (expression_list . (call_expression function: (selector_expression operand: (_) @recv field: (field_identifier) @fn) @trigger) .))
+ (#any-of? @fn "Exchange" "PasswordCredentialsToken" "DeviceAccessToken")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^golang\\.org/x/oauth2$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.method"))
+
 ; Any member of a token library: jwt.Parse, jwt.ParseWithClaims, jwt.NewWithClaims,
 ; jwt.SigningMethodHS256, jose.ParseSigned, jws.Verify, jwk.Fetch, oidc.NewProvider,
 ; oauth2.StaticTokenSource, samlsp.New, and fosite's own token/jwt package (also in its
@@ -68,7 +110,18 @@
    arguments: (argument_list (_)))
  (#match? @fn "^(ParseWithClaims|ParseUnverified|SignedString|SigningString|ParseSigned|ParseEncrypted|ParseSignedAndEncrypted|UnsafeClaimsWithoutVerification|Verify|VerifySignature|Claims|Decrypt|Exchange|PasswordCredentialsToken|DeviceAccessToken|ParseResponse|ParseXMLResponse|RetrieveAssertionInfo|ValidateEncodedResponse)$")
  (#not-resolves-to? @recv ".")
- (#imports? "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?/.+|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp)?|github\\.com/russellhaering/gosaml2)$")
+ (#imports? "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?/.+|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|github\\.com/crewjam/saml(/samlsp)?|github\\.com/russellhaering/gosaml2)$")
+ (#set! rule "go.jwt.method"))
+
+; In a file whose only token library is golang.org/x/oauth2, only its own token calls count:
+; conf.Exchange(ctx, code), conf.PasswordCredentialsToken(ctx, u, p), conf.DeviceAccessToken(…)
+; (not mfa.Verify(passcode) or a form's Claims(...)).
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @fn) @trigger
+   arguments: (argument_list (_)))
+ (#any-of? @fn "Exchange" "PasswordCredentialsToken" "DeviceAccessToken")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^golang\\.org/x/oauth2(/.+)?$")
  (#set! rule "go.jwt.method"))
 
 ; Algorithm checks in key functions: t.Method.(*jwt.SigningMethodHMAC), t.Method.(*jwt.SigningMethodRSA).

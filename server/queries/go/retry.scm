@@ -158,3 +158,25 @@
  (#match? @trigger "Sleep|After|[Bb]ack[Oo]ff")
  (#retry-loop? @trigger)
  (#set! rule "go.retry.backoff-loop"))
+
+; Exponential backoff computed from the attempt count, in a loop or in a scheduler that persists the
+; next attempt: base * (1 << uint(attemptCount)), time.Duration(1<<retries) * time.Second,
+; math.Pow(2, float64(attempt)). Flag shifts (1 << iota, 1 << bit) do not name a retry.
+((binary_expression left: (_) operator: "<<" right: (_) @n) @trigger
+ (#match? @n "{{retry-word}}")
+ (#set! rule "go.retry.exponential-backoff"))
+
+((call_expression function: (selector_expression) @pow arguments: (argument_list . (_) . (_) @n .)) @trigger
+ (#match? @n "{{retry-word}}")
+ (#resolves-to? @pow "^math\\.Pow$")
+ (#set! rule "go.retry.exponential-backoff"))
+
+; The attempt budget: if event.AttemptCount >= maxRetries { fail } else { schedule the next try },
+; attempts < MaxAttempts: an attempt counter against its maximum (a counter compared with a number,
+; or two limits compared in configuration checks, do not count; a for header's bound is the loop
+; rules' business).
+((if_statement condition: (binary_expression left: (_) @count operator: [">=" ">" "<" "<="] right: (_) @max) @trigger)
+ (#match? @count "{{retry-word}}")
+ (#not-match? @count "([Mm]ax|MAX|[Ll]imit|LIMIT|^len\\()")
+ (#match? @max "^([\\w.]*\\.)?([Mm]ax|MAX_?)\\w*([Rr]etr(y|ies)|RETR(Y|IES)|[Aa]ttempts?|ATTEMPTS?|[Tt]ries|TRIES)\\w*$")
+ (#set! rule "go.retry.attempt-budget"))

@@ -60,14 +60,26 @@
  (#set! rule "go.sql.raw-query"))
 
 ; ORM condition fragments with bound placeholders, the SQL text of a WHERE / HAVING / JOIN:
-; pop, gorm, bun q.Where("token_type = ? and token_hash = ?", t, h), q.Where("(created_at, id) > (?, ?)", …).
+; pop, gorm, bun, xorm q.Where("token_type = ? and token_hash = ?", t, h), q.Where("(created_at, id) > (?, ?)", …).
 ; A column, operator or placeholder change is a query change. The string must compare a column with
 ; a placeholder and a bound value must follow (q.Where("active") and filter.Where(field, v) do not).
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
    arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @s . (_)))
- (#match? @f "^(Where|OrWhere|AndWhere|Having|Joins|Or|Not)$")
+ (#match? @f "^(Where|OrWhere|AndWhere|Having|Joins|Or|Not|And)$")
  (#match? @s "[A-Za-z0-9_\"`\\])]\\s*(=|<>|!=|<=|>=|<|>|\\s([Nn][Oo][Tt]\\s+)?([Ii][Nn]|[Ll][Ii][Kk][Ee]|[Ii][Ll][Ii][Kk][Ee]))\\s*\\(?\\s*(\\?|\\$[0-9])")
+ (#not-resolves-to? @recv ".")
+ (#set! rule "go.sql.orm-fragment"))
+
+; The same fragment built with fmt.Sprintf, the column name spliced in: xorm / gorm
+; session.And(fmt.Sprintf("%s like ?", column), "%"+value+"%"), q.Where(fmt.Sprintf("%s = ?", key), v).
+; An identifier taken from a request this way is only as safe as its allow-list.
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (call_expression function: (selector_expression) @sprintf arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @s)) . (_)))
+ (#match? @f "^(Where|OrWhere|AndWhere|Having|Joins|Or|Not|And)$")
+ (#match? @s "[A-Za-z0-9_\"`\\])]\\s*(=|<>|!=|<=|>=|<|>|\\s([Nn][Oo][Tt]\\s+)?([Ii][Nn]|[Ll][Ii][Kk][Ee]|[Ii][Ll][Ii][Kk][Ee]))\\s*\\(?\\s*(\\?|\\$[0-9])")
+ (#resolves-to? @sprintf "^fmt\\.Sprintf$")
  (#not-resolves-to? @recv ".")
  (#set! rule "go.sql.orm-fragment"))
 

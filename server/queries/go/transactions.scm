@@ -15,6 +15,23 @@
  (#set! evidence "mention")
  (#set! rule "go.transactions.tx-wrapper"))
 
+; xorm (xorm.io/xorm and its forks, reached through a project's own engine holder, so no import is
+; needed): session := engine.NewSession(); defer session.Close(); err := session.Begin(); …
+; session.Commit(). A variable bound to NewSession() on which Begin() is called in the same block
+; opens a transaction; a session used without Begin (autocommit statements) does not count.
+((statement_list
+   (short_var_declaration
+     left: (expression_list . (identifier) @session)
+     right: (expression_list . (call_expression function: (selector_expression field: (field_identifier) @new) arguments: (argument_list))))
+   [(expression_statement (call_expression function: (selector_expression operand: (identifier) @recv field: (field_identifier) @begin) @trigger))
+    (short_var_declaration right: (expression_list . (call_expression function: (selector_expression operand: (identifier) @recv field: (field_identifier) @begin) @trigger)))
+    (assignment_statement right: (expression_list . (call_expression function: (selector_expression operand: (identifier) @recv field: (field_identifier) @begin) @trigger)))
+    (if_statement initializer: (short_var_declaration right: (expression_list . (call_expression function: (selector_expression operand: (identifier) @recv field: (field_identifier) @begin) @trigger))))])
+ (#eq? @new "NewSession")
+ (#eq? @begin "Begin")
+ (#eq? @recv @session)
+ (#set! rule "go.transactions.session-begin"))
+
 ; db.Begin(), db.BeginTx(ctx, opts), tx.Commit(), tx.Rollback(), db.Beginx(), db.MustBegin(),
 ; (also in a file of a generated ent package under another name, <module>/storage/ent/db)
 ; db.Transaction(func(tx *gorm.DB) error {...}), db.RunInTx(ctx, nil, fn), tx.SavePoint("sp")
@@ -69,6 +86,19 @@
  (#resolves-to? @pkg "^(database/sql|github\\.com/jackc/pgx(/v\\d+)?)$")
  (#eq? @t "TxOptions")
  (#set! rule "go.transactions.tx-options"))
+
+; A transaction-control word as a case label or compared with a value, case "and", "begin": or
+; op == "commit" (an expression language's operator, a command name), runs no SQL: a mention, which
+; the pattern below does not take (first: of two patterns matching the same node, the earlier counts).
+((expression_case value: (expression_list [(interpreted_string_literal) (raw_string_literal)] @trigger))
+ (#match? @trigger "^.\\s*([Bb][Ee][Gg][Ii][Nn]|[Cc][Oo][Mm][Mm][Ii][Tt]|[Rr][Oo][Ll][Ll][Bb][Aa][Cc][Kk]|[Ss][Tt][Aa][Rr][Tt]|[Ss][Aa][Vv][Ee][Pp][Oo][Ii][Nn][Tt]|[Rr][Ee][Ll][Ee][Aa][Ss][Ee]|[Ss][Ee][Tt])\\b")
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.control-sql"))
+
+((binary_expression operator: ["==" "!="] right: [(interpreted_string_literal) (raw_string_literal)] @trigger)
+ (#match? @trigger "^.\\s*([Bb][Ee][Gg][Ii][Nn]|[Cc][Oo][Mm][Mm][Ii][Tt]|[Rr][Oo][Ll][Ll][Bb][Aa][Cc][Kk]|[Ss][Tt][Aa][Rr][Tt]|[Ss][Aa][Vv][Ee][Pp][Oo][Ii][Nn][Tt]|[Rr][Ee][Ll][Ee][Aa][Ss][Ee]|[Ss][Ee][Tt])\\b")
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.control-sql"))
 
 ; Transaction-control statements: "BEGIN", "COMMIT", "ROLLBACK TO SAVEPOINT sp1",
 ; "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE" (not prose such as "rollback failed: %v")
@@ -138,3 +168,11 @@
  (#any-of? @f "BeginTx" "BeginTxx" "Beginx")
  (#match? @v "^(tx|[a-z]\\w*Tx)$")
  (#set! rule "go.transactions.begin-tx"))
+
+; Row lock of a query builder (xorm session.ForUpdate().Get(&row), ent query.ForUpdate()): the
+; read of a read-modify-write inside a transaction.
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
+ (#any-of? @f "ForUpdate" "ForShare")
+ (#not-resolves-to? @recv ".")
+ (#set! rule "go.transactions.row-lock"))

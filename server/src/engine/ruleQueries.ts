@@ -12,6 +12,7 @@ import { RuleAnalysisCache, type ConditionSpec, type PatternAnalysis } from './r
 import { looksLikeSql, looksLikeTransactionSql, SQL_STATEMENT_KEYWORDS, stringContent } from './sqlText';
 import { expandLibraryRefs, readLibrarySets, type LibrarySets } from './librarySets';
 import { isAtomicBesideLock, isAtomicTyped, isNotCacheFill, isSmallUnit } from './goAtomics';
+import { isFireAndForget, textAfter, textBefore } from './goShapes';
 import { comparisonOperands, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isClosurePrimitive, isFixedOrmQuery, isReadOnlyTransaction, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isSecretUse, type ValueContext } from './valueFacts';
 import { functionText, isDummyData, isHashWrapper, isInBranch, isInsideCallbackOf, isRandomId, isRandomSecret } from './randomUse';
 
@@ -124,6 +125,8 @@ const CONTEXT_PREDICATES = new Set([
   'secret-use?', 'not-secret-use?', 'unit-name-matches?', 'not-unit-name-matches?', 'parses-parameter?', 'not-fixed-orm-query?', 'not-read-only-transaction?', 'not-closure-primitive?',
   // The function's allocations, its locks, its size (goAtomics.ts).
   'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-cache-fill?',
+  // What a go statement shares with its spawner, the function's code before or after a call (goShapes.ts).
+  'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?',
   // The enclosing function's text, the name a value is bound to, the object literals around it (randomUse.ts).
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
   'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'random-secret?', 'not-random-secret?',
@@ -265,6 +268,7 @@ const OWN_PREDICATES = new Set([
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
   'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'random-secret?', 'not-random-secret?',
   'not-fixed-orm-query?', 'not-read-only-transaction?', 'not-closure-primitive?',
+  'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?',
 ]);
 
 /**
@@ -435,6 +439,13 @@ const NODE_TESTS: ReadonlyMap<string, (n: Node) => boolean> = new Map([
   ['dummy-data?', isDummyData],
   ['random-secret?', isRandomSecret],
   ['hash-wrapper?', isHashWrapper],
+  ['fire-and-forget?', isFireAndForget],
+]);
+
+/** Tests of a captured node against a pattern (goShapes.ts): `(#text-before? @c "re")` and its `not-` form alike. */
+const NODE_PATTERN_TESTS: ReadonlyMap<string, (n: Node, re: RegExp) => boolean> = new Map([
+  ['text-before?', textBefore],
+  ['text-after?', textAfter],
 ]);
 
 function compileOwnPredicate(p: ParsedPredicate): Check {
@@ -444,6 +455,8 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
   const negated = p.operator.startsWith('not-');
   const nodeTest = NODE_TESTS.get(negated ? p.operator.slice(4) : p.operator);
   if (nodeTest) return (caps) => allOf(caps, capture, nodeTest) !== negated;
+  const patternTest = NODE_PATTERN_TESTS.get(negated ? p.operator.slice(4) : p.operator);
+  if (patternTest) return (caps) => allOf(caps, capture, (n) => patternTest(n, re)) !== negated;
   switch (p.operator) {
     case 'resolves-to?':
       return (caps, ctx) => allOf(caps, capture, (n) => {

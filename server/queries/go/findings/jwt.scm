@@ -4,11 +4,14 @@
 ; jwt.Parse(token, keyFunc) / jwt.ParseWithClaims(token, claims, keyFunc) with neither a
 ; jwt.WithValidMethods option nor a key function that checks t.Method / the "alg" header: the
 ; token header picks the algorithm (HS/RS key confusion). A named key function cannot be seen
-; from here, so pin the algorithm with the option. Options passed through (opts...) may pin it.
+; from here, so pin the algorithm with the option. Options passed through (opts...) may pin it, and
+; so does a check of the header's alg earlier in the function (a DPoP or JWS proof that reads the
+; header first: if header.Alg == "" || strings.HasPrefix(header.Alg, "HS") { reject }).
 ((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
  (#imports? "{{golang-jwt-modules}}")
  (#resolves-to? @fn "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?\\.(Parse|ParseWithClaims)$")
  (#not-match? @args "WithValidMethods|\\.Method\\b|\\.Alg\\(\\)|\\[\\\"alg\\\"\\]|\\.\\.\\.\\s*,?\\s*\\)$")
+ (#not-text-before? @finding "{{alg-header-check}}")
  (#set! rule "go.jwt.algorithm-not-pinned")
  (#set! category "jwt")
  (#set! severity "error")
@@ -82,11 +85,13 @@
  (#set! message "jwt.WithValidate(false) skips exp/nbf/iat (and aud/iss) validation, so expired or foreign tokens are accepted; leave validation on and add jwt.WithAudience/jwt.WithIssuer.")
  (#set! fix "go.call-arg-true"))
 
-; golang-jwt v5: jwt.WithoutClaimsValidation()
+; golang-jwt v5: jwt.WithoutClaimsValidation(), unless the function checks the time claims itself
+; after parsing (claims.IssuedAt, claims.ExpiresAt, GetExpirationTime(): a DPoP proof's iat window).
 ((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
  (#imports? "^github\\.com/golang-jwt/jwt(/v\\d+)?$")
  (#resolves-to? @fn "^github\\.com/golang-jwt/jwt(/v\\d+)?\\.WithoutClaimsValidation$")
  (#not-unit-name-matches? @finding "(^|\\s)(Is|Has|is|has)[A-Z_]|[Uu]nverified|[Pp]eek|[Cc]lassif")
+ (#not-text-after? @finding "{{time-claim-check}}")
  (#set! rule "go.jwt.claims-validation-disabled")
  (#set! category "jwt")
  (#set! severity "error")

@@ -1,0 +1,140 @@
+/**
+ * Shapes of Go code read around a match: whether a `go` statement shares anything with the code
+ * that spawned it (`#fire-and-forget?`), and what the enclosing function says before or after a
+ * call (`#text-before?`, `#text-after?`). Used by server/queries/go/concurrency.scm and
+ * server/queries/go/findings/jwt.scm.
+ */
+import type { Node } from 'web-tree-sitter';
+
+const GO_FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+
+/** Calls that synchronise with other goroutines: locks, WaitGroups, conditions, atomics, semaphores, errgroups. */
+const SYNC_METHOD = /^(Lock|Unlock|RLock|RUnlock|TryLock|TryRLock|Done|Add|Wait|Signal|Broadcast|Store|Load|Swap|CompareAndSwap|LoadOrStore|LoadAndDelete|Go|TryGo|Acquire|TryAcquire|Release)$/;
+
+/** Names a spawned call's argument has when it is a channel, a WaitGroup or a result slot. */
+const SHARED_ARGUMENT = /^(ch|done|quit|stop|stopCh|doneCh|results?|errs?Ch|errCh|wg|mu|lock|sem)$|(Ch|Chan|Channel|WG|Wg|WaitGroup|Mutex|Mu)$/;
+
+/** A field of the spawner's receiver set to a cancel func or a stop / done channel. */
+const STORED_HANDLE = /\.\w+\s*=\s*(cancel|stop|done|quit)\w*\b|\.\w*([Cc]ancel|[Ss]top|[Qq]uit|[Dd]one)\w*\s*=[^=]/;
+
+function named(n: Node | null | undefined): Node[] {
+  return (n?.namedChildren ?? []).filter((c): c is Node => c !== null);
+}
+
+/** The innermost Go function around a node. */
+function enclosingGoFunction(n: Node): Node | null {
+  let cur = n.parent;
+  while (cur && !GO_FUNCTIONS.has(cur.type)) cur = cur.parent;
+  return cur;
+}
+
+/** The variable a written expression belongs to: `x`, `x.f`, `x[i]`, `*p` all write `x`. */
+function rootName(n: Node): string | undefined {
+  let cur: Node | null = n;
+  while (cur) {
+    if (cur.type === 'identifier') return cur.text;
+    if (cur.type === 'selector_expression') cur = cur.childForFieldName('operand');
+    else if (cur.type === 'index_expression' || cur.type === 'slice_expression') cur = cur.childForFieldName('operand');
+    else if (cur.type === 'unary_expression' || cur.type === 'parenthesized_expression') cur = named(cur).at(-1) ?? null;
+    else return undefined;
+  }
+  return undefined;
+}
+
+/** Names a function literal declares itself: its parameters, `:=`, `var`, range variables, nested literals' parameters. */
+function declaredInside(fn: Node): Set<string> {
+  const out = new Set<string>();
+  for (const field of ['receiver', 'parameters']) {
+    for (const id of fn.childForFieldName(field)?.descendantsOfType('identifier') ?? []) if (id) out.add(id.text);
+  }
+  for (const d of fn.descendantsOfType(['short_var_declaration', 'var_spec', 'range_clause', 'parameter_declaration'])) {
+    if (!d) continue;
+    const left = d.type === 'var_spec' || d.type === 'parameter_declaration' ? d : d.childForFieldName('left');
+    if (d.type === 'range_clause' && !/:=/.test(d.text)) continue;
+    const names = d.type === 'var_spec' || d.type === 'parameter_declaration' ? d.childrenForFieldName('name') : named(left);
+    for (const name of names) if (name?.type === 'identifier') out.add(name.text);
+  }
+  return out;
+}
+
+/**
+ * `#fire-and-forget? @go`: the `go` statement starts work that shares nothing visible with its
+ * spawner, which keeps no cancel func or stop channel for it in a field: `go f(a, b)` /
+ * `go pkg.Serve()` (a package-level function, not a method of a value the spawner holds nor a
+ * local closure) whose arguments are no `&x`, no channel, WaitGroup or lock (by name, or a local
+ * made with `make(chan …)`), or `go func() { … }()` whose body sends and
+ * receives on no channel, selects nothing, calls no lock / WaitGroup / atomic method and writes no
+ * variable it did not declare itself (`go func() { if err := srv.ListenAndServe(); err != nil { log… } }()`).
+ */
+export function isFireAndForget(goStmt: Node): boolean {
+  const call = named(goStmt).find((c) => c.type === 'call_expression');
+  if (!call) return false;
+  const callee = call.childForFieldName('function');
+  const args = named(call.childForFieldName('arguments'));
+  // The named function around the statement, through any closures (a go in a defer func() { … }()
+  // still runs on the method's receiver and its locals).
+  let spawner = enclosingGoFunction(goStmt);
+  while (spawner?.type === 'func_literal' && enclosingGoFunction(spawner)) spawner = enclosingGoFunction(spawner);
+  const channels = new Set<string>();
+  for (const d of spawner?.descendantsOfType(['short_var_declaration', 'var_spec', 'parameter_declaration']) ?? []) {
+    if (!d || !/\bchan\b/.test(d.text)) continue;
+    const names = d.type === 'short_var_declaration' ? named(d.childForFieldName('left')) : d.childrenForFieldName('name');
+    for (const name of names) if (name?.type === 'identifier') channels.add(name.text);
+  }
+  for (const a of args) {
+    if (a.type === 'unary_expression' && a.text.startsWith('&')) return false;
+    if (a.type === 'func_literal' || a.descendantsOfType('func_literal').length > 0) return false;
+    const root = rootName(a);
+    if (a.type === 'identifier' && (channels.has(a.text) || SHARED_ARGUMENT.test(a.text))) return false;
+    if (root && a.type === 'selector_expression' && SHARED_ARGUMENT.test(a.childForFieldName('field')?.text ?? '')) return false;
+  }
+  // The spawner keeps a handle on the goroutine: s.cancel = cancel, w.stopCh = stop, s.done = make(…).
+  if (spawner && STORED_HANDLE.test(spawner.text)) return false;
+  if (callee?.type !== 'func_literal') {
+    // go pkg.Serve() or go notify(url): a package-level function. A method of the receiver, of a
+    // parameter or of a local value (go s.loop(), go dw.stream(ctx)), or a local closure
+    // (go execute(ctx, t)), runs on state the spawner holds too.
+    const root = callee?.type === 'identifier' ? callee.text : callee?.type === 'selector_expression' ? rootName(callee) : undefined;
+    return root !== undefined && !(spawner && declaredInside(spawner).has(root));
+  }
+  const body = callee.childForFieldName('body');
+  if (!body) return false;
+  if (body.descendantsOfType(['send_statement', 'select_statement', 'go_statement', 'receive_statement']).length > 0) return false;
+  if (body.descendantsOfType('unary_expression').some((u) => u?.childForFieldName('operator')?.type === '<-' || u?.text.startsWith('<-'))) return false;
+  for (const c of body.descendantsOfType('call_expression')) {
+    const f = c?.childForFieldName('function');
+    if (f?.type === 'selector_expression' && SYNC_METHOD.test(f.childForFieldName('field')?.text ?? '')) return false;
+    if (f?.type === 'selector_expression' && /^atomic\./.test(f.text)) return false;
+  }
+  const own = declaredInside(callee);
+  for (const w of body.descendantsOfType(['assignment_statement', 'inc_statement', 'dec_statement'])) {
+    if (!w) continue;
+    const targets = w.type === 'assignment_statement' ? named(w.childForFieldName('left')) : named(w).slice(0, 1);
+    for (const t of targets) {
+      const root = rootName(t);
+      if (root === undefined || (root !== '_' && !own.has(root))) return false;
+    }
+  }
+  return true;
+}
+
+/** The text of the innermost Go function around `n` before `n` starts, or after it ends. */
+function functionTextAround(n: Node, side: 'before' | 'after'): string {
+  let fn = enclosingGoFunction(n);
+  // A call inside a key function or callback argument reads the function that holds it.
+  while (fn?.type === 'func_literal' && fn.parent?.type === 'argument_list') fn = enclosingGoFunction(fn);
+  if (!fn) return '';
+  const text = fn.text;
+  const offset = side === 'before' ? n.startIndex - fn.startIndex : n.endIndex - fn.startIndex;
+  return side === 'before' ? text.slice(0, offset) : text.slice(offset);
+}
+
+/** `#text-before? @c "re"`: the enclosing function's code before `@c` matches `re`. */
+export function textBefore(n: Node, re: RegExp): boolean {
+  return re.test(functionTextAround(n, 'before'));
+}
+
+/** `#text-after? @c "re"`: the enclosing function's code after `@c` matches `re`. */
+export function textAfter(n: Node, re: RegExp): boolean {
+  return re.test(functionTextAround(n, 'after'));
+}
