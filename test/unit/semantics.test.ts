@@ -53,6 +53,24 @@ describe('test-code classification', () => {
     'packages/device-demo-app/src/App.tsx',
     'netbox/netbox/configuration_testing.py',
     'project/settings_test.py',
+    // dev tools, demos and test helpers outside test-named files
+    'tools/conv.py',
+    'tools/amp-orb-services/proxy.go',
+    'tools/pricing/cmd/pricing/commands.go',
+    'web/tools/local/src/audit-log-benchmark.ts',
+    'web/tools/local/',
+    'cmd/dev/github/signature.go',
+    'demo_api/main.go',
+    'svc/kitchensink/principal/handler.go',
+    'pkg/clock/test_clock.go',
+    'persistence/sql/batch/test_persister.go',
+    'svc/ctrl/integration/harness/harness.go',
+    'svc/api/integration/harness.go',
+    'packages/medusa-test-utils/src/config.ts',
+    'packages/cli/medusa-dev-cli/src/watch.js',
+    'packages/medusa-telemetry/src/util/create-flush.js',
+    'packages/design-system/toolbox/src/figma/client.ts',
+    'www/utils/packages/docs-generator/src/index.ts',
   ];
   const production = [
     'internal/api/token.go',
@@ -75,6 +93,19 @@ describe('test-code classification', () => {
     'packages/backend/src/mock/mock-server.service.ts',
     'app/ab_testing.py',
     'project/settings.py',
+    // look-alikes of the dev-tool conventions: product code
+    'tools/security/crypto.go',
+    'tools/store/store.go',
+    'tools/',
+    'tools/auth/',
+    'web/tools/',
+    'server/tools/documents.ts',
+    'forms/test_email_send.go',
+    'selfservice/flow/login/test_handler.go',
+    'saleor/core/telemetry/metric.py',
+    'packages/cli/create-medusa-app/src/utils/create-db.ts',
+    'cmd/devices/main.go',
+    'src/integration/harnessing.ts',
   ];
   for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));
   for (const p of production) it(`not test code: ${p}`, () => assert.strictEqual(isTestPath(p), false));

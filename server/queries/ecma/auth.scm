@@ -69,7 +69,7 @@
      property: (property_identifier) @u)
    property: (property_identifier) @p) @trigger
  (#match? @req "^(req|request|ctx|state|session)$")
- (#match? @u "^(user|auth|session)$")
+ (#match? @u "^(user|auth|session|tenant|member|membership|principal)$")
  (#match? @p "^(role|roles|isAdmin|is_admin|permissions|scopes|scope|groups)$")
  (#set! rule "ecma.auth.role-check"))
 

@@ -92,3 +92,15 @@
 ([(string) (template_string)] @trigger
  (#match? @trigger "pg_(try_)?advisory_(xact_)?(lock|unlock)(_shared|_all)?\\s*\\(")
  (#set! rule "ecma.consensus.pg-advisory-lock"))
+
+; The advisory-lock function's name kept in a constant and interpolated into the statement:
+; const fnName = "pg_advisory_xact_lock"; manager.execute(`SELECT ${fnName}(?)`, [key])
+((string) @trigger
+ (#match? @trigger "^.pg_(try_)?advisory_(xact_)?(lock|unlock)(_shared|_all)?.$")
+ (#set! rule "ecma.consensus.pg-advisory-lock"))
+
+; A Lua script that takes a Redis lock with SET ... NX (ioredis defineCommand("acquireLock", { lua })).
+([(string) (template_string)] @trigger
+ (#match? @trigger "redis\\.call\\(\\s*[\"'](SET|set)[\"']")
+ (#match? @trigger "[\"'](NX|nx)[\"']")
+ (#set! rule "ecma.consensus.redis-lock-script"))

@@ -81,10 +81,13 @@
 
 ; `sql` tagged templates: sql`SELECT ...` (postgres, @vercel/postgres, slonik, drizzle),
 ; Prisma.sql`...`, SQL`...` (sql-template-strings), sql.unsafe(...)
+; Not a fixed fragment with no statement in it and no substitution: a drizzle column default
+; `.default(sql\`('[]')\`)`, sql`now()`.
 ((call_expression
    function: [(identifier) (member_expression)] @trigger
-   arguments: (template_string))
+   arguments: (template_string) @tpl)
  (#match? @trigger "^(sql|SQL|Prisma\\.sql|sql\\.(unsafe|fragment|raw)|db\\.sql)$")
+ (#not-match? @tpl "^`(?![\\s\\S]*\\b(SELECT|select|INSERT|insert|UPDATE|update|DELETE|delete|FROM|from|WHERE|where|SET|set|VALUES|values)\\b)[^$]*`$")
  (#set! rule "ecma.sql.tagged-template"))
 
 ((call_expression
@@ -94,7 +97,8 @@
  (#set! rule "ecma.sql.tagged-template"))
 
 ; SQL statements in string and template literals ("SELECT ... FROM", `UPDATE ... SET`, ...).
-; Bare lowercase 'begin' / 'commit' / 'rollback' are event names far more often than SQL, and a
+; Bare lowercase or capitalised 'begin' / 'Commit' / 'Rollback' are event names and UI labels far
+; more often than SQL, and a
 ; bare 'SELECT 1' is a connection health check.
 ; Schema statements (ALTER / CREATE / DROP / TRUNCATE / COMMENT ON) are a mention: they join a
 ; region with queries but never make one, so a migration that only changes the schema is not
@@ -102,14 +106,14 @@
 ; DELETE) still are.
 ((string) @trigger
  (#sql? @trigger)
- (#not-match? @trigger "^.\\s*(begin|commit|rollback|savepoint)\\s*;?\\s*.$")
+ (#not-match? @trigger "^.\\s*([Bb]egin|[Cc]ommit|[Rr]ollback|[Ss]avepoint)\\s*;?\\s*.$")
  (#not-match? @trigger "^.\\s*(SELECT|select)\\s+1\\s*;?\\s*.$")
  (#not-match? @trigger "{{ddl-literal-start}}")
  (#set! rule "ecma.sql.statement-text"))
 
 ((template_string) @trigger
  (#sql? @trigger)
- (#not-match? @trigger "^.\\s*(begin|commit|rollback|savepoint)\\s*;?\\s*.$")
+ (#not-match? @trigger "^.\\s*([Bb]egin|[Cc]ommit|[Rr]ollback|[Ss]avepoint)\\s*;?\\s*.$")
  (#not-match? @trigger "^.\\s*(SELECT|select)\\s+1\\s*;?\\s*.$")
  (#not-match? @trigger "{{ddl-literal-start}}")
  (#set! rule "ecma.sql.statement-text"))

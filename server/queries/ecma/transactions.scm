@@ -5,13 +5,24 @@
 
 ; knex.transaction(async (trx) => ...), sequelize.transaction(...), dataSource.transaction(...),
 ; manager.transaction('SERIALIZABLE', ...), db.transaction(...), prisma.$transaction([...]),
-; pg-promise db.tx(...)
+; pg-promise db.tx(...), MikroORM em.transactional(async (em) => ...)
+; A workflow engine's orchestrator.beginTransaction(...) starts a saga run, not a database transaction.
 ; A Sequelize migration's queryInterface.sequelize.transaction(...) is a mention: migrations run
 ; once, from one process, and wrap schema changes; data changes inside still make a SQL region.
 ((call_expression
    function: (member_expression object: (_) @o property: (property_identifier) @trigger))
- (#match? @trigger "^(transaction|\\$transaction|transactionAsync|tx|txIf|withTransaction|startTransaction|commitTransaction|rollbackTransaction|abortTransaction|startSession|beginTransaction)$")
+ (#match? @trigger "^(transaction|\\$transaction|transactionAsync|tx|txIf|withTransaction|startTransaction|commitTransaction|rollbackTransaction|abortTransaction|startSession|beginTransaction|transactional)$")
  (#not-match? @o "(^|\\.)queryInterface(\\.sequelize)?$")
+ (#not-match? @o "(^|\\.)[A-Za-z_]*[Oo]rchestrator$")
+ (#set! rule "ecma.transactions.transaction-call"))
+
+; A transaction method picked by reference: `manager.transaction ?? manager.transactional`
+; (MikroORM's EntityManager), then called through `.bind(manager)(task, options)`.
+((binary_expression
+   left: (member_expression property: (property_identifier) @a)
+   right: (member_expression property: (property_identifier) @trigger))
+ (#match? @a "^(transaction|transactional)$")
+ (#match? @trigger "^(transaction|transactional)$")
  (#set! rule "ecma.transactions.transaction-call"))
 
 ((call_expression
@@ -50,6 +61,11 @@
 (pair
   key: (property_identifier) @trigger
   (#match? @trigger "^(isolationLevel|isolation_level|ISOLATION_LEVEL)$")
+  (#set! rule "ecma.transactions.isolation-level"))
+
+; `{ isolationLevel }` passed on to a transaction call (`Object.assign(options, { isolationLevel })`)
+((object (shorthand_property_identifier) @trigger)
+  (#match? @trigger "^(isolationLevel|isolation_level)$")
   (#set! rule "ecma.transactions.isolation-level"))
 
 ; Row locks in query builders: .forUpdate(), .forShare(), .setLock('pessimistic_write'), .skipLocked()

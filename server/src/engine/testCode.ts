@@ -38,6 +38,7 @@ const TEST_DIRS = new Set([
   'testhelpers',
   'testhelper',
   'testing',
+  'harness', // integration-test harnesses (start services, seed them, drive them)
   'mocks',
   'fixtures',
   // example, demo and documentation code (snippets and sample apps people copy, not run)
@@ -46,9 +47,13 @@ const TEST_DIRS = new Set([
   '_examples',
   'demo',
   'demos',
+  'kitchensink', // a service that exercises every feature for manual and smoke testing
+  'kitchen-sink',
   'docs',
   'docs_src',
   'doc',
+  'www', // a documentation or marketing site and its generators
+  'design-system', // UI component library and its Figma tooling
   // historical schema migrations (applied once, then frozen) and dev-only scripts
   'migrations',
   'alembic',
@@ -85,13 +90,49 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   // Test-helper files beside the code they test (`testhelpers.go`, `test_helpers.go`,
   // `test-utils.ts`): Go has no test-only import path for them, so the name is the convention.
   /^test[-_]?(helpers?|utils?|util)\.(go|[cm]?[jt]sx?)$/i,
+  // Go test doubles beside the code (`test_clock.go`, `test_persister.go`). Only these nouns: a
+  // `test_` prefix alone also names product features (`test_email_send.go`, a login `test_handler.go`).
+  /^test_(clock|persister|asserts?|assertions|fakes?|stubs?|doubles?|mocks?|harness)\.go$/,
+  // An integration-test harness file (`integration/harness.go`).
+  /^harness\.(go|[cm]?[jt]sx?)$/,
 ];
 
 /**
  * Sample applications by name (`demo-app`, `device-demo-app`, `example-apps`, `sample-app`): an app
  * whose purpose is to show the product, not to run it.
  */
-const SAMPLE_APP_DIR = /^([a-z0-9]+[-_])*(demo|example|sample)s?[-_]apps?$/;
+const SAMPLE_APP_DIR = /^([a-z0-9]+[-_])*(demo|example|sample)s?[-_](apps?|apis?|servers?|services?|sites?)$/;
+
+/**
+ * Packages and directories of developer tooling by name: a package's test utilities
+ * (`medusa-test-utils`, `foo_test_helpers`), a dev CLI (`foo-dev-cli`, `dev-cli`) and a usage-analytics
+ * client (`foo-telemetry`, hyphenated, as a package of its own, unlike a product's `telemetry/` module).
+ */
+const DEV_TOOL_DIR = /^(([a-z0-9]+[-_])+test[-_]?(utils?|helpers?)|([a-z0-9]+[-_])*dev[-_]cli|[a-z0-9]+(-[a-z0-9]+)*-telemetry)$/;
+
+/**
+ * Developer tools under a `tools/` directory, which holds either tools or (pocketbase-style) product
+ * library packages, so only shapes that a library does not have count:
+ * - a script directly in a top-level `tools/` (`tools/conv.py`);
+ * - a command tree below `tools/` (`tools/pricing/cmd/pricing/commands.go`) or `cmd/dev/`;
+ * - a program in a hyphenated directory of a top-level `tools/` (`tools/amp-orb-services/`): a Go
+ *   package directory is named like its package, which cannot hold a hyphen;
+ * - anything below a nested `tools/` directory's subdirectory (`web/tools/local/src/`), a separate
+ *   package of its own, unlike a source folder's own `tools/*.ts` modules.
+ */
+function isDevToolPath(dirs: readonly string[], isDir: boolean): boolean {
+  for (let i = 0; i < dirs.length; i++) {
+    const d = dirs[i]?.toLowerCase();
+    if (d === 'cmd' && dirs[i + 1]?.toLowerCase() === 'dev') return true;
+    if (d !== 'tools') continue;
+    if (i === 0) {
+      if (!isDir && dirs.length === 1) return true;
+      if ((dirs[1] ?? '').includes('-')) return true;
+      if (dirs.slice(2).some((x) => x.toLowerCase() === 'cmd')) return true;
+    } else if (dirs.length > i + 1) return true;
+  }
+  return false;
+}
 
 /**
  * True when `relPath` (posix, relative to the workspace folder; `dir/` for directories) is
@@ -101,7 +142,11 @@ export function isTestPath(relPath: string): boolean {
   const isDir = relPath.endsWith('/');
   const parts = relPath.split('/').filter((p) => p.length > 0);
   const dirs = isDir ? parts : parts.slice(0, -1);
-  for (const d of dirs) if (TEST_DIRS.has(d.toLowerCase()) || SAMPLE_APP_DIR.test(d.toLowerCase())) return true;
+  for (const d of dirs) {
+    const lower = d.toLowerCase();
+    if (TEST_DIRS.has(lower) || SAMPLE_APP_DIR.test(lower) || DEV_TOOL_DIR.test(lower)) return true;
+  }
+  if (isDevToolPath(dirs, isDir)) return true;
   // Go code generators, by the `cmd/<tool>-gen` convention (authelia-gen, client-gen, deepcopy-gen):
   // dev tooling run at build time, whose output is reviewed where it lands.
   for (let i = 1; i < dirs.length; i++) if (dirs[i - 1] === 'cmd' && /.-gen$/.test(dirs[i] ?? '')) return true;

@@ -35,11 +35,14 @@
  (#set! fix "ecma.jwt-pin-algorithm"))
 
 ; jwt.verify(token, key, { audience }) / (..., { issuer }, callback): options without `algorithms`
-; (a spread may supply it, so objects with `...` are left alone).
+; (a spread may supply it, so objects with `...` are left alone). A key named as a secret
+; (`jwtSecret`) is an HMAC secret, as in the two-argument form above: jsonwebtoken 9 then accepts
+; only HS256/384/512, so the header cannot pick `none` or an asymmetric algorithm.
 ((call_expression
    function: [(identifier) (member_expression)] @finding
-   arguments: (arguments . (_) . (_) . (object) @opts)) @call
+   arguments: (arguments . (_) . (_) @key . (object) @opts)) @call
  (#not-match? @opts "(^|[{,\\s])algorithms\\b|\\.\\.\\.")
+ (#not-match? @key "[Ss]ecret|SECRET")
  (#imports? "^jsonwebtoken$")
  (#resolves-to? @finding "^jsonwebtoken\\.verify$")
  (#set! rule "ecma.jwt.algorithm-not-pinned")

@@ -80,13 +80,18 @@
  (#set! message "SQL built from a runtime value by concatenation or interpolation and sent to the database: SQL injection; pass the value as a bound parameter ($1 / ?) in the values array")
  (#set! fix "ecma.sql-parameterize"))
 
-; knex raw fragments, template
+; knex raw fragments, template. Not when the call binds its values (`whereRaw(\`${alias}.data->>? ${op} ?\`,
+; [field, value])`) and no substitution sits where a value goes (inside quotes '${...}', after = < >,
+; LIKE, IN (, LIMIT, OFFSET): the substitutions are aliases, operators and casts, the values go through `?`. Not a template that only wraps another
+; statement (`knex.raw(\`(${sql})\`)`, a compiled subquery): that statement is where values go in.
 ((call_expression
    function: (member_expression
      object: (_) @obj
      property: (property_identifier) @m)
    arguments: (arguments . (template_string (template_substitution)) @sql @s @finding)) @call
  (#match? @m "^(whereRaw|orWhereRaw|andWhereRaw|whereNotRaw|orWhereNotRaw|havingRaw|orHavingRaw|orderByRaw|groupByRaw|joinRaw|fromRaw|selectRaw|onRaw)$")
+ (#not-match? @call "^(?![\\s\\S]*(['=<>]|\\b(LIKE|like|IN|in|LIMIT|limit|OFFSET|offset)\\b\\s*\\(?)\\s*\\$\\{)[\\s\\S]*`\\s*,\\s*\\[")
+ (#not-match? @sql "^`\\(?\\$\\{[\\w.$]+\\}\\)?`$")
  (#not-match? @sql "{{constant-sql-expression}}")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "{{ddl-string-start}}")
@@ -105,6 +110,8 @@
    arguments: (arguments . (template_string (template_substitution)) @sql @s @finding)) @call
  (#eq? @m "raw")
  (#match? @obj "^(knex|db|trx|tx|database|qb)$|([Kk]nex|[Tt]rx|D[Bb])$")
+ (#not-match? @call "^(?![\\s\\S]*(['=<>]|\\b(LIKE|like|IN|in|LIMIT|limit|OFFSET|offset)\\b\\s*\\(?)\\s*\\$\\{)[\\s\\S]*`\\s*,\\s*\\[")
+ (#not-match? @sql "^`\\(?\\$\\{[\\w.$]+\\}\\)?`$")
  (#not-match? @sql "{{constant-sql-expression}}")
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "{{ddl-string-start}}")
