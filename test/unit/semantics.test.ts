@@ -354,7 +354,11 @@ describe('regions: evidence and units', () => {
       '}',
       '',
       'func Exchange(ctx context.Context, c *oauth2.Config, code string) (*oauth2.Token, error) {',
-      '\treturn c.Exchange(ctx, code, oauth2.AccessTypeOffline)',
+      '\ttok, err := c.Exchange(ctx, code, oauth2.AccessTypeOffline)',
+      '\tif err != nil {',
+      '\t\treturn nil, err',
+      '\t}',
+      '\treturn tok, nil',
       '}',
       '',
     ].join('\n');
@@ -362,7 +366,7 @@ describe('regions: evidence and units', () => {
     assert.deepStrictEqual(
       analysis.regions.map((r) => `${r.symbol}:${r.category}`),
       ['store.Begin:transactions', 'Exchange:jwt'],
-      'p.Exchange(ctx, code) forwards; s.db.BeginTx(ctx, nil) passes a literal option; Exchange adds an option',
+      'p.Exchange(ctx, code) forwards; s.db.BeginTx(ctx, nil) passes a literal option; Exchange handles the exchange itself (a code exchange returned as is is a mention)',
     );
     const py = ['from django.db import transaction', '', 'class Unit:', '    def commit(self):', '        self.session.commit()', '', 'def atomic_save(obj):', '    with transaction.atomic():', '        obj.save()', ''].join('\n');
     assert.deepStrictEqual(engine.analyze(py, 'python').analysis.regions.map((r) => r.symbol), ['atomic_save']);
