@@ -723,6 +723,25 @@ function statementOf(n: Node, ctx: ValueContext): Node {
   return childToward(nearest, n);
 }
 
+/**
+ * `n.parent` without its cost: tree-sitter 0.25 finds a parent by walking down from the root
+ * (O(depth)), which is quadratic over thousands of nested lambdas. This walks down from the
+ * nearest indexed statement or unit instead, a few steps in real code; `n.parent` past 64 steps.
+ */
+function parentOf(n: Node, ctx: ValueContext): Node | null {
+  const index = enclosingIndex('statement', n, ctx);
+  const i = index.innermost(n);
+  if (i < 0) return n.parent;
+  let at = index.at(i);
+  for (let step = 0; step < 64; step++) {
+    const child = childToward(at, n);
+    if (child.id === n.id) return at.startIndex <= n.startIndex && at.endIndex >= n.endIndex ? at : n.parent;
+    if (child.id === at.id) break;
+    at = child;
+  }
+  return n.parent;
+}
+
 /** The child of `ancestor` that holds `node` (or is it). */
 function childToward(ancestor: Node, node: Node): Node {
   const cursor = ancestor.walk();
@@ -786,7 +805,7 @@ function scopeOwnName(p: Node, wantFunction: boolean, ctx: ValueContext): string
     if (!wantFunction) return undefined;
     const name = p.childForFieldName('name');
     if (name) return textOf(name, ctx);
-    const holder = p.parent;
+    const holder = parentOf(p, ctx);
     const alt = holder?.childForFieldName('name') ?? holder?.childForFieldName('left') ?? holder?.childForFieldName('key');
     return alt ? textOf(alt, ctx) : undefined;
   }
@@ -830,11 +849,11 @@ const SECRET_INPUT = /token|secret|passw|key|salt|sign(ature|ing|er)?\b|nonce|cr
  */
 function contentFingerprint(n: Node, ctx: ValueContext): boolean {
   if (!FINGERPRINT_HASH.test(textOf(n, ctx))) return false;
-  const call = n.parent;
+  const call = parentOf(n, ctx);
   if (!call || call.childForFieldName('function')?.id !== n.id) return false;
   const fed: Node[] = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'comment');
   // `hasher = sha256()`: what the function later `update`s it with.
-  const holder = call.parent;
+  const holder = parentOf(call, ctx);
   const local = holder && (holder.type === 'assignment' || holder.type === 'variable_declarator') ? (holder.childForFieldName('left') ?? holder.childForFieldName('name')) : null;
   if (local?.type === 'identifier') {
     const fn = enclosingFunction(call, ctx);
@@ -851,7 +870,7 @@ function contentFingerprint(n: Node, ctx: ValueContext): boolean {
 /** `@n` is a digest callee whose call's arguments name a token, API key, password or secret. */
 function digestsCredential(n: Node, ctx: ValueContext): boolean {
   if (!FINGERPRINT_HASH.test(textOf(n, ctx))) return false;
-  const call = n.parent;
+  const call = parentOf(n, ctx);
   const args = call && call.childForFieldName('function')?.id === n.id ? call.childForFieldName('arguments') : null;
   return args !== null && CREDENTIAL_ARGUMENT.test(textOf(args, ctx));
 }
