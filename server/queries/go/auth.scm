@@ -151,6 +151,49 @@
  (#match? @f "^(CompareHashAndPassword|ComparePassword|CheckPassword|CheckPasswordHash|VerifyPassword|ValidatePassword|MatchPassword)$")
  (#set! rule "go.auth.password-check"))
 
+;; The project's own access decision, whatever package it lives in: an authorization check
+;; (principal.Authorize(rbac.Or(...)), Handle.Permissions().Authorize(ctx, userID, repoID, mode, opts),
+;; rbac.Check(query, perms)), an authentication of the request (auth.Authenticate(req, s.bearer)),
+;; or the issuance of a logged-in session (SessionManager().ActivateSession(r, sess, id, now)).
+;; A call with arguments: an Authorize() getter or a field of that name is not one.
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_)))
+ (#match? @f "^(Authorize|Authorise|Authenticate|AuthenticateBy[A-Z]\\w*|AuthorizeRequest|CheckPermissions?|HasPermissions?|EvaluatePermissions|ActivateSession|IssueCookie|IssueSession)$")
+ (#set! rule "go.auth.access-call"))
+
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_)))
+ (#match? @pkg "^(rbac|acl|authz|authorization|permissions?)$")
+ (#any-of? @f "Check" "Evaluate" "Enforce" "Allowed" "IsAllowed")
+ (#set! rule "go.auth.access-call"))
+
+;; A login flow starting the session it will issue: sess = session.NewInactiveSession()
+((call_expression
+   function: [(identifier) @f (selector_expression field: (field_identifier) @f)] @trigger)
+ (#match? @f "^New(Inactive|Active|Authenticated)Session$")
+ (#set! rule "go.auth.access-call"))
+
+;; A login check the project writes itself: func (p *Provider) Authenticate(login, password string),
+;; func AuthenticateByToken(store AuthStore, ctx context.Context, token string). The declaration is
+;; the trigger: its body (an SMTP or LDAP login, a token lookup) is the check.
+([(function_declaration name: (identifier) @trigger
+    parameters: (parameter_list (parameter_declaration name: (identifier) @p)))
+  (method_declaration name: (field_identifier) @trigger
+    parameters: (parameter_list (parameter_declaration name: (identifier) @p)))]
+ (#match? @trigger "^(Authenticate|Authorize|authenticate|authorize)([A-Z]\\w*)?$")
+ (#match? @p "^([Pp]assword|[Pp]asswd|[Pp]wd|[Tt]oken|[Cc]redentials?|[Ss]ecret|apiKey|[Bb]earer)$")
+ (#set! rule "go.auth.access-call"))
+
+;; A session that is no longer valid is refused: if !se.IsActive() { return nil, ErrNoActiveSession }
+((if_statement
+   condition: (unary_expression operator: "!" operand: (call_expression
+     function: (selector_expression operand: (identifier) @recv field: (field_identifier) @f) @trigger)))
+ (#any-of? @f "IsActive" "IsValid" "Valid")
+ (#match? @recv "^(se|sess|session|[a-z]\\w*Session)$")
+ (#set! rule "go.auth.session-check"))
+
 ;; An LDAP bind as the user is the password check of an LDAP login (dex connector/ldap:
 ;; conn.Bind(user.DN, password)). Only a password held in a variable (the login's parameter or a
 ;; local): a service-account bind with a config field (conn.Bind(c.BindDN, c.BindPW)) is not one.
