@@ -13,7 +13,7 @@ import { looksLikeSql, looksLikeTransactionSql, SQL_STATEMENT_KEYWORDS, stringCo
 import { expandLibraryRefs, readLibrarySets, type LibrarySets } from './librarySets';
 import { isAtomicBesideLock, isAtomicTyped, isNotCacheFill, isNotCliOutput, isSmallUnit } from './goAtomics';
 import { comparisonOperands, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isClosurePrimitive, isFixedOrmQuery, isReadOnlyTransaction, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isSecretUse, type ValueContext } from './valueFacts';
-import { functionText, isDummyData, isHashWrapper, isInBranch, isInsideCallbackOf, isRandomId, isRandomSecret } from './randomUse';
+import { functionText, isDummyData, isHashWrapper, isInBranch, isInsideCallbackOf, isNotRandomDisclaimed, isRandomId, isRandomSecret } from './randomUse';
 
 export { splitPatterns, stripPredicates } from './queryText';
 
@@ -126,7 +126,7 @@ const CONTEXT_PREDICATES = new Set([
   'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-cache-fill?', 'not-cli-output?',
   // The enclosing function's text, the name a value is bound to, the object literals around it (randomUse.ts).
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
-  'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'random-secret?', 'not-random-secret?',
+  'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
 ]);
 
 /**
@@ -263,7 +263,7 @@ const OWN_PREDICATES = new Set([
   'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?',
   'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-cache-fill?', 'not-cli-output?', 'single-statement-tx?',
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
-  'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'random-secret?', 'not-random-secret?',
+  'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
   'not-fixed-orm-query?', 'not-read-only-transaction?', 'not-closure-primitive?',
 ]);
 
@@ -547,6 +547,8 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps, ctx) => allOf(caps, capture, (n) => isSmallUnit(n, ctx));
     case 'not-cache-fill?':
       return (caps, ctx) => allOf(caps, capture, (n) => isNotCacheFill(n, ctx));
+    case 'not-random-disclaimed?':
+      return (caps) => allOf(caps, capture, (n) => isNotRandomDisclaimed(n));
     case 'not-cli-output?':
       return (caps, ctx) => allOf(caps, capture, (n) => isNotCliOutput(n, ctx));
     case 'single-statement-tx?':
