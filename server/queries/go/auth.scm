@@ -236,14 +236,18 @@
 ; A guard stops the request: a 401/403 status set in an `if` that falls through to the rest of
 ; the function (dex templates: `if lastWasInvalid { w.WriteHeader(401) }` then render the login
 ; page again) only styles the response, so the consequence must return, or the `if` (an if/else
-; choosing the status) be followed directly by a return.
+; choosing the status) be followed directly by a return. A condition on the request's
+; Content-Type or Accept header only validates the request (a git RPC answering 401 to the wrong
+; content type): no user, session or permission is tested.
 ((if_statement
+   condition: (_) @cond
    consequence: (block (statement_list
      (expression_statement (call_expression
        arguments: (argument_list (selector_expression operand: (identifier) @pkg field: (field_identifier) @st))) @trigger)
      (return_statement))))
  (#any-of? @st "StatusUnauthorized" "StatusForbidden")
  (#resolves-to? @pkg "^net/http$")
+ (#not-match? @cond "^[^&|]*\\.Get\\(\"(Content-Type|Accept)\"\\)[^&|]*$")
  (#set! rule "go.auth.deny-guard"))
 
 ;   if errors.As(err, &groupsErr) { renderError(w, http.StatusForbidden, …) } else { … }; return
