@@ -163,6 +163,49 @@
  (#match? @f "^(CompareHashAndPassword|ComparePassword|CheckPassword|CheckPasswordHash|VerifyPassword|ValidatePassword|MatchPassword|IsPasswordCorrect|IsPasswordValid|IsPasswordMatch|PasswordMatches)$")
  (#set! rule "go.auth.password-check"))
 
+;; The project's own access decision, whatever package it lives in: an authorization check
+;; (principal.Authorize(rbac.Or(...)), Handle.Permissions().Authorize(ctx, userID, repoID, mode, opts),
+;; rbac.Check(query, perms)), an authentication of the request (auth.Authenticate(req, s.bearer)),
+;; or the issuance of a logged-in session (SessionManager().ActivateSession(r, sess, id, now)).
+;; A call with arguments: an Authorize() getter or a field of that name is not one.
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_)))
+ (#match? @f "^(Authorize|Authorise|Authenticate|AuthenticateBy[A-Z]\\w*|AuthorizeRequest|CheckPermissions?|HasPermissions?|EvaluatePermissions|ActivateSession|IssueCookie|IssueSession)$")
+ (#set! rule "go.auth.access-call"))
+
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_)))
+ (#match? @pkg "^(rbac|acl|authz|authorization|permissions?)$")
+ (#any-of? @f "Check" "Evaluate" "Enforce" "Allowed" "IsAllowed")
+ (#set! rule "go.auth.access-call"))
+
+;; A login flow starting the session it will issue: sess = session.NewInactiveSession()
+((call_expression
+   function: [(identifier) @f (selector_expression field: (field_identifier) @f)] @trigger)
+ (#match? @f "^New(Inactive|Active|Authenticated)Session$")
+ (#set! rule "go.auth.access-call"))
+
+;; A login check the project writes itself: func (p *Provider) Authenticate(login, password string),
+;; func AuthenticateByToken(store AuthStore, ctx context.Context, token string). The declaration is
+;; the trigger: its body (an SMTP or LDAP login, a token lookup) is the check.
+([(function_declaration name: (identifier) @trigger
+    parameters: (parameter_list (parameter_declaration name: (identifier) @p)))
+  (method_declaration name: (field_identifier) @trigger
+    parameters: (parameter_list (parameter_declaration name: (identifier) @p)))]
+ (#match? @trigger "^(Authenticate|Authorize|authenticate|authorize)([A-Z]\\w*)?$")
+ (#match? @p "^([Pp]assword|[Pp]asswd|[Pp]wd|[Tt]oken|[Cc]redentials?|[Ss]ecret|apiKey|[Bb]earer)$")
+ (#set! rule "go.auth.access-call"))
+
+;; A session that is no longer valid is refused: if !se.IsActive() { return nil, ErrNoActiveSession }
+((if_statement
+   condition: (unary_expression operator: "!" operand: (call_expression
+     function: (selector_expression operand: (identifier) @recv field: (field_identifier) @f) @trigger)))
+ (#any-of? @f "IsActive" "IsValid" "Valid")
+ (#match? @recv "^(se|sess|session|[a-z]\\w*Session)$")
+ (#set! rule "go.auth.session-check"))
+
 ;; An LDAP bind as the user is the password check of an LDAP login (dex connector/ldap:
 ;; conn.Bind(user.DN, password)). Only a password held in a variable (the login's parameter or a
 ;; local): a service-account bind with a config field (conn.Bind(c.BindDN, c.BindPW)) is not one.
@@ -205,14 +248,18 @@
 ; A guard stops the request: a 401/403 status set in an `if` that falls through to the rest of
 ; the function (dex templates: `if lastWasInvalid { w.WriteHeader(401) }` then render the login
 ; page again) only styles the response, so the consequence must return, or the `if` (an if/else
-; choosing the status) be followed directly by a return.
+; choosing the status) be followed directly by a return. A condition on the request's
+; Content-Type or Accept header only validates the request (a git RPC answering 401 to the wrong
+; content type): no user, session or permission is tested.
 ((if_statement
+   condition: (_) @cond
    consequence: (block (statement_list
      (expression_statement (call_expression
        arguments: (argument_list (selector_expression operand: (identifier) @pkg field: (field_identifier) @st))) @trigger)
      (return_statement))))
  (#any-of? @st "StatusUnauthorized" "StatusForbidden")
  (#resolves-to? @pkg "^net/http$")
+ (#not-match? @cond "^[^&|]*\\.Get\\(\"(Content-Type|Accept)\"\\)[^&|]*$")
  (#set! rule "go.auth.deny-guard"))
 
 ;   if errors.As(err, &groupsErr) { renderError(w, http.StatusForbidden, …) } else { … }; return

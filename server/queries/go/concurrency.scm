@@ -11,6 +11,31 @@
  (#set! evidence "mention")
  (#set! rule "go.concurrency.goroutine"))
 
+;; A launcher whose whole body starts one named function: func InitDeliverHooks() { go DeliverHooks() }.
+;; The concurrency is in the function it starts; here it is a mention (first, so it takes the node).
+((function_declaration
+   body: (block (statement_list . (go_statement (call_expression function: [(identifier) (selector_expression)])) @trigger .)))
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.goroutine"))
+
+;; A cancellation poll in a sequential loop: select { case <-ctx.Done(): return ...; default: }.
+;; Only those two cases: nothing is shared or waited for. Mentions, ahead of the patterns below.
+((select_statement . (communication_case
+     communication: (receive_statement . right: (unary_expression operand: (call_expression
+       function: (selector_expression field: (field_identifier) @d) arguments: (argument_list) @a)))) . (default_case) .) @trigger
+ (#eq? @d "Done")
+ (#eq? @a "()")
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.select"))
+
+((select_statement . (communication_case
+     communication: (receive_statement . right: (unary_expression operand: (call_expression
+       function: (selector_expression field: (field_identifier) @d) arguments: (argument_list) @a)) @trigger)) . (default_case) .)
+ (#eq? @d "Done")
+ (#eq? @a "()")
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.receive"))
+
 ; go worker(jobs)
 ((go_statement) @trigger
  (#set! rule "go.concurrency.goroutine"))

@@ -46,8 +46,11 @@
  (#set! rule "go.sql.sqlx"))
 
 ; SQL text in a string literal: "SELECT id FROM users WHERE email = $1", `UPDATE ... SET ...`
+; (a lone "commit"/"Rollback" not in capitals is a map key, a git argument or a label; the
+; transactions rules take the run ones)
 ([(interpreted_string_literal) (raw_string_literal)] @trigger
  (#sql? @trigger)
+ (#not-match? @trigger "^.\\s*([Bb]egin|[Cc]ommit|[Rr]ollback)\\s*;?\\s*.$")
  (#set! rule "go.sql.string"))
 
 ; gobuffalo/pop tx.RawQuery(q, args...) and bun db.NewRaw(q, args...): named for raw SQL, so no

@@ -33,6 +33,7 @@
  (#not-match? @other "^(len|cap)\\(|^(Err|err)|(Type|Kind)(\\(\\))?$")
  (#not-resolves-to? @secret ".")
  (#not-resolves-to? @other ".")
+ (#not-match? @trigger "{{same-accessor-compare}}")
  (#secret-compare? @trigger)
  (#set! rule "go.timing.non-constant-compare"))
 
@@ -46,5 +47,34 @@
  (#not-match? @other "^(len|cap)\\(|^(Err|err)|(Type|Kind)(\\(\\))?$")
  (#not-resolves-to? @secret ".")
  (#not-resolves-to? @other ".")
+ (#not-match? @trigger "{{same-accessor-compare}}")
  (#secret-compare? @trigger)
+ (#set! rule "go.timing.non-constant-compare"))
+
+; A one-time code checked against the one submitted: rc.Code == p.Code over the stored recovery
+; codes, retCode == code in VerifyTimeLimitCode. "Code" alone names status and error codes too, so
+; both sides must be codes and the unit must be the check (verify, login, redeem, activate, reset).
+((binary_expression
+   left: [(identifier) (selector_expression)] @a
+   operator: ["==" "!="]
+   right: [(identifier) (selector_expression)] @b) @trigger
+ (#match? @a "(^|\\.)([a-z]+Code|[Cc]ode)$")
+ (#match? @b "(^|\\.)([a-z]+Code|[Cc]ode)$")
+ (#not-match? @trigger "[Ss]tatus|[Ee]rr|[Ee]xit|[Rr]esp|[Ll]ang|[Cc]ountry|[Cc]urrency|[Ll]ocale|[Kk]ey[Cc]ode|[Zz]ip|[Pp]ostal|[Oo]p[Cc]ode|[Rr]eason|[Cc]olor|[Cc]har|[Rr]egion|[Pp]hone|[Dd]ial")
+ (#not-match? @trigger "(^|[^\\w.])(got|want|expected|actual|res|resp|response|result|e|apiErr|apiError)\\.")
+ (#not-resolves-to? @a ".")
+ (#not-resolves-to? @b ".")
+ (#unit-name-matches? @trigger "[Vv]erif|[Ll]ogin|[Rr]edeem|[Rr]ecover|[Aa]ctivat|[Cc]onfirm|[Rr]eset|[Aa]uthenticat|[Ll]ookup|[Bb]ackup")
+ (#set! rule "go.timing.code-compare"))
+
+; A credential from configuration: password != conf.Prometheus.BasicAuthPassword (a package
+; variable's field, which the patterns above take for a package constant)
+((binary_expression
+   left: (identifier) @other
+   operator: ["==" "!="]
+   right: (selector_expression operand: (selector_expression) field: (field_identifier) @f) @secret) @trigger
+ (#match? @other "{{secret-name}}")
+ (#not-match? @other "{{not-secret-name}}")
+ (#match? @f "([Pp]assword|[Ss]ecret|[Tt]oken|A[Pp][Ii][Kk]ey)$")
+ (#resolves-to? @secret ".")
  (#set! rule "go.timing.non-constant-compare"))

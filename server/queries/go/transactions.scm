@@ -10,7 +10,7 @@
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list (func_literal) @body .))
- (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction")
+ (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "TxRetry" "TxWithResult" "TxWithResultRetry")
  (#single-statement-tx? @body)
  (#set! evidence "mention")
  (#set! rule "go.transactions.tx-wrapper"))
@@ -40,6 +40,19 @@
  (#match? @f "^(Begin|BeginTx|Beginx|BeginTxx|MustBegin|MustBeginTx|Commit|Rollback|BeginFunc|BeginTxFunc|SavePoint|RollbackTo)$")
  (#not-resolves-to? @recv ".")
  (#imports? "^(database/sql|github\\.com/[\\w.-]+/sqlx(-v\\d+)?|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun|github\\.com/go-pg/pg(/v\\d+)?|github\\.com/gobuffalo/pop(/v\\d+)?|entgo\\.io/ent|[\\w./-]+/ent/(db|gen|generated|entgen))$")
+ (#set! rule "go.transactions.tx-call"))
+
+;; A transaction on a handle named for one, whatever the library: xorm's sess := x.NewSession();
+;; sess.Begin() ... sess.Commit() in a file that imports no database package (the engine x is a
+;; package variable declared elsewhere), t.tx.Commit(), txn.Rollback()
+((call_expression
+   function: (selector_expression
+     operand: [(identifier) @recv (selector_expression field: (field_identifier) @recv)]
+     field: (field_identifier) @f) @trigger
+   arguments: (argument_list) @args)
+ (#any-of? @f "Begin" "Commit" "Rollback")
+ (#match? @recv "^(sess|tx|txn|dbTx|[a-z]\\w*Tx)$")
+ (#eq? @args "()")
  (#set! rule "go.transactions.tx-call"))
 
 ; db.Transaction(fn) with a named function (a Transaction() getter has no arguments)
@@ -101,17 +114,27 @@
  (#set! rule "go.transactions.control-sql"))
 
 ; Transaction-control statements: "BEGIN", "COMMIT", "ROLLBACK TO SAVEPOINT sp1",
-; "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE" (not prose such as "rollback failed: %v")
+; "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE" (not prose such as "rollback failed: %v").
+; A lone word not in capitals ("commit", "Rollback") is a JSON or template key, a git argument
+; (exec.Command("git", "commit")), a CLI flag or a status label unless it is run (below).
 ([(interpreted_string_literal) (raw_string_literal)] @trigger
  (#match? @trigger "^.\\s*([Bb][Ee][Gg][Ii][Nn]|[Cc][Oo][Mm][Mm][Ii][Tt]|[Rr][Oo][Ll][Ll][Bb][Aa][Cc][Kk]|[Ss][Tt][Aa][Rr][Tt]|[Ss][Aa][Vv][Ee][Pp][Oo][Ii][Nn][Tt]|[Rr][Ee][Ll][Ee][Aa][Ss][Ee]|[Ss][Ee][Tt])\\b")
  (#not-match? @trigger "^.\\s*([Cc][Oo][Mm][Mm][Ii][Tt]|[Rr][Oo][Ll][Ll][Bb][Aa][Cc][Kk])\\s*[^\\s;A-Z\"`]")
+ (#not-match? @trigger "^.\\s*([Bb]egin|[Cc]ommit|[Rr]ollback|[Ss]tart|[Rr]elease|[Ss]avepoint)\\s*;?\\s*.$")
  (#transaction-sql? @trigger)
+ (#set! rule "go.transactions.control-sql"))
+
+; The same lone word in lower case when it is run: tx.Exec("commit"), conn.Exec(ctx, "rollback")
+([(interpreted_string_literal) (raw_string_literal)] @trigger
+ (#match? @trigger "^.\\s*([Bb]egin|[Cc]ommit|[Rr]ollback)\\s*;?\\s*.$")
+ (#argument-of? @trigger "(Exec|Query|Raw)\\w*$")
  (#set! rule "go.transactions.control-sql"))
 
 ; Row locks: "SELECT ... FOR UPDATE", "... FOR UPDATE SKIP LOCKED", "... FOR SHARE"
 ([(interpreted_string_literal) (raw_string_literal)] @trigger
  (#sql? @trigger)
  (#transaction-sql? @trigger)
+ (#not-match? @trigger "^.\\s*([Bb]egin|[Cc]ommit|[Rr]ollback)\\s*;?\\s*.$")
  (#set! rule "go.transactions.row-lock"))
 
 ; A locking clause appended to a query: q + " FOR UPDATE"
@@ -130,7 +153,7 @@
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list (func_literal) .))
- (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction")
+ (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "TxRetry" "TxWithResult" "TxWithResultRetry")
  (#set! rule "go.transactions.tx-wrapper"))
 
 ((call_expression

@@ -196,6 +196,20 @@ export function isSmallUnit(n: Node, ctx: ValueContext): boolean {
   return statements.length <= SMALL_UNIT_STATEMENTS;
 }
 
+/**
+ * `#not-cli-output? @callee`: the call is not a command's own output, `fmt.Print*` in a file of
+ * `package main` (a key generator printing the key it made, shown once): stdout of a CLI is what
+ * the operator asked for, not a log that outlives the request.
+ */
+export function isNotCliOutput(callee: Node, ctx: ValueContext): boolean {
+  if (!/^fmt\.Print/.test(ctx.text.slice(callee.startIndex, callee.endIndex))) return true;
+  let root: Node = callee;
+  while (root.parent) root = root.parent;
+  const clause = root.namedChildren.find((c) => c?.type === 'package_clause');
+  const name = clause?.namedChildren.find((c) => c?.type === 'package_identifier');
+  return !(name && ctx.text.slice(name.startIndex, name.endIndex) === 'main');
+}
+
 /** Whether `n` sits in a `return` or in the condition of an `if`, below `stop`. */
 function inReturnOrIfCondition(n: Node, stop: Node): boolean {
   for (let cur: Node | null = n; cur && cur.id !== stop.id; cur = cur.parent) {

@@ -27,7 +27,7 @@ const ID_NAME = /(?:^|[a-z0-9_$])(?:id|Id|ID|ids|Ids|IDs|uuid|Uuid|UUID|guid|Gui
 /** A name that holds a secret even if it ends like an id (`sessionId`, `keyId` is left alone too). */
 const SECRET_WORD = /token|secret|key|pass|otp|pin|salt|nonce|state|verifier|session|csrf|challenge|code|cred/i;
 /** A comment saying the value needs no cryptographic strength. */
-const NOT_CRYPTO_COMMENT = /(?:does ?n[o']t|need ?n[o']t|not|no need to) (?:need to )?be (?:cryptographically )?(?:secure|random|unpredictable)|no cryptographic (?:property|guarantee|strength)|not (?:used )?(?:for|as) (?:a )?(?:security|secret|cryptograph)|only needs? (?:to be )?unique(?:ness)?|uniqueness only/i;
+const NOT_CRYPTO_COMMENT = /(?:does ?n[o']t|need ?n[o']t|not|no need to) (?:need to )?be (?:cryptographically )?(?:secure|random|unpredictable)|no cryptographic (?:property|guarantee|strength)|not (?:used )?(?:for|as) (?:a )?(?:security|secret|cryptograph)|only needs? (?:to be )?unique(?:ness)?|uniqueness only|do not use (?:it |this )?for (?:api keys|tokens|secrets|passwords|security|cryptograph)/i;
 
 function enclosingFunction(n: Node): Node | null {
   let cur = n.parent;
@@ -178,4 +178,19 @@ export function isRandomSecret(n: Node): boolean {
   const name = boundName(n);
   // A cache, lookup or idempotency key names what it identifies: `cacheTokenKey` is not a key secret.
   return name !== undefined && KEPT_SECRET_WORD.test(name) && !/^(?:get|has|is|set)[A-Z]|Key(?:s|Id|Name)$|^keys?$|(?:cache|lookup|storage|idempotency|dedup|map|redis)\w*Key$/i.test(name);
+}
+
+/**
+ * `#not-random-disclaimed? @node`: the function around the node (Go: a function or method
+ * declaration) does not say, in its doc comment or body, that its randomness is not for secrets
+ * (`// Uses math/rand/v2 which is NOT cryptographically secure. Do not use for API keys, tokens`):
+ * an id generator documented as such, whose secrets come from a crypto/rand sibling.
+ */
+export function isNotRandomDisclaimed(n: Node): boolean {
+  let fn: Node | null = n;
+  while (fn && fn.type !== 'function_declaration' && fn.type !== 'method_declaration') fn = fn.parent;
+  if (!fn) return true;
+  let doc = '';
+  for (let c = fn.previousNamedSibling; c && c.type === 'comment'; c = c.previousNamedSibling) doc = `${c.text} ${doc}`;
+  return !NOT_CRYPTO_COMMENT.test(`${doc} ${fn.text}`.replace(/\s*\/\/\s*/g, ' '));
 }

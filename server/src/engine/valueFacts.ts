@@ -924,8 +924,15 @@ function codeControlledText(raw: Node, ctx: ValueContext, depth = 0): boolean {
   if (n.type === 'call_expression') {
     const fn = field(n, 'function');
     const fnText = fn ? textOf(fn, ctx) : '';
-    if (/(^|\.)TableName$/.test(fnText)) return true;
+    // A model's table or its column list read from the struct (popx.DBColumns[Identity](quoter)).
+    if (/(^|\.)(TableName|DBColumns)(\[[^\]]*\])?$/.test(fnText)) return true;
     if (NUMERIC_TEXT.test(fnText)) return true;
+    // Placeholders made from a literal: strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+    const callArgs = field(n, 'arguments')?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') ?? [];
+    if (depth < 3 && fnText === 'strings.Repeat' && callArgs.length === 2) return codeControlledText(callArgs[0]!, ctx, depth + 1);
+    if (depth < 3 && /^strings\.Trim(Suffix|Prefix|Right|Left|Space)?$/.test(fnText) && callArgs.length >= 1) {
+      return callArgs.every((a) => codeControlledText(a, ctx, depth + 1));
+    }
     if (fnText === 'fmt.Sprintf' && depth < 2) return !sprintfInterpolatesRuntimeValue(n, ctx, depth + 1);
     return false;
   }
