@@ -726,20 +726,34 @@ function statementOf(n: Node, ctx: ValueContext): Node {
 /**
  * `n.parent` without its cost: tree-sitter 0.25 finds a parent by walking down from the root
  * (O(depth)), which is quadratic over thousands of nested lambdas. This walks down from the
- * nearest indexed statement or unit instead, a few steps in real code; `n.parent` past 64 steps.
+ * nearest indexed statement or unit instead, a few steps in real code; null past 64 levels.
  */
 function parentOf(n: Node, ctx: ValueContext): Node | null {
   const index = enclosingIndex('statement', n, ctx);
   const i = index.innermost(n);
   if (i < 0) return n.parent;
-  let at = index.at(i);
-  for (let step = 0; step < 64; step++) {
-    const child = childToward(at, n);
-    if (child.id === n.id) return at.startIndex <= n.startIndex && at.endIndex >= n.endIndex ? at : n.parent;
-    if (child.id === at.id) break;
-    at = child;
+  const cursor = index.at(i).walk();
+  try {
+    // Down from the indexed ancestor: at each level, the child that is `n` or holds it.
+    for (let depth = 0; depth < 64; depth++) {
+      const parent = cursor.currentNode;
+      if (!cursor.gotoFirstChild()) return n.parent;
+      let found = false;
+      do {
+        if (cursor.nodeId === n.id) return parent;
+        if (cursor.startIndex <= n.startIndex && cursor.endIndex >= n.endIndex && cursor.endIndex > cursor.startIndex) {
+          found = true;
+          break;
+        }
+      } while (cursor.gotoNextSibling());
+      if (!found) return n.parent;
+    }
+    // Deeper than any real statement nests: a crafted chain. No parent is a safe answer for the
+    // heuristics that ask (each then says "not this shape").
+    return null;
+  } finally {
+    cursor.delete();
   }
-  return n.parent;
 }
 
 /** The child of `ancestor` that holds `node` (or is it). */
