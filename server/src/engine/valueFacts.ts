@@ -712,12 +712,11 @@ export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   // A digest of a bearer credential keeps it out of a cache or store (`md5(token)` as the cache
   // key of a token lookup): the hash protects the secret, whatever the unit is called.
   if (digestsCredential(n, ctx)) return false;
-  // The caller says the digest is not for security: `hashlib.md5(email, usedforsecurity=False)`.
-  const call = n.parent;
-  if (call && call.childForFieldName('function')?.id === n.id && /\busedforsecurity\s*=\s*False\b/.test(textOf(call, ctx))) return true;
   const names = unitName(n, ctx);
   if (INCIDENTAL_USE.test(names) || INCIDENTAL_NAME.test(names)) return true;
   const statement = textOf(statementOf(n, ctx), ctx).slice(0, 400);
+  // The caller says the digest is not for security: `hashlib.md5(email, usedforsecurity=False)`.
+  if (/\busedforsecurity\s*=\s*False\b/.test(statement)) return true;
   // Python's `secrets.token_urlsafe(6)` names its module, not what the value is for.
   const context = `${names} ${statement.replace(/\bsecrets\.(?=token_|choice|randbits|randbelow)/g, '')}`;
   if (/password|passwd|secret|signature|hmac|private|credential/i.test(context)) return false;
