@@ -172,8 +172,45 @@
      attribute: (identifier) @method) @trigger)
  (#any-of? @method "verify" "now" "at" "provisioning_uri")
  (#match? @otp "([Tt]otp|TOTP|[Hh]otp|HOTP|[Oo]tp|OTP)$")
- (#imports? "^pyotp$")
+ (#imports? "^(pyotp|cryptography\\.hazmat\\.primitives\\.twofactor(\\.\\w+)?)$")
  (#set! rule "python.auth.otp"))
+
+; the project's own one-time-code check: otp.verify_totp(secret, value), verify_hotp(...), check_totp_value(...)
+((call
+   function: [(identifier) @trigger (attribute attribute: (identifier) @trigger)])
+ (#match? @trigger "^(verify|check|validate)_(totp|hotp|otp)(_\\w+)?$")
+ (#set! rule "python.auth.otp"))
+
+; a password check at its call site: account.verify_password(data.password),
+; user_service.check_password(user.id, form.password.data) — the login or password-change decision
+((call
+   function: (attribute attribute: (identifier) @method) @trigger
+   arguments: (argument_list) @args)
+ (#any-of? @method "verify_password" "check_password" "verify_password_hash")
+ (#match? @args "[Pp]ass(word|wd)?|[Pp]wd|(^|[^A-Za-z])pw([^A-Za-z]|$)")
+ (#set! rule "python.auth.password-check"))
+
+; Pyramid: request.has_permission(Permissions.ProjectsWrite, context), an inline authorization check
+((call
+   function: (attribute
+     object: [(identifier) (attribute)] @req
+     attribute: (identifier) @method) @trigger)
+ (#match? @req "^(self\\.)?(request|req)$")
+ (#eq? @method "has_permission")
+ (#imports? "^pyramid(\\.|$)")
+ (#set! rule "python.auth.request-permission"))
+
+; Pyramid security policies: identity(), permits(), authenticated_userid() (not remember/forget, headers only)
+; defined in a *Policy class (an ISecurityPolicy / authentication or authorization policy)
+((class_definition
+   name: (identifier) @class
+   body: (block
+     [(function_definition name: (identifier) @trigger)
+      (decorated_definition definition: (function_definition name: (identifier) @trigger))]))
+ (#any-of? @trigger "identity" "permits" "authenticated_userid" "unauthenticated_userid" "effective_principals" "principals_allowed_by_permission")
+ (#match? @class "Policy$")
+ (#imports? "^(pyramid|zope\\.interface)(\\.|$)")
+ (#set! rule "python.auth.security-policy"))
 
 ; def login(form: OAuth2PasswordRequestForm = Depends()), credentials: HTTPBasicCredentials = ...
 ([(typed_parameter type: (type [(identifier) (attribute)] @trigger))
@@ -382,7 +419,7 @@
 ;   if not current_user.admin: raise HTTPException(status.HTTP_403_FORBIDDEN)
 ;   if obj.owner != request.user: raise PermissionDenied
 ;   except IndexError as e: raise HTTPException(status.HTTP_401_UNAUTHORIZED) from e
-; FastAPI/Starlette HTTPException with 401 or 403 (other statuses are not access decisions);
+; FastAPI/Starlette HTTPException with 401 or 403 (also `HTTPStatus.FORBIDDEN`; other statuses are not access decisions);
 ; Django/DRF PermissionDenied, NotAuthenticated, AuthenticationFailed; aiohttp HTTPUnauthorized/
 ; HTTPForbidden. Not this: an exception class's own definition, a bare re-raise, a guard on the
 ; status of a response the code fetched (an HTTP client), and an `except` that only translates
@@ -391,13 +428,13 @@
 (([(if_statement condition: (_) @cond consequence: (block (raise_statement (call function: [(identifier) (attribute)] @f arguments: (argument_list) @args) @trigger)))
    (elif_clause condition: (_) @cond consequence: (block (raise_statement (call function: [(identifier) (attribute)] @f arguments: (argument_list) @args) @trigger)))])
  (#match? @f "(^|\\.)(HTTPException|StarletteHTTPException)$")
- (#match? @args "(^|[^0-9])40[13]([^0-9]|$)|HTTP_40[13]_")
+ (#match? @args "(^|[^0-9])40[13]([^0-9]|$)|HTTP_40[13]_|HTTPStatus\\.(FORBIDDEN|UNAUTHORIZED)\\b")
  (#not-match? @cond "{{response-status}}")
  (#set! rule "python.auth.deny-guard"))
 
 ((except_clause . (_) @caught (block (raise_statement (call function: [(identifier) (attribute)] @f arguments: (argument_list) @args) @trigger)))
  (#match? @f "(^|\\.)(HTTPException|StarletteHTTPException)$")
- (#match? @args "(^|[^0-9])40[13]([^0-9]|$)|HTTP_40[13]_")
+ (#match? @args "(^|[^0-9])40[13]([^0-9]|$)|HTTP_40[13]_|HTTPStatus\\.(FORBIDDEN|UNAUTHORIZED)\\b")
  (#not-match? @caught "{{translated-errors}}")
  (#set! rule "python.auth.deny-guard"))
 

@@ -1,6 +1,23 @@
 ; Concurrency in Python: threading, multiprocessing, concurrent.futures, asyncio primitives and task
 ; fan-out, queue, trio/anyio, gevent/eventlet, and `with lock:` critical sections.
 
+;; Mentions first (of two patterns matching the same call, the earlier one counts): handing one
+;; blocking call to a worker thread, `await asyncio.to_thread(download, url)`,
+;; `loop.run_in_executor(None, fn)`, `anyio.to_thread.run_sync(fn)`, shares nothing by itself; it
+;; joins a region that locks, queues or spawns, but makes none.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^(asyncio\\.to_thread|(trio|anyio)\\.to_thread\\.run_sync)$")
+ (#set! evidence "mention")
+ (#set! rule "python.concurrency.thread-offload"))
+
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#eq? @method "run_in_executor")
+ (#set! evidence "mention")
+ (#set! rule "python.concurrency.thread-offload"))
+
+;; Operations.
 ; threading.Thread(target=...), Lock(), RLock(), Semaphore(), Condition(), Event(), Barrier(), Timer()
 ; multiprocessing.Process(...), Pool(4), Queue(), Manager(), Lock(), get_context("spawn")
 ; concurrent.futures: ThreadPoolExecutor(max_workers=8), ProcessPoolExecutor(), as_completed(fs), wait(fs)
@@ -39,10 +56,10 @@
  (#imports? "^(concurrent\\.futures|multiprocessing)(\\.|$)")
  (#set! rule "python.concurrency.futures"))
 
-; loop.run_in_executor(None, fn), tg.create_task(coro()), loop.call_soon_threadsafe(cb)
+; tg.create_task(coro()), loop.call_soon_threadsafe(cb)
 ((call
    function: (attribute attribute: (identifier) @method) @trigger)
- (#any-of? @method "run_in_executor" "create_task" "call_soon_threadsafe" "start_soon" "start_new_thread")
+ (#any-of? @method "create_task" "call_soon_threadsafe" "start_soon" "start_new_thread")
  (#set! rule "python.concurrency.spawn-method"))
 
 ; class Worker(threading.Thread), class Handler(socketserver.ThreadingMixIn, ...)

@@ -9,9 +9,11 @@
 ; python3-saml: OneLogin_Saml2_Auth(req, settings), OneLogin_Saml2_Settings(...)
 ; jwcrypto: jwk.JWK(...), jwt.JWT(header=..., claims=...), jws.JWS(...)
 ; flask-jwt-extended and simplejwt: create_access_token(...), decode_token(...), RefreshToken.for_user(u)
+; Not in a dev-only stand-in class (`NullOIDCPublisherService`, `MockTokenVerifier`): deliberately unverified.
 ((call
    function: [(identifier) (attribute)] @trigger)
  (#resolves-to? @trigger "^(?:jwt\\.(encode|decode|decode_complete|get_unverified_header|PyJWKClient|PyJWK|PyJWKSet|PyJWT|PyJWS|api_jwt\\.\\w+|api_jws\\.\\w+|algorithms\\.\\w+|jwks_client\\.\\w+)$|jose\\.(jwt|jws|jwk|jwe)\\.\\w+$|authlib\\.(jose|integrations|oauth2|oidc|oauth1)(\\.|$)|google\\.(oauth2\\.id_token\\.\\w+|auth\\.jwt\\.\\w+|auth\\.crypt\\.\\w+)$|onelogin\\.saml2\\.|jwcrypto\\.|(flask_jwt_extended|rest_framework_simplejwt|fastapi_jwt_auth)(\\.|$))")
+ (#not-unit-name-matches? @trigger "(^|\\s)_?(Null|Mock|Fake|Dummy|Stub)[A-Z]\\w*$")
  (#set! rule "python.jwt.library-call"))
 
 ; Authlib OAuth client methods: oauth.google.authorize_access_token(), parse_id_token(...)

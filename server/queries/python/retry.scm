@@ -48,6 +48,18 @@
  (#imports? "^celery(\\.|$)")
  (#set! rule "python.retry.celery"))
 
+; The same call where the task class comes from the project's own wrapper (no celery import in the
+; file): `task.retry(exc=exc)`, `raise self.retry(countdown=60, exc=exc)`. Celery's keywords say so.
+((call
+   function: (attribute
+     object: (identifier) @self
+     attribute: (identifier) @method) @trigger
+   arguments: (argument_list (keyword_argument name: (identifier) @kw)))
+ (#match? @self "^(self|task|\\w+_task)$")
+ (#eq? @method "retry")
+ (#any-of? @kw "exc" "countdown" "eta")
+ (#set! rule "python.retry.celery"))
+
 ; time.sleep(2 ** attempt), await asyncio.sleep(backoff), sleep(retry_delay): a pause sized by retry state
 ((call
    function: [(identifier) (attribute)] @trigger

@@ -1,6 +1,44 @@
 ; SQL in Python: DB-API cursors (sqlite3, psycopg, psycopg2, pymysql, MySQLdb, asyncpg, ...),
 ; SQLAlchemy text(), Django raw SQL, pandas read_sql, and SQL text in string literals.
 
+;; Mentions first (of two patterns matching the same node, the earlier one counts):
+; a column's DDL default in a model declaration, `mapped_column(server_default=sql.text("0"))`,
+; `Column(JSONB, server_default=text("'{}'"))`, `Index(..., postgresql_where=text("deleted IS NULL"))`:
+; schema text, never run with input.
+((keyword_argument
+   name: (identifier) @kw
+   value: (call function: [(identifier) (attribute)] @trigger))
+ (#any-of? @kw "server_default" "server_onupdate" "postgresql_where" "sqlite_where" "postgresql_using")
+ (#resolves-to? @trigger "^(sqlalchemy|sqlmodel)\\.(text|literal_column|sql\\.text|sql\\.expression\\.text|sql\\.literal_column)$")
+ (#set! evidence "mention")
+ (#set! rule "python.sql.ddl-default"))
+
+; A constant housekeeping statement with no input: `db.execute(text("SELECT 1"))` (a health check),
+; `execute("SET statement_timeout = '600s'")`, `SHOW server_version`.
+((call
+   function: (attribute attribute: (identifier) @method) @trigger
+   arguments: (argument_list . [(string) @s (call arguments: (argument_list . (string) @s .))] .))
+ (#any-of? @method "execute" "exec_driver_sql")
+ (#match? @s "^[rRbBuU]?(\"|')\\s*(SELECT\\s+1|SET\\s+(LOCAL\\s+|SESSION\\s+)?[A-Za-z_.]+\\s*(=|TO|to)\\s*[^;{}%?:]*|SHOW\\s+[A-Za-z_.]+)\\s*;?\\s*(\"|')$")
+ (#set! evidence "mention")
+ (#set! rule "python.sql.constant-statement"))
+
+((call
+   function: [(identifier) (attribute)] @trigger
+   arguments: (argument_list . (string) @s .))
+ (#match? @s "^[rRbBuU]?(\"|')\\s*(SELECT\\s+1|SET\\s+(LOCAL\\s+|SESSION\\s+)?[A-Za-z_.]+\\s*(=|TO|to)\\s*[^;{}%?:]*|SHOW\\s+[A-Za-z_.]+)\\s*;?\\s*(\"|')$")
+ (#resolves-to? @trigger "^(sqlalchemy|sqlmodel)\\.(text|sql\\.text|sql\\.expression\\.text)$")
+ (#set! evidence "mention")
+ (#set! rule "python.sql.constant-statement"))
+
+(((string) @trigger)
+ (#match? @trigger "^[rRbBuU]?(\"|')\\s*(SELECT\\s+1|SET\\s+(LOCAL\\s+|SESSION\\s+)?[A-Za-z_.]+\\s*(=|TO|to)\\s*[^;{}%?:]*|SHOW\\s+[A-Za-z_.]+)\\s*;?\\s*(\"|')$")
+ (#set! evidence "mention")
+ (#set! rule "python.sql.constant-statement"))
+
+;; Operations. None in a numbered one-off migration function, `async def m014_add_column(db)`:
+;; applied once and frozen, like a migrations/ directory.
+
 ; cur.execute(sql, params), cur.executemany(...), conn.executescript(...), cur.mogrify(...),
 ; asyncpg conn.fetch(sql) / fetchrow / fetchval, session.execute(text(...)), conn.exec_driver_sql(...).
 ; Not session.execute(select(User).filter(User.username == username)): a fixed ORM statement whose
@@ -12,6 +50,7 @@
  (#not-match? @recv "(^|\\.)(document|query|schema|pipe|pipeline|command|cmd|super\\(\\)|self|graphql|executor|mutation)$|[Pp]ipe(line)?$|[Dd]ocument$")
  (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django\\.db)(\\.|$)")
  (#not-fixed-orm-query? @trigger)
+ (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.execute"))
 
 ; asyncpg / databases: await conn.fetch(sql, *args), fetchrow, fetchval. Only with those drivers and
@@ -21,6 +60,7 @@
    arguments: (argument_list . (_)))
  (#any-of? @method "fetch" "fetchrow" "fetchval" "fetchmany")
  (#imports? "^(asyncpg|databases|asyncpg_lite|buildpg|triopg)(\\.|$)")
+ (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.execute"))
 
 ; SQLAlchemy: text("SELECT ..."), literal_column("..."), sqlalchemy.sql.text(...)
@@ -28,6 +68,7 @@
 ((call
    function: [(identifier) (attribute)] @trigger)
  (#resolves-to? @trigger "^(?:(sqlalchemy|sqlmodel)\\.(text|literal_column|sql\\.text|sql\\.expression\\.text|sql\\.literal_column|sql\\.expression\\.literal_column)$|django\\.db\\.models\\.(RawSQL|expressions\\.RawSQL|sql\\.\\w+)$|pandas\\.(read_sql|read_sql_query|read_sql_table)$)")
+ (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.library-call"))
 
 ; Django: User.objects.raw("SELECT ..."), qs.extra(where=[...]), RawSQL("...", params)
@@ -37,12 +78,14 @@
      attribute: (identifier) @method) @trigger)
  (#eq? @manager "objects")
  (#eq? @method "raw")
+ (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.django-raw"))
 
 ((call
    function: (attribute attribute: (identifier) @method) @trigger)
  (#eq? @method "extra")
  (#imports? "^django(\\.|$)")
+ (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.django-raw"))
 
 ; django.db.connection.cursor(), connections["replica"].cursor()
@@ -52,6 +95,7 @@
      attribute: (identifier) @method) @trigger)
  (#eq? @method "cursor")
  (#resolves-to? @conn "^django\\.db\\.(connection|connections)$")
+ (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.django-cursor"))
 
 ; SQL text in a string literal: "SELECT ...", f"SELECT ... {x}", """UPDATE ...""", "...".format()
@@ -60,6 +104,7 @@
  (#sql? @trigger)
  (#not-docstring? @trigger)
  (#not-match? @trigger "^[rRbBuUfF]*(\"\"\"|'''|\"|')\\s*[A-Za-z]+\\s*;?\\s*(\"\"\"|'''|\"|')$")
+ (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.string"))
 
 ; "SELECT name FROM " + table + " WHERE ..." (the leading piece alone may be too short to judge)
@@ -67,6 +112,7 @@
     left: (string)
     operator: "+") @trigger)
  (#sql? @trigger)
+ (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.string"))
 
 ; Uppercase statements whose table is a placeholder, which the generic check cannot see:
@@ -74,6 +120,7 @@
 (((string) @trigger)
  (#match? @trigger "^[rRbBuUfF]*(\"\"\"|'''|\"|')\\s*(SELECT\\s[\\s\\S]*\\sFROM\\s|INSERT\\s+INTO\\s|UPDATE\\s+\\S+\\s+SET\\s|DELETE\\s+FROM\\s)")
  (#not-docstring? @trigger)
+ (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.string"))
 
 ; Implicitly concatenated pieces: ("SELECT id, name "
@@ -83,4 +130,5 @@
    (string) @first) @trigger
  (#match? @first "^[rRbBuUfF]*(\"\"\"|'''|\"|')\\s*(SELECT|INSERT|UPDATE|DELETE|WITH|MERGE|UPSERT|REPLACE)\\s")
  (#match? @trigger "\\b(FROM|INTO|SET|WHERE|VALUES|USING)\\b")
+ (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.string"))

@@ -10,6 +10,8 @@
 ; (`token == Token.Name`, `token == TOKEN_NAME`, lexer and enum code) unless they are secret-named,
 ; and enum members are not secret-named (`Status.FORCE_CHANGE_PASSWORD`). `sig == inspect.signature(f)`
 ; compares function signatures and does not match either. Plural names (`tokens`) are lists or counts.
+; An `__eq__` / `__ne__` method compares two objects' fields (`self.api_token == other.api_token` in a
+; config class), not a secret against a caller's guess.
 
 ; <secret> == <expression>
 ((comparison_operator
@@ -23,6 +25,7 @@
  (#not-match? @other "{{constant-or-signature-call}}")
  (#not-match? @owner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$")
  (#secret-compare? @trigger)
+ (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
  (#set! rule "python.timing.secret-compare"))
 
 ; <expression> == <secret>
@@ -37,6 +40,7 @@
  (#not-match? @other "{{constant-or-signature-call}}")
  (#not-match? @owner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$")
  (#secret-compare? @trigger)
+ (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
  (#set! rule "python.timing.secret-compare"))
 
 ; request.headers["X-Hub-Signature-256"] != expected, headers.get("X-Api-Key") == api_key
@@ -53,6 +57,7 @@
  (#match? @key "{{secret-header-key}}")
  (#not-match? @other "{{constant-or-signature-call}}")
  (#secret-compare? @trigger)
+ (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
  (#set! rule "python.timing.secret-compare"))
 
 ((comparison_operator
@@ -68,6 +73,7 @@
  (#match? @key "{{secret-header-key}}")
  (#not-match? @other "{{constant-or-signature-call}}")
  (#secret-compare? @trigger)
+ (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
  (#set! rule "python.timing.secret-compare"))
 
 ; hmac.compare_digest(a, b), secrets.compare_digest(a, b), django constant_time_compare(a, b)

@@ -97,12 +97,14 @@
  (#not-docstring? @trigger)
  (#set! rule "python.transactions.sql"))
 
-; cur.execute("BEGIN"), conn.execute("commit"), session.execute(text("ROLLBACK")), conn.exec_driver_sql("BEGIN")
+; cur.execute("BEGIN"), conn.execute("commit"), session.execute(text("ROLLBACK")), conn.exec_driver_sql("BEGIN");
+; not in a numbered one-off migration function (`async def m027_update_data(db)`, see sql.scm)
 ((call
    function: [(identifier) (attribute)] @fn
    arguments: (argument_list . (string) @trigger))
  (#match? @fn "(^|\\.)(execute|executescript|exec_driver_sql|text|mogrify|fetch|fetchval|fetchrow)$")
  (#match? @trigger "^[rRbBuUfF]*(\"\"\"|'''|\"|')\\s*([Bb]egin|BEGIN|[Cc]ommit|COMMIT|[Rr]ollback|ROLLBACK|[Ee]nd|END|[Aa]bort|ABORT)(\\s+([Tt]ransaction|TRANSACTION|[Ww]ork|WORK))?\\s*;?\\s*(\"\"\"|'''|\"|')$")
+ (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.transactions.sql"))
 
 ; SQLite's "BEGIN IMMEDIATE" / "BEGIN EXCLUSIVE TRANSACTION" / "BEGIN DEFERRED"

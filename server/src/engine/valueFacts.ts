@@ -122,7 +122,7 @@ const ENUM_BASES = /(^|\.)(Enum|IntEnum|StrEnum|Flag|IntFlag|TextChoices|Integer
 
 /** The name says the value is a secret (hashes and digests only together with a secret word). */
 const SECRET_NAME =
-  /(^|[^a-z])(h?mac|sig|sigs|otp|[ht]otp|pwd|csrf|xsrf)($|[^a-z])|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assw(or)?d|PASSW(OR)?D|Otp|OTP|Csrf|CSRF|Xsrf|XSRF|(^|[^A-Za-z])(key|Key)_?([Hh]ash|[Dd]igest)|([Ss]igning|[Pp]rivate|[Hh]mac|[Ss]hared)_?[Kk]ey/;
+  /(^|[^a-z])(h?mac|sig|sigs|otp|[ht]otp|pwd|csrf|xsrf)($|[^a-z])|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assw(or)?d|PASSW(OR)?D|Otp|OTP|Csrf|CSRF|Xsrf|XSRF|(^|[^A-Za-z])(key|Key)_?([Hh]ash|[Dd]igest)|([Ss]igning|[Pp]rivate|[Hh]mac|[Ss]hared)_?[Kk]ey|(^|[^A-Za-z])(admin|in|invoice)_?key($|[^a-z])|[a-z](Admin|Invoice)Key($|[^a-z])/;
 
 /** Names of values that are not secrets even when a secret word is in them. */
 const NOT_SECRET_NAME =
@@ -699,14 +699,14 @@ function readBackOf(field: Node, value: Node, ctx: ValueContext): boolean {
 
 /** Words that say a hash or random value serves bookkeeping, not security. */
 const INCIDENTAL_USE =
-  /content_?md5|md5_?sum|gravatar|cache|etag|e_tag|fingerprint|checksum|bucket|file_?name|dedup|colou?r|avatar|gravatar|telemetry|uuid|external_?id|internal_?id|slug|shard|partition|thumbnail|script_?src|\bcsp\b|query_?hash|content_?hash|integrity|throttl|rate_?limit|ratelimit|\bsri\b|publishable|\bmd5\b.{0,80}\bcontents?\b/i;
+  /content_?md5|md5_?sum|gravatar|cache|etag|e_tag|fingerprint|checksum|bucket|file_?name|dedup|colou?r|avatar|gravatar|telemetry|uuid|external_?id|internal_?id|slug|shard|partition|thumbnail|script_?src|\bcsp\b|query_?hash|content_?hash|integrity|throttl|rate_?limit|ratelimit|\bsri\b|publishable|\bmd5\b.{0,80}\bcontents?\b|description_?hash|desc_?hash|unhashed_description|\bapp_?name\b|dir(ectory)?_?name|remote_?addr(ess)?_?hash|\bip_?(addr(ess)?_?)?hash/i;
 
 /**
  * Names (case-sensitive, by camelCase / snake_case part) of units that build a label from a hash:
  * a cookie's name, a log, run or dedupe id, a telemetry deployment id, an opaque serial (`getTrustedDeviceCookieName`,
  * `buildUsageLogId`, `createCronRunId`, `deployment_id`, `hashToOpaqueSerial`). The hash names something; it guards nothing.
  */
-const INCIDENTAL_NAME = /[Cc]ookie_?Name|cookie_name|COOKIE_NAME|(^|[a-z0-9\s])(Log|log_|Run|run_)(Id|ID|id)([A-Z_\s]|$)|[Dd]eployment_?(Id|ID|id)|Opaque_?Serial|opaque_serial/;
+const INCIDENTAL_NAME = /[Cc]ookie_?Name|cookie_name|COOKIE_NAME|(^|[a-z0-9\s])(Log|log_|Run|run_)(Id|ID|id)([A-Z_\s]|$)|[Dd]eployment_?(Id|ID|id)|Opaque_?Serial|opaque_serial|(^|\s)_?(Null|Mock|Fake|Dummy|Stub)[A-Z]\w*(\s|$)/;
 
 /** Words that say a value is a secret or protects one. */
 const SECRET_USE = /token|secret|password|passwd|passphrase|salt|nonce|otp|session|csrf|xsrf|signature|sign|verif|credential|api_?key|private|priv_?key|signing|hmac|\bmac\b|cipher|encrypt|decrypt|\biv\b|challenge|verifier|auth|keypair|key_?pair|\bkey\b|Key\b|_key\b/i;
@@ -843,7 +843,10 @@ export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   const names = unitName(n, ctx);
   if (INCIDENTAL_USE.test(names) || INCIDENTAL_NAME.test(names)) return true;
   const statement = textOf(statementOf(n, ctx), ctx).slice(0, 400);
-  const context = `${names} ${statement}`;
+  // The caller says the digest is not for security: `hashlib.md5(email, usedforsecurity=False)`.
+  if (/\busedforsecurity\s*=\s*False\b/.test(statement)) return true;
+  // Python's `secrets.token_urlsafe(6)` names its module, not what the value is for.
+  const context = `${names} ${statement.replace(/\bsecrets\.(?=token_|choice|randbits|randbelow)/g, '')}`;
   if (/password|passwd|secret|signature|hmac|private|credential/i.test(context)) return false;
   if (INCIDENTAL_USE.test(context)) return true;
   // An unkeyed digest of a JSON serialisation fingerprints structured data (a cache key, a key

@@ -4,7 +4,8 @@
 ; (Django SESSION_COOKIE_SECURE = False, Flask app.config["SESSION_COOKIE_HTTPONLY"] = False).
 ; Cookie names must look like a session, auth, token, login or remember-me cookie; a flag set from
 ; an expression (secure=settings.HTTPS) is trusted, and so are **options. CSRF cookies are exempt
-; from HttpOnly: double-submit tokens must be readable by scripts.
+; from HttpOnly: double-submit tokens must be readable by scripts. A cookie holding a literal flag,
+; set_cookie("is_user_authorized", "true"), carries no secret: page scripts read it to show state.
 
 ; resp.set_cookie("session", value) / set_cookie(key="session", ...) without secure=True
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
@@ -12,6 +13,7 @@
  (#match? @fn "\\.set_cookie$")
  (#match? @args "^\\(\\s*([rRuU]?[\"\\'][^\"\\']*|[\\w.]*)([Ss]ess|SESS|(?<![a-z])sid|SID|[Aa]uth|AUTH|[Tt]oken|TOKEN|[Jj]wt|JWT|[Rr]emember|REMEMBER|[Ll]ogin|LOGIN|[Cc]srf|CSRF|[Xx]srf|XSRF)|\\bkey\\s*=\\s*([rRuU]?[\"\\'][^\"\\']*|[\\w.]*)([Ss]ess|SESS|(?<![a-z])sid|SID|[Aa]uth|AUTH|[Tt]oken|TOKEN|[Jj]wt|JWT|[Rr]emember|REMEMBER|[Ll]ogin|LOGIN|[Cc]srf|CSRF|[Xx]srf|XSRF)")
  (#not-match? @args "\\bsecure\\s*=\\s*(?!\\s|False\\b)|\\*\\*")
+ (#not-match? @args "^\\(\\s*[^,]+,\\s*[rRuU]?[\"\\'](true|false|True|False|yes|no|1|0)[\"\\']\\s*[,)]|\\bvalue\\s*=\\s*[rRuU]?[\"\\'](true|false|True|False|yes|no|1|0)[\"\\']")
  (#set! rule "python.auth.cookie-not-secure")
  (#set! category "auth")
  (#set! severity "warning")
@@ -61,6 +63,7 @@
  (#match? @args "^\\(\\s*([rRuU]?[\"\\'][^\"\\']*|[\\w.]*)([Ss]ess|SESS|(?<![a-z])sid|SID|[Aa]uth|AUTH|[Tt]oken|TOKEN|[Jj]wt|JWT|[Rr]emember|REMEMBER|[Ll]ogin|LOGIN|[Cc]srf|CSRF|[Xx]srf|XSRF)|\\bkey\\s*=\\s*([rRuU]?[\"\\'][^\"\\']*|[\\w.]*)([Ss]ess|SESS|(?<![a-z])sid|SID|[Aa]uth|AUTH|[Tt]oken|TOKEN|[Jj]wt|JWT|[Rr]emember|REMEMBER|[Ll]ogin|LOGIN|[Cc]srf|CSRF|[Xx]srf|XSRF)")
  (#not-match? @args "^\\(\\s*([rRuU]?[\"\\'][^\"\\']*|[\\w.]*)([Cc]srf|CSRF|[Xx]srf|XSRF)|\\bkey\\s*=\\s*([rRuU]?[\"\\'][^\"\\']*|[\\w.]*)([Cc]srf|CSRF|[Xx]srf|XSRF)")
  (#not-match? @args "\\bhttponly\\s*=\\s*(?!\\s|False\\b)|\\*\\*")
+ (#not-match? @args "^\\(\\s*[^,]+,\\s*[rRuU]?[\"\\'](true|false|True|False|yes|no|1|0)[\"\\']\\s*[,)]|\\bvalue\\s*=\\s*[rRuU]?[\"\\'](true|false|True|False|yes|no|1|0)[\"\\']")
  (#set! rule "python.auth.cookie-not-httponly")
  (#set! category "auth")
  (#set! severity "warning")

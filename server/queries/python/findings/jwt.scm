@@ -1,4 +1,6 @@
 ; JWT validation mistakes in Python: PyJWT (`import jwt`) and python-jose (`from jose import jwt`).
+; Verification switched off in a dev-only stand-in class (`class NullOIDCPublisherService`, `MockVerifier`,
+; a Null-object whose constructor warns it is insecure) is deliberate and never reported.
 
 ; jwt.decode(token, key) without algorithms=: PyJWT 1.x and python-jose then accept whatever alg
 ; the token header names (alg confusion: an RS256 public key used as an HS256 secret). Calls that
@@ -30,6 +32,7 @@
  (#match? @key "^[\"\\']verify_signature[\"\\']$")
  (#imports? "^(jwt|jose)(\\.|$)")
  (#not-unit-name-matches? @finding "[Uu]nverified|[Ww]ithout_?[Vv]erif|[Pp]seudo|[Ii]nsecure|[Uu]nsafe|[Pp]eek|(^|\\s)(is|has)_|(^|\\s)(is|has)[A-Z]|_owner$|[Ii]ssuer$")
+ (#not-unit-name-matches? @finding "(^|\\s)_?(Null|Mock|Fake|Dummy|Stub)[A-Z]\\w*$")
  (#set! rule "python.jwt.signature-verification-disabled")
  (#set! category "jwt")
  (#set! severity "error")
@@ -41,6 +44,7 @@
  (#imports? "^(jwt|jose)(\\.|$)")
  (#match? @args "\\bverify\\s*=\\s*False\\b")
  (#resolves-to? @fn "^(jwt\\.(decode|decode_complete)|jose\\.jwt\\.decode)$")
+ (#not-unit-name-matches? @finding "(^|\\s)_?(Null|Mock|Fake|Dummy|Stub)[A-Z]\\w*$")
  (#set! rule "python.jwt.decode-without-verify")
  (#set! category "jwt")
  (#set! severity "error")
@@ -51,6 +55,7 @@
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
  (#imports? "^jose(\\.|$)")
  (#resolves-to? @fn "^jose\\.jwt\\.get_unverified_claims$")
+ (#not-unit-name-matches? @finding "(^|\\s)_?(Null|Mock|Fake|Dummy|Stub)[A-Z]\\w*$")
  (#set! rule "python.jwt.decode-without-verify")
  (#set! category "jwt")
  (#set! severity "warning")
@@ -61,6 +66,7 @@
 ((pair key: (string) @key value: (false) @value) @finding
  (#match? @key "^[\"\\']verify_(exp|nbf|iat)[\"\\']$")
  (#imports? "^(jwt|jose)(\\.|$)")
+ (#not-unit-name-matches? @finding "(^|\\s)_?(Null|Mock|Fake|Dummy|Stub)[A-Z]\\w*$")
  (#set! rule "python.jwt.claims-validation-disabled")
  (#set! category "jwt")
  (#set! severity "error")
@@ -72,6 +78,7 @@
 ((pair key: (string) @key value: (false) @value) @finding
  (#match? @key "^[\"\\']verify_(aud|iss)[\"\\']$")
  (#imports? "^(jwt|jose)(\\.|$)")
+ (#not-unit-name-matches? @finding "(^|\\s)_?(Null|Mock|Fake|Dummy|Stub)[A-Z]\\w*$")
  (#set! rule "python.jwt.claims-validation-disabled")
  (#set! category "jwt")
  (#set! severity "error")
