@@ -499,7 +499,7 @@ const RECALL_ROUND_LABELS = [
   'round 9, seed 20261210: held out on four new repositories (engine at cd8e12c), then tuned on',
   '',
   'round 11, seed 20261211: held out on three new repositories (engine at 7abf304), then tuned on',
-  'round 12, seed 20261203: held out on six new repositories (engine at 28d303e)',
+  'round 12, seed 20261203: held out on six new repositories (engine at 28d303e), then tuned on',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
