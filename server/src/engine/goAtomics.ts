@@ -203,8 +203,7 @@ export function isSmallUnit(n: Node, ctx: ValueContext): boolean {
  */
 export function isNotCliOutput(callee: Node, ctx: ValueContext): boolean {
   if (!/^fmt\.Print/.test(ctx.text.slice(callee.startIndex, callee.endIndex))) return true;
-  let root: Node = callee;
-  while (root.parent) root = root.parent;
+  const root = ctx.root ?? callee.tree.rootNode;
   const clause = root.namedChildren.find((c) => c?.type === 'package_clause');
   const name = clause?.namedChildren.find((c) => c?.type === 'package_identifier');
   return !(name && ctx.text.slice(name.startIndex, name.endIndex) === 'main');
