@@ -15,11 +15,14 @@ const finish = (promise) =>
     },
   );
 
-// Agent hooks run on every edit: a small client asks the installation's hook server first (see
-// server/src/agents/hookClient.ts) and loads the full CLI only when there is none.
+// Agent hooks run on every edit, `check --staged` on every commit: a small client asks the
+// installation's hook server first (see server/src/agents/hookClient.ts) and loads the full CLI
+// only when there is none.
 const hookClient = path.join(__dirname, '..', 'dist', 'hookClient.js');
 if (argv[0] === 'hook' && fs.existsSync(hookClient)) {
   finish(require(hookClient).runHookFast(argv));
+} else if ((argv[0] === 'scan' || argv[0] === 'check') && fs.existsSync(hookClient)) {
+  finish(require(hookClient).runServedFast(argv));
 } else {
   finish(require('../dist/cli.js').main(argv));
 }

@@ -63,6 +63,23 @@ const partsPlugin = {
   },
 };
 
+/**
+ * web-tree-sitter's Emscripten start-up gets `createRequire` through `await import("module")`; in
+ * a CommonJS bundle that dynamic import starts Node's ES module loader for one built-in (~8 ms of
+ * a short CLI run). The bundles' banner requires it instead (`__agrModule`).
+ */
+const treeSitterPlugin = {
+  name: 'tree-sitter-require',
+  setup(build) {
+    build.onLoad({ filter: /web-tree-sitter[\\/]tree-sitter\.c?js$/ }, (args) => {
+      const text = fs.readFileSync(args.path, 'utf8');
+      const needle = 'await import("module")';
+      if (!text.includes(needle)) throw new Error(`${args.path}: no ${needle} to replace (web-tree-sitter changed: update scripts/build.js)`);
+      return { contents: text.replace(needle, '__agrModule'), loader: 'js' };
+    });
+  },
+};
+
 async function main() {
   copyGrammars();
   const existing = Object.fromEntries(
@@ -77,14 +94,14 @@ async function main() {
     format: 'cjs',
     outdir: 'dist',
     external: ['vscode'],
-    plugins: [partsPlugin],
+    plugins: [partsPlugin, treeSitterPlugin],
     sourcemap: true,
     minify: process.argv.includes('--minify'),
     logLevel: 'warning',
     legalComments: 'none',
     // web-tree-sitter reads import.meta.url to find its files; give CJS bundles a real one.
     define: { 'import.meta.url': '__importMetaUrl' },
-    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;\nconst __agrModule = require('module');" },
   };
   const cli = { ...options, entryPoints: { cli: entryPoints.cli } };
   const ruleCache = path.join(root, 'dist', 'rule-cache.json');

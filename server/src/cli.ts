@@ -47,7 +47,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   hook: { run: runHook, usage: HOOK_USAGE },
   init: { run: runInit, usage: INIT_USAGE },
   // Started by `hook` itself (not for people): keeps the rules compiled between agent edits.
-  'hook-server': { run: runHookServer, usage: 'usage: ai-guardrails hook-server (started by `ai-guardrails hook`)' },
+  'hook-server': { run: (argv, ctx) => runHookServer(argv, ctx, main), usage: 'usage: ai-guardrails hook-server (started by `ai-guardrails hook`, `scan` or `check`)' },
   mcp: { run: runMcp, usage: MCP_USAGE },
 };
 
@@ -62,6 +62,7 @@ export async function main(argv: string[], ctx?: Partial<CliContext>): Promise<n
     stderr: ctx?.stderr ?? ((s) => process.stderr.write(s)),
     isTty: ctx?.isTty ?? (ctx?.stdout ? false : process.stdout.isTTY === true),
     ...(ctx?.readStdin ? { readStdin: ctx.readStdin } : {}),
+    ...(ctx?.engine ? { engine: ctx.engine } : {}),
   };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {

@@ -1,6 +1,6 @@
 import * as net from 'net';
 import * as path from 'path';
-import { hookSocketPath, type HookRequest, type HookResponse } from './hookSocket';
+import { forwardedEnv, hookSocketPath, mayStartServer, SERVED_COMMANDS, type HookRequest, type HookResponse } from './hookSocket';
 
 /**
  * The `ai-guardrails hook` fast path, bundled on its own (dist/hookClient.js) so an agent's hook
@@ -9,7 +9,7 @@ import { hookSocketPath, type HookRequest, type HookResponse } from './hookSocke
  * answer. Returns undefined when there is no server to ask (the caller then answers in-process
  * and starts one for next time).
  */
-export async function askHookServer(root: string, argv: string[], payload: Buffer, cwd: string): Promise<HookResponse | undefined> {
+export async function askHookServer(root: string, argv: string[], payload: Buffer, cwd: string, extra: Partial<HookRequest> = {}): Promise<HookResponse | undefined> {
   if (process.env.AI_GUARDRAILS_HOOK_SERVER === '0') return undefined;
   const socket = hookSocketPath(root);
   if (!socket) return undefined;
@@ -18,6 +18,7 @@ export async function askHookServer(root: string, argv: string[], payload: Buffe
     payload: payload.toString('utf8'),
     cwd,
     ...(process.env.CLAUDE_PROJECT_DIR ? { projectDir: process.env.CLAUDE_PROJECT_DIR } : {}),
+    ...extra,
   };
   return new Promise((resolve) => {
     let settled = false;
@@ -48,6 +49,50 @@ export async function askHookServer(root: string, argv: string[], payload: Buffe
   });
 }
 
+type FullCli = { main: (argv: string[], ctx?: { readStdin?: () => Promise<Buffer> }) => Promise<number>; startHookServer: (root: string) => void };
+
+function debug(what: string, answer: HookResponse): void {
+  if (process.env.AI_GUARDRAILS_HOOK_DEBUG !== '1') return;
+  process.stderr.write(`ai-guardrails ${what}: answered by the hook server${answer.cpuMs !== undefined ? ` (${Math.round(answer.cpuMs)} ms of CPU there)` : ''}\n`);
+}
+
+/**
+ * bin/ai-guardrails.js calls this for `scan` and `check`: a running hook server of this
+ * installation answers with its rules already compiled (a pre-commit check of a few files then
+ * costs a Node start, not a rule compilation); without one the full CLI answers in this process
+ * and, outside CI, leaves a server for the next run.
+ */
+export async function runServedFast(argv: string[]): Promise<number> {
+  const root = path.resolve(__dirname, '..');
+  const readsStdin = argv[0] === 'scan' && argv.some((a) => a === '--stdin-filename' || a.startsWith('--stdin-filename='));
+  let payload = Buffer.alloc(0);
+  if (readsStdin) {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    payload = Buffer.concat(chunks);
+  }
+  const served = SERVED_COMMANDS.has(argv[0] ?? '') && !argv.includes('--help') && !argv.includes('-h');
+  const answer = served
+    ? await askHookServer(root, argv, payload, process.cwd(), { kind: 'cli', env: forwardedEnv(process.env), isTty: process.stdout.isTTY === true })
+    : undefined;
+  if (!answer) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const cli = require(path.join(root, 'dist', 'cli.js')) as FullCli;
+    const code = await cli.main(argv, readsStdin ? { readStdin: () => Promise.resolve(payload) } : {});
+    if (served && mayStartServer(process.env, true)) cli.startHookServer(root);
+    return code;
+  }
+  debug(argv[0] ?? 'cli', answer);
+  await write(process.stdout, answer.stdout);
+  await write(process.stderr, answer.stderr);
+  return answer.code;
+}
+
+/** Writes all of `text` before the process may exit (a pipe takes a large report in pieces). */
+function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
+  return new Promise((resolve) => (text.length === 0 ? resolve() : stream.write(text, () => resolve())));
+}
+
 /** bin/ai-guardrails.js calls this for `hook …`; falls back to the full CLI. */
 export async function runHookFast(argv: string[]): Promise<number | undefined> {
   const root = path.resolve(__dirname, '..');
@@ -58,12 +103,12 @@ export async function runHookFast(argv: string[]): Promise<number | undefined> {
   if (!answer) {
     // Answer in this process (the full CLI), then leave a server running for the next edit.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const cli = require(path.join(root, 'dist', 'cli.js')) as { main: (argv: string[], ctx?: { readStdin?: () => Promise<Buffer> }) => Promise<number>; startHookServer: (root: string) => void };
+    const cli = require(path.join(root, 'dist', 'cli.js')) as FullCli;
     const code = await cli.main(argv, { readStdin: () => Promise.resolve(payload) });
-    if (process.env.AI_GUARDRAILS_HOOK_SERVER !== '0') cli.startHookServer(root);
+    if (mayStartServer(process.env, false)) cli.startHookServer(root);
     return code;
   }
-  if (process.env.AI_GUARDRAILS_HOOK_DEBUG === '1') process.stderr.write('ai-guardrails hook: answered by the hook server\n');
+  debug('hook', answer);
   process.stdout.write(answer.stdout);
   process.stderr.write(answer.stderr);
   return answer.code;

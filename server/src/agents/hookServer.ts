@@ -2,7 +2,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
-import { hookSocketPath, type HookRequest, type HookResponse } from './hookSocket';
+import { FORWARDED_ENV, hookSocketPath, type HookRequest, type HookResponse } from './hookSocket';
 
 /**
  * The hook server: a per-user, per-installation process that keeps the engine and its compiled
@@ -48,11 +48,19 @@ export async function serveHooks(root: string, handle: HookHandler, idleMs = IDL
     conn.on('end', () => {
       requests.push(async () => {
         let response: HookResponse;
+        const cpu = process.cpuUsage();
+        let request: HookRequest | undefined;
         try {
-          response = await handle(JSON.parse(body) as HookRequest);
+          request = JSON.parse(body) as HookRequest;
+          response = await handle(request);
         } catch (err) {
-          response = { code: 0, stdout: '', stderr: `ai-guardrails hook server: ${(err as Error).message}; nothing checked\n` };
+          // A hook that cannot be checked must not block the agent (code 0); a scan or check
+          // that could not run must fail like the in-process command would (code 2).
+          const cli = request?.kind === 'cli';
+          response = { code: cli ? 2 : 0, stdout: '', stderr: `ai-guardrails ${cli ? '' : 'hook '}server: ${(err as Error).message}; nothing checked\n` };
         }
+        const used = process.cpuUsage(cpu);
+        response.cpuMs = (used.user + used.system) / 1000;
         conn.end(JSON.stringify(response));
         armIdle();
       });
@@ -93,7 +101,10 @@ function isLive(socket: string): Promise<boolean> {
 export function startHookServer(root: string): void {
   if (!hookSocketPath(root)) return;
   try {
-    const child = spawn(process.execPath, [path.join(root, 'bin', 'ai-guardrails.js'), 'hook-server'], { detached: true, stdio: 'ignore', cwd: root });
+    // Not with the starter's git or colour variables: a server started from a pre-commit hook
+    // would otherwise keep that commit's GIT_INDEX_FILE for every later request.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !FORWARDED_ENV.test(k)));
+    const child = spawn(process.execPath, [path.join(root, 'bin', 'ai-guardrails.js'), 'hook-server'], { detached: true, stdio: 'ignore', cwd: root, env });
     child.unref();
   } catch {
     // no server: every call answers in-process, just slower

@@ -33,16 +33,51 @@ export function hookSocketPath(root: string): string | undefined {
 }
 
 export interface HookRequest {
+  /** `hook` (the default): an agent hook call, argv after `hook`; `cli`: a whole `scan`/`check` command line. */
+  kind?: 'hook' | 'cli';
   argv: string[];
-  /** The payload exactly as the agent wrote it (UTF-8). */
+  /** The payload exactly as the agent wrote it (UTF-8); for `cli`, stdin when `--stdin-filename` asks for it. */
   payload: string;
   cwd: string;
   /** The agent's CLAUDE_PROJECT_DIR, when set. */
   projectDir?: string;
+  /** `cli`: the caller's variables that change what a command does (FORWARDED_ENV). */
+  env?: Record<string, string>;
+  /** `cli`: whether the caller's stdout is a terminal (colours). */
+  isTty?: boolean;
 }
 
 export interface HookResponse {
   code: number;
   stdout: string;
   stderr: string;
+  /** CPU the server spent on the request (all its threads), for `AI_GUARDRAILS_HOOK_DEBUG` and the benchmark. */
+  cpuMs?: number;
+}
+
+/**
+ * Variables a served `scan`/`check` must see as the caller has them: git's (a pre-commit hook
+ * runs with GIT_INDEX_FILE, GIT_DIR, … pointing at the commit being made), colours, and the
+ * reviewer identity. The server takes these from each request, never from whoever started it.
+ */
+export const FORWARDED_ENV = /^(?:GIT_[A-Z0-9_]+|NO_COLOR|TERM|AI_GUARDRAILS_REVIEWER)$/;
+
+export function forwardedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && FORWARDED_ENV.test(k)) out[k] = v;
+  return out;
+}
+
+/** Commands a server may run for the CLI: they only read the workspace (never `review`, `init`, `ai-review`). */
+export const SERVED_COMMANDS = new Set(['scan', 'check']);
+
+/**
+ * Whether a run may leave a server behind for the next one: not when switched off
+ * (AI_GUARDRAILS_HOOK_SERVER=0) and, for `scan`/`check`, not in CI, where every run is a fresh machine.
+ */
+export function mayStartServer(env: NodeJS.ProcessEnv, forCli: boolean): boolean {
+  if (env.AI_GUARDRAILS_HOOK_SERVER === '0') return false;
+  if (!forCli || env.AI_GUARDRAILS_HOOK_SERVER === '1') return true;
+  const ci = env.CI;
+  return ci === undefined || ci === '' || ci === '0' || ci.toLowerCase() === 'false';
 }

@@ -100,9 +100,10 @@ export async function runCheck(argv: string[], ctx: CliContext): Promise<number>
         ? { dir: top, files: headPaths.filter((p) => isRegularFile(path.join(top, p))), ledger: readLedger(workspace) }
         : materialize(top, blobRev(head), headPaths, path.join(tmp, 'head'), wsPrefix);
 
+    const kept = settings.enable && ctx.engine ? await ctx.engine() : undefined;
     const scanOptions = {
       root: ctx.root,
-      quickStart: true,
+      ...(kept ? { engine: kept } : { quickStart: true }),
       maxBytes: settings.maxFileSizeKb * 1024,
       categories: enabledCategories(settings),
       pool,

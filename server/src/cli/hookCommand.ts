@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { engineFor } from '../agents/editImpact';
 import { serveHooks } from '../agents/hookServer';
+import { FORWARDED_ENV, SERVED_COMMANDS } from '../agents/hookSocket';
+import { GuardrailEngine, pathsFromRoot } from '../engine/engine';
 import { LANGUAGE_IDS } from '../engine/languages';
 import { forbiddenCommand, pendingForSession, preEdit, recordEdit, type Decision } from '../agents/hooks';
 import type { AgentId } from '../agents/journal';
@@ -158,14 +160,73 @@ async function cursor(event: string, payload: Record<string, unknown>, ctx: CliC
   return {};
 }
 
-/** `hook-server`: answers hook calls over the private socket until idle (agents/hookServer.ts). */
-export function runHookServer(_argv: string[], ctx: CliContext): Promise<number> {
+/**
+ * Runs `run` with the caller's FORWARDED_ENV variables in place of the server's own: requests run
+ * one at a time (hookServer.ts), so the process environment is the request's while it runs.
+ */
+async function withCallerEnv<T>(env: Record<string, string>, run: () => Promise<T>): Promise<T> {
+  const saved = new Map<string, string | undefined>();
+  for (const k of Object.keys(process.env)) {
+    if (!FORWARDED_ENV.test(k)) continue;
+    saved.set(k, process.env[k]);
+    delete process.env[k];
+  }
+  for (const [k, v] of Object.entries(env)) {
+    if (!FORWARDED_ENV.test(k)) continue;
+    if (!saved.has(k)) saved.set(k, undefined);
+    process.env[k] = v;
+  }
+  try {
+    return await run();
+  } finally {
+    for (const [k, v] of saved) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+type Main = (argv: string[], ctx?: Partial<CliContext>) => Promise<number>;
+
+/**
+ * `hook-server`: answers hook calls, and `scan`/`check` command lines, over the private socket
+ * until idle (agents/hookServer.ts).
+ */
+export function runHookServer(_argv: string[], ctx: CliContext, main: Main): Promise<number> {
   // Compile every language's rules while no agent waits (the server starts after a cold call),
   // one language per job so a request is never stuck behind all of them.
   const warm = LANGUAGE_IDS.map((language) => async () => (await engineFor(ctx.root, language)).prepare());
+  // `scan` and `check` share one engine of all languages, each language's queries compiled on its
+  // first file; replaced after a parser fault, whose WebAssembly memory is not trusted again.
+  let cliEngine: Promise<GuardrailEngine> | undefined;
+  const keptEngine = () => (cliEngine ??= GuardrailEngine.create(pathsFromRoot(ctx.root)));
   return serveHooks(ctx.root, async (req) => {
     let stdout = '';
     let stderr = '';
+    if (req.kind === 'cli') {
+      if (!SERVED_COMMANDS.has(req.argv[0] ?? '')) return { code: 2, stdout: '', stderr: `ai-guardrails: the hook server does not run ${JSON.stringify(req.argv[0] ?? '')}\n` };
+      const faults = cliEngine ? (await cliEngine).faults : 0;
+      try {
+        const code = await withCallerEnv(req.env ?? {}, () =>
+          main(req.argv, {
+            root: ctx.root,
+            cwd: req.cwd,
+            isTty: req.isTty === true,
+            stdout: (s) => (stdout += s),
+            stderr: (s) => (stderr += s),
+            readStdin: () => Promise.resolve(Buffer.from(req.payload, 'utf8')),
+            engine: keptEngine,
+          }),
+        );
+        return { code, stdout, stderr };
+      } finally {
+        const used = cliEngine ? await cliEngine.catch(() => undefined) : undefined;
+        if (!used || used.faults !== faults) {
+          used?.dispose();
+          cliEngine = undefined;
+        }
+      }
+    }
     const code = await runHook(req.argv, {
       ...ctx,
       cwd: req.cwd,

@@ -32,6 +32,11 @@ export interface CliContext {
   projectDir?: string;
   /** Reads all of stdin (tests pass their own). */
   readStdin?: () => Promise<Buffer>;
+  /**
+   * An engine a long-lived process (the hook server) keeps between commands, its queries compiled
+   * once; a plain CLI run creates its own for the run.
+   */
+  engine?: () => Promise<GuardrailEngine>;
 }
 
 interface JsonPosition {
@@ -112,10 +117,11 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
       workspace,
       warn: (message) => ctx.stderr(`ai-guardrails: warning: ${message}\n`),
     });
+    const kept = settings.enable && ctx.engine ? await ctx.engine() : undefined;
     scanned = settings.enable
       ? (await scanProject(files, {
           root: ctx.root,
-          quickStart: true,
+          ...(kept ? { engine: kept } : { quickStart: true }),
           maxBytes: settings.maxFileSizeKb * 1024,
           categories: enabledCategories(settings),
           ...(settings.auditFindings ? { auditFindings: true } : {}),
@@ -188,12 +194,12 @@ async function scanStdin(ctx: CliContext, file: string, settings: GuardrailSetti
   if (buffer.length > settings.maxFileSizeKb * 1024) {
     return skipped({ reason: 'too-large', message: `${Math.round(buffer.length / 1024)} KB exceeds maxFileSizeKb (${settings.maxFileSizeKb})` });
   }
-  preferQuickStart();
-  const engine = await GuardrailEngine.create(pathsFromRoot(ctx.root), [language]);
+  if (!ctx.engine) preferQuickStart();
+  const engine = ctx.engine ? await ctx.engine() : await GuardrailEngine.create(pathsFromRoot(ctx.root), [language]);
   try {
     return { scanned: scanText(engine, file, read.text, enabledCategories(settings), { auditFindings: settings.auditFindings, includeGenerated: settings.includeTests }), text: read.text };
   } finally {
-    engine.dispose();
+    if (!ctx.engine) engine.dispose();
   }
 }
 

@@ -93,6 +93,10 @@ function uncachedProblem(glob: string, dialect: GlobDialect): string | undefined
   } catch (err) {
     return `is not a valid pattern (${(err as Error).message})`;
   }
+  // Backtracking needs two unbounded wildcards to trade characters between; a pattern with at most
+  // one `*` run (`node_modules/`, `*.log`, `/dist/**`) matches in linear time and is not timed,
+  // which saves a .gitignore of ordinary lines ~30 ms of a short CLI run.
+  if ((glob.match(/\*+/g)?.length ?? 0) <= 1) return undefined;
   const time = (probe: string): number => {
     const started = performance.now();
     try {
