@@ -99,13 +99,38 @@
  (#resolves-to? @pkg "^(crypto/.+|golang\\.org/x/crypto/.+)$")
  (#set! rule "go.crypto.config-literal"))
 
-; Certificate verification switched off, wherever it is set.
+; Certificate verification switched off, wherever it is set. A value copied from configuration,
+; `InsecureSkipVerify: s.SMTP.InsecureSkipVerify`, `cfg.InsecureSkipVerify = opts.Insecure`, is the
+; operator's switch handed on: it joins a region but makes none (the literal `true`, or a value the
+; code computes, `InsecureSkipVerify: host == "localhost"`, still does). (First: of two patterns
+; matching the same node, the earlier one counts.)
+((keyed_element
+   key: (literal_element (identifier) @trigger)
+   value: (literal_element [(identifier) (selector_expression)]))
+ (#eq? @trigger "InsecureSkipVerify")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.insecure-skip-verify"))
+
 ((keyed_element key: (literal_element (identifier) @trigger))
  (#eq? @trigger "InsecureSkipVerify")
  (#set! rule "go.crypto.insecure-skip-verify"))
 
+((assignment_statement
+   left: (expression_list . (selector_expression field: (field_identifier) @f) @trigger .)
+   right: (expression_list . [(identifier) (selector_expression)] .))
+ (#eq? @f "InsecureSkipVerify")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.insecure-skip-verify"))
+
+((assignment_statement
+   left: (expression_list . (selector_expression field: (field_identifier) @f) @trigger .))
+ (#eq? @f "InsecureSkipVerify")
+ (#set! rule "go.crypto.insecure-skip-verify"))
+
+; Reading the setting (`if cfg.InsecureSkipVerify {`, a value copied into a literal) is a mention.
 ((selector_expression field: (field_identifier) @f) @trigger
  (#eq? @f "InsecureSkipVerify")
+ (#set! evidence "mention")
  (#set! rule "go.crypto.insecure-skip-verify"))
 
 ; math/rand producing a secret: token := rand.Int63(), otp := fmt.Sprintf("%06d", rand.Intn(1e6))

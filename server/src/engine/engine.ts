@@ -1265,7 +1265,7 @@ function buildRegions(
     let plain = memo.plainUnits.get(unitStart, unitEnd, unitType) ?? previous.plainUnits?.get(unitStart, unitEnd, unitType);
     if (plain === undefined) {
       const unitNode = g.unit.node ?? nodeAt(root, unitStart, unitEnd, unitType);
-      plain = unitNode !== undefined && (isDelegation(unitNode, atomics) || isStub(unitNode));
+      plain = unitNode !== undefined && (isDelegation(unitNode, atomics) || isStub(unitNode) || isGoTestHelper(unitNode));
     }
     memo.plainUnits.set(unitStart, unitEnd, unitType, plain);
     if (plain) continue;
@@ -1385,6 +1385,23 @@ export function isDelegation(unit: Node, atomics?: ReadonlyMap<string, AtomicKin
   const receiver = fn.type === 'method_declaration' ? fn.childForFieldName('receiver')?.descendantsOfType('identifier')[0]?.text : undefined;
   if (!root || !(root.type === 'this' || root.text === 'self' || (receiver !== undefined && root.text === receiver))) return false;
   return forwards();
+}
+
+/**
+ * A Go test helper outside a `_test.go` file: a function that takes the test's handle
+ * (`t *testing.T`, `tb testing.TB`, `b *testing.B`) or returns a test-only option
+ * (`func WithSelfSigned() TestRegistryOption`). Go has no test-only import path, so helpers that
+ * test packages share live in ordinary files; they run only under `go test`.
+ */
+export function isGoTestHelper(unit: Node): boolean {
+  if (unit.type !== 'function_declaration' && unit.type !== 'method_declaration') return false;
+  const params = unit.childForFieldName('parameters');
+  for (const p of params?.namedChildren ?? []) {
+    const type = p?.childForFieldName('type');
+    if (type && /^\*?testing\.(T|TB|B|F)$/.test(type.text)) return true;
+  }
+  const result = unit.childForFieldName('result');
+  return result !== null && /^\*?Test[A-Z]\w*Option$/.test(result.text);
 }
 
 /** A Go selector rooted at the unit's receiver or one of its parameters (`s.cfg`, `opts.Key`). */
