@@ -50,14 +50,15 @@
  (#set! rule "go.crypto.format-check"))
 
 ;; Key and certificate format conversion, `x509.MarshalPKCS8PrivateKey(key)` into a PEM block,
-;; `tls.X509KeyPair(certPEM, keyPEM)` from base64 configuration, a chain of `x509.ParsePKIXPublicKey`
-;; / `x509.ParseCertificate` attempts, chooses no algorithm, key size or curve and signs or verifies
-;; nothing: a mention. A unit that then verifies, signs or trusts what it parsed (`cert.Verify(opts)`,
-;; `pool.AddCert(cert)`, `CheckSignature`, a `Certificates:`/`RootCAs:` field) keeps the call as an
-;; operation. (First: of two patterns matching the same node, the earlier one counts.)
+;; `tls.X509KeyPair(certPEM, keyPEM)` from base64 configuration, chooses no algorithm, key size or
+;; curve and signs or verifies nothing: a mention. A unit that then verifies, signs or trusts what it
+;; made (`cert.Verify(opts)`, `pool.AddCert(cert)`, `CheckSignature`, a `Certificates:`/`RootCAs:`
+;; field, a handshake's GetCertificate) keeps the call as an operation. (Parsing stays an operation:
+;; a parsed CA certificate or signing key is the trust anchor the unit loads, judged so in rounds 2-9.)
+;; (First: of two patterns matching the same node, the earlier one counts.)
 ((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
  (#resolves-to? @pkg "^crypto/(x509|tls)$")
- (#match? @f "^(Parse(PKCS1|PKCS8|PKIX|EC)\\w*|ParseCertificates?|Marshal(PKCS1|PKCS8|PKIX|EC)\\w*|X509KeyPair|LoadX509KeyPair)$")
+ (#match? @f "^(Marshal(PKCS1|PKCS8|PKIX|EC)\\w*|X509KeyPair|LoadX509KeyPair)$")
  (#not-text-before? @trigger "{{certificate-trust-use}}")
  (#not-text-after? @trigger "{{certificate-trust-use}}")
  (#set! evidence "mention")

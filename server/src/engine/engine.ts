@@ -1248,7 +1248,9 @@ function buildRegions(
   // advisory lock in the unit is another matter: the permission check beside it is its own.)
   const guardedUnits = new Set<string>();
   for (const g of groups.values()) {
-    if (CHECK_CATEGORIES.has(g.category) && g.triggers.some((t) => !t.mention)) guardedUnits.add(`${g.unit.start}:${g.unit.end}`);
+    // (A session-token service of an auth library, go-pkgz/auth's TokenService().Parse/Get/Set, is
+    // the library reading its own login token: the handler's guards on the claims stay auth.)
+    if (CHECK_CATEGORIES.has(g.category) && g.triggers.some((t) => !t.mention && !t.rule.endsWith('.token-service'))) guardedUnits.add(`${g.unit.start}:${g.unit.end}`);
   }
   const span = (start: number, end: number): Span => ({ start: lines.position(start), end: lines.position(end) });
   const regions: Region[] = [];
