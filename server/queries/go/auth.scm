@@ -245,6 +245,9 @@
 
 ;   if !allowed { http.Error(w, "forbidden", http.StatusForbidden); return }
 ;   if user == nil { w.WriteHeader(http.StatusUnauthorized); return }
+; The condition must read something access is decided on (a user, claims, role, token, session,
+; permission, owner, signature, an ok/err of a check): a 403 on a business rule, `if e == nil &&
+; isRoByAge(info)` (a post too old to edit), tests the data, not the caller.
 ; A guard stops the request: a 401/403 status set in an `if` that falls through to the rest of
 ; the function (dex templates: `if lastWasInvalid { w.WriteHeader(401) }` then render the login
 ; page again) only styles the response, so the consequence must return, or the `if` (an if/else
@@ -260,6 +263,7 @@
  (#any-of? @st "StatusUnauthorized" "StatusForbidden")
  (#resolves-to? @pkg "^net/http$")
  (#not-match? @cond "^[^&|]*\\.Get\\(\"(Content-Type|Accept)\"\\)[^&|]*$")
+ (#match? @cond "{{access-condition-word}}")
  (#set! rule "go.auth.deny-guard"))
 
 ;   if errors.As(err, &groupsErr) { renderError(w, http.StatusForbidden, …) } else { … }; return

@@ -66,7 +66,7 @@
 
 ;; The zero value of a crypto type returned beside an error, `return tls.Certificate{}, err`, sets
 ;; nothing: a mention.
-((composite_literal type: (qualified_type package: (package_identifier) @pkg) @trigger body: (literal_value) @body)
+((return_statement (expression_list . (composite_literal type: (qualified_type package: (package_identifier) @pkg) @trigger body: (literal_value) @body)))
  (#resolves-to? @pkg "^(crypto/.+|golang\\.org/x/crypto/.+)$")
  (#match? @body "^\\{\\s*\\}$")
  (#set! evidence "mention")
