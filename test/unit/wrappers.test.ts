@@ -97,6 +97,65 @@ describe('project wrappers', () => {
     const { analysis } = engine.analyze(go, 'go', { wrappers });
     assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['MatchesUpper:timing'], 'a call in an argument is not forwarding');
   });
+  it('a retry helper named just Retry is a wrapper; its callers get retry regions', async () => {
+    const go = [
+      'package resilience',
+      '',
+      'import "time"',
+      '',
+      'func Retry(maxWait time.Duration, failAfter time.Duration, f func() error) (err error) {',
+      '\twait := 100 * time.Millisecond',
+      '\tstart := time.Now()',
+      '\tfor time.Since(start) < failAfter {',
+      '\t\tif err = f(); err == nil {',
+      '\t\t\treturn nil',
+      '\t\t}',
+      '\t\ttime.Sleep(wait)',
+      '\t\twait = wait * 2',
+      '\t\tif wait > maxWait {',
+      '\t\t\twait = maxWait',
+      '\t\t}',
+      '\t}',
+      '\treturn err',
+      '}',
+      '',
+    ].join('\n');
+    const table = buildWrapperTable([await scanned('resilience/retry.go', 'go', go)]);
+    assert.strictEqual(table.get('go')?.get('Retry'), 'retry');
+  });
+
+  it('a Go switch that only dispatches to same-package comparators makes no region; one that adds a step does', async () => {
+    const engine = await sharedEngine();
+    const wrappers = new Map<string, CategoryId>([['CompareBcrypt', 'timing'], ['CompareArgon2id', 'timing']]);
+    const go = [
+      'package hasherx',
+      '',
+      'func Compare(ctx context.Context, password []byte, hash []byte) error {',
+      '\tswitch {',
+      '\tcase IsBcryptHash(hash):',
+      '\t\treturn CompareBcrypt(ctx, password, hash)',
+      '\tcase IsArgon2idHash(hash):',
+      '\t\treturn CompareArgon2id(ctx, password, hash)',
+      '\tdefault:',
+      '\t\treturn errors.WithStack(ErrUnknownHashAlgorithm)',
+      '\t}',
+      '}',
+      '',
+      'func CompareTrimmed(ctx context.Context, password []byte, hash []byte) error {',
+      '\tswitch {',
+      '\tcase IsBcryptHash(hash):',
+      '\t\treturn CompareBcrypt(ctx, bytes.TrimSpace(password), hash)',
+      '\tcase IsArgon2idHash(hash):',
+      '\t\treturn CompareArgon2id(ctx, password, hash)',
+      '\t}',
+      '\treturn nil',
+      '}',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(go, 'go', { wrappers });
+    assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['CompareTrimmed:timing']);
+  });
+
   it('jwt wrappers are helpers named for a JWT codec operation; crypto ones for encryption, HMAC or OTP generation', async () => {
     const py = [
       'import hashlib',

@@ -245,6 +245,9 @@
 
 ;   if !allowed { http.Error(w, "forbidden", http.StatusForbidden); return }
 ;   if user == nil { w.WriteHeader(http.StatusUnauthorized); return }
+; The condition must read something access is decided on (a user, claims, role, token, session,
+; permission, owner, signature, an ok/err of a check): a 403 on a business rule, `if e == nil &&
+; isRoByAge(info)` (a post too old to edit), tests the data, not the caller.
 ; A guard stops the request: a 401/403 status set in an `if` that falls through to the rest of
 ; the function (dex templates: `if lastWasInvalid { w.WriteHeader(401) }` then render the login
 ; page again) only styles the response, so the consequence must return, or the `if` (an if/else
@@ -260,6 +263,7 @@
  (#any-of? @st "StatusUnauthorized" "StatusForbidden")
  (#resolves-to? @pkg "^net/http$")
  (#not-match? @cond "^[^&|]*\\.Get\\(\"(Content-Type|Accept)\"\\)[^&|]*$")
+ (#match? @cond "{{access-condition-word}}")
  (#set! rule "go.auth.deny-guard"))
 
 ;   if errors.As(err, &groupsErr) { renderError(w, http.StatusForbidden, …) } else { … }; return
@@ -313,3 +317,28 @@
  (#any-of? @st "StatusUnauthorized" "StatusForbidden")
  (#resolves-to? @pkg "^net/http$")
  (#set! rule "go.auth.deny-guard"))
+
+; go-pkgz/auth callbacks that decide who is signed in and with what rights: the claims updater run on
+; every new or refreshed token (token.ClaimsUpdFunc: sets admin, blocks users), the validator run on
+; every authenticated request (token.ValidatorFunc), the per-audience signing secret
+; (token.SecretFunc) and a password checker (provider.CredCheckerFunc), each a function literal.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (func_literal) .))
+ (#any-of? @f "ClaimsUpdFunc" "ValidatorFunc" "SecretFunc" "CredCheckerFunc")
+ (#resolves-to? @pkg "^github\\.com/go-pkgz/auth(/v\\d+)?/(token|provider)$")
+ (#set! rule "go.auth.authenticator-callback"))
+
+; The same library's admin flag set on a user's claims, c.User.SetAdmin(ds.IsAdmin(aud, id)).
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger)
+ (#eq? @f "SetAdmin")
+ (#imports? "^github\\.com/go-pkgz/auth(/v\\d+)?(/.+)?$")
+ (#set! rule "go.auth.authenticator-callback"))
+
+;; A permission engine's own yes or no: func (e *Engine) CheckIsMember(ctx, r, depth) (bool, error)
+;; { … return result.Membership == IsMember, nil }, func (p *Policy) IsAllowed(…) (bool, error) {
+;; … return grant.Level == LevelWrite, nil }. The comparison the unit returns is the decision.
+((return_statement (expression_list . (binary_expression operator: "==") @trigger . (nil) .))
+ (#unit-name-matches? @trigger "(^|\\.)(Check\\w*(Member|Permission|Access|Allowed|Authori[sz]ed)\\w*|Is(Member|Allowed|Authori[sz]ed|Permitted)|Has(Permission|Access)\\w*|Can(Access|Perform)\\w*)$")
+ (#set! rule "go.auth.access-decision"))

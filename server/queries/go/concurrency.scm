@@ -107,6 +107,24 @@
  (#imports? "^sync$")
  (#set! rule "go.concurrency.sync-call"))
 
+;; A once that only registers something with a library at setup, once.Do(func() {
+;; cobra.AddTemplateFunc("insertTemplate", f) }), once.Do(func() { prometheus.MustRegister(c) }),
+;; once.Do(func() { gob.Register(T{}) }): the library keeps the registration, and nothing of the
+;; program's own is shared afterwards. A mention (first: of two patterns matching the same call,
+;; the earlier one counts).
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (func_literal
+     body: (block (statement_list . (expression_statement (call_expression
+       function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @reg))) .))) .))
+ (#eq? @f "Do")
+ (#match? @recv "[Oo]nce$")
+ (#resolves-to? @pkg ".")
+ (#match? @reg "^(Add\\w*Func\\w*|Register\\w*|MustRegister)$")
+ (#imports? "^sync$")
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.sync-call"))
+
 ; wg.Add(n), wg.Done(), wg.Wait(), cond.Wait(), once.Do(f) where the receiver names a
 ; WaitGroup / Cond / Once (no types here, and cmd.Wait() or client.Do(req) must not count)
 ((call_expression

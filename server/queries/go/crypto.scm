@@ -49,6 +49,29 @@
  (#set! evidence "mention")
  (#set! rule "go.crypto.format-check"))
 
+;; Key and certificate format conversion, `x509.MarshalPKCS8PrivateKey(key)` into a PEM block,
+;; `tls.X509KeyPair(certPEM, keyPEM)` from base64 configuration, chooses no algorithm, key size or
+;; curve and signs or verifies nothing: a mention. A unit that then verifies, signs or trusts what it
+;; made (`cert.Verify(opts)`, `pool.AddCert(cert)`, `CheckSignature`, a `Certificates:`/`RootCAs:`
+;; field, a handshake's GetCertificate) keeps the call as an operation. (Parsing stays an operation:
+;; a parsed CA certificate or signing key is the trust anchor the unit loads, judged so in rounds 2-9.)
+;; (First: of two patterns matching the same node, the earlier one counts.)
+((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#resolves-to? @pkg "^crypto/(x509|tls)$")
+ (#match? @f "^(Marshal(PKCS1|PKCS8|PKIX|EC)\\w*|X509KeyPair|LoadX509KeyPair)$")
+ (#not-text-before? @trigger "{{certificate-trust-use}}")
+ (#not-text-after? @trigger "{{certificate-trust-use}}")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.format-check"))
+
+;; The zero value of a crypto type returned beside an error, `return tls.Certificate{}, err`, sets
+;; nothing: a mention.
+((return_statement (expression_list . (composite_literal type: (qualified_type package: (package_identifier) @pkg) @trigger body: (literal_value) @body)))
+ (#resolves-to? @pkg "^(crypto/.+|golang\\.org/x/crypto/.+)$")
+ (#match? @body "^\\{\\s*\\}$")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.config-literal"))
+
 ; subtle.ConstantTimeCompare / hmac.Equal compare (a timing operation, go/timing.scm), they compute
 ; nothing: a mention here, so a compare the timing rules leave out (of an issuer or audience) makes
 ; no crypto region either. (First: of two patterns matching the same node, the earlier counts.)
@@ -99,13 +122,49 @@
  (#resolves-to? @pkg "^(crypto/.+|golang\\.org/x/crypto/.+)$")
  (#set! rule "go.crypto.config-literal"))
 
-; Certificate verification switched off, wherever it is set.
+; Sealing or opening with an AEAD, a.Seal(nonce, nonce, plaintext, aad), a.Open(nil, nonce,
+; ciphertext, aad): the four-argument cipher.AEAD methods, whichever constructor (chacha20poly1305,
+; aes.NewGCM, or the project's own aead.New(key)) made the value. Nonce reuse or a missing
+; associated-data binding breaks the encryption here.
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) . (_) . (_) . (_) .))
+ (#any-of? @f "Seal" "Open")
+ (#not-resolves-to? @recv ".")
+ (#set! rule "go.crypto.aead-method"))
+
+; Certificate verification switched off, wherever it is set. A value copied from configuration,
+; `InsecureSkipVerify: s.SMTP.InsecureSkipVerify`, `cfg.InsecureSkipVerify = opts.Insecure`, is the
+; operator's switch handed on: it joins a region but makes none (the literal `true`, or a value the
+; code computes, `InsecureSkipVerify: host == "localhost"`, still does). (First: of two patterns
+; matching the same node, the earlier one counts.)
+((keyed_element
+   key: (literal_element (identifier) @trigger)
+   value: (literal_element [(identifier) (selector_expression)]))
+ (#eq? @trigger "InsecureSkipVerify")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.insecure-skip-verify"))
+
 ((keyed_element key: (literal_element (identifier) @trigger))
  (#eq? @trigger "InsecureSkipVerify")
  (#set! rule "go.crypto.insecure-skip-verify"))
 
+((assignment_statement
+   left: (expression_list . (selector_expression field: (field_identifier) @f) @trigger .)
+   right: (expression_list . [(identifier) (selector_expression)] .))
+ (#eq? @f "InsecureSkipVerify")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.insecure-skip-verify"))
+
+((assignment_statement
+   left: (expression_list . (selector_expression field: (field_identifier) @f) @trigger .))
+ (#eq? @f "InsecureSkipVerify")
+ (#set! rule "go.crypto.insecure-skip-verify"))
+
+; Reading the setting (`if cfg.InsecureSkipVerify {`, a value copied into a literal) is a mention.
 ((selector_expression field: (field_identifier) @f) @trigger
  (#eq? @f "InsecureSkipVerify")
+ (#set! evidence "mention")
  (#set! rule "go.crypto.insecure-skip-verify"))
 
 ; math/rand producing a secret: token := rand.Int63(), otp := fmt.Sprintf("%06d", rand.Intn(1e6))

@@ -166,3 +166,26 @@
  (#not-resolves-to? @recv ".")
  (#imports? "^(github\\.com/ory/fosite|authelia\\.com/provider/oauth2)(/.+)?$")
  (#set! rule "go.jwt.oauth2-provider"))
+
+; go-pkgz/auth's token service (a JWT carried in a cookie or header): the handler verifies a token
+; it was given, authenticator.TokenService().Parse(raw), checks its expiry, .IsExpired(claims),
+; reads and verifies the request's token, .Get(r), or signs and sets one, .Token(claims),
+; .Set(w, claims).
+((call_expression
+   function: (selector_expression
+     operand: (call_expression function: (selector_expression field: (field_identifier) @svc))
+     field: (field_identifier) @fn) @trigger)
+ (#eq? @svc "TokenService")
+ (#any-of? @fn "Parse" "IsExpired" "Get" "Set" "Token" "Reset")
+ (#imports? "^github\\.com/go-pkgz/auth(/v\\d+)?(/.+)?$")
+ (#set! rule "go.jwt.token-service"))
+
+; A JSON Web Key checked after loading, jwk.Valid(), jwk.IsPublic() != pub (a private key where a
+; public one belongs), or fingerprinted, jwk.Thumbprint(crypto.SHA256), in a file using go-jose or
+; lestrrat-go/jwx: which keys are accepted for signing and verification.
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @fn) @trigger)
+ (#any-of? @fn "IsPublic" "Valid" "Thumbprint")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^(gopkg\\.in/(square|go-jose)/go-jose\\.v\\d|github\\.com/(square|go-jose)/go-jose(/v\\d+)?|github\\.com/lestrrat-go/jwx(/v\\d+)?/jwk)$")
+ (#set! rule "go.jwt.key-check"))

@@ -65,6 +65,20 @@
  (#atomic-typed? @recv "^scalar$")
  (#set! rule "go.lock-free.atomic-result"))
 
+; A loop that polls an atomic flag or count instead of waiting on a lock or channel,
+; for s.term.Load() == 0 && time.Since(ts) < d { time.Sleep(…) }, for !s.done.Load() { … }: the
+; flag is the only synchronisation between the goroutines, and its order of stores and loads is
+; the protocol.
+((for_statement
+   [(binary_expression left: (call_expression function: (selector_expression operand: [(identifier) (selector_expression)] @recv field: (field_identifier) @f) @trigger))
+    (binary_expression left: (binary_expression left: (call_expression function: (selector_expression operand: [(identifier) (selector_expression)] @recv field: (field_identifier) @f) @trigger)))
+    (unary_expression operand: (call_expression function: (selector_expression operand: [(identifier) (selector_expression)] @recv field: (field_identifier) @f) @trigger))
+    (call_expression function: (selector_expression operand: [(identifier) (selector_expression)] @recv field: (field_identifier) @f) @trigger)])
+ (#eq? @f "Load")
+ (#imports? "^(sync/atomic|go\\.uber\\.org/atomic)$")
+ (#atomic-typed? @recv "^scalar$")
+ (#set! rule "go.lock-free.atomic-spin"))
+
 ; atomic.LoadPointer(&s.top), atomic.StorePointer(&cfg, unsafe.Pointer(c)): an unsafe pointer
 ; published by hand
 ((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)

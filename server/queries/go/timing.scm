@@ -34,6 +34,7 @@
  (#not-resolves-to? @secret ".")
  (#not-resolves-to? @other ".")
  (#not-match? @trigger "{{same-accessor-compare}}")
+ (#not-match? @trigger "{{lexer-token-compare}}")
  (#secret-compare? @trigger)
  (#set! rule "go.timing.non-constant-compare"))
 
@@ -48,6 +49,7 @@
  (#not-resolves-to? @secret ".")
  (#not-resolves-to? @other ".")
  (#not-match? @trigger "{{same-accessor-compare}}")
+ (#not-match? @trigger "{{lexer-token-compare}}")
  (#secret-compare? @trigger)
  (#set! rule "go.timing.non-constant-compare"))
 

@@ -199,3 +199,33 @@
  (#any-of? @f "ForUpdate" "ForShare")
  (#not-resolves-to? @recv ".")
  (#set! rule "go.transactions.row-lock"))
+
+; Embedded key-value stores (go.etcd.io/bbolt, boltdb/bolt, dgraph-io/badger, tidwall/buntdb) run
+; a read-write transaction around a closure: db.Update(func(tx *bolt.Tx) error {...}),
+; db.Batch(func(tx *bolt.Tx) error {...}); what the closure reads and writes commits together or
+; not at all. A read-only db.View(func(tx *bolt.Tx) error {...}) joins a region but makes none, and
+; an update of one call on its own transaction is atomic by itself (a mention; first: of two
+; patterns matching the same call, the earlier one counts).
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (func_literal) @body .))
+ (#any-of? @f "Update" "Batch" "View")
+ (#single-statement-tx? @body)
+ (#imports? "^(go\\.etcd\\.io/bbolt|github\\.com/boltdb/bolt|github\\.com/dgraph-io/badger(/v\\d+)?|github\\.com/tidwall/buntdb)$")
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.kv-transaction"))
+
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (func_literal) .))
+ (#eq? @f "View")
+ (#imports? "^(go\\.etcd\\.io/bbolt|github\\.com/boltdb/bolt|github\\.com/dgraph-io/badger(/v\\d+)?|github\\.com/tidwall/buntdb)$")
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.kv-transaction"))
+
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (func_literal) .))
+ (#any-of? @f "Update" "Batch")
+ (#imports? "^(go\\.etcd\\.io/bbolt|github\\.com/boltdb/bolt|github\\.com/dgraph-io/badger(/v\\d+)?|github\\.com/tidwall/buntdb)$")
+ (#set! rule "go.transactions.kv-transaction"))

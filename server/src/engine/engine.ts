@@ -1251,7 +1251,9 @@ function buildRegions(
   // advisory lock in the unit is another matter: the permission check beside it is its own.)
   const guardedUnits = new Set<string>();
   for (const g of groups.values()) {
-    if (CHECK_CATEGORIES.has(g.category) && g.triggers.some((t) => !t.mention)) guardedUnits.add(`${g.unit.start}:${g.unit.end}`);
+    // (A session-token service of an auth library, go-pkgz/auth's TokenService().Parse/Get/Set, is
+    // the library reading its own login token: the handler's guards on the claims stay auth.)
+    if (CHECK_CATEGORIES.has(g.category) && g.triggers.some((t) => !t.mention && !t.rule.endsWith('.token-service'))) guardedUnits.add(`${g.unit.start}:${g.unit.end}`);
   }
   const span = (start: number, end: number): Span => ({ start: lines.position(start), end: lines.position(end) });
   const regions: Region[] = [];
@@ -1268,7 +1270,7 @@ function buildRegions(
     let plain = memo.plainUnits.get(unitStart, unitEnd, unitType) ?? previous.plainUnits?.get(unitStart, unitEnd, unitType);
     if (plain === undefined) {
       const unitNode = g.unit.node ?? nodeAt(root, unitStart, unitEnd, unitType);
-      plain = unitNode !== undefined && (isDelegation(unitNode, atomics) || isStub(unitNode));
+      plain = unitNode !== undefined && (isDelegation(unitNode, atomics) || isStub(unitNode) || isGoTestHelper(unitNode) || isGoDispatcher(unitNode));
     }
     memo.plainUnits.set(unitStart, unitEnd, unitType, plain);
     if (plain) continue;
@@ -1388,6 +1390,51 @@ export function isDelegation(unit: Node, atomics?: ReadonlyMap<string, AtomicKin
   const receiver = fn.type === 'method_declaration' ? fn.childForFieldName('receiver')?.descendantsOfType('identifier')[0]?.text : undefined;
   if (!root || !(root.type === 'this' || root.text === 'self' || (receiver !== undefined && root.text === receiver))) return false;
   return forwards();
+}
+
+/**
+ * A Go test helper outside a `_test.go` file: a function that takes the test's handle
+ * (`t *testing.T`, `tb testing.TB`, `b *testing.B`) or returns a test-only option
+ * (`func WithSelfSigned() TestRegistryOption`). Go has no test-only import path, so helpers that
+ * test packages share live in ordinary files; they run only under `go test`.
+ */
+export function isGoTestHelper(unit: Node): boolean {
+  if (unit.type !== 'function_declaration' && unit.type !== 'method_declaration') return false;
+  const params = unit.childForFieldName('parameters');
+  for (const p of params?.namedChildren ?? []) {
+    const type = p?.childForFieldName('type');
+    if (type && /^\*?testing\.(T|TB|B|F)$/.test(type.text)) return true;
+  }
+  const result = unit.childForFieldName('result');
+  return result !== null && /^\*?Test[A-Z]\w*Option$/.test(result.text);
+}
+
+/**
+ * A Go dispatcher: the body is one `switch` whose every case returns a same-package function
+ * called with forwarded values (`case IsBcryptHash(hash): return CompareBcrypt(ctx, password,
+ * hash)`), and whose default returns an error. The callees hold the logic and have their own
+ * regions; a wrong case sends a value to another callee, which still makes its own check.
+ */
+export function isGoDispatcher(unit: Node): boolean {
+  if (unit.type !== 'function_declaration' && unit.type !== 'method_declaration') return false;
+  const stmts = unitBody(unit)?.statements;
+  const sw = stmts?.length === 1 ? stmts[0]! : undefined;
+  if (sw?.type !== 'expression_switch_statement') return false;
+  let forwarded = 0;
+  for (const c of sw.namedChildren) {
+    if (!c || (c.type !== 'expression_case' && c.type !== 'default_case')) continue;
+    const value = c.childForFieldName('value');
+    let body = c.namedChildren.filter((x): x is Node => x !== null && x.type !== 'comment' && x.id !== value?.id);
+    if (body.length === 1 && body[0]!.type === 'statement_list') body = body[0]!.namedChildren.filter((x): x is Node => x !== null && x.type !== 'comment');
+    if (body.length !== 1 || body[0]!.type !== 'return_statement') return false;
+    const list = body[0]!.namedChildren.filter((x): x is Node => x !== null && x.type !== 'comment');
+    const call = list.length === 1 && list[0]!.type === 'expression_list' && list[0]!.namedChildCount === 1 ? list[0]!.namedChild(0) : list[0];
+    if (c.type === 'default_case') continue;
+    if (call?.type !== 'call_expression' || call.childForFieldName('function')?.type !== 'identifier') return false;
+    if (!(call.childForFieldName('arguments')?.namedChildren ?? []).every((a) => a === null || FORWARDED_ARGUMENT.has(a.type))) return false;
+    forwarded++;
+  }
+  return forwarded >= 2;
 }
 
 /** A Go selector rooted at the unit's receiver or one of its parameters (`s.cfg`, `opts.Key`). */

@@ -45,6 +45,10 @@ const TEST_DIRS = new Set([
   'examples',
   'example',
   '_examples',
+  '_example', // a Go convention: a leading underscore keeps the go tool out of it (remark42 backend/_example)
+  '_samples',
+  '_sample',
+  'mailhog', // a vendored MailHog mail catcher: a dev SMTP sink, not the product's mail path
   'demo',
   'demos',
   'kitchensink', // a service that exercises every feature for manual and smoke testing
@@ -90,6 +94,8 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   // Test-helper files beside the code they test (`testhelpers.go`, `test_helpers.go`,
   // `test-utils.ts`): Go has no test-only import path for them, so the name is the convention.
   /^test[-_]?(helpers?|utils?|util)\.(go|[cm]?[jt]sx?)$/i,
+  // The same with a subject in front (`dsn_testutils.go`, `db_testhelpers.go`, `db_test_helpers.go`).
+  /^[a-z0-9]+([-_][a-z0-9]+)*[-_]test[-_]?(helpers?|utils?)\.go$/i,
   // Go test doubles beside the code (`test_clock.go`, `test_persister.go`). Only these nouns: a
   // `test_` prefix alone also names product features (`test_email_send.go`, a login `test_handler.go`).
   /^test_(clock|persister|asserts?|assertions|fakes?|stubs?|doubles?|mocks?|harness)\.go$/,

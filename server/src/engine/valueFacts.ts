@@ -699,7 +699,7 @@ function readBackOf(field: Node, value: Node, ctx: ValueContext): boolean {
 
 /** Words that say a hash or random value serves bookkeeping, not security. */
 const INCIDENTAL_USE =
-  /content_?md5|md5_?sum|gravatar|cache|etag|e_tag|fingerprint|checksum|bucket|file_?name|dedup|colou?r|avatar|gravatar|telemetry|uuid|external_?id|internal_?id|slug|shard|partition|thumbnail|script_?src|\bcsp\b|query_?hash|content_?hash|integrity|throttl|rate_?limit|ratelimit|\bsri\b|publishable|\bmd5\b.{0,80}\bcontents?\b|description_?hash|desc_?hash|unhashed_description|\bapp_?name\b|dir(ectory)?_?name|remote_?addr(ess)?_?hash|\bip_?(addr(ess)?_?)?hash/i;
+  /content_?md5|dir(ectory)?_?hash|md5_?sum|gravatar|cache|etag|e_tag|fingerprint|checksum|bucket|file_?name|dedup|colou?r|avatar|gravatar|telemetry|uuid|external_?id|internal_?id|slug|shard|partition|thumbnail|script_?src|\bcsp\b|query_?hash|content_?hash|integrity|throttl|rate_?limit|ratelimit|\bsri\b|publishable|\bmd5\b.{0,80}\bcontents?\b|description_?hash|desc_?hash|unhashed_description|\bapp_?name\b|dir(ectory)?_?name|remote_?addr(ess)?_?hash|\bip_?(addr(ess)?_?)?hash/i;
 
 /**
  * Names (case-sensitive, by camelCase / snake_case part) of units that build a label from a hash:
@@ -849,10 +849,102 @@ export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   const context = `${names} ${statement.replace(/\bsecrets\.(?=token_|choice|randbits|randbelow)/g, '')}`;
   if (/password|passwd|secret|signature|hmac|private|credential/i.test(context)) return false;
   if (INCIDENTAL_USE.test(context)) return true;
+  if (ctx.family === 'go' && goIncidentalDigest(n, ctx)) return true;
   // An unkeyed digest of a JSON serialisation fingerprints structured data (a cache key, a key
   // id, a dedup id): `crypto.hash('sha256', JSON.stringify(props))`, `sha256(json.dumps(d))`.
   if (FINGERPRINT_HASH.test(textOf(n, ctx)) && JSON_SERIALISATION.test(statement) && !/token|sign|nonce|salt/i.test(statement)) return true;
   return contentFingerprint(n, ctx);
+}
+
+/** Go unkeyed digest constructors and one-shot sums: `sha256.Sum256`, `sha1.New`, `md5.Sum`. */
+const GO_DIGEST = /^(\w+)\.(Sum|Sum\d+(_\d+)?|New|New\d+(_\d+)?)$/;
+const GO_DIGEST_PACKAGE = /^(md5|sha1|sha256|sha512|sha3|blake2[bs]|blake3|\w*sha\w*|\w*md5\w*)$/i;
+/** A line comment saying the digest guards nothing (`//nolint:gosec // not used for cryptography`). */
+const NOT_FOR_SECURITY = /\/\/.*\bnot\s+(used\s+)?(for|as)\s+(a\s+)?(security|crypto)|\/\/.*\bnon[-\s]?(security|crypto)/i;
+/** A line comment silencing gosec (its weak-hash checks G401/G505 are what a sha1/md5 line trips). */
+const LINT_SILENCED = /\/\/\s*(nolint\b|#?nosec\b)/;
+/** Calls a cache or map key goes to: `cache.Get(key[:])`, `c.SetWithTTL(key[:], v, 1, ttl)`. */
+const CACHE_CALL = /(^|\.)(Get|GetIfPresent|Set|SetWithTTL|SetWithExpire|SetDefault|Add|Del|Delete|Remove|Peek|Has|Contains|Load|Store|LoadOrStore|LoadAndDelete|Exists)$/;
+/** The names of what a Sprintf'd digest becomes when it is a name: an id, a path, a file name. */
+const ID_TARGET = /^(\w*_)?(id|ID|Id|name|Name|path|Path|file|File|filename|fileName|key|cacheKey|cache_key|etag|ETag)$|(ID|Id|Name|Path|File|Key)$/;
+
+/** The text of the source line holding `n` (comments included). */
+function lineOf(n: Node, ctx: ValueContext): string {
+  const start = ctx.text.lastIndexOf('\n', n.startIndex - 1) + 1;
+  const end = ctx.text.indexOf('\n', n.startIndex);
+  return ctx.text.slice(start, end < 0 ? ctx.text.length : end);
+}
+
+/**
+ * Go: `@n` is an unkeyed digest (`sha256.Sum256`, `sha1.New`) used as a name, not a protection:
+ * - its line, or the line importing its package, says so (`//nolint:gosec // not used for
+ *   security`), or silences gosec on a weak md5/sha1 digest;
+ * - its value, held in a local, goes only to cache or map calls as their key (`key :=
+ *   sha256.Sum256(schema)`; `cache.Get(key[:])`; `cache.Set(key[:], v, 1)`);
+ * - it is formatted by `fmt.Sprintf` into an id or a path (`id := fmt.Sprintf("%x.json", sum)`).
+ * In each case its input is not secret-named (a keyed use is `hmac`, another rule's business).
+ */
+function goIncidentalDigest(n: Node, ctx: ValueContext): boolean {
+  const m = GO_DIGEST.exec(textOf(n, ctx));
+  if (!m || !GO_DIGEST_PACKAGE.test(m[1] ?? '')) return false;
+  const weak = /md5|sha1/i.test(m[1] ?? '');
+  const call = parentOf(n, ctx);
+  const called = call?.type === 'call_expression' && call.childForFieldName('function')?.id === n.id;
+  const args = called ? call.childForFieldName('arguments') : null;
+  if (args && SECRET_INPUT.test(textOf(args, ctx))) return false;
+  const line = lineOf(n, ctx);
+  if (NOT_FOR_SECURITY.test(line) || (weak && LINT_SILENCED.test(line))) return true;
+  if (goImportDisclaimed(m[1] ?? '', weak, ctx)) return true;
+  // A digest in a metrics or telemetry package anonymises what it reports (`metricsx.Hash(query)`).
+  if (TELEMETRY_PACKAGE.test(goPackageName(n, ctx))) return true;
+  if (!called) return false;
+  const holder = parentOf(call, ctx);
+  // `fmt.Sprintf("%x.json", sha256.Sum256(raw))` assigned to an id or path.
+  if (holder?.type === 'argument_list') {
+    const outer = parentOf(holder, ctx);
+    if (outer?.type !== 'call_expression' || !/^fmt\.Sprintf$/.test(textOf(outer.childForFieldName('function') ?? outer, ctx))) return false;
+    const format = holder.namedChildren[0];
+    const target = parentOf(parentOf(outer, ctx) ?? outer, ctx);
+    const named = target?.type === 'short_var_declaration' || target?.type === 'assignment_statement' ? target.childForFieldName('left')?.namedChildren[0] : null;
+    return (format?.type === 'interpreted_string_literal' && /%x[./_-]|[./]%x/.test(textOf(format, ctx))) || (named != null && ID_TARGET.test(textOf(named, ctx)));
+  }
+  // `key := sha256.Sum256(schema)`, whose every later use is a cache call's argument.
+  const decl = holder?.type === 'expression_list' ? parentOf(holder, ctx) : null;
+  if (decl?.type !== 'short_var_declaration') return false;
+  const local = decl.childForFieldName('left')?.namedChildren[0];
+  const fn = enclosingFunction(decl, ctx);
+  if (local?.type !== 'identifier' || !fn) return false;
+  const name = textOf(local, ctx);
+  const uses = fn.descendantsOfType('identifier').filter((i) => i !== null && i.id !== local.id && textOf(i, ctx) === name).length;
+  if (uses === 0) return false;
+  let keyed = 0;
+  for (const c of fn.descendantsOfType('call_expression')) {
+    const callee = c?.childForFieldName('function');
+    if (!c || !callee || !CACHE_CALL.test(textOf(callee, ctx))) continue;
+    for (const a of c.childForFieldName('arguments')?.namedChildren ?? []) {
+      const t = a ? textOf(a, ctx) : '';
+      if (t === name || t === `${name}[:]`) keyed++;
+    }
+  }
+  return keyed === uses;
+}
+
+const TELEMETRY_PACKAGE = /^(metrics|telemetry|analytics|usage[-_]?stats)\w*$/;
+
+/** The Go file's package name, from the clause under the root. */
+function goPackageName(n: Node, ctx: ValueContext): string {
+  const clause = (ctx.root ?? n.tree.rootNode).namedChildren.find((c) => c?.type === 'package_clause');
+  const name = clause?.namedChildren.find((c) => c?.type === 'package_identifier');
+  return name ? textOf(name, ctx) : '';
+}
+
+/** The file imports digest package `pkg` on a line that says it is not for security (or silences gosec on md5/sha1). */
+function goImportDisclaimed(pkg: string, weak: boolean, ctx: ValueContext): boolean {
+  const re = new RegExp(`^\\s*(import\\s+)?(${pkg}\\s+)?"[^"]*\\b${pkg}"\\s*(//.*)$`, 'm');
+  const m = re.exec(ctx.text.slice(0, 4000));
+  if (!m) return false;
+  const comment = m[3] ?? '';
+  return NOT_FOR_SECURITY.test(comment) || (weak && LINT_SILENCED.test(comment));
 }
 
 /** Inputs that are a file's or an object's contents, or numbers turned into bytes. */

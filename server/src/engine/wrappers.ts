@@ -26,6 +26,7 @@ const GENERIC = new Set(
   ].map((s) => s.toLowerCase()),
 );
 
+/** (A bare `Retry`, shorter, still names one thing: a retry helper; see buildWrapperTable.) */
 const MIN_NAME = 6;
 /** A wrapper is a small, focused helper; a long handler that happens to hash is not. */
 const MAX_WRAPPER_LINES = 25;
@@ -42,7 +43,7 @@ const MAX_WRAPPER_LINES_BY_CATEGORY: Partial<Record<CategoryId, number>> = { ret
 // key, audience, algorithms=…)` or `security.NewJWT(claims, key, duration)` is where the key,
 // audience, algorithms and lifetime of that token are chosen (judged right in rounds 1-2).
 const NAME_SAYS: Partial<Record<CategoryId, RegExp>> = {
-  crypto: /encrypt|decrypt|hmac|cipher|hkdf|pbkdf|^(?:generate|new|make|create)_?otp$/i,
+  crypto: /encrypt|decrypt|hmac|cipher|hkdf|pbkdf|aead|secretbox|^(?:generate|new|make|create)_?otp$/i,
   jwt: /(?:sign|verify|encode|decode|parse|issue|new|create|generate|make|mint|validate)_?(?:[a-z]+_?)?(?:jwt|jws|jwe)(?![a-z])|(?:jwt|jws|jwe)_?(?:sign|verify|encode|decode|parse|validate)/i,
   auth: /auth|login|logout|session|perm|password|passwd|credential|mfa|otp|totp|webauthn|passkey|role|scope|guard|can_|^can[A-Z]|bearer|csrf|reauth/i,
   // The comparison itself (`safeEqual(a, b)`, `compare_api_key(k)`), not a whole verification
@@ -91,7 +92,7 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
     for (const r of s.regions) {
       if ((tierOf(r.category) !== 'do-not-trust' && r.category !== 'transactions' && r.category !== 'retry') || r.suppression) continue;
       const name = lastSegment(r.symbol);
-      if (name.length < MIN_NAME || GENERIC.has(name.toLowerCase()) || !/^[A-Za-z_$][\w$]*$/.test(name) || name.startsWith('<')) continue;
+      if ((name.length < MIN_NAME && !(r.category === 'retry' && /^retry$/i.test(name))) || GENERIC.has(name.toLowerCase()) || !/^[A-Za-z_$][\w$]*$/.test(name) || name.startsWith('<')) continue;
       if (r.triggers.every((t) => t.rule.endsWith('.project-wrapper'))) continue;
       if (r.span.end.line - r.span.start.line > (MAX_WRAPPER_LINES_BY_CATEGORY[r.category] ?? MAX_WRAPPER_LINES)) continue;
       if (!NAME_SAYS[r.category]?.test(name) || NAME_INCIDENTAL.test(name)) continue;
