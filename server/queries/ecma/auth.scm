@@ -109,7 +109,8 @@
 ; on an outgoing request (config.headers.Authorization = ..., headers['Authorization'] = ...) does
 ; not match, and a bare presence check (typeof req.headers.authorization === 'string') is not enough.
 ; Not in a NestJS interceptor's `intercept` (runs after the guard decided: it records "last used")
-; or a `createParamDecorator` callback (hands the already-checked token to the handler).
+; or a `createParamDecorator` callback (hands the already-checked token to the handler), nor a
+; variable the function only passes on to the call that checks it (a thin route handler).
 (variable_declarator
    value: [
      (member_expression object: (member_expression) @obj property: (property_identifier) @k)
@@ -119,6 +120,7 @@
  (#match? @k "^['\"]?[Aa]uthorization['\"]?$")
  (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#not-inside-callback-of? @trigger "^createParamDecorator$")
+ (#not-forwarded-credential? @trigger)
  (#set! rule "ecma.auth.authorization-header"))
 
 (call_expression
