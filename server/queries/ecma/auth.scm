@@ -177,15 +177,21 @@
 ;   if (!token) ctx.throw(401, "missing token");                 (Koa)
 ;   if (!allowed) return res.status(403).json({ error: "forbidden" });   (Express)
 ; The error classes' own definitions, and a guard on the status of a response the code fetched (an
-; HTTP client turning the identity provider's 401 into an error), are not this.
+; HTTP client turning the identity provider's 401 into an error), are not this; nor a NestJS
+; interceptor's `intercept` (it runs after the guards decided: a plan or feature gate), nor a
+; missing stored configuration (`if (!configuration || !configuration.accessToken)`), which checks
+; no identity, membership or permission.
 (([(if_statement condition: (_) @cond consequence: [(throw_statement [(new_expression constructor: (identifier) @f) (call_expression function: (identifier) @f)] @trigger)
                                (statement_block (throw_statement [(new_expression constructor: (identifier) @f) (call_expression function: (identifier) @f)] @trigger))])])
  (#match? @f "^(Unauthorized|Forbidden|Authentication|Authorization|NotAuthorized|Unauthenticated|PermissionDenied|AccessDenied)(Exception|Error)$")
  (#not-match? @cond "{{response-status}}")
+ (#not-match? @cond "{{config-presence}}")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
 
 ((catch_clause body: (statement_block (throw_statement [(new_expression constructor: (identifier) @f) (call_expression function: (identifier) @f)] @trigger)))
  (#match? @f "^(Unauthorized|Forbidden|Authentication|Authorization|NotAuthorized|Unauthenticated|PermissionDenied|AccessDenied)(Exception|Error)$")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
 
 (([(if_statement condition: (_) @cond consequence: [(expression_statement (call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code)) @trigger)
@@ -195,6 +201,8 @@
  (#any-of? @m "throw" "sendStatus" "status")
  (#match? @code "^40[13]$")
  (#not-match? @cond "{{response-status}}")
+ (#not-match? @cond "{{config-presence}}")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
 
 ;   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED' })       (tRPC)
@@ -204,6 +212,8 @@
                                (statement_block (throw_statement (new_expression arguments: (arguments . [(member_expression property: (property_identifier) @code) (object (pair value: (string) @code))])) @trigger))])])
  (#match? @code "^['\"]?(UNAUTHORIZED|FORBIDDEN|UNAUTHENTICATED|PERMISSION_DENIED|Unauthorized|Forbidden|Unauthenticated|PermissionDenied)['\"]?$")
  (#not-match? @cond "{{response-status}}")
+ (#not-match? @cond "{{config-presence}}")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
 
 ;   return res.status(401).json(…) inside the if: the call chain starts with .status(401)
@@ -213,4 +223,6 @@
  (#eq? @m "status")
  (#match? @code "^40[13]$")
  (#not-match? @cond "{{response-status}}")
+ (#not-match? @cond "{{config-presence}}")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
