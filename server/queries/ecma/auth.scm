@@ -95,6 +95,31 @@
  (#match? @h "PassportStrategy\\s*\\(")
  (#set! rule "ecma.auth.passport-strategy"))
 
+; A guard class by name that hands the decision to an injected guard (`class UserAuthGuard {
+; canActivate(ctx) { return this.authGuard.canActivate(ctx) } }`, no `implements CanActivate`): it
+; is still what every guarded route runs. Not a throttler (rate limiting is not access control).
+((class_declaration
+   name: (type_identifier) @cls
+   body: (class_body (method_definition name: (property_identifier) @trigger)))
+ (#any-of? @trigger "canActivate" "handleRequest")
+ (#match? @cls "Guard$")
+ (#not-match? @cls "[Tt]hrottl|RateLimit|Ratelimit")
+ (#set! rule "ecma.auth.nest-guard"))
+
+; A Passport strategy whose verify callback is given to super() in the constructor
+; (`super({ header: 'Authorization' }, true, (apikey, verified) => …)`, passport-headerapikey)
+; instead of a validate() method: the callback decides who the request is.
+((class_declaration
+   (class_heritage) @h
+   body: (class_body (method_definition
+     name: (property_identifier) @trigger
+     body: (statement_block (expression_statement (call_expression
+       function: (super)
+       arguments: (arguments [(arrow_function) (function_expression)])))))))
+ (#eq? @trigger "constructor")
+ (#match? @h "PassportStrategy\\s*\\(")
+ (#set! rule "ecma.auth.passport-strategy"))
+
 ; @UseGuards(AuthGuard('jwt')) / @UseGuards(RolesGuard) on a controller or method: a mention,
 ; the guard itself is the operation.
 ((decorator
