@@ -99,7 +99,7 @@
 ; canActivate(ctx) { return this.authGuard.canActivate(ctx) } }`, no `implements CanActivate`): it
 ; is still what every guarded route runs. Not a throttler (rate limiting is not access control).
 ((class_declaration
-   name: (type_identifier) @cls
+   name: (_) @cls
    body: (class_body (method_definition name: (property_identifier) @trigger)))
  (#any-of? @trigger "canActivate" "handleRequest")
  (#match? @cls "Guard$")

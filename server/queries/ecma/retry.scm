@@ -77,6 +77,31 @@
  (#match? @loop "{{retry-word}}")
  (#set! rule "ecma.retry.loop"))
 
+; Retry until it works: while (true) { try { await connect(); break; } catch { await sleep(1000);
+; continue; } } (a reconnect loop). The try ends the loop on success and the catch waits, whatever
+; the loop's names say.
+((while_statement "while" @trigger
+   body: (statement_block (try_statement
+     body: (statement_block [(break_statement) (return_statement)] .)
+     handler: (catch_clause) @c)))
+ (#match? @c "{{await-sleep}}")
+ (#set! rule "ecma.retry.loop"))
+
+((for_statement "for" @trigger
+   body: (statement_block (try_statement
+     body: (statement_block [(break_statement) (return_statement)] .)
+     handler: (catch_clause) @c)))
+ (#match? @c "{{await-sleep}}")
+ (#set! rule "ecma.retry.loop"))
+
+; A request's own retry counter bumped before it is sent again (an axios interceptor's
+; config.__retryCount += 1, this.retryCount++). A local counter is a loop's, which the loop
+; patterns cover.
+([(augmented_assignment_expression left: (member_expression) @trigger)
+  (update_expression argument: (member_expression) @trigger)]
+ (#match? @trigger "(^|[._])_*[Rr]etry([Cc]ount|[Cc]ounter|[Nn]umber|[Nn]um)$|(^|[._])_*retries$|(^|[._])_*RETRY_COUNT$")
+ (#set! rule "ecma.retry.counter"))
+
 ; Callback-style retries: setTimeout(() => connect(attempt + 1), backoff); the callback itself
 ; must name the retry (a `setTimeout(resolve, 2 ** attempt * 100)` sleep is part of a loop).
 ((call_expression
