@@ -232,5 +232,8 @@ describe('project wrappers', () => {
       analysis.regions.filter((r) => r.category === 'crypto').map((r) => r.symbol),
       ['PushWebhook.verify'],
     );
+    const stored = ['export async function saveTokens(db: any, token: string) {', '  return db.create({ encryptedSad: encryptCscToken(token) });', '}', ''].join('\n');
+    const encrypting = engine.analyze(stored, 'typescript', { wrappers: new Map<string, CategoryId>([['encryptCscToken', 'crypto']]) }).analysis;
+    assert.deepStrictEqual(encrypting.regions.map((r) => `${r.symbol}:${r.category}`), ['saveTokens:crypto'], 'which secrets are stored encrypted is the caller\'s choice');
   });
 });

@@ -855,6 +855,8 @@ const ANONYMOUS_UNITS = new Set(['func_literal', 'lambda', 'arrow_function', 'fu
  * level) is its own unit; outside any unit, the top-level statement is.
  */
 const WRAPPER_ORDINAL = 1_000_000;
+/** Wrapper names of signing and MAC helpers (not encryption). */
+const SIGNING_HELPER = /hmac|sign|mac(?![a-z])/i;
 const CALLEE_PARENTS = new Set(['selector_expression', 'attribute', 'member_expression']);
 
 /**
@@ -882,8 +884,10 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
       const unit = path[index]!;
       if (unitName(unit, path[index - 1], spec) === name || unit.childForFieldName('name')?.text === name) continue;
       // A signing helper's value put in a header or payload field (`'X-Signature': this.computeHmac(body)`):
-      // the helper chose the key and the algorithm; this caller only labels the result.
-      if (category === 'crypto' && resultOnlyInObject(path, path.length - 1 - (callee.id === node.id ? 1 : 2), unit)) continue;
+      // the helper chose the key and the algorithm; this caller only labels the result. Not an
+      // encryption helper's ciphertext (`{ encryptedSad: encryptToken(t) }`): which secrets are
+      // stored encrypted is the caller's choice.
+      if (category === 'crypto' && SIGNING_HELPER.test(name) && resultOnlyInObject(path, path.length - 1 - (callee.id === node.id ? 1 : 2), unit)) continue;
       out.push({ rule: `${spec.family}.${category}.project-wrapper`, category, node, ordinal: WRAPPER_ORDINAL, global: true, mention: false });
     }
   }
