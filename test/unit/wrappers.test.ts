@@ -266,4 +266,33 @@ describe('project wrappers', () => {
     const table = buildWrapperTable([await scanned('storage/storage.go', 'go', go)]);
     assert.deepStrictEqual([...(table.get('go') ?? [])], [['retryOnConflict', 'retry']]);
   });
+  it('a crypto wrapper call whose value only goes into a header or payload field makes no region; one the caller uses does', async () => {
+    const engine = await sharedEngine();
+    const table = new Map<string, CategoryId>([['computeHmac', 'crypto']]);
+    const caller = [
+      'export class PushWebhook {',
+      '  async sendMessage(body: string) {',
+      '    const hmacValue = this.computeHmac(body);',
+      "    return post('/hook', body, { headers: { 'X-Signature': hmacValue } });",
+      '  }',
+      '  async inline(body: string) {',
+      "    return post('/hook', body, { headers: { 'X-Signature': await this.computeHmac(body) } });",
+      '  }',
+      '  verify(body: string, signature: string) {',
+      '    const expected = this.computeHmac(body);',
+      '    return expected === signature;',
+      '  }',
+      '}',
+      'declare function post(url: string, body: string, init: unknown): Promise<unknown>;',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(caller, 'typescript', { wrappers: table });
+    assert.deepStrictEqual(
+      analysis.regions.filter((r) => r.category === 'crypto').map((r) => r.symbol),
+      ['PushWebhook.verify'],
+    );
+    const stored = ['export async function saveTokens(db: any, token: string) {', '  return db.create({ encryptedSad: encryptCscToken(token) });', '}', ''].join('\n');
+    const encrypting = engine.analyze(stored, 'typescript', { wrappers: new Map<string, CategoryId>([['encryptCscToken', 'crypto']]) }).analysis;
+    assert.deepStrictEqual(encrypting.regions.map((r) => `${r.symbol}:${r.category}`), ['saveTokens:crypto'], 'which secrets are stored encrypted is the caller\'s choice');
+  });
 });

@@ -8,10 +8,13 @@
 ; cookieSession({...}), getIronSession(...), NextAuth({...}), getServerSession(...),
 ; authenticator.check(...), speakeasy.totp.verify(...), new Lucia(...), defineAbility(...).
 ; passport-jwt and passport-saml belong to jwt.
+; Not the browser-side clients (next-auth/react signIn/useSession, Clerk's React hooks): a component
+; that asks the server who is signed in decides nothing the server enforces.
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
  (#resolves-to? @trigger "^(passport|koa-passport|@outlinewiki/koa-passport|@fastify/passport|passport-(?!jwt|saml)[\\w-]+|@passport-[\\w-]+/[\\w-]+|express-session|cookie-session|iron-session|next-auth|@auth/[\\w-]+|@next-auth/[\\w-]+|lucia|@lucia-auth/[\\w-]+|oslo|otplib|@otplib/[\\w-]+|speakeasy|notp|node-2fa|@casl/[\\w-]+|casl|accesscontrol|connect-ensure-login|express-openid-connect|@clerk/[\\w-]+|better-auth|supertokens-node|keycloak-connect|@simplewebauthn/server|csurf|csrf|csrf-csrf|@fastify/(session|secure-session|passport|auth|csrf-protection))(/[\\w./-]+)?(\\.|$)")
+ (#not-resolves-to? @trigger "{{browser-auth-client}}")
  (#set! rule "ecma.auth.library"))
 
 ((new_expression
@@ -92,6 +95,31 @@
  (#match? @h "PassportStrategy\\s*\\(")
  (#set! rule "ecma.auth.passport-strategy"))
 
+; A guard class by name that hands the decision to an injected guard (`class UserAuthGuard {
+; canActivate(ctx) { return this.authGuard.canActivate(ctx) } }`, no `implements CanActivate`): it
+; is still what every guarded route runs. Not a throttler (rate limiting is not access control).
+((class_declaration
+   name: (_) @cls
+   body: (class_body (method_definition name: (property_identifier) @trigger)))
+ (#any-of? @trigger "canActivate" "handleRequest")
+ (#match? @cls "Guard$")
+ (#not-match? @cls "[Tt]hrottl|RateLimit|Ratelimit")
+ (#set! rule "ecma.auth.nest-guard"))
+
+; A Passport strategy whose verify callback is given to super() in the constructor
+; (`super({ header: 'Authorization' }, true, (apikey, verified) => …)`, passport-headerapikey)
+; instead of a validate() method: the callback decides who the request is.
+((class_declaration
+   (class_heritage) @h
+   body: (class_body (method_definition
+     name: (property_identifier) @trigger
+     body: (statement_block (expression_statement (call_expression
+       function: (super)
+       arguments: (arguments [(arrow_function) (function_expression)])))))))
+ (#eq? @trigger "constructor")
+ (#match? @h "PassportStrategy\\s*\\(")
+ (#set! rule "ecma.auth.passport-strategy"))
+
 ; @UseGuards(AuthGuard('jwt')) / @UseGuards(RolesGuard) on a controller or method: a mention,
 ; the guard itself is the operation.
 ((decorator
@@ -106,7 +134,8 @@
 ; on an outgoing request (config.headers.Authorization = ..., headers['Authorization'] = ...) does
 ; not match, and a bare presence check (typeof req.headers.authorization === 'string') is not enough.
 ; Not in a NestJS interceptor's `intercept` (runs after the guard decided: it records "last used")
-; or a `createParamDecorator` callback (hands the already-checked token to the handler).
+; or a `createParamDecorator` callback (hands the already-checked token to the handler), nor a
+; variable the function only passes on to the call that checks it (a thin route handler).
 (variable_declarator
    value: [
      (member_expression object: (member_expression) @obj property: (property_identifier) @k)
@@ -116,6 +145,7 @@
  (#match? @k "^['\"]?[Aa]uthorization['\"]?$")
  (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#not-inside-callback-of? @trigger "^createParamDecorator$")
+ (#not-forwarded-credential? @trigger)
  (#set! rule "ecma.auth.authorization-header"))
 
 (call_expression
@@ -172,15 +202,21 @@
 ;   if (!token) ctx.throw(401, "missing token");                 (Koa)
 ;   if (!allowed) return res.status(403).json({ error: "forbidden" });   (Express)
 ; The error classes' own definitions, and a guard on the status of a response the code fetched (an
-; HTTP client turning the identity provider's 401 into an error), are not this.
+; HTTP client turning the identity provider's 401 into an error), are not this; nor a NestJS
+; interceptor's `intercept` (it runs after the guards decided: a plan or feature gate), nor a
+; missing stored configuration (`if (!configuration || !configuration.accessToken)`), which checks
+; no identity, membership or permission.
 (([(if_statement condition: (_) @cond consequence: [(throw_statement [(new_expression constructor: (identifier) @f) (call_expression function: (identifier) @f)] @trigger)
                                (statement_block (throw_statement [(new_expression constructor: (identifier) @f) (call_expression function: (identifier) @f)] @trigger))])])
  (#match? @f "^(Unauthorized|Forbidden|Authentication|Authorization|NotAuthorized|Unauthenticated|PermissionDenied|AccessDenied)(Exception|Error)$")
  (#not-match? @cond "{{response-status}}")
+ (#not-match? @cond "{{config-presence}}")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
 
 ((catch_clause body: (statement_block (throw_statement [(new_expression constructor: (identifier) @f) (call_expression function: (identifier) @f)] @trigger)))
  (#match? @f "^(Unauthorized|Forbidden|Authentication|Authorization|NotAuthorized|Unauthenticated|PermissionDenied|AccessDenied)(Exception|Error)$")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
 
 (([(if_statement condition: (_) @cond consequence: [(expression_statement (call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code)) @trigger)
@@ -190,6 +226,8 @@
  (#any-of? @m "throw" "sendStatus" "status")
  (#match? @code "^40[13]$")
  (#not-match? @cond "{{response-status}}")
+ (#not-match? @cond "{{config-presence}}")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
 
 ;   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED' })       (tRPC)
@@ -199,6 +237,8 @@
                                (statement_block (throw_statement (new_expression arguments: (arguments . [(member_expression property: (property_identifier) @code) (object (pair value: (string) @code))])) @trigger))])])
  (#match? @code "^['\"]?(UNAUTHORIZED|FORBIDDEN|UNAUTHENTICATED|PERMISSION_DENIED|Unauthorized|Forbidden|Unauthenticated|PermissionDenied)['\"]?$")
  (#not-match? @cond "{{response-status}}")
+ (#not-match? @cond "{{config-presence}}")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
 
 ;   return res.status(401).json(…) inside the if: the call chain starts with .status(401)
@@ -208,4 +248,6 @@
  (#eq? @m "status")
  (#match? @code "^40[13]$")
  (#not-match? @cond "{{response-status}}")
+ (#not-match? @cond "{{config-presence}}")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))

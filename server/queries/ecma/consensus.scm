@@ -56,16 +56,20 @@
 
 ; Redis lock by hand: redis.set(key, token, 'PX', 30000, 'NX'), client.set(key, v, { NX: true, PX })
 ; redis.setnx(key, v), client.call('SET', key, v, 'NX'), client.sendCommand(['SET', k, v, 'NX'])
+; The flag follows the key (and the command name), so an 'nx' first argument is a program's name
+; (pnpmRun('nx', 'show', 'projects'), spawn('npx', ['nx', 'affected'])), not a Redis flag.
 ((call_expression
    function: [(identifier) (member_expression)] @trigger
-   arguments: (arguments (string) @nx))
+   arguments: (arguments (string) @nx) @args)
  (#match? @nx "^.(NX|nx).$")
+ (#not-match? @args "^\\(\\s*['\"`](NX|nx)['\"`]")
  (#set! rule "ecma.consensus.redis-set-nx"))
 
 ((call_expression
    function: [(identifier) (member_expression)] @trigger
-   arguments: (arguments (array (string) @nx)))
+   arguments: (arguments (array (string) @nx) @cmd))
  (#match? @nx "^.(NX|nx).$")
+ (#match? @cmd "^\\[\\s*['\"`](SET|set)['\"`]")
  (#set! rule "ecma.consensus.redis-set-nx"))
 
 ((call_expression

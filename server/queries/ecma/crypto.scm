@@ -219,3 +219,16 @@
  (#match? @value "Math\\.random\\s*\\(")
  (#not-dummy-data? @value)
  (#set! rule "ecma.crypto.insecure-random"))
+
+; A project's keyed-digest helper called with the key first: createHash(intercomSecretKey, user._id),
+; computeHmac(process.env.API_KEY, subscriberId), sign(decryptApiKey(env.apiKeys[0].key), payload).
+; The caller picks the secret, so it is where an HMAC's key is chosen (the helper, named like
+; node's one-argument createHash, is often an HMAC). Node's own createHash('sha256') names an
+; algorithm first, never a key.
+((call_expression
+   function: [(identifier) @f (member_expression property: (property_identifier) @f)] @trigger
+   arguments: (arguments . (_) @key . (_)))
+ (#match? @f "^(create|compute|make|build|generate|get|calc|calculate)_?\\w*([Hh]ash|[Hh]mac|HMAC|[Dd]igest|[Ss]ignature)$|^([Hh]mac|HMAC|hmac)\\w*$")
+ (#match? @key "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Ss]ecret|SECRET|[Kk]ey|KEY)s?(\\W|$)|_(KEY|SECRET)\\b")
+ (#not-match? @key "^['\"`]")
+ (#set! rule "ecma.crypto.keyed-helper"))

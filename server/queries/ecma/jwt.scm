@@ -16,6 +16,16 @@
    constructor: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
  (#resolves-to? @trigger "^(jsonwebtoken|jose|jwks-rsa|express-jwt|express-oauth2-jwt-bearer|passport-jwt|openid-client|@node-saml/[\\w-]+|passport-saml|saml2-js|samlify|google-auth-library|@nestjs/jwt|@hapi/jwt)(/[\\w./-]+)?(\\.|$)")
+ (#not-resolves-to? @trigger "{{google-oauth-client}}")
+ (#set! rule "ecma.jwt.library"))
+
+; new OAuth2Client(clientId, secret, redirect) / new GoogleAuth({...}) only builds an OAuth client
+; (to call Google APIs with stored tokens): a mention, which joins a region that verifies an ID
+; token (client.verifyIdToken) but never makes one.
+((new_expression
+   constructor: [(identifier) (member_expression)] @trigger)
+ (#resolves-to? @trigger "{{google-oauth-client}}")
+ (#set! evidence "mention")
  (#set! rule "ecma.jwt.library"))
 
 ; Methods on library instances: client.callback(...) (openid-client), oauthClient.verifyIdToken(...)

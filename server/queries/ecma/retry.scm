@@ -34,11 +34,24 @@
   (#set! rule "ecma.retry.options"))
 
 ; BullMQ / Bull job options: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } }
+; Not a schema field named backoff (Mongoose `backoff: { type: Schema.Types.Boolean }`, a digest
+; setting stored per job): its object declares a column type, not a policy.
 (pair
   key: (property_identifier) @trigger
-  value: (object)
+  value: (object) @value
   (#match? @trigger "^(backoff|backOff|retryStrategy|retryPolicy)$")
+  (#not-match? @value "{{schema-field-type}}")
   (#set! rule "ecma.retry.options"))
+
+; BullMQ per-job options set one by one: options.backoff = { type: 'exponential', delay },
+; jobOptions.attempts = 3, opts.backoff = backoffStrategy.
+((assignment_expression
+   left: (member_expression object: (_) @o property: (property_identifier) @p) @trigger
+   right: (_) @value)
+ (#match? @p "^(backoff|attempts)$")
+ (#match? @o "([Oo]ptions|[Oo]pts)$")
+ (#not-match? @value "^(null|undefined|0|1|false)$")
+ (#set! rule "ecma.retry.options"))
 
 ; Hand-written retry loops: a for / while / do loop that awaits a sleep / delay / setTimeout
 ; promise and names an attempt / retry / backoff variable. Polling loops without retry naming
@@ -64,6 +77,31 @@
  (#match? @loop "{{retry-word}}")
  (#set! rule "ecma.retry.loop"))
 
+; Retry until it works: while (true) { try { await connect(); break; } catch { await sleep(1000);
+; continue; } } (a reconnect loop). The try ends the loop on success and the catch waits, whatever
+; the loop's names say.
+((while_statement "while" @trigger
+   body: (statement_block (try_statement
+     body: (statement_block [(break_statement) (return_statement)] .)
+     handler: (catch_clause) @c)))
+ (#match? @c "{{await-sleep}}")
+ (#set! rule "ecma.retry.loop"))
+
+((for_statement "for" @trigger
+   body: (statement_block (try_statement
+     body: (statement_block [(break_statement) (return_statement)] .)
+     handler: (catch_clause) @c)))
+ (#match? @c "{{await-sleep}}")
+ (#set! rule "ecma.retry.loop"))
+
+; A request's own retry counter bumped before it is sent again (an axios interceptor's
+; config.__retryCount += 1, this.retryCount++). A local counter is a loop's, which the loop
+; patterns cover.
+([(augmented_assignment_expression left: (member_expression) @trigger)
+  (update_expression argument: (member_expression) @trigger)]
+ (#match? @trigger "(^|[._])_*[Rr]etry([Cc]ount|[Cc]ounter|[Nn]umber|[Nn]um)$|(^|[._])_*retries$|(^|[._])_*RETRY_COUNT$")
+ (#set! rule "ecma.retry.counter"))
+
 ; Callback-style retries: setTimeout(() => connect(attempt + 1), backoff); the callback itself
 ; must name the retry (a `setTimeout(resolve, 2 ** attempt * 100)` sleep is part of a loop).
 ((call_expression
@@ -87,6 +125,13 @@
   value: (_) @value
   (#not-match? @value "^(null|undefined|0|false)$")
   (#match? @trigger "^(retryStrategy|maxRetriesPerRequest|retryDelayOnFailover|retryDelayOnClusterDown|backoffBase|backoffExponent|retryDelay|reconnectOnError|maxRetryTime)$")
+  (#set! rule "ecma.retry.options"))
+
+; ioredis maxRetriesPerRequest: null retries a command forever (BullMQ requires it): a policy too.
+(pair
+  key: (property_identifier) @trigger
+  value: (null)
+  (#eq? @trigger "maxRetriesPerRequest")
   (#set! rule "ecma.retry.options"))
 
 ; A method that tries itself again with a count one higher: return this.createPublishedDoc(args,

@@ -10,6 +10,7 @@
    function: (member_expression property: (property_identifier) @m @trigger))
  (#match? @m "^(query|execute|unsafe)$")
  (#imports? "^(pg|pg-pool|pg-promise|postgres|@neondatabase/serverless|@vercel/postgres|mysql|mysql2|mysql2/promise|mariadb|mssql|tedious|oracledb|sqlite|sqlite3|better-sqlite3|@libsql/client|@planetscale/database|duckdb|sequelize|@sequelize/core|typeorm|slonik|@databases/[\\w-]+|knex)$")
+ (#not-unit-name-matches? @trigger "{{timestamped-migration-step}}")
  (#set! rule "ecma.sql.driver-query"))
 
 ; db.prepare(...), db.exec(...) (better-sqlite3, sqlite, libsql), on a database-looking object
@@ -109,6 +110,7 @@
  (#not-match? @trigger "^.\\s*([Bb]egin|[Cc]ommit|[Rr]ollback|[Ss]avepoint)\\s*;?\\s*.$")
  (#not-match? @trigger "^.\\s*(SELECT|select)\\s+1\\s*;?\\s*.$")
  (#not-match? @trigger "{{ddl-literal-start}}")
+ (#not-unit-name-matches? @trigger "{{timestamped-migration-step}}")
  (#set! rule "ecma.sql.statement-text"))
 
 ((template_string) @trigger
@@ -116,6 +118,7 @@
  (#not-match? @trigger "^.\\s*([Bb]egin|[Cc]ommit|[Rr]ollback|[Ss]avepoint)\\s*;?\\s*.$")
  (#not-match? @trigger "^.\\s*(SELECT|select)\\s+1\\s*;?\\s*.$")
  (#not-match? @trigger "{{ddl-literal-start}}")
+ (#not-unit-name-matches? @trigger "{{timestamped-migration-step}}")
  (#set! rule "ecma.sql.statement-text"))
 
 ((string) @trigger

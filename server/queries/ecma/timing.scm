@@ -55,3 +55,27 @@
  (#not-match? @trigger "^(this|super)[.?]")
  (#resolves-to? @trigger "^(crypto\\.timingSafeEqual|tsscmp|safe-compare|secure-compare|scmp|buffer-equal-constant-time)$")
  (#set! rule "ecma.timing.constant-time-compare"))
+
+; An allow-list of secrets searched with an element-by-element === (`apiKeys.includes(token)`,
+; `secrets.indexOf(key)`): the API-key gate itself, in non-constant time.
+((call_expression
+   function: (member_expression
+     object: [(identifier) @list (member_expression property: (property_identifier) @list)]
+     property: (property_identifier) @m) @trigger
+   arguments: (arguments . [(identifier) (member_expression)] @v .))
+ (#match? @m "^(includes|indexOf)$")
+ (#match? @list "^([Aa]pi_?[Kk]eys|API_?KEYS|[Tt]okens|TOKENS|[Ss]ecrets|SECRETS|[A-Za-z0-9$]*[a-z0-9](ApiKeys|Tokens|Secrets|Keys)|[A-Za-z0-9_]*_(API_KEYS|TOKENS|SECRETS|KEYS))$")
+ (#match? @v "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Kk]ey|KEY)s?$")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.timing.secret-list-lookup"))
+
+; A PKCE check: the stored code_challenge compared with the verifier (or its S256 encoding).
+((binary_expression
+  left: (_) @l
+  operator: ["===" "==" "!==" "!="]
+  right: (_) @r) @trigger
+ (#match? @trigger "code_?[Cc]hallenge|CODE_?CHALLENGE")
+ (#not-match? @l "^(['\"`]|null$|undefined$)")
+ (#not-match? @r "^(['\"`]|null$|undefined$)")
+ (#not-match? @trigger "[Cc]hallenge_?[Mm]ethod")
+ (#set! rule "ecma.timing.pkce-compare"))

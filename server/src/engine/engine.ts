@@ -858,6 +858,8 @@ const ANONYMOUS_UNITS = new Set(['func_literal', 'lambda', 'arrow_function', 'fu
  * level) is its own unit; outside any unit, the top-level statement is.
  */
 const WRAPPER_ORDINAL = 1_000_000;
+/** Wrapper names of signing and MAC helpers (not encryption). */
+const SIGNING_HELPER = /hmac|sign|mac(?![a-z])/i;
 const CALLEE_PARENTS = new Set(['selector_expression', 'attribute', 'member_expression']);
 
 /**
@@ -884,10 +886,41 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
       const index = enclosingUnitIndex(path, spec);
       const unit = path[index]!;
       if (unitName(unit, path[index - 1], spec) === name || unit.childForFieldName('name')?.text === name) continue;
+      // A signing helper's value put in a header or payload field (`'X-Signature': this.computeHmac(body)`):
+      // the helper chose the key and the algorithm; this caller only labels the result. Not an
+      // encryption helper's ciphertext (`{ encryptedSad: encryptToken(t) }`): which secrets are
+      // stored encrypted is the caller's choice.
+      if (category === 'crypto' && SIGNING_HELPER.test(name) && resultOnlyInObject(path, path.length - 1 - (callee.id === node.id ? 1 : 2), unit)) continue;
       out.push({ rule: `${spec.family}.${category}.project-wrapper`, category, node, ordinal: WRAPPER_ORDINAL, global: true, mention: false });
     }
   }
   return out;
+}
+
+/**
+ * The call at `path[k]` only feeds an object literal's property: it is a pair's value, or it
+ * initialises a variable whose every use in `unit` is a pair's value (`{ headers: { 'X-Sig': sig } }`).
+ */
+function resultOnlyInObject(path: readonly Node[], k: number, unit: Node): boolean {
+  let i = k - 1;
+  if (path[i]?.type === 'await_expression') i--;
+  const holder = path[i];
+  if (holder?.type === 'pair') return holder.childForFieldName('value')?.id === path[i + 1]?.id;
+  if (holder?.type !== 'variable_declarator') return false;
+  const name = holder.childForFieldName('name');
+  if (name?.type !== 'identifier') return false;
+  const pairValues = new Set<number>();
+  for (const pair of unit.descendantsOfType('pair')) {
+    const value = pair?.childForFieldName('value');
+    if (value) pairValues.add(value.id);
+  }
+  let uses = 0;
+  for (const id of unit.descendantsOfType(['identifier', 'shorthand_property_identifier'])) {
+    if (!id || id.id === name.id || id.text !== name.text) continue;
+    uses++;
+    if (id.type !== 'shorthand_property_identifier' && !pairValues.has(id.id)) return false;
+  }
+  return uses > 0;
 }
 
 /**

@@ -154,7 +154,11 @@ export function findImportStatements(root: Node, family: QueryFamily, source: So
   // Declarators whose value is (a member of) require('m') / import('m'): the call's function
   // token sits in the value, and the nearest declarator above it is the one.
   const unique = new Map<number, Node>();
-  for (const word of ['require', 'import']) {
+  // A project's dynamic-import helper (`await dynamicImport('jose')`, kept as a real import() in
+  // CommonJS builds) binds like import('jose').
+  const helpers = new Set<string>();
+  for (const m of source.text.matchAll(DYNAMIC_IMPORT_HELPER_CALL)) if (helpers.size < 4) helpers.add(m[1]!);
+  for (const word of ['require', 'import', ...helpers]) {
     for (const d of statementsWithKeyword(root, source, word, ECMA_DECLARATOR, Infinity)) unique.set(d.id, d);
   }
   return {
@@ -236,18 +240,30 @@ function bindPattern(pattern: Node, module: string, table: ImportTable): void {
   }
 }
 
-/** `require('x')`, `require('x').member` → module name and member path. */
+/** A call of a dynamic-import helper by name: `dynamicImport('jose')`, `lazyImport(...)`. */
+const DYNAMIC_IMPORT_HELPER = /^[a-z][A-Za-z0-9_$]*Import$/;
+const DYNAMIC_IMPORT_HELPER_CALL = /\b([a-z][A-Za-z0-9_$]*Import)\s*(?:<[^>()]*>)?\(\s*['"]/g;
+/** Wrappers around a value that do not change it: `(x)`, `x as T`, `x!`, `x satisfies T`. */
+const TRANSPARENT = new Set(['parenthesized_expression', 'as_expression', 'non_null_expression', 'satisfies_expression']);
+
+/**
+ * `require('x')`, `require('x').member`, `await import('x')`, `(await dynamicImport('x')) as typeof
+ * import('x')` → module name and member path.
+ */
 export function ecmaRequireTarget(node: Node): { module: string; member: string } | undefined {
   let member = '';
   let current: Node | null = node;
+  while (current && TRANSPARENT.has(current.type)) current = current.namedChildren[0] ?? null;
   while (current?.type === 'member_expression') {
     member = `.${current.childForFieldName('property')?.text ?? ''}${member}`;
     current = current.childForFieldName('object');
   }
+  while (current && TRANSPARENT.has(current.type)) current = current.namedChildren[0] ?? null;
   if (current?.type === 'await_expression') current = current.namedChildren[0] ?? null;
   if (current?.type !== 'call_expression') return undefined;
   const fn = current.childForFieldName('function');
-  if (!fn || (fn.type !== 'identifier' && fn.type !== 'import') || (fn.text !== 'require' && fn.text !== 'import')) {
+  const helper = fn?.type === 'identifier' && member === '' && DYNAMIC_IMPORT_HELPER.test(fn.text);
+  if (!fn || (fn.type !== 'identifier' && fn.type !== 'import') || (fn.text !== 'require' && fn.text !== 'import' && !helper)) {
     return undefined;
   }
   const arg = current.childForFieldName('arguments')?.namedChildren[0];

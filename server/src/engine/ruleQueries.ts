@@ -14,7 +14,7 @@ import { detached } from './strings';
 import { expandLibraryRefs, readLibrarySets, type LibrarySets } from './librarySets';
 import { isAtomicBesideLock, isAtomicTyped, isNotCacheFill, isNotCliOutput, isSmallUnit } from './goAtomics';
 import { isFireAndForget, textAfter, textBefore } from './goShapes';
-import { comparisonOperands, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isClosurePrimitive, isFixedOrmQuery, isReadOnlyTransaction, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isSecretUse, type ValueContext } from './valueFacts';
+import { comparisonOperands, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isClosurePrimitive, isFixedOrmQuery, isForwardedCredential, isReadOnlyTransaction, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isSecretUse, type ValueContext } from './valueFacts';
 import { functionText, isDummyData, isHashWrapper, isInBranch, isInsideCallbackOf, isNotRandomDisclaimed, isRandomId, isRandomSecret } from './randomUse';
 
 export { splitPatterns, stripPredicates } from './queryText';
@@ -123,7 +123,7 @@ export type RootFilter = (scope: PatternScope) => boolean;
  */
 const CONTEXT_PREDICATES = new Set([
   'secret-compare?', 'strong-secret-compare?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'incidental-use?', 'not-incidental-use?',
-  'secret-use?', 'not-secret-use?', 'unit-name-matches?', 'not-unit-name-matches?', 'parses-parameter?', 'not-fixed-orm-query?', 'not-read-only-transaction?', 'not-closure-primitive?',
+  'secret-use?', 'not-secret-use?', 'unit-name-matches?', 'not-unit-name-matches?', 'parses-parameter?', 'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
   // The function's allocations, its locks, its size (goAtomics.ts).
   'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-cache-fill?', 'not-cli-output?',
   // What a go statement shares with its spawner, the function's code before or after a call (goShapes.ts).
@@ -270,7 +270,7 @@ const OWN_PREDICATES = new Set([
   'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-cache-fill?', 'not-cli-output?', 'single-statement-tx?',
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
   'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
-  'not-fixed-orm-query?', 'not-read-only-transaction?', 'not-closure-primitive?',
+  'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
   'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?',
 ]);
 
@@ -518,6 +518,9 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
     case 'not-read-only-transaction?':
       // `except: session.rollback()` after a read, `with engine.begin()` to read a version (valueFacts).
       return (caps, ctx) => !allOf(caps, capture, (n) => isReadOnlyTransaction(n, ctx));
+    case 'not-forwarded-credential?':
+      // `const h = req.headers.authorization` only passed on to the call that checks it (valueFacts).
+      return (caps, ctx) => !allOf(caps, capture, (n) => isForwardedCredential(n, ctx));
     case 'not-fixed-orm-query?':
       // `session.execute(select(User).filter(User.name == name))`: a fixed ORM statement (valueFacts).
       return (caps, ctx) => !allOf(caps, capture, (n) => isFixedOrmQuery(n, ctx));

@@ -947,6 +947,33 @@ function goImportDisclaimed(pkg: string, weak: boolean, ctx: ValueContext): bool
   return NOT_FOR_SECURITY.test(comment) || (weak && LINT_SILENCED.test(comment));
 }
 
+/**
+ * `@n` is the value of `const authHeader = req.headers.authorization` and the function only hands
+ * that variable on: every use is an argument of a call or a property of an object literal
+ * (`controller.token(req.body, authHeader)`, `{ apiSecret: authHeader }`). The callee checks the
+ * credential; a thin route that forwards it makes no decision. Any other use (a comparison, a
+ * split, a condition) keeps it.
+ */
+export function isForwardedCredential(n: Node, ctx: ValueContext): boolean {
+  const declarator = parentOf(n, ctx);
+  const name = declarator?.type === 'variable_declarator' ? declarator.childForFieldName('name') : null;
+  if (!declarator || name?.type !== 'identifier') return false;
+  const fn = enclosingFunction(n, ctx);
+  if (!fn) return false;
+  const text = textOf(name, ctx);
+  let uses = 0;
+  for (const id of fn.descendantsOfType(['identifier', 'shorthand_property_identifier'])) {
+    if (!id || id.id === name.id || textOf(id, ctx) !== text) continue;
+    uses++;
+    if (id.type === 'shorthand_property_identifier') continue;
+    const holder = parentOf(id, ctx);
+    if (holder?.type === 'arguments') continue;
+    if (holder?.type === 'pair' && holder.childForFieldName('value')?.id === id.id) continue;
+    return false;
+  }
+  return uses > 0;
+}
+
 /** Inputs that are a file's or an object's contents, or numbers turned into bytes. */
 const CONTENT_INPUT = /\.(read_bytes|read|read_text|getvalue|getbuffer|to_bytes)\(|\b(pickle|marshal)\.dumps\(|^(chunk|block|content|contents|file_?bytes|new_bytes|file_?content|data_?bytes)$/;
 const SECRET_INPUT = /token|secret|passw|key|salt|sign(ature|ing|er)?\b|nonce|cred|auth|session|otp/i;
@@ -954,13 +981,16 @@ const SECRET_INPUT = /token|secret|passw|key|salt|sign(ature|ing|er)?\b|nonce|cr
 /**
  * `@n` is an unkeyed digest callee fed only file or object contents: `sha256(pickle.dumps(model))`,
  * `blake2b(path.read_bytes())`, `h = sha256(); for chunk in …: h.update(chunk)`,
- * `h.update(y.to_bytes(4, "little"))`. A checksum for change detection or deduplication.
+ * `h.update(y.to_bytes(4, "little"))`, `crypto.createHash('sha1').update(JSON.stringify(obj))`. A
+ * checksum for change detection or deduplication.
  */
 function contentFingerprint(n: Node, ctx: ValueContext): boolean {
   if (!FINGERPRINT_HASH.test(textOf(n, ctx))) return false;
   const call = parentOf(n, ctx);
   if (!call || call.childForFieldName('function')?.id !== n.id) return false;
   const fed: Node[] = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'comment');
+  // Node's `createHash('sha1')` names its algorithm: what it digests comes through `update`.
+  if (/(^|\.)createHash$/.test(textOf(n, ctx)) && fed.length === 1 && fed[0]!.type === 'string') fed.length = 0;
   // `hasher = sha256()`: what the function later `update`s it with.
   const holder = parentOf(call, ctx);
   const local = holder && (holder.type === 'assignment' || holder.type === 'variable_declarator') ? (holder.childForFieldName('left') ?? holder.childForFieldName('name')) : null;
@@ -973,7 +1003,9 @@ function contentFingerprint(n: Node, ctx: ValueContext): boolean {
       fed.push(...(c.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a !== null && a.type !== 'comment'));
     }
   }
-  return fed.length > 0 && fed.every((a) => CONTENT_INPUT.test(textOf(a, ctx)) && !SECRET_INPUT.test(textOf(a, ctx)));
+  // A JSON serialisation of an object fingerprints its contents (change detection: `hash.update(JSON.stringify(obj))`).
+  const content = (text: string) => CONTENT_INPUT.test(text) || /^(JSON\.stringify|json\.dumps)\(/.test(text);
+  return fed.length > 0 && fed.every((a) => content(textOf(a, ctx)) && !SECRET_INPUT.test(textOf(a, ctx)));
 }
 
 /** `@n` is a digest callee whose call's arguments name a token, API key, password or secret. */
