@@ -699,7 +699,7 @@ function readBackOf(field: Node, value: Node, ctx: ValueContext): boolean {
 
 /** Words that say a hash or random value serves bookkeeping, not security. */
 const INCIDENTAL_USE =
-  /content_?md5|md5_?sum|gravatar|cache|etag|e_tag|fingerprint|checksum|bucket|file_?name|dedup|colou?r|avatar|gravatar|telemetry|uuid|external_?id|internal_?id|slug|shard|partition|thumbnail|script_?src|\bcsp\b|query_?hash|content_?hash|integrity|throttl|rate_?limit|ratelimit|\bsri\b|publishable|\bmd5\b.{0,80}\bcontents?\b|description_?hash|desc_?hash|unhashed_description|\bapp_?name\b|dir(ectory)?_?name|remote_?addr(ess)?_?hash|\bip_?(addr(ess)?_?)?hash/i;
+  /content_?md5|md5_?sum|gravatar|cache|etag|e_tag|fingerprint|checksum|bucket|file_?name|dedup|colou?r|avatar|gravatar|telemetry|uuid|external_?id|internal_?id|slug|shard|partition|thumbnail|script_?src|\bcsp\b|query_?hash|content_?hash|integrity|throttl|rate_?limit|ratelimit|\bsri\b|publishable|\bmd5\b.{0,80}\bcontents?\b|description_?hash|desc_?hash|unhashed_description|\bapp_?name\b|dir(ectory)?_?name|remote_?addr(ess)?_?hash|\bip_?(addr(ess)?_?)?hash|designation/i;
 
 /**
  * Names (case-sensitive, by camelCase / snake_case part) of units that build a label from a hash:
@@ -852,7 +852,153 @@ export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   // An unkeyed digest of a JSON serialisation fingerprints structured data (a cache key, a key
   // id, a dedup id): `crypto.hash('sha256', JSON.stringify(props))`, `sha256(json.dumps(d))`.
   if (FINGERPRINT_HASH.test(textOf(n, ctx)) && JSON_SERIALISATION.test(statement) && !/token|sign|nonce|salt/i.test(statement)) return true;
-  return contentFingerprint(n, ctx);
+  return contentFingerprint(n, ctx) || identifierDigest(n, ctx) || cacheKeyDigest(n, ctx) || randomBoundToId(n, ctx);
+}
+
+/** The call whose callee is `n`, or null. */
+function calleeCall(n: Node, ctx: ValueContext): Node | null {
+  const call = parentOf(n, ctx);
+  return call && call.childForFieldName('function')?.id === n.id ? call : null;
+}
+
+/** Call arguments without comments. */
+function callArguments(call: Node): Node[] {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'comment');
+}
+
+/** Wrappers that turn a value into bytes or normalise it: `force_bytes(x)`, `x.lower().encode("utf-8")`. */
+function peelEncoding(text: string): string {
+  let t = text.trim();
+  for (let i = 0; i < 6; i++) {
+    const wrapped = /^(?:force_bytes|force_str|smart_bytes|str|bytes)\((.*)\)$/s.exec(t);
+    if (wrapped) {
+      t = wrapped[1]!.trim();
+      continue;
+    }
+    const method = /^(.*)\.(?:encode|lower|upper|strip)\([^()]*\)$/s.exec(t);
+    if (method) {
+      t = method[1]!.trim();
+      continue;
+    }
+    break;
+  }
+  return t;
+}
+
+/** A message, object or account identifier, an e-mail address or a URL (by its last name part). */
+const IDENTIFIER_VALUE = /^[\w.]*?(?:^|[._])(?:[a-z0-9]+_)*(?:id|pk|email|url|uri)$/i;
+
+/**
+ * `@n` is an unkeyed digest of identifiers only (`md5(msg_id.encode())` for a Thread-Index
+ * header, `sha256(user.id)` for a directory name): a stable label, never a secret. A session,
+ * token or key id is left alone.
+ */
+function identifierDigest(n: Node, ctx: ValueContext): boolean {
+  if (!FINGERPRINT_HASH.test(textOf(n, ctx))) return false;
+  const call = calleeCall(n, ctx);
+  const args = call ? callArguments(call) : [];
+  return args.length > 0 && args.every((a) => {
+    const t = peelEncoding(textOf(a, ctx));
+    return IDENTIFIER_VALUE.test(t) && !SECRET_INPUT.test(t);
+  });
+}
+
+/** The local an expression's value is assigned to (through `.hexdigest()` and the like), if any. */
+function assignedLocal(expr: Node, ctx: ValueContext): string | undefined {
+  let cur = expr;
+  for (let depth = 0; depth < 6; depth++) {
+    const p = parentOf(cur, ctx);
+    if (!p) return undefined;
+    if (p.type === 'assignment' || p.type === 'variable_declarator') {
+      const left = p.childForFieldName('left') ?? p.childForFieldName('name');
+      return left?.type === 'identifier' && left.id !== cur.id ? textOf(left, ctx) : undefined;
+    }
+    if (!['call', 'attribute', 'call_expression', 'member_expression', 'parenthesized_expression', 'argument_list', 'arguments'].includes(p.type)) return undefined;
+    cur = p;
+  }
+  return undefined;
+}
+
+/** A cache client's read or write keyed by a name: `cache.get(key)`, `caches["x"].set(k, v)`. */
+const CACHE_CALL = /\b\w*cache\w*(?:\[[^\]]*\])?\.(?:get|set|add|delete|get_or_set|get_many|set_many|touch|incr|has_key)\(\s*(\w+)\b/gi;
+
+/**
+ * `@n` is an unkeyed digest whose value (directly or through one local built from it) is the key
+ * of a cache read or write: `sha1_hash = sha1(text).hexdigest(); key = f"md/{sha1_hash}";
+ * cache.get(key)`. The digest names a cache entry; nothing compares it with a secret.
+ */
+function cacheKeyDigest(n: Node, ctx: ValueContext): boolean {
+  if (!FINGERPRINT_HASH.test(textOf(n, ctx))) return false;
+  const call = calleeCall(n, ctx);
+  const local = call ? assignedLocal(call, ctx) : undefined;
+  const fn = call ? enclosingFunction(call, ctx) : null;
+  if (!local || !fn) return false;
+  const names = new Set([local]);
+  const ref = new RegExp(`\\b${local}\\b`);
+  for (const [name, values] of functionFacts(fn, ctx).values) if (values.some((v) => ref.test(v))) names.add(name);
+  const text = textOf(fn, ctx);
+  for (const m of text.matchAll(CACHE_CALL)) if (names.has(m[1]!)) return true;
+  return false;
+}
+
+/** Random values in Python: os.urandom, secrets.token_*, SystemRandom. */
+const PY_RANDOM_CALL = /(^|\.)(urandom|getrandom|token_bytes|token_hex|token_urlsafe|get_random_bytes)$/;
+/** A name that says identifier, label or file name (its last part). */
+const ID_TARGET = /(^|_)(id|ids|uuid|guid|name|filename|filepath|path|slug|prefix|suffix|label)$/i;
+const SECRET_TARGET = /token|secret|key|pass|otp|pin|salt|nonce|state|verifier|session|\bsid\b|csrf|challenge|code|cred|iv\b|seed/i;
+
+/** The last name part of an assignment target (`self.tmp_file_id` → `tmp_file_id`). */
+function targetName(left: Node, ctx: ValueContext): string | undefined {
+  if (left.type === 'identifier') return textOf(left, ctx);
+  if (left.type === 'attribute') {
+    const a = left.childForFieldName('attribute');
+    return a ? textOf(a, ctx) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A Python random value that only becomes an identifier or a file name: `tab_id =
+ * urlsafe_b64encode(os.urandom(64)).decode()`, `data = urlsafe_b64encode(os.urandom(32));
+ * self.tmp_file_id = data.decode()`. A session id, token, key or code is left alone.
+ */
+function randomBoundToId(n: Node, ctx: ValueContext): boolean {
+  if (ctx.family !== 'python' || !PY_RANDOM_CALL.test(textOf(n, ctx))) return false;
+  const call = calleeCall(n, ctx);
+  if (!call) return false;
+  let cur: Node = call;
+  let target: string | undefined;
+  for (let depth = 0; depth < 8 && target === undefined; depth++) {
+    const p = parentOf(cur, ctx);
+    if (!p) return false;
+    if (p.type === 'assignment') {
+      const left = p.childForFieldName('left');
+      if (!left || left.id === cur.id) return false;
+      target = targetName(left, ctx);
+      if (target === undefined) return false;
+      break;
+    }
+    if (!['call', 'attribute', 'argument_list', 'parenthesized_expression', 'subscript'].includes(p.type)) return false;
+    cur = p;
+  }
+  if (target === undefined || SECRET_TARGET.test(target)) return false;
+  if (ID_TARGET.test(target)) return true;
+  // A local passed on once more: every later reference is an assignment to an id-like name.
+  const fn = enclosingFunction(call, ctx);
+  if (!fn || !/^\w+$/.test(target)) return false;
+  const ref = new RegExp(`\\b${target}\\b`, 'g');
+  const refs = (textOf(fn, ctx).match(ref) ?? []).length;
+  let idUses = 0;
+  for (const a of fn.descendantsOfType('assignment')) {
+    const left = a?.childForFieldName('left');
+    const right = a?.childForFieldName('right');
+    if (!left || !right || !new RegExp(`\\b${target}\\b`).test(textOf(right, ctx))) continue;
+    const name = targetName(left, ctx);
+    if (name === target) continue;
+    if (!name || SECRET_TARGET.test(name) || !ID_TARGET.test(name)) return false;
+    idUses++;
+  }
+  return idUses > 0 && refs === 1 + idUses;
 }
 
 /** Inputs that are a file's or an object's contents, or numbers turned into bytes. */
@@ -881,7 +1027,16 @@ function contentFingerprint(n: Node, ctx: ValueContext): boolean {
       fed.push(...(c.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a !== null && a.type !== 'comment'));
     }
   }
-  return fed.length > 0 && fed.every((a) => CONTENT_INPUT.test(textOf(a, ctx)) && !SECRET_INPUT.test(textOf(a, ctx)));
+  const fn = enclosingFunction(call, ctx);
+  const facts = fn ? functionFacts(fn, ctx) : undefined;
+  // `buff = f.read(blocksize); h.update(buff)`: a local every assignment of which reads contents.
+  const content = (a: Node) => {
+    const t = textOf(a, ctx);
+    if (CONTENT_INPUT.test(t)) return true;
+    const values = a.type === 'identifier' ? facts?.values.get(t) : undefined;
+    return values !== undefined && values.length > 0 && values.every((v) => CONTENT_INPUT.test(v) && !SECRET_INPUT.test(v));
+  };
+  return fed.length > 0 && fed.every((a) => content(a) && !SECRET_INPUT.test(textOf(a, ctx)));
 }
 
 /** `@n` is a digest callee whose call's arguments name a token, API key, password or secret. */

@@ -44,7 +44,7 @@ const MAX_WRAPPER_LINES_BY_CATEGORY: Partial<Record<CategoryId, number>> = { ret
 const NAME_SAYS: Partial<Record<CategoryId, RegExp>> = {
   crypto: /encrypt|decrypt|hmac|cipher|hkdf|pbkdf|^(?:generate|new|make|create)_?otp$/i,
   jwt: /(?:sign|verify|encode|decode|parse|issue|new|create|generate|make|mint|validate)_?(?:[a-z]+_?)?(?:jwt|jws|jwe)(?![a-z])|(?:jwt|jws|jwe)_?(?:sign|verify|encode|decode|parse|validate)/i,
-  auth: /auth|login|logout|session|perm|password|passwd|credential|mfa|otp|totp|webauthn|passkey|role|scope|guard|can_|^can[A-Z]|bearer|csrf|reauth/i,
+  auth: /auth|login|logout|log_?(?:user_?)?(?:in|out)(?![a-z])|sign_?(?:in|out)(?![a-z])|session|perm|password|passwd|credential|mfa|otp|totp|webauthn|passkey|role|scope|guard|can_|^can[A-Z]|bearer|csrf|reauth/i,
   // The comparison itself (`safeEqual(a, b)`, `compare_api_key(k)`), not a whole verification
   // (`VerifyPKCEChallenge`, `CheckSignature`): its callers pass inputs and compare nothing.
   timing: /equal|compare|match|safe|constant/i,
@@ -70,10 +70,21 @@ function lastSegment(symbol: string): string {
  */
 const NEEDS_OWNER = new Set(['acquire', 'release']);
 
+/**
+ * Generic names that still say one thing when called on a class (`Journalist.login(username,
+ * password, token)`, `User.authenticate(email, pw)`): a classmethod the project's login goes
+ * through. Only the owner-qualified call counts, never `self.login()` or `client.login()`.
+ */
+const CLASS_QUALIFIED = new Set(['login', 'logout', 'authenticate', 'authorize']);
+
 /** The name calls use: `name`, or `Owner.name` for NEEDS_OWNER methods (undefined without an owner). */
 function wrapperName(symbol: string): string | undefined {
   const parts = symbol.split('.');
   const name = parts[parts.length - 1] ?? symbol;
+  if (CLASS_QUALIFIED.has(name.toLowerCase())) {
+    const owner = parts[parts.length - 2];
+    return owner && /^[A-Z][A-Za-z0-9_]*$/.test(owner) ? `${owner}.${name}` : undefined;
+  }
   if (!NEEDS_OWNER.has(name.toLowerCase())) return name;
   const owner = parts[parts.length - 2];
   return owner && /^[A-Za-z_$][\w$]*$/.test(owner) && !owner.startsWith('<') ? `${owner}.${name}` : undefined;
@@ -91,7 +102,9 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
     for (const r of s.regions) {
       if ((tierOf(r.category) !== 'do-not-trust' && r.category !== 'transactions' && r.category !== 'retry') || r.suppression) continue;
       const name = lastSegment(r.symbol);
-      if (name.length < MIN_NAME || GENERIC.has(name.toLowerCase()) || !/^[A-Za-z_$][\w$]*$/.test(name) || name.startsWith('<')) continue;
+      const classQualified = CLASS_QUALIFIED.has(name.toLowerCase()) && r.category === 'auth';
+      if (!classQualified && (name.length < MIN_NAME || GENERIC.has(name.toLowerCase()))) continue;
+      if (!/^[A-Za-z_$][\w$]*$/.test(name) || name.startsWith('<')) continue;
       if (r.triggers.every((t) => t.rule.endsWith('.project-wrapper'))) continue;
       if (r.span.end.line - r.span.start.line > (MAX_WRAPPER_LINES_BY_CATEGORY[r.category] ?? MAX_WRAPPER_LINES)) continue;
       if (!NAME_SAYS[r.category]?.test(name) || NAME_INCIDENTAL.test(name)) continue;
