@@ -67,6 +67,37 @@
  (#set! evidence "mention")
  (#set! rule "python.auth.base-class"))
 
+;; A constructor delegating to the class's own password method joins a region but makes none
+;; (first: the earlier of two patterns counts): `__init__` calling `self.set_password(password)`
+;; where the class defines set_password, which has its region; the hashing is decided there.
+((class_definition
+   body: (block
+     (function_definition
+       name: (identifier) @init
+       body: (block (expression_statement (call function: (attribute object: (identifier) @self attribute: (identifier) @method) @trigger))))
+     [(function_definition name: (identifier) @defined)
+      (decorated_definition definition: (function_definition name: (identifier) @defined))]))
+ (#eq? @init "__init__")
+ (#eq? @self "self")
+ (#eq? @method @defined)
+ (#any-of? @method "set_password" "check_password" "set_unusable_password" "has_usable_password")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.password-method"))
+
+((class_definition
+   body: (block
+     [(function_definition name: (identifier) @defined)
+      (decorated_definition definition: (function_definition name: (identifier) @defined))]
+     (function_definition
+       name: (identifier) @init
+       body: (block (expression_statement (call function: (attribute object: (identifier) @self attribute: (identifier) @method) @trigger))))))
+ (#eq? @init "__init__")
+ (#eq? @self "self")
+ (#eq? @method @defined)
+ (#any-of? @method "set_password" "check_password" "set_unusable_password" "has_usable_password")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.password-method"))
+
 ; user.set_password(pw), user.check_password(pw) when the file uses django.contrib.auth
 ((call
    function: (attribute attribute: (identifier) @method) @trigger)

@@ -44,7 +44,7 @@ const MAX_WRAPPER_LINES_BY_CATEGORY: Partial<Record<CategoryId, number>> = { ret
 const NAME_SAYS: Partial<Record<CategoryId, RegExp>> = {
   crypto: /encrypt|decrypt|hmac|cipher|hkdf|pbkdf|^(?:generate|new|make|create)_?otp$/i,
   jwt: /(?:sign|verify|encode|decode|parse|issue|new|create|generate|make|mint|validate)_?(?:[a-z]+_?)?(?:jwt|jws|jwe)(?![a-z])|(?:jwt|jws|jwe)_?(?:sign|verify|encode|decode|parse|validate)/i,
-  auth: /auth|login|logout|log_?(?:user_?)?(?:in|out)(?![a-z])|sign_?(?:in|out)(?![a-z])|session|perm|password|passwd|credential|mfa|otp|totp|webauthn|passkey|role|scope|guard|can_|^can[A-Z]|bearer|csrf|reauth/i,
+  auth: /auth|login|logout|session|perm|password|passwd|credential|mfa|otp|totp|webauthn|passkey|role|scope|guard|can_|^can[A-Z]|bearer|csrf|reauth/i,
   // The comparison itself (`safeEqual(a, b)`, `compare_api_key(k)`), not a whole verification
   // (`VerifyPKCEChallenge`, `CheckSignature`): its callers pass inputs and compare nothing.
   timing: /equal|compare|match|safe|constant/i,
@@ -107,7 +107,8 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
       if (!/^[A-Za-z_$][\w$]*$/.test(name) || name.startsWith('<')) continue;
       if (r.triggers.every((t) => t.rule.endsWith('.project-wrapper'))) continue;
       if (r.span.end.line - r.span.start.line > (MAX_WRAPPER_LINES_BY_CATEGORY[r.category] ?? MAX_WRAPPER_LINES)) continue;
-      if (!NAME_SAYS[r.category]?.test(name) || NAME_INCIDENTAL.test(name)) continue;
+      // (`log` in NAME_INCIDENTAL is for logging helpers; a class's own login says what it is.)
+      if (!NAME_SAYS[r.category]?.test(name) || (!classQualified && NAME_INCIDENTAL.test(name))) continue;
       const called = wrapperName(r.symbol);
       if (!called) continue;
       const key = `${family}\u0000${called}`;
