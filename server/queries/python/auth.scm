@@ -531,13 +531,14 @@
  (#set! rule "python.auth.ldap-bind"))
 
 ; A password checked against its stored hash by any hasher object: get_hasher().verify(plain_password,
-; hashed_password), self.hasher.check(password, user.password_hash). The arguments say both a
-; password and a hash, in either order; a verify() of anything else is not this.
+; hashed_password), self.hasher.check(password, user.password_hash), hasher.verify(self.passphrase_hash,
+; passphrase). The arguments say both a password (or passphrase) and a hash, in either order; a
+; verify() of anything else is not this.
 ((call
    function: (attribute attribute: (identifier) @f) @trigger
    arguments: (argument_list . (_) . (_) .) @args)
  (#any-of? @f "verify" "check" "verify_password" "check_password" "checkpw" "compare")
- (#match? @args "^\\((\\w+\\.)*\\w*([Pp]assword|[Pp]asswd|[Pp]wd)\\w*, *(\\w+\\.)*\\w*([Hh]ash|[Pp]assword|[Pp]asswd)\\w*\\)$|^\\((\\w+\\.)*\\w*[Hh]ash\\w*, *(\\w+\\.)*\\w*([Pp]assword|[Pp]asswd|[Pp]wd)\\w*\\)$")
+ (#match? @args "^\\((\\w+\\.)*\\w*([Pp]assword|[Pp]asswd|[Pp]wd|[Pp]assphrase)\\w*, *(\\w+\\.)*\\w*([Hh]ash|[Pp]assword|[Pp]asswd|[Pp]assphrase)\\w*\\)$|^\\((\\w+\\.)*\\w*[Hh]ash\\w*, *(\\w+\\.)*\\w*([Pp]assword|[Pp]asswd|[Pp]wd|[Pp]assphrase)\\w*\\)$")
  (#set! rule "python.auth.password-verify"))
 
 ; oauthlib's RequestValidator: the methods a provider overrides to authenticate clients and check
