@@ -67,34 +67,19 @@
  (#set! evidence "mention")
  (#set! rule "python.auth.base-class"))
 
-;; A constructor delegating to the class's own password method joins a region but makes none
-;; (first: the earlier of two patterns counts): `__init__` calling `self.set_password(password)`
-;; where the class defines set_password, which has its region; the hashing is decided there.
-((class_definition
-   body: (block
-     (function_definition
-       name: (identifier) @init
-       body: (block (expression_statement (call function: (attribute object: (identifier) @self attribute: (identifier) @method) @trigger))))
-     [(function_definition name: (identifier) @defined)
-      (decorated_definition definition: (function_definition name: (identifier) @defined))]))
+;; A constructor delegating to its own password method joins a region but makes none (first: the
+;; earlier of two patterns counts): `__init__` calling `self.set_password(password)` in a file that
+;; does not use django.contrib.auth, so the class defines set_password itself and that method has
+;; its region; the hashing is decided there. (A Django user model's __init__ calling the inherited
+;; set_password still counts.) Matched per function, not per class: a pattern over two methods of a
+;; class body costs the square of its method count.
+((function_definition
+   name: (identifier) @init
+   body: (block (expression_statement (call function: (attribute object: (identifier) @self attribute: (identifier) @method) @trigger))))
  (#eq? @init "__init__")
  (#eq? @self "self")
- (#eq? @method @defined)
  (#any-of? @method "set_password" "check_password" "set_unusable_password" "has_usable_password")
- (#set! evidence "mention")
- (#set! rule "python.auth.password-method"))
-
-((class_definition
-   body: (block
-     [(function_definition name: (identifier) @defined)
-      (decorated_definition definition: (function_definition name: (identifier) @defined))]
-     (function_definition
-       name: (identifier) @init
-       body: (block (expression_statement (call function: (attribute object: (identifier) @self attribute: (identifier) @method) @trigger))))))
- (#eq? @init "__init__")
- (#eq? @self "self")
- (#eq? @method @defined)
- (#any-of? @method "set_password" "check_password" "set_unusable_password" "has_usable_password")
+ (#not-imports? "^django\\.contrib\\.auth(\\.|$)")
  (#set! evidence "mention")
  (#set! rule "python.auth.password-method"))
 

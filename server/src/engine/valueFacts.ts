@@ -839,7 +839,9 @@ function scopeOwnName(p: Node, wantFunction: boolean, ctx: ValueContext): string
 export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   // A digest of a bearer credential keeps it out of a cache or store (`md5(token)` as the cache
   // key of a token lookup): the hash protects the secret, whatever the unit is called.
-  if (digestsCredential(n, ctx)) return false;
+  // The digest call whose callee is `n` (one parent lookup, shared by the digest shapes below).
+  const digest = FINGERPRINT_HASH.test(textOf(n, ctx)) ? calleeCall(n, ctx) : null;
+  if (digest && digestsCredential(digest, ctx)) return false;
   const names = unitName(n, ctx);
   if (INCIDENTAL_USE.test(names) || INCIDENTAL_NAME.test(names)) return true;
   const statement = textOf(statementOf(n, ctx), ctx).slice(0, 400);
@@ -852,7 +854,8 @@ export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   // An unkeyed digest of a JSON serialisation fingerprints structured data (a cache key, a key
   // id, a dedup id): `crypto.hash('sha256', JSON.stringify(props))`, `sha256(json.dumps(d))`.
   if (FINGERPRINT_HASH.test(textOf(n, ctx)) && JSON_SERIALISATION.test(statement) && !/token|sign|nonce|salt/i.test(statement)) return true;
-  return contentFingerprint(n, ctx) || identifierDigest(n, ctx) || cacheKeyDigest(n, ctx) || randomBoundToId(n, ctx);
+  if (!digest) return randomBoundToId(n, ctx);
+  return contentFingerprint(digest, ctx) || identifierDigest(digest, ctx) || cacheKeyDigest(digest, ctx);
 }
 
 /** The call whose callee is `n`, or null. */
@@ -889,14 +892,12 @@ function peelEncoding(text: string): string {
 const IDENTIFIER_VALUE = /^[\w.]*?(?:^|[._])(?:[a-z0-9]+_)*(?:id|pk|email|url|uri)$/i;
 
 /**
- * `@n` is an unkeyed digest of identifiers only (`md5(msg_id.encode())` for a Thread-Index
+ * The unkeyed digest call hashes identifiers only (`md5(msg_id.encode())` for a Thread-Index
  * header, `sha256(user.id)` for a directory name): a stable label, never a secret. A session,
  * token or key id is left alone.
  */
-function identifierDigest(n: Node, ctx: ValueContext): boolean {
-  if (!FINGERPRINT_HASH.test(textOf(n, ctx))) return false;
-  const call = calleeCall(n, ctx);
-  const args = call ? callArguments(call) : [];
+function identifierDigest(call: Node, ctx: ValueContext): boolean {
+  const args = callArguments(call);
   return args.length > 0 && args.every((a) => {
     const t = peelEncoding(textOf(a, ctx));
     return IDENTIFIER_VALUE.test(t) && !SECRET_INPUT.test(t);
@@ -923,15 +924,13 @@ function assignedLocal(expr: Node, ctx: ValueContext): string | undefined {
 const CACHE_CALL = /\b\w*cache\w*(?:\[[^\]]*\])?\.(?:get|set|add|delete|get_or_set|get_many|set_many|touch|incr|has_key)\(\s*(\w+)\b/gi;
 
 /**
- * `@n` is an unkeyed digest whose value (directly or through one local built from it) is the key
+ * The unkeyed digest call's value (directly or through one local built from it) is the key
  * of a cache read or write: `sha1_hash = sha1(text).hexdigest(); key = f"md/{sha1_hash}";
  * cache.get(key)`. The digest names a cache entry; nothing compares it with a secret.
  */
-function cacheKeyDigest(n: Node, ctx: ValueContext): boolean {
-  if (!FINGERPRINT_HASH.test(textOf(n, ctx))) return false;
-  const call = calleeCall(n, ctx);
-  const local = call ? assignedLocal(call, ctx) : undefined;
-  const fn = call ? enclosingFunction(call, ctx) : null;
+function cacheKeyDigest(call: Node, ctx: ValueContext): boolean {
+  const fn = enclosingFunction(call, ctx);
+  const local = fn ? assignedLocal(call, ctx) : undefined;
   if (!local || !fn) return false;
   const names = new Set([local]);
   const ref = new RegExp(`\\b${local}\\b`);
@@ -1006,14 +1005,11 @@ const CONTENT_INPUT = /\.(read_bytes|read|read_text|getvalue|getbuffer|to_bytes)
 const SECRET_INPUT = /token|secret|passw|key|salt|sign(ature|ing|er)?\b|nonce|cred|auth|session|otp/i;
 
 /**
- * `@n` is an unkeyed digest callee fed only file or object contents: `sha256(pickle.dumps(model))`,
+ * The unkeyed digest call is fed only file or object contents: `sha256(pickle.dumps(model))`,
  * `blake2b(path.read_bytes())`, `h = sha256(); for chunk in …: h.update(chunk)`,
  * `h.update(y.to_bytes(4, "little"))`. A checksum for change detection or deduplication.
  */
-function contentFingerprint(n: Node, ctx: ValueContext): boolean {
-  if (!FINGERPRINT_HASH.test(textOf(n, ctx))) return false;
-  const call = parentOf(n, ctx);
-  if (!call || call.childForFieldName('function')?.id !== n.id) return false;
+function contentFingerprint(call: Node, ctx: ValueContext): boolean {
   const fed: Node[] = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'comment');
   // `hasher = sha256()`: what the function later `update`s it with.
   const holder = parentOf(call, ctx);
@@ -1027,23 +1023,24 @@ function contentFingerprint(n: Node, ctx: ValueContext): boolean {
       fed.push(...(c.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a !== null && a.type !== 'comment'));
     }
   }
-  const fn = enclosingFunction(call, ctx);
-  const facts = fn ? functionFacts(fn, ctx) : undefined;
   // `buff = f.read(blocksize); h.update(buff)`: a local every assignment of which reads contents.
+  // Only a function with statements can assign one (not a lambda or an expression-bodied arrow,
+  // thousands of which nest in crafted input); its facts are computed once it is needed.
   const content = (a: Node) => {
     const t = textOf(a, ctx);
     if (CONTENT_INPUT.test(t)) return true;
-    const values = a.type === 'identifier' ? facts?.values.get(t) : undefined;
+    if (a.type !== 'identifier') return false;
+    const fn = enclosingFunction(call, ctx);
+    if (!fn || fn.type === 'lambda' || (fn.type === 'arrow_function' && fn.childForFieldName('body')?.type !== 'statement_block')) return false;
+    const values = functionFacts(fn, ctx).values.get(t);
     return values !== undefined && values.length > 0 && values.every((v) => CONTENT_INPUT.test(v) && !SECRET_INPUT.test(v));
   };
   return fed.length > 0 && fed.every((a) => content(a) && !SECRET_INPUT.test(textOf(a, ctx)));
 }
 
-/** `@n` is a digest callee whose call's arguments name a token, API key, password or secret. */
-function digestsCredential(n: Node, ctx: ValueContext): boolean {
-  if (!FINGERPRINT_HASH.test(textOf(n, ctx))) return false;
-  const call = parentOf(n, ctx);
-  const args = call && call.childForFieldName('function')?.id === n.id ? call.childForFieldName('arguments') : null;
+/** The digest call's arguments name a token, API key, password or secret. */
+function digestsCredential(call: Node, ctx: ValueContext): boolean {
+  const args = call.childForFieldName('arguments');
   return args !== null && CREDENTIAL_ARGUMENT.test(textOf(args, ctx));
 }
 
