@@ -19,6 +19,10 @@ const ALL = new Set(CATEGORY_IDS);
 
 describe('test-code classification', () => {
   const tests = [
+    'securedrop/loaddata.py',
+    'taiga/projects/management/commands/sample_data.py',
+    'scripts/seed_users.py',
+    'app/populate_db.py',
     'internal/api/token_test.go',
     'pkg/testdata/jwt.go',
     'internal/testutil/server.go',
@@ -76,6 +80,9 @@ describe('test-code classification', () => {
     'www/utils/packages/docs-generator/src/index.ts',
   ];
   const production = [
+    'app/data_loader.py',
+    'app/sampler.py',
+    'taiga/projects/management/commands/generate_sha1.py',
     'internal/api/token.go',
     'app/views.py',
     'app/testimonials.py',

@@ -77,6 +77,39 @@ describe('project wrappers', () => {
     );
   });
 
+  it('a login classmethod counts only as a call on its class (Journalist.login), not any login()', async () => {
+    const py = [
+      'class Journalist:',
+      '    @classmethod',
+      '    def login(cls, username, password, token):',
+      '        user = cls.query.filter_by(username=username).one()',
+      '        if not user.valid_password(password):',
+      '            raise WrongPasswordException("invalid password")',
+      '        return user',
+      '',
+    ].join('\n');
+    const table = buildWrapperTable([await scanned('securedrop/models.py', 'python', py)]);
+    const names = table.get('python');
+    assert.strictEqual(names?.get('Journalist.login'), 'auth');
+    assert.ok(!names?.has('login'), 'the bare method name is every client\'s');
+    const engine = await sharedEngine();
+    const caller = [
+      'def get_token(username, passphrase, code):',
+      '    journalist = Journalist.login(username, passphrase, code)',
+      '    return journalist.uuid',
+      '',
+      'def smoke(client):',
+      '    client.login("a", "b")',
+      '',
+    ].join('\n');
+    assert.ok(mentionsWrapper('journalist_app/api.py', caller, table));
+    const { analysis } = engine.analyze(caller, 'python', { wrappers: names });
+    assert.deepStrictEqual(
+      analysis.regions.map((r) => `${r.symbol}:${r.category}:${r.triggers.map((t) => t.rule).join(',')}`),
+      ['get_token:auth:python.auth.project-wrapper'],
+    );
+  });
+
   it('a Go one-call pass-through to a function of the same package makes no region', async () => {
     const engine = await sharedEngine();
     const wrappers = new Map<string, CategoryId>([['constantTimeEquals', 'timing']]);

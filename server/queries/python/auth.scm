@@ -67,6 +67,22 @@
  (#set! evidence "mention")
  (#set! rule "python.auth.base-class"))
 
+;; A constructor delegating to its own password method joins a region but makes none (first: the
+;; earlier of two patterns counts): `__init__` calling `self.set_password(password)` in a file that
+;; does not use django.contrib.auth, so the class defines set_password itself and that method has
+;; its region; the hashing is decided there. (A Django user model's __init__ calling the inherited
+;; set_password still counts.) Matched per function, not per class: a pattern over two methods of a
+;; class body costs the square of its method count.
+((function_definition
+   name: (identifier) @init
+   body: (block (expression_statement (call function: (attribute object: (identifier) @self attribute: (identifier) @method) @trigger))))
+ (#eq? @init "__init__")
+ (#eq? @self "self")
+ (#any-of? @method "set_password" "check_password" "set_unusable_password" "has_usable_password")
+ (#not-imports? "^django\\.contrib\\.auth(\\.|$)")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.password-method"))
+
 ; user.set_password(pw), user.check_password(pw) when the file uses django.contrib.auth
 ((call
    function: (attribute attribute: (identifier) @method) @trigger)
@@ -110,6 +126,27 @@
  (#eq? @field "session")
  (#any-of? @method "cycle_key" "flush" "clear" "set_expiry" "pop" "update" "setdefault" "create" "delete")
  (#set! rule "python.auth.session-write"))
+
+;; Flask session state that is not identity joins a region but makes none (first: the earlier of two
+;; patterns matching the same node counts): session["locale"] = locale, session["theme"] = "dark";
+;; and `session.clear()` when the service is switched off by configuration (`if not
+;; app.config["SUBMISSION_KEY_VALID"]: session.clear(); return offline page`), an availability check.
+((assignment
+   left: (subscript value: (identifier) @trigger subscript: (string) @key))
+ (#resolves-to? @trigger "^(flask|quart)\\.session$")
+ (#match? @key "^[\"'](locale|lang|language|theme|timezone|tz|_?flashes|ui_\\w+|view_\\w+|last_page|page_size|sort\\w*)[\"']$")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.flask-session"))
+
+((if_statement
+   condition: (_) @cond
+   consequence: (block (expression_statement (call function: (attribute object: (identifier) @session attribute: (identifier) @m) @trigger))))
+ (#resolves-to? @session "^(flask|quart)\\.session$")
+ (#eq? @m "clear")
+ (#match? @cond "config\\[|settings\\.|MAINTENANCE|OFFLINE|READ_ONLY|maintenance|offline")
+ (#not-match? @cond "user|login|logged|session|token|expir|auth|codename|role|admin|account")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.flask-session"))
 
 ; Flask / Quart: session["user_id"] = user.id, del session["user_id"]
 ([(assignment
@@ -449,12 +486,15 @@
  (#not-match? @caught "{{translated-errors}}")
  (#set! rule "python.auth.deny-guard"))
 
-;   if not user.is_active: abort(401)      (Flask; abort(404) hides a resource and is not this)
+;   if not user.is_active: abort(401)      (Flask; abort(404) hides a resource and is not this; nor a
+;   WTForms `validate_<field>` method of a *Form class, `if field.data: abort(403)` on a honeypot field:
+;   input validation)
 (([(if_statement condition: (_) @cond consequence: (block (expression_statement (call function: (identifier) @f arguments: (argument_list . (integer) @code)) @trigger)))
    (elif_clause condition: (_) @cond consequence: (block (expression_statement (call function: (identifier) @f arguments: (argument_list . (integer) @code)) @trigger)))])
  (#eq? @f "abort")
  (#match? @code "^40[13]$")
  (#not-match? @cond "{{response-status}}")
+ (#not-unit-name-matches? @trigger "^validate_\\w+ \\w*Form(\\s|$)")
  (#set! rule "python.auth.deny-guard"))
 
 ;   if not can_edit: return HttpResponseForbidden()
@@ -476,13 +516,14 @@
  (#set! rule "python.auth.ldap-bind"))
 
 ; A password checked against its stored hash by any hasher object: get_hasher().verify(plain_password,
-; hashed_password), self.hasher.check(password, user.password_hash). The arguments say both a
-; password and a hash, in either order; a verify() of anything else is not this.
+; hashed_password), self.hasher.check(password, user.password_hash), hasher.verify(self.passphrase_hash,
+; passphrase). The arguments say both a password (or passphrase) and a hash, in either order; a
+; verify() of anything else is not this.
 ((call
    function: (attribute attribute: (identifier) @f) @trigger
    arguments: (argument_list . (_) . (_) .) @args)
  (#any-of? @f "verify" "check" "verify_password" "check_password" "checkpw" "compare")
- (#match? @args "^\\((\\w+\\.)*\\w*([Pp]assword|[Pp]asswd|[Pp]wd)\\w*, *(\\w+\\.)*\\w*([Hh]ash|[Pp]assword|[Pp]asswd)\\w*\\)$|^\\((\\w+\\.)*\\w*[Hh]ash\\w*, *(\\w+\\.)*\\w*([Pp]assword|[Pp]asswd|[Pp]wd)\\w*\\)$")
+ (#match? @args "^\\((\\w+\\.)*\\w*([Pp]assword|[Pp]asswd|[Pp]wd|[Pp]assphrase)\\w*, *(\\w+\\.)*\\w*([Hh]ash|[Pp]assword|[Pp]asswd|[Pp]assphrase)\\w*\\)$|^\\((\\w+\\.)*\\w*[Hh]ash\\w*, *(\\w+\\.)*\\w*([Pp]assword|[Pp]asswd|[Pp]wd|[Pp]assphrase)\\w*\\)$")
  (#set! rule "python.auth.password-verify"))
 
 ; oauthlib's RequestValidator: the methods a provider overrides to authenticate clients and check
@@ -497,3 +538,83 @@
  (#any-of? @trigger "authenticate_client" "authenticate_client_id" "validate_bearer_token" "validate_code" "validate_refresh_token" "validate_redirect_uri" "confirm_redirect_uri" "validate_user" "validate_scopes" "validate_id_token" "validate_jwt_bearer_token" "validate_silent_login" "validate_user_match" "validate_request_token" "validate_access_token" "validate_verifier")
  (#resolves-to? @base "^oauthlib\\.(\\w+\\.)*RequestValidator$")
  (#set! rule "python.auth.oauthlib-validator"))
+
+; A login or token check refusing: the raise of an exception that says the password, username,
+; one-time code or token was wrong, or the login is throttled, in an `if` (`if not
+; user.valid_password(pw): raise WrongPasswordException()`, `if self.last_token == token: raise
+; OtpTokenInvalid("Token already used")`, `if len(attempts) > MAX: raise LoginThrottledException()`).
+; Not a JWT claim check (jwt.scm, python.jwt.claim-check), which the same unit would mark twice.
+(([(if_statement condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))
+   (elif_clause condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))])
+ (#match? @f "{{login-failure-exception}}")
+ (#not-match? @cond "{{response-status}}")
+ (#not-mode-switch? @trigger "{{jwt-claim-words}}")
+ (#set! rule "python.auth.login-refusal"))
+
+; ... and where such a refusal is caught and turned into a failed login: `except (InvalidUsernameException,
+; WrongPasswordException, OtpTokenInvalid) as e: flash(...)`, `except TokenError: messages.append(...)`.
+; Not Fernet's or itsdangerous' InvalidToken (a decryption or signature failure, crypto), nor a JWT
+; library's InvalidTokenError around its decode (that unit is the jwt region).
+((except_clause . (_) @caught) @trigger
+ (#match? @caught "{{login-failure-exception}}")
+ (#not-resolves-to? @caught "^(cryptography|itsdangerous|jwt|jose|authlib|jwcrypto)\\.")
+ (#not-match? @caught "^\\(?\\s*(jwt|jose|authlib|jwcrypto|fernet|itsdangerous)\\.")
+ (#set! rule "python.auth.login-refusal"))
+
+; The project's own permission functions: a function named for an authorization decision
+; (`user_has_perm`, `is_project_admin`, `is_project_owner`, `can_edit`, `get_user_project_permissions`,
+; `calculate_permissions`) reading a privilege (`user.is_superuser`, `membership.is_admin`,
+; `user.id == project.owner_id`, `if is_superuser:`) or testing a permission in a computed set
+; (`perm in get_user_project_permissions(user, project)`). Every permission class built on it
+; decides through it. Not a serializer's `get_is_admin(obj)` / `get_my_permissions(obj)` field,
+; which shows the answer to the client.
+; The privilege is tested (a comparison, a condition, a boolean, a return), not passed as a query
+; filter (`project__owner_id=project.owner_id` in a quota count).
+([(comparison_operator (attribute attribute: (identifier) @field) @trigger)
+  (not_operator argument: (attribute attribute: (identifier) @field) @trigger)
+  (boolean_operator (attribute attribute: (identifier) @field) @trigger)
+  (if_statement condition: (attribute attribute: (identifier) @field) @trigger)
+  (elif_clause condition: (attribute attribute: (identifier) @field) @trigger)
+  (return_statement (attribute attribute: (identifier) @field) @trigger)]
+ (#any-of? @field "is_superuser" "is_staff" "is_admin" "owner_id" "is_owner")
+ (#unit-name-matches? @trigger "{{permission-function-name}}")
+ (#not-unit-name-matches? @trigger "{{not-permission-function}}")
+ (#set! rule "python.auth.permission-function"))
+
+([(if_statement condition: [(identifier) @trigger (not_operator argument: (identifier) @trigger)])
+  (elif_clause condition: [(identifier) @trigger (not_operator argument: (identifier) @trigger)])]
+ (#any-of? @trigger "is_superuser" "is_staff" "is_admin" "is_owner")
+ (#unit-name-matches? @trigger "{{permission-function-name}}")
+ (#not-unit-name-matches? @trigger "{{not-permission-function}}")
+ (#set! rule "python.auth.permission-function"))
+
+((comparison_operator (_) (call function: [(identifier) (attribute)] @f)) @trigger
+ (#match? @trigger "^\\S+\\s+(not\\s+)?in\\s")
+ (#match? @f "(^|\\.)\\w*(perms|permissions|roles|scopes)$")
+ (#unit-name-matches? @trigger "{{permission-function-name}}")
+ (#not-unit-name-matches? @trigger "{{not-permission-function}}")
+ (#set! rule "python.auth.permission-function"))
+
+; A decorator that guards views, defined in the project: `def admin_required(func): @wraps(func)
+; def wrapper(...): if session.logged_in() and session.get_user().is_admin: return func(...);
+; return redirect(...)`, `def login_required(f)` that catches UserNotLoggedIn. The inner function
+; (marked by its `@wraps`) is the access decision for every view it decorates.
+((decorated_definition
+   (decorator (call function: [(identifier) (attribute)] @w)) @trigger
+   definition: (function_definition))
+ (#resolves-to? @w "^functools\\.wraps$")
+ (#unit-name-matches? @trigger "^_?(\\w*(login|admin|auth|perm|permission|role|staff|superuser|owner|sudo|2fa|mfa|otp|user|token)_required|requires?_(login|admin|auth\\w*|perm\\w*|role\\w*|staff|superuser|owner|sudo|user|token)|(admin|staff|superuser|owner)_only)(\\s|$)")
+ (#set! rule "python.auth.guard-decorator"))
+
+; A project session object ended or renewed: `session.destroy()` in a logout route,
+; `session.regenerate()` after login (flask's own session is flask-session above; SQLAlchemy sessions
+; have no such methods).
+((call
+   function: (attribute
+     object: (identifier) @session
+     attribute: (identifier) @method) @trigger)
+ (#match? @session "(^|_)session$")
+ (#not-match? @session "(^|_)(db|sa|sql|orm|async|scoped|dbsession)_session$")
+ (#any-of? @method "destroy" "regenerate" "invalidate" "cycle_key" "rotate" "revoke")
+ (#not-resolves-to? @session "^(flask|quart|sqlalchemy)(\\.|$)")
+ (#set! rule "python.auth.session-lifecycle"))

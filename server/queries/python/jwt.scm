@@ -50,3 +50,14 @@
  (#match? @client "([Oo]auth|OAUTH)$")
  (#imports? "^authlib(\\.|$)")
  (#set! rule "python.jwt.authlib-client"))
+
+; A token's claims checked by hand: the raise of a token error in an `if` of a unit that reads the
+; claims (`if claim_time <= current_time: raise TokenError("Token 'exp' claim has expired")`,
+; `if api_settings.JTI_CLAIM not in self.payload: raise TokenError("Token has no id")`,
+; `if self.token_type != token_type: raise TokenError("Token has wrong type")`, a denylist lookup
+; by `jti`). The library verified the signature; expiry, type and revocation are decided here.
+(([(if_statement condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))
+   (elif_clause condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))])
+ (#match? @f "(^|\\.)(\\w*Token(Error|Exception|Invalid)|Invalid\\w*Token(Error|Exception)?|Expired\\w*(Token|Signature)(Error|Exception)?|\\w*(JWT|Jwt)\\w*(Error|Exception))$")
+ (#mode-switch? @trigger "{{jwt-claim-words}}")
+ (#set! rule "python.jwt.claim-check"))

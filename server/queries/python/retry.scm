@@ -159,3 +159,29 @@
  (#match? @cond "{{retry-word}}")
  (#not-match? @handler "^except[^\\n]*:\\s*(raise|return|break)\\b")
  (#set! rule "python.retry.until-success-loop"))
+
+; A retry by recursion after a failure: in an `except`, the function calls again (itself or the
+; operation) with the try count raised, usually guarded by a limit:
+;   def _run_sql(retries=0, max_retries=3):
+;       try: cursor.execute(sql)
+;       except DatabaseError:
+;           if retries < max_retries: _run_sql(retries + 1)
+((except_clause
+   (block
+     (if_statement
+       condition: (_) @cond
+       consequence: (block [(expression_statement (call arguments: (argument_list) @args) @trigger)
+                            (return_statement (call arguments: (argument_list) @args) @trigger)
+                            (expression_statement (await (call arguments: (argument_list) @args) @trigger))
+                            (return_statement (await (call arguments: (argument_list) @args) @trigger))]))))
+ (#match? @cond "{{retry-word}}")
+ (#match? @args "{{retry-word}}\\w*\\s*\\+\\s*1\\b")
+ (#set! rule "python.retry.recursive-retry"))
+
+((except_clause
+   (block [(expression_statement (call arguments: (argument_list) @args) @trigger)
+           (return_statement (call arguments: (argument_list) @args) @trigger)
+           (expression_statement (await (call arguments: (argument_list) @args) @trigger))
+           (return_statement (await (call arguments: (argument_list) @args) @trigger))]))
+ (#match? @args "{{retry-word}}\\w*\\s*\\+\\s*1\\b")
+ (#set! rule "python.retry.recursive-retry"))

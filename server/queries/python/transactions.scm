@@ -10,6 +10,16 @@
  (#resolves-to? @trigger "^(django\\.db\\.transaction\\.\\w+|tortoise\\.transactions\\.\\w+|pony\\.orm\\.(db_session|commit|rollback|flush))$")
  (#set! rule "python.transactions.library-call"))
 
+; connection.on_commit(fn), connections["default"].on_commit(fn): work deferred until the surrounding
+; transaction commits (and dropped if it rolls back); also the connection's autocommit and savepoints
+((call
+   function: (attribute
+     object: [(identifier) @conn (attribute) @conn (subscript value: (_) @conn)]
+     attribute: (identifier) @method) @trigger)
+ (#any-of? @method "on_commit" "set_autocommit" "savepoint" "savepoint_rollback" "savepoint_commit")
+ (#resolves-to? @conn "^django\\.db\\.(connection|connections)$")
+ (#set! rule "python.transactions.on-commit"))
+
 ; Model.objects.select_for_update(), query.with_for_update() (SQLAlchemy): row locks
 ((call
    function: (attribute attribute: (identifier) @method) @trigger)

@@ -196,13 +196,20 @@ export function isSmallUnit(n: Node, ctx: ValueContext): boolean {
   return statements.length <= SMALL_UNIT_STATEMENTS;
 }
 
+/** A Python program run from a terminal: argument parsing, prompts, or a `__main__` guard. */
+const PYTHON_CLI = /^\s*(?:import|from)\s+(?:argparse|click|typer|getpass|optparse|docopt|fire)\b|^if\s+__name__\s*==\s*["']__main__["']/m;
+
 /**
  * `#not-cli-output? @callee`: the call is not a command's own output, `fmt.Print*` in a file of
  * `package main` (a key generator printing the key it made, shown once): stdout of a CLI is what
  * the operator asked for, not a log that outlives the request.
  */
 export function isNotCliOutput(callee: Node, ctx: ValueContext): boolean {
-  if (!/^fmt\.Print/.test(ctx.text.slice(callee.startIndex, callee.endIndex))) return true;
+  const text = ctx.text.slice(callee.startIndex, callee.endIndex);
+  // Python: `print(...)` in a command-line program (it parses arguments or prompts the operator, or
+  // runs as `__main__`): an admin command showing the password or TOTP secret it just made.
+  if (ctx.family === 'python') return !(text === 'print' && PYTHON_CLI.test(ctx.text));
+  if (!/^fmt\.Print/.test(text)) return true;
   const root = ctx.root ?? callee.tree.rootNode;
   const clause = root.namedChildren.find((c) => c?.type === 'package_clause');
   const name = clause?.namedChildren.find((c) => c?.type === 'package_identifier');

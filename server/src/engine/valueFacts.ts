@@ -699,7 +699,7 @@ function readBackOf(field: Node, value: Node, ctx: ValueContext): boolean {
 
 /** Words that say a hash or random value serves bookkeeping, not security. */
 const INCIDENTAL_USE =
-  /content_?md5|dir(ectory)?_?hash|md5_?sum|gravatar|cache|etag|e_tag|fingerprint|checksum|bucket|file_?name|dedup|colou?r|avatar|gravatar|telemetry|uuid|external_?id|internal_?id|slug|shard|partition|thumbnail|script_?src|\bcsp\b|query_?hash|content_?hash|integrity|throttl|rate_?limit|ratelimit|\bsri\b|publishable|\bmd5\b.{0,80}\bcontents?\b|description_?hash|desc_?hash|unhashed_description|\bapp_?name\b|dir(ectory)?_?name|remote_?addr(ess)?_?hash|\bip_?(addr(ess)?_?)?hash/i;
+  /content_?md5|dir(ectory)?_?hash|md5_?sum|gravatar|cache|etag|e_tag|fingerprint|checksum|bucket|file_?name|dedup|colou?r|avatar|gravatar|telemetry|uuid|external_?id|internal_?id|slug|shard|partition|thumbnail|script_?src|\bcsp\b|query_?hash|content_?hash|integrity|throttl|rate_?limit|ratelimit|\bsri\b|publishable|\bmd5\b.{0,80}\bcontents?\b|description_?hash|desc_?hash|unhashed_description|\bapp_?name\b|dir(ectory)?_?name|remote_?addr(ess)?_?hash|\bip_?(addr(ess)?_?)?hash|designation/i;
 
 /**
  * Names (case-sensitive, by camelCase / snake_case part) of units that build a label from a hash:
@@ -839,7 +839,9 @@ function scopeOwnName(p: Node, wantFunction: boolean, ctx: ValueContext): string
 export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   // A digest of a bearer credential keeps it out of a cache or store (`md5(token)` as the cache
   // key of a token lookup): the hash protects the secret, whatever the unit is called.
-  if (digestsCredential(n, ctx)) return false;
+  // The digest call whose callee is `n` (one parent lookup, shared by the digest shapes below).
+  const digest = FINGERPRINT_HASH.test(textOf(n, ctx)) ? calleeCall(n, ctx) : null;
+  if (digest && digestsCredential(digest, ctx)) return false;
   const names = unitName(n, ctx);
   if (INCIDENTAL_USE.test(names) || INCIDENTAL_NAME.test(names)) return true;
   const statement = textOf(statementOf(n, ctx), ctx).slice(0, 400);
@@ -853,7 +855,150 @@ export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   // An unkeyed digest of a JSON serialisation fingerprints structured data (a cache key, a key
   // id, a dedup id): `crypto.hash('sha256', JSON.stringify(props))`, `sha256(json.dumps(d))`.
   if (FINGERPRINT_HASH.test(textOf(n, ctx)) && JSON_SERIALISATION.test(statement) && !/token|sign|nonce|salt/i.test(statement)) return true;
-  return contentFingerprint(n, ctx);
+  if (!digest) return randomBoundToId(n, ctx);
+  return contentFingerprint(digest, ctx) || identifierDigest(digest, ctx) || cacheKeyDigest(digest, ctx);
+}
+
+/** The call whose callee is `n`, or null. */
+function calleeCall(n: Node, ctx: ValueContext): Node | null {
+  const call = parentOf(n, ctx);
+  return call && call.childForFieldName('function')?.id === n.id ? call : null;
+}
+
+/** Call arguments without comments. */
+function callArguments(call: Node): Node[] {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'comment');
+}
+
+/** Wrappers that turn a value into bytes or normalise it: `force_bytes(x)`, `x.lower().encode("utf-8")`. */
+function peelEncoding(text: string): string {
+  let t = text.trim();
+  for (let i = 0; i < 6; i++) {
+    const wrapped = /^(?:force_bytes|force_str|smart_bytes|str|bytes)\((.*)\)$/s.exec(t);
+    if (wrapped) {
+      t = wrapped[1]!.trim();
+      continue;
+    }
+    const method = /^(.*)\.(?:encode|lower|upper|strip)\([^()]*\)$/s.exec(t);
+    if (method) {
+      t = method[1]!.trim();
+      continue;
+    }
+    break;
+  }
+  return t;
+}
+
+/** A message, object or account identifier, an e-mail address or a URL (by its last name part). */
+const IDENTIFIER_VALUE = /^[\w.]*?(?:^|[._])(?:[a-z0-9]+_)*(?:id|pk|email|url|uri)$/i;
+
+/**
+ * The unkeyed digest call hashes identifiers only (`md5(msg_id.encode())` for a Thread-Index
+ * header, `sha256(user.id)` for a directory name): a stable label, never a secret. A session,
+ * token or key id is left alone.
+ */
+function identifierDigest(call: Node, ctx: ValueContext): boolean {
+  const args = callArguments(call);
+  return args.length > 0 && args.every((a) => {
+    const t = peelEncoding(textOf(a, ctx));
+    return IDENTIFIER_VALUE.test(t) && !SECRET_INPUT.test(t);
+  });
+}
+
+/** The local an expression's value is assigned to (through `.hexdigest()` and the like), if any. */
+function assignedLocal(expr: Node, ctx: ValueContext): string | undefined {
+  let cur = expr;
+  for (let depth = 0; depth < 6; depth++) {
+    const p = parentOf(cur, ctx);
+    if (!p) return undefined;
+    if (p.type === 'assignment' || p.type === 'variable_declarator') {
+      const left = p.childForFieldName('left') ?? p.childForFieldName('name');
+      return left?.type === 'identifier' && left.id !== cur.id ? textOf(left, ctx) : undefined;
+    }
+    if (!['call', 'attribute', 'call_expression', 'member_expression', 'parenthesized_expression', 'argument_list', 'arguments'].includes(p.type)) return undefined;
+    cur = p;
+  }
+  return undefined;
+}
+
+/** A cache client's read or write keyed by a name: `cache.get(key)`, `caches["x"].set(k, v)`. */
+const CACHE_CALL = /\b\w*cache\w*(?:\[[^\]]*\])?\.(?:get|set|add|delete|get_or_set|get_many|set_many|touch|incr|has_key)\(\s*(\w+)\b/gi;
+
+/**
+ * The unkeyed digest call's value (directly or through one local built from it) is the key
+ * of a cache read or write: `sha1_hash = sha1(text).hexdigest(); key = f"md/{sha1_hash}";
+ * cache.get(key)`. The digest names a cache entry; nothing compares it with a secret.
+ */
+function cacheKeyDigest(call: Node, ctx: ValueContext): boolean {
+  const fn = enclosingFunction(call, ctx);
+  const local = fn ? assignedLocal(call, ctx) : undefined;
+  if (!local || !fn) return false;
+  const names = new Set([local]);
+  const ref = new RegExp(`\\b${local}\\b`);
+  for (const [name, values] of functionFacts(fn, ctx).values) if (values.some((v) => ref.test(v))) names.add(name);
+  const text = textOf(fn, ctx);
+  for (const m of text.matchAll(CACHE_CALL)) if (names.has(m[1]!)) return true;
+  return false;
+}
+
+/** Random values in Python: os.urandom, secrets.token_*, SystemRandom. */
+const PY_RANDOM_CALL = /(^|\.)(urandom|getrandom|token_bytes|token_hex|token_urlsafe|get_random_bytes)$/;
+/** A name that says identifier, label or file name (its last part). */
+const ID_TARGET = /(^|_)(id|ids|uuid|guid|name|filename|filepath|path|slug|prefix|suffix|label)$/i;
+const SECRET_TARGET = /token|secret|key|pass|otp|pin|salt|nonce|state|verifier|session|\bsid\b|csrf|challenge|code|cred|iv\b|seed/i;
+
+/** The last name part of an assignment target (`self.tmp_file_id` → `tmp_file_id`). */
+function targetName(left: Node, ctx: ValueContext): string | undefined {
+  if (left.type === 'identifier') return textOf(left, ctx);
+  if (left.type === 'attribute') {
+    const a = left.childForFieldName('attribute');
+    return a ? textOf(a, ctx) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A Python random value that only becomes an identifier or a file name: `tab_id =
+ * urlsafe_b64encode(os.urandom(64)).decode()`, `data = urlsafe_b64encode(os.urandom(32));
+ * self.tmp_file_id = data.decode()`. A session id, token, key or code is left alone.
+ */
+function randomBoundToId(n: Node, ctx: ValueContext): boolean {
+  if (ctx.family !== 'python' || !PY_RANDOM_CALL.test(textOf(n, ctx))) return false;
+  const call = calleeCall(n, ctx);
+  if (!call) return false;
+  let cur: Node = call;
+  let target: string | undefined;
+  for (let depth = 0; depth < 8 && target === undefined; depth++) {
+    const p = parentOf(cur, ctx);
+    if (!p) return false;
+    if (p.type === 'assignment') {
+      const left = p.childForFieldName('left');
+      if (!left || left.id === cur.id) return false;
+      target = targetName(left, ctx);
+      if (target === undefined) return false;
+      break;
+    }
+    if (!['call', 'attribute', 'argument_list', 'parenthesized_expression', 'subscript'].includes(p.type)) return false;
+    cur = p;
+  }
+  if (target === undefined || SECRET_TARGET.test(target)) return false;
+  if (ID_TARGET.test(target)) return true;
+  // A local passed on once more: every later reference is an assignment to an id-like name.
+  const fn = enclosingFunction(call, ctx);
+  if (!fn || !/^\w+$/.test(target)) return false;
+  const ref = new RegExp(`\\b${target}\\b`, 'g');
+  const refs = (textOf(fn, ctx).match(ref) ?? []).length;
+  let idUses = 0;
+  for (const a of fn.descendantsOfType('assignment')) {
+    const left = a?.childForFieldName('left');
+    const right = a?.childForFieldName('right');
+    if (!left || !right || !new RegExp(`\\b${target}\\b`).test(textOf(right, ctx))) continue;
+    const name = targetName(left, ctx);
+    if (name === target) continue;
+    if (!name || SECRET_TARGET.test(name) || !ID_TARGET.test(name)) return false;
+    idUses++;
+  }
+  return idUses > 0 && refs === 1 + idUses;
 }
 
 /** Go unkeyed digest constructors and one-shot sums: `sha256.Sum256`, `sha1.New`, `md5.Sum`. */
@@ -864,9 +1009,9 @@ const NOT_FOR_SECURITY = /\/\/.*\bnot\s+(used\s+)?(for|as)\s+(a\s+)?(security|cr
 /** A line comment silencing gosec (its weak-hash checks G401/G505 are what a sha1/md5 line trips). */
 const LINT_SILENCED = /\/\/\s*(nolint\b|#?nosec\b)/;
 /** Calls a cache or map key goes to: `cache.Get(key[:])`, `c.SetWithTTL(key[:], v, 1, ttl)`. */
-const CACHE_CALL = /(^|\.)(Get|GetIfPresent|Set|SetWithTTL|SetWithExpire|SetDefault|Add|Del|Delete|Remove|Peek|Has|Contains|Load|Store|LoadOrStore|LoadAndDelete|Exists)$/;
+const GO_CACHE_CALL = /(^|\.)(Get|GetIfPresent|Set|SetWithTTL|SetWithExpire|SetDefault|Add|Del|Delete|Remove|Peek|Has|Contains|Load|Store|LoadOrStore|LoadAndDelete|Exists)$/;
 /** The names of what a Sprintf'd digest becomes when it is a name: an id, a path, a file name. */
-const ID_TARGET = /^(\w*_)?(id|ID|Id|name|Name|path|Path|file|File|filename|fileName|key|cacheKey|cache_key|etag|ETag)$|(ID|Id|Name|Path|File|Key)$/;
+const GO_ID_TARGET = /^(\w*_)?(id|ID|Id|name|Name|path|Path|file|File|filename|fileName|key|cacheKey|cache_key|etag|ETag)$|(ID|Id|Name|Path|File|Key)$/;
 
 /** The text of the source line holding `n` (comments included). */
 function lineOf(n: Node, ctx: ValueContext): string {
@@ -906,7 +1051,7 @@ function goIncidentalDigest(n: Node, ctx: ValueContext): boolean {
     const format = holder.namedChildren[0];
     const target = parentOf(parentOf(outer, ctx) ?? outer, ctx);
     const named = target?.type === 'short_var_declaration' || target?.type === 'assignment_statement' ? target.childForFieldName('left')?.namedChildren[0] : null;
-    return (format?.type === 'interpreted_string_literal' && /%x[./_-]|[./]%x/.test(textOf(format, ctx))) || (named != null && ID_TARGET.test(textOf(named, ctx)));
+    return (format?.type === 'interpreted_string_literal' && /%x[./_-]|[./]%x/.test(textOf(format, ctx))) || (named != null && GO_ID_TARGET.test(textOf(named, ctx)));
   }
   // `key := sha256.Sum256(schema)`, whose every later use is a cache call's argument.
   const decl = holder?.type === 'expression_list' ? parentOf(holder, ctx) : null;
@@ -920,7 +1065,7 @@ function goIncidentalDigest(n: Node, ctx: ValueContext): boolean {
   let keyed = 0;
   for (const c of fn.descendantsOfType('call_expression')) {
     const callee = c?.childForFieldName('function');
-    if (!c || !callee || !CACHE_CALL.test(textOf(callee, ctx))) continue;
+    if (!c || !callee || !GO_CACHE_CALL.test(textOf(callee, ctx))) continue;
     for (const a of c.childForFieldName('arguments')?.namedChildren ?? []) {
       const t = a ? textOf(a, ctx) : '';
       if (t === name || t === `${name}[:]`) keyed++;
@@ -979,18 +1124,15 @@ const CONTENT_INPUT = /\.(read_bytes|read|read_text|getvalue|getbuffer|to_bytes)
 const SECRET_INPUT = /token|secret|passw|key|salt|sign(ature|ing|er)?\b|nonce|cred|auth|session|otp/i;
 
 /**
- * `@n` is an unkeyed digest callee fed only file or object contents: `sha256(pickle.dumps(model))`,
+ * The unkeyed digest call is fed only file or object contents: `sha256(pickle.dumps(model))`,
  * `blake2b(path.read_bytes())`, `h = sha256(); for chunk in …: h.update(chunk)`,
  * `h.update(y.to_bytes(4, "little"))`, `crypto.createHash('sha1').update(JSON.stringify(obj))`. A
  * checksum for change detection or deduplication.
  */
-function contentFingerprint(n: Node, ctx: ValueContext): boolean {
-  if (!FINGERPRINT_HASH.test(textOf(n, ctx))) return false;
-  const call = parentOf(n, ctx);
-  if (!call || call.childForFieldName('function')?.id !== n.id) return false;
+function contentFingerprint(call: Node, ctx: ValueContext): boolean {
   const fed: Node[] = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'comment');
   // Node's `createHash('sha1')` names its algorithm: what it digests comes through `update`.
-  if (/(^|\.)createHash$/.test(textOf(n, ctx)) && fed.length === 1 && fed[0]!.type === 'string') fed.length = 0;
+  if (/(^|\.)createHash$/.test(textOf(call.childForFieldName('function') ?? call, ctx)) && fed.length === 1 && fed[0]!.type === 'string') fed.length = 0;
   // `hasher = sha256()`: what the function later `update`s it with.
   const holder = parentOf(call, ctx);
   const local = holder && (holder.type === 'assignment' || holder.type === 'variable_declarator') ? (holder.childForFieldName('left') ?? holder.childForFieldName('name')) : null;
@@ -1004,15 +1146,24 @@ function contentFingerprint(n: Node, ctx: ValueContext): boolean {
     }
   }
   // A JSON serialisation of an object fingerprints its contents (change detection: `hash.update(JSON.stringify(obj))`).
-  const content = (text: string) => CONTENT_INPUT.test(text) || /^(JSON\.stringify|json\.dumps)\(/.test(text);
-  return fed.length > 0 && fed.every((a) => content(textOf(a, ctx)) && !SECRET_INPUT.test(textOf(a, ctx)));
+  // `buff = f.read(blocksize); h.update(buff)`: a local every assignment of which reads contents.
+  // Only a function with statements can assign one (not a lambda or an expression-bodied arrow,
+  // thousands of which nest in crafted input); its facts are computed once it is needed.
+  const content = (a: Node) => {
+    const t = textOf(a, ctx);
+    if (CONTENT_INPUT.test(t) || /^(JSON\.stringify|json\.dumps)\(/.test(t)) return true;
+    if (a.type !== 'identifier') return false;
+    const fn = enclosingFunction(call, ctx);
+    if (!fn || fn.type === 'lambda' || (fn.type === 'arrow_function' && fn.childForFieldName('body')?.type !== 'statement_block')) return false;
+    const values = functionFacts(fn, ctx).values.get(t);
+    return values !== undefined && values.length > 0 && values.every((v) => CONTENT_INPUT.test(v) && !SECRET_INPUT.test(v));
+  };
+  return fed.length > 0 && fed.every((a) => content(a) && !SECRET_INPUT.test(textOf(a, ctx)));
 }
 
-/** `@n` is a digest callee whose call's arguments name a token, API key, password or secret. */
-function digestsCredential(n: Node, ctx: ValueContext): boolean {
-  if (!FINGERPRINT_HASH.test(textOf(n, ctx))) return false;
-  const call = parentOf(n, ctx);
-  const args = call && call.childForFieldName('function')?.id === n.id ? call.childForFieldName('arguments') : null;
+/** The digest call's arguments name a token, API key, password or secret. */
+function digestsCredential(call: Node, ctx: ValueContext): boolean {
+  const args = call.childForFieldName('arguments');
   return args !== null && CREDENTIAL_ARGUMENT.test(textOf(args, ctx));
 }
 

@@ -71,10 +71,21 @@ function lastSegment(symbol: string): string {
  */
 const NEEDS_OWNER = new Set(['acquire', 'release']);
 
+/**
+ * Generic names that still say one thing when called on a class (`Journalist.login(username,
+ * password, token)`, `User.authenticate(email, pw)`): a classmethod the project's login goes
+ * through. Only the owner-qualified call counts, never `self.login()` or `client.login()`.
+ */
+const CLASS_QUALIFIED = new Set(['login', 'logout', 'authenticate', 'authorize']);
+
 /** The name calls use: `name`, or `Owner.name` for NEEDS_OWNER methods (undefined without an owner). */
 function wrapperName(symbol: string): string | undefined {
   const parts = symbol.split('.');
   const name = parts[parts.length - 1] ?? symbol;
+  if (CLASS_QUALIFIED.has(name.toLowerCase())) {
+    const owner = parts[parts.length - 2];
+    return owner && /^[A-Z][A-Za-z0-9_]*$/.test(owner) ? `${owner}.${name}` : undefined;
+  }
   if (!NEEDS_OWNER.has(name.toLowerCase())) return name;
   const owner = parts[parts.length - 2];
   return owner && /^[A-Za-z_$][\w$]*$/.test(owner) && !owner.startsWith('<') ? `${owner}.${name}` : undefined;
@@ -92,10 +103,15 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
     for (const r of s.regions) {
       if ((tierOf(r.category) !== 'do-not-trust' && r.category !== 'transactions' && r.category !== 'retry') || r.suppression) continue;
       const name = lastSegment(r.symbol);
-      if ((name.length < MIN_NAME && !(r.category === 'retry' && /^retry$/i.test(name))) || GENERIC.has(name.toLowerCase()) || !/^[A-Za-z_$][\w$]*$/.test(name) || name.startsWith('<')) continue;
+      const classQualified = CLASS_QUALIFIED.has(name.toLowerCase()) && r.category === 'auth';
+      // `Retry` is short, but a project's own `resilience.Retry(…)` is a retry wrapper all the same.
+      const retryNamed = r.category === 'retry' && /^retry$/i.test(name);
+      if (!classQualified && ((name.length < MIN_NAME && !retryNamed) || GENERIC.has(name.toLowerCase()))) continue;
+      if (!/^[A-Za-z_$][\w$]*$/.test(name) || name.startsWith('<')) continue;
       if (r.triggers.every((t) => t.rule.endsWith('.project-wrapper'))) continue;
       if (r.span.end.line - r.span.start.line > (MAX_WRAPPER_LINES_BY_CATEGORY[r.category] ?? MAX_WRAPPER_LINES)) continue;
-      if (!NAME_SAYS[r.category]?.test(name) || NAME_INCIDENTAL.test(name)) continue;
+      // (`log` in NAME_INCIDENTAL is for logging helpers; a class's own login says what it is.)
+      if (!NAME_SAYS[r.category]?.test(name) || (!classQualified && NAME_INCIDENTAL.test(name))) continue;
       const called = wrapperName(r.symbol);
       if (!called) continue;
       const key = `${family}\u0000${called}`;
