@@ -501,7 +501,7 @@ const RECALL_ROUND_LABELS = [
   'round 11, seed 20261211: held out on three new repositories (engine at 7abf304), then tuned on',
   'round 12, seed 20261203: held out on six new repositories (engine at 28d303e), then tuned on',
   '',
-  'round 14, seed 20261214: held out on six new repositories (engine at a60f36b)',
+  'round 14, seed 20261214: held out on six new repositories (engine at a60f36b), then tuned on',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
