@@ -211,7 +211,7 @@
    arguments: (argument_list . (func_literal) @body .))
  (#any-of? @f "Update" "Batch" "View")
  (#single-statement-tx? @body)
- (#imports? "^(go\\.etcd\\.io/bbolt|github\\.com/boltdb/bolt|github\\.com/dgraph-io/badger(/v\\d+)?|github\\.com/tidwall/buntdb)$")
+ (#imports? "{{kv-store-modules}}")
  (#set! evidence "mention")
  (#set! rule "go.transactions.kv-transaction"))
 
@@ -219,7 +219,7 @@
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list . (func_literal) .))
  (#eq? @f "View")
- (#imports? "^(go\\.etcd\\.io/bbolt|github\\.com/boltdb/bolt|github\\.com/dgraph-io/badger(/v\\d+)?|github\\.com/tidwall/buntdb)$")
+ (#imports? "{{kv-store-modules}}")
  (#set! evidence "mention")
  (#set! rule "go.transactions.kv-transaction"))
 
@@ -227,5 +227,5 @@
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list . (func_literal) .))
  (#any-of? @f "Update" "Batch")
- (#imports? "^(go\\.etcd\\.io/bbolt|github\\.com/boltdb/bolt|github\\.com/dgraph-io/badger(/v\\d+)?|github\\.com/tidwall/buntdb)$")
+ (#imports? "{{kv-store-modules}}")
  (#set! rule "go.transactions.kv-transaction"))
