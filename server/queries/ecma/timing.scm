@@ -57,14 +57,15 @@
  (#set! rule "ecma.timing.constant-time-compare"))
 
 ; An allow-list of secrets searched with an element-by-element === (`apiKeys.includes(token)`,
-; `secrets.indexOf(key)`): the API-key gate itself, in non-constant time.
+; `secrets.indexOf(key)`): the API-key gate itself, in non-constant time. A list named only
+; `…Keys` holds names (`primaryKeys`, `Object.keys` results, env variable names), not secrets.
 ((call_expression
    function: (member_expression
      object: [(identifier) @list (member_expression property: (property_identifier) @list)]
      property: (property_identifier) @m) @trigger
    arguments: (arguments . [(identifier) (member_expression)] @v .))
  (#match? @m "^(includes|indexOf)$")
- (#match? @list "^([Aa]pi_?[Kk]eys|API_?KEYS|[Tt]okens|TOKENS|[Ss]ecrets|SECRETS|[A-Za-z0-9$]*[a-z0-9](ApiKeys|Tokens|Secrets|Keys)|[A-Za-z0-9_]*_(API_KEYS|TOKENS|SECRETS|KEYS))$")
+ (#match? @list "^([Aa]pi_?[Kk]eys|API_?KEYS|[Tt]okens|TOKENS|[Ss]ecrets|SECRETS|[A-Za-z0-9$]*[a-z0-9](ApiKeys|Tokens|Secrets)|[A-Za-z0-9_]*_(API_KEYS|TOKENS|SECRETS))$")
  (#match? @v "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Kk]ey|KEY)s?$")
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.timing.secret-list-lookup"))
