@@ -65,24 +65,37 @@ function debug(what: string, answer: HookResponse): void {
 export async function runServedFast(argv: string[]): Promise<number> {
   const root = path.resolve(__dirname, '..');
   const readsStdin = argv[0] === 'scan' && argv.some((a) => a === '--stdin-filename' || a.startsWith('--stdin-filename='));
-  let payload = Buffer.alloc(0);
-  if (readsStdin) {
-    const chunks: Buffer[] = [];
-    for await (const c of process.stdin) chunks.push(c as Buffer);
-    payload = Buffer.concat(chunks);
-  }
+  const payload = readsStdin ? await readStdin() : Buffer.alloc(0);
   const served = SERVED_COMMANDS.has(argv[0] ?? '') && !argv.includes('--help') && !argv.includes('-h');
   const answer = served
     ? await askHookServer(root, argv, payload, process.cwd(), { kind: 'cli', env: forwardedEnv(process.env), isTty: process.stdout.isTTY === true })
     : undefined;
-  if (!answer) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const cli = require(path.join(root, 'dist', 'cli.js')) as FullCli;
-    const code = await cli.main(argv, readsStdin ? { readStdin: () => Promise.resolve(payload) } : {});
-    if (served && mayStartServer(process.env, true)) cli.startHookServer(root);
-    return code;
-  }
-  debug(argv[0] ?? 'cli', answer);
+  if (!answer) return answerInProcess(root, argv, readsStdin ? payload : undefined, served && mayStartServer(process.env, true));
+  return relay(argv[0] ?? 'cli', answer);
+}
+
+/** All of standard input. */
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * No server answered: the full CLI answers in this process (`payload` is standard input already
+ * read, when the command takes it), then leaves a server running for the next call if `startServer`.
+ */
+async function answerInProcess(root: string, argv: string[], payload: Buffer | undefined, startServer: boolean): Promise<number> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const cli = require(path.join(root, 'dist', 'cli.js')) as FullCli;
+  const code = await cli.main(argv, payload ? { readStdin: () => Promise.resolve(payload) } : {});
+  if (startServer) cli.startHookServer(root);
+  return code;
+}
+
+/** Writes a served answer out as this process's own, and returns its exit code. */
+async function relay(what: string, answer: HookResponse): Promise<number> {
+  debug(what, answer);
   await write(process.stdout, answer.stdout);
   await write(process.stderr, answer.stderr);
   return answer.code;
@@ -96,20 +109,8 @@ function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
 /** bin/ai-guardrails.js calls this for `hook …`; falls back to the full CLI. */
 export async function runHookFast(argv: string[]): Promise<number | undefined> {
   const root = path.resolve(__dirname, '..');
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  const payload = Buffer.concat(chunks);
+  const payload = await readStdin();
   const answer = await askHookServer(root, argv.slice(1), payload, process.cwd());
-  if (!answer) {
-    // Answer in this process (the full CLI), then leave a server running for the next edit.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const cli = require(path.join(root, 'dist', 'cli.js')) as FullCli;
-    const code = await cli.main(argv, { readStdin: () => Promise.resolve(payload) });
-    if (mayStartServer(process.env, false)) cli.startHookServer(root);
-    return code;
-  }
-  debug('hook', answer);
-  process.stdout.write(answer.stdout);
-  process.stderr.write(answer.stderr);
-  return answer.code;
+  if (!answer) return answerInProcess(root, argv, payload, mayStartServer(process.env, false));
+  return relay('hook', answer);
 }

@@ -8,12 +8,12 @@ import type { ScannedFile } from '../engine/scanProtocol';
 import { AGENT_NAMES, agentEditedRegions, journalKey, readJournal } from '../agents/journal';
 import { compareRevisions, findingFingerprints, hasApproval, type ChangedRegion, type FailOn, type RevisionFile } from '../review/gate';
 import { LEDGER_PATH, LedgerError, emptyLedger, readLedger, type LedgerData } from '../review/ledger';
-import { defaultSettings, enabledCategories, readTeamConfigFile, TEAM_CONFIG_PATH, walkFilters, type GuardrailSettings } from '../settings';
+import { defaultSettings, readTeamConfigFile, TEAM_CONFIG_PATH, walkFilters, type GuardrailSettings } from '../settings';
 import { parseArgs, UsageError } from './args';
 import { checkMarkdown, checkText, type CheckMeta } from './checkReport';
 import { blobRev, changedPaths, commitsTouching, GitError, gitTopLevel, listDir, mergeBase, readBlobs, resolveCommit, type HeadSide } from './git';
 import { colourer, emit } from './output';
-import { loadSarif, type CliContext } from './scanCommand';
+import { loadSarif, projectScanOptions, type CliContext } from './scanCommand';
 import { cliSettings } from './teamSettings';
 import { findWorkspaceRoot } from './workspaceRoot';
 
@@ -100,17 +100,10 @@ export async function runCheck(argv: string[], ctx: CliContext): Promise<number>
         ? { dir: top, files: headPaths.filter((p) => isRegularFile(path.join(top, p))), ledger: readLedger(workspace) }
         : materialize(top, blobRev(head), headPaths, path.join(tmp, 'head'), wsPrefix);
 
-    const kept = settings.enable && ctx.engine ? await ctx.engine() : undefined;
-    const scanOptions = {
-      root: ctx.root,
-      ...(kept ? { engine: kept } : { quickStart: true }),
-      maxBytes: settings.maxFileSizeKb * 1024,
-      categories: enabledCategories(settings),
+    const scanOptions = await projectScanOptions(ctx, settings, {
       pool,
-      ...(settings.auditFindings ? { auditFindings: true } : {}),
-          ...(settings.includeTests ? { includeGenerated: true } : {}),
       ...(args.options.has('workers') ? { workers: Number(args.options.get('workers')) } : {}),
-    };
+    });
     const scan = async (rev: Revision) => (settings.enable ? (await scanProject(rev.files.map((p) => path.join(rev.dir, p)), scanOptions)).scanned : []);
     const baseScanned = await scan(baseRev);
     const headScanned = await scan(headRev);

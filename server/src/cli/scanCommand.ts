@@ -6,7 +6,7 @@ import { checkText, displayPath, listSourceFiles, toPosix, type Skipped } from '
 import { languageForPath } from '../engine/languages';
 import { incompleteFiles, scanText } from '../engine/scanFile';
 import { findingFingerprints } from '../review/gate';
-import { scanProject } from '../engine/scanner';
+import { scanProject, type ScanOptions } from '../engine/scanner';
 import type { ScannedFile } from '../engine/scanProtocol';
 import type { Span } from '../engine/types';
 import type { Region } from '../engine/types';
@@ -37,6 +37,23 @@ export interface CliContext {
    * once; a plain CLI run creates its own for the run.
    */
   engine?: () => Promise<GuardrailEngine>;
+}
+
+/**
+ * The options of a project scan by `scan` or `check`: the engine the context keeps when it has one
+ * (the hook server's, queries compiled once), else a quick-start engine for this run.
+ */
+export async function projectScanOptions(ctx: CliContext, settings: GuardrailSettings, extra: Partial<ScanOptions> = {}): Promise<ScanOptions> {
+  const kept = settings.enable && ctx.engine ? await ctx.engine() : undefined;
+  return {
+    root: ctx.root,
+    ...(kept ? { engine: kept } : { quickStart: true }),
+    maxBytes: settings.maxFileSizeKb * 1024,
+    categories: enabledCategories(settings),
+    ...(settings.auditFindings ? { auditFindings: true } : {}),
+    ...(settings.includeTests ? { includeGenerated: true } : {}),
+    ...extra,
+  };
 }
 
 interface JsonPosition {
@@ -117,17 +134,8 @@ export async function runScan(argv: string[], ctx: CliContext): Promise<number> 
       workspace,
       warn: (message) => ctx.stderr(`ai-guardrails: warning: ${message}\n`),
     });
-    const kept = settings.enable && ctx.engine ? await ctx.engine() : undefined;
     scanned = settings.enable
-      ? (await scanProject(files, {
-          root: ctx.root,
-          ...(kept ? { engine: kept } : { quickStart: true }),
-          maxBytes: settings.maxFileSizeKb * 1024,
-          categories: enabledCategories(settings),
-          ...(settings.auditFindings ? { auditFindings: true } : {}),
-          ...(settings.includeTests ? { includeGenerated: true } : {}),
-          ...(workers !== undefined ? { workers } : {}),
-        })).scanned
+      ? (await scanProject(files, await projectScanOptions(ctx, settings, workers !== undefined ? { workers } : {}))).scanned
       : [];
   }
   const millis = performance.now() - started;
