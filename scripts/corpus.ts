@@ -502,6 +502,8 @@ const RECALL_ROUND_LABELS = [
   'round 12, seed 20261203: held out on six new repositories (engine at 28d303e), then tuned on',
   '',
   'round 14, seed 20261214: held out on six new repositories (engine at a60f36b), then tuned on',
+  '',
+  'round 16, seed 20261216: held out on six new repositories (engine at 8a6997b)',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
