@@ -120,6 +120,14 @@ function sameRangeDescendant(candidate: Node, node: Node): boolean {
   }
 }
 
+/** A character range with the rows it spans (query ranges are given in rows). */
+export interface RowRange {
+  startIndex: number;
+  endIndex: number;
+  startRow: number;
+  endRow: number;
+}
+
 const indexQueries = new Map<Language, Map<string, Query | null>>();
 
 /** One query capturing every node of these types (those the grammar has), compiled once. */
@@ -155,10 +163,33 @@ export class EnclosingIndex {
   private readonly ends: number[] = [];
   /** Index of each node's nearest enclosing indexed node, -1 at the top. */
   private readonly parents: number[] = [];
+  /** Memo of the unit names of indexed scopes (valueFacts `unitName`), by position and kind. */
+  readonly names = new Map<number, string>();
 
-  constructor(root: Node, types: readonly string[]) {
+  /**
+   * `part`: index only the nodes meeting these ranges (rows widened to whole lines), as an
+   * incremental analysis re-queries a few statements of a large file. Every ancestor of a node
+   * that meets them meets them too, so `innermost` stays exact for such nodes (`covers`).
+   */
+  constructor(
+    root: Node,
+    types: readonly string[],
+    private readonly part?: readonly RowRange[],
+  ) {
     const query = queryFor(root.tree.language, types);
-    const found = query ? query.captures(root).map((c) => c.node) : [];
+    let found: Node[] = [];
+    if (query && !part) found = query.captures(root).map((c) => c.node);
+    else if (query && part) {
+      const seen = new Set<number>();
+      for (const r of part) {
+        const captures = query.captures(root, { startPosition: { row: r.startRow, column: 0 }, endPosition: { row: r.endRow + 1, column: 0 } });
+        for (const c of captures) {
+          if (seen.has(c.node.id)) continue;
+          seen.add(c.node.id);
+          found.push(c.node);
+        }
+      }
+    }
     // Outer before inner at the same start; captures come in document (pre-)order otherwise.
     const order = found.map((n, i) => ({ n, i }));
     order.sort((a, b) => a.n.startIndex - b.n.startIndex || b.n.endIndex - a.n.endIndex || a.i - b.i);
@@ -172,6 +203,14 @@ export class EnclosingIndex {
       this.parents.push(stack.length > 0 ? stack[stack.length - 1]! : -1);
       stack.push(k);
     }
+  }
+
+  /** Whether `innermost` answers for `node`: always for a whole-tree index; else when it meets a range. */
+  covers(node: Node): boolean {
+    if (!this.part) return true;
+    const start = node.startIndex;
+    const end = node.endIndex;
+    return this.part.some((r) => (start < r.endIndex && end > r.startIndex) || (start >= r.startIndex && end <= r.endIndex));
   }
 
   /** Position (for `at` / `up`) of the nearest indexed strict ancestor of `node`, or -1. */

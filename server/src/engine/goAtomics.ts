@@ -34,17 +34,55 @@ function kindOf(type: string): AtomicKind {
 /** Names declared in Go source text as fields or variables of an atomic type (see the kinds above). */
 export function goAtomicNames(text: string): Map<string, AtomicKind> {
   const out = new Map<string, AtomicKind>();
-  if (!text.includes('atomic.') && !text.includes('unsafe.Pointer')) return out;
-  for (const m of text.matchAll(ATOMIC_DECL)) {
-    const kind = kindOf(m[2] ?? '');
-    for (const name of (m[1] ?? '').split(',')) {
-      const n = name.trim();
-      // `var` itself and keywords never name a field; a name declared twice keeps its first kind.
-      // Copied out of the text: a cached table must not keep the whole file alive.
-      if (n && n !== 'var' && !out.has(n)) out.set(detached(n), kind);
+  // The declaration regex runs only over the lines that name an atomic type (with the lines their
+  // name list continues from): over a whole 5,000-line file on every keystroke it cost more than
+  // the incremental re-query itself.
+  for (const [start, end] of declarationLines(text)) {
+    for (const m of text.slice(start, end).matchAll(ATOMIC_DECL)) {
+      const kind = kindOf(m[2] ?? '');
+      for (const name of (m[1] ?? '').split(',')) {
+        const n = name.trim();
+        // `var` itself and keywords never name a field; a name declared twice keeps its first kind.
+        // Copied out of the text: a cached table must not keep the whole file alive.
+        if (n && n !== 'var' && !out.has(n)) out.set(detached(n), kind);
+      }
     }
   }
   return out;
+}
+
+const ATOMIC_TYPE_WORDS = ['atomic.', 'unsafe.Pointer'];
+
+/**
+ * Line spans, merged and in text order, that hold every match of ATOMIC_DECL: each line naming an
+ * atomic type, widened back over the lines its name list continues from (`a,⏎ b atomic.Int64`:
+ * the names' `\s*,\s*` may cross lines; the last name and the type share a line).
+ */
+function declarationLines(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const word of ATOMIC_TYPE_WORDS) {
+    for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + word.length)) {
+      let start = text.lastIndexOf('\n', i) + 1;
+      for (;;) {
+        let before = start - 1;
+        while (before >= 0 && /\s/.test(text[before]!)) before--;
+        let after = start;
+        while (after < i && /[ \t]/.test(text[after]!)) after++;
+        if (before < 0 || (text[before] !== ',' && text[after] !== ',')) break;
+        start = text.lastIndexOf('\n', before) + 1;
+      }
+      const newline = text.indexOf('\n', i);
+      spans.push([start, newline === -1 ? text.length : newline]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push([...span]);
+  }
+  return merged;
 }
 
 /** A stable text of an atomics table, for cache keys (incremental analysis restarts when it changes). */

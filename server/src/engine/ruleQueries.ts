@@ -6,6 +6,7 @@ import { CATEGORY_IDS, isCategoryId, type CategoryId } from './categories';
 import { FactorRegistry, hitsInside, regexFactors, regexPrefixes } from './gates';
 import { resolveName, type ImportTable, type ResolvedName } from './imports';
 import { mergeRanges, type CharRange, type LineIndex } from './incremental';
+import type { RowRange } from './ancestry';
 import type { QueryFamily } from './languages';
 import { parsePattern, splitPatterns, type CaptureInfo, type ParsedPredicate } from './queryText';
 import { RuleAnalysisCache, type ConditionSpec, type PatternAnalysis } from './ruleCache';
@@ -829,8 +830,31 @@ class Facts {
       return hit;
     }
     if (c.kind === 'factors') return c.ids.some((id) => (this.factorHits(id)?.length ?? 0) > 0);
-    if (c.kind === 'pattern') return this.regexHits(c.re).length > 0;
-    return this.locals(c).some((w) => this.wordHits(w).length > 0);
+    // Only whether there is a hit: the first one settles it (a whole-file scan for every
+    // occurrence of an import's name, on every keystroke, showed in profiles).
+    if (c.kind === 'pattern') return this.present(c.re, () => this.regexHits(c.re).length > 0, (text, r) => {
+      c.re.lastIndex = 0;
+      return c.re.exec(text.slice(r.startIndex, r.endIndex)) !== null;
+    });
+    return this.locals(c).some((w) => this.present(w, () => this.wordHits(w).length > 0, (text, r) => {
+      if (w.length === 0) return false;
+      const i = text.indexOf(w, r.startIndex);
+      return i !== -1 && i + w.length <= r.endIndex;
+    }));
+  }
+
+  private readonly presence = new Map<string | RegExp, boolean>();
+
+  /** Whether `key` has a hit in the ranges: from its hits when known, else by looking for the first. */
+  private present(key: string | RegExp, fromHits: () => boolean, hitIn: (text: string, r: CharRange) => boolean): boolean {
+    if (typeof key === 'string' ? this.localHits.has(key) : this.patternHits.has(key)) return fromHits();
+    let yes = this.presence.get(key);
+    if (yes === undefined) {
+      const text = this.ctx.text;
+      yes = (this.ranges ?? [{ startIndex: 0, endIndex: text.length }]).some((r) => hitIn(text, r));
+      this.presence.set(key, yes);
+    }
+    return yes;
   }
 
   /** Whether the pattern's gate can hold in these ranges. */
@@ -1118,10 +1142,31 @@ export class RuleSet {
         if (!(err instanceof ScopeChanged) || scope === 'local') throw err;
       }
     }
+    // Predicates of a run restricted to ranges look up enclosing nodes in those ranges only.
+    const rowRanges = ranges?.map((r) => ({ ...r, startRow: ctx.lines.position(r.startIndex).line, endRow: ctx.lines.position(r.endIndex).line }));
+    const outerRanges = ctx.queryRanges;
+    try {
+      this.runPlan(plan, root, ctx, ranges, rowRanges, small, usable, visit);
+    } finally {
+      ctx.queryRanges = outerRanges;
+    }
+  }
+
+  private runPlan(
+    plan: { bucket: Bucket; query: Query; global: boolean; facts: Facts; active: boolean[] }[],
+    root: Node,
+    ctx: MatchContext,
+    ranges: readonly QueryRange[] | undefined,
+    rowRanges: RowRange[] | undefined,
+    small: boolean,
+    usable: (m: PatternInfo, facts: Facts) => boolean,
+    visit: (match: QueryMatch, info: PatternInfo, global: boolean) => void,
+  ): void {
     let tops: TopLevel | undefined;
     // A stopped run returns partial matches: afterCancellable() turns that into a failure.
     const budget: QueryBudget = ctx.budget ? { progressCallback: ctx.budget.cancelFor('rule queries') } : {};
     for (const { bucket, global, facts, active, ...compiled } of plan) {
+      ctx.queryRanges = global ? undefined : rowRanges;
       const { query, first } = this.runnable(bucket, compiled.query, small);
       let matches: QueryMatch[];
       let spots: CharRange[] | undefined = [];

@@ -17,8 +17,8 @@
  * Names are read from the value, not the expression: `hex.EncodeToString(mac)` is `mac`,
  * `payload[core.TokenClaimEmail]` is `payload`, `user.Email()` is `Email`.
  */
-import type { Node } from 'web-tree-sitter';
-import { EnclosingIndex, namedTypes } from './ancestry';
+import type { Language, Node } from 'web-tree-sitter';
+import { EnclosingIndex, namedTypes, type RowRange } from './ancestry';
 import type { AtomicKind } from './goAtomics';
 import { LANGUAGES, type QueryFamily } from './languages';
 
@@ -35,7 +35,12 @@ export interface ValueContext {
   functionFacts?: Map<number, FunctionFacts>;
   /** Enclosing-node indexes by kind, and unit names by innermost scope (enclosingOf). */
   enclosing?: Map<EnclosingKind, EnclosingIndex>;
-  unitNames?: Map<number, string>;
+  /**
+   * The ranges the current query run is restricted to (an incremental re-analysis): lookups for
+   * nodes there use indexes of just those ranges (`partialEnclosing`, by kind and ranges).
+   */
+  queryRanges?: readonly RowRange[];
+  partialEnclosing?: Map<string, EnclosingIndex>;
   /** Lookups of enclosingFunction answered by climbing parents so far. */
   functionClimbs?: number;
 }
@@ -58,19 +63,42 @@ const isClassType = (type: string) => /^class/.test(type) || type === 'type_decl
 
 function enclosingIndex(kind: EnclosingKind, n: Node, ctx: ValueContext): EnclosingIndex {
   ctx.enclosing ??= new Map();
-  let index = ctx.enclosing.get(kind);
-  if (!index) {
-    const root = ctx.root ?? n.tree.rootNode;
-    const language = root.tree.language;
-    const types =
+  const whole = ctx.enclosing.get(kind);
+  if (whole) return whole;
+  const root = ctx.root ?? n.tree.rootNode;
+  const ranges = ctx.queryRanges;
+  if (ranges) {
+    // Indexing the whole tree of a 5,000-line file on each keystroke cost more than re-querying
+    // the edited statements; the nodes of such a run lie in its ranges.
+    ctx.partialEnclosing ??= new Map();
+    const key = `${kind}@${ranges.map((r) => `${r.startIndex}:${r.endIndex}`).join(',')}`;
+    let part = ctx.partialEnclosing.get(key);
+    if (!part) ctx.partialEnclosing.set(key, (part = new EnclosingIndex(root, enclosingTypes(kind, root), ranges)));
+    if (part.covers(n)) return part;
+  }
+  const index = new EnclosingIndex(root, enclosingTypes(kind, root));
+  ctx.enclosing.set(kind, index);
+  return index;
+}
+
+const ENCLOSING_TYPES = new WeakMap<Language, Map<EnclosingKind, string[]>>();
+
+/** The node types an index of `kind` holds in the tree's language (computed once per language). */
+function enclosingTypes(kind: EnclosingKind, root: Node): string[] {
+  const language = root.tree.language;
+  let perKind = ENCLOSING_TYPES.get(language);
+  if (!perKind) ENCLOSING_TYPES.set(language, (perKind = new Map()));
+  let types = perKind.get(kind);
+  if (!types) {
+    types =
       kind === 'function'
         ? [...FUNCTION_TYPES]
         : kind === 'scope'
           ? namedTypes(language, (t) => FUNCTION_TYPES.has(t) || isClassType(t) || t === 'method_declaration')
           : namedTypes(language, (t) => FUNCTION_TYPES.has(t) || ROOT_TYPES.has(t) || STATEMENT_TYPE.test(t));
-    ctx.enclosing.set(kind, (index = new EnclosingIndex(root, types)));
+    perKind.set(kind, types);
   }
-  return index;
+  return types;
 }
 
 export interface FileFacts {
@@ -786,8 +814,7 @@ export function unitName(n: Node, ctx: ValueContext): string {
  * method still counts. Memoized per (scope, wantFunction), so nested scopes share their outer part.
  */
 function scopeNames(index: EnclosingIndex, i: number, wantFunction: boolean, ctx: ValueContext): string {
-  ctx.unitNames ??= new Map();
-  const memo = ctx.unitNames;
+  const memo = index.names;
   const key = (k: number, want: boolean) => k * 2 + (want ? 1 : 0);
   // Walk out to a memoized scope (or the top), then fill in on the way back.
   const chain: { i: number; want: boolean; own: string | undefined }[] = [];
@@ -824,7 +851,11 @@ function scopeOwnName(p: Node, wantFunction: boolean, ctx: ValueContext): string
     return alt ? textOf(alt, ctx) : undefined;
   }
   if (isClassType(p.type)) {
-    const name = p.childForFieldName('name') ?? p.descendantsOfType('type_identifier')[0] ?? null;
+    // A Go `type_declaration` names its type in its spec. A class body or heritage (ECMAScript's
+    // `class_body`, `class_heritage`) has no name of its own: searching it found the first type
+    // annotation of the class (in a name the `unit-name` predicates read) and, per keystroke in a
+    // large class, cost more than the re-query.
+    const name = p.childForFieldName('name') ?? (p.type === 'type_declaration' ? (p.descendantsOfType('type_identifier')[0] ?? null) : null);
     return name ? textOf(name, ctx) : undefined;
   }
   if (p.type === 'method_declaration' && wantFunction) return textOf(p.childForFieldName('name') ?? p, ctx);
