@@ -7,6 +7,10 @@
  *  3. The language server on real large files: open → first diagnostics (first file of a
  *     language, then another once it is loaded) and didChange → diagnostics p50/p95.
  *  4. (`--only hover`) A hover's round trip while crafted files are being analysed.
+ *  4b. (`--only edits`) The same files' one-character edits analysed in this process through the
+ *     engine's incremental document: CPU per edit+analysis, the least of several passes over the
+ *     same edits (a per-edit minimum stays meaningful on a loaded machine, where wall-clock p95
+ *     does not), without the language server's transport.
  *  5. (`--only memory`, about 2 min) The language server's RSS on a workspace of the trees: peak,
  *     right after the workspace scan, and once the idle scan workers have ended (Linux /proc).
  *
@@ -15,7 +19,7 @@
  * with the command that fetches them, and skipped.
  *
  * Options: --rounds N (default 3), --install DIR (measure another AI Guardrails build, e.g. a
- * copy of an older dist/; default this checkout), --only scan,cli,lsp,hover,memory (default
+ * copy of an older dist/; default this checkout), --only scan,cli,lsp,edits,hover,memory (default
  * scan,cli,lsp,hover), --trees a,b.
  */
 import { spawnSync } from 'child_process';
@@ -298,10 +302,7 @@ async function serverLatency(corpus: string, trees: Tree[], install: string): Pr
       let version = 1;
       for (let i = 0; i < 60; i++) {
         // A space typed after an assignment's ` = ` / ` := ` (never inside `==`): the code stays valid.
-        let line = Math.floor((i * 7919) % docLines.length);
-        for (let k = 0; k < docLines.length && !ASSIGNMENT.test(docLines[line] ?? ''); k++) line = (line + 1) % docLines.length;
-        const m = ASSIGNMENT.exec(docLines[line] ?? '');
-        const character = m ? m.index + m[0].length : 0;
+        const { line, character } = editAt(docLines, i);
         version++;
         const t = performance.now();
         client.change(opened.uri, version, [{ range: { start: { line, character }, end: { line, character } }, text: ' ' }]);
@@ -318,6 +319,48 @@ async function serverLatency(corpus: string, trees: Tree[], install: string): Pr
   } finally {
     await client.stop();
     fs.rmSync(ws, { recursive: true, force: true });
+  }
+}
+
+/** Where the i-th of 60 one-character edits goes: a space after an assignment (code stays valid). */
+function editAt(docLines: string[], i: number): { line: number; character: number } {
+  let line = Math.floor((i * 7919) % docLines.length);
+  for (let k = 0; k < docLines.length && !ASSIGNMENT.test(docLines[line] ?? ''); k++) line = (line + 1) % docLines.length;
+  const m = ASSIGNMENT.exec(docLines[line] ?? '');
+  return { line, character: m ? m.index + m[0].length : 0 };
+}
+
+/** didChange's analysis alone, in this process: CPU per edit+analysis, least of `rounds` passes. */
+async function editCpu(corpus: string, trees: Tree[], install: string, rounds: number): Promise<void> {
+  console.log(`\n## Edit + incremental analysis in process (the language server's work per didChange, no transport): CPU ms per edit, the least of ${Math.max(rounds, 2)} passes over the same 60 edits`);
+  console.log('| language | file | lines | p50 | p95 | max | sum of 60 |');
+  console.log('|---|---|---|---|---|---|---|');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { GuardrailEngine, pathsFromRoot } = require(path.join(install, 'out', 'server', 'src', 'engine', 'engine.js')) as typeof import('../server/src/engine/engine');
+  for (const language of ['go', 'python', 'typescript'] as const) {
+    const big = realFile(corpus, trees, language, 5000);
+    if (!big) continue;
+    const engine = await GuardrailEngine.create(pathsFromRoot(install), [language]);
+    const text = fs.readFileSync(big.file, 'utf8');
+    const best: number[] = new Array<number>(60).fill(Infinity);
+    for (let pass = 0; pass < Math.max(rounds, 2); pass++) {
+      const doc = engine.open(big.file, language, text);
+      doc.analyze();
+      const docLines = text.split('\n');
+      for (let i = 0; i < 60; i++) {
+        const { line, character } = editAt(docLines, i);
+        const before = process.cpuUsage();
+        doc.edit([{ range: { start: { line, character }, end: { line, character } }, text: ' ' }]);
+        doc.analyze();
+        const used = process.cpuUsage(before);
+        best[i] = Math.min(best[i]!, (used.user + used.system) / 1000);
+        docLines[line] = `${(docLines[line] ?? '').slice(0, character)} ${(docLines[line] ?? '').slice(character)}`;
+      }
+      doc.dispose();
+    }
+    engine.dispose();
+    const sum = best.reduce((a, b) => a + b, 0);
+    console.log(`| ${language} | ${path.relative(corpus, big.file)} | ${big.lines} | ${percentile(best, 50).toFixed(1)} ms | ${percentile(best, 95).toFixed(1)} ms | ${Math.max(...best).toFixed(1)} ms | ${sum.toFixed(0)} ms |`);
   }
 }
 
@@ -424,6 +467,7 @@ export async function benchReal(argv: string[]): Promise<void> {
   if (only.has('scan') && scanned.length > 0) scanComparison(corpus, scanned, install, rounds);
   if (only.has('cli')) cliStartup(install, rounds);
   if (only.has('lsp') && present.length > 0) await serverLatency(corpus, present, install);
+  if (only.has('edits') && present.length > 0) await editCpu(corpus, present, install, rounds);
   if (only.has('hover')) await hoverDuringAnalysis(install, rounds);
   if (only.has('memory') && present.length > 0) await serverMemory(corpus, present, install);
 }
