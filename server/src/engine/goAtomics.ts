@@ -253,3 +253,41 @@ export function isNotCacheFill(call: Node, ctx: ValueContext): boolean {
   const uses = body.descendantsOfType('identifier').filter((id): id is Node => id !== null && id.text === name && id.startIndex >= from);
   return !uses.every((id) => inReturnOrIfCondition(id, body));
 }
+
+/** Names of protocol cursors that are called tokens but grant nothing (RFC 6578 sync-token, a page token). */
+const CURSOR_TOKEN_NAME = /(?:[Ss]ync|[Pp]age|[Nn]ext(?:Page)?|[Cc]ontinuation|[Rr]esume|[Pp]agination|[Cc]ursor|[Ss]tate[Ss]ync|[Dd]elta)_?[Tt]oken$/;
+/** What a cursor token is made from or read out of: a sync-token element, an etag/ctag, a page cursor. */
+const CURSOR_TOKEN_SOURCE = /[Ss]ync[-_]?[Tt]oken|SYNC_?TOKEN|[Pp]age[-_]?[Tt]oken|[Nn]ext[-_]?(?:[Pp]age)?[-_]?[Tt]oken|[Cc]ontinuation|[Cc]ursor|[Ee][Tt]ag|[Cc][Tt]ag/;
+/** An argument of a log call named like a token (the last name of a selector). */
+const TOKEN_ARGUMENT = /(?:^|\.)(\w*(?:[Tt]oken|TOKEN))$/;
+
+/**
+ * `#not-cursor-token? @args`: false when every token-named argument of the log call is a protocol
+ * cursor, not a credential: named like one (`syncToken`, `nextPageToken`), or assigned in the
+ * function from a sync-token / page-token / etag source (`rawToken := extractSyncTokenFromBody(b)`,
+ * `newToken := syncTokenPrefix + etag`). A password, secret or key argument keeps the call a finding.
+ */
+export function isNotCursorToken(args: Node, ctx: ValueContext): boolean {
+  const list = args.type === 'argument_list' ? args : args.childForFieldName('arguments');
+  if (!list) return true;
+  const fn = enclosingFunction(list, ctx);
+  const before = fn ? ctx.text.slice(fn.startIndex, list.startIndex) : '';
+  let cursors = 0;
+  for (const arg of list.namedChildren) {
+    if (!arg || (arg.type !== 'identifier' && arg.type !== 'selector_expression')) continue;
+    const text = ctx.text.slice(arg.startIndex, arg.endIndex);
+    const m = TOKEN_ARGUMENT.exec(text);
+    if (!m) continue;
+    const name = m[1] ?? '';
+    if (CURSOR_TOKEN_NAME.test(name)) {
+      cursors++;
+      continue;
+    }
+    if (arg.type !== 'identifier') return true;
+    const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const sources = [...before.matchAll(new RegExp(String.raw`(?:^|[^\w.])${esc}(?:\s*,\s*\w+)*\s*:?=(?!=)\s*([^\n]*)`, 'g'))];
+    if (sources.length === 0 || !sources.every((s) => CURSOR_TOKEN_SOURCE.test(s[1] ?? ''))) return true;
+    cursors++;
+  }
+  return cursors === 0;
+}
