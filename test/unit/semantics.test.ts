@@ -398,3 +398,30 @@ describe('regions: evidence and units', () => {
     assert.deepStrictEqual(rules(true), ['ecma.jwt.decode-without-verify']);
   });
 });
+
+describe('Go digests that only label (round 16)', () => {
+  const cryptoSymbols = async (src: string) => {
+    const engine = await sharedEngine();
+    return engine.analyze(src, 'go').analysis.regions.filter((r) => r.category === 'crypto').map((r) => r.symbol);
+  };
+
+  it('a digest in a cache or gravatar package names a file or URL, not a secret', async () => {
+    const cache = ['package cache', '', 'import ("crypto/sha1"; "fmt"; "path/filepath")', '',
+      'func (s *spread) KeyMapper(key string) string {', '\thash := fmt.Sprintf("%x", sha1.Sum([]byte(key)))', '\treturn filepath.Join(s.root, hash[0:2], hash)', '}', ''].join('\n');
+    assert.deepStrictEqual(await cryptoSymbols(cache), []);
+    const gravatar = ['package gravatar', '', 'import ("crypto/sha256"; "fmt")', '',
+      'func Url(email string) string {', '\thash := sha256.Sum256([]byte(email))', '\treturn fmt.Sprintf("%s/%x", base, hash)', '}', ''].join('\n');
+    assert.deepStrictEqual(await cryptoSymbols(gravatar), []);
+    // The same package hashing a password is still crypto.
+    const secret = ['package cache', '', 'import "crypto/sha256"', '',
+      'func Store(password string) [32]byte {', '\treturn sha256.Sum256([]byte(password))', '}', ''].join('\n');
+    assert.deepStrictEqual(await cryptoSymbols(secret), ['Store']);
+  });
+
+  it('an md5 in a function that makes an id is a label; a session id is not', async () => {
+    const ids = ['package metadata', '', 'import "crypto/md5"', '',
+      'func legacyTrackID(path string) string {', '\tsum := md5.Sum([]byte(path))', '\treturn id.Encode(sum)', '}', '',
+      'func newSessionID(user string) string {', '\tsum := md5.Sum([]byte(user))', '\treturn id.Encode(sum)', '}', ''].join('\n');
+    assert.deepStrictEqual(await cryptoSymbols(ids), ['newSessionID']);
+  });
+});
