@@ -137,11 +137,12 @@
  (#set! rule "go.jwt.method"))
 
 ; Methods on parsers, tokens and verifiers: parser.ParseWithClaims, token.SignedString,
-; verifier.Verify(ctx, raw), idToken.Claims(&c), conf.Exchange(ctx, code), sp.ParseResponse
+; verifier.Verify(ctx, raw), provider.Verifier(&oidc.Config{ClientID: id}) (the audience a verifier
+; accepts), idToken.Claims(&c), conf.Exchange(ctx, code), sp.ParseResponse
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @fn) @trigger
    arguments: (argument_list (_)))
- (#match? @fn "^(ParseWithClaims|ParseUnverified|SignedString|SigningString|ParseSigned|ParseEncrypted|ParseSignedAndEncrypted|UnsafeClaimsWithoutVerification|Verify|VerifySignature|Claims|Decrypt|Exchange|PasswordCredentialsToken|DeviceAccessToken|ParseResponse|ParseXMLResponse|RetrieveAssertionInfo|ValidateEncodedResponse)$")
+ (#match? @fn "^(ParseWithClaims|ParseUnverified|SignedString|SigningString|ParseSigned|ParseEncrypted|ParseSignedAndEncrypted|UnsafeClaimsWithoutVerification|Verify|Verifier|VerifySignature|Claims|Decrypt|Exchange|PasswordCredentialsToken|DeviceAccessToken|ParseResponse|ParseXMLResponse|RetrieveAssertionInfo|ValidateEncodedResponse)$")
  (#not-resolves-to? @recv ".")
  (#imports? "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?/.+|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|github\\.com/crewjam/saml(/samlsp)?|github\\.com/russellhaering/gosaml2)$")
  (#set! rule "go.jwt.method"))
