@@ -244,6 +244,8 @@ export function isNotCacheFill(call: Node, ctx: ValueContext): boolean {
   const body = fn?.childForFieldName('body');
   if (!expr || !recv || !body) return true;
   if (/\bCompareAndSwap\w*\(/.test(body.text)) return true;
+  if (isMemoUnit(body, recv.text)) return false;
+  if (callee?.childForFieldName('field')?.text === 'Load') return true;
   const esc = recv.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const before = ctx.text.slice(body.startIndex, expr.startIndex);
   const load = new RegExp(String.raw`(?:^|[^\w.])(\w+)(?:\s*,\s*\w+)?\s*:?=\s*${esc}\.Load\(\)`).exec(before);
@@ -290,4 +292,41 @@ export function isNotCursorToken(args: Node, ctx: ValueContext): boolean {
     cursors++;
   }
   return cursors === 0;
+}
+
+/**
+ * A memo or throttle on one atomic in a function body: every `recv.Load()` is either tested in an
+ * `if` condition or returned, or bound in an `if` initializer whose name is only tested and returned
+ * inside that `if` (`if c := memo.Load(); c != nil && c.key == key { return c.val }`), and the one
+ * `recv.Store(x)` stores a value that does not derive from a load (`memo.Store(&entry{…})`,
+ * `deadline.Store(new(time.Now().Add(d)))`). A lost race only recomputes; nothing lock-free is built.
+ */
+function isMemoUnit(body: Node, recvText: string): boolean {
+  const calls = body.descendantsOfType('call_expression').filter((c): c is Node => {
+    const f = c?.childForFieldName('function');
+    return f?.type === 'selector_expression' && f.childForFieldName('operand')?.text === recvText;
+  });
+  const method = (c: Node) => c.childForFieldName('function')?.childForFieldName('field')?.text ?? '';
+  const loads = calls.filter((c) => method(c) === 'Load');
+  const stores = calls.filter((c) => method(c) === 'Store');
+  if (loads.length === 0 || stores.length !== 1 || loads.length + stores.length !== calls.length) return false;
+  const bound: { name: string; scope: Node }[] = [];
+  for (const load of loads) {
+    if (inReturnOrIfCondition(load, body)) continue;
+    // `if c := recv.Load(); cond { … }`: the initializer's name lives in that if statement only.
+    const list = load.parent?.type === 'expression_list' ? load.parent : null;
+    const decl = list?.parent?.type === 'short_var_declaration' ? list.parent : null;
+    const ifStmt = decl?.parent?.type === 'if_statement' && decl.parent.childForFieldName('initializer')?.id === decl.id ? decl.parent : null;
+    const name = decl?.childForFieldName('left')?.namedChildren[0];
+    if (!ifStmt || name?.type !== 'identifier') return false;
+    const uses = ifStmt.descendantsOfType('identifier').filter((id): id is Node => id !== null && id.text === name.text && id.id !== name.id);
+    if (!uses.every((id) => inReturnOrIfCondition(id, ifStmt))) return false;
+    bound.push({ name: name.text, scope: ifStmt });
+  }
+  const stored = stores[0]?.childForFieldName('arguments')?.text ?? '';
+  const esc = recvText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (new RegExp(`${esc}\\.Load\\(`).test(stored)) return false;
+  const store = stores[0]!;
+  // A name bound in an `if` initializer is out of scope after that `if` (a later `c := …` is another).
+  return !bound.some((b) => store.startIndex >= b.scope.startIndex && store.endIndex <= b.scope.endIndex && new RegExp(`\\b${b.name}\\b`).test(stored));
 }
