@@ -421,7 +421,9 @@ describe('Go digests that only label (round 16)', () => {
   it('an md5 in a function that makes an id is a label; a session id is not', async () => {
     const ids = ['package metadata', '', 'import "crypto/md5"', '',
       'func legacyTrackID(path string) string {', '\tsum := md5.Sum([]byte(path))', '\treturn id.Encode(sum)', '}', '',
+      'func legacyAlbumID(key string) string {', '\tsum := md5.Sum([]byte(key))', '\treturn id.Encode(sum)', '}', '',
+      'func apiTokenID(token string) string {', '\tsum := md5.Sum([]byte(token))', '\treturn id.Encode(sum)', '}', '',
       'func newSessionID(user string) string {', '\tsum := md5.Sum([]byte(user))', '\treturn id.Encode(sum)', '}', ''].join('\n');
-    assert.deepStrictEqual(await cryptoSymbols(ids), ['newSessionID']);
+    assert.deepStrictEqual(await cryptoSymbols(ids), ['apiTokenID', 'newSessionID']);
   });
 });
