@@ -427,3 +427,17 @@ describe('Go digests that only label (round 16)', () => {
     assert.deepStrictEqual(await cryptoSymbols(ids), ['apiTokenID', 'newSessionID']);
   });
 });
+
+describe('Go sessions from a project NewSession helper (round 16)', () => {
+  it('a Commit on a variable bound to NewSession() in the same block is a transaction', async () => {
+    const engine = await sharedEngine();
+    const src = ['package v1', '', 'import "example.com/app/pkg/db"', '',
+      'func UpdateSettings(name string) error {', '\ts := db.NewSession()', '\tdefer s.Close()',
+      '\tif err := save(s, name); err != nil {', '\t\t_ = s.Rollback()', '\t\treturn err', '\t}',
+      '\tif err := s.Commit(); err != nil {', '\t\treturn err', '\t}', '\treturn nil', '}', '',
+      'func Read(store sessions) string {', '\tsess := store.NewSession()', '\treturn sess.Values["k"]', '}', ''].join('\n');
+    const regions = engine.analyze(src, 'go').analysis.regions.filter((r) => r.category === 'transactions');
+    assert.deepStrictEqual(regions.map((r) => r.symbol), ['UpdateSettings']);
+    assert.ok(regions[0]!.triggers.some((t) => t.rule === 'go.transactions.session-begin'));
+  });
+});
