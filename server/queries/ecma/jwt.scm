@@ -2,10 +2,9 @@
 ; express-oauth2-jwt-bearer, passport-jwt, openid-client, jwt-decode, SAML, Google / Firebase ID
 ; tokens, NestJS and Fastify JWT helpers, and hand-rolled `token.split('.')` decoding.
 
-;; The decode-only jwt-decode library in a file with no server import, or a hand-rolled payload
-;; decode (JSON.parse(atob(token.split('.')[1]))) in browser code (browserCode.ts): the UI reads
-;; `exp`, `uid` or `type` of the token the server issued and verifies on every request; nothing the
-;; server trusts is decided there. They join a jwt region of the unit but make none. (First: of two
+;; The decode-only jwt-decode library in a file with no server import: the UI reads `exp`, `uid` or
+;; `type` of the token the server issued and verifies on every request; nothing the server trusts
+;; is decided there. It joins a jwt region of the unit but makes none. (First: of two
 ;; patterns matching the same node, the earlier one counts.)
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
@@ -62,7 +61,8 @@
  (#match? @m "^(sign|signAsync|verify|verifyAsync|decode|decodeAsync)$")
  (#set! rule "ecma.jwt.jwt-helper"))
 
-;; The same hand-rolled decodes in browser code are mentions (see ecma.jwt.client-decode above).
+; Hand-rolled decoding: JSON.parse(atob(token.split('.')[1])) skips signature verification. Not in
+; browser code (browserCode.ts), where the UI only reads the payload of a token the server verifies.
 ((subscript_expression
    object: (call_expression
      function: (member_expression
@@ -73,35 +73,7 @@
  (#eq? @split "split")
  (#match? @dot "^.\\.[\"']$")
  (#match? @o "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Jj]wt|JWT)s?([A-Z][A-Za-z]*)?$")
- (#browser-code? @trigger)
- (#set! evidence "mention")
- (#set! rule "ecma.jwt.client-decode"))
-
-((variable_declarator
-   name: (array_pattern)
-   value: (call_expression
-     function: (member_expression
-       object: [(identifier) @o (member_expression property: (property_identifier) @o)]
-       property: (property_identifier) @split)
-     arguments: (arguments . (string) @dot .))) @trigger
- (#eq? @split "split")
- (#match? @dot "^.\\.[\"']$")
- (#match? @o "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Jj]wt|JWT)s?([A-Z][A-Za-z]*)?$")
- (#browser-code? @trigger)
- (#set! evidence "mention")
- (#set! rule "ecma.jwt.client-decode"))
-
-; Hand-rolled decoding: JSON.parse(atob(token.split('.')[1])) skips signature verification.
-((subscript_expression
-   object: (call_expression
-     function: (member_expression
-       object: [(identifier) @o (member_expression property: (property_identifier) @o)]
-       property: (property_identifier) @split)
-     arguments: (arguments . (string) @dot .))
-   index: (number)) @trigger
- (#eq? @split "split")
- (#match? @dot "^.\\.[\"']$")
- (#match? @o "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Jj]wt|JWT)s?([A-Z][A-Za-z]*)?$")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.jwt.manual-decode"))
 
 ; const [header, payload, signature] = token.split('.')
@@ -115,6 +87,7 @@
  (#eq? @split "split")
  (#match? @dot "^.\\.[\"']$")
  (#match? @o "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Jj]wt|JWT)s?([A-Z][A-Za-z]*)?$")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.jwt.manual-decode"))
 
 ; JOSE algorithm and JSON Web Key checks against a JOSE name: alg === 'none', header.alg !== 'HS256',
