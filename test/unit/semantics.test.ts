@@ -78,6 +78,9 @@ describe('test-code classification', () => {
     'packages/medusa-telemetry/src/util/create-flush.js',
     'packages/design-system/toolbox/src/figma/client.ts',
     'www/utils/packages/docs-generator/src/index.ts',
+    'pkg/webtests/integrations.go',
+    'pkg/e2etests/integrations.go',
+    'magefile.go',
   ];
   const production = [
     'app/data_loader.py',
@@ -118,6 +121,9 @@ describe('test-code classification', () => {
     'packages/cli/create-medusa-app/src/utils/create-db.ts',
     'cmd/devices/main.go',
     'src/integration/harnessing.ts',
+    'pkg/contests/scoring.go',
+    'pkg/requests/handler.go',
+    'web/tests.go',
   ];
   for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));
   for (const p of production) it(`not test code: ${p}`, () => assert.strictEqual(isTestPath(p), false));
@@ -390,5 +396,48 @@ describe('regions: evidence and units', () => {
     const rules = (audit: boolean) => engine.analyze(src, 'typescript', { auditFindings: audit }).analysis.findings.map((f) => f.rule);
     assert.deepStrictEqual(rules(false), []);
     assert.deepStrictEqual(rules(true), ['ecma.jwt.decode-without-verify']);
+  });
+});
+
+describe('Go digests that only label (round 16)', () => {
+  const cryptoSymbols = async (src: string) => {
+    const engine = await sharedEngine();
+    return engine.analyze(src, 'go').analysis.regions.filter((r) => r.category === 'crypto').map((r) => r.symbol);
+  };
+
+  it('a digest in a cache or gravatar package names a file or URL, not a secret', async () => {
+    const cache = ['package cache', '', 'import ("crypto/sha1"; "fmt"; "path/filepath")', '',
+      'func (s *spread) KeyMapper(key string) string {', '\thash := fmt.Sprintf("%x", sha1.Sum([]byte(key)))', '\treturn filepath.Join(s.root, hash[0:2], hash)', '}', ''].join('\n');
+    assert.deepStrictEqual(await cryptoSymbols(cache), []);
+    const gravatar = ['package gravatar', '', 'import ("crypto/sha256"; "fmt")', '',
+      'func Url(email string) string {', '\thash := sha256.Sum256([]byte(email))', '\treturn fmt.Sprintf("%s/%x", base, hash)', '}', ''].join('\n');
+    assert.deepStrictEqual(await cryptoSymbols(gravatar), []);
+    // The same package hashing a password is still crypto.
+    const secret = ['package cache', '', 'import "crypto/sha256"', '',
+      'func Store(password string) [32]byte {', '\treturn sha256.Sum256([]byte(password))', '}', ''].join('\n');
+    assert.deepStrictEqual(await cryptoSymbols(secret), ['Store']);
+  });
+
+  it('an md5 in a function that makes an id is a label; a session id is not', async () => {
+    const ids = ['package metadata', '', 'import "crypto/md5"', '',
+      'func legacyTrackID(path string) string {', '\tsum := md5.Sum([]byte(path))', '\treturn id.Encode(sum)', '}', '',
+      'func legacyAlbumID(key string) string {', '\tsum := md5.Sum([]byte(key))', '\treturn id.Encode(sum)', '}', '',
+      'func apiTokenID(token string) string {', '\tsum := md5.Sum([]byte(token))', '\treturn id.Encode(sum)', '}', '',
+      'func newSessionID(user string) string {', '\tsum := md5.Sum([]byte(user))', '\treturn id.Encode(sum)', '}', ''].join('\n');
+    assert.deepStrictEqual(await cryptoSymbols(ids), ['apiTokenID', 'newSessionID']);
+  });
+});
+
+describe('Go sessions from a project NewSession helper (round 16)', () => {
+  it('a Commit on a variable bound to NewSession() in the same block is a transaction', async () => {
+    const engine = await sharedEngine();
+    const src = ['package v1', '', 'import "example.com/app/pkg/db"', '',
+      'func UpdateSettings(name string) error {', '\ts := db.NewSession()', '\tdefer s.Close()',
+      '\tif err := save(s, name); err != nil {', '\t\t_ = s.Rollback()', '\t\treturn err', '\t}',
+      '\tif err := s.Commit(); err != nil {', '\t\treturn err', '\t}', '\treturn nil', '}', '',
+      'func Read(store sessions) string {', '\tsess := store.NewSession()', '\treturn sess.Values["k"]', '}', ''].join('\n');
+    const regions = engine.analyze(src, 'go').analysis.regions.filter((r) => r.category === 'transactions');
+    assert.deepStrictEqual(regions.map((r) => r.symbol), ['UpdateSettings']);
+    assert.ok(regions[0]!.triggers.some((t) => t.rule === 'go.transactions.session-begin'));
   });
 });

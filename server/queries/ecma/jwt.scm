@@ -2,6 +2,17 @@
 ; express-oauth2-jwt-bearer, passport-jwt, openid-client, jwt-decode, SAML, Google / Firebase ID
 ; tokens, NestJS and Fastify JWT helpers, and hand-rolled `token.split('.')` decoding.
 
+;; The decode-only jwt-decode library in a file with no server import: the UI reads `exp`, `uid` or
+;; `type` of the token the server issued and verifies on every request; nothing the server trusts
+;; is decided there. It joins a jwt region of the unit but makes none. (First: of two
+;; patterns matching the same node, the earlier one counts.)
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#resolves-to? @trigger "^jwt-decode(\\.|$)")
+ (#not-imports? "^(http|https|http2|net|tls|fs|crypto|express|fastify|koa|hono|h3|@hapi/.+|@nestjs/.+|next/server|next/headers|@remix-run/node|jsonwebtoken|jose)(/.*)?$")
+ (#set! evidence "mention")
+ (#set! rule "ecma.jwt.client-decode"))
+
 ; Any call or constructor from a JWT / OIDC / SAML library:
 ; jwt.verify(...), jwtVerify(...), new SignJWT(...), createRemoteJWKSet(...), jwksClient(...),
 ; expressjwt(...), auth(...) (express-oauth2-jwt-bearer), new JwtStrategy(...), Issuer.discover(...),
@@ -50,7 +61,8 @@
  (#match? @m "^(sign|signAsync|verify|verifyAsync|decode|decodeAsync)$")
  (#set! rule "ecma.jwt.jwt-helper"))
 
-; Hand-rolled decoding: JSON.parse(atob(token.split('.')[1])) skips signature verification.
+; Hand-rolled decoding: JSON.parse(atob(token.split('.')[1])) skips signature verification. Not in
+; browser code (browserCode.ts), where the UI only reads the payload of a token the server verifies.
 ((subscript_expression
    object: (call_expression
      function: (member_expression
@@ -61,6 +73,7 @@
  (#eq? @split "split")
  (#match? @dot "^.\\.[\"']$")
  (#match? @o "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Jj]wt|JWT)s?([A-Z][A-Za-z]*)?$")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.jwt.manual-decode"))
 
 ; const [header, payload, signature] = token.split('.')
@@ -74,6 +87,7 @@
  (#eq? @split "split")
  (#match? @dot "^.\\.[\"']$")
  (#match? @o "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Jj]wt|JWT)s?([A-Z][A-Za-z]*)?$")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.jwt.manual-decode"))
 
 ; JOSE algorithm and JSON Web Key checks against a JOSE name: alg === 'none', header.alg !== 'HS256',

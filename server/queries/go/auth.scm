@@ -166,12 +166,22 @@
 ;; The project's own access decision, whatever package it lives in: an authorization check
 ;; (principal.Authorize(rbac.Or(...)), Handle.Permissions().Authorize(ctx, userID, repoID, mode, opts),
 ;; rbac.Check(query, perms)), an authentication of the request (auth.Authenticate(req, s.bearer)),
-;; or the issuance of a logged-in session (SessionManager().ActivateSession(r, sess, id, now)).
+;; or the issuance of a logged-in session (SessionManager().ActivateSession(r, sess, id, now)); a
+;; login helper, shared.AuthenticateUserCredentials(ctx, login), openid.AuthenticateCallback(…); a
+;; model's permission check, project.checkPermission(s, u, PermissionWrite), m.checkPermissionGates(…).
 ;; A call with arguments: an Authorize() getter or a field of that name is not one.
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list . (_)))
- (#match? @f "^(Authorize|Authorise|Authenticate|AuthenticateBy[A-Z]\\w*|AuthorizeRequest|CheckPermissions?|HasPermissions?|EvaluatePermissions|ActivateSession|IssueCookie|IssueSession)$")
+ (#match? @f "^(Authorize|Authorise|Authenticate|Authenticate[A-Z]\\w*|AuthorizeRequest|[Cc]heckPermissions?(For[A-Z]\\w*|Gates?)?|HasPermissions?|EvaluatePermissions|ActivateSession|IssueCookie|IssueSession)$")
+ (#set! rule "go.auth.access-call"))
+
+;; The same calls within their own package: AuthenticateCallback(ctx, cb, provider) (an OIDC login),
+;; Authorize(&req, u.ID) (an OAuth 2.0 consent), checkPermissionsForProjects(s, u, ids).
+((call_expression
+   function: (identifier) @trigger
+   arguments: (argument_list . (_)))
+ (#match? @trigger "^(Authorize|Authenticate|Authenticate[A-Z]\\w*|[Cc]heckPermissions?(For[A-Z]\\w*|Gates?)?|HasPermissions?)$")
  (#set! rule "go.auth.access-call"))
 
 ((call_expression

@@ -67,19 +67,29 @@
  (#set! evidence "mention")
  (#set! rule "go.jwt.method"))
 
+;; OpenID Connect discovery, oidc.NewProvider(ctx, issuerURL): fetches the provider's metadata
+;; document; no token is parsed, signed or verified. Joins a jwt region (provider.Verifier(cfg)
+;; .Verify(ctx, raw) in the same unit) but makes none.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#eq? @f "NewProvider")
+ (#resolves-to? @pkg "^github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.oidc-discovery"))
+
 ; Any member of a token library: jwt.Parse, jwt.ParseWithClaims, jwt.NewWithClaims,
 ; jwt.SigningMethodHS256, jose.ParseSigned, jws.Verify, jwk.Fetch, oidc.NewProvider,
 ; oauth2.StaticTokenSource, samlsp.New, and fosite's own token/jwt package (also in its
 ; authelia.com/provider/oauth2 fork): jwt.WithHeaders(h) for a signed response, jwt.SearchJWKS ...
 ((selector_expression operand: (identifier) @pkg) @trigger
- (#resolves-to? @pkg "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go|cristalhq/jwt|kataras/jwt|pascaldekloe/jwt|gbrlsnchs/jwt)(/v\\d+)?(/request)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?(/(jwt|jws|jwk|jwe|jwa)(/openid)?)?|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp|/samlidp)?|github\\.com/russellhaering/(gosaml2|goxmldsig)|github\\.com/MicahParks/keyfunc(/v\\d+)?)$")
+ (#resolves-to? @pkg "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go|cristalhq/jwt|kataras/jwt|pascaldekloe/jwt|gbrlsnchs/jwt)(/v\\d+)?(/request)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?(/(jwt|jws|jwk|jwe|jwa)(/openid)?)?|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp|/samlidp)?|github\\.com/russellhaering/(gosaml2|goxmldsig)|github\\.com/MicahParks/keyfunc(/v\\d+)?|github\\.com/go-chi/jwtauth(/v\\d+)?)$")
  (#called? @trigger)
  (#set! rule "go.jwt.api"))
 
 ; Members used as values (oauth2.Endpoint, jwt.SigningMethodHS256 passed along, option values) are
 ; mentions; calls are operations.
 ((selector_expression operand: (identifier) @pkg) @trigger
- (#resolves-to? @pkg "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go|cristalhq/jwt|kataras/jwt|pascaldekloe/jwt|gbrlsnchs/jwt)(/v\\d+)?(/request)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?(/(jwt|jws|jwk|jwe|jwa)(/openid)?)?|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp|/samlidp)?|github\\.com/russellhaering/(gosaml2|goxmldsig)|github\\.com/MicahParks/keyfunc(/v\\d+)?)$")
+ (#resolves-to? @pkg "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go|cristalhq/jwt|kataras/jwt|pascaldekloe/jwt|gbrlsnchs/jwt)(/v\\d+)?(/request)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?(/(jwt|jws|jwk|jwe|jwa)(/openid)?)?|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp|/samlidp)?|github\\.com/russellhaering/(gosaml2|goxmldsig)|github\\.com/MicahParks/keyfunc(/v\\d+)?|github\\.com/go-chi/jwtauth(/v\\d+)?)$")
  (#not-called? @trigger)
  (#set! evidence "mention")
  (#set! rule "go.jwt.api"))
@@ -99,16 +109,40 @@
 ; Token library types in code: jwt.MapClaims{...}, *jwt.Token parameters of key functions,
 ; t.Method.(*jwt.SigningMethodHMAC) algorithm checks, oidc.Config{...}, oauth2.Config{...}
 ((qualified_type package: (package_identifier) @pkg) @trigger
- (#resolves-to? @pkg "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go|cristalhq/jwt|kataras/jwt|pascaldekloe/jwt|gbrlsnchs/jwt)(/v\\d+)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?(/(jwt|jws|jwk|jwe|jwa)(/openid)?)?|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp|/samlidp)?|github\\.com/russellhaering/(gosaml2|goxmldsig))$")
+ (#resolves-to? @pkg "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go|cristalhq/jwt|kataras/jwt|pascaldekloe/jwt|gbrlsnchs/jwt)(/v\\d+)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?(/(jwt|jws|jwk|jwe|jwa)(/openid)?)?|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp|/samlidp)?|github\\.com/russellhaering/(gosaml2|goxmldsig)|github\\.com/go-chi/jwtauth(/v\\d+)?)$")
  (#set! evidence "mention")
  (#set! rule "go.jwt.type"))
 
-; Methods on parsers, tokens and verifiers: parser.ParseWithClaims, token.SignedString,
-; verifier.Verify(ctx, raw), idToken.Claims(&c), conf.Exchange(ctx, code), sp.ParseResponse
+;; OpenID Connect discovery, not token handling: oidc.NewProvider(ctx, issuerURL) fetches the
+;; provider's metadata document and provider.Claims(&meta) reads a field of it (`issuer`,
+;; `end_session_endpoint`); neither parses, signs or verifies a token. They join a jwt region of a
+;; unit that verifies (provider.Verifier(cfg).Verify(ctx, raw), idToken.Claims(&c)) but make none.
+;; (First: of two patterns matching the same node, the earlier one counts.)
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @fn) @trigger
    arguments: (argument_list (_)))
- (#match? @fn "^(ParseWithClaims|ParseUnverified|SignedString|SigningString|ParseSigned|ParseEncrypted|ParseSignedAndEncrypted|UnsafeClaimsWithoutVerification|Verify|VerifySignature|Claims|Decrypt|Exchange|PasswordCredentialsToken|DeviceAccessToken|ParseResponse|ParseXMLResponse|RetrieveAssertionInfo|ValidateEncodedResponse)$")
+ (#eq? @fn "Claims")
+ (#match? @recv "([Pp]rovider|PROVIDER)$")
+ (#imports? "^github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.oidc-discovery"))
+
+; go-chi/jwtauth signer/verifier instances: tokenAuth.Encode(claims) signs a session token,
+; tokenAuth.Decode(raw) verifies one (the *jwtauth.JWTAuth made by jwtauth.New("HS256", secret, nil)).
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @fn) @trigger)
+ (#any-of? @fn "Encode" "Decode")
+ (#match? @recv "([Tt]oken[Aa]uth|[Jj]wt[Aa]uth|JWTAuth|[Jj]wtauth)$")
+ (#imports? "^github\\.com/go-chi/jwtauth(/v\\d+)?$")
+ (#set! rule "go.jwt.method"))
+
+; Methods on parsers, tokens and verifiers: parser.ParseWithClaims, token.SignedString,
+; verifier.Verify(ctx, raw), provider.Verifier(&oidc.Config{ClientID: id}) (the audience a verifier
+; accepts), idToken.Claims(&c), conf.Exchange(ctx, code), sp.ParseResponse
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @fn) @trigger
+   arguments: (argument_list (_)))
+ (#match? @fn "^(ParseWithClaims|ParseUnverified|SignedString|SigningString|ParseSigned|ParseEncrypted|ParseSignedAndEncrypted|UnsafeClaimsWithoutVerification|Verify|Verifier|VerifySignature|Claims|Decrypt|Exchange|PasswordCredentialsToken|DeviceAccessToken|ParseResponse|ParseXMLResponse|RetrieveAssertionInfo|ValidateEncodedResponse)$")
  (#not-resolves-to? @recv ".")
  (#imports? "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?/.+|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|github\\.com/crewjam/saml(/samlsp)?|github\\.com/russellhaering/gosaml2)$")
  (#set! rule "go.jwt.method"))

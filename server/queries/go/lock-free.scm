@@ -8,7 +8,9 @@
 ; Publication through atomic.Value / atomic.Pointer[T]: m.read.Store(&readOnly{}), e.p.Swap(&v).
 ; Readers take no lock, so what is stored must never change once published. Not a store into a
 ; value the function has just allocated (e := &entry{}; e.p.Store(&v)), nor the fill of a
-; read-through cache whose loaded value is only tested and returned (#not-cache-fill?).
+; read-through cache whose loaded value is only tested and returned, nor a memo or throttle whose
+; loads are only tested (`if c := memo.Load(); c != nil && c.key == k { return c.val }`) and whose one
+; store does not derive from a load (#not-cache-fill?; the same holds for the read side below).
 ((call_expression
    function: (selector_expression operand: [(identifier) (selector_expression)] @recv field: (field_identifier) @f) @trigger)
  (#any-of? @f "Store" "Swap")
@@ -26,6 +28,7 @@
  (#imports? "^(sync/atomic|go\\.uber\\.org/atomic)$")
  (#atomic-typed? @recv "^publish$")
  (#small-unit? @trigger)
+ (#not-cache-fill? @trigger)
  (#set! rule "go.lock-free.atomic-publish"))
 
 ; An atomic.Bool/Int*/Uint* that lets code share or skip the function's mutex: stored while

@@ -11,6 +11,17 @@
  (#imports? "{{sql-driver-modules}}")
  (#set! rule "go.sql.query"))
 
+; pocketbase/dbx raw statements: db.NewQuery(query).Bind(params).Execute() / .Rows() / .One(&v),
+; the query text passed in as a variable by a repository's shared executor (navidrome's
+; sqlRepository.executeSQL, queryOne, queryAll) as well as a literal.
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) .))
+ (#eq? @f "NewQuery")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^github\\.com/pocketbase/dbx$")
+ (#set! rule "go.sql.query"))
+
 ; The context variants: db.QueryContext(ctx, q), db.ExecContext(ctx, q), db.PrepareContext(ctx, q)
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger

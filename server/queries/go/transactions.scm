@@ -18,7 +18,8 @@
 ; xorm (xorm.io/xorm and its forks, reached through a project's own engine holder, so no import is
 ; needed): session := engine.NewSession(); defer session.Close(); err := session.Begin(); …
 ; session.Commit(). A variable bound to NewSession() on which Begin() is called in the same block
-; opens a transaction; a session used without Begin (autocommit statements) does not count.
+; opens a transaction; a session used without Begin (autocommit statements) does not count (see
+; the Commit form below the named-handle pattern).
 ((statement_list
    (short_var_declaration
      left: (expression_list . (identifier) @session)
@@ -54,6 +55,25 @@
  (#match? @recv "^(sess|tx|txn|dbTx|[a-z]\\w*Tx)$")
  (#eq? @args "()")
  (#set! rule "go.transactions.tx-call"))
+
+;; A project's own NewSession helper that begins the transaction itself (vikunja db.NewSession():
+;; s := db.NewSession(); …; if err := s.Commit(); err != nil {…}; return s.Commit()) shows it by a
+;; Commit of the session in the same block, whatever the variable is called. (After the named-handle
+;; pattern: of two patterns matching the same node, the earlier one counts.)
+((statement_list
+   (short_var_declaration
+     left: (expression_list . (identifier) @session)
+     right: (expression_list . (call_expression function: (selector_expression field: (field_identifier) @new) arguments: (argument_list))))
+   [(expression_statement (call_expression function: (selector_expression operand: (identifier) @recv field: (field_identifier) @commit) @trigger arguments: (argument_list) @args))
+    (short_var_declaration right: (expression_list . (call_expression function: (selector_expression operand: (identifier) @recv field: (field_identifier) @commit) @trigger arguments: (argument_list) @args)))
+    (assignment_statement right: (expression_list . (call_expression function: (selector_expression operand: (identifier) @recv field: (field_identifier) @commit) @trigger arguments: (argument_list) @args)))
+    (if_statement initializer: (short_var_declaration right: (expression_list . (call_expression function: (selector_expression operand: (identifier) @recv field: (field_identifier) @commit) @trigger arguments: (argument_list) @args))))
+    (return_statement (expression_list . (call_expression function: (selector_expression operand: (identifier) @recv field: (field_identifier) @commit) @trigger arguments: (argument_list) @args) .))])
+ (#eq? @new "NewSession")
+ (#eq? @commit "Commit")
+ (#eq? @args "()")
+ (#eq? @recv @session)
+ (#set! rule "go.transactions.session-begin"))
 
 ; db.Transaction(fn) with a named function (a Transaction() getter has no arguments)
 ((call_expression

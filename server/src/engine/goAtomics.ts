@@ -282,6 +282,8 @@ export function isNotCacheFill(call: Node, ctx: ValueContext): boolean {
   const body = fn?.childForFieldName('body');
   if (!expr || !recv || !body) return true;
   if (/\bCompareAndSwap\w*\(/.test(body.text)) return true;
+  if (isMemoUnit(body, recv.text)) return false;
+  if (callee?.childForFieldName('field')?.text === 'Load') return true;
   const esc = recv.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const before = ctx.text.slice(body.startIndex, expr.startIndex);
   const load = new RegExp(String.raw`(?:^|[^\w.])(\w+)(?:\s*,\s*\w+)?\s*:?=\s*${esc}\.Load\(\)`).exec(before);
@@ -290,4 +292,79 @@ export function isNotCacheFill(call: Node, ctx: ValueContext): boolean {
   const from = body.startIndex + load.index + load[0].length;
   const uses = body.descendantsOfType('identifier').filter((id): id is Node => id !== null && id.text === name && id.startIndex >= from);
   return !uses.every((id) => inReturnOrIfCondition(id, body));
+}
+
+/** Names of protocol cursors that are called tokens but grant nothing (RFC 6578 sync-token, a page token). */
+const CURSOR_TOKEN_NAME = /(?:[Ss]ync|[Pp]age|[Nn]ext(?:Page)?|[Cc]ontinuation|[Rr]esume|[Pp]agination|[Cc]ursor|[Ss]tate[Ss]ync|[Dd]elta)_?[Tt]oken$/;
+/** What a cursor token is made from or read out of: a sync-token element, an etag/ctag, a page cursor. */
+const CURSOR_TOKEN_SOURCE = /[Ss]ync[-_]?[Tt]oken|SYNC_?TOKEN|[Pp]age[-_]?[Tt]oken|[Nn]ext[-_]?(?:[Pp]age)?[-_]?[Tt]oken|[Cc]ontinuation|[Cc]ursor|[Ee][Tt]ag|[Cc][Tt]ag/;
+/** An argument of a log call named like a token (the last name of a selector). */
+const TOKEN_ARGUMENT = /(?:^|\.)(\w*(?:[Tt]oken|TOKEN))$/;
+
+/**
+ * `#not-cursor-token? @args`: false when every token-named argument of the log call is a protocol
+ * cursor, not a credential: named like one (`syncToken`, `nextPageToken`), or assigned in the
+ * function from a sync-token / page-token / etag source (`rawToken := extractSyncTokenFromBody(b)`,
+ * `newToken := syncTokenPrefix + etag`). A password, secret or key argument keeps the call a finding.
+ */
+export function isNotCursorToken(args: Node, ctx: ValueContext): boolean {
+  const list = args.type === 'argument_list' ? args : args.childForFieldName('arguments');
+  if (!list) return true;
+  const fn = enclosingFunction(list, ctx);
+  const before = fn ? ctx.text.slice(fn.startIndex, list.startIndex) : '';
+  let cursors = 0;
+  for (const arg of list.namedChildren) {
+    if (!arg || (arg.type !== 'identifier' && arg.type !== 'selector_expression')) continue;
+    const text = ctx.text.slice(arg.startIndex, arg.endIndex);
+    const m = TOKEN_ARGUMENT.exec(text);
+    if (!m) continue;
+    const name = m[1] ?? '';
+    if (CURSOR_TOKEN_NAME.test(name)) {
+      cursors++;
+      continue;
+    }
+    if (arg.type !== 'identifier') return true;
+    const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const sources = [...before.matchAll(new RegExp(String.raw`(?:^|[^\w.])${esc}(?:\s*,\s*\w+)*\s*:?=(?!=)\s*([^\n]*)`, 'g'))];
+    if (sources.length === 0 || !sources.every((s) => CURSOR_TOKEN_SOURCE.test(s[1] ?? ''))) return true;
+    cursors++;
+  }
+  return cursors === 0;
+}
+
+/**
+ * A memo or throttle on one atomic in a function body: every `recv.Load()` is either tested in an
+ * `if` condition or returned, or bound in an `if` initializer whose name is only tested and returned
+ * inside that `if` (`if c := memo.Load(); c != nil && c.key == key { return c.val }`), and the one
+ * `recv.Store(x)` stores a value that does not derive from a load (`memo.Store(&entry{…})`,
+ * `deadline.Store(new(time.Now().Add(d)))`). A lost race only recomputes; nothing lock-free is built.
+ */
+function isMemoUnit(body: Node, recvText: string): boolean {
+  const calls = body.descendantsOfType('call_expression').filter((c): c is Node => {
+    const f = c?.childForFieldName('function');
+    return f?.type === 'selector_expression' && f.childForFieldName('operand')?.text === recvText;
+  });
+  const method = (c: Node) => c.childForFieldName('function')?.childForFieldName('field')?.text ?? '';
+  const loads = calls.filter((c) => method(c) === 'Load');
+  const stores = calls.filter((c) => method(c) === 'Store');
+  if (loads.length === 0 || stores.length !== 1 || loads.length + stores.length !== calls.length) return false;
+  const bound: { name: string; scope: Node }[] = [];
+  for (const load of loads) {
+    if (inReturnOrIfCondition(load, body)) continue;
+    // `if c := recv.Load(); cond { … }`: the initializer's name lives in that if statement only.
+    const list = load.parent?.type === 'expression_list' ? load.parent : null;
+    const decl = list?.parent?.type === 'short_var_declaration' ? list.parent : null;
+    const ifStmt = decl?.parent?.type === 'if_statement' && decl.parent.childForFieldName('initializer')?.id === decl.id ? decl.parent : null;
+    const name = decl?.childForFieldName('left')?.namedChildren[0];
+    if (!ifStmt || name?.type !== 'identifier') return false;
+    const uses = ifStmt.descendantsOfType('identifier').filter((id): id is Node => id !== null && id.text === name.text && id.id !== name.id);
+    if (!uses.every((id) => inReturnOrIfCondition(id, ifStmt))) return false;
+    bound.push({ name: name.text, scope: ifStmt });
+  }
+  const stored = stores[0]?.childForFieldName('arguments')?.text ?? '';
+  const esc = recvText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (new RegExp(`${esc}\\.Load\\(`).test(stored)) return false;
+  const store = stores[0]!;
+  // A name bound in an `if` initializer is out of scope after that `if` (a later `c := …` is another).
+  return !bound.some((b) => store.startIndex >= b.scope.startIndex && store.endIndex <= b.scope.endIndex && new RegExp(`\\b${b.name}\\b`).test(stored));
 }

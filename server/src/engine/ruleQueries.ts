@@ -13,8 +13,9 @@ import { RuleAnalysisCache, type ConditionSpec, type PatternAnalysis } from './r
 import { looksLikeSql, looksLikeTransactionSql, SQL_STATEMENT_KEYWORDS, stringContent } from './sqlText';
 import { detached } from './strings';
 import { expandLibraryRefs, readLibrarySets, type LibrarySets } from './librarySets';
-import { isAtomicBesideLock, isAtomicTyped, isNotCacheFill, isNotCliOutput, isSmallUnit } from './goAtomics';
+import { isAtomicBesideLock, isAtomicTyped, isNotCacheFill, isNotCliOutput, isNotCursorToken, isSmallUnit } from './goAtomics';
 import { isFireAndForget, textAfter, textBefore } from './goShapes';
+import { isBrowserCode } from './browserCode';
 import { comparisonOperands, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isClosurePrimitive, isFixedOrmQuery, isForwardedCredential, isReadOnlyTransaction, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isSecretUse, type ValueContext } from './valueFacts';
 import { functionText, isDummyData, isHashWrapper, isInBranch, isInsideCallbackOf, isNotRandomDisclaimed, isRandomId, isRandomSecret } from './randomUse';
 
@@ -126,7 +127,7 @@ const CONTEXT_PREDICATES = new Set([
   'secret-compare?', 'strong-secret-compare?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'incidental-use?', 'not-incidental-use?',
   'secret-use?', 'not-secret-use?', 'unit-name-matches?', 'not-unit-name-matches?', 'parses-parameter?', 'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
   // The function's allocations, its locks, its size (goAtomics.ts).
-  'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-cache-fill?', 'not-cli-output?',
+  'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-cache-fill?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?',
   // What a go statement shares with its spawner, the function's code before or after a call (goShapes.ts).
   'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?',
   // The enclosing function's text, the name a value is bound to, the object literals around it (randomUse.ts).
@@ -268,7 +269,7 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
   'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?',
-  'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-cache-fill?', 'not-cli-output?', 'single-statement-tx?',
+  'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-cache-fill?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?', 'single-statement-tx?',
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
   'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
   'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
@@ -571,6 +572,13 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps) => allOf(caps, capture, (n) => isNotRandomDisclaimed(n));
     case 'not-cli-output?':
       return (caps, ctx) => allOf(caps, capture, (n) => isNotCliOutput(n, ctx));
+    case 'browser-code?':
+      // The file is browser code (browserCode.ts); no capture needed.
+      return (_caps, ctx) => isBrowserCode(ctx, ctx.text, ctx.imports);
+    case 'not-browser-code?':
+      return (_caps, ctx) => !isBrowserCode(ctx, ctx.text, ctx.imports);
+    case 'not-cursor-token?':
+      return (caps, ctx) => allOf(caps, capture, (n) => isNotCursorToken(n, ctx));
     case 'single-statement-tx?':
       return (caps) => allOf(caps, capture, (n) => isSingleStatementTx(n));
     case 'unit-name-matches?':

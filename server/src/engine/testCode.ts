@@ -105,6 +105,9 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   /^test_(clock|persister|asserts?|assertions|fakes?|stubs?|doubles?|mocks?|harness)\.go$/,
   // An integration-test harness file (`integration/harness.go`).
   /^harness\.(go|[cm]?[jt]sx?)$/,
+  // Mage build scripts (`magefile.go`, the `//go:build mage` Makefile of Go projects): release
+  // checksums and build steps are developer tooling.
+  /^magefile\.go$/,
 ];
 
 /**
@@ -144,6 +147,9 @@ function isDevToolPath(dirs: readonly string[], isDir: boolean): boolean {
   return false;
 }
 
+/** A Go test package by name: `webtests`, `e2etests`, `apitests` (not `contests`, `protests`). */
+const GO_TEST_PACKAGE = /^(?!con|pro)[a-z0-9]+tests$/;
+
 /**
  * True when `relPath` (posix, relative to the workspace folder; `dir/` for directories) is
  * test, fixture, seed or benchmark code.
@@ -166,5 +172,9 @@ export function isTestPath(relPath: string): boolean {
   // test doubles that tests import, like `mocks/`; Go has no test-only import path for them. Only
   // Go files: elsewhere `mock/` can be a product feature (a mock server people run).
   if (name.endsWith('.go') && dirs.some((d) => d.toLowerCase() === 'mock')) return true;
+  // A Go package of tests named `<subject>tests` (vikunja pkg/webtests, pkg/e2etests,
+  // pkg/caldavtests): its non-`_test.go` files are the suite's helpers (they take *testing.T),
+  // since a Go package name cannot carry a separator. Not `contests`/`protests`, which are nouns.
+  if (name.endsWith('.go') && dirs.some((d) => GO_TEST_PACKAGE.test(d))) return true;
   return TEST_FILE_PATTERNS.some((re) => re.test(name));
 }

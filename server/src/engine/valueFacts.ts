@@ -1067,6 +1067,13 @@ function goIncidentalDigest(n: Node, ctx: ValueContext): boolean {
   const call = parentOf(n, ctx);
   const called = call?.type === 'call_expression' && call.childForFieldName('function')?.id === n.id;
   const args = called ? call.childForFieldName('arguments') : null;
+  // A digest in a package that exists for bookkeeping (`package cache` sharding file names by the
+  // hash of a cache key, `package gravatar` hashing an e-mail into a URL), unless its input names a
+  // credential.
+  if (INCIDENTAL_PACKAGE.test(goPackageName(n, ctx)) && !(args && CREDENTIAL_INPUT.test(textOf(args, ctx)))) return true;
+  // An md5/sha1 in a function that makes an id (`legacyTrackID`: md5 of a file path or lookup key,
+  // encoded): a stable label; a session, token or key id, or a credential input, is left alone.
+  if (weak && GO_ID_MAKER.test(unitName(n, ctx)) && !/[Ss]ession|[Tt]oken|[Kk]ey|[Nn]once|[Ss]ecret/.test(unitName(n, ctx)) && !(args && CREDENTIAL_INPUT.test(textOf(args, ctx)))) return true;
   if (args && SECRET_INPUT.test(textOf(args, ctx))) return false;
   const line = lineOf(n, ctx);
   if (NOT_FOR_SECURITY.test(line) || (weak && LINT_SILENCED.test(line))) return true;
@@ -1106,6 +1113,12 @@ function goIncidentalDigest(n: Node, ctx: ValueContext): boolean {
 }
 
 const TELEMETRY_PACKAGE = /^(metrics|telemetry|analytics|usage[-_]?stats)\w*$/;
+/** Go packages for caches, avatars, thumbnails and checksums: a digest there is a label. */
+const INCIDENTAL_PACKAGE = /^(\w*cache|gravatar|avatars?|thumbnails?|etags?|checksums?|fingerprints?|shard\w*)$/;
+/** A digest input naming a credential (stricter than SECRET_INPUT: a cache or lookup `key` is not one). */
+const CREDENTIAL_INPUT = /password|passwd|secret|token|private|credential|api_?key|salt|session/i;
+/** A Go function that makes an identifier (`legacyTrackID`, `albumId`, `pathIDs`). */
+const GO_ID_MAKER = /(?:^|[a-z0-9.])(?:ID|Id|IDs|Ids)$/;
 
 /** The Go file's package name, from the clause under the root. */
 function goPackageName(n: Node, ctx: ValueContext): string {

@@ -62,11 +62,14 @@
  (#set! cwe "345")
  (#set! message "ParseUnverified does not check the signature: its claims are attacker-controlled. Use it only to read routing hints (kid), then verify with jwt.Parse/ParseWithClaims before trusting any claim."))
 
-; jwx: jwt.Parse(data, jwt.WithVerify(false))
+; jwx: jwt.Parse(data, jwt.WithVerify(false)). Not on a token the function itself just fetched from
+; another service (an outbound http.NewRequest / http.Get before the parse: an anonymous API token
+; read only for its expiry to cache it): the program is that token's bearer, not its relying party.
 ((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
  (#imports? "^github\\.com/lestrrat-go/jwx(/v\\d+)?/jwt$")
  (#resolves-to? @fn "^github\\.com/lestrrat-go/jwx(/v\\d+)?/jwt\\.WithVerify$")
  (#match? @args "^\\(\\s*false\\s*\\)$")
+ (#not-text-before? @finding "http\\.NewRequest(WithContext)?\\(|\\bhttp\\.(Get|Post|PostForm)\\(|\\.(Do|Get|Post|PostForm)\\(\\s*(ctx,\\s*)?req\\w*\\s*\\)")
  (#set! rule "go.jwt.verification-disabled")
  (#set! category "jwt")
  (#set! severity "error")
@@ -78,6 +81,7 @@
  (#imports? "^github\\.com/lestrrat-go/jwx(/v\\d+)?/jwt$")
  (#resolves-to? @fn "^github\\.com/lestrrat-go/jwx(/v\\d+)?/jwt\\.WithValidate$")
  (#match? @args "^\\(\\s*false\\s*\\)$")
+ (#not-text-before? @finding "http\\.NewRequest(WithContext)?\\(|\\bhttp\\.(Get|Post|PostForm)\\(|\\.(Do|Get|Post|PostForm)\\(\\s*(ctx,\\s*)?req\\w*\\s*\\)")
  (#set! rule "go.jwt.claims-validation-disabled")
  (#set! category "jwt")
  (#set! severity "error")

@@ -8,13 +8,19 @@
 ; published as the OIDC `sid` claim, and dex / hydra keep the bearer secret apart from it), so only
 ; a session token or key, or a whole `session` value, counts; a name that merely ends in Session
 ; (`hintMatchesSession`, a bool) does not. fmt.Print* in `package main` is a command's own output
-; (a key generator printing the key it made), not a log.
+; (a key generator printing the key it made), not a log. A protocol cursor called a token (a CalDAV
+; RFC 6578 sync-token, a page or continuation token, read from a sync-token element or built from an
+; etag) grants nothing and is not a secret (#not-cursor-token?). A message that says the disclosure
+; is for development (`log.Warn("Creating initial admin user. This should only be used for
+; development purposes!!", "password", devPassword)`) logs a dev-only credential on purpose.
 
 ; log.Printf("login %s %s", user, c.Password), slog.Info("issued", "token", token), fmt.Println(apiKey)
 ((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
  (#match? @fn "^fmt\\.(Print|Printf|Println)$|(^|\\.)(log|Log|LOG|logger|Logger|lg|l|sugar|slog|logrus|zlog|zl|entry|Logger\\(\\)|L\\(\\)|S\\(\\))\\.(Print|Printf|Println|Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln|Trace|Tracef|Debug|Debugf|Debugw|Info|Infof|Infow|Warn|Warnf|Warnw|Warning|Warningf|Error|Errorf|Errorw|DebugContext|InfoContext|WarnContext|ErrorContext|Log|Logf|Printw)$")
  (#match? @args "(?:^\\(|,)\\s*(?:[A-Za-z_]\\w*\\.)*(?:[a-z][A-Za-z0-9]*)?(?:[Pp]assword|PASSWORD|[Pp]asswd|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Aa]pi[Kk]ey|API[Kk]ey|API_KEY|api_key|apikey|[Aa]uthorization|AUTHORIZATION|[Jj]wt|JWT|[Pp]rivate[Kk]ey|PRIVATE_KEY|[Pp]rivkey|[Cc]ookie|COOKIE|[Ss]ession(?:Token|Key)|(?<![A-Za-z0-9])[Ss]ession)\\s*(?=,|\\)$)")
  (#not-cli-output? @fn)
+ (#not-cursor-token? @args)
+ (#not-match? @args "^\\(\\s*\"[^\"]*([Ff]or [Dd]evelopment( purposes| use| only)?|[Dd]ev(elopment)?[- ]only|[Dd]evelopment mode)")
  (#set! rule "go.auth.secret-logged")
  (#set! category "auth")
  (#set! severity "warning")
