@@ -1194,7 +1194,11 @@ export function interpolatesRuntimeValue(n: Node, ctx: ValueContext): boolean {
     if (isConstant(e, ctx)) return false;
     // The object's own field, or (Python) a class attribute read in a classmethod
     // (`cls._threshold`): configuration of the class, not a value from the caller.
-    return !/^(this|self|cls)\.[\w$]+$/.test(textOf(e, ctx));
+    const t = textOf(e, ctx);
+    // ECMAScript: a field of the options / config object the instance was constructed with
+    // (`this.options.slotName`): operator configuration, not a value from the caller.
+    if (ctx.family === 'ecma' && /^this\.#?_?(?:options|opts|config|configuration|settings)\.[\w$]+$/.test(t)) return false;
+    return !/^(this|self|cls)\.[\w$]+$/.test(t);
   });
 }
 
