@@ -548,9 +548,10 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   // Double-submit CSRF (`csrfToken !== csrfCookieToken`), URL token against a cookie: both sides
   // come from the client, so there is no server-held value for the timing to leak.
   if (clientHeld(a, ctx, 0) && clientHeld(b, ctx, 0)) return false;
-  // A value the server already authenticated (a signed cookie, a verified JWT's payload) cannot be
-  // varied byte by byte by the client: there is no timing oracle in comparing it.
-  if (signedHeld(a, ctx, 0) || signedHeld(b, ctx, 0)) return false;
+  // A value the server already authenticated (a signed cookie, a verified JWT's payload) compared
+  // with another such or stored value: session bookkeeping. Against a MAC the code computes it is
+  // still MAC verification code (the finding, below, is not raised: the client cannot vary it).
+  if ((signedHeld(a, ctx, 0) && !macDerived(b, ctx)) || (signedHeld(b, ctx, 0) && !macDerived(a, ctx))) return false;
   // `sessions.filter((s) => s.token !== current.token)`: dropping one element from a list is
   // bookkeeping, not a verification; `payload.sid !== data.session.token` where `data` was
   // parsed from `payload`: two fields of one value checked for consistency.
@@ -1338,7 +1339,7 @@ export function isStrongSecretComparison(a: Node, b: Node, ctx: ValueContext): b
   if (!isSecretComparison(a, b, ctx)) return false;
   // `token = signer.unsign(signed_token)`: the value already passed a signature check, so the
   // caller cannot vary it to learn how much of the other side matched.
-  if (signatureVerified(a, ctx) || signatureVerified(b, ctx)) return false;
+  if (signatureVerified(a, ctx) || signatureVerified(b, ctx) || signedHeld(a, ctx, 0) || signedHeld(b, ctx, 0)) return false;
   const strong = (n: Node) => {
     const name = valueName(n, ctx);
     return STRONG_SECRET.test(name) && !NOT_SECRET_NAME.test(name);
