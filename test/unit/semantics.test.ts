@@ -78,6 +78,9 @@ describe('test-code classification', () => {
     'packages/medusa-telemetry/src/util/create-flush.js',
     'packages/design-system/toolbox/src/figma/client.ts',
     'www/utils/packages/docs-generator/src/index.ts',
+    'scripts/recover-stuck-runs.ts',
+    '.github/scripts/lib/github.ts',
+    'internal-packages/testcontainers/src/index.ts',
   ];
   const production = [
     'app/data_loader.py',
@@ -118,6 +121,7 @@ describe('test-code classification', () => {
     'packages/cli/create-medusa-app/src/utils/create-db.ts',
     'cmd/devices/main.go',
     'src/integration/harnessing.ts',
+    'packages/cli-v3/src/scripts/build.ts',
   ];
   for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));
   for (const p of production) it(`not test code: ${p}`, () => assert.strictEqual(isTestPath(p), false));

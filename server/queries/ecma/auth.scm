@@ -9,12 +9,15 @@
 ; authenticator.check(...), speakeasy.totp.verify(...), new Lucia(...), defineAbility(...).
 ; passport-jwt and passport-saml belong to jwt.
 ; Not the browser-side clients (next-auth/react signIn/useSession, Clerk's React hooks): a component
-; that asks the server who is signed in decides nothing the server enforces.
+; that asks the server who is signed in decides nothing the server enforces. Nor better-auth's
+; plugin plumbing (`APIError.from(...)` errors, `createAuthMiddleware` hook wrappers, `mergeSchema`):
+; a business rule that throws an APIError or an after-hook that reformats errors decides no access.
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
  (#resolves-to? @trigger "^(passport|koa-passport|@outlinewiki/koa-passport|@fastify/passport|passport-(?!jwt|saml)[\\w-]+|@passport-[\\w-]+/[\\w-]+|express-session|cookie-session|iron-session|next-auth|@auth/[\\w-]+|@next-auth/[\\w-]+|lucia|@lucia-auth/[\\w-]+|oslo|otplib|@otplib/[\\w-]+|speakeasy|notp|node-2fa|@casl/[\\w-]+|casl|accesscontrol|connect-ensure-login|express-openid-connect|@clerk/[\\w-]+|better-auth|supertokens-node|keycloak-connect|@simplewebauthn/server|csurf|csrf|csrf-csrf|@fastify/(session|secure-session|passport|auth|csrf-protection))(/[\\w./-]+)?(\\.|$)")
  (#not-resolves-to? @trigger "{{browser-auth-client}}")
+ (#not-resolves-to? @trigger "^(better-auth|@better-auth/[\\w-]+)(/[\\w./-]+)?\\.(APIError(\\.\\w+)?|BetterAuthError|createAuthMiddleware|mergeSchema|defineErrorCodes|getSchema|toZodSchema|logger|createLogger)$")
  (#set! rule "ecma.auth.library"))
 
 ((new_expression
