@@ -3,12 +3,16 @@
 
 ; node:crypto, any call or constructor: crypto.createHash(...), createHmac(...) (named import),
 ; require('crypto').randomBytes(...), rb(...) from `const { randomBytes: rb } = require('crypto')`.
+; Not a digest cut into an id or a random digit of an id generator in code that names no secret
+; (`chat_${createHash('sha256').update(ids).digest('hex').slice(0, 24)}`, `generateId` with
+; randomInt): ids, path segments, dedup keys.
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
  (#resolves-to? @trigger "^crypto\\.")
  (#not-resolves-to? @trigger "^crypto\\.(randomUUID|randomBytes)$")
  (#not-incidental-use? @trigger)
+ (#not-id-hash? @trigger)
  (#set! rule "ecma.crypto.node-crypto"))
 
 ; randomBytes(16) / randomBytes(size): keys, tokens, nonces, IVs.
