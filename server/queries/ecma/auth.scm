@@ -26,6 +26,36 @@
  (#resolves-to? @trigger "^(passport|koa-passport|@outlinewiki/koa-passport|@fastify/passport|passport-(?!jwt|saml)[\\w-]+|@passport-[\\w-]+/[\\w-]+|express-session|lucia|@lucia-auth/[\\w-]+|@casl/[\\w-]+|casl|accesscontrol|keycloak-connect|csrf)(/[\\w./-]+)?(\\.|$)")
  (#set! rule "ecma.auth.library"))
 
+; Password sign-in through a framework's password helper or a project wrapper:
+; ctx.context.password.verify({ hash, password }), ctx.context.password.hash(password) (the dummy
+; hash that keeps an unknown e-mail as slow as a wrong password), verifyPassword(hash, password),
+; hashPassword(password). Not in browser code (a form that only sends the password).
+((call_expression
+   function: (member_expression) @trigger)
+ (#match? @trigger "(^|\\.)(password|passwordHasher|passwordHashing)\\.(verify|hash|compare)$")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.auth.password-check"))
+
+((call_expression
+   function: (identifier) @trigger)
+ (#match? @trigger "^_?(verifyPassword|hashPassword|comparePassword|checkPassword|verifyPasswordHash)$")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.auth.password-check"))
+
+; remix-auth: authenticator.isAuthenticated(request, { failureRedirect }) / authenticator.authenticate(
+; "email-link", request): the session check and sign-in of a Remix app (the instance is the app's own
+; `new Authenticator(sessionStorage)`, imported from its auth module).
+((call_expression
+   function: (member_expression) @trigger)
+ (#match? @trigger "(^|\\.)authenticator\\.(isAuthenticated|authenticate|logout)$")
+ (#set! rule "ecma.auth.library"))
+
+; TOTP / HOTP codes through @better-auth/utils: createOTP(secret, { digits, period }).verify(code)
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#resolves-to? @trigger "^@better-auth/utils/otp\\.")
+ (#set! rule "ecma.auth.library"))
+
 ; req.login(user, cb), req.logIn, req.logout(cb), req.isAuthenticated()
 ((call_expression
    function: (member_expression
