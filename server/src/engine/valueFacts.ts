@@ -556,6 +556,9 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   // bookkeeping, not a verification; `payload.sid !== data.session.token` where `data` was
   // parsed from `payload`: two fields of one value checked for consistency.
   if (exclusionFilter(a, ctx) || sameSource(a, b, ctx) || sameSource(b, a, ctx)) return false;
+  // `const canSkip = existing && existing.secret === variable.value && …`: a write path skipping
+  // a no-op update (old value against new), not an access decision.
+  if (changeDetectionFlag(a, ctx)) return false;
   const ta = textOf(a, ctx);
   const tb = textOf(b, ctx);
   // A stored value against one the request presents is a check, not change detection: dex's
@@ -700,6 +703,26 @@ function exclusionFilter(a: Node, ctx: ValueContext): boolean {
     up = block?.type === 'statement_block' ? parentOf(block, ctx) : null;
   }
   return (up?.type === 'arrow_function' || up?.type === 'function_expression') && callbackMethod(up, ctx) === 'filter';
+}
+
+/** A flag that names change detection: `canSkip`, `unchanged`, `hasChanged`, `dirty` (not `same`: `const same = a.passwordHash === b.passwordHash`). */
+const CHANGE_FLAG = /^(?:can|should|is|has)?_?(?:skip|unchanged|noop|no_?change|changed|dirty|modified)/i;
+
+/** The comparison holding `a` is (an `&&` / `||` part of) the value of a change-detection flag. */
+function changeDetectionFlag(a: Node, ctx: ValueContext): boolean {
+  if (ctx.family !== 'ecma') return false;
+  let cur = parentOf(a, ctx);
+  for (let i = 0; cur && i < 8; i++) {
+    const up = parentOf(cur, ctx);
+    if (!up) return false;
+    if (up.type === 'variable_declarator') {
+      const name = field(up, 'name');
+      return name !== null && name.type === 'identifier' && CHANGE_FLAG.test(textOf(name, ctx));
+    }
+    if (up.type !== 'parenthesized_expression' && !(up.type === 'binary_expression' && /^(&&|\|\|)$/.test(field(up, 'operator')?.type ?? ''))) return false;
+    cur = up;
+  }
+  return false;
 }
 
 /**
