@@ -50,6 +50,13 @@
  (#match? @trigger "(^|\\.)authenticator\\.(isAuthenticated|authenticate|logout)$")
  (#set! rule "ecma.auth.library"))
 
+; Remix / React Router session storage: createCookieSessionStorage({ cookie: { secrets, httpOnly,
+; secure, maxAge } }): the signing secrets and flags of the login session cookie.
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#resolves-to? @trigger "^(@remix-run/(node|cloudflare|deno|server-runtime)|react-router|@react-router/(node|cloudflare))\\.(createCookieSessionStorage|createSessionStorage|createFileSessionStorage|createWorkersKVSessionStorage)$")
+ (#set! rule "ecma.auth.library"))
+
 ; TOTP / HOTP codes through @better-auth/utils: createOTP(secret, { digits, period }).verify(code)
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
