@@ -108,17 +108,8 @@
 ; The permission decision itself: a method or function named authorize / hasPermission /
 ; checkPermission / isAuthorized whose body looks up what a role or grant allows and can deny
 ; (`role(statements).authorize(request)` returning { success: false }, `throw new ForbiddenError`).
-((method_definition
-   name: (property_identifier) @trigger
-   body: (statement_block) @body)
- (#match? @trigger "^(authorize|hasPermissions?|checkPermissions?|isAuthorized|checkAccess|hasAccess)$")
- (#match? @body "success:\\s*false|return false|throw new \\w*(Forbidden|Unauthori[sz]ed|Permission|Access)")
- (#match? @body "[Pp]ermission|[Ss]tatements\\[|[Rr]oles?\\b|[Aa]llowed|[Gg]rants?\\b|[Pp]olic(y|ies)")
- (#set! rule "ecma.auth.permission-decision"))
-
-((function_declaration
-   name: (identifier) @trigger
-   body: (statement_block) @body)
+([(method_definition name: (property_identifier) @trigger body: (statement_block) @body)
+  (function_declaration name: (identifier) @trigger body: (statement_block) @body)]
  (#match? @trigger "^(authorize|hasPermissions?|checkPermissions?|isAuthorized|checkAccess|hasAccess)$")
  (#match? @body "success:\\s*false|return false|throw new \\w*(Forbidden|Unauthori[sz]ed|Permission|Access)")
  (#match? @body "[Pp]ermission|[Ss]tatements\\[|[Rr]oles?\\b|[Aa]llowed|[Gg]rants?\\b|[Pp]olic(y|ies)")
