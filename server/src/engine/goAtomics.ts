@@ -16,6 +16,7 @@
  */
 import { detached } from './strings';
 import type { Node } from 'web-tree-sitter';
+import { functionText } from './randomUse';
 import { enclosingFunction, type ValueContext } from './valueFacts';
 
 export type AtomicKind = 'publish' | 'scalar' | 'pointer';
@@ -199,9 +200,6 @@ export function isSmallUnit(n: Node, ctx: ValueContext): boolean {
 /** A Python program run from a terminal: argument parsing, prompts, or a `__main__` guard. */
 const PYTHON_CLI = /^\s*(?:import|from)\s+(?:argparse|click|typer|getpass|optparse|docopt|fire)\b|^if\s+__name__\s*==\s*["']__main__["']/m;
 
-/** An ECMAScript command-line program: a node shebang or an argument-parser / prompt import. */
-const ECMA_CLI = /^#!.*\bnode\b|^\s*import\b[^;]*?\bfrom\s+["'](?:commander|yargs|cac|citty|meow|@oclif\/core|@clack\/prompts|inquirer|@inquirer\/prompts|prompts|clipanion)["']|\brequire\(\s*["'](?:commander|yargs|cac|meow|inquirer|prompts)["']\s*\)/m;
-
 /**
  * `#not-cli-output? @callee`: the call is not a command's own output, `fmt.Print*` in a file of
  * `package main` (a key generator printing the key it made, shown once): stdout of a CLI is what
@@ -212,10 +210,11 @@ export function isNotCliOutput(callee: Node, ctx: ValueContext): boolean {
   // Python: `print(...)` in a command-line program (it parses arguments or prompts the operator, or
   // runs as `__main__`): an admin command showing the password or TOTP secret it just made.
   if (ctx.family === 'python') return !(text === 'print' && PYTHON_CLI.test(ctx.text));
-  // ECMAScript: `console.log(...)` (stdout) in a command-line program (it imports an argument
-  // parser or prompt library, or starts with a node shebang): `mint-token` printing the token it
-  // minted so `$(cli mint-token)` captures it. console.error / warn and loggers still count.
-  if (ctx.family === 'ecma') return !(/^console\.(?:log|info)$/.test(text) && ECMA_CLI.test(ctx.text));
+  // ECMAScript: `console.log(...)` (stdout) in a function that writes its status to stderr
+  // (`process.stderr.write(...)`): a command printing the token it minted so `$(cli mint-token)`
+  // captures it. console.error / warn and loggers still count. Only the function's own text is
+  // read, so an edit elsewhere in the file cannot change the answer.
+  if (ctx.family === 'ecma') return !(/^console\.(?:log|info)$/.test(text) && /\bprocess\.stderr\.write\(/.test(functionText(callee)));
   if (!/^fmt\.Print/.test(text)) return true;
   const root = ctx.root ?? callee.tree.rootNode;
   const clause = root.namedChildren.find((c) => c?.type === 'package_clause');

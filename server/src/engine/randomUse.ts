@@ -177,7 +177,9 @@ const SECRET_CONTEXT = /pass(?:word|wd|phrase)?|secret|token|api_?key|apiKey|pri
  */
 export function isIdHash(n: Node): boolean {
   if (!/(?:^|\.)(?:createHash|randomInt)$/.test(n.text)) return false;
-  const fn = enclosingFunction(n);
+  // A bounded climb (crafted call chains nest thousands deep): past 40 levels, not an id helper.
+  let fn: Node | null = n.parent;
+  for (let i = 0; fn && !FUNCTION_TYPES.has(fn.type); i++) fn = i < 40 ? fn.parent : null;
   if (!fn) return false;
   const text = fn.text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '');
   if (SECRET_CONTEXT.test(text)) return false;

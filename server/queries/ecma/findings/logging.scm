@@ -10,8 +10,8 @@
 ; `req.sessionID`, `req.session.id` and request cookies stay flagged). A bare `sessionId` names a
 ; record (a chat or agent session, a Stripe checkout session): only a session id read off the request
 ; (express-session's `req.sessionID` is the cookie value) counts, as in the Go and Python rules. A
-; `hashedToken` / `digestSecret` is the lookup hash, and `console.log` in a command-line program (it
-; imports commander / yargs / prompts, or has a node shebang) is the command's own stdout.
+; `hashedToken` / `digestSecret` is the lookup hash, and `console.log` in a function that writes its
+; status to stderr (`process.stderr.write`) is a command's own stdout (a token printed for `$(…)`).
 ; No fix: redact the value or log a fingerprint instead.
 
 ((call_expression
