@@ -81,6 +81,9 @@ describe('test-code classification', () => {
     'pkg/webtests/integrations.go',
     'pkg/e2etests/integrations.go',
     'magefile.go',
+    'scripts/recover-stuck-runs.ts',
+    '.github/scripts/lib/github.ts',
+    'internal-packages/testcontainers/src/index.ts',
   ];
   const production = [
     'app/data_loader.py',
@@ -124,6 +127,7 @@ describe('test-code classification', () => {
     'pkg/contests/scoring.go',
     'pkg/requests/handler.go',
     'web/tests.go',
+    'packages/cli-v3/src/scripts/build.ts',
   ];
   for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));
   for (const p of production) it(`not test code: ${p}`, () => assert.strictEqual(isTestPath(p), false));

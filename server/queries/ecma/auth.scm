@@ -9,18 +9,58 @@
 ; authenticator.check(...), speakeasy.totp.verify(...), new Lucia(...), defineAbility(...).
 ; passport-jwt and passport-saml belong to jwt.
 ; Not the browser-side clients (next-auth/react signIn/useSession, Clerk's React hooks): a component
-; that asks the server who is signed in decides nothing the server enforces.
+; that asks the server who is signed in decides nothing the server enforces. Nor better-auth's
+; plugin plumbing (`APIError.from(...)` errors, `createAuthMiddleware` hook wrappers, `mergeSchema`):
+; a business rule that throws an APIError or an after-hook that reformats errors decides no access.
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
  (#resolves-to? @trigger "^(passport|koa-passport|@outlinewiki/koa-passport|@fastify/passport|passport-(?!jwt|saml)[\\w-]+|@passport-[\\w-]+/[\\w-]+|express-session|cookie-session|iron-session|next-auth|@auth/[\\w-]+|@next-auth/[\\w-]+|lucia|@lucia-auth/[\\w-]+|oslo|otplib|@otplib/[\\w-]+|speakeasy|notp|node-2fa|@casl/[\\w-]+|casl|accesscontrol|connect-ensure-login|express-openid-connect|@clerk/[\\w-]+|better-auth|supertokens-node|keycloak-connect|@simplewebauthn/server|csurf|csrf|csrf-csrf|@fastify/(session|secure-session|passport|auth|csrf-protection))(/[\\w./-]+)?(\\.|$)")
  (#not-resolves-to? @trigger "{{browser-auth-client}}")
+ (#not-resolves-to? @trigger "^(better-auth|@better-auth/[\\w-]+)(/[\\w./-]+)?\\.(APIError(\\.\\w+)?|BetterAuthError|createAuthMiddleware|mergeSchema|defineErrorCodes|getSchema|toZodSchema|logger|createLogger)$")
  (#set! rule "ecma.auth.library"))
 
 ((new_expression
    constructor: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
  (#resolves-to? @trigger "^(passport|koa-passport|@outlinewiki/koa-passport|@fastify/passport|passport-(?!jwt|saml)[\\w-]+|@passport-[\\w-]+/[\\w-]+|express-session|lucia|@lucia-auth/[\\w-]+|@casl/[\\w-]+|casl|accesscontrol|keycloak-connect|csrf)(/[\\w./-]+)?(\\.|$)")
+ (#set! rule "ecma.auth.library"))
+
+; Password sign-in through a framework's password helper or a project wrapper:
+; ctx.context.password.verify({ hash, password }), ctx.context.password.hash(password) (the dummy
+; hash that keeps an unknown e-mail as slow as a wrong password), verifyPassword(hash, password),
+; hashPassword(password). Not in browser code (a form that only sends the password).
+((call_expression
+   function: (member_expression) @trigger)
+ (#match? @trigger "(^|\\.)(password|passwordHasher|passwordHashing)\\.(verify|hash|compare)$")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.auth.password-check"))
+
+((call_expression
+   function: (identifier) @trigger)
+ (#match? @trigger "^_?(verifyPassword|hashPassword|comparePassword|checkPassword|verifyPasswordHash)$")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.auth.password-check"))
+
+; remix-auth: authenticator.isAuthenticated(request, { failureRedirect }) / authenticator.authenticate(
+; "email-link", request): the session check and sign-in of a Remix app (the instance is the app's own
+; `new Authenticator(sessionStorage)`, imported from its auth module).
+((call_expression
+   function: (member_expression) @trigger)
+ (#match? @trigger "(^|\\.)authenticator\\.(isAuthenticated|authenticate|logout)$")
+ (#set! rule "ecma.auth.library"))
+
+; Remix / React Router session storage: createCookieSessionStorage({ cookie: { secrets, httpOnly,
+; secure, maxAge } }): the signing secrets and flags of the login session cookie.
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#resolves-to? @trigger "^(@remix-run/(node|cloudflare|deno|server-runtime)|react-router|@react-router/(node|cloudflare))\\.(createCookieSessionStorage|createSessionStorage|createFileSessionStorage|createWorkersKVSessionStorage)$")
+ (#set! rule "ecma.auth.library"))
+
+; TOTP / HOTP codes through @better-auth/utils: createOTP(secret, { digits, period }).verify(code)
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#resolves-to? @trigger "^@better-auth/utils/otp\\.")
  (#set! rule "ecma.auth.library"))
 
 ; req.login(user, cb), req.logIn, req.logout(cb), req.isAuthenticated()
@@ -64,6 +104,16 @@
  (#match? @req "^(req|request|ctx)$")
  (#eq? @s "session")
  (#set! rule "ecma.auth.session-user"))
+
+; The permission decision itself: a method or function named authorize / hasPermission /
+; checkPermission / isAuthorized whose body looks up what a role or grant allows and can deny
+; (`role(statements).authorize(request)` returning { success: false }, `throw new ForbiddenError`).
+([(method_definition name: (property_identifier) @trigger body: (statement_block) @body)
+  (function_declaration name: (identifier) @trigger body: (statement_block) @body)]
+ (#match? @trigger "^(authorize|hasPermissions?|checkPermissions?|isAuthorized|checkAccess|hasAccess)$")
+ (#match? @body "success:\\s*false|return false|throw new \\w*(Forbidden|Unauthori[sz]ed|Permission|Access)")
+ (#match? @body "[Pp]ermission|[Ss]tatements\\[|[Rr]oles?\\b|[Aa]llowed|[Gg]rants?\\b|[Pp]olic(y|ies)")
+ (#set! rule "ecma.auth.permission-decision"))
 
 ; Hand-written authorization checks: req.user.role, req.user.isAdmin, ctx.state.user.permissions
 ((member_expression

@@ -58,11 +58,15 @@
 ; redis.setnx(key, v), client.call('SET', key, v, 'NX'), client.sendCommand(['SET', k, v, 'NX'])
 ; The flag follows the key (and the command name), so an 'nx' first argument is a program's name
 ; (pnpmRun('nx', 'show', 'projects'), spawn('npx', ['nx', 'affected'])), not a Redis flag.
+; A key that is a fresh nonce or a JWT's jti (`redis.set(payload.jti, "1", "EX", ttl, "NX")`,
+; `set(this.#key(nonce), state, "EX", ttl, "NX")`) is a single-use or uniqueness marker with a TTL,
+; never released or extended: no lock, no lease.
 ((call_expression
    function: [(identifier) (member_expression)] @trigger
    arguments: (arguments (string) @nx) @args)
  (#match? @nx "^.(NX|nx).$")
  (#not-match? @args "^\\(\\s*['\"`](NX|nx)['\"`]")
+ (#not-match? @args "^\\(\\s*[^,]*?(?:^|[^A-Za-z0-9_$])(?:[A-Za-z_$]*[Nn]once|jti|[A-Za-z_$]*Jti)\\)?\\s*,")
  (#set! rule "ecma.consensus.redis-set-nx"))
 
 ((call_expression

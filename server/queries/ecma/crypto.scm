@@ -3,12 +3,16 @@
 
 ; node:crypto, any call or constructor: crypto.createHash(...), createHmac(...) (named import),
 ; require('crypto').randomBytes(...), rb(...) from `const { randomBytes: rb } = require('crypto')`.
+; Not a digest cut into an id or a random digit of an id generator in code that names no secret
+; (`chat_${createHash('sha256').update(ids).digest('hex').slice(0, 24)}`, `generateId` with
+; randomInt): ids, path segments, dedup keys.
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
  (#resolves-to? @trigger "^crypto\\.")
  (#not-resolves-to? @trigger "^crypto\\.(randomUUID|randomBytes)$")
  (#not-incidental-use? @trigger)
+ (#not-id-hash? @trigger)
  (#set! rule "ecma.crypto.node-crypto"))
 
 ; randomBytes(16) / randomBytes(size): keys, tokens, nonces, IVs.
@@ -139,7 +143,7 @@
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
- (#resolves-to? @trigger "^(bcrypt|bcryptjs|bcrypt-nodejs|@node-rs/bcrypt|argon2|@node-rs/argon2|scrypt-js|scrypt-kdf|tweetnacl|tweetnacl-util|libsodium-wrappers|libsodium-wrappers-sumo|sodium-native|sodium-plus|node-forge|crypto-js|@noble/(hashes|curves|ciphers|ed25519|secp256k1)|@oslojs/(crypto|otp)|elliptic|node-rsa|openpgp|jsrsasign|js-sha256|js-sha3|sha\\.js|md5|hash\\.js|pbkdf2|create-hmac|create-hash|browserify-aes|aes-js)(/[\\w./-]+)?(\\.|$)")
+ (#resolves-to? @trigger "^(bcrypt|bcryptjs|bcrypt-nodejs|@node-rs/bcrypt|argon2|@node-rs/argon2|scrypt-js|scrypt-kdf|tweetnacl|tweetnacl-util|libsodium-wrappers|libsodium-wrappers-sumo|sodium-native|sodium-plus|node-forge|crypto-js|@noble/(hashes|curves|ciphers|ed25519|secp256k1)|@better-auth/utils/(hash|hmac|password|random|ecdsa|rsa)|@oslojs/(crypto|otp)|elliptic|node-rsa|openpgp|jsrsasign|js-sha256|js-sha3|sha\\.js|md5|hash\\.js|pbkdf2|create-hmac|create-hash|browserify-aes|aes-js)(/[\\w./-]+)?(\\.|$)")
  (#not-incidental-use? @trigger)
  (#set! rule "ecma.crypto.library"))
 

@@ -56,6 +56,26 @@
  (#resolves-to? @trigger "^(crypto\\.timingSafeEqual|tsscmp|safe-compare|secure-compare|scmp|buffer-equal-constant-time)$")
  (#set! rule "ecma.timing.constant-time-compare"))
 
+; The project's own constant-time helper, called (`constantTimeEqual(otp, stored)`,
+; `timingSafeEqual(sig, expected)` from a local module or `@better-auth/utils`) or defined (the XOR
+; loop itself): the lines an edit could quietly turn back into `===`.
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#match? @trigger "(^|\\.)(constantTime(Equals?|Compare|Eq)|timingSafe(Equals?|Compare|StringEqual)|secureCompare|safeCompare|safeEqual|constantTimeStringEqual)$")
+ (#set! rule "ecma.timing.constant-time-compare"))
+
+((function_declaration
+   name: (identifier) @trigger)
+ (#match? @trigger "^(constantTime(Equals?|Compare|Eq)|timingSafe(Equals?|Compare|StringEqual)|secureCompare|safeCompare|safeEqual|constantTimeStringEqual)$")
+ (#set! rule "ecma.timing.constant-time-compare"))
+
+((variable_declarator
+   name: (identifier) @trigger
+   value: [(arrow_function) (function_expression)])
+ (#match? @trigger "^(constantTime(Equals?|Compare|Eq)|timingSafe(Equals?|Compare|StringEqual)|secureCompare|safeCompare|safeEqual|constantTimeStringEqual)$")
+ (#set! rule "ecma.timing.constant-time-compare"))
+
 ; An allow-list of secrets searched with an element-by-element === (`apiKeys.includes(token)`,
 ; `secrets.indexOf(key)`): the API-key gate itself, in non-constant time. A list named only
 ; `…Keys` holds names (`primaryKeys`, `Object.keys` results, env variable names), not secrets.

@@ -16,6 +16,7 @@
  */
 import { detached } from './strings';
 import type { Node } from 'web-tree-sitter';
+import { functionText } from './randomUse';
 import { enclosingFunction, type ValueContext } from './valueFacts';
 
 export type AtomicKind = 'publish' | 'scalar' | 'pointer';
@@ -247,6 +248,11 @@ export function isNotCliOutput(callee: Node, ctx: ValueContext): boolean {
   // Python: `print(...)` in a command-line program (it parses arguments or prompts the operator, or
   // runs as `__main__`): an admin command showing the password or TOTP secret it just made.
   if (ctx.family === 'python') return !(text === 'print' && PYTHON_CLI.test(ctx.text));
+  // ECMAScript: `console.log(...)` (stdout) in a function that writes its status to stderr
+  // (`process.stderr.write(...)`): a command printing the token it minted so `$(cli mint-token)`
+  // captures it. console.error / warn and loggers still count. Only the function's own text is
+  // read, so an edit elsewhere in the file cannot change the answer.
+  if (ctx.family === 'ecma') return !(/^console\.(?:log|info)$/.test(text) && /\bprocess\.stderr\.write\(/.test(functionText(callee)));
   if (!/^fmt\.Print/.test(text)) return true;
   const root = ctx.root ?? callee.tree.rootNode;
   const clause = root.namedChildren.find((c) => c?.type === 'package_clause');

@@ -119,8 +119,17 @@ export function isFireAndForget(goStmt: Node): boolean {
 }
 
 /** The text of the innermost Go function around `n` before `n` starts, or after it ends. */
+/** ECMAScript units whose text `#text-before?` / `#text-after?` read (none of these are Go node types). */
+const ECMA_FUNCTIONS = new Set(['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration']);
+
 function functionTextAround(n: Node, side: 'before' | 'after'): string {
   let fn = enclosingGoFunction(n);
+  if (fn?.type !== 'method_declaration' && fn?.type !== 'func_literal') {
+    // ECMAScript: the innermost function, method or arrow (Go's own types above never occur there).
+    let cur = n.parent;
+    while (cur && cur.id !== fn?.id && !ECMA_FUNCTIONS.has(cur.type)) cur = cur.parent;
+    if (cur) fn = cur;
+  }
   // A call inside a key function or callback argument reads the function that holds it.
   while (fn?.type === 'func_literal' && fn.parent?.type === 'argument_list') fn = enclosingGoFunction(fn);
   if (!fn) return '';

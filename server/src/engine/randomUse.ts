@@ -166,6 +166,30 @@ export function isHashWrapper(n: Node): boolean {
   return body.namedChildren.filter((c) => c !== null && c.type !== 'comment').length <= 3;
 }
 
+/** Words that put a hash or random value near a secret (kept out of `#id-hash?`). */
+const SECRET_CONTEXT = /pass(?:word|wd|phrase)?|secret|token|api_?key|apiKey|privateKey|private_key|sign|hmac|verif|cred|otp|salt|nonce|cookie|session/i;
+
+/**
+ * `#id-hash? @callee`: a `createHash(…)` / `randomInt(…)` whose value becomes an identifier: a
+ * digest cut down to a short id (`digest.slice(0, 24)`, `.digest("hex").slice(0, 8)`) or a random
+ * digit of an id-making function (`generateId`, `…Id(…)` returning the id), in a function whose code
+ * names no secret, key material, signature or session: a stable id, a path segment, a dedup key.
+ */
+export function isIdHash(n: Node): boolean {
+  if (!/(?:^|\.)(?:createHash|randomInt)$/.test(n.text)) return false;
+  // A bounded climb (crafted call chains nest thousands deep): past 40 levels, not an id helper.
+  let fn: Node | null = n.parent;
+  for (let i = 0; fn && !FUNCTION_TYPES.has(fn.type); i++) fn = i < 40 ? fn.parent : null;
+  if (!fn) return false;
+  const text = fn.text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '');
+  if (SECRET_CONTEXT.test(text)) return false;
+  const name = functionName(fn);
+  const idFunction = name !== undefined && ID_NAME.test(name.replace(/(?:For|From|Of)[A-Z]\w*$/, ''));
+  if (/randomInt$/.test(n.text)) return idFunction || isRandomId(n);
+  // A digest truncated to an id, or returned by a function whose name says id.
+  return /\.(?:slice|substring|substr)\(\s*0\s*,/.test(text) || idFunction;
+}
+
 /** Secret words for a CSPRNG value (`randomUUID`): a nonce only needs uniqueness, so it is not one. */
 const KEPT_SECRET_WORD = /token|secret|key|pass|otp|pin|salt|state|verifier|session|csrf|code|cred/i;
 

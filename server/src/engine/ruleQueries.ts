@@ -17,7 +17,7 @@ import { isAtomicBesideLock, isAtomicTyped, isNotCacheFill, isNotCliOutput, isNo
 import { isFireAndForget, textAfter, textBefore } from './goShapes';
 import { isBrowserCode } from './browserCode';
 import { comparisonOperands, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isClosurePrimitive, isFixedOrmQuery, isForwardedCredential, isReadOnlyTransaction, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isSecretUse, type ValueContext } from './valueFacts';
-import { functionText, isDummyData, isHashWrapper, isInBranch, isInsideCallbackOf, isNotRandomDisclaimed, isRandomId, isRandomSecret } from './randomUse';
+import { functionText, isDummyData, isHashWrapper, isIdHash, isInBranch, isInsideCallbackOf, isNotRandomDisclaimed, isRandomId, isRandomSecret } from './randomUse';
 
 export { splitPatterns, stripPredicates } from './queryText';
 
@@ -132,7 +132,7 @@ const CONTEXT_PREDICATES = new Set([
   'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?',
   // The enclosing function's text, the name a value is bound to, the object literals around it (randomUse.ts).
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
-  'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
+  'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
 ]);
 
 /**
@@ -271,7 +271,7 @@ const OWN_PREDICATES = new Set([
   'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?',
   'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-cache-fill?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?', 'single-statement-tx?',
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
-  'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
+  'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
   'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
   'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?',
 ]);
@@ -444,6 +444,7 @@ const NODE_TESTS: ReadonlyMap<string, (n: Node) => boolean> = new Map([
   ['dummy-data?', isDummyData],
   ['random-secret?', isRandomSecret],
   ['hash-wrapper?', isHashWrapper],
+  ['id-hash?', isIdHash],
   ['fire-and-forget?', isFireAndForget],
 ]);
 

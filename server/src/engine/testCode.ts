@@ -63,6 +63,8 @@ const TEST_DIRS = new Set([
   'alembic',
   '.semgrep',
   'hack',
+  '.github', // CI workflows and their helper scripts (a heredoc delimiter from randomBytes)
+  'testcontainers', // a package that starts throwaway databases for tests (CREATE / DROP DATABASE)
   // seed and benchmark code
   'seed',
   'seeds',
@@ -137,6 +139,9 @@ function isDevToolPath(dirs: readonly string[], isDir: boolean): boolean {
   for (let i = 0; i < dirs.length; i++) {
     const d = dirs[i]?.toLowerCase();
     if (d === 'cmd' && dirs[i + 1]?.toLowerCase() === 'dev') return true;
+    // A top-level `scripts/` directory: one-off ops and build scripts (recover stuck runs, retry
+    // prisma generate), run by a developer, not deployed.
+    if (i === 0 && d === 'scripts') return true;
     if (d !== 'tools') continue;
     if (i === 0) {
       if (!isDir && dirs.length === 1) return true;

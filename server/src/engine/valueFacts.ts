@@ -576,6 +576,17 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   // Double-submit CSRF (`csrfToken !== csrfCookieToken`), URL token against a cookie: both sides
   // come from the client, so there is no server-held value for the timing to leak.
   if (clientHeld(a, ctx, 0) && clientHeld(b, ctx, 0)) return false;
+  // A value the server already authenticated (a signed cookie, a verified JWT's payload) compared
+  // with another such or stored value: session bookkeeping. Against a MAC the code computes it is
+  // still MAC verification code (the finding, below, is not raised: the client cannot vary it).
+  if ((signedHeld(a, ctx, 0) && !macDerived(b, ctx)) || (signedHeld(b, ctx, 0) && !macDerived(a, ctx))) return false;
+  // `sessions.filter((s) => s.token !== current.token)`: dropping one element from a list is
+  // bookkeeping, not a verification; `payload.sid !== data.session.token` where `data` was
+  // parsed from `payload`: two fields of one value checked for consistency.
+  if (exclusionFilter(a, ctx) || sameSource(a, b, ctx) || sameSource(b, a, ctx)) return false;
+  // `const canSkip = existing && existing.secret === variable.value && …`: a write path skipping
+  // a no-op update (old value against new), not an access decision.
+  if (changeDetectionFlag(a, ctx)) return false;
   const ta = textOf(a, ctx);
   const tb = textOf(b, ctx);
   // A stored value against one the request presents is a check, not change detection: dex's
@@ -673,9 +684,14 @@ const CLIENT_SOURCE =
  * `const csrfCookieToken = await getCsrfCookie(c)`, `const { token } = params`).
  */
 function clientHeld(raw: Node, ctx: ValueContext, depth: number): boolean {
+  return heldFrom(raw, ctx, depth, (t) => CLIENT_SOURCE.test(t) && !/\bsession\b/i.test(t));
+}
+
+/** The value, or a local bound (directly or by destructuring, up to two hops) to it, reads a source `isSource` accepts. */
+function heldFrom(raw: Node, ctx: ValueContext, depth: number, isSource: (text: string) => boolean): boolean {
   if (ctx.family !== 'ecma' || depth > 2) return false;
   const n = unwrap(raw, ctx);
-  if (CLIENT_SOURCE.test(textOf(n, ctx)) && !/\bsession\b/i.test(textOf(n, ctx))) return true;
+  if (isSource(textOf(n, ctx))) return true;
   const root = n.type === 'identifier' ? n : chainRoot(n);
   if (!root || root.type !== 'identifier') return false;
   const name = textOf(root, ctx);
@@ -688,7 +704,71 @@ function clientHeld(raw: Node, ctx: ValueContext, depth: number): boolean {
     const value = d ? field(d, 'value') : null;
     if (left && value && patternBinds(left, name, ctx)) values.push(value);
   }
-  return values.length > 0 && values.every((v) => clientHeld(v, ctx, depth + 1));
+  return values.length > 0 && values.every((v) => heldFrom(v, ctx, depth + 1, isSource));
+}
+
+/** Reads of a value the server authenticated: a signed cookie, a verified JWT or its payload. */
+const SIGNED_SOURCE = /^(await\s+)?(\(\s*)*((\w+\.)*getSignedCookie\(|(\w+\.)*(jwtVerify|verifyJWT|verifyJwt)\()/;
+
+/** The value (or the local bound to it, up to two hops) was read from a signed cookie or a verified JWT. */
+function signedHeld(raw: Node, ctx: ValueContext, depth: number): boolean {
+  return heldFrom(raw, ctx, depth, (t) => SIGNED_SOURCE.test(t));
+}
+
+/** `a` is an operand of a `!==` / `!=` that is the whole body of a `.filter(...)` callback (or its `&&` part). */
+function exclusionFilter(a: Node, ctx: ValueContext): boolean {
+  if (ctx.family !== 'ecma') return false;
+  const cmp = parentOf(a, ctx);
+  if (cmp?.type !== 'binary_expression' || !/^!==?$/.test(cmp.childForFieldName('operator')?.type ?? '')) return false;
+  let cur: Node = cmp;
+  let up = parentOf(cur, ctx);
+  while (up && (up.type === 'parenthesized_expression' || (up.type === 'binary_expression' && up.childForFieldName('operator')?.type === '&&'))) {
+    cur = up;
+    up = parentOf(cur, ctx);
+  }
+  if (up?.type === 'return_statement') {
+    const block = parentOf(up, ctx);
+    up = block?.type === 'statement_block' ? parentOf(block, ctx) : null;
+  }
+  return (up?.type === 'arrow_function' || up?.type === 'function_expression') && callbackMethod(up, ctx) === 'filter';
+}
+
+/** A flag that names change detection: `canSkip`, `unchanged`, `hasChanged`, `dirty` (not `same`: `const same = a.passwordHash === b.passwordHash`). */
+const CHANGE_FLAG = /^(?:can|should|is|has)?_?(?:skip|unchanged|noop|no_?change|changed|dirty|modified)/i;
+
+/** The comparison holding `a` is (an `&&` / `||` part of) the value of a change-detection flag. */
+function changeDetectionFlag(a: Node, ctx: ValueContext): boolean {
+  if (ctx.family !== 'ecma') return false;
+  let cur = parentOf(a, ctx);
+  for (let i = 0; cur && i < 8; i++) {
+    const up = parentOf(cur, ctx);
+    if (!up) return false;
+    if (up.type === 'variable_declarator') {
+      const name = field(up, 'name');
+      return name !== null && name.type === 'identifier' && CHANGE_FLAG.test(textOf(name, ctx));
+    }
+    if (up.type !== 'parenthesized_expression' && !(up.type === 'binary_expression' && /^(&&|\|\|)$/.test(field(up, 'operator')?.type ?? ''))) return false;
+    cur = up;
+  }
+  return false;
+}
+
+/**
+ * `b` is a member of the same local `a` is read from, or of a local every assignment of which
+ * passes `a`'s root to a call (`data = parseCookieCachePayload(payload)`): a consistency check
+ * between two fields of one value, not a presented secret against a stored one.
+ */
+function sameSource(a: Node, b: Node, ctx: ValueContext): boolean {
+  if (ctx.family !== 'ecma') return false;
+  const ua = unwrap(a, ctx);
+  const ub = unwrap(b, ctx);
+  if (ua.type !== 'member_expression' || ub.type !== 'member_expression') return false;
+  const ra = chainRoot(ua);
+  const rb = chainRoot(ub);
+  if (!ra || !rb) return false;
+  const na = textOf(ra, ctx);
+  if (/^(req|request|ctx|c|context|this|self)$/.test(na)) return false;
+  return derivedLocal(rb, na, ctx);
 }
 
 /** Classes that stand in for the real thing (FakeHasher, DummyBackend): test doubles. */
@@ -1238,7 +1318,11 @@ export function interpolatesRuntimeValue(n: Node, ctx: ValueContext): boolean {
     if (isConstant(e, ctx)) return false;
     // The object's own field, or (Python) a class attribute read in a classmethod
     // (`cls._threshold`): configuration of the class, not a value from the caller.
-    return !/^(this|self|cls)\.[\w$]+$/.test(textOf(e, ctx));
+    const t = textOf(e, ctx);
+    // ECMAScript: a field of the options / config object the instance was constructed with
+    // (`this.options.slotName`): operator configuration, not a value from the caller.
+    if (ctx.family === 'ecma' && /^this\.#?_?(?:options|opts|config|configuration|settings)\.[\w$]+$/.test(t)) return false;
+    return !/^(this|self|cls)\.[\w$]+$/.test(t);
   });
 }
 
@@ -1322,7 +1406,7 @@ export function isStrongSecretComparison(a: Node, b: Node, ctx: ValueContext): b
   if (!isSecretComparison(a, b, ctx)) return false;
   // `token = signer.unsign(signed_token)`: the value already passed a signature check, so the
   // caller cannot vary it to learn how much of the other side matched.
-  if (signatureVerified(a, ctx) || signatureVerified(b, ctx)) return false;
+  if (signatureVerified(a, ctx) || signatureVerified(b, ctx) || signedHeld(a, ctx, 0) || signedHeld(b, ctx, 0)) return false;
   const strong = (n: Node) => {
     const name = valueName(n, ctx);
     return STRONG_SECRET.test(name) && !NOT_SECRET_NAME.test(name);

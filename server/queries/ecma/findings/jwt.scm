@@ -58,13 +58,16 @@
 ; only asymmetric keys there, so the header cannot choose `none` or an HMAC with the public key.
 ; A symmetric key (`new TextEncoder().encode(secret)`, `createSecretKey(…)`, a `secret` / `…Secret`
 ; variable) is left out too: jose accepts a Uint8Array or secret KeyObject only for HS256/384/512,
-; so there is no algorithm to confuse it with.
+; so there is no algorithm to confuse it with. A key the same function imported for one algorithm
+; (`importJWK(jwk, alg)`, `importSPKI(pem, "RS256")`, importX509 / importPKCS8) is a CryptoKey bound
+; to it: jose refuses a token whose header names any other algorithm for that key.
 ((call_expression
    function: [(identifier) (member_expression)] @finding
    arguments: (arguments . (_) . (_) @key .)) @call
  (#not-match? @key "JWKS|[Jj]wks|JWKSet|[Kk]ey[Ss]et|{{jose-symmetric-key}}")
  (#imports? "^jose$")
  (#resolves-to? @finding "^jose\\.jwtVerify$")
+ (#not-text-before? @call "\\b(?:importJWK\\(\\s*[^,()]+(?:\\([^()]*\\))?[^,()]*,\\s*[^\\s)]|importSPKI\\(|importX509\\(|importPKCS8\\()")
  (#set! rule "ecma.jwt.algorithm-not-pinned")
  (#set! category "jwt")
  (#set! severity "warning")
@@ -79,6 +82,7 @@
  (#not-match? @opts "(^|[{,\\s])algorithms\\b|\\.\\.\\.")
  (#imports? "^jose$")
  (#resolves-to? @finding "^jose\\.jwtVerify$")
+ (#not-text-before? @call "\\b(?:importJWK\\(\\s*[^,()]+(?:\\([^()]*\\))?[^,()]*,\\s*[^\\s)]|importSPKI\\(|importX509\\(|importPKCS8\\()")
  (#set! rule "ecma.jwt.algorithm-not-pinned")
  (#set! category "jwt")
  (#set! severity "warning")
