@@ -5,6 +5,7 @@
  * server/queries/go/findings/jwt.scm.
  */
 import type { Node } from 'web-tree-sitter';
+import { enclosingFunction, type ValueContext } from './valueFacts';
 
 const GO_FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 
@@ -118,18 +119,14 @@ export function isFireAndForget(goStmt: Node): boolean {
   return true;
 }
 
-/** The text of the innermost Go function around `n` before `n` starts, or after it ends. */
-/** ECMAScript units whose text `#text-before?` / `#text-after?` read (none of these are Go node types). */
-const ECMA_FUNCTIONS = new Set(['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration']);
-
-function functionTextAround(n: Node, side: 'before' | 'after'): string {
-  let fn = enclosingGoFunction(n);
-  if (fn?.type !== 'method_declaration' && fn?.type !== 'func_literal') {
-    // ECMAScript: the innermost function, method or arrow (Go's own types above never occur there).
-    let cur = n.parent;
-    while (cur && cur.id !== fn?.id && !ECMA_FUNCTIONS.has(cur.type)) cur = cur.parent;
-    if (cur) fn = cur;
-  }
+/**
+ * The text of the innermost function around `n` before `n` starts, or after it ends: Go's by its
+ * own function types (a callback argument reads the function holding it), other languages' through
+ * the engine's enclosing-function index (climbing `parent` to the root from every match made a
+ * crafted file of nested arrow functions quadratic).
+ */
+function functionTextAround(n: Node, side: 'before' | 'after', ctx: ValueContext): string {
+  let fn = ctx.family === 'go' ? enclosingGoFunction(n) : enclosingFunction(n, ctx);
   // A call inside a key function or callback argument reads the function that holds it.
   while (fn?.type === 'func_literal' && fn.parent?.type === 'argument_list') fn = enclosingGoFunction(fn);
   if (!fn) return '';
@@ -139,11 +136,11 @@ function functionTextAround(n: Node, side: 'before' | 'after'): string {
 }
 
 /** `#text-before? @c "re"`: the enclosing function's code before `@c` matches `re`. */
-export function textBefore(n: Node, re: RegExp): boolean {
-  return re.test(functionTextAround(n, 'before'));
+export function textBefore(n: Node, re: RegExp, ctx: ValueContext): boolean {
+  return re.test(functionTextAround(n, 'before', ctx));
 }
 
 /** `#text-after? @c "re"`: the enclosing function's code after `@c` matches `re`. */
-export function textAfter(n: Node, re: RegExp): boolean {
-  return re.test(functionTextAround(n, 'after'));
+export function textAfter(n: Node, re: RegExp, ctx: ValueContext): boolean {
+  return re.test(functionTextAround(n, 'after', ctx));
 }

@@ -449,7 +449,7 @@ const NODE_TESTS: ReadonlyMap<string, (n: Node) => boolean> = new Map([
 ]);
 
 /** Tests of a captured node against a pattern (goShapes.ts): `(#text-before? @c "re")` and its `not-` form alike. */
-const NODE_PATTERN_TESTS: ReadonlyMap<string, (n: Node, re: RegExp) => boolean> = new Map([
+const NODE_PATTERN_TESTS: ReadonlyMap<string, (n: Node, re: RegExp, ctx: MatchContext) => boolean> = new Map([
   ['text-before?', textBefore],
   ['text-after?', textAfter],
 ]);
@@ -462,7 +462,7 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
   const nodeTest = NODE_TESTS.get(negated ? p.operator.slice(4) : p.operator);
   if (nodeTest) return (caps) => allOf(caps, capture, nodeTest) !== negated;
   const patternTest = NODE_PATTERN_TESTS.get(negated ? p.operator.slice(4) : p.operator);
-  if (patternTest) return (caps) => allOf(caps, capture, (n) => patternTest(n, re)) !== negated;
+  if (patternTest) return (caps, ctx) => allOf(caps, capture, (n) => patternTest(n, re, ctx)) !== negated;
   switch (p.operator) {
     case 'resolves-to?':
       return (caps, ctx) => allOf(caps, capture, (n) => {
