@@ -1306,6 +1306,13 @@ function buildRegions(
       plain = unitNode !== undefined && (isDelegation(unitNode, atomics) || isStub(unitNode) || isGoTestHelper(unitNode) || isGoDispatcher(unitNode));
     }
     memo.plainUnits.set(unitStart, unitEnd, unitType, plain);
+    // A permission hook the framework calls (DRF's `has_object_permission(self, request, view, obj):
+    // return self._check(view, obj, request)`) is the entry point of the decision even when it
+    // forwards: which arguments it passes on (the object, or none) is the check. Only a stub is plain.
+    if (plain && g.triggers.some((t) => PERMISSION_HOOK.test(t.rule))) {
+      const unitNode = g.unit.node ?? nodeAt(root, unitStart, unitEnd, unitType);
+      plain = unitNode === undefined || isStub(unitNode);
+    }
     if (plain) continue;
     g.triggers.sort((a, b) => a.start - b.start || a.end - b.end);
     // Fingerprints hash the unit's tokens; a unit no edit wrote inside has an unchanged fingerprint.
@@ -1349,6 +1356,9 @@ function buildRegions(
   );
   return regions;
 }
+
+/** Rules that mark a framework's permission hook by its definition (see the plain-unit check). */
+const PERMISSION_HOOK = /^python\.auth\.permission-method$/;
 
 const FORWARDED_ARGUMENT = new Set(['identifier', 'selector_expression', 'attribute', 'member_expression', 'field_identifier', 'this', 'self', 'variadic_argument', 'spread_element', 'list_splat', 'dictionary_splat']);
 
