@@ -101,22 +101,10 @@
  (#set! rule "python.auth.password-store"))
 
 ;; Session writes of workflow data join an auth region but make none (first: the earlier of two
-;; patterns matching the same node counts): a key that names nothing of a login, a permission or a
-;; credential (`request.session["cfp"] = {}`, a wizard's drafts), or a value that is a navigation URL or
-;; a serialized blob of a pending step (`request.session[KEY] = next_url`, `= login.serialize()`,
-;; `= self.state`). A write of who is logged in, a flag that grants access or an OAuth state stays.
-((assignment
-   left: (subscript
-     value: (attribute
-       object: [(identifier) (attribute)] @req
-       attribute: (identifier) @field) @trigger
-     subscript: [(string) (identifier) (attribute)] @key))
- (#match? @req "^(self\\.)?(request|req)$")
- (#eq? @field "session")
- (#not-match? @key "[Uu]ser|USER|[Aa]uth|AUTH|[Ll]og(in|ged)|LOG(IN|GED)|[Tt]oken|TOKEN|[Oo]tp|OTP|[Mm]fa|MFA|2[Ff][Aa]|[Pp]assw|PASSW|[Cc]odename|[Rr]ole|ROLE|[Pp]erm|PERM|[Aa]dmin|ADMIN|[Ii]mpersonat|IMPERSONAT|[Ss]udo|SUDO|[Ss]tate|STATE|[Cc]srf|CSRF|[Nn]once|NONCE|[Vv]erif|VERIF|[Cc]hallenge|CHALLENGE|[Ee]xpir|EXPIR|[Aa]ccess|ACCESS|[Bb]ackend|BACKEND|[Ss]ecret|SECRET|[Mm]ember|MEMBER|[Aa]ccount|ACCOUNT|[Ii]dentity|IDENTITY|[Hh]ash|HASH")
- (#set! evidence "mention")
- (#set! rule "python.auth.session-write"))
-
+;; patterns matching the same node counts): a value that is a navigation URL, an empty container or
+;; a serialized blob of a pending step (`request.session["cfp"] = {}`, `request.session[KEY] =
+;; next_url`, `= login.serialize()`, `= self.state`). A write of who is logged in, a flag that grants
+;; access or an OAuth state stays (the key does not tell: `session["add_discord"] = (state, code)`).
 ((assignment
    left: (subscript
      value: (attribute
