@@ -724,3 +724,13 @@
  (#any-of? @m "logout" "login" "perform_login" "perform_logout" "log_user_in" "log_user_out")
  (#unit-name-matches? @trigger "^(post|get|put|delete|dispatch|form_valid) \\w*View(\\s|$)")
  (#set! rule "python.auth.view-login-call"))
+
+; A credential check through an adapter or backend method: `reauth_user = self.authenticate(request,
+; **credentials)`, `adapter.authenticate(request, username=u, password=pw)` (Django's own
+; authenticate() is python.auth.library-call): the password decides who comes back.
+((call
+   function: (attribute attribute: (identifier) @m) @trigger
+   arguments: (argument_list) @args)
+ (#any-of? @m "authenticate" "aauthenticate")
+ (#match? @args "[Pp]ass(word|wd)|[Cc]redentials")
+ (#set! rule "python.auth.password-check"))
