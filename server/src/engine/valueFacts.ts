@@ -36,8 +36,6 @@ export interface ValueContext {
   /** Enclosing-node indexes by kind, and unit names by innermost scope (enclosingOf). */
   enclosing?: Map<EnclosingKind, EnclosingIndex>;
   unitNames?: Map<number, string>;
-  /** Python: names of the file's top-level functions that return a MAC (macReturningFunctions). */
-  macFunctions?: Set<string>;
   /** Lookups of enclosingFunction answered by climbing parents so far. */
   functionClimbs?: number;
 }
@@ -78,6 +76,8 @@ function enclosingIndex(kind: EnclosingKind, n: Node, ctx: ValueContext): Enclos
 export interface FileFacts {
   constants: Set<string>;
   enums: Set<string>;
+  /** Python: the file's top-level functions whose every return is a MAC (callsMacFunction). */
+  macFunctions?: Set<string>;
 }
 
 /**
@@ -88,7 +88,7 @@ export interface FileFacts {
 export function computeFileFacts(root: Node, family: QueryFamily, text: string): { facts: FileFacts; key: string } {
   const ctx: ValueContext = { family, text, root };
   const facts = fileFacts(ctx);
-  return { facts, key: `${[...facts.constants].sort().join(',')}|${[...facts.enums].sort().join(',')}` };
+  return { facts, key: `${[...facts.constants].sort().join(',')}|${[...facts.enums].sort().join(',')}|${[...(facts.macFunctions ?? [])].sort().join(',')}` };
 }
 
 
@@ -325,6 +325,9 @@ function collectTopLevel(top: Node, facts: FileFacts, ctx: ValueContext): void {
       if (def) collectTopLevel(def, facts, ctx);
       return;
     }
+    case 'function_definition':
+      if (ctx.family === 'python') collectMacFunction(top, facts, ctx);
+      return;
     case 'export_statement': {
       const decl = field(top, 'declaration');
       if (decl) collectTopLevel(decl, facts, ctx);
@@ -445,23 +448,24 @@ function callsMacFunction(v: Node, ctx: ValueContext): boolean {
   if (ctx.family !== 'python' || v.type !== 'call') return false;
   const callee = v.childForFieldName('function');
   if (callee?.type !== 'identifier') return false;
-  return macReturningFunctions(ctx).has(textOf(callee, ctx));
+  return fileFacts(ctx).macFunctions?.has(textOf(callee, ctx)) ?? false;
 }
 
-function macReturningFunctions(ctx: ValueContext): Set<string> {
-  if (ctx.macFunctions) return ctx.macFunctions;
-  const found = new Set<string>();
-  ctx.macFunctions = found;
-  for (const top of ctx.root?.namedChildren ?? []) {
-    const def = top?.type === 'decorated_definition' ? top.childForFieldName('definition') : top;
-    if (def?.type !== 'function_definition') continue;
-    const name = def.childForFieldName('name');
-    const body = def.childForFieldName('body');
-    if (!name || !body) continue;
-    const returns = body.namedChildren.filter((c): c is Node => c !== null && c.type === 'return_statement');
-    if (returns.length > 0 && returns.every((r) => MAC_CALL.test(textOf(r, ctx)))) found.add(textOf(name, ctx));
-  }
-  return found;
+/**
+ * A top-level function that may return a MAC (its text names one): an edit inside it can change
+ * the file's macFunctions, so incremental analysis must recompute the file facts (engine.ts).
+ */
+export function mayReturnMac(def: Node): boolean {
+  return MAC_CALL.test(def.text);
+}
+
+/** Python: collects a top-level function whose every return statement is a MAC. */
+function collectMacFunction(def: Node, facts: FileFacts, ctx: ValueContext): void {
+  const name = def.childForFieldName('name');
+  const body = def.childForFieldName('body');
+  if (!name || !body) return;
+  const returns = body.namedChildren.filter((c): c is Node => c !== null && c.type === 'return_statement');
+  if (returns.length > 0 && returns.every((r) => MAC_CALL.test(textOf(r, ctx)))) (facts.macFunctions ??= new Set()).add(textOf(name, ctx));
 }
 
 /** The value is a constant (see the module comment). */
