@@ -29,6 +29,7 @@ describe('test-code classification', () => {
     'backend/_example/memory_store/accessor/image.go',
     'internal/x/dbx/dsn_testutils.go',
     'oryx/mailhog/memory.go',
+    'src/pretalx/static/vendored/vue.js',
     'app/tests/test_views.py',
     'app/test_models.py',
     'app/models_test.py',

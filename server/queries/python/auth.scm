@@ -100,6 +100,23 @@
  (#match? @obj "^(password|pwd)_?(helper|hasher)$")
  (#set! rule "python.auth.password-store"))
 
+;; Session writes of workflow data join an auth region but make none (first: the earlier of two
+;; patterns matching the same node counts): a value that is a navigation URL, an empty container or
+;; a serialized blob of a pending step (`request.session["cfp"] = {}`, `request.session[KEY] =
+;; next_url`, `= login.serialize()`, `= self.state`). A write of who is logged in, a flag that grants
+;; access or an OAuth state stays (the key does not tell: `session["add_discord"] = (state, code)`).
+((assignment
+   left: (subscript
+     value: (attribute
+       object: [(identifier) (attribute)] @req
+       attribute: (identifier) @field) @trigger)
+   right: (_) @value)
+ (#match? @req "^(self\\.)?(request|req)$")
+ (#eq? @field "session")
+ (#match? @value "^(\\w*(_url|_path|next)|[\\w.]*\\.(get_full_path|build_absolute_uri|serialize)\\(\\)|self\\.(state|data)|\\{\\}|\\[\\])$")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.session-write"))
+
 ; request.session["user_id"] = user.pk, del request.session["x"]
 ([(assignment
     left: (subscript
@@ -189,6 +206,54 @@
  (#any-of? @field "is_authenticated" "is_anonymous" "is_active" "is_admin" "is_staff" "is_superuser" "has_role" "has_roles" "has_permission" "has_perm" "role" "roles" "permissions")
  (#resolves-to? @trigger "^(flask_login|flask_security|quart_auth)\\.current_user\\.")
  (#set! rule "python.auth.current-user"))
+
+;; Checks that decide nothing join an auth region but make none (first: the earlier pattern counts):
+;; `assert request.user.is_authenticated  # nosec` restates what the view's decorator enforced; a
+;; unit named for a URL, a locale or a time zone (`get_login_redirect_url`, `_select_locale`) only
+;; picks where to go or how to show; and a login page sending an already logged-in user on
+;; (`if not request.user.is_anonymous: return redirect(success_url)`) keeps nobody out. The check that
+;; sends an anonymous user to the login page (`if not request.user.is_authenticated: return
+;; redirect(login_url)`) denies access and stays.
+((assert_statement
+   (attribute
+     object: (attribute
+       object: [(identifier) (attribute)] @req
+       attribute: (identifier) @user)
+     attribute: (identifier) @field) @trigger)
+ (#match? @req "^(self\\.)?(request|req)$")
+ (#eq? @user "user")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.request-user"))
+
+((attribute
+   object: (attribute
+     object: [(identifier) (attribute)] @req
+     attribute: (identifier) @user)
+   attribute: (identifier) @field) @trigger
+ (#match? @req "^(self\\.)?(request|req)$")
+ (#eq? @user "user")
+ (#any-of? @field "is_authenticated" "is_anonymous")
+ (#unit-name-matches? @trigger "^_?(get_\\w*(_url|_redirect|redirect_to)|\\w*redirect_url|\\w*(locale|language|timezone|tzinfo))(\\s|$)")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.request-user"))
+
+([(if_statement
+    condition: (attribute
+      object: (attribute object: [(identifier) (attribute)] @req attribute: (identifier) @user)
+      attribute: (identifier) @field) @trigger
+    consequence: (block) @then)
+  (if_statement
+    condition: (not_operator argument: (attribute
+      object: (attribute object: [(identifier) (attribute)] @req attribute: (identifier) @user)
+      attribute: (identifier) @field) @trigger)
+    consequence: (block) @then)]
+ (#match? @req "^(self\\.)?(request|req)$")
+ (#eq? @user "user")
+ (#match? @field "^is_(authenticated|anonymous)$")
+ (#match? @then "^(try:\\s*)?return\\s+\\w*(redirect|HttpResponseRedirect)\\((self\\.)?(get_)?\\w*(success_url|next_url|redirect_url|home|dashboard)\\w*(\\(\\))?\\)")
+ (#not-match? @then "login\\(|logout\\(|raise\\b|token|session|login_url|LOGIN_URL")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.request-user"))
 
 ; request.user.is_authenticated, request.user.has_perm("app.change"), request.user.is_superuser
 ((attribute
@@ -576,7 +641,7 @@
   (if_statement condition: (attribute attribute: (identifier) @field) @trigger)
   (elif_clause condition: (attribute attribute: (identifier) @field) @trigger)
   (return_statement (attribute attribute: (identifier) @field) @trigger)]
- (#any-of? @field "is_superuser" "is_staff" "is_admin" "owner_id" "is_owner")
+ (#any-of? @field "is_superuser" "is_staff" "is_admin" "is_administrator" "owner_id" "is_owner")
  (#unit-name-matches? @trigger "{{permission-function-name}}")
  (#not-unit-name-matches? @trigger "{{not-permission-function}}")
  (#set! rule "python.auth.permission-function"))
@@ -590,7 +655,7 @@
 
 ((comparison_operator (_) (call function: [(identifier) (attribute)] @f)) @trigger
  (#match? @trigger "^\\S+\\s+(not\\s+)?in\\s")
- (#match? @f "(^|\\.)\\w*(perms|permissions|roles|scopes)$")
+ (#match? @f "(^|\\.)\\w*(perms|permissions|roles|scopes)(_for_\\w+)?$")
  (#unit-name-matches? @trigger "{{permission-function-name}}")
  (#not-unit-name-matches? @trigger "{{not-permission-function}}")
  (#set! rule "python.auth.permission-function"))
@@ -618,3 +683,54 @@
  (#any-of? @method "destroy" "regenerate" "invalidate" "cycle_key" "rotate" "revoke")
  (#not-resolves-to? @session "^(flask|quart|sqlalchemy)(\\.|$)")
  (#set! rule "python.auth.session-lifecycle"))
+
+; django-rules: a predicate (`@rules.predicate def can_change_teams(user, obj)`), the permission table
+; that binds predicates to permissions (`rules.add_perm("event.update", is_orga | is_admin)`). Every has_perm call of the
+; project is answered here: these are its authorization logic, however trivial one predicate looks.
+([(decorator [(identifier) (attribute)] @trigger)
+  (decorator (call function: [(identifier) (attribute)] @trigger))]
+ (#resolves-to? @trigger "^rules\\.(predicate|predicates\\.predicate)$")
+ (#set! rule "python.auth.rules-predicate"))
+
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^rules\\.(add_perm|set_perm|add_rule|set_rule|permissions\\.(add_perm|set_perm)|rulesets\\.(add_rule|set_rule))$")
+ (#set! rule "python.auth.rules-predicate"))
+
+; A bearer token from the URL or the request looked up in the store: the password-reset, invitation
+; or e-mail link check itself (`User.objects.get(pw_reset_token=self.kwargs.get("token"),
+; pw_reset_time__gte=now() - timedelta(days=1))`, `get_object_or_404(TeamInvite,
+; token__iexact=self.kwargs["code"])`). Whoever holds the string gets in; the filter beside it (an
+; expiry, a state) is the rest of the check.
+((call
+   function: [(identifier) @f (attribute attribute: (identifier) @f)] @trigger
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @kw
+       value: (_) @value)))
+ (#any-of? @f "get" "filter" "aget" "get_object_or_404" "first")
+ (#match? @kw "^(\\w+_)?token(__i?exact)?$")
+ (#match? @value "^(self\\.)?kwargs(\\.get\\(|\\[)|^(self\\.)?request\\.(GET|POST|query_params|data|args)\\b")
+ (#set! rule "python.auth.token-lookup"))
+
+; A view's request handler logging the user in or out through its own mixin (`LogoutView.post`:
+; `self.logout()`, `LoginView.form_valid`: `self.login(user)`): the session ends or begins here,
+; whichever helper does the work.
+((call
+   function: (attribute
+     object: (identifier) @self
+     attribute: (identifier) @m) @trigger)
+ (#eq? @self "self")
+ (#any-of? @m "logout" "login" "perform_login" "perform_logout" "log_user_in" "log_user_out")
+ (#unit-name-matches? @trigger "^(post|get|put|delete|dispatch|form_valid) \\w*View(\\s|$)")
+ (#set! rule "python.auth.view-login-call"))
+
+; A credential check through an adapter or backend method: `reauth_user = self.authenticate(request,
+; **credentials)`, `adapter.authenticate(request, username=u, password=pw)` (Django's own
+; authenticate() is python.auth.library-call): the password decides who comes back.
+((call
+   function: (attribute attribute: (identifier) @m) @trigger
+   arguments: (argument_list) @args)
+ (#any-of? @m "authenticate" "aauthenticate")
+ (#match? @args "[Pp]ass(word|wd)|[Cc]redentials")
+ (#set! rule "python.auth.password-check"))

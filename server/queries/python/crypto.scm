@@ -67,6 +67,16 @@
  (#not-incidental-use? @trigger)
  (#set! rule "python.crypto.library-call"))
 
+; Django's signing and keyed-hash API, keyed with SECRET_KEY: signing.dumps(obj, salt=...) /
+; signing.loads(token, salt=..., max_age=...) (e-mail confirmation keys, signed links),
+; Signer().sign_object(v) / unsign_object(v), TimestampSigner(salt=...).unsign(v, max_age=...),
+; salted_hmac(salt, value) (a MAC over user state). Each makes or checks a tamper-proof value: an edit
+; to the salt, the max_age or the exceptions caught changes what a forged or old value gets.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^django\\.(core\\.signing\\.(dumps|loads|Signer|TimestampSigner|get_cookie_signer|base64_hmac|b64_hmac)|utils\\.crypto\\.salted_hmac)$")
+ (#set! rule "python.crypto.django-signing"))
+
 ; pwd_context.hash(pw), pwd_context.verify(pw, h), ph.verify(h, pw) on a passlib/argon2 hasher object,
 ; password_hash.verify_and_update(pw, h) on a pwdlib PasswordHash
 ((call

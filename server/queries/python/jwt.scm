@@ -10,6 +10,16 @@
 ; jwcrypto: jwk.JWK(...), jwt.JWT(header=..., claims=...), jws.JWS(...)
 ; flask-jwt-extended and simplejwt: create_access_token(...), decode_token(...), RefreshToken.for_user(u)
 ; Not in a dev-only stand-in class (`NullOIDCPublisherService`, `MockTokenVerifier`): deliberately unverified.
+;; Building python3-saml's objects joins a jwt region but makes none (first: the earlier of two patterns
+;; matching the same call counts): `OneLogin_Saml2_Auth(req, config)` in a factory, or
+;; `OneLogin_Saml2_Settings(config, sp_validation_only=True)` to publish SP metadata. The assertion is
+;; checked where process_response / process_slo is called, the security flags where the config is built.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^onelogin\\.saml2\\.(auth|settings)\\.OneLogin_Saml2_(Auth|Settings)$")
+ (#set! evidence "mention")
+ (#set! rule "python.jwt.library-call"))
+
 ((call
    function: [(identifier) (attribute)] @trigger)
  (#resolves-to? @trigger "^(?:jwt\\.(encode|decode|decode_complete|get_unverified_header|PyJWKClient|PyJWK|PyJWKSet|PyJWT|PyJWS|api_jwt\\.\\w+|api_jws\\.\\w+|algorithms\\.\\w+|jwks_client\\.\\w+)$|jose\\.(jwt|jws|jwk|jwe)\\.\\w+$|authlib\\.(jose|integrations|oauth2|oidc|oauth1)(\\.|$)|google\\.(oauth2\\.id_token\\.\\w+|auth\\.jwt\\.\\w+|auth\\.crypt\\.\\w+)$|onelogin\\.saml2\\.|jwcrypto\\.|(flask_jwt_extended|rest_framework_simplejwt|fastapi_jwt_auth)(\\.|$))")

@@ -29,6 +29,21 @@
  (#set! evidence "mention")
  (#set! rule "python.retry.count-argument"))
 
+;; ... and to the parent class's constructor, `super().__init__(state=state, max_attempts=settings.
+;; CODE_MAX_ATTEMPTS)`: the project's own base class holds whatever the count limits (a retry loop, or a
+;; cap on wrong one-time codes) and has its own region.
+((call
+   function: (attribute
+     object: (call function: (identifier) @super)
+     attribute: (identifier) @init)
+   arguments: (argument_list
+     (keyword_argument name: (identifier) @name) @trigger))
+ (#eq? @super "super")
+ (#eq? @init "__init__")
+ (#any-of? @name "max_retries" "retries" "max_attempts" "num_retries" "max_retry_attempts")
+ (#set! evidence "mention")
+ (#set! rule "python.retry.count-argument"))
+
 ; Retry configuration passed as keywords: HTTPAdapter(max_retries=3), @app.task(autoretry_for=(Exc,),
 ; retry_backoff=True, max_retries=5), apply_async(retry_policy={...}), Config(retries={...}),
 ; Redis(retry_on_timeout=True), httpx.HTTPTransport(retries=3)

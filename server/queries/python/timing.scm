@@ -81,3 +81,17 @@
    function: [(identifier) (attribute)] @trigger)
  (#resolves-to? @trigger "^(hmac\\.compare_digest|secrets\\.compare_digest|django\\.utils\\.crypto\\.constant_time_compare|werkzeug\\.security\\.safe_str_cmp|passlib\\.utils\\.consteq)$")
  (#set! rule "python.timing.constant-time-compare"))
+
+; `t.fingerprint == fingerprint` where the function computed `fingerprint` as a MAC, inline
+; (`hmac.new(key, msg, sha256).hexdigest()`) or through a helper of the same file that returns one
+; (`create_config_fingerprint(user)` ending in `return salted_hmac(salt, value).hexdigest()`): the
+; operand names say nothing, the value is a keyed digest an early-exit compare leaks.
+((comparison_operator
+   [(identifier) (attribute)]
+   .
+   ["==" "!="]
+   .
+   [(identifier) (attribute)]) @trigger
+ (#mac-compare? @trigger)
+ (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
+ (#set! rule "python.timing.secret-compare"))

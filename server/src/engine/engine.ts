@@ -27,7 +27,7 @@ import { GuardrailDocument, type DocumentOptions } from './document';
 import { checkParserInput } from './parserGuards';
 import './fixers';
 import { RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTriggers, type MatchContext, type RawFinding, type PatternScope, type RawTrigger, type RootFilter } from './ruleQueries';
-import { computeFileFacts, type FileFacts } from './valueFacts';
+import { computeFileFacts, mayReturnMac, type FileFacts } from './valueFacts';
 import { atomicsKey, goAtomicNames, type AtomicKind } from './goAtomics';
 import { RULE_CACHE_FILE, RuleAnalysisCache } from './ruleCache';
 import type { FileAnalysis, Finding, FindingSeverity, FindingSuppression, Region, Span, Suppression, Trigger } from './types';
@@ -201,9 +201,11 @@ const CONTRIBUTING_TOP_LEVEL = new Set(['const_declaration', 'var_declaration', 
 function factsUnchanged(changed: readonly CharRange[], root: Node, oldRoot: Node): boolean {
   const inside = (outer: Node | null, r: CharRange) => outer !== null && r.startIndex >= outer.startIndex && r.endIndex <= outer.endIndex;
   const neutral = (n: Node, r: CharRange): boolean => {
+    if (n.type === 'function_definition') return !mayReturnMac(n);
     if (!CONTRIBUTING_TOP_LEVEL.has(n.type)) return true;
     const def = n.type === 'decorated_definition' ? n.childForFieldName('definition') : n;
-    if (def?.type === 'function_definition') return true;
+    // A Python function that returns a MAC is a file fact (macFunctions): an edit in it is not neutral.
+    if (def?.type === 'function_definition') return !mayReturnMac(def);
     if (def?.type === 'class_definition') return inside(def.childForFieldName('body'), r);
     if (n.type !== 'export_statement' || n.childForFieldName('value') !== null) return false;
     const decl = n.childForFieldName('declaration');
@@ -1308,6 +1310,13 @@ function buildRegions(
       plain = unitNode !== undefined && (isDelegation(unitNode, atomics) || isStub(unitNode) || isGoTestHelper(unitNode) || isGoDispatcher(unitNode));
     }
     memo.plainUnits.set(unitStart, unitEnd, unitType, plain);
+    // A permission hook the framework calls (DRF's `has_object_permission(self, request, view, obj):
+    // return self._check(view, obj, request)`) is the entry point of the decision even when it
+    // forwards: which arguments it passes on (the object, or none) is the check. Only a stub is plain.
+    if (plain && g.triggers.some((t) => PERMISSION_HOOK.test(t.rule))) {
+      const unitNode = g.unit.node ?? nodeAt(root, unitStart, unitEnd, unitType);
+      plain = unitNode === undefined || isStub(unitNode);
+    }
     if (plain) continue;
     g.triggers.sort((a, b) => a.start - b.start || a.end - b.end);
     // Fingerprints hash the unit's tokens; a unit no edit wrote inside has an unchanged fingerprint.
@@ -1351,6 +1360,9 @@ function buildRegions(
   );
   return regions;
 }
+
+/** Rules that mark a framework's permission hook by its definition (see the plain-unit check). */
+const PERMISSION_HOOK = /^python\.auth\.permission-method$/;
 
 const FORWARDED_ARGUMENT = new Set(['identifier', 'selector_expression', 'attribute', 'member_expression', 'field_identifier', 'this', 'self', 'variadic_argument', 'spread_element', 'list_splat', 'dictionary_splat']);
 

@@ -48,6 +48,7 @@ const TEST_DIRS = new Set([
   '_example', // a Go convention: a leading underscore keeps the go tool out of it (remark42 backend/_example)
   '_samples',
   '_sample',
+  'vendored', // third-party bundles copied in (`static/vendored/vue.js`): reviewed upstream, replaced whole
   'mailhog', // a vendored MailHog mail catcher: a dev SMTP sink, not the product's mail path
   'demo',
   'demos',

@@ -104,6 +104,8 @@ function enclosingTypes(kind: EnclosingKind, root: Node): string[] {
 export interface FileFacts {
   constants: Set<string>;
   enums: Set<string>;
+  /** Python: the file's top-level functions whose every return is a MAC (callsMacFunction). */
+  macFunctions?: Set<string>;
 }
 
 /**
@@ -114,7 +116,7 @@ export interface FileFacts {
 export function computeFileFacts(root: Node, family: QueryFamily, text: string): { facts: FileFacts; key: string } {
   const ctx: ValueContext = { family, text, root };
   const facts = fileFacts(ctx);
-  return { facts, key: `${[...facts.constants].sort().join(',')}|${[...facts.enums].sort().join(',')}` };
+  return { facts, key: `${[...facts.constants].sort().join(',')}|${[...facts.enums].sort().join(',')}|${[...(facts.macFunctions ?? [])].sort().join(',')}` };
 }
 
 
@@ -351,6 +353,9 @@ function collectTopLevel(top: Node, facts: FileFacts, ctx: ValueContext): void {
       if (def) collectTopLevel(def, facts, ctx);
       return;
     }
+    case 'function_definition':
+      if (ctx.family === 'python') collectMacFunction(top, facts, ctx);
+      return;
     case 'export_statement': {
       const decl = field(top, 'declaration');
       if (decl) collectTopLevel(decl, facts, ctx);
@@ -454,12 +459,41 @@ function functionFacts(fn: Node, ctx: ValueContext): FunctionFacts {
   const macDerived = new Set<string>();
   for (const [name, values] of assigned) {
     if (values.every((v) => v.type === 'const_spec' || isLiteral(v))) constants.add(name);
-    if (values.some((v) => MAC_CALL.test(textOf(v, ctx)))) macDerived.add(name);
+    if (values.some((v) => MAC_CALL.test(textOf(v, ctx)) || callsMacFunction(v, ctx))) macDerived.add(name);
   }
   const values = new Map([...assigned].map(([name, vs]) => [name, vs.map((v) => textOf(v, ctx))]));
   const facts = { constants, macDerived, bound, values, assignedNodes: assigned, parameters };
   ctx.functionFacts.set(fn.id, facts);
   return facts;
+}
+
+/**
+ * Python: the value is a call of a top-level function of this file that returns a MAC
+ * (`fingerprint = create_config_fingerprint(user)`, whose body ends `return salted_hmac(salt,
+ * value).hexdigest()`): the local holds a keyed digest as much as if the call were inline.
+ */
+function callsMacFunction(v: Node, ctx: ValueContext): boolean {
+  if (ctx.family !== 'python' || v.type !== 'call') return false;
+  const callee = v.childForFieldName('function');
+  if (callee?.type !== 'identifier') return false;
+  return fileFacts(ctx).macFunctions?.has(textOf(callee, ctx)) ?? false;
+}
+
+/**
+ * A top-level function that may return a MAC (its text names one): an edit inside it can change
+ * the file's macFunctions, so incremental analysis must recompute the file facts (engine.ts).
+ */
+export function mayReturnMac(def: Node): boolean {
+  return MAC_CALL.test(def.text);
+}
+
+/** Python: collects a top-level function whose every return statement is a MAC. */
+function collectMacFunction(def: Node, facts: FileFacts, ctx: ValueContext): void {
+  const name = def.childForFieldName('name');
+  const body = def.childForFieldName('body');
+  if (!name || !body) return;
+  const returns = body.namedChildren.filter((c): c is Node => c !== null && c.type === 'return_statement');
+  if (returns.length > 0 && returns.every((r) => MAC_CALL.test(textOf(r, ctx)))) (facts.macFunctions ??= new Set()).add(textOf(name, ctx));
 }
 
 /** The value is a constant (see the module comment). */
@@ -606,11 +640,55 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   if (na !== nb && base(na) === base(nb) && /[12]$/.test(na + nb)) return false;
   if (/[12]$/.test(na) && /[12]$/.test(nb)) return false;
   if (NOT_SECRET_NAME.test(na) || NOT_SECRET_NAME.test(nb)) return false;
+  if (ctx.family === 'python' && (urlUserinfoPair(a, b, ctx) || hashedPresentedValue(a, b, ctx) || hashedPresentedValue(b, a, ctx))) return false;
   if (!secretBearing(a, ctx) && !secretBearing(b, ctx)) return false;
   // `new_user = repo.update_password(id, password_hash); new_user.password != password_hash`: the
   // value the server just wrote, compared with what the store handed back (a write check).
   if (readBackOf(b, a, ctx) || readBackOf(a, b, ctx)) return false;
   return !inStandInOrConfirmation(a, ctx);
+}
+
+/** A URL parse in Python: `urlparse(origin)`, `urllib.parse.urlsplit(u)`. */
+const URL_PARSE = /(^|[\w.])url(parse|split)\(/;
+
+/**
+ * Python: `parsed_origin.password != parsed_allowed_origin.password`, the same userinfo field of two
+ * parsed URLs (an origin against an allow-list entry): URL matching, not a secret check.
+ */
+function urlUserinfoPair(a: Node, b: Node, ctx: ValueContext): boolean {
+  if (a.type !== 'attribute' || b.type !== 'attribute') return false;
+  const field = (n: Node) => n.childForFieldName('attribute');
+  const fa = field(a);
+  const fb = field(b);
+  if (!fa || !fb || textOf(fa, ctx) !== textOf(fb, ctx) || !/^(password|username)$/.test(textOf(fa, ctx))) return false;
+  const parsed = (n: Node) => {
+    const owner = n.childForFieldName('object');
+    if (owner?.type === 'call') return URL_PARSE.test(textOf(owner, ctx));
+    if (owner?.type !== 'identifier') return false;
+    const fn = enclosingFunction(owner, ctx);
+    const values = fn ? functionFacts(fn, ctx).values.get(textOf(owner, ctx)) : undefined;
+    return values !== undefined && values.length > 0 && values.every((v) => URL_PARSE.test(v));
+  };
+  return parsed(a) && parsed(b);
+}
+
+/** An unkeyed hash of a value (`adapter.hash_token(refresh_token)`, `hashlib.sha256(t).hexdigest()`). */
+const UNKEYED_HASH_CALL = /^[\w.]*(\bhash_\w+|_hash|\bsha(1|224|256|384|512)|\bmd5|\bblake2[bs])\(/;
+
+/**
+ * Python: `presented` is a local every value of which is an unkeyed hash of something
+ * (`refresh_token_hash = adapter.hash_token(refresh_token)`), compared with a stored hash
+ * (`rt.hash`, `row.token_hash`): the caller cannot steer the digest's bytes, so an early exit
+ * leaks nothing it can use (and the row was found by that hash). Not a MAC or a signature.
+ */
+function hashedPresentedValue(presented: Node, stored: Node, ctx: ValueContext): boolean {
+  if (presented.type !== 'identifier') return false;
+  const storedName = valueName(stored, ctx);
+  // (A password hash is another matter: `user.password_hash != hash_password(pw)` stays a check.)
+  if (!/(^|_)(hash|digest)$/i.test(storedName) || /sig|mac|pass|pwd/i.test(storedName)) return false;
+  const fn = enclosingFunction(presented, ctx);
+  const values = fn ? functionFacts(fn, ctx).values.get(textOf(presented, ctx)) : undefined;
+  return values !== undefined && values.length > 0 && values.every((v) => UNKEYED_HASH_CALL.test(v) && !MAC_CALL.test(v) && !/pass|pwd/i.test(v));
 }
 
 /** Array methods that pick elements out of a collection by a predicate callback. */
@@ -955,9 +1033,17 @@ export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   if (digest && digestsCredential(digest, ctx)) return false;
   const names = unitName(n, ctx);
   if (INCIDENTAL_USE.test(names) || INCIDENTAL_NAME.test(names)) return true;
-  const statement = textOf(statementOf(n, ctx), ctx).slice(0, 400);
+  const statementNode = statementOf(n, ctx);
+  const statement = textOf(statementNode, ctx).slice(0, 400);
   // The caller says the digest is not for security: `hashlib.md5(email, usedforsecurity=False)`.
   if (/\busedforsecurity\s*=\s*False\b/.test(statement)) return true;
+  // ... or its line's comment does: `return md5(s).hexdigest()[:8]  # noqa: S324 -- used for cache
+  // busting` (bandit/ruff's insecure-hash rule waived, `# nosec`). A digest only (not an HMAC or a
+  // cipher): the waiver is about collisions, which a label does not care about.
+  if (digest && DIGEST_WAIVER.test(trailingComment(statementNode, ctx))) return true;
+  // ... or it keeps only a few characters of an unkeyed digest (`sha1(x).hexdigest()[:8]`): a
+  // version string or label; nothing compares 32 bits with a secret.
+  if (digest && /\.hexdigest\(\)\s*\[\s*(0\s*)?:\s*([1-9]|1[0-2])\s*\]/.test(statement)) return true;
   // Python's `secrets.token_urlsafe(6)` names its module, not what the value is for.
   const context = `${names} ${statement.replace(/\bsecrets\.(?=token_|choice|randbits|randbelow)/g, '')}`;
   if (/password|passwd|secret|signature|hmac|private|credential/i.test(context)) return false;
@@ -968,6 +1054,17 @@ export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   if (FINGERPRINT_HASH.test(textOf(n, ctx)) && JSON_SERIALISATION.test(statement) && !/token|sign|nonce|salt/i.test(statement)) return true;
   if (!digest) return randomBoundToId(n, ctx);
   return contentFingerprint(digest, ctx) || identifierDigest(digest, ctx) || cacheKeyDigest(digest, ctx);
+}
+
+/** A line comment waiving an insecure-hash warning: ruff/flake8-bandit S303/S324, bandit `nosec`, or saying so. */
+const DIGEST_WAIVER = /#\s*(noqa\b[^\n]*\bS3(03|24)\b|nosec\b)|\bnot (used )?for security\b|cache[- ]?bust/i;
+
+/** The comment that ends the statement's last line (`x = f()  # why`), or ''. */
+function trailingComment(statement: Node, ctx: ValueContext): string {
+  const end = statement.endIndex;
+  const eol = ctx.text.indexOf('\n', end);
+  const rest = ctx.text.slice(end, eol < 0 ? Math.min(ctx.text.length, end + 200) : Math.min(eol, end + 200));
+  return /^\s*#/.test(rest) ? rest : '';
 }
 
 /** The call whose callee is `n`, or null. */
@@ -1414,6 +1511,15 @@ export function isStrongSecretComparison(a: Node, b: Node, ctx: ValueContext): b
   if (strong(a) || strong(b) || macDerived(a, ctx) || macDerived(b, ctx)) return true;
   // A token or OTP read from the request compared with the expected one: the caller iterates it.
   return (fromRequest(a, ctx) && secretBearing(b, ctx)) || (fromRequest(b, ctx) && secretBearing(a, ctx));
+}
+
+/**
+ * A secret comparison (isSecretComparison) where one side is a local holding a MAC the function
+ * computed (`fingerprint = create_config_fingerprint(user)` returning a salted_hmac digest), whatever
+ * the operands are called.
+ */
+export function isMacComparison(a: Node, b: Node, ctx: ValueContext): boolean {
+  return (macDerived(a, ctx) || macDerived(b, ctx)) && isSecretComparison(a, b, ctx);
 }
 
 /** Calls that return a value only after checking its signature (Django signing, itsdangerous). */
