@@ -10,6 +10,7 @@
  * - `#inside-callback-of?`: inside a function passed to a call (`createParamDecorator(…)`).
  */
 import type { Node } from 'web-tree-sitter';
+import { enclosingFunction as indexedEnclosingFunction, parentOf, type ValueContext } from './valueFacts';
 
 const FUNCTION_TYPES = new Set([
   'function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration', 'generator_function',
@@ -36,10 +37,10 @@ function enclosingFunction(n: Node): Node | null {
 }
 
 /** The name a function is known by: its own, or the variable / field / property holding it. */
-function functionName(fn: Node): string | undefined {
+function functionName(fn: Node, ctx?: ValueContext): string | undefined {
   const own = fn.childForFieldName('name');
   if (own) return own.text;
-  const p = fn.parent;
+  const p = ctx ? parentOf(fn, ctx) : fn.parent;
   if (p?.type === 'variable_declarator') return p.childForFieldName('name')?.text;
   if (p?.type === 'public_field_definition' || p?.type === 'field_definition') return (p.childForFieldName('name') ?? p.childForFieldName('property'))?.text;
   if (p?.type === 'pair') return p.childForFieldName('key')?.text;
@@ -175,19 +176,39 @@ const SECRET_CONTEXT = /pass(?:word|wd|phrase)?|secret|token|api_?key|apiKey|pri
  * digit of an id-making function (`generateId`, `…Id(…)` returning the id), in a function whose code
  * names no secret, key material, signature or session: a stable id, a path segment, a dedup key.
  */
-export function isIdHash(n: Node): boolean {
+export function isIdHash(n: Node, ctx: ValueContext): boolean {
   if (!/(?:^|\.)(?:createHash|randomInt)$/.test(n.text)) return false;
-  // A bounded climb (crafted call chains nest thousands deep): past 40 levels, not an id helper.
-  let fn: Node | null = n.parent;
-  for (let i = 0; fn && !FUNCTION_TYPES.has(fn.type); i++) fn = i < 40 ? fn.parent : null;
-  if (!fn) return false;
-  const text = fn.text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '');
-  if (SECRET_CONTEXT.test(text)) return false;
-  const name = functionName(fn);
-  const idFunction = name !== undefined && ID_NAME.test(name.replace(/(?:For|From|Of)[A-Z]\w*$/, ''));
-  if (/randomInt$/.test(n.text)) return idFunction || isRandomId(n);
+  // Through the engine's index: climbing `parent` from every call of a crafted chain thousands
+  // deep was quadratic (tree-sitter 0.25 finds a parent from the root).
+  const fn = indexedEnclosingFunction(n, ctx);
+  // An id helper is a small function; past this size (nested arrows of a crafted file, each
+  // holding the rest) the region stays, and its text is not searched again for every call.
+  if (!fn || fn.endIndex - fn.startIndex > ID_HELPER_MAX_CHARS) return false;
+  const facts = idFunctionFacts(fn, ctx);
+  if (facts.namesSecret) return false;
+  if (/randomInt$/.test(n.text)) return facts.idFunction || isRandomId(n);
   // A digest truncated to an id, or returned by a function whose name says id.
-  return /\.(?:slice|substring|substr)\(\s*0\s*,/.test(text) || idFunction;
+  return facts.truncates || facts.idFunction;
+}
+
+/**
+ * What `#id-hash?` reads of a function, kept for the last function asked (its calls come in turn;
+ * a crafted chain holds thousands in one function).
+ */
+const ID_HELPER_MAX_CHARS = 20_000;
+
+let lastFacts: { tree: unknown; id: number; facts: { namesSecret: boolean; idFunction: boolean; truncates: boolean } } | undefined;
+function idFunctionFacts(fn: Node, ctx: ValueContext): { namesSecret: boolean; idFunction: boolean; truncates: boolean } {
+  if (lastFacts?.tree === fn.tree && lastFacts.id === fn.id) return lastFacts.facts;
+  const text = fn.text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '');
+  const name = functionName(fn, ctx);
+  const facts = {
+    namesSecret: SECRET_CONTEXT.test(text),
+    idFunction: name !== undefined && ID_NAME.test(name.replace(/(?:For|From|Of)[A-Z]\w*$/, '')),
+    truncates: /\.(?:slice|substring|substr)\(\s*0\s*,/.test(text),
+  };
+  lastFacts = { tree: fn.tree, id: fn.id, facts };
+  return facts;
 }
 
 /** Secret words for a CSPRNG value (`randomUUID`): a nonce only needs uniqueness, so it is not one. */

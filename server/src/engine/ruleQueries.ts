@@ -439,7 +439,7 @@ function argumentOf(n: Node, re: RegExp, ctx: MatchContext): boolean {
 }
 
 /** Tests of a captured node alone (randomUse.ts): `(#random-id? @c)` and `(#not-random-id? @c)` alike. */
-const NODE_TESTS: ReadonlyMap<string, (n: Node) => boolean> = new Map([
+const NODE_TESTS: ReadonlyMap<string, (n: Node, ctx: MatchContext) => boolean> = new Map([
   ['random-id?', isRandomId],
   ['dummy-data?', isDummyData],
   ['random-secret?', isRandomSecret],
@@ -460,7 +460,7 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
   const re = new RegExp(pattern);
   const negated = p.operator.startsWith('not-');
   const nodeTest = NODE_TESTS.get(negated ? p.operator.slice(4) : p.operator);
-  if (nodeTest) return (caps) => allOf(caps, capture, nodeTest) !== negated;
+  if (nodeTest) return (caps, ctx) => allOf(caps, capture, (n) => nodeTest(n, ctx)) !== negated;
   const patternTest = NODE_PATTERN_TESTS.get(negated ? p.operator.slice(4) : p.operator);
   if (patternTest) return (caps, ctx) => allOf(caps, capture, (n) => patternTest(n, re, ctx)) !== negated;
   switch (p.operator) {

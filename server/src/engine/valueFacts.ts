@@ -914,7 +914,7 @@ function statementOf(n: Node, ctx: ValueContext): Node {
  * (O(depth)), which is quadratic over thousands of nested lambdas. This walks down from the
  * nearest indexed statement or unit instead, a few steps in real code; null past 64 levels.
  */
-function parentOf(n: Node, ctx: ValueContext): Node | null {
+export function parentOf(n: Node, ctx: ValueContext): Node | null {
   const index = enclosingIndex('statement', n, ctx);
   const i = index.innermost(n);
   if (i < 0) return n.parent;
