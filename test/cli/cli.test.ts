@@ -137,11 +137,11 @@ describe('ai-guardrails CLI', function () {
     fs.mkdirSync(path.join(dir, 'lib'));
     fs.writeFileSync(
       path.join(dir, 'lib', 'safe.js'),
-      "const { timingSafeEqual } = require('crypto');\nfunction safeEqual(a, b) {\n  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));\n}\nmodule.exports = { safeEqual };\n",
+      "const { timingSafeEqual } = require('crypto');\nfunction signaturesMatch(a, b) {\n  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));\n}\nmodule.exports = { signaturesMatch };\n",
     );
     fs.writeFileSync(
       path.join(dir, 'routes.js'),
-      "const { safeEqual } = require('./lib/safe');\nfunction checkWebhook(req, secret) {\n  return safeEqual(req.headers['x-signature'], secret);\n}\nfunction render(x) {\n  return String(x);\n}\nmodule.exports = { checkWebhook, render };\n",
+      "const { signaturesMatch } = require('./lib/safe');\nfunction checkWebhook(req, secret) {\n  return signaturesMatch(req.headers['x-signature'], secret);\n}\nfunction render(x) {\n  return String(x);\n}\nmodule.exports = { checkWebhook, render };\n",
     );
     const out = JSON.parse(cli(dir, 'scan', '--format', 'json').stdout) as ScanJson;
     const caller = out.regions.find((r) => r.path === 'routes.js');

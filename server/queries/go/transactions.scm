@@ -73,6 +73,9 @@
  (#eq? @commit "Commit")
  (#eq? @args "()")
  (#eq? @recv @session)
+ ; Something is written before the Commit (a session that only reads commits nothing: vikunja's
+ ; search and list handlers, judged N in the round-17 audit).
+ (#text-before? @trigger "\\b\\w*(?:[Cc]reate|[Uu]pdate|[Dd]elete|[Ii]nsert|[Ss]ave|[Rr]emove|[Aa]dd|[Rr]egister|[Uu]pload|[Cc]leanup|[Ee]xec|[Uu]psert|[Rr]eplace|[Ss]tore|[Ww]rite|[Mm]ove|[Aa]rchive|[Rr]estore|[Mm]ark|[Cc]onsume|[Rr]evoke|[Rr]eset|[Cc]hange|[Ii]ncr|[Dd]ecr|[Dd]estroy|[Pp]urge|[Ii]mport|[Tt]ransfer|[Aa]ssign|[Ss]et[A-Z]|[Dd]isable|[Ee]nable|[Aa]ctivate|[Ii]nvalidate|[Nn]otify|[Ss]end)\\w*\\(")
  (#set! rule "go.transactions.session-begin"))
 
 ; db.Transaction(fn) with a named function (a Transaction() getter has no arguments)
