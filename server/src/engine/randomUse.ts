@@ -10,7 +10,7 @@
  * - `#inside-callback-of?`: inside a function passed to a call (`createParamDecorator(…)`).
  */
 import type { Node } from 'web-tree-sitter';
-import { enclosingFunction as indexedEnclosingFunction, parentOf, type ValueContext } from './valueFacts';
+import { enclosingFunction as indexedEnclosingFunction, parentOf, type IdFunctionFacts, type ValueContext } from './valueFacts';
 
 const FUNCTION_TYPES = new Set([
   'function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration', 'generator_function',
@@ -191,23 +191,23 @@ export function isIdHash(n: Node, ctx: ValueContext): boolean {
   return facts.truncates || facts.idFunction;
 }
 
-/**
- * What `#id-hash?` reads of a function, kept for the last function asked (its calls come in turn;
- * a crafted chain holds thousands in one function).
- */
+/** Functions larger than this are no id helpers (`#id-hash?`). */
 const ID_HELPER_MAX_CHARS = 20_000;
 
-let lastFacts: { tree: unknown; id: number; facts: { namesSecret: boolean; idFunction: boolean; truncates: boolean } } | undefined;
-function idFunctionFacts(fn: Node, ctx: ValueContext): { namesSecret: boolean; idFunction: boolean; truncates: boolean } {
-  if (lastFacts?.tree === fn.tree && lastFacts.id === fn.id) return lastFacts.facts;
-  const text = fn.text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '');
-  const name = functionName(fn, ctx);
-  const facts = {
-    namesSecret: SECRET_CONTEXT.test(text),
-    idFunction: name !== undefined && ID_NAME.test(name.replace(/(?:For|From|Of)[A-Z]\w*$/, '')),
-    truncates: /\.(?:slice|substring|substr)\(\s*0\s*,/.test(text),
-  };
-  lastFacts = { tree: fn.tree, id: fn.id, facts };
+/** What `#id-hash?` reads of a function, once per function and analysis (a function's calls share it). */
+function idFunctionFacts(fn: Node, ctx: ValueContext): IdFunctionFacts {
+  ctx.idFunctionFacts ??= new Map();
+  let facts = ctx.idFunctionFacts.get(fn.id);
+  if (!facts) {
+    const text = fn.text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '');
+    const name = functionName(fn, ctx);
+    facts = {
+      namesSecret: SECRET_CONTEXT.test(text),
+      idFunction: name !== undefined && ID_NAME.test(name.replace(/(?:For|From|Of)[A-Z]\w*$/, '')),
+      truncates: /\.(?:slice|substring|substr)\(\s*0\s*,/.test(text),
+    };
+    ctx.idFunctionFacts.set(fn.id, facts);
+  }
   return facts;
 }
 

@@ -33,6 +33,8 @@ export interface ValueContext {
   /** Per-analysis caches. */
   fileFacts?: FileFacts;
   functionFacts?: Map<number, FunctionFacts>;
+  /** `#id-hash?` facts of functions by node id (randomUse.ts). */
+  idFunctionFacts?: Map<number, IdFunctionFacts>;
   /** Enclosing-node indexes by kind, and unit names by innermost scope (enclosingOf). */
   enclosing?: Map<EnclosingKind, EnclosingIndex>;
   /**
@@ -99,6 +101,13 @@ function enclosingTypes(kind: EnclosingKind, root: Node): string[] {
     perKind.set(kind, types);
   }
   return types;
+}
+
+/** What `#id-hash?` reads of a function (randomUse.ts): secret words, an id-making name, a truncation. */
+export interface IdFunctionFacts {
+  namesSecret: boolean;
+  idFunction: boolean;
+  truncates: boolean;
 }
 
 export interface FileFacts {
