@@ -503,7 +503,9 @@ const RECALL_ROUND_LABELS = [
   '',
   'round 14, seed 20261214: held out on six new repositories (engine at a60f36b), then tuned on',
   '',
-  'round 16, seed 20261216: held out on six new repositories (engine at 8a6997b)',
+  'round 16, seed 20261216: held out on six new repositories (engine at 8a6997b), then tuned on',
+  '',
+  'round 18, seed 20261218: held out on six new repositories (engine at 01faf2c)',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
