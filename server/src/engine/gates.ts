@@ -365,36 +365,29 @@ export class FactorIndex {
       }
       out[s]!.push(id);
     });
-    // Failure links, breadth first, folded into a full transition table.
+    // Failure links, breadth first, folded into a full transition table with premultiplied
+    // targets: a state's row starts as a copy of its failure state's (complete, as that state is
+    // shallower) and then takes its own trie edges, so building costs a copy per state rather than
+    // a lookup per state and class.
     const n = goto.length;
     const delta = new Int32Array(n * classes);
-    const fail = new Int32Array(n);
-    const queue: number[] = [];
-    for (let c = 1; c < classes; c++) {
-      const t = goto[0]!.get(c);
-      if (t !== undefined) {
-        delta[c] = t;
-        fail[t] = 0;
+    const failRow = new Int32Array(n);
+    const queue: number[] = [0];
+    for (let head = 0; head < queue.length; head++) {
+      const s = queue[head]!;
+      const row = s * classes;
+      if (s !== 0) {
+        const f = failRow[s]!;
+        delta.copyWithin(row, f, f + classes);
+        const inherited = out[f / classes]!;
+        if (inherited.length > 0) out[s] = [...out[s]!, ...inherited];
+      }
+      for (const [c, t] of goto[s]!) {
+        failRow[t] = s === 0 ? 0 : delta[failRow[s]! + c]!;
+        delta[row + c] = t * classes;
         queue.push(t);
       }
     }
-    for (let head = 0; head < queue.length; head++) {
-      const s = queue[head]!;
-      const f = fail[s]!;
-      const inherited = out[f]!;
-      if (inherited.length > 0) out[s] = [...out[s]!, ...inherited];
-      for (let c = 1; c < classes; c++) {
-        const t = goto[s]!.get(c);
-        if (t !== undefined) {
-          delta[s * classes + c] = t;
-          fail[t] = delta[f * classes + c]!;
-          queue.push(t);
-        } else {
-          delta[s * classes + c] = delta[f * classes + c]!;
-        }
-      }
-    }
-    for (let k = 0; k < delta.length; k++) delta[k] = delta[k]! * classes;
     this.delta = delta;
     this.outputs = new Array<number[] | undefined>(n * classes);
     this.hasOutput = new Uint8Array(n * classes);
