@@ -49,6 +49,21 @@ describe('language server over stdio', function () {
     assert.ok(!diags.some((d) => d.range.start.line >= 30), 'Add() must not be flagged');
   });
 
+  it('lists at most eight more triggers under a region diagnostic, then how many places are left', async () => {
+    const uri = uriOf('go/many_locks.go');
+    const calls = Array.from({ length: 12 }, (_, i) => `\ts.mu.Lock()\n\ts.n += ${i}\n\ts.mu.Unlock()\n`).join('');
+    client.open(uri, 'go', `package store\n\nimport "sync"\n\ntype S struct {\n\tmu sync.Mutex\n\tn  int\n}\n\nfunc (s *S) Bump() {\n${calls}}\n`);
+    const diag = byCategory(await client.diagnosticsFor(uri, 1), 'concurrency');
+    assert.ok(diag, 'a concurrency region on Bump');
+    const related = diag.relatedInformation ?? [];
+    assert.strictEqual(related.length, 9, JSON.stringify(related.map((r) => r.message)));
+    assert.ok(related.slice(0, 8).every((r) => /^Also .* here \(go\.concurrency\./.test(r.message)));
+    assert.match(related[8]!.message, /^…and \d+ more places in S\.Bump$/);
+    const listed = 1 + 8 + Number(/(\d+) more/.exec(related[8]!.message)![1]);
+    assert.ok(listed >= 24, `every Lock and Unlock is a trigger (${listed})`);
+    client.close(uri);
+  });
+
   it('answers hovers inside a region with category, tier, checklist and status, and nothing outside', async () => {
     const uri = uriOf('go/auth.go');
     const inside = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 19, character: 4 } });

@@ -45,6 +45,13 @@ export interface DiagnosticOptions {
   approvedDisplay: 'hint' | 'hide';
 }
 
+/**
+ * Trigger lines listed under a region's diagnostic. A long unit can hold dozens; every one of
+ * them went out with every keystroke's diagnostics (half the bytes of a 5,000-line Go file's
+ * publish) and each became a row in the Problems panel. The hover and the sidebar show the unit.
+ */
+const MAX_RELATED = 8;
+
 /** One diagnostic per region and category, on its first trigger. */
 export function regionDiagnostic(uri: string, region: Region, review: RegionReview, options: DiagnosticOptions): Diagnostic | undefined {
   const info = CATEGORIES[region.category];
@@ -72,10 +79,12 @@ export function regionDiagnostic(uri: string, region: Region, review: RegionRevi
     fingerprint: region.fingerprint,
     symbol: region.symbol,
   };
-  const related: DiagnosticRelatedInformation[] = region.triggers.slice(1).map((t) => ({
+  const related: DiagnosticRelatedInformation[] = region.triggers.slice(1, 1 + MAX_RELATED).map((t) => ({
     location: { uri, range: t.span },
     message: `Also ${info.title} here (${t.rule})`,
   }));
+  const more = region.triggers.length - 1 - MAX_RELATED;
+  if (more > 0) related.push({ location: { uri, range: region.span }, message: `…and ${more} more ${more === 1 ? 'place' : 'places'} in ${region.symbol}` });
   return {
     range: first.span,
     severity,
