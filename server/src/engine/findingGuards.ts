@@ -47,3 +47,30 @@ export function isGuardedBy(n: Node, re: RegExp, ctx: ValueContext): boolean {
   }
   return false;
 }
+
+const HELPER_DECLARATIONS = ['function_declaration', 'method_declaration', 'function_definition'];
+
+/** The name a key-function argument calls or passes: `keyFunc(token, fn)`, `keyFunc`, `s.keyFunc`. */
+function helperName(arg: Node): string | undefined {
+  const callee = arg.type === 'call_expression' || arg.type === 'call' ? arg.childForFieldName('function') : arg;
+  if (callee?.type === 'identifier') return callee.text;
+  const field = callee?.type === 'selector_expression' ? callee.childForFieldName('field') : callee?.type === 'member_expression' ? callee.childForFieldName('property') : null;
+  return field?.text;
+}
+
+/**
+ * `#helper-matches? @args "re"`: an argument of the argument list `@args` names, or calls, a
+ * function or method declared in the same file whose code matches `re` (`jwt.Parse(raw,
+ * keyFunc(token, fn))` where `keyFunc` rejects `t.Method.Alg() != SignerAlgo`). Reads the file's
+ * top-level declarations once per match; matches are the few calls a finding pattern picks.
+ */
+export function isHelperMatching(args: Node, re: RegExp): boolean {
+  const names = new Set(args.namedChildren.map((a) => (a ? helperName(a) : undefined)).filter((s): s is string => s !== undefined));
+  if (names.size === 0) return false;
+  for (const d of args.tree.rootNode.namedChildren) {
+    if (!d || !HELPER_DECLARATIONS.includes(d.type)) continue;
+    const name = d.childForFieldName('name')?.text;
+    if (name !== undefined && names.has(name) && re.test(d.text)) return true;
+  }
+  return false;
+}
