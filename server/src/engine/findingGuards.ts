@@ -11,7 +11,7 @@
  * and the `if` statements inside it, never climbing from every node.
  */
 import type { Node } from 'web-tree-sitter';
-import { enclosingFunction, type ValueContext } from './valueFacts';
+import { enclosingFunction, isConstant, type ValueContext } from './valueFacts';
 
 const IF_TYPES = ['if_statement'];
 const CASE_TYPES = ['expression_case', 'switch_case', 'case_clause'];
@@ -73,4 +73,92 @@ export function isHelperMatching(args: Node, re: RegExp): boolean {
     if (name !== undefined && names.has(name) && re.test(d.text)) return true;
   }
   return false;
+}
+
+/** A module-level `const NAME = ["a", "b"]` (or `[…] as const`): a fixed list of strings. */
+function constantStringList(name: string, root: Node): boolean {
+  for (const st of root.namedChildren) {
+    const decl = st?.type === 'export_statement' ? st.childForFieldName('declaration') : st;
+    if (decl?.type !== 'lexical_declaration' || !decl.text.startsWith('const')) continue;
+    for (const d of decl.namedChildren) {
+      if (d?.type !== 'variable_declarator' || d.childForFieldName('name')?.text !== name) continue;
+      let v = d.childForFieldName('value');
+      if (v?.type === 'as_expression' || v?.type === 'satisfies_expression') v = v.namedChild(0);
+      // Strings, or objects whose every value is a string (`{ column: "blocks", kind: "jsonArray" }`).
+      const item = (e: Node | null): boolean =>
+        e?.type === 'string' || (e?.type === 'object' && e.namedChildren.every((p) => p?.type === 'pair' && p.childForFieldName('value')?.type === 'string'));
+      return v?.type === 'array' && v.namedChildren.length > 0 && v.namedChildren.every(item);
+    }
+  }
+  return false;
+}
+
+/** `for (const table of TABLES)` around `at`, over a fixed module-level list. */
+function loopOverConstantList(id: Node, at: Node, fn: Node): boolean {
+  const name = id.text;
+  for (const loop of fn.descendantsOfType('for_in_statement')) {
+    if (!loop || !holds(loop, at) || !/^\s*for\s*\(\s*const\b/.test(loop.text)) continue;
+    if (loop.childForFieldName('left')?.text !== name) continue;
+    const right = loop.childForFieldName('right');
+    return right?.type === 'identifier' && constantStringList(right.text, at.tree.rootNode);
+  }
+  return false;
+}
+
+/** A string or template every substitution of which is code-built (depth-bounded). */
+function codeBuiltString(e: Node, fn: Node, ctx: ValueContext, depth: number): boolean {
+  if (e.type === 'string') return true;
+  return e.type === 'template_string' && depth < 3 && e.namedChildren.every((c) => c?.type !== 'template_substitution' || codeBuiltSubstitution(c, fn, ctx, depth + 1));
+}
+
+/** `clauses.join(", ")` of a local array the function fills only with code-built strings. */
+function joinOfCodeBuiltList(e: Node, fn: Node, ctx: ValueContext, depth: number): boolean {
+  const callee = e.type === 'call_expression' ? e.childForFieldName('function') : null;
+  const list = callee?.type === 'member_expression' && callee.childForFieldName('property')?.text === 'join' ? callee.childForFieldName('object') : null;
+  if (list?.type !== 'identifier') return false;
+  const name = list.text;
+  let declared = false;
+  for (const d of fn.descendantsOfType('variable_declarator')) {
+    if (d?.childForFieldName('name')?.text !== name) continue;
+    const v = d.childForFieldName('value');
+    if (v?.type !== 'array' || !v.namedChildren.every((c) => c !== null && codeBuiltString(c, fn, ctx, depth))) return false;
+    declared = true;
+  }
+  if (!declared) return false;
+  for (const c of fn.descendantsOfType('call_expression')) {
+    const f = c?.childForFieldName('function');
+    if (f?.type !== 'member_expression' || f.childForFieldName('object')?.text !== name) continue;
+    const method = f.childForFieldName('property')?.text;
+    if (method === 'join') continue;
+    if (method !== 'push' && method !== 'unshift') return false;
+    const args = c?.childForFieldName('arguments')?.namedChildren ?? [];
+    if (!args.every((a) => a !== null && codeBuiltString(a, fn, ctx, depth))) return false;
+  }
+  // Reassigned or handed elsewhere: not followed.
+  return !fn.descendantsOfType('assignment_expression').some((a) => a?.childForFieldName('left')?.text === name);
+}
+
+function codeBuiltSubstitution(sub: Node, fn: Node, ctx: ValueContext, depth: number): boolean {
+  const e = sub.namedChildren.find((c) => c !== null && c.type !== 'comment');
+  if (!e) return true;
+  // `$${paramIndex}`: a positional placeholder's number, the value goes in the parameters.
+  if (ctx.text[sub.startIndex - 1] === '$') return true;
+  if (isConstant(e, ctx)) return true;
+  if (e.type === 'identifier') return loopOverConstantList(e, sub, fn);
+  return joinOfCodeBuiltList(e, fn, ctx, depth);
+}
+
+/**
+ * `#code-built-sql? @s`: ECMAScript: every substitution of the template `@s` is text the code
+ * itself chose: a constant, a `$${n}` positional placeholder number, the variable of a
+ * `for (const t of TABLES)` loop over a module-level list of strings (`["Survey", "Tag"] as const`:
+ * identifiers cannot be parameters), or `clauses.join(", ")` of a local array filled only with
+ * such strings (`clauses.push(\`logo = $${i}::jsonb\`)`). Values spliced in (`'${update.id}'`) are not.
+ */
+export function isCodeBuiltSql(s: Node, ctx: ValueContext): boolean {
+  if (s.type !== 'template_string') return false;
+  const fn = enclosingFunction(s, ctx);
+  if (!fn) return false;
+  const subs = s.namedChildren.filter((c): c is Node => c?.type === 'template_substitution');
+  return subs.length > 0 && subs.every((sub) => codeBuiltSubstitution(sub, fn, ctx, 0));
 }
