@@ -162,3 +162,40 @@ export function isCodeBuiltSql(s: Node, ctx: ValueContext): boolean {
   const subs = s.namedChildren.filter((c): c is Node => c?.type === 'template_substitution');
   return subs.length > 0 && subs.every((sub) => codeBuiltSubstitution(sub, fn, ctx, 0));
 }
+
+const EQUALITY = new Set(['===', '!==', '==', '!=']);
+
+/**
+ * `#stale-marker? @value`: ECMAScript: the value of `const fetchToken = Math.random()…` (the
+ * declarator around `@value`) serves only to tell a stale response from the latest one: every
+ * use of the name in its function is an equality test, or a store into a field (`this._current =
+ * fetchToken`, `ref.current = token`) that the function itself compares with the name; it is never
+ * returned, sent, passed to a call or kept anywhere else. A value nobody outside the process sees
+ * is no secret, whatever its name.
+ */
+export function isStaleMarker(value: Node, ctx: ValueContext): boolean {
+  const decl = value.parent;
+  const nameNode = decl?.type === 'variable_declarator' ? decl.childForFieldName('name') : null;
+  if (nameNode?.type !== 'identifier') return false;
+  const fn = enclosingFunction(value, ctx);
+  if (!fn) return false;
+  const name = nameNode.text;
+  const stores: string[] = [];
+  const compared: string[] = [];
+  for (const id of fn.descendantsOfType('identifier')) {
+    if (!id || id.text !== name || id.id === nameNode.id) continue;
+    const p = id.parent;
+    if (p?.type === 'binary_expression' && EQUALITY.has(p.childForFieldName('operator')?.text ?? '')) {
+      const other = p.childForFieldName('left')?.id === id.id ? p.childForFieldName('right') : p.childForFieldName('left');
+      compared.push(other?.text ?? '');
+      continue;
+    }
+    const left = p?.type === 'assignment_expression' && p.childForFieldName('right')?.id === id.id ? p.childForFieldName('left') : null;
+    if (left?.type === 'member_expression') {
+      stores.push(left.text);
+      continue;
+    }
+    return false;
+  }
+  return compared.length > 0 && stores.every((s) => compared.includes(s));
+}
