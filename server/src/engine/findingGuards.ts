@@ -115,8 +115,11 @@ function codeBuiltString(e: Node, fn: Node, ctx: ValueContext, depth: number): b
 function joinOfCodeBuiltList(e: Node, fn: Node, ctx: ValueContext, depth: number): boolean {
   const callee = e.type === 'call_expression' ? e.childForFieldName('function') : null;
   const list = callee?.type === 'member_expression' && callee.childForFieldName('property')?.text === 'join' ? callee.childForFieldName('object') : null;
-  if (list?.type !== 'identifier') return false;
-  const name = list.text;
+  // `update.setClauses.join(", ")` of records the function filled with `{ id, setClauses }`: the local array of that name.
+  const shorthand = list?.type === 'member_expression' ? list.childForFieldName('property')?.text : undefined;
+  if (shorthand !== undefined && !fn.descendantsOfType('shorthand_property_identifier').some((p) => p?.text === shorthand)) return false;
+  if (list?.type !== 'identifier' && shorthand === undefined) return false;
+  const name = shorthand ?? list?.text ?? '';
   let declared = false;
   for (const d of fn.descendantsOfType('variable_declarator')) {
     if (d?.childForFieldName('name')?.text !== name) continue;
@@ -145,6 +148,9 @@ function codeBuiltSubstitution(sub: Node, fn: Node, ctx: ValueContext, depth: nu
   if (ctx.text[sub.startIndex - 1] === '$') return true;
   if (isConstant(e, ctx)) return true;
   if (e.type === 'identifier') return loopOverConstantList(e, sub, fn);
+  // `${field.column}` of a loop over a module-level list of records of strings.
+  const owner = e.type === 'member_expression' ? e.childForFieldName('object') : null;
+  if (owner?.type === 'identifier' && loopOverConstantList(owner, sub, fn)) return true;
   return joinOfCodeBuiltList(e, fn, ctx, depth);
 }
 
