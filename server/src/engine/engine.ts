@@ -1542,11 +1542,29 @@ function suppressionOn(line: string, rule: string, row: number): FindingSuppress
   return undefined;
 }
 
+/** Brackets a line leaves open (string contents and the trailing comment ignored, roughly). */
+function openBrackets(line: string): number {
+  const code = line.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""').replace(/\s(\/\/|#).*$/, '');
+  return (code.match(/[([{]/g)?.length ?? 0) - (code.match(/[)\]}]/g)?.length ?? 0);
+}
+
 function findingSuppression(lines: LineIndex, row: number, rule: string): FindingSuppression | undefined {
   const here = suppressionOn(lines.line(row), rule, row);
   if (here) return here;
   const above = row > 0 ? lines.line(row - 1) : '';
-  return /^\s*(\/\/|#)/.test(above) ? suppressionOn(above, rule, row - 1) : undefined;
+  if (/^\s*(\/\/|#)/.test(above)) {
+    const before = suppressionOn(above, rule, row - 1);
+    if (before) return before;
+  }
+  // A call the finding's line opens and a later line closes carries the comment at its end:
+  // `Cipher(algorithms.AES(k), modes.ECB(),\n        backend=b)  # nosec B305 # Yubikey format`.
+  let depth = openBrackets(lines.line(row));
+  for (let r = row + 1; depth > 0 && r <= row + 3; r++) {
+    const line = lines.line(r);
+    depth += openBrackets(line);
+    if (depth <= 0) return suppressionOn(line, rule, r);
+  }
+  return undefined;
 }
 
 function buildFindings(raw: RawFinding[], spec: LanguageSpec, text: string, budget?: Budget): StoredFinding[] {

@@ -14,6 +14,7 @@ import { looksLikeSql, looksLikeTransactionSql, SQL_STATEMENT_KEYWORDS, stringCo
 import { detached } from './strings';
 import { expandLibraryRefs, readLibrarySets, type LibrarySets } from './librarySets';
 import { isAtomicBesideLock, isAtomicTyped, isNotCacheFill, isNotCliOutput, isNotCursorToken, isSmallUnit } from './goAtomics';
+import { isCodeBuiltSql, isGuardedBy, isHelperMatching, isStaleMarker } from './findingGuards';
 import { isFireAndForget, textAfter, textBefore } from './goShapes';
 import { isBrowserCode } from './browserCode';
 import { comparisonOperands, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isClosurePrimitive, isFixedOrmQuery, isForwardedCredential, isReadOnlyTransaction, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isMacComparison, isSecretUse, type ValueContext } from './valueFacts';
@@ -130,6 +131,8 @@ const CONTEXT_PREDICATES = new Set([
   'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-cache-fill?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?',
   // What a go statement shares with its spawner, the function's code before or after a call (goShapes.ts).
   'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?',
+  // The `if` / case around a finding, or an early exit before it, tests an operator setting (findingGuards.ts).
+  'guarded-by?', 'not-guarded-by?', 'helper-matches?', 'not-helper-matches?', 'code-built-sql?', 'not-code-built-sql?', 'stale-marker?', 'not-stale-marker?',
   // The enclosing function's text, the name a value is bound to, the object literals around it (randomUse.ts).
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
   'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
@@ -274,6 +277,7 @@ const OWN_PREDICATES = new Set([
   'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
   'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
   'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?',
+  'guarded-by?', 'not-guarded-by?', 'helper-matches?', 'not-helper-matches?', 'code-built-sql?', 'not-code-built-sql?', 'stale-marker?', 'not-stale-marker?',
 ]);
 
 /**
@@ -446,12 +450,16 @@ const NODE_TESTS: ReadonlyMap<string, (n: Node, ctx: MatchContext) => boolean> =
   ['hash-wrapper?', isHashWrapper],
   ['id-hash?', isIdHash],
   ['fire-and-forget?', isFireAndForget],
+  ['code-built-sql?', isCodeBuiltSql],
+  ['stale-marker?', isStaleMarker],
 ]);
 
 /** Tests of a captured node against a pattern (goShapes.ts): `(#text-before? @c "re")` and its `not-` form alike. */
 const NODE_PATTERN_TESTS: ReadonlyMap<string, (n: Node, re: RegExp, ctx: MatchContext) => boolean> = new Map([
   ['text-before?', textBefore],
   ['text-after?', textAfter],
+  ['guarded-by?', isGuardedBy],
+  ['helper-matches?', isHelperMatching],
 ]);
 
 function compileOwnPredicate(p: ParsedPredicate): Check {

@@ -60,11 +60,13 @@
 ; variable) is left out too: jose accepts a Uint8Array or secret KeyObject only for HS256/384/512,
 ; so there is no algorithm to confuse it with. A key the same function imported for one algorithm
 ; (`importJWK(jwk, alg)`, `importSPKI(pem, "RS256")`, importX509 / importPKCS8) is a CryptoKey bound
-; to it: jose refuses a token whose header names any other algorithm for that key.
+; to it: jose refuses a token whose header names any other algorithm for that key. So is a public
+; key (`publicKey`, `pubKey`: a KeyObject / CryptoKey of an RSA or EC key, e.g. each key of a JWKS
+; tried in turn): jose only verifies RS/PS or ES algorithms with it, never HS or `none`.
 ((call_expression
    function: [(identifier) (member_expression)] @finding
    arguments: (arguments . (_) . (_) @key .)) @call
- (#not-match? @key "JWKS|[Jj]wks|JWKSet|[Kk]ey[Ss]et|{{jose-symmetric-key}}")
+ (#not-match? @key "JWKS|[Jj]wks|JWKSet|[Kk]ey[Ss]et|[Pp]ub(lic)?_?[Kk]ey|PUB(LIC)?_KEY|{{jose-symmetric-key}}")
  (#imports? "^jose$")
  (#resolves-to? @finding "^jose\\.jwtVerify$")
  (#not-text-before? @call "\\b(?:importJWK\\(\\s*[^,()]+(?:\\([^()]*\\))?[^,()]*,\\s*[^\\s)]|importSPKI\\(|importX509\\(|importPKCS8\\()")
@@ -72,13 +74,13 @@
  (#set! category "jwt")
  (#set! severity "warning")
  (#set! cwe "347")
- (#set! message "jwtVerify without options accepts any algorithm the key allows; pass { algorithms: ['ES256'] } (the algorithm you sign with)")
+ (#set! message "jwtVerify without options accepts any algorithm the key allows; pass { algorithms: [...] } with the algorithm your tokens are signed with (e.g. 'RS256')")
  (#set! fix "ecma.jwt-pin-algorithm"))
 
 ((call_expression
    function: [(identifier) (member_expression)] @finding
    arguments: (arguments . (_) . (_) @key . (object) @opts)) @call
- (#not-match? @key "JWKS|[Jj]wks|JWKSet|[Kk]ey[Ss]et|{{jose-symmetric-key}}")
+ (#not-match? @key "JWKS|[Jj]wks|JWKSet|[Kk]ey[Ss]et|[Pp]ub(lic)?_?[Kk]ey|PUB(LIC)?_KEY|{{jose-symmetric-key}}")
  (#not-match? @opts "(^|[{,\\s])algorithms\\b|\\.\\.\\.")
  (#imports? "^jose$")
  (#resolves-to? @finding "^jose\\.jwtVerify$")
@@ -87,7 +89,7 @@
  (#set! category "jwt")
  (#set! severity "warning")
  (#set! cwe "347")
- (#set! message "jwtVerify options have no `algorithms`; pin the algorithm you sign with, e.g. algorithms: ['ES256']")
+ (#set! message "jwtVerify options have no `algorithms`; pin the algorithm your tokens are signed with, e.g. algorithms: ['RS256']")
  (#set! fix "ecma.jwt-pin-algorithm"))
 
 ((call_expression

@@ -5,6 +5,8 @@
 ; of the variable / property / function name is a token, secret, nonce, salt, password, OTP,
 ; PIN, IV, session id, CSRF, API / secret / private / session key, or a verification / reset /
 ; invite code. Jitter, sampling, shuffling and ids are never secret-named and are not flagged.
+; Nor is a stale-response marker (`const fetchToken = Math.random()…` only stored in
+; `this._current` / `ref.current` and compared with === in its function: nobody outside sees it).
 ;
 ; Fix `ecma.crypto-random` (when every Math.random() in the value is one of these idioms):
 ; `Math.random().toString(36).slice(2)` -> `randomBytes(16).toString('hex')` (a slice of N
@@ -20,6 +22,7 @@
  (#match? @name "{{secret-value-name}}")
  (#match? @value "Math\\.random\\s*\\(")
  (#not-dummy-data? @value)
+ (#not-stale-marker? @value)
  (#not-match? @name "^([Oo]tp|OTP|[Pp]in|PIN|[A-Za-z0-9$]*[a-z0-9](Otp|OTP|Pin|PIN|Code)|[A-Za-z0-9]*_(otp|pin|code|OTP|PIN|CODE))s?$")
  (#set! rule "ecma.crypto.insecure-random")
  (#set! category "crypto")

@@ -7,7 +7,10 @@
 ; argument list), constant strings, templates without substitutions, SCREAMING_CASE constants
 ; (table names), DDL (ALTER / CREATE / DROP / TRUNCATE / COMMENT ON: identifiers cannot be bound
 ; parameters, so the fix advice does not apply; migrations interpolate table and constraint names)
-; and dynamic placeholder lists (`${ids.map(() => '?').join(',')}`).
+; and dynamic placeholder lists (`${ids.map(() => '?').join(',')}`), nor a template whose every substitution the
+; code chose itself (#code-built-sql?): a `$${n}` placeholder number, the variable of a loop over a
+; module-level list of table names, `clauses.join(", ")` of a local array filled only with literal
+; `col = $${i}` fragments.
 ;
 ; APIs: .query / .execute in a file importing a SQL driver or ORM (pg, mysql2, mssql, sequelize,
 ; typeorm, ...) or on a database-looking receiver (pool, client, db, connection, ...), sqlite's
@@ -33,6 +36,7 @@
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "{{ddl-string-start}}")
  (#interpolates-runtime-value? @s)
+ (#not-code-built-sql? @s)
  (#set! rule "ecma.sql.template-query")
  (#set! category "sql")
  (#set! severity "error")
@@ -53,6 +57,7 @@
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "{{ddl-string-start}}")
  (#interpolates-runtime-value? @s)
+ (#not-code-built-sql? @s)
  (#set! rule "ecma.sql.template-query")
  (#set! category "sql")
  (#set! severity "error")
@@ -73,6 +78,7 @@
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "{{ddl-string-start}}")
  (#interpolates-runtime-value? @s)
+ (#not-code-built-sql? @s)
  (#set! rule "ecma.sql.template-query")
  (#set! category "sql")
  (#set! severity "error")
@@ -96,6 +102,7 @@
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "{{ddl-string-start}}")
  (#interpolates-runtime-value? @s)
+ (#not-code-built-sql? @s)
  (#set! rule "ecma.sql.template-query")
  (#set! category "sql")
  (#set! severity "error")
@@ -116,6 +123,7 @@
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "{{ddl-string-start}}")
  (#interpolates-runtime-value? @s)
+ (#not-code-built-sql? @s)
  (#set! rule "ecma.sql.template-query")
  (#set! category "sql")
  (#set! severity "error")
@@ -134,6 +142,7 @@
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "{{ddl-string-start}}")
  (#interpolates-runtime-value? @s)
+ (#not-code-built-sql? @s)
  (#set! rule "ecma.sql.template-query")
  (#set! category "sql")
  (#set! severity "error")
@@ -374,6 +383,7 @@
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "{{ddl-string-start}}")
  (#interpolates-runtime-value? @s)
+ (#not-code-built-sql? @s)
  (#set! rule "ecma.sql.template-query")
  (#set! category "sql")
  (#set! severity "error")
@@ -393,6 +403,7 @@
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "{{ddl-string-start}}")
  (#interpolates-runtime-value? @s)
+ (#not-code-built-sql? @s)
  (#set! rule "ecma.sql.template-query")
  (#set! category "sql")
  (#set! severity "error")
@@ -412,6 +423,7 @@
  (#not-match? @sql "[Pp]laceholder|PLACEHOLDER|=>\\s*['\"`](?:\\?|\\$)")
  (#not-match? @sql "{{ddl-string-start}}")
  (#interpolates-runtime-value? @s)
+ (#not-code-built-sql? @s)
  (#set! rule "ecma.sql.template-query")
  (#set! category "sql")
  (#set! severity "error")

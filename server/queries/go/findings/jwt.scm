@@ -3,8 +3,9 @@
 
 ; jwt.Parse(token, keyFunc) / jwt.ParseWithClaims(token, claims, keyFunc) with neither a
 ; jwt.WithValidMethods option nor a key function that checks t.Method / the "alg" header: the
-; token header picks the algorithm (HS/RS key confusion). A named key function cannot be seen
-; from here, so pin the algorithm with the option. Options passed through (opts...) may pin it, and
+; token header picks the algorithm (HS/RS key confusion). A key function named in the call and
+; declared in the same file (`jwt.Parse(raw, keyFunc(token, fn))`) is read: it pins the algorithm
+; when it compares t.Method.Alg() or asserts t.Method's type. Options passed through (opts...) may pin it, and
 ; so does a check of the header's alg earlier in the function (a DPoP or JWS proof that reads the
 ; header first: if header.Alg == "" || strings.HasPrefix(header.Alg, "HS") { reject }).
 ((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
@@ -12,6 +13,7 @@
  (#resolves-to? @fn "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?\\.(Parse|ParseWithClaims)$")
  (#not-match? @args "WithValidMethods|\\.Method\\b|\\.Alg\\(\\)|\\[\\\"alg\\\"\\]|\\.\\.\\.\\s*,?\\s*\\)$")
  (#not-text-before? @finding "{{alg-header-check}}")
+ (#not-helper-matches? @args "\\.Method\\.Alg\\(\\)\\s*(==|!=)|\\.Method\\.\\(\\*?[\\w.]*SigningMethod|{{alg-header-check}}")
  (#set! rule "go.jwt.algorithm-not-pinned")
  (#set! category "jwt")
  (#set! severity "error")

@@ -12,7 +12,9 @@
 ; RFC 6578 sync-token, a page or continuation token, read from a sync-token element or built from an
 ; etag) grants nothing and is not a secret (#not-cursor-token?). A message that says the disclosure
 ; is for development (`log.Warn("Creating initial admin user. This should only be used for
-; development purposes!!", "password", devPassword)`) logs a dev-only credential on purpose.
+; development purposes!!", "password", devPassword)`) logs a dev-only credential on purpose. An
+; ACME HTTP-01 challenge token (`"Handling ACME challenge", "token", token`) is public by protocol:
+; the CA fetches it from a well-known URL.
 
 ; log.Printf("login %s %s", user, c.Password), slog.Info("issued", "token", token), fmt.Println(apiKey)
 ((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
@@ -21,6 +23,7 @@
  (#not-cli-output? @fn)
  (#not-cursor-token? @args)
  (#not-match? @args "^\\(\\s*\"[^\"]*([Ff]or [Dd]evelopment( purposes| use| only)?|[Dd]ev(elopment)?[- ]only|[Dd]evelopment mode)")
+ (#not-match? @args "^\\(\\s*\"[^\"]*\\b(ACME|[Aa]cme)\\b[^\"]*\\b[Cc]hallenge")
  (#set! rule "go.auth.secret-logged")
  (#set! category "auth")
  (#set! severity "warning")

@@ -1,11 +1,16 @@
 ; TLS certificate verification turned off (CWE-295): &tls.Config{InsecureSkipVerify: true} and
 ; cfg.InsecureSkipVerify = true. A config that verifies the peer itself (VerifyPeerCertificate or
-; VerifyConnection in the same literal, e.g. certificate pinning) is left alone.
+; VerifyConnection in the same literal, e.g. certificate pinning) is left alone, and so is the literal
+; behind an operator's switch (`if c.SkipVerify { … }`, an early `if !c.SkipVerify { return }`, a
+; `case unix:` dial to the server's own socket) or in a function dialling the server itself over
+; loopback (`LocalRootURL`, `localhost`): the documented opt-in, like `InsecureSkipVerify: c.SkipVerify`.
 
 ((literal_value (keyed_element key: (literal_element (identifier) @key) value: (literal_element (true) @value)) @finding) @literal
  (#eq? @key "InsecureSkipVerify")
  (#not-match? @literal "\\b(VerifyPeerCertificate|VerifyConnection)\\s*:")
  (#imports? "^crypto/tls$")
+ (#not-guarded-by? @finding "{{tls-opt-out-switch}}")
+ (#not-text-before? @finding "{{loopback-dial}}")
  (#set! rule "go.crypto.tls-verify-disabled")
  (#set! category "crypto")
  (#set! severity "error")
@@ -16,6 +21,8 @@
 ((assignment_statement left: (expression_list . (_) @name) right: (expression_list . (_) @value)) @finding
  (#eq? @value "true")
  (#match? @name "\\.InsecureSkipVerify$")
+ (#not-guarded-by? @finding "{{tls-opt-out-switch}}")
+ (#not-text-before? @finding "{{loopback-dial}}")
  (#set! rule "go.crypto.tls-verify-disabled")
  (#set! category "crypto")
  (#set! severity "error")

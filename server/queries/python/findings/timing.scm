@@ -3,7 +3,10 @@
 ; `user.password_hash`, `apiKey`, `WEBHOOK_SECRET`; not `token_count`, `hash_algorithm`), and on
 ; secret headers (request.headers["X-Hub-Signature-256"], headers.get("X-Api-Key")). The other side
 ; must hold a value: literals (`token == ""`, `sig != None`), `is` / `is not`, class and constant
-; names (`token == Token.NAME`) and lengths never match. All four patterns share one structure.
+; names (`token == Token.NAME`) and lengths never match, nor does a marker constant
+; (`secret == FAILED_TO_DECRYPT_PASSWORD`) or a SQLAlchemy expression passed to filter / where
+; (`query.filter(cls.api_key == api_key)` builds a WHERE clause; the database compares). All four
+; patterns share one structure.
 
 ; <secret> == <expression>
 ((comparison_operator [(identifier) @lname (attribute object: (_) @lowner attribute: (identifier) @lname) (subscript subscript: (string) @lkey) (call function: (attribute attribute: (identifier) @lget) arguments: (argument_list . (string) @lkey)) (call) (subscript) (binary_operator)] @l . ["==" "!="] . [(identifier) @rname (attribute object: (_) @rowner attribute: (identifier) @rname) (subscript subscript: (string) @rkey) (call function: (attribute attribute: (identifier) @rget) arguments: (argument_list . (string) @rkey)) (call) (subscript) (binary_operator)] @r) @finding
@@ -11,6 +14,8 @@
  (#not-match? @r "{{constant-or-signature-call-compare}}")
  (#not-match? @l "^(other|that|rhs)\\.")
  (#not-match? @lowner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$")
+ (#not-match? @l "{{sentinel-constant}}")
+ (#not-argument-of? @finding "{{sql-expression-call}}")
  (#strong-secret-compare? @finding)
  (#set! rule "python.timing.secret-compare")
  (#set! category "timing")
@@ -25,6 +30,8 @@
  (#not-match? @l "{{constant-or-signature-call-compare}}")
  (#not-match? @r "^(other|that|rhs)\\.")
  (#not-match? @rowner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$")
+ (#not-match? @r "{{sentinel-constant}}")
+ (#not-argument-of? @finding "{{sql-expression-call}}")
  (#strong-secret-compare? @finding)
  (#set! rule "python.timing.secret-compare")
  (#set! category "timing")
@@ -38,6 +45,7 @@
  (#match? @lkey "{{secret-header-key}}")
  (#eq? @lget "get")
  (#not-match? @r "{{constant-or-signature-call-compare}}")
+ (#not-argument-of? @finding "{{sql-expression-call}}")
  (#strong-secret-compare? @finding)
  (#set! rule "python.timing.secret-compare")
  (#set! category "timing")
@@ -51,6 +59,7 @@
  (#match? @rkey "{{secret-header-key}}")
  (#eq? @rget "get")
  (#not-match? @l "{{constant-or-signature-call-compare}}")
+ (#not-argument-of? @finding "{{sql-expression-call}}")
  (#strong-secret-compare? @finding)
  (#set! rule "python.timing.secret-compare")
  (#set! category "timing")

@@ -1,6 +1,8 @@
 ; TLS certificate verification turned off (CWE-295): verify=False on requests / httpx / boto3 /
 ; Elasticsearch-style clients, session.verify = False, aiohttp ssl=False, ssl._create_unverified_context,
 ; ctx.check_hostname = False and CERT_NONE. (jwt.decode(verify=False) is a JWT finding, not TLS.)
+; An ssl setting in a function that afterwards only reads the peer's certificate (getpeercert, to
+; report its expiry) and sends or reads nothing over the connection is a probe, not a client.
 
 ; requests.get(url, verify=False), httpx.Client(verify=False), boto3.client("s3", verify=False)
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
@@ -42,6 +44,7 @@
  (#imports? "^ssl(\\.|$)")
  (#eq? @value "False")
  (#match? @name "\\.check_hostname$")
+ (#not-text-after? @finding "{{certificate-probe}}")
  (#set! rule "python.crypto.tls-verify-disabled")
  (#set! category "crypto")
  (#set! severity "error")
@@ -54,6 +57,7 @@
  (#imports? "^ssl(\\.|$)")
  (#match? @name "\\.verify_mode$")
  (#resolves-to? @value "^ssl\\.CERT_NONE$")
+ (#not-text-after? @finding "{{certificate-probe}}")
  (#set! rule "python.crypto.tls-verify-disabled")
  (#set! category "crypto")
  (#set! severity "error")
@@ -75,6 +79,7 @@
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
  (#imports? "^ssl(\\.|$)")
  (#resolves-to? @fn "^ssl\\._create_unverified_context$")
+ (#not-text-after? @finding "{{certificate-probe}}")
  (#set! rule "python.crypto.tls-verify-disabled")
  (#set! category "crypto")
  (#set! severity "error")
@@ -86,6 +91,7 @@
 ((assignment left: (_) @name right: (_) @value) @finding
  (#imports? "^ssl(\\.|$)")
  (#resolves-to? @value "^ssl\\._create_unverified_context$")
+ (#not-text-after? @finding "{{certificate-probe}}")
  (#set! rule "python.crypto.tls-verify-disabled")
  (#set! category "crypto")
  (#set! severity "error")

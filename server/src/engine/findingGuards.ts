@@ -1,0 +1,207 @@
+/**
+ * `#guarded-by? @c "re"`: the finding's code only runs when an operator setting says so. Between
+ * `@c` and its function, an `if` whose condition (a leading `!` / `not` aside) matches `re` holds
+ * it in its body (`if c.SkipVerify { … InsecureSkipVerify: true … }`), or a switch / match case
+ * whose label matches `re` does (`case unix:`); or, before `@c` in the function body, an early exit
+ * `if !c.SkipVerify { return … }` tests a condition matching `re`. Used by the TLS findings: the
+ * literal `true` behind a skip-verify switch is the documented opt-in, like the field-valued form
+ * `InsecureSkipVerify: c.SkipVerify` that never matched.
+ *
+ * Runs only on a finding's few matches: it reads the enclosing function from the indexed helper
+ * and the `if` statements inside it, never climbing from every node.
+ */
+import type { Node } from 'web-tree-sitter';
+import { enclosingFunction, isConstant, type ValueContext } from './valueFacts';
+
+const IF_TYPES = ['if_statement'];
+const CASE_TYPES = ['expression_case', 'switch_case', 'case_clause'];
+const NEGATION = /^\s*\(?\s*(?:!|not\s)\s*/;
+const EXIT = /^\s*(?:\{\s*)?(?:return|raise|throw|continue)\b/;
+
+function conditionText(ifNode: Node): string {
+  return (ifNode.childForFieldName('condition')?.text ?? '').replace(/^\(\s*|\s*\)$/g, '');
+}
+
+function holds(outer: Node, n: Node): boolean {
+  return outer.startIndex <= n.startIndex && outer.endIndex >= n.endIndex;
+}
+
+export function isGuardedBy(n: Node, re: RegExp, ctx: ValueContext): boolean {
+  const fn = enclosingFunction(n, ctx);
+  if (!fn) return false;
+  for (const s of fn.descendantsOfType(IF_TYPES)) {
+    if (!s) continue;
+    const cond = conditionText(s);
+    const negated = NEGATION.test(cond);
+    const flag = cond.replace(NEGATION, '');
+    if (!re.test(flag)) continue;
+    const body = s.childForFieldName('consequence');
+    if (body && !negated && holds(body, n)) return true;
+    // An early exit unless the switch is on: `if !c.SkipVerify { return ctx }` before the code.
+    if (body && negated && s.endIndex <= n.startIndex && EXIT.test(body.text) && !holds(s, n)) return true;
+  }
+  for (const c of fn.descendantsOfType(CASE_TYPES)) {
+    if (!c || !holds(c, n)) continue;
+    const label = c.childForFieldName('value') ?? c.namedChild(0);
+    if (label && !holds(label, n) && re.test(label.text)) return true;
+  }
+  return false;
+}
+
+const HELPER_DECLARATIONS = ['function_declaration', 'method_declaration', 'function_definition'];
+
+/** The name a key-function argument calls or passes: `keyFunc(token, fn)`, `keyFunc`, `s.keyFunc`. */
+function helperName(arg: Node): string | undefined {
+  const callee = arg.type === 'call_expression' || arg.type === 'call' ? arg.childForFieldName('function') : arg;
+  if (callee?.type === 'identifier') return callee.text;
+  const field = callee?.type === 'selector_expression' ? callee.childForFieldName('field') : callee?.type === 'member_expression' ? callee.childForFieldName('property') : null;
+  return field?.text;
+}
+
+/**
+ * `#helper-matches? @args "re"`: an argument of the argument list `@args` names, or calls, a
+ * function or method declared in the same file whose code matches `re` (`jwt.Parse(raw,
+ * keyFunc(token, fn))` where `keyFunc` rejects `t.Method.Alg() != SignerAlgo`). Reads the file's
+ * top-level declarations once per match; matches are the few calls a finding pattern picks.
+ */
+export function isHelperMatching(args: Node, re: RegExp): boolean {
+  const names = new Set(args.namedChildren.map((a) => (a ? helperName(a) : undefined)).filter((s): s is string => s !== undefined));
+  if (names.size === 0) return false;
+  for (const d of args.tree.rootNode.namedChildren) {
+    if (!d || !HELPER_DECLARATIONS.includes(d.type)) continue;
+    const name = d.childForFieldName('name')?.text;
+    if (name !== undefined && names.has(name) && re.test(d.text)) return true;
+  }
+  return false;
+}
+
+/** A module-level `const NAME = ["a", "b"]` (or `[…] as const`): a fixed list of strings. */
+function constantStringList(name: string, root: Node): boolean {
+  for (const st of root.namedChildren) {
+    const decl = st?.type === 'export_statement' ? st.childForFieldName('declaration') : st;
+    if (decl?.type !== 'lexical_declaration' || !decl.text.startsWith('const')) continue;
+    for (const d of decl.namedChildren) {
+      if (d?.type !== 'variable_declarator' || d.childForFieldName('name')?.text !== name) continue;
+      let v = d.childForFieldName('value');
+      if (v?.type === 'as_expression' || v?.type === 'satisfies_expression') v = v.namedChild(0);
+      // Strings, or objects whose every value is a string (`{ column: "blocks", kind: "jsonArray" }`).
+      const item = (e: Node | null): boolean =>
+        e?.type === 'string' || (e?.type === 'object' && e.namedChildren.every((p) => p?.type === 'pair' && p.childForFieldName('value')?.type === 'string'));
+      return v?.type === 'array' && v.namedChildren.length > 0 && v.namedChildren.every(item);
+    }
+  }
+  return false;
+}
+
+/** `for (const table of TABLES)` around `at`, over a fixed module-level list. */
+function loopOverConstantList(id: Node, at: Node, fn: Node): boolean {
+  const name = id.text;
+  for (const loop of fn.descendantsOfType('for_in_statement')) {
+    if (!loop || !holds(loop, at) || !/^\s*for\s*\(\s*const\b/.test(loop.text)) continue;
+    if (loop.childForFieldName('left')?.text !== name) continue;
+    const right = loop.childForFieldName('right');
+    return right?.type === 'identifier' && constantStringList(right.text, at.tree.rootNode);
+  }
+  return false;
+}
+
+/** A string or template every substitution of which is code-built (depth-bounded). */
+function codeBuiltString(e: Node, fn: Node, ctx: ValueContext, depth: number): boolean {
+  if (e.type === 'string') return true;
+  return e.type === 'template_string' && depth < 3 && e.namedChildren.every((c) => c?.type !== 'template_substitution' || codeBuiltSubstitution(c, fn, ctx, depth + 1));
+}
+
+/** `clauses.join(", ")` of a local array the function fills only with code-built strings. */
+function joinOfCodeBuiltList(e: Node, fn: Node, ctx: ValueContext, depth: number): boolean {
+  const callee = e.type === 'call_expression' ? e.childForFieldName('function') : null;
+  const list = callee?.type === 'member_expression' && callee.childForFieldName('property')?.text === 'join' ? callee.childForFieldName('object') : null;
+  // `update.setClauses.join(", ")` of records the function filled with `{ id, setClauses }`: the local array of that name.
+  const shorthand = list?.type === 'member_expression' ? list.childForFieldName('property')?.text : undefined;
+  if (shorthand !== undefined && !fn.descendantsOfType('shorthand_property_identifier').some((p) => p?.text === shorthand)) return false;
+  if (list?.type !== 'identifier' && shorthand === undefined) return false;
+  const name = shorthand ?? list?.text ?? '';
+  let declared = false;
+  for (const d of fn.descendantsOfType('variable_declarator')) {
+    if (d?.childForFieldName('name')?.text !== name) continue;
+    const v = d.childForFieldName('value');
+    if (v?.type !== 'array' || !v.namedChildren.every((c) => c !== null && codeBuiltString(c, fn, ctx, depth))) return false;
+    declared = true;
+  }
+  if (!declared) return false;
+  for (const c of fn.descendantsOfType('call_expression')) {
+    const f = c?.childForFieldName('function');
+    if (f?.type !== 'member_expression' || f.childForFieldName('object')?.text !== name) continue;
+    const method = f.childForFieldName('property')?.text;
+    if (method === 'join') continue;
+    if (method !== 'push' && method !== 'unshift') return false;
+    const args = c?.childForFieldName('arguments')?.namedChildren ?? [];
+    if (!args.every((a) => a !== null && codeBuiltString(a, fn, ctx, depth))) return false;
+  }
+  // Reassigned or handed elsewhere: not followed.
+  return !fn.descendantsOfType('assignment_expression').some((a) => a?.childForFieldName('left')?.text === name);
+}
+
+function codeBuiltSubstitution(sub: Node, fn: Node, ctx: ValueContext, depth: number): boolean {
+  const e = sub.namedChildren.find((c) => c !== null && c.type !== 'comment');
+  if (!e) return true;
+  // `$${paramIndex}`: a positional placeholder's number, the value goes in the parameters.
+  if (ctx.text[sub.startIndex - 1] === '$') return true;
+  if (isConstant(e, ctx)) return true;
+  if (e.type === 'identifier') return loopOverConstantList(e, sub, fn);
+  // `${field.column}` of a loop over a module-level list of records of strings.
+  const owner = e.type === 'member_expression' ? e.childForFieldName('object') : null;
+  if (owner?.type === 'identifier' && loopOverConstantList(owner, sub, fn)) return true;
+  return joinOfCodeBuiltList(e, fn, ctx, depth);
+}
+
+/**
+ * `#code-built-sql? @s`: ECMAScript: every substitution of the template `@s` is text the code
+ * itself chose: a constant, a `$${n}` positional placeholder number, the variable of a
+ * `for (const t of TABLES)` loop over a module-level list of strings (`["Survey", "Tag"] as const`:
+ * identifiers cannot be parameters), or `clauses.join(", ")` of a local array filled only with
+ * such strings (`clauses.push(\`logo = $${i}::jsonb\`)`). Values spliced in (`'${update.id}'`) are not.
+ */
+export function isCodeBuiltSql(s: Node, ctx: ValueContext): boolean {
+  if (s.type !== 'template_string') return false;
+  const fn = enclosingFunction(s, ctx);
+  if (!fn) return false;
+  const subs = s.namedChildren.filter((c): c is Node => c?.type === 'template_substitution');
+  return subs.length > 0 && subs.every((sub) => codeBuiltSubstitution(sub, fn, ctx, 0));
+}
+
+const EQUALITY = new Set(['===', '!==', '==', '!=']);
+
+/**
+ * `#stale-marker? @value`: ECMAScript: the value of `const fetchToken = Math.random()…` (the
+ * declarator around `@value`) serves only to tell a stale response from the latest one: every
+ * use of the name in its function is an equality test, or a store into a field (`this._current =
+ * fetchToken`, `ref.current = token`) that the function itself compares with the name; it is never
+ * returned, sent, passed to a call or kept anywhere else. A value nobody outside the process sees
+ * is no secret, whatever its name.
+ */
+export function isStaleMarker(value: Node, ctx: ValueContext): boolean {
+  const decl = value.parent;
+  const nameNode = decl?.type === 'variable_declarator' ? decl.childForFieldName('name') : null;
+  if (nameNode?.type !== 'identifier') return false;
+  const fn = enclosingFunction(value, ctx);
+  if (!fn) return false;
+  const name = nameNode.text;
+  const stores: string[] = [];
+  const compared: string[] = [];
+  for (const id of fn.descendantsOfType('identifier')) {
+    if (!id || id.text !== name || id.id === nameNode.id) continue;
+    const p = id.parent;
+    if (p?.type === 'binary_expression' && EQUALITY.has(p.childForFieldName('operator')?.text ?? '')) {
+      const other = p.childForFieldName('left')?.id === id.id ? p.childForFieldName('right') : p.childForFieldName('left');
+      compared.push(other?.text ?? '');
+      continue;
+    }
+    const left = p?.type === 'assignment_expression' && p.childForFieldName('right')?.id === id.id ? p.childForFieldName('left') : null;
+    if (left?.type === 'member_expression') {
+      stores.push(left.text);
+      continue;
+    }
+    return false;
+  }
+  return compared.length > 0 && stores.every((s) => compared.includes(s));
+}
