@@ -45,6 +45,16 @@
  (#resolves-to? @pkg "^golang\\.org/x/oauth2$")
  (#set! evidence "mention")
  (#set! rule "go.jwt.api"))
+;; The same over a token source held in a variable, oauth2.NewClient(ctx, ts) (a parameter, or
+;; ts := oauth2.StaticTokenSource(…) above): the client only carries the token; where the source
+;; was made (config.TokenSource, a refreshing source literal) is what counts.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) . (identifier) .))
+ (#eq? @f "NewClient")
+ (#resolves-to? @pkg "^golang\\.org/x/oauth2$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.api"))
 
 ;; The PKCE verifier handed to the exchange as an option, oauth2.VerifierOption(v), in a small
 ;; token-endpoint helper (at most five statements) is plumbing; in a callback that also loads the

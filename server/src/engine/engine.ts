@@ -895,10 +895,25 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
       // encryption helper's ciphertext (`{ encryptedSad: encryptToken(t) }`): which secrets are
       // stored encrypted is the caller's choice.
       if (category === 'crypto' && SIGNING_HELPER.test(name) && resultOnlyInObject(path, path.length - 1 - (callee.id === node.id ? 1 : 2), unit)) continue;
+      // A Go retry helper's result wired into a field (`app.Action = runWithRetry(backends)`,
+      // `Action: runWithRetry(b)`): a factory handing back the retrying closure for later, not a
+      // retry here.
+      if (category === 'retry' && spec.family === 'go' && storedInField(call)) continue;
       out.push({ rule: `${spec.family}.${category}.project-wrapper`, category, node, ordinal: WRAPPER_ORDINAL, global: true, mention: false });
     }
   }
   return out;
+}
+
+/** A Go call whose value is stored into a field: `x.f = call(…)` or `T{F: call(…)}`. */
+function storedInField(call: Node): boolean {
+  const up = call.parent;
+  if (up?.type === 'literal_element') return up.parent?.type === 'keyed_element' && up.parent.lastNamedChild?.id === up.id;
+  if (up?.type !== 'expression_list' || up.namedChildCount !== 1) return false;
+  const stmt = up.parent;
+  if (stmt?.type !== 'assignment_statement' || stmt.childForFieldName('right')?.id !== up.id) return false;
+  const left = stmt.childForFieldName('left');
+  return left?.namedChildCount === 1 && left.namedChild(0)?.type === 'selector_expression';
 }
 
 /**
