@@ -1454,14 +1454,24 @@ export function isDelegation(unit: Node, atomics?: ReadonlyMap<string, AtomicKin
   return forwards();
 }
 
+/** A Go type named as a test double: `Mock`, `mockWatcher`, `FakeClock`, `stubSender`. */
+const GO_TEST_DOUBLE = /^(mock|Mock|fake|Fake|stub|Stub)([A-Z0-9_]\w*)?$/;
+
 /**
  * A Go test helper outside a `_test.go` file: a function that takes the test's handle
  * (`t *testing.T`, `tb testing.TB`, `b *testing.B`) or returns a test-only option
  * (`func WithSelfSigned() TestRegistryOption`). Go has no test-only import path, so helpers that
- * test packages share live in ordinary files; they run only under `go test`.
+ * test packages share live in ordinary files; they run only under `go test`. Also a method of a
+ * test double by its type's name (`func (m *Mock) Now()`, `func (w *mockWatcher) Add(…)`,
+ * `func (f *fakeStore) Get(…)`): a stand-in tests inject, whatever file it sits in.
  */
 export function isGoTestHelper(unit: Node): boolean {
   if (unit.type !== 'function_declaration' && unit.type !== 'method_declaration') return false;
+  if (unit.type === 'method_declaration') {
+    const receiver = unit.childForFieldName('receiver')?.namedChildren.find((c) => c?.type === 'parameter_declaration');
+    const type = receiver?.childForFieldName('type')?.text.replace(/^\*\s*/, '').replace(/\[.*$/s, '');
+    if (type && GO_TEST_DOUBLE.test(type)) return true;
+  }
   const params = unit.childForFieldName('parameters');
   for (const p of params?.namedChildren ?? []) {
     const type = p?.childForFieldName('type');
