@@ -26,6 +26,7 @@ describe('test-code classification', () => {
     'internal/api/token_test.go',
     'pkg/testdata/jwt.go',
     'internal/testutil/server.go',
+    'pkg/testfixtures/storage/readiness.go',
     'backend/_example/memory_store/accessor/image.go',
     'internal/x/dbx/dsn_testutils.go',
     'oryx/mailhog/memory.go',

@@ -328,4 +328,30 @@ describe('project wrappers', () => {
     const encrypting = engine.analyze(stored, 'typescript', { wrappers: new Map<string, CategoryId>([['encryptCscToken', 'crypto']]) }).analysis;
     assert.deepStrictEqual(encrypting.regions.map((r) => `${r.symbol}:${r.category}`), ['saveTokens:crypto'], 'which secrets are stored encrypted is the caller\'s choice');
   });
+
+  it('a Go retry factory wired into a field is no retry at the wiring; a call that runs it is', async () => {
+    const engine = await sharedEngine();
+    const wrappers = new Map<string, CategoryId>([['runWithRetry', 'retry']]);
+    const go = [
+      'package core',
+      '',
+      'func GenApp(backends []Backend) *Command {',
+      '	app := &Command{}',
+      '	app.Name = "agent"',
+      '	app.Action = runWithRetry(backends)',
+      '	return app',
+      '}',
+      '',
+      'func GenCommand(backends []Backend) *Command {',
+      '	return &Command{Name: "agent", Action: runWithRetry(backends)}',
+      '}',
+      '',
+      'func Start(ctx context.Context, backends []Backend) error {',
+      '	return runWithRetry(backends)(ctx, nil)',
+      '}',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(go, 'go', { wrappers });
+    assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['Start:retry']);
+  });
 });

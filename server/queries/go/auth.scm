@@ -173,7 +173,8 @@
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list . (_)))
- (#match? @f "^(Authorize|Authorise|Authenticate|Authenticate[A-Z]\\w*|AuthorizeRequest|[Cc]heckPermissions?(For[A-Z]\\w*|Gates?)?|HasPermissions?|EvaluatePermissions|ActivateSession|IssueCookie|IssueSession)$")
+ (#match? @f "^(Authorize|Authorise|Authori[sz]e[A-Z]\\w*|Authenticate|Authenticate[A-Z]\\w*|AuthorizeRequest|[Cc]heckPermissions?(For[A-Z]\\w*|Gates?)?|HasPermissions?|EvaluatePermissions|ActivateSession|IssueCookie|IssueSession)$")
+ (#not-match? @f "^Authori[sz]e(Code|Order|URL|Url|Endpoint)")
  (#set! rule "go.auth.access-call"))
 
 ;; The same calls within their own package: AuthenticateCallback(ctx, cb, provider) (an OIDC login),
@@ -352,3 +353,60 @@
 ((return_statement (expression_list . (binary_expression operator: "==") @trigger . (nil) .))
  (#unit-name-matches? @trigger "(^|\\.)(Check\\w*(Member|Permission|Access|Allowed|Authori[sz]ed)\\w*|Is(Member|Allowed|Authori[sz]ed|Permitted)|Has(Permission|Access)\\w*|Can(Access|Perform)\\w*)$")
  (#set! rule "go.auth.access-decision"))
+
+;; A switch that denies the caller in one of its cases: switch { case user == nil: c.String(
+;; http.StatusUnauthorized, "…"); c.Abort() case !perm.Admin: … default: c.Next() } (a gin guard
+;; middleware), or switch user { case nil: … }. The case value, or the switch's subject, tests the
+;; caller (access-condition-word); a case is a branch of its own, so no return is needed. Not a
+;; switch mapping an error to a status (case errors.Is(err, model.ErrNotAuthorized): http.Error(w,
+;; …, http.StatusForbidden)): the decision was made where the error was returned.
+((expression_case
+   value: (expression_list) @cond
+   (statement_list
+     (expression_statement (call_expression
+       arguments: (argument_list (selector_expression operand: (identifier) @pkg field: (field_identifier) @st))) @trigger)))
+ (#any-of? @st "StatusUnauthorized" "StatusForbidden")
+ (#resolves-to? @pkg "^net/http$")
+ (#match? @cond "{{access-condition-word}}")
+ (#not-match? @cond "errors\\.(Is|As)\\(|IsErr|[Ee]rr([A-Z.]|\\b)")
+ (#set! rule "go.auth.deny-guard"))
+
+((expression_switch_statement
+   value: (_) @cond
+   (expression_case
+     (statement_list
+       (expression_statement (call_expression
+         arguments: (argument_list (selector_expression operand: (identifier) @pkg field: (field_identifier) @st))) @trigger))))
+ (#any-of? @st "StatusUnauthorized" "StatusForbidden")
+ (#resolves-to? @pkg "^net/http$")
+ (#match? @cond "{{access-condition-word}}")
+ (#not-match? @cond "errors\\.(Is|As)\\(|IsErr|[Ee]rr([A-Z.]|\\b)")
+ (#set! rule "go.auth.deny-guard"))
+
+;; A middleware aborting the handler chain with 401/403 in either branch of an if on the caller:
+;; if user != nil { c.AbortWithStatus(http.StatusNotFound) } else { c.AbortWithStatus(
+;; http.StatusUnauthorized) } (gin). Abort stops the chain, so no return need follow.
+((if_statement
+   condition: (_) @cond
+   [consequence: (block (statement_list (expression_statement (call_expression
+      function: (selector_expression field: (field_identifier) @ab)
+      arguments: (argument_list . (selector_expression operand: (identifier) @pkg field: (field_identifier) @st))) @trigger)))
+    alternative: (block (statement_list (expression_statement (call_expression
+      function: (selector_expression field: (field_identifier) @ab)
+      arguments: (argument_list . (selector_expression operand: (identifier) @pkg field: (field_identifier) @st))) @trigger)))])
+ (#match? @ab "^Abort")
+ (#any-of? @st "StatusUnauthorized" "StatusForbidden")
+ (#resolves-to? @pkg "^net/http$")
+ (#match? @cond "{{access-condition-word}}")
+ (#set! rule "go.auth.deny-guard"))
+
+;; An access error of the project's own type returned by a guard:
+;;   if !resp.GetAllowed() { return &authorizationError{Cause: "check returned not allowed"} }
+;;   if !found || claims.ClientID == "" { return nil, &authorizationError{…} }
+((if_statement
+   consequence: (block (statement_list
+     (return_statement (expression_list
+       [(composite_literal type: [(type_identifier) @t (qualified_type name: (type_identifier) @t)])
+        (unary_expression operand: (composite_literal type: [(type_identifier) @t (qualified_type name: (type_identifier) @t)]))] @trigger .)))))
+ (#match? @t "^([Aa]uthori[sz]ation|[Aa]uthentication|[Uu]nauthori[sz]ed|[Uu]nauthenticated|[Ff]orbidden|[Pp]ermissionDenied|[Aa]ccessDenied|[Nn]otAuthori[sz]ed)(Error|Err)$")
+ (#set! rule "go.auth.deny-guard"))

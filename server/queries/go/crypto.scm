@@ -81,6 +81,19 @@
  (#set! evidence "mention")
  (#set! rule "go.crypto.api"))
 
+;; An empty certificate pool made as a placeholder, grpcTLSCertPool.Store(x509.NewCertPool()) in
+;; init: no certificate is added to it and it is not put into a TLS config in the unit, so nothing
+;; is trusted here; the function that fills the pool is the decision. (First: of two patterns
+;; matching the same node, the earlier counts.)
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#eq? @f "NewCertPool")
+ (#resolves-to? @pkg "^crypto/x509$")
+ (#not-text-after? @trigger "\\.(AddCert|AppendCertsFromPEM)\\(|RootCAs|ClientCAs|VerifyOptions|Roots:|tls\\.")
+ (#not-text-before? @trigger "\\.(AddCert|AppendCertsFromPEM)\\(|RootCAs|ClientCAs|tls\\.")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.api"))
+
 ; Any use of a crypto package member: sha256.Sum256, hmac.New, aes.NewCipher, rsa.SignPSS,
 ; rand.Read (crypto/rand), tls.Dial, x509.ParseCertificate, bcrypt.GenerateFromPassword,
 ; chacha20poly1305.New, crypto.SHA256 ...

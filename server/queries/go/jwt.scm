@@ -45,6 +45,16 @@
  (#resolves-to? @pkg "^golang\\.org/x/oauth2$")
  (#set! evidence "mention")
  (#set! rule "go.jwt.api"))
+;; The same over a token source held in a variable, oauth2.NewClient(ctx, ts) (a parameter, or
+;; ts := oauth2.StaticTokenSource(…) above): the client only carries the token; where the source
+;; was made (config.TokenSource, a refreshing source literal) is what counts.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) . (identifier) .))
+ (#eq? @f "NewClient")
+ (#resolves-to? @pkg "^golang\\.org/x/oauth2$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.api"))
 
 ;; The PKCE verifier handed to the exchange as an option, oauth2.VerifierOption(v), in a small
 ;; token-endpoint helper (at most five statements) is plumbing; in a callback that also loads the
@@ -168,6 +178,26 @@
  (#match? @type "^(SigningMethod\\w*|SignatureAlgorithm|KeyAlgorithm|ContentEncryption|Algorithm)$")
  (#resolves-to? @pkg "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go|cristalhq/jwt|kataras/jwt|pascaldekloe/jwt|gbrlsnchs/jwt)(/v\\d+)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?(/(jwt|jws|jwk|jwe|jwa)(/openid)?)?|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp|/samlidp)?|github\\.com/russellhaering/(gosaml2|goxmldsig))$")
  (#set! rule "go.jwt.algorithm-check"))
+
+;; The same check by name, t.Method.Alg() != SignerAlgo (a key function returned by a named
+;; factory: func keyFunc(…) jwt.Keyfunc { return func(t *jwt.Token) (any, error) { … } }), and
+;; the factory itself, a function whose result is the library's key-function type: it picks the
+;; key every token is verified with.
+((binary_expression
+   left: (call_expression function: (selector_expression
+     operand: (selector_expression field: (field_identifier) @m)
+     field: (field_identifier) @alg))
+   operator: ["==" "!="]) @trigger
+ (#eq? @m "Method")
+ (#eq? @alg "Alg")
+ (#imports? "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#set! rule "go.jwt.algorithm-check"))
+
+([(function_declaration name: (identifier) @trigger result: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @t))
+  (method_declaration name: (field_identifier) @trigger result: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @t))]
+ (#eq? @t "Keyfunc")
+ (#resolves-to? @pkg "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#set! rule "go.jwt.keyfunc-factory"))
 
 ; Verifier and provider configuration that decides what is accepted: oidc.Config{SkipClientIDCheck: true},
 ; oidc.ProviderConfig{Algorithms: algs}, SkipIssuerCheck, SkipExpiryCheck, SupportedSigningAlgs,

@@ -17,6 +17,7 @@
  (#imports? "^(sync/atomic|go\\.uber\\.org/atomic)$")
  (#atomic-typed? @recv "^publish$")
  (#not-cache-fill? @trigger)
+ (#not-lone-reset? @trigger)
  (#set! rule "go.lock-free.atomic-publish"))
 
 ; The read side in an accessor (a unit of a few statements): h.val.Load().(*box).h,
@@ -83,10 +84,12 @@
  (#set! rule "go.lock-free.atomic-spin"))
 
 ; atomic.LoadPointer(&s.top), atomic.StorePointer(&cfg, unsafe.Pointer(c)): an unsafe pointer
-; published by hand
+; published by hand. Not a store into a field of a value the function has just allocated
+; (ts := &T{}; atomic.StorePointer(&ts.params, …); return ts): nothing is published yet.
 ((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
  (#any-of? @f "LoadPointer" "StorePointer")
  (#resolves-to? @pkg "^sync/atomic$")
+ (#not-fresh-atomic-target? @trigger)
  (#set! rule "go.lock-free.atomic-pointer"))
 
 ; atomic.AddInt64, atomic.CompareAndSwapPointer, atomic.LoadUint32, atomic.StorePointer, ...
@@ -143,14 +146,19 @@
  (#set! rule "go.lock-free.atomic-method"))
 
 ; unsafe.Pointer casts in files doing atomics (atomic.LoadPointer((*unsafe.Pointer)(...)))
+; (The same argument of a store into a just-allocated value is not: see atomic-pointer above.)
 ((selector_expression operand: (identifier) @pkg) @trigger
  (#resolves-to? @pkg "^unsafe$")
  (#imports? "^(sync/atomic|go\\.uber\\.org/atomic)$")
+ (#not-fresh-atomic-target? @trigger)
  (#set! rule "go.lock-free.unsafe-pointer"))
 
+; unsafe.Pointer as a type (a struct field, a parameter, a variable) declares, it does not juggle:
+; a type declaration `type Stats struct { params unsafe.Pointer }` has no operation. A mention.
 ((qualified_type package: (package_identifier) @pkg) @trigger
  (#resolves-to? @pkg "^unsafe$")
  (#imports? "^(sync/atomic|go\\.uber\\.org/atomic)$")
+ (#set! evidence "mention")
  (#set! rule "go.lock-free.unsafe-pointer"))
 
 ; Spin loops yielding the processor: for !cas() { runtime.Gosched() }

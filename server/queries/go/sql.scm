@@ -31,6 +31,19 @@
  (#imports? "^(database/sql|github\\.com/[\\w.-]+/sqlx(-v\\d+)?|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun)$")
  (#set! rule "go.sql.query"))
 
+; A squirrel builder run by its terminal call: sb.QueryContext(ctx), q.sb.QueryContext(ctx),
+; stmt.ExecContext(ctx), builder.RunWith(db).QueryRow(): the statement was built above (Select,
+; Where, Limit) and runs here, with no query text of its own in the call.
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list) @args)
+ (#match? @f "^(Query|QueryRow|Exec|QueryContext|QueryRowContext|ExecContext)$")
+ (#match? @args "^\\(\\s*([A-Za-z_]\\w*)?\\s*\\)$")
+ (#not-match? @recv "(URL|[Uu]rl|URI|[Uu]ri|^u|\\.u)$")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^github\\.com/Masterminds/squirrel$")
+ (#set! rule "go.sql.query"))
+
 ; sqlx scanning helpers: db.Select(&users, q), db.Get(&u, q, id)
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger

@@ -22,6 +22,16 @@
  (#secret-compare? @cmp)
  (#set! rule "go.timing.non-constant-compare"))
 
+;; A client comparing two copies of its own token to decide whether to refresh:
+;; if h.accessToken != rejectedToken { return nil } in refreshTokenAfterUnauthenticated (another
+;; call already replaced the token the server rejected). Neither side comes from a request and the
+;; answer admits no one. A mention, ahead of the patterns below so it takes the node.
+((binary_expression operator: ["==" "!="]) @trigger
+ (#match? @trigger "(^|[^\\w.])(rejected|stale|expired|previous|prev)[A-Z]\\w*\\s*([!=]=|$)")
+ (#unit-name-matches? @trigger "[Rr]efresh|[Rr]enew")
+ (#set! evidence "mention")
+ (#set! rule "go.timing.non-constant-compare"))
+
 ; sig == expected, req.Token != session.Token, hex.EncodeToString(mac) == got
 ((binary_expression
    left: [(identifier) (selector_expression) (call_expression) (index_expression) (type_conversion_expression)] @secret

@@ -895,10 +895,25 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
       // encryption helper's ciphertext (`{ encryptedSad: encryptToken(t) }`): which secrets are
       // stored encrypted is the caller's choice.
       if (category === 'crypto' && SIGNING_HELPER.test(name) && resultOnlyInObject(path, path.length - 1 - (callee.id === node.id ? 1 : 2), unit)) continue;
+      // A Go retry helper's result wired into a field (`app.Action = runWithRetry(backends)`,
+      // `Action: runWithRetry(b)`): a factory handing back the retrying closure for later, not a
+      // retry here.
+      if (category === 'retry' && spec.family === 'go' && storedInField(call)) continue;
       out.push({ rule: `${spec.family}.${category}.project-wrapper`, category, node, ordinal: WRAPPER_ORDINAL, global: true, mention: false });
     }
   }
   return out;
+}
+
+/** A Go call whose value is stored into a field: `x.f = call(…)` or `T{F: call(…)}`. */
+function storedInField(call: Node): boolean {
+  const up = call.parent;
+  if (up?.type === 'literal_element') return up.parent?.type === 'keyed_element' && up.parent.lastNamedChild?.id === up.id;
+  if (up?.type !== 'expression_list' || up.namedChildCount !== 1) return false;
+  const stmt = up.parent;
+  if (stmt?.type !== 'assignment_statement' || stmt.childForFieldName('right')?.id !== up.id) return false;
+  const left = stmt.childForFieldName('left');
+  return left?.namedChildCount === 1 && left.namedChild(0)?.type === 'selector_expression';
 }
 
 /**
@@ -1439,14 +1454,24 @@ export function isDelegation(unit: Node, atomics?: ReadonlyMap<string, AtomicKin
   return forwards();
 }
 
+/** A Go type named as a test double: `Mock`, `mockWatcher`, `FakeClock`, `stubSender`. */
+const GO_TEST_DOUBLE = /^(mock|Mock|fake|Fake|stub|Stub)([A-Z0-9_]\w*)?$/;
+
 /**
  * A Go test helper outside a `_test.go` file: a function that takes the test's handle
  * (`t *testing.T`, `tb testing.TB`, `b *testing.B`) or returns a test-only option
  * (`func WithSelfSigned() TestRegistryOption`). Go has no test-only import path, so helpers that
- * test packages share live in ordinary files; they run only under `go test`.
+ * test packages share live in ordinary files; they run only under `go test`. Also a method of a
+ * test double by its type's name (`func (m *Mock) Now()`, `func (w *mockWatcher) Add(…)`,
+ * `func (f *fakeStore) Get(…)`): a stand-in tests inject, whatever file it sits in.
  */
 export function isGoTestHelper(unit: Node): boolean {
   if (unit.type !== 'function_declaration' && unit.type !== 'method_declaration') return false;
+  if (unit.type === 'method_declaration') {
+    const receiver = unit.childForFieldName('receiver')?.namedChildren.find((c) => c?.type === 'parameter_declaration');
+    const type = receiver?.childForFieldName('type')?.text.replace(/^\*\s*/, '').replace(/\[.*$/s, '');
+    if (type && GO_TEST_DOUBLE.test(type)) return true;
+  }
   const params = unit.childForFieldName('parameters');
   for (const p of params?.namedChildren ?? []) {
     const type = p?.childForFieldName('type');

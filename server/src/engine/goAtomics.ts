@@ -17,7 +17,7 @@
 import { detached } from './strings';
 import type { Node } from 'web-tree-sitter';
 import { functionText } from './randomUse';
-import { enclosingFunction, type ValueContext } from './valueFacts';
+import { enclosingFunction, parentOf, type ValueContext } from './valueFacts';
 
 export type AtomicKind = 'publish' | 'scalar' | 'pointer';
 
@@ -373,4 +373,50 @@ function isMemoUnit(body: Node, recvText: string): boolean {
   const store = stores[0]!;
   // A name bound in an `if` initializer is out of scope after that `if` (a later `c := …` is another).
   return !bound.some((b) => store.startIndex >= b.scope.startIndex && store.endIndex <= b.scope.endIndex && new RegExp(`\\b${b.name}\\b`).test(stored));
+}
+
+/** The sync/atomic call a node is, or is an argument of (a few levels up): `atomic.StorePointer(&x.f, unsafe.Pointer(p))`. */
+function atomicCallAround(n: Node, ctx: ValueContext): Node | undefined {
+  let cur: Node | null = n;
+  for (let depth = 0; cur && depth < 5; depth++) {
+    if (cur.type === 'call_expression') {
+      const callee = cur.childForFieldName('function');
+      if (callee && /^atomic\.(Store|Swap|CompareAndSwap)\w*$/.test(ctx.text.slice(callee.startIndex, callee.endIndex))) return cur;
+    }
+    if (cur.type.endsWith('_statement') || cur.type === 'block') return undefined;
+    cur = parentOf(cur, ctx);
+  }
+  return undefined;
+}
+
+/**
+ * `#not-fresh-atomic-target? @node`: false when the node is, or sits in the arguments of, a
+ * sync/atomic store whose target is a field of a value the function has just allocated
+ * (`ts := &T{}; atomic.StorePointer(&ts.params, unsafe.Pointer(p)); return ts`): a constructor
+ * filling its object before it is returned publishes nothing yet.
+ */
+export function isNotFreshAtomicTarget(n: Node, ctx: ValueContext): boolean {
+  const call = atomicCallAround(n, ctx);
+  const first = call?.childForFieldName('arguments')?.namedChild(0);
+  if (!call || first?.type !== 'unary_expression' || !first.text.startsWith('&')) return true;
+  const ends = chainEnds(first.childForFieldName('operand') ?? first);
+  const fn = enclosingFunction(call, ctx);
+  return !(ends && ends.first.id !== (first.childForFieldName('operand')?.id ?? -1) && fn && freshLocal(ends.first, call.startIndex, fn, ctx));
+}
+
+/**
+ * `#not-lone-reset? @call`: false when `x.Store(nil)` (or of a zero: `0`, `false`) is the only
+ * atomic access of its function (`func (b *Bag) Clear() { b.head.Store(nil) }`): one unconditional
+ * reset has no ordering of loads and stores to get wrong.
+ */
+export function isNotLoneReset(call: Node, ctx: ValueContext): boolean {
+  const expr = call.type === 'call_expression' ? call : call.parent;
+  const args = expr?.childForFieldName('arguments');
+  // A Swap hands back what it took (a drain: `head := b.head.Swap(nil)`): only a Store resets.
+  if (expr?.childForFieldName('function')?.childForFieldName('field')?.text !== 'Store') return true;
+  if (!expr || !args || !/^\(\s*(nil|0|false)\s*\)$/.test(args.text)) return true;
+  const body = enclosingFunction(expr, ctx)?.childForFieldName('body');
+  if (!body) return true;
+  const accesses = body.text.match(/\.(Load|Store|Swap|CompareAndSwap|Add|Sub|And|Or)\w*\(/g) ?? [];
+  return accesses.length > 1;
 }

@@ -33,6 +33,8 @@ const TEST_DIRS = new Set([
   // helpers that only tests import
   'testutil',
   'testutils',
+  'testfixtures', // a Go package of fixtures only tests import (openfga pkg/testfixtures: test databases)
+  'testfixture',
   'test_utils',
   'test-utils',
   'testhelpers',
