@@ -6,7 +6,7 @@
  * - constant: a literal; a name bound by `const`, by a module/package-level assignment of a
  *   literal, or in the same function only to literals (constant propagation, one level); an
  *   enum member (`Status.ACTIVE`, `TokenType.Access` of an enum declared in the file); an
- *   ALL_CAPS name; a Go identifier declared `const` in another file of the same package.
+ *   ALL_CAPS name that is not secret-named or is named as a sentinel (`FAILED_TO_DECRYPT_PASSWORD`); a Go identifier declared `const` in another file of the same package.
  * - secret-bearing: the value's own name says MAC, signature, token, secret, API key, password,
  *   OTP, nonce, CSRF (a hash or digest only with one of those words), or a local name assigned
  *   from a MAC/signature/digest computation (`expected := mac.Sum(nil)`).
@@ -162,6 +162,13 @@ const ENUM_BASES = /(^|\.)(Enum|IntEnum|StrEnum|Flag|IntFlag|TextChoices|Integer
 /** The name says the value is a secret (hashes and digests only together with a secret word). */
 const SECRET_NAME =
   /(^|[^a-z])(h?mac|sig|sigs|otp|[ht]otp|pwd|csrf|xsrf)($|[^a-z])|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assw(or)?d|PASSW(OR)?D|Otp|OTP|Csrf|CSRF|Xsrf|XSRF|(^|[^A-Za-z])(key|Key)_?([Hh]ash|[Dd]igest)|([Ss]igning|[Pp]rivate|[Hh]mac|[Ss]hared)_?[Kk]ey|(^|[^A-Za-z])(admin|in|invoice)_?key($|[^a-z])|[a-z](Admin|Invoice)Key($|[^a-z])/;
+
+/**
+ * ALL_CAPS constants named as a sentinel or marker despite a secret word in them:
+ * `FAILED_TO_DECRYPT_PASSWORD` (what decrypt returns on error), `CENSORED_PASSWORD`, `EMPTY_TOKEN`,
+ * `DUMMY_SECRET`, `CANARY_PLAINTEXT`: a known value compared to see which case a result is, not a secret.
+ */
+const SENTINEL_NAME = /(^|_)(FAILED|FAILURE|FAIL|ERROR|INVALID|MISSING|UNSET|PLACEHOLDER|DUMMY|CENSORED|REDACTED|MASKED|EMPTY|NULL|NONE|UNKNOWN|FAKE|CANARY|SENTINEL|MARKER)(_|$)/;
 
 /** Names of values that are not secrets even when a secret word is in them. */
 const NOT_SECRET_NAME =
@@ -513,7 +520,7 @@ export function isConstant(raw: Node, ctx: ValueContext): boolean {
   if (n.type === 'identifier') {
     const name = textOf(n, ctx);
     // API_KEY, SECRET_KEY: constant names that hold secrets are not constants here.
-    if (ALL_CAPS.test(name)) return !SECRET_NAME.test(name);
+    if (ALL_CAPS.test(name)) return !SECRET_NAME.test(name) || SENTINEL_NAME.test(name);
     const fn = enclosingFunction(n, ctx);
     const local = fn ? functionFacts(fn, ctx) : undefined;
     if (local?.constants.has(name)) return true;
@@ -524,7 +531,7 @@ export function isConstant(raw: Node, ctx: ValueContext): boolean {
   if (n.type === 'selector_expression' || n.type === 'attribute' || n.type === 'member_expression') {
     const last = memberName(n, ctx) ?? '';
     if (/(^|\.)(env|environ)\./.test(textOf(n, ctx))) return false;
-    if (ALL_CAPS.test(last)) return !SECRET_NAME.test(last);
+    if (ALL_CAPS.test(last)) return !SECRET_NAME.test(last) || SENTINEL_NAME.test(last);
     const owner = receiverOf(n);
     if (owner && owner.type === 'identifier' && file.enums.has(textOf(owner, ctx))) return true;
     // `AccountCenterControlValue.Edit`, `Role.Admin`: a capitalised member of a PascalCase or
