@@ -1582,6 +1582,18 @@ const QUERY_SHAPE_PARAMETER = /(^|_)(search|query|filter|filters|where|order|ord
  * is the execute callee's call; a statement held in a parameter, or assigned anything else, is
  * not known fixed.
  */
+/**
+ * The parameter is only copied onto the object (`self.Key = convert(Key)` in a model's `__init__`):
+ * it names a column's value, not a part of the query the function runs.
+ */
+function onlyStoredOnSelf(name: string, fn: Node, ctx: ValueContext): boolean {
+  const body = fn.childForFieldName('body');
+  if (!body) return false;
+  const word = new RegExp(`(^|[^\\w.])${name.replace(/[^\w]/g, '')}\\b`);
+  const uses = textOf(body, ctx).split('\n').filter((line) => !/^\s*#/.test(line) && word.test(line));
+  return uses.every((line) => /^\s*self\.\w+\s*=[^=]/.test(line) && !/^\s*self\.\w+\s*=.*\b(select|query|filter|order_by|where|text|getattr)\b/.test(line));
+}
+
 export function isFixedOrmQuery(callee: Node, ctx: ValueContext): boolean {
   const call = callee.parent;
   if (!call || (call.type !== 'call' && call.type !== 'call_expression')) return false;
@@ -1610,7 +1622,7 @@ export function isFixedOrmQuery(callee: Node, ctx: ValueContext): boolean {
     if (params.namedChildren.some((p) => p?.type === 'dictionary_splat_pattern')) return false;
     for (const id of params.namedChildren) {
       const nameNode = id?.type === 'identifier' ? id : id?.namedChildren.find((c) => c?.type === 'identifier');
-      if (nameNode && QUERY_SHAPE_PARAMETER.test(textOf(nameNode, ctx))) return false;
+      if (nameNode && QUERY_SHAPE_PARAMETER.test(textOf(nameNode, ctx)) && !onlyStoredOnSelf(textOf(nameNode, ctx), fn, ctx)) return false;
     }
   }
   return !DYNAMIC_ORM.test(textOf(fn.childForFieldName('body') ?? fn, ctx));
