@@ -198,26 +198,17 @@
  (#imports? "^(flask_login|flask_httpauth)(\\.|$)")
  (#set! rule "python.auth.flask-login"))
 
-; In a function that builds the front end's configuration (`client_config()`, `get_ui_config`,
-; a template context processor), current_user checks only pick which banners and flags the UI
-; shows; the API enforces access. They join an auth region but make none.
+; current_user.is_authenticated, current_user.id == post.author_id, current_user.has_role("admin").
+; Not in a function that builds the front end's configuration (`client_config()`, `get_ui_config`, a
+; template context processor): there the checks only pick which banners and flags the UI shows, and
+; the API enforces access.
 ((attribute
    object: (identifier) @user
    attribute: (identifier) @field) @trigger
  (#eq? @user "current_user")
  (#any-of? @field "is_authenticated" "is_anonymous" "is_active" "is_admin" "is_staff" "is_superuser" "has_role" "has_roles" "has_permission" "has_perm" "role" "roles" "permissions")
  (#resolves-to? @trigger "^(flask_login|flask_security|quart_auth)\\.current_user\\.")
- (#unit-name-matches? @trigger "^_?(\\w*_)?(client|ui|frontend|front_end|template|page|app)_(config|settings|context)(\\s|$)|^_?\\w*context_processor(\\s|$)")
- (#set! evidence "mention")
- (#set! rule "python.auth.current-user-display"))
-
-; current_user.is_authenticated, current_user.id == post.author_id, current_user.has_role("admin")
-((attribute
-   object: (identifier) @user
-   attribute: (identifier) @field) @trigger
- (#eq? @user "current_user")
- (#any-of? @field "is_authenticated" "is_anonymous" "is_active" "is_admin" "is_staff" "is_superuser" "has_role" "has_roles" "has_permission" "has_perm" "role" "roles" "permissions")
- (#resolves-to? @trigger "^(flask_login|flask_security|quart_auth)\\.current_user\\.")
+ (#not-unit-name-matches? @trigger "^_?(\\w*_)?(client|ui|frontend|front_end|template|page|app)_(config|settings|context)(\\s|$)|^_?\\w*context_processor(\\s|$)")
  (#set! rule "python.auth.current-user"))
 
 ;; Checks that decide nothing join an auth region but make none (first: the earlier pattern counts):
