@@ -86,6 +86,8 @@ describe('test-code classification', () => {
     'scripts/recover-stuck-runs.ts',
     '.github/scripts/lib/github.ts',
     'internal-packages/testcontainers/src/index.ts',
+    'privacyidea/static/contrib/js/ngmodules/angular-ui-router.js',
+    'app/public/vendor/jquery.min.js',
   ];
   const production = [
     'app/data_loader.py',
@@ -113,6 +115,9 @@ describe('test-code classification', () => {
     'packages/backend/src/mock/mock-server.service.ts',
     'app/ab_testing.py',
     'project/settings.py',
+    'django/contrib/auth/hashers.py',
+    'app/static/js/contrib-login.js',
+    'vendor/github.com/x/y/z.go',
     // look-alikes of the dev-tool conventions: product code
     'tools/security/crypto.go',
     'tools/store/store.go',

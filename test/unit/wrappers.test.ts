@@ -267,6 +267,43 @@ describe('project wrappers', () => {
     );
   });
 
+  it('a Python login helper up to 40 lines is an auth wrapper; its callers (a header or SAML login) get auth regions', async () => {
+    const filler = Array.from({ length: 24 }, (_, i) => `        step${i} = ${i}`).join('\n');
+    const py = [
+      'from flask_login import login_user',
+      '',
+      'def create_and_login_user(org, name, email):',
+      '    try:',
+      '        user = User.get_by_email_and_org(email, org)',
+      filler,
+      '    except NoResultFound:',
+      '        user = User(org=org, name=name, email=email)',
+      '    login_user(user, remember=True)',
+      '    return user',
+      '',
+      'def logout_and_redirect_to_index():',
+      '    logout_user()',
+      '    return redirect("/")',
+      '',
+    ].join('\n');
+    const table = buildWrapperTable([await scanned('redash/authentication/__init__.py', 'python', py)]);
+    assert.strictEqual(table.get('python')?.get('create_and_login_user'), 'auth');
+    assert.ok(!table.get('python')?.has('logout_and_redirect_to_index'), 'a logout-and-redirect helper is not a login helper');
+    const engine = await sharedEngine();
+    const caller = [
+      'def login(org_slug=None):',
+      '    email = request.headers.get(settings.REMOTE_USER_HEADER)',
+      '    user = create_and_login_user(current_org, email, email)',
+      '    return redirect("/")',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(caller, 'python', { wrappers: table.get('python') });
+    assert.deepStrictEqual(
+      analysis.regions.map((r) => `${r.symbol}:${r.category}:${r.triggers.map((t) => t.rule).join(',')}`),
+      ['login:auth:python.auth.project-wrapper'],
+    );
+  });
+
   it('a retry helper up to 40 lines is a wrapper (its policy table and give-up error count); a long timing helper is not', async () => {
     const body = (n: number) => Array.from({ length: n }, (_, i) => `\tstep${i} := ${i}\n\t_ = step${i}`).join('\n');
     const go = [

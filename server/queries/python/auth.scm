@@ -198,13 +198,17 @@
  (#imports? "^(flask_login|flask_httpauth)(\\.|$)")
  (#set! rule "python.auth.flask-login"))
 
-; current_user.is_authenticated, current_user.id == post.author_id, current_user.has_role("admin")
+; current_user.is_authenticated, current_user.id == post.author_id, current_user.has_role("admin").
+; Not in a function that builds the front end's configuration (`client_config()`, `get_ui_config`, a
+; template context processor): there the checks only pick which banners and flags the UI shows, and
+; the API enforces access.
 ((attribute
    object: (identifier) @user
    attribute: (identifier) @field) @trigger
  (#eq? @user "current_user")
  (#any-of? @field "is_authenticated" "is_anonymous" "is_active" "is_admin" "is_staff" "is_superuser" "has_role" "has_roles" "has_permission" "has_perm" "role" "roles" "permissions")
  (#resolves-to? @trigger "^(flask_login|flask_security|quart_auth)\\.current_user\\.")
+ (#not-unit-name-matches? @trigger "^_?(\\w*_)?(client|ui|frontend|front_end|template|page|app)_(config|settings|context)(\\s|$)|^_?\\w*context_processor(\\s|$)")
  (#set! rule "python.auth.current-user"))
 
 ;; Checks that decide nothing join an auth region but make none (first: the earlier pattern counts):
@@ -734,3 +738,45 @@
  (#any-of? @m "authenticate" "aauthenticate")
  (#match? @args "[Pp]ass(word|wd)|[Cc]redentials")
  (#set! rule "python.auth.password-check"))
+
+; Round 18 (privacyidea, redash): access decisions with no framework exception or library call.
+; A policy engine's refusal: `if not Match.generic(...).allowed(): raise PolicyError(...)`,
+; `if not is_permitted: raise AccessDenied()`: the project's own denial exception, raised when a
+; condition about what is allowed, permitted, granted or authorised fails.
+(([(if_statement condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))
+   (elif_clause condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))])
+ (#match? @f "(^|\\.)\\w*(PolicyError|PolicyViolation|AccessDenied|AccessDeniedError|NotAllowed|NotAllowedError|NotAuthori[sz]ed|NotAuthori[sz]edError|AuthorizationError|AuthorisationError|ForbiddenError)$")
+ (#match? @cond "[Aa]llow|[Pp]ermi[st]|[Gg]rant|[Aa]uthori[sz]|[Rr]ole|[Aa]dmin|[Ss]cope|[Pp]olicy")
+ (#set! rule "python.auth.deny-guard"))
+
+; itsdangerous: serializer.loads(token, max_age=...), signer.unsign(value, max_age=...): an invite,
+; password-reset or e-mail verification token checked for its signature and age.
+((call
+   function: (attribute attribute: (identifier) @m) @trigger
+   arguments: (argument_list (keyword_argument name: (identifier) @kw)))
+ (#any-of? @m "loads" "unsign" "loads_unsafe")
+ (#eq? @kw "max_age")
+ (#imports? "^itsdangerous(\\.|$)")
+ (#set! rule "python.auth.signed-token"))
+
+; A resource's own current user asked for a permission or role: `if self.current_user.has_permission(
+; "admin"): groups = all else: only the user's`: which data the caller sees is decided here, with or
+; without an abort (flask-restful resources, class-based views keeping the user on self).
+((call
+   function: (attribute
+     object: (attribute object: (identifier) @self attribute: (identifier) @user)
+     attribute: (identifier) @method) @trigger)
+ (#eq? @self "self")
+ (#any-of? @user "current_user" "user")
+ (#any-of? @method "has_permission" "has_permissions" "has_role" "has_roles" "has_perm" "has_perms")
+ (#set! rule "python.auth.current-user"))
+
+; A role or permission membership test on a user: `if "admin" in user.permissions: return True`,
+; `"editor" not in current_user.roles`.
+((comparison_operator
+   (string)
+   ["in" "not in"]
+   (attribute object: (_) @user attribute: (identifier) @field)) @trigger
+ (#any-of? @field "permissions" "roles" "scopes" "perms" "user_permissions" "group_names")
+ (#match? @user "(^|[._])(user|current_user|principal|identity|member|account|actor|caller)$")
+ (#set! rule "python.auth.role-membership"))

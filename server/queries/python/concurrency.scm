@@ -17,6 +17,18 @@
  (#set! evidence "mention")
  (#set! rule "python.concurrency.thread-offload"))
 
+;; ... and so does awaiting independent coroutines together, `results = await asyncio.gather(*[fetch(p)
+;; for p in providers])`, in a function that holds no lock, semaphore, queue, event or bound and declares
+;; no nonlocal or global state: each coroutine returns its own result, nothing is shared. A gather
+;; bounded by a semaphore, or whose coroutines update shared state, stays an operation.
+((await
+   (call function: [(identifier) (attribute)] @trigger))
+ (#resolves-to? @trigger "^asyncio\\.gather$")
+ (#not-text-before? @trigger "{{shared-async-state}}")
+ (#not-text-after? @trigger "{{shared-async-state}}")
+ (#set! evidence "mention")
+ (#set! rule "python.concurrency.independent-gather"))
+
 ;; Operations.
 ; threading.Thread(target=...), Lock(), RLock(), Semaphore(), Condition(), Event(), Barrier(), Timer()
 ; multiprocessing.Process(...), Pool(4), Queue(), Manager(), Lock(), get_context("spawn")

@@ -175,6 +175,18 @@
  (#not-match? @handler "^except[^\\n]*:\\s*(raise|return|break)\\b")
  (#set! rule "python.retry.until-success-loop"))
 
+;   while True: try: r = hsm.call(); break  except LibError: reinit(); retries += 1; if retries > max: raise
+; (no sleep, no counter in the condition: the except clause counts the tries it gives up after)
+((while_statement
+   "while" @trigger
+   condition: (true)
+   body: (block
+     (try_statement
+       body: (block [(return_statement) (break_statement)])
+       (except_clause) @handler)))
+ (#match? @handler "({{retry-word}})\\w*\\s*\\+=\\s*1\\b")
+ (#set! rule "python.retry.until-success-loop"))
+
 ; A retry by recursion after a failure: in an `except`, the function calls again (itself or the
 ; operation) with the try count raised, usually guarded by a limit:
 ;   def _run_sql(retries=0, max_retries=3):

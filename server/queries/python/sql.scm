@@ -19,27 +19,50 @@
    function: (attribute attribute: (identifier) @method) @trigger
    arguments: (argument_list . [(string) @s (call arguments: (argument_list . (string) @s .))] .))
  (#any-of? @method "execute" "exec_driver_sql")
- (#match? @s "^[rRbBuU]?(\"|')\\s*(SELECT\\s+1|SET\\s+(LOCAL\\s+|SESSION\\s+)?[A-Za-z_.]+\\s*(=|TO|to)\\s*[^;{}%?:]*|SHOW\\s+[A-Za-z_.]+)\\s*;?\\s*(\"|')$")
+ (#match? @s "^[rRbBuU]?(\"|')\\s*(SELECT\\s+1(\\s+FROM\\s+[A-Za-z_][A-Za-z0-9_.]*)?|SET\\s+(LOCAL\\s+|SESSION\\s+)?[A-Za-z_.]+\\s*(=|TO|to)\\s*[^;{}%?:]*|SHOW\\s+[A-Za-z_.]+)\\s*;?\\s*(\"|')$")
  (#set! evidence "mention")
  (#set! rule "python.sql.constant-statement"))
 
 ((call
    function: [(identifier) (attribute)] @trigger
    arguments: (argument_list . (string) @s .))
- (#match? @s "^[rRbBuU]?(\"|')\\s*(SELECT\\s+1|SET\\s+(LOCAL\\s+|SESSION\\s+)?[A-Za-z_.]+\\s*(=|TO|to)\\s*[^;{}%?:]*|SHOW\\s+[A-Za-z_.]+)\\s*;?\\s*(\"|')$")
+ (#match? @s "^[rRbBuU]?(\"|')\\s*(SELECT\\s+1(\\s+FROM\\s+[A-Za-z_][A-Za-z0-9_.]*)?|SET\\s+(LOCAL\\s+|SESSION\\s+)?[A-Za-z_.]+\\s*(=|TO|to)\\s*[^;{}%?:]*|SHOW\\s+[A-Za-z_.]+)\\s*;?\\s*(\"|')$")
  (#resolves-to? @trigger "^(sqlalchemy|sqlmodel)\\.(text|sql\\.text|sql\\.expression\\.text)$")
  (#set! evidence "mention")
  (#set! rule "python.sql.constant-statement"))
 
 (((string) @trigger)
- (#match? @trigger "^[rRbBuU]?(\"|')\\s*(SELECT\\s+1|SET\\s+(LOCAL\\s+|SESSION\\s+)?[A-Za-z_.]+\\s*(=|TO|to)\\s*[^;{}%?:]*|SHOW\\s+[A-Za-z_.]+)\\s*;?\\s*(\"|')$")
+ (#match? @trigger "^[rRbBuU]?(\"|')\\s*(SELECT\\s+1(\\s+FROM\\s+[A-Za-z_][A-Za-z0-9_.]*)?|SET\\s+(LOCAL\\s+|SESSION\\s+)?[A-Za-z_.]+\\s*(=|TO|to)\\s*[^;{}%?:]*|SHOW\\s+[A-Za-z_.]+)\\s*;?\\s*(\"|')$")
  (#set! evidence "mention")
  (#set! rule "python.sql.constant-statement"))
+
+; A constant schema-browser query: a read-only SELECT of the database's own catalog
+; (information_schema, pg_catalog, all_tab_cols, syscat, SYSTEM.CATALOG, sqlite_master, ...), or any
+; constant SELECT in a schema-introspection method (`_get_tables`, `get_schema`, `get_columns`), with
+; nothing spliced in: no f-string, `%s`, `{}`, `?` or `:name`. Lists tables and columns for a UI; it
+; takes no input and writes nothing. A catalog query that decides access (`HAS_TABLE_PRIVILEGE`) and
+; one with a placeholder stay operations.
+(((string) @trigger)
+ (#match? @trigger "\\b(information_schema|INFORMATION_SCHEMA|pg_catalog|pg_class|pg_namespace|pg_attribute|pg_tables|pg_views|svv_\\w+|SVV_\\w+|all_tab_col\\w*|ALL_TAB_COL\\w*|all_tables|ALL_TABLES|user_tab_col\\w*|USER_TAB_COL\\w*|syscat\\.\\w+|SYSCAT\\.\\w+|SYSTEM\\.CATALOG|v_catalog\\.\\w+|sqlite_master|sqlite_schema|system\\.(columns|tables)|EXA_ALL_\\w+|exa_all_\\w+|sys\\.(tables|columns|objects|schemas))\\b")
+ (#not-match? @trigger "^[rRbBuU]*[fF]|%[sd(]|\\{|\\?|[^:]:[A-Za-z_]|[Pp][Rr][Ii][Vv][Ii][Ll][Ee][Gg][Ee]|\\b([Ii][Nn][Ss][Ee][Rr][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee]|[Gg][Rr][Aa][Nn][Tt]|[Dd][Rr][Oo][Pp]|[Cc][Rr][Ee][Aa][Tt][Ee]|[Aa][Ll][Tt][Ee][Rr])\\b")
+ (#match? @trigger "^[rRbBuU]*(\"\"\"|'''|\"|')\\s*([Ss][Ee][Ll][Ee][Cc][Tt]|[Ww][Ii][Tt][Hh])\\s")
+ (#set! evidence "mention")
+ (#set! rule "python.sql.catalog-query"))
+
+(((string) @trigger)
+ (#match? @trigger "^[rRbBuU]*(\"\"\"|'''|\"|')\\s*([Ss][Ee][Ll][Ee][Cc][Tt]|[Ww][Ii][Tt][Hh])\\s")
+ (#not-match? @trigger "^[rRbBuU]*[fF]|%[sd(]|\\{|\\?|[^:]:[A-Za-z_]|[Pp][Rr][Ii][Vv][Ii][Ll][Ee][Gg][Ee]|\\b([Ii][Nn][Ss][Ee][Rr][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee]|[Gg][Rr][Aa][Nn][Tt]|[Dd][Rr][Oo][Pp]|[Cc][Rr][Ee][Aa][Tt][Ee]|[Aa][Ll][Tt][Ee][Rr])\\b")
+ (#unit-name-matches? @trigger "^_*(get|list|fetch|load|read)_(schema|schemas|tables|table_names|columns|column_names|databases|catalog)(\\s|$)")
+ (#set! evidence "mention")
+ (#set! rule "python.sql.catalog-query"))
 
 ;; Operations. None in a numbered one-off migration function, `async def m014_add_column(db)`:
 ;; applied once and frozen, like a migrations/ directory.
 
 ; cur.execute(sql, params), cur.executemany(...), conn.executescript(...), cur.mogrify(...),
+; also on the DB-API drivers of warehouses and engines (vertica_python, snowflake.connector, pyhive,
+; trino, pinotdb, tdclient, clickhouse, ibm_db, phoenixdb, ...), imported at the top or inside a
+; `try:` or the function that connects,
 ; asyncpg conn.fetch(sql) / fetchrow / fetchval, session.execute(text(...)), conn.exec_driver_sql(...).
 ; Not session.execute(select(User).filter(User.username == username)): a fixed ORM statement whose
 ; values are bound parameters, in a function that takes none of the query's shape (a column name, a
@@ -48,7 +71,7 @@
    function: (attribute object: (_) @recv attribute: (identifier) @method) @trigger)
  (#any-of? @method "execute" "executemany" "executescript" "mogrify" "exec_driver_sql" "copy_expert" "copy_from" "copy_to" "callproc" "copy_records_to_table")
  (#not-match? @recv "(^|\\.)(document|query|schema|pipe|pipeline|command|cmd|super\\(\\)|self|graphql|executor|mutation)$|[Pp]ipe(line)?$|[Dd]ocument$")
- (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django\\.db)(\\.|$)")
+ (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django\\.db|{{dbapi-vendor-drivers}})(\\.|$)")
  (#not-fixed-orm-query? @trigger)
  (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.execute"))
@@ -121,6 +144,12 @@
  (#match? @trigger "^[rRbBuUfF]*(\"\"\"|'''|\"|')\\s*(SELECT\\s[\\s\\S]*\\sFROM\\s|INSERT\\s+INTO\\s|UPDATE\\s+\\S+\\s+SET\\s|DELETE\\s+FROM\\s)")
  (#not-docstring? @trigger)
  (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
+ (#set! rule "python.sql.string"))
+
+; A PRAGMA with a placeholder for its table: 'PRAGMA table_info("%s")' % name, f"PRAGMA index_list({t})"
+(((string) @trigger)
+ (#match? @trigger "^[rRbBuUfF]*(\"\"\"|'''|\"|')\\s*(PRAGMA|pragma)\\s+\\w+[\\s\\S]*(%s|%\\(\\w+\\)s|\\{[^}]*\\})")
+ (#not-docstring? @trigger)
  (#set! rule "python.sql.string"))
 
 ; Implicitly concatenated pieces: ("SELECT id, name "

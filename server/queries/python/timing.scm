@@ -11,7 +11,9 @@
 ; and enum members are not secret-named (`Status.FORCE_CHANGE_PASSWORD`). `sig == inspect.signature(f)`
 ; compares function signatures and does not match either. Plural names (`tokens`) are lists or counts.
 ; An `__eq__` / `__ne__` method compares two objects' fields (`self.api_token == other.api_token` in a
-; config class), not a secret against a caller's guess.
+; config class), not a secret against a caller's guess. A comparison handed to an ORM filter
+; (`cls.query.filter(cls.api_key == api_key)`, `select(T).where(and_(T.token == t, ...))`) builds a
+; SQL expression: the database looks the key up, Python compares nothing.
 
 ; <secret> == <expression>
 ((comparison_operator
@@ -25,6 +27,7 @@
  (#not-match? @other "{{constant-or-signature-call}}")
  (#not-match? @owner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$")
  (#secret-compare? @trigger)
+ (#not-argument-of? @trigger "{{orm-filter-call}}")
  (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
  (#set! rule "python.timing.secret-compare"))
 
@@ -40,6 +43,7 @@
  (#not-match? @other "{{constant-or-signature-call}}")
  (#not-match? @owner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$")
  (#secret-compare? @trigger)
+ (#not-argument-of? @trigger "{{orm-filter-call}}")
  (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
  (#set! rule "python.timing.secret-compare"))
 
@@ -57,6 +61,7 @@
  (#match? @key "{{secret-header-key}}")
  (#not-match? @other "{{constant-or-signature-call}}")
  (#secret-compare? @trigger)
+ (#not-argument-of? @trigger "{{orm-filter-call}}")
  (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
  (#set! rule "python.timing.secret-compare"))
 
@@ -73,6 +78,7 @@
  (#match? @key "{{secret-header-key}}")
  (#not-match? @other "{{constant-or-signature-call}}")
  (#secret-compare? @trigger)
+ (#not-argument-of? @trigger "{{orm-filter-call}}")
  (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
  (#set! rule "python.timing.secret-compare"))
 

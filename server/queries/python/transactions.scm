@@ -82,6 +82,23 @@
  (#match? @name "^[\"'](isolation_level|ISOLATION_LEVEL)[\"']$")
  (#set! rule "python.transactions.isolation"))
 
+; A read connection: `pyodbc.connect(dsn, autocommit=True)` in a function that then only opens a
+; cursor or runs the caller's query on it (a query runner for a warehouse or BI tool) and commits,
+; rolls back or begins nothing: no unit of work depends on the setting.
+((call
+   function: [(identifier) (attribute)] @fn
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @name
+       value: (true)) @trigger))
+ (#eq? @name "autocommit")
+ (#match? @fn "(^|\\.)connect$")
+ (#text-after? @trigger "\\.(cursor|execute)\\(")
+ (#not-text-after? @trigger "\\.(commit|rollback|begin|savepoint)\\w*\\(|\\b(COMMIT|ROLLBACK|BEGIN|SAVEPOINT)\\b|[Tt]ransaction")
+ (#not-text-before? @trigger "\\.(commit|rollback|begin|savepoint)\\w*\\(|\\b(COMMIT|ROLLBACK|BEGIN|SAVEPOINT)\\b|[Tt]ransaction")
+ (#set! evidence "mention")
+ (#set! rule "python.transactions.read-connection"))
+
 ; psycopg.connect(dsn, autocommit=True), conn.set_session(autocommit=True): every statement commits
 ; on its own. (sessionmaker(autocommit=False) restates the default; expire_on_commit is ORM caching;
 ; a non-database client's autocommit=config[...] is not a transaction setting.)

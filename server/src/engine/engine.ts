@@ -1251,6 +1251,24 @@ const DENY_GUARD = /\.deny-guard$/;
 /** Categories of the checks a denial is the failure branch of: a token verify, a MAC, a secret compare. */
 const CHECK_CATEGORIES: ReadonlySet<CategoryId> = new Set(['jwt', 'crypto', 'timing']);
 
+const PYTHON_MAIN_GUARD = /^__name__\s*==\s*(['"])__main__\1$|^(['"])__main__\2\s*==\s*__name__$/;
+
+/**
+ * Python: the byte ranges of top-level `if __name__ == "__main__":` blocks. A module's self-test or
+ * command-line entry (an HSM smoke test asserting `text == password`, getopt option parsing) is
+ * run by hand, like test code: its triggers make no region. Only the module's own statements are
+ * looked at, so the cost is one pass over the top level.
+ */
+function pythonMainBlocks(root: Node): Array<[number, number]> {
+  const blocks: Array<[number, number]> = [];
+  for (const stmt of root.namedChildren) {
+    if (stmt?.type !== 'if_statement') continue;
+    const condition = stmt.childForFieldName('condition');
+    if (condition && PYTHON_MAIN_GUARD.test(condition.text.trim())) blocks.push([stmt.startIndex, stmt.endIndex]);
+  }
+  return blocks;
+}
+
 function buildRegions(
   placed: StoredTrigger[],
   spec: LanguageSpec,
@@ -1284,7 +1302,9 @@ function buildRegions(
     const statements = node ? unitBody(node)?.statements : undefined;
     return statements !== undefined && statements.length <= 2;
   };
+  const mainBlocks = spec.family === 'python' ? pythonMainBlocks(root) : [];
   for (const t of placed) {
+    if (mainBlocks.length > 0 && mainBlocks.some(([s, e]) => t.start >= s && t.start < e)) continue;
     if (t.category === 'crypto' && timingRanges.has(`${t.start}:${t.end}`)) continue;
     if (t.category === 'transactions' && sqlRanges.has(`${t.start}:${t.end}`) && lockHelper(t.unit)) continue;
     if (t.category === 'auth' && jwtRanges.has(`${t.start}:${t.end}`)) continue;

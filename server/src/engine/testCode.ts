@@ -155,6 +155,25 @@ function isDevToolPath(dirs: readonly string[], isDir: boolean): boolean {
   return false;
 }
 
+/** Web asset roots, and the folders in them that hold third-party bundles copied in. */
+const ASSET_ROOTS = new Set(['static', 'assets', 'public', 'wwwroot', 'staticfiles']);
+const VENDORED_ASSET_DIRS = new Set(['contrib', 'vendor', 'vendors', 'third_party', 'thirdparty', 'third-party', '3rdparty', 'bower_components']);
+
+/**
+ * Third-party front-end code copied under a web asset root (`static/contrib/js/angular-ui-router.js`,
+ * `public/vendor/jquery.js`): reviewed upstream and replaced whole, like `vendored/`. Only below an
+ * asset root: `django/contrib/` or a Go `vendor/` elsewhere is another matter.
+ */
+function isVendoredAssetPath(dirs: readonly string[]): boolean {
+  let underAssets = false;
+  for (const d of dirs) {
+    const lower = d.toLowerCase();
+    if (underAssets && VENDORED_ASSET_DIRS.has(lower)) return true;
+    if (ASSET_ROOTS.has(lower)) underAssets = true;
+  }
+  return false;
+}
+
 /** A Go test package by name: `webtests`, `e2etests`, `apitests` (not `contests`, `protests`). */
 const GO_TEST_PACKAGE = /^(?!con|pro)[a-z0-9]+tests$/;
 
@@ -171,6 +190,7 @@ export function isTestPath(relPath: string): boolean {
     if (TEST_DIRS.has(lower) || SAMPLE_APP_DIR.test(lower) || DEV_TOOL_DIR.test(lower)) return true;
   }
   if (isDevToolPath(dirs, isDir)) return true;
+  if (isVendoredAssetPath(dirs)) return true;
   // Go code generators, by the `cmd/<tool>-gen` convention (authelia-gen, client-gen, deepcopy-gen):
   // dev tooling run at build time, whose output is reviewed where it lands.
   for (let i = 1; i < dirs.length; i++) if (dirs[i - 1] === 'cmd' && /.-gen$/.test(dirs[i] ?? '')) return true;

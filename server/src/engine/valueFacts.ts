@@ -6,7 +6,7 @@
  * - constant: a literal; a name bound by `const`, by a module/package-level assignment of a
  *   literal, or in the same function only to literals (constant propagation, one level); an
  *   enum member (`Status.ACTIVE`, `TokenType.Access` of an enum declared in the file); an
- *   ALL_CAPS name; a Go identifier declared `const` in another file of the same package.
+ *   ALL_CAPS name that is not secret-named or is named as a sentinel (`FAILED_TO_DECRYPT_PASSWORD`); a Go identifier declared `const` in another file of the same package.
  * - secret-bearing: the value's own name says MAC, signature, token, secret, API key, password,
  *   OTP, nonce, CSRF (a hash or digest only with one of those words), or a local name assigned
  *   from a MAC/signature/digest computation (`expected := mac.Sum(nil)`).
@@ -163,9 +163,16 @@ const ENUM_BASES = /(^|\.)(Enum|IntEnum|StrEnum|Flag|IntFlag|TextChoices|Integer
 const SECRET_NAME =
   /(^|[^a-z])(h?mac|sig|sigs|otp|[ht]otp|pwd|csrf|xsrf)($|[^a-z])|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assw(or)?d|PASSW(OR)?D|Otp|OTP|Csrf|CSRF|Xsrf|XSRF|(^|[^A-Za-z])(key|Key)_?([Hh]ash|[Dd]igest)|([Ss]igning|[Pp]rivate|[Hh]mac|[Ss]hared)_?[Kk]ey|(^|[^A-Za-z])(admin|in|invoice)_?key($|[^a-z])|[a-z](Admin|Invoice)Key($|[^a-z])/;
 
-/** Names of values that are not secrets even when a secret word is in them. */
+/**
+ * ALL_CAPS constants named as a sentinel or marker despite a secret word in them:
+ * `FAILED_TO_DECRYPT_PASSWORD` (what decrypt returns on error), `CENSORED_PASSWORD`, `EMPTY_TOKEN`,
+ * `DUMMY_SECRET`, `CANARY_PLAINTEXT`: a known value compared to see which case a result is, not a secret.
+ */
+const SENTINEL_NAME = /(^|_)(FAILED|FAILURE|FAIL|ERROR|INVALID|MISSING|UNSET|PLACEHOLDER|DUMMY|CENSORED|REDACTED|MASKED|EMPTY|NULL|NONE|UNKNOWN|FAKE|CANARY|SENTINEL|MARKER)(_|$)/;
+
+/** Names of values that are not secrets even when a secret word is in them (a pagination cursor, `next_token`, is one). */
 const NOT_SECRET_NAME =
-  /(Jti|JTI|jti|Kid|KID|kid|Nonce|nonce|NONCE|Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Timeout|Lifespan|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix|Suffix|URL|Url|URI|Uri|Endpoint|Path|Host|Domain|Issuer|Aud|Audience|Email|Literal|Period|Digits|Ref|Status|State|Use|Header|Field|Param|Label|Format|Policy|Config|Settings|Options|Strategy|Provider|Location)$|(_(id|ids|type|kind|name|count|len|length|url|uri|at|expiry|expires|ttl|version|alg|algorithm|mode|header|field|status|state|policy|format|prefix|label))$|^(has|is|should|can|use|enable|allow)([A-Z_]|$)|(^|[a-z0-9])(Has|Is|Should|Can|Use|Enable|Allow)[A-Z]|^(len|cap|count|num|max|min|Max|Min|Num|Err|err)$|^(method|func|fn|handler|action|op|operation|callback)$/;
+  /(Jti|JTI|jti|Kid|KID|kid|Nonce|nonce|NONCE|Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Timeout|Lifespan|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix|Suffix|URL|Url|URI|Uri|Endpoint|Path|Host|Domain|Issuer|Aud|Audience|Email|Literal|Period|Digits|Ref|Status|State|Use|Header|Field|Param|Label|Format|Policy|Config|Settings|Options|Strategy|Provider|Location)$|(_(id|ids|type|kind|name|count|len|length|url|uri|at|expiry|expires|ttl|version|alg|algorithm|mode|header|field|status|state|policy|format|prefix|label))$|^(has|is|should|can|use|enable|allow)([A-Z_]|$)|(^|[a-z0-9])(Has|Is|Should|Can|Use|Enable|Allow)[A-Z]|^(len|cap|count|num|max|min|Max|Min|Num|Err|err)$|^(method|func|fn|handler|action|op|operation|callback)$|(^|_)(next|page|next_page|continuation|sync|pagination|cursor)_token$|^(next|page|nextPage|continuation|sync|pagination|cursor)Token$/;
 
 /** Change detection and confirmation: old/new, original/current, password/confirm, x1/x2. */
 const CHANGE_SIDE = /(^|[^a-z])(old|prev|previous|original|orig|initial|init|last|cached|before|saved)([^a-z]|$)|(Old|Prev|Previous|Original|Initial|Last|Cached|Before|Saved)([^a-z]|$)/;
@@ -513,7 +520,7 @@ export function isConstant(raw: Node, ctx: ValueContext): boolean {
   if (n.type === 'identifier') {
     const name = textOf(n, ctx);
     // API_KEY, SECRET_KEY: constant names that hold secrets are not constants here.
-    if (ALL_CAPS.test(name)) return !SECRET_NAME.test(name);
+    if (ALL_CAPS.test(name)) return !SECRET_NAME.test(name) || SENTINEL_NAME.test(name);
     const fn = enclosingFunction(n, ctx);
     const local = fn ? functionFacts(fn, ctx) : undefined;
     if (local?.constants.has(name)) return true;
@@ -524,7 +531,7 @@ export function isConstant(raw: Node, ctx: ValueContext): boolean {
   if (n.type === 'selector_expression' || n.type === 'attribute' || n.type === 'member_expression') {
     const last = memberName(n, ctx) ?? '';
     if (/(^|\.)(env|environ)\./.test(textOf(n, ctx))) return false;
-    if (ALL_CAPS.test(last)) return !SECRET_NAME.test(last);
+    if (ALL_CAPS.test(last)) return !SECRET_NAME.test(last) || SENTINEL_NAME.test(last);
     const owner = receiverOf(n);
     if (owner && owner.type === 'identifier' && file.enums.has(textOf(owner, ctx))) return true;
     // `AccountCenterControlValue.Edit`, `Role.Admin`: a capitalised member of a PascalCase or
@@ -1575,6 +1582,18 @@ const QUERY_SHAPE_PARAMETER = /(^|_)(search|query|filter|filters|where|order|ord
  * is the execute callee's call; a statement held in a parameter, or assigned anything else, is
  * not known fixed.
  */
+/**
+ * The parameter is only copied onto the object (`self.Key = convert(Key)` in a model's `__init__`):
+ * it names a column's value, not a part of the query the function runs.
+ */
+function onlyStoredOnSelf(name: string, fn: Node, ctx: ValueContext): boolean {
+  const body = fn.childForFieldName('body');
+  if (!body) return false;
+  const word = new RegExp(`(^|[^\\w.])${name.replace(/[^\w]/g, '')}\\b`);
+  const uses = textOf(body, ctx).split('\n').filter((line) => !/^\s*#/.test(line) && word.test(line));
+  return uses.every((line) => /^\s*self\.\w+\s*=[^=]/.test(line) && !/^\s*self\.\w+\s*=.*\b(select|query|filter|order_by|where|text|getattr)\b/.test(line));
+}
+
 export function isFixedOrmQuery(callee: Node, ctx: ValueContext): boolean {
   const call = callee.parent;
   if (!call || (call.type !== 'call' && call.type !== 'call_expression')) return false;
@@ -1603,7 +1622,7 @@ export function isFixedOrmQuery(callee: Node, ctx: ValueContext): boolean {
     if (params.namedChildren.some((p) => p?.type === 'dictionary_splat_pattern')) return false;
     for (const id of params.namedChildren) {
       const nameNode = id?.type === 'identifier' ? id : id?.namedChildren.find((c) => c?.type === 'identifier');
-      if (nameNode && QUERY_SHAPE_PARAMETER.test(textOf(nameNode, ctx))) return false;
+      if (nameNode && QUERY_SHAPE_PARAMETER.test(textOf(nameNode, ctx)) && !onlyStoredOnSelf(textOf(nameNode, ctx), fn, ctx)) return false;
     }
   }
   return !DYNAMIC_ORM.test(textOf(fn.childForFieldName('body') ?? fn, ctx));

@@ -36,6 +36,9 @@ const MAX_WRAPPER_LINES = 25;
  */
 const MAX_WRAPPER_LINES_BY_CATEGORY: Partial<Record<CategoryId, number>> = { retry: 40 };
 
+/** A Python login helper's length (see buildWrapperTable). */
+const MAX_LOGIN_HELPER_LINES = 40;
+
 /** The name must say the category: `safeEqual`, `hashToken`, `has_perm`, `acquireLock`. */
 // Not crypto, and jwt only by a name that says a JWT codec operation: callers of a token,
 // signature or hashing helper only pass its value on (the held-out judging found them wrong as
@@ -109,9 +112,15 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
       if (!classQualified && ((name.length < MIN_NAME && !retryNamed) || GENERIC.has(name.toLowerCase()))) continue;
       if (!/^[A-Za-z_$][\w$]*$/.test(name) || name.startsWith('<')) continue;
       if (r.triggers.every((t) => t.rule.endsWith('.project-wrapper'))) continue;
-      if (r.span.end.line - r.span.start.line > (MAX_WRAPPER_LINES_BY_CATEGORY[r.category] ?? MAX_WRAPPER_LINES)) continue;
+      // A Python login helper (`create_and_login_user(org, name, email)`, which finds or creates the
+      // user before `login_user`) is longer than a one-line wrapper, and its callers (a remote-user
+      // header login, a SAML or OAuth callback) are where who gets logged in is decided.
+      const loginHelper = family === 'python' && r.category === 'auth' && /_login_user$|^login_user_|(^|_)log_?in(_|$)/i.test(name);
+      const maxLines = loginHelper ? MAX_LOGIN_HELPER_LINES : (MAX_WRAPPER_LINES_BY_CATEGORY[r.category] ?? MAX_WRAPPER_LINES);
+      if (r.span.end.line - r.span.start.line > maxLines) continue;
       // (`log` in NAME_INCIDENTAL is for logging helpers; a class's own login says what it is.)
-      if (!NAME_SAYS[r.category]?.test(name) || (!classQualified && NAME_INCIDENTAL.test(name))) continue;
+      const incidental = NAME_INCIDENTAL.test(loginHelper ? name.replace(/log_?(in|out)/gi, '') : name);
+      if (!NAME_SAYS[r.category]?.test(name) || (!classQualified && incidental)) continue;
       const called = wrapperName(r.symbol);
       if (!called) continue;
       const key = `${family}\u0000${called}`;
