@@ -49,9 +49,19 @@
  (#set! rule "ecma.sql.raw"))
 
 ; Prisma: prisma.$queryRaw`...`, prisma.$executeRawUnsafe(sql, ...)
+; Not a fixed read with nothing spliced in (prisma.$queryRaw`SELECT 1`, a health check, or
+; `SELECT COUNT(*) FROM "DataMigration"`): no input reaches it and it changes nothing, a mention.
+((call_expression
+   function: (member_expression property: (property_identifier) @m @trigger)
+   arguments: (_) @args)
+ (#match? @m "^\\$(queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe|queryRawTyped)$")
+ (#not-match? @args "^\\(?\\s*`\\s*(SELECT|select)\\b[^$`;]*`\\s*\\)?$")
+ (#set! rule "ecma.sql.prisma-raw"))
+
 ((call_expression
    function: (member_expression property: (property_identifier) @m @trigger))
- (#match? @m "^\\$(queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe|queryRawTyped)$")
+ (#match? @m "^\\$(queryRaw|queryRawUnsafe)$")
+ (#set! evidence "mention")
  (#set! rule "ecma.sql.prisma-raw"))
 
 ; sequelize.literal('...'), literal(...) imported from sequelize
@@ -115,8 +125,19 @@
 
 ((template_string) @trigger
  (#sql? @trigger)
+ (#not-argument-of? @trigger "\\$queryRaw(Unsafe)?$")
  (#not-match? @trigger "^.\\s*([Bb]egin|[Cc]ommit|[Rr]ollback|[Ss]avepoint)\\s*;?\\s*.$")
  (#not-match? @trigger "^.\\s*(SELECT|select)\\s+1\\s*;?\\s*.$")
+ (#not-match? @trigger "{{ddl-literal-start}}")
+ (#not-unit-name-matches? @trigger "{{timestamped-migration-step}}")
+ (#set! rule "ecma.sql.statement-text"))
+
+; The fixed read a Prisma raw query runs (prisma.$queryRaw`SELECT COUNT(*) FROM "DataMigration"`,
+; nothing spliced in) is no statement to review; one with a substitution or a write still is.
+((template_string) @trigger
+ (#sql? @trigger)
+ (#argument-of? @trigger "\\$queryRaw(Unsafe)?$")
+ (#not-match? @trigger "^`\\s*(SELECT|select)\\b[^$`;]*`$")
  (#not-match? @trigger "{{ddl-literal-start}}")
  (#not-unit-name-matches? @trigger "{{timestamped-migration-step}}")
  (#set! rule "ecma.sql.statement-text"))
