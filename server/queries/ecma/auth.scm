@@ -110,6 +110,17 @@
  (#match? @p "([Uu]ser|[Rr]oles?|[Aa]dmin|[Aa]uth|[Ll]ogged|[Aa]ccount|[Pp]ermission|[Tt]oken|[Mm]fa|MFA|[Oo]tp|[Vv]erified|passport)")
  (#set! rule "ecma.auth.session-user"))
 
+; A framework adapter attaching the verified session to its request or event, whatever its wrapper
+; looks like (an AWS Lambda handler, a LoopBack interceptor): event.session = await
+; sessionRecipe.verifySession(options, request, response), (ctx as Context).session = await ….
+((assignment_expression
+   left: (member_expression property: (property_identifier) @s)
+   right: (await_expression (call_expression function: (member_expression property: (property_identifier) @trigger))))
+ (#match? @s "^(session|user|auth|principal|currentUser)$")
+ (#match? @trigger "^(verifySession|validateSession|getSession|getSessionFromRequest|authenticateRequest|verifyRequest)$")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.auth.session-user"))
+
 ; req.session = null (cookie-session logout)
 ((assignment_expression
    left: (member_expression

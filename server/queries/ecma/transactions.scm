@@ -123,13 +123,16 @@
 ; Statements sent as strings: client.query('BEGIN'), 'COMMIT', 'ROLLBACK TO SAVEPOINT a',
 ; 'SET TRANSACTION ISOLATION LEVEL ...', 'SELECT ... FOR UPDATE'. Uppercase keywords anywhere;
 ; lowercase only as the first argument of a query-like call ('commit' alone is usually an event).
+; Not a word searched for in text (`key.includes("BEGIN")`, a PEM header test).
 ((string) @trigger
  (#transaction-sql? @trigger)
+ (#not-argument-of? @trigger "\\.(includes|startsWith|endsWith|indexOf|lastIndexOf|split|search)$")
  (#match? @trigger "^.\\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET|START|SELECT|WITH|UPDATE|DELETE|INSERT|END)\\b")
  (#set! rule "ecma.transactions.statement-text"))
 
 ((template_string) @trigger
  (#transaction-sql? @trigger)
+ (#not-argument-of? @trigger "\\.(includes|startsWith|endsWith|indexOf|lastIndexOf|split|search)$")
  (#match? @trigger "^.\\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET|START|SELECT|WITH|UPDATE|DELETE|INSERT|END)\\b")
  (#set! rule "ecma.transactions.statement-text"))
 

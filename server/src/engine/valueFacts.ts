@@ -157,8 +157,8 @@ const LITERAL_TYPES = new Set([
 const FUNCTION_TYPES: ReadonlySet<string> = new Set(Object.values(LANGUAGES).flatMap((l) => [...l.unitTypes]));
 
 const ALL_CAPS = /^[A-Z][A-Z0-9_]*[A-Z0-9]$/;
-/** UPPER_CASE names of a route, API id or label that hold no secret (`VERIFY_TOTP_API`, `RESET_PASSWORD_TOKEN_PATH`). */
-const CAPS_NOT_SECRET = /_(API|APIS|PATH|URL|URI|ROUTE|ENDPOINT|ID|IDS|NAME|TYPE|KIND|LABEL|KEY_NAME|HEADER_NAME)$/;
+/** UPPER_CASE names of a route, API id, label or error code that hold no secret (`VERIFY_TOTP_API`, `RESET_PASSWORD_TOKEN_PATH`, `ERROR_CODE_INVALID_TOKEN`). */
+const CAPS_NOT_SECRET = /_(API|APIS|PATH|URL|URI|ROUTE|ENDPOINT|ID|IDS|NAME|TYPE|KIND|LABEL|CODE|ERROR|STATUS|MESSAGE|EVENT)$|^(ERR|ERROR)_/;
 const ENUM_BASES = /(^|\.)(Enum|IntEnum|StrEnum|Flag|IntFlag|TextChoices|IntegerChoices|Choices)$/;
 
 /** The name says the value is a secret (hashes and digests only together with a secret word). */
