@@ -153,6 +153,17 @@
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.auth.permission-decision"))
 
+; A scope, role or permission membership test that denies: if (requirements.scopes.some((s) =>
+; !payload.scp.includes(s))) throw new Error("missing scopes"); if (!user.roles.includes("admin"))
+; return false. The check itself, whether or not a framework guard wraps it.
+((if_statement "if" @trigger
+   condition: (parenthesized_expression) @c
+   consequence: (statement_block . [(throw_statement) (return_statement)] @deny))
+ (#match? @c "\\b([Ss]copes?|scp|[Rr]oles?|[Pp]ermissions?|[Aa]dmins|[Gg]roups)\\b[\\w$.()?!]*\\.(includes|has|some|every)\\(|\\.(includes|has)\\(\\s*[\\w$.]*\\b([Ss]copes?|[Rr]oles?|[Pp]ermissions?)\\b")
+ (#match? @deny "^throw\\b|^return\\s+(false|null)\\b")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.auth.scope-check"))
+
 ; Hand-written authorization checks: req.user.role, req.user.isAdmin, ctx.state.user.permissions
 ((member_expression
    object: (member_expression
