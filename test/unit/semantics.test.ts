@@ -452,3 +452,36 @@ describe('Go sessions from a project NewSession helper (round 16)', () => {
     assert.ok(regions[0]!.triggers.some((t) => t.rule === 'go.transactions.session-begin'));
   });
 });
+
+describe('a top-level declaration holds the functions inside it (round 18)', () => {
+  it('folds a same-category region of a nested function into the declaration region', async () => {
+    const engine = await sharedEngine();
+    const src = [
+      "import { timingSafeEqual } from 'node:crypto';",
+      'export const constantTimeEqual = (a: string, b: string): boolean => {',
+      '  const x = Buffer.from(a);',
+      '  const y = Buffer.from(b);',
+      '  return x.length === y.length && timingSafeEqual(x, y);',
+      '};',
+      'export function compareTokens(a: string, b: string): boolean {',
+      '  return timingSafeEqual(Buffer.from(a), Buffer.from(b));',
+      '}',
+    ].join('\n');
+    const timing = engine.analyze(src, 'typescript').analysis.regions.filter((r) => r.category === 'timing');
+    assert.deepStrictEqual(timing.map((r) => [r.symbol, r.span.start.line]), [['constantTimeEqual', 1], ['compareTokens', 6]]);
+    assert.strictEqual(timing[0]!.triggers.length, 2, 'the name and the call are one region');
+  });
+
+  it('keeps the methods of a class apart', async () => {
+    const engine = await sharedEngine();
+    const src = [
+      "import { timingSafeEqual } from 'node:crypto';",
+      'export class Checker {',
+      '  safeEqual = timingSafeEqual;',
+      '  a(x: Buffer, y: Buffer) { return timingSafeEqual(x, y); }',
+      '}',
+    ].join('\n');
+    const timing = engine.analyze(src, 'typescript').analysis.regions.filter((r) => r.category === 'timing');
+    assert.ok(timing.some((r) => r.symbol.endsWith('a')), JSON.stringify(timing.map((r) => r.symbol)));
+  });
+});

@@ -11,19 +11,33 @@
 ; Not the browser-side clients (next-auth/react signIn/useSession, Clerk's React hooks): a component
 ; that asks the server who is signed in decides nothing the server enforces. Nor better-auth's
 ; plugin plumbing (`APIError.from(...)` errors, `createAuthMiddleware` hook wrappers, `mergeSchema`):
-; a business rule that throws an APIError or an after-hook that reformats errors decides no access.
+; a business rule that throws an APIError or an after-hook that reformats errors decides no access,
+; nor does `isAPIError(e)` classifying an error for a log line.
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
  (#resolves-to? @trigger "^(passport|koa-passport|@outlinewiki/koa-passport|@fastify/passport|passport-(?!jwt|saml)[\\w-]+|@passport-[\\w-]+/[\\w-]+|express-session|cookie-session|iron-session|next-auth|@auth/[\\w-]+|@next-auth/[\\w-]+|lucia|@lucia-auth/[\\w-]+|oslo|otplib|@otplib/[\\w-]+|speakeasy|notp|node-2fa|@casl/[\\w-]+|casl|accesscontrol|connect-ensure-login|express-openid-connect|@clerk/[\\w-]+|better-auth|supertokens-node|keycloak-connect|@simplewebauthn/server|csurf|csrf|csrf-csrf|@fastify/(session|secure-session|passport|auth|csrf-protection))(/[\\w./-]+)?(\\.|$)")
  (#not-resolves-to? @trigger "{{browser-auth-client}}")
- (#not-resolves-to? @trigger "^(better-auth|@better-auth/[\\w-]+)(/[\\w./-]+)?\\.(APIError(\\.\\w+)?|BetterAuthError|createAuthMiddleware|mergeSchema|defineErrorCodes|getSchema|toZodSchema|logger|createLogger)$")
+ (#not-resolves-to? @trigger "^(better-auth|@better-auth/[\\w-]+)(/[\\w./-]+)?\\.(APIError(\\.\\w+)?|isAPIError|BetterAuthError|createAuthMiddleware|mergeSchema|defineErrorCodes|getSchema|toZodSchema|logger|createLogger)$")
  (#set! rule "ecma.auth.library"))
 
 ((new_expression
    constructor: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
- (#resolves-to? @trigger "^(passport|koa-passport|@outlinewiki/koa-passport|@fastify/passport|passport-(?!jwt|saml)[\\w-]+|@passport-[\\w-]+/[\\w-]+|express-session|lucia|@lucia-auth/[\\w-]+|@casl/[\\w-]+|casl|accesscontrol|keycloak-connect|csrf)(/[\\w./-]+)?(\\.|$)")
+ (#resolves-to? @trigger "^(passport|koa-passport|@outlinewiki/koa-passport|@fastify/passport|passport-(?!jwt|saml)[\\w-]+|@passport-[\\w-]+/[\\w-]+|express-session|lucia|@lucia-auth/[\\w-]+|@casl/[\\w-]+|casl|accesscontrol|keycloak-connect|csrf|otplib|@otplib/[\\w-]+)(/[\\w./-]+)?(\\.|$)")
+ (#set! rule "ecma.auth.library"))
+
+; better-auth's server API on the project's instance: auth.api.resetPassword({ body: { token,
+; newPassword } }), auth.api.getSession({ headers }), auth.api.signInEmail(…): the sign-in, session
+; and credential operations themselves (not its listing or metadata endpoints).
+((call_expression
+   function: (member_expression
+     object: (member_expression object: (identifier) @a property: (property_identifier) @api)
+     property: (property_identifier) @trigger))
+ (#eq? @a "auth")
+ (#eq? @api "api")
+ (#match? @trigger "^(signIn\\w*|signUp\\w*|signOut|resetPassword|changePassword|setPassword|requestPasswordReset|getSession|verify\\w*|revoke\\w*|userHasPermission|hasPermission|enableTwoFactor|disableTwoFactor|impersonate\\w*|banUser|setRole|changeEmail)$")
+ (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.auth.library"))
 
 ; Password sign-in through a framework's password helper or a project wrapper:
@@ -96,6 +110,17 @@
  (#match? @p "([Uu]ser|[Rr]oles?|[Aa]dmin|[Aa]uth|[Ll]ogged|[Aa]ccount|[Pp]ermission|[Tt]oken|[Mm]fa|MFA|[Oo]tp|[Vv]erified|passport)")
  (#set! rule "ecma.auth.session-user"))
 
+; A framework adapter attaching the verified session to its request or event, whatever its wrapper
+; looks like (an AWS Lambda handler, a LoopBack interceptor): event.session = await
+; sessionRecipe.verifySession(options, request, response), (ctx as Context).session = await ….
+((assignment_expression
+   left: (member_expression property: (property_identifier) @s)
+   right: (await_expression (call_expression function: (member_expression property: (property_identifier) @trigger))))
+ (#match? @s "^(session|user|auth|principal|currentUser)$")
+ (#match? @trigger "^(verifySession|validateSession|getSession|getSessionFromRequest|authenticateRequest|verifyRequest)$")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.auth.session-user"))
+
 ; req.session = null (cookie-session logout)
 ((assignment_expression
    left: (member_expression
@@ -114,6 +139,30 @@
  (#match? @body "success:\\s*false|return false|throw new \\w*(Forbidden|Unauthori[sz]ed|Permission|Access)")
  (#match? @body "[Pp]ermission|[Ss]tatements\\[|[Rr]oles?\\b|[Aa]llowed|[Gg]rants?\\b|[Pp]olic(y|ies)")
  (#set! rule "ecma.auth.permission-decision"))
+
+; The same decision as a function value: `export const isOwner = async (userId, orgId) => { …
+; membership.role === "owner" … return false }`, `shouldAllowAccess: async function (input) { …
+; if (!admins.includes(userEmail)) throw … }`: a role or admin check that answers with a boolean.
+([(variable_declarator name: (identifier) @trigger value: [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)])
+  (pair key: (property_identifier) @trigger value: [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)])
+  (method_definition name: (property_identifier) @trigger body: (statement_block) @body)
+  (function_declaration name: (identifier) @trigger body: (statement_block) @body)]
+ (#match? @trigger "^(authorize|hasPermissions?|checkPermissions?|isAuthorized|checkAccess|hasAccess|shouldAllowAccess|canAccess|hasRoles?|isAdmin|isOwner|isManagerOrOwner|isOwnerOrManager|is(Org|Organization|Team|Workspace|Project)?(Admin|Owner|Manager)s?)$")
+ (#match? @body "success:\\s*false|return false|throw new \\w*(Forbidden|Unauthori[sz]ed|Permission|Access|Error)\\b")
+ (#match? @body "[Pp]ermission|[Ss]tatements\\[|[Rr]oles?\\b|[Aa]llowed|[Gg]rants?\\b|[Pp]olic(y|ies)|[Aa]dmins\\.includes\\(")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.auth.permission-decision"))
+
+; A scope, role or permission membership test that denies: if (requirements.scopes.some((s) =>
+; !payload.scp.includes(s))) throw new Error("missing scopes"); if (!user.roles.includes("admin"))
+; return false. The check itself, whether or not a framework guard wraps it.
+((if_statement "if" @trigger
+   condition: (parenthesized_expression) @c
+   consequence: (statement_block . [(throw_statement) (return_statement)] @deny))
+ (#match? @c "\\b([Ss]copes?|scp|[Rr]oles?|[Pp]ermissions?|[Aa]dmins|[Gg]roups)\\b[\\w$.()?!]*\\.(includes|has|some|every)\\(|\\.(includes|has)\\(\\s*[\\w$.]*\\b([Ss]copes?|[Rr]oles?|[Pp]ermissions?)\\b")
+ (#match? @deny "^throw\\b|^return\\s+(false|null)\\b")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.auth.scope-check"))
 
 ; Hand-written authorization checks: req.user.role, req.user.isAdmin, ctx.state.user.permissions
 ((member_expression

@@ -10,10 +10,29 @@
    function: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
  (#resolves-to? @trigger "^crypto\\.")
- (#not-resolves-to? @trigger "^crypto\\.(randomUUID|randomBytes)$")
+ (#not-resolves-to? @trigger "^crypto\\.(randomUUID|randomBytes|randomInt)$")
  (#not-incidental-use? @trigger)
  (#not-id-hash? @trigger)
  (#set! rule "ecma.crypto.node-crypto"))
+
+; randomInt(…): a random digit or index, unless it only flips a coin (`randomInt(10) >= 3`
+; picking a demo response's language) or becomes an id.
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#resolves-to? @trigger "^crypto\\.randomInt$")
+ (#not-incidental-use? @trigger)
+ (#not-id-hash? @trigger)
+ (#not-random-id? @trigger)
+ (#set! rule "ecma.crypto.node-crypto"))
+
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#not-match? @trigger "^(this|super)[.?]")
+ (#resolves-to? @trigger "^crypto\\.randomInt$")
+ (#random-id? @trigger)
+ (#set! evidence "mention")
+ (#set! rule "ecma.crypto.random-id"))
 
 ; randomBytes(16) / randomBytes(size): keys, tokens, nonces, IVs.
 ((call_expression

@@ -90,6 +90,31 @@
  (#not-browser-code? @trigger)
  (#set! rule "ecma.jwt.manual-decode"))
 
+; const parts = jwt.split('.'); if (parts.length !== 3) throw …; JSON.parse(decodeBase64(parts[0])):
+; the token's segments kept in one variable for a hand-rolled header and payload parse.
+((variable_declarator
+   name: (identifier)
+   value: (call_expression
+     function: (member_expression
+       object: [(identifier) @o (member_expression property: (property_identifier) @o)]
+       property: (property_identifier) @split)
+     arguments: (arguments . (string) @dot .))) @trigger
+ (#eq? @split "split")
+ (#match? @dot "^.\\.[\"']$")
+ (#match? @o "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Jj]wt|JWT)s?([A-Z][A-Za-z]*)?$")
+ (#not-browser-code? @trigger)
+ (#set! rule "ecma.jwt.manual-decode"))
+
+; A library's bearer-token verification given its JWKS and claims (better-auth's
+; oauthResourceClient verifyBearerToken(token, { verifyOptions: { audience, issuer, typ },
+; jwksUrl })): the audience, issuer and key source are chosen here.
+((call_expression
+   function: (member_expression property: (property_identifier) @trigger)
+   arguments: (arguments (object (pair key: (property_identifier) @k))))
+ (#match? @trigger "^verify\\w*(Token|Jwt|JWT)$")
+ (#match? @k "^(verifyOptions|jwksUrl|jwksUri|jwks_uri|jwks|audience|issuer|algorithms)$")
+ (#set! rule "ecma.jwt.token-verify-options"))
+
 ; JOSE algorithm and JSON Web Key checks against a JOSE name: alg === 'none', header.alg !== 'HS256',
 ; key.use === 'sig' (which keys may sign), input.kty === 'oct'; KEY_TYPES.has(key?.kty).
 ((binary_expression

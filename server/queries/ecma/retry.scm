@@ -127,11 +127,14 @@
   (#match? @trigger "^(retryStrategy|maxRetriesPerRequest|retryDelayOnFailover|retryDelayOnClusterDown|backoffBase|backoffExponent|retryDelay|reconnectOnError|maxRetryTime)$")
   (#set! rule "ecma.retry.options"))
 
-; ioredis maxRetriesPerRequest: null retries a command forever (BullMQ requires it): a policy too.
+; ioredis maxRetriesPerRequest: null, the setting BullMQ requires on its connections: the
+; library's mandate, not a retry policy the code chose. It joins a retry region (a retryStrategy
+; beside it) but makes none.
 (pair
   key: (property_identifier) @trigger
   value: (null)
   (#eq? @trigger "maxRetriesPerRequest")
+  (#set! evidence "mention")
   (#set! rule "ecma.retry.options"))
 
 ; A method that tries itself again with a count one higher: return this.createPublishedDoc(args,
@@ -147,3 +150,38 @@
   (#match? @count "{{retry-word}}")
   (#eq? @one "1")
   (#set! rule "ecma.retry.recursive-retry"))
+
+; A function that calls itself again with one try fewer (`return this.sendRequestHelper(path,
+; numberOfTries - 1)` from a catch on ECONNREFUSED): failover by recursion, bounded by the count.
+(return_statement
+  [(call_expression
+     function: [(identifier) (member_expression object: (this))] @trigger
+     arguments: (arguments (binary_expression left: [(identifier) (member_expression)] @count operator: "-" right: (number) @one)))
+   (await_expression (call_expression
+     function: [(identifier) (member_expression object: (this))] @trigger
+     arguments: (arguments (binary_expression left: [(identifier) (member_expression)] @count operator: "-" right: (number) @one))))]
+  (#match? @count "{{retry-word}}|([Tt]ries|TRIES|[Aa]ttempts|ATTEMPTS)(Left|Remaining)?$")
+  (#eq? @one "1")
+  (#set! rule "ecma.retry.recursive-retry"))
+
+; Wait, then call again: `await new Promise((r) => setTimeout(r, delay)); return this.send(…)`
+; in a block that counts retries (`retriesLeft`, `attempt`): a retry by recursion, not a loop.
+((statement_block
+   (expression_statement) @sleep
+   .
+   (comment)*
+   .
+   (return_statement [(call_expression function: [(identifier) (member_expression)] @trigger)
+                      (await_expression (call_expression function: [(identifier) (member_expression)] @trigger))]) @ret) @block
+ (#match? @sleep "{{await-sleep}}")
+ (#match? @block "{{retry-word}}")
+ (#match? @ret "^return")
+ (#set! rule "ecma.retry.recursive-retry"))
+
+; A local retry closure run again on a lost race: `const retry = () => linkAccounts(input);
+; … return retry();` (unbounded unless the caller counts).
+((return_statement
+   [(call_expression function: (identifier) @trigger arguments: (arguments))
+    (await_expression (call_expression function: (identifier) @trigger arguments: (arguments)))])
+ (#match? @trigger "^(retry|tryAgain|retryOperation|retryRequest)$")
+ (#set! rule "ecma.retry.recursive-retry"))

@@ -3,12 +3,15 @@
 ; `sql` tagged templates (postgres, @vercel/postgres, slonik, drizzle, Prisma.sql), and SQL
 ; statements in string and template literals.
 
-; Query methods in a file that uses a database driver or ORM:
+; Query methods in a file that uses a database driver or ORM (not a connectivity probe,
+; `SELECT 1` / `SELECT 1 + 1` with nothing else: no input, nothing to review):
 ; pool.query(...), client.query(...), conn.execute(...), db.prepare(...), db.exec(...),
 ; sequelize.query(...), dataSource.query(...), manager.query(...), queryRunner.query(...)
 ((call_expression
-   function: (member_expression property: (property_identifier) @m @trigger))
+   function: (member_expression property: (property_identifier) @m @trigger)
+   arguments: (_) @args)
  (#match? @m "^(query|execute|unsafe)$")
+ (#not-match? @args "^\\(\\s*['\"`]\\s*(SELECT|select)\\s+1(\\s*\\+\\s*1)?\\s*;?\\s*['\"`]\\s*\\)$")
  (#imports? "^(pg|pg-pool|pg-promise|postgres|@neondatabase/serverless|@vercel/postgres|mysql|mysql2|mysql2/promise|mariadb|mssql|tedious|oracledb|sqlite|sqlite3|better-sqlite3|@libsql/client|@planetscale/database|duckdb|sequelize|@sequelize/core|typeorm|slonik|@databases/[\\w-]+|knex)$")
  (#not-unit-name-matches? @trigger "{{timestamped-migration-step}}")
  (#set! rule "ecma.sql.driver-query"))
@@ -43,15 +46,26 @@
    function: (member_expression
      object: [(identifier) @o (member_expression property: (property_identifier) @o)]
      property: (property_identifier) @m @trigger)
-   arguments: (arguments))
+   arguments: (arguments) @args)
  (#eq? @m "raw")
+ (#not-match? @args "^\\(\\s*['\"`]\\s*(SELECT|select)\\s+1(\\s*\\+\\s*1)?\\s*;?\\s*['\"`]\\s*\\)$")
  (#match? @o "^(knex|db|trx|tx|sql|Prisma|prisma|sequelize|Sequelize|database|conn|connection|pool|client|qb|pg|mysql|drizzle|kysely|orm|em|manager)$|([Kk]nex|D[Bb]|[Dd]atabase|[Tt]rx|[Cc]onnection|[Pp]ool|[Qq]uery[Bb]uilder|[Rr]epository)$")
  (#set! rule "ecma.sql.raw"))
 
 ; Prisma: prisma.$queryRaw`...`, prisma.$executeRawUnsafe(sql, ...)
+; Not a fixed read with nothing spliced in (prisma.$queryRaw`SELECT 1`, a health check, or
+; `SELECT COUNT(*) FROM "DataMigration"`): no input reaches it and it changes nothing, a mention.
+((call_expression
+   function: (member_expression property: (property_identifier) @m @trigger)
+   arguments: (_) @args)
+ (#match? @m "^\\$(queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe|queryRawTyped)$")
+ (#not-match? @args "^\\(?\\s*`\\s*(SELECT|select)\\b[^$`;]*`\\s*\\)?$")
+ (#set! rule "ecma.sql.prisma-raw"))
+
 ((call_expression
    function: (member_expression property: (property_identifier) @m @trigger))
- (#match? @m "^\\$(queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe|queryRawTyped)$")
+ (#match? @m "^\\$(queryRaw|queryRawUnsafe)$")
+ (#set! evidence "mention")
  (#set! rule "ecma.sql.prisma-raw"))
 
 ; sequelize.literal('...'), literal(...) imported from sequelize
@@ -108,15 +122,26 @@
 ((string) @trigger
  (#sql? @trigger)
  (#not-match? @trigger "^.\\s*([Bb]egin|[Cc]ommit|[Rr]ollback|[Ss]avepoint)\\s*;?\\s*.$")
- (#not-match? @trigger "^.\\s*(SELECT|select)\\s+1\\s*;?\\s*.$")
+ (#not-match? @trigger "^.\\s*(SELECT|select)\\s+1(\\s*\\+\\s*1)?\\s*;?\\s*.$")
  (#not-match? @trigger "{{ddl-literal-start}}")
  (#not-unit-name-matches? @trigger "{{timestamped-migration-step}}")
  (#set! rule "ecma.sql.statement-text"))
 
 ((template_string) @trigger
  (#sql? @trigger)
+ (#not-argument-of? @trigger "\\$queryRaw(Unsafe)?$")
  (#not-match? @trigger "^.\\s*([Bb]egin|[Cc]ommit|[Rr]ollback|[Ss]avepoint)\\s*;?\\s*.$")
- (#not-match? @trigger "^.\\s*(SELECT|select)\\s+1\\s*;?\\s*.$")
+ (#not-match? @trigger "^.\\s*(SELECT|select)\\s+1(\\s*\\+\\s*1)?\\s*;?\\s*.$")
+ (#not-match? @trigger "{{ddl-literal-start}}")
+ (#not-unit-name-matches? @trigger "{{timestamped-migration-step}}")
+ (#set! rule "ecma.sql.statement-text"))
+
+; The fixed read a Prisma raw query runs (prisma.$queryRaw`SELECT COUNT(*) FROM "DataMigration"`,
+; nothing spliced in) is no statement to review; one with a substitution or a write still is.
+((template_string) @trigger
+ (#sql? @trigger)
+ (#argument-of? @trigger "\\$queryRaw(Unsafe)?$")
+ (#not-match? @trigger "^`\\s*(SELECT|select)\\b[^$`;]*`$")
  (#not-match? @trigger "{{ddl-literal-start}}")
  (#not-unit-name-matches? @trigger "{{timestamped-migration-step}}")
  (#set! rule "ecma.sql.statement-text"))

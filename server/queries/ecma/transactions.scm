@@ -11,10 +11,49 @@
 ; once, from one process, and wrap schema changes; data changes inside still make a SQL region.
 ((call_expression
    function: (member_expression object: (_) @o property: (property_identifier) @trigger))
- (#match? @trigger "^(transaction|\\$transaction|transactionAsync|tx|txIf|withTransaction|startTransaction|commitTransaction|rollbackTransaction|abortTransaction|startSession|beginTransaction|transactional)$")
+ (#match? @trigger "^(transaction|transactionAsync|tx|txIf|withTransaction|startTransaction|commitTransaction|rollbackTransaction|abortTransaction|startSession|beginTransaction|transactional)$")
  (#not-match? @o "(^|\\.)queryInterface(\\.sequelize)?$")
  (#not-match? @o "(^|\\.)[A-Za-z_]*[Oo]rchestrator$")
  (#set! rule "ecma.transactions.transaction-call"))
+
+; Prisma's interactive form, prisma.$transaction(async (tx) => …), and a batch of prepared
+; operations passed by name (`$transaction(operations)`).
+((call_expression
+   function: (member_expression property: (property_identifier) @trigger)
+   arguments: (arguments) @args)
+ (#eq? @trigger "$transaction")
+ (#not-match? @args "^\\(\\s*\\[")
+ (#not-match? @args "^\\(\\s*[A-Za-z_$][\\w$.]*\\.map\\(")
+ (#set! rule "ecma.transactions.transaction-call"))
+
+; Prisma's batch form, prisma.$transaction([update(…), create(…)]): an operation when one element is
+; not a read (a write, or a prepared operation passed by name). A batch of reads only
+; (`[findMany(…), count(…)]`, a page and its total) is one snapshot for pagination: nothing
+; to keep atomic, a mention.
+((call_expression
+   function: (member_expression property: (property_identifier) @trigger)
+   arguments: (arguments . (array (_) @el)))
+ (#eq? @trigger "$transaction")
+ (#not-match? @el "^(//|/\\*)")
+ (#not-match? @el "^[A-Za-z_$][\\w$.\\s]*\\.(findMany|findFirst|findUnique|findFirstOrThrow|findUniqueOrThrow|count|aggregate|groupBy)\\(")
+ (#set! rule "ecma.transactions.transaction-call"))
+
+; prisma.$transaction(items.map((x) => prisma.m.update(…))): the same, for a mapped batch.
+((call_expression
+   function: (member_expression property: (property_identifier) @trigger)
+   arguments: (arguments . (call_expression
+     function: (member_expression property: (property_identifier) @map)
+     arguments: (arguments . [(arrow_function) (function_expression)] @fn))))
+ (#eq? @trigger "$transaction")
+ (#eq? @map "map")
+ (#not-match? @fn "^(async\\s+)?(\\([^)]*\\)|[A-Za-z_$][\\w$]*)\\s*=>\\s*[A-Za-z_$][\\w$.\\s]*\\.(findMany|findFirst|findUnique|findFirstOrThrow|findUniqueOrThrow|count|aggregate|groupBy)\\([^;]*$")
+ (#set! rule "ecma.transactions.transaction-call"))
+
+((call_expression
+   function: (member_expression property: (property_identifier) @trigger))
+ (#eq? @trigger "$transaction")
+ (#set! evidence "mention")
+ (#set! rule "ecma.transactions.read-batch"))
 
 ; A transaction method picked by reference: `manager.transaction ?? manager.transactional`
 ; (MikroORM's EntityManager), then called through `.bind(manager)(task, options)`.
@@ -84,13 +123,16 @@
 ; Statements sent as strings: client.query('BEGIN'), 'COMMIT', 'ROLLBACK TO SAVEPOINT a',
 ; 'SET TRANSACTION ISOLATION LEVEL ...', 'SELECT ... FOR UPDATE'. Uppercase keywords anywhere;
 ; lowercase only as the first argument of a query-like call ('commit' alone is usually an event).
+; Not a word searched for in text (`key.includes("BEGIN")`, a PEM header test).
 ((string) @trigger
  (#transaction-sql? @trigger)
+ (#not-argument-of? @trigger "\\.(includes|startsWith|endsWith|indexOf|lastIndexOf|split|search)$")
  (#match? @trigger "^.\\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET|START|SELECT|WITH|UPDATE|DELETE|INSERT|END)\\b")
  (#set! rule "ecma.transactions.statement-text"))
 
 ((template_string) @trigger
  (#transaction-sql? @trigger)
+ (#not-argument-of? @trigger "\\.(includes|startsWith|endsWith|indexOf|lastIndexOf|split|search)$")
  (#match? @trigger "^.\\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET|START|SELECT|WITH|UPDATE|DELETE|INSERT|END)\\b")
  (#set! rule "ecma.transactions.statement-text"))
 

@@ -1316,6 +1316,7 @@ function buildRegions(
     }
     group.triggers.push(t);
   }
+  if (spec.family === 'ecma') foldIntoStatements(groups, spec);
   // A denial guard (`*.deny-guard`: an if/except that answers 401/403) is the failure branch of
   // whatever the unit checked. When that check already makes a do-not-trust region of the unit (a
   // token verify marks it jwt, a constant-time compare timing), an auth region beside it says the
@@ -1394,6 +1395,29 @@ function buildRegions(
       CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category),
   );
   return regions;
+}
+
+/**
+ * A top-level statement that makes a region itself (`export const constantTimeEqual = (a, b) => …`
+ * named by its declarator, a plugin object whose `createAuthEndpoint(…)` call sits outside any
+ * function) holds the functions inside it: a region of the same category on one of those functions
+ * is the same code marked twice. It folds into the statement's region.
+ */
+function foldIntoStatements(groups: Map<string, { unit: UnitInfo; category: CategoryId; triggers: StoredTrigger[] }>, spec: LanguageSpec): void {
+  const statements = [...groups.values()].filter((g) => !spec.unitTypes.has(g.unit.type) && isDeclarationStatement(g.unit.node) && g.triggers.some((t) => !t.mention));
+  if (statements.length === 0) return;
+  for (const [key, g] of groups) {
+    const outer = statements.find((s) => s !== g && s.category === g.category && s.unit.start <= g.unit.start && g.unit.end <= s.unit.end && (s.unit.start !== g.unit.start || s.unit.end !== g.unit.end));
+    if (!outer) continue;
+    outer.triggers.push(...g.triggers);
+    groups.delete(key);
+  }
+}
+
+/** `const x = …` / `export const x = …` (not a class, whose methods are regions of their own). */
+function isDeclarationStatement(node: Node | undefined): boolean {
+  const inner = node?.type === 'export_statement' ? node.childForFieldName('declaration') : node;
+  return inner?.type === 'lexical_declaration' || inner?.type === 'variable_declaration';
 }
 
 /** Rules that mark a framework's permission hook by its definition (see the plain-unit check). */

@@ -82,7 +82,31 @@ function boundName(n: Node): string | undefined {
 }
 
 /** `#random-id? @call`: the random value becomes an identifier, not a secret (see the module comment). */
+/** A uniform float made from 32 random bits (`u32[0] / 2 ** 32`): a Math.random stand-in, never a key. */
+const UNIT_FLOAT = /\/\s*\(?\s*(?:2\s*\*\*\s*32|0x100000000|4294967296|0xffffffff|4294967295|2\s*\*\*\s*32\s*-\s*1)\b/i;
+const COMPARISON = new Set(['<', '<=', '>', '>=']);
+
+/**
+ * A coin flip: the random call (or the `randomInt(…)` around its callee) is one side of a `<`/`>`
+ * comparison with a number (`randomInt(10) >= 3`) or divided (`randomInt(D) / D`), or its function turns the bytes into a float in
+ * [0, 1): sampling and demo data, not a secret.
+ */
+function isCoinFlip(n: Node): boolean {
+  const call = n.parent?.type === 'call_expression' ? n.parent : n;
+  const cmp = call.parent;
+  if (cmp?.type === 'binary_expression') {
+    const op = cmp.childForFieldName('operator')?.text ?? '';
+    const other = cmp.childForFieldName('left')?.id === call.id ? cmp.childForFieldName('right') : cmp.childForFieldName('left');
+    if (COMPARISON.has(op) && other?.type === 'number') return true;
+    // `randomInt(D) / D`: a float in [0, 1).
+    if (op === '/' && cmp.childForFieldName('left')?.id === call.id) return true;
+  }
+  const fn = enclosingFunction(n);
+  return fn !== null && UNIT_FLOAT.test(fn.text) && fn.text.length < 600 && !SECRET_WORD.test(functionName(fn) ?? '');
+}
+
 export function isRandomId(n: Node): boolean {
+  if (isCoinFlip(n)) return true;
   const name = boundName(n);
   if (name !== undefined && ID_NAME.test(name) && !SECRET_WORD.test(name)) return true;
   // A function whose name says it makes an id (`generateAnalyticsUserId`) returning the value.

@@ -437,6 +437,11 @@ function argumentOf(n: Node, re: RegExp, ctx: MatchContext): boolean {
   let cur: Node = n;
   while (cur.parent && (cur.parent.type === 'unary_expression' || cur.parent.type === 'parenthesized_expression')) cur = cur.parent;
   const args = cur.parent;
+  // A tagged template is its call's argument list (prisma.$queryRaw`SELECT 1`).
+  if (args?.type === 'call_expression' && cur.type === 'template_string' && args.childForFieldName('arguments')?.id === cur.id) {
+    const tag = args.childForFieldName('function');
+    return tag !== null && re.test(textOf(tag, ctx));
+  }
   if (!args || (args.type !== 'argument_list' && args.type !== 'arguments')) return false;
   const callee = args.parent?.type === 'call_expression' || args.parent?.type === 'call' ? args.parent.childForFieldName('function') : null;
   return callee !== null && callee !== undefined && re.test(textOf(callee, ctx));

@@ -157,6 +157,8 @@ const LITERAL_TYPES = new Set([
 const FUNCTION_TYPES: ReadonlySet<string> = new Set(Object.values(LANGUAGES).flatMap((l) => [...l.unitTypes]));
 
 const ALL_CAPS = /^[A-Z][A-Z0-9_]*[A-Z0-9]$/;
+/** UPPER_CASE names of a route, API id, label or error code that hold no secret (`VERIFY_TOTP_API`, `RESET_PASSWORD_TOKEN_PATH`, `ERROR_CODE_INVALID_TOKEN`). */
+const CAPS_NOT_SECRET = /_(API|APIS|PATH|URL|URI|ROUTE|ENDPOINT|ID|IDS|NAME|TYPE|KIND|LABEL|CODE|ERROR|STATUS|MESSAGE|EVENT)$|^(ERR|ERROR)_/;
 const ENUM_BASES = /(^|\.)(Enum|IntEnum|StrEnum|Flag|IntFlag|TextChoices|IntegerChoices|Choices)$/;
 
 /** The name says the value is a secret (hashes and digests only together with a secret word). */
@@ -172,7 +174,7 @@ const SENTINEL_NAME = /(^|_)(FAILED|FAILURE|FAIL|ERROR|INVALID|MISSING|UNSET|PLA
 
 /** Names of values that are not secrets even when a secret word is in them (a pagination cursor, `next_token`, is one). */
 const NOT_SECRET_NAME =
-  /(Jti|JTI|jti|Kid|KID|kid|Nonce|nonce|NONCE|Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Timeout|Lifespan|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix|Suffix|URL|Url|URI|Uri|Endpoint|Path|Host|Domain|Issuer|Aud|Audience|Email|Literal|Period|Digits|Ref|Status|State|Use|Header|Field|Param|Label|Format|Policy|Config|Settings|Options|Strategy|Provider|Location)$|(_(id|ids|type|kind|name|count|len|length|url|uri|at|expiry|expires|ttl|version|alg|algorithm|mode|header|field|status|state|policy|format|prefix|label))$|^(has|is|should|can|use|enable|allow)([A-Z_]|$)|(^|[a-z0-9])(Has|Is|Should|Can|Use|Enable|Allow)[A-Z]|^(len|cap|count|num|max|min|Max|Min|Num|Err|err)$|^(method|func|fn|handler|action|op|operation|callback)$|(^|_)(next|page|next_page|continuation|sync|pagination|cursor)_token$|^(next|page|nextPage|continuation|sync|pagination|cursor)Token$/;
+  /(Jti|JTI|jti|Kid|KID|kid|Nonce|nonce|NONCE|Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Timeout|Lifespan|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix|Suffix|URL|Url|URI|Uri|Endpoint|Path|Host|Domain|Issuer|Aud|Audience|Email|Literal|Period|Digits|Ref|Status|State|Use|Header|Field|Param|Label|Format|Policy|Config|Settings|Options|Strategy|Provider|Location)$|(_(id|ids|type|kind|name|count|len|length|url|uri|at|expiry|expires|ttl|version|alg|algorithm|mode|header|field|status|state|policy|format|prefix|label))$|^(has|is|should|can|use|enable|allow)([A-Z_]|$)|(^|[a-z0-9])(Has|Is|Should|Can|Use|Enable|Allow)[A-Z]|^(len|cap|count|num|max|min|Max|Min|Num|Err|err)$|^(method|func|fn|handler|action|op|operation|callback|id|ids|name|names|type|kind|path|url|uri|route|endpoint)$|(^|_)(next|page|next_page|continuation|sync|pagination|cursor)_token$|^(next|page|nextPage|continuation|sync|pagination|cursor)Token$/;
 
 /** Change detection and confirmation: old/new, original/current, password/confirm, x1/x2. */
 const CHANGE_SIDE = /(^|[^a-z])(old|prev|previous|original|orig|initial|init|last|cached|before|saved)([^a-z]|$)|(Old|Prev|Previous|Original|Initial|Last|Cached|Before|Saved)([^a-z]|$)/;
@@ -520,7 +522,7 @@ export function isConstant(raw: Node, ctx: ValueContext): boolean {
   if (n.type === 'identifier') {
     const name = textOf(n, ctx);
     // API_KEY, SECRET_KEY: constant names that hold secrets are not constants here.
-    if (ALL_CAPS.test(name)) return !SECRET_NAME.test(name) || SENTINEL_NAME.test(name);
+    if (ALL_CAPS.test(name)) return !SECRET_NAME.test(name) || SENTINEL_NAME.test(name) || CAPS_NOT_SECRET.test(name);
     const fn = enclosingFunction(n, ctx);
     const local = fn ? functionFacts(fn, ctx) : undefined;
     if (local?.constants.has(name)) return true;
@@ -531,7 +533,7 @@ export function isConstant(raw: Node, ctx: ValueContext): boolean {
   if (n.type === 'selector_expression' || n.type === 'attribute' || n.type === 'member_expression') {
     const last = memberName(n, ctx) ?? '';
     if (/(^|\.)(env|environ)\./.test(textOf(n, ctx))) return false;
-    if (ALL_CAPS.test(last)) return !SECRET_NAME.test(last) || SENTINEL_NAME.test(last);
+    if (ALL_CAPS.test(last)) return !SECRET_NAME.test(last) || SENTINEL_NAME.test(last) || CAPS_NOT_SECRET.test(last);
     const owner = receiverOf(n);
     if (owner && owner.type === 'identifier' && file.enums.has(textOf(owner, ctx))) return true;
     // `AccountCenterControlValue.Edit`, `Role.Admin`: a capitalised member of a PascalCase or
