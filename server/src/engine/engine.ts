@@ -105,6 +105,8 @@ interface UnitInfo {
   anchor: number;
   /** The node, when this analysis has it at hand. */
   node?: Node;
+  /** A `const x = …` / `export const x = …` statement (foldIntoStatements); kept with the offsets, as the node is not. */
+  declaration?: boolean;
 }
 
 /** A trigger remembered by offsets (with its unit), so it survives edits elsewhere. */
@@ -1183,7 +1185,7 @@ function unitInfo(path: readonly Node[], index: number, spec: LanguageSpec, pref
       anchor = p;
     }
   }
-  return { start: unit.startIndex, end: unit.endIndex, type: unit.type, symbol: symbolAt(path, index, spec, prefixes), anchor: anchor.startIndex, node: unit };
+  return { start: unit.startIndex, end: unit.endIndex, type: unit.type, symbol: symbolAt(path, index, spec, prefixes), anchor: anchor.startIndex, node: unit, ...(spec.family === 'ecma' && isDeclarationStatement(unit) ? { declaration: true } : {}) };
 }
 
 /** Triggers with their units (looked up once per unit, in one walk down the tree). */
@@ -1404,7 +1406,8 @@ function buildRegions(
  * is the same code marked twice. It folds into the statement's region.
  */
 function foldIntoStatements(groups: Map<string, { unit: UnitInfo; category: CategoryId; triggers: StoredTrigger[] }>, spec: LanguageSpec): void {
-  const statements = [...groups.values()].filter((g) => !spec.unitTypes.has(g.unit.type) && isDeclarationStatement(g.unit.node) && g.triggers.some((t) => !t.mention));
+  // (`declaration`, not the node: a trigger kept from the last analysis has no node.)
+  const statements = [...groups.values()].filter((g) => !spec.unitTypes.has(g.unit.type) && g.unit.declaration === true && g.triggers.some((t) => !t.mention));
   if (statements.length === 0) return;
   for (const [key, g] of groups) {
     const outer = statements.find((s) => s !== g && s.category === g.category && s.unit.start <= g.unit.start && g.unit.end <= s.unit.end && (s.unit.start !== g.unit.start || s.unit.end !== g.unit.end));

@@ -185,6 +185,14 @@ const SHARED_QUERY_MAX_CHARS = 8_000;
 /** Thrown by a local-only run when compiling showed a pattern can span top-level nodes. */
 export class ScopeChanged extends Error {}
 
+/**
+ * Predicates that read code outside the match's own function: a key-function factory declared
+ * elsewhere in the file (`#helper-matches?`), module-level string lists a template draws from
+ * (`#code-built-sql?`). Their patterns are re-run over the whole file on every analysis, so an
+ * incremental analysis equals a fresh one.
+ */
+const FILE_WIDE_PREDICATES = new Set(['helper-matches?', 'not-helper-matches?', 'code-built-sql?', 'not-code-built-sql?']);
+
 /** Root node types of the grammars' syntax trees. */
 const FILE_ROOT_TYPES = new Set(['source_file', 'module', 'program']);
 
@@ -977,11 +985,15 @@ export class RuleSet {
           readsContext: checked.some((p) => CONTEXT_PREDICATES.has(p.operator)),
         };
         this.scopes[info.ordinal] = info;
-        let group = byStructure.get(analysis.structure);
+        // A pattern whose predicates read declarations elsewhere in the file runs over the whole
+        // file on every analysis: an edit there changes its answer (FILE_WIDE_PREDICATES).
+        const fileWide = checked.some((p) => FILE_WIDE_PREDICATES.has(p.operator));
+        const groupKey = fileWide ? `${analysis.structure}\u0000file` : analysis.structure;
+        let group = byStructure.get(groupKey);
         if (!group) {
-          const scope = scopeOf(analysis.rootTypes ?? undefined);
+          const scope = fileWide ? 'anywhere' : scopeOf(analysis.rootTypes ?? undefined);
           group = { structure: analysis.structure, members: [], scope, sources: new Set() };
-          byStructure.set(analysis.structure, group);
+          byStructure.set(groupKey, group);
           groups.push(group);
         }
         group.members.push(info);
