@@ -1313,7 +1313,9 @@ function buildRegions(
     // A permission hook the framework calls (DRF's `has_object_permission(self, request, view, obj):
     // return self._check(view, obj, request)`) is the entry point of the decision even when it
     // forwards: which arguments it passes on (the object, or none) is the check. Only a stub is plain.
-    if (plain && g.triggers.some((t) => PERMISSION_HOOK.test(t.rule))) {
+    // So is a NestJS guard's canActivate handing the request to an injected guard (`return
+    // this.authGuard.canActivate(context)`): every route the guard protects runs it.
+    if (plain && g.triggers.some((t) => PERMISSION_HOOK.test(t.rule) || (t.rule === 'ecma.auth.nest-guard' && /(^|\.)canActivate$/.test(g.unit.symbol)))) {
       const unitNode = g.unit.node ?? nodeAt(root, unitStart, unitEnd, unitType);
       plain = unitNode === undefined || isStub(unitNode);
     }
