@@ -313,7 +313,8 @@
 
 ; The scheme split off an Authorization value: (authorization || '').split('Bearer '),
 ; header.replace('Bearer ', ''), header.startsWith('Bearer '): the start of a hand-written
-; bearer-token check. Not in browser code (a client building its own header).
+; bearer-token check. Not in browser code (a client building its own header), nor where the
+; guard already decided (a NestJS interceptor's `intercept`, a `createParamDecorator` callback).
 ((call_expression
    function: (member_expression property: (property_identifier) @m) @trigger
    arguments: (arguments . [(string) (regex)] @s))
@@ -321,6 +322,8 @@
  (#match? @s "^['\"/]\\^?[Bb]earer( |\\\\s)")
  (#not-imports? "{{browser-frameworks}}")
  (#not-browser-code? @trigger)
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
+ (#not-inside-callback-of? @trigger "^createParamDecorator$")
  (#set! rule "ecma.auth.authorization-header"))
 
 ; The project's own credential check, named for it and taking the credential: validateApiKey(token),
@@ -355,3 +358,14 @@
  (#match? @trigger "Date\\.now\\(\\)|new Date\\(\\)")
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.auth.session-expiry"))
+
+; A server loader's sign-in gate: if (!session.isAuthenticated) { throw redirect('/signin') },
+; if (!user) return redirect("/login?next=…"). The redirect to the sign-in page is the denial.
+(([(if_statement condition: (_) @cond consequence: [(throw_statement (call_expression function: (identifier) @r arguments: (arguments . [(string) (template_string)] @to)) @trigger)
+                               (return_statement (call_expression function: (identifier) @r arguments: (arguments . [(string) (template_string)] @to)) @trigger)
+                               (statement_block [(throw_statement (call_expression function: (identifier) @r arguments: (arguments . [(string) (template_string)] @to)) @trigger)
+                                                 (return_statement (call_expression function: (identifier) @r arguments: (arguments . [(string) (template_string)] @to)) @trigger)])])])
+ (#eq? @r "redirect")
+ (#match? @to "^.\\/(signin|sign-in|login|log-in|auth\\/login|auth\\/signin)\\b")
+ (#match? @cond "^\\(\\s*!\\s*[\\w.?]*(isAuthenticated|isLoggedIn|isSignedIn|session|user|userId)\\s*\\)$")
+ (#set! rule "ecma.auth.deny-guard"))

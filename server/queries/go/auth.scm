@@ -391,11 +391,12 @@
 ;; The access decision the project implements itself: func (g *refresh) Authorize(ctx, req, client,
 ;; conn) (an OAuth grant), func (s *svc) checkPermissions(ctx, username string) error,
 ;; func (m *Manager) checkPermissionGates(p *model.Plugin) error. The declaration is the trigger;
-;; a body with no condition (a stub, an adapter) is not a decision.
+;; a body with no condition but an error check (a stub, an RPC client's or a proxy's Authenticate
+;; forwarding the call) is not a decision.
 ([(function_declaration name: (identifier) @trigger body: (block) @body)
   (method_declaration name: (field_identifier) @trigger body: (block) @body)]
  (#match? @trigger "^(Authorize|Authenticate|[Cc]heckPermissions?(For[A-Z]\\w*|Gates?)?|[Hh]asPermissions?)$")
- (#match? @body "\\bif\\b|\\bswitch\\b")
+ (#match? @body "\\bif\\s+(?!err != nil\\s*\\{)|\\bswitch\\b")
  (#set! rule "go.auth.access-call"))
 
 ;; A stored token's or session's expiry checked against the clock: time.Now().After(token.ExpiresAt),
@@ -417,3 +418,22 @@
  (#eq? @f "Since")
  (#match? @a "^(\\w*[Ss]ession|sess|se|\\w*[Tt]oken)\\.(LastActive|LastActivity|LastUsed|LastUsedAt|LastSeen|CreatedAt|Created|IssuedAt|AuthTime|AuthenticatedAt)$")
  (#set! rule "go.auth.session-expiry"))
+
+;; A credential looked up by its value: s.Where("kind = ? AND token = ?", kind, utils.Sha256Hex(token)),
+;; s.Where("id = ? AND token_hash = ?", id, hash).Update(…) (a refresh-token rotation that only the
+;; holder of the old token wins), RawQuery("SELECT … WHERE token = ?", token). Whoever holds the
+;; string gets in. A lookup by id is not this.
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @q))
+ (#any-of? @f "Where" "RawQuery" "Raw" "Query" "QueryRow" "QueryContext" "QueryRowContext" "Get" "First")
+ (#match? @q "(^.|[^a-z_.])(token|token_hash|hashed_token|key_hash|hashed_key|secret_hash|code_hash)\\s*=\\s*(\\?|\\$\\d)")
+ (#set! rule "go.auth.token-lookup"))
+
+;; A privilege flag refusing the request: if !loggedUser.IsAdmin { sendError(w, r, …); return }.
+;; The consequence returns: a flag that only changes what is shown falls through.
+((if_statement
+   condition: (unary_expression operator: "!" operand: (selector_expression field: (field_identifier) @flag)) @trigger
+   consequence: (block (statement_list (return_statement) .)))
+ (#any-of? @flag "IsAdmin" "IsSuperuser" "IsSuperAdmin" "IsSiteAdmin" "IsOwner" "Admin")
+ (#set! rule "go.auth.deny-guard"))

@@ -805,3 +805,11 @@
  (#any-of? @m "set_cookie" "delete_cookie" "set_signed_cookie")
  (#match? @name "([Ss]ession|SESSION|[Ss]id\\b|_sid|[Aa]uth|AUTH|[Tt]oken|TOKEN|[Rr]emember|REMEMBER|[Jj]wt|JWT|[Ll]ogin|LOGIN)")
  (#set! rule "python.auth.session-cookie"))
+
+; The project's own password check, defined: def check_password(self, userid, password, *, tags=None)
+; of a user service (rate limits, the hash compare, the failure count). Its callers are
+; python.auth.password-check; a one-line forward is left out as plumbing.
+((function_definition name: (identifier) @trigger parameters: (parameters) @ps)
+ (#any-of? @trigger "check_password" "verify_password" "check_credentials" "verify_credentials" "authenticate_user")
+ (#match? @ps "[(,]\\s*(password|passwd|raw_password|plain_password|plaintext_password|pw|credentials)\\s*[:,)=]")
+ (#set! rule "python.auth.password-check"))
