@@ -314,7 +314,8 @@
 ; The scheme split off an Authorization value: (authorization || '').split('Bearer '),
 ; header.replace('Bearer ', ''), header.startsWith('Bearer '): the start of a hand-written
 ; bearer-token check. Not in browser code (a client building its own header), nor where the
-; guard already decided (a NestJS interceptor's `intercept`, a `createParamDecorator` callback).
+; guard already decided (a NestJS interceptor's `intercept`, a `createParamDecorator` callback), nor
+; a rate limiter keying its bucket on the key (`resolveApiRateLimitOverride`: no access decision).
 ((call_expression
    function: (member_expression property: (property_identifier) @m) @trigger
    arguments: (arguments . [(string) (regex)] @s))
@@ -324,6 +325,7 @@
  (#not-browser-code? @trigger)
  (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#not-inside-callback-of? @trigger "^createParamDecorator$")
+ (#not-unit-name-matches? @trigger "[Rr]ateLimit|[Ll]imiter")
  (#set! rule "ecma.auth.authorization-header"))
 
 ; The project's own credential check, named for it and taking the credential: validateApiKey(token),
