@@ -350,3 +350,73 @@
  (#not-match? @cond "{{config-presence}}")
  (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
+
+; A password (or a stored credential hash) checked with a password-hashing library:
+; bcrypt.compare(password, user.password), compare(currentPassword, hash) (named import),
+; argon2.verify(user.refreshToken, token). The login or password-change decision itself (the same
+; call is crypto too). Hashing alone (bcrypt.hash at sign-up) is the crypto region's.
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#resolves-to? @trigger "^(bcrypt|bcryptjs|bcrypt-ts|argon2|@node-rs/argon2|@node-rs/bcrypt)\\.(compare|compareSync|verify|verifySync)$")
+ (#set! rule "ecma.auth.password-check"))
+
+; The scheme split off an Authorization value: (authorization || '').split('Bearer '),
+; header.replace('Bearer ', ''), header.startsWith('Bearer '): the start of a hand-written
+; bearer-token check. Not in browser code (a client building its own header), nor where the
+; guard already decided (a NestJS interceptor's `intercept`, a `createParamDecorator` callback), nor
+; a rate limiter keying its bucket on the key (`resolveApiRateLimitOverride`: no access decision).
+((call_expression
+   function: (member_expression property: (property_identifier) @m) @trigger
+   arguments: (arguments . [(string) (regex)] @s))
+ (#any-of? @m "split" "replace" "replaceAll" "startsWith")
+ (#match? @s "^['\"/]\\^?[Bb]earer( |\\\\s)")
+ (#not-imports? "{{browser-frameworks}}")
+ (#not-browser-code? @trigger)
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
+ (#not-inside-callback-of? @trigger "^createParamDecorator$")
+ (#not-unit-name-matches? @trigger "[Rr]ateLimit|[Ll]imiter")
+ (#set! rule "ecma.auth.authorization-header"))
+
+; The project's own credential check, named for it and taking the credential: validateApiKey(token),
+; protected async authenticate_(token: string, ctx), authorize(password). The parameter list is the
+; trigger (it sits inside the function, an arrow assigned to a const included).
+([(method_definition name: (property_identifier) @name parameters: (formal_parameters) @trigger)
+  (function_declaration name: (identifier) @name parameters: (formal_parameters) @trigger)
+  (variable_declarator name: (identifier) @name value: [(arrow_function parameters: (formal_parameters) @trigger) (function_expression parameters: (formal_parameters) @trigger)])]
+ (#match? @name "^_?(authenticate|authorize|validateApiKey|verifyApiKey|validateApiToken|verifyApiToken|authenticateApiKey|authenticateToken)_?$")
+ (#match? @trigger "^\\(\\s*(token|password|apiKey|api_key|secret|credentials?|bearer|accessToken|apiToken|rawToken|key)\\b")
+ (#set! rule "ecma.auth.credential-check"))
+
+; A credential looked up by its value: prisma.organizationAccessToken.findFirst({ where: {
+; hashedToken, revokedAt: null } }), mfaBackupCode.findFirst({ where: { userId, code: hashedCode } }),
+; authorizationCode.findFirst({ where: { code } }). Whoever holds the string gets in; the filters
+; beside it (revoked, expiry, unused) are the rest of the check. A lookup by id is management.
+((call_expression
+   function: (member_expression
+     object: (member_expression property: (property_identifier) @model)
+     property: (property_identifier) @m) @trigger
+   arguments: (arguments . (object (pair key: (property_identifier) @w value: (object) @where))))
+ (#any-of? @m "findFirst" "findUnique" "findFirstOrThrow" "findUniqueOrThrow")
+ (#eq? @w "where")
+ (#match? @model "([Tt]oken|[Aa]piKey|BackupCode|RecoveryCode|[Aa]uthorizationCode|[Aa]uthCode)s?$")
+ (#match? @where "[{,]\\s*(hashed[A-Z]\\w*|\\w*[Hh]ash|token|code|key|secret)\\s*[:,}]")
+ (#set! rule "ecma.auth.token-lookup"))
+
+; A user's session deadline against the clock: Date.now() <= user.nextSessionEnd.getTime().
+((binary_expression
+   operator: ["<" "<=" ">" ">="]) @trigger
+ (#match? @trigger "\\.\\w*(SessionEnd|SessionExpiry|SessionExpires(At)?)\\b")
+ (#match? @trigger "Date\\.now\\(\\)|new Date\\(\\)")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.auth.session-expiry"))
+
+; A server loader's sign-in gate: if (!session.isAuthenticated) { throw redirect('/signin') },
+; if (!user) return redirect("/login?next=…"). The redirect to the sign-in page is the denial.
+(([(if_statement condition: (_) @cond consequence: [(throw_statement (call_expression function: (identifier) @r arguments: (arguments . [(string) (template_string)] @to)) @trigger)
+                               (return_statement (call_expression function: (identifier) @r arguments: (arguments . [(string) (template_string)] @to)) @trigger)
+                               (statement_block [(throw_statement (call_expression function: (identifier) @r arguments: (arguments . [(string) (template_string)] @to)) @trigger)
+                                                 (return_statement (call_expression function: (identifier) @r arguments: (arguments . [(string) (template_string)] @to)) @trigger)])])])
+ (#eq? @r "redirect")
+ (#match? @to "^.\\/(signin|sign-in|login|log-in|auth\\/login|auth\\/signin)\\b")
+ (#match? @cond "^\\(\\s*!\\s*[\\w.?]*(isAuthenticated|isLoggedIn|isSignedIn|session|user|userId)\\s*\\)$")
+ (#set! rule "ecma.auth.deny-guard"))

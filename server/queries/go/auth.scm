@@ -409,4 +409,87 @@
        [(composite_literal type: [(type_identifier) @t (qualified_type name: (type_identifier) @t)])
         (unary_expression operand: (composite_literal type: [(type_identifier) @t (qualified_type name: (type_identifier) @t)]))] @trigger .)))))
  (#match? @t "^([Aa]uthori[sz]ation|[Aa]uthentication|[Uu]nauthori[sz]ed|[Uu]nauthenticated|[Ff]orbidden|[Pp]ermissionDenied|[Aa]ccessDenied|[Nn]otAuthori[sz]ed)(Error|Err)$")
+; fasthttp/session, the session manager of fasthttp servers: session.NewDefaultConfig() (cookie
+; name, expiry, the session id generator), session.New(cfg), the provider it stores sessions in.
+((selector_expression operand: (identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^github\\.com/fasthttp/session(/v\\d+)?$")
+ (#set! rule "go.auth.api"))
+
+;; A credential check or token exchange the project names for what it does:
+;; validateCredentials(usr, pass, token, salt, jwt) (a Subsonic login), consumer.AuthorizeToken(
+;; &oauth.RequestToken{…}, verifier) (an OAuth 1 login callback). A credential goes in: a
+;; configuration check of the same name (validateCredentials(cfg)) is not one.
+((call_expression
+   function: [(identifier) @f (selector_expression field: (field_identifier) @f)] @trigger
+   arguments: (argument_list) @args)
+ (#match? @f "^([Vv]alidate|[Vv]erify|[Cc]heck)(User)?Credentials$|^AuthorizeToken$")
+ (#match? @args "[Pp]ass|[Pp]wd|[Tt]oken|[Ss]ecret|[Vv]erifier")
+ (#set! rule "go.auth.access-call"))
+
+;; The project's token module validating a request's token: auth.Validate(token) -> claims.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) @tok .))
+ (#match? @pkg "^(auth|authn|authentication)$")
+ (#eq? @f "Validate")
+ (#match? @tok "[Tt]oken|[Tt]ok$|[Jj]wt|JWT")
+ (#set! rule "go.auth.access-call"))
+
+;; A session's own refresh-token signing key loaded to sign or verify its refresh tokens:
+;; session.GetRefreshTokenHmacKey(config.Security.DBEncryption) (a refresh-token grant, an MFA
+;; step-up that issues a new token).
+((call_expression
+   function: (selector_expression operand: (identifier) @recv field: (field_identifier) @f) @trigger)
+ (#match? @f "^Get\\w*(Hmac|HMAC|Signing)Key$")
+ (#match? @recv "^(se|sess|session|[a-z]\\w*Session)$")
+ (#set! rule "go.auth.session-key"))
+
+;; The access decision the project implements itself: func (g *refresh) Authorize(ctx, req, client,
+;; conn) (an OAuth grant), func (s *svc) checkPermissions(ctx, username string) error,
+;; func (m *Manager) checkPermissionGates(p *model.Plugin) error. The declaration is the trigger;
+;; a body with no condition but an error check (a stub, an RPC client's or a proxy's Authenticate
+;; forwarding the call) is not a decision.
+([(function_declaration name: (identifier) @trigger body: (block) @body)
+  (method_declaration name: (field_identifier) @trigger body: (block) @body)]
+ (#match? @trigger "^(Authorize|Authenticate|[Cc]heckPermissions?(For[A-Z]\\w*|Gates?)?|[Hh]asPermissions?)$")
+ (#match? @body "\\bif\\s+(?!err != nil\\s*\\{)|\\bswitch\\b")
+ (#set! rule "go.auth.access-call"))
+
+;; A stored token's or session's expiry checked against the clock: time.Now().After(token.ExpiresAt),
+;; startTime.After(key.Expires.Time), now.Before(session.ExpiresAt) (the check a session library
+;; would make), and a session's idle or absolute age, time.Since(session.LastActive) > maxAge.
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (selector_expression) @a .))
+ (#any-of? @f "After" "Before")
+ (#match? @a "^(\\w*[Tt]oken|\\w*[Ss]ession|sess|se|[Kk]ey|\\w*Key|\\w*[Cc]ode)\\.(Expires|ExpiresAt|ExpiresOn|Expiry|ExpiryTime|ExpirationTime|ExpiredAt|ExpireAt|ValidUntil)(\\.Time)?$")
+ (#set! rule "go.auth.session-expiry"))
+
+((binary_expression
+   left: (call_expression
+     function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f)
+     arguments: (argument_list . (selector_expression) @a .)) @trigger
+   operator: [">" ">="])
+ (#resolves-to? @pkg "^time$")
+ (#eq? @f "Since")
+ (#match? @a "^(\\w*[Ss]ession|sess|se|\\w*[Tt]oken)\\.(LastActive|LastActivity|LastUsed|LastUsedAt|LastSeen|CreatedAt|Created|IssuedAt|AuthTime|AuthenticatedAt)$")
+ (#set! rule "go.auth.session-expiry"))
+
+;; A credential looked up by its value: s.Where("kind = ? AND token = ?", kind, utils.Sha256Hex(token)),
+;; s.Where("id = ? AND token_hash = ?", id, hash).Update(…) (a refresh-token rotation that only the
+;; holder of the old token wins), RawQuery("SELECT … WHERE token = ?", token). Whoever holds the
+;; string gets in. A lookup by id is not this.
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @q))
+ (#any-of? @f "Where" "RawQuery" "Raw" "Query" "QueryRow" "QueryContext" "QueryRowContext" "Get" "First")
+ (#match? @q "(^.|[^a-z_.])(token|token_hash|hashed_token|key_hash|hashed_key|secret_hash|code_hash)\\s*=\\s*(\\?|\\$\\d)")
+ (#set! rule "go.auth.token-lookup"))
+
+;; A privilege flag refusing the request: if !loggedUser.IsAdmin { sendError(w, r, …); return }.
+;; The consequence returns: a flag that only changes what is shown falls through.
+((if_statement
+   condition: (unary_expression operator: "!" operand: (selector_expression field: (field_identifier) @flag)) @trigger
+   consequence: (block (statement_list (return_statement) .)))
+ (#any-of? @flag "IsAdmin" "IsSuperuser" "IsSuperAdmin" "IsSiteAdmin" "IsOwner" "Admin")
  (#set! rule "go.auth.deny-guard"))

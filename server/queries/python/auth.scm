@@ -780,3 +780,81 @@
  (#any-of? @field "permissions" "roles" "scopes" "perms" "user_permissions" "group_names")
  (#match? @user "(^|[._])(user|current_user|principal|identity|member|account|actor|caller)$")
  (#set! rule "python.auth.role-membership"))
+; oauthlib's resource check at a protected view: valid, r = core.verify_request(request,
+; scopes=scopes) (django-oauth-toolkit's ProtectedResourceMixin, @protected_resource): the bearer
+; token of the request decides whether the view runs.
+((call
+   function: (attribute attribute: (identifier) @m) @trigger
+   arguments: (argument_list . [(identifier) (attribute)] @r))
+ (#eq? @m "verify_request")
+ (#match? @r "^(self\\.)?(request|req|r)$")
+ (#set! rule "python.auth.resource-check"))
+
+; A permission tested by its constant: self.has_permission(WalletPermission.SEND_PAYMENTS),
+; user.has_perm(Permission.ADMIN) (a model's can_* property built on it).
+((call
+   function: (attribute attribute: (identifier) @m) @trigger
+   arguments: (argument_list . (attribute object: (identifier) @e) .))
+ (#any-of? @m "has_permission" "has_perm" "has_permissions")
+ (#match? @e "^[A-Z][A-Za-z]*(Permission|Perm|Scope|Role|Right)s?$")
+ (#set! rule "python.auth.permission-check"))
+
+; A login provider's own authenticate(): class LDAPProvider(CredentialsProvider), class
+; OpenIDProvider(AuthProvider[UserInfo]): the method that turns credentials or an IdP's claims
+; into a signed-in user (or None).
+((class_definition
+   name: (identifier) @class
+   body: (block
+     [(function_definition name: (identifier) @trigger)
+      (decorated_definition definition: (function_definition name: (identifier) @trigger))]))
+ (#any-of? @trigger "authenticate" "aauthenticate" "authenticate_user")
+ (#match? @class "(Auth|Credentials?|LDAP|Ldap|OpenID|OpenId|OIDC|Oidc|SSO|Saml|SAML|OAuth|Login|Password)\\w*Provider$")
+ (#set! rule "python.auth.provider-authenticate"))
+
+; django-allauth adapter hooks that decide whether a login may proceed: pre_authenticate (refuse
+; password login when it is disabled), pre_login, pre_social_login.
+((class_definition
+   superclasses: (argument_list [(identifier) (attribute)] @base)
+   body: (block
+     [(function_definition name: (identifier) @trigger)
+      (decorated_definition definition: (function_definition name: (identifier) @trigger))]))
+ (#any-of? @trigger "pre_authenticate" "pre_login" "pre_social_login" "authenticate")
+ (#match? @base "(^|\\.)Default(Social)?AccountAdapter$")
+ (#set! rule "python.auth.allauth-adapter"))
+
+; A logout: request.session.invalidate() (Pyramid, beaker), a project's logout(request) helper
+; called from another view (deleting the account logs its owner out).
+((call
+   function: (attribute
+     object: (attribute
+       object: [(identifier) (attribute)] @req
+       attribute: (identifier) @field)
+     attribute: (identifier) @method) @trigger)
+ (#match? @req "^(self\\.)?(request|req)$")
+ (#eq? @field "session")
+ (#eq? @method "invalidate")
+ (#set! rule "python.auth.session-write"))
+
+((call
+   function: (identifier) @trigger
+   arguments: (argument_list . [(identifier) (attribute)] @r))
+ (#any-of? @trigger "logout" "log_out" "logout_user")
+ (#match? @r "^(self\\.)?(request|req)$")
+ (#set! rule "python.auth.logout-call"))
+
+; The login cookie set or dropped: response.set_cookie("cookie_access_token", token, httponly=True),
+; response.delete_cookie("session_id") at logout.
+((call
+   function: (attribute attribute: (identifier) @m) @trigger
+   arguments: (argument_list . (string) @name))
+ (#any-of? @m "set_cookie" "delete_cookie" "set_signed_cookie")
+ (#match? @name "([Ss]ession|SESSION|[Ss]id\\b|_sid|[Aa]uth|AUTH|[Tt]oken|TOKEN|[Rr]emember|REMEMBER|[Jj]wt|JWT|[Ll]ogin|LOGIN)")
+ (#set! rule "python.auth.session-cookie"))
+
+; The project's own password check, defined: def check_password(self, userid, password, *, tags=None)
+; of a user service (rate limits, the hash compare, the failure count). Its callers are
+; python.auth.password-check; a one-line forward is left out as plumbing.
+((function_definition name: (identifier) @trigger parameters: (parameters) @ps)
+ (#any-of? @trigger "check_password" "verify_password" "check_credentials" "verify_credentials" "authenticate_user")
+ (#match? @ps "[(,]\\s*(password|passwd|raw_password|plain_password|plaintext_password|pw|credentials)\\s*[:,)=]")
+ (#set! rule "python.auth.password-check"))

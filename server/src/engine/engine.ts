@@ -1351,7 +1351,11 @@ function buildRegions(
     // A permission hook the framework calls (DRF's `has_object_permission(self, request, view, obj):
     // return self._check(view, obj, request)`) is the entry point of the decision even when it
     // forwards: which arguments it passes on (the object, or none) is the check. Only a stub is plain.
-    if (plain && g.triggers.some((t) => PERMISSION_HOOK.test(t.rule))) {
+    // Likewise a property asking for one permission constant (`can_send_payments: return
+    // self.has_permission(WalletPermission.SEND_PAYMENTS)`): which permission it names is the check.
+    // So is a NestJS guard's canActivate handing the request to an injected guard (`return
+    // this.authGuard.canActivate(context)`): every route the guard protects runs it.
+    if (plain && g.triggers.some((t) => PERMISSION_HOOK.test(t.rule) || (t.rule === 'ecma.auth.nest-guard' && /(^|\.)canActivate$/.test(g.unit.symbol)))) {
       const unitNode = g.unit.node ?? nodeAt(root, unitStart, unitEnd, unitType);
       plain = unitNode === undefined || isStub(unitNode);
     }
@@ -1424,7 +1428,7 @@ function isDeclarationStatement(node: Node | undefined): boolean {
 }
 
 /** Rules that mark a framework's permission hook by its definition (see the plain-unit check). */
-const PERMISSION_HOOK = /^python\.auth\.permission-method$/;
+const PERMISSION_HOOK = /^python\.auth\.(permission-method|permission-check)$/;
 
 const FORWARDED_ARGUMENT = new Set(['identifier', 'selector_expression', 'attribute', 'member_expression', 'field_identifier', 'this', 'self', 'variadic_argument', 'spread_element', 'list_splat', 'dictionary_splat']);
 
