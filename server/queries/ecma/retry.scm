@@ -147,3 +147,23 @@
   (#match? @count "{{retry-word}}")
   (#eq? @one "1")
   (#set! rule "ecma.retry.recursive-retry"))
+
+; Work handed to a project's retry helper, named for what it retries on: `await
+; retryOnUniqueConstraintError(() => sequelize.transaction(…))`, `retryOnDeadlock(() => …)`,
+; `retryOnTransientAzureStorageError(async () => blob.getProperties())`, `this.fetchWithRetry(() =>
+; client.pages.retrieve(…))`. The callback is what runs again; an edit to it or to the wrapper's choice
+; decides whether a non-idempotent step repeats. (`lazyWithRetry(() => import("./x"))` reloads a chunk.)
+((call_expression
+   function: [(identifier) @trigger
+              (member_expression property: [(property_identifier) (private_property_identifier)] @trigger)]
+   arguments: (arguments . [(arrow_function) (function_expression)]))
+ (#match? @trigger "^#?(retry|retry[A-Z]\\w*|withRetr(y|ies)\\w*|[a-z]\\w*With(Retry|Retries|Backoff))$")
+ (#not-match? @trigger "^#?lazy")
+ (#set! rule "ecma.retry.wrapper-call"))
+
+; A query client's retry predicate (TanStack Query / tRPC `retry: (failureCount, error) => …`, or a
+; factory returning one): it decides which failures are tried again and how often.
+((arrow_function
+   parameters: (formal_parameters . (_) @trigger))
+ (#match? @trigger "^failureCount\\b")
+ (#set! rule "ecma.retry.retry-predicate"))

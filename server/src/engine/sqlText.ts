@@ -27,6 +27,8 @@ const STATEMENT_FORMS: readonly (readonly [keyword: string, rest: string])[] = [
   ['rollback', String.raw`\s*;?\s*$`],
   ['savepoint', String.raw`\s`],
   ['set', String.raw`\s+transaction\s`],
+  // Postgres transaction-scoped settings: `SET LOCAL lock_timeout = '15s'`, `SET LOCAL role TO x`.
+  ['set', String.raw`\s+local\s+[\w."]+\s*(?:=|to\s)`],
   ['lock', String.raw`\s+table\s`],
 ];
 
