@@ -223,3 +223,25 @@
  (#not-resolves-to? @recv ".")
  (#imports? "^(gopkg\\.in/(square|go-jose)/go-jose\\.v\\d|github\\.com/(square|go-jose)/go-jose(/v\\d+)?|github\\.com/lestrrat-go/jwx(/v\\d+)?/jwk)$")
  (#set! rule "go.jwt.key-check"))
+
+; A project's own OpenID Connect / OAuth 2.0 package deciding what a token will carry:
+; oidc.ConsentGrant(consent, true, claims), oidc.ConsentGrantImplicit(consent, requests, subject, now),
+; oidc.NewClaimRequests(form), oidc.GrantScopeAudienceConsent(requester, consent),
+; oidc.HydrateClientCredentialsFlowSessionWithAccessRequest(ctx, client, session),
+; oidc.IsPushedAuthorizedRequest(requester, prefix), oauth2.NewSessionWithCustomClaims(ctx, cfg, sub).
+; Which scopes, audiences and claims are granted is what the issued ID and access tokens assert.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @fn) @trigger)
+ (#match? @fn "(Grant|Claim|Consent|Scope|Audience|Hydrate|PushedAuthoriz)")
+ (#resolves-to? @pkg "(^|/)(oidc|oauth2|oauth|openid)$")
+ (#set! rule "go.jwt.oidc-grant"))
+
+; A fosite-based provider choosing how its tokens are made: oauth2.NewCoreStrategy(c, prefix,
+; c.Strategy.JWT) (JWT access tokens or opaque HMAC ones), foauth2.NewHMACSHAStrategy(enigma, cfg),
+; compose.NewOAuth2JWTStrategy(keyGetter, strategy, cfg). The strategy signs, encodes and validates
+; every token the provider issues.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @fn) @trigger)
+ (#match? @fn "^New\\w*Strategy$")
+ (#resolves-to? @pkg "^(github\\.com/ory/fosite|authelia\\.com/provider/oauth2|[\\w.-]+/[\\w.-]+/[\\w.-]+(/v\\d+)?/fosite)(/.+)?$")
+ (#set! rule "go.jwt.token-strategy"))

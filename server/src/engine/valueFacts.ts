@@ -1396,6 +1396,14 @@ function digestsCredential(call: Node, ctx: ValueContext): boolean {
   const args = call.childForFieldName('arguments');
   if (args === null) return false;
   if (CREDENTIAL_ARGUMENT.test(textOf(args, ctx))) return true;
+  // Node's `createHash("sha256").update(token).digest("hex")`: what it digests comes through `update`.
+  const member = parentOf(call, ctx);
+  const property = member?.type === 'member_expression' ? member.childForFieldName('property') : null;
+  if (member && property && textOf(property, ctx) === 'update') {
+    const update = parentOf(member, ctx);
+    const fed = update?.type === 'call_expression' ? update.childForFieldName('arguments') : null;
+    if (fed && CREDENTIAL_ARGUMENT.test(textOf(fed, ctx))) return true;
+  }
   // `salted = (email + settings.SECRET_KEY).encode(); sha1(salted)`: a local built from a secret
   // (a keyed hash) or a credential. Only a function with statements can assign one.
   const locals = callArguments(call).map((a) => peelEncoding(textOf(a, ctx))).filter((t) => /^[A-Za-z_$][\w$]*$/.test(t));
