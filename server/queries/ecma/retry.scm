@@ -150,15 +150,15 @@
 
 ; Work handed to a project's retry helper, named for what it retries on: `await
 ; retryOnUniqueConstraintError(() => sequelize.transaction(…))`, `retryOnDeadlock(() => …)`,
-; `retryOnTransientAzureStorageError(async () => blob.getProperties())`, `this.fetchWithRetry(() =>
-; client.pages.retrieve(…))`. The callback is what runs again; an edit to it or to the wrapper's choice
-; decides whether a non-idempotent step repeats. (`lazyWithRetry(() => import("./x"))` reloads a chunk.)
+; `retryOnTransientAzureStorageError(async () => blob.getProperties())`, `this.retry(() => client.insert(…))`.
+; The callback is what runs again; an edit to it or to the wrapper's choice decides whether a
+; non-idempotent step repeats. (`this.fetchWithRetry(() => …)`, `lazyWithRetry(() => import("./x"))`
+; name an operation whose own helper holds the retry policy: the call site delegates.)
 ((call_expression
    function: [(identifier) @trigger
               (member_expression property: [(property_identifier) (private_property_identifier)] @trigger)]
    arguments: (arguments . [(arrow_function) (function_expression)]))
- (#match? @trigger "^#?(retry|retry[A-Z]\\w*|withRetr(y|ies)\\w*|[a-z]\\w*With(Retry|Retries|Backoff))$")
- (#not-match? @trigger "^#?lazy")
+ (#match? @trigger "^#?(retry|retry(On|If|When|Unless|Until)[A-Z]\\w*|withRetr(y|ies)|withBackoff)$")
  (#set! rule "ecma.retry.wrapper-call"))
 
 ; A query client's retry predicate (TanStack Query / tRPC `retry: (failureCount, error) => …`, or a
