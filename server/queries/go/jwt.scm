@@ -245,3 +245,22 @@
  (#match? @fn "^New\\w*Strategy$")
  (#resolves-to? @pkg "^(github\\.com/ory/fosite|authelia\\.com/provider/oauth2|[\\w.-]+/[\\w.-]+/[\\w.-]+(/v\\d+)?/fosite)(/.+)?$")
  (#set! rule "go.jwt.token-strategy"))
+
+; A hand-written JWT check pinning the header's algorithm: `header.Alg != "RS256"`,
+; `assert.Equal(header.Alg, "RS256", "unsupported algorithm")`. The `alg` of a token header compared
+; with a JOSE algorithm name is the alg-confusion guard of a verifier written without a library.
+((binary_expression
+   left: (selector_expression field: (field_identifier) @a)
+   right: (interpreted_string_literal) @trigger)
+ (#match? @a "^(Alg|Algorithm)$")
+ (#match? @trigger "^\"(none|HS(256|384|512)|RS(256|384|512)|PS(256|384|512)|ES(256|256K|384|512)|EdDSA)\"$")
+ (#set! rule "go.jwt.algorithm-pin"))
+
+((call_expression
+   arguments: (argument_list
+     (selector_expression field: (field_identifier) @a)
+     .
+     (interpreted_string_literal) @trigger))
+ (#match? @a "^(Alg|Algorithm)$")
+ (#match? @trigger "^\"(none|HS(256|384|512)|RS(256|384|512)|PS(256|384|512)|ES(256|256K|384|512)|EdDSA)\"$")
+ (#set! rule "go.jwt.algorithm-pin"))
