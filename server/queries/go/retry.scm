@@ -191,3 +191,11 @@
  (#resolves-to? @pkg "^time$")
  (#unit-name-matches? @trigger "(^|\\.)(([Ww]ait|[Ss]leep|[Dd]o)?[Bb]ack[Oo]ff|[Rr]etry[Ww]ait|[Ww]ait[Ff]or[Rr]etry|[Ss]leep[Ff]or[Rr]etry)$")
  (#set! rule "go.retry.backoff-wait"))
+
+; A project's own retry package, whatever its module: retry.New(retry.Attempts(10), retry.Backoff(f)),
+; retrier.Do(fn) built from <module>/pkg/retry. The package's name says what each call configures.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#resolves-to? @pkg "(^|/)(retry|retrier|retries|backoff)(/v\\d+)?$")
+ (#not-match? @f "^(Is|Err)\\w*$")
+ (#set! rule "go.retry.package"))
