@@ -264,3 +264,14 @@
  (#match? @a "^(Alg|Algorithm)$")
  (#match? @trigger "^\"(none|HS(256|384|512)|RS(256|384|512)|PS(256|384|512)|ES(256|256K|384|512)|EdDSA)\"$")
  (#set! rule "go.jwt.algorithm-pin"))
+
+; A token handed to a verifier chosen from a key set: `verifier, ok := s.byKID[kid]; return
+; verifier.Verify(token)`, `for _, verifier := range s.ordered { claims, err := verifier.Verify(token) }`.
+; Which verifier a token meets (by kid, or every key in turn) is the signature check.
+((call_expression
+   function: (selector_expression operand: (identifier) @r field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (identifier) @a .))
+ (#eq? @f "Verify")
+ (#match? @r "^([a-z]\\w*)?[Vv]erifier$")
+ (#match? @a "^(token|rawToken|tokenString|tokenStr|raw|rawJWT|jwt|idToken|accessToken|rawIDToken)$")
+ (#set! rule "go.jwt.verifier-call"))
