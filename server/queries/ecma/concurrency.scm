@@ -87,3 +87,25 @@
    function: (member_expression) @trigger)
  (#match? @trigger "^((globalThis|window|self)\\.)?navigator\\.locks\\.(request|query)$")
  (#set! rule "ecma.concurrency.web-locks"))
+
+; A lock object's own operation, whatever library made it: `await locking.execute(ids, async () => …)`
+; (a locking module resolved from a container), `this.$.runLock.lock("name", [runId], fn)`,
+; `MutexLock.acquire(key, ttl)`, `this.eventLock.release()`, `this.#connectionMutex.lock()`. The receiver's
+; last name says it is a lock (`lock`, `locking`, `mutex`, `…Lock`, `…Mutex`, `…Locker`, `…Semaphore`,
+; `lockService`): an edit to the keys, the TTL or what runs inside decides what the lock serialises.
+((call_expression
+   function: (member_expression
+     object: [(identifier) @o
+              (member_expression property: [(property_identifier) (private_property_identifier)] @o)]
+     property: (property_identifier) @m @trigger))
+ (#match? @m "^(lock|unlock|acquire|tryAcquire|tryLock|release|execute|runExclusive|withLock|waitForUnlock)$")
+ (#match? @o "^#?(lock|locking|locker|mutex|semaphore|(lock|locking)(Service|Manager|Module|Provider|Client)|\\w*[a-z0-9](Lock|Mutex|Locker|Semaphore)|Lock|Mutex|Semaphore)$")
+ (#set! rule "ecma.concurrency.lock-object"))
+
+; A method named for mutual exclusion, on any receiver: `ProsemirrorHelper.runExclusive(async () => …)`
+; (a hand-rolled promise-chain mutex), `store.withLock(key, fn)`. The name is the async-mutex API's.
+((call_expression
+   function: (member_expression
+     property: (property_identifier) @trigger))
+ (#match? @trigger "^(runExclusive|withLock|withMutex|withExclusiveLock)$")
+ (#set! rule "ecma.concurrency.exclusive-section"))

@@ -137,3 +137,37 @@
  (#eq? @p "kty")
  (#set! evidence "mention")
  (#set! rule "ecma.jwt.jwk-property"))
+
+; A project's helper named for what it does to a JSON Web Key or key set: exportPublicKeyJWK(key),
+; generateJwkThumbprint(jwk), getJwks(issuer), fetchClientJwks(client), validatePublicClientJwks(jwks),
+; ensurePublicJwk(jwk), and a JWKS endpoint's own method (controller.jwks()). Which keys are published,
+; fetched or trusted decides which signatures verify.
+((call_expression
+   function: [(identifier) @trigger (member_expression property: (property_identifier) @trigger)])
+ (#match? @trigger "^(import|export|generate|calculate|fetch|refetch|get|verify|validate|create|ensure|strip|load|rotate|resolve|assertValid)\\w*(JWKS?|Jwks?)\\w*$|^jwks$")
+ (#not-match? @trigger "(Error|Adapter|Url|URL|Uri|URI|Path)$|[Mm]ock|Test")
+ (#set! rule "ecma.jwt.jwk-helper"))
+
+; A key set written out as a JWKS, { keys: [...] }: the provider's signing keys
+; (oidc-provider's `jwks: { keys: envSet.oidc.privateJwks }`), a published set
+; (`const jwks = { keys: [{ ...publicKeyJWK, kid, alg, use: 'sig' }] }`, `instance(this).jwks = { keys }`).
+((pair
+   key: (property_identifier) @trigger
+   value: (object (pair key: (property_identifier) @k)))
+ (#match? @trigger "^(jwks|JWKS)$")
+ (#eq? @k "keys")
+ (#set! rule "ecma.jwt.key-set"))
+
+((variable_declarator
+   name: (identifier) @trigger
+   value: (object [(pair key: (property_identifier) @k) (shorthand_property_identifier) @k]))
+ (#match? @trigger "^(jwks|JWKS|publicJwks|signingJwks)$")
+ (#eq? @k "keys")
+ (#set! rule "ecma.jwt.key-set"))
+
+((assignment_expression
+   left: (member_expression property: (property_identifier) @trigger)
+   right: (object [(pair key: (property_identifier) @k) (shorthand_property_identifier) @k]))
+ (#match? @trigger "^(jwks|JWKS)$")
+ (#eq? @k "keys")
+ (#set! rule "ecma.jwt.key-set"))

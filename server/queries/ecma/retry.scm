@@ -185,3 +185,22 @@
     (await_expression (call_expression function: (identifier) @trigger arguments: (arguments)))])
  (#match? @trigger "^(retry|tryAgain|retryOperation|retryRequest)$")
  (#set! rule "ecma.retry.recursive-retry"))
+; Work handed to a project's retry helper, named for what it retries on: `await
+; retryOnUniqueConstraintError(() => sequelize.transaction(…))`, `retryOnDeadlock(() => …)`,
+; `retryOnTransientAzureStorageError(async () => blob.getProperties())`, `this.retry(() => client.insert(…))`.
+; The callback is what runs again; an edit to it or to the wrapper's choice decides whether a
+; non-idempotent step repeats. (`this.fetchWithRetry(() => …)`, `lazyWithRetry(() => import("./x"))`
+; name an operation whose own helper holds the retry policy: the call site delegates.)
+((call_expression
+   function: [(identifier) @trigger
+              (member_expression property: [(property_identifier) (private_property_identifier)] @trigger)]
+   arguments: (arguments . [(arrow_function) (function_expression)]))
+ (#match? @trigger "^#?(retry|retry(On|If|When|Unless|Until)[A-Z]\\w*|withRetr(y|ies)|withBackoff)$")
+ (#set! rule "ecma.retry.wrapper-call"))
+
+; A query client's retry predicate (TanStack Query / tRPC `retry: (failureCount, error) => …`, or a
+; factory returning one): it decides which failures are tried again and how often.
+((arrow_function
+   parameters: (formal_parameters . (_) @trigger))
+ (#match? @trigger "^failureCount\\b")
+ (#set! rule "ecma.retry.retry-predicate"))

@@ -168,3 +168,19 @@
  (#not-resolves-to? @recv ".")
  (#imports? "^golang\\.org/x/sync/singleflight$")
  (#set! rule "go.concurrency.singleflight"))
+
+; The same lock calls in a file that does not import sync (the mutex is a field declared in another
+; file of the package): s.mu.Lock() / s.mu.Unlock() in pocketbase's settings loader, c.mu.Lock() in
+; most of nats-server's route.go, sshOpLocker.Lock(), p.npMu.Lock(). Without the import the receiver's
+; name must say it is a mutex (`mu`, `mutex`, `lock`, `…Mu`, `…Mutex`, `…Lock`, `…Locker`); a
+; transaction's tx.Lock() or a table's Lock() does not count.
+((call_expression
+   function: (selector_expression
+     operand: [(identifier) @name (selector_expression field: (field_identifier) @name)]
+     field: (field_identifier) @f) @trigger
+   arguments: (argument_list) @args)
+ (#eq? @args "()")
+ (#any-of? @f "Lock" "Unlock" "RLock" "RUnlock" "TryLock" "TryRLock")
+ (#match? @name "^_?(mu|mtx|mutex|lock|locker|[a-z]{1,3}mu|[a-z]\\w*Mu|\\w*Mutex|\\w*Mtx|[a-z]\\w*Lock|[a-z]\\w*Locker)$")
+ (#not-imports? "^sync$")
+ (#set! rule "go.concurrency.mutex-field"))

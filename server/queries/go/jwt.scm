@@ -253,3 +253,55 @@
  (#not-resolves-to? @recv ".")
  (#imports? "^(gopkg\\.in/(square|go-jose)/go-jose\\.v\\d|github\\.com/(square|go-jose)/go-jose(/v\\d+)?|github\\.com/lestrrat-go/jwx(/v\\d+)?/jwk)$")
  (#set! rule "go.jwt.key-check"))
+
+; A project's own OpenID Connect / OAuth 2.0 package deciding what a token will carry:
+; oidc.ConsentGrant(consent, true, claims), oidc.ConsentGrantImplicit(consent, requests, subject, now),
+; oidc.NewClaimRequests(form), oidc.GrantScopeAudienceConsent(requester, consent),
+; oidc.HydrateClientCredentialsFlowSessionWithAccessRequest(ctx, client, session),
+; oidc.IsPushedAuthorizedRequest(requester, prefix), oauth2.NewSessionWithCustomClaims(ctx, cfg, sub).
+; Which scopes, audiences and claims are granted is what the issued ID and access tokens assert.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @fn) @trigger)
+ (#match? @fn "(Grant|Claim|Consent|Scope|Audience|Hydrate|PushedAuthoriz)")
+ (#resolves-to? @pkg "(^|/)(oidc|oauth2|oauth|openid)$")
+ (#set! rule "go.jwt.oidc-grant"))
+
+; A fosite-based provider choosing how its tokens are made: oauth2.NewCoreStrategy(c, prefix,
+; c.Strategy.JWT) (JWT access tokens or opaque HMAC ones), foauth2.NewHMACSHAStrategy(enigma, cfg),
+; compose.NewOAuth2JWTStrategy(keyGetter, strategy, cfg). The strategy signs, encodes and validates
+; every token the provider issues.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @fn) @trigger)
+ (#match? @fn "^New\\w*Strategy$")
+ (#resolves-to? @pkg "^(github\\.com/ory/fosite|authelia\\.com/provider/oauth2|[\\w.-]+/[\\w.-]+/[\\w.-]+(/v\\d+)?/fosite)(/.+)?$")
+ (#set! rule "go.jwt.token-strategy"))
+
+; A hand-written JWT check pinning the header's algorithm: `header.Alg != "RS256"`,
+; `assert.Equal(header.Alg, "RS256", "unsupported algorithm")`. The `alg` of a token header compared
+; with a JOSE algorithm name is the alg-confusion guard of a verifier written without a library.
+((binary_expression
+   left: (selector_expression field: (field_identifier) @a)
+   right: (interpreted_string_literal) @trigger)
+ (#match? @a "^(Alg|Algorithm)$")
+ (#match? @trigger "^\"(none|HS(256|384|512)|RS(256|384|512)|PS(256|384|512)|ES(256|256K|384|512)|EdDSA)\"$")
+ (#set! rule "go.jwt.algorithm-pin"))
+
+((call_expression
+   arguments: (argument_list
+     (selector_expression field: (field_identifier) @a)
+     .
+     (interpreted_string_literal) @trigger))
+ (#match? @a "^(Alg|Algorithm)$")
+ (#match? @trigger "^\"(none|HS(256|384|512)|RS(256|384|512)|PS(256|384|512)|ES(256|256K|384|512)|EdDSA)\"$")
+ (#set! rule "go.jwt.algorithm-pin"))
+
+; A token handed to a verifier chosen from a key set: `verifier, ok := s.byKID[kid]; return
+; verifier.Verify(token)`, `for _, verifier := range s.ordered { claims, err := verifier.Verify(token) }`.
+; Which verifier a token meets (by kid, or every key in turn) is the signature check.
+((call_expression
+   function: (selector_expression operand: (identifier) @r field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (identifier) @a .))
+ (#eq? @f "Verify")
+ (#match? @r "^([a-z]\\w*)?[Vv]erifier$")
+ (#match? @a "^(token|rawToken|tokenString|tokenStr|raw|rawJWT|jwt|idToken|accessToken|rawIDToken)$")
+ (#set! rule "go.jwt.verifier-call"))

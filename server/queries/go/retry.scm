@@ -180,3 +180,22 @@
  (#not-match? @count "([Mm]ax|MAX|[Ll]imit|LIMIT|^len\\()")
  (#match? @max "^([\\w.]*\\.)?([Mm]ax|MAX_?)\\w*([Rr]etr(y|ies)|RETR(Y|IES)|[Aa]ttempts?|ATTEMPTS?|[Tt]ries|TRIES)\\w*$")
  (#set! rule "go.retry.attempt-budget"))
+
+; The wait of a retry helper named for it: `func (f *Pool) backoff(ctx) error { select { case
+; <-ctx.Done(): … case <-time.After(f.sleep): return nil } }`, `func waitBackoff(n int) {
+; time.Sleep(…) }`. The loop that calls it is often in another function; the wait's length and what
+; cuts it short are the retry policy.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#match? @f "^(After|Sleep|NewTimer)$")
+ (#resolves-to? @pkg "^time$")
+ (#unit-name-matches? @trigger "(^|\\.)(([Ww]ait|[Ss]leep|[Dd]o)?[Bb]ack[Oo]ff|[Rr]etry[Ww]ait|[Ww]ait[Ff]or[Rr]etry|[Ss]leep[Ff]or[Rr]etry)$")
+ (#set! rule "go.retry.backoff-wait"))
+
+; A project's own retry package, whatever its module: retry.New(retry.Attempts(10), retry.Backoff(f)),
+; retrier.Do(fn) built from <module>/pkg/retry. The package's name says what each call configures.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#resolves-to? @pkg "(^|/)(retry|retrier|retries|backoff)(/v\\d+)?$")
+ (#not-match? @f "^(Is|Err)\\w*$")
+ (#set! rule "go.retry.package"))

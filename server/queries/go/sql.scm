@@ -119,3 +119,16 @@
  (#match? @f "^(NewExp|Expr|L)$")
  (#resolves-to? @pkg "^(github\\.com/pocketbase/dbx|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/Masterminds/squirrel|github\\.com/doug-martin/goqu(/v\\d+)?)$")
  (#set! rule "go.sql.orm-fragment"))
+
+; A query built or run on the application's database handle, whatever package made it:
+; `e.App.ConcurrentDB().Select("(1)").PreFragment(withFrom).From(name)`, `txApp.AuxDB().NewQuery("PRAGMA …").Execute()`,
+; `app.NonconcurrentDB().NewQuery(query).Rows()` in a file that never imports the builder package
+; (pocketbase's App interface hands out dbx builders). The receiver is a call to a `…DB()` accessor.
+((call_expression
+   function: (selector_expression
+     operand: (call_expression
+       function: [(identifier) (selector_expression)] @db)
+     field: (field_identifier) @f) @trigger)
+ (#match? @f "^(Select|NewQuery|Insert|Update|Delete|Upsert)$")
+ (#match? @db "(^|\\.)([A-Z][a-z]*)*DB$")
+ (#set! rule "go.sql.db-handle-builder"))

@@ -252,3 +252,13 @@
  (#any-of? @f "Update" "Batch")
  (#imports? "{{kv-store-modules}}")
  (#set! rule "go.transactions.kv-transaction"))
+
+; The same wrappers handed a closure held in a local: `invokeHookFunc := func(tx *storage.Connection)
+; error {…}; … db.Transaction(invokeHookFunc)` (the closure also runs on a caller's transaction when
+; one is passed in). The function must have built a closure over a transaction-like handle before the call.
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (identifier) .))
+ (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction")
+ (#text-before? @trigger "\\w+\\s*:?=\\s*func\\s*\\(\\s*\\w+\\s+\\*?[\\w.]*\\b(Tx|Conn|Connection|DB|Session|[A-Za-z]*Tx)\\b")
+ (#set! rule "go.transactions.tx-wrapper-local"))

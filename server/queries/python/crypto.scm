@@ -132,3 +132,11 @@
  (#match? @name "(^|_)([Tt]oken|TOKEN|[Kk]ey|KEY|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]assword|PASSWORD|[Pp]asswd|[Oo]tp|OTP|[Pp]in|PIN)$|[a-z](Token|Key|Secret|Nonce|Salt|Password|Otp)$")
  (#resolves-to? @trigger "^random\\.(random|randint|randrange|choice|choices|getrandbits|randbytes|sample|uniform)$")
  (#set! rule "python.crypto.insecure-random"))
+
+; A signing key taken from the application secret: `def _get_signing_key(): return
+; settings.SECRET_KEY.encode()` (the key of an HMAC over pickled broker messages). Which secret keys
+; the MAC, and how it is encoded, is the signature's strength.
+((return_statement (_) @trigger)
+ (#match? @trigger "^(django\\.conf\\.)?settings\\.SECRET_KEY\\b")
+ (#unit-name-matches? @trigger "(^|[._])_?\\w*(sign|hmac|mac|encrypt|cipher|fernet)\\w*_key$|(^|[._])_?\\w*key\\w*_(for_)?(sign|hmac|mac|encrypt)\\w*$")
+ (#set! rule "python.crypto.signing-key"))

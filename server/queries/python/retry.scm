@@ -212,3 +212,12 @@
            (return_statement (await (call arguments: (argument_list) @args) @trigger))]))
  (#match? @args "{{retry-word}}\\w*\\s*\\+\\s*1\\b")
  (#set! rule "python.retry.recursive-retry"))
+
+; The same client retry settings in a dict of keyword arguments built first and passed as `**kwargs`:
+; kwargs = {"hosts": [...], "retry_on_timeout": True, "max_retries": 1}; OpenSearch(**kwargs).
+((pair
+   key: (string) @k
+   value: (_) @v) @trigger
+ (#match? @k "^.(max_retries|retry_on_timeout|retry_on_error|retry_on_status|retry_policy|retry_backoff|backoff_factor|retry_strategy|max_retry_attempts|num_retries|autoretry_for).$")
+ (#not-match? @v "^(False|None|0)$")
+ (#set! rule "python.retry.config"))

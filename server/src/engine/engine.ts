@@ -1305,9 +1305,13 @@ function buildRegions(
     return statements !== undefined && statements.length <= 2;
   };
   const mainBlocks = spec.family === 'python' ? pythonMainBlocks(root) : [];
+  // A lock object named only by its receiver (`MutexLock.acquire`, `this.lock.release`) in a unit
+  // that takes a distributed lock is that lock: one operation, the consensus region's.
+  const consensusUnits = new Set(placed.filter((t) => t.category === 'consensus').map((t) => `${t.unit.start}:${t.unit.end}`));
   for (const t of placed) {
     if (mainBlocks.length > 0 && mainBlocks.some(([s, e]) => t.start >= s && t.start < e)) continue;
     if (t.category === 'crypto' && timingRanges.has(`${t.start}:${t.end}`)) continue;
+    if (t.category === 'concurrency' && t.rule.endsWith('.lock-object') && consensusUnits.has(`${t.unit.start}:${t.unit.end}`)) continue;
     if (t.category === 'transactions' && sqlRanges.has(`${t.start}:${t.end}`) && lockHelper(t.unit)) continue;
     if (t.category === 'auth' && jwtRanges.has(`${t.start}:${t.end}`)) continue;
     const key = `${t.unit.start}:${t.unit.end}:${t.category}`;

@@ -27,6 +27,9 @@ const ATOMIC_DECL = new RegExp(
   'gm',
 );
 
+/** A local made as an atomic: `ptr := &atomic.Pointer[tls.Config]{}`, `n := new(atomic.Int64)`. */
+const ATOMIC_LOCAL = /^[ \t]*(?:var[ \t]+)?([A-Za-z_]\w*)[ \t]*:?=[ \t]*(?:&[ \t]*|new\()(atomic\.(?:Value|Pointer\[[^\]\n]*\]|Bool|Int32|Int64|Uint32|Uint64|Uintptr))(?!\w)/gm;
+
 function kindOf(type: string): AtomicKind {
   if (type.startsWith('unsafe.')) return 'pointer';
   return /^atomic\.(Value|Pointer)/.test(type) ? 'publish' : 'scalar';
@@ -39,7 +42,8 @@ export function goAtomicNames(text: string): Map<string, AtomicKind> {
   // name list continues from): over a whole 5,000-line file on every keystroke it cost more than
   // the incremental re-query itself.
   for (const [start, end] of declarationLines(text)) {
-    for (const m of text.slice(start, end).matchAll(ATOMIC_DECL)) {
+    const lines = text.slice(start, end);
+    for (const m of [...lines.matchAll(ATOMIC_DECL), ...lines.matchAll(ATOMIC_LOCAL)]) {
       const kind = kindOf(m[2] ?? '');
       for (const name of (m[1] ?? '').split(',')) {
         const n = name.trim();
@@ -113,9 +117,20 @@ function freshLocal(variable: Node, at: number, fn: Node, ctx: ValueContext): bo
   let last: RegExpExecArray | undefined;
   for (let m = binding.exec(before); m; m = binding.exec(before)) last = m;
   if (!last) return false;
-  if (!last[1]) return true;
+  if (!last[1]) return !sharedWithGoroutine(name, last.index, fn, ctx);
   const value = before.slice(last.index + last[0].length);
-  return /^\s*(&\s*[\w.]+(\[[^\]]*\])?\s*\{|new\()/.test(value);
+  return /^\s*(&\s*[\w.]+(\[[^\]]*\])?\s*\{|new\()/.test(value) && !sharedWithGoroutine(name, last.index, fn, ctx);
+}
+
+/**
+ * The local (a regex-escaped name) bound at `from` is used inside a `go func() {…}` the function
+ * starts: published to another goroutine (a hot-reloaded TLS config behind an atomic.Pointer), so
+ * its stores race with that goroutine's, even the first.
+ */
+function sharedWithGoroutine(name: string, from: number, fn: Node, ctx: ValueContext): boolean {
+  const after = ctx.text.slice(fn.startIndex + from, fn.endIndex);
+  const spawn = /\bgo\s+func\s*\(/.exec(after);
+  return spawn !== null && new RegExp(String.raw`(?:^|[^\w.])${name}\.`).test(after.slice(spawn.index));
 }
 
 /**

@@ -27,6 +27,9 @@ const STATEMENT_FORMS: readonly (readonly [keyword: string, rest: string])[] = [
   ['rollback', String.raw`\s*;?\s*$`],
   ['savepoint', String.raw`\s`],
   ['set', String.raw`\s+transaction\s`],
+  // Postgres transaction-scoped settings: `SET LOCAL lock_timeout = '15s'`, `SET LOCAL role TO x`.
+  // (Not one set from an interpolated value: SET takes no bind parameters, so that is the only way.)
+  ['set', String.raw`\s+local\s+[\w."]+\s*(?:=|\sto\s)(?!\s*\?)`],
   ['lock', String.raw`\s+table\s`],
 ];
 

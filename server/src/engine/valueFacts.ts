@@ -1403,7 +1403,24 @@ function contentFingerprint(call: Node, ctx: ValueContext): boolean {
 /** The digest call's arguments name a token, API key, password or secret. */
 function digestsCredential(call: Node, ctx: ValueContext): boolean {
   const args = call.childForFieldName('arguments');
-  return args !== null && CREDENTIAL_ARGUMENT.test(textOf(args, ctx));
+  if (args === null) return false;
+  if (CREDENTIAL_ARGUMENT.test(textOf(args, ctx))) return true;
+  // Node's `createHash("sha256").update(token).digest("hex")`: what it digests comes through `update`.
+  const member = parentOf(call, ctx);
+  const property = member?.type === 'member_expression' ? member.childForFieldName('property') : null;
+  if (member && property && textOf(property, ctx) === 'update') {
+    const update = parentOf(member, ctx);
+    const fed = update?.type === 'call_expression' ? update.childForFieldName('arguments') : null;
+    if (fed && CREDENTIAL_ARGUMENT.test(textOf(fed, ctx))) return true;
+  }
+  // `salted = (email + settings.SECRET_KEY).encode(); sha1(salted)`: a local built from a secret
+  // (a keyed hash) or a credential. Only a function with statements can assign one.
+  const locals = callArguments(call).map((a) => peelEncoding(textOf(a, ctx))).filter((t) => /^[A-Za-z_$][\w$]*$/.test(t));
+  if (locals.length === 0) return false;
+  const fn = enclosingFunction(call, ctx);
+  if (!fn || fn.type === 'lambda' || (fn.type === 'arrow_function' && fn.childForFieldName('body')?.type !== 'statement_block')) return false;
+  const values = functionFacts(fn, ctx).values;
+  return locals.some((t) => (values.get(t) ?? []).some((v) => CREDENTIAL_ARGUMENT.test(v)));
 }
 
 // `tokenstring`, `token_value`: the credential itself under a name that says its form.
