@@ -185,6 +185,7 @@
     (await_expression (call_expression function: (identifier) @trigger arguments: (arguments)))])
  (#match? @trigger "^(retry|tryAgain|retryOperation|retryRequest)$")
  (#set! rule "ecma.retry.recursive-retry"))
+
 ; Work handed to a project's retry helper, named for what it retries on: `await
 ; retryOnUniqueConstraintError(() => sequelize.transaction(…))`, `retryOnDeadlock(() => …)`,
 ; `retryOnTransientAzureStorageError(async () => blob.getProperties())`, `this.retry(() => client.insert(…))`.

@@ -409,6 +409,8 @@
        [(composite_literal type: [(type_identifier) @t (qualified_type name: (type_identifier) @t)])
         (unary_expression operand: (composite_literal type: [(type_identifier) @t (qualified_type name: (type_identifier) @t)]))] @trigger .)))))
  (#match? @t "^([Aa]uthori[sz]ation|[Aa]uthentication|[Uu]nauthori[sz]ed|[Uu]nauthenticated|[Ff]orbidden|[Pp]ermissionDenied|[Aa]ccessDenied|[Nn]otAuthori[sz]ed)(Error|Err)$")
+ (#set! rule "go.auth.deny-guard"))
+
 ; fasthttp/session, the session manager of fasthttp servers: session.NewDefaultConfig() (cookie
 ; name, expiry, the session id generator), session.New(cfg), the provider it stores sessions in.
 ((selector_expression operand: (identifier) @pkg) @trigger

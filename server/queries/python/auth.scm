@@ -780,6 +780,7 @@
  (#any-of? @field "permissions" "roles" "scopes" "perms" "user_permissions" "group_names")
  (#match? @user "(^|[._])(user|current_user|principal|identity|member|account|actor|caller)$")
  (#set! rule "python.auth.role-membership"))
+
 ; oauthlib's resource check at a protected view: valid, r = core.verify_request(request,
 ; scopes=scopes) (django-oauth-toolkit's ProtectedResourceMixin, @protected_resource): the bearer
 ; token of the request decides whether the view runs.
