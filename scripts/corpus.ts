@@ -506,7 +506,7 @@ const RECALL_ROUND_LABELS = [
   'round 16, seed 20261216: held out on six new repositories (engine at 8a6997b), then tuned on',
   '',
   'round 18, seed 20261218: held out on six new repositories (engine at 01faf2c), then tuned on',
-  '',
+  'round 19: audit of regions the round-18 rules added',
   'round 20, seed 20261220: held out on six new repositories (engine at 81faf73, after tuning on round 18)',
 ];
 
