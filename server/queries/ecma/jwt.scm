@@ -76,24 +76,11 @@
  (#not-browser-code? @trigger)
  (#set! rule "ecma.jwt.manual-decode"))
 
-; const [header, payload, signature] = token.split('.')
+; const [header, payload, signature] = token.split('.'), or const parts = jwt.split('.'); if (parts.length
+; !== 3) throw …; JSON.parse(decodeBase64(parts[0])): the token's segments taken apart for a
+; hand-rolled header and payload parse.
 ((variable_declarator
-   name: (array_pattern)
-   value: (call_expression
-     function: (member_expression
-       object: [(identifier) @o (member_expression property: (property_identifier) @o)]
-       property: (property_identifier) @split)
-     arguments: (arguments . (string) @dot .))) @trigger
- (#eq? @split "split")
- (#match? @dot "^.\\.[\"']$")
- (#match? @o "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Jj]wt|JWT)s?([A-Z][A-Za-z]*)?$")
- (#not-browser-code? @trigger)
- (#set! rule "ecma.jwt.manual-decode"))
-
-; const parts = jwt.split('.'); if (parts.length !== 3) throw …; JSON.parse(decodeBase64(parts[0])):
-; the token's segments kept in one variable for a hand-rolled header and payload parse.
-((variable_declarator
-   name: (identifier)
+   name: [(array_pattern) (identifier)]
    value: (call_expression
      function: (member_expression
        object: [(identifier) @o (member_expression property: (property_identifier) @o)]
