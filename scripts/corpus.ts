@@ -6,7 +6,7 @@
  * test/corpus/judgments.jsonl and spot-check recall from test/corpus/recall.jsonl. Writes a
  * seeded random sample per repository and category, with code excerpts, for a person to judge.
  *
- *   CORPUS_DIR=/path/to/checkouts npm run corpus [-- --include-tests] [--only name] [--seed N] [--out DIR] [--list-wrong] [--round N]
+ *   CORPUS_DIR=/path/to/checkouts npm run corpus [-- --include-tests] [--only name[,name…]] [--seed N] [--out DIR] [--list-wrong] [--round N]
  *     [--recall-candidates [--recall-per N]]  (seeded grep hits per category and language family, 10 unless N)
  *   (--round N: precision and recall from round N's judgments only, e.g. one held-out sample)
  *
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const repos = (JSON.parse(fs.readFileSync(path.join(CORPUS_META, 'repos.json'), 'utf8')) as { repos: RepoEntry[] }).repos.filter(
-    (r) => !opts.only || r.name === opts.only,
+    (r) => !opts.only || opts.only.split(',').includes(r.name),
   );
   const missing = repos.filter((r) => !fs.existsSync(path.join(corpusDir, r.dir)));
   for (const r of missing) console.log(`missing: ${r.name} (expected ${path.join(corpusDir, r.dir)} at ${r.commit})`);
