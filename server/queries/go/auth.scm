@@ -156,11 +156,12 @@
 
 ; The project's own password check, whatever package it lives in: user.Authenticate calls
 ; crypto.CompareHashAndPassword(ctx, hash, password) from an internal package; a credential
-; manager's cm.IsPasswordCorrect(password, user.Password, salt) (not a complexity or policy check).
+; manager's cm.IsPasswordCorrect(password, user.Password, salt) (not a complexity or policy check);
+; the abbreviated names, users.CheckPwd(cred.Password, hash) at a JSON login.
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list . (_) . (_)))
- (#match? @f "^(CompareHashAndPassword|ComparePassword|CheckPassword|CheckPasswordHash|VerifyPassword|ValidatePassword|MatchPassword|IsPasswordCorrect|IsPasswordValid|IsPasswordMatch|PasswordMatches)$")
+ (#match? @f "^(CompareHashAndPassword|ComparePassword|CheckPassword|CheckPasswordHash|VerifyPassword|ValidatePassword|MatchPassword|IsPasswordCorrect|IsPasswordValid|IsPasswordMatch|PasswordMatches|(Check|Verify|Compare|Match)(Pwd|Passwd))$")
  (#set! rule "go.auth.password-check"))
 
 ;; The project's own access decision, whatever package it lives in: an authorization check
@@ -253,6 +254,28 @@
              function: [(identifier) @f (selector_expression field: (field_identifier) @f)]) @trigger)))))))
  (#match? @f "^(New)?(Unauthorized|Forbidden|Unauthenticated|PermissionDenied)(Error)?$")
  (#set! rule "go.auth.deny-guard"))
+
+;; The user a trusted reverse proxy vouches for, read from the header the operator configured:
+;; r.Header.Get(conf.Auth.ReverseProxyAuthenticationHeader), r.Header.Get(m.userHeader) (an
+;; auth-proxy connector), r.Header.Get(proxy.Header) (a proxy-auth login that trusts the header as
+;; the username; the second pattern: func (a ProxyAuth) Auth(r, …) { user := r.Header.Get(a.Header) }).
+;; Whoever can set that header is that user. A request id or trace header is not one.
+((call_expression
+   function: (selector_expression operand: (_) @hdr field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (selector_expression) @name .))
+ (#any-of? @f "Get" "Values")
+ (#match? @hdr "([Hh]eader|Header\\(\\))$")
+ (#match? @name "(^|\\.)([Pp]roxy\\w*\\.Header|\\w*ReverseProxy\\w*Header|[a-z]*([Uu]ser|[Uu]serName|[Uu]sername|[Uu]serID|[Uu]serId|[Ee]mail|[Gg]roups?|RemoteUser|Identity)Header)$")
+ (#set! rule "go.auth.proxy-identity-header"))
+
+((call_expression
+   function: (selector_expression operand: (_) @hdr field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (selector_expression field: (field_identifier) @field) .))
+ (#any-of? @f "Get" "Values")
+ (#match? @hdr "([Hh]eader|Header\\(\\))$")
+ (#eq? @field "Header")
+ (#text-before? @trigger "^func\\s*\\(\\s*\\w*\\s*\\*?\\w*Proxy\\w*\\s*\\)\\s*Auth")
+ (#set! rule "go.auth.proxy-identity-header"))
 
 ;   if !allowed { http.Error(w, "forbidden", http.StatusForbidden); return }
 ;   if user == nil { w.WriteHeader(http.StatusUnauthorized); return }

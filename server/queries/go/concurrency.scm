@@ -45,6 +45,16 @@
  (#set! evidence "mention")
  (#set! rule "go.concurrency.channel"))
 
+;; A Prometheus collector's Describe / Collect hands its descriptors and metrics to the channel the
+;; registry passed in, ch <- prometheus.MustNewConstMetric(…): the registry owns the channel and its
+;; reader, the method shares nothing of its own. A mention (first, so it takes the node); a collector
+;; that also starts goroutines or takes a lock keeps those as operations.
+((send_statement) @trigger
+ (#text-before? @trigger "^func\\s*\\([^)]*\\)\\s*(Collect|Describe)\\(\\s*\\w+\\s+chan<-\\s*\\*?\\w+\\.(Metric|Desc)\\s*\\)")
+ (#imports? "^github\\.com/prometheus/client_golang/prometheus$")
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.send"))
+
 ; ch <- v
 ((send_statement) @trigger
  (#set! rule "go.concurrency.send"))

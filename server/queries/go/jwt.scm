@@ -87,6 +87,32 @@
  (#set! evidence "mention")
  (#set! rule "go.jwt.oidc-discovery"))
 
+;; A keyless parse in a helper that only describes a token for an error or a log,
+;; tryEnrichResultErr(token, err) { t, _ := jwt.ParseWithClaims(token, jwt.MapClaims{}, nil); …
+;; return err.WithDetail("jwt_claims", …) }: with a nil key function nothing is verified and the
+;; claims decide nothing; they are copied into the message. A mention (first, so it takes the node).
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list) @args)
+ (#any-of? @f "Parse" "ParseWithClaims")
+ (#resolves-to? @pkg "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#match? @args "^\\((?:[^,]+,\\s*){1,2}nil\\s*[,)]")
+ (#unit-name-matches? @trigger "(Err|Error|Errors|Log|Debug|Details?)$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.api"))
+
+;; … and the parser options handed to it, jwt.WithIssuedAt(): nothing is verified either way.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f)
+   arguments: (argument_list (call_expression function: (selector_expression operand: (identifier) @opkg) @trigger)) @args)
+ (#any-of? @f "Parse" "ParseWithClaims")
+ (#resolves-to? @pkg "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#resolves-to? @opkg "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#match? @args "^\\((?:[^,]+,\\s*){1,2}nil\\s*[,)]")
+ (#unit-name-matches? @trigger "(Err|Error|Errors|Log|Debug|Details?)$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.api"))
+
 ; Any member of a token library: jwt.Parse, jwt.ParseWithClaims, jwt.NewWithClaims,
 ; jwt.SigningMethodHS256, jose.ParseSigned, jws.Verify, jwk.Fetch, oidc.NewProvider,
 ; oauth2.StaticTokenSource, samlsp.New, and fosite's own token/jwt package (also in its
@@ -305,3 +331,16 @@
  (#match? @r "^([a-z]\\w*)?[Vv]erifier$")
  (#match? @a "^(token|rawToken|tokenString|tokenStr|raw|rawJWT|jwt|idToken|accessToken|rawIDToken)$")
  (#set! rule "go.jwt.verifier-call"))
+
+;; The project's own token signer given the claims it will sign: a.d.CredentialsSigner().Sign(ctx,
+;; jwksURL, claims) (an ID token minted for the upstream), h.Signer.Generate(ctx,
+;; claims.ToMapClaims(), headers), c.signer.Sign(claims) (a GitHub App JWT). The lifetime, issuer
+;; and subject chosen above go into a token others trust.
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list) @args)
+ (#any-of? @f "Sign" "Generate" "SignClaims" "SignToken" "SignJWT")
+ (#match? @recv "[Ss]igner(\\(\\))?$")
+ (#match? @args "[Cc]laims\\b")
+ (#not-resolves-to? @recv ".")
+ (#set! rule "go.jwt.project-signer"))

@@ -2,10 +2,13 @@
 ; in string literals (also inside fmt.Sprintf and + concatenation).
 
 ; db.Query(q, args...), db.QueryRow, db.Exec, db.Prepare, tx.Exec, conn.Query(ctx, q) (pgx),
-; db.Queryx, db.MustExec, db.NamedExec, db.NamedQuery (sqlx), db.Raw(q) (gorm)
+; db.Queryx, db.MustExec, db.NamedExec, db.NamedQuery (sqlx), db.Raw(q) (gorm). Not database/sql's
+; conn.Raw(func(driverConn any) error {…}): a callback reaching the driver connection (an SQLite
+; online backup), no SQL text.
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
-   arguments: (argument_list (_)))
+   arguments: (argument_list . (_) @arg))
+ (#not-match? @arg "^func\\s*\\(")
  (#match? @f "^(Query|QueryRow|Exec|Prepare|Queryx|QueryRowx|MustExec|NamedExec|NamedQuery|Preparex|PrepareNamed|Raw|QueryFunc|SendBatch|CopyFrom|NewRaw|QueryOne|ExecOne)$")
  (#not-resolves-to? @recv ".")
  (#imports? "{{sql-driver-modules}}")
@@ -68,6 +71,15 @@
  (#resolves-to? @pkg "^github\\.com/[\\w.-]+/sqlx(-v\\d+)?$")
  (#match? @f "^(In|Named|Select|SelectContext|Get|GetContext|NamedExec|NamedExecContext|NamedQuery|NamedQueryContext|MustExec|MustExecContext|Rebind)$")
  (#set! rule "go.sql.sqlx"))
+
+;; A package-level constant holding one session or transaction setting, const followerRead =
+;; "SET TRANSACTION AS OF SYSTEM TIME follower_read_timestamp()": fixed text with no table, value or
+;; placeholder; the function that runs it is the operation. A mention (first, so it takes the node).
+((source_file (const_declaration (const_spec value: (expression_list . [(interpreted_string_literal) (raw_string_literal)] @trigger .))))
+ (#match? @trigger "^.\\s*SET\\s+[A-Za-z_ ]+[^?$%'\"`]*.$")
+ (#not-match? @trigger "[;\\n]\\s*\\S")
+ (#set! evidence "mention")
+ (#set! rule "go.sql.string"))
 
 ; SQL text in a string literal: "SELECT id FROM users WHERE email = $1", `UPDATE ... SET ...`
 ; (a lone "commit"/"Rollback" not in capitals is a map key, a git argument or a label; the

@@ -1269,6 +1269,11 @@ function goIncidentalDigest(n: Node, ctx: ValueContext): boolean {
   // An md5/sha1 in a function that makes an id (`legacyTrackID`: md5 of a file path or lookup key,
   // encoded): a stable label; a session, token or key id, or a credential input, is left alone.
   if (weak && GO_ID_MAKER.test(unitName(n, ctx)) && !/[Ss]ession|[Tt]oken|[Kk]ey|[Nn]once|[Ss]ecret/.test(unitName(n, ctx)) && !(args && CREDENTIAL_INPUT.test(textOf(args, ctx)))) return true;
+  // Any unkeyed digest in a function that computes a file-system name (`sqliteTemplatePath`: the
+  // content-addressed cache file of a migration set, `cacheDir`, `thumbnailFileName`): the hash
+  // names a file; nothing is compared with it. Not a function hashing the file at a path it is given
+  // (`HashFromPath`), nor a signed or token-bearing name.
+  if (GO_PATH_MAKER.test(unitName(n, ctx)) && !/[Ss]ession|[Tt]oken|[Kk]ey|[Nn]once|[Ss]ecret|[Ss]ign/.test(unitName(n, ctx)) && !(args && CREDENTIAL_INPUT.test(textOf(args, ctx)))) return true;
   if (args && SECRET_INPUT.test(textOf(args, ctx))) return false;
   const line = lineOf(n, ctx);
   if (NOT_FOR_SECURITY.test(line) || (weak && LINT_SILENCED.test(line))) return true;
@@ -1314,6 +1319,8 @@ const INCIDENTAL_PACKAGE = /^(\w*cache|gravatar|avatars?|thumbnails?|etags?|chec
 const CREDENTIAL_INPUT = /password|passwd|secret|token|private|credential|api_?key|salt|session/i;
 /** A Go function that makes an identifier (`legacyTrackID`, `albumId`, `pathIDs`). */
 const GO_ID_MAKER = /(?:^|[a-z0-9.])(?:ID|Id|IDs|Ids)$/;
+/** A Go function that makes a file-system name (`sqliteTemplatePath`, `cacheDir`), not one reading from a path (`HashFromPath`). */
+const GO_PATH_MAKER = /(?:^|[a-z0-9.])(?<!From)(?:Path|Dir|FileName|Filename)$/;
 
 /** The Go file's package name, from the clause under the root. */
 function goPackageName(n: Node, ctx: ValueContext): string {

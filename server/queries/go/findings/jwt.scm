@@ -7,11 +7,14 @@
 ; declared in the same file (`jwt.Parse(raw, keyFunc(token, fn))`) is read: it pins the algorithm
 ; when it compares t.Method.Alg() or asserts t.Method's type. Options passed through (opts...) may pin it, and
 ; so does a check of the header's alg earlier in the function (a DPoP or JWS proof that reads the
-; header first: if header.Alg == "" || strings.HasPrefix(header.Alg, "HS") { reject }).
+; header first: if header.Alg == "" || strings.HasPrefix(header.Alg, "HS") { reject }). Not a
+; parse with a nil key function, jwt.ParseWithClaims(raw, claims, nil): it verifies nothing, so no
+; algorithm is trusted (the claims are as unverified as ParseUnverified's).
 ((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
  (#imports? "{{golang-jwt-modules}}")
  (#resolves-to? @fn "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?\\.(Parse|ParseWithClaims)$")
  (#not-match? @args "WithValidMethods|\\.Method\\b|\\.Alg\\(\\)|\\[\\\"alg\\\"\\]|\\.\\.\\.\\s*,?\\s*\\)$")
+ (#not-match? @args "^\\((?:[^,]+,\\s*){1,2}nil\\s*[,)]")
  (#not-text-before? @finding "{{alg-header-check}}")
  (#not-helper-matches? @args "\\.Method\\.Alg\\(\\)\\s*(==|!=)|\\.Method\\.\\(\\*?[\\w.]*SigningMethod|{{alg-header-check}}")
  (#set! rule "go.jwt.algorithm-not-pinned")
