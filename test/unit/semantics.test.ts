@@ -88,6 +88,15 @@ describe('test-code classification', () => {
     'internal-packages/testcontainers/src/index.ts',
     'privacyidea/static/contrib/js/ngmodules/angular-ui-router.js',
     'app/public/vendor/jquery.min.js',
+    // numbered test trees, compile-time type tests, create-app scaffolds
+    'tests2/utils.ts',
+    'packages/core/__tests2__/setup.ts',
+    'packages/core/src/types/type-tests.ts',
+    'src/types/util.types.test-d.ts',
+    'src/match.test-d.ts',
+    'src/config.type-test.ts',
+    'packages/create/starter/keystone.ts',
+    'starters/blog/auth.ts',
   ];
   const production = [
     'app/data_loader.py',
@@ -135,6 +144,15 @@ describe('test-code classification', () => {
     'pkg/requests/handler.go',
     'web/tests.go',
     'packages/cli-v3/src/scripts/build.ts',
+    // look-alikes of numbered test trees and type tests: product code
+    'src/oauth2/client.ts',
+    'src/auth2/login.ts',
+    'src/testimonials2/list.ts',
+    'src/content-type-test.ts',
+    'src/types/types.ts',
+    'src/typetests.go',
+    'packages/create/src/index.ts',
+    'src/starter-kit.ts',
   ];
   for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));
   for (const p of production) it(`not test code: ${p}`, () => assert.strictEqual(isTestPath(p), false));

@@ -50,6 +50,15 @@
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.auth.password-check"))
 
+; A project's key-derivation strategy object checking the password: `await kdf.compare(secret,
+; item.password)` (keystone's configurable `kdf: { hash, compare }`).
+((call_expression
+   function: (member_expression object: (_) @kdf property: (property_identifier) @m) @trigger)
+ (#any-of? @m "compare" "verify")
+ (#match? @kdf "(^|\\.)(kdf|passwordKdf|passwordHasher)$")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.auth.password-check"))
+
 ((call_expression
    function: (identifier) @trigger)
  (#match? @trigger "^_?(verifyPassword|hashPassword|comparePassword|checkPassword|verifyPasswordHash)$")
@@ -350,6 +359,25 @@
  (#not-match? @cond "{{config-presence}}")
  (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
+
+; A pass-through adapter around the library check (`function checkPassword(p, h) { return
+; bcrypt.compareSync(p, h) }`, a strategy default `compare: (secret, hash) => bcryptjs.compare(secret,
+; hash)`): the call is the whole function, which is the crypto region's; the login that calls the
+; adapter (`checkPassword(...)`, `kdf.compare(...)`) is where the password decides access. First:
+; of two patterns matching the same call, the earlier one counts.
+([(arrow_function body: (call_expression function: [(identifier) (member_expression)] @trigger))
+  (arrow_function body: (await_expression (call_expression function: [(identifier) (member_expression)] @trigger)))
+  (arrow_function body: (statement_block . (comment)* . (return_statement [(call_expression function: [(identifier) (member_expression)] @trigger)
+                                                 (await_expression (call_expression function: [(identifier) (member_expression)] @trigger))]) . (comment)* .))
+  (function_declaration body: (statement_block . (comment)* . (return_statement [(call_expression function: [(identifier) (member_expression)] @trigger)
+                                                 (await_expression (call_expression function: [(identifier) (member_expression)] @trigger))]) . (comment)* .))
+  (function_expression body: (statement_block . (comment)* . (return_statement [(call_expression function: [(identifier) (member_expression)] @trigger)
+                                                 (await_expression (call_expression function: [(identifier) (member_expression)] @trigger))]) . (comment)* .))
+  (method_definition body: (statement_block . (comment)* . (return_statement [(call_expression function: [(identifier) (member_expression)] @trigger)
+                                                 (await_expression (call_expression function: [(identifier) (member_expression)] @trigger))]) . (comment)* .))]
+ (#resolves-to? @trigger "^(bcrypt|bcryptjs|bcrypt-ts|argon2|@node-rs/argon2|@node-rs/bcrypt)\\.(compare|compareSync|verify|verifySync)$")
+ (#set! evidence "mention")
+ (#set! rule "ecma.auth.password-check"))
 
 ; A password (or a stored credential hash) checked with a password-hashing library:
 ; bcrypt.compare(password, user.password), compare(currentPassword, hash) (named import),

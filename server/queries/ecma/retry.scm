@@ -104,11 +104,14 @@
 
 ; Callback-style retries: setTimeout(() => connect(attempt + 1), backoff); the callback itself
 ; must name the retry (a `setTimeout(resolve, 2 ** attempt * 100)` sleep is part of a loop).
+; Not a readiness poll (`setTimeout(() => waitForSession(attempts + 1), 100)`, `pollForReady(…)`):
+; waiting for another script or a condition to appear retries no failing operation.
 ((call_expression
    function: (identifier) @trigger
    arguments: (arguments . (_) @args))
  (#eq? @trigger "setTimeout")
  (#match? @args "{{retry-word}}")
+ (#not-match? @args "^(async\\s*)?\\(\\s*\\)\\s*=>\\s*(this\\.)?(waitFor|waitUntil|pollFor|poll)[A-Z]?\\w*\\(")
  (#set! rule "ecma.retry.reschedule"))
 
 ; Any loop that waits (setTimeout, sleep/delay/wait helpers, a backoff call) and names retries,

@@ -100,3 +100,30 @@
  (#not-match? @r "^(['\"`]|null$|undefined$)")
  (#not-match? @trigger "[Cc]hallenge_?[Mm]ethod")
  (#set! rule "ecma.timing.pkce-compare"))
+
+; A dummy password hash on the unknown-account branch, so that it takes as long as a wrong
+; password (`if (!user) { await kdf.hash('simulated-password-to-counter-timing-attack'); return
+; FAILURE }`): what keeps the login from telling which accounts exist by its response time. A
+; constant password is hashed for its time alone; dropping the call or moving it is the regression.
+((if_statement
+   consequence: (statement_block
+     (expression_statement [(await_expression (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) @trigger arguments: (arguments . (string))))
+                            (call_expression function: (member_expression object: (_) @obj property: (property_identifier) @m) @trigger arguments: (arguments . (string)))])
+     .
+     (comment)*
+     .
+     [(return_statement) (throw_statement)]))
+ (#any-of? @m "hash" "hashSync" "compare" "compareSync" "verify")
+ (#match? @obj "(^|\\.)(kdf|password|passwordHasher|passwordHashing|bcrypt|bcryptjs|argon2|hasher)$")
+ (#set! rule "ecma.timing.dummy-hash"))
+
+((if_statement
+   consequence: (statement_block
+     (expression_statement [(await_expression (call_expression function: (identifier) @trigger arguments: (arguments . (string))))
+                            (call_expression function: (identifier) @trigger arguments: (arguments . (string)))])
+     .
+     (comment)*
+     .
+     [(return_statement) (throw_statement)]))
+ (#any-of? @trigger "hashPassword" "verifyPassword" "comparePassword" "checkPassword")
+ (#set! rule "ecma.timing.dummy-hash"))

@@ -24,7 +24,7 @@ const PASS_THROUGH = new Set([
 ]);
 
 /** The last word of a name says identifier: `id`, `userId`, `hashedUserID`, `subdomain`, `slug`, `writePrefix`, `handle`. */
-const ID_NAME = /(?:^|[a-z0-9_$])(?:id|Id|ID|ids|Ids|IDs|uuid|Uuid|UUID|guid|Guid|subdomain|Subdomain|slug|Slug|prefix|Prefix|suffix|Suffix|handle|Handle|filename|fileName|FileName|refId|RefId)$|^(?:id|uuid|guid|subdomain|slug|prefix|suffix|handle|filename)$/;
+const ID_NAME = /(?:^|[a-z0-9_$])(?:id|Id|ID|ids|Ids|IDs|uuid|Uuid|UUID|guid|Guid|subdomain|Subdomain|slug|Slug|prefix|Prefix|suffix|Suffix|handle|Handle|filename|fileName|FileName|refId|RefId|Name|_name)$|^(?:id|uuid|guid|subdomain|slug|prefix|suffix|handle|filename|name)$/;
 /** A name that holds a secret even if it ends like an id (`sessionId`, `keyId` is left alone too). */
 const SECRET_WORD = /token|secret|key|pass|otp|pin|salt|nonce|state|verifier|session|csrf|challenge|code|cred/i;
 /** A comment saying the value needs no cryptographic strength. */

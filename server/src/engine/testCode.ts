@@ -76,7 +76,18 @@ const TEST_DIRS = new Set([
   'bench',
   'benchmark',
   'benchmarks',
+  // project scaffolds a `create-*` CLI copies into a new app (`packages/create/starter/`,
+  // `starters/blog/`): sample apps whose dev bootstrap (an initial admin with a printed random
+  // password) is the user's to replace, like `examples/`
+  'starter',
+  'starters',
 ]);
+
+/**
+ * A numbered test tree (`tests2/`, `test3/`, `__tests2__/`): a second generation of a suite kept
+ * beside the first while it migrates. Not `v2`-style product folders (`auth2/`, `oauth2/`).
+ */
+const NUMBERED_TEST_DIR = /^(tests?\d+|__tests\d+__|e2e\d+|specs?\d+)$/;
 
 /** File names (without directory) of test code. */
 const TEST_FILE_PATTERNS: readonly RegExp[] = [
@@ -90,6 +101,10 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   /^conftest\.py$/,
   /^tests?\.py$/, // Django app tests module
   /\.(test|spec|e2e-spec|e2e|bench)\.[cm]?[jt]sx?$/, // Jest, Vitest, Mocha, Playwright
+  // Compile-time type tests, never executed: tsd / Vitest `*.test-d.ts`, `type-tests.ts`,
+  // `types.test-d.ts`, `foo.type-test.ts` (assertions about what the type checker accepts).
+  /\.test-d\.[cm]?tsx?$/,
+  /(^|\.)types?[-_.]tests?\.[cm]?tsx?$/,
   /^(seed|seeds|seeder)\.[cm]?[jt]s$/,
   /\.seed\.[cm]?[jt]s$/,
   /^(seed|seeds)\.py$/,
@@ -187,7 +202,7 @@ export function isTestPath(relPath: string): boolean {
   const dirs = isDir ? parts : parts.slice(0, -1);
   for (const d of dirs) {
     const lower = d.toLowerCase();
-    if (TEST_DIRS.has(lower) || SAMPLE_APP_DIR.test(lower) || DEV_TOOL_DIR.test(lower)) return true;
+    if (TEST_DIRS.has(lower) || NUMBERED_TEST_DIR.test(lower) || SAMPLE_APP_DIR.test(lower) || DEV_TOOL_DIR.test(lower)) return true;
   }
   if (isDevToolPath(dirs, isDir)) return true;
   if (isVendoredAssetPath(dirs)) return true;

@@ -867,6 +867,12 @@ function sameSource(a: Node, b: Node, ctx: ValueContext): boolean {
   return derivedLocal(rb, na, ctx);
 }
 
+/**
+ * Names of a function checking that two entries of one form agree: `passwords_match`,
+ * `passwordsMatch`, `samePassword`, `isSamePassword`, `matchPasswords`, `checkPasswordsMatch`.
+ */
+const CONFIRM_CHECK_NAME = /passwords?_?match|Passwords?Match|(^|_|[a-z])[Ss]ame_?[Pp]asswords?$|^match_?[Pp]asswords$|^matchPasswords$/;
+
 /** Classes that stand in for the real thing (FakeHasher, DummyBackend): test doubles. */
 const STAND_IN_CLASS = /(^|\s)(Fake|Dummy|Stub|Mock)[A-Z]\w*/;
 
@@ -879,8 +885,13 @@ function inStandInOrConfirmation(n: Node, ctx: ValueContext): boolean {
   if (STAND_IN_CLASS.test(unitName(n, ctx))) return true;
   const fn = enclosingFunction(n, ctx);
   if (!fn) return false;
-  const name = fn.childForFieldName('name');
-  if (name && (CONFIRM_SIDE.test(textOf(name, ctx)) || /passwords?_?match|Passwords?Match/.test(textOf(name, ctx)))) return true;
+  // The function's own name, or the variable or property holding it (`const samePassword = (value,
+  // values) => …`, a form's `validate:` rule).
+  const holderOf = fn.parent;
+  const name =
+    fn.childForFieldName('name') ??
+    (holderOf?.type === 'variable_declarator' ? holderOf.childForFieldName('name') : holderOf?.type === 'pair' ? holderOf.childForFieldName('key') : null);
+  if (name && (CONFIRM_SIDE.test(textOf(name, ctx)) || CONFIRM_CHECK_NAME.test(textOf(name, ctx)))) return true;
   const holder = fn.parent?.type === 'decorated_definition' ? fn.parent : null;
   return holder !== null && holder.namedChildren.some((d) => d?.type === 'decorator' && CONFIRM_SIDE.test(textOf(d, ctx)));
 }
@@ -1461,8 +1472,52 @@ export function interpolatesRuntimeValue(n: Node, ctx: ValueContext): boolean {
     // ECMAScript: a field of the options / config object the instance was constructed with
     // (`this.options.slotName`): operator configuration, not a value from the caller.
     if (ctx.family === 'ecma' && /^this\.#?_?(?:options|opts|config|configuration|settings)\.[\w$]+$/.test(t)) return false;
+    // ECMAScript: the deployment's own environment (`SET search_path TO "${schema}"` where `schema`
+    // comes from `new URL(process.env.DATABASE_URL).searchParams.get('schema')`): the operator
+    // chose it, no request can reach it, and an identifier cannot be a bound parameter.
+    if (ctx.family === 'ecma' && fromProcessEnv(e, ctx, 0)) return false;
     return !/^(this|self|cls)\.[\w$]+$/.test(t);
   });
+}
+
+/** A read of `process.env` (`process.env.DB_SCHEMA`, `process.env['X']`). */
+const PROCESS_ENV = /^process\.env(\.[\w$]+|\[['"`][\w$]+['"`]\])$/;
+
+/**
+ * ECMAScript: the value is the process environment's: `process.env.X`, a local assigned only such
+ * values, or a call with no arguments of a parameterless function of the same file whose body
+ * reads `process.env` and nothing from outside (`function getSchema() { return new
+ * URL(process.env.DATABASE_URL).searchParams.get('schema') }`). `depth` bounds the walk.
+ */
+function fromProcessEnv(raw: Node, ctx: ValueContext, depth: number): boolean {
+  const n = unwrap(raw, ctx);
+  const t = textOf(n, ctx);
+  if (PROCESS_ENV.test(t)) return true;
+  if (depth >= 2) return false;
+  if (n.type === 'identifier') {
+    const fn = enclosingFunction(n, ctx);
+    if (!fn) return false;
+    const facts = functionFacts(fn, ctx);
+    const values = facts.assignedNodes.get(t);
+    if (!values || values.length === 0 || facts.parameters.has(t)) return false;
+    return values.every((v) => fromProcessEnv(v, ctx, depth + 1));
+  }
+  if (n.type === 'call_expression') {
+    const callee = field(n, 'function');
+    const args = field(n, 'arguments')?.namedChildren.filter((c) => c !== null && c.type !== 'comment') ?? [];
+    if (callee?.type !== 'identifier' || args.length > 0) return false;
+    const name = textOf(callee, ctx);
+    let root: Node = n;
+    while (root.parent) root = root.parent;
+    for (const decl of root.namedChildren) {
+      const d = decl?.type === 'export_statement' ? decl.namedChildren.find((c) => c?.type === 'function_declaration') : decl;
+      if (d?.type !== 'function_declaration' || field(d, 'name')?.text !== name) continue;
+      const params = field(d, 'parameters')?.namedChildren.filter((c) => c !== null && c.type !== 'comment') ?? [];
+      const body = field(d, 'body')?.text ?? '';
+      return params.length === 0 && body.includes('process.env') && !/\b(req|request|ctx|params|query|body|input|args)\b/.test(body);
+    }
+  }
+  return false;
 }
 
 /** A Go format verb: `%s`, `%-10v`, `%[2]d`; `%%` is a literal percent sign. */
