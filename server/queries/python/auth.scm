@@ -624,10 +624,12 @@
 ; WrongPasswordException, OtpTokenInvalid) as e: flash(...)`, `except TokenError: messages.append(...)`.
 ; Not Fernet's or itsdangerous' InvalidToken (a decryption or signature failure, crypto), nor a JWT
 ; library's InvalidTokenError around its decode (that unit is the jwt region).
-((except_clause . (_) @caught) @trigger
+;; (`except InvalidToken as e:` names the class inside the `as` pattern: that class is what is
+;; resolved, so `except cryptography.fernet.InvalidToken as e:` around a Fernet decrypt is crypto.)
+((except_clause . [(as_pattern . (_) @caught) (identifier) @caught (attribute) @caught (tuple) @caught (parenthesized_expression) @caught]) @trigger
  (#match? @caught "{{login-failure-exception}}")
  (#not-resolves-to? @caught "^(cryptography|itsdangerous|jwt|jose|authlib|jwcrypto)\\.")
- (#not-match? @caught "^\\(?\\s*(jwt|jose|authlib|jwcrypto|fernet|itsdangerous)\\.")
+ (#not-match? @caught "^\\(?\\s*(cryptography|jwt|jose|authlib|jwcrypto|fernet|itsdangerous)\\.")
  (#set! rule "python.auth.login-refusal"))
 
 ; The project's own permission functions: a function named for an authorization decision
