@@ -24,6 +24,30 @@
  (#set! evidence "mention")
  (#set! rule "python.crypto.oauth-state"))
 
+;; X.509 value objects join a crypto region but make none: a general name, an OID, a name
+;; attribute, a SAN or extended-key-usage extension built from names the request or the CSR already
+;; holds (`x509.DNSName(cn)`, `x509.oid.ObjectIdentifier("1.3.6.1.5.5.7.3.14")`,
+;; `x509.SubjectAlternativeName(names)`), and `default_backend()` (a no-op argument since
+;; cryptography 3.1). What signs, verifies, generates a key or sets CA-ness (`BasicConstraints`,
+;; `KeyUsage`, the builders, `.sign()`) stays an operation.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^cryptography\\.(x509\\.(oid\\.)?(ObjectIdentifier|DNSName|IPAddress|UniformResourceIdentifier|RFC822Name|DirectoryName|RegisteredID|OtherName|SubjectAlternativeName|IssuerAlternativeName|Extension|ExtendedKeyUsage|Name|NameAttribute|RelativeDistinguishedName|AccessDescription|AuthorityInformationAccess)|hazmat\\.backends\\.default_backend)$")
+ (#set! evidence "mention")
+ (#set! rule "python.crypto.x509-value"))
+
+;; ... and so does loading public certificates only to re-encode them (PKCS#7 or a PEM bundle from an
+;; API turned into PEM strings: `pkcs7.load_pem_pkcs7_certificates(b)` then `cert.public_bytes(
+;; Encoding.PEM)`), in a function that touches no key, signature, fingerprint or validity period.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^cryptography\\.(x509\\.load_(pem|der)_x509_certificates?|hazmat\\.primitives\\.serialization\\.pkcs7\\.load_(pem|der)_pkcs7_certificates)$")
+ (#text-after? @trigger "\\.public_bytes\\(")
+ (#not-text-after? @trigger "public_key|private|verify|sign|fingerprint|not_valid|crypt|hmac|digest")
+ (#not-text-before? @trigger "public_key|private|verify|sign|fingerprint|not_valid|crypt|hmac|digest")
+ (#set! evidence "mention")
+ (#set! rule "python.crypto.certificate-format"))
+
 ;; Django's get_random_string (django.utils.crypto, backed by `secrets`):
 ; get_random_string(6): a short suffix or code joins a crypto region but makes none;
 ((call
