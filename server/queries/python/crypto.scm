@@ -48,6 +48,17 @@
  (#set! evidence "mention")
  (#set! rule "python.crypto.certificate-format"))
 
+;; ... and so does the unkeyed digest inside a small generic hash helper, `def sha256(p): return
+;; hashlib.sha256(p.encode()).hexdigest()`: what it protects is decided by its callers (a run id, a
+;; cache key, an anonymous install id), not by the three lines that spell the algorithm. A helper
+;; whose name, class, parameters or code say key, secret, password, token, salt or HMAC stays.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^hashlib\\.(md5|sha1|sha224|sha256|sha384|sha512|sha3_\\w+|blake2[bs]|new)$")
+ (#hash-wrapper? @trigger)
+ (#set! evidence "mention")
+ (#set! rule "python.crypto.hash-wrapper"))
+
 ;; Django's get_random_string (django.utils.crypto, backed by `secrets`):
 ; get_random_string(6): a short suffix or code joins a crypto region but makes none;
 ((call
