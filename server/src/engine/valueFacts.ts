@@ -1539,6 +1539,10 @@ export function isStrongSecretComparison(a: Node, b: Node, ctx: ValueContext): b
   // `token = signer.unsign(signed_token)`: the value already passed a signature check, so the
   // caller cannot vary it to learn how much of the other side matched.
   if (signatureVerified(a, ctx) || signatureVerified(b, ctx) || signedHeld(a, ctx, 0) || signedHeld(b, ctx, 0)) return false;
+  // `session_hash = session.get("hash"); if session_hash != hmac(user.password)`: the session value
+  // is the server's own (a signed cookie in Flask, a server-side store in Django), and the other
+  // side is computed on the server: the caller presents neither, so there is nothing to iterate.
+  if ((sessionHeld(a, ctx) && !fromRequest(b, ctx)) || (sessionHeld(b, ctx) && !fromRequest(a, ctx))) return false;
   const strong = (n: Node) => {
     const name = valueName(n, ctx);
     return STRONG_SECRET.test(name) && !NOT_SECRET_NAME.test(name);
@@ -1555,6 +1559,20 @@ export function isStrongSecretComparison(a: Node, b: Node, ctx: ValueContext): b
  */
 export function isMacComparison(a: Node, b: Node, ctx: ValueContext): boolean {
   return (macDerived(a, ctx) || macDerived(b, ctx)) && isSecretComparison(a, b, ctx);
+}
+
+/** Python: a read of the server-held session by key (Flask `session.get("hash")`, `session["id"]`, Django `request.session["k"]`). */
+const SESSION_READ = /^(self\.)?(request\.)?session(\.get\(\s*[rbuRBU]?["']|\[\s*[rbuRBU]?["'])/;
+
+/** Python: the value is (or a local bound only to) a read of the server-held session by key. */
+function sessionHeld(raw: Node, ctx: ValueContext): boolean {
+  if (ctx.family !== 'python') return false;
+  const n = unwrap(raw, ctx);
+  if (SESSION_READ.test(textOf(n, ctx))) return true;
+  if (n.type !== 'identifier') return false;
+  const fn = enclosingFunction(n, ctx);
+  const values = fn ? functionFacts(fn, ctx).values.get(textOf(n, ctx)) : undefined;
+  return values !== undefined && values.length > 0 && values.every((t) => SESSION_READ.test(t));
 }
 
 /** Calls that return a value only after checking its signature (Django signing, itsdangerous). */
