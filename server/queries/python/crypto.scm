@@ -102,6 +102,22 @@
  (#not-incidental-use? @trigger)
  (#set! rule "python.crypto.library-call"))
 
+; flask-bcrypt: bcrypt.generate_password_hash(pw) / bcrypt.check_password_hash(h, pw) on the app's
+; Bcrypt() extension object (usually imported from the project's own `extensions` module, so the
+; name is all there is), or the module's own functions.
+((call
+   function: (attribute
+     object: [(identifier) @obj (attribute attribute: (identifier) @obj)]
+     attribute: (identifier) @method) @trigger)
+ (#any-of? @method "generate_password_hash" "check_password_hash")
+ (#match? @obj "^_?(bcrypt|flask_bcrypt|BCRYPT)$")
+ (#set! rule "python.crypto.flask-bcrypt"))
+
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^flask_bcrypt\\.(generate_password_hash|check_password_hash|Bcrypt\\.\\w+)$")
+ (#set! rule "python.crypto.flask-bcrypt"))
+
 ; Django's signing and keyed-hash API, keyed with SECRET_KEY: signing.dumps(obj, salt=...) /
 ; signing.loads(token, salt=..., max_age=...) (e-mail confirmation keys, signed links),
 ; Signer().sign_object(v) / unsign_object(v), TimestampSigner(salt=...).unsign(v, max_age=...),
