@@ -288,9 +288,11 @@
  (#set! rule "python.auth.otp"))
 
 ; a password check at its call site: account.verify_password(data.password),
-; user_service.check_password(user.id, form.password.data) — the login or password-change decision
+; user_service.check_password(user.id, form.password.data), the project's own helper
+; verify_password(plaintext=confirm, ciphertext=current_user.password) — the login or
+; password-change decision
 ((call
-   function: (attribute attribute: (identifier) @method) @trigger
+   function: [(attribute attribute: (identifier) @method) (identifier) @method] @trigger
    arguments: (argument_list) @args)
  (#any-of? @method "verify_password" "check_password" "verify_password_hash")
  (#match? @args "[Pp]ass(word|wd)?|[Pp]wd|(^|[^A-Za-z])pw([^A-Za-z]|$)")
