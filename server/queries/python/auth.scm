@@ -574,6 +574,21 @@
  (#match? @f "(^|\\.)HttpResponseForbidden$")
  (#set! rule "python.auth.deny-guard"))
 
+;   if not AuthorityPermission(authority.id, roles).can(): return dict(message="..."), 403
+; Flask-Principal's permission test (`Permission(RoleNeed("admin")).can()`, a project subclass, a
+; local holding one): the identity's needs against the permission's, the access decision itself.
+((call
+   function: (attribute
+     object: [(identifier) @obj
+              (attribute attribute: (identifier) @obj)
+              (call function: [(identifier) @obj (attribute attribute: (identifier) @obj)])]
+     attribute: (identifier) @m) @trigger
+   arguments: (argument_list) @args)
+ (#eq? @m "can")
+ (#eq? @args "()")
+ (#match? @obj "([Pp]ermission|PERMISSION)$")
+ (#set! rule "python.auth.permission-can"))
+
 ; An LDAP bind as the user is the password check of an LDAP login (python-ldap:
 ; conn.simple_bind_s(user_dn, data.password)). Not a service-account bind with a setting
 ; (conn.simple_bind_s(settings.LDAP_QUERY_BIND, settings.LDAP_QUERY_PASSWORD)) or a literal.
