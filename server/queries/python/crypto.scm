@@ -27,12 +27,11 @@
 ;; X.509 value objects join a crypto region but make none: a general name, an OID, a name
 ;; attribute, a SAN or extended-key-usage extension built from names the request or the CSR already
 ;; holds (`x509.DNSName(cn)`, `x509.oid.ObjectIdentifier("1.3.6.1.5.5.7.3.14")`,
-;; `x509.SubjectAlternativeName(names)`), and `default_backend()` (a no-op argument since
-;; cryptography 3.1). What signs, verifies, generates a key or sets CA-ness (`BasicConstraints`,
+;; `x509.SubjectAlternativeName(names)`). What signs, verifies, generates a key or sets CA-ness (`BasicConstraints`,
 ;; `KeyUsage`, the builders, `.sign()`) stays an operation.
 ((call
    function: [(identifier) (attribute)] @trigger)
- (#resolves-to? @trigger "^cryptography\\.(x509\\.(oid\\.)?(ObjectIdentifier|DNSName|IPAddress|UniformResourceIdentifier|RFC822Name|DirectoryName|RegisteredID|OtherName|SubjectAlternativeName|IssuerAlternativeName|Extension|ExtendedKeyUsage|Name|NameAttribute|RelativeDistinguishedName|AccessDescription|AuthorityInformationAccess)|hazmat\\.backends\\.default_backend)$")
+ (#resolves-to? @trigger "^cryptography\\.(x509\\.(oid\\.)?(ObjectIdentifier|DNSName|IPAddress|UniformResourceIdentifier|RFC822Name|DirectoryName|RegisteredID|OtherName|SubjectAlternativeName|IssuerAlternativeName|Extension|ExtendedKeyUsage|Name|NameAttribute|RelativeDistinguishedName|AccessDescription|AuthorityInformationAccess))$")
  (#set! evidence "mention")
  (#set! rule "python.crypto.x509-value"))
 
