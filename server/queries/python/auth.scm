@@ -288,9 +288,11 @@
  (#set! rule "python.auth.otp"))
 
 ; a password check at its call site: account.verify_password(data.password),
-; user_service.check_password(user.id, form.password.data) — the login or password-change decision
+; user_service.check_password(user.id, form.password.data), the project's own helper
+; verify_password(plaintext=confirm, ciphertext=current_user.password) — the login or
+; password-change decision
 ((call
-   function: (attribute attribute: (identifier) @method) @trigger
+   function: [(attribute attribute: (identifier) @method) (identifier) @method] @trigger
    arguments: (argument_list) @args)
  (#any-of? @method "verify_password" "check_password" "verify_password_hash")
  (#match? @args "[Pp]ass(word|wd)?|[Pp]wd|(^|[^A-Za-z])pw([^A-Za-z]|$)")
@@ -572,6 +574,21 @@
  (#match? @f "(^|\\.)HttpResponseForbidden$")
  (#set! rule "python.auth.deny-guard"))
 
+;   if not AuthorityPermission(authority.id, roles).can(): return dict(message="..."), 403
+; Flask-Principal's permission test (`Permission(RoleNeed("admin")).can()`, a project subclass, a
+; local holding one): the identity's needs against the permission's, the access decision itself.
+((call
+   function: (attribute
+     object: [(identifier) @obj
+              (attribute attribute: (identifier) @obj)
+              (call function: [(identifier) @obj (attribute attribute: (identifier) @obj)])]
+     attribute: (identifier) @m) @trigger
+   arguments: (argument_list) @args)
+ (#eq? @m "can")
+ (#eq? @args "()")
+ (#match? @obj "([Pp]ermission|PERMISSION)$")
+ (#set! rule "python.auth.permission-can"))
+
 ; An LDAP bind as the user is the password check of an LDAP login (python-ldap:
 ; conn.simple_bind_s(user_dn, data.password)). Not a service-account bind with a setting
 ; (conn.simple_bind_s(settings.LDAP_QUERY_BIND, settings.LDAP_QUERY_PASSWORD)) or a literal.
@@ -624,10 +641,12 @@
 ; WrongPasswordException, OtpTokenInvalid) as e: flash(...)`, `except TokenError: messages.append(...)`.
 ; Not Fernet's or itsdangerous' InvalidToken (a decryption or signature failure, crypto), nor a JWT
 ; library's InvalidTokenError around its decode (that unit is the jwt region).
-((except_clause . (_) @caught) @trigger
+;; (`except InvalidToken as e:` names the class inside the `as` pattern: that class is what is
+;; resolved, so `except cryptography.fernet.InvalidToken as e:` around a Fernet decrypt is crypto.)
+((except_clause . [(as_pattern . (_) @caught) (identifier) @caught (attribute) @caught (tuple) @caught (parenthesized_expression) @caught]) @trigger
  (#match? @caught "{{login-failure-exception}}")
  (#not-resolves-to? @caught "^(cryptography|itsdangerous|jwt|jose|authlib|jwcrypto)\\.")
- (#not-match? @caught "^\\(?\\s*(jwt|jose|authlib|jwcrypto|fernet|itsdangerous)\\.")
+ (#not-match? @caught "^\\(?\\s*(cryptography|jwt|jose|authlib|jwcrypto|fernet|itsdangerous)\\.")
  (#set! rule "python.auth.login-refusal"))
 
 ; The project's own permission functions: a function named for an authorization decision

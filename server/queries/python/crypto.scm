@@ -24,6 +24,40 @@
  (#set! evidence "mention")
  (#set! rule "python.crypto.oauth-state"))
 
+;; X.509 value objects join a crypto region but make none: a general name, an OID, a name
+;; attribute, a SAN or extended-key-usage extension built from names the request or the CSR already
+;; holds (`x509.DNSName(cn)`, `x509.oid.ObjectIdentifier("1.3.6.1.5.5.7.3.14")`,
+;; `x509.SubjectAlternativeName(names)`). What signs, verifies, generates a key or sets CA-ness (`BasicConstraints`,
+;; `KeyUsage`, the builders, `.sign()`) stays an operation.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^cryptography\\.(x509\\.(oid\\.)?(ObjectIdentifier|DNSName|IPAddress|UniformResourceIdentifier|RFC822Name|DirectoryName|RegisteredID|OtherName|SubjectAlternativeName|IssuerAlternativeName|Extension|ExtendedKeyUsage|Name|NameAttribute|RelativeDistinguishedName|AccessDescription|AuthorityInformationAccess))$")
+ (#set! evidence "mention")
+ (#set! rule "python.crypto.x509-value"))
+
+;; ... and so does loading public certificates only to re-encode them (PKCS#7 or a PEM bundle from an
+;; API turned into PEM strings: `pkcs7.load_pem_pkcs7_certificates(b)` then `cert.public_bytes(
+;; Encoding.PEM)`), in a function that touches no key, signature, fingerprint or validity period.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^cryptography\\.(x509\\.load_(pem|der)_x509_certificates?|hazmat\\.primitives\\.serialization\\.pkcs7\\.load_(pem|der)_pkcs7_certificates)$")
+ (#text-after? @trigger "\\.public_bytes\\(")
+ (#not-text-after? @trigger "public_key|private|verify|sign|fingerprint|not_valid|crypt|hmac|digest")
+ (#not-text-before? @trigger "public_key|private|verify|sign|fingerprint|not_valid|crypt|hmac|digest")
+ (#set! evidence "mention")
+ (#set! rule "python.crypto.certificate-format"))
+
+;; ... and so does the unkeyed digest inside a small generic hash helper, `def sha256(p): return
+;; hashlib.sha256(p.encode()).hexdigest()`: what it protects is decided by its callers (a run id, a
+;; cache key, an anonymous install id), not by the three lines that spell the algorithm. A helper
+;; whose name, class, parameters or code say key, secret, password, token, salt or HMAC stays.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^hashlib\\.(md5|sha1|sha224|sha256|sha384|sha512|sha3_\\w+|blake2[bs]|new)$")
+ (#hash-wrapper? @trigger)
+ (#set! evidence "mention")
+ (#set! rule "python.crypto.hash-wrapper"))
+
 ;; Django's get_random_string (django.utils.crypto, backed by `secrets`):
 ; get_random_string(6): a short suffix or code joins a crypto region but makes none;
 ((call
@@ -66,6 +100,22 @@
  (#resolves-to? @trigger "^(?:hashlib\\.(md5|sha1|sha224|sha256|sha384|sha512|sha512_224|sha512_256|sha3_\\w+|shake_\\w+|blake2[bs]|new|pbkdf2_hmac|scrypt|file_digest)$|hmac\\.(new|digest|HMAC)$|(secrets\\.(token_bytes|token_hex|token_urlsafe|choice|randbits|randbelow|SystemRandom)|os\\.urandom|os\\.getrandom|random\\.SystemRandom)$|cryptography\\.(hazmat|fernet|x509)(\\.|$)|(Crypto|Cryptodome)\\.|bcrypt\\.(hashpw|gensalt|checkpw|kdf)$|passlib\\.(context|hash|hosts|apps|totp|pwd|registry)(\\.|$)|pwdlib(\\.|$)|argon2\\.(PasswordHasher|hash_password\\w*|verify_password|low_level\\.\\w+|Parameters|profiles\\.\\w+)$|ssl\\.(create_default_context|SSLContext|wrap_socket|_create_unverified_context|_create_default_https_context|get_server_certificate|match_hostname)$)")
  (#not-incidental-use? @trigger)
  (#set! rule "python.crypto.library-call"))
+
+; flask-bcrypt: bcrypt.generate_password_hash(pw) / bcrypt.check_password_hash(h, pw) on the app's
+; Bcrypt() extension object (usually imported from the project's own `extensions` module, so the
+; name is all there is), or the module's own functions.
+((call
+   function: (attribute
+     object: [(identifier) @obj (attribute attribute: (identifier) @obj)]
+     attribute: (identifier) @method) @trigger)
+ (#any-of? @method "generate_password_hash" "check_password_hash")
+ (#match? @obj "^_?(bcrypt|flask_bcrypt|BCRYPT)$")
+ (#set! rule "python.crypto.flask-bcrypt"))
+
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^flask_bcrypt\\.(generate_password_hash|check_password_hash|Bcrypt\\.\\w+)$")
+ (#set! rule "python.crypto.flask-bcrypt"))
 
 ; Django's signing and keyed-hash API, keyed with SECRET_KEY: signing.dumps(obj, salt=...) /
 ; signing.loads(token, salt=..., max_age=...) (e-mail confirmation keys, signed links),

@@ -14,25 +14,26 @@
  (#set! rule "python.sql.ddl-default"))
 
 ; A constant housekeeping statement with no input: `db.execute(text("SELECT 1"))` (a health check),
+; `execute("SELECT version()")` (which server is this: MariaDB or MySQL, a Postgres version),
 ; `execute("SET statement_timeout = '600s'")`, `SHOW server_version`.
 ((call
    function: (attribute attribute: (identifier) @method) @trigger
    arguments: (argument_list . [(string) @s (call arguments: (argument_list . (string) @s .))] .))
  (#any-of? @method "execute" "exec_driver_sql")
- (#match? @s "^[rRbBuU]?(\"|')\\s*(SELECT\\s+1(\\s+FROM\\s+[A-Za-z_][A-Za-z0-9_.]*)?|SET\\s+(LOCAL\\s+|SESSION\\s+)?[A-Za-z_.]+\\s*(=|TO|to)\\s*[^;{}%?:]*|SHOW\\s+[A-Za-z_.]+)\\s*;?\\s*(\"|')$")
+ (#match? @s "^[rRbBuU]?(\"|')\\s*(SELECT\\s+(1|(version|VERSION|sqlite_version|current_database|CURRENT_DATABASE)\\(\\)|@@(version|VERSION))(\\s+FROM\\s+[A-Za-z_][A-Za-z0-9_.]*)?|SET\\s+(LOCAL\\s+|SESSION\\s+)?[A-Za-z_.]+\\s*(=|TO|to)\\s*[^;{}%?:]*|SHOW\\s+[A-Za-z_.]+)\\s*;?\\s*(\"|')$")
  (#set! evidence "mention")
  (#set! rule "python.sql.constant-statement"))
 
 ((call
    function: [(identifier) (attribute)] @trigger
    arguments: (argument_list . (string) @s .))
- (#match? @s "^[rRbBuU]?(\"|')\\s*(SELECT\\s+1(\\s+FROM\\s+[A-Za-z_][A-Za-z0-9_.]*)?|SET\\s+(LOCAL\\s+|SESSION\\s+)?[A-Za-z_.]+\\s*(=|TO|to)\\s*[^;{}%?:]*|SHOW\\s+[A-Za-z_.]+)\\s*;?\\s*(\"|')$")
+ (#match? @s "^[rRbBuU]?(\"|')\\s*(SELECT\\s+(1|(version|VERSION|sqlite_version|current_database|CURRENT_DATABASE)\\(\\)|@@(version|VERSION))(\\s+FROM\\s+[A-Za-z_][A-Za-z0-9_.]*)?|SET\\s+(LOCAL\\s+|SESSION\\s+)?[A-Za-z_.]+\\s*(=|TO|to)\\s*[^;{}%?:]*|SHOW\\s+[A-Za-z_.]+)\\s*;?\\s*(\"|')$")
  (#resolves-to? @trigger "^(sqlalchemy|sqlmodel)\\.(text|sql\\.text|sql\\.expression\\.text)$")
  (#set! evidence "mention")
  (#set! rule "python.sql.constant-statement"))
 
 (((string) @trigger)
- (#match? @trigger "^[rRbBuU]?(\"|')\\s*(SELECT\\s+1(\\s+FROM\\s+[A-Za-z_][A-Za-z0-9_.]*)?|SET\\s+(LOCAL\\s+|SESSION\\s+)?[A-Za-z_.]+\\s*(=|TO|to)\\s*[^;{}%?:]*|SHOW\\s+[A-Za-z_.]+)\\s*;?\\s*(\"|')$")
+ (#match? @trigger "^[rRbBuU]?(\"|')\\s*(SELECT\\s+(1|(version|VERSION|sqlite_version|current_database|CURRENT_DATABASE)\\(\\)|@@(version|VERSION))(\\s+FROM\\s+[A-Za-z_][A-Za-z0-9_.]*)?|SET\\s+(LOCAL\\s+|SESSION\\s+)?[A-Za-z_.]+\\s*(=|TO|to)\\s*[^;{}%?:]*|SHOW\\s+[A-Za-z_.]+)\\s*;?\\s*(\"|')$")
  (#set! evidence "mention")
  (#set! rule "python.sql.constant-statement"))
 

@@ -13,7 +13,9 @@
 ; An `__eq__` / `__ne__` method compares two objects' fields (`self.api_token == other.api_token` in a
 ; config class), not a secret against a caller's guess. A comparison handed to an ORM filter
 ; (`cls.query.filter(cls.api_key == api_key)`, `select(T).where(and_(T.token == t, ...))`) builds a
-; SQL expression: the database looks the key up, Python compares nothing.
+; SQL expression: the database looks the key up, Python compares nothing. Nor does a value compared
+; after the function read DNS TXT records (`for txt_record in resolver.query(fqdn, "TXT"): if
+; txt_record == token`): an ACME DNS-01 or domain-verification token is published in public DNS.
 
 ; <secret> == <expression>
 ((comparison_operator
@@ -29,6 +31,7 @@
  (#secret-compare? @trigger)
  (#not-argument-of? @trigger "{{orm-filter-call}}")
  (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
+ (#not-text-before? @trigger "{{dns-record-read}}")
  (#set! rule "python.timing.secret-compare"))
 
 ; <expression> == <secret>
@@ -45,6 +48,7 @@
  (#secret-compare? @trigger)
  (#not-argument-of? @trigger "{{orm-filter-call}}")
  (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
+ (#not-text-before? @trigger "{{dns-record-read}}")
  (#set! rule "python.timing.secret-compare"))
 
 ; request.headers["X-Hub-Signature-256"] != expected, headers.get("X-Api-Key") == api_key

@@ -181,14 +181,45 @@ const KEYED_OR_SECRET = /pass|secret|token|key|sign|hmac|verif|mac|cred|otp|salt
  * name with no secret or key word in it.
  */
 export function isHashWrapper(n: Node): boolean {
-  if (!/\.digest$/.test(n.text)) return false;
   const fn = enclosingFunction(n);
+  if (fn?.type === 'function_definition') return isPythonHashWrapper(n, fn);
+  if (!/\.digest$/.test(n.text)) return false;
   const name = fn ? functionName(fn) : undefined;
   if (!fn || !name || !HASH_HELPER_NAME.test(name) || KEYED_OR_SECRET.test(name)) return false;
   const body = fn.childForFieldName('body');
   if (!body) return false;
   if (body.type !== 'statement_block') return true;
   return body.namedChildren.filter((c) => c !== null && c.type !== 'comment').length <= 3;
+}
+
+/** A Python hash helper's name: `sha256`, `md5_hex`, `hash_string`, `calculate_sha256`, `_hash`, `file_digest`. */
+const PY_HASH_HELPER_NAME = /^_*(?:sha\d*|md5|blake2[bs]?|hash|digest)(?:_[a-z0-9]+)*$|^_*[a-z0-9_]*_(?:sha\d*|md5|hash|digest|checksum)(?:_hex)?$/i;
+/** A Python unkeyed digest constructor: `hashlib.sha256`, `sha1`, `hashlib.new`, `blake2b`. */
+const PY_UNKEYED_DIGEST = /(?:^|\.)(?:md5|sha1|sha224|sha256|sha384|sha512|sha3_\w+|blake2[bs]|new)$/;
+/** What a generic hash helper must not contain: a key, a secret, a salt, a password, a session. */
+const PY_KEYED_OR_SECRET = /pass|secret|token|key|sign|hmac|verif|\bmac\b|cred|otp|salt|pepper|nonce|session|cookie|auth/i;
+
+/**
+ * Python: the unkeyed digest call `n` is the body of a small generic hash helper, `def sha256(p):
+ * return hashlib.sha256(p.encode()).hexdigest()`: at most three statements (a docstring aside), a
+ * generic hash name, and neither the helper's code nor its class names a key, secret or password.
+ */
+function isPythonHashWrapper(n: Node, fn: Node): boolean {
+  if (!PY_UNKEYED_DIGEST.test(n.text)) return false;
+  const name = fn.childForFieldName('name')?.text;
+  if (!name || !PY_HASH_HELPER_NAME.test(name) || PY_KEYED_OR_SECRET.test(name)) return false;
+  for (let p = fn.parent; p; p = p.parent) {
+    if (p.type === 'function_definition') return false; // a nested helper: its outer function decides
+    if (p.type === 'class_definition' && PY_KEYED_OR_SECRET.test(p.childForFieldName('name')?.text ?? '')) return false;
+  }
+  const body = fn.childForFieldName('body');
+  if (!body) return false;
+  const statements = body.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+  const first = statements[0];
+  const code = first?.type === 'expression_statement' && first.namedChildren[0]?.type === 'string' ? statements.slice(1) : statements;
+  if (code.length === 0 || code.length > 3) return false;
+  const params = fn.childForFieldName('parameters')?.text ?? '';
+  return !PY_KEYED_OR_SECRET.test(params) && !code.some((c) => PY_KEYED_OR_SECRET.test(c.text));
 }
 
 /** Words that put a hash or random value near a secret (kept out of `#id-hash?`). */

@@ -176,6 +176,9 @@ const SENTINEL_NAME = /(^|_)(FAILED|FAILURE|FAIL|ERROR|INVALID|MISSING|UNSET|PLA
 const NOT_SECRET_NAME =
   /(Jti|JTI|jti|Kid|KID|kid|Nonce|nonce|NONCE|Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Timeout|Lifespan|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix|Suffix|URL|Url|URI|Uri|Endpoint|Path|Host|Domain|Issuer|Aud|Audience|Email|Literal|Period|Digits|Ref|Status|State|Use|Header|Field|Param|Label|Format|Policy|Config|Settings|Options|Strategy|Provider|Location)$|(_(id|ids|type|kind|name|count|len|length|url|uri|at|expiry|expires|ttl|version|alg|algorithm|mode|header|field|status|state|policy|format|prefix|label))$|^(has|is|should|can|use|enable|allow)([A-Z_]|$)|(^|[a-z0-9])(Has|Is|Should|Can|Use|Enable|Allow)[A-Z]|^(len|cap|count|num|max|min|Max|Min|Num|Err|err)$|^(method|func|fn|handler|action|op|operation|callback|id|ids|name|names|type|kind|path|url|uri|route|endpoint)$|(^|_)(next|page|next_page|continuation|sync|pagination|cursor)_token$|^(next|page|nextPage|continuation|sync|pagination|cursor)Token$/;
 
+/** A name or header key that says anti-forgery token: `CSRF-Token`, `X-XSRF-TOKEN`, `csrf_token`, `csrfToken`. */
+const CSRF_NAME = /csrf|xsrf/i;
+
 /** Change detection and confirmation: old/new, original/current, password/confirm, x1/x2. */
 const CHANGE_SIDE = /(^|[^a-z])(old|prev|previous|original|orig|initial|init|last|cached|before|saved)([^a-z]|$)|(Old|Prev|Previous|Original|Initial|Last|Cached|Before|Saved)([^a-z]|$)/;
 /** Values a request presents (`req.Token`, `requestToken`, `providedSecret`), never a change-detection side. */
@@ -657,7 +660,10 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   const base = (s: string) => s.replace(/[12]$/, '');
   if (na !== nb && base(na) === base(nb) && /[12]$/.test(na + nb)) return false;
   if (/[12]$/.test(na) && /[12]$/.test(nb)) return false;
-  if (NOT_SECRET_NAME.test(na) || NOT_SECRET_NAME.test(nb)) return false;
+  // A nonce is public (an OIDC nonce, a CSP nonce) unless the other side names it a CSRF token:
+  // `session["nonce"] != request.headers.get("CSRF-Token")` checks the session's anti-forgery secret.
+  const csrfNonce = (own: string, other: string) => /^nonce$|_nonce$|Nonce$/.test(own) && CSRF_NAME.test(other);
+  if ((NOT_SECRET_NAME.test(na) && !csrfNonce(na, nb)) || (NOT_SECRET_NAME.test(nb) && !csrfNonce(nb, na))) return false;
   if (ctx.family === 'python' && (urlUserinfoPair(a, b, ctx) || hashedPresentedValue(a, b, ctx) || hashedPresentedValue(b, a, ctx))) return false;
   if (!secretBearing(a, ctx) && !secretBearing(b, ctx)) return false;
   // `new_user = repo.update_password(id, password_hash); new_user.password != password_hash`: the
@@ -1601,6 +1607,10 @@ export function isStrongSecretComparison(a: Node, b: Node, ctx: ValueContext): b
   // `token = signer.unsign(signed_token)`: the value already passed a signature check, so the
   // caller cannot vary it to learn how much of the other side matched.
   if (signatureVerified(a, ctx) || signatureVerified(b, ctx) || signedHeld(a, ctx, 0) || signedHeld(b, ctx, 0)) return false;
+  // `session_hash = session.get("hash"); if session_hash != hmac(user.password)`: the session value
+  // is the server's own (a signed cookie in Flask, a server-side store in Django), and the other
+  // side is computed on the server: the caller presents neither, so there is nothing to iterate.
+  if ((sessionHeld(a, ctx) && !fromRequest(b, ctx)) || (sessionHeld(b, ctx) && !fromRequest(a, ctx))) return false;
   const strong = (n: Node) => {
     const name = valueName(n, ctx);
     return STRONG_SECRET.test(name) && !NOT_SECRET_NAME.test(name);
@@ -1617,6 +1627,20 @@ export function isStrongSecretComparison(a: Node, b: Node, ctx: ValueContext): b
  */
 export function isMacComparison(a: Node, b: Node, ctx: ValueContext): boolean {
   return (macDerived(a, ctx) || macDerived(b, ctx)) && isSecretComparison(a, b, ctx);
+}
+
+/** Python: a read of the server-held session by key (Flask `session.get("hash")`, `session["id"]`, Django `request.session["k"]`). */
+const SESSION_READ = /^(self\.)?(request\.)?session(\.get\(\s*[rbuRBU]?["']|\[\s*[rbuRBU]?["'])/;
+
+/** Python: the value is (or a local bound only to) a read of the server-held session by key. */
+function sessionHeld(raw: Node, ctx: ValueContext): boolean {
+  if (ctx.family !== 'python') return false;
+  const n = unwrap(raw, ctx);
+  if (SESSION_READ.test(textOf(n, ctx))) return true;
+  if (n.type !== 'identifier') return false;
+  const fn = enclosingFunction(n, ctx);
+  const values = fn ? functionFacts(fn, ctx).values.get(textOf(n, ctx)) : undefined;
+  return values !== undefined && values.length > 0 && values.every((t) => SESSION_READ.test(t));
 }
 
 /** Calls that return a value only after checking its signature (Django signing, itsdangerous). */

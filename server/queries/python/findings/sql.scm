@@ -136,10 +136,12 @@
  (#set! message "Raw SQL fragment built with an f-string goes straight into the query: SQL injection. Use column expressions (User.name == name, getattr(User, col).desc() from an allow-list) or text(\"name = :name\").bindparams(name=name)."))
 
 ; ... with % formatting: filter(text("name = '%s'" % name)), order_by("%s desc" % col)
+; (a %s / %r placeholder: `%d`, `%x`, `%f` format numbers only, and anything else raises TypeError,
+; so `text("rownum %% %d = 1" % windowsize)` splices no text)
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
  (#imports? "^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$)")
  (#match? @fn "((^|\\.)(text|literal_column)|\\.(filter|order_by|group_by|having|distinct|where))$")
- (#match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')(?:(?!\\1)[^\\n])*?%(\\([A-Za-z_]\\w*\\))?[-+# 0-9.]*[sdr](?:(?!\\1)[^\\n])*\\1\\s*%\\s*[A-Za-z_(]")
+ (#match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')(?:(?!\\1)[^\\n])*?%(\\([A-Za-z_]\\w*\\))?[-+# 0-9.]*[sra](?:(?!\\1)[^\\n])*\\1\\s*%\\s*[A-Za-z_(]")
  (#not-match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*\\(?\\s*([Ss][Ee][Ll][Ee][Cc][Tt]|[Ii][Nn][Ss][Ee][Rr][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee]|[Ww][Ii][Tt][Hh]|[Rr][Ee][Pp][Ll][Aa][Cc][Ee]|[Mm][Ee][Rr][Gg][Ee])\\s")
  (#set! rule "python.sql.orm-fragment-injection")
  (#set! category "sql")
@@ -186,7 +188,7 @@
 ((augmented_assignment left: (_) @name right: (_) @value) @finding
  (#imports? "{{sql-driver-modules}}")
  (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*(WHERE|AND|OR|HAVING|SET|ON|,)\\s")
- (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')[\\s\\S]*?([=<>]|\\b(LIKE|like)|\\b(IN|in)\\s*\\()\\s*['\"]?%?(%(\\([A-Za-z_]\\w*\\))?[-+# 0-9.]*[sdr][\\s\\S]*?[\"\\']\\s*%\\s*[A-Za-z_(]|\\{\\w*\\}[\\s\\S]*?[\"\\']\\s*\\.format\\()")
+ (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')[\\s\\S]*?([=<>]|\\b(LIKE|like)|\\b(IN|in)\\s*\\()\\s*['\"]?%?(%(\\([A-Za-z_]\\w*\\))?[-+# 0-9.]*[sra][\\s\\S]*?[\"\\']\\s*%\\s*[A-Za-z_(]|\\{\\w*\\}[\\s\\S]*?[\"\\']\\s*\\.format\\()")
  (#set! rule "python.sql.format-query")
  (#set! category "sql")
  (#set! severity "error")
