@@ -87,6 +87,15 @@
  (#set! evidence "mention")
  (#set! rule "go.concurrency.receive"))
 
+;; A command waiting for a shutdown signal in its own flow, signals := make(chan os.Signal, 1);
+;; signal.Notify(signals, os.Interrupt); <-signals: it blocks until told to stop and shares
+;; nothing. A mention (first: ahead of the receive below); a goroutine or select around it counts.
+((expression_statement (unary_expression operator: "<-" operand: (identifier)) @trigger)
+ (#imports? "^os/signal$")
+ (#text-before? @trigger "signal\\.Notify\\(")
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.receive"))
+
 ; v := <-ch, <-done
 ((unary_expression operator: "<-") @trigger
  (#set! rule "go.concurrency.receive"))

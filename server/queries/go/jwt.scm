@@ -177,9 +177,12 @@
 ; accepts), idToken.Claims(&c), conf.Exchange(ctx, code), sp.ParseResponse
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @fn) @trigger
-   arguments: (argument_list (_)))
+   arguments: (argument_list (_)) @args)
  (#match? @fn "^(ParseWithClaims|ParseUnverified|SignedString|SigningString|ParseSigned|ParseEncrypted|ParseSignedAndEncrypted|UnsafeClaimsWithoutVerification|Verify|Verifier|VerifySignature|Claims|Decrypt|Exchange|PasswordCredentialsToken|DeviceAccessToken|ParseResponse|ParseXMLResponse|RetrieveAssertionInfo|ValidateEncodedResponse)$")
  (#not-resolves-to? @recv ".")
+ ; cert.Verify(x509.VerifyOptions{…}), attestation.Verify(verifyOpts): an X.509 chain or
+ ; attestation check with an options struct, not a token (crypto rules see it).
+ (#not-match? @args "^\\(\\s*(&?x509\\.VerifyOptions\\s*\\{|\\w*([Oo]pts|[Oo]ptions)\\s*\\)$)")
  (#imports? "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?/.+|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|github\\.com/crewjam/saml(/samlsp)?|github\\.com/russellhaering/gosaml2)$")
  (#set! rule "go.jwt.method"))
 
@@ -344,3 +347,35 @@
  (#match? @args "[Cc]laims\\b")
  (#not-resolves-to? @recv ".")
  (#set! rule "go.jwt.project-signer"))
+
+
+; Smallstep's JOSE package, go.step.sm/crypto/jose (go-jose re-exported with helpers): the same
+; shapes as go-jose above. Calls of the package, jose.ParseSigned(tok), jose.Verify(tok, key, &c),
+; jose.Signed(signer), jose.GenerateDefaultKeyPair(pass) (a JWK provisioner's signing key), are
+; operations; its types and values (jose.JSONWebKey, jose.ES256) are mentions; methods on its
+; tokens and builders, tok.Claims(key, &c), jws.Verify(jwk), tok.SignedString(alg, key), are
+; operations in a file that imports it.
+((selector_expression operand: (identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^go\\.step\\.sm/crypto/jose$")
+ (#called? @trigger)
+ (#set! rule "go.jwt.api"))
+
+((selector_expression operand: (identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^go\\.step\\.sm/crypto/jose$")
+ (#not-called? @trigger)
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.api"))
+
+((qualified_type package: (package_identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^go\\.step\\.sm/crypto/jose$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.type"))
+
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @fn) @trigger
+   arguments: (argument_list (_)) @args)
+ (#match? @fn "^(SignedString|SigningString|ParseSigned|ParseEncrypted|Verify|VerifySignature|Claims|UnsafeClaimsWithoutVerification|Decrypt)$")
+ (#not-resolves-to? @recv ".")
+ (#not-match? @args "^\\(\\s*(&?x509\\.VerifyOptions\\s*\\{|\\w*([Oo]pts|[Oo]ptions)\\s*\\)$)")
+ (#imports? "^go\\.step\\.sm/crypto/jose$")
+ (#set! rule "go.jwt.method"))

@@ -199,3 +199,11 @@
  (#resolves-to? @pkg "(^|/)(retry|retrier|retries|backoff)(/v\\d+)?$")
  (#not-match? @f "^(Is|Err)\\w*$")
  (#set! rule "go.retry.package"))
+
+; A retry written with a label: `retry: resp, err := c.client.Get(u) … if !retried &&
+; c.retryOnError(resp) { retried = true; goto retry }`. The jump back re-issues the operation; when
+; it may, and how often, is the retry policy. (Only labels named for it: `goto again` also
+; resamples random numbers.)
+((goto_statement (label_name) @l) @trigger
+ (#match? @l "^(retry|Retry|RETRY)")
+ (#set! rule "go.retry.goto"))

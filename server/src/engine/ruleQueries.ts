@@ -17,7 +17,7 @@ import { isAtomicBesideLock, isAtomicTyped, isNotCacheFill, isNotCliOutput, isNo
 import { isCodeBuiltSql, isGuardedBy, isHelperMatching, isStaleMarker } from './findingGuards';
 import { isFireAndForget, textAfter, textBefore } from './goShapes';
 import { isBrowserCode } from './browserCode';
-import { comparisonOperands, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isClosurePrimitive, isFixedOrmQuery, isForwardedCredential, isReadOnlyTransaction, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isMacComparison, isSecretUse, type ValueContext } from './valueFacts';
+import { comparisonOperands, concatSplicesRuntimeValue, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isClosurePrimitive, isFixedOrmQuery, isForwardedCredential, isReadOnlyTransaction, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isMacComparison, isSecretUse, type ValueContext } from './valueFacts';
 import { functionText, isDummyData, isHashWrapper, isIdHash, isInBranch, isInsideCallbackOf, isNotRandomDisclaimed, isRandomId, isRandomSecret } from './randomUse';
 
 export { splitPatterns, stripPredicates } from './queryText';
@@ -125,7 +125,7 @@ export type RootFilter = (scope: PatternScope) => boolean;
  * function, not only the edited statement.
  */
 const CONTEXT_PREDICATES = new Set([
-  'secret-compare?', 'strong-secret-compare?', 'mac-compare?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'incidental-use?', 'not-incidental-use?',
+  'secret-compare?', 'strong-secret-compare?', 'mac-compare?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'concat-runtime-value?', 'incidental-use?', 'not-incidental-use?',
   'secret-use?', 'not-secret-use?', 'unit-name-matches?', 'not-unit-name-matches?', 'parses-parameter?', 'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
   // The function's allocations, its locks, its size (goAtomics.ts).
   'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-reset?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?',
@@ -191,7 +191,7 @@ export class ScopeChanged extends Error {}
  * (`#code-built-sql?`). Their patterns are re-run over the whole file on every analysis, so an
  * incremental analysis equals a fresh one.
  */
-const FILE_WIDE_PREDICATES = new Set(['helper-matches?', 'not-helper-matches?', 'code-built-sql?', 'not-code-built-sql?']);
+const FILE_WIDE_PREDICATES = new Set(['helper-matches?', 'not-helper-matches?', 'code-built-sql?', 'not-code-built-sql?', 'concat-runtime-value?']);
 
 /** Root node types of the grammars' syntax trees. */
 const FILE_ROOT_TYPES = new Set(['source_file', 'module', 'program']);
@@ -279,7 +279,7 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
-  'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'mac-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?',
+  'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'mac-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'concat-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?',
   'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-reset?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?', 'single-statement-tx?',
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
   'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
@@ -536,6 +536,10 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
         const call = n.type === 'argument_list' ? n.parent : n;
         return call?.type !== 'call_expression' || sprintfInterpolatesRuntimeValue(call, ctx);
       });
+    case 'concat-runtime-value?':
+      // Go: the `+` chain splices a value that is not code-controlled into a value position of
+      // its SQL (valueFacts.ts): `"… id = " + placeholder(1)` is a bind marker, not a value.
+      return (caps, ctx) => allOf(caps, capture, (n) => concatSplicesRuntimeValue(n, ctx));
     case 'not-closure-primitive?':
       // `async with sem:` on the enclosing function's own Semaphore (valueFacts).
       return (caps, ctx) => !allOf(caps, capture, (n) => isClosurePrimitive(n, ctx));

@@ -1554,9 +1554,23 @@ function codeControlledText(raw: Node, ctx: ValueContext, depth = 0): boolean {
       return callArgs.every((a) => codeControlledText(a, ctx, depth + 1));
     }
     if (fnText === 'fmt.Sprintf' && depth < 2) return !sprintfInterpolatesRuntimeValue(n, ctx, depth + 1);
+    // `placeholder(len(args)+1)`, `placeholders(3)`: a helper that makes `?` / `$n` markers.
+    if (PLACEHOLDER_HELPER.test(fnText)) return true;
+    // `strings.Join(placeholders, ", ")` over a list filled only with such text.
+    if (depth < 5 && fnText === 'strings.Join' && callArgs.length === 2) {
+      return codeControlledList(callArgs[0]!, ctx, depth + 1, '') && codeControlledText(callArgs[1]!, ctx, depth + 1);
+    }
+    // `clause, args := inClause(1, batch)`: a function of this file that returns only such text.
+    if (depth < 4 && fn?.type === 'identifier') return fileFunctionReturnsCodeText(textOf(fn, ctx), n, ctx, depth + 1);
     return false;
   }
-  if (n.type === 'identifier' && depth < 2) {
+  // `"(" + strings.Join(placeholders, ", ") + ")"`: text joined from code-controlled parts.
+  if (n.type === 'binary_expression' && field(n, 'operator')?.type === '+') {
+    const left = field(n, 'left');
+    const right = field(n, 'right');
+    return left !== null && right !== null && codeControlledText(left, ctx, depth) && codeControlledText(right, ctx, depth);
+  }
+  if (n.type === 'identifier' && depth < 4) {
     const fn = enclosingFunction(n, ctx);
     if (!fn) return false;
     const facts = functionFacts(fn, ctx);
@@ -1566,6 +1580,108 @@ function codeControlledText(raw: Node, ctx: ValueContext, depth = 0): boolean {
     return values.every((v) => codeControlledText(v, ctx, depth + 1));
   }
   return false;
+}
+
+/** Go helpers that make bind markers by name: `placeholder(n)`, `placeholders(len(args))`, `deleteUserPlaceholder(1)`. */
+const PLACEHOLDER_HELPER = /(^|\.)(\w*[a-z0-9_])?[Pp]laceholders?$/;
+
+/**
+ * A Go string list whose every element is code-controlled text (codeControlledText): a literal
+ * `[]string{"?", "?"}`, `make(…)`, `append(list, placeholder(i))`, or a local assigned only such
+ * lists. `self` is the local being resolved, so `xs = append(xs, …)` does not recurse on `xs`.
+ */
+function codeControlledList(raw: Node, ctx: ValueContext, depth: number, self: string): boolean {
+  const n = unwrap(raw, ctx);
+  if (n.type === 'nil') return true;
+  if (n.type === 'composite_literal') {
+    const body = field(n, 'body');
+    if (!body) return false;
+    return body.namedChildren.every((c) => {
+      if (c === null || c.type === 'comment') return true;
+      if (c.type !== 'literal_element') return false;
+      const e = c.namedChildren.find((x) => x !== null && x.type !== 'comment');
+      return e !== undefined && e !== null && codeControlledText(e, ctx, depth);
+    });
+  }
+  if (n.type === 'call_expression') {
+    const fnText = textOf(field(n, 'function') ?? n, ctx);
+    const args = field(n, 'arguments')?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') ?? [];
+    if (fnText === 'make') return true;
+    if (fnText !== 'append' || args.length === 0) return false;
+    const [base, ...rest] = args;
+    const baseOk = (base!.type === 'identifier' && textOf(base!, ctx) === self) || codeControlledList(base!, ctx, depth + 1, self);
+    return baseOk && rest.every((a) => (a.type === 'variadic_argument'
+      ? a.namedChildren[0] !== null && a.namedChildren[0] !== undefined && codeControlledList(a.namedChildren[0], ctx, depth + 1, self)
+      : codeControlledText(a, ctx, depth)));
+  }
+  if (n.type === 'identifier' && depth < 6) {
+    const fn = enclosingFunction(n, ctx);
+    if (!fn) return false;
+    const facts = functionFacts(fn, ctx);
+    const name = textOf(n, ctx);
+    const values = facts.assignedNodes.get(name);
+    if (!values || values.length === 0 || facts.parameters.has(name)) return false;
+    return values.every((v) => codeControlledList(v, ctx, depth + 1, name));
+  }
+  return false;
+}
+
+/**
+ * The Go function `name` is declared at the top level of this file (a package-level
+ * `func name(…)`, not a method) and every `return` of its own body (not of closures in it)
+ * returns code-controlled text first: `func inClause(start int, ids []T) (string, []any)` that
+ * returns `"(" + strings.Join(placeholders, ", ") + ")", args`.
+ */
+function fileFunctionReturnsCodeText(name: string, from: Node, ctx: ValueContext, depth: number): boolean {
+  let root: Node = from;
+  while (root.parent) root = root.parent;
+  const decl = root.namedChildren.find((c) => c?.type === 'function_declaration' && c.childForFieldName('name') !== null && textOf(c.childForFieldName('name')!, ctx) === name);
+  const body = decl?.childForFieldName('body');
+  if (!decl || !body) return false;
+  const returns = body.descendantsOfType('return_statement').filter((r): r is Node => {
+    if (r === null) return false;
+    for (let p = r.parent; p && p.id !== decl.id; p = p.parent) if (p.type === 'func_literal') return false;
+    return true;
+  });
+  if (returns.length === 0) return false;
+  return returns.every((r) => {
+    const list = r.namedChildren.find((c) => c !== null && c.type !== 'comment');
+    const first = list?.type === 'expression_list' ? list.namedChildren.find((c) => c !== null && c.type !== 'comment') : list;
+    return first !== undefined && first !== null && codeControlledText(first, ctx, depth);
+  });
+}
+
+/** A SQL literal's text ends where a value goes: after `=`, `<`, `>`, `LIKE`, `IN (` or inside `VALUES (…`. */
+const SQL_VALUE_END = /([=<>]|\b[Ll][Ii][Kk][Ee]|\b[Ii][Nn]\s*\(|\b[Vv][Aa][Ll][Uu][Ee][Ss]\s*\([^)]*)\s*'?%?$/;
+
+/**
+ * Go: the `+` chain `n` splices a runtime value into a value position of its SQL: some operand
+ * right after a literal ending in `=`, `LIKE`, `IN (` or `VALUES (` is not code-controlled
+ * (codeControlledText: constants, numbers as text, placeholder helpers such as `placeholder(n)`,
+ * `strings.Join` of a list of `?` markers, a local or file function returning only such text).
+ * A chain whose value positions the code does not show at its top level counts as runtime text.
+ */
+export function concatSplicesRuntimeValue(raw: Node, ctx: ValueContext): boolean {
+  const operands: Node[] = [];
+  const flatten = (e: Node): void => {
+    const u = unwrap(e, ctx);
+    if (u.type === 'binary_expression' && field(u, 'operator')?.type === '+') {
+      const l = field(u, 'left');
+      const r = field(u, 'right');
+      if (l) flatten(l);
+      if (r) flatten(r);
+    } else operands.push(u);
+  };
+  flatten(raw);
+  let positioned = false;
+  for (let i = 1; i < operands.length; i++) {
+    const prev = operands[i - 1]!;
+    if (prev.type !== 'interpreted_string_literal' && prev.type !== 'raw_string_literal') continue;
+    if (!SQL_VALUE_END.test(textOf(prev, ctx).slice(1, -1))) continue;
+    positioned = true;
+    if (!codeControlledText(operands[i]!, ctx)) return true;
+  }
+  return !positioned;
 }
 
 /**
