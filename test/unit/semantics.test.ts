@@ -56,6 +56,9 @@ describe('test-code classification', () => {
     'fosite/internal/test_helpers.go',
     'oryx/dbal/testhelpers.go',
     'src/test-utils.ts',
+    'apps/dev/express/src/middleware/auth.middleware.ts',
+    'apps/playgrounds/nuxt/server/auth.ts',
+    'playground/nestjs/src/main.ts',
     'packages/connectors/connector-smtp/src/mock.ts',
     'src/api/client.mock.ts',
     'packages/demo-app/src/DevPanel.tsx',
@@ -90,6 +93,9 @@ describe('test-code classification', () => {
     'app/public/vendor/jquery.min.js',
   ];
   const production = [
+    'apps/web/src/pages/playground/index.tsx',
+    'apps/api/src/dev/seed-guard.ts',
+    'packages/dev/src/auth.ts',
     'app/data_loader.py',
     'app/sampler.py',
     'taiga/projects/management/commands/generate_sha1.py',
