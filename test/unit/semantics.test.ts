@@ -56,6 +56,9 @@ describe('test-code classification', () => {
     'fosite/internal/test_helpers.go',
     'oryx/dbal/testhelpers.go',
     'src/test-utils.ts',
+    'apps/dev/express/src/middleware/auth.middleware.ts',
+    'apps/playgrounds/nuxt/server/auth.ts',
+    'playground/nestjs/src/main.ts',
     'packages/connectors/connector-smtp/src/mock.ts',
     'src/api/client.mock.ts',
     'packages/demo-app/src/DevPanel.tsx',
@@ -99,6 +102,9 @@ describe('test-code classification', () => {
     'starters/blog/auth.ts',
   ];
   const production = [
+    'apps/web/src/pages/playground/index.tsx',
+    'apps/api/src/dev/seed-guard.ts',
+    'packages/dev/src/auth.ts',
     'app/data_loader.py',
     'app/sampler.py',
     'taiga/projects/management/commands/generate_sha1.py',
@@ -501,5 +507,39 @@ describe('a top-level declaration holds the functions inside it (round 18)', () 
     ].join('\n');
     const timing = engine.analyze(src, 'typescript').analysis.regions.filter((r) => r.category === 'timing');
     assert.ok(timing.some((r) => r.symbol.endsWith('a')), JSON.stringify(timing.map((r) => r.symbol)));
+  });
+});
+
+describe('Flow-typed JavaScript (round 21)', () => {
+  it('a `// @flow` file is parsed with the TSX grammar, so annotated methods stay whole units', async () => {
+    const engine = await sharedEngine();
+    const body = [
+      'export class Store {',
+      '  createSession(): Promise<any> {',
+      '    const session = this.client.startSession();',
+      '    session.startTransaction();',
+      '    return Promise.resolve(session);',
+      '  }',
+      '  commit(session: any): Promise<void> {',
+      '    return session.commitTransaction().then(() => session.endSession());',
+      '  }',
+      '}',
+    ];
+    const flow = engine.analyze(['// @flow', ...body].join('\n'), 'javascript').analysis;
+    const tx = flow.regions.filter((r) => r.category === 'transactions');
+    assert.deepStrictEqual(tx.map((r) => r.symbol), ['Store.createSession', 'Store.commit']);
+    assert.strictEqual(flow.hasSyntaxErrors, false);
+    // Without the pragma the JavaScript grammar reads it, annotations and all (and breaks).
+    assert.strictEqual(engine.analyze(body.join('\n'), 'javascript').analysis.hasSyntaxErrors, true);
+  });
+
+  it('reads the pragma only in the leading comments, and not `@noflow`', async () => {
+    const { isFlowTyped } = await import('../../server/src/engine/engine');
+    assert.ok(isFlowTyped('// @flow\nimport x from "y";'));
+    assert.ok(isFlowTyped('/**\n * @flow strict\n */\nexport {};'));
+    assert.ok(isFlowTyped('#!/usr/bin/env node\n// @flow\n'));
+    assert.ok(!isFlowTyped('// @noflow\nconst a = 1;'));
+    assert.ok(!isFlowTyped('const a = 1;\n// @flow\n'));
+    assert.ok(!isFlowTyped('const s = "@flow";'));
   });
 });

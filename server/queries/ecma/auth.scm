@@ -14,11 +14,17 @@
 ; a business rule that throws an APIError or an after-hook that reformats errors decides no access,
 ; nor does `isAPIError(e)` classifying an error for a log line.
 ((call_expression
-   function: [(identifier) (member_expression)] @trigger)
+   function: [(identifier) (member_expression)] @trigger) @call
  (#not-match? @trigger "^(this|super)[.?]")
  (#resolves-to? @trigger "^(passport|koa-passport|@outlinewiki/koa-passport|@fastify/passport|passport-(?!jwt|saml)[\\w-]+|@passport-[\\w-]+/[\\w-]+|express-session|cookie-session|iron-session|next-auth|@auth/[\\w-]+|@next-auth/[\\w-]+|lucia|@lucia-auth/[\\w-]+|oslo|otplib|@otplib/[\\w-]+|speakeasy|notp|node-2fa|@casl/[\\w-]+|casl|accesscontrol|connect-ensure-login|express-openid-connect|@clerk/[\\w-]+|better-auth|supertokens-node|keycloak-connect|@simplewebauthn/server|csurf|csrf|csrf-csrf|@fastify/(session|secure-session|passport|auth|csrf-protection))(/[\\w./-]+)?(\\.|$)")
  (#not-resolves-to? @trigger "{{browser-auth-client}}")
  (#not-resolves-to? @trigger "^(better-auth|@better-auth/[\\w-]+)(/[\\w./-]+)?\\.(APIError(\\.\\w+)?|isAPIError|BetterAuthError|createAuthMiddleware|mergeSchema|defineErrorCodes|getSchema|toZodSchema|logger|createLogger)$")
+ ; Nor Auth.js helpers that decide nothing: `isDate(value)` turning an adapter's stored ISO strings
+ ; back into Dates, `isAuthAction(segment)` naming a route, `customFetch` re-exported; nor
+ ; `Auth(request, config)` handing a request on with a config passed through by name (a framework
+ ; integration's route glue: the config with providers, callbacks and secrets is written elsewhere).
+ (#not-resolves-to? @trigger "^(next-auth|@auth/[\\w-]+)(/[\\w./-]+)?\\.(isDate|isAuthAction|customFetch)$")
+ (#not-match? @call "^Auth\\([^{]*,\\s*[\\w$.]+\\s*,?\\s*\\)$")
  (#set! rule "ecma.auth.library"))
 
 ((new_expression
@@ -448,3 +454,16 @@
  (#match? @to "^.\\/(signin|sign-in|login|log-in|auth\\/login|auth\\/signin)\\b")
  (#match? @cond "^\\(\\s*!\\s*[\\w.?]*(isAuthenticated|isLoggedIn|isSignedIn|session|user|userId)\\s*\\)$")
  (#set! rule "ecma.auth.deny-guard"))
+
+; Auth.js host trust set in code: `config.trustHost ??= process.env.NODE_ENV !== "production"`,
+; `options.trustHost = true`: whether the Host / X-Forwarded-Host headers are believed when the
+; callback and redirect URLs are built (a framework integration's security defaults).
+((augmented_assignment_expression
+   left: (member_expression property: (property_identifier) @trigger))
+ (#eq? @trigger "trustHost")
+ (#set! rule "ecma.auth.trust-host"))
+
+((assignment_expression
+   left: (member_expression property: (property_identifier) @trigger))
+ (#eq? @trigger "trustHost")
+ (#set! rule "ecma.auth.trust-host"))

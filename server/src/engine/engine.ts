@@ -390,7 +390,9 @@ export class GuardrailEngine {
     const loaded = new Map<LanguageId, LoadedLanguage>();
     let cache: RuleAnalysisCache | undefined;
     const ruleCache = () => (cache ??= RuleAnalysisCache.load(paths.ruleCache));
-    for (const id of only ?? LANGUAGE_IDS) {
+    // A JavaScript file may be Flow-typed, which is parsed as TSX (isFlowTyped).
+    const ids = only && only.includes('javascript') && !only.includes('tsx') ? [...only, 'tsx' as const] : (only ?? LANGUAGE_IDS);
+    for (const id of ids) {
       const spec = LANGUAGES[id];
       // From bytes: given a path, web-tree-sitter reads it through `import('fs/promises')`, and the
       // first dynamic import starts Node's ES module loader (~8 ms of a short CLI run).
@@ -448,8 +450,19 @@ export class GuardrailEngine {
     return l ? compiled(l).findings.patternCount : 0;
   }
 
-  analyze(source: string, language: LanguageId, options: AnalyzeOptions = {}): AnalyzeResult {
+  analyze(source: string, requested: LanguageId, options: AnalyzeOptions = {}): AnalyzeResult {
     const text = withLineFeeds(source);
+    // Flow-typed JavaScript (`// @flow`) is parsed with the TSX grammar: the JavaScript grammar
+    // cannot read its type annotations, and every annotated method would break into fragments.
+    const language: LanguageId = requested === 'javascript' && this.languages.has('tsx') && isFlowTyped(text) ? 'tsx' : requested;
+    if (language !== requested && options.previous && options.previous.state.language !== language) {
+      // The pragma came or went since the last analysis: the old tree is of the other grammar.
+      const { previous: _p, previousTree: _t, ...rest } = options;
+      options = rest;
+    } else if (language !== requested && !options.previous && options.previousTree) {
+      const { previousTree: _t, ...rest } = options;
+      options = rest;
+    }
     const loaded = this.languages.get(language);
     if (!loaded) throw new Error(`language not loaded: ${language}`);
     const sets = compiled(loaded);
@@ -1679,4 +1692,13 @@ function sortFindings(findings: Finding[]): Finding[] {
       a.span.end.line - b.span.end.line ||
       a.span.end.character - b.span.end.character,
   );
+}
+
+/**
+ * A Flow-typed JavaScript file: its leading comments carry the `@flow` pragma (`// @flow`,
+ * `/* @flow strict *\/`), and not `@noflow`.
+ */
+export function isFlowTyped(text: string): boolean {
+  const head = /^(?:#![^\n]*\n)?(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/))*/.exec(text.length > 4096 ? text.slice(0, 4096) : text)?.[0] ?? '';
+  return /(^|[\s*/])@flow\b/.test(head);
 }

@@ -160,6 +160,11 @@ function isDevToolPath(dirs: readonly string[], isDir: boolean): boolean {
     // A top-level `scripts/` directory: one-off ops and build scripts (recover stuck runs, retry
     // prisma generate), run by a developer, not deployed.
     if (i === 0 && d === 'scripts') return true;
+    // A monorepo's development and playground apps (`apps/dev/express/`, `apps/playgrounds/`) and a
+    // top-level `playground/` of sample apps: run by the library's developers to try it, not shipped.
+    // Only at these places: a product can have a `playground` page or feature deeper in its tree.
+    if (i === 1 && dirs[0]?.toLowerCase() === 'apps' && (d === 'dev' || d === 'playground' || d === 'playgrounds')) return true;
+    if (i === 0 && (d === 'playground' || d === 'playgrounds')) return true;
     if (d !== 'tools') continue;
     if (i === 0) {
       if (!isDir && dirs.length === 1) return true;

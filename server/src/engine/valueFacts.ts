@@ -1066,6 +1066,9 @@ export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   // The digest call whose callee is `n` (one parent lookup, shared by the digest shapes below).
   const digest = FINGERPRINT_HASH.test(textOf(n, ctx)) ? calleeCall(n, ctx) : null;
   if (digest && digestsCredential(digest, ctx)) return false;
+  // Encryption and its IV, nonce or salt are never bookkeeping, whatever the unit or class is called
+  // (a storage `GridFSBucketAdapter` that encrypts files: `const iv = randomBytes(16)`, `createCipheriv(…)`).
+  if (CIPHER_CALL.test(textOf(n, ctx)) || CIPHER_MATERIAL.test(textOf(statementOf(n, ctx), ctx).slice(0, 200))) return false;
   const names = unitName(n, ctx);
   if (INCIDENTAL_USE.test(names) || INCIDENTAL_NAME.test(names)) return true;
   const statementNode = statementOf(n, ctx);
@@ -1090,6 +1093,11 @@ export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   if (!digest) return randomBoundToId(n, ctx);
   return contentFingerprint(digest, ctx) || identifierDigest(digest, ctx) || cacheKeyDigest(digest, ctx);
 }
+
+/** Encryption and decryption calls (node:crypto, WebCrypto). */
+const CIPHER_CALL = /(^|\.)(create(De)?cipher(iv)?|(public|private)(En|De)crypt|encrypt|decrypt)$/i;
+/** A statement binding a cipher's IV, nonce or salt (`const iv = crypto.randomBytes(16)`). */
+const CIPHER_MATERIAL = /^(?:const|let|var)\s+(?:iv|nonce|salt|\w*(?:Iv|IV|Nonce|Salt))\s*=/;
 
 /** A line comment waiving an insecure-hash warning: ruff/flake8-bandit S303/S324, bandit `nosec`, or saying so. */
 const DIGEST_WAIVER = /#\s*(noqa\b[^\n]*\bS3(03|24)\b|nosec\b)|\bnot (used )?for security\b|cache[- ]?bust/i;
