@@ -89,6 +89,8 @@ describe('test-code classification', () => {
     'scripts/recover-stuck-runs.ts',
     '.github/scripts/lib/github.ts',
     'internal-packages/testcontainers/src/index.ts',
+    'test_project/test_project/settings.py',
+    'testproject/settings.py',
     'privacyidea/static/contrib/js/ngmodules/angular-ui-router.js',
     'app/public/vendor/jquery.min.js',
     // numbered test trees, compile-time type tests, create-app scaffolds
@@ -111,6 +113,7 @@ describe('test-code classification', () => {
     'internal/api/token.go',
     'app/views.py',
     'app/testimonials.py',
+    'myproject/project/settings.py',
     'internal/x/dbx/dsn.go',
     'internal/contest_utils.go',
     'src/auth.ts',

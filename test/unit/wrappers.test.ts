@@ -391,4 +391,22 @@ describe('project wrappers', () => {
     const { analysis } = engine.analyze(go, 'go', { wrappers });
     assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['Start:retry']);
   });
+  it('a Django form or DRF serializer field hook (validate_password, clean_password) is no wrapper: the framework calls it', async () => {
+    const py = [
+      'from django.contrib.auth import password_validation',
+      'from rest_framework import serializers',
+      '',
+      'class AccountPasswordSerializer(serializers.Serializer):',
+      '    def validate_password(self, value):',
+      '        if not self.context["request"].user.check_password(value):',
+      '            raise serializers.ValidationError("Password not correct")',
+      '        return value',
+      '',
+      'def verify_user_password(user, password):',
+      '    return user.check_password(password)',
+      '',
+    ].join('\n');
+    const table = buildWrapperTable([await scanned('core/serializers.py', 'python', py)]);
+    assert.deepStrictEqual([...(table.get('python') ?? [])], [['verify_user_password', 'auth']]);
+  });
 });

@@ -625,6 +625,19 @@
  (#resolves-to? @base "^oauthlib\\.(\\w+\\.)*RequestValidator$")
  (#set! rule "python.auth.oauthlib-validator"))
 
+;; An HTTP client's send path refusing to go without its own token joins an auth region but makes
+;; none (first: the earlier pattern counts): `if not self.token: raise MissingTokenError()`, `if not
+;; self.ensure_active_token(self.token): raise InvalidTokenError()` in `OAuth2Client.request`/`stream`/
+;; `send` or a requests/httpx `Auth` flow. The client only decides whether to send its credential; the
+;; server that receives it makes the access decision (round 21, authlib).
+(([(if_statement condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))
+   (elif_clause condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))])
+ (#match? @f "{{login-failure-exception}}")
+ (#match? @cond "\\bself\\.(token|_token|access_token)\\b")
+ (#unit-name-matches? @trigger "^(a?request|stream|a?send|_a?send|send_request|_request|auth_flow|async_auth_flow|sync_auth_flow|ensure_active_token|__call__) \\w*(Client|Session|Auth|Transport|Adapter)(\\s|$)")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.login-refusal"))
+
 ; A login or token check refusing: the raise of an exception that says the password, username,
 ; one-time code or token was wrong, or the login is throttled, in an `if` (`if not
 ; user.valid_password(pw): raise WrongPasswordException()`, `if self.last_token == token: raise
@@ -878,3 +891,60 @@
  (#any-of? @trigger "check_password" "verify_password" "check_credentials" "verify_credentials" "authenticate_user")
  (#match? @ps "[(,]\\s*(password|passwd|raw_password|plain_password|plaintext_password|pw|credentials)\\s*[:,)=]")
  (#set! rule "python.auth.password-check"))
+
+; Round 21 (modoboa): a user's own permission method refusing: `if not creator.can_access(domain):
+; raise ValidationError("Permission denied")`, `if not user.has_perm("admin.add_domain"): raise
+; PermDeniedException(...)`. The call decides and the raise (whatever its class) enforces it.
+([(if_statement
+    condition: (not_operator argument: (call function: (attribute object: (_) @user attribute: (identifier) @m) @trigger))
+    consequence: (block . (raise_statement)))
+  (elif_clause
+    condition: (not_operator argument: (call function: (attribute object: (_) @user attribute: (identifier) @m) @trigger))
+    consequence: (block . (raise_statement)))]
+ (#match? @m "^(can_\\w+|has_perms?|has_\\w*permissions?|has_\\w+_perms?)$")
+ (#match? @user "(^|[._])(user|creator|current_user|requester|requesting_user|actor|principal|owner)$")
+ (#set! rule "python.auth.permission-check"))
+
+; One-time codes checked through python-oath or django-otp: `oath.accept_totp(secret, code)`,
+; `django_otp.match_token(user, code)`, `django_otp.login(request, device)` (the session is marked
+; verified).
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^(oath\\.(accept_totp|accept_hotp)|django_otp\\.(match_token|verify_token|login))$")
+ (#set! rule "python.auth.otp"))
+
+; A user model's own password check with a non-password parameter name: `def check_password(self,
+; raw_value)` that looks up the scheme's hasher and verifies (`return hasher().verify(raw_value,
+; stored)`). A strength policy (`if len(value) < 8`) verifies nothing and is not this.
+((function_definition
+   name: (identifier) @trigger
+   parameters: (parameters) @ps
+   body: (block) @body)
+ (#any-of? @trigger "check_password" "verify_password")
+ (#match? @ps "[(,]\\s*(raw_value|raw|value|plaintext|plain|candidate|passphrase|secret|clear|cleartext)\\s*[:,)=]")
+ (#match? @body "\\.verify\\(|compare_digest|constant_time_compare|checkpw|check_password(_hash)?\\(|[Hh]asher")
+ (#set! rule "python.auth.password-check"))
+
+; An OAuth client's secret checked at client authentication: `if client.check_client_secret(secret):
+; return client` (the model's own compare is a timing region).
+((call
+   function: (attribute attribute: (identifier) @m) @trigger)
+ (#any-of? @m "check_client_secret" "verify_client_secret" "validate_client_secret")
+ (#set! rule "python.auth.password-check"))
+
+; A refusal carrying an HTTP 401 or 403 on any exception class: `raise InvalidClientError(status_code=401,
+; description=...)` after no authentication method accepted the client. Not a guard on the status of a
+; response the code fetched.
+(([(if_statement condition: (_) @cond consequence: (block (raise_statement (call arguments: (argument_list (keyword_argument name: (identifier) @kw value: (integer) @code))) @trigger)))
+   (elif_clause condition: (_) @cond consequence: (block (raise_statement (call arguments: (argument_list (keyword_argument name: (identifier) @kw value: (integer) @code))) @trigger)))])
+ (#any-of? @kw "status_code" "status")
+ (#match? @code "^40[13]$")
+ (#not-match? @cond "{{response-status}}")
+ (#set! rule "python.auth.deny-guard"))
+
+; OAuth `state` (CSRF) checked on the redirect back: `if state and params_state != state: raise
+; MismatchingStateException()`, `if state_data is None: raise MismatchingStateError()`.
+(([(if_statement consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))
+   (elif_clause consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))])
+ (#match? @f "(^|\\.)\\w*(MismatchingState|StateMismatch|InvalidState|MismatchedState)(Error|Exception)?$")
+ (#set! rule "python.auth.state-check"))

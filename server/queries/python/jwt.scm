@@ -20,6 +20,56 @@
  (#set! evidence "mention")
  (#set! rule "python.jwt.library-call"))
 
+;; Plumbing inside or around a JOSE/OAuth library joins a jwt region but makes none (first: the
+;; earlier of two patterns matching the same call counts; round 21, authlib's own source):
+;; - the library's exception raised over a value's JSON shape: under an isinstance() test against a
+;;   builtin type (`if amr and not isinstance(claims["amr"], list): raise InvalidClaimError("amr")`)
+;;   or in an except that turns a parse error into one (`except (ValueError, TypeError) as exc: raise
+;;   DecodeError("Invalid JWS") from exc`). A claim's value, an algorithm or a key type refused
+;;   (`if nonce != claims["nonce"]`, `if alg not in allowed`, `isinstance(key, ECKey)`) stays.
+(([(if_statement condition: (_) @cond consequence: (block (raise_statement (call function: [(identifier) (attribute)] @trigger))))
+   (elif_clause condition: (_) @cond consequence: (block (raise_statement (call function: [(identifier) (attribute)] @trigger))))])
+ (#match? @cond "isinstance\\([^,]+,\\s*\\(?\\s*(list|dict|str|int|float|bool|bytes|tuple|Mapping|Sequence)\\b")
+ (#not-match? @cond "[=!<>]=|[^-=]>|<|\\bin\\b")
+ (#resolves-to? @trigger "^(jwt|jose|authlib|jwcrypto)\\.(\\w+\\.)*\\w*(Error|Exception)$")
+ (#set! evidence "mention")
+ (#set! rule "python.jwt.library-call"))
+
+((except_clause . (_) @caught (block (raise_statement (call function: [(identifier) (attribute)] @trigger))))
+ (#match? @caught "^\\(?\\s*(ValueError|TypeError|KeyError|IndexError|UnicodeDecodeError|binascii\\.Error|(json\\.)?JSONDecodeError)(\\s*,\\s*(ValueError|TypeError|KeyError|IndexError|UnicodeDecodeError|binascii\\.Error|(json\\.)?JSONDecodeError))*\\s*,?\\s*\\)?(\\s+as\\s+\\w+)?$")
+ (#resolves-to? @trigger "^(jwt|jose|authlib|jwcrypto)\\.(\\w+\\.)*\\w*(Error|Exception)$")
+ (#set! evidence "mention")
+ (#set! rule "python.jwt.library-call"))
+
+;; - a one-statement function handing its input to one of the library's util helpers (`def
+;;   _extract_header(segment): return extract_header(segment, DecodeError)`, `def parse_json(obj):
+;;   return ensure_dict(obj, "JWE")`): the parse is decided where the helper is used or written;
+;;   the library's scope-string helpers anywhere (`scope_to_list(scope)`, `list_to_scope(scopes)`);
+;;   a request wrapper built from a web request (`OAuth1Request(method, url, body, headers)`); and a
+;;   subclass constructor calling its base's (`OAuth2Client.__init__(self, ...)`): the token is
+;;   checked where the object is used.
+((function_definition
+   body: [(block . (return_statement (call function: [(identifier) (attribute)] @trigger)) .)
+          (block . (expression_statement (string)) . (comment)* . (return_statement (call function: [(identifier) (attribute)] @trigger)) .)])
+ (#resolves-to? @trigger "^authlib\\.(\\w+\\.)*utils?\\.\\w+$")
+ (#set! evidence "mention")
+ (#set! rule "python.jwt.library-call"))
+
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^authlib\\.(\\w+\\.)*(scope_to_list|list_to_scope|\\w*Request)$")
+ (#set! evidence "mention")
+ (#set! rule "python.jwt.library-call"))
+
+((call
+   function: (attribute attribute: (identifier) @init) @trigger
+   arguments: (argument_list . (identifier) @self))
+ (#eq? @init "__init__")
+ (#eq? @self "self")
+ (#resolves-to? @trigger "^(jwt|jose|authlib|jwcrypto|flask_jwt_extended|rest_framework_simplejwt)\\.")
+ (#set! evidence "mention")
+ (#set! rule "python.jwt.library-call"))
+
 ((call
    function: [(identifier) (attribute)] @trigger)
  (#resolves-to? @trigger "^(?:jwt\\.(encode|decode|decode_complete|get_unverified_header|PyJWKClient|PyJWK|PyJWKSet|PyJWT|PyJWS|api_jwt\\.\\w+|api_jws\\.\\w+|algorithms\\.\\w+|jwks_client\\.\\w+)$|jose\\.(jwt|jws|jwk|jwe)\\.\\w+$|authlib\\.(jose|integrations|oauth2|oidc|oauth1)(\\.|$)|google\\.(oauth2\\.id_token\\.\\w+|auth\\.jwt\\.\\w+|auth\\.crypt\\.\\w+)$|onelogin\\.saml2\\.|jwcrypto\\.|(flask_jwt_extended|rest_framework_simplejwt|fastapi_jwt_auth)(\\.|$))")

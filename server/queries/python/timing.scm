@@ -105,3 +105,21 @@
  (#mac-compare? @trigger)
  (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
  (#set! rule "python.timing.secret-compare"))
+
+; Round 21 (authlib): a PKCE verifier checked against the stored challenge, `code_verifier ==
+; code_challenge` (plain) or `create_s256_code_challenge(code_verifier) == code_challenge`: whoever
+; matches the challenge redeems the authorization code. Not the method name (`code_challenge_method
+; == "S256"`, a literal), not a challenge-response token's challenge (`c.challenge == challenge`), not an
+; ORM filter.
+((comparison_operator
+   [(identifier) (attribute) (call)] @left
+   .
+   ["==" "!="]
+   .
+   [(identifier) @name
+    (attribute attribute: (identifier) @name)]) @trigger
+ (#any-of? @name "code_challenge" "code_verifier")
+ (#match? @left "(^|[._(])code_(verifier|challenge)\\)?$|code_challenge\\(")
+ (#not-argument-of? @trigger "{{orm-filter-call}}")
+ (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
+ (#set! rule "python.timing.secret-compare"))

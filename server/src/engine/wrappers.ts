@@ -112,6 +112,11 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
       if (!classQualified && ((name.length < MIN_NAME && !retryNamed) || GENERIC.has(name.toLowerCase()))) continue;
       if (!/^[A-Za-z_$][\w$]*$/.test(name) || name.startsWith('<')) continue;
       if (r.triggers.every((t) => t.rule.endsWith('.project-wrapper'))) continue;
+      // A Django form's or DRF serializer's field hook (`AccountPasswordSerializer.validate_password`,
+      // `LoginForm.clean_password`) is called by the framework, never by name: a call by that name
+      // elsewhere is another function (Django's `password_validation.validate_password(pw)`, a
+      // strength policy).
+      if (family === 'python' && /^(?:validate|clean)_\w+$/.test(name) && /(?:Serializer|Form)\.[^.]+$/.test(r.symbol)) continue;
       // A Python login helper (`create_and_login_user(org, name, email)`, which finds or creates the
       // user before `login_user`) is longer than a one-line wrapper, and its callers (a remote-user
       // header login, a SAML or OAuth callback) are where who gets logged in is decided.
