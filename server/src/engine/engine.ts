@@ -200,10 +200,13 @@ const CONTRIBUTING_TOP_LEVEL = new Set(['const_declaration', 'var_declaration', 
  * (functions, methods, types), in an exported function or class, or inside a Python class's
  * body (a class is an enum by its name and bases alone).
  */
-function factsUnchanged(changed: readonly CharRange[], root: Node, oldRoot: Node): boolean {
+function factsUnchanged(changed: readonly CharRange[], root: Node, oldRoot: Node, python: boolean): boolean {
   const inside = (outer: Node | null, r: CharRange) => outer !== null && r.startIndex >= outer.startIndex && r.endIndex <= outer.endIndex;
   const neutral = (n: Node, r: CharRange): boolean => {
     if (n.type === 'function_definition') return !mayReturnMac(n);
+    // Python: any other top-level node naming a MAC may be a MAC helper's body cut off from its
+    // `def` by an edit (a module-level `return hmac…`, a syntax error): not neutral.
+    if (python && mayReturnMac(n)) return false;
     if (!CONTRIBUTING_TOP_LEVEL.has(n.type)) return true;
     const def = n.type === 'decorated_definition' ? n.childForFieldName('definition') : n;
     // A Python function that returns a MAC is a file fact (macFunctions): an edit in it is not neutral.
@@ -494,7 +497,7 @@ export class GuardrailEngine {
       const imports = (dirtyFound && previous && sameKeywords(loaded.spec.family, previous.state.importWords, importWords, previous.edits, dirtyFound.dirty) ? previous.state.imports : undefined) ?? collectImports(root, loaded.spec.family, text);
       budget.check('imports');
       // Edits only inside functions leave the file facts (top-level constants and enums) as they were.
-      const kept = dirtyFound && previous?.state.fileFacts && factsUnchanged(dirtyFound.changed, root, options.previousTree!.rootNode) ? previous.state.fileFacts : undefined;
+      const kept = dirtyFound && previous?.state.fileFacts && factsUnchanged(dirtyFound.changed, root, options.previousTree!.rootNode, loaded.spec.family === 'python') ? previous.state.fileFacts : undefined;
       const fileFacts: FileFactsWithAtomics = kept ? { facts: kept.facts, key: kept.key } : computeFileFacts(root, loaded.spec.family, text);
       fileFacts.importWords = importWords;
       fileFacts.plain = { facts: fileFacts.facts, key: fileFacts.key };

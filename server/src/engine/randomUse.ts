@@ -181,9 +181,17 @@ const KEYED_OR_SECRET = /pass|secret|token|key|sign|hmac|verif|mac|cred|otp|salt
  * name with no secret or key word in it.
  */
 export function isHashWrapper(n: Node): boolean {
+  // Text tests first: finding the enclosing function walks up the tree (1,500 nested lambdas).
+  const goDigest = /\.digest$/.test(n.text);
+  if (!goDigest && !PY_UNKEYED_DIGEST.test(n.text)) return false;
+  if (!goDigest) {
+    // Python: the nearest def or lambda (a lambda is never a named helper; stopping there keeps
+    // deeply nested lambdas linear).
+    let fn = n.parent;
+    while (fn && !FUNCTION_TYPES.has(fn.type) && fn.type !== 'lambda') fn = fn.parent;
+    return fn?.type === 'function_definition' && isPythonHashWrapper(n, fn);
+  }
   const fn = enclosingFunction(n);
-  if (fn?.type === 'function_definition') return isPythonHashWrapper(n, fn);
-  if (!/\.digest$/.test(n.text)) return false;
   const name = fn ? functionName(fn) : undefined;
   if (!fn || !name || !HASH_HELPER_NAME.test(name) || KEYED_OR_SECRET.test(name)) return false;
   const body = fn.childForFieldName('body');
