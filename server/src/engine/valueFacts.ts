@@ -1498,6 +1498,20 @@ export function interpolatesRuntimeValue(n: Node, ctx: ValueContext): boolean {
 const PROCESS_ENV = /^process\.env(\.[\w$]+|\[['"`][\w$]+['"`]\])$/;
 
 /**
+ * The local `n` (not a parameter) is assigned at least once in its function, and every value
+ * assigned to it passes `test` (which gets the local's name).
+ */
+function everyLocalValue(n: Node, ctx: ValueContext, test: (value: Node, name: string) => boolean): boolean {
+  const fn = enclosingFunction(n, ctx);
+  if (!fn) return false;
+  const facts = functionFacts(fn, ctx);
+  const name = textOf(n, ctx);
+  const values = facts.assignedNodes.get(name);
+  if (!values || values.length === 0 || facts.parameters.has(name)) return false;
+  return values.every((v) => test(v, name));
+}
+
+/**
  * ECMAScript: the value is the process environment's: `process.env.X`, a local assigned only such
  * values, or a call with no arguments of a parameterless function of the same file whose body
  * reads `process.env` and nothing from outside (`function getSchema() { return new
@@ -1508,14 +1522,7 @@ function fromProcessEnv(raw: Node, ctx: ValueContext, depth: number): boolean {
   const t = textOf(n, ctx);
   if (PROCESS_ENV.test(t)) return true;
   if (depth >= 2) return false;
-  if (n.type === 'identifier') {
-    const fn = enclosingFunction(n, ctx);
-    if (!fn) return false;
-    const facts = functionFacts(fn, ctx);
-    const values = facts.assignedNodes.get(t);
-    if (!values || values.length === 0 || facts.parameters.has(t)) return false;
-    return values.every((v) => fromProcessEnv(v, ctx, depth + 1));
-  }
+  if (n.type === 'identifier') return everyLocalValue(n, ctx, (v) => fromProcessEnv(v, ctx, depth + 1));
   if (n.type === 'call_expression') {
     const callee = field(n, 'function');
     const args = field(n, 'arguments')?.namedChildren.filter((c) => c !== null && c.type !== 'comment') ?? [];
@@ -1578,15 +1585,7 @@ function codeControlledText(raw: Node, ctx: ValueContext, depth = 0): boolean {
     const right = field(n, 'right');
     return left !== null && right !== null && codeControlledText(left, ctx, depth) && codeControlledText(right, ctx, depth);
   }
-  if (n.type === 'identifier' && depth < 4) {
-    const fn = enclosingFunction(n, ctx);
-    if (!fn) return false;
-    const facts = functionFacts(fn, ctx);
-    const name = textOf(n, ctx);
-    const values = facts.assignedNodes.get(name);
-    if (!values || values.length === 0 || facts.parameters.has(name)) return false;
-    return values.every((v) => codeControlledText(v, ctx, depth + 1));
-  }
+  if (n.type === 'identifier' && depth < 4) return everyLocalValue(n, ctx, (v) => codeControlledText(v, ctx, depth + 1));
   return false;
 }
 
@@ -1622,15 +1621,7 @@ function codeControlledList(raw: Node, ctx: ValueContext, depth: number, self: s
       ? a.namedChildren[0] !== null && a.namedChildren[0] !== undefined && codeControlledList(a.namedChildren[0], ctx, depth + 1, self)
       : codeControlledText(a, ctx, depth)));
   }
-  if (n.type === 'identifier' && depth < 6) {
-    const fn = enclosingFunction(n, ctx);
-    if (!fn) return false;
-    const facts = functionFacts(fn, ctx);
-    const name = textOf(n, ctx);
-    const values = facts.assignedNodes.get(name);
-    if (!values || values.length === 0 || facts.parameters.has(name)) return false;
-    return values.every((v) => codeControlledList(v, ctx, depth + 1, name));
-  }
+  if (n.type === 'identifier' && depth < 6) return everyLocalValue(n, ctx, (v, name) => codeControlledList(v, ctx, depth + 1, name));
   return false;
 }
 
