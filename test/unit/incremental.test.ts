@@ -231,6 +231,22 @@ describe('incremental analysis', function () {
     }
   });
 
+  it('adding or removing a `// @flow` pragma re-parses with the other grammar (equals a fresh analysis)', () => {
+    const body = "const crypto = require('crypto');\nclass A {\n  sign(x: string): string {\n    return crypto.createHmac('sha256', this.key).update(x).digest('hex');\n  }\n}\n";
+    for (const [from, to] of [['// @flow\n', ''], ['', '// @flow\n']] as const) {
+      const doc = engine.open('/flow.js', 'javascript', from + body, { version: 1 });
+      try {
+        doc.analyze();
+        doc.edit([{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(from.length) }, text: to }], 2);
+        const after = doc.analyze().analysis;
+        assert.deepStrictEqual(comparable(after), comparable(engine.analyze(doc.text, 'javascript').analysis), `${JSON.stringify(from)} -> ${JSON.stringify(to)}`);
+        assert.ok(after.regions.some((r) => r.category === 'crypto' && r.symbol === 'A.sign'), `${JSON.stringify(from)} -> ${JSON.stringify(to)}`);
+      } finally {
+        doc.dispose();
+      }
+    }
+  });
+
   after(() => {
     console.log(`      incremental analysis: ${incrementalRuns} of ${totalRuns} edit batches reused the previous analysis`);
   });

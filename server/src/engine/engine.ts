@@ -458,16 +458,13 @@ export class GuardrailEngine {
     // Flow-typed JavaScript (`// @flow`) is parsed with the TSX grammar: the JavaScript grammar
     // cannot read its type annotations, and every annotated method would break into fragments.
     const language: LanguageId = requested === 'javascript' && this.languages.has('tsx') && isFlowTyped(text) ? 'tsx' : requested;
-    if (language !== requested && options.previous && options.previous.state.language !== language) {
-      // The pragma came or went since the last analysis: the old tree is of the other grammar.
-      const { previous: _p, previousTree: _t, ...rest } = options;
-      options = rest;
-    } else if (language !== requested && !options.previous && options.previousTree) {
-      const { previousTree: _t, ...rest } = options;
-      options = rest;
-    }
     const loaded = this.languages.get(language);
     if (!loaded) throw new Error(`language not loaded: ${language}`);
+    if (options.previousTree && options.previousTree.language !== loaded.language) {
+      // The old tree is of another grammar (a `@flow` pragma came or went): parse afresh.
+      const { previous: _p, previousTree: _t, ...rest } = options;
+      options = rest;
+    }
     const sets = compiled(loaded);
     const started = performance.now();
     const budget = new Budget(options.budget ?? DEFAULT_BUDGET, started);
