@@ -189,7 +189,7 @@ export function isHashWrapper(n: Node): boolean {
     // deeply nested lambdas linear).
     let fn = n.parent;
     while (fn && !FUNCTION_TYPES.has(fn.type) && fn.type !== 'lambda') fn = fn.parent;
-    return fn?.type === 'function_definition' && isPythonHashWrapper(n, fn);
+    return fn?.type === 'function_definition' && isPythonHashWrapper(fn);
   }
   const fn = enclosingFunction(n);
   const name = fn ? functionName(fn) : undefined;
@@ -208,12 +208,11 @@ const PY_UNKEYED_DIGEST = /(?:^|\.)(?:md5|sha1|sha224|sha256|sha384|sha512|sha3_
 const PY_KEYED_OR_SECRET = /pass|secret|token|key|sign|hmac|verif|\bmac\b|cred|otp|salt|pepper|nonce|session|cookie|auth/i;
 
 /**
- * Python: the unkeyed digest call `n` is the body of a small generic hash helper, `def sha256(p):
+ * Python: `fn`, around an unkeyed digest call, is a small generic hash helper, `def sha256(p):
  * return hashlib.sha256(p.encode()).hexdigest()`: at most three statements (a docstring aside), a
  * generic hash name, and neither the helper's code nor its class names a key, secret or password.
  */
-function isPythonHashWrapper(n: Node, fn: Node): boolean {
-  if (!PY_UNKEYED_DIGEST.test(n.text)) return false;
+function isPythonHashWrapper(fn: Node): boolean {
   const name = fn.childForFieldName('name')?.text;
   if (!name || !PY_HASH_HELPER_NAME.test(name) || PY_KEYED_OR_SECRET.test(name)) return false;
   for (let p = fn.parent; p; p = p.parent) {

@@ -1527,18 +1527,22 @@ function fromProcessEnv(raw: Node, ctx: ValueContext, depth: number): boolean {
     const callee = field(n, 'function');
     const args = field(n, 'arguments')?.namedChildren.filter((c) => c !== null && c.type !== 'comment') ?? [];
     if (callee?.type !== 'identifier' || args.length > 0) return false;
-    const name = textOf(callee, ctx);
-    let root: Node = n;
-    while (root.parent) root = root.parent;
-    for (const decl of root.namedChildren) {
-      const d = decl?.type === 'export_statement' ? decl.namedChildren.find((c) => c?.type === 'function_declaration') : decl;
-      if (d?.type !== 'function_declaration' || field(d, 'name')?.text !== name) continue;
-      const params = field(d, 'parameters')?.namedChildren.filter((c) => c !== null && c.type !== 'comment') ?? [];
-      const body = field(d, 'body')?.text ?? '';
-      return params.length === 0 && body.includes('process.env') && !/\b(req|request|ctx|params|query|body|input|args)\b/.test(body);
-    }
+    const d = topLevelFunction(textOf(callee, ctx), n, ctx);
+    if (!d) return false;
+    const params = field(d, 'parameters')?.namedChildren.filter((c) => c !== null && c.type !== 'comment') ?? [];
+    const body = field(d, 'body')?.text ?? '';
+    return params.length === 0 && body.includes('process.env') && !/\b(req|request|ctx|params|query|body|input|args)\b/.test(body);
   }
   return false;
+}
+
+/** The first function declared at the top level of the file as `name` (`function name`, `export function name`, Go `func name`; not a method). */
+function topLevelFunction(name: string, from: Node, ctx: ValueContext): Node | undefined {
+  for (const decl of (ctx.root ?? from.tree.rootNode).namedChildren) {
+    const d = decl?.type === 'export_statement' ? decl.namedChildren.find((c) => c?.type === 'function_declaration') : decl;
+    if (d?.type === 'function_declaration' && field(d, 'name')?.text === name) return d;
+  }
+  return undefined;
 }
 
 /** A Go format verb: `%s`, `%-10v`, `%[2]d`; `%%` is a literal percent sign. */
@@ -1632,9 +1636,7 @@ function codeControlledList(raw: Node, ctx: ValueContext, depth: number, self: s
  * returns `"(" + strings.Join(placeholders, ", ") + ")", args`.
  */
 function fileFunctionReturnsCodeText(name: string, from: Node, ctx: ValueContext, depth: number): boolean {
-  let root: Node = from;
-  while (root.parent) root = root.parent;
-  const decl = root.namedChildren.find((c) => c?.type === 'function_declaration' && c.childForFieldName('name') !== null && textOf(c.childForFieldName('name')!, ctx) === name);
+  const decl = topLevelFunction(name, from, ctx);
   const body = decl?.childForFieldName('body');
   if (!decl || !body) return false;
   const returns = body.descendantsOfType('return_statement').filter((r): r is Node => {
