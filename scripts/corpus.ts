@@ -509,6 +509,8 @@ const RECALL_ROUND_LABELS = [
   'round 19: audit of regions the round-18 rules added',
   'round 20, seed 20261220: held out on six new repositories (engine at 81faf73, after tuning on round 18)',
   'round 21, seed 20261221: held out on six new repositories (engine at 9afe14e, the previous stop\'s final rules)',
+  'round 22: audit of regions the round-20 and round-21 rules added',
+  'round 23, seed 20261223: held out on six new repositories (engine at 52f9cdf, the previous stop\'s final rules)',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
