@@ -247,6 +247,102 @@ describe('incremental analysis', function () {
     }
   });
 
+  // Predicates that read a declaration elsewhere in the file record its name; an edit to such a
+  // declaration analyses the whole file, an edit anywhere else stays incremental. (The users here
+  // have no other finding: a fixable finding re-queries its whole top-level node on every edit.)
+  const declarationCases: { name: string; file: string; language: LanguageId; text: string; from: string; to: string; elsewhere: [string, string]; rule: string }[] = [
+    {
+      name: 'a key-function factory (#helper-matches?)',
+      file: 'keys.go',
+      language: 'go',
+      text: [
+        'package auth',
+        '',
+        'import (',
+        '\t"errors"',
+        '',
+        '\t"github.com/golang-jwt/jwt/v5"',
+        ')',
+        '',
+        'var secret = []byte("k")',
+        '',
+        'func keyFunc(t *jwt.Token) (interface{}, error) {',
+        '\tif t.Method.Alg() != "HS256" {',
+        '\t\treturn nil, errors.New("alg")',
+        '\t}',
+        '\treturn secret, nil',
+        '}',
+        '',
+        'func Parse(raw string) (*jwt.Token, error) {',
+        '\treturn jwt.Parse(raw, keyFunc)',
+        '}',
+        '',
+        'func Audience(raw string) string {',
+        '\tlabel := "aud"',
+        '\treturn label + raw',
+        '}',
+        '',
+      ].join('\n'),
+      from: '\tif t.Method.Alg() != "HS256" {\n\t\treturn nil, errors.New("alg")\n\t}\n',
+      to: '',
+      elsewhere: ['label := "aud"', 'label := "audience"'],
+      rule: 'go.jwt.algorithm-not-pinned',
+    },
+    {
+      name: 'a module-level list of table names (#code-built-sql?)',
+      file: 'backfill.ts',
+      language: 'typescript',
+      text: [
+        "import { PrismaClient } from '@prisma/client';",
+        '',
+        'const prisma = new PrismaClient();',
+        "const TABLES = ['Contact', 'Survey'] as const;",
+        '',
+        'export async function backfill() {',
+        '  for (const table of TABLES) {',
+        '    await prisma.$executeRawUnsafe(`UPDATE "${table}" SET "workspaceId" = 1 WHERE "workspaceId" IS NULL`);',
+        '  }',
+        '}',
+        '',
+        'export function label(name: string): string {',
+        "  const prefix = 'table';",
+        '  return prefix + name;',
+        '}',
+        '',
+      ].join('\n'),
+      from: "const TABLES = ['Contact', 'Survey'] as const;",
+      to: "const TABLES = ['Contact', process.argv[2]] as const;",
+      elsewhere: ["const prefix = 'table';", "const prefix = 'tables';"],
+      rule: 'ecma.sql.template-query',
+    },
+  ];
+  for (const c of declarationCases) {
+    it(`an edit to ${c.name} re-analyses its users elsewhere in the file; other edits stay incremental`, () => {
+      const count = (a: { findings: { rule: string }[] }) => a.findings.filter((f) => f.rule === c.rule).length;
+      const replace = (doc: GuardrailDocument, from: string, to: string, version: number) => {
+        const at = doc.text.indexOf(from);
+        assert.ok(at >= 0, `${JSON.stringify(from)} in ${c.file}`);
+        doc.edit([{ range: { start: doc.positionAt(at), end: doc.positionAt(at + from.length) }, text: to }], version);
+      };
+      const doc = engine.open(`/declarations/${c.file}`, c.language, c.text, { version: 1 });
+      try {
+        assert.strictEqual(count(doc.analyze().analysis), 0, `no ${c.rule} finding before the edit`);
+        // An edit in a function that declares nothing looked up: incremental, same findings.
+        replace(doc, c.elsewhere[0], c.elsewhere[1], 2);
+        const other = doc.analyze();
+        assert.ok(other.incremental, 'an edit elsewhere reuses the previous analysis');
+        assert.deepStrictEqual(comparable(other.analysis), comparable(engine.analyze(doc.text, c.language).analysis));
+        // The declaration itself: the answer for a match in another top-level node changes.
+        replace(doc, c.from, c.to, 3);
+        const edited = doc.analyze();
+        assert.deepStrictEqual(comparable(edited.analysis), comparable(engine.analyze(doc.text, c.language).analysis));
+        assert.strictEqual(count(edited.analysis), 1, `a ${c.rule} finding once the declaration changed`);
+      } finally {
+        doc.dispose();
+      }
+    });
+  }
+
   after(() => {
     console.log(`      incremental analysis: ${incrementalRuns} of ${totalRuns} edit batches reused the previous analysis`);
   });

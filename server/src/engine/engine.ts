@@ -27,7 +27,7 @@ import { GuardrailDocument, type DocumentOptions } from './document';
 import { checkParserInput } from './parserGuards';
 import './fixers';
 import { RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTriggers, type MatchContext, type RawFinding, type PatternScope, type RawTrigger, type RootFilter } from './ruleQueries';
-import { computeFileFacts, mayReturnMac, type FileFacts } from './valueFacts';
+import { computeFileFacts, mayReturnMac, PACKAGE_CLAUSE_NAME, type FileFacts } from './valueFacts';
 import { atomicsKey, goAtomicNames, type AtomicKind } from './goAtomics';
 import { RULE_CACHE_FILE, RuleAnalysisCache } from './ruleCache';
 import type { FileAnalysis, Finding, FindingSeverity, FindingSuppression, Region, Span, Suppression, Trigger } from './types';
@@ -189,6 +189,49 @@ export class AnalysisState {
   importWords: readonly number[][] = [];
   /** The file facts of the text alone (before package constants and atomics were added to the key). */
   fileFacts: { facts: FileFacts; key: string } | undefined;
+  /**
+   * Names of top-level declarations the predicates of this analysis (and of the incremental ones
+   * it continues) looked up (ValueContext.readNames): an edit to a declaration of one of them
+   * analyses the whole file again.
+   */
+  readNames: ReadonlySet<string> = new Set();
+}
+
+/**
+ * The names a top-level node declares, as predicates look them up (ValueContext.readNames):
+ * functions and methods, `const`/`let`/`var` declarators (exported or not), the package clause.
+ */
+function declaredNames(n: Node): string[] {
+  const node = n.type === 'export_statement' ? (n.childForFieldName('declaration') ?? n) : n;
+  if (node.type === 'package_clause') return [PACKAGE_CLAUSE_NAME];
+  const name = node.childForFieldName('name');
+  if (name) return [name.text];
+  if (node.type !== 'lexical_declaration' && node.type !== 'variable_declaration') return [];
+  const out: string[] = [];
+  for (const d of node.namedChildren) {
+    const id = d?.type === 'variable_declarator' ? d.childForFieldName('name') : null;
+    if (id) out.push(id.text);
+  }
+  return out;
+}
+
+/**
+ * Whether no top-level node the edits touch, in the new tree or the old, declares a name the
+ * last analysis's predicates looked up. Otherwise matches outside the edited nodes may have
+ * other answers now (a key-function factory, a placeholder helper, a module-level list edited).
+ */
+function declarationsUnchanged(changed: readonly CharRange[], root: Node, oldRoot: Node, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return true;
+  for (const r of changed) {
+    for (const top of [root, oldRoot]) {
+      let n = top.firstNamedChildForIndex(Math.max(0, r.startIndex - 1)) ?? top.lastNamedChild;
+      if (n) n = n.previousNamedSibling ?? n;
+      for (; n && n.startIndex <= r.endIndex; n = n.nextNamedSibling) {
+        if (n.endIndex >= r.startIndex && declaredNames(n).some((d) => names.has(d))) return false;
+      }
+    }
+  }
+  return true;
 }
 
 /** Top-level node types that can add to the file facts (valueFacts collectTopLevel); others never do. */
@@ -508,7 +551,15 @@ export class GuardrailEngine {
       if (options.auditFindings) fileFacts.key += '|audit';
       if (options.wrappers) fileFacts.key += `|${[...options.wrappers].map(([n, c]) => `${n}:${c}`).sort().join(',')}`;
       let dirty: { dirty: CharRange[]; fine?: FineScope } | undefined;
-      if (reusable && previous.state.factsKey === fileFacts.key && sameImports(previous.state.imports, imports)) dirty = dirtyFound;
+      if (
+        reusable &&
+        dirtyFound &&
+        previous.state.factsKey === fileFacts.key &&
+        sameImports(previous.state.imports, imports) &&
+        declarationsUnchanged(dirtyFound.changed, root, options.previousTree!.rootNode, previous.state.readNames)
+      ) {
+        dirty = dirtyFound;
+      }
       let result: { analysis: FileAnalysis; state: AnalysisState } | undefined;
       if (dirty && previous) {
         try {
@@ -574,7 +625,7 @@ export class GuardrailEngine {
     const kept = reuse?.state.factorHits;
     const factorScans = kept && kept.factors === registry.size ? new Map([[registry, new Map([['*', updateFactorHits(registry, kept.hits, reuse.edits, text)]])]]) : undefined;
     const ctx: MatchContext = {
-      ...(factorScans ? { factorScans } : {}), family: spec.family, imports, names: new Map(), text, lines, root, fileFacts: fileFacts.facts, budget, ...(options.packageConstants ? { packageConstants: options.packageConstants } : {}), ...(fileFacts.atomics ? { atomics: fileFacts.atomics } : {}) };
+      ...(factorScans ? { factorScans } : {}), family: spec.family, imports, names: new Map(), text, lines, root, fileFacts: fileFacts.facts, budget, readNames: new Set(reuse?.state.readNames), ...(options.packageConstants ? { packageConstants: options.packageConstants } : {}), ...(fileFacts.atomics ? { atomics: fileFacts.atomics } : {}) };
     const categories = options.categories;
     let placed: StoredTrigger[];
     let rawFindings: RawFinding[];
@@ -642,6 +693,8 @@ export class GuardrailEngine {
     state.factorHits = scanned && { hits: scanned, factors: registry.size };
     state.importWords = fileFacts.importWords ?? [];
     state.fileFacts = fileFacts.plain;
+    // An incremental analysis keeps the answers of the last one, and so what they read.
+    state.readNames = ctx.readNames ?? new Set();
     return { analysis, state };
   }
 

@@ -64,9 +64,10 @@ function helperName(arg: Node): string | undefined {
  * keyFunc(token, fn))` where `keyFunc` rejects `t.Method.Alg() != SignerAlgo`). Reads the file's
  * top-level declarations once per match; matches are the few calls a finding pattern picks.
  */
-export function isHelperMatching(args: Node, re: RegExp): boolean {
+export function isHelperMatching(args: Node, re: RegExp, ctx: ValueContext): boolean {
   const names = new Set(args.namedChildren.map((a) => (a ? helperName(a) : undefined)).filter((s): s is string => s !== undefined));
   if (names.size === 0) return false;
+  for (const name of names) ctx.readNames?.add(name);
   for (const d of args.tree.rootNode.namedChildren) {
     if (!d || !HELPER_DECLARATIONS.includes(d.type)) continue;
     const name = d.childForFieldName('name')?.text;
@@ -76,7 +77,8 @@ export function isHelperMatching(args: Node, re: RegExp): boolean {
 }
 
 /** A module-level `const NAME = ["a", "b"]` (or `[…] as const`): a fixed list of strings. */
-function constantStringList(name: string, root: Node): boolean {
+function constantStringList(name: string, root: Node, ctx: ValueContext): boolean {
+  ctx.readNames?.add(name);
   for (const st of root.namedChildren) {
     const decl = st?.type === 'export_statement' ? st.childForFieldName('declaration') : st;
     if (decl?.type !== 'lexical_declaration' || !decl.text.startsWith('const')) continue;
@@ -94,13 +96,13 @@ function constantStringList(name: string, root: Node): boolean {
 }
 
 /** `for (const table of TABLES)` around `at`, over a fixed module-level list. */
-function loopOverConstantList(id: Node, at: Node, fn: Node): boolean {
+function loopOverConstantList(id: Node, at: Node, fn: Node, ctx: ValueContext): boolean {
   const name = id.text;
   for (const loop of fn.descendantsOfType('for_in_statement')) {
     if (!loop || !holds(loop, at) || !/^\s*for\s*\(\s*const\b/.test(loop.text)) continue;
     if (loop.childForFieldName('left')?.text !== name) continue;
     const right = loop.childForFieldName('right');
-    return right?.type === 'identifier' && constantStringList(right.text, at.tree.rootNode);
+    return right?.type === 'identifier' && constantStringList(right.text, at.tree.rootNode, ctx);
   }
   return false;
 }
@@ -147,10 +149,10 @@ function codeBuiltSubstitution(sub: Node, fn: Node, ctx: ValueContext, depth: nu
   // `$${paramIndex}`: a positional placeholder's number, the value goes in the parameters.
   if (ctx.text[sub.startIndex - 1] === '$') return true;
   if (isConstant(e, ctx)) return true;
-  if (e.type === 'identifier') return loopOverConstantList(e, sub, fn);
+  if (e.type === 'identifier') return loopOverConstantList(e, sub, fn, ctx);
   // `${field.column}` of a loop over a module-level list of records of strings.
   const owner = e.type === 'member_expression' ? e.childForFieldName('object') : null;
-  if (owner?.type === 'identifier' && loopOverConstantList(owner, sub, fn)) return true;
+  if (owner?.type === 'identifier' && loopOverConstantList(owner, sub, fn, ctx)) return true;
   return joinOfCodeBuiltList(e, fn, ctx, depth);
 }
 

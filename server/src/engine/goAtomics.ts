@@ -17,7 +17,7 @@
 import { detached } from './strings';
 import type { Node } from 'web-tree-sitter';
 import { functionText } from './randomUse';
-import { enclosingFunction, parentOf, type ValueContext } from './valueFacts';
+import { enclosingFunction, PACKAGE_CLAUSE_NAME, parentOf, type ValueContext } from './valueFacts';
 
 export type AtomicKind = 'publish' | 'scalar' | 'pointer';
 
@@ -270,6 +270,7 @@ export function isNotCliOutput(callee: Node, ctx: ValueContext): boolean {
   if (ctx.family === 'ecma') return !(/^console\.(?:log|info)$/.test(text) && /\bprocess\.stderr\.write\(/.test(functionText(callee)));
   if (!/^fmt\.Print/.test(text)) return true;
   const root = ctx.root ?? callee.tree.rootNode;
+  ctx.readNames?.add(PACKAGE_CLAUSE_NAME);
   const clause = root.namedChildren.find((c) => c?.type === 'package_clause');
   const name = clause?.namedChildren.find((c) => c?.type === 'package_identifier');
   return !(name && ctx.text.slice(name.startIndex, name.endIndex) === 'main');

@@ -185,14 +185,6 @@ const SHARED_QUERY_MAX_CHARS = 8_000;
 /** Thrown by a local-only run when compiling showed a pattern can span top-level nodes. */
 export class ScopeChanged extends Error {}
 
-/**
- * Predicates that read code outside the match's own function: a key-function factory declared
- * elsewhere in the file (`#helper-matches?`), module-level string lists a template draws from
- * (`#code-built-sql?`). Their patterns are re-run over the whole file on every analysis, so an
- * incremental analysis equals a fresh one.
- */
-const FILE_WIDE_PREDICATES = new Set(['helper-matches?', 'not-helper-matches?', 'code-built-sql?', 'not-code-built-sql?', 'concat-runtime-value?']);
-
 /** Root node types of the grammars' syntax trees. */
 const FILE_ROOT_TYPES = new Set(['source_file', 'module', 'program']);
 
@@ -989,15 +981,15 @@ export class RuleSet {
           readsContext: checked.some((p) => CONTEXT_PREDICATES.has(p.operator)),
         };
         this.scopes[info.ordinal] = info;
-        // A pattern whose predicates read declarations elsewhere in the file runs over the whole
-        // file on every analysis: an edit there changes its answer (FILE_WIDE_PREDICATES).
-        const fileWide = checked.some((p) => FILE_WIDE_PREDICATES.has(p.operator));
-        const groupKey = fileWide ? `${analysis.structure}\u0000file` : analysis.structure;
-        let group = byStructure.get(groupKey);
+        // Predicates that read declarations elsewhere in the file (a key-function factory for
+        // `#helper-matches?`, a module-level list for `#code-built-sql?`, a placeholder helper for
+        // `#concat-runtime-value?`) record the names they look up (ValueContext.readNames): an
+        // edit to such a declaration re-analyses the whole file (engine.ts), so they run like others.
+        let group = byStructure.get(analysis.structure);
         if (!group) {
-          const scope = fileWide ? 'anywhere' : scopeOf(analysis.rootTypes ?? undefined);
+          const scope = scopeOf(analysis.rootTypes ?? undefined);
           group = { structure: analysis.structure, members: [], scope, sources: new Set() };
-          byStructure.set(groupKey, group);
+          byStructure.set(analysis.structure, group);
           groups.push(group);
         }
         group.members.push(info);

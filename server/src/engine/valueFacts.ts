@@ -45,7 +45,17 @@ export interface ValueContext {
   partialEnclosing?: Map<string, EnclosingIndex>;
   /** Lookups of enclosingFunction answered by climbing parents so far. */
   functionClimbs?: number;
+  /**
+   * Names of top-level declarations a predicate looked up (found or not): a helper function, a
+   * module-level constant list, the package clause (PACKAGE_CLAUSE_NAME). An incremental analysis
+   * whose edits touch a top-level node declaring one of them analyses the whole file again
+   * (engine.ts declarationsUnchanged): the answers for matches elsewhere may change.
+   */
+  readNames?: Set<string>;
 }
+
+/** The name recorded in ValueContext.readNames for a read of the Go package clause. */
+export const PACKAGE_CLAUSE_NAME = '\0package';
 
 /** enclosingFunction climbs parents for this many lookups of an analysis, then builds the index. */
 const CLIMBS_BEFORE_INDEX = 24;
@@ -1349,6 +1359,7 @@ const GO_PATH_MAKER = /(?:^|[a-z0-9.])(?<!From)(?:Path|Dir|FileName|Filename)$/;
 
 /** The Go file's package name, from the clause under the root. */
 function goPackageName(n: Node, ctx: ValueContext): string {
+  ctx.readNames?.add(PACKAGE_CLAUSE_NAME);
   const clause = (ctx.root ?? n.tree.rootNode).namedChildren.find((c) => c?.type === 'package_clause');
   const name = clause?.namedChildren.find((c) => c?.type === 'package_identifier');
   return name ? textOf(name, ctx) : '';
@@ -1538,6 +1549,7 @@ function fromProcessEnv(raw: Node, ctx: ValueContext, depth: number): boolean {
 
 /** The first function declared at the top level of the file as `name` (`function name`, `export function name`, Go `func name`; not a method). */
 function topLevelFunction(name: string, from: Node, ctx: ValueContext): Node | undefined {
+  ctx.readNames?.add(name);
   for (const decl of (ctx.root ?? from.tree.rootNode).namedChildren) {
     const d = decl?.type === 'export_statement' ? decl.namedChildren.find((c) => c?.type === 'function_declaration') : decl;
     if (d?.type === 'function_declaration' && field(d, 'name')?.text === name) return d;
