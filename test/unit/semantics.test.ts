@@ -102,6 +102,9 @@ describe('test-code classification', () => {
     'src/config.type-test.ts',
     'packages/create/starter/keystone.ts',
     'starters/blog/auth.ts',
+    'settings/ci.py',
+    'settings/local_dev.py',
+    'config/settings/development.py',
   ];
   const production = [
     'apps/web/src/pages/playground/index.tsx',
@@ -162,6 +165,10 @@ describe('test-code classification', () => {
     'src/typetests.go',
     'packages/create/src/index.ts',
     'src/starter-kit.ts',
+    'settings/main.py',
+    'settings/local.py',
+    'config/settings/production.py',
+    'app/dev.py',
   ];
   for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));
   for (const p of production) it(`not test code: ${p}`, () => assert.strictEqual(isTestPath(p), false));

@@ -948,3 +948,23 @@
    (elif_clause consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))])
  (#match? @f "(^|\\.)\\w*(MismatchingState|StateMismatch|InvalidState|MismatchedState)(Error|Exception)?$")
  (#set! rule "python.auth.state-check"))
+
+; Round 23 (social-core): python-social-auth's hand-off to the authentication pipeline. A backend's
+; auth_complete passes the provider's verified response on, `return self.strategy.authenticate(*args,
+; **kwargs)` (also continue_pipeline resuming a halted login), and the strategy calls the backend,
+; `backend.authenticate(*args, **kwargs)`: whoever comes back is logged in.
+((call
+   function: (attribute object: (_) @o attribute: (identifier) @m) @trigger)
+ (#eq? @m "authenticate")
+ (#match? @o "(^|\\.)(strategy|backend)$")
+ (#set! rule "python.auth.social-authenticate"))
+
+; A login helper handed the user to sign in (`login(backend, user, social_user)` through a `login`
+; parameter, `_login_user(request, userid, two_factor_method=...)`): the session begins here.
+; Imported library logins are python.auth.library-call.
+((call
+   function: (identifier) @trigger
+   arguments: (argument_list) @args)
+ (#any-of? @trigger "login" "alogin" "_login" "_login_user" "login_user" "log_user_in" "do_login")
+ (#match? @args "[(,]\\s*(\\w+\\.)?(user|userid|user_id|authenticated_user|auth_user|\\w+_user)\\s*[,)]")
+ (#set! rule "python.auth.login-call"))

@@ -70,6 +70,15 @@
  (#set! evidence "mention")
  (#set! rule "python.jwt.library-call"))
 
+;; - a library's view class turned into a route handler (`path("token/refresh",
+;;   TokenRefreshView.as_view())` in urlpatterns): URL wiring; the token is handled in the library's view.
+((call
+   function: (attribute attribute: (identifier) @m) @trigger)
+ (#eq? @m "as_view")
+ (#resolves-to? @trigger "^(rest_framework_simplejwt|flask_jwt_extended|authlib|jose|jwt|jwcrypto)\\.")
+ (#set! evidence "mention")
+ (#set! rule "python.jwt.library-call"))
+
 ((call
    function: [(identifier) (attribute)] @trigger)
  (#resolves-to? @trigger "^(?:jwt\\.(encode|decode|decode_complete|get_unverified_header|PyJWKClient|PyJWK|PyJWKSet|PyJWT|PyJWS|api_jwt\\.\\w+|api_jws\\.\\w+|algorithms\\.\\w+|jwks_client\\.\\w+)$|jose\\.(jwt|jws|jwk|jwe)\\.\\w+$|authlib\\.(jose|integrations|oauth2|oidc|oauth1)(\\.|$)|google\\.(oauth2\\.id_token\\.\\w+|auth\\.jwt\\.\\w+|auth\\.crypt\\.\\w+)$|onelogin\\.saml2\\.|jwcrypto\\.|(flask_jwt_extended|rest_framework_simplejwt|fastapi_jwt_auth)(\\.|$))")

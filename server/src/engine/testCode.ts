@@ -196,6 +196,9 @@ function isVendoredAssetPath(dirs: readonly string[]): boolean {
   return false;
 }
 
+/** A settings package's module for CI, tests or local development (see isTestPath). */
+const SETTINGS_ENV_MODULE = /^(ci|test|tests|testing|dev|development|local_dev|dev_local|local_development)\.py$/;
+
 /** A Go test package by name: `webtests`, `e2etests`, `apitests` (not `contests`, `protests`). */
 const GO_TEST_PACKAGE = /^(?!con|pro)[a-z0-9]+tests$/;
 
@@ -226,5 +229,9 @@ export function isTestPath(relPath: string): boolean {
   // pkg/caldavtests): its non-`_test.go` files are the suite's helpers (they take *testing.T),
   // since a Go package name cannot carry a separator. Not `contests`/`protests`, which are nouns.
   if (name.endsWith('.go') && dirs.some((d) => GO_TEST_PACKAGE.test(d))) return true;
+  // A settings package's module for the CI run or a developer's machine (`settings/ci.py`,
+  // `settings/local_dev.py`, `config/settings/development.py`): its literal SECRET_KEY and DEBUG are
+  // meant for that environment, like `settings_test.py`. Not `settings/local.py`, `production.py`, `base.py`.
+  if (dirs[dirs.length - 1]?.toLowerCase() === 'settings' && SETTINGS_ENV_MODULE.test(name)) return true;
   return TEST_FILE_PATTERNS.some((re) => re.test(name));
 }

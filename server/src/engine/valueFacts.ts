@@ -490,12 +490,29 @@ function functionFacts(fn: Node, ctx: ValueContext): FunctionFacts {
   const macDerived = new Set<string>();
   for (const [name, values] of assigned) {
     if (values.every((v) => v.type === 'const_spec' || isLiteral(v))) constants.add(name);
-    if (values.some((v) => MAC_CALL.test(textOf(v, ctx)) || callsMacFunction(v, ctx))) macDerived.add(name);
+    if (values.some((v) => MAC_CALL.test(textOf(v, ctx)) || callsMacFunction(v, ctx) || keyedDigest(v, ctx))) macDerived.add(name);
   }
   const values = new Map([...assigned].map(([name, vs]) => [name, vs.map((v) => textOf(v, ctx))]));
   const facts = { constants, macDerived, bound, values, assignedNodes: assigned, parameters };
   ctx.functionFacts.set(fn.id, facts);
   return facts;
+}
+
+/** A digest call by name: `hashlib.md5(`, `sha256(`, `vk_sig(`, `make_hash(`, `compute_digest(`. */
+const DIGEST_CALL = /^(await\s+)?([\w.]*\.)?(md5|sha1|sha224|sha256|sha384|sha512|\w*_sig|sig|\w*_hash|hash_\w+|\w*_?digest)\s*\(/;
+/** A secret among a digest's inputs (`secret`, `api_secret`, `self.secret`, `settings.SECRET_KEY`; not the `secrets` module). */
+const DIGEST_SECRET_INPUT = /(^|[^A-Za-z])(secret|SECRET)(?!s\.)/;
+
+/**
+ * Python: the value digests text that holds a secret (`check_key = vk_sig(f"{key}_{uid}_{secret}")`,
+ * `md5((params + api_secret).encode()).hexdigest()`): a secret-suffix signature of a provider's
+ * callback, as keyed as an HMAC whatever the local is called.
+ */
+function keyedDigest(v: Node, ctx: ValueContext): boolean {
+  if (ctx.family !== 'python' || v.type !== 'call') return false;
+  const t = textOf(v, ctx);
+  const m = DIGEST_CALL.exec(t);
+  return m !== null && DIGEST_SECRET_INPUT.test(t.slice(m[0].length));
 }
 
 /**

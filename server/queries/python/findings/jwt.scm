@@ -63,9 +63,13 @@
  (#set! message "get_unverified_claims returns claims whose signature was never checked: attacker-controlled. Use them only for routing hints, then jwt.decode with the key and algorithms=[...]."))
 
 ; options={"verify_exp": False} (also verify_nbf, verify_iat)
+; Not in a function that also turns verify_signature off (an unverified peek at `tid`/`kid` before the
+; real decode): the claim flags are moot there, and the signature rule above reports the decode once.
 ((pair key: (string) @key value: (false) @value) @finding
  (#match? @key "^[\"\\']verify_(exp|nbf|iat)[\"\\']$")
  (#imports? "^(jwt|jose)(\\.|$)")
+ (#not-text-before? @finding "[\"\\']verify_signature[\"\\']\\s*:\\s*False")
+ (#not-text-after? @finding "[\"\\']verify_signature[\"\\']\\s*:\\s*False")
  (#not-unit-name-matches? @finding "(^|\\s)_?(Null|Mock|Fake|Dummy|Stub)[A-Z]\\w*$")
  (#set! rule "python.jwt.claims-validation-disabled")
  (#set! category "jwt")
@@ -78,6 +82,8 @@
 ((pair key: (string) @key value: (false) @value) @finding
  (#match? @key "^[\"\\']verify_(aud|iss)[\"\\']$")
  (#imports? "^(jwt|jose)(\\.|$)")
+ (#not-text-before? @finding "[\"\\']verify_signature[\"\\']\\s*:\\s*False")
+ (#not-text-after? @finding "[\"\\']verify_signature[\"\\']\\s*:\\s*False")
  (#not-unit-name-matches? @finding "(^|\\s)_?(Null|Mock|Fake|Dummy|Stub)[A-Z]\\w*$")
  (#set! rule "python.jwt.claims-validation-disabled")
  (#set! category "jwt")

@@ -32,11 +32,14 @@
  (#set! message "SQL built with an f-string from a value: SQL injection. Keep the SQL constant and pass the value as a query parameter (cursor.execute(sql, (value,)) with %s / ? / $1 per driver)."))
 
 ; % formatting: cur.execute(<query>), text(<query>), User.objects.raw(<query>)
+; Not when the one value spliced in is a model's table name (`% self.model._meta.db_table`,
+; `% cls.__tablename__`): the code names the table, no input reaches it.
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
  (#imports? "{{sql-driver-modules}}")
  (#match? @fn "{{sql-execute-method}}")
  (#match? @args "{{sql-verb}}")
  (#match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*\\(?\\s*([Ss][Ee][Ll][Ee][Cc][Tt]|[Ii][Nn][Ss][Ee][Rr][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee]|[Ww][Ii][Tt][Hh]|[Rr][Ee][Pp][Ll][Aa][Cc][Ee]|[Mm][Ee][Rr][Gg][Ee])\\s[\\s\\S]*?([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*['\"]?%?%(\\([A-Za-z_]\\w*\\))?[-+# 0-9.]*[sr][\\s\\S]*?[\"\\']\\s*%")
+ (#not-match? @args "%\\s*\\(?\\s*[\\w.]*\\.(_meta\\.db_table|__tablename__)\\s*,?\\s*\\)?\\s*\\)$")
  (#set! rule "python.sql.format-query")
  (#set! category "sql")
  (#set! severity "error")
@@ -49,6 +52,7 @@
  (#imports? "{{sql-driver-modules}}")
  (#match? @value "{{sql-verb}}")
  (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')[\\s\\S]*?([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*['\"]?%?%(\\([A-Za-z_]\\w*\\))?[-+# 0-9.]*[sr][\\s\\S]*?[\"\\']\\s*%")
+ (#not-match? @value "%\\s*\\(?\\s*[\\w.]*\\.(_meta\\.db_table|__tablename__)\\s*,?\\s*\\)?\\s*$")
  (#sql? @value)
  (#set! rule "python.sql.format-query")
  (#set! category "sql")
