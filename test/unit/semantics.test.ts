@@ -102,6 +102,7 @@ describe('test-code classification', () => {
     'src/config.type-test.ts',
     'packages/create/starter/keystone.ts',
     'starters/blog/auth.ts',
+    'integration/clients/jwt_bearer.go',
   ];
   const production = [
     'apps/web/src/pages/playground/index.tsx',
@@ -125,6 +126,7 @@ describe('test-code classification', () => {
     'internal/keygen/rsa.go',
     'internal/token-gen/token.go',
     'internal/integration/helpers.go',
+    'integration/src/connector.ts',
     'src/testimonial-utils.ts',
     'packages/demo-connector/src/index.ts',
     'packages/app/src/demo.ts',

@@ -226,5 +226,9 @@ export function isTestPath(relPath: string): boolean {
   // pkg/caldavtests): its non-`_test.go` files are the suite's helpers (they take *testing.T),
   // since a Go package name cannot carry a separator. Not `contests`/`protests`, which are nouns.
   if (name.endsWith('.go') && dirs.some((d) => GO_TEST_PACKAGE.test(d))) return true;
+  // A Go repository's top-level `integration/` tree (moby, containerd, fosite): integration tests
+  // and the clients and helpers only they use. Only at the root: `internal/integration/` is a
+  // product package of third-party integrations.
+  if (name.endsWith('.go') && dirs[0]?.toLowerCase() === 'integration') return true;
   return TEST_FILE_PATTERNS.some((re) => re.test(name));
 }
