@@ -105,6 +105,7 @@ describe('test-code classification', () => {
     'settings/ci.py',
     'settings/local_dev.py',
     'config/settings/development.py',
+    'integration/clients/jwt_bearer.go',
   ];
   const production = [
     'apps/web/src/pages/playground/index.tsx',
@@ -128,6 +129,7 @@ describe('test-code classification', () => {
     'internal/keygen/rsa.go',
     'internal/token-gen/token.go',
     'internal/integration/helpers.go',
+    'integration/src/connector.ts',
     'src/testimonial-utils.ts',
     'packages/demo-connector/src/index.ts',
     'packages/app/src/demo.ts',

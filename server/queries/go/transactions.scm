@@ -262,3 +262,16 @@
  (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction")
  (#text-before? @trigger "\\w+\\s*:?=\\s*func\\s*\\(\\s*\\w+\\s+\\*?[\\w.]*\\b(Tx|Conn|Connection|DB|Session|[A-Za-z]*Tx)\\b")
  (#set! rule "go.transactions.tx-wrapper-local"))
+
+;; The same on a handle named for a transaction that takes a context, whatever the library: a
+;; storage asserted to a Transactional interface (txnStorage, ok := s.(Transactional);
+;; txnStorage.Commit(ctx)), txn.Rollback(ctx), txStore.BeginTX(ctx)
+((call_expression
+   function: (selector_expression
+     operand: [(identifier) @recv (selector_expression field: (field_identifier) @recv)]
+     field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (identifier) @ctx .))
+ (#any-of? @f "Begin" "BeginTx" "BeginTX" "Commit" "Rollback")
+ (#match? @recv "^(tx|txn|txn[A-Z]\\w*|tx(Store|Storage|Conn|Session)\\w*|[a-z]\\w*(Tx|Txn))$")
+ (#match? @ctx "^(ctx|c|context)$")
+ (#set! rule "go.transactions.tx-handle-ctx"))

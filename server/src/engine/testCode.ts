@@ -233,5 +233,9 @@ export function isTestPath(relPath: string): boolean {
   // `settings/local_dev.py`, `config/settings/development.py`): its literal SECRET_KEY and DEBUG are
   // meant for that environment, like `settings_test.py`. Not `settings/local.py`, `production.py`, `base.py`.
   if (dirs[dirs.length - 1]?.toLowerCase() === 'settings' && SETTINGS_ENV_MODULE.test(name)) return true;
+  // A Go repository's top-level `integration/` tree (moby, containerd, fosite): integration tests
+  // and the clients and helpers only they use. Only at the root: `internal/integration/` is a
+  // product package of third-party integrations.
+  if (name.endsWith('.go') && dirs[0]?.toLowerCase() === 'integration') return true;
   return TEST_FILE_PATTERNS.some((re) => re.test(name));
 }

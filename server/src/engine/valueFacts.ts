@@ -1601,7 +1601,7 @@ function codeControlledText(raw: Node, ctx: ValueContext, depth = 0): boolean {
     if (depth < 3 && /^strings\.Trim(Suffix|Prefix|Right|Left|Space)?$/.test(fnText) && callArgs.length >= 1) {
       return callArgs.every((a) => codeControlledText(a, ctx, depth + 1));
     }
-    if (fnText === 'fmt.Sprintf' && depth < 2) return !sprintfInterpolatesRuntimeValue(n, ctx, depth + 1);
+    if (fnText === 'fmt.Sprintf' && depth < 3) return !sprintfInterpolatesRuntimeValue(n, ctx, depth + 1);
     // `placeholder(len(args)+1)`, `placeholders(3)`: a helper that makes `?` / `$n` markers.
     if (PLACEHOLDER_HELPER.test(fnText)) return true;
     // `strings.Join(placeholders, ", ")` over a list filled only with such text.
@@ -1610,6 +1610,10 @@ function codeControlledText(raw: Node, ctx: ValueContext, depth = 0): boolean {
     }
     // `clause, args := inClause(1, batch)`: a function of this file that returns only such text.
     if (depth < 4 && fn?.type === 'identifier') return fileFunctionReturnsCodeText(textOf(fn, ctx), n, ctx, depth + 1);
+    // `db.now()`, `db.dateSub(3, "HOUR")`, `db.upsert("id")`: a method of this file called with
+    // constants only, whose returns are code-controlled text once its parameters are those
+    // constants (a SQL dialect fragment chosen per driver).
+    if (depth < 4 && fn?.type === 'selector_expression') return fileMethodReturnsCodeText(n, ctx, depth + 1);
     return false;
   }
   // `"(" + strings.Join(placeholders, ", ") + ")"`: text joined from code-controlled parts.
@@ -1618,8 +1622,76 @@ function codeControlledText(raw: Node, ctx: ValueContext, depth = 0): boolean {
     const right = field(n, 'right');
     return left !== null && right !== null && codeControlledText(left, ctx, depth) && codeControlledText(right, ctx, depth);
   }
+  if (n.type === 'identifier' && isTrustedParameter(n, ctx)) return true;
   if (n.type === 'identifier' && depth < 4) return everyLocalValue(n, ctx, (v) => codeControlledText(v, ctx, depth + 1));
   return false;
+}
+
+/**
+ * Parameters bound to constants at the call being followed (fileMethodReturnsCodeText): the method
+ * declaration and its parameter names, innermost last.
+ */
+const trustedParameters: { decl: Node; names: Set<string> }[] = [];
+
+/** `n` names a parameter of a method being followed from a call that passed only constants. */
+function isTrustedParameter(n: Node, ctx: ValueContext): boolean {
+  if (trustedParameters.length === 0) return false;
+  const name = textOf(n, ctx);
+  return trustedParameters.some((t) => t.names.has(name) && n.startIndex >= t.decl.startIndex && n.endIndex <= t.decl.endIndex);
+}
+
+/**
+ * Names of the parameters of a Go function or method declaration that the call passes constants
+ * to (`isConst` of the argument at the same position; a variadic parameter when every remaining
+ * argument is constant).
+ */
+function constantBoundParameters(decl: Node, args: readonly Node[], isConst: (a: Node) => boolean): Set<string> {
+  const names = new Set<string>();
+  let i = 0;
+  for (const p of field(decl, 'parameters')?.namedChildren ?? []) {
+    if (p?.type === 'variadic_parameter_declaration') {
+      const name = p.childForFieldName('name');
+      if (name && args.slice(i).every(isConst)) names.add(name.text);
+      break;
+    }
+    if (p?.type !== 'parameter_declaration') continue;
+    for (const c of p.childrenForFieldName('name')) {
+      if (!c) continue;
+      const a = args[i++];
+      if (a && isConst(a)) names.add(c.text);
+    }
+  }
+  return names;
+}
+
+/**
+ * Every method named like the call `call` (`recv.name(args)`) that this file declares returns
+ * code-controlled text first in every `return` of its own body, the parameters the call passes
+ * constants to standing for those constants: `func (db *datastore) now() string` returning
+ * `"NOW()"` or an SQLite `strftime(…)`; `db.dateAdd(secs, "SECOND")` formatting the number with
+ * `%d` and the unit with `%s` into `DATE_ADD(NOW(), INTERVAL %d %s)`.
+ */
+function fileMethodReturnsCodeText(call: Node, ctx: ValueContext, depth: number): boolean {
+  if (ctx.family !== 'go') return false;
+  const name = field(field(call, 'function') ?? call, 'field')?.text;
+  const args = field(call, 'arguments')?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') ?? [];
+  if (!name || args.some((a) => a.type === 'variadic_argument')) return false;
+  const isConst = (a: Node): boolean => isConstant(unwrap(a, ctx), ctx);
+  ctx.readNames?.add(name);
+  const decls = (ctx.root ?? call.tree.rootNode).namedChildren.filter(
+    (d): d is Node => d?.type === 'method_declaration' && field(d, 'name')?.text === name,
+  );
+  if (decls.length === 0) return false;
+  return decls.every((decl) => {
+    const firsts = firstReturnedValues(decl);
+    if (!firsts) return false;
+    trustedParameters.push({ decl, names: constantBoundParameters(decl, args, isConst) });
+    try {
+      return firsts.every((first) => first !== undefined && codeControlledText(first, ctx, depth));
+    } finally {
+      trustedParameters.pop();
+    }
+  });
 }
 
 /** Go helpers that make bind markers by name: `placeholder(n)`, `placeholders(len(args))`, `deleteUserPlaceholder(1)`. */
@@ -1654,6 +1726,7 @@ function codeControlledList(raw: Node, ctx: ValueContext, depth: number, self: s
       ? a.namedChildren[0] !== null && a.namedChildren[0] !== undefined && codeControlledList(a.namedChildren[0], ctx, depth + 1, self)
       : codeControlledText(a, ctx, depth)));
   }
+  if (n.type === 'identifier' && isTrustedParameter(n, ctx)) return true;
   if (n.type === 'identifier' && depth < 6) return everyLocalValue(n, ctx, (v, name) => codeControlledList(v, ctx, depth + 1, name));
   return false;
 }
@@ -1666,18 +1739,27 @@ function codeControlledList(raw: Node, ctx: ValueContext, depth: number, self: s
  */
 function fileFunctionReturnsCodeText(name: string, from: Node, ctx: ValueContext, depth: number): boolean {
   const decl = topLevelFunction(name, from, ctx);
-  const body = decl?.childForFieldName('body');
-  if (!decl || !body) return false;
+  const firsts = decl ? firstReturnedValues(decl) : undefined;
+  return firsts !== undefined && firsts.every((first) => first !== undefined && codeControlledText(first, ctx, depth));
+}
+
+/**
+ * The first value of each `return` of a Go function's own body (not of closures in it), undefined
+ * for a bare `return`; undefined when it has no body or no `return`.
+ */
+function firstReturnedValues(decl: Node): (Node | undefined)[] | undefined {
+  const body = decl.childForFieldName('body');
+  if (!body) return undefined;
   const returns = body.descendantsOfType('return_statement').filter((r): r is Node => {
     if (r === null) return false;
     for (let p = r.parent; p && p.id !== decl.id; p = p.parent) if (p.type === 'func_literal') return false;
     return true;
   });
-  if (returns.length === 0) return false;
-  return returns.every((r) => {
+  if (returns.length === 0) return undefined;
+  return returns.map((r) => {
     const list = r.namedChildren.find((c) => c !== null && c.type !== 'comment');
     const first = list?.type === 'expression_list' ? list.namedChildren.find((c) => c !== null && c.type !== 'comment') : list;
-    return first !== undefined && first !== null && codeControlledText(first, ctx, depth);
+    return first ?? undefined;
   });
 }
 
