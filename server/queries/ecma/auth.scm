@@ -467,28 +467,3 @@
    left: (member_expression property: (property_identifier) @trigger))
  (#eq? @trigger "trustHost")
  (#set! rule "ecma.auth.trust-host"))
-
-; A NestJS route or resolver method behind an authentication / authorization guard:
-; `@UseGuards(AuthGuard('jwt'))`, `@UseGuards(GqlAuthGuard, GqlAdminGuard)` above the handler. The
-; decorator is the route's access decision (dropping it opens the endpoint), so the method is an
-; auth region that starts at its decorators. Not a rate limiter, feature-flag or environment guard
-; (`ThrottlerGuard`, `RootEnvironmentGuard`). TypeScript puts the decorators before the method in the
-; class body, JavaScript inside it. A class-level `@UseGuards` stays a mention (guard-decorator).
-((_
-   (decorator (call_expression function: (identifier) @d arguments: (arguments) @args))
-   .
-   [(decorator) (comment)]*
-   .
-   (method_definition name: (property_identifier) @trigger))
- (#eq? @d "UseGuards")
- (#match? @args "(Auth|Jwt|JWT|Admin|Role|Member|Owner|Permission|Privilege|Token|Session|SSO|Sso|Viewer|Invitee|Scope|Access|ApiKey|Policy|Acl|ACL|Login)\\w*\\b")
- (#not-match? @args "^\\(\\s*(\\w*(Throttl|RateLimit|Ratelimit|FeatureFlag|Environment|Mock)\\w*\\s*,?\\s*)+\\)$")
- (#set! rule "ecma.auth.guarded-route"))
-
-((_
-   decorator: (decorator (call_expression function: (identifier) @d arguments: (arguments) @args))
-   name: (property_identifier) @trigger)
- (#eq? @d "UseGuards")
- (#match? @args "(Auth|Jwt|JWT|Admin|Role|Member|Owner|Permission|Privilege|Token|Session|SSO|Sso|Viewer|Invitee|Scope|Access|ApiKey|Policy|Acl|ACL|Login)\\w*\\b")
- (#not-match? @args "^\\(\\s*(\\w*(Throttl|RateLimit|Ratelimit|FeatureFlag|Environment|Mock)\\w*\\s*,?\\s*)+\\)$")
- (#set! rule "ecma.auth.guarded-route"))

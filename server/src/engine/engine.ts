@@ -107,8 +107,6 @@ interface UnitInfo {
   node?: Node;
   /** A `const x = …` / `export const x = …` statement (foldIntoStatements); kept with the offsets, as the node is not. */
   declaration?: boolean;
-  /** Where the region starts when not at `start`: a TypeScript method's decorators (`@UseGuards(…)`), siblings of the method in the class body. */
-  spanStart?: number;
 }
 
 /** A trigger remembered by offsets (with its unit), so it survives edits elsewhere. */
@@ -692,7 +690,6 @@ export class GuardrailEngine {
       const end = mapOffset(t.end, edits, -1);
       if (start > end || overlapsAny(rangesOf(sets.rules, t.ordinal), start, end)) continue;
       const unit = { ...t.unit, start: mapOffset(t.unit.start, edits, 1), end: mapOffset(t.unit.end, edits, -1), anchor: mapOffset(t.unit.anchor, edits, 1) };
-      if (t.unit.spanStart !== undefined) unit.spanStart = mapOffset(t.unit.spanStart, edits, 1);
       delete unit.node;
       // (The edited unit itself may have grown or shrunk: error recovery can move its end.)
       if (unitRanges && overlapsAny(unitRanges, unit.start, unit.end)) {
@@ -1201,13 +1198,7 @@ function unitInfo(path: readonly Node[], index: number, spec: LanguageSpec, pref
       anchor = p;
     }
   }
-  // TypeScript puts a method's decorators before it in the class body (JavaScript, inside it): the
-  // region still starts at the first, so `@UseGuards(…)` is inside the region it makes.
-  let first: Node | null = null;
-  if (unit.type === 'method_definition') {
-    for (let d = unit.previousNamedSibling; d?.type === 'decorator'; d = d.previousNamedSibling) first = d;
-  }
-  return { start: unit.startIndex, end: unit.endIndex, type: unit.type, symbol: symbolAt(path, index, spec, prefixes), anchor: anchor.startIndex, node: unit, ...(spec.family === 'ecma' && isDeclarationStatement(unit) ? { declaration: true } : {}), ...(first ? { spanStart: first.startIndex } : {}) };
+  return { start: unit.startIndex, end: unit.endIndex, type: unit.type, symbol: symbolAt(path, index, spec, prefixes), anchor: anchor.startIndex, node: unit, ...(spec.family === 'ecma' && isDeclarationStatement(unit) ? { declaration: true } : {}) };
 }
 
 /** Triggers with their units (looked up once per unit, in one walk down the tree). */
@@ -1414,7 +1405,7 @@ function buildRegions(
       category: g.category,
       tier: tierOf(g.category),
       symbol: g.unit.symbol,
-      span: span(g.unit.spanStart ?? g.unit.start, g.unit.end),
+      span: span(g.unit.start, g.unit.end),
       fingerprint,
       triggers,
       ...(suppression ? { suppression } : {}),
