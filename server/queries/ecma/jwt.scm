@@ -13,6 +13,17 @@
  (#set! evidence "mention")
  (#set! rule "ecma.jwt.client-decode"))
 
+;; A JWT module registered with no options (`JwtModule.register({})`, `JwtModule.register()`): no
+;; secret, algorithm or lifetime is set there (each sign / verify call passes its own). It joins a
+;; jwt region of the unit but makes none. (Before the library pattern: the earlier one counts.)
+((call_expression
+   function: (member_expression) @trigger
+   arguments: (arguments) @args)
+ (#resolves-to? @trigger "^@nestjs/jwt\\.JwtModule\\.register$")
+ (#match? @args "^\\(\\s*(\\{\\s*\\})?\\s*\\)$")
+ (#set! evidence "mention")
+ (#set! rule "ecma.jwt.library"))
+
 ; Any call or constructor from a JWT / OIDC / SAML library:
 ; jwt.verify(...), jwtVerify(...), new SignJWT(...), createRemoteJWKSet(...), jwksClient(...),
 ; expressjwt(...), auth(...) (express-oauth2-jwt-bearer), new JwtStrategy(...), Issuer.discover(...),
