@@ -467,3 +467,19 @@
    left: (member_expression property: (property_identifier) @trigger))
  (#eq? @trigger "trustHost")
  (#set! rule "ecma.auth.trust-host"))
+
+; A NestJS route or resolver method behind an authentication / authorization guard:
+; `@UseGuards(AuthGuard('jwt'))`, `@UseGuards(GqlAuthGuard, RolesGuard)` on the handler. The
+; decorator is the route's access decision (without it the endpoint is open), so it makes the method
+; an auth region: TypeScript puts a method's decorators before it in the class body, and the engine
+; places a trigger on such a decorator with the method it decorates (its region starts there);
+; JavaScript puts them inside the method. Not a rate limiter, feature-flag or environment guard
+; (`ThrottlerGuard`, `RootEnvironmentGuard`); a guard on the whole controller class stays a mention
+; (ecma.auth.guard-decorator), the routes being the regions.
+((decorator
+   (call_expression function: (identifier) @d arguments: (arguments) @args)) @trigger
+ (#eq? @d "UseGuards")
+ (#match? @args "(Auth|Jwt|JWT|Admin|Role|Member|Owner|Permission|Privilege|Token|Session|SSO|Sso|Viewer|Invitee|Scope|Access|ApiKey|Policy|Polic|Acl|ACL|Login)\\w*\\b")
+ (#not-match? @args "^\\(\\s*(\\w*(Throttl|RateLimit|Ratelimit|FeatureFlag|Environment|Mock)\\w*\\s*,?\\s*)+\\)$")
+ (#member-decorator? @trigger)
+ (#set! rule "ecma.auth.guarded-route"))

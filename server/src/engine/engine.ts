@@ -107,6 +107,11 @@ interface UnitInfo {
   node?: Node;
   /** A `const x = …` / `export const x = …` statement (foldIntoStatements); kept with the offsets, as the node is not. */
   declaration?: boolean;
+  /**
+   * Where the region starts when not at `start`: the first of a TypeScript method's decorators,
+   * which the grammar puts before the method in the class body (`@UseGuards(…)`, `@Post()`).
+   */
+  spanStart?: number;
 }
 
 /** A trigger remembered by offsets (with its unit), so it survives edits elsewhere. */
@@ -743,6 +748,7 @@ export class GuardrailEngine {
       const end = mapOffset(t.end, edits, -1);
       if (start > end || overlapsAny(rangesOf(sets.rules, t.ordinal), start, end)) continue;
       const unit = { ...t.unit, start: mapOffset(t.unit.start, edits, 1), end: mapOffset(t.unit.end, edits, -1), anchor: mapOffset(t.unit.anchor, edits, 1) };
+      if (t.unit.spanStart !== undefined) unit.spanStart = mapOffset(t.unit.spanStart, edits, 1);
       delete unit.node;
       // (The edited unit itself may have grown or shrunk: error recovery can move its end.)
       if (unitRanges && overlapsAny(unitRanges, unit.start, unit.end)) {
@@ -1251,7 +1257,34 @@ function unitInfo(path: readonly Node[], index: number, spec: LanguageSpec, pref
       anchor = p;
     }
   }
-  return { start: unit.startIndex, end: unit.endIndex, type: unit.type, symbol: symbolAt(path, index, spec, prefixes), anchor: anchor.startIndex, node: unit, ...(spec.family === 'ecma' && isDeclarationStatement(unit) ? { declaration: true } : {}) };
+  // A TypeScript method's decorators stand before it in the class body (JavaScript's are inside
+  // it): the region, and a suppression comment above it, start at the first.
+  let first: Node | null = null;
+  if (unit.type === 'method_definition' && spec.family === 'ecma') {
+    for (let d = unit.previousNamedSibling; d?.type === 'decorator'; d = d.previousNamedSibling) first = d;
+  }
+  if (first && first.startIndex < anchor.startIndex) anchor = first;
+  return {
+    start: unit.startIndex,
+    end: unit.endIndex,
+    type: unit.type,
+    symbol: symbolAt(path, index, spec, prefixes),
+    anchor: anchor.startIndex,
+    node: unit,
+    ...(spec.family === 'ecma' && isDeclarationStatement(unit) ? { declaration: true } : {}),
+    ...(first ? { spanStart: first.startIndex } : {}),
+  };
+}
+
+/**
+ * The method a TypeScript class-body decorator belongs to: the next member after it and the
+ * decorators and comments between (`@UseGuards(AuthGuard('jwt'))` above `@Get()` above the route).
+ */
+function decoratedMethod(decorator: Node): Node | undefined {
+  if (decorator.parent?.type !== 'class_body') return undefined;
+  let n = decorator.nextNamedSibling;
+  while (n && (n.type === 'decorator' || n.type === 'comment')) n = n.nextNamedSibling;
+  return n?.type === 'method_definition' ? n : undefined;
 }
 
 /** Triggers with their units (looked up once per unit, in one walk down the tree). */
@@ -1269,9 +1302,12 @@ function placeTriggers(raw: readonly RawTrigger[], spec: LanguageSpec, root: Nod
   const types: string[] = [];
   const steps: UnitStep[] = [];
   const prefixes: string[] = [];
+  // A trigger on a TypeScript class-body decorator is placed with the method it decorates.
+  const placedAt = (t: RawTrigger) => (spec.family === 'ecma' && t.node.type === 'decorator' ? (decoratedMethod(t.node) ?? t.node) : t.node);
+  const anchors = raw.map(placedAt);
   forEachPath(
     root,
-    raw.map((t) => t.node),
+    anchors,
     (node, path) => place(node, path, unitIndexOf(steps[path.length - 1]!, path.length), prefixes),
     (path) => {
       const k = path.length - 1;
@@ -1282,12 +1318,13 @@ function placeTriggers(raw: readonly RawTrigger[], spec: LanguageSpec, root: Nod
       prefixes[k] = part === undefined ? outer : outer ? `${outer}.${part}` : part;
     },
   );
-  return raw.map((t) => {
-    if (!unitOf.has(t.node.id)) {
-      const path = pathByParents(t.node);
-      place(t.node, path, enclosingUnitIndex(path, spec));
+  return raw.map((t, i) => {
+    const at = anchors[i]!;
+    if (!unitOf.has(at.id)) {
+      const path = pathByParents(at);
+      place(at, path, enclosingUnitIndex(path, spec));
     }
-    const unit = unitOf.get(t.node.id)!;
+    const unit = unitOf.get(at.id)!;
     return { start: t.node.startIndex, end: t.node.endIndex, rule: t.rule, category: t.category, ordinal: t.ordinal, global: t.global, mention: t.mention, unit };
   });
 }
@@ -1424,8 +1461,11 @@ function buildRegions(
     // Likewise a property asking for one permission constant (`can_send_payments: return
     // self.has_permission(WalletPermission.SEND_PAYMENTS)`): which permission it names is the check.
     // So is a NestJS guard's canActivate handing the request to an injected guard (`return
-    // this.authGuard.canActivate(context)`): every route the guard protects runs it.
-    if (plain && g.triggers.some((t) => PERMISSION_HOOK.test(t.rule) || (t.rule === 'ecma.auth.nest-guard' && /(^|\.)canActivate$/.test(g.unit.symbol)))) {
+    // this.authGuard.canActivate(context)`): every route the guard protects runs it. And a route
+    // behind `@UseGuards(AuthGuard('jwt'))` handing its work to a service: the decorator is the check.
+    const decides = (t: StoredTrigger) =>
+      PERMISSION_HOOK.test(t.rule) || t.rule === 'ecma.auth.guarded-route' || (t.rule === 'ecma.auth.nest-guard' && /(^|\.)canActivate$/.test(g.unit.symbol));
+    if (plain && g.triggers.some(decides)) {
       const unitNode = g.unit.node ?? nodeAt(root, unitStart, unitEnd, unitType);
       plain = unitNode === undefined || isStub(unitNode);
     }
@@ -1458,7 +1498,7 @@ function buildRegions(
       category: g.category,
       tier: tierOf(g.category),
       symbol: g.unit.symbol,
-      span: span(g.unit.start, g.unit.end),
+      span: span(g.unit.spanStart ?? g.unit.start, g.unit.end),
       fingerprint,
       triggers,
       ...(suppression ? { suppression } : {}),

@@ -278,6 +278,7 @@ const OWN_PREDICATES = new Set([
   'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
   'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?',
   'guarded-by?', 'not-guarded-by?', 'helper-matches?', 'not-helper-matches?', 'code-built-sql?', 'not-code-built-sql?', 'stale-marker?', 'not-stale-marker?',
+  'member-decorator?',
 ]);
 
 /**
@@ -457,7 +458,17 @@ const NODE_TESTS: ReadonlyMap<string, (n: Node, ctx: MatchContext) => boolean> =
   ['fire-and-forget?', isFireAndForget],
   ['code-built-sql?', isCodeBuiltSql],
   ['stale-marker?', isStaleMarker],
+  ['member-decorator?', isMemberDecorator],
 ]);
+
+/**
+ * `#member-decorator? @d`: ECMAScript: the decorator `@d` decorates a class member (a method), not
+ * the class: TypeScript puts a method's decorators in the class body, JavaScript inside the method.
+ */
+function isMemberDecorator(n: Node): boolean {
+  const parent = n.parent?.type;
+  return n.type === 'decorator' && (parent === 'class_body' || parent === 'method_definition');
+}
 
 /** Tests of a captured node against a pattern (goShapes.ts): `(#text-before? @c "re")` and its `not-` form alike. */
 const NODE_PATTERN_TESTS: ReadonlyMap<string, (n: Node, re: RegExp, ctx: MatchContext) => boolean> = new Map([
