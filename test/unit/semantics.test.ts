@@ -376,6 +376,33 @@ describe('regions: evidence and units', () => {
     );
   });
 
+  it('a function assigned to a property inside a CommonJS module wrapper is its own unit, not a lambda of the wrapper (round 23)', async () => {
+    const engine = await sharedEngine();
+    const src = [
+      "'use strict';",
+      "const crypto = require('crypto');",
+      'module.exports = function (User) {',
+      '  User.hashToken = function (token) {',
+      "    return crypto.createHash('sha256').update(token).digest('hex');",
+      '  };',
+      '',
+      '  User.makeSecret = async function () {',
+      '    const list = [1, 2].map(() => 0);',
+      "    return crypto.randomBytes(32).toString('hex') + list.length;",
+      '  };',
+      '};',
+      '',
+    ].join('\n');
+    const crypto = engine.analyze(src, 'javascript').analysis.regions.filter((r) => r.category === 'crypto');
+    assert.deepStrictEqual(
+      crypto.map((r) => [r.symbol, r.span.start.line, r.span.end.line]),
+      [
+        ['module.exports.User.hashToken', 3, 5],
+        ['module.exports.User.makeSecret', 7, 10],
+      ],
+    );
+  });
+
   it('a callback passed to a callee chained over several lines is named after the callee on one line', async () => {
     const engine = await sharedEngine();
     const src = [

@@ -10,7 +10,7 @@
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
- (#resolves-to? @trigger "^(worker_threads|cluster|child_process\\.fork$|async-mutex|async-lock|await-semaphore|semaphore-async-await|@shopify/semaphore|p-limit|p-queue|p-throttle|piscina|workerpool|threads|tinypool|bottleneck|proper-lockfile|bullmq\\.(Worker|QueueScheduler)$|async\\.(parallel|parallelLimit|queue|priorityQueue|cargo|eachLimit|mapLimit|eachOfLimit|timesLimit)$)(/[\\w./-]+)?(\\.|$)")
+ (#resolves-to? @trigger "^(worker_threads|cluster|child_process\\.fork$|async-mutex|async-lock|await-semaphore|semaphore-async-await|@shopify/semaphore|p-limit|p-queue|p-throttle|piscina|workerpool|threads|tinypool|bottleneck|proper-lockfile|bullmq\\.(Worker|QueueScheduler)$|async\\.(queue|priorityQueue|cargo)$)(/[\\w./-]+)?(\\.|$)")
  (#set! rule "ecma.concurrency.library"))
 
 ((new_expression
@@ -19,14 +19,16 @@
  (#resolves-to? @trigger "^(worker_threads|cluster|async-mutex|async-lock|await-semaphore|semaphore-async-await|@shopify/semaphore|p-queue|piscina|workerpool|threads|tinypool|bottleneck|bullmq\\.(Worker|QueueScheduler)$)(/[\\w./-]+)?(\\.|$)")
  (#set! rule "ecma.concurrency.library"))
 
-; pMap(items, fn, { concurrency }), pAll(tasks), pSome(...), pPipe(...): a bounded Promise.all over
-; independent items shares nothing by itself (JavaScript runs the callbacks on one thread), so,
-; like Promise.all below, a mention: it joins a region the unit already has (a lock, a queue, a
-; worker) but makes none by itself.
+; pMap(items, fn, { concurrency }), pAll(tasks), pSome(...), pPipe(...), and the `async` library's
+; control flow (async.parallel, async.eachLimit, async.mapLimit: callbacks batched over independent
+; items): a bounded Promise.all shares nothing by itself (JavaScript runs the callbacks on one
+; thread), so, like Promise.all below, a mention: it joins a region the unit already has (a lock, a
+; queue, a worker) but makes none by itself. async.queue / cargo (a work queue with a concurrency
+; setting) stay evidence above.
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
- (#resolves-to? @trigger "^(p-map|p-all|p-some|p-pipe)(/[\\w./-]+)?(\\.|$)")
+ (#resolves-to? @trigger "^(p-map|p-all|p-some|p-pipe|async\\.(parallel|parallelLimit|eachLimit|mapLimit|eachOfLimit|timesLimit)$)(/[\\w./-]+)?(\\.|$)")
  (#set! evidence "mention")
  (#set! rule "ecma.concurrency.fan-out-helper"))
 

@@ -1033,8 +1033,10 @@ function unitStep(k: number, types: readonly string[], outer: UnitStep | undefin
   if (spec.unitTypes.has(type)) {
     // Python decorators belong to the function they decorate.
     const own = parentType === 'decorated_definition' ? k - 1 : k;
-    // A lambda folds into the unit around it (the outermost of nested lambdas without one).
-    if (ANONYMOUS_UNITS.has(type) && outer?.found) return outer;
+    // A lambda folds into the unit around it (the outermost of nested lambdas without one), except
+    // a function assigned to a property: `User.getInvites = async function (uid) {…}` in a CommonJS
+    // `module.exports = function (User) {…}` file is a named method of the module, not a callback.
+    if (ANONYMOUS_UNITS.has(type) && outer?.found && !(parentType === 'assignment_expression' && spec.family === 'ecma')) return outer;
     return { index: own, found: true };
   }
   // A decorator's own lambdas fold into the decorated function.

@@ -249,8 +249,21 @@ export function isIdHash(n: Node, ctx: ValueContext): boolean {
   const facts = idFunctionFacts(fn, ctx);
   if (facts.namesSecret) return false;
   if (/randomInt$/.test(n.text)) return facts.idFunction || isRandomId(n);
-  // A digest truncated to an id, or returned by a function whose name says id.
-  return facts.truncates || facts.idFunction;
+  // A digest truncated to an id, or returned by a function whose name says id, or the digest of
+  // a file name, path or URL (`createHash('md5').update(filename)`): a storage or dedup key.
+  return facts.truncates || facts.idFunction || hashesLocation(n, ctx);
+}
+
+/** `createHash('md5').update(filename)`, `.update(fileObj.path)`, `.update(url)`: what the digest reads. */
+const UPDATE_ARGUMENT = /^\s*\(\s*(['"`])\w+\1\s*\)\s*\.update\(\s*([\w$.]+)\s*[,)]/;
+/** A name for a location: a file name or path, a URL. */
+const LOCATION_NAME = /^(?:file_?name|fileName|filename|file_?path|filePath|fullPath|relativePath|path|url|uri|href|link|fileUrl|imageUrl)$/;
+
+/** The `createHash` call's digest is fed one value named as a file name, path or URL. */
+function hashesLocation(callee: Node, ctx: ValueContext): boolean {
+  const m = UPDATE_ARGUMENT.exec(ctx.text.slice(callee.endIndex, callee.endIndex + 160));
+  const last = m?.[2]?.split('.').pop();
+  return last !== undefined && LOCATION_NAME.test(last);
 }
 
 /** Functions larger than this are no id helpers (`#id-hash?`). */

@@ -195,6 +195,12 @@ const CHANGE_SIDE = /(^|[^a-z])(old|prev|previous|original|orig|initial|init|las
 const PRESENTED_SIDE = /(^|[^a-z])(req|request|provided|presented|supplied|submitted|incoming)([^a-z]|$)|(Req|Request|Provided|Presented|Supplied|Submitted|Incoming)([^a-z]|$)/;
 const CONFIRM_SIDE = /[Cc]onfirm|CONFIRM|[Rr]epeat|[Rr]etype|[Aa]gain|[Vv]erification[A-Z_]?[Pp]assword/;
 const DEFAULT_SIDE = /(^|[^a-z])(default|defaults)([^a-z]|$)|Default|DEFAULT|#defaults/;
+/** A new value being set (`newPassword`, `new_password`, `data.newPassword`) and the one it replaces. */
+const NEW_SIDE = /(^|[^A-Za-z])new(_|[A-Z])|(^|[^A-Za-z])New[A-Z]/;
+const CURRENT_SIDE = /(^|[^A-Za-z])(current|old)(_|[A-Z])|(^|[^A-Za-z])(Current|Old)[A-Z]/;
+/** A password named as such, and a login identity it must not equal (`password === username`). */
+const PASSWORD_NAME = /[Pp]assword|PASSWORD|passwd/;
+const IDENTITY_NAME = /[Uu]ser_?[Nn]ame|USERNAME|[Ll]ogin_?[Nn]ame|(^|[^A-Za-z])e?mail([^A-Za-z]|$)|[Ee]mail[A-Z_]?[Aa]ddress|#username|#email/;
 
 /** Computations whose result is a MAC, signature or digest. */
 const MAC_CALL = /[Hh]mac|HMAC|[Ss]ign(ature)?\b|\.Sign\(|[Ss]ign[A-Z]|createHmac|compute[A-Z_]?[Mm]ac|make_token|makeToken/;
@@ -676,6 +682,11 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   if ((CHANGE_SIDE.test(ta) && !PRESENTED_SIDE.test(tb)) || (CHANGE_SIDE.test(tb) && !PRESENTED_SIDE.test(ta))) return false;
   if (CONFIRM_SIDE.test(ta) || CONFIRM_SIDE.test(tb)) return false;
   if (DEFAULT_SIDE.test(ta) || DEFAULT_SIDE.test(tb)) return false;
+  // A password policy check on two values the user typed: the new password against the current
+  // one (`data.currentPassword === data.newPassword`), or against the user name or e-mail address
+  // (`password === $('#username').val()`). Neither side is a value the server holds.
+  if ((NEW_SIDE.test(ta) && CURRENT_SIDE.test(tb)) || (NEW_SIDE.test(tb) && CURRENT_SIDE.test(ta))) return false;
+  if ((PASSWORD_NAME.test(ta) && IDENTITY_NAME.test(tb)) || (PASSWORD_NAME.test(tb) && IDENTITY_NAME.test(ta))) return false;
   // password vs url.QueryEscape(password): one side is derived from the other, in place or
   // through a local (`value := url.QueryEscape(password); password != value`).
   if (ta !== tb && (tb.includes(`(${ta})`) || ta.includes(`(${tb})`))) return false;
