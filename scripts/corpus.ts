@@ -511,6 +511,8 @@ const RECALL_ROUND_LABELS = [
   'round 21, seed 20261221: held out on six new repositories (engine at 9afe14e, the previous stop\'s final rules)',
   'round 22: audit of regions the round-20 and round-21 rules added',
   'round 23, seed 20261223: held out on six new repositories (engine at 52f9cdf, the previous stop\'s final rules)',
+  'round 24: audit of regions the round-23 rules added',
+  'round 25, seed 20261225: held out on six new repositories (engine at 20f94fa, this stop\'s final rules; not tuned on)',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
