@@ -226,17 +226,7 @@ function declaredNames(n: Node): string[] {
  * other answers now (a key-function factory, a placeholder helper, a module-level list edited).
  */
 function declarationsUnchanged(changed: readonly CharRange[], root: Node, oldRoot: Node, names: ReadonlySet<string>): boolean {
-  if (names.size === 0) return true;
-  for (const r of changed) {
-    for (const top of [root, oldRoot]) {
-      let n = top.firstNamedChildForIndex(Math.max(0, r.startIndex - 1)) ?? top.lastNamedChild;
-      if (n) n = n.previousNamedSibling ?? n;
-      for (; n && n.startIndex <= r.endIndex; n = n.nextNamedSibling) {
-        if (n.endIndex >= r.startIndex && declaredNames(n).some((d) => names.has(d))) return false;
-      }
-    }
-  }
-  return true;
+  return names.size === 0 || !someTouchedTopLevel(changed, root, oldRoot, (n) => declaredNames(n).some((d) => names.has(d)));
 }
 
 /** Top-level node types that can add to the file facts (valueFacts collectTopLevel); others never do. */
@@ -264,16 +254,23 @@ function factsUnchanged(changed: readonly CharRange[], root: Node, oldRoot: Node
     const decl = n.childForFieldName('declaration');
     return decl !== null && !CONTRIBUTING_TOP_LEVEL.has(decl.type);
   };
+  return !someTouchedTopLevel(changed, root, oldRoot, (n, r) => !neutral(n, r));
+}
+
+/**
+ * Whether some top-level node touching a changed range, in the new tree or the old, passes `test`
+ * (zero-length ones included: a node the edits deleted is still in the old tree, shrunk to
+ * nothing where it was).
+ */
+function someTouchedTopLevel(changed: readonly CharRange[], root: Node, oldRoot: Node, test: (n: Node, r: CharRange) => boolean): boolean {
   for (const r of changed) {
     for (const top of [root, oldRoot]) {
-      // Every top-level node touching the range, zero-length ones included (a node the edits
-      // deleted is still in the old tree, shrunk to nothing where it was).
       let n = top.firstNamedChildForIndex(Math.max(0, r.startIndex - 1)) ?? top.lastNamedChild;
       if (n) n = n.previousNamedSibling ?? n;
-      for (; n && n.startIndex <= r.endIndex; n = n.nextNamedSibling) if (n.endIndex >= r.startIndex && !neutral(n, r)) return false;
+      for (; n && n.startIndex <= r.endIndex; n = n.nextNamedSibling) if (n.endIndex >= r.startIndex && test(n, r)) return true;
     }
   }
-  return true;
+  return false;
 }
 
 /** The words import statements are found by, per family (imports.ts findImportStatements). */
