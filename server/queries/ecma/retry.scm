@@ -18,6 +18,15 @@
  (#resolves-to? @trigger "^(retry|opossum|cockatiel|exponential-backoff|backoff|@smithy/util-retry|@aws-sdk/util-retry|@apollo/client/link/retry)(/[\w./-]+)?(\.|$)")
  (#set! rule "ecma.retry.library"))
 
+; RxJS retry operators: retryWhen(errors => errors.pipe(delay(1000), take(5))), retry({ count: 3,
+; delay: 500 }), retry(3) from 'rxjs' or 'rxjs/operators' (round 25: a database transaction wrapper
+; re-running the work on a retriable error).
+((call_expression
+   function: (identifier) @trigger)
+ (#any-of? @trigger "retryWhen" "retry")
+ (#resolves-to? @trigger "^rxjs(/operators)?\.(retryWhen|retry)$")
+ (#set! rule "ecma.retry.library"))
+
 ; async.retry(...) / async.retryable(...)
 ((call_expression
    function: (member_expression) @trigger)

@@ -379,3 +379,12 @@
  (#not-match? @args "^\\(\\s*(&?x509\\.VerifyOptions\\s*\\{|\\w*([Oo]pts|[Oo]ptions)\\s*\\)$)")
  (#imports? "^go\\.step\\.sm/crypto/jose$")
  (#set! rule "go.jwt.method"))
+
+; Google Tink's JWT primitives (tink-go, and the older google/tink module): jwt.NewSigner,
+; jwt.NewVerifier, jwt.NewValidator, jwt.NewRawJWT, keyset templates such as jwt.ES256Template();
+; zitadel/oidc relying parties, resource servers and providers (rp.NewRelyingPartyOIDC,
+; rp.VerifyIDToken, op.NewProvider). Its `oidc` package of claim types and scope names is left out.
+((selector_expression operand: (identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^(github\\.com/tink-crypto/tink-go(/v\\d+)?/jwt|github\\.com/google/tink/go/jwt|github\\.com/zitadel/oidc(/v\\d+)?/pkg/(client/rp|client/rs|op))$")
+ (#called? @trigger)
+ (#set! rule "go.jwt.api"))
