@@ -390,6 +390,8 @@ function reportJudgments(results: Map<string, { repo: RepoEntry; dir: string; sc
   const wrong: string[] = [];
   /** `--list-wrong` also lists the judged-Y regions no longer reported (recall lost to later tuning). */
   const lost: string[] = [];
+  /** `--list-wrong` also lists the judged-wrong (FP or TEST) findings still reported. */
+  const wrongFindings: string[] = [];
   for (const j of judgments) {
     if (!scannedRepos.has(j.repo)) continue;
     if (j.kind === 'region') {
@@ -417,10 +419,12 @@ function reportJudgments(results: Map<string, { repo: RepoEntry; dir: string; sc
         r.tp++;
       } else if (j.verdict === 'TEST') findingStats.test++;
       else findingStats.fp++;
+      if (listWrong && j.verdict !== 'TP') wrongFindings.push(`${j.rule}\t${j.verdict} r${j.round ?? 1} ${j.repo} ${j.path}:${j.line}\t${j.reason}`);
     }
   }
   if (listWrong) console.log(`\n## Judged N and still reported (${wrong.length})\n\n${wrong.sort().join('\n')}`);
   if (listWrong) console.log(`\n## Judged Y and no longer reported (${lost.length})\n\n${lost.sort().join('\n')}`);
+  if (listWrong) console.log(`\n## Findings judged FP or TEST and still reported (${wrongFindings.length})\n\n${wrongFindings.sort().join('\n')}`);
   console.log(`\n## Region precision from test/corpus/judgments.jsonl (judged regions the engine still reports; U excluded${roundLabel(round)})\n`);
   printPrecisionTable(regionStats, 'judged, no longer reported', (st) => st.gone);
   const fAll = findingStats.tp + findingStats.fp + findingStats.test;
