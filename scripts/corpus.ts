@@ -19,6 +19,7 @@ import { listSourceFiles, toPosix } from '../server/src/engine/files';
 import { scanProject } from '../server/src/engine/scanner';
 import { wrapperCount } from '../server/src/engine/wrappers';
 import type { ScannedFile } from '../server/src/engine/scanProtocol';
+import type { Finding } from '../server/src/engine/types';
 import { defaultSettings, enabledCategories, walkFilters } from '../server/src/settings';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -98,10 +99,11 @@ function readJsonl<T>(file: string): T[] {
 }
 
 function parseArgs(argv: string[]) {
-  const opts = { includeTests: false, recallCandidates: false, recallPer: 10, listWrong: false, only: undefined as string | undefined, round: undefined as number | undefined, seed: 20261202, out: path.join(ROOT, 'out', 'corpus') };
+  const opts = { includeTests: false, audit: false, recallCandidates: false, recallPer: 10, listWrong: false, only: undefined as string | undefined, round: undefined as number | undefined, seed: 20261202, out: path.join(ROOT, 'out', 'corpus') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--include-tests') opts.includeTests = true;
+    else if (a === '--audit') opts.audit = true;
     else if (a === '--recall-candidates') opts.recallCandidates = true;
     else if (a === '--recall-per') opts.recallPer = Number(argv[++i]);
     else if (a === '--list-wrong') opts.listWrong = true;
@@ -133,7 +135,7 @@ async function main(): Promise<void> {
   settings.includeTests = opts.includeTests;
   const categories = enabledCategories(settings);
   const results = new Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[]; millis: number }>();
-  console.log(`# Corpus scan (${opts.includeTests ? 'tests included' : 'tests left out, the default'})\n`);
+  console.log(`# Corpus scan (${opts.includeTests ? 'tests included' : 'tests left out, the default'}; ${opts.audit ? 'audit findings included' : 'default findings, audit ones left out'})\n`);
   console.log('| repository | files | kLOC | regions | /kLOC | do-not-trust | in test-looking paths | findings | lines/s |');
   console.log('|---|---|---|---|---|---|---|---|---|');
   const wrapperCounts = new Map<string, number>();
@@ -144,7 +146,7 @@ async function main(): Promise<void> {
     if (!fs.existsSync(dir)) continue;
     const files = listSourceFiles([dir], { root: dir, ...walkFilters(settings) });
     const started = performance.now();
-    const { scanned, wrappers } = await scanProject(files, { root: ROOT, maxBytes: settings.maxFileSizeKb * 1024, categories, workers: 2 });
+    const { scanned, wrappers } = await scanProject(files, { root: ROOT, maxBytes: settings.maxFileSizeKb * 1024, categories, workers: 2, ...(opts.audit ? { auditFindings: true } : {}) });
     wrapperCounts.set(repo.name, wrapperCount(wrappers));
     const millis = performance.now() - started;
     results.set(repo.name, { repo, dir, scanned, millis });
@@ -374,12 +376,12 @@ function reportJudgments(results: Map<string, { repo: RepoEntry; dir: string; sc
   }
   // What the engine reports now, keyed as judgments are.
   const regionKeys = new Set<string>();
-  const findingKeys = new Set<string>();
+  const findingKeys = new Map<string, Finding['severity']>();
   for (const { repo, dir, scanned } of results.values()) {
     for (const s of scanned) {
       const rel = toPosix(path.relative(dir, s.file));
       for (const r of s.regions) regionKeys.add(`${repo.name}|${rel}|${r.symbol}|${r.category}`);
-      for (const f of s.findings) findingKeys.add(`${repo.name}|${rel}|${f.rule}|${f.span.start.line + 1}`);
+      for (const f of s.findings) findingKeys.set(`${repo.name}|${rel}|${f.rule}|${f.span.start.line + 1}`, f.severity);
     }
   }
   const scannedRepos = new Set(results.keys());
@@ -407,9 +409,14 @@ function reportJudgments(results: Map<string, { repo: RepoEntry; dir: string; sc
         if (listWrong) wrong.push(`${j.category}\t${j.repo} ${j.path}:${j.line ?? ''} ${j.symbol ?? ''}\t${j.reason}`);
       }
     } else {
-      if (!findingKeys.has(`${j.repo}|${j.path}|${j.rule}|${j.line}`)) {
+      const severity = findingKeys.get(`${j.repo}|${j.path}|${j.rule}|${j.line}`);
+      if (severity === undefined) {
         findingStats.gone++;
         continue;
+      }
+      if (severity === 'error') {
+        findingStats.errAll++;
+        if (j.verdict === 'TP') findingStats.errTp++;
       }
       const r = findingByRule.get(j.rule ?? '') ?? { tp: 0, all: 0 };
       findingByRule.set(j.rule ?? '', r);
@@ -428,7 +435,7 @@ function reportJudgments(results: Map<string, { repo: RepoEntry; dir: string; sc
   console.log(`\n## Region precision from test/corpus/judgments.jsonl (judged regions the engine still reports; U excluded${roundLabel(round)})\n`);
   printPrecisionTable(regionStats, 'judged, no longer reported', (st) => st.gone);
   const fAll = findingStats.tp + findingStats.fp + findingStats.test;
-  console.log(`\nfindings: ${findingStats.tp} TP, ${findingStats.fp} FP, ${findingStats.test} TEST of ${fAll} judged and still reported: precision ${pct(findingStats.tp, fAll)}; ${findingStats.gone} judged findings no longer reported`);
+  console.log(`\nfindings: ${findingStats.tp} TP, ${findingStats.fp} FP, ${findingStats.test} TEST of ${fAll} judged and still reported: precision ${pct(findingStats.tp, fAll)}; error severity ${findingStats.errTp}/${findingStats.errAll} (${pct(findingStats.errTp, findingStats.errAll)}); ${findingStats.gone} judged findings no longer reported`);
   for (const [rule, r] of [...findingByRule].sort()) console.log(`- ${rule}: ${r.tp}/${r.all}`);
 }
 
@@ -517,6 +524,7 @@ const RECALL_ROUND_LABELS = [
   'round 23, seed 20261223: held out on six new repositories (engine at 52f9cdf, the previous stop\'s final rules)',
   'round 24: audit of regions the round-23 rules added',
   'round 25, seed 20261225: held out on six new repositories (engine at 20f94fa, this stop\'s final rules; not tuned on)',
+  'round 26, seed 20261226: held out on six new repositories (engine at 2b2d425, the previous stop\'s final rules; not tuned on)',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
