@@ -9,7 +9,7 @@ import * as path from 'path';
 import { listSourceFiles } from '../../server/src/engine/files';
 import { scanFile } from '../../server/src/engine/scanFile';
 import { goAtomicNames } from '../../server/src/engine/goAtomics';
-import { goConstNames, goPackageConstants, goPackageFacts } from '../../server/src/engine/symbolIndex';
+import { goConstNames, goPackageConstants, goPackageFacts, goTextFuncNames } from '../../server/src/engine/symbolIndex';
 import { isTestPath } from '../../server/src/engine/testCode';
 import { CATEGORY_IDS } from '../../server/src/engine/categories';
 import { applySettings, defaultSettings, isPathExcluded, walkFilters } from '../../server/src/settings';
@@ -580,5 +580,54 @@ describe('Flow-typed JavaScript (round 21)', () => {
     assert.ok(!isFlowTyped('// @noflow\nconst a = 1;'));
     assert.ok(!isFlowTyped('const a = 1;\n// @flow\n'));
     assert.ok(!isFlowTyped('const s = "@flow";'));
+  });
+});
+
+describe('text functions (Go symbol index)', () => {
+  it('splits string functions by whether every return is a string literal', () => {
+    const text = [
+      'package p',
+      '',
+      'func (db *datastore) now() string {',
+      '\tif db.driverName == driverSQLite {',
+      '\t\treturn "strftime(\'%Y-%m-%d %H:%M:%S\',\'now\')"',
+      '\t}',
+      '\treturn "NOW()" // MySQL',
+      '}',
+      '',
+      'func (db *datastore) clip(field string, l int) string {',
+      '\treturn fmt.Sprintf("LEFT(%s, %d)", field, l)',
+      '}',
+      '',
+      'func userName(r *http.Request) string {',
+      '\treturn r.FormValue("name")',
+      '}',
+      '',
+    ].join('\n');
+    assert.deepStrictEqual(goTextFuncNames(text), { literal: ['now'], other: ['clip', 'userName'] });
+  });
+
+  it('a dialect method of a sibling file returning only literals is not a runtime value in concatenated SQL', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-textfn-'));
+    try {
+      const handler = path.join(dir, 'handler.go');
+      fs.writeFileSync(
+        handler,
+        'package h\n\nimport "database/sql"\n\ntype App struct{ db *datastore }\n\nfunc (app *App) Follow(t *sql.Tx, c, f int64) error {\n\t_, err := t.Exec("INSERT INTO follows (collection_id, remote_user_id, created) VALUES (?, ?, "+app.db.now()+")", c, f)\n\treturn err\n}\n\nfunc (app *App) Find(t *sql.Tx, r *http.Request) error {\n\t_, err := t.Exec("DELETE FROM follows WHERE name = \'"+app.db.name(r)+"\'")\n\treturn err\n}\n',
+      );
+      const engine = await sharedEngine();
+      const lines = () => scanFile(engine, handler, 1 << 20, ALL).findings.filter((f) => f.rule === 'go.sql.concat-query').map((f) => f.span.start.line + 1);
+      // Unknown methods: either could return request text.
+      assert.deepStrictEqual(lines(), [8, 13]);
+      fs.writeFileSync(
+        path.join(dir, 'database.go'),
+        'package h\n\ntype datastore struct{ driverName string }\n\nfunc (db *datastore) now() string {\n\tif db.driverName == "sqlite3" {\n\t\treturn "strftime(\'%Y-%m-%d %H:%M:%S\',\'now\')"\n\t}\n\treturn "NOW()"\n}\n\nfunc (db *datastore) name(r *http.Request) string {\n\treturn r.FormValue("name")\n}\n',
+      );
+      assert.ok(goPackageConstants(handler).has('now()'));
+      assert.ok(!goPackageConstants(handler).has('name()'));
+      assert.deepStrictEqual(lines(), [13]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -664,9 +664,9 @@ export class GuardrailEngine {
     });
     // Suppressions are read afresh each time: a comment edited above a kept finding counts.
     const findings = sortFindings(
-      stored.map(({ finding }) => {
+      (spec.family === 'go' ? stored.filter(({ finding }) => !inGoTestDouble(root, lines, finding.span.start)) : stored).map(({ finding }) => {
         const { suppression: _old, ...rest } = finding;
-        const suppression = findingSuppression(lines, finding.span.start.line, finding.rule);
+        const suppression = findingSuppression(lines, finding.span.start.line, finding.rule) ?? (spec.family === 'go' ? goBlockNolint(lines, root, finding.span.start) : undefined);
         return suppression ? { ...rest, suppression } : rest;
       }),
     );
@@ -1750,6 +1750,57 @@ function findingSuppression(lines: LineIndex, row: number, rule: string): Findin
     if (depth <= 0) return suppressionOn(line, rule, r);
   }
   return undefined;
+}
+
+/**
+ * Go: a `//nolint` directive (bare, `:all`, or naming gosec) on a line of its own right above a
+ * function or method declaration (in or below its doc comment), or on the `func` line itself:
+ * golangci-lint applies it to the whole declaration (`//nolint:gosec // used in bootstrap protocol` over `func newInsecureClient()`),
+ * so the developer has decided every line of it.
+ */
+function goBlockNolint(lines: LineIndex, root: Node, at: { line: number; character: number }): FindingSuppression | undefined {
+  let decl: Node | null = root.descendantForPosition({ row: at.line, column: at.character });
+  while (decl && decl.type !== 'function_declaration' && decl.type !== 'method_declaration') decl = decl.parent;
+  if (!decl) return undefined;
+  // Bare, `:all`, or naming gosec (the security linter): `//nolint:gocyclo` waives only complexity.
+  const nolint = /^\s*\/\/\s*nolint(?::[\w,-]*\b(?:gosec|all)\b[\w,-]*)?(?:\s|$)/;
+  const first = decl.startPosition.row;
+  const onFunc = /\/\/\s*nolint(?::[\w,-]*\b(?:gosec|all)\b[\w,-]*)?(?:\s|$)/;
+  if (onFunc.test(lines.line(first))) return suppressionOn(lines.line(first), '', first);
+  for (let r = first - 1; r >= 0 && /^\s*\/\//.test(lines.line(r)); r--) {
+    if (nolint.test(lines.line(r))) return suppressionOn(lines.line(r), '', r);
+  }
+  return undefined;
+}
+
+/** A Go type named as a test double (`MockStore`, `FakeClock`, `clientStub`). */
+const GO_TEST_DOUBLE_NAME = /^(Mock|Fake|Stub|Dummy)[A-Z_]|[a-z0-9](Mock|Fake|Stub)$/;
+/** A doc comment that says the type is a test double: `// ProviderTestFedcm is a mock provider to test FedCM.` */
+const GO_TEST_DOUBLE_DOC = /^\s*\/\/\s*\w+ is an? (?:\w+ )?(?:mock|fake|stub|dummy|test double)\b/i;
+
+/**
+ * Go: the finding is in a method of a test double declared in this file, a type named `Mock…` /
+ * `Fake…` / `…Stub` or whose doc comment says it is a mock, fake or stub (kratos's
+ * `ProviderTestFedcm`, "a mock provider to test FedCM", registered beside the real providers):
+ * code that stands in for the real thing in tests, like a `mock/` package.
+ */
+function inGoTestDouble(root: Node, lines: LineIndex, at: { line: number; character: number }): boolean {
+  let decl: Node | null = root.descendantForPosition({ row: at.line, column: at.character });
+  while (decl && decl.type !== 'method_declaration' && decl.type !== 'function_declaration') decl = decl.parent;
+  if (decl?.type !== 'method_declaration') return false;
+  const typeName = decl.childForFieldName('receiver')?.descendantsOfType('type_identifier')[0]?.text;
+  if (!typeName) return false;
+  if (GO_TEST_DOUBLE_NAME.test(typeName)) return true;
+  for (const top of root.namedChildren) {
+    if (top?.type !== 'type_declaration') continue;
+    const spec = top.namedChildren.find((c) => c?.type === 'type_spec' && c.childForFieldName('name')?.text === typeName);
+    if (!spec) continue;
+    for (let r = top.startPosition.row - 1; r >= 0 && /^\s*\/\//.test(lines.line(r)); r--) {
+      if (GO_TEST_DOUBLE_DOC.test(lines.line(r))) return true;
+    }
+    return false;
+  }
+  return false;
 }
 
 function buildFindings(raw: RawFinding[], spec: LanguageSpec, text: string, budget?: Budget): StoredFinding[] {

@@ -250,6 +250,9 @@ export function isSmallUnit(n: Node, ctx: ValueContext): boolean {
   return statements.length <= SMALL_UNIT_STATEMENTS;
 }
 
+/** A Go file that imports a command-line framework (its import path in quotes). */
+const GO_CLI_FRAMEWORK = /"(?:github\.com\/spf13\/cobra|github\.com\/urfave\/cli(?:\/v\d+)?|github\.com\/alecthomas\/(?:kong|kingpin(?:\/v\d+)?)|gopkg\.in\/alecthomas\/kingpin\.v\d+|github\.com\/peterbourgon\/ff(?:\/v\d+)?(?:\/ffcli)?)"/;
+
 /** A Python program run from a terminal: argument parsing, prompts, or a `__main__` guard. */
 const PYTHON_CLI = /^\s*(?:import|from)\s+(?:argparse|click|typer|getpass|optparse|docopt|fire)\b|^if\s+__name__\s*==\s*["']__main__["']/m;
 
@@ -269,6 +272,9 @@ export function isNotCliOutput(callee: Node, ctx: ValueContext): boolean {
   // read, so an edit elsewhere in the file cannot change the answer.
   if (ctx.family === 'ecma') return !(/^console\.(?:log|info)$/.test(text) && /\bprocess\.stderr\.write\(/.test(functionText(callee)));
   if (!/^fmt\.Print/.test(text)) return true;
+  // A command of a CLI framework (cobra, urfave/cli, kong, kingpin, ff): its stdout is the
+  // command's output (`token create` printing the token it minted), wherever the package lives.
+  if (GO_CLI_FRAMEWORK.test(ctx.text)) return false;
   const root = ctx.root ?? callee.tree.rootNode;
   ctx.readNames?.add(PACKAGE_CLAUSE_NAME);
   const clause = root.namedChildren.find((c) => c?.type === 'package_clause');
@@ -323,6 +329,14 @@ const CURSOR_TOKEN_SOURCE = /[Ss]ync[-_]?[Tt]oken|SYNC_?TOKEN|[Pp]age[-_]?[Tt]ok
 /** An argument of a log call named like a token (the last name of a selector). */
 const TOKEN_ARGUMENT = /(?:^|\.)(\w*(?:[Tt]oken|TOKEN))$/;
 
+/** A log argument named like a cookie or token, which an integer type makes an identifier (isNotCursorToken). */
+const NUMBER_NAMED_SECRET = /^\w*(?:[Cc]ookie|COOKIE|[Tt]oken|TOKEN)$/;
+
+/** `name` is declared in the function's text with an integer type: a parameter or result `cookie uint64`, `var cookie uint64`. */
+function integerTyped(name: string, fnText: string): boolean {
+  return new RegExp(String.raw`(?:^|[^\w.])${name}(?:\s*,\s*\w+)*\s+u?int(?:8|16|32|64)?\b`).test(fnText);
+}
+
 /**
  * `#not-cursor-token? @args`: false when every token-named argument of the log call is a protocol
  * cursor, not a credential: named like one (`syncToken`, `nextPageToken`), or assigned in the
@@ -335,9 +349,16 @@ export function isNotCursorToken(args: Node, ctx: ValueContext): boolean {
   const fn = enclosingFunction(list, ctx);
   const before = fn ? ctx.text.slice(fn.startIndex, list.startIndex) : '';
   let cursors = 0;
+  const fnText = fn ? ctx.text.slice(fn.startIndex, fn.endIndex) : '';
   for (const arg of list.namedChildren) {
     if (!arg || (arg.type !== 'identifier' && arg.type !== 'selector_expression')) continue;
     const text = ctx.text.slice(arg.startIndex, arg.endIndex);
+    // A number named like a cookie or token (`cookie uint64`, a kernel netns/socket cookie, a
+    // counter) is an identifier of a kernel or protocol object, not a credential.
+    if (arg.type === 'identifier' && NUMBER_NAMED_SECRET.test(text) && integerTyped(text, fnText)) {
+      cursors++;
+      continue;
+    }
     const m = TOKEN_ARGUMENT.exec(text);
     if (!m) continue;
     const name = m[1] ?? '';

@@ -42,6 +42,33 @@ export function goConstNames(text: string): string[] {
 interface GoFileFacts {
   names: string[];
   atomics: Map<string, AtomicKind>;
+  /** Functions and methods returning a string, split by whether every `return` is a string literal. */
+  textFuncs?: { literal: string[]; other: string[] };
+}
+
+/** A gofmt'ed function or method returning one string: `func (db *datastore) now() string {` … `}`. */
+const STRING_FUNC = /^func\s+(?:\([^)]*\)\s*)?([A-Za-z_]\w*)\s*\([^)]*\)\s*string\s*\{\n([\s\S]*?)^\}/gm;
+/** Method names many types implement (fmt.Stringer, error, …). */
+const INTERFACE_METHOD = /^(String|GoString|Error|Name|Type|Kind|Value|Key|ID|Id|Text)$/;
+const RETURN_LINE = /^\s*return\b(.*)$/gm;
+const STRING_LITERAL = /^\s*(?:"(?:[^"\\\n]|\\.)*"|`[^`]*`)\s*(?:\/\/.*)?$/;
+
+/**
+ * Names of the functions and methods of Go source text that return one string, as `literal`
+ * when every `return` of the body gives a string literal (a SQL dialect helper
+ * `func (db *datastore) now() string` returning `"NOW()"` or SQLite's `strftime(…)`), else `other`.
+ */
+export function goTextFuncNames(text: string): { literal: string[]; other: string[] } {
+  const literal: string[] = [];
+  const other: string[] = [];
+  for (const m of text.matchAll(STRING_FUNC)) {
+    const name = m[1] ?? '';
+    const body = m[2] ?? '';
+    const returns = [...body.matchAll(RETURN_LINE)].map((r) => r[1] ?? '');
+    const plain = returns.length > 0 && !/\bfunc\s*\(/.test(body) && returns.every((r) => STRING_LITERAL.test(r));
+    (plain ? literal : other).push(detached(name));
+  }
+  return { literal, other };
 }
 
 /** A package's facts from the files other than the one analysed. */
@@ -84,11 +111,20 @@ export function goPackageFacts(file: string): GoPackageFacts {
     if (dirCache.size > 2000) dirCache.delete(dirCache.keys().next().value as string);
   }
   const out: GoPackageFacts = { constants: new Set(), atomics: new Map() };
+  const literalFuncs = new Set<string>();
+  const otherFuncs = new Set<string>();
   for (const [sibling, facts] of cached.files) {
     if (sibling === file) continue;
     for (const n of facts.names) out.constants.add(n);
     for (const [n, k] of facts.atomics) if (!out.atomics.has(n)) out.atomics.set(n, k);
+    for (const n of facts.textFuncs?.literal ?? []) literalFuncs.add(n);
+    for (const n of facts.textFuncs?.other ?? []) otherFuncs.add(n);
   }
+  // A function or method every sibling declaration of which returns only string literals is
+  // listed as `name()` (valueFacts.ts codeControlledText): its result is text the code chose.
+  // Not the methods every type may have (`String()`, `Error()`): a literal `Status.String()` here
+  // says nothing of `id.String()` on another package's type.
+  for (const n of literalFuncs) if (!otherFuncs.has(n) && !INTERFACE_METHOD.test(n)) out.constants.add(`${n}()`);
   return out;
 }
 
@@ -111,7 +147,7 @@ function readSiblings(dir: string, entries: readonly string[]): Map<string, GoFi
       } catch {
         continue;
       }
-      hit = { mtimeMs: stat.mtimeMs, size: stat.size, names: goConstNames(text), atomics: goAtomicNames(text) };
+      hit = { mtimeMs: stat.mtimeMs, size: stat.size, names: goConstNames(text), atomics: goAtomicNames(text), textFuncs: goTextFuncNames(text) };
       cache.set(sibling, hit);
     }
     perFile.set(sibling, hit);

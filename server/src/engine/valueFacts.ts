@@ -1598,6 +1598,10 @@ const NUMERIC_TEXT = /^(strconv\.(Itoa|FormatInt|FormatUint|FormatFloat|FormatBo
  * seconds'", n)`). `depth` bounds the walk through locals.
  */
 function codeControlledText(raw: Node, ctx: ValueContext, depth = 0): boolean {
+  // `popx.DBColumns[identity.Identity](quoter)`: tree-sitter-go reads a call of an instantiated
+  // generic function as a conversion to the generic type (which unwrap would drop); the column
+  // list is still the model's.
+  if (raw.type === 'type_conversion_expression' && /(^|\.)(TableName|DBColumns)\[[^\]]*\]$/.test(textOf(field(raw, 'type') ?? raw, ctx))) return true;
   const n = unwrap(raw, ctx);
   if (isConstant(n, ctx)) return true;
   if (n.type === 'call_expression') {
@@ -1627,6 +1631,8 @@ function codeControlledText(raw: Node, ctx: ValueContext, depth = 0): boolean {
     if (depth < 4 && fn?.type === 'selector_expression') return fileMethodReturnsCodeText(n, ctx, depth + 1);
     return false;
   }
+  // `popx.DBColumns[identity.Identity](quoter)`: tree-sitter-go reads a call of an instantiated
+  // generic function as a conversion to the generic type; the column list is still the model's.
   // `"(" + strings.Join(placeholders, ", ") + ")"`: text joined from code-controlled parts.
   if (n.type === 'binary_expression' && field(n, 'operator')?.type === '+') {
     const left = field(n, 'left');
@@ -1692,7 +1698,9 @@ function fileMethodReturnsCodeText(call: Node, ctx: ValueContext, depth: number)
   const decls = (ctx.root ?? call.tree.rootNode).namedChildren.filter(
     (d): d is Node => d?.type === 'method_declaration' && field(d, 'name')?.text === name,
   );
-  if (decls.length === 0) return false;
+  // Declared only in sibling files of the package: listed as `name()` when every declaration there
+  // returns a string literal (symbolIndex.ts goTextFuncNames).
+  if (decls.length === 0) return ctx.packageConstants?.has(`${name}()`) ?? false;
   return decls.every((decl) => {
     const firsts = firstReturnedValues(decl);
     if (!firsts) return false;
@@ -1750,6 +1758,7 @@ function codeControlledList(raw: Node, ctx: ValueContext, depth: number, self: s
  */
 function fileFunctionReturnsCodeText(name: string, from: Node, ctx: ValueContext, depth: number): boolean {
   const decl = topLevelFunction(name, from, ctx);
+  if (!decl && ctx.family === 'go' && ctx.packageConstants?.has(`${name}()`)) return true;
   const firsts = decl ? firstReturnedValues(decl) : undefined;
   return firsts !== undefined && firsts.every((first) => first !== undefined && codeControlledText(first, ctx, depth));
 }
@@ -1846,6 +1855,10 @@ export function isStrongSecretComparison(a: Node, b: Node, ctx: ValueContext): b
   // `token = signer.unsign(signed_token)`: the value already passed a signature check, so the
   // caller cannot vary it to learn how much of the other side matched.
   if (signatureVerified(a, ctx) || signatureVerified(b, ctx) || signedHeld(a, ctx, 0) || signedHeld(b, ctx, 0)) return false;
+  // `project = Project.objects.for_api_key(api_key)`, `if project is None: return error(…)`, then
+  // `api_key == project.api_key_readonly`: the key already matched a stored one, so the caller
+  // holds a valid key and the compare only tells which kind (Python).
+  if (ctx.family === 'python' && (lookedUpBefore(a, ctx) || lookedUpBefore(b, ctx))) return false;
   // `session_hash = session.get("hash"); if session_hash != hmac(user.password)`: the session value
   // is the server's own (a signed cookie in Flask, a server-side store in Django), and the other
   // side is computed on the server: the caller presents neither, so there is nothing to iterate.
@@ -1884,6 +1897,25 @@ function sessionHeld(raw: Node, ctx: ValueContext): boolean {
 
 /** Calls that return a value only after checking its signature (Django signing, itsdangerous). */
 const SIGNATURE_CHECKED = /^(await\s+)?([\w.]*\.unsign(_object)?|([\w.]*\.)?signing\.loads)\(/;
+
+/**
+ * Python: before `raw` (a name) in its function, a call took it as an argument, its result was
+ * bound to a name, and the next statement returns or raises when that result is None or falsy:
+ * `project = Project.objects.for_api_key(api_key)` / `if project is None:` / `return error(…)`.
+ * Past that point the value is one the store knows (looked up by itself).
+ */
+function lookedUpBefore(raw: Node, ctx: ValueContext): boolean {
+  const n = unwrap(raw, ctx);
+  if (n.type !== 'identifier') return false;
+  const fn = enclosingFunction(n, ctx);
+  if (!fn) return false;
+  const before = ctx.text.slice(fn.startIndex, n.startIndex);
+  const name = textOf(n, ctx).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const lookup = new RegExp(
+    String.raw`(?:^|\n)\s*(\w+)\s*=\s*(?:await\s+)?[\w.]+\([^()\n]*\b${name}\b[^\n]*\)\s*\n\s*if\s+(?:\1\s+is\s+None|not\s+\1)\s*:\s*\n?\s*(?:return|raise)\b`,
+  );
+  return lookup.test(before);
+}
 
 function signatureVerified(raw: Node, ctx: ValueContext): boolean {
   const n = unwrap(raw, ctx);

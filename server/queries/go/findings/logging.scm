@@ -14,7 +14,9 @@
 ; is for development (`log.Warn("Creating initial admin user. This should only be used for
 ; development purposes!!", "password", devPassword)`) logs a dev-only credential on purpose. An
 ; ACME HTTP-01 challenge token (`"Handling ACME challenge", "token", token`) is public by protocol:
-; the CA fetches it from a well-known URL.
+; the CA fetches it from a well-known URL. fmt.Print* in a file that imports a CLI framework
+; (cobra, urfave/cli, kong, kingpin, ff) is that command's output too, in whatever package it lives.
+; An integer named like a cookie or token (`cookie uint64`, a kernel netns cookie) is an identifier.
 
 ; log.Printf("login %s %s", user, c.Password), slog.Info("issued", "token", token), fmt.Println(apiKey)
 ((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding

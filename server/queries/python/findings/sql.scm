@@ -74,11 +74,14 @@
  (#set! fix "python.sql-placeholders"))
 
 ; str.format: sql = <query>
+; Not when the only value position is `VALUES ({ph})` filled with a list of bind markers
+; (`ph=",".join(["?"] * len(columns))`): the values themselves are bound.
 ((assignment left: (_) @name right: (_) @value) @finding
  (#imports? "{{sql-driver-modules}}")
  (#match? @value "{{sql-verb}}")
  (#match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')[\\s\\S]*?([=<>]|\\b[Ll][Ii][Kk][Ee]|\\b[Ii][Nn]\\s*\\(|\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\([^)]*)\\s*['\"]?%?\\{\\w*\\}[\\s\\S]*?[\"\\']\\s*\\.format\\(")
  (#sql? @value)
+ (#not-match? @value "^[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')[^=<>]*?\\b[Vv][Aa][Ll][Uu][Ee][Ss]\\s*\\(\\s*\\{(\\w+)\\}\\s*\\)[^=<>{]*?[\"\\']\\s*\\.format\\([\\s\\S]*\\b\\2\\s*=\\s*[\"\\'],?\\s*[\"\\']\\.join\\(\\s*\\[\\s*[\"\\'](\\?|%s)[\"\\']\\s*\\]\\s*\\*")
  (#set! rule "python.sql.format-query")
  (#set! category "sql")
  (#set! severity "error")
@@ -126,10 +129,12 @@
 ; (text(f"SELECT ...")) are judged by the rules above, which look for values in value positions;
 ; a fragment has no such context, so any interpolated value counts, except constants (ALL_CAPS
 ; names, names bound only to literals) and class attributes read through `cls.`/`self.`
-; (`cls._similarity_threshold`): the class's own configuration, not the caller's value.
+; (`cls._similarity_threshold`): the class's own configuration, not the caller's value. Nor a
+; column's `server_default=text(f"nextval('{seq}')")`: table DDL from a schema helper, not a query.
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
  (#imports? "^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$)")
  (#match? @fn "((^|\\.)(text|literal_column)|\\.(filter|order_by|group_by|having|distinct|where))$")
+ (#not-text-before? @finding "\\bserver_(default|onupdate)\\s*=\\s*$")
  (#match? @args "^\\(\\s*[rRuU]?[fF][rR]?(\"\"\"|\\'\\'\\'|\"|\\')(?:(?!\\1)[^\\n])*?(?<!\\{)\\{(?!\\{)(?!\\s*[A-Z][A-Z0-9_]*\\s*[}!:])")
  (#interpolates-runtime-value? @args)
  (#not-match? @args "^\\(\\s*[rRuU]?[fF]?[rR]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*\\(?\\s*([Ss][Ee][Ll][Ee][Cc][Tt]|[Ii][Nn][Ss][Ee][Rr][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee]|[Ww][Ii][Tt][Hh]|[Rr][Ee][Pp][Ll][Aa][Cc][Ee]|[Mm][Ee][Rr][Gg][Ee])\\s")
