@@ -198,23 +198,26 @@ describe('ai-guardrails check (merge gate)', function () {
   it('--fail-on finding blocks new findings; a finding waived on its line with a reason is listed as suppressed', () => {
     const dir = makeRepo();
     edit(dir, 'store/store.py', (t) => t.replace('cur.execute("SELECT id, name FROM users WHERE id = ?", (uid,))', 'cur.execute(f"SELECT id, name FROM users WHERE id = {uid}")'));
-    const failing = checkJson(dir, '--fail-on', 'do-not-trust,finding');
+    // SQL built from runtime values is an audit finding (judged right 9% of the time on real code):
+    // the default gate does not see it, --audit does.
+    assert.strictEqual(checkJson(dir, '--fail-on', 'finding').report.findings.length, 0);
+    const failing = checkJson(dir, '--audit', '--fail-on', 'do-not-trust,finding');
     assert.strictEqual(failing.code, 1);
     assert.strictEqual(failing.report.findings[0]?.finding.rule, 'python.sql.fstring-query');
     assert.strictEqual(failing.report.findings[0]?.blocking, true);
     // Naming another rule does not waive it; naming this one with a reason does.
     edit(dir, 'store/store.py', (t) => t.replace('    cur.execute(f"', '    # ai-guardrails-ignore-finding python.sql.format-query: wrong rule\n    cur.execute(f"'));
-    assert.strictEqual(checkJson(dir, '--fail-on', 'finding').code, 1);
+    assert.strictEqual(checkJson(dir, '--audit', '--fail-on', 'finding').code, 1);
     edit(dir, 'store/store.py', (t) => t.replace('python.sql.format-query: wrong rule', 'python.sql.fstring-query: uid is an int from the router'));
-    const waived = checkJson(dir, '--fail-on', 'finding');
+    const waived = checkJson(dir, '--audit', '--fail-on', 'finding');
     assert.strictEqual(waived.code, 0, JSON.stringify(waived.report.findings));
     assert.strictEqual(waived.report.findings[0]?.finding.suppression?.reason, 'uid is an int from the router');
-    const sarif = cli(dir, ['check', '--base', 'main', '--format', 'sarif', '--fail-on', 'none']);
+    const sarif = cli(dir, ['check', '--base', 'main', '--audit', '--format', 'sarif', '--fail-on', 'none']);
     validateSarif(sarif.stdout);
     const results = (JSON.parse(sarif.stdout) as { runs: { results: { ruleId: string; suppressions?: { justification: string }[] }[] }[] }).runs[0]!.results;
     assert.deepStrictEqual(results.find((r) => r.ruleId === 'python.sql.fstring-query')?.suppressions?.[0]?.justification, 'uid is an int from the router');
     // scan counts it too.
-    const scan = cli(dir, ['scan', 'store']);
+    const scan = cli(dir, ['scan', 'store', '--audit']);
     assert.match(scan.stdout, /0 findings \(1 suppressed\)/);
   });
 

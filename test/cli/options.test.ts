@@ -40,7 +40,7 @@ describe('ai-guardrails CLI options', function () {
 
   it('scan --format sarif is valid SARIF 2.1.0 with rule metadata and fingerprints that survive moves', () => {
     const dir = copyWorkspace();
-    const r = cli(dir, ['scan', '--format', 'sarif']);
+    const r = cli(dir, ['scan', '--format', 'sarif', '--audit']);
     assert.strictEqual(r.code, 0, r.stderr);
     validateSarif(r.stdout);
     const run = (JSON.parse(r.stdout) as SarifLog).runs[0]!;
@@ -56,7 +56,7 @@ describe('ai-guardrails CLI options', function () {
     // Lines inserted above move every result; the fingerprints stay.
     const file = path.join(dir, 'go', 'auth.go');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('package auth\n', 'package auth\n\n// moved\n// down\n'));
-    const moved = (JSON.parse(cli(dir, ['scan', '--format', 'sarif']).stdout) as SarifLog).runs[0]!;
+    const moved = (JSON.parse(cli(dir, ['scan', '--format', 'sarif', '--audit']).stdout) as SarifLog).runs[0]!;
     const after = moved.results.find((x) => x.ruleId === 'region/jwt' && x.locations[0]?.physicalLocation.artifactLocation.uri === 'go/auth.go');
     assert.strictEqual(after?.locations[0]?.physicalLocation.region.startLine, jwtRegion.locations[0]!.physicalLocation.region.startLine + 3);
     assert.deepStrictEqual(after?.partialFingerprints, jwtRegion.partialFingerprints);
