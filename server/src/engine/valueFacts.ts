@@ -1131,7 +1131,7 @@ export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   // Python's `secrets.token_urlsafe(6)` names its module, not what the value is for.
   const context = `${names} ${statement.replace(/\bsecrets\.(?=token_|choice|randbits|randbelow)/g, '')}`;
   if (/password|passwd|secret|signature|hmac|private|credential/i.test(context)) return false;
-  if (INCIDENTAL_USE.test(context) || (INCIDENTAL_LABEL.test(context) && !/token|\bkey\b|_key\b|Key\b|salt|nonce|\botp|session|csrf/i.test(context))) return true;
+  if (INCIDENTAL_USE.test(context) || (INCIDENTAL_LABEL.test(context) && !/token|\bkey\b|_key\b|Key\b|salt|nonce|\botp|session|csrf|sign|verif|auth/i.test(context))) return true;
   if (ctx.family === 'go' && goIncidentalDigest(n, ctx)) return true;
   // An unkeyed digest of a JSON serialisation fingerprints structured data (a cache key, a key
   // id, a dedup id): `crypto.hash('sha256', JSON.stringify(props))`, `sha256(json.dumps(d))`.
