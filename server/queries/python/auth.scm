@@ -968,3 +968,20 @@
  (#any-of? @trigger "login" "alogin" "_login" "_login_user" "login_user" "log_user_in" "do_login")
  (#match? @args "[(,]\\s*(\\w+\\.)?(user|userid|user_id|authenticated_user|auth_user|\\w+_user)\\s*[,)]")
  (#set! rule "python.auth.login-call"))
+
+; The same permission functions deciding by the user's role: `return membership.role ==
+; OrganisationRole.ADMIN.name`, `if user.role != "owner": return False` in `is_user_organisation_admin`.
+([(comparison_operator (attribute attribute: (identifier) @field) . ["==" "!="] . (_) @other)
+  (comparison_operator (_) @other . ["==" "!="] . (attribute attribute: (identifier) @field))] @trigger
+ (#any-of? @field "role" "user_role" "role_name" "member_role")
+ (#match? @other "[Aa]dmin|ADMIN|[Oo]wner|OWNER|[Ss]uperuser|SUPERUSER")
+ (#unit-name-matches? @trigger "{{permission-function-name}}")
+ (#not-unit-name-matches? @trigger "{{not-permission-function}}")
+ (#set! rule "python.auth.permission-function"))
+
+; flask-login's session calls by name, also when the project re-exports them (`from ckan.common import
+; login_user, logout_user`): `login_user(user_obj, remember=True)` starts the session, `logout_user()`
+; ends it, whatever the user value is called.
+((call function: (identifier) @trigger)
+ (#any-of? @trigger "login_user" "logout_user")
+ (#set! rule "python.auth.login-call"))

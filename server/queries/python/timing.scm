@@ -123,3 +123,36 @@
  (#not-argument-of? @trigger "{{orm-filter-call}}")
  (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
  (#set! rule "python.timing.secret-compare"))
+
+; A one-time account key compared with `==`: a password-reset, recovery, activation or
+; invitation key (`key.strip() == user.reset_key`, `user_obj.reset_key == data_dict['reset_key']`).
+; Whoever presents it may set the account's password, so it is a secret like a token.
+((comparison_operator
+   [(identifier) @name
+    (attribute object: (_) @owner attribute: (identifier) @name)]
+   .
+   ["==" "!="]
+   .
+   [(identifier) (attribute) (call) (subscript) (binary_operator)] @other) @trigger
+ (#match? @name "(^|_)(reset|recovery|activation|invitation|invite)_key$")
+ (#not-match? @other "{{constant-or-signature-call}}")
+ (#not-match? @owner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$")
+ (#secret-compare? @trigger)
+ (#not-argument-of? @trigger "{{orm-filter-call}}")
+ (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
+ (#set! rule "python.timing.secret-compare"))
+
+((comparison_operator
+   [(identifier) (attribute) (call) (subscript) (binary_operator)] @other
+   .
+   ["==" "!="]
+   .
+   [(identifier) @name
+    (attribute object: (_) @owner attribute: (identifier) @name)]) @trigger
+ (#match? @name "(^|_)(reset|recovery|activation|invitation|invite)_key$")
+ (#not-match? @other "{{constant-or-signature-call}}")
+ (#not-match? @owner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$")
+ (#secret-compare? @trigger)
+ (#not-argument-of? @trigger "{{orm-filter-call}}")
+ (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
+ (#set! rule "python.timing.secret-compare"))

@@ -171,9 +171,9 @@ const ALL_CAPS = /^[A-Z][A-Z0-9_]*[A-Z0-9]$/;
 const CAPS_NOT_SECRET = /_(API|APIS|PATH|URL|URI|ROUTE|ENDPOINT|ID|IDS|NAME|TYPE|KIND|LABEL|CODE|ERROR|STATUS|MESSAGE|EVENT)$|^(ERR|ERROR)_/;
 const ENUM_BASES = /(^|\.)(Enum|IntEnum|StrEnum|Flag|IntFlag|TextChoices|IntegerChoices|Choices)$/;
 
-/** The name says the value is a secret (hashes and digests only together with a secret word). */
+/** The name says the value is a secret (hashes and digests only together with a secret word; a one-time `reset_key`). */
 const SECRET_NAME =
-  /(^|[^a-z])(h?mac|sig|sigs|otp|[ht]otp|pwd|csrf|xsrf)($|[^a-z])|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assw(or)?d|PASSW(OR)?D|Otp|OTP|Csrf|CSRF|Xsrf|XSRF|(^|[^A-Za-z])(key|Key)_?([Hh]ash|[Dd]igest)|([Ss]igning|[Pp]rivate|[Hh]mac|[Ss]hared)_?[Kk]ey|(^|[^A-Za-z])(admin|in|invoice)_?key($|[^a-z])|[a-z](Admin|Invoice)Key($|[^a-z])/;
+  /(^|[^a-z])(h?mac|sig|sigs|otp|[ht]otp|pwd|csrf|xsrf)($|[^a-z])|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assw(or)?d|PASSW(OR)?D|Otp|OTP|Csrf|CSRF|Xsrf|XSRF|(^|[^A-Za-z])(key|Key)_?([Hh]ash|[Dd]igest)|([Ss]igning|[Pp]rivate|[Hh]mac|[Ss]hared)_?[Kk]ey|(^|[^A-Za-z])(admin|in|invoice)_?key($|[^a-z])|[a-z](Admin|Invoice)Key($|[^a-z])|(^|[^A-Za-z])(reset|recovery|activation|invitation|invite)_key($|[^a-z])/;
 
 /**
  * ALL_CAPS constants named as a sentinel or marker despite a secret word in them:
@@ -967,6 +967,14 @@ const INCIDENTAL_USE =
  */
 const INCIDENTAL_NAME = /[Cc]ookie_?Name|cookie_name|COOKIE_NAME|(^|[a-z0-9\s])(Log|log_|Run|run_)(Id|ID|id)([A-Z_\s]|$)|[Dd]eployment_?(Id|ID|id)|Opaque_?Serial|opaque_serial|(^|\s)_?(Null|Mock|Fake|Dummy|Stub)[A-Z]\w*(\s|$)/;
 
+/**
+ * What a hash or random value names when no secret word is near (tested after them, unlike
+ * INCIDENTAL_USE): a generated user name's suffix, a database index's or search document's name
+ * (`_generate_index_name`, `index_id`), a temporary directory, a profile photo URL (libravatar), a
+ * feature flag's rollout percentage (the hash of the ids buckets them).
+ */
+const INCIDENTAL_LABEL = /user_?name|index_?(name|id)\b|te?mp(orary)?_?dir(ectory)?|photo_?url|percentage|rollout/i;
+
 /** Words that say a value is a secret or protects one. */
 const SECRET_USE = /token|secret|password|passwd|passphrase|salt|nonce|otp|session|csrf|xsrf|signature|sign|verif|credential|api_?key|private|priv_?key|signing|hmac|\bmac\b|cipher|encrypt|decrypt|\biv\b|challenge|verifier|auth|keypair|key_?pair|\bkey\b|Key\b|_key\b/i;
 
@@ -1123,7 +1131,7 @@ export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   // Python's `secrets.token_urlsafe(6)` names its module, not what the value is for.
   const context = `${names} ${statement.replace(/\bsecrets\.(?=token_|choice|randbits|randbelow)/g, '')}`;
   if (/password|passwd|secret|signature|hmac|private|credential/i.test(context)) return false;
-  if (INCIDENTAL_USE.test(context)) return true;
+  if (INCIDENTAL_USE.test(context) || (INCIDENTAL_LABEL.test(context) && !/token|\bkey\b|_key\b|Key\b|salt|nonce|\botp|session|csrf|sign|verif|auth/i.test(context))) return true;
   if (ctx.family === 'go' && goIncidentalDigest(n, ctx)) return true;
   // An unkeyed digest of a JSON serialisation fingerprints structured data (a cache key, a key
   // id, a dedup id): `crypto.hash('sha256', JSON.stringify(props))`, `sha256(json.dumps(d))`.
