@@ -847,8 +847,11 @@ function heldFrom(raw: Node, ctx: ValueContext, depth: number, isSource: (text: 
   return values.length > 0 && values.every((v) => heldFrom(v, ctx, depth + 1, isSource));
 }
 
-/** Reads of a value the server authenticated: a signed cookie, a verified JWT or its payload. */
-const SIGNED_SOURCE = /^(await\s+)?(\(\s*)*((\w+\.)*getSignedCookie\(|(\w+\.)*(jwtVerify|verifyJWT|verifyJwt)\()/;
+/**
+ * Reads of a value the server authenticated: a signed cookie, a verified JWT or its payload (jose
+ * `jwtVerify`, jsonwebtoken `jwt.verify`, NestJS `this.jwtService.verifyAsync<T>(…)`).
+ */
+const SIGNED_SOURCE = /^(await\s+)?(\(\s*)*((\w+\.)*getSignedCookie\(|(\w+\.)*(jwtVerify|verifyJWT|verifyJwt|[jJ]wt\w*\.verify(?:Async)?)(?:<[^()]*>)?\()/;
 
 /** The value (or the local bound to it, up to two hops) was read from a signed cookie or a verified JWT. */
 function signedHeld(raw: Node, ctx: ValueContext, depth: number): boolean {
