@@ -106,6 +106,9 @@ describe('test-code classification', () => {
     'settings/local_dev.py',
     'config/settings/development.py',
     'integration/clients/jwt_bearer.go',
+    // load tests (k6 scripts against a dev server)
+    'packages/dev-server/load-testing/utils/api-request.js',
+    'pkg/loadtest/run.go',
   ];
   const production = [
     'apps/web/src/pages/playground/index.tsx',

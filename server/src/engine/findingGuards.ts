@@ -149,11 +149,62 @@ function codeBuiltSubstitution(sub: Node, fn: Node, ctx: ValueContext, depth: nu
   // `$${paramIndex}`: a positional placeholder's number, the value goes in the parameters.
   if (ctx.text[sub.startIndex - 1] === '$') return true;
   if (isConstant(e, ctx)) return true;
+  if (isQuotedOrCompiledSql(e) || isSchemaIdentifier(e, sub, ctx)) return true;
+  if (e.type === 'identifier' && randomNameLocal(e, fn)) return true;
   if (e.type === 'identifier') return loopOverConstantList(e, sub, fn, ctx);
   // `${field.column}` of a loop over a module-level list of records of strings.
   const owner = e.type === 'member_expression' ? e.childForFieldName('object') : null;
   if (owner?.type === 'identifier' && loopOverConstantList(owner, sub, fn, ctx)) return true;
   return joinOfCodeBuiltList(e, fn, ctx, depth);
+}
+
+/**
+ * Text a SQL library made safe before it reaches the template: an identifier quoted by the driver
+ * or query builder (knex's `knex.ref(name)` renders a quoted identifier; mysql's `escapeId`, pg's
+ * `escapeIdentifier` / `escapeLiteral`, `quoteIdentifier`), or a sub-query compiled by knex
+ * (`builder.toQuery()` renders the statement with its bindings already escaped by the dialect).
+ */
+const QUOTING_CALL = /(?:^|\.)(?:[kK]nex|[\w$]+Knex)\.ref$|(?:^|\.)(?:escapeId|escapeIdentifier|escapeLiteral|quoteIdentifier|quoteIdent|quote_ident)$/;
+function isQuotedOrCompiledSql(e: Node): boolean {
+  if (e.type !== 'call_expression') return false;
+  const callee = e.childForFieldName('function');
+  if (!callee) return false;
+  if (QUOTING_CALL.test(callee.text)) return true;
+  return callee.type === 'member_expression' && callee.childForFieldName('property')?.text === 'toQuery' && (e.childForFieldName('arguments')?.namedChildCount ?? 1) === 0;
+}
+
+/**
+ * A column or table name the application keeps in its own schema metadata, by the `db…Name`
+ * convention (`dbFieldName`, `dbTableName`, `field.dbColumnName`: the physical name the app
+ * generated for a user-facing field), spliced where an identifier goes (bare or in double quotes,
+ * not inside a '…' value literal). Identifiers cannot be bound parameters.
+ */
+const SCHEMA_IDENTIFIER = /(?:^|\.)db[A-Z][A-Za-z]*Name$/;
+function isSchemaIdentifier(e: Node, sub: Node, ctx: ValueContext): boolean {
+  if ((e.type !== 'identifier' && e.type !== 'member_expression') || !SCHEMA_IDENTIFIER.test(e.text)) return false;
+  return ctx.text[sub.startIndex - 1] !== "'";
+}
+
+/** A random call whose text is a name, never a value: `Math.random().toString(36).substring(7)`, `randomUUID()`. */
+const RANDOM_NAME_PART = /^(?:Math\.random|(?:crypto\.)?randomUUID|uuid(?:v4)?|v4|nanoid|Date\.now)\(\d*\)(?:\.\w+\([\w\s,]*\))*$/;
+
+/**
+ * A local `const` built only from literals and random or clock values (`const savepoint =
+ * \`upsert_${Math.random().toString(36).substring(7)}\``): a name the code made up (a savepoint, a
+ * temporary table), not input.
+ */
+function randomNameLocal(id: Node, fn: Node): boolean {
+  let found = false;
+  for (const d of fn.descendantsOfType('variable_declarator')) {
+    if (d?.childForFieldName('name')?.text !== id.text) continue;
+    if (!d.parent?.text.startsWith('const')) return false;
+    const v = d.childForFieldName('value');
+    if (v?.type !== 'template_string') return false;
+    const subs = v.namedChildren.filter((c): c is Node => c?.type === 'template_substitution');
+    if (subs.length === 0 || !subs.every((c) => RANDOM_NAME_PART.test(c.namedChildren.find((x) => x !== null && x.type !== 'comment')?.text ?? ''))) return false;
+    found = true;
+  }
+  return found;
 }
 
 /**

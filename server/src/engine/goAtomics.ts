@@ -270,7 +270,7 @@ export function isNotCliOutput(callee: Node, ctx: ValueContext): boolean {
   // (`process.stderr.write(...)`): a command printing the token it minted so `$(cli mint-token)`
   // captures it. console.error / warn and loggers still count. Only the function's own text is
   // read, so an edit elsewhere in the file cannot change the answer.
-  if (ctx.family === 'ecma') return !(/^console\.(?:log|info)$/.test(text) && /\bprocess\.stderr\.write\(/.test(functionText(callee)));
+  if (ctx.family === 'ecma') return !isEcmaCommandOutput(text, functionText(callee));
   if (!/^fmt\.Print/.test(text)) return true;
   // A command of a CLI framework (cobra, urfave/cli, kong, kingpin, ff): its stdout is the
   // command's output (`token create` printing the token it minted), wherever the package lives.
@@ -280,6 +280,24 @@ export function isNotCliOutput(callee: Node, ctx: ValueContext): boolean {
   const clause = root.namedChildren.find((c) => c?.type === 'package_clause');
   const name = clause?.namedChildren.find((c) => c?.type === 'package_identifier');
   return !(name && ctx.text.slice(name.startIndex, name.endIndex) === 'main');
+}
+
+/**
+ * ECMAScript: the log call `text` (its callee) prints a terminal command's own output:
+ * - `console.log` / `console.info` (stdout) in a function that writes its status to stderr
+ *   (`process.stderr.write(...)`, a token printed for `$(cli mint-token)`), or that drives the
+ *   terminal itself: reads `process.argv` or `process.stdout` (`process.stdout.columns` for a
+ *   separator) or ends the process (`process.exit(...)`): a setup command printing the admin
+ *   password it generated, once, to the operator who ran it;
+ * - an `info` / `log` line of a `logger` / `log` object in a function that ends the process
+ *   (`process.exit(...)`): a CLI command (`medusa user --invite`) printing the invite it made.
+ * console.error / warn and other logger levels still count, as does any log in server code that
+ * does not exit the process.
+ */
+const ECMA_TERMINAL_FUNCTION = /\bprocess\.(?:stderr\.write\(|stdout\b|argv\b|exit\()/;
+function isEcmaCommandOutput(callee: string, fnText: string): boolean {
+  if (/^console\.(?:log|info)$/.test(callee)) return ECMA_TERMINAL_FUNCTION.test(fnText);
+  return /^(?:[\w$]+\.)*(?:logger|log)\.(?:info|log)$/.test(callee) && /\bprocess\.exit\(/.test(fnText);
 }
 
 /** Whether `n` sits in a `return` or in the condition of an `if`, below `stop`. */

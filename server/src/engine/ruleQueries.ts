@@ -18,6 +18,7 @@ import { isCodeBuiltSql, isGuardedBy, isHelperMatching, isStaleMarker } from './
 import { isFireAndForget, textAfter, textBefore } from './goShapes';
 import { isBrowserCode } from './browserCode';
 import { comparisonOperands, concatSplicesRuntimeValue, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isClosurePrimitive, isFixedOrmQuery, isForwardedCredential, isReadOnlyTransaction, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isMacComparison, isSecretUse, type ValueContext } from './valueFacts';
+import { isVerifiedClaimComparison } from './valueFacts';
 import { functionText, isDummyData, isHashWrapper, isIdHash, isInBranch, isInsideCallbackOf, isNotRandomDisclaimed, isRandomId, isRandomSecret } from './randomUse';
 
 export { splitPatterns, stripPredicates } from './queryText';
@@ -136,6 +137,8 @@ const CONTEXT_PREDICATES = new Set([
   // The enclosing function's text, the name a value is bound to, the object literals around it (randomUse.ts).
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
   'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
+  // One side of a comparison is bound from a JWT verification in the function (valueFacts.ts).
+  'verified-claim-compare?', 'not-verified-claim-compare?',
 ]);
 
 /**
@@ -279,6 +282,7 @@ const OWN_PREDICATES = new Set([
   'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?',
   'guarded-by?', 'not-guarded-by?', 'helper-matches?', 'not-helper-matches?', 'code-built-sql?', 'not-code-built-sql?', 'stale-marker?', 'not-stale-marker?',
   'member-decorator?',
+  'verified-claim-compare?', 'not-verified-claim-compare?',
 ]);
 
 /**
@@ -644,6 +648,15 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
         const operands = comparisonOperands(n);
         return operands !== undefined && isSecretComparison(operands[0], operands[1], ctx);
       });
+    case 'verified-claim-compare?':
+    case 'not-verified-claim-compare?': {
+      // One side is a claim of a JWT the function verified (valueFacts.ts).
+      const want = p.operator === 'verified-claim-compare?';
+      return (caps, ctx) => allOf(caps, capture, (n) => {
+        const operands = comparisonOperands(n);
+        return (operands !== undefined && isVerifiedClaimComparison(operands[0], operands[1], ctx)) === want;
+      });
+    }
     default:
       throw new Error(`unknown predicate #${p.operator}`);
   }

@@ -83,6 +83,16 @@ const TEST_DIRS = new Set([
   // password) is the user's to replace, like `examples/`
   'starter',
   'starters',
+  // load and stress tests (k6, artillery scripts driving a dev server): test tooling, not shipped
+  'load-testing',
+  'load-tests',
+  'load-test',
+  'loadtest',
+  'loadtests',
+  'load_testing',
+  'load_tests',
+  'stress-tests',
+  'stress-test',
 ]);
 
 /**

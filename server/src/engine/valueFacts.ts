@@ -2084,3 +2084,19 @@ export function isClosurePrimitive(n: Node, ctx: ValueContext): boolean {
   const values = outer ? functionFacts(outer, ctx).values.get(name) : undefined;
   return values !== undefined && values.length > 0 && values.every((t) => SYNC_PRIMITIVE.test(t));
 }
+
+/** A JWT verification call: jose `jwtVerify`, jsonwebtoken `jwt.verify`, NestJS `this.jwtService.verifyAsync<T>(…)`. */
+const JWT_VERIFIED_SOURCE = /^(await\s+)?(\(\s*)*(\w+\.)*(jwtVerify|verifyJWT|verifyJwt|[jJ]wt\w*\.verify(?:Async)?)(?:<[^()]*>)?\(/;
+
+/**
+ * `#verified-claim-compare? @cmp` (ECMAScript findings): one side of the comparison is a claim of a
+ * JWT the function verified (a name destructured from, or a field of a local bound to, `await
+ * jwtService.verifyAsync(token)` / `jwt.verify(token, key)`): the caller cannot vary a signed claim
+ * without the key, and can read it anyway, so an early-exit comparison leaks nothing. The region
+ * stays (the comparison still decides access); only the timing finding is dropped.
+ */
+export function isVerifiedClaimComparison(a: Node, b: Node, ctx: ValueContext): boolean {
+  if (ctx.family !== 'ecma') return false;
+  const held = (n: Node) => heldFrom(n, ctx, 0, (t) => JWT_VERIFIED_SOURCE.test(t));
+  return held(a) || held(b);
+}

@@ -4,7 +4,8 @@
 ; (100kb default) and not flagged; a limit of 50 MB or more is reported as info. Flagged: a raw
 ; Node `req.on('data', ...)` handler that accumulates chunks (`+=`, `.push(`, `.concat(`) with no
 ; size check inside the handler itself (a Content-Length check elsewhere does not bound chunked
-; bodies), raw-body / getRawBody without `limit`, and node:stream/consumers text/json/buffer on
+; bodies; counting bytes, `size += chunk.length`, while writing the chunks to a file stream is no
+; accumulation), raw-body / getRawBody without `limit`, and node:stream/consumers text/json/buffer on
 ; a request.
 ;
 ; Fix `ecma.raw-body-limit` adds `limit: '1mb'` to the raw-body call; the others have no fix (the
@@ -34,7 +35,7 @@
  (#any-of? @on "on" "addListener")
  (#match? @ev "^['\"]data['\"]$")
  (#match? @req "^(req|request|incoming|message|msg)$|(\\.req|[Rr]equest|[Rr]eq)$")
- (#match? @cb "\\+=|\\.push\\(|\\.concat\\(")
+ (#match? @cb "\\+=(?!\\s*[\\w$.]+\\.(?:length|byteLength)\\s*[;,)}\\n])|\\.push\\(|\\.concat\\(")
  (#not-match? @cb "(?<!=)>|\\b[Ll]imit|LIMIT|[Mm]ax[A-Z_]|MAX|destroy\\(|\\b413\\b")
  (#set! rule "ecma.auth.unbounded-body")
  (#set! category "auth")

@@ -12,6 +12,8 @@
 ; (express-session's `req.sessionID` is the cookie value) counts, as in the Go and Python rules. A
 ; `hashedToken` / `digestSecret` is the lookup hash, and `console.log` in a function that writes its
 ; status to stderr (`process.stderr.write`) is a command's own stdout (a token printed for `$(…)`).
+; A sales channel's token (`ctx.channel.token`, `channelToken`) is a public identifier: Vendure's
+; storefronts send it in the `vendure-token` header to pick the channel; it grants nothing.
 ; No fix: redact the value or log a fingerprint instead.
 
 ((call_expression
@@ -35,6 +37,7 @@
  (#not-match? @n "^(?!(?:req|request|ctx|context|event|evt)\\.)(?:[\\w$]+\\.)*[\\w$]*(?:[sS]ession_?I[dD]|session_id|SESSION_ID)$")
  (#not-match? @n "(?:^|[.])(?:hashed|[\\w$]*Hashed|masked|redacted|obfuscated)[A-Z_][\\w$]*$")
  (#not-cli-output? @fn)
+ (#not-match? @n "(?:^|[.])[cC]hannel\\.token$|[cC]hannel(?:Or)?Token$|CHANNEL_TOKEN$")
  (#not-match? @v "^(?!(req|request|ctx|c|context|event|evt)\\.)[A-Za-z_$][\\w$]*(\\.(?!cookies\\b|headers\\b)[\\w$]+)*\\.(id|[A-Za-z0-9$]*[a-z0-9]Id|[a-z0-9_]*_id)$")
  (#set! rule "ecma.auth.secret-logged")
  (#set! category "auth")

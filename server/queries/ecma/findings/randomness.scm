@@ -7,6 +7,9 @@
 ; invite code. Jitter, sampling, shuffling and ids are never secret-named and are not flagged.
 ; Nor is a stale-response marker (`const fetchToken = Math.random()…` only stored in
 ; `this._current` / `ref.current` and compared with === in its function: nobody outside sees it).
+; Nor an event handler named for what it does (`const handleGenerateToken = () => …`: it returns
+; nothing), a salt of a name (`nameSalt` in a temporary index name), or the token of a sales
+; channel (`Channel.generateToken()`: Vendure's channel token is a public identifier).
 ;
 ; Fix `ecma.crypto-random` (when every Math.random() in the value is one of these idioms):
 ; `Math.random().toString(36).slice(2)` -> `randomBytes(16).toString('hex')` (a slice of N
@@ -24,6 +27,7 @@
  (#not-dummy-data? @value)
  (#not-stale-marker? @value)
  (#not-match? @name "^([Oo]tp|OTP|[Pp]in|PIN|[A-Za-z0-9$]*[a-z0-9](Otp|OTP|Pin|PIN|Code)|[A-Za-z0-9]*_(otp|pin|code|OTP|PIN|CODE))s?$")
+ (#not-match? @name "^(?:handle|on)[A-Z]|^(?:name|id|index|file|path|dir|tmp|temp)Salt$")
  (#set! rule "ecma.crypto.insecure-random")
  (#set! category "crypto")
  (#set! severity "error")
@@ -126,6 +130,7 @@
  (#match? @name "{{secret-value-name}}")
  (#match? @value "Math\\.random\\s*\\(")
  (#not-dummy-data? @value)
+ (#not-unit-name-matches? @finding "(?:^|\\s)[A-Z]\\w*Channel(?:\\s|$)|(?:^|\\s)Channel(?:\\s|$)")
  (#set! rule "ecma.crypto.insecure-random")
  (#set! category "crypto")
  (#set! severity "error")

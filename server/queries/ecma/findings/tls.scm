@@ -8,12 +8,15 @@
 ; Fixes: `ecma.set-true` flips the option back to `true`; `ecma.remove-property` removes the
 ; checkServerIdentity override (the default check applies again). The environment variable has
 ; no mechanical fix: the code usually works around a missing CA (pass it with `ca:` instead).
+; Not flagged: the option turned off only inside an `if` on the operator's own opt-out
+; (`if (config['allow-self-signed'])`, `if (opts.insecure)`, `if (process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0')`).
 
 ((pair
    key: (property_identifier) @k
    value: (false) @value) @finding
  (#any-of? @k "rejectUnauthorized" "strictSSL")
  (#not-mode-switch? @finding "(rejectUnauthorized|strictSSL)\\s*:\\s*true")
+ (#not-guarded-by? @finding "{{tls-opt-out-switch}}")
  (#set! rule "ecma.crypto.tls-verify-disabled")
  (#set! category "crypto")
  (#set! severity "error")
@@ -41,6 +44,7 @@
    left: (member_expression property: (property_identifier) @k)
    right: (false) @value) @finding
  (#any-of? @k "rejectUnauthorized" "strictSSL")
+ (#not-guarded-by? @finding "{{tls-opt-out-switch}}")
  (#set! rule "ecma.crypto.tls-verify-disabled")
  (#set! category "crypto")
  (#set! severity "error")
