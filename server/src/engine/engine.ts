@@ -200,6 +200,13 @@ export class AnalysisState {
    * analyses the whole file again.
    */
   readNames: ReadonlySet<string> = new Set();
+  /**
+   * Where this analysis's top-level declarations of `readNames` are. The next analysis maps them
+   * through its edits: the old tree, once edited, has the new coordinates but still reads its
+   * node text from the old source, so a name cannot be read off it (`const X` with a letter typed
+   * into `const` read as `t X` and the edit looked harmless).
+   */
+  readDeclarations: readonly CharRange[] = [];
 }
 
 /**
@@ -225,8 +232,23 @@ function declaredNames(n: Node): string[] {
  * last analysis's predicates looked up. Otherwise matches outside the edited nodes may have
  * other answers now (a key-function factory, a placeholder helper, a module-level list edited).
  */
-function declarationsUnchanged(changed: readonly CharRange[], root: Node, oldRoot: Node, names: ReadonlySet<string>): boolean {
-  return names.size === 0 || !someTouchedTopLevel(changed, root, oldRoot, (n) => declaredNames(n).some((d) => names.has(d)));
+function declarationsUnchanged(changed: readonly CharRange[], root: Node, previous: AnalysisState, edits: readonly Edit[]): boolean {
+  const names = previous.readNames;
+  if (names.size === 0) return true;
+  // A declaration the last analysis saw, touched by an edit (mapUntouched: undefined).
+  if (previous.readDeclarations.some((d) => mapUntouched(d.startIndex, d.endIndex, edits) === undefined)) return false;
+  // A declaration the edits made (or renamed into one of the names), in the new tree.
+  return !someTouchedTopLevel(changed, root, root, (n) => declaredNames(n).some((d) => names.has(d)));
+}
+
+/** The ranges of the top-level nodes of `root` that declare one of `names`. */
+function declarationRanges(root: Node, names: ReadonlySet<string>): CharRange[] {
+  if (names.size === 0) return [];
+  const out: CharRange[] = [];
+  for (const n of root.namedChildren) {
+    if (n && declaredNames(n).some((d) => names.has(d))) out.push({ startIndex: n.startIndex, endIndex: n.endIndex });
+  }
+  return out;
 }
 
 /** Top-level node types that can add to the file facts (valueFacts collectTopLevel); others never do. */
@@ -558,7 +580,7 @@ export class GuardrailEngine {
         dirtyFound &&
         previous.state.factsKey === fileFacts.key &&
         sameImports(previous.state.imports, imports) &&
-        declarationsUnchanged(dirtyFound.changed, root, options.previousTree!.rootNode, previous.state.readNames)
+        declarationsUnchanged(dirtyFound.changed, root, previous.state, previous.edits)
       ) {
         dirty = dirtyFound;
       }
@@ -697,6 +719,7 @@ export class GuardrailEngine {
     state.fileFacts = fileFacts.plain;
     // An incremental analysis keeps the answers of the last one, and so what they read.
     state.readNames = ctx.readNames ?? new Set();
+    state.readDeclarations = declarationRanges(root, state.readNames);
     return { analysis, state };
   }
 
