@@ -98,7 +98,7 @@ export const SETTINGS = {
     team: true,
     markdown: true,
     description:
-      'Also report low-confidence (audit) findings: JWT decoded or parsed without verification, verified without audience/issuer checks. On real code these are usually intentional (a token read after it was verified elsewhere), so they are off by default; the JWT region still marks the code for review.',
+      'Also report audit (low-confidence) findings: rule families judged right less than a third of the time on real code, such as SQL built from runtime values, secrets in logs, JWT verification or claim checks turned off, unpinned JWT algorithms, insecure randomness, weak hashes and hard-coded secrets. Off by default; the region of the same code (sql, jwt, crypto, auth) still marks it for review.',
   },
   maxFileSizeKb: {
     kind: 'number',

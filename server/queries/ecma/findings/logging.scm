@@ -42,6 +42,7 @@
  (#set! rule "ecma.auth.secret-logged")
  (#set! category "auth")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "532")
  (#set! message "A password / token / key / cookie is written to the log, where it is widely readable and kept for a long time; log a redacted marker or a non-secret fact (length, last 4 characters, a hash id) instead"))
 
@@ -55,5 +56,6 @@
  (#set! rule "ecma.auth.secret-logged")
  (#set! category "auth")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "532")
  (#set! message "A password / token / key / cookie is written to the log, where it is widely readable and kept for a long time; log a redacted marker or a non-secret fact (length, last 4 characters, a hash id) instead"))

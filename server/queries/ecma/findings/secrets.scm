@@ -18,6 +18,7 @@
  (#set! rule "ecma.crypto.hardcoded-secret")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "The JWT key is a string literal in the source: anyone who reads the code can forge tokens; load it from a secret store or environment variable"))
 
@@ -30,6 +31,7 @@
  (#set! rule "ecma.crypto.hardcoded-secret-fallback")
  (#set! category "crypto")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "A literal fallback secret is used whenever the variable is unset, silently also in production; fail at startup when the secret is missing instead"))
 
@@ -43,6 +45,7 @@
  (#set! rule "ecma.crypto.hardcoded-secret")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "The HMAC key is a string literal in the source: anyone who reads the code can compute valid MACs; load it from a secret store or environment variable"))
 
@@ -55,6 +58,7 @@
  (#set! rule "ecma.crypto.hardcoded-secret-fallback")
  (#set! category "crypto")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "A literal fallback secret is used whenever the variable is unset, silently also in production; fail at startup when the secret is missing instead"))
 
@@ -68,6 +72,7 @@
  (#set! rule "ecma.crypto.hardcoded-secret")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "The cookie signing secret is a string literal in the source: anyone who reads the code can forge signed cookies; load it from a secret store or environment variable"))
 
@@ -80,6 +85,7 @@
  (#set! rule "ecma.crypto.hardcoded-secret-fallback")
  (#set! category "crypto")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "A literal fallback secret is used whenever the variable is unset, silently also in production; fail at startup when the secret is missing instead"))
 
@@ -94,6 +100,7 @@
  (#set! rule "ecma.crypto.hardcoded-secret")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "The session / token secret is a string literal in the source: anyone who reads the code can forge sessions or tokens; load it from a secret store or environment variable"))
 
@@ -107,6 +114,7 @@
  (#set! rule "ecma.crypto.hardcoded-secret-fallback")
  (#set! category "crypto")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "A literal fallback secret is used whenever the variable is unset, silently also in production; fail at startup when the secret is missing instead"))
 
@@ -121,6 +129,7 @@
  (#set! rule "ecma.crypto.hardcoded-secret")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "The session signing key is a string literal in the source: anyone who reads the code can forge session cookies; load it from a secret store or environment variable"))
 
@@ -134,6 +143,7 @@
  (#set! rule "ecma.crypto.hardcoded-secret-fallback")
  (#set! category "crypto")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "A literal fallback secret is used whenever the variable is unset, silently also in production; fail at startup when the secret is missing instead"))
 
@@ -148,6 +158,7 @@
  (#set! rule "ecma.crypto.hardcoded-secret")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "Koa cookie signing keys are string literals in the source: anyone who reads the code can forge signed cookies; load them from a secret store or environment variable"))
 
@@ -161,5 +172,6 @@
  (#set! rule "ecma.crypto.hardcoded-secret-fallback")
  (#set! category "crypto")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "A literal fallback secret is used whenever the variable is unset, silently also in production; fail at startup when the secret is missing instead"))

@@ -61,6 +61,7 @@
  (#set! rule "ecma.crypto.weak-hmac")
  (#set! category "crypto")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "327")
  (#set! message "HMAC-MD5 is deprecated; use HMAC-SHA256 (both sides of the protocol must change together)"))
 

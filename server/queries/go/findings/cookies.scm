@@ -40,6 +40,7 @@
  (#set! rule "go.auth.cookie-not-httponly")
  (#set! category "auth")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "1004")
  (#set! message "Session cookie without HttpOnly: any XSS can read it with document.cookie and take over the session. Set HttpOnly: true.")
  (#set! fix "go.cookie-httponly"))

@@ -29,6 +29,7 @@
  (#set! rule "go.auth.secret-logged")
  (#set! category "auth")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "532")
  (#set! message "A secret (password, token, API key, session token, cookie or Authorization header) is written to the log, where it outlives the session and reaches everyone with log access. Log a fixed marker, a hash prefix or len(x) instead."))
 
@@ -39,6 +40,7 @@
  (#set! rule "go.auth.secret-logged")
  (#set! category "auth")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "532")
  (#set! message "A secret (password, token, API key, session token, cookie or Authorization header) is written to the log, where it outlives the session and reaches everyone with log access. Log a fixed marker, a hash prefix or len(x) instead."))
 
@@ -50,5 +52,6 @@
  (#set! rule "go.auth.secret-logged")
  (#set! category "auth")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "532")
  (#set! message "A secret (password, token, API key, session token, cookie or Authorization header) is written to the log, where it outlives the session and reaches everyone with log access. Log a fixed marker, a hash prefix or len(x) instead."))

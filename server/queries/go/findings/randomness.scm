@@ -13,6 +13,7 @@
  (#set! rule "go.crypto.insecure-random")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "338")
  (#set! message "math/rand.Read fills the buffer from a predictable generator; use crypto/rand.Read for keys, nonces, salts and tokens."))
 
@@ -28,6 +29,7 @@
  (#set! rule "go.crypto.insecure-random")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "338")
  (#set! message "Random string built with math/rand: the output is predictable, so tokens/passwords/codes made this way can be guessed. Use crypto/rand (rand.Int(rand.Reader, max) per character, or rand.Text() in Go 1.24+)."))
 
@@ -41,6 +43,7 @@
  (#set! rule "go.crypto.insecure-random")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "338")
  (#set! message "Secret value taken from math/rand, which is predictable; use crypto/rand (rand.Read into a []byte, or rand.Int(rand.Reader, max))."))
 
@@ -54,6 +57,7 @@
  (#set! rule "go.crypto.insecure-random")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "338")
  (#set! message "Secret value taken from math/rand, which is predictable; use crypto/rand (rand.Read into a []byte, or rand.Int(rand.Reader, max))."))
 
@@ -69,6 +73,7 @@
  (#set! rule "go.crypto.insecure-random")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "338")
  (#set! message "Secret value taken from math/rand, which is predictable; use crypto/rand (rand.Read into a []byte, or rand.Int(rand.Reader, max))."))
 
@@ -84,5 +89,6 @@
  (#set! rule "go.crypto.insecure-random")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "338")
  (#set! message "Secret value taken from math/rand, which is predictable; use crypto/rand (rand.Read into a []byte, or rand.Int(rand.Reader, max))."))

@@ -12,6 +12,7 @@
  (#set! rule "go.crypto.hardcoded-secret")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "JWT signed with a key written in the source: anyone who can read the code can mint valid tokens. Load the key from configuration or a secret store (and rotate this one)."))
 
@@ -24,6 +25,7 @@
  (#set! rule "go.crypto.hardcoded-secret")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "HMAC key written in the source: anyone who can read the code can compute valid MACs. Load the key from configuration or a secret store (and rotate this one)."))
 
@@ -38,6 +40,7 @@
  (#set! rule "go.crypto.hardcoded-secret")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "Session/cookie key written in the source: anyone who can read the code can forge or decrypt session cookies. Load the keys from configuration or a secret store (and rotate these)."))
 
@@ -51,6 +54,7 @@
  (#set! rule "go.crypto.hardcoded-secret")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "JWT key written in the source: anyone who can read the code can mint valid tokens. Load the key from configuration or a secret store (and rotate this one)."))
 
@@ -70,5 +74,6 @@
  (#set! rule "go.crypto.hardcoded-secret")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "JWT verification key written in the source: anyone who can read the code can mint tokens this key function accepts. Load the key from configuration or a secret store (and rotate this one)."))

@@ -14,6 +14,7 @@
  (#set! rule "go.sql.concat-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built by string concatenation with a value: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm).")
  (#set! fix "go.sql-placeholders"))
@@ -29,6 +30,7 @@
  (#set! rule "go.sql.concat-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built by string concatenation with a value: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm).")
  (#set! fix "go.sql-placeholders"))
@@ -46,6 +48,7 @@
  (#set! rule "go.sql.sprintf-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built with fmt.Sprintf from a value: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm).")
  (#set! fix "go.sql-placeholders"))
@@ -63,6 +66,7 @@
  (#set! rule "go.sql.sprintf-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built with fmt.Sprintf from a value: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm).")
  (#set! fix "go.sql-placeholders"))
@@ -77,6 +81,7 @@
  (#set! rule "go.sql.concat-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built by string concatenation with a value: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm)."))
 
@@ -90,6 +95,7 @@
  (#set! rule "go.sql.concat-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built by string concatenation with a value: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm)."))
 
@@ -103,6 +109,7 @@
  (#set! rule "go.sql.concat-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built by string concatenation with a value: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm)."))
 
@@ -116,6 +123,7 @@
  (#set! rule "go.sql.sprintf-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built with fmt.Sprintf from a value: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm)."))
 
@@ -129,6 +137,7 @@
  (#set! rule "go.sql.sprintf-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built with fmt.Sprintf from a value: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm)."))
 
@@ -142,6 +151,7 @@
  (#set! rule "go.sql.sprintf-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built with fmt.Sprintf from a value: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm)."))
 
@@ -261,6 +271,7 @@
  (#set! rule "go.sql.sprintf-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built with fmt.Sprintf from a value and executed: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm/pop)."))
 
@@ -284,6 +295,7 @@
  (#set! rule "go.sql.sprintf-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built with fmt.Sprintf from a value and executed: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm/pop)."))
 
@@ -304,6 +316,7 @@
  (#set! rule "go.sql.concat-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built by string concatenation with a value and executed: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm/pop)."))
 
@@ -324,6 +337,7 @@
  (#set! rule "go.sql.concat-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built by string concatenation with a value and executed: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm/pop)."))
 
@@ -337,6 +351,7 @@
  (#set! rule "go.sql.concat-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built by string concatenation with a value: SQL injection. Keep the SQL constant and pass the value as a query argument (? for pop/bun)."))
 
@@ -351,5 +366,6 @@
  (#set! rule "go.sql.sprintf-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built with fmt.Sprintf from a value: SQL injection. Keep the SQL constant and pass the value as a query argument (? for pop/bun)."))

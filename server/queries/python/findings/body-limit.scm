@@ -23,6 +23,7 @@
  (#set! rule "python.auth.unbounded-body")
  (#set! category "auth")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "400")
  (#set! message "Flask reads the whole request body into memory and no MAX_CONTENT_LENGTH is configured in this file: one large request can exhaust memory. Set app.config[\"MAX_CONTENT_LENGTH\"] = 1 * 1024 * 1024."))
 
@@ -50,6 +51,7 @@
  (#set! rule "python.auth.unbounded-body")
  (#set! category "auth")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "400")
  (#set! message "request.content.read() with no size reads the whole stream and bypasses client_max_size: one large request can exhaust memory. Use await request.read() (capped by client_max_size) or read in bounded chunks."))
 
@@ -60,6 +62,7 @@
  (#set! rule "python.auth.unbounded-body")
  (#set! category "auth")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "770")
  (#set! message "DATA_UPLOAD_MAX_MEMORY_SIZE = None removes Django's request body cap: one large request can exhaust memory. Keep a limit (the default is 2.5 MiB).")
  (#set! fix "python.data-upload-limit"))

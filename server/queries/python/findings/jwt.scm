@@ -12,6 +12,7 @@
  (#set! rule "python.jwt.algorithm-not-pinned")
  (#set! category "jwt")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "347")
  (#set! message "jwt.decode without algorithms=: the token's own alg header decides how it is verified (alg confusion with RS/HS keys). Pass algorithms=[\"<the alg you sign with>\"].")
  (#set! fix "python.jwt-pin-algorithms"))
@@ -37,6 +38,7 @@
  (#set! rule "python.jwt.signature-verification-disabled")
  (#set! category "jwt")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "347")
  (#set! message "verify_signature is off: the token is decoded without checking its signature, so anyone can forge its claims. Verify with the key and algorithms=[...]; never authorize on unverified claims."))
 
@@ -49,6 +51,7 @@
  (#set! rule "python.jwt.decode-without-verify")
  (#set! category "jwt")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "347")
  (#set! message "jwt.decode(..., verify=False) returns the claims without checking the signature, so anyone can forge them. Decode with the key and algorithms=[...]."))
 
@@ -60,6 +63,7 @@
  (#set! rule "python.jwt.decode-without-verify")
  (#set! category "jwt")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "345")
  (#set! message "get_unverified_claims returns claims whose signature was never checked: attacker-controlled. Use them only for routing hints, then jwt.decode with the key and algorithms=[...]."))
 
@@ -75,6 +79,7 @@
  (#set! rule "python.jwt.claims-validation-disabled")
  (#set! category "jwt")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "613")
  (#set! message "Token lifetime checks are off (verify_exp/nbf/iat): expired or not-yet-valid tokens are accepted. Leave them on; allow clock skew with leeway= instead.")
  (#set! fix "python.flip-false"))

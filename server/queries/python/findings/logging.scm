@@ -15,6 +15,7 @@
  (#set! rule "python.auth.secret-logged")
  (#set! category "auth")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "532")
  (#set! message "A secret (password, token, API key, session id, cookie or Authorization header) is written to the log, where it outlives the session and reaches everyone with log access. Log a fixed marker, a hash prefix or len(x) instead."))
 
@@ -26,6 +27,7 @@
  (#set! rule "python.auth.secret-logged")
  (#set! category "auth")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "532")
  (#set! message "A secret (password, token, API key, session id, cookie or Authorization header) is written to the log, where it outlives the session and reaches everyone with log access. Log a fixed marker, a hash prefix or len(x) instead."))
 
@@ -37,6 +39,7 @@
  (#set! rule "python.auth.secret-logged")
  (#set! category "auth")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "532")
  (#set! message "A secret (password, token, API key, session id, cookie or Authorization header) is written to the log, where it outlives the session and reaches everyone with log access. Log a fixed marker, a hash prefix or len(x) instead."))
 
@@ -48,6 +51,7 @@
  (#set! rule "python.auth.secret-logged")
  (#set! category "auth")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "532")
  (#set! message "A secret (password, token, API key, session id, cookie or Authorization header) is written to the log, where it outlives the session and reaches everyone with log access. Log a fixed marker, a hash prefix or len(x) instead."))
 
@@ -59,5 +63,6 @@
  (#set! rule "python.auth.secret-logged")
  (#set! category "auth")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "532")
  (#set! message "A secret (password, token, API key, session id, cookie or Authorization header) is written to the log, where it outlives the session and reaches everyone with log access. Log a fixed marker, a hash prefix or len(x) instead."))

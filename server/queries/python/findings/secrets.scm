@@ -21,6 +21,7 @@
  (#set! rule "python.crypto.hardcoded-secret")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "JWT signing key is a string literal in the source: anyone who can read the code can mint valid tokens. Load it from the environment or a secret store (os.environ[\"JWT_SECRET\"]) and rotate the leaked one."))
 
@@ -41,6 +42,7 @@
  (#set! rule "python.crypto.hardcoded-secret")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "HMAC key is a string literal in the source: anyone who can read the code can forge the MAC. Load the key from the environment or a secret store."))
 
@@ -58,6 +60,7 @@
  (#set! rule "python.crypto.hardcoded-secret")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "Signing key is a string literal in the source: anyone who can read the code can forge signed tokens and links. Load it from the environment or a secret store."))
 
@@ -75,6 +78,7 @@
  (#set! rule "python.crypto.hardcoded-secret")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "The framework's secret key is a string literal in the source: anyone who can read the code can forge session cookies and signed tokens. Load it from the environment (os.environ[\"SECRET_KEY\"]) and rotate the leaked one."))
 
@@ -89,6 +93,7 @@
  (#set! rule "python.crypto.hardcoded-secret")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "The framework's secret key is a string literal in the source: anyone who can read the code can forge session cookies and signed tokens. Load it from the environment (os.environ[\"SECRET_KEY\"]) and rotate the leaked one."))
 
@@ -104,6 +109,7 @@
  (#set! rule "python.crypto.hardcoded-secret")
  (#set! category "crypto")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "The secret key is a string literal in the source: anyone who can read the code can forge sessions, password-reset links and signed tokens. Read it from the environment (os.environ[\"SECRET_KEY\"]) and rotate the leaked one."))
 
@@ -122,6 +128,7 @@
  (#set! rule "python.crypto.hardcoded-secret")
  (#set! category "crypto")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "The secret falls back to a literal when the environment variable is missing, so a deployment that forgets it runs with a key everyone can read. Fail at startup instead (os.environ[\"SECRET_KEY\"]), or generate a random key for local development only."))
 
@@ -136,6 +143,7 @@
  (#set! rule "python.crypto.hardcoded-secret")
  (#set! category "crypto")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "The secret falls back to a literal when the environment variable is missing, so a deployment that forgets it runs with a key everyone can read. Fail at startup instead (os.environ[\"SECRET_KEY\"]), or generate a random key for local development only."))
 
@@ -154,5 +162,6 @@
  (#set! rule "python.crypto.hardcoded-secret")
  (#set! category "crypto")
  (#set! severity "warning")
+ (#set! confidence "low")
  (#set! cwe "798")
  (#set! message "The settings class defaults the secret to a literal, so a deployment that forgets the environment variable runs with a key everyone can read. Leave the field without a default so startup fails when it is missing."))

@@ -15,6 +15,7 @@
  (#set! rule "python.sql.fstring-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built with an f-string from a value: SQL injection. Keep the SQL constant and pass the value as a query parameter (cursor.execute(sql, (value,)) with %s / ? / $1 per driver).")
  (#set! fix "python.sql-placeholders"))
@@ -28,6 +29,7 @@
  (#set! rule "python.sql.fstring-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built with an f-string from a value: SQL injection. Keep the SQL constant and pass the value as a query parameter (cursor.execute(sql, (value,)) with %s / ? / $1 per driver)."))
 
@@ -43,6 +45,7 @@
  (#set! rule "python.sql.format-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built with % formatting from a value: SQL injection. Pass the values as the second argument of execute() instead (cursor.execute(sql, (value,))).")
  (#set! fix "python.sql-placeholders"))
@@ -57,6 +60,7 @@
  (#set! rule "python.sql.format-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built with % formatting from a value: SQL injection. Pass the values as the second argument of execute() instead (cursor.execute(sql, (value,)))."))
 
@@ -69,6 +73,7 @@
  (#set! rule "python.sql.format-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built with str.format from a value: SQL injection. Pass the values as the second argument of execute() instead (cursor.execute(sql, (value,))).")
  (#set! fix "python.sql-placeholders"))
@@ -85,6 +90,7 @@
  (#set! rule "python.sql.format-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built with str.format from a value: SQL injection. Pass the values as the second argument of execute() instead (cursor.execute(sql, (value,)))."))
 
@@ -97,6 +103,7 @@
  (#set! rule "python.sql.concat-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built by concatenating a value: SQL injection. Keep the SQL constant and pass the value as a query parameter (cursor.execute(sql, (value,))).")
  (#set! fix "python.sql-placeholders"))
@@ -110,6 +117,7 @@
  (#set! rule "python.sql.concat-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built by concatenating a value: SQL injection. Keep the SQL constant and pass the value as a query parameter (cursor.execute(sql, (value,)))."))
 
@@ -121,6 +129,7 @@
  (#set! rule "python.sql.fstring-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL fragment built with an f-string from a value: SQL injection. Use extra(where=[\"name = %s\"], params=[value]) or, better, filter()."))
 
@@ -141,6 +150,7 @@
  (#set! rule "python.sql.orm-fragment-injection")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "Raw SQL fragment built with an f-string goes straight into the query: SQL injection. Use column expressions (User.name == name, getattr(User, col).desc() from an allow-list) or text(\"name = :name\").bindparams(name=name)."))
 
@@ -155,6 +165,7 @@
  (#set! rule "python.sql.orm-fragment-injection")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "Raw SQL fragment built with % formatting goes straight into the query: SQL injection. Use column expressions or text(\"name = :name\").bindparams(name=name)."))
 
@@ -167,6 +178,7 @@
  (#set! rule "python.sql.orm-fragment-injection")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "Raw SQL fragment built with str.format goes straight into the query: SQL injection. Use column expressions or text(\"name = :name\").bindparams(name=name)."))
 
@@ -178,6 +190,7 @@
  (#set! rule "python.sql.fstring-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built with an f-string from a value: SQL injection. Keep the SQL constant and pass the value as a query parameter (cursor.execute(sql, (value,)) with %s / ? / $1 per driver)."))
 
@@ -190,6 +203,7 @@
  (#set! rule "python.sql.fstring-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL built with an f-string from a value: SQL injection. Keep the SQL constant and pass the value as a query parameter (cursor.execute(sql, (value,)) with %s / ? / $1 per driver)."))
 
@@ -201,6 +215,7 @@
  (#set! rule "python.sql.format-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL extended with a %- or str.format-formatted value: SQL injection. Append a placeholder instead (sql += \" AND id = %s\"; params.append(value)) and pass the values to execute()."))
 
@@ -211,5 +226,6 @@
  (#set! rule "python.sql.concat-query")
  (#set! category "sql")
  (#set! severity "error")
+ (#set! confidence "low")
  (#set! cwe "89")
  (#set! message "SQL extended by concatenating a value: SQL injection. Append a placeholder instead (sql += \" AND id = %s\"; params.append(value)) and pass the values to execute()."))
