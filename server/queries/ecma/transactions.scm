@@ -3,17 +3,22 @@
 ; sessions, commit / rollback on transaction objects, isolation levels, row locks, and
 ; BEGIN / COMMIT / ROLLBACK / SAVEPOINT / ... FOR UPDATE statements sent as strings.
 
-;; A transaction around reads only: `this.knex.transaction(async (transaction) => { …select, where,
-;; orderBy… })`, or a wrapper that opens one for a reading helper when the caller passed none,
-;; `this.knex.transaction((t) => this.innerGetGroupsForUser(userId, t))`. Nothing after the call in
-;; its function writes: no method named for a change (insert, update, delete, save, create…, also
-;; inside a name, innerSetUserPermission), no raw query, no row lock, no assignment. A snapshot read
-;; with nothing to keep atomic: a mention (first, so it takes the node from transaction-call).
+;; A wrapper that opens a transaction only so a reading helper runs in one when the caller passed
+;; none: `this.knex.transaction((t) => this.innerGetGroupsForUser(userId, t))`,
+;; `knex.transaction(async (t) => { return await this.innerGetPermissionsDtoForNote(id, t); })`. The
+;; callback is that one call, to a helper named for a read (get, find, list, count, fetch, load,
+;; determine, to…Dto); the helper's own region covers its queries. A mention (first, so it takes the
+;; node from transaction-call). Any other body, a write-named helper or a generic callback
+;; (`mutation(transaction)`) stays an operation.
 ((call_expression
    function: (member_expression property: (property_identifier) @trigger)
-   arguments: (arguments [(arrow_function) (function_expression)]))
+   arguments: (arguments . (arrow_function
+     body: [(call_expression function: (member_expression property: (property_identifier) @h))
+            (await_expression (call_expression function: (member_expression property: (property_identifier) @h)))
+            (statement_block . (return_statement [(call_expression function: (member_expression property: (property_identifier) @h))
+                                                  (await_expression (call_expression function: (member_expression property: (property_identifier) @h)))]) .)]) .))
  (#eq? @trigger "transaction")
- (#not-text-after? @trigger "\\.(([\\w$]*[a-z0-9_$])?(Insert|Update|Upsert|Delete|Del|Destroy|Remove|Save|Create|Set|Add|Put|Write|Store|Persist|Purge|Clear|Reset|Increment|Decrement|Truncate|Merge|Replace|Restore|Move|Mark|Touch|Link|Unlink|Assign|Grant|Revoke|Transfer|Sync|Import|Commit|Rollback|Savepoint|Lock|Bulk|Record|Register|Refresh|Rename|Edit|Modify|Change|Patch|Send|Publish|Emit|Enqueue|Push|Drop|Clean|Prune|Expire|Invalidate|Approve|Reject|Cancel|Complete|Finish|Start|Stop|Enable|Disable|Archive|Pin|Unpin|Consume|Claim|Acquire|Release|Increase|Decrease)|(insert|update|upsert|delete|del|destroy|remove|save|create|set|add|put|write|store|persist|purge|clear|reset|increment|decrement|truncate|merge|replace|restore|move|mark|touch|link|unlink|assign|grant|revoke|transfer|sync|import|commit|rollback|savepoint|lock|bulk|record|register|refresh|rename|edit|modify|change|patch|send|publish|emit|enqueue|push|drop|clean|prune|expire|invalidate|approve|reject|cancel|complete|finish|start|stop|enable|disable|archive|pin|unpin|consume|claim|acquire|release|increase|decrease|query|raw|exec|execute|run))(?![a-z])[\\w$]*\\s*\\(|\\bfor(Update|Share|NoKeyUpdate|KeyShare)\\b|[\\w$\\]]\\.[\\w$]+\\s*([-+*/|&]|\\?\\?)?=[^=>]|\\]\\s*=[^=>]|\\+\\+|--")
+ (#match? @h "^(inner|_)?([Gg]et|[Ff]ind|[Ll]ist|[Cc]ount|[Ff]etch|[Ll]oad|[Rr]ead|[Ll]ookup|[Dd]etermine|[Tt]o[A-Z]\\w*D[Tt][Oo]$)")
  (#set! evidence "mention")
  (#set! rule "ecma.transactions.read-only"))
 
