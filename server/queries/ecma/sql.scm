@@ -85,6 +85,30 @@
  (#match? @o "^[Ss]equelize$")
  (#set! rule "ecma.sql.sequelize-literal"))
 
+;; A column reference, not a condition: `.andWhere(\`${TableNote}.${FieldNameNote.ownerId}\`, userId)`,
+;; `.orderBy(\`${TableRevision}.${FieldNameRevision.createdAt}\`, 'desc')`: the template is only a dotted
+;; identifier path (no space, operator or quote) whose pieces are PascalCase constants or enum members,
+;; or text the code chose (#code-built-sql?); the value is bound by the second argument. Mentions, first
+;; so they take the node from ecma.sql.interpolated-builder; a column taken from input stays an operation.
+((call_expression
+   function: (member_expression property: (property_identifier) @m @trigger)
+   arguments: (arguments . (template_string (template_substitution)) @tpl))
+ (#match? @m "^(where|andWhere|orWhere|having|andHaving|orHaving|orderBy|addOrderBy|groupBy|select|addSelect|innerJoin|leftJoin|setParameter)$")
+ (#match? @tpl "^`(\\$\\{\\s*[A-Z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*\\s*\\}|[A-Za-z0-9_.])+`$")
+ (#imports? "^(typeorm|@mikro-orm/[\\w-]+|objection|knex|sequelize|kysely|drizzle-orm)$")
+ (#set! evidence "mention")
+ (#set! rule "ecma.sql.column-reference"))
+
+((call_expression
+   function: (member_expression property: (property_identifier) @m @trigger)
+   arguments: (arguments . (template_string (template_substitution)) @tpl))
+ (#match? @m "^(where|andWhere|orWhere|having|andHaving|orHaving|orderBy|addOrderBy|groupBy|select|addSelect|innerJoin|leftJoin|setParameter)$")
+ (#match? @tpl "^`(\\$\\{[^}]*\\}|[A-Za-z0-9_.])+`$")
+ (#code-built-sql? @tpl)
+ (#imports? "^(typeorm|@mikro-orm/[\\w-]+|objection|knex|sequelize|kysely|drizzle-orm)$")
+ (#set! evidence "mention")
+ (#set! rule "ecma.sql.column-reference"))
+
 ; TypeORM query builder with an interpolated condition:
 ; .where(`user.name = '${name}'`), .andWhere(`...${x}...`), .orderBy(`${column}`)
 ((call_expression

@@ -3,6 +3,25 @@
 ; sessions, commit / rollback on transaction objects, isolation levels, row locks, and
 ; BEGIN / COMMIT / ROLLBACK / SAVEPOINT / ... FOR UPDATE statements sent as strings.
 
+;; A wrapper that opens a transaction only so a reading helper runs in one when the caller passed
+;; none: `this.knex.transaction((t) => this.innerGetGroupsForUser(userId, t))`,
+;; `knex.transaction(async (t) => { return await this.innerGetPermissionsDtoForNote(id, t); })`. The
+;; callback is that one call, to a helper named for a read (get, find, list, count, fetch, load,
+;; determine, to…Dto); the helper's own region covers its queries. A mention (first, so it takes the
+;; node from transaction-call). Any other body, a write-named helper or a generic callback
+;; (`mutation(transaction)`) stays an operation.
+((call_expression
+   function: (member_expression property: (property_identifier) @trigger)
+   arguments: (arguments . (arrow_function
+     body: [(call_expression function: (member_expression property: (property_identifier) @h))
+            (await_expression (call_expression function: (member_expression property: (property_identifier) @h)))
+            (statement_block . (return_statement [(call_expression function: (member_expression property: (property_identifier) @h))
+                                                  (await_expression (call_expression function: (member_expression property: (property_identifier) @h)))]) .)]) .))
+ (#eq? @trigger "transaction")
+ (#match? @h "^(inner|_)?([Gg]et|[Ff]ind|[Ll]ist|[Cc]ount|[Ff]etch|[Ll]oad|[Rr]ead|[Ll]ookup|[Dd]etermine|[Tt]o[A-Z]\\w*D[Tt][Oo]$)")
+ (#set! evidence "mention")
+ (#set! rule "ecma.transactions.read-only"))
+
 ; knex.transaction(async (trx) => ...), sequelize.transaction(...), dataSource.transaction(...),
 ; manager.transaction('SERIALIZABLE', ...), db.transaction(...), prisma.$transaction([...]),
 ; pg-promise db.tx(...), MikroORM em.transactional(async (em) => ...)

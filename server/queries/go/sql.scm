@@ -146,3 +146,16 @@
  (#match? @f "^(Select|NewQuery)$")
  (#match? @db "(^|\\.)([A-Z][a-z]*)*DB$")
  (#set! rule "go.sql.db-handle-builder"))
+
+; sqlx's scanning helpers on the application's handle when its type is declared in another file of
+; the package (no sqlx import here): c.db.Select(&out, stmt, args...), c.db.Get(&u, q, id). Destination
+; first, then the query and its arguments; gorm's db.Select("col") takes a column list, not a pointer.
+((call_expression
+   function: (selector_expression
+     operand: [(identifier) @recv (selector_expression field: (field_identifier) @recv)]
+     field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (unary_expression operator: "&") . (_)))
+ (#any-of? @f "Select" "Get")
+ (#match? @recv "^(db|DB|tx|Tx|sqlDB|readDB|writeDB)$")
+ (#not-imports? "^(github\\.com/[\\w.-]+/sqlx(-v\\d+)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm)$")
+ (#set! rule "go.sql.sqlx"))

@@ -33,6 +33,33 @@
  (#eq? @recv @session)
  (#set! rule "go.transactions.session-begin"))
 
+;; A transaction that is only ever rolled back: `tx := s.db.Begin(); defer func() { tx.Rollback() }()`
+;; and no Commit anywhere in the function (gorm's "we only perform select queries here, so we can
+;; rollback in all cases"): a read snapshot whose writes, if any, never persist. Mentions (first, so
+;; they take the nodes from go.transactions.tx-call). A read-only transaction asked for by its options
+;; (`BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})`, a dry run of user SQL) stays an operation.
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list) @args)
+ (#any-of? @f "Begin" "Beginx" "MustBegin")
+ (#eq? @args "()")
+ (#text-after? @trigger "defer\\s+(func\\s*\\(\\)\\s*\\{(\\s*//[^\\n]*)*\\s*)?[\\w.]+\\.Rollback\\(")
+ (#not-text-after? @trigger "\\.Commit\\(|ReadOnly|\\breturn\\s+([\\w.]+,\\s*)*(tx|txn|trx)\\b")
+ (#not-text-before? @trigger "\\.Commit\\(|ReadOnly")
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.rollback-only"))
+
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list) @args)
+ (#eq? @f "Rollback")
+ (#eq? @args "()")
+ (#text-before? @trigger "\\.(Begin|Beginx|MustBegin)\\(\\)[\\s\\S]*defer\\s+(func\\s*\\(\\)\\s*\\{(\\s*//[^\\n]*)*\\s*)?$")
+ (#not-text-after? @trigger "\\.Commit\\(|ReadOnly")
+ (#not-text-before? @trigger "\\.Commit\\(|ReadOnly")
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.rollback-only"))
+
 ; db.Begin(), db.BeginTx(ctx, opts), tx.Commit(), tx.Rollback(), db.Beginx(), db.MustBegin(),
 ; (also in a file of a generated ent package under another name, <module>/storage/ent/db)
 ; db.Transaction(func(tx *gorm.DB) error {...}), db.RunInTx(ctx, nil, fn), tx.SavePoint("sp")
@@ -275,3 +302,12 @@
  (#match? @recv "^(tx|txn|txn[A-Z]\\w*|tx(Store|Storage|Conn|Session)\\w*|[a-z]\\w*(Tx|Txn))$")
  (#match? @ctx "^(ctx|c|context)$")
  (#set! rule "go.transactions.tx-handle-ctx"))
+
+; An explicit table lock, tx.Exec("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE"), MySQL's
+; "LOCK TABLES t WRITE": held until the transaction ends (PostgreSQL allows it only inside one), it
+; serialises a check-then-insert (the first admin signup) like a SELECT … FOR UPDATE. The trigger is
+; the argument list: the string itself is the SQL rules' trigger.
+((call_expression
+   arguments: (argument_list [(interpreted_string_literal) (raw_string_literal)] @s) @trigger)
+ (#match? @s "^.\\s*LOCK\\s+TABLES?\\s+[A-Za-z_\"`]")
+ (#set! rule "go.transactions.row-lock"))

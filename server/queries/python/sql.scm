@@ -57,6 +57,18 @@
  (#set! evidence "mention")
  (#set! rule "python.sql.catalog-query"))
 
+;; A constant SQLAlchemy fragment that is no statement and takes no input: a fixed sort key,
+;; `order_by(text('tracking_date desc'))`, `text('total DESC')`, or a constant truth value,
+;; `filter(text('0=1'))` (an empty result), `text("TRUE")`, `literal_column("*")`. A mention, first so it
+;; takes the node from python.sql.library-call: it joins a region with real SQL, never makes one.
+((call
+   function: [(identifier) (attribute)] @trigger
+   arguments: (argument_list . (string) @s .))
+ (#match? @s "^[rRuU]?(\"|')\\s*(\\*|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Nn][Uu][Ll][Ll]|\\d+\\s*(=|<>|!=)\\s*\\d+|[A-Za-z_][A-Za-z0-9_.]*(\\s+([Aa][Ss][Cc]|[Dd][Ee][Ss][Cc]))?(\\s+[Nn][Uu][Ll][Ll][Ss]\\s+([Ff][Ii][Rr][Ss][Tt]|[Ll][Aa][Ss][Tt]))?)\\s*(\"|')$")
+ (#resolves-to? @trigger "^(sqlalchemy|sqlmodel)\\.(text|literal_column|sql\\.text|sql\\.expression\\.text|sql\\.literal_column|sql\\.expression\\.literal_column)$")
+ (#set! evidence "mention")
+ (#set! rule "python.sql.constant-fragment"))
+
 ;; Operations. None in a numbered one-off migration function, `async def m014_add_column(db)`:
 ;; applied once and frozen, like a migrations/ directory.
 
@@ -162,3 +174,15 @@
  (#match? @trigger "\\b(FROM|INTO|SET|WHERE|VALUES|USING)\\b")
  (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.string"))
+
+; A custom Django manager or queryset running its own raw query: `return self.raw(sql, params={...})`
+; in a `class VersionManager(models.Manager)`, `super().raw(query)`: Manager.raw is the same raw SQL
+; as Model.objects.raw.
+((call
+   function: (attribute object: [(identifier) (call)] @o attribute: (identifier) @method) @trigger
+   arguments: (argument_list . (_)))
+ (#eq? @method "raw")
+ (#match? @o "^(self|super\\(\\))$")
+ (#imports? "^django\\.db(\\.|$)")
+ (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
+ (#set! rule "python.sql.django-raw"))

@@ -26,6 +26,24 @@
  (#any-of? @method "select_for_update" "with_for_update")
  (#set! rule "python.transactions.row-lock"))
 
+;; A transaction opened for one statement: `with engine.begin() as conn: conn.execute(sa.text(sql))`,
+;; `async with engine.begin() as conn: await conn.run_sync(Base.metadata.create_all)`,
+;; `with engine.begin() as conn: meta.metadata.drop_all(conn)`. One statement is atomic on its own;
+;; `begin()` is only how SQLAlchemy hands out a connection that commits. A mention (first, so it takes
+;; the node from python.transactions.sqlalchemy): it joins a region with real transaction control.
+((with_statement
+   (with_clause . (with_item value: [(call function: (attribute attribute: (identifier) @m) @trigger)
+                                      (as_pattern . (call function: (attribute attribute: (identifier) @m) @trigger))]) .)
+   body: (block . (expression_statement [(call function: (attribute attribute: (identifier) @op))
+                                         (await (call function: (attribute attribute: (identifier) @op)))
+                                         (assignment right: [(call function: (attribute attribute: (identifier) @op))
+                                                             (await (call function: (attribute attribute: (identifier) @op)))])]) .))
+ (#eq? @m "begin")
+ (#match? @op "^(execute|exec_driver_sql|scalar|scalars|run_sync|create_all|drop_all)$")
+ (#imports? "^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$)")
+ (#set! evidence "mention")
+ (#set! rule "python.transactions.single-statement"))
+
 ; SQLAlchemy: session.begin(), session.begin_nested(), session.rollback(), engine.begin(),
 ; conn.begin_twophase() (session.flush() is not a boundary and does not match).
 ; Not around reads only: a rollback in the `except` of a query read back as rows, or
@@ -138,3 +156,13 @@
 (((string) @trigger)
  (#match? @trigger "^[rRbBuUfF]*(\"\"\"|'''|\"|')\\s*(BEGIN|begin)\\s+(DEFERRED|IMMEDIATE|EXCLUSIVE|deferred|immediate|exclusive)(\\s+(TRANSACTION|transaction))?\\s*;?\\s*(\"\"\"|'''|\"|')$")
  (#set! rule "python.transactions.sql"))
+
+; A savepoint on a session reached through the application's own model module, with no SQLAlchemy
+; import in the file: `nested = model.repo.session.begin_nested()` before a multi-step save
+; (`nested.rollback()` undoes it on a validation error). `begin_nested` / `begin_twophase` are
+; SQLAlchemy's names; the receiver must be a session.
+((call
+   function: (attribute object: (_) @o attribute: (identifier) @m) @trigger)
+ (#any-of? @m "begin_nested" "begin_twophase")
+ (#match? @o "(^|\\.)([Ss]ession|db_session|dbsession|DBSession)$")
+ (#set! rule "python.transactions.sqlalchemy"))

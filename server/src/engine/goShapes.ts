@@ -123,12 +123,13 @@ export function isFireAndForget(goStmt: Node): boolean {
  * The text of the innermost function around `n` before `n` starts, or after it ends: Go's by its
  * own function types (a callback argument reads the function holding it), other languages' through
  * the engine's enclosing-function index (climbing `parent` to the root from every match made a
- * crafted file of nested arrow functions quadratic).
+ * crafted file of nested arrow functions quadratic). A deferred closure reads its holder too.
  */
 function functionTextAround(n: Node, side: 'before' | 'after', ctx: ValueContext): string {
   let fn = ctx.family === 'go' ? enclosingGoFunction(n) : enclosingFunction(n, ctx);
   // A call inside a key function or callback argument reads the function that holds it.
-  while (fn?.type === 'func_literal' && fn.parent?.type === 'argument_list') fn = enclosingGoFunction(fn);
+  // So does a deferred closure, `defer func() { tx.Rollback() }()`: it runs as the holder returns.
+  while (fn?.type === 'func_literal' && (fn.parent?.type === 'argument_list' || (fn.parent?.type === 'call_expression' && fn.parent.parent?.type === 'defer_statement'))) fn = enclosingGoFunction(fn);
   if (!fn) return '';
   const text = fn.text;
   const offset = side === 'before' ? n.startIndex - fn.startIndex : n.endIndex - fn.startIndex;
