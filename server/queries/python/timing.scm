@@ -17,6 +17,9 @@
 ; after the function read DNS TXT records (`for txt_record in resolver.query(fqdn, "TXT"): if
 ; txt_record == token`): an ACME DNS-01 or domain-verification token is published in public DNS.
 
+; A one-time account key (a password-reset, recovery, activation or invitation key: `key.strip() ==
+; user.reset_key`) counts as secret-named: whoever presents it may set the account's password.
+
 ; <secret> == <expression>
 ((comparison_operator
    [(identifier) @name
@@ -25,7 +28,7 @@
    ["==" "!="]
    .
    [(identifier) (attribute) (call) (subscript) (binary_operator)] @other) @trigger
- (#match? @name "{{secret-name}}")
+ (#match? @name "{{secret-name}}|(^|_)(reset|recovery|activation|invitation|invite)_key$")
  (#not-match? @other "{{constant-or-signature-call}}")
  (#not-match? @owner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$")
  (#secret-compare? @trigger)
@@ -42,7 +45,7 @@
    .
    [(identifier) @name
     (attribute object: (_) @owner attribute: (identifier) @name)]) @trigger
- (#match? @name "{{secret-name}}")
+ (#match? @name "{{secret-name}}|(^|_)(reset|recovery|activation|invitation|invite)_key$")
  (#not-match? @other "{{constant-or-signature-call}}")
  (#not-match? @owner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$")
  (#secret-compare? @trigger)
@@ -124,35 +127,3 @@
  (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
  (#set! rule "python.timing.secret-compare"))
 
-; A one-time account key compared with `==`: a password-reset, recovery, activation or
-; invitation key (`key.strip() == user.reset_key`, `user_obj.reset_key == data_dict['reset_key']`).
-; Whoever presents it may set the account's password, so it is a secret like a token.
-((comparison_operator
-   [(identifier) @name
-    (attribute object: (_) @owner attribute: (identifier) @name)]
-   .
-   ["==" "!="]
-   .
-   [(identifier) (attribute) (call) (subscript) (binary_operator)] @other) @trigger
- (#match? @name "(^|_)(reset|recovery|activation|invitation|invite)_key$")
- (#not-match? @other "{{constant-or-signature-call}}")
- (#not-match? @owner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$")
- (#secret-compare? @trigger)
- (#not-argument-of? @trigger "{{orm-filter-call}}")
- (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
- (#set! rule "python.timing.secret-compare"))
-
-((comparison_operator
-   [(identifier) (attribute) (call) (subscript) (binary_operator)] @other
-   .
-   ["==" "!="]
-   .
-   [(identifier) @name
-    (attribute object: (_) @owner attribute: (identifier) @name)]) @trigger
- (#match? @name "(^|_)(reset|recovery|activation|invitation|invite)_key$")
- (#not-match? @other "{{constant-or-signature-call}}")
- (#not-match? @owner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$")
- (#secret-compare? @trigger)
- (#not-argument-of? @trigger "{{orm-filter-call}}")
- (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
- (#set! rule "python.timing.secret-compare"))
