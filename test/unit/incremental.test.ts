@@ -249,6 +249,26 @@ describe('incremental analysis', function () {
     }
   });
 
+  /** A module-level list of table names that a loop splices into SQL (#code-built-sql?). */
+  const BACKFILL_TS = [
+    "import { PrismaClient } from '@prisma/client';",
+    '',
+    'const prisma = new PrismaClient();',
+    "const TABLES = ['Contact', 'Survey'] as const;",
+    '',
+    'export async function backfill() {',
+    '  for (const table of TABLES) {',
+    '    await prisma.$executeRawUnsafe(`UPDATE "${table}" SET "workspaceId" = 1 WHERE "workspaceId" IS NULL`);',
+    '  }',
+    '}',
+    '',
+    'export function label(name: string): string {',
+    "  const prefix = 'table';",
+    '  return prefix + name;',
+    '}',
+    '',
+  ].join('\n');
+
   // Predicates that read a declaration elsewhere in the file record its name; an edit to such a
   // declaration analyses the whole file, an edit anywhere else stays incremental. (The users here
   // have no other finding: a fixable finding re-queries its whole top-level node on every edit.)
@@ -294,24 +314,7 @@ describe('incremental analysis', function () {
       name: 'a module-level list of table names (#code-built-sql?)',
       file: 'backfill.ts',
       language: 'typescript',
-      text: [
-        "import { PrismaClient } from '@prisma/client';",
-        '',
-        'const prisma = new PrismaClient();',
-        "const TABLES = ['Contact', 'Survey'] as const;",
-        '',
-        'export async function backfill() {',
-        '  for (const table of TABLES) {',
-        '    await prisma.$executeRawUnsafe(`UPDATE "${table}" SET "workspaceId" = 1 WHERE "workspaceId" IS NULL`);',
-        '  }',
-        '}',
-        '',
-        'export function label(name: string): string {',
-        "  const prefix = 'table';",
-        '  return prefix + name;',
-        '}',
-        '',
-      ].join('\n'),
+      text: BACKFILL_TS,
       from: "const TABLES = ['Contact', 'Survey'] as const;",
       to: "const TABLES = ['Contact', process.argv[2]] as const;",
       elsewhere: ["const prefix = 'table';", "const prefix = 'tables';"],
@@ -321,24 +324,7 @@ describe('incremental analysis', function () {
       name: 'the keyword of a module-level list (the edited old tree reads its text from the old source)',
       file: 'backfill.ts',
       language: 'typescript',
-      text: [
-        "import { PrismaClient } from '@prisma/client';",
-        '',
-        'const prisma = new PrismaClient();',
-        "const TABLES = ['Contact', 'Survey'] as const;",
-        '',
-        'export async function backfill() {',
-        '  for (const table of TABLES) {',
-        '    await prisma.$executeRawUnsafe(`UPDATE "${table}" SET "workspaceId" = 1 WHERE "workspaceId" IS NULL`);',
-        '  }',
-        '}',
-        '',
-        'export function label(name: string): string {',
-        "  const prefix = 'table';",
-        '  return prefix + name;',
-        '}',
-        '',
-      ].join('\n'),
+      text: BACKFILL_TS,
       from: 'const TABLES',
       to: 'c1onst TABLES',
       elsewhere: ["const prefix = 'table';", "const prefix = 'tables';"],
