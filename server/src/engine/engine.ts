@@ -1782,18 +1782,26 @@ function findingSuppression(lines: LineIndex, row: number, rule: string): Findin
  * so the developer has decided every line of it.
  */
 function goBlockNolint(lines: LineIndex, root: Node, at: { line: number; character: number }): FindingSuppression | undefined {
-  let decl: Node | null = root.descendantForPosition({ row: at.line, column: at.character });
-  while (decl && decl.type !== 'function_declaration' && decl.type !== 'method_declaration') decl = decl.parent;
+  const decl = enclosingGoDeclaration(root, at);
   if (!decl) return undefined;
-  // Bare, `:all`, or naming gosec (the security linter): `//nolint:gocyclo` waives only complexity.
-  const nolint = /^\s*\/\/\s*nolint(?::[\w,-]*\b(?:gosec|all)\b[\w,-]*)?(?:\s|$)/;
   const first = decl.startPosition.row;
-  const onFunc = /\/\/\s*nolint(?::[\w,-]*\b(?:gosec|all)\b[\w,-]*)?(?:\s|$)/;
-  if (onFunc.test(lines.line(first))) return suppressionOn(lines.line(first), '', first);
+  if (GO_NOLINT.test(lines.line(first))) return suppressionOn(lines.line(first), '', first);
   for (let r = first - 1; r >= 0 && /^\s*\/\//.test(lines.line(r)); r--) {
-    if (nolint.test(lines.line(r))) return suppressionOn(lines.line(r), '', r);
+    if (GO_NOLINT_LINE.test(lines.line(r))) return suppressionOn(lines.line(r), '', r);
   }
   return undefined;
+}
+
+/** A `//nolint` directive: bare, `:all`, or naming gosec (the security linter); `//nolint:gocyclo` waives only complexity. */
+const GO_NOLINT = /\/\/\s*nolint(?::[\w,-]*\b(?:gosec|all)\b[\w,-]*)?(?:\s|$)/;
+/** The directive on a comment line of its own. */
+const GO_NOLINT_LINE = new RegExp(`^\\s*${GO_NOLINT.source}`);
+
+/** The Go function or method declaration holding position `at`. */
+function enclosingGoDeclaration(root: Node, at: { line: number; character: number }): Node | null {
+  let decl: Node | null = root.descendantForPosition({ row: at.line, column: at.character });
+  while (decl && decl.type !== 'function_declaration' && decl.type !== 'method_declaration') decl = decl.parent;
+  return decl;
 }
 
 /** A Go type named as a test double (`MockStore`, `FakeClock`, `clientStub`). */
@@ -1808,8 +1816,7 @@ const GO_TEST_DOUBLE_DOC = /^\s*\/\/\s*\w+ is an? (?:\w+ )?(?:mock|fake|stub|dum
  * code that stands in for the real thing in tests, like a `mock/` package.
  */
 function inGoTestDouble(root: Node, lines: LineIndex, at: { line: number; character: number }): boolean {
-  let decl: Node | null = root.descendantForPosition({ row: at.line, column: at.character });
-  while (decl && decl.type !== 'method_declaration' && decl.type !== 'function_declaration') decl = decl.parent;
+  const decl = enclosingGoDeclaration(root, at);
   if (decl?.type !== 'method_declaration') return false;
   const typeName = decl.childForFieldName('receiver')?.descendantsOfType('type_identifier')[0]?.text;
   if (!typeName) return false;

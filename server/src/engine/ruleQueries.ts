@@ -17,8 +17,7 @@ import { isAtomicBesideLock, isAtomicTyped, isNotCacheFill, isNotCliOutput, isNo
 import { isCodeBuiltSql, isGuardedBy, isHelperMatching, isStaleMarker } from './findingGuards';
 import { isFireAndForget, textAfter, textBefore } from './goShapes';
 import { isBrowserCode } from './browserCode';
-import { comparisonOperands, concatSplicesRuntimeValue, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isClosurePrimitive, isFixedOrmQuery, isForwardedCredential, isReadOnlyTransaction, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isMacComparison, isSecretUse, type ValueContext } from './valueFacts';
-import { isVerifiedClaimComparison } from './valueFacts';
+import { comparisonOperands, concatSplicesRuntimeValue, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isClosurePrimitive, isFixedOrmQuery, isForwardedCredential, isReadOnlyTransaction, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isMacComparison, isSecretUse, isVerifiedClaimComparison, type ValueContext } from './valueFacts';
 import { functionText, isDummyData, isHashWrapper, isIdHash, isInBranch, isInsideCallbackOf, isNotRandomDisclaimed, isRandomId, isRandomSecret } from './randomUse';
 
 export { splitPatterns, stripPredicates } from './queryText';

@@ -1639,8 +1639,6 @@ function codeControlledText(raw: Node, ctx: ValueContext, depth = 0): boolean {
     if (depth < 4 && fn?.type === 'selector_expression') return fileMethodReturnsCodeText(n, ctx, depth + 1);
     return false;
   }
-  // `popx.DBColumns[identity.Identity](quoter)`: tree-sitter-go reads a call of an instantiated
-  // generic function as a conversion to the generic type; the column list is still the model's.
   // `"(" + strings.Join(placeholders, ", ") + ")"`: text joined from code-controlled parts.
   if (n.type === 'binary_expression' && field(n, 'operator')?.type === '+') {
     const left = field(n, 'left');
