@@ -525,6 +525,7 @@ const RECALL_ROUND_LABELS = [
   'round 24: audit of regions the round-23 rules added',
   'round 25, seed 20261225: held out on six new repositories (engine at 20f94fa, this stop\'s final rules; not tuned on)',
   'round 26, seed 20261226: held out on six new repositories (engine at 2b2d425, the previous stop\'s final rules; not tuned on)',
+  'round 27, seed 20261227: held out on six new repositories (engine at 0b478e7, the previous stop\'s final rules with the finding calibration; not tuned on)',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
