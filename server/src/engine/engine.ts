@@ -30,6 +30,7 @@ import { RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTrigger
 import { computeFileFacts, mayReturnMac, PACKAGE_CLAUSE_NAME, type FileFacts } from './valueFacts';
 import { atomicsKey, goAtomicNames, type AtomicKind } from './goAtomics';
 import { RULE_CACHE_FILE, RuleAnalysisCache } from './ruleCache';
+import { requestSource } from './requestTaint';
 import type { FileAnalysis, Finding, FindingSeverity, FindingSuppression, Region, Span, Suppression, Trigger } from './types';
 
 export interface EnginePaths {
@@ -674,7 +675,7 @@ export class GuardrailEngine {
     // statements of every other unit must still be known at the next edit.
     const tokens = options.keepState ? (previous?.tokens ?? new RangeMemo<readonly string[]>()) : undefined;
     const regions = buildRegions(placed, spec, text, lines, root, previous ?? {}, { fingerprints, plainUnits, ...(tokens ? { tokens } : {}) }, budget, ctx.atomics);
-    const built = buildFindings(options.auditFindings ? rawFindings : rawFindings.filter((f) => f.props.confidence !== 'low'), spec, text, budget);
+    const built = buildFindings(defaultSuite(rawFindings, options.auditFindings === true, spec, text), spec, text, budget);
     // One finding per (rule, node): the earliest pattern's.
     const all = [...keptFindings, ...built].sort((a, b) => a.ordinal - b.ordinal);
     const seen = new Set<string>();
@@ -1831,6 +1832,25 @@ function inGoTestDouble(root: Node, lines: LineIndex, at: { line: number; charac
     return false;
   }
   return false;
+}
+
+/**
+ * The findings an analysis reports: all with `auditFindings`, else those not marked low-confidence,
+ * plus audit SQL findings whose spliced value was read from the request in the same handler
+ * (requestTaint.ts), which are reported with their source named.
+ */
+function defaultSuite(raw: RawFinding[], audit: boolean, spec: LanguageSpec, text: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const f of raw) {
+    const source = f.category === 'sql' && f.props.confidence === 'low' ? requestSource(f.node, spec.family, text) : undefined;
+    if (source !== undefined) {
+      const { confidence: _low, ...props } = f.props;
+      const message = (props.message ?? f.rule).replace(/\.?\s*$/, '.');
+      const from = source.startsWith('@') ? `the route parameter ${source.slice(1)}` : source.replace(/[\s(.]+$/, '').trim();
+      out.push({ ...f, props: { ...props, message: `${message} The value comes from the request: ${from}.` } });
+    } else if (audit || f.props.confidence !== 'low') out.push(f);
+  }
+  return out;
 }
 
 function buildFindings(raw: RawFinding[], spec: LanguageSpec, text: string, budget?: Budget): StoredFinding[] {
