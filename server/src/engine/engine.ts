@@ -675,7 +675,7 @@ export class GuardrailEngine {
     // statements of every other unit must still be known at the next edit.
     const tokens = options.keepState ? (previous?.tokens ?? new RangeMemo<readonly string[]>()) : undefined;
     const regions = buildRegions(placed, spec, text, lines, root, previous ?? {}, { fingerprints, plainUnits, ...(tokens ? { tokens } : {}) }, budget, ctx.atomics);
-    const built = buildFindings(defaultSuite(rawFindings, options.auditFindings === true, spec, text), spec, text, budget);
+    const built = buildFindings(defaultSuite(rawFindings, options.auditFindings === true, spec, text, budget), spec, text, budget);
     // One finding per (rule, node): the earliest pattern's.
     const all = [...keptFindings, ...built].sort((a, b) => a.ordinal - b.ordinal);
     const seen = new Set<string>();
@@ -1839,9 +1839,10 @@ function inGoTestDouble(root: Node, lines: LineIndex, at: { line: number; charac
  * plus audit SQL findings whose spliced value was read from the request in the same handler
  * (requestTaint.ts), which are reported with their source named.
  */
-function defaultSuite(raw: RawFinding[], audit: boolean, spec: LanguageSpec, text: string): RawFinding[] {
+function defaultSuite(raw: RawFinding[], audit: boolean, spec: LanguageSpec, text: string, budget?: Budget): RawFinding[] {
   const out: RawFinding[] = [];
   for (const f of raw) {
+    budget?.check('findings');
     const source = f.category === 'sql' && f.props.confidence === 'low' ? requestSource(f.node, spec.family, text) : undefined;
     if (source !== undefined) {
       const { confidence: _low, ...props } = f.props;

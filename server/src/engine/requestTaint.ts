@@ -48,6 +48,9 @@ const KEYWORDS = new Set([
 
 const MAX_STEPS = 3;
 
+/** Functions longer than this are not searched for definitions (generated or minified code). */
+const MAX_FUNCTION_CHARS = 100_000;
+
 /** The code of a node with the text of its string literals and comments blanked out (substitutions kept). */
 function codeOf(node: Node, text: string): string {
   const blanks: [number, number][] = [];
@@ -123,7 +126,7 @@ export function requestSource(node: Node, family: QueryFamily, text: string): st
   const source = SOURCES[family];
   const sanitizer = SANITIZERS[family];
   // Text of each enclosing function up to the use: definitions after it cannot reach it.
-  const bodies = functions.map((f) => text.slice(f.startIndex, node.startIndex));
+  const bodies = functions.filter((f) => node.startIndex - f.startIndex <= MAX_FUNCTION_CHARS).map((f) => text.slice(f.startIndex, node.startIndex));
   const bound = new Set<string>();
   if (family === 'ecma') {
     for (const f of functions) {
