@@ -48,14 +48,23 @@ const KEYWORDS = new Set([
 
 const MAX_STEPS = 3;
 
+/** Names traced per expression: a generated 2,000-term concatenation is not a handler. */
+const MAX_NAMES = 40;
+
 /** Functions longer than this are not searched for definitions (generated or minified code). */
 const MAX_FUNCTION_CHARS = 100_000;
 
 /** The code of a node with the text of its string literals and comments blanked out (substitutions kept). */
 function codeOf(node: Node, text: string): string {
   const blanks: [number, number][] = [];
-  const walk = (n: Node) => {
-    if (STRING_TYPES.has(n.type) && n.type !== 'comment') {
+  // Iterative: a 2,000-term concatenation is a tree 2,000 levels deep.
+  const stack: Node[] = [node];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    if (n.type === 'comment') {
+      blanks.push([n.startIndex, n.endIndex]);
+      continue;
+    }
+    if (STRING_TYPES.has(n.type)) {
       let at = n.startIndex;
       for (const c of n.children) {
         if (c && SUBSTITUTIONS.has(c.type)) {
@@ -64,15 +73,10 @@ function codeOf(node: Node, text: string): string {
         }
       }
       blanks.push([at, n.endIndex]);
-      return;
+      continue;
     }
-    if (n.type === 'comment') {
-      blanks.push([n.startIndex, n.endIndex]);
-      return;
-    }
-    for (const c of n.children) if (c) walk(c);
-  };
-  walk(node);
+    for (const c of n.children) if (c) stack.push(c);
+  }
   const chars = text.slice(node.startIndex, node.endIndex).split('');
   for (const [s, e] of blanks) for (let i = s; i < e; i++) chars[i - node.startIndex] = ' ';
   return chars.join('');
@@ -158,7 +162,7 @@ export function requestSource(node: Node, family: QueryFamily, text: string): st
     const hit = source.exec(code);
     if (hit) return hit[0];
     if (steps >= MAX_STEPS) return undefined;
-    for (const name of names(code)) {
+    for (const name of names(code).slice(0, MAX_NAMES)) {
       if (bound.has(name)) return `@${name}`;
       if (seen.has(name)) continue;
       seen.add(name);
