@@ -212,6 +212,26 @@ describe('incremental analysis', function () {
     }
   });
 
+  it('an edit to where a handler reads a value changes whether SQL built from it is a default finding (request taint)', () => {
+    // The read is in the handler, the SQL in a callback inside it: editing the read must re-decide
+    // the callback's finding, which is reported by default only while the value comes from the request.
+    const filler = Array.from({ length: 40 }, (_, i) => `  const count${i} = rows.length + ${i};\n`).join('');
+    const text = `import express from 'express';\nimport { Pool } from 'pg';\nconst pool = new Pool();\nconst app = express();\nconst rows: number[] = [];\nfunction lookupName(): string {\n  return 'x';\n}\napp.get('/users', async (req, res) => {\n  const name = req.query.name;\n${filler}  await Promise.all(rows.map(async () => {\n${filler}    await pool.query(\`SELECT id FROM users WHERE name = '\${name}'\`);\n  }));\n  res.end();\n});\n`;
+    const doc = engine.open('/handler.ts', 'typescript', text, { version: 1 });
+    try {
+      const sql = (a: { findings: { rule: string }[] }) => a.findings.filter((f) => f.rule.startsWith('ecma.sql.')).length;
+      assert.strictEqual(sql(doc.analyze().analysis), 1, 'SQL from req.query is reported by default');
+      const row = text.split('\n').findIndex((l) => l.includes('const name = req.query.name'));
+      const col = text.split('\n')[row]!.indexOf('req.query.name');
+      doc.edit([{ range: { start: { line: row, character: col }, end: { line: row, character: col + 'req.query.name'.length } }, text: 'lookupName()' }], 2);
+      const after = doc.analyze();
+      assert.deepStrictEqual(comparable(after.analysis), comparable(engine.analyze(doc.text, 'typescript').analysis));
+      assert.strictEqual(sql(after.analysis), 0, 'SQL from a local function is an audit finding');
+    } finally {
+      doc.dispose();
+    }
+  });
+
   it('an edit to the lock a function takes changes whether an atomic store in another statement is lock-free', () => {
     // `#atomic-beside-lock?` reads the function's locks: a store under only the read lock is
     // lock-free code; under the exclusive lock it is not. The edit is in another statement.
