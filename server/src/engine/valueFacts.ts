@@ -624,7 +624,17 @@ function macDerived(raw: Node, ctx: ValueContext): boolean {
 function secretBearing(n: Node, ctx: ValueContext): boolean {
   const name = valueName(n, ctx);
   if (NOT_SECRET_NAME.test(name)) return false;
-  return SECRET_NAME.test(name) || macDerived(n, ctx);
+  return SECRET_NAME.test(name) || macDerived(n, ctx) || goSigningCall(n, ctx);
+}
+
+/** Go: a signing call's result, `auth.Sign(body, expires)`, `s.computeSign(req)` (with arguments; big.Int's `x.Sign()` has none). */
+function goSigningCall(raw: Node, ctx: ValueContext): boolean {
+  if (ctx.family !== 'go') return false;
+  const n = unwrap(raw, ctx);
+  if (n.type !== 'call_expression' || !(field(n, 'arguments')?.namedChildCount ?? 0)) return false;
+  const fn = field(n, 'function');
+  const name = fn?.type === 'selector_expression' ? field(fn, 'field') : fn;
+  return name != null && /^([Ss]ign|[a-z]\w*Sign)$/.test(textOf(name, ctx));
 }
 
 /** The two operands of a comparison node or an equality call; undefined for other shapes. */
