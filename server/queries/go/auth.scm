@@ -518,3 +518,28 @@
    consequence: (block (statement_list (return_statement) .)))
  (#any-of? @flag "IsAdmin" "IsSuperuser" "IsSuperAdmin" "IsSiteAdmin" "IsOwner" "Admin")
  (#set! rule "go.auth.deny-guard"))
+
+;   if node.MachineKey() != machineKey { return NewHTTPError(http.StatusUnauthorized, "…", nil) },
+;   if !ok { return echo.NewHTTPError(http.StatusForbidden, "…") }: an error built with the 401/403
+; status and returned from the guard. The condition must test something access is decided on, as for
+; the status set before a return above.
+((if_statement
+   condition: (_) @cond
+   consequence: (block (statement_list
+     (return_statement (expression_list
+       (call_expression
+         arguments: (argument_list (selector_expression operand: (identifier) @pkg field: (field_identifier) @st))) @trigger)))))
+ (#any-of? @st "StatusUnauthorized" "StatusForbidden")
+ (#resolves-to? @pkg "^net/http$")
+ (#not-match? @cond "^[^&|]*\\.Get\\(\"(Content-Type|Accept)\"\\)[^&|]*$")
+ (#match? @cond "{{access-condition-word}}")
+ (#set! rule "go.auth.deny-guard"))
+
+;; The project's own credential check called where a credential is accepted: verifySecret(client.
+;; SecretHash, secret) at an OAuth client login, validateAPIKey(db, keyStr) in AuthenticateAPIKey,
+;; checkClientSecret(ctx, client, secret), s.ValidateApiKey(ctx, key). Its answer admits the caller.
+((call_expression
+   function: [(identifier) @f (selector_expression field: (field_identifier) @f)] @trigger
+   arguments: (argument_list . (_)))
+ (#match? @f "^([Vv]erify|[Vv]alidate|[Cc]heck)(Client)?(Secret|APIKey|ApiKey|LegacyAPIKey|Credentials?|PreAuthKey|AuthKey)$")
+ (#set! rule "go.auth.access-call"))

@@ -207,3 +207,30 @@
 ((goto_statement (label_name) @l) @trigger
  (#match? @l "^(retry|Retry|RETRY)")
  (#set! rule "go.retry.goto"))
+
+; A project's own backoff or retry type filled in: &backoff.ConstantBackoff{Max: n, Sleep: d},
+; retry.Policy{Attempts: 3} from <module>/pkg/.../backoff: the literal is the retry policy.
+((composite_literal type: (qualified_type package: (package_identifier) @pkg) @trigger)
+ (#resolves-to? @pkg "(^|/)(retry|retrier|retries|backoff)(/v\\d+)?$")
+ (#set! rule "go.retry.package"))
+
+; The wait of a backoff or retry policy type, whatever the method is called: func (c *ConstantBackoff)
+; Next(err error) bool { c.tried++; …; time.Sleep(c.Sleep) }. How long it sleeps, and when it stops,
+; is the retry policy of every loop that uses it.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#match? @f "^(After|Sleep|NewTimer)$")
+ (#resolves-to? @pkg "^time$")
+ (#text-before? @trigger "^func\\s*\\(\\s*\\w*\\s*\\*?\\s*\\w*(Back[Oo]ff|BACKOFF|Retry|Retrier|Retryer)(\\[[^\\]]*\\])?\\s*\\)")
+ (#set! rule "go.retry.backoff-wait"))
+
+; A retry or backoff setting handed to a component as a functional option: queue.New(…,
+; queue.WithBackoffFactor(s.BackoffFactor), queue.WithMaxRetry(s.MaxRetry), queue.WithRetryDelay(d)),
+; restate.WithMaxRetryDuration(d). The values decide how often and how fast the work is retried.
+; (Declaring the option, func WithBackoff(d) Option { … }, is not a call and does not count.)
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_)))
+ (#match? @f "^With\\w*([Rr]etr(y|ies)|[Bb]ack[Oo]ff|[Aa]ttempts)\\w*$")
+ (#not-match? @f "^With\\w*(Callback|Hook|Func|Logger|Log)$")
+ (#set! rule "go.retry.option"))

@@ -90,3 +90,45 @@
  (#match? @f "([Pp]assword|[Ss]ecret|[Tt]oken|A[Pp][Ii][Kk]ey)$")
  (#resolves-to? @secret ".")
  (#set! rule "go.timing.non-constant-compare"))
+
+; A signature recomputed and compared with the one presented: if auth.Sign(body, expires) != sign
+; (a signing call with arguments; big.Int's x.Sign() takes none and is a number's sign).
+((binary_expression
+   left: (call_expression function: [(identifier) @f (selector_expression field: (field_identifier) @f)] arguments: (argument_list . (_)))
+   operator: ["==" "!="]
+   right: [(identifier) (selector_expression) (call_expression) (index_expression)] @other) @trigger
+ (#match? @f "^([Ss]ign|[a-z]\\w*Sign)$")
+ (#not-match? @other "^(len|cap)\\(|^(Err|err)|(Type|Kind)(\\(\\))?$")
+ (#secret-compare? @trigger)
+ (#set! rule "go.timing.non-constant-compare"))
+
+((binary_expression
+   left: [(identifier) (selector_expression) (call_expression) (index_expression)] @other
+   operator: ["==" "!="]
+   right: (call_expression function: [(identifier) @f (selector_expression field: (field_identifier) @f)] arguments: (argument_list . (_)))) @trigger
+ (#match? @f "^([Ss]ign|[a-z]\\w*Sign)$")
+ (#not-match? @other "^(len|cap)\\(|^(Err|err)|(Type|Kind)(\\(\\))?$")
+ (#secret-compare? @trigger)
+ (#set! rule "go.timing.non-constant-compare"))
+
+; A secret kept in a session or key-value store, read back as text and compared with the one
+; presented: if !ok || resetSession.(string) != service.Secret
+((binary_expression
+   left: (type_assertion_expression) @other
+   operator: ["==" "!="]
+   right: [(identifier) (selector_expression)] @secret) @trigger
+ (#match? @secret "{{secret-name}}")
+ (#not-match? @secret "{{not-secret-name}}")
+ (#not-resolves-to? @secret ".")
+ (#secret-compare? @trigger)
+ (#set! rule "go.timing.non-constant-compare"))
+
+((binary_expression
+   left: [(identifier) (selector_expression)] @secret
+   operator: ["==" "!="]
+   right: (type_assertion_expression) @other) @trigger
+ (#match? @secret "{{secret-name}}")
+ (#not-match? @secret "{{not-secret-name}}")
+ (#not-resolves-to? @secret ".")
+ (#secret-compare? @trigger)
+ (#set! rule "go.timing.non-constant-compare"))

@@ -1662,8 +1662,17 @@ export function isGoTestHelper(unit: Node): boolean {
     if (type && /^\*?testing\.(T|TB|B|F)$/.test(type.text)) return true;
   }
   const result = unit.childForFieldName('result');
-  return result !== null && /^\*?Test[A-Z]\w*Option$/.test(result.text);
+  if (result !== null && /^\*?Test[A-Z]\w*Option$/.test(result.text)) return true;
+  // Named for tests by Go's convention (`RegisterNodeForTest`, `SetForTests`, `InitEventsForTesting`),
+  // or refusing to run outside them: a first statement `if !testing.Testing() { panic(…) }` (or return).
+  if (GO_FOR_TEST_NAME.test(unit.childForFieldName('name')?.text ?? '')) return true;
+  const first = unitBody(unit)?.statements?.[0];
+  return first?.type === 'if_statement' && /^!\s*testing\.Testing\(\)$/.test(first.childForFieldName('condition')?.text ?? '') &&
+    /^\{\s*(panic\(|return\b)/.test(first.childForFieldName('consequence')?.text ?? '');
 }
+
+/** A Go function named as test-only by the `…ForTest` convention. */
+const GO_FOR_TEST_NAME = /[a-z0-9]For(Test|Tests|Testing)$/;
 
 /**
  * A Go dispatcher: the body is one `switch` whose every case returns a same-package function

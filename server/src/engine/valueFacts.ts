@@ -624,7 +624,17 @@ function macDerived(raw: Node, ctx: ValueContext): boolean {
 function secretBearing(n: Node, ctx: ValueContext): boolean {
   const name = valueName(n, ctx);
   if (NOT_SECRET_NAME.test(name)) return false;
-  return SECRET_NAME.test(name) || macDerived(n, ctx);
+  return SECRET_NAME.test(name) || macDerived(n, ctx) || goSigningCall(n, ctx);
+}
+
+/** Go: a signing call's result, `auth.Sign(body, expires)`, `s.computeSign(req)` (with arguments; big.Int's `x.Sign()` has none). */
+function goSigningCall(raw: Node, ctx: ValueContext): boolean {
+  if (ctx.family !== 'go') return false;
+  const n = unwrap(raw, ctx);
+  if (n.type !== 'call_expression' || !(field(n, 'arguments')?.namedChildCount ?? 0)) return false;
+  const fn = field(n, 'function');
+  const name = fn?.type === 'selector_expression' ? field(fn, 'field') : fn;
+  return name != null && /^([Ss]ign|[a-z]\w*Sign)$/.test(textOf(name, ctx));
 }
 
 /** The two operands of a comparison node or an equality call; undefined for other shapes. */
@@ -1327,6 +1337,8 @@ function lineOf(n: Node, ctx: ValueContext): string {
  * In each case its input is not secret-named (a keyed use is `hmac`, another rule's business).
  */
 function goIncidentalDigest(n: Node, ctx: ValueContext): boolean {
+  // A finding reports the whole call (`md5.Sum(data)`): its callee is the digest.
+  if (n.type === 'call_expression') n = n.childForFieldName('function') ?? n;
   const m = GO_DIGEST.exec(textOf(n, ctx));
   if (!m || !GO_DIGEST_PACKAGE.test(m[1] ?? '')) return false;
   const weak = /md5|sha1/i.test(m[1] ?? '');
@@ -1346,6 +1358,10 @@ function goIncidentalDigest(n: Node, ctx: ValueContext): boolean {
   // (`HashFromPath`), nor a signed or token-bearing name.
   if (GO_PATH_MAKER.test(unitName(n, ctx)) && !/[Ss]ession|[Tt]oken|[Kk]ey|[Nn]once|[Ss]ecret|[Ss]ign/.test(unitName(n, ctx)) && !(args && CREDENTIAL_INPUT.test(textOf(args, ctx)))) return true;
   if (args && SECRET_INPUT.test(textOf(args, ctx))) return false;
+  // An unkeyed digest of an e-mail address alone (`md5.Sum([]byte(strings.ToLower(email)))` for a
+  // Gravatar URL) or of content the function read from a file or reader and never compares
+  // (`data, _ := io.ReadAll(rc); hash := sha256.Sum256(data)`: an ETag, a change fingerprint).
+  if (called && call && (goEmailDigest(call, ctx) || goContentFingerprint(call, ctx))) return true;
   const line = lineOf(n, ctx);
   if (NOT_FOR_SECURITY.test(line) || (weak && LINT_SILENCED.test(line))) return true;
   if (goImportDisclaimed(m[1] ?? '', weak, ctx)) return true;
@@ -1381,6 +1397,85 @@ function goIncidentalDigest(n: Node, ctx: ValueContext): boolean {
     }
   }
   return keyed === uses;
+}
+
+/** Go: peels `[]byte(x)`, `string(x)`, `strings.ToLower(x)`, `strings.TrimSpace(x)` and `x[:]` off a digest argument. */
+function goPeelDigestInput(a: Node, ctx: ValueContext): Node {
+  for (let i = 0; i < 6; i++) {
+    if (a.type === 'type_conversion_expression') {
+      const inner = field(a, 'operand');
+      if (!inner) break;
+      a = inner;
+      continue;
+    }
+    if (a.type === 'call_expression' && /^(strings\.(ToLower|TrimSpace|ToUpper)|string|\[\]byte)$/.test(textOf(field(a, 'function') ?? a, ctx))) {
+      const inner = callArguments(a);
+      if (inner.length !== 1) break;
+      a = inner[0]!;
+      continue;
+    }
+    if (a.type === 'slice_expression' && /^\[\s*:\s*\]$/.test(textOf(a, ctx).slice(textOf(field(a, 'operand') ?? a, ctx).length))) {
+      const inner = field(a, 'operand');
+      if (!inner) break;
+      a = inner;
+      continue;
+    }
+    break;
+  }
+  return a;
+}
+
+/** A name that holds an e-mail address (`email`, `user.Email`, `email_lowered`, `authorEmail`). */
+const GO_EMAIL_NAME = /^(\w+\.)*(e?mail|\w*E[Mm]ail)(_?[a-z]\w*)?$/;
+
+/** Go: every argument of the digest is an e-mail address, nothing else mixed in. */
+function goEmailDigest(call: Node, ctx: ValueContext): boolean {
+  const args = callArguments(call);
+  return args.length > 0 && args.every((a) => {
+    const v = goPeelDigestInput(a, ctx);
+    const t = textOf(v, ctx);
+    return (v.type === 'identifier' || v.type === 'selector_expression') && GO_EMAIL_NAME.test(t) && !SECRET_INPUT.test(t);
+  });
+}
+
+/** Go calls that read content from a file or a reader. */
+const GO_CONTENT_READ = /^(os|ioutil|fs|io)\.(ReadFile|ReadAll)\(|^[\w.]*\.ReadFile\(/;
+
+/**
+ * Go: every argument of the digest is a local every value of which was read from a file or reader,
+ * and the function compares no digest (no `==`/`!=` or Equal/Compare call on the digest's local,
+ * no verification or expected-checksum wording): content fingerprinting, not an integrity check.
+ */
+function goContentFingerprint(call: Node, ctx: ValueContext): boolean {
+  const fn = enclosingFunction(call, ctx);
+  if (!fn) return false;
+  const facts = functionFacts(fn, ctx);
+  const args = callArguments(call);
+  if (args.length === 0 || !args.every((a) => {
+    const v = goPeelDigestInput(a, ctx);
+    if (v.type !== 'identifier') return false;
+    const values = facts.values.get(textOf(v, ctx));
+    return values !== undefined && values.length > 0 && values.every((x) => GO_CONTENT_READ.test(x));
+  })) return false;
+  const body = textOf(fn, ctx);
+  if (/[Vv]erif|[Ee]xpect|[Ii]ntegrity|[Tt]amper|[Mm]ismatch|[Ss]ignature|[Hh]mac|HMAC/.test(body)) return false;
+  // The digest's own local, if any, must not be compared.
+  const holder = parentOf(call, ctx);
+  const decl = holder?.type === 'expression_list' ? parentOf(holder, ctx) : null;
+  if (decl?.type !== 'short_var_declaration' && decl?.type !== 'assignment_statement') return holder?.type !== 'binary_expression' && holder?.type !== 'argument_list';
+  const local = decl.childForFieldName('left')?.namedChildren[0];
+  if (!local || local.type !== 'identifier') return false;
+  const name = textOf(local, ctx);
+  const mentions = (n: Node) => n.descendantsOfType('identifier').some((i) => i !== null && textOf(i, ctx) === name);
+  for (const b of fn.descendantsOfType('binary_expression')) {
+    const op = b?.childForFieldName('operator');
+    if (b && op && (op.type === '==' || op.type === '!=') && mentions(b)) return false;
+  }
+  for (const c of fn.descendantsOfType('call_expression')) {
+    const callee = c?.childForFieldName('function');
+    if (c && callee && /(Equal|Compare|ConstantTime\w*)$/.test(textOf(callee, ctx)) && mentions(c.childForFieldName('arguments') ?? c)) return false;
+  }
+  return true;
 }
 
 const TELEMETRY_PACKAGE = /^(metrics|telemetry|analytics|usage[-_]?stats)\w*$/;
