@@ -81,10 +81,11 @@
 ; values are bound parameters, in a function that takes none of the query's shape (a column name, a
 ; filter key, an ordering, a search or filter string, **kwargs) from its input.
 ((call
-   function: (attribute object: (_) @recv attribute: (identifier) @method) @trigger)
+   function: (attribute object: (_) @recv attribute: (identifier) @method) @trigger
+   arguments: (argument_list . (_)))
  (#any-of? @method "execute" "executemany" "executescript" "mogrify" "exec_driver_sql" "copy_expert" "copy_from" "copy_to" "callproc" "copy_records_to_table")
  (#not-match? @recv "(^|\\.)(document|query|schema|pipe|pipeline|command|cmd|super\\(\\)|self|graphql|executor|mutation)$|[Pp]ipe(line)?$|[Dd]ocument$")
- (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django\\.db|{{dbapi-vendor-drivers}})(\\.|$)")
+ (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django\\.db(?!\\.models(\\.|$))|{{dbapi-vendor-drivers}})(\\.|$)")
  (#not-fixed-orm-query? @trigger)
  (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.execute"))
