@@ -20,6 +20,33 @@
  (#set! evidence "mention")
  (#set! rule "python.jwt.library-call"))
 
+; ... and so do the library's dict helpers (`dict_deep_merge(sp_settings, idp_settings)`, round 27):
+; merging two settings dicts checks nothing.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^onelogin\\.saml2\\.(\\w+\\.)*dict_deep_merge$")
+ (#set! evidence "mention")
+ (#set! rule "python.jwt.library-call"))
+
+; ... and so does an empty Authlib client registry, `oauth_obj = OAuth(Flask(__name__))` as a class
+; attribute (round 27): providers, secrets and scopes are chosen where `oauth.register(...)` runs.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^authlib\\.integrations\\.\\w+\\.OAuth$")
+ (#set! evidence "mention")
+ (#set! rule "python.jwt.library-call"))
+
+; ... and so do reads of the assertion process_response already validated (`auth.get_attributes()`,
+; `get_nameid()`, `get_session_index()` in a helper that renames attributes, round 27): the check is
+; where process_response / is_authenticated run.
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#any-of? @method "get_nameid" "get_attributes" "get_session_index")
+ (#imports? "^onelogin\\.saml2")
+ (#not-text-before? @trigger "process_response|process_slo|is_authenticated")
+ (#set! evidence "mention")
+ (#set! rule "python.jwt.saml-response"))
+
 ;; Plumbing inside or around a JOSE/OAuth library joins a jwt region but makes none (first: the
 ;; earlier of two patterns matching the same call counts; round 21, authlib's own source):
 ;; - the library's exception raised over a value's JSON shape: under an isinstance() test against a
