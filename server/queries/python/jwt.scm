@@ -112,6 +112,17 @@
  (#not-unit-name-matches? @trigger "(^|\\s)_?(Null|Mock|Fake|Dummy|Stub)[A-Z]\\w*$")
  (#set! rule "python.jwt.library-call"))
 
+; Starting the flow joins a jwt region but makes none (first: the earlier pattern counts): `return
+; oauth.google.authorize_redirect(redirect_uri)` sends the browser to the provider; Authlib keeps the
+; state and nonce, and the token is checked where authorize_access_token / parse_id_token run (rounds 9
+; and 27, mealie's oauth_login and pgadmin's OAuth2Authentication.authenticate).
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#eq? @method "authorize_redirect")
+ (#imports? "^authlib(\\.|$)")
+ (#set! evidence "mention")
+ (#set! rule "python.jwt.authlib-client"))
+
 ; Authlib OAuth client methods: oauth.google.authorize_access_token(), parse_id_token(...)
 ((call
    function: (attribute attribute: (identifier) @method) @trigger)
