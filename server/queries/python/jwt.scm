@@ -43,7 +43,7 @@
    function: (attribute attribute: (identifier) @method) @trigger)
  (#any-of? @method "get_nameid" "get_attributes" "get_session_index")
  (#imports? "^onelogin\\.saml2")
- (#not-text-before? @trigger "process_response|process_slo|is_authenticated")
+ (#not-text-before? @trigger "process_response|process_slo|is_authenticated|[Vv]alidat")
  (#set! evidence "mention")
  (#set! rule "python.jwt.saml-response"))
 
@@ -108,7 +108,7 @@
 
 ((call
    function: [(identifier) (attribute)] @trigger)
- (#resolves-to? @trigger "^(?:jwt\\.(encode|decode|decode_complete|get_unverified_header|PyJWKClient|PyJWK|PyJWKSet|PyJWT|PyJWS|api_jwt\\.\\w+|api_jws\\.\\w+|algorithms\\.\\w+|jwks_client\\.\\w+)$|jose\\.(jwt|jws|jwk|jwe)\\.\\w+$|authlib\\.(jose|integrations|oauth2|oidc|oauth1)(\\.|$)|google\\.(oauth2\\.id_token\\.\\w+|auth\\.jwt\\.\\w+|auth\\.crypt\\.\\w+)$|onelogin\\.saml2\\.|jwcrypto\\.|(flask_jwt_extended|rest_framework_simplejwt|fastapi_jwt_auth)(\\.|$))")
+ (#resolves-to? @trigger "^(?:jwt\\.(encode|decode|decode_complete|get_unverified_header|PyJWKClient|PyJWK|PyJWKSet|PyJWT|PyJWS|api_jwt\\.\\w+|api_jws\\.\\w+|algorithms\\.\\w+|jwks_client\\.\\w+)$|jose\\.(jwt|jws|jwk|jwe)\\.\\w+$|authlib\\.(jose|integrations|oauth2|oidc|oauth1)(\\.|$)|google\\.(oauth2\\.id_token\\.\\w+|auth\\.jwt\\.\\w+|auth\\.crypt\\.\\w+)$|onelogin\\.saml2\\.|jwcrypto\\.|jwkest\\.|(flask_jwt_extended|rest_framework_simplejwt|fastapi_jwt_auth)(\\.|$))")
  (#not-unit-name-matches? @trigger "(^|\\s)_?(Null|Mock|Fake|Dummy|Stub)[A-Z]\\w*$")
  (#set! rule "python.jwt.library-call"))
 

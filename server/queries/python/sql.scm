@@ -90,6 +90,21 @@
  (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.execute"))
 
+;; ... and in a module that imports only django.db.models (Q, Model, Exists) and no driver: the
+;; first argument must look like SQL (a string, or a name saying sql/query/statement): a ClickHouse
+;; client's `client.executemany(_INSERT_IDENTITIES_SQL, rows)` is, an automation object's
+;; `instance.execute(trigger)` is not.
+((call
+   function: (attribute object: (_) @recv attribute: (identifier) @method) @trigger
+   arguments: (argument_list . [(identifier) (attribute) (string) (concatenated_string) (binary_operator) (call)] @q))
+ (#any-of? @method "execute" "executemany" "executescript" "mogrify" "exec_driver_sql" "callproc")
+ (#not-match? @recv "(^|\\.)(document|query|schema|pipe|pipeline|command|cmd|super\\(\\)|self|graphql|executor|mutation)$|[Pp]ipe(line)?$|[Dd]ocument$")
+ (#imports? "^django\\.db\\.models(\\.|$)")
+ (#match? @q "[Ss][Qq][Ll]|SQL|[Qq]uery|QUERY|[Ss]tmt|STMT|[Ss]tatement|STATEMENT|^[rRbBuUfF]*[\"']")
+ (#not-fixed-orm-query? @trigger)
+ (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
+ (#set! rule "python.sql.execute"))
+
 ; asyncpg / databases: await conn.fetch(sql, *args), fetchrow, fetchval. Only with those drivers and
 ; a query argument: a job queue's queue.fetch() or an HTTP client's fetch(url) is not SQL.
 ((call
