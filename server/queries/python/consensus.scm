@@ -126,12 +126,13 @@
 
 ; Round 27 (jumpserver): a project's own distributed lock built on a lock library, `class
 ; DistributedLock(redis_lock.Lock)`: its __init__ (client, name, expiry), acquire, release, extend
-; and their helpers (`_release_redis_lock`) take and give back the lock every process shares.
+; and their helpers (`_release_redis_lock`) take and give back the lock every process shares; a
+; `locked()` / `locked_by_me()` probe reads its state and is left out.
 ((class_definition
    superclasses: (argument_list [(identifier) (attribute)] @base)
    body: (block
      [(function_definition name: (identifier) @trigger)
       (decorated_definition definition: (function_definition name: (identifier) @trigger))]))
- (#match? @trigger "^(__init__|__enter__|__exit__|__aenter__|__aexit__|_*(acquire|release|extend|renew|reset|locked)\\w*)$")
+ (#match? @trigger "^(__init__|__enter__|__exit__|__aenter__|__aexit__|_*(acquire|release|extend|renew|reset)\\w*)$")
  (#resolves-to? @base "^(redis_lock\\.Lock|redis\\.(asyncio\\.)?lock\\.Lock|redis\\.lock\\.Lock|pottery\\.(Redlock|AIORedlock|redlock\\.Redlock)|aioredlock\\.Aioredlock|sherlock\\.\\w*Lock)$")
  (#set! rule "python.consensus.lock-subclass"))
