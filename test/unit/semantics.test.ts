@@ -109,6 +109,10 @@ describe('test-code classification', () => {
     // load tests (k6 scripts against a dev server)
     'packages/dev-server/load-testing/utils/api-request.js',
     'pkg/loadtest/run.go',
+    // regression suites and their Selenium page objects
+    'web/regression/feature_utils/pgadmin_page.py',
+    'web/regression/runtests.py',
+    'app/feature_tests/view_data_test.py',
   ];
   const production = [
     'apps/web/src/pages/playground/index.tsx',

@@ -366,6 +366,36 @@ describe('project wrappers', () => {
     assert.deepStrictEqual(encrypting.regions.map((r) => `${r.symbol}:${r.category}`), ['saveTokens:crypto'], 'which secrets are stored encrypted is the caller\'s choice');
   });
 
+  it('a Python HMAC wrapper whose value is only a query keyword (a blind-index lookup) makes no region; one the caller compares does', async () => {
+    const engine = await sharedEngine();
+    const table = new Map<string, CategoryId>([['text_hmac_sha256', 'crypto']]);
+    const caller = [
+      'def task_activity_callback(recipient_list):',
+      '    email_lookup_list = [text_hmac_sha256(email) for email in recipient_list]',
+      '    return list(User.objects.filter(email_lookup__in=email_lookup_list))',
+      '',
+      '',
+      'def filter_email(queryset, value):',
+      '    return queryset.filter(Q(email_lookup=text_hmac_sha256(value)))',
+      '',
+      '',
+      'def find_user(email):',
+      '    email_lookup = text_hmac_sha256(email)',
+      '    return User.objects.filter(email_lookup=email_lookup).first()',
+      '',
+      '',
+      'def check_signature(body, signature):',
+      '    expected = text_hmac_sha256(body)',
+      '    return expected == signature',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(caller, 'python', { wrappers: table });
+    assert.deepStrictEqual(
+      analysis.regions.filter((r) => r.category === 'crypto').map((r) => r.symbol),
+      ['check_signature'],
+    );
+  });
+
   it('a Go retry factory wired into a field is no retry at the wiring; a call that runs it is', async () => {
     const engine = await sharedEngine();
     const wrappers = new Map<string, CategoryId>([['runWithRetry', 'retry']]);

@@ -186,6 +186,19 @@
  (#any-of? @method "clear" "pop" "update" "setdefault" "regenerate")
  (#set! rule "python.auth.flask-session"))
 
+;; Round 27 (pgadmin): a login decorator on a method of a plain class (`class KeyManager:` with no
+;; base, an in-memory store whose `@login_required def set(self, key)` keys by current_user) is no
+;; route: the views that call it already decided who is signed in. It joins an auth region, never
+;; makes one (first: the earlier pattern counts). Views (`class X(MethodView)`) and functions stay.
+((class_definition
+   !superclasses
+   body: (block
+     (decorated_definition
+       (decorator [(identifier) (attribute)] @trigger))))
+ (#resolves-to? @trigger "^(flask_login|flask_security)\\.(login_required|fresh_login_required|auth_required|roles_required|roles_accepted)$")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.helper-login-decorator"))
+
 ; @login_required / @fresh_login_required (flask_login), @login_manager.user_loader
 ([(decorator [(identifier) (attribute)] @trigger)
   (decorator (call function: [(identifier) (attribute)] @trigger))]
@@ -985,3 +998,26 @@
 ((call function: (identifier) @trigger)
  (#any-of? @trigger "login_user" "logout_user")
  (#set! rule "python.auth.login-call"))
+
+; Round 27 (pgadmin): an authentication source's own authenticate(), in any framework: class
+; LDAPAuthentication(BaseAuthentication), class _AnySchemeBackend(AuthenticationBackend) (Starlette),
+; class ClientAuthentication. The method that checks the credentials or claims a login presents.
+((class_definition
+   name: (identifier) @class
+   body: (block
+     [(function_definition name: (identifier) @trigger) @fn
+      (decorated_definition definition: (function_definition name: (identifier) @trigger)) @fn]))
+ (#any-of? @trigger "authenticate" "aauthenticate")
+ (#match? @class "(Backend|Authentication|Authenticator)$")
+ (#not-match? @fn "@(abc\\.)?abstractmethod|^(async\\s+)?def\\s+\\w+\\([^)]*\\)\\s*(->[^:]*)?:\\s*(pass|\\.\\.\\.|raise\\s+NotImplementedError\\S*)\\s*$")
+ (#set! rule "python.auth.backend-method"))
+
+((class_definition
+   superclasses: (argument_list [(identifier) (attribute)] @base)
+   body: (block
+     [(function_definition name: (identifier) @trigger) @fn
+      (decorated_definition definition: (function_definition name: (identifier) @trigger)) @fn]))
+ (#any-of? @trigger "authenticate" "aauthenticate")
+ (#match? @base "(Backend|Authentication|Authenticator)$")
+ (#not-match? @fn "@(abc\\.)?abstractmethod|^(async\\s+)?def\\s+\\w+\\([^)]*\\)\\s*(->[^:]*)?:\\s*(pass|\\.\\.\\.|raise\\s+NotImplementedError\\S*)\\s*$")
+ (#set! rule "python.auth.backend-method"))

@@ -2,6 +2,17 @@
 ; kazoo (ZooKeeper), Redis locks (redis-py, python-redis-lock, pottery Redlock, aioredlock, redlock-py),
 ; Kubernetes leader election.
 
+;; A status probe joins a consensus region but makes none (first: the earlier pattern counts): a
+;; distributed lock built only to ask `.locked()` (a health check that beat or a leader holds it),
+;; never acquired, released or entered in that function.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^(redis\\.(asyncio\\.)?lock\\.Lock|redis_lock\\.Lock|pottery\\.(Redlock|AIORedlock)|aioredlock\\.Aioredlock|sherlock\\.\\w*Lock)$")
+ (#text-after? @trigger "\\.locked\\(\\)")
+ (#not-text-after? @trigger "\\.(acquire|release|extend|renew)\\(|\\bwith\\s")
+ (#set! evidence "mention")
+ (#set! rule "python.consensus.lock-probe"))
+
 ; pysyncobj: SyncObj(self_addr, partners), SyncObjConf(...), ReplLockManager(...), ReplDict()
 ; etcd3.client(...), etcd3.Lock(...), aetcd.Client(...)
 ; python-consul: consul.Consul(), consul.aio.Consul()
@@ -25,6 +36,14 @@
    superclasses: (argument_list [(identifier) (attribute)] @trigger))
  (#resolves-to? @trigger "^(pysyncobj\\.(SyncObj|syncobj\\.SyncObj)|kazoo\\.recipe\\.\\w+\\.\\w+)$")
  (#set! rule "python.consensus.pysyncobj"))
+
+; Round 27 (jumpserver): Django's cache lock, `lock = cache.lock("beat-start-lock", expire=60)`: only
+; a Redis- or Memcached-backed cache has one (django-redis), so it is a lock shared by every process.
+((call
+   function: (attribute object: [(identifier) (attribute) (subscript)] @cache attribute: (identifier) @method) @trigger)
+ (#eq? @method "lock")
+ (#resolves-to? @cache "^django\\.core\\.cache\\.(cache|caches)$")
+ (#set! rule "python.consensus.cache-lock"))
 
 ; client.lock("name", ttl=30), client.lease(10), client.transaction(compare=..., success=..., failure=...)
 ((call
@@ -104,3 +123,16 @@
    function: [(identifier) @name (attribute attribute: (identifier) @name)] @trigger)
  (#match? @name "(^|_)advisory_(xact_)?(un)?lock(_shared)?$")
  (#set! rule "python.consensus.advisory-lock"))
+
+; Round 27 (jumpserver): a project's own distributed lock built on a lock library, `class
+; DistributedLock(redis_lock.Lock)`: its __init__ (client, name, expiry), acquire, release, extend
+; and their helpers (`_release_redis_lock`) take and give back the lock every process shares; a
+; `locked()` / `locked_by_me()` probe reads its state and is left out.
+((class_definition
+   superclasses: (argument_list [(identifier) (attribute)] @base)
+   body: (block
+     [(function_definition name: (identifier) @trigger)
+      (decorated_definition definition: (function_definition name: (identifier) @trigger))]))
+ (#match? @trigger "^(__init__|__enter__|__exit__|__aenter__|__aexit__|_*(acquire|release|extend|renew|reset)\\w*)$")
+ (#resolves-to? @base "^(redis_lock\\.Lock|redis\\.(asyncio\\.)?lock\\.Lock|redis\\.lock\\.Lock|pottery\\.(Redlock|AIORedlock|redlock\\.Redlock)|aioredlock\\.Aioredlock|sherlock\\.\\w*Lock)$")
+ (#set! rule "python.consensus.lock-subclass"))

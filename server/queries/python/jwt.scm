@@ -20,6 +20,33 @@
  (#set! evidence "mention")
  (#set! rule "python.jwt.library-call"))
 
+; ... and so do the library's dict helpers (`dict_deep_merge(sp_settings, idp_settings)`, round 27):
+; merging two settings dicts checks nothing.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^onelogin\\.saml2\\.(\\w+\\.)*dict_deep_merge$")
+ (#set! evidence "mention")
+ (#set! rule "python.jwt.library-call"))
+
+; ... and so does an empty Authlib client registry, `oauth_obj = OAuth(Flask(__name__))` as a class
+; attribute (round 27): providers, secrets and scopes are chosen where `oauth.register(...)` runs.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^authlib\\.integrations\\.\\w+\\.OAuth$")
+ (#set! evidence "mention")
+ (#set! rule "python.jwt.library-call"))
+
+; ... and so do reads of the assertion process_response already validated (`auth.get_attributes()`,
+; `get_nameid()`, `get_session_index()` in a helper that renames attributes, round 27): the check is
+; where process_response / is_authenticated run.
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#any-of? @method "get_nameid" "get_attributes" "get_session_index")
+ (#imports? "^onelogin\\.saml2")
+ (#not-text-before? @trigger "process_response|process_slo|is_authenticated|[Vv]alidat")
+ (#set! evidence "mention")
+ (#set! rule "python.jwt.saml-response"))
+
 ;; Plumbing inside or around a JOSE/OAuth library joins a jwt region but makes none (first: the
 ;; earlier of two patterns matching the same call counts; round 21, authlib's own source):
 ;; - the library's exception raised over a value's JSON shape: under an isinstance() test against a
@@ -81,9 +108,20 @@
 
 ((call
    function: [(identifier) (attribute)] @trigger)
- (#resolves-to? @trigger "^(?:jwt\\.(encode|decode|decode_complete|get_unverified_header|PyJWKClient|PyJWK|PyJWKSet|PyJWT|PyJWS|api_jwt\\.\\w+|api_jws\\.\\w+|algorithms\\.\\w+|jwks_client\\.\\w+)$|jose\\.(jwt|jws|jwk|jwe)\\.\\w+$|authlib\\.(jose|integrations|oauth2|oidc|oauth1)(\\.|$)|google\\.(oauth2\\.id_token\\.\\w+|auth\\.jwt\\.\\w+|auth\\.crypt\\.\\w+)$|onelogin\\.saml2\\.|jwcrypto\\.|(flask_jwt_extended|rest_framework_simplejwt|fastapi_jwt_auth)(\\.|$))")
+ (#resolves-to? @trigger "^(?:jwt\\.(encode|decode|decode_complete|get_unverified_header|PyJWKClient|PyJWK|PyJWKSet|PyJWT|PyJWS|api_jwt\\.\\w+|api_jws\\.\\w+|algorithms\\.\\w+|jwks_client\\.\\w+)$|jose\\.(jwt|jws|jwk|jwe)\\.\\w+$|authlib\\.(jose|integrations|oauth2|oidc|oauth1)(\\.|$)|google\\.(oauth2\\.id_token\\.\\w+|auth\\.jwt\\.\\w+|auth\\.crypt\\.\\w+)$|onelogin\\.saml2\\.|jwcrypto\\.|jwkest\\.|(flask_jwt_extended|rest_framework_simplejwt|fastapi_jwt_auth)(\\.|$))")
  (#not-unit-name-matches? @trigger "(^|\\s)_?(Null|Mock|Fake|Dummy|Stub)[A-Z]\\w*$")
  (#set! rule "python.jwt.library-call"))
+
+; Starting the flow joins a jwt region but makes none (first: the earlier pattern counts): `return
+; oauth.google.authorize_redirect(redirect_uri)` sends the browser to the provider; Authlib keeps the
+; state and nonce, and the token is checked where authorize_access_token / parse_id_token run (rounds 9
+; and 27, mealie's oauth_login and pgadmin's OAuth2Authentication.authenticate).
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#eq? @method "authorize_redirect")
+ (#imports? "^authlib(\\.|$)")
+ (#set! evidence "mention")
+ (#set! rule "python.jwt.authlib-client"))
 
 ; Authlib OAuth client methods: oauth.google.authorize_access_token(), parse_id_token(...)
 ((call

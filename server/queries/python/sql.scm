@@ -81,10 +81,26 @@
 ; values are bound parameters, in a function that takes none of the query's shape (a column name, a
 ; filter key, an ordering, a search or filter string, **kwargs) from its input.
 ((call
-   function: (attribute object: (_) @recv attribute: (identifier) @method) @trigger)
+   function: (attribute object: (_) @recv attribute: (identifier) @method) @trigger
+   arguments: (argument_list . (_)))
  (#any-of? @method "execute" "executemany" "executescript" "mogrify" "exec_driver_sql" "copy_expert" "copy_from" "copy_to" "callproc" "copy_records_to_table")
  (#not-match? @recv "(^|\\.)(document|query|schema|pipe|pipeline|command|cmd|super\\(\\)|self|graphql|executor|mutation)$|[Pp]ipe(line)?$|[Dd]ocument$")
- (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django\\.db|{{dbapi-vendor-drivers}})(\\.|$)")
+ (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django\\.db(?!\\.models(\\.|$))|{{dbapi-vendor-drivers}})(\\.|$)")
+ (#not-fixed-orm-query? @trigger)
+ (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
+ (#set! rule "python.sql.execute"))
+
+;; ... and in a module that imports only django.db.models (Q, Model, Exists) and no driver: the
+;; first argument must look like SQL (a string, or a name saying sql/query/statement): a ClickHouse
+;; client's `client.executemany(_INSERT_IDENTITIES_SQL, rows)` is, an automation object's
+;; `instance.execute(trigger)` is not.
+((call
+   function: (attribute object: (_) @recv attribute: (identifier) @method) @trigger
+   arguments: (argument_list . [(identifier) (attribute) (string) (concatenated_string) (binary_operator) (call)] @q))
+ (#any-of? @method "execute" "executemany" "executescript" "mogrify" "exec_driver_sql" "callproc")
+ (#not-match? @recv "(^|\\.)(document|query|schema|pipe|pipeline|command|cmd|super\\(\\)|self|graphql|executor|mutation)$|[Pp]ipe(line)?$|[Dd]ocument$")
+ (#imports? "^django\\.db\\.models(\\.|$)")
+ (#match? @q "[Ss][Qq][Ll]|SQL|[Qq]uery|QUERY|[Ss]tmt|STMT|[Ss]tatement|STATEMENT|^[rRbBuUfF]*[\"']")
  (#not-fixed-orm-query? @trigger)
  (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.execute"))

@@ -1013,24 +1013,32 @@ function storedInField(call: Node): boolean {
 
 /**
  * The call at `path[k]` only feeds an object literal's property: it is a pair's value, or it
- * initialises a variable whose every use in `unit` is a pair's value (`{ headers: { 'X-Sig': sig } }`).
+ * initialises a variable whose every use in `unit` is a pair's value (`{ headers: { 'X-Sig': sig } }`);
+ * in Python also a keyword argument's value (`filter(email_lookup__in=lookups)`), directly or through
+ * a list comprehension of such calls.
  */
 function resultOnlyInObject(path: readonly Node[], k: number, unit: Node): boolean {
   let i = k - 1;
-  if (path[i]?.type === 'await_expression') i--;
+  if (path[i]?.type === 'await_expression' || path[i]?.type === 'await') i--;
+  // Python: a comprehension of the values, `[text_hmac_sha256(e) for e in emails]`, is passed on whole.
+  if (path[i]?.type === 'list_comprehension' && path[i]!.childForFieldName('body')?.id === path[i + 1]?.id) i--;
   const holder = path[i];
-  if (holder?.type === 'pair') return holder.childForFieldName('value')?.id === path[i + 1]?.id;
-  if (holder?.type !== 'variable_declarator') return false;
-  const name = holder.childForFieldName('name');
-  if (name?.type !== 'identifier') return false;
+  // Python: a keyword argument's value, `Q(email_lookup=text_hmac_sha256(value))`, a blind-index lookup.
+  if (holder?.type === 'pair' || holder?.type === 'keyword_argument') return holder.childForFieldName('value')?.id === path[i + 1]?.id;
+  const python = holder?.type === 'assignment';
+  if (holder?.type !== 'variable_declarator' && !python) return false;
+  const name = holder.childForFieldName(python ? 'left' : 'name');
+  if (name?.type !== 'identifier' || (python && holder.childForFieldName('right')?.id !== path[i + 1]?.id)) return false;
   const pairValues = new Set<number>();
-  for (const pair of unit.descendantsOfType('pair')) {
+  for (const pair of unit.descendantsOfType(['pair', 'keyword_argument'])) {
     const value = pair?.childForFieldName('value');
     if (value) pairValues.add(value.id);
   }
   let uses = 0;
   for (const id of unit.descendantsOfType(['identifier', 'shorthand_property_identifier'])) {
     if (!id || id.id === name.id || id.text !== name.text) continue;
+    // `filter(email_lookup=email_lookup)`: the keyword itself is no use of the local.
+    if (id.parent?.type === 'keyword_argument' && id.parent.childForFieldName('name')?.id === id.id) continue;
     uses++;
     if (id.type !== 'shorthand_property_identifier' && !pairValues.has(id.id)) return false;
   }

@@ -13,7 +13,8 @@
 import type { Node } from 'web-tree-sitter';
 import { enclosingFunction, isConstant, type ValueContext } from './valueFacts';
 
-const IF_TYPES = ['if_statement'];
+// Python's `elif mode == 'none':` is an `elif_clause` with its own condition and consequence.
+const IF_TYPES = ['if_statement', 'elif_clause'];
 const CASE_TYPES = ['expression_case', 'switch_case', 'case_clause'];
 const NEGATION = /^\s*\(?\s*(?:!|not\s)\s*/;
 const EXIT = /^\s*(?:\{\s*)?(?:return|raise|throw|continue)\b/;

@@ -93,6 +93,12 @@ const TEST_DIRS = new Set([
   'load_tests',
   'stress-tests',
   'stress-test',
+  // regression suites and their browser-driving helpers (pgAdmin `web/regression/feature_tests`,
+  // Playwright `tests/regression`): a test runner, Selenium page objects that retry clicks
+  'regression',
+  'regressions',
+  'feature_tests',
+  'feature-tests',
 ]);
 
 /**

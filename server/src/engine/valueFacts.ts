@@ -668,6 +668,7 @@ export function comparisonOperands(n: Node): [Node, Node] | undefined {
  */
 export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean {
   if (isConstant(a, ctx) || isConstant(b, ctx)) return false;
+  if (ctx.family === 'python' && pythonNotSecretPair(a, b, ctx)) return false;
   // `recipients.find((r) => r.token === token)` after a query already matched `token`: picking
   // the row out of a result, not verifying the value (see lookupKeyMatch).
   if (lookupKeyMatch(a, b, ctx) || lookupKeyMatch(b, a, ctx)) return false;
@@ -1249,7 +1250,7 @@ function cacheKeyDigest(call: Node, ctx: ValueContext): boolean {
 }
 
 /** Random values in Python: os.urandom, secrets.token_*, SystemRandom. */
-const PY_RANDOM_CALL = /(^|\.)(urandom|getrandom|token_bytes|token_hex|token_urlsafe|get_random_bytes)$/;
+const PY_RANDOM_CALL = /(^|\.)(urandom|getrandom|token_bytes|token_hex|token_urlsafe|get_random_bytes)$|^(secrets\.)?(choice|randbelow|randbits)$/;
 /** A name that says identifier, label or file name (its last part). */
 const ID_TARGET = /(^|_)(id|ids|uuid|guid|name|filename|filepath|path|slug|prefix|suffix|label)$/i;
 const SECRET_TARGET = /token|secret|key|pass|otp|pin|salt|nonce|state|verifier|session|\bsid\b|csrf|challenge|code|cred|iv\b|seed/i;
@@ -1285,7 +1286,17 @@ function randomBoundToId(n: Node, ctx: ValueContext): boolean {
       if (target === undefined) return false;
       break;
     }
-    if (!['call', 'attribute', 'argument_list', 'parenthesized_expression', 'subscript'].includes(p.type)) return false;
+    // `return ''.join(secrets.choice(letters) for _ in range(10))` in `def get_random_id()`: the
+    // function's name says what the value is.
+    if (p.type === 'return_statement') {
+      const fn = enclosingFunction(p, ctx);
+      const name = fn?.type === 'function_definition' ? fn.childForFieldName('name') : null;
+      if (!name) return false;
+      target = textOf(name, ctx);
+      break;
+    }
+    // `conn_id = f"llm_{secrets.choice(range(1, 9999999))}"`, `name = "t_" + str(secrets.randbelow(n))`
+    if (!['call', 'attribute', 'argument_list', 'parenthesized_expression', 'subscript', 'generator_expression', 'interpolation', 'string', 'binary_operator'].includes(p.type)) return false;
     cur = p;
   }
   if (target === undefined || SECRET_TARGET.test(target)) return false;
@@ -2192,4 +2203,86 @@ export function isVerifiedClaimComparison(a: Node, b: Node, ctx: ValueContext): 
   if (ctx.family !== 'ecma') return false;
   const held = (n: Node) => heldFrom(n, ctx, 0, (t) => JWT_VERIFIED_SOURCE.test(t));
   return held(a) || held(b);
+}
+
+/**
+ * Python names of a sentinel or placeholder value (`self.empty_secret`, `self._secret_save_to_vault_mark`,
+ * `placeholder_password`): a known marker compared to see which case a value is, like `EMPTY_TOKEN`.
+ */
+const PY_SENTINEL_NAME = /(^|_)(empty|placeholder|sentinel|marker|mark|dummy|censored|redacted|masked|canary|unset)(_|$)/i;
+/** Builtins whose value is a bool: `isinstance(f, EncryptMixin) == secret` compares flags. */
+const PY_BOOL_CALL = /^(isinstance|issubclass|hasattr|callable|bool|all|any)$/;
+/** Where a request's values come from: a chain through one of these names is presented, not stored. */
+const PY_PRESENTED_CHAIN = /(^|\.)(req|request|data|form|payload|body|params|args|kwargs|headers|cookies|serializer|validated_data|cleaned_data|initial_data|query_params|POST|GET|json|credentials|creds|provided|presented|submitted|incoming|attrs)(\.|\(|\[|$)/;
+
+/**
+ * Python pairs that compare no presented secret:
+ * - one side is named as a sentinel or placeholder (`secret != self.empty_secret`);
+ * - one side is a bool (a builtin predicate's value, a comparison, `not x`, or a parameter whose
+ *   default is `True`/`False`: `isinstance(i, EncryptMixin) == secret`);
+ * - both sides are secret-named fields of records the code holds (`account.secret !=
+ *   latest_history.secret`, `account.secret == record.new_secret`): neither object is a parameter
+ *   (other than `self`) or a value read from the request, so the caller supplies neither side;
+ * - change detection: `user.email_lookup == email_lookup` where the function then assigns
+ *   `user.email_lookup = email_lookup` (a no-op update skipped).
+ */
+function pythonNotSecretPair(a: Node, b: Node, ctx: ValueContext): boolean {
+  const ua = unwrap(a, ctx);
+  const ub = unwrap(b, ctx);
+  if (pySentinel(ua, ctx) || pySentinel(ub, ctx)) return true;
+  if (pyBoolean(ua, ctx) || pyBoolean(ub, ctx)) return true;
+  if (pyStoredField(ua, ctx) && pyStoredField(ub, ctx)) return true;
+  return pyAssignedAfter(ua, ub, ctx) || pyAssignedAfter(ub, ua, ctx);
+}
+
+function pySentinel(n: Node, ctx: ValueContext): boolean {
+  if (n.type !== 'identifier' && n.type !== 'attribute') return false;
+  const name = n.type === 'identifier' ? textOf(n, ctx) : memberName(n, ctx) ?? '';
+  return PY_SENTINEL_NAME.test(name);
+}
+
+function pyBoolean(n: Node, ctx: ValueContext): boolean {
+  if (n.type === 'not_operator' || n.type === 'comparison_operator' || n.type === 'boolean_operator') return true;
+  if (n.type === 'call') {
+    const callee = field(n, 'function');
+    return callee?.type === 'identifier' && PY_BOOL_CALL.test(textOf(callee, ctx));
+  }
+  if (n.type !== 'identifier') return false;
+  const fn = enclosingFunction(n, ctx);
+  const params = fn?.childForFieldName('parameters');
+  if (!params) return false;
+  const name = textOf(n, ctx);
+  return params.namedChildren.some((p) => {
+    if (p?.type !== 'default_parameter' && p?.type !== 'typed_default_parameter') return false;
+    const pn = field(p, 'name');
+    const value = field(p, 'value');
+    return pn !== null && textOf(pn, ctx) === name && (value?.type === 'true' || value?.type === 'false');
+  });
+}
+
+/** `record.secret`: a secret-named field of a local or `self` the request did not supply. */
+function pyStoredField(n: Node, ctx: ValueContext): boolean {
+  if (n.type !== 'attribute') return false;
+  const last = memberName(n, ctx) ?? '';
+  if (!SECRET_NAME.test(last) || PY_PRESENTED_CHAIN.test(textOf(n, ctx)) || PRESENTED_SIDE.test(textOf(n, ctx))) return false;
+  const root = chainRoot(n);
+  if (!root) return false;
+  const rootName = textOf(root, ctx);
+  if (rootName === 'self' || rootName === 'cls') return true;
+  const fn = enclosingFunction(root, ctx);
+  if (!fn) return false;
+  const facts = functionFacts(fn, ctx);
+  if (facts.parameters.has(rootName) || !facts.bound.has(rootName)) return false;
+  const values = facts.values.get(rootName) ?? [];
+  return !values.some((v) => PY_PRESENTED_CHAIN.test(v) || PRESENTED_SIDE.test(v));
+}
+
+/** `field` (`user.email_lookup`) is assigned `value` (a local) after the comparison in its function. */
+function pyAssignedAfter(f: Node, v: Node, ctx: ValueContext): boolean {
+  if (f.type !== 'attribute' || v.type !== 'identifier') return false;
+  const fn = enclosingFunction(f, ctx);
+  if (!fn) return false;
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const after = ctx.text.slice(f.endIndex, fn.endIndex);
+  return new RegExp(`(^|\\n)\\s*${esc(textOf(f, ctx))}\\s*=\\s*${esc(textOf(v, ctx))}\\s*(\\n|$)`).test(after);
 }
