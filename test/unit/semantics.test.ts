@@ -113,6 +113,11 @@ describe('test-code classification', () => {
     'web/regression/feature_utils/pgadmin_page.py',
     'web/regression/runtests.py',
     'app/feature_tests/view_data_test.py',
+    // a monorepo app's or package's own scripts, project templates a create-* CLI copies
+    'apps/web/scripts/backfill-rewind.ts',
+    'packages/db-postgres/scripts/renameMigrations.ts',
+    'templates/website/src/app/next/preview/route.ts',
+    'packages/create-vite/template-react/src/main.tsx',
   ];
   const production = [
     'apps/web/src/pages/playground/index.tsx',
@@ -178,6 +183,11 @@ describe('test-code classification', () => {
     'settings/local.py',
     'config/settings/production.py',
     'app/dev.py',
+    // look-alikes of app scripts and project templates: product code
+    'apps/web/app/scripts/page.tsx',
+    'server/emails/templates/WelcomeEmail.tsx',
+    'internal/templates/src/notification.ts',
+    'src/templates/invoice.ts',
   ];
   for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));
   for (const p of production) it(`not test code: ${p}`, () => assert.strictEqual(isTestPath(p), false));

@@ -312,6 +312,7 @@
 
 ; A guard that denies access: the `if` (or `catch`) around it is the access decision.
 ;   if (!user.isAdmin) throw new ForbiddenException();          (NestJS)
+;   if (!allowed) throw new Forbidden(req.t)                     (Feathers, Payload: no suffix)
 ;   if (!membership) { throw AuthorizationError("Not a member"); }
 ;   if (!token) ctx.throw(401, "missing token");                 (Koa)
 ;   if (!allowed) return res.status(403).json({ error: "forbidden" });   (Express)
@@ -322,14 +323,14 @@
 ; no identity, membership or permission.
 (([(if_statement condition: (_) @cond consequence: [(throw_statement [(new_expression constructor: (identifier) @f) (call_expression function: (identifier) @f)] @trigger)
                                (statement_block (throw_statement [(new_expression constructor: (identifier) @f) (call_expression function: (identifier) @f)] @trigger))])])
- (#match? @f "^(Unauthorized|Forbidden|Authentication|Authorization|NotAuthorized|Unauthenticated|PermissionDenied|AccessDenied)(Exception|Error)$")
+ (#match? @f "^(Unauthorized|Forbidden|Authentication|Authorization|NotAuthorized|Unauthenticated|PermissionDenied|AccessDenied)(Exception|Error)$|^(Unauthorized|Forbidden|NotAuthorized|NotAuthenticated|Unauthenticated|PermissionDenied|AccessDenied)$")
  (#not-match? @cond "{{response-status}}")
  (#not-match? @cond "{{config-presence}}")
  (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
 
 ((catch_clause body: (statement_block (throw_statement [(new_expression constructor: (identifier) @f) (call_expression function: (identifier) @f)] @trigger)))
- (#match? @f "^(Unauthorized|Forbidden|Authentication|Authorization|NotAuthorized|Unauthenticated|PermissionDenied|AccessDenied)(Exception|Error)$")
+ (#match? @f "^(Unauthorized|Forbidden|Authentication|Authorization|NotAuthorized|Unauthenticated|PermissionDenied|AccessDenied)(Exception|Error)$|^(Unauthorized|Forbidden|NotAuthorized|NotAuthenticated|Unauthenticated|PermissionDenied|AccessDenied)$")
  (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
 

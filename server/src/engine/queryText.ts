@@ -365,3 +365,94 @@ export function parsePattern(text: string): ParsedPattern {
   const { rootTypes, captures, tokens } = analyzeStructure(structure);
   return { structure, predicates: parsePredicates(text), captures, rootTypes, tokens };
 }
+
+/** The end (exclusive) of the bracketed group starting at `i` (`(` or `[`), strings skipped. */
+function groupEnd(s: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < s.length; j++) {
+    const c = s[j]!;
+    if (c === '"') {
+      j = skipString(s, j) - 1;
+      continue;
+    }
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && --depth === 0) return j + 1;
+  }
+  return s.length;
+}
+
+/** The alternatives of `[a @x b c]` (each with its own captures), or the pattern itself. */
+function alternativesOf(callee: string): string[] {
+  if (!callee.startsWith('[')) return [callee];
+  const out: string[] = [];
+  for (let i = 1; i < callee.length - 1; ) {
+    const c = callee[i]!;
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    let end = c === '(' || c === '[' ? groupEnd(callee, i) : i + 1;
+    if (c === '"') end = skipString(callee, i);
+    else if (c !== '(' && c !== '[') while (end < callee.length - 1 && IDENT.test(callee[end]!)) end++;
+    const caps = /^(\s*@[\p{L}\p{N}_\-.]+|\s*[?*+])*/u.exec(callee.slice(end, callee.length - 1))![0];
+    out.push(callee.slice(i, end + caps.length).trim());
+    i = end + caps.length;
+  }
+  return out;
+}
+
+/** Whether a callee pattern already matches an `await_expression` (a wildcard, or one of its alternatives). */
+function matchesAwait(alternatives: string[]): boolean {
+  return alternatives.some((a) => /^(_|\(\s*_\s*\)|\(\s*await_expression\b)/.test(a));
+}
+
+/**
+ * ECMAScript: tree-sitter-typescript parses `await f<T>(x)` (a generic call awaited, `await
+ * jwtVerify<Claims>(token, key)`, `await prisma.$queryRaw<Row[]>(q)`) as a call whose callee is
+ * `await f`: `(call_expression function: (await_expression (identifier)) type_arguments: …)`. So
+ * every `function: X` of a structure also accepts `(await_expression X)`, with the same captures
+ * (nested callees too). Callees that match an await already (`(_)`, `(await_expression …)`) and
+ * quantified ones stay as they are.
+ */
+export function acceptAwaitedCallees(structure: string): string {
+  let out = '';
+  let i = 0;
+  const field = /(^|[\s(])function:\s*/y;
+  while (i < structure.length) {
+    const c = structure[i]!;
+    if (c === '"') {
+      const j = skipString(structure, i);
+      out += structure.slice(i, j);
+      i = j;
+      continue;
+    }
+    field.lastIndex = i;
+    const m = c === 'f' || /[\s(]/.test(c) ? field.exec(structure) : null;
+    if (!m) {
+      out += c;
+      i++;
+      continue;
+    }
+    const at = i + m[0].length;
+    const open = structure[at];
+    if (open !== '(' && open !== '[') {
+      out += structure.slice(i, at);
+      i = at;
+      continue;
+    }
+    const end = groupEnd(structure, at);
+    const caps = /^(\s*@[\p{L}\p{N}_\-.]+)*/u.exec(structure.slice(end))![0];
+    const after = end + caps.length;
+    const alternatives = alternativesOf(structure.slice(at, end));
+    if (/^\s*[?*+]/.test(structure.slice(after)) || matchesAwait(alternatives) || alternatives.some((a) => /[?*+]$/.test(a))) {
+      out += structure.slice(i, at);
+      i = at;
+      continue;
+    }
+    // Flat: tree-sitter drops alternatives of an alternation nested directly in another.
+    const plain = alternatives.map((a) => acceptAwaitedCallees(a) + caps);
+    out += `${structure.slice(i, at)}[${[...plain, ...plain.map((a) => `(await_expression ${a})`)].join(' ')}]`;
+    i = after;
+  }
+  return out;
+}

@@ -236,7 +236,8 @@ const SECRET_CONTEXT = /pass(?:word|wd|phrase)?|secret|token|api_?key|apiKey|pri
  * `#id-hash? @callee`: a `createHash(…)` / `randomInt(…)` whose value becomes an identifier: a
  * digest cut down to a short id (`digest.slice(0, 24)`, `.digest("hex").slice(0, 8)`) or a random
  * digit of an id-making function (`generateId`, `…Id(…)` returning the id), in a function whose code
- * names no secret, key material, signature or session: a stable id, a path segment, a dedup key.
+ * names no secret, key material, signature or session: a stable id, a path segment, a dedup key,
+ * or an MD5 / SHA-1 checksum.
  */
 export function isIdHash(n: Node, ctx: ValueContext): boolean {
   if (!/(?:^|\.)(?:createHash|randomInt)$/.test(n.text)) return false;
@@ -250,9 +251,14 @@ export function isIdHash(n: Node, ctx: ValueContext): boolean {
   if (facts.namesSecret) return false;
   if (/randomInt$/.test(n.text)) return facts.idFunction || isRandomId(n);
   // A digest truncated to an id, or returned by a function whose name says id, or the digest of
-  // a file name, path or URL (`createHash('md5').update(filename)`): a storage or dedup key.
-  return facts.truncates || facts.idFunction || hashesLocation(n, ctx);
+  // a file name, path or URL (`createHash('md5').update(filename)`): a storage or dedup key. Or an
+  // unkeyed MD5 / SHA-1 (an upload's checksum, an ETag, a generated module's name): no security
+  // use of these is left but one holding a secret, which the function would name.
+  return facts.truncates || facts.idFunction || hashesLocation(n, ctx) || WEAK_DIGEST.test(ctx.text.slice(n.endIndex, n.endIndex + 40));
 }
+
+/** The argument list of a `createHash` call naming MD5 or SHA-1. */
+const WEAK_DIGEST = /^\s*\(\s*(['"`])(?:md5|sha-?1)\1/i;
 
 /** `createHash('md5').update(filename)`, `.update(fileObj.path)`, `.update(url)`: what the digest reads. */
 const UPDATE_ARGUMENT = /^\s*\(\s*(['"`])\w+\1\s*\)\s*\.update\(\s*([\w$.]+)\s*[,)]/;

@@ -8,7 +8,7 @@ import { resolveName, type ImportTable, type ResolvedName } from './imports';
 import { mergeRanges, type CharRange, type LineIndex } from './incremental';
 import type { RowRange } from './ancestry';
 import type { QueryFamily } from './languages';
-import { parsePattern, splitPatterns, type CaptureInfo, type ParsedPredicate } from './queryText';
+import { acceptAwaitedCallees, parsePattern, splitPatterns, type CaptureInfo, type ParsedPredicate } from './queryText';
 import { RuleAnalysisCache, type ConditionSpec, type PatternAnalysis } from './ruleCache';
 import { looksLikeSql, looksLikeTransactionSql, SQL_STATEMENT_KEYWORDS, stringContent } from './sqlText';
 import { detached } from './strings';
@@ -1011,7 +1011,9 @@ export class RuleSet {
         let group = byStructure.get(analysis.structure);
         if (!group) {
           const scope = scopeOf(analysis.rootTypes ?? undefined);
-          group = { structure: analysis.structure, members: [], scope, sources: new Set() };
+          // ECMAScript callees also match behind tree-sitter-typescript's `await f<T>(x)` misparse (queryText.ts).
+          const structure = family === 'ecma' ? acceptAwaitedCallees(analysis.structure) : analysis.structure;
+          group = { structure, members: [], scope, sources: new Set() };
           byStructure.set(analysis.structure, group);
           groups.push(group);
         }

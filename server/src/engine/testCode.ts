@@ -183,6 +183,12 @@ function isDevToolPath(dirs: readonly string[], isDir: boolean): boolean {
     // Only at these places: a product can have a `playground` page or feature deeper in its tree.
     if (i === 1 && dirs[0]?.toLowerCase() === 'apps' && (d === 'dev' || d === 'playground' || d === 'playgrounds')) return true;
     if (i === 0 && (d === 'playground' || d === 'playgrounds')) return true;
+    // The same `scripts/` directly in a monorepo's app or package (`apps/web/scripts/backfill.ts`,
+    // `packages/db-postgres/scripts/`): its maintenance and build scripts, run by hand.
+    if (i === 2 && d === 'scripts' && /^(apps|packages)$/i.test(dirs[0] ?? '')) return true;
+    // Project templates a `create-*` CLI copies (`templates/website/src/`, `template-react/src/`):
+    // starter apps, like `starters/`, whose code is the new project's to own.
+    if (/^templates?$|^template-[a-z0-9-]+$/.test(d ?? '') && dirs[i + (d === 'templates' || d === 'template' ? 2 : 1)]?.toLowerCase() === 'src') return true;
     if (d !== 'tools') continue;
     if (i === 0) {
       if (!isDir && dirs.length === 1) return true;

@@ -712,7 +712,9 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   // A nonce is public (an OIDC nonce, a CSP nonce) unless the other side names it a CSRF token:
   // `session["nonce"] != request.headers.get("CSRF-Token")` checks the session's anti-forgery secret.
   const csrfNonce = (own: string, other: string) => /^nonce$|_nonce$|Nonce$/.test(own) && CSRF_NAME.test(other);
-  if ((NOT_SECRET_NAME.test(na) && !csrfNonce(na, nb)) || (NOT_SECRET_NAME.test(nb) && !csrfNonce(nb, na))) return false;
+  // An Authorization header's value carries the credential (`authHeader !== \`Bearer ${secret}\``).
+  const notSecret = (own: string, other: string) => NOT_SECRET_NAME.test(own) && !csrfNonce(own, other) && !AUTH_HEADER_VALUE.test(own);
+  if (notSecret(na, nb) || notSecret(nb, na)) return false;
   if (ctx.family === 'python' && (urlUserinfoPair(a, b, ctx) || hashedPresentedValue(a, b, ctx) || hashedPresentedValue(b, a, ctx))) return false;
   if (!secretBearing(a, ctx) && !secretBearing(b, ctx)) return false;
   // `new_user = repo.update_password(id, password_hash); new_user.password != password_hash`: the
@@ -720,6 +722,9 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   if (readBackOf(b, a, ctx) || readBackOf(a, b, ctx)) return false;
   return !inStandInOrConfirmation(a, ctx);
 }
+
+/** A local holding an Authorization header's value (`authHeader`, `authorization_header`). */
+const AUTH_HEADER_VALUE = /^(auth|authorization|bearer)_?[Hh]eader$/i;
 
 /** A URL parse in Python: `urlparse(origin)`, `urllib.parse.urlsplit(u)`. */
 const URL_PARSE = /(^|[\w.])url(parse|split)\(/;

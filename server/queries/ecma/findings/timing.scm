@@ -137,3 +137,63 @@
  (#set! cwe "208")
  (#set! message "Buffer.equals() on a secret returns at the first differing byte; compare with crypto.timingSafeEqual after checking the lengths")
  (#set! fix "ecma.timing-safe-equal"))
+
+; The same compare where a side is built around the secret: a header against `Bearer ${cronSecret}`
+; (`authHeader !== \`Bearer ${process.env.CRON_SECRET}\``), or a stored hash against the awaited hash
+; of the presented one (`app.hashedClientSecret !== (await hashToken(clientSecret))`). No fix: the
+; template or the call would have to be bound first.
+((binary_expression
+  left: [
+      (template_string (template_substitution [(identifier) (member_expression)] @n))
+      (parenthesized_expression (await_expression (call_expression function: [(identifier) (member_expression)] @n)))
+    ] @l
+  operator: ["===" "==" "!==" "!="] @op
+  right: [
+      (identifier) @n
+      (member_expression) @n
+      (subscript_expression index: (string) @n)
+      (call_expression function: [(identifier) (member_expression)] @n)
+      (await_expression (call_expression function: [(identifier) (member_expression)] @n))
+      (template_string (template_substitution [(identifier) (member_expression)] @n))
+      (parenthesized_expression (await_expression (call_expression function: [(identifier) (member_expression)] @n)))
+    ] @r) @finding
+ (#any-match? @n "[Mm]ac|MAC|[Ss]ig|SIG|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Kk]ey|KEY|[Pp]ass|PASS|[Oo]tp|OTP|[Nn]once|NONCE")
+ (#any-match? @n "(?:^|[.])(?!(?:is|has|should|use|show|enable|can|did|was)[A-Z_])(?:(?:h?mac|sig|signature|token|secret|api_?key|apikey|apiKey|password|passwd|otp|nonce|H?MAC|SIG|SIGNATURE|TOKEN|SECRET|API_?KEY|PASSWORD|PASSWD|OTP|NONCE)|[A-Za-z0-9$]*[a-z0-9](?:H?[Mm]ac|HMAC|MAC|Sig|Signature|Token|Secret|Api_?Key|API_?Key|ApiKey|Password|Passwd|Otp|OTP|Nonce)|[A-Za-z0-9$]*_(?:h?mac|sig|signature|token|secret|api_?key|apikey|apiKey|password|passwd|otp|nonce|H?[Mm]ac|HMAC|MAC|Sig|Signature|Token|Secret|Api_?Key|API_?Key|ApiKey|Password|Passwd|Otp|OTP|Nonce|H?MAC|SIG|SIGNATURE|TOKEN|SECRET|API_?KEY|PASSWORD|PASSWD|OTP|NONCE))s?(?:_?(?:[Hh]ex|HEX|[Bb]uf(?:fer)?|BUF(?:FER)?|[Bb]ytes|BYTES|[Bb]64|B64|[Bb]ase64|BASE64|[Ss]tr(?:ing)?|STR|[Vv]alue|VALUE|[Hh]eader|HEADER))?$(?<!(?:[Nn]ext|[Pp]rev(?:ious)?|[Pp]age|[Cc]ontinuation|[Cc]ancellation|[Cc]ursor|[Ss]ync|[Ll]ookahead|[Pp]eek|[Cc]urrent|[Qq]uestion|[Dd]ot|[Ss]emicolon|[Cc]omma|[Oo]pen|[Cc]lose|[Ee]of|EOF|[Ll]exer|[Cc]ommit|[Cc]ontent|[Ff]ile|[Gg]it|[Bb]lock|[Tt]x|[Rr]oute|[Cc]ache|[Ss]tate|[Cc]hunk|[Ll]ocation\\.|[Ww]indow\\.|[Uu]rl\\.|URL\\.|[Ll]ink\\.)(?:Tokens?|Hash(?:es)?|hash))|^['\"](?:[\\w-]*[-_])?(?:[hH]?[mM][aA][cC]|[sS][iI][gG]|[sS][iI][gG][nN][aA][tT][uU][rR][eE]|[tT][oO][kK][eE][nN]|[sS][eE][cC][rR][eE][tT]|[pP][aA][sS][sS][wW][oO][rR][dD]|[oO][tT][pP]|[nN][oO][nN][cC][eE]|[aA][pP][iI][-_]?[kK][eE][yY])(?:[-_][0-9A-Za-z]+)?['\"]$")
+ (#not-match? @l "{{enum-member-access}}")
+ (#not-match? @r "{{enum-member-access}}")
+ (#not-match? @finding "(?:[Ff]irst|[Ll]ast|[Ss]tart|[Ee]nd|[Ff]inal|[Nn]ext|[Pp]rev(?:ious)?|[Pp]receding|[Ff]ollowing|[Oo]pen(?:ing)?|[Cc]los(?:e|ing)|[Ll]eft|[Rr]ight|[Ss]tar|[Bb]racket|[Pp]aren|[Bb]race|[Cc]omma|[Ss]emi(?:colon)?|[Cc]olon|[Aa]rrow|[Oo]perator|[Kk]eyword|[Cc]urrent|[Dd]ot|[Qq]uestion|[Ee]quals)Tokens?\\b|get\\w*Tokens?\\b|Token(?:Before|After|OfLine)|(?:[Bb]ad|[Ii]nvalid|[Ee]xpired|[Mm]issing|[Ee]mpty|BAD|INVALID|EXPIRED|MISSING|EMPTY)_?(?:Token|TOKEN|Password|PASSWORD|Secret|SECRET|Signature|SIGNATURE|Otp|OTP)|(?:[Cc]all|[Cc]onstruct|[Ii]ndex|[Mm]ethod|[Tt]ype|[Ff]unction|[Pp]roperty|[Rr]esolved)Signatures?\\b|[Cc]onfirm|CONFIRM|[Rr]epeat|REPEAT|[Rr]etype|RETYPE|[Aa]gain\\b|AGAIN")
+ (#strong-secret-compare? @finding)
+ (#not-verified-claim-compare? @finding)
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.timing.non-constant-compare")
+ (#set! category "timing")
+ (#set! severity "warning")
+ (#set! cwe "208")
+ (#set! message "Secret compared with an early-exit equality operator leaks how many leading bytes match; compare with crypto.timingSafeEqual after checking the lengths"))
+
+((binary_expression
+  left: [
+      (identifier) @n
+      (member_expression) @n
+      (subscript_expression index: (string) @n)
+      (call_expression function: [(identifier) (member_expression)] @n)
+      (await_expression (call_expression function: [(identifier) (member_expression)] @n))
+    ] @l
+  operator: ["===" "==" "!==" "!="] @op
+  right: [
+      (template_string (template_substitution [(identifier) (member_expression)] @n))
+      (parenthesized_expression (await_expression (call_expression function: [(identifier) (member_expression)] @n)))
+    ] @r) @finding
+ (#any-match? @n "[Mm]ac|MAC|[Ss]ig|SIG|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Kk]ey|KEY|[Pp]ass|PASS|[Oo]tp|OTP|[Nn]once|NONCE")
+ (#any-match? @n "(?:^|[.])(?!(?:is|has|should|use|show|enable|can|did|was)[A-Z_])(?:(?:h?mac|sig|signature|token|secret|api_?key|apikey|apiKey|password|passwd|otp|nonce|H?MAC|SIG|SIGNATURE|TOKEN|SECRET|API_?KEY|PASSWORD|PASSWD|OTP|NONCE)|[A-Za-z0-9$]*[a-z0-9](?:H?[Mm]ac|HMAC|MAC|Sig|Signature|Token|Secret|Api_?Key|API_?Key|ApiKey|Password|Passwd|Otp|OTP|Nonce)|[A-Za-z0-9$]*_(?:h?mac|sig|signature|token|secret|api_?key|apikey|apiKey|password|passwd|otp|nonce|H?[Mm]ac|HMAC|MAC|Sig|Signature|Token|Secret|Api_?Key|API_?Key|ApiKey|Password|Passwd|Otp|OTP|Nonce|H?MAC|SIG|SIGNATURE|TOKEN|SECRET|API_?KEY|PASSWORD|PASSWD|OTP|NONCE))s?(?:_?(?:[Hh]ex|HEX|[Bb]uf(?:fer)?|BUF(?:FER)?|[Bb]ytes|BYTES|[Bb]64|B64|[Bb]ase64|BASE64|[Ss]tr(?:ing)?|STR|[Vv]alue|VALUE|[Hh]eader|HEADER))?$(?<!(?:[Nn]ext|[Pp]rev(?:ious)?|[Pp]age|[Cc]ontinuation|[Cc]ancellation|[Cc]ursor|[Ss]ync|[Ll]ookahead|[Pp]eek|[Cc]urrent|[Qq]uestion|[Dd]ot|[Ss]emicolon|[Cc]omma|[Oo]pen|[Cc]lose|[Ee]of|EOF|[Ll]exer|[Cc]ommit|[Cc]ontent|[Ff]ile|[Gg]it|[Bb]lock|[Tt]x|[Rr]oute|[Cc]ache|[Ss]tate|[Cc]hunk|[Ll]ocation\\.|[Ww]indow\\.|[Uu]rl\\.|URL\\.|[Ll]ink\\.)(?:Tokens?|Hash(?:es)?|hash))|^['\"](?:[\\w-]*[-_])?(?:[hH]?[mM][aA][cC]|[sS][iI][gG]|[sS][iI][gG][nN][aA][tT][uU][rR][eE]|[tT][oO][kK][eE][nN]|[sS][eE][cC][rR][eE][tT]|[pP][aA][sS][sS][wW][oO][rR][dD]|[oO][tT][pP]|[nN][oO][nN][cC][eE]|[aA][pP][iI][-_]?[kK][eE][yY])(?:[-_][0-9A-Za-z]+)?['\"]$")
+ (#not-match? @l "{{enum-member-access}}")
+ (#not-match? @r "{{enum-member-access}}")
+ (#not-match? @finding "(?:[Ff]irst|[Ll]ast|[Ss]tart|[Ee]nd|[Ff]inal|[Nn]ext|[Pp]rev(?:ious)?|[Pp]receding|[Ff]ollowing|[Oo]pen(?:ing)?|[Cc]los(?:e|ing)|[Ll]eft|[Rr]ight|[Ss]tar|[Bb]racket|[Pp]aren|[Bb]race|[Cc]omma|[Ss]emi(?:colon)?|[Cc]olon|[Aa]rrow|[Oo]perator|[Kk]eyword|[Cc]urrent|[Dd]ot|[Qq]uestion|[Ee]quals)Tokens?\\b|get\\w*Tokens?\\b|Token(?:Before|After|OfLine)|(?:[Bb]ad|[Ii]nvalid|[Ee]xpired|[Mm]issing|[Ee]mpty|BAD|INVALID|EXPIRED|MISSING|EMPTY)_?(?:Token|TOKEN|Password|PASSWORD|Secret|SECRET|Signature|SIGNATURE|Otp|OTP)|(?:[Cc]all|[Cc]onstruct|[Ii]ndex|[Mm]ethod|[Tt]ype|[Ff]unction|[Pp]roperty|[Rr]esolved)Signatures?\\b|[Cc]onfirm|CONFIRM|[Rr]epeat|REPEAT|[Rr]etype|RETYPE|[Aa]gain\\b|AGAIN")
+ (#strong-secret-compare? @finding)
+ (#not-verified-claim-compare? @finding)
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.timing.non-constant-compare")
+ (#set! category "timing")
+ (#set! severity "warning")
+ (#set! cwe "208")
+ (#set! message "Secret compared with an early-exit equality operator leaks how many leading bytes match; compare with crypto.timingSafeEqual after checking the lengths"))
