@@ -180,7 +180,7 @@ describe('ai-guardrails mcp (MCP server over stdio)', function () {
   });
 
   it('check_edit on a new file reports its guarded code as new; an approved version needs no human', async () => {
-    const content = "import { createHash } from 'node:crypto';\nexport const h = (s: string): string => createHash('md5').update(s).digest('hex');\n";
+    const content = "import { createHmac } from 'node:crypto';\nexport const sign = (key: string, s: string): string => createHmac('sha256', key).update(s).digest('hex');\n";
     const r = await ok<{ askHuman: boolean; touched: Touched[] }>('check_edit', { path: 'ts/new.ts', new_content: content });
     assert.strictEqual(r.askHuman, true);
     assert.deepStrictEqual(r.touched.map((t) => [t.category, t.change]), [['crypto', 'new']]);
