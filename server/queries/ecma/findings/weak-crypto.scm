@@ -143,7 +143,8 @@
  (#set! message "crypto.createCipher derives the key with one MD5 round and uses a fixed IV (removed in Node 22); derive a key with scrypt and use createCipheriv with a random IV"))
 
 ; Static IVs / nonces for createCipheriv(alg, key, iv): a string literal, Buffer.from('...'),
-; Buffer.from([0, ...]), Buffer.alloc(16) (all zero), new Uint8Array(12), an IV / NONCE constant.
+; Buffer.from([0, ...]), Buffer.alloc(16) (all zero), new Uint8Array(12), an IV / NONCE constant (not an
+; upper-case local assigned randomBytes earlier in the function: `const IV = crypto.randomBytes(16)`).
 ((call_expression
    function: [(identifier) (member_expression)] @fn
    arguments: (arguments . (_) . (_) . (string) @finding))
@@ -181,6 +182,7 @@
  (#resolves-to? @fn "^crypto\\.createCipheriv$")
  (#not-match? @ctor "^(?!(Uint8Array|Buffer)$)")
  (#not-match? @const "^(?![A-Z][A-Z0-9_]*$)")
+ (#not-text-before? @finding "\\b[A-Z][A-Z0-9_]*\\s*(?::[^=\\n]*)?=\\s*(?:await\\s+)?(?:crypto\\.)?(?:randomBytes|getRandomValues|webcrypto\\.getRandomValues)\\(")
  (#set! rule "ecma.crypto.static-iv")
  (#set! category "crypto")
  (#set! severity "error")
