@@ -77,13 +77,16 @@
 ; trino, pinotdb, tdclient, clickhouse, ibm_db, phoenixdb, ...), imported at the top or inside a
 ; `try:` or the function that connects,
 ; asyncpg conn.fetch(sql) / fetchrow / fetchval, session.execute(text(...)), conn.exec_driver_sql(...).
+; Not an action or command object's execute(skip_checks=True): a first argument passed by a keyword
+; other than query/sql/statement/operation is an option, not a statement (Wagtail's page actions).
 ; Not session.execute(select(User).filter(User.username == username)): a fixed ORM statement whose
 ; values are bound parameters, in a function that takes none of the query's shape (a column name, a
 ; filter key, an ordering, a search or filter string, **kwargs) from its input.
 ((call
    function: (attribute object: (_) @recv attribute: (identifier) @method) @trigger
-   arguments: (argument_list . (_)))
+   arguments: (argument_list . (_) @first))
  (#any-of? @method "execute" "executemany" "executescript" "mogrify" "exec_driver_sql" "copy_expert" "copy_from" "copy_to" "callproc" "copy_records_to_table")
+ (#not-match? @first "^(?!(query|sql|statement|stmt|operation|operations|sql_script)\\s*=)[A-Za-z_]\\w*\\s*=[^=]")
  (#not-match? @recv "(^|\\.)(document|query|schema|pipe|pipeline|command|cmd|super\\(\\)|self|graphql|executor|mutation)$|[Pp]ipe(line)?$|[Dd]ocument$")
  (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django\\.db(?!\\.models(\\.|$))|{{dbapi-vendor-drivers}})(\\.|$)")
  (#not-fixed-orm-query? @trigger)
