@@ -1860,7 +1860,7 @@ function defaultSuite(raw: RawFinding[], audit: boolean, spec: LanguageSpec, tex
   const out: RawFinding[] = [];
   for (const f of raw) {
     budget?.check('findings');
-    const source = f.category === 'sql' && f.props.confidence === 'low' ? requestSource(f.node, spec.family, text) : undefined;
+    const source = f.category === 'sql' && f.props.confidence === 'low' ? requestSource(f.node, spec, text) : undefined;
     if (source !== undefined) {
       const { confidence: _low, ...props } = f.props;
       const message = (props.message ?? f.rule).replace(/\.?\s*$/, '.');

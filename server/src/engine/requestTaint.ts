@@ -12,7 +12,7 @@
  * under-approximations only leave a finding at audit level, as before.
  */
 import type { Node } from 'web-tree-sitter';
-import type { QueryFamily } from './languages';
+import type { LanguageSpec, QueryFamily } from './languages';
 
 /** Reads of client-supplied input, per family. */
 const SOURCES: Record<QueryFamily, RegExp> = {
@@ -30,12 +30,6 @@ const SANITIZERS: Record<QueryFamily, RegExp> = {
 
 /** Parameters a framework binds from the request: NestJS `@Param('id') id`, `@Query() q`, `@Body() dto`. */
 const ECMA_BOUND_PARAM = /@(?:Param|Query|Body|Headers)\s*\(([^)]*)\)\s*(?:(?:private|public|readonly)\s+)*(\w+)\s*(?:\??\s*:\s*(\w+))?/g;
-
-const FUNCTION_TYPES: Record<QueryFamily, ReadonlySet<string>> = {
-  go: new Set(['function_declaration', 'method_declaration', 'func_literal']),
-  python: new Set(['function_definition', 'lambda']),
-  ecma: new Set(['function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition', 'generator_function_declaration', 'generator_function']),
-};
 
 const STRING_TYPES = new Set(['string', 'string_content', 'string_fragment', 'interpreted_string_literal', 'raw_string_literal', 'template_string', 'comment']);
 /** Nodes inside strings that hold code (f-string and template substitutions). */
@@ -82,9 +76,10 @@ function codeOf(node: Node, text: string): string {
   return chars.join('');
 }
 
-function enclosingFunctions(node: Node, family: QueryFamily): Node[] {
+/** The functions around a node, innermost first (the language's units). */
+function enclosingFunctions(node: Node, spec: LanguageSpec): Node[] {
   const out: Node[] = [];
-  for (let n = node.parent; n; n = n.parent) if (FUNCTION_TYPES[family].has(n.type)) out.push(n);
+  for (let n = node.parent; n; n = n.parent) if (spec.unitTypes.has(n.type)) out.push(n);
   return out;
 }
 
@@ -124,8 +119,9 @@ function names(code: string): string[] {
  * The request read a spliced value of this SQL expression comes from, if any (its text, for the
  * finding's message); undefined when no value traces to the request.
  */
-export function requestSource(node: Node, family: QueryFamily, text: string): string | undefined {
-  const functions = enclosingFunctions(node, family);
+export function requestSource(node: Node, spec: LanguageSpec, text: string): string | undefined {
+  const family = spec.family;
+  const functions = enclosingFunctions(node, spec);
   if (functions.length === 0) return undefined;
   const source = SOURCES[family];
   const sanitizer = SANITIZERS[family];
