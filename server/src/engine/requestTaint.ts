@@ -125,8 +125,10 @@ export function requestSource(node: Node, spec: LanguageSpec, text: string): str
   if (functions.length === 0) return undefined;
   const source = SOURCES[family];
   const sanitizer = SANITIZERS[family];
-  // Text of each enclosing function up to the use: definitions after it cannot reach it.
-  const bodies = functions.filter((f) => node.startIndex - f.startIndex <= MAX_FUNCTION_CHARS).map((f) => text.slice(f.startIndex, node.startIndex));
+  // The outermost enclosing function (within the size bound) up to the use: it holds the inner
+  // functions' text too, and definitions after the use cannot reach it.
+  const outer = functions.filter((f) => node.startIndex - f.startIndex <= MAX_FUNCTION_CHARS).pop();
+  const body = outer ? text.slice(outer.startIndex, node.startIndex) : '';
   const bound = new Set<string>();
   if (family === 'ecma') {
     for (const f of functions) {
@@ -145,7 +147,8 @@ export function requestSource(node: Node, spec: LanguageSpec, text: string): str
       const decorators = text.slice(decorated.startIndex, f.startIndex);
       if (!/\.(?:route|get|post|put|patch|delete|api_route)\(/.test(decorators)) continue;
       // Flask `<name>` / `<path:name>` (not `<int:…>`), FastAPI and Starlette `{name}`.
-      const params = text.slice(f.childForFieldName('parameters')?.startIndex ?? f.startIndex, f.childForFieldName('parameters')?.endIndex ?? f.startIndex);
+      const parameters = f.childForFieldName('parameters');
+      const params = parameters ? text.slice(parameters.startIndex, parameters.endIndex) : '';
       for (const m of decorators.matchAll(/<(?:(?:string|path|any)\([^)]*\):|(?:string|path):)?(\w+)>|\{(\w+)(?::(?:str|path))?\}/g)) {
         const name = (m[1] ?? m[2])!;
         // FastAPI converts `item_id: int` before the handler runs.
@@ -162,12 +165,10 @@ export function requestSource(node: Node, spec: LanguageSpec, text: string): str
       if (bound.has(name)) return `@${name}`;
       if (seen.has(name)) continue;
       seen.add(name);
-      for (const body of bodies) {
-        for (const rhs of definitions(name, body, family)) {
-          if (sanitizer.test(rhs)) continue;
-          const found = traced(rhs, steps + 1);
-          if (found) return found;
-        }
+      for (const rhs of definitions(name, body, family)) {
+        if (sanitizer.test(rhs)) continue;
+        const found = traced(rhs, steps + 1);
+        if (found) return found;
       }
     }
     return undefined;
