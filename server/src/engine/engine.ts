@@ -1864,8 +1864,7 @@ function defaultSuite(raw: RawFinding[], audit: boolean, spec: LanguageSpec, tex
     if (source !== undefined) {
       const { confidence: _low, ...props } = f.props;
       const message = (props.message ?? f.rule).replace(/\.?\s*$/, '.');
-      const from = source.startsWith('@') ? `the route parameter ${source.slice(1)}` : source.replace(/[\s(.]+$/, '').trim();
-      out.push({ ...f, props: { ...props, message: `${message} The value comes from the request: ${from}.` } });
+      out.push({ ...f, props: { ...props, message: `${message} The value comes from the request: ${source}.` } });
     } else if (audit || f.props.confidence !== 'low') out.push(f);
   }
   return out;

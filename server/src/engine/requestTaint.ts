@@ -116,8 +116,9 @@ function names(code: string): string[] {
 }
 
 /**
- * The request read a spliced value of this SQL expression comes from, if any (its text, for the
- * finding's message); undefined when no value traces to the request.
+ * The request read a spliced value of this SQL expression comes from, if any, as the finding's
+ * message names it (`req.query`, `the route parameter id`); undefined when no value traces to the
+ * request.
  */
 export function requestSource(node: Node, spec: LanguageSpec, text: string): string | undefined {
   const family = spec.family;
@@ -159,10 +160,10 @@ export function requestSource(node: Node, spec: LanguageSpec, text: string): str
   const seen = new Set<string>();
   const traced = (code: string, steps: number): string | undefined => {
     const hit = source.exec(code);
-    if (hit) return hit[0];
+    if (hit) return hit[0].replace(/[\s(.]+$/, '').trim();
     if (steps >= MAX_STEPS) return undefined;
     for (const name of names(code).slice(0, MAX_NAMES)) {
-      if (bound.has(name)) return `@${name}`;
+      if (bound.has(name)) return `the route parameter ${name}`;
       if (seen.has(name)) continue;
       seen.add(name);
       for (const rhs of definitions(name, body, family)) {
