@@ -14,7 +14,7 @@
  * Names are matched without their struct (a field `p` declared atomic anywhere in the package
  * makes every `x.p` one): the model is a name table, not a type checker.
  */
-import { detached } from './strings';
+import { detached, escapeRegExp } from './strings';
 import type { Node } from 'web-tree-sitter';
 import { functionText } from './randomUse';
 import { enclosingFunction, PACKAGE_CLAUSE_NAME, parentOf, type ValueContext } from './valueFacts';
@@ -220,7 +220,7 @@ export function isAtomicBesideLock(call: Node, ctx: ValueContext): boolean {
   const lock = calls.find((c) => c.op === 'Lock' && c.at > expr.startIndex);
   if (!target || !lock) return false;
   const after = ctx.text.slice(lock.at, fn.endIndex);
-  const esc = target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const esc = escapeRegExp(target);
   return new RegExp(String.raw`(^|[^\w.])${esc}\.(Load|Store|Swap|CompareAndSwap)\(|atomic\.(Load|Store|Swap|CompareAndSwap)\w*\(\s*&\s*${esc}\b`).test(after);
 }
 
@@ -330,7 +330,7 @@ export function isNotCacheFill(call: Node, ctx: ValueContext): boolean {
   if (/\bCompareAndSwap\w*\(/.test(body.text)) return true;
   if (isMemoUnit(body, recv.text)) return false;
   if (callee?.childForFieldName('field')?.text === 'Load') return true;
-  const esc = recv.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const esc = escapeRegExp(recv.text);
   const before = ctx.text.slice(body.startIndex, expr.startIndex);
   const load = new RegExp(String.raw`(?:^|[^\w.])(\w+)(?:\s*,\s*\w+)?\s*:?=\s*${esc}\.Load\(\)`).exec(before);
   if (!load) return true;
@@ -385,7 +385,7 @@ export function isNotCursorToken(args: Node, ctx: ValueContext): boolean {
       continue;
     }
     if (arg.type !== 'identifier') return true;
-    const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const esc = escapeRegExp(name);
     const sources = [...before.matchAll(new RegExp(String.raw`(?:^|[^\w.])${esc}(?:\s*,\s*\w+)*\s*:?=(?!=)\s*([^\n]*)`, 'g'))];
     if (sources.length === 0 || !sources.every((s) => CURSOR_TOKEN_SOURCE.test(s[1] ?? ''))) return true;
     cursors++;
@@ -423,7 +423,7 @@ function isMemoUnit(body: Node, recvText: string): boolean {
     bound.push({ name: name.text, scope: ifStmt });
   }
   const stored = stores[0]?.childForFieldName('arguments')?.text ?? '';
-  const esc = recvText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const esc = escapeRegExp(recvText);
   if (new RegExp(`${esc}\\.Load\\(`).test(stored)) return false;
   const store = stores[0]!;
   // A name bound in an `if` initializer is out of scope after that `if` (a later `c := …` is another).

@@ -13,6 +13,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { LanguageSpec, QueryFamily } from './languages';
+import { escapeRegExp } from './strings';
 
 /** Reads of client-supplied input, per family. */
 const SOURCES: Record<QueryFamily, RegExp> = {
@@ -83,16 +84,12 @@ function enclosingFunctions(node: Node, spec: LanguageSpec): Node[] {
   return out;
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * What a name is assigned from in `body` before `before` (the right-hand sides' texts), including
  * destructuring (`const { id } = req.query`, `id, err := …`, `a, b = …`).
  */
 function definitions(name: string, body: string, family: QueryFamily): string[] {
-  const n = escapeRe(name);
+  const n = escapeRegExp(name);
   const out: string[] = [];
   const patterns =
     family === 'go'

@@ -8,3 +8,8 @@ export function detached(s: string): string {
   // JSON keeps lone surrogates (a Buffer round trip would not); shorter strings V8 copies anyway.
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
+
+/** `s` as a regular expression that matches it literally. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -21,6 +21,7 @@ import type { Language, Node } from 'web-tree-sitter';
 import { EnclosingIndex, namedTypes, type RowRange } from './ancestry';
 import type { AtomicKind } from './goAtomics';
 import { LANGUAGES, type QueryFamily } from './languages';
+import { escapeRegExp } from './strings';
 
 export interface ValueContext {
   family: QueryFamily;
@@ -2027,7 +2028,7 @@ function lookedUpBefore(raw: Node, ctx: ValueContext): boolean {
   const fn = enclosingFunction(n, ctx);
   if (!fn) return false;
   const before = ctx.text.slice(fn.startIndex, n.startIndex);
-  const name = textOf(n, ctx).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const name = escapeRegExp(textOf(n, ctx));
   const lookup = new RegExp(
     String.raw`(?:^|\n)\s*(\w+)\s*=\s*(?:await\s+)?[\w.]+\([^()\n]*\b${name}\b[^\n]*\)\s*\n\s*if\s+(?:\1\s+is\s+None|not\s+\1)\s*:\s*\n?\s*(?:return|raise)\b`,
   );
@@ -2287,7 +2288,6 @@ function pyAssignedAfter(f: Node, v: Node, ctx: ValueContext): boolean {
   if (f.type !== 'attribute' || v.type !== 'identifier') return false;
   const fn = enclosingFunction(f, ctx);
   if (!fn) return false;
-  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const after = ctx.text.slice(f.endIndex, fn.endIndex);
-  return new RegExp(`(^|\\n)\\s*${esc(textOf(f, ctx))}\\s*=\\s*${esc(textOf(v, ctx))}\\s*(\\n|$)`).test(after);
+  return new RegExp(`(^|\\n)\\s*${escapeRegExp(textOf(f, ctx))}\\s*=\\s*${escapeRegExp(textOf(v, ctx))}\\s*(\\n|$)`).test(after);
 }
