@@ -20,15 +20,19 @@
  (#not-lone-reset? @trigger)
  (#set! rule "go.lock-free.atomic-publish"))
 
-; The read side in an accessor (a unit of a few statements): h.val.Load().(*box).h,
-; if p := m.read.Load(); p != nil {…}. A long function that reads a published pointer in
-; passing keeps it as a mention.
+; The read side in an accessor (a unit of a few statements) that does more than read what was
+; published: a load compared with a sentinel (`if p == expunged`), loaded twice (a double check),
+; loaded in a loop (a spin, a queue) or next to a lock. A reader that loads once and only reads the value
+; (`return h.val.Load().(*box).h`, `if s := r.read.Load(); s != nil { return s.m[k] }`) is a
+; mention (#not-trivial-reader?): the publication is decided where the value is stored. A long
+; function that reads a published pointer in passing keeps it as a mention too.
 ((call_expression
    function: (selector_expression operand: [(identifier) (selector_expression)] @recv field: (field_identifier) @f) @trigger)
  (#eq? @f "Load")
  (#imports? "^(sync/atomic|go\\.uber\\.org/atomic)$")
  (#atomic-typed? @recv "^publish$")
  (#small-unit? @trigger)
+ (#not-trivial-reader? @trigger)
  (#not-cache-fill? @trigger)
  (#set! rule "go.lock-free.atomic-publish"))
 

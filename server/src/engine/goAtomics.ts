@@ -250,6 +250,52 @@ export function isSmallUnit(n: Node, ctx: ValueContext): boolean {
   return statements.length <= SMALL_UNIT_STATEMENTS;
 }
 
+/** An atomic call other than the one Load a trivial reader makes, or a lock. */
+const OTHER_SYNC = /\.(?:Store|Swap|CompareAndSwap\w*|Lock|RLock|Unlock|RUnlock|Wait)\(|\batomic\.\w+\(/;
+/** Counter methods: atomic only on an atomic-typed receiver (a Prometheus counter's `Inc()` is not). */
+const COUNTER_METHODS = new Set(['Add', 'Sub', 'Inc', 'Dec']);
+
+/**
+ * `#not-trivial-reader? @call`: false when the `Load` is the one synchronising operation of a
+ * reader that only reads what was published (`return h.val.Load().(*box).h`,
+ * `if s := r.read.Load(); s != nil { return s.m[k] }`, `return s.data.Load().allNodes`): one
+ * `.Load()` in the function, not in a loop or select, no other atomic operation or lock, and the
+ * loaded value compared with nothing but nil. What is published, and when, is decided where it is stored; a
+ * reader has no ordering to get wrong (test/corpus/RECONCILED.md, "Readers of a published value").
+ * A load compared with a sentinel (`p == expunged`), loaded twice (a double check), or read in a
+ * loop (a queue, a spin) still matches.
+ */
+export function isNotTrivialReader(call: Node, ctx: ValueContext): boolean {
+  const expr = call.type === 'call_expression' ? call : call.parent?.type === 'call_expression' ? call.parent : null;
+  const fn = expr ? enclosingFunction(expr, ctx) : null;
+  const body = fn?.childForFieldName('body');
+  if (!expr || !body) return true;
+  const text = ctx.text.slice(body.startIndex, body.endIndex);
+  if ((text.match(/\.Load\(\)/g) ?? []).length !== 1 || OTHER_SYNC.test(text)) return true;
+  for (const c of body.descendantsOfType('call_expression')) {
+    const f = c?.childForFieldName('function');
+    const recv = f?.type === 'selector_expression' ? f.childForFieldName('operand') : null;
+    if (recv && COUNTER_METHODS.has(f?.childForFieldName('field')?.text ?? '') && isAtomicTyped(recv, /^(?:scalar|publish)$/, ctx)) return true;
+  }
+  // Loaded in a loop or a select: a spin, a queue, a wait (a loop over the loaded snapshot is a read).
+  for (let p = expr.parent; p && p.id !== body.id; p = p.parent) if (p.type === 'for_statement' || p.type === 'select_statement') return true;
+  // The loaded value: the call itself, through any selectors, index and type assertions, or a name bound to it.
+  let value: Node = expr;
+  while (value.parent && ['selector_expression', 'type_assertion_expression', 'index_expression', 'parenthesized_expression'].includes(value.parent.type)) value = value.parent;
+  const compared = (n: Node) => {
+    const parent = n.parent;
+    if (parent?.type !== 'binary_expression' || !/^(?:==|!=)$/.test(parent.childForFieldName('operator')?.text ?? '')) return false;
+    const other = parent.childForFieldName('left')?.id === n.id ? parent.childForFieldName('right') : parent.childForFieldName('left');
+    return other?.text !== 'nil';
+  };
+  if (compared(value)) return true;
+  const list = value.parent?.type === 'expression_list' ? value.parent : null;
+  const decl = list?.parent && ['short_var_declaration', 'assignment_statement'].includes(list.parent.type) ? list.parent : null;
+  const name = decl?.childForFieldName('left')?.namedChildren[0];
+  if (!decl || name?.type !== 'identifier') return false;
+  return body.descendantsOfType('identifier').some((id) => id !== null && id.text === name.text && id.startIndex > name.endIndex && compared(id));
+}
+
 /** A Go file that imports a command-line framework (its import path in quotes). */
 const GO_CLI_FRAMEWORK = /"(?:github\.com\/spf13\/cobra|github\.com\/urfave\/cli(?:\/v\d+)?|github\.com\/alecthomas\/(?:kong|kingpin(?:\/v\d+)?)|gopkg\.in\/alecthomas\/kingpin\.v\d+|github\.com\/peterbourgon\/ff(?:\/v\d+)?(?:\/ffcli)?)"/;
 
