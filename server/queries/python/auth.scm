@@ -155,6 +155,24 @@
  (#set! evidence "mention")
  (#set! rule "python.auth.flask-session"))
 
+; Round 29 (indico): the same display state as attributes of a session class (`session.lang =
+; settings.get("lang")`, `session.timezone = "LOCAL"`), the dirty flag (`session.modified = True`)
+; and a message shown on the login page (`session["login_reason"] = reason`): none says who is
+; logged in. `session.user = user`, `session.permanent` stay.
+((assignment
+   left: (attribute object: (identifier) @trigger attribute: (identifier) @attr))
+ (#resolves-to? @trigger "^(flask|quart)\\.session$")
+ (#any-of? @attr "lang" "locale" "language" "timezone" "tz" "theme" "modified")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.flask-session"))
+
+((assignment
+   left: (subscript value: (identifier) @trigger subscript: (string) @key))
+ (#resolves-to? @trigger "^(flask|quart)\\.session$")
+ (#match? @key "^[\"']\\w*_(reason|message|msg)[\"']$")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.flask-session"))
+
 ((if_statement
    condition: (_) @cond
    consequence: (block (expression_statement (call function: (attribute object: (identifier) @session attribute: (identifier) @m) @trigger))))
@@ -250,7 +268,7 @@
  (#match? @req "^(self\\.)?(request|req)$")
  (#eq? @user "user")
  (#any-of? @field "is_authenticated" "is_anonymous")
- (#unit-name-matches? @trigger "^_?(get_\\w*(_url|_redirect|redirect_to)|\\w*redirect_url|\\w*(locale|language|timezone|tzinfo))(\\s|$)")
+ (#unit-name-matches? @trigger "^_?(get_\\w*(_url|_redirect|redirect_to)|\\w*redirect_url|\\w*(locale|language|timezone|tzinfo)(_from_\\w+|_for_\\w+)?)(\\s|$)")
  (#set! evidence "mention")
  (#set! rule "python.auth.request-user"))
 
