@@ -1039,3 +1039,37 @@
  (#match? @base "(Backend|Authentication|Authenticator)$")
  (#not-match? @fn "@(abc\\.)?abstractmethod|^(async\\s+)?def\\s+\\w+\\([^)]*\\)\\s*(->[^:]*)?:\\s*(pass|\\.\\.\\.|raise\\s+NotImplementedError\\S*)\\s*$")
  (#set! rule "python.auth.backend-method"))
+
+; Round 29 (mathesar): the same view guard whatever the decorator is called (`def require(guard)`,
+; `def ensure_db_authorization(f)`): the `@wraps` wrapper runs the view only when an `if` about the
+; user's privilege or a guard holds, and otherwise answers unauthorized or raises (`if guard(request)
+; is True: return view_func(request, ...)`, `if user.is_superuser: return f(...)`). A wrapper with
+; no such words (timing, caching, maintenance) is not this.
+((decorated_definition
+   (decorator (call function: [(identifier) (attribute)] @w)) @trigger
+   definition: (function_definition body: (block) @body))
+ (#resolves-to? @w "^functools\\.wraps$")
+ (#match? @body "\\bif\\b[^\\n]*:[ \\t]*\\n\\s*return\\s+[\\w.]+\\((request|self|\\*)")
+ (#match? @body "\\.is_(superuser|staff|admin|authenticated)\\b|[Uu]nauthori[sz]ed|UNAUTHORI[SZ]ED|[Ff]orbidden|PermissionDenied|redirect_to_login|status=40[13]\\b|guard\\(")
+ (#set! rule "python.auth.guard-decorator"))
+
+; Round 29 (indico): the access decision of a model's protection mixin, `def can_access(self, user,
+; allow_admin=True)`: admins, access keys, the protection mode and the ACL are weighed in its `if`s,
+; and every view asks it. Defined with a user parameter and a branch (a one-line forward to another
+; object's can_access is plumbing).
+((function_definition
+   name: (identifier) @trigger
+   parameters: (parameters) @ps
+   body: (block (if_statement)))
+ (#any-of? @trigger "can_access" "has_access" "check_access" "can_manage" "can_view" "can_edit")
+ (#match? @ps "[(,]\\s*(user|principal|current_user|request_user|actor)\\s*[:,)=]")
+ (#set! rule "python.auth.permission-function"))
+
+; Round 29 (indico): a project session class storing who is logged in, `def set_session_user(self,
+; user): self["_user_id"] = user.id` in `class IndicoSession(BaseSession)`: the login itself.
+((assignment
+   left: (subscript value: (identifier) @self subscript: (string) @key) @trigger)
+ (#eq? @self "self")
+ (#match? @key "^[\"']_?(user_?id|uid|user)[\"']$")
+ (#unit-name-matches? @trigger "^\\w+ \\w*Session(\\s|$)")
+ (#set! rule "python.auth.session-write"))
