@@ -1054,14 +1054,15 @@
  (#set! rule "python.auth.guard-decorator"))
 
 ; Round 29 (indico): the access decision of a model's protection mixin, `def can_access(self, user,
-; allow_admin=True)`: admins, access keys, the protection mode and the ACL are weighed in its `if`s,
-; and every view asks it. Defined with a user parameter and a branch (a one-line forward to another
-; object's can_access is plumbing).
+; allow_admin=True)`: admins, access keys, the protection mode and the ACL are weighed in an
+; if/elif chain, and every view asks it. Defined with a user parameter and such a chain (a forward
+; to another object's can_access, or a one-condition override, is plumbing: every model class has
+; one, and each would make its callers' regions).
 ((function_definition
    name: (identifier) @trigger
    parameters: (parameters) @ps
-   body: (block (if_statement)))
- (#any-of? @trigger "can_access" "has_access" "check_access" "can_manage" "can_view" "can_edit")
+   body: (block (if_statement (elif_clause) (elif_clause))))
+ (#any-of? @trigger "can_access" "has_access" "check_access")
  (#match? @ps "[(,]\\s*(user|principal|current_user|request_user|actor)\\s*[:,)=]")
  (#set! rule "python.auth.permission-function"))
 
@@ -1073,3 +1074,20 @@
  (#match? @key "^[\"']_?(user_?id|uid|user)[\"']$")
  (#unit-name-matches? @trigger "^\\w+ \\w*Session(\\s|$)")
  (#set! rule "python.auth.session-write"))
+
+; Round 29 (indico): werkzeug's own 403/401 raised when a condition fails (`if not
+; self.event.can_manage(session.user): raise Forbidden`, `if session.user is None: raise
+; Forbidden(response=redirect_to_login(...))`): Flask's PermissionDenied. Resolved to werkzeug, so a
+; project's unrelated `Forbidden` class is not this; not a guard on a fetched response's status.
+(([(if_statement condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))
+   (elif_clause condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))])
+ (#resolves-to? @f "^werkzeug\\.exceptions\\.(Forbidden|Unauthorized)$")
+ (#not-match? @cond "{{response-status}}")
+ (#set! rule "python.auth.deny-guard"))
+
+; ... and a nested entry of the Flask session written, `session["login_identity_info"]["email_verified"]
+; = True`: the pending login's state (the flat `session["user_id"] = ...` is above).
+((assignment
+   left: (subscript value: (subscript value: (identifier) @trigger)))
+ (#resolves-to? @trigger "^(flask|quart)\\.session$")
+ (#set! rule "python.auth.flask-session"))
