@@ -118,6 +118,9 @@ describe('test-code classification', () => {
     'packages/db-postgres/scripts/renameMigrations.ts',
     'templates/website/src/app/next/preview/route.ts',
     'packages/create-vite/template-react/src/main.tsx',
+    // developer scripts in a folder of a top-level bin/
+    'bin/maintenance/dump_url_map.py',
+    'bin/utils/db_diff.py',
   ];
   const production = [
     'apps/web/src/pages/playground/index.tsx',
@@ -188,6 +191,10 @@ describe('test-code classification', () => {
     'server/emails/templates/WelcomeEmail.tsx',
     'internal/templates/src/notification.ts',
     'src/templates/invoice.ts',
+    // look-alikes of bin/ dev scripts: entry points directly in bin/, a package's own bin/ folder
+    'bin/modoboa-admin.py',
+    'wagtail/bin/wagtail.py',
+    'packages/payload/src/bin/generateImportMap/index.ts',
   ];
   for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));
   for (const p of production) it(`not test code: ${p}`, () => assert.strictEqual(isTestPath(p), false));

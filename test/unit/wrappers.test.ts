@@ -439,4 +439,22 @@ describe('project wrappers', () => {
     const table = buildWrapperTable([await scanned('core/serializers.py', 'python', py)]);
     assert.deepStrictEqual([...(table.get('python') ?? [])], [['verify_user_password', 'auth']]);
   });
+  it('a permission helper asked while building a menu decides only whether a link shows (round 29)', async () => {
+    const engine = await sharedEngine();
+    const wrappers = new Map<string, CategoryId>([['can_manage_templates', 'auth']]);
+    const py = [
+      'def _category_sidemenu_items(sender, category, **kwargs):',
+      '    if can_manage_templates(session.user):',
+      '        return SideMenuItem("receipts", "Templates", url_for("receipts.list", category))',
+      '',
+      '',
+      'def resolve_menu_items(root, info):',
+      '    if can_manage_templates(info.context.user):',
+      '        return Template.objects.all()',
+      '    return Template.objects.none()',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(py, 'python', { wrappers });
+    assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['resolve_menu_items:auth']);
+  });
 });

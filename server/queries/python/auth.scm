@@ -155,6 +155,24 @@
  (#set! evidence "mention")
  (#set! rule "python.auth.flask-session"))
 
+; Round 29 (indico): the same display state as attributes of a session class (`session.lang =
+; settings.get("lang")`, `session.timezone = "LOCAL"`), the dirty flag (`session.modified = True`)
+; and a message shown on the login page (`session["login_reason"] = reason`): none says who is
+; logged in. `session.user = user`, `session.permanent` stay.
+((assignment
+   left: (attribute object: (identifier) @trigger attribute: (identifier) @attr))
+ (#resolves-to? @trigger "^(flask|quart)\\.session$")
+ (#any-of? @attr "lang" "locale" "language" "timezone" "tz" "theme" "modified")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.flask-session"))
+
+((assignment
+   left: (subscript value: (identifier) @trigger subscript: (string) @key))
+ (#resolves-to? @trigger "^(flask|quart)\\.session$")
+ (#match? @key "^[\"']\\w*_(reason|message|msg)[\"']$")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.flask-session"))
+
 ((if_statement
    condition: (_) @cond
    consequence: (block (expression_statement (call function: (attribute object: (identifier) @session attribute: (identifier) @m) @trigger))))
@@ -250,7 +268,7 @@
  (#match? @req "^(self\\.)?(request|req)$")
  (#eq? @user "user")
  (#any-of? @field "is_authenticated" "is_anonymous")
- (#unit-name-matches? @trigger "^_?(get_\\w*(_url|_redirect|redirect_to)|\\w*redirect_url|\\w*(locale|language|timezone|tzinfo))(\\s|$)")
+ (#unit-name-matches? @trigger "^_?(get_\\w*(_url|_redirect|redirect_to)|\\w*redirect_url|\\w*(locale|language|timezone|tzinfo)(_from_\\w+|_for_\\w+)?)(\\s|$)")
  (#set! evidence "mention")
  (#set! rule "python.auth.request-user"))
 
@@ -1021,3 +1039,55 @@
  (#match? @base "(Backend|Authentication|Authenticator)$")
  (#not-match? @fn "@(abc\\.)?abstractmethod|^(async\\s+)?def\\s+\\w+\\([^)]*\\)\\s*(->[^:]*)?:\\s*(pass|\\.\\.\\.|raise\\s+NotImplementedError\\S*)\\s*$")
  (#set! rule "python.auth.backend-method"))
+
+; Round 29 (mathesar): the same view guard whatever the decorator is called (`def require(guard)`,
+; `def ensure_db_authorization(f)`): the `@wraps` wrapper runs the view only when an `if` about the
+; user's privilege or a guard holds, and otherwise answers unauthorized or raises (`if guard(request)
+; is True: return view_func(request, ...)`, `if user.is_superuser: return f(...)`). A wrapper with
+; no such words (timing, caching, maintenance) is not this.
+((decorated_definition
+   (decorator (call function: [(identifier) (attribute)] @w)) @trigger
+   definition: (function_definition body: (block) @body))
+ (#resolves-to? @w "^functools\\.wraps$")
+ (#match? @body "\\bif\\b[^\\n]*:[ \\t]*\\n\\s*return\\s+[\\w.]+\\((request|self|\\*)")
+ (#match? @body "\\.is_(superuser|staff|admin|authenticated)\\b|[Uu]nauthori[sz]ed|UNAUTHORI[SZ]ED|[Ff]orbidden|PermissionDenied|redirect_to_login|status=40[13]\\b|guard\\(")
+ (#set! rule "python.auth.guard-decorator"))
+
+; Round 29 (indico): the access decision of a model's protection mixin, `def can_access(self, user,
+; allow_admin=True)`: admins, access keys, the protection mode and the ACL are weighed in an
+; if/elif chain, and every view asks it. Defined with a user parameter and such a chain (a forward
+; to another object's can_access, or a one-condition override, is plumbing: every model class has
+; one, and each would make its callers' regions).
+((function_definition
+   name: (identifier) @trigger
+   parameters: (parameters) @ps
+   body: (block (if_statement (elif_clause) (elif_clause))))
+ (#any-of? @trigger "can_access" "has_access" "check_access")
+ (#match? @ps "[(,]\\s*(user|principal|current_user|request_user|actor)\\s*[:,)=]")
+ (#set! rule "python.auth.permission-function"))
+
+; Round 29 (indico): a project session class storing who is logged in, `def set_session_user(self,
+; user): self["_user_id"] = user.id` in `class IndicoSession(BaseSession)`: the login itself.
+((assignment
+   left: (subscript value: (identifier) @self subscript: (string) @key) @trigger)
+ (#eq? @self "self")
+ (#match? @key "^[\"']_?(user_?id|uid|user)[\"']$")
+ (#unit-name-matches? @trigger "^\\w+ \\w*Session(\\s|$)")
+ (#set! rule "python.auth.session-write"))
+
+; Round 29 (indico): werkzeug's own 403/401 raised when a condition fails (`if not
+; self.event.can_manage(session.user): raise Forbidden`, `if session.user is None: raise
+; Forbidden(response=redirect_to_login(...))`): Flask's PermissionDenied. Resolved to werkzeug, so a
+; project's unrelated `Forbidden` class is not this; not a guard on a fetched response's status.
+(([(if_statement condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))
+   (elif_clause condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))])
+ (#resolves-to? @f "^werkzeug\\.exceptions\\.(Forbidden|Unauthorized)$")
+ (#not-match? @cond "{{response-status}}")
+ (#set! rule "python.auth.deny-guard"))
+
+; ... and a nested entry of the Flask session written, `session["login_identity_info"]["email_verified"]
+; = True`: the pending login's state (the flat `session["user_id"] = ...` is above).
+((assignment
+   left: (subscript value: (subscript value: (identifier) @trigger)))
+ (#resolves-to? @trigger "^(flask|quart)\\.session$")
+ (#set! rule "python.auth.flask-session"))

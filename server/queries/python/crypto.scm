@@ -84,6 +84,41 @@
  (#not-incidental-use? @trigger)
  (#set! rule "python.crypto.random-token"))
 
+;; Round 29 (indico, mathesar, Flagsmith): digests and key parsing that protect nothing join a
+;; crypto region but make none (first: the earlier of two patterns counts):
+; a form field validator parsing an uploaded certificate or key only to reject a malformed one
+; (`def validate_apple_wallet_key(self, field): load_pem_private_key(field.data, None)` in a WTForms
+; or Django form): nothing is signed, verified or encrypted with it here;
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^cryptography\\.(x509\\.load_(pem|der)_x509_(certificate|csr)s?|hazmat\\.primitives\\.serialization\\.load_(pem|der|ssh)_(private|public)_key)$")
+ (#unit-name-matches? @trigger "^(validate|clean)_\\w+ \\w*Form(\\s|$)")
+ (#set! evidence "mention")
+ (#set! rule "python.crypto.upload-validation"))
+
+; an unkeyed BLAKE2 digest of at most 8 bytes (`blake2s(digest_size=4)` shortening an over-long
+; identifier): too short to protect anything; a keyed one (`key=`) is a MAC and stays;
+((call
+   function: [(identifier) (attribute)] @trigger
+   arguments: (argument_list (keyword_argument name: (identifier) @kw value: (integer) @n)) @args)
+ (#resolves-to? @trigger "^hashlib\\.blake2[bs]$")
+ (#eq? @kw "digest_size")
+ (#match? @n "^[1-8]$")
+ (#not-match? @args "\\bkey\\s*=")
+ (#set! evidence "mention")
+ (#set! rule "python.crypto.short-digest"))
+
+; an unkeyed digest in an identifier's getter (`@property def identifier(self): return
+; sha1(f"{self.email}:{data}".encode()).hexdigest()`, `get_transient_identifier(traits)`): it names
+; a record.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^hashlib\\.(md5|sha1|sha224|sha256|sha384|sha512|sha3_\\w+|blake2[bs]|new)$")
+ (#unit-name-matches? @trigger "^_?((get|make|build|compute)_)?(\\w+_)?identifier(\\s|$)")
+ (#not-unit-name-matches? @trigger "[Tt]oken|[Ss]ecret|[Kk]ey|[Ss]ession|[Pp]assword|[Ss]ign|[Nn]once|[Cc]redential")
+ (#set! evidence "mention")
+ (#set! rule "python.crypto.identifier-digest"))
+
 ; hashlib.sha256(...), hashlib.new("sha1"), hashlib.pbkdf2_hmac(...), `from hashlib import md5`
 ; hmac.new(key, msg, digestmod), hmac.digest(...), hmac.HMAC(...)
 ; secrets.token_hex(32), secrets.choice(alphabet), os.urandom(16), random.SystemRandom()

@@ -106,6 +106,25 @@
  (#set! evidence "mention")
  (#set! rule "python.jwt.library-call"))
 
+;; Round 29 (indico): an OAuth server's metadata document (`AuthorizationServerMetadata(
+;; authorization_endpoint=url_for(...), issuer=...)`, RFC 8414 / OIDC discovery) lists endpoint URLs,
+;; and a module-level `auth_server = AuthorizationServer(query_client=..., save_token=...)` or
+;; `require_oauth = ResourceProtector()` wires the library's objects: both join a jwt region but make
+;; none (first: the earlier pattern counts). Tokens are checked in the grants and validators the
+;; server is given (python.jwt.authlib-server-hook).
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^authlib\\.(\\w+\\.)*(AuthorizationServerMetadata|OpenIDProviderMetadata)$")
+ (#set! evidence "mention")
+ (#set! rule "python.jwt.server-wiring"))
+
+((module
+   (expression_statement
+     (assignment right: (call function: [(identifier) (attribute)] @trigger))))
+ (#resolves-to? @trigger "^authlib\\.(\\w+\\.)*(AuthorizationServer|ResourceProtector)$")
+ (#set! evidence "mention")
+ (#set! rule "python.jwt.server-wiring"))
+
 ((call
    function: [(identifier) (attribute)] @trigger)
  (#resolves-to? @trigger "^(?:jwt\\.(encode|decode|decode_complete|get_unverified_header|PyJWKClient|PyJWK|PyJWKSet|PyJWT|PyJWS|api_jwt\\.\\w+|api_jws\\.\\w+|algorithms\\.\\w+|jwks_client\\.\\w+)$|jose\\.(jwt|jws|jwk|jwe)\\.\\w+$|authlib\\.(jose|integrations|oauth2|oidc|oauth1)(\\.|$)|google\\.(oauth2\\.id_token\\.\\w+|auth\\.jwt\\.\\w+|auth\\.crypt\\.\\w+)$|onelogin\\.saml2\\.|jwcrypto\\.|jwkest\\.|(flask_jwt_extended|rest_framework_simplejwt|fastapi_jwt_auth)(\\.|$))")
@@ -168,3 +187,18 @@
  (#match? @f "(^|\\.)(\\w*Token(Error|Exception|Invalid)|Invalid\\w*Token(Error|Exception)?|Expired\\w*(Token|Signature)(Error|Exception)?|\\w*(JWT|Jwt)\\w*(Error|Exception))$")
  (#mode-switch? @trigger "{{jwt-claim-words}}")
  (#set! rule "python.jwt.claim-check"))
+
+; Round 29 (indico): an Authlib OAuth server's own hooks, overridden in a subclass of the library's
+; validator, endpoint or grant: `class BearerValidator(BearerTokenValidator): def authenticate_token(
+; self, token_string)`, `class Revocation(RevocationEndpoint): def query_token(...)`,
+; `AuthorizationCodeGrant.query_authorization_code`. They find the token or code a client presents
+; and decide whether it is valid, revoked, expired or allowed (like oauthlib's RequestValidator,
+; python.auth.oauthlib-validator). Bookkeeping hooks (save_*, introspect_token's response) are not these.
+((class_definition
+   superclasses: (argument_list [(identifier) (attribute)] @base)
+   body: (block
+     [(function_definition name: (identifier) @trigger)
+      (decorated_definition definition: (function_definition name: (identifier) @trigger))]))
+ (#any-of? @trigger "authenticate_token" "validate_token" "query_token" "revoke_token" "check_permission" "query_authorization_code" "authenticate_user" "authenticate_refresh_token" "revoke_old_credential" "get_authorization_code_challenge" "resolve_client_key" "has_granted_permission" "token_expired" "token_revoked" "scope_insufficient")
+ (#resolves-to? @base "^authlib\\.(\\w+\\.)*(\\w*TokenValidator|\\w*Endpoint|\\w*Grant|CodeChallenge)$")
+ (#set! rule "python.jwt.authlib-server-hook"))

@@ -88,6 +88,7 @@
  (#any-of? @method "execute" "executemany" "executescript" "mogrify" "exec_driver_sql" "copy_expert" "copy_from" "copy_to" "callproc" "copy_records_to_table")
  (#not-match? @first "^(?!(query|sql|statement|stmt|operation|operations|sql_script)\\s*=)[A-Za-z_]\\w*\\s*=[^=]")
  (#not-match? @recv "(^|\\.)(document|query|schema|pipe|pipeline|command|cmd|super\\(\\)|self|graphql|executor|mutation)$|[Pp]ipe(line)?$|[Dd]ocument$")
+ (#not-match? @recv "^(sa\\.|schema\\.)?(Create|Drop)(Schema|Table|Index|Sequence)\\(")
  (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django\\.db(?!\\.models(\\.|$))|{{dbapi-vendor-drivers}})(\\.|$)")
  (#not-fixed-orm-query? @trigger)
  (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
@@ -205,3 +206,14 @@
  (#imports? "^django\\.db(\\.|$)")
  (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.django-raw"))
+
+; Round 29 (indico): a SQL statement literal handed to any execute(), whatever the module imports
+; (`db.engine.execute("SELECT current_setting('server_version_num')::int / 10000")` through a
+; Flask-SQLAlchemy object from the project's own module): an uppercase statement keyword opens it.
+((call
+   function: (attribute attribute: (identifier) @method) @trigger
+   arguments: (argument_list . (string) @s))
+ (#any-of? @method "execute" "executemany" "executescript" "exec_driver_sql")
+ (#match? @s "^[rRbBuUfF]*(\"\"\"|'''|\"|')\\s*(SELECT|INSERT|UPDATE|DELETE|WITH|CREATE|DROP|ALTER|TRUNCATE|GRANT|REVOKE|SHOW|VACUUM|ANALYZE|COPY|LOCK|REFRESH)\\s")
+ (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
+ (#set! rule "python.sql.execute"))

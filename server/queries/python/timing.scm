@@ -127,3 +127,14 @@
  (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
  (#set! rule "python.timing.secret-compare"))
 
+
+; Round 29 (indico): a password or token object's own __eq__ hashing the presented value and
+; comparing the digest with the stored one (`def __eq__(self, value): return
+; hashlib.sha256(value.encode()).hexdigest() == self.hash`): `user.password == form.password.data`
+; checks the credential through it. (Field-by-field `self.x == other.x` stays out, above.)
+([(comparison_operator (call) @digest . ["==" "!="] . (attribute attribute: (identifier) @name))
+  (comparison_operator (attribute attribute: (identifier) @name) . ["==" "!="] . (call) @digest)] @trigger
+ (#match? @digest "^(hashlib\\.)?(md5|sha1|sha224|sha256|sha384|sha512|sha3_\\d+|blake2[bs]|new)\\([\\s\\S]*\\)\\.(hex)?digest\\(\\)$")
+ (#match? @name "{{secret-name}}")
+ (#unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
+ (#set! rule "python.timing.secret-compare"))

@@ -994,11 +994,18 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
       // `Action: runWithRetry(b)`): a factory handing back the retrying closure for later, not a
       // retry here.
       if (category === 'retry' && spec.family === 'go' && storedInField(call)) continue;
+      // A permission helper asked while building a menu (`_category_sidemenu_items`: `if
+      // can_manage(user): return SideMenuItem(…)`): it only decides whether a link shows; the page
+      // behind the link checks again. Not a GraphQL resolver (`resolve_menu_items`), which serves data.
+      if (category === 'auth' && MENU_BUILDER.test(unitName(unit, path[index - 1], spec) ?? '')) continue;
       out.push({ rule: `${spec.family}.${category}.project-wrapper`, category, node, ordinal: WRAPPER_ORDINAL, global: true, mention: false });
     }
   }
   return out;
 }
+
+/** A function that builds menu entries: `_extend_admin_menu`, `_topmenu_sections`, `get_own_menuitems`. */
+const MENU_BUILDER = /^(?!resolve)_?(extend_\w*menu|\w*(side|top|nav)_?menu(_\w+)?|\w*menu_?(items|entries|sections|links))$/i;
 
 /** A Go call whose value is stored into a field: `x.f = call(…)` or `T{F: call(…)}`. */
 function storedInField(call: Node): boolean {

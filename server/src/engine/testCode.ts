@@ -189,6 +189,10 @@ function isDevToolPath(dirs: readonly string[], isDir: boolean): boolean {
     // Project templates a `create-*` CLI copies (`templates/website/src/`, `template-react/src/`):
     // starter apps, like `starters/`, whose code is the new project's to own.
     if (/^templates?$|^template-[a-z0-9-]+$/.test(d ?? '') && dirs[i + (d === 'templates' || d === 'template' ? 2 : 1)]?.toLowerCase() === 'src') return true;
+    // A folder inside a top-level `bin/` (`bin/maintenance/make-release.py`, `bin/utils/db_diff.py`,
+    // `bin/docker/pip-install`): the developer's release, build and debugging scripts. The product's
+    // entry points sit directly in `bin/` (`bin/parse-server`, `bin/modoboa-admin.py`) and stay.
+    if (i === 1 && dirs[0] === 'bin') return true;
     if (d !== 'tools') continue;
     if (i === 0) {
       if (!isDir && dirs.length === 1) return true;

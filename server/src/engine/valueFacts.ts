@@ -194,7 +194,8 @@ const CSRF_NAME = /csrf|xsrf/i;
 const CHANGE_SIDE = /(^|[^a-z])(old|prev|previous|original|orig|initial|init|last|cached|before|saved)([^a-z]|$)|(Old|Prev|Previous|Original|Initial|Last|Cached|Before|Saved)([^a-z]|$)/;
 /** Values a request presents (`req.Token`, `requestToken`, `providedSecret`), never a change-detection side. */
 const PRESENTED_SIDE = /(^|[^a-z])(req|request|provided|presented|supplied|submitted|incoming)([^a-z]|$)|(Req|Request|Provided|Presented|Supplied|Submitted|Incoming)([^a-z]|$)/;
-const CONFIRM_SIDE = /[Cc]onfirm|CONFIRM|[Rr]epeat|[Rr]etype|[Aa]gain|[Vv]erification[A-Z_]?[Pp]assword/;
+// (`confpass`, `conf_password`, `password_conf`: the abbreviation, round 29; not a `conf` object.)
+const CONFIRM_SIDE = /[Cc]onfirm|CONFIRM|[Rr]epeat|[Rr]etype|[Aa]gain|[Vv]erification[A-Z_]?[Pp]assword|(^|[^a-z])[Cc]onf_?[Pp]ass|CONF_?PASS|[Pp]ass(word|wd)?_?[Cc]onf([^a-z]|$)/;
 const DEFAULT_SIDE = /(^|[^a-z])(default|defaults)([^a-z]|$)|Default|DEFAULT|#defaults/;
 /** A new value being set (`newPassword`, `new_password`, `data.newPassword`) and the one it replaces. */
 const NEW_SIDE = /(^|[^A-Za-z])new(_|[A-Z])|(^|[^A-Za-z])New[A-Z]/;
@@ -1956,10 +1957,24 @@ const STRONG_SECRET = /(^|[^a-z])(h?mac|sig)($|[^a-z])|H?Mac|HMAC|Sig($|[^a-z])|
 /** Request input read directly: headers, query, form and body fields, `req.session` excluded. */
 const REQUEST_ACCESS = /^(req|request|r|ctx\.request|ctx)\.(body|query|params|headers?|Header|form|args|GET|POST|cookies|URL\.Query\(\))\b|\.(FormValue|PostFormValue|Query|Param|GetHeader|QueryParam)\(|^(req|request|r)\.(get|header|Header\.Get)\(/;
 
-/** The value comes straight from the request (a header, query, form or body field). */
+/** Python: a token the request object carries as an attribute (`request.bearer_token`, `request.auth_token`). */
+const PY_REQUEST_TOKEN = /^(self\.)?(req|request)\.\w*token$/;
+
+/**
+ * The value comes straight from the request (a header, query, form or body field); in Python also
+ * a request attribute holding a token, or a local the function assigns from a request read
+ * (`token = request.headers.get("X-CSRF-Token") or request.form.get("csrf_token")`).
+ */
 function fromRequest(n: Node, ctx: ValueContext): boolean {
   const u = unwrap(n, ctx);
-  return REQUEST_ACCESS.test(textOf(u, ctx));
+  const text = textOf(u, ctx);
+  if (REQUEST_ACCESS.test(text)) return true;
+  if (ctx.family !== 'python') return false;
+  if (PY_REQUEST_TOKEN.test(text)) return true;
+  if (u.type !== 'identifier') return false;
+  const fn = enclosingFunction(u, ctx);
+  const values = fn ? functionFacts(fn, ctx).values.get(text) : undefined;
+  return values !== undefined && values.some((t) => REQUEST_ACCESS.test(t));
 }
 
 /**
