@@ -192,12 +192,14 @@
 
 ; NestJS guards: canActivate of a class that `implements CanActivate` or extends AuthGuard('jwt'),
 ; and handleRequest(err, user) of AuthGuard subclasses (it decides whether a failed check throws).
-; The guard is the authorization decision for every route it protects.
+; The guard is the authorization decision for every route it protects. Not an Angular router guard
+; (browser code: it only redirects the UI, the server enforces every request).
 ((class_declaration
    (class_heritage) @h
    body: (class_body (method_definition name: (property_identifier) @trigger)))
  (#any-of? @trigger "canActivate" "handleRequest")
  (#match? @h "(CanActivate|AuthGuard)")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.auth.nest-guard"))
 
 ; Passport strategies in NestJS: validate() of `class JwtStrategy extends PassportStrategy(Strategy)`
@@ -218,6 +220,7 @@
  (#any-of? @trigger "canActivate" "handleRequest")
  (#match? @cls "Guard$")
  (#not-match? @cls "[Tt]hrottl|RateLimit|Ratelimit")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.auth.nest-guard"))
 
 ; A Passport strategy whose verify callback is given to super() in the constructor
@@ -413,12 +416,12 @@
  (#set! rule "ecma.auth.authorization-header"))
 
 ; The project's own credential check, named for it and taking the credential: validateApiKey(token),
-; protected async authenticate_(token: string, ctx), authorize(password). The parameter list is the
+; protected async authenticate_(token: string, ctx), authorize(password), validateAnonymousLogin(accessToken). The parameter list is the
 ; trigger (it sits inside the function, an arrow assigned to a const included).
 ([(method_definition name: (property_identifier) @name parameters: (formal_parameters) @trigger)
   (function_declaration name: (identifier) @name parameters: (formal_parameters) @trigger)
   (variable_declarator name: (identifier) @name value: [(arrow_function parameters: (formal_parameters) @trigger) (function_expression parameters: (formal_parameters) @trigger)])]
- (#match? @name "^_?(authenticate|authorize|validateApiKey|verifyApiKey|validateApiToken|verifyApiToken|authenticateApiKey|authenticateToken)_?$")
+ (#match? @name "^_?(authenticate|authorize|validateApiKey|verifyApiKey|validateApiToken|verifyApiToken|authenticateApiKey|authenticateToken|(validate|verify)[A-Z]?\\w*Login)_?$")
  (#match? @trigger "^\\(\\s*(token|password|apiKey|api_key|secret|credentials?|bearer|accessToken|apiToken|rawToken|key)\\b")
  (#set! rule "ecma.auth.credential-check"))
 
@@ -489,3 +492,25 @@
  (#match? @args "(Admin|Role|Permission|Privilege|Polic|Acl|ACL|Owner|Member|Team|Scope|Rbac|RBAC|Casl|Ability|Superuser|SuperUser|Staff)\\w*\\b|AuthGuard\\(\\s*[\"'](?!(jwt|bearer)[\"'])")
  (#member-decorator? @trigger)
  (#set! rule "ecma.auth.guarded-route"))
+
+; A submitted password checked against the stored one with a constant-time compare:
+; if (!constantTimeEqual(page.password, input.password)) throw …, timingSafeEqual(Buffer.from(adminPassword),
+; Buffer.from(password)): the password gate itself (the timing region covers the compare).
+((call_expression
+   function: [(identifier) (member_expression)] @trigger
+   arguments: (arguments) @args)
+ (#match? @trigger "(^|\\.)(constantTime(Equals?|Compare|Eq)|timingSafe(Equals?|Compare|StringEqual)|secureCompare|safeCompare|safeEqual|constantTimeStringEqual)$")
+ (#match? @args "[Pp]assword|PASSWORD|[Pp]asswd|[Pp]assphrase")
+ (#not-browser-code? @trigger)
+ (#set! rule "ecma.auth.password-check"))
+
+; The project's helper verifying a presented API key or secret against its stored hash:
+; if (!(await verifyApiKeyHash(key, customKey.hashedToken))) return invalid, verifySecret(secret,
+; hashToVerify): the credential check of an API-key middleware (a hash beside it is what says so).
+((call_expression
+   function: (identifier) @trigger
+   arguments: (arguments (_) (_) @hash))
+ (#match? @trigger "^_?(verify|compare|check)(ApiKey|ApiToken|AccessToken|Token|Secret|Key|Credential)(Hash|Hashed)?$")
+ (#match? @hash "[Hh]ash")
+ (#not-browser-code? @trigger)
+ (#set! rule "ecma.auth.credential-check"))

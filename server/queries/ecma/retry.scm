@@ -131,12 +131,16 @@
  (#set! rule "ecma.retry.backoff-loop"))
 
 ; Client retry settings: ioredis { retryStrategy, maxRetriesPerRequest }, pg/knex { backoffBase },
-; axios-retry { retries, retryDelay }
-(pair
-  key: (property_identifier) @trigger
-  value: (_) @value
+; axios-retry { retries, retryDelay }. Not one query's option in a React component or hook
+; (`useQuery(key, fetch, { retryDelay: 1000 })`, tRPC `….useQuery(input, { retry: 3, retryDelay })`):
+; a UI read tried again; a QueryClient's `defaultOptions` (every query and mutation) stays.
+((object
+   (pair
+     key: (property_identifier) @trigger
+     value: (_) @value)) @options
   (#not-match? @value "^(null|undefined|0|false)$")
   (#match? @trigger "^(retryStrategy|maxRetriesPerRequest|retryDelayOnFailover|retryDelayOnClusterDown|backoffBase|backoffExponent|retryDelay|reconnectOnError|maxRetryTime)$")
+  (#not-argument-of? @options "(^|\\.)use(Suspense)?(Infinite)?(Query|Queries|Mutation)$")
   (#set! rule "ecma.retry.options"))
 
 ; ioredis maxRetriesPerRequest: null, the setting BullMQ requires on its connections: the
@@ -199,7 +203,7 @@
  (#set! rule "ecma.retry.recursive-retry"))
 
 ; Work handed to a project's retry helper, named for what it retries on: `await
-; retryOnUniqueConstraintError(() => sequelize.transaction(…))`, `retryOnDeadlock(() => …)`,
+; retryOnUniqueConstraintError(() => sequelize.transaction(…))`, `retryOnDeadlock(() => …)`, `retryRead(() => db.select()…)`,
 ; `retryOnTransientAzureStorageError(async () => blob.getProperties())`, `this.retry(() => client.insert(…))`.
 ; The callback is what runs again; an edit to it or to the wrapper's choice decides whether a
 ; non-idempotent step repeats. (`this.fetchWithRetry(() => …)`, `lazyWithRetry(() => import("./x"))`
@@ -208,7 +212,7 @@
    function: [(identifier) @trigger
               (member_expression property: [(property_identifier) (private_property_identifier)] @trigger)]
    arguments: (arguments . [(arrow_function) (function_expression)]))
- (#match? @trigger "^#?(retry|retry(On|If|When|Unless|Until)[A-Z]\\w*|withRetr(y|ies)|withBackoff)$")
+ (#match? @trigger "^#?(retry|retry[A-Z]\\w*|withRetr(y|ies)|withBackoff)$")
  (#set! rule "ecma.retry.wrapper-call"))
 
 ; A query client's retry predicate (TanStack Query / tRPC `retry: (failureCount, error) => …`, or a
@@ -217,3 +221,12 @@
    parameters: (formal_parameters . (_) @trigger))
  (#match? @trigger "^failureCount\\b")
  (#set! rule "ecma.retry.retry-predicate"))
+
+; Effect: Effect.retry({ schedule: Schedule.exponential("1000 millis"), times: 3, while: isRetryable }),
+; Effect.retry(retryPolicy), Effect.retryOrElse(…), Stream.retry(…): the operation run again on failure
+; (`import { Effect } from "effect"`, `import * as Effect from "effect/Effect"`).
+((call_expression
+   function: (member_expression) @trigger)
+ (#match? @trigger "retry")
+ (#resolves-to? @trigger "^effect(/(Effect|Stream|STM|Micro))?\\.((Effect|Stream|STM|Micro)\\.)?(retry|retryOrElse)$")
+ (#set! rule "ecma.retry.library"))

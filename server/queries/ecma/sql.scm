@@ -121,12 +121,15 @@
 ; `sql` tagged templates: sql`SELECT ...` (postgres, @vercel/postgres, slonik, drizzle),
 ; Prisma.sql`...`, SQL`...` (sql-template-strings), sql.unsafe(...)
 ; Not a fixed fragment with no statement in it and no substitution: a drizzle column default
-; `.default(sql\`('[]')\`)`, sql`now()`.
+; `.default(sql\`('[]')\`)`, sql`now()`. Nor the DDL of a drizzle table definition's extra-config
+; callback (`sqliteTable("incident", {…}, (table) => [index("open").on(table.monitorId)
+; .where(sql\`${table.resolvedAt} IS NULL\`)])`, a `check(…)` constraint): schema, not a query.
 ((call_expression
    function: [(identifier) (member_expression)] @trigger
    arguments: (template_string) @tpl)
  (#match? @trigger "^(sql|SQL|Prisma\\.sql|sql\\.(unsafe|fragment|raw)|db\\.sql)$")
  (#not-match? @tpl "^`(?![\\s\\S]*\\b(SELECT|select|INSERT|insert|UPDATE|update|DELETE|delete|FROM|from|WHERE|where|SET|set|VALUES|values)\\b)[^$]*`$")
+ (#not-inside-callback-of? @trigger "^(pg|sqlite|mysql|singlestore|gel)Table$|^[\\w$.]+\\.table$")
  (#set! rule "ecma.sql.tagged-template"))
 
 ((call_expression

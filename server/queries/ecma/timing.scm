@@ -79,6 +79,8 @@
 ; An allow-list of secrets searched with an element-by-element === (`apiKeys.includes(token)`,
 ; `secrets.indexOf(key)`): the API-key gate itself, in non-constant time. A list named only
 ; `…Keys` holds names (`primaryKeys`, `Object.keys` results, env variable names), not secrets.
+; Nor an element found to be spliced out (`var index = $scope.secrets.indexOf(secret);
+; $scope.secrets.splice(index, 1)`): a UI list dropping the record it just deleted.
 ((call_expression
    function: (member_expression
      object: [(identifier) @list (member_expression property: (property_identifier) @list)]
@@ -88,6 +90,7 @@
  (#match? @list "^([Aa]pi_?[Kk]eys|API_?KEYS|[Tt]okens|TOKENS|[Ss]ecrets|SECRETS|[A-Za-z0-9$]*[a-z0-9](ApiKeys|Tokens|Secrets)|[A-Za-z0-9_]*_(API_KEYS|TOKENS|SECRETS))$")
  (#match? @v "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Kk]ey|KEY)s?$")
  (#not-imports? "{{browser-frameworks}}")
+ (#not-text-after? @trigger "\\.splice\\(")
  (#set! rule "ecma.timing.secret-list-lookup"))
 
 ; A PKCE check: the stored code_challenge compared with the verifier (or its S256 encoding).

@@ -11,6 +11,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { enclosingFunction as indexedEnclosingFunction, parentOf, type IdFunctionFacts, type ValueContext } from './valueFacts';
+import { escapeRegExp } from './strings';
 
 const FUNCTION_TYPES = new Set([
   'function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration', 'generator_function',
@@ -254,7 +255,18 @@ export function isIdHash(n: Node, ctx: ValueContext): boolean {
   // a file name, path or URL (`createHash('md5').update(filename)`): a storage or dedup key. Or an
   // unkeyed MD5 / SHA-1 (an upload's checksum, an ETag, a generated module's name): no security
   // use of these is left but one holding a secret, which the function would name.
-  return facts.truncates || facts.idFunction || hashesLocation(n, ctx) || WEAK_DIGEST.test(ctx.text.slice(n.endIndex, n.endIndex + 40));
+  return facts.truncates || facts.idFunction || hashesLocation(n, ctx) || hashesFileContents(n, fn, ctx) || WEAK_DIGEST.test(ctx.text.slice(n.endIndex, n.endIndex + 40));
+}
+
+/**
+ * The `createHash` call's digest is fed a local the function read from disk (`const buf = await
+ * readFile(path); createHash('sha256').update(buf)`): a file's content digest (a checksum, an
+ * index's `sha256:` field, a content-addressed name), in a function that names no secret.
+ */
+function hashesFileContents(callee: Node, fn: Node, ctx: ValueContext): boolean {
+  const name = UPDATE_ARGUMENT.exec(ctx.text.slice(callee.endIndex, callee.endIndex + 160))?.[2];
+  if (name === undefined || !/^[\w$]+$/.test(name)) return false;
+  return new RegExp(`\\b${escapeRegExp(name)}\\s*=\\s*(?:await\\s+)?(?:[\\w$]+\\.)*readFile(?:Sync)?\\(`).test(fn.text);
 }
 
 /** The argument list of a `createHash` call naming MD5 or SHA-1. */
@@ -302,8 +314,9 @@ const KEPT_SECRET_WORD = /token|secret|key|pass|otp|pin|salt|state|verifier|sess
  */
 export function isRandomSecret(n: Node): boolean {
   const name = boundName(n);
-  // A cache, lookup or idempotency key names what it identifies: `cacheTokenKey` is not a key secret.
-  return name !== undefined && KEPT_SECRET_WORD.test(name) && !/^(?:get|has|is|set)[A-Z]|Key(?:s|Id|Name)$|^keys?$|(?:cache|lookup|storage|idempotency|dedup|map|redis)\w*Key$/i.test(name);
+  // A cache, lookup or idempotency key names what it identifies: `cacheTokenKey` is not a key secret;
+  // nor is a throwaway probe's storage key (`testKey = \`__health_check__${randomUUID()}\``, `tmpKey`).
+  return name !== undefined && KEPT_SECRET_WORD.test(name) && !/^(?:get|has|is|set)[A-Z]|Key(?:s|Id|Name)$|^keys?$|(?:cache|lookup|storage|idempotency|dedup|map|redis|test|tmp|temp|probe|health|instance)\w*Key$/i.test(name);
 }
 
 /**
