@@ -96,6 +96,53 @@
  (#set! evidence "mention")
  (#set! rule "go.concurrency.receive"))
 
+;; A retry loop's cancellable backoff sleep: for attempt := …; … { select { case <-ctx.Done(): return
+;; …, ctx.Err() case <-time.After(backoff): } }. Exactly those two cases, the timer's empty: it waits
+;; or gives up and shares nothing (the retry region holds it). Mentions, for the select and its
+;; receives (first: ahead of the receive and select patterns below). A select with a third case (a
+;; pool's done channel, a result channel) still counts.
+([(select_statement
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression field: (field_identifier) @d)))))
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression operand: (identifier) @t field: (field_identifier) @a))))) @sleep .) @trigger
+  (select_statement
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression operand: (identifier) @t field: (field_identifier) @a))))) @sleep
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression field: (field_identifier) @d))))) .) @trigger]
+ (#eq? @d "Done")
+ (#eq? @a "After")
+ (#resolves-to? @t "^time$")
+ (#match? @sleep ":\\s*$")
+ (#text-before? @trigger "[Aa]ttempt|[Rr]etr(y|ies)|[Bb]ackoff")
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.select"))
+
+([(select_statement
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression field: (field_identifier) @d))) @trigger))
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression operand: (identifier) @t field: (field_identifier) @a))))) @sleep .)
+  (select_statement
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression operand: (identifier) @t field: (field_identifier) @a))))) @sleep
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression field: (field_identifier) @d))) @trigger)) .)]
+ (#eq? @d "Done")
+ (#eq? @a "After")
+ (#resolves-to? @t "^time$")
+ (#match? @sleep ":\\s*$")
+ (#text-before? @trigger "[Aa]ttempt|[Rr]etr(y|ies)|[Bb]ackoff")
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.receive"))
+
+([(select_statement
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression field: (field_identifier) @d)))))
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression operand: (identifier) @t field: (field_identifier) @a))) @trigger)) @sleep .)
+  (select_statement
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression operand: (identifier) @t field: (field_identifier) @a))) @trigger)) @sleep
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression field: (field_identifier) @d))))) .)]
+ (#eq? @d "Done")
+ (#eq? @a "After")
+ (#resolves-to? @t "^time$")
+ (#match? @sleep ":\\s*$")
+ (#text-before? @trigger "[Aa]ttempt|[Rr]etr(y|ies)|[Bb]ackoff")
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.receive"))
+
 ; v := <-ch, <-done
 ((unary_expression operator: "<-") @trigger
  (#set! rule "go.concurrency.receive"))
