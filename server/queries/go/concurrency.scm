@@ -250,3 +250,11 @@
  (#match? @name "^_?(mu|mtx|mutex|lock|locker|[a-z]{1,3}mu|[a-z]\\w*Mu|\\w*Mutex|\\w*Mtx|[a-z]\\w*Lock|[a-z]\\w*Locker)$")
  (#not-imports? "^sync$")
  (#set! rule "go.concurrency.mutex-field"))
+
+;; A lock held around a callback: conn.Dialect.Lock(func() error { … }) (pop's dialect lock that
+;; serialises transactions), mu.WithLock(func() { … }). The closure runs under the lock.
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (func_literal) .))
+ (#any-of? @f "Lock" "RLock" "WithLock" "WithRLock")
+ (#set! rule "go.concurrency.lock-callback"))
