@@ -35,7 +35,7 @@ describe('project wrappers', () => {
       '',
     ].join('\n');
     const table = buildWrapperTable([await scanned('security/pkce.go', 'go', go)]);
-    assert.deepStrictEqual([...(table.get('go') ?? [])], [['SafeEqualTokens', 'timing']]);
+    assert.deepStrictEqual([...(table.get('go') ?? [])].filter(([k]) => !k.startsWith('\u0000')), [['SafeEqualTokens', 'timing']]);
   });
 
   it('acquire/release wrappers count only as static calls of their class', async () => {
@@ -334,7 +334,7 @@ describe('project wrappers', () => {
       '',
     ].join('\n');
     const table = buildWrapperTable([await scanned('storage/storage.go', 'go', go)]);
-    assert.deepStrictEqual([...(table.get('go') ?? [])], [['retryOnConflict', 'retry']]);
+    assert.deepStrictEqual([...(table.get('go') ?? [])].filter(([k]) => !k.startsWith('\u0000')), [['retryOnConflict', 'retry']]);
   });
   it('a crypto wrapper call whose value only goes into a header or payload field makes no region; one the caller uses does', async () => {
     const engine = await sharedEngine();
@@ -456,5 +456,42 @@ describe('project wrappers', () => {
     ].join('\n');
     const { analysis } = engine.analyze(py, 'python', { wrappers });
     assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['resolve_menu_items:auth']);
+  });
+
+  it('a Go wrapper that is a package-level function is not called as a method of a value', async () => {
+    const engine = await sharedEngine();
+    const handler = [
+      'package handlers',
+      '',
+      'import "net/http"',
+      '',
+      'func GetOauthAccounts(app *App) http.HandlerFunc {',
+      '\treturn func(w http.ResponseWriter, r *http.Request) {',
+      '\t\tif GetAccountID(r) == 0 {',
+      '\t\t\tw.WriteHeader(http.StatusUnauthorized)',
+      '\t\t\treturn',
+      '\t\t}',
+      '\t}',
+      '}',
+      '',
+    ].join('\n');
+    const table = buildWrapperTable([await scanned('server/handlers/get_oauth_accounts.go', 'go', handler)]);
+    assert.deepStrictEqual([...(table.get('go') ?? [])].filter(([k]) => !k.startsWith('\u0000')), [['GetOauthAccounts', 'auth']]);
+    const caller = [
+      'package services',
+      '',
+      'import "example.com/app/server/handlers"',
+      '',
+      'func AccountGetter(store AccountStore, id int) ([]string, error) {',
+      '\treturn store.GetOauthAccounts(id)',
+      '}',
+      '',
+      'func Routes(app *App) {',
+      '\tapp.Handle("/oauth/accounts", handlers.GetOauthAccounts(app))',
+      '}',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(caller, 'go', { wrappers: table.get('go') });
+    assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['Routes:auth']);
   });
 });

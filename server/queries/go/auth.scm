@@ -235,17 +235,23 @@
 ;   if !requestInfo.HasSuperuserAuth() { return e.ForbiddenError("…", nil) }
 ;   if !session.IsAAL2() { return apierrors.NewForbiddenError(code, "AAL2 required") }
 ; (The error constructors themselves, func (e *Event) ForbiddenError(…) { return NewForbiddenError(…) },
-; return without a guard and are not this.)
+; return without a guard and are not this.) Not an if that only classifies an error a call
+; returned, if k8serrors.IsUnauthorized(err) || k8serrors.IsForbidden(err) { return
+; httperror.Forbidden(…) }, if errors.Is(err, ErrForbidden) { … } (see error-mapping-condition):
+; an upstream's 401/403 mapped to HTTP, the decision was made where the error came from.
 ((if_statement
+   condition: (_) @cond
    consequence: (block (statement_list
      (return_statement
        (expression_list . (call_expression
          function: [(identifier) @f (selector_expression field: (field_identifier) @f)]) @trigger)))))
  (#match? @f "^(New)?(Unauthorized|Forbidden|Unauthenticated|PermissionDenied)(Error)?$")
+ (#not-match? @cond "{{error-mapping-condition}}")
  (#set! rule "go.auth.deny-guard"))
 
 ;   if err := verify(code); err != nil { return apierrors.NewForbiddenError(c, "…").WithInternalError(err) }
 ((if_statement
+   condition: (_) @cond
    consequence: (block (statement_list
      (return_statement
        (expression_list . (call_expression
@@ -253,6 +259,7 @@
            operand: (call_expression
              function: [(identifier) @f (selector_expression field: (field_identifier) @f)]) @trigger)))))))
  (#match? @f "^(New)?(Unauthorized|Forbidden|Unauthenticated|PermissionDenied)(Error)?$")
+ (#not-match? @cond "{{error-mapping-condition}}")
  (#set! rule "go.auth.deny-guard"))
 
 ;; The user a trusted reverse proxy vouches for, read from the header the operator configured:

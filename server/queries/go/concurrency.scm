@@ -96,6 +96,53 @@
  (#set! evidence "mention")
  (#set! rule "go.concurrency.receive"))
 
+;; A retry loop's cancellable backoff sleep: for attempt := …; … { select { case <-ctx.Done(): return
+;; …, ctx.Err() case <-time.After(backoff): } }. Exactly those two cases, the timer's empty: it waits
+;; or gives up and shares nothing (the retry region holds it). Mentions, for the select and its
+;; receives (first: ahead of the receive and select patterns below). A select with a third case (a
+;; pool's done channel, a result channel) still counts.
+([(select_statement
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression field: (field_identifier) @d)))))
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression operand: (identifier) @t field: (field_identifier) @a))))) @sleep .) @trigger
+  (select_statement
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression operand: (identifier) @t field: (field_identifier) @a))))) @sleep
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression field: (field_identifier) @d))))) .) @trigger]
+ (#eq? @d "Done")
+ (#eq? @a "After")
+ (#resolves-to? @t "^time$")
+ (#match? @sleep ":\\s*$")
+ (#text-before? @trigger "[Aa]ttempt|[Rr]etr(y|ies)|[Bb]ackoff")
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.select"))
+
+([(select_statement
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression field: (field_identifier) @d))) @trigger))
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression operand: (identifier) @t field: (field_identifier) @a))))) @sleep .)
+  (select_statement
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression operand: (identifier) @t field: (field_identifier) @a))))) @sleep
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression field: (field_identifier) @d))) @trigger)) .)]
+ (#eq? @d "Done")
+ (#eq? @a "After")
+ (#resolves-to? @t "^time$")
+ (#match? @sleep ":\\s*$")
+ (#text-before? @trigger "[Aa]ttempt|[Rr]etr(y|ies)|[Bb]ackoff")
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.receive"))
+
+([(select_statement
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression field: (field_identifier) @d)))))
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression operand: (identifier) @t field: (field_identifier) @a))) @trigger)) @sleep .)
+  (select_statement
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression operand: (identifier) @t field: (field_identifier) @a))) @trigger)) @sleep
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression field: (field_identifier) @d))))) .)]
+ (#eq? @d "Done")
+ (#eq? @a "After")
+ (#resolves-to? @t "^time$")
+ (#match? @sleep ":\\s*$")
+ (#text-before? @trigger "[Aa]ttempt|[Rr]etr(y|ies)|[Bb]ackoff")
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.receive"))
+
 ; v := <-ch, <-done
 ((unary_expression operator: "<-") @trigger
  (#set! rule "go.concurrency.receive"))
@@ -203,3 +250,11 @@
  (#match? @name "^_?(mu|mtx|mutex|lock|locker|[a-z]{1,3}mu|[a-z]\\w*Mu|\\w*Mutex|\\w*Mtx|[a-z]\\w*Lock|[a-z]\\w*Locker)$")
  (#not-imports? "^sync$")
  (#set! rule "go.concurrency.mutex-field"))
+
+;; A lock held around a callback: conn.Dialect.Lock(func() error { … }) (pop's dialect lock that
+;; serialises transactions), mu.WithLock(func() { … }). The closure runs under the lock.
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (func_literal) .))
+ (#any-of? @f "Lock" "RLock" "WithLock" "WithRLock")
+ (#set! rule "go.concurrency.lock-callback"))

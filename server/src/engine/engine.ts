@@ -26,6 +26,7 @@ import { buildFix } from './fixes';
 import { GuardrailDocument, type DocumentOptions } from './document';
 import { checkParserInput } from './parserGuards';
 import './fixers';
+import { goFunctionOnlyKey } from './wrappers';
 import { RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTriggers, type MatchContext, type RawFinding, type PatternScope, type RawTrigger, type RootFilter } from './ruleQueries';
 import { computeFileFacts, mayReturnMac, PACKAGE_CLAUSE_NAME, type FileFacts } from './valueFacts';
 import { atomicsKey, goAtomicNames, type AtomicKind } from './goAtomics';
@@ -970,6 +971,7 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
   if (!wrappers || wrappers.size === 0) return [];
   const out: RawTrigger[] = [];
   const word = /[\w$]/;
+  let goImports: ImportTable | undefined;
   for (const [name, category] of wrappers) {
     if (categories && !categories.has(category)) continue;
     for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + name.length)) {
@@ -998,6 +1000,14 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
       // can_manage(user): return SideMenuItem(…)`): it only decides whether a link shows; the page
       // behind the link checks again. Not a GraphQL resolver (`resolve_menu_items`), which serves data.
       if (category === 'auth' && MENU_BUILDER.test(unitName(unit, path[index - 1], spec) ?? '')) continue;
+      // A Go wrapper that is a package-level function, called on a value (`store.GetOauthAccounts(id)`,
+      // not `handlers.GetOauthAccounts(app)`): a method of another type that shares the name.
+      if (spec.family === 'go' && callee.id !== node.id && wrappers.has(goFunctionOnlyKey(name))) {
+        const operand = callee.childForFieldName('operand');
+        if (operand?.type !== 'identifier') continue;
+        goImports ??= collectImports(root, 'go', text);
+        if (!goImports.bindings.has(operand.text)) continue;
+      }
       out.push({ rule: `${spec.family}.${category}.project-wrapper`, category, node, ordinal: WRAPPER_ORDINAL, global: true, mention: false });
     }
   }

@@ -225,8 +225,13 @@ function isVendoredAssetPath(dirs: readonly string[]): boolean {
 /** A settings package's module for CI, tests or local development (see isTestPath). */
 const SETTINGS_ENV_MODULE = /^(ci|test|tests|testing|dev|development|local_dev|dev_local|local_development)\.py$/;
 
-/** A Go test package by name: `webtests`, `e2etests`, `apitests` (not `contests`, `protests`). */
-const GO_TEST_PACKAGE = /^(?!con|pro)[a-z0-9]+tests$/;
+/**
+ * A Go test package by name: `webtests`, `e2etests`, `apitests` (not `contests`, `protests`), and the
+ * standard library's convention for test doubles of package `x`, package `xtest` (`httptest`,
+ * `fstest`; `oauthtest` a fake OAuth server, `dbtest`, `enttest`, `migratest`, `hooktest`), not the
+ * words `latest`, `attest`, `contest`, `protest` or a superlative (`fastest`).
+ */
+const GO_TEST_PACKAGE = /^(?!con|pro)[a-z0-9]+tests$|^(?!(la|at|con|pro|de|grea|fas|shor|smar|hot|sof|bes|wi|tes)test$)[a-z0-9]{2,}test$/;
 
 /**
  * True when `relPath` (posix, relative to the workspace folder; `dir/` for directories) is

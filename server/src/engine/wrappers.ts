@@ -101,6 +101,9 @@ function wrapperName(symbol: string): string | undefined {
  */
 export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable {
   const seen = new Map<string, Set<CategoryId>>();
+  /** Go names seen as a plain function, and as a method (`Type.Name`), in any region. */
+  const goFunctions = new Set<string>();
+  const goMethods = new Set<string>();
   for (const s of scanned) {
     const family = LANGUAGES[s.language].family;
     for (const r of s.regions) {
@@ -128,6 +131,7 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
       if (!NAME_SAYS[r.category]?.test(name) || (!classQualified && incidental)) continue;
       const called = wrapperName(r.symbol);
       if (!called) continue;
+      if (family === 'go') (r.symbol.includes('.') ? goMethods : goFunctions).add(called);
       const key = `${family}\u0000${called}`;
       let cats = seen.get(key);
       if (!cats) seen.set(key, (cats = new Set()));
@@ -141,8 +145,19 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
     let m = table.get(family);
     if (!m) table.set(family, (m = new Map()));
     m.set(name, [...cats][0]!);
+    if (family === 'go' && goFunctions.has(name) && !goMethods.has(name)) m.set(goFunctionOnlyKey(name), [...cats][0]!);
   }
   return table;
+}
+
+/**
+ * The table's marker for a Go wrapper that is a package-level function, never a method (a NUL
+ * never occurs in source text, so the marker is never searched for as a call): `store.Name(…)` on
+ * a value is then another function, a method of the same name (a data store's
+ * `GetOauthAccounts(id)` beside the `GetOauthAccounts(app)` handler).
+ */
+export function goFunctionOnlyKey(name: string): string {
+  return `\u0000func ${name}`;
 }
 
 /** Files whose text names a wrapper of their family (only these need a second analysis). */
@@ -167,7 +182,7 @@ export function mentionsWrapper(file: string, text: string, table: WrapperTable)
 
 export function wrapperCount(table: WrapperTable): number {
   let n = 0;
-  for (const m of table.values()) n += m.size;
+  for (const m of table.values()) for (const name of m.keys()) if (!name.startsWith('\u0000')) n++;
   return n;
 }
 

@@ -4,6 +4,8 @@
 ; CSRF cookies are exempt from HttpOnly: double-submit tokens must be readable by scripts.
 ; A cookie added to an outgoing request (`req.AddCookie(&http.Cookie{…})`) is a client sending a
 ; credential: Secure and HttpOnly are Set-Cookie attributes, meaningless there.
+; A cookie that is being cleared (`Value: ""`, `MaxAge: -1`: a logout's RemoveAuthCookie) carries
+; no session to steal (cookie-cleared).
 
 ((composite_literal
    type: (qualified_type) @type
@@ -16,6 +18,7 @@
  (#eq? @key "Name")
  (#match? @name "[Ss]ess|SESS|(^|[^A-Za-z])sid|SID|[Aa]uth|AUTH|[Tt]oken|TOKEN|[Jj]wt|JWT|[Rr]emember|REMEMBER|[Ll]ogin|LOGIN|[Cc]srf|CSRF|[Xx]srf|XSRF")
  (#not-match? @body "\\bSecure\\s*:\\s*(?!\\s|false\\b)")
+ (#not-match? @body "{{cookie-cleared}}")
  (#imports? "^net/http$")
  (#set! rule "go.auth.cookie-not-secure")
  (#set! category "auth")
@@ -36,6 +39,7 @@
  (#match? @name "[Ss]ess|SESS|(^|[^A-Za-z])sid|SID|[Aa]uth|AUTH|[Tt]oken|TOKEN|[Jj]wt|JWT|[Rr]emember|REMEMBER|[Ll]ogin|LOGIN|[Cc]srf|CSRF|[Xx]srf|XSRF")
  (#not-match? @name "[Cc]srf|CSRF|[Xx]srf|XSRF")
  (#not-match? @body "\\bHttpOnly\\s*:\\s*(?!\\s|false\\b)")
+ (#not-match? @body "{{cookie-cleared}}")
  (#imports? "^net/http$")
  (#set! rule "go.auth.cookie-not-httponly")
  (#set! category "auth")
