@@ -132,3 +132,22 @@
  (#not-resolves-to? @secret ".")
  (#secret-compare? @trigger)
  (#set! rule "go.timing.non-constant-compare"))
+
+; The request's Authorization header compared with the credential the server expects, built
+; from a scheme and a secret: c.GetHeader("Authorization") != fmt.Sprintf("Basic %s", h.Secret),
+; r.Header.Get("Authorization") == "Bearer "+token. A header tested against a literal or "" is not.
+((binary_expression left: (call_expression function: (selector_expression field: (field_identifier) @get) arguments: (argument_list . (interpreted_string_literal) @header .)) operator: ["==" "!="] right: [(call_expression function: (selector_expression) arguments: (argument_list . (interpreted_string_literal) @scheme . (_) @value .))
+          (binary_expression left: (interpreted_string_literal) @scheme operator: "+" right: (_) @value)]) @trigger
+ (#any-of? @get "GetHeader" "Get")
+ (#match? @header "^\"[Aa]uthorization\"$")
+ (#match? @scheme "^\"(Basic|Bearer|Token|Bot)( |%s|%v)+\"$")
+ (#not-match? @value "^[\"`]")
+ (#set! rule "go.timing.non-constant-compare"))
+
+((binary_expression left: [(call_expression function: (selector_expression) arguments: (argument_list . (interpreted_string_literal) @scheme . (_) @value .))
+          (binary_expression left: (interpreted_string_literal) @scheme operator: "+" right: (_) @value)] operator: ["==" "!="] right: (call_expression function: (selector_expression field: (field_identifier) @get) arguments: (argument_list . (interpreted_string_literal) @header .))) @trigger
+ (#any-of? @get "GetHeader" "Get")
+ (#match? @header "^\"[Aa]uthorization\"$")
+ (#match? @scheme "^\"(Basic|Bearer|Token|Bot)( |%s|%v)+\"$")
+ (#not-match? @value "^[\"`]")
+ (#set! rule "go.timing.non-constant-compare"))

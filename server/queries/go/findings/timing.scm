@@ -68,3 +68,30 @@
  (#set! cwe "208")
  (#set! message "Secret compared with ==/!=, which stops at the first differing byte and leaks how much of a MAC/signature/token matched; use subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 (crypto/subtle).")
  (#set! fix "go.constant-time-compare"))
+
+; c.GetHeader("Authorization") != fmt.Sprintf("Basic %s", h.Secret), r.Header.Get("Authorization") != "Bearer "+token
+((binary_expression left: (call_expression function: (selector_expression field: (field_identifier) @get) arguments: (argument_list . (interpreted_string_literal) @header .)) operator: ["==" "!="] right: [(call_expression function: (selector_expression) arguments: (argument_list . (interpreted_string_literal) @scheme . (_) @value .))
+          (binary_expression left: (interpreted_string_literal) @scheme operator: "+" right: (_) @value)]) @finding
+ (#any-of? @get "GetHeader" "Get")
+ (#match? @header "^\"[Aa]uthorization\"$")
+ (#match? @scheme "^\"(Basic|Bearer|Token|Bot)( |%s|%v)+\"$")
+ (#not-match? @value "^[\"`]")
+ (#set! rule "go.timing.string-compare")
+ (#set! category "timing")
+ (#set! severity "warning")
+ (#set! cwe "208")
+ (#set! message "The Authorization header is compared with the expected credential with ==/!=, which stops at the first differing byte and leaks how much of the secret matched; use subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 (crypto/subtle).")
+ (#set! fix "go.constant-time-compare"))
+
+((binary_expression left: [(call_expression function: (selector_expression) arguments: (argument_list . (interpreted_string_literal) @scheme . (_) @value .))
+          (binary_expression left: (interpreted_string_literal) @scheme operator: "+" right: (_) @value)] operator: ["==" "!="] right: (call_expression function: (selector_expression field: (field_identifier) @get) arguments: (argument_list . (interpreted_string_literal) @header .))) @finding
+ (#any-of? @get "GetHeader" "Get")
+ (#match? @header "^\"[Aa]uthorization\"$")
+ (#match? @scheme "^\"(Basic|Bearer|Token|Bot)( |%s|%v)+\"$")
+ (#not-match? @value "^[\"`]")
+ (#set! rule "go.timing.string-compare")
+ (#set! category "timing")
+ (#set! severity "warning")
+ (#set! cwe "208")
+ (#set! message "The Authorization header is compared with the expected credential with ==/!=, which stops at the first differing byte and leaks how much of the secret matched; use subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 (crypto/subtle).")
+ (#set! fix "go.constant-time-compare"))
