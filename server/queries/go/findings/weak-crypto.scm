@@ -41,10 +41,14 @@
  (#set! message "Encrypting block by block in a loop is ECB mode: equal plaintext blocks give equal ciphertext blocks and nothing is authenticated. Use cipher.NewGCM(block) with a random nonce."))
 
 ; cipher.NewCBCEncrypter(block, []byte("0000000000000000")), cipher.NewCTR(block, make([]byte, 16))
+; Not when the key was derived in the same function from a password and a salt (scrypt.Key,
+; argon2.IDKey, pbkdf2.Key): a fresh key per salt never reuses a keystream, and password-hash
+; formats fix the IV (Firebase scrypt: AES-CTR with a zero IV keyed by the scrypt output).
 ((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
  (#imports? "^crypto/cipher$")
  (#match? @args "^\\(\\s*[^,]+?\\s*,\\s*(\\[\\]byte\\(\\s*[\"`][^\"`]*[\"`]\\s*\\)|\\[\\d*\\]byte\\s*\\{[\\s0-9a-fA-FxX,']*\\}|make\\(\\[\\]byte,\\s*[\\w.()]+\\)|bytes\\.Repeat\\([^()]*(\\([^()]*\\))?[^()]*\\))\\s*[,)]")
  (#resolves-to? @fn "^crypto/cipher\\.(NewCBCEncrypter|NewCBCDecrypter|NewCFBEncrypter|NewCFBDecrypter|NewCTR|NewOFB)$")
+ (#not-text-before? @finding "{{salted-kdf-key}}")
  (#set! rule "go.crypto.static-iv")
  (#set! category "crypto")
  (#set! severity "error")
