@@ -4,6 +4,8 @@
 ; behind an operator's switch (`if c.SkipVerify { … }`, an early `if !c.SkipVerify { return }`, a
 ; `case unix:` dial to the server's own socket) or in a function dialling the server itself over
 ; loopback (`LocalRootURL`, `localhost`): the documented opt-in, like `InsecureSkipVerify: c.SkipVerify`.
+; The switch may also be a setting that ignores TLS errors (`if r.ignoreTLSErrors`) or a TLS/SSL mode
+; whose values include skip-verify (`if config.SSLMode == 2 || config.SSLMode == 3`).
 
 ((literal_value (keyed_element key: (literal_element (identifier) @key) value: (literal_element (true) @value)) @finding) @literal
  (#eq? @key "InsecureSkipVerify")
