@@ -32,7 +32,18 @@
  (#set! evidence "mention")
  (#set! rule "go.timing.non-constant-compare"))
 
+;; An equality method comparing the same field of two values field by field (change detection:
+;; func (c *OAuth2Config) isEqual(other *OAuth2Config) bool { if c.ClientSecret != other.ClientSecret
+;; { return false } … }): two stored configurations, neither submitted by a client. A mention.
+((binary_expression operator: ["==" "!="]) @trigger
+ (#match? @trigger "{{same-field-compare}}")
+ (#unit-name-matches? @trigger "{{equality-method}}")
+ (#set! evidence "mention")
+ (#set! rule "go.timing.non-constant-compare"))
+
 ; sig == expected, req.Token != session.Token, hex.EncodeToString(mac) == got
+; Not against a registered claim of a parsed token (user.GetSignature() != tokenClaims.Subject): the
+; claim was signed by the server, so a client cannot vary it byte by byte.
 ((binary_expression
    left: [(identifier) (selector_expression) (call_expression) (index_expression) (type_conversion_expression)] @secret
    operator: ["==" "!="]
@@ -41,6 +52,8 @@
  (#not-match? @secret "{{not-secret-name}}")
  (#not-match? @secret "^(Token|TOKEN_?)[A-Z][A-Za-z]*$")
  (#not-match? @other "^(len|cap)\\(|^(Err|err)|(Type|Kind)(\\(\\))?$")
+ (#not-match? @other "{{token-claim-operand}}")
+ (#not-match? @secret "{{token-claim-operand}}")
  (#not-resolves-to? @secret ".")
  (#not-resolves-to? @other ".")
  (#not-match? @trigger "{{same-accessor-compare}}")
@@ -56,6 +69,8 @@
  (#not-match? @secret "{{not-secret-name}}")
  (#not-match? @secret "^(Token|TOKEN_?)[A-Z][A-Za-z]*$")
  (#not-match? @other "^(len|cap)\\(|^(Err|err)|(Type|Kind)(\\(\\))?$")
+ (#not-match? @other "{{token-claim-operand}}")
+ (#not-match? @secret "{{token-claim-operand}}")
  (#not-resolves-to? @secret ".")
  (#not-resolves-to? @other ".")
  (#not-match? @trigger "{{same-accessor-compare}}")
