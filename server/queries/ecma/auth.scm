@@ -25,9 +25,6 @@
  ; integration's route glue: the config with providers, callbacks and secrets is written elsewhere).
  (#not-resolves-to? @trigger "^(next-auth|@auth/[\\w-]+)(/[\\w./-]+)?\\.(isDate|isAuthAction|customFetch)$")
  (#not-match? @call "^Auth\\([^{]*,\\s*[\\w$.]+\\s*,?\\s*\\)$")
- ; Nor `app.use(passport.initialize())`: middleware boilerplate with no options, strategy or check
- ; (a mention below: it joins the region of the strategies and guards wired beside it).
- (#not-resolves-to? @trigger "^(passport|koa-passport|@outlinewiki/koa-passport|@fastify/passport)\\.initialize$")
  (#set! rule "ecma.auth.library"))
 
 ((new_expression
@@ -522,11 +519,3 @@
  (#match? @hash "[Hh]ash")
  (#not-browser-code? @trigger)
  (#set! rule "ecma.auth.credential-check"))
-
-; passport.initialize(): Passport's middleware boilerplate joins an auth region (the bootstrap that
-; also wires guards and sessions) but makes none (round 30 kutt, round 2 outline: judged N alone).
-((call_expression
-   function: (member_expression) @trigger)
- (#resolves-to? @trigger "^(passport|koa-passport|@outlinewiki/koa-passport|@fastify/passport)\\.initialize$")
- (#set! evidence "mention")
- (#set! rule "ecma.auth.library"))
