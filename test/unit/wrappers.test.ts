@@ -364,6 +364,13 @@ describe('project wrappers', () => {
     const stored = ['export async function saveTokens(db: any, token: string) {', '  return db.create({ encryptedSad: encryptCscToken(token) });', '}', ''].join('\n');
     const encrypting = engine.analyze(stored, 'typescript', { wrappers: new Map<string, CategoryId>([['encryptCscToken', 'crypto']]) }).analysis;
     assert.deepStrictEqual(encrypting.regions.map((r) => `${r.symbol}:${r.category}`), ['saveTokens:crypto'], 'which secrets are stored encrypted is the caller\'s choice');
+    const decryptTable = new Map<string, CategoryId>([['decryptDataSourceParams', 'crypto']]);
+    const reading = ['export class Redshift {', '  params: unknown;', '  setParams(encrypted: string) {', '    this.params = decryptDataSourceParams(encrypted);', '  }', '}', 'declare function decryptDataSourceParams(s: string): unknown;', ''].join('\n');
+    const decrypting = engine.analyze(reading, 'typescript', { wrappers: decryptTable }).analysis;
+    assert.deepStrictEqual(decrypting.regions.map((r) => `${r.symbol}:${r.category}`), [], 'a decryption helper\'s caller reads a stored secret back and chooses nothing');
+    const rotating = ['import * as crypto from "crypto";', 'export function rotate(row: { v: string }, key: Buffer) {', '  const plain = decryptDataSourceParams(row.v);', '  return crypto.createCipheriv("aes-256-gcm", key, crypto.randomBytes(12)).update(String(plain));', '}', 'declare function decryptDataSourceParams(s: string): unknown;', ''].join('\n');
+    const rotated = engine.analyze(rotating, 'typescript', { wrappers: decryptTable }).analysis;
+    assert.deepStrictEqual(rotated.regions.map((r) => `${r.symbol}:${r.category}`), ['rotate:crypto'], 'it still joins a crypto region of its own function');
   });
 
   it('a Python HMAC wrapper whose value is only a query keyword (a blind-index lookup) makes no region; one the caller compares does', async () => {

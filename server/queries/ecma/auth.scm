@@ -360,6 +360,10 @@
  (#set! rule "ecma.auth.deny-guard"))
 
 ;   return res.status(401).json(…) inside the if: the call chain starts with .status(401)
+; Not a 401/403 whose message reports a lookup or validation failure about no identity
+; (`res.status(403).json({ message: "Invalid data source: " + id })`, `{ message: "Experiment not
+; found" }`): a missing record answered with the wrong status decides no access. A message naming a
+; user, session, token, key, credential, organization, member, permission or role stays.
 (([(if_statement condition: (_) @cond consequence: [(return_statement (call_expression function: (member_expression object: (call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code)))) @trigger)
                                (statement_block [(expression_statement (call_expression function: (member_expression object: (call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code)))) @trigger)
                                                  (return_statement (call_expression function: (member_expression object: (call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code)))) @trigger)])])])
@@ -367,6 +371,7 @@
  (#match? @code "^40[13]$")
  (#not-match? @cond "{{response-status}}")
  (#not-match? @cond "{{config-presence}}")
+ (#not-match? @trigger "(message|error|msg)['\"]?\\s*:\\s*['\"`](?![^'\"`]*([Uu]ser|[Ss]ession|[Tt]oken|[Kk]ey|[Cc]redential|[Pp]assword|[Cc]ode|[Ss]ignature|[Cc]laim|[Aa]uth|[Oo]rg|[Mm]ember|[Aa]ccount|[Vv]iewer|[Pp]ermission|[Aa]ccess|[Rr]ole|[Aa]dmin|[Tt]enant|[Tt]eam|[Ww]orkspace|[Oo]wner|[Ll]ogin|[Ee]mail|[Ss]cope))((Invalid|Unknown) [^'\"`]*|[^'\"`]* not found)")
  (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
 

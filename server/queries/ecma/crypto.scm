@@ -158,12 +158,15 @@
 ; Password hashing and crypto libraries (a hash that only picks a colour, cache key or file name is
 ; bookkeeping, as for node:crypto above): bcrypt/bcryptjs, argon2, tweetnacl, libsodium,
 ; node-forge, crypto-js (incl. `crypto-js/sha256` default imports), noble, oslo (`@oslojs/crypto/sha2`,
-; `@oslojs/otp`), elliptic, node-rsa ...
+; `@oslojs/otp`), elliptic, node-rsa ... Not an unkeyed `md5(x)` / `CryptoJS.MD5(x)` in a function
+; that names no secret (`org_hash: md5(orgId)` for telemetry): a checksum or pseudonymous id, as for
+; createHash('md5') (#not-id-hash?).
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
  (#resolves-to? @trigger "^(bcrypt|bcryptjs|bcrypt-nodejs|@node-rs/bcrypt|argon2|@node-rs/argon2|scrypt-js|scrypt-kdf|tweetnacl|tweetnacl-util|libsodium-wrappers|libsodium-wrappers-sumo|sodium-native|sodium-plus|node-forge|crypto-js|@noble/(hashes|curves|ciphers|ed25519|secp256k1)|@better-auth/utils/(hash|hmac|password|random|ecdsa|rsa)|@oslojs/(crypto|otp)|elliptic|node-rsa|openpgp|jsrsasign|js-sha256|js-sha3|sha\\.js|md5|hash\\.js|pbkdf2|create-hmac|create-hash|browserify-aes|aes-js)(/[\\w./-]+)?(\\.|$)")
  (#not-incidental-use? @trigger)
+ (#not-id-hash? @trigger)
  (#set! rule "ecma.crypto.library"))
 
 ((new_expression

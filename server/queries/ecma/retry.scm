@@ -115,12 +115,16 @@
 ; must name the retry (a `setTimeout(resolve, 2 ** attempt * 100)` sleep is part of a loop).
 ; Not a readiness poll (`setTimeout(() => waitForSession(attempts + 1), 100)`, `pollForReady(…)`):
 ; waiting for another script or a condition to appear retries no failing operation.
+; Not a timer a React effect schedules (`useEffect(() => { const t = setTimeout(() => { mutate();
+; setRetryCount(retryCount * 2) }, retryCount * 1000) … })`, a refresh loop rescheduled sooner
+; after an error): a component re-reading its data while it is shown (round 30).
 ((call_expression
    function: (identifier) @trigger
    arguments: (arguments . (_) @args))
  (#eq? @trigger "setTimeout")
  (#match? @args "{{retry-word}}")
  (#not-match? @args "^(async\\s*)?\\(\\s*\\)\\s*=>\\s*(this\\.)?(waitFor|waitUntil|pollFor|poll)[A-Z]?\\w*\\(")
+ (#not-inside-callback-of? @trigger "^(React\\.)?use(Layout)?Effect$")
  (#set! rule "ecma.retry.reschedule"))
 
 ; Any loop that waits (setTimeout, sleep/delay/wait helpers, a backoff call) and names retries,

@@ -1008,7 +1008,11 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
         goImports ??= collectImports(root, 'go', text);
         if (!goImports.bindings.has(operand.text)) continue;
       }
-      out.push({ rule: `${spec.family}.${category}.project-wrapper`, category, node, ordinal: WRAPPER_ORDINAL, global: true, mention: false });
+      // A TS/JS call of the project's decryption helper (`this.params = decryptDataSourceParams(p)`,
+      // `decryptAIKey(row.key)`): it reads a stored secret back with the helper's key and cipher and
+      // chooses nothing; it joins a crypto region but makes none (round 30: such callers judged N).
+      const mention = category === 'crypto' && spec.family === 'ecma' && /decrypt/i.test(name);
+      out.push({ rule: `${spec.family}.${category}.project-wrapper`, category, node, ordinal: WRAPPER_ORDINAL, global: true, mention });
     }
   }
   return out;

@@ -35,6 +35,10 @@ const COMMENT_LINE = /^\s*(\/\/|#|\/\*|\*)/;
  * ends), at most HEAD_CHARS characters.
  */
 export function generatedMarker(text: string): string | undefined {
+  return headerMarker(text) ?? minifiedMarker(text);
+}
+
+function headerMarker(text: string): string | undefined {
   const head = text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text;
   const lines = head.split(/\r?\n/);
   if (text.length > HEAD_CHARS) lines.pop(); // the last line may be cut
@@ -50,4 +54,42 @@ export function generatedMarker(text: string): string | undefined {
     if (MARKERS.test(line)) return line.trim();
   }
   return undefined;
+}
+
+/** Lines of minified code are at least this long; hand-written code and its long literals rarely are. */
+const MINIFIED_LINE = 1000;
+/** How many leading lines are read for minified code (the editor passes its first 120). */
+const MINIFIED_HEAD_LINES = 120;
+
+/**
+ * Minified or bundled code (a vendored `swagger-ui-standalone-preset.js`, a Monaco `jsonWorker.js`,
+ * a yarn release `.cjs`): most of the first lines' characters sit in lines of 1000+ characters with
+ * almost no whitespace (under 8%) and statement punctuation throughout (`;` and `}` over 1.5%), which
+ * tells a bundler's output from a long string, base64 blob or SQL literal in hand-written code. Like
+ * generated code it is reviewed where it comes from (its upstream or its sources) and replaced whole;
+ * its one-letter names and inlined libraries only produce look-alikes (an Immutable.js
+ * `HashCollisionNode` read as a timing compare).
+ */
+function minifiedMarker(text: string): string | undefined {
+  const lines = text.split('\n', MINIFIED_HEAD_LINES);
+  let total = 0;
+  let minified = 0;
+  let first: number | undefined;
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n] ?? '';
+    total += line.length + 1;
+    if (line.length < MINIFIED_LINE) continue;
+    let space = 0;
+    let punct = 0;
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 32 || c === 9) space++;
+      else if (c === 59 || c === 125) punct++; // ; }
+    }
+    if (space < line.length * 0.08 && punct > line.length * 0.015) {
+      minified += line.length;
+      first ??= n + 1;
+    }
+  }
+  return first !== undefined && minified * 2 >= total ? `minified code: line ${first} is ${lines[first - 1]?.length ?? 0} characters` : undefined;
 }

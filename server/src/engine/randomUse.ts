@@ -238,10 +238,11 @@ const SECRET_CONTEXT = /pass(?:word|wd|phrase)?|secret|token|api_?key|apiKey|pri
  * digest cut down to a short id (`digest.slice(0, 24)`, `.digest("hex").slice(0, 8)`) or a random
  * digit of an id-making function (`generateId`, `…Id(…)` returning the id), in a function whose code
  * names no secret, key material, signature or session: a stable id, a path segment, a dedup key,
- * or an MD5 / SHA-1 checksum.
+ * or an MD5 / SHA-1 checksum (also `md5(x)` / `CryptoJS.MD5(x)` of the md5 and crypto-js packages).
  */
 export function isIdHash(n: Node, ctx: ValueContext): boolean {
-  if (!/(?:^|\.)(?:createHash|randomInt)$/.test(n.text)) return false;
+  const md5Package = /(?:^|\.)(?:md5|MD5)$/.test(n.text);
+  if (!md5Package && !/(?:^|\.)(?:createHash|randomInt)$/.test(n.text)) return false;
   // Through the engine's index: climbing `parent` from every call of a crafted chain thousands
   // deep was quadratic (tree-sitter 0.25 finds a parent from the root).
   const fn = indexedEnclosingFunction(n, ctx);
@@ -250,6 +251,9 @@ export function isIdHash(n: Node, ctx: ValueContext): boolean {
   if (!fn || fn.endIndex - fn.startIndex > ID_HELPER_MAX_CHARS) return false;
   const facts = idFunctionFacts(fn, ctx);
   if (facts.namesSecret) return false;
+  // `md5(org.id)` from the md5 / crypto-js packages: an unkeyed MD5 like `createHash('md5')` below
+  // (telemetry's hashed ids, an avatar colour, a cache key) in a function that names no secret.
+  if (md5Package) return true;
   if (/randomInt$/.test(n.text)) return facts.idFunction || isRandomId(n);
   // A digest truncated to an id, or returned by a function whose name says id, or the digest of
   // a file name, path or URL (`createHash('md5').update(filename)`): a storage or dedup key. Or an

@@ -96,12 +96,14 @@
  (#set! fix "ecma.remove-property"))
 
 ; Weak TLS protocol versions (CWE-327): secureProtocol: 'TLSv1_method' / 'SSLv3_method' /
-; 'TLSv1_1_method', minVersion: 'TLSv1' / 'TLSv1.1', tls.DEFAULT_MIN_VERSION = 'TLSv1'.
+; 'TLSv1_1_method', minVersion: 'TLSv1' / 'TLSv1.1', tls.DEFAULT_MIN_VERSION = 'TLSv1'. Not
+; 'SSLv23_method': OpenSSL's negotiate-any method, which Node caps at TLS 1.2 and floors at its
+; default minimum (TLS 1.2), so it allows nothing older.
 ((pair
    key: (property_identifier) @k
    value: (string) @finding)
  (#eq? @k "secureProtocol")
- (#match? @finding "^.(SSLv2|SSLv3|SSLv23|TLSv1|TLSv1_1)_(method|client_method|server_method).$")
+ (#match? @finding "^.(SSLv2|SSLv3|TLSv1|TLSv1_1)_(method|client_method|server_method).$")
  (#set! rule "ecma.crypto.weak-tls-version")
  (#set! category "crypto")
  (#set! severity "warning")
