@@ -123,6 +123,10 @@ describe('test-code classification', () => {
     // developer scripts in a folder of a top-level bin/
     'bin/maintenance/dump_url_map.py',
     'bin/utils/db_diff.py',
+    // a Python project's task-runner file at the repository root (Invoke, nox, Fabric)
+    'tasks.py',
+    'noxfile.py',
+    'fabfile.py',
   ];
   const production = [
     'apps/web/src/pages/playground/index.tsx',
@@ -167,6 +171,8 @@ describe('test-code classification', () => {
     'server/tools/documents.ts',
     'forms/test_email_send.go',
     'selfservice/flow/login/test_handler.go',
+    'app/tasks.py',
+    'nautobot/extras/tasks.py',
     'saleor/core/telemetry/metric.py',
     'packages/cli/create-medusa-app/src/utils/create-db.ts',
     'cmd/devices/main.go',

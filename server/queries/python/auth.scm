@@ -272,6 +272,21 @@
  (#set! evidence "mention")
  (#set! rule "python.auth.request-user"))
 
+;; A permission test in a unit named for a URL (`_get_table_add_url`, `get_success_url`) only picks
+;; which link or "Add" button to show or where to send the user next; the view behind that URL checks
+;; the permission again and has the region.
+((attribute
+   object: (attribute
+     object: [(identifier) (attribute)] @req
+     attribute: (identifier) @user)
+   attribute: (identifier) @field) @trigger
+ (#match? @req "^(self\\.)?(request|req)$")
+ (#eq? @user "user")
+ (#any-of? @field "has_perm" "has_perms")
+ (#unit-name-matches? @trigger "^_?get_\\w*_url(\\s|$)")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.request-user"))
+
 ([(if_statement
     condition: (attribute
       object: (attribute object: [(identifier) (attribute)] @req attribute: (identifier) @user)

@@ -85,16 +85,19 @@
  (#imports? "^(redis|aioredis)(\\.|$)")
  (#set! rule "python.consensus.redis-lock"))
 
-; hand-rolled Redis locks: r.set(key, token, nx=True, px=30000), r.setnx(key, token)
+; hand-rolled Redis locks: r.set(key, token, nx=True, px=30000), r.setnx(key, token). Not a key named
+; for a rate limit (`r.set(error_ratelimit_key, "1", nx=True, ex=RATE)`): a "sent recently" flag that
+; throttles a notice, which nobody waits on or releases.
 ((call
    function: (attribute attribute: (identifier) @method) @trigger
    arguments: (argument_list
      (keyword_argument
        name: (identifier) @kw
-       value: (true))))
+       value: (true))) @args)
  (#eq? @method "set")
  (#eq? @kw "nx")
  (#imports? "^(redis|aioredis)(\\.|$)")
+ (#not-match? @args "^\\(\\s*(f?[\"'])?[\\w.:{}]*([Rr]ate_?[Ll]imit|RATE_?LIMIT|[Tt]hrottle|THROTTLE|[Cc]ooldown|COOLDOWN)")
  (#set! rule "python.consensus.redis-lock"))
 
 ((call
@@ -136,3 +139,18 @@
  (#match? @trigger "^(__init__|__enter__|__exit__|__aenter__|__aexit__|_*(acquire|release|extend|renew|reset)\\w*)$")
  (#resolves-to? @base "^(redis_lock\\.Lock|redis\\.(asyncio\\.)?lock\\.Lock|redis\\.lock\\.Lock|pottery\\.(Redlock|AIORedlock|redlock\\.Redlock)|aioredlock\\.Aioredlock|sherlock\\.\\w*Lock)$")
  (#set! rule "python.consensus.lock-subclass"))
+
+; The same SET NX on a client the file gets from the project (`from app.redis_store import r`), when
+; the key is named for a lock: `r.set(lock_id, "1", nx=True, ex=60)` in an acquire loop.
+((call
+   function: (attribute attribute: (identifier) @method) @trigger
+   arguments: (argument_list
+     .
+     [(identifier) (attribute) (string)] @key
+     (keyword_argument
+       name: (identifier) @kw
+       value: (true))))
+ (#eq? @method "set")
+ (#eq? @kw "nx")
+ (#match? @key "([Ll]ock|LOCK)")
+ (#set! rule "python.consensus.redis-lock"))

@@ -48,12 +48,14 @@
 ; retry_backoff=True, max_retries=5), apply_async(retry_policy={...}), Config(retries={...}),
 ; Redis(retry_on_timeout=True), httpx.HTTPTransport(retries=3). Not a template variable,
 ; render_template("challenge.html", max_attempts=challenge.max_attempts): a value the page shows (a
-; CTF challenge's attempt limit), not a client's retry setting.
+; CTF challenge's attempt limit), not a client's retry setting. Nor a model field given to a Django
+; manager, ImportJob.objects.create(user=user, retry=True): a row's "this is a re-run" flag.
 ((keyword_argument
    name: (identifier) @name) @trigger
  (#any-of? @name "max_retries" "retries" "retry" "retry_on_timeout" "retry_on_error" "max_attempts" "retry_policy" "autoretry_for" "retry_backoff" "retry_backoff_max" "retry_jitter" "default_retry_delay" "retry_kwargs" "backoff_factor" "retry_strategy" "num_retries" "max_retry_attempts" "retry_delay")
  (#not-match? @trigger "^(\\w+)\\s*=\\s*(\\1|False|None|0)$")
  (#not-argument-of? @trigger "(^|\\.)(render_template|render_template_string|render_to_string|render|TemplateResponse|stream_template)$")
+ (#not-argument-of? @trigger "\\.objects\\.(create|get_or_create|update_or_create|filter|exclude|update|get|bulk_create)$")
  (#set! rule "python.retry.config"))
 
 ; Celery: raise self.retry(exc=exc, countdown=2 ** self.request.retries)

@@ -81,10 +81,13 @@
  (#imports? "^(asyncpg|psycopg|psycopg_pool|databases|peewee|playhouse|tortoise|pony)(\\.|$)")
  (#set! rule "python.transactions.block"))
 
-; conn.autocommit = True, conn.isolation_level = None
+; conn.autocommit = True, conn.isolation_level = None. Not an object keeping its own constructor
+; argument under the same name, `self.autocommit = autocommit`: a flag it reads later (a context
+; manager's "commit on exit" option), where that later use has the region.
 ((assignment
-   left: (attribute attribute: (identifier) @field) @trigger)
+   left: (attribute attribute: (identifier) @field) @trigger) @assign
  (#any-of? @field "autocommit" "isolation_level")
+ (#not-match? @assign "^self\\.(\\w+)\\s*=\\s*\\1$")
  (#set! rule "python.transactions.autocommit"))
 
 ; create_engine(url, isolation_level="SERIALIZABLE"), conn.execution_options(isolation_level=...),

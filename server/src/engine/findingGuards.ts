@@ -29,7 +29,16 @@ function holds(outer: Node, n: Node): boolean {
 
 export function isGuardedBy(n: Node, re: RegExp, ctx: ValueContext): boolean {
   const fn = enclosingFunction(n, ctx);
-  if (!fn) return false;
+  // Module-level code (a settings file's `if DOMAIN == "localhost":` branch): the `if`s around it.
+  if (!fn) {
+    for (let p = n.parent; p; p = p.parent) {
+      if (!IF_TYPES.includes(p.type)) continue;
+      const cond = conditionText(p);
+      const body = p.childForFieldName('consequence');
+      if (!NEGATION.test(cond) && re.test(cond) && body && holds(body, n)) return true;
+    }
+    return false;
+  }
   for (const s of fn.descendantsOfType(IF_TYPES)) {
     if (!s) continue;
     const cond = conditionText(s);

@@ -268,5 +268,9 @@ export function isTestPath(relPath: string): boolean {
   // and the clients and helpers only they use. Only at the root: `internal/integration/` is a
   // product package of third-party integrations.
   if (name.endsWith('.go') && dirs[0]?.toLowerCase() === 'integration') return true;
+  // A Python project's task-runner file at the repository root (Invoke `tasks.py`, `noxfile.py`,
+  // Fabric `fabfile.py`, doit `dodo.py`, Paver `pavement.py`): the developer's build, docker and
+  // debug commands, like `magefile.go`. Only at the root: `app/tasks.py` is a Celery task module.
+  if (dirs.length === 0 && /^(tasks|noxfile|fabfile|dodo|pavement)\.py$/.test(name)) return true;
   return TEST_FILE_PATTERNS.some((re) => re.test(name));
 }

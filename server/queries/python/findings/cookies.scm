@@ -36,15 +36,18 @@
  (#set! message "secure=False sends the cookie over plain HTTP too, where anyone on the network can read or replace it. Pass secure=True (HTTPS only); for local development, set it from configuration.")
  (#set! fix "python.cookie-secure"))
 
-; SESSION_COOKIE_SECURE = False (Django settings), app.config["SESSION_COOKIE_SECURE"] = False
+; SESSION_COOKIE_SECURE = False (Django settings), app.config["SESSION_COOKIE_SECURE"] = False. Not in
+; the branch of a settings file that runs only for a localhost host (`if DOMAIN == "localhost":`, the
+; https branch sets True): a developer's plain-HTTP machine, where no cookie crosses a network.
 ((assignment left: (_) @name right: (_) @value) @finding
  (#eq? @value "False")
  (#match? @name "^(SESSION_COOKIE_SECURE|CSRF_COOKIE_SECURE|REMEMBER_COOKIE_SECURE|LANGUAGE_COOKIE_SECURE)$|\\[\\s*[\"\\'](SESSION_COOKIE_SECURE|CSRF_COOKIE_SECURE|REMEMBER_COOKIE_SECURE|LANGUAGE_COOKIE_SECURE)[\"\\']\\s*\\]$")
+ (#not-guarded-by? @finding "==\\s*[rRuU]?[\"\\'](localhost|127\\.0\\.0\\.1)(:\\d+)?[\"\\']|[\"\\'](localhost|127\\.0\\.0\\.1)(:\\d+)?[\"\\']\\s*==")
  (#set! rule "python.auth.cookie-not-secure")
  (#set! category "auth")
  (#set! severity "warning")
  (#set! cwe "614")
- (#set! message "Secure is turned off for the framework's session cookie: it is also sent over plain HTTP. Set it to True.")
+ (#set! message "Secure is turned off for a framework cookie setting (session, CSRF, remember-me or language cookie): the cookie is also sent over plain HTTP. Set it to True.")
  (#set! fix "python.flip-false"))
 
 ; app.config.update(SESSION_COOKIE_SECURE=False)
@@ -54,7 +57,7 @@
  (#set! category "auth")
  (#set! severity "warning")
  (#set! cwe "614")
- (#set! message "Secure is turned off for the framework's session cookie: it is also sent over plain HTTP. Set it to True.")
+ (#set! message "Secure is turned off for a framework cookie setting (session, CSRF, remember-me or language cookie): the cookie is also sent over plain HTTP. Set it to True.")
  (#set! fix "python.cookie-setting-true"))
 
 ; resp.set_cookie("session", value) / set_cookie(key="session", ...) without httponly=True
