@@ -30,16 +30,9 @@ function holds(outer: Node, n: Node): boolean {
 export function isGuardedBy(n: Node, re: RegExp, ctx: ValueContext): boolean {
   const fn = enclosingFunction(n, ctx);
   // Module-level code (a settings file's `if DOMAIN == "localhost":` branch): the `if`s around it.
-  if (!fn) {
-    for (let p = n.parent; p; p = p.parent) {
-      if (!IF_TYPES.includes(p.type)) continue;
-      const cond = conditionText(p);
-      const body = p.childForFieldName('consequence');
-      if (!NEGATION.test(cond) && re.test(cond) && body && holds(body, n)) return true;
-    }
-    return false;
-  }
-  for (const s of fn.descendantsOfType(IF_TYPES)) {
+  const around: Node[] = [];
+  if (!fn) for (let p = n.parent; p; p = p.parent) if (IF_TYPES.includes(p.type)) around.push(p);
+  for (const s of fn ? fn.descendantsOfType(IF_TYPES) : around) {
     if (!s) continue;
     const cond = conditionText(s);
     const negated = NEGATION.test(cond);
@@ -50,6 +43,7 @@ export function isGuardedBy(n: Node, re: RegExp, ctx: ValueContext): boolean {
     // An early exit unless the switch is on: `if !c.SkipVerify { return ctx }` before the code.
     if (body && negated && s.endIndex <= n.startIndex && EXIT.test(body.text) && !holds(s, n)) return true;
   }
+  if (!fn) return false;
   for (const c of fn.descendantsOfType(CASE_TYPES)) {
     if (!c || !holds(c, n)) continue;
     const label = c.childForFieldName('value') ?? c.namedChild(0);
