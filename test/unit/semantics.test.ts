@@ -498,6 +498,23 @@ describe('regions: evidence and units', () => {
     assert.deepStrictEqual(engine.analyze(py, 'python').analysis.regions.map((r) => r.symbol), ['atomic_save']);
   });
 
+  it('a region over a decorated exported class is named by the class, not by a variable inside its decorator', async () => {
+    const engine = await sharedEngine();
+    const ts = [
+      "import { Module } from '@nestjs/common';",
+      "import { JwtModule } from '@nestjs/jwt';",
+      '',
+      '@Module({',
+      '  imports: [JwtModule.register({ secret: process.env.JWT_SECRET, signOptions: { expiresIn: 3600 } })],',
+      '  providers: [{ provide: Strategy, useFactory: () => { const logger = new Logger(); return new Strategy(logger); } }],',
+      '})',
+      'export class AuthModule {}',
+      '',
+    ].join('\n');
+    const regions = engine.analyze(ts, 'typescript').analysis.regions.filter((r) => r.category === 'jwt');
+    assert.deepStrictEqual(regions.map((r) => r.symbol), ['AuthModule']);
+  });
+
   it('low-confidence (audit) findings are reported only when asked', async () => {
     const engine = await sharedEngine();
     const src = "import jwt from 'jsonwebtoken';\nexport function peek(token: string) {\n  return jwt.decode(token);\n}\n";

@@ -1148,8 +1148,18 @@ function oneLine(text: string): string {
   return text.includes('\n') ? text.replace(/\s*\n\s*/g, '').replace(/\s+/g, ' ') : text;
 }
 
+/** Class declarations of the grammars (a top-level one is named by its class). */
+const CLASS_TYPES = new Set(['class_definition', 'class_declaration', 'abstract_class_declaration']);
+
 function topLevelName(unit: Node): string {
-  if (unit.type === 'class_definition' || unit.type === 'class_declaration' || unit.type === 'type_declaration') {
+  // `@Module({…}) export class AuthModule {}`: the exported class names the statement, not the
+  // first variable declared somewhere inside its decorator.
+  const declared = unit.type === 'export_statement' ? unit.childForFieldName('declaration') : null;
+  if (declared && CLASS_TYPES.has(declared.type)) {
+    const name = declared.childForFieldName('name');
+    if (name) return name.text;
+  }
+  if (CLASS_TYPES.has(unit.type) || unit.type === 'type_declaration') {
     const name = unit.childForFieldName('name') ?? unit.descendantsOfType('type_identifier')[0];
     if (name) return name.text;
   }
