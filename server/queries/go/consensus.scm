@@ -18,6 +18,17 @@
  (#match? @f "^(Compare|CreateRevision|ModRevision|Version|LeaseValue|OpTxn|WithLease|WithIgnoreLease|NewLease|NewLeaseFromLeaseClient|NoLease)$")
  (#set! rule "go.consensus.api"))
 
+;; The type of a struct field, `locker *redislock.Client`, `rs *redsync.Redsync`, `r *raft.Raft`:
+;; a struct declaration holding a lock client or a node performs nothing; the methods that obtain,
+;; refresh or release (or apply, elect) make the regions. A mention (first: of two patterns matching
+;; the same node, the earlier one counts).
+((field_declaration type: [
+   (qualified_type package: (package_identifier) @pkg) @trigger
+   (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger)])
+ (#resolves-to? @pkg "^(github\\.com/hashicorp/raft|go\\.etcd\\.io/(etcd/)?raft(/v\\d+)?(/raftpb)?|github\\.com/coreos/etcd/raft(/raftpb)?|go\\.etcd\\.io/etcd/client/v3/concurrency|go\\.etcd\\.io/etcd/clientv3/concurrency|github\\.com/coreos/etcd/clientv3/concurrency|github\\.com/(go-zookeeper/zk|samuel/go-zookeeper/zk)|github\\.com/go-redsync/redsync(/v\\d+)?|github\\.com/bsm/redislock|github\\.com/lni/dragonboat(/v\\d+)?(/.+)?)$")
+ (#set! evidence "mention")
+ (#set! rule "go.consensus.type"))
+
 ; Types of those libraries in code: raft.Config{...}, *raft.Log in an FSM, *concurrency.Session;
 ; of etcd client v3 only the transaction and lease types (a *clientv3.Client field or a
 ; clientv3.Config{...} literal is a storage client, not coordination)

@@ -87,6 +87,16 @@
  (#set! evidence "mention")
  (#set! rule "go.jwt.oidc-discovery"))
 
+;; go-oidc's HTTP-client plumbing, oidc.ClientContext(ctx, client): it only puts the HTTP client
+;; (proxy, TLS settings) into the context that later fetches and exchanges use; no token is parsed,
+;; signed or verified. Joins a jwt region (a verifier's Verify in the same unit) but makes none.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#eq? @f "ClientContext")
+ (#resolves-to? @pkg "^github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.oidc-discovery"))
+
 ;; A keyless parse in a helper that only describes a token for an error or a log,
 ;; tryEnrichResultErr(token, err) { t, _ := jwt.ParseWithClaims(token, jwt.MapClaims{}, nil); …
 ;; return err.WithDetail("jwt_claims", …) }: with a nil key function nothing is verified and the

@@ -166,3 +166,18 @@
  (#match? @scheme "^\"(Basic|Bearer|Token|Bot)( |%s|%v)+\"$")
  (#not-match? @value "^[\"`]")
  (#set! rule "go.timing.non-constant-compare"))
+
+;; A password hashed here and its digest compared with the stored one by ==/!=:
+;; string(rp) == base64.StdEncoding.EncodeToString(d.Sum(nil)) in an htpasswd SHA1 check,
+;; fmt.Sprintf("%x", h.Sum(nil)) == stored. The operands carry no secret name (the hash is in a
+;; local), so the patterns above miss it; the digest of a password in the function before the
+;; comparison is what makes it one. A file checksum compared the same way names no password.
+((binary_expression
+   left: [(identifier) (selector_expression) (call_expression) (index_expression) (type_conversion_expression)] @a
+   operator: ["==" "!="]
+   right: [(identifier) (selector_expression) (call_expression) (index_expression) (type_conversion_expression)] @b) @trigger
+ (#match? @trigger "\\.Sum(256|512|224|384)?\\((nil|\\[\\]byte\\{\\})?\\)")
+ (#not-match? @a "^(len|cap)\\(")
+ (#not-match? @b "^(len|cap)\\(")
+ (#text-before? @trigger "[Pp]ass(word|wd)\\b|PASSWORD|[Pp]asswd")
+ (#set! rule "go.timing.digest-compare"))

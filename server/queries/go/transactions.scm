@@ -114,6 +114,36 @@
  (#imports? "^(database/sql|github\\.com/[\\w.-]+/sqlx(-v\\d+)?|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun|github\\.com/go-pg/pg(/v\\d+)?|github\\.com/gobuffalo/pop(/v\\d+)?|entgo\\.io/ent)$")
  (#set! rule "go.transactions.tx-call"))
 
+;; Transaction options stored in a struct field the file never reads, NewReader() returning
+;; &Reader{db: db, txOptions: pgx.TxOptions{IsoLevel: pgx.RepeatableRead}} where no method of the
+;; file passes r.txOptions to a BeginTx: dead configuration, no transaction is begun with it. A
+;; mention (first: of two patterns matching the same node, the earlier one counts), for the literal
+;; and the isolation constants in it. A field the file reads (w.db.BeginTx(ctx, w.txOptions))
+;; keeps the constructor's region: its isolation choice is what the writes rely on.
+((keyed_element
+   key: (literal_element (identifier) @k)
+   value: (literal_element [
+     (composite_literal type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @t) @trigger)
+     (unary_expression operand: (composite_literal type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @t) @trigger))]))
+ (#eq? @t "TxOptions")
+ (#resolves-to? @pkg "^(database/sql|github\\.com/jackc/pgx(/v\\d+)?)$")
+ (#not-field-read? @k)
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.tx-options"))
+
+((keyed_element
+   key: (literal_element (identifier) @k)
+   value: (literal_element [
+     (composite_literal type: (qualified_type name: (type_identifier) @t)
+       body: (literal_value (keyed_element value: (literal_element (selector_expression operand: (identifier) @pkg) @trigger))))
+     (unary_expression operand: (composite_literal type: (qualified_type name: (type_identifier) @t)
+       body: (literal_value (keyed_element value: (literal_element (selector_expression operand: (identifier) @pkg) @trigger)))))]))
+ (#eq? @t "TxOptions")
+ (#resolves-to? @pkg "^(database/sql|github\\.com/jackc/pgx(/v\\d+)?)$")
+ (#not-field-read? @k)
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.pgx"))
+
 ; pgx.BeginFunc(ctx, db, fn), pgx.BeginTxFunc(ctx, db, opts, fn)
 ((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
  (#resolves-to? @pkg "^github\\.com/jackc/pgx(/v\\d+)?$")

@@ -138,6 +138,7 @@ const CONTEXT_PREDICATES = new Set([
   'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
   // One side of a comparison is bound from a JWT verification in the function (valueFacts.ts).
   'verified-claim-compare?', 'not-verified-claim-compare?',
+  'field-read?', 'not-field-read?',
 ]);
 
 /**
@@ -282,6 +283,7 @@ const OWN_PREDICATES = new Set([
   'guarded-by?', 'not-guarded-by?', 'helper-matches?', 'not-helper-matches?', 'code-built-sql?', 'not-code-built-sql?', 'stale-marker?', 'not-stale-marker?',
   'member-decorator?',
   'verified-claim-compare?', 'not-verified-claim-compare?',
+  'field-read?', 'not-field-read?',
 ]);
 
 /**
@@ -462,7 +464,19 @@ const NODE_TESTS: ReadonlyMap<string, (n: Node, ctx: MatchContext) => boolean> =
   ['code-built-sql?', isCodeBuiltSql],
   ['stale-marker?', isStaleMarker],
   ['member-decorator?', isMemberDecorator],
+  ['field-read?', isFieldRead],
 ]);
+
+/**
+ * `#field-read? @k`: Go: the name `@k` (the key of a keyed element, `txOptions: pgx.TxOptions{…}`)
+ * is read somewhere in the file as a field, `.txOptions`. A setting stored in a field the file never
+ * reads is dead configuration there. Reads the whole file, like `#helper-matches?`.
+ */
+function isFieldRead(n: Node, ctx: MatchContext): boolean {
+  const name = textOf(n, ctx);
+  if (!/^\w+$/.test(name)) return true;
+  return new RegExp(`\\.${name}(?!\\w)`).test(ctx.text);
+}
 
 /**
  * `#member-decorator? @d`: ECMAScript: the decorator `@d` decorates a class member (a method), not
