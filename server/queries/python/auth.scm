@@ -117,6 +117,31 @@
  (#set! evidence "mention")
  (#set! rule "python.auth.session-write"))
 
+;; Round 31 (django-oscar): form data stashed in the session for redisplay or a multi-step wizard,
+;; keyed by its purpose (`request.session["add_to_basket_form_post_data_%s" % pk] = data`,
+;; `request.session.pop("..._form_post_data_%s" % pk, None)`, `request.session.setdefault(
+;; self.wizard_name, {})`): a page's state, not who is logged in. Joins a region, makes none (first:
+;; the earlier pattern counts). A key that also says login, user, token, OTP, state or verification stays.
+([(assignment
+    left: (subscript
+      value: (attribute
+        object: [(identifier) (attribute)] @req
+        attribute: (identifier) @field) @trigger
+      subscript: (_) @key))
+  (call
+    function: (attribute
+      object: (attribute
+        object: [(identifier) (attribute)] @req
+        attribute: (identifier) @field)
+      attribute: (identifier) @method) @trigger
+    arguments: (argument_list . (_) @key))]
+ (#match? @req "^(self\\.)?(request|req)$")
+ (#eq? @field "session")
+ (#match? @key "([Ff]orm|[Pp]ost_?[Dd]ata|[Ww]izard)")
+ (#not-match? @key "[Ll]og_?[Ii]n|[Aa]uth|[Uu]ser|[Tt]oken|[Oo]tp|2fa|[Mm]fa|[Pp]assw|[Vv]erif|[Ss]tate|[Ss]so|[Oo][Aa]uth|[Ss]aml|[Ii]mpersonat|[Rr]ole|[Pp]erm|[Aa]dmin|[Ss]ecret|[Nn]once|[Cc]ode")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.session-write"))
+
 ; request.session["user_id"] = user.pk, del request.session["x"]
 ([(assignment
     left: (subscript
@@ -1106,3 +1131,54 @@
    left: (subscript value: (subscript value: (identifier) @trigger)))
  (#resolves-to? @trigger "^(flask|quart)\\.session$")
  (#set! rule "python.auth.flask-session"))
+
+; Round 31 (django-oscar): Django's permission API asked of a user anywhere, not only before a raise
+; (`return user.has_perms(regular_permissions)`, `all(user.has_perm(p) for p in required_perms)` in a
+; template tag deciding which dashboard entries a user sees): the authorization decision itself.
+((call
+   function: (attribute object: (_) @user attribute: (identifier) @m) @trigger)
+ (#any-of? @m "has_perm" "has_perms" "has_module_perms")
+ (#match? @user "(^|[._])(user|request_user|current_user|requester|requesting_user|actor|principal)$")
+ (#not-unit-name-matches? @trigger "^_?get_\\w*_url(\\s|$)")
+ (#set! rule "python.auth.permission-check"))
+
+; Round 31 (flask-security): a user model's own permission method that can deny (`def
+; has_permission(self, permission): for role in self.roles: if permission in role.get_permissions():
+; return True; return False`), whatever framework it is written for. A stub returning only True
+; (DRF's AllowAny) has no `return False` and no raise.
+((class_definition
+   body: (block
+     [(function_definition name: (identifier) @trigger body: (block) @body)
+      (decorated_definition definition: (function_definition name: (identifier) @trigger body: (block) @body))]))
+ (#any-of? @trigger "has_permission" "has_perm" "has_perms")
+ (#match? @body "return False|raise ")
+ (#match? @body "[Rr]ole|[Pp]erm")
+ (#set! rule "python.auth.permission-method"))
+
+; Round 31 (flask-security): the password check that also rehashes (`user.verify_and_update_password(
+; form.password.data)`, passlib's `CryptContext.verify_and_update`) and a user's auth-token check
+; (`user.verify_auth_token(data)` in a request loader): the login decision at its call site.
+((call
+   function: (attribute attribute: (identifier) @m) @trigger
+   arguments: (argument_list) @args)
+ (#eq? @m "verify_and_update_password")
+ (#match? @args "[Pp]ass(word|wd|code)?|[Pp]wd")
+ (#set! rule "python.auth.password-check"))
+
+((call
+   function: (attribute object: (_) @user attribute: (identifier) @m) @trigger)
+ (#eq? @m "verify_auth_token")
+ (#match? @user "(^|[._])user$")
+ (#set! rule "python.auth.token-lookup"))
+
+; Round 31 (flask-security): Flask-Principal's permission test, `Permission(RoleNeed(r)).can()` held
+; in a short local its function built (`perms = [Permission(RoleNeed(r)) for r in roles]; for perm in
+; perms: if not perm.can(): return unauthz()`).
+((call
+   function: (attribute object: (identifier) @obj attribute: (identifier) @m) @trigger
+   arguments: (argument_list) @args)
+ (#eq? @m "can")
+ (#eq? @args "()")
+ (#match? @obj "^(perm|perms|permission|p)$")
+ (#text-before? @trigger "\\bPermission\\(")
+ (#set! rule "python.auth.permission-can"))

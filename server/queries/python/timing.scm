@@ -138,3 +138,18 @@
  (#match? @name "{{secret-name}}")
  (#unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
  (#set! rule "python.timing.secret-compare"))
+
+; Round 31 (flask-security): a one-time recovery or backup code looked up in the user's stored codes
+; with `in` (`return code in dcodes` in `check_recovery_code`): list membership compares with `==`,
+; element by element, the same early exit as a direct compare. Only in a unit named for checking such
+; codes, so a language code in a list of supported ones stays out.
+((comparison_operator
+   [(identifier) (attribute)] @code
+   .
+   "in"
+   .
+   [(identifier) (attribute)] @codes) @trigger
+ (#match? @code "(^|[._])\\w*(code|otp|token)$")
+ (#match? @codes "(^|[._])\\w*(codes|tokens)$")
+ (#unit-name-matches? @trigger "(check|verify|validate|consume|use)_\\w*(recovery|backup)_(code|token)s?(\\s|$)")
+ (#set! rule "python.timing.secret-compare"))
