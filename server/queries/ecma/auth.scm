@@ -67,7 +67,7 @@
 
 ((call_expression
    function: (identifier) @trigger)
- (#match? @trigger "^_?(verifyPassword|hashPassword|comparePassword|checkPassword|verifyPasswordHash)$")
+ (#match? @trigger "^_?(verifyPassword|hashPassword|comparePassword|checkPassword|verifyPasswordHash)$|^_?(verifyPasswords?|comparePasswords?|checkPasswords?|verifyPasswordHash)(Async|Sync)?$")
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.auth.password-check"))
 
@@ -188,6 +188,18 @@
  (#match? @req "^(req|request|ctx|state|session)$")
  (#match? @u "^(user|auth|session|tenant|member|membership|principal)$")
  (#match? @p "^(role|roles|isAdmin|is_admin|permissions|scopes|scope|groups)$")
+ ; Not in UI code (a React page or component reading the signed-in user's permissions to pick what
+ ; to render, a `canCreate` flag for a button, a page title): the server checks the requests the UI
+ ; then makes.
+ (#not-browser-code? @trigger)
+ ; Nor a server-rendered page's UI flag (`const canCreate = session?.user.permissions.includes(…)`
+ ; in a component that then returns JSX and denies nothing: it only picks the buttons to render),
+ ; nor Next.js `generateMetadata` (the permission only picks the page title). A page that denies
+ ; with notFound() / redirect() / throw stays. Nor a read inside the JSX the function returns
+ ; (`{session.user.permissions.includes("media-view-all") && <Switch/>}`).
+ (#not-text-after? @trigger "^(?![\\s\\S]*\\b(throw|notFound|redirect|forbidden|unauthorized|status\\(40[13]))[\\s\\S]*\\breturn\\s*\\(?\\s*<[A-Za-z>]")
+ (#not-text-before? @trigger "\\breturn\\s*\\(?\\s*<[A-Za-z>][^;]*$")
+ (#not-unit-name-matches? @trigger "^generateMetadata( |$)")
  (#set! rule "ecma.auth.role-check"))
 
 ; NestJS guards: canActivate of a class that `implements CanActivate` or extends AuthGuard('jwt'),
@@ -519,3 +531,24 @@
  (#match? @hash "[Hh]ash")
  (#not-browser-code? @trigger)
  (#set! rule "ecma.auth.credential-check"))
+
+; Hono's built-in credential middleware: bearerAuth({ token: process.env.CRON_SECRET }),
+; basicAuth({ username, password }), bearerAuth({ verifyToken }): the route's credential check
+; (the framework's documented auth middleware, like passport.authenticate).
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#resolves-to? @trigger "^hono/(bearer-auth|basic-auth)\\.(bearerAuth|basicAuth)$")
+ (#set! rule "ecma.auth.library"))
+
+; An LDAP bind with the signing-in user's password: client.bind(userDn, authData.password, cb),
+; userClient.bindAsync({ distinguishedName: user.dn, password: credentials.password }): the
+; directory checks the password, so the bind's outcome is the login decision. Not Function.prototype
+; .bind (`fn.bind(null, [...])`, `this.x.bind(this)`) nor a form helper `O.bind("password", …)`.
+((call_expression
+   function: (member_expression property: (property_identifier) @m) @trigger
+   arguments: (arguments . (_) @first) @args)
+ (#any-of? @m "bind" "bindAsync")
+ (#not-match? @first "^(null|this|undefined|[\"'`])")
+ (#match? @args "\\.password\\b|\\bpassword\\s*:")
+ (#not-browser-code? @trigger)
+ (#set! rule "ecma.auth.ldap-bind"))
