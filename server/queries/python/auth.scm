@@ -1135,11 +1135,13 @@
 ; Round 31 (django-oscar): Django's permission API asked of a user anywhere, not only before a raise
 ; (`return user.has_perms(regular_permissions)`, `all(user.has_perm(p) for p in required_perms)` in a
 ; template tag deciding which dashboard entries a user sees): the authorization decision itself.
+; Not where it only decides what the UI shows (the round-30 policy): a menu item's `is_shown`, a
+; hook adding listing buttons, a userbar or menu builder, a `get_*_url` for an "Add" button.
 ((call
    function: (attribute object: (_) @user attribute: (identifier) @m) @trigger)
  (#any-of? @m "has_perm" "has_perms" "has_module_perms")
  (#match? @user "(^|[._])(user|request_user|current_user|requester|requesting_user|actor|principal)$")
- (#not-unit-name-matches? @trigger "^_?get_\\w*_url(\\s|$)")
+ (#not-unit-name-matches? @trigger "^(_?get_\\w*_url|is_shown|is_visible|\\w*_buttons?|\\w*menu\\w*|\\w*userbar\\w*)(\\s|$)|\\s\\w*(MenuItem|Button)(\\s|$)")
  (#set! rule "python.auth.permission-check"))
 
 ; Round 31 (flask-security): a user model's own permission method that can deny (`def
