@@ -43,12 +43,6 @@ async function waitForText(locator: Locator, ok: (text: string) => boolean, what
   throw new Assertion(`timed out waiting for ${what}; saw: ${JSON.stringify(text.slice(0, 600))}`);
 }
 
-async function center(locator: Locator): Promise<{ x: number; y: number }> {
-  const box = await locator.boundingBox();
-  expect(box, 'element has no box (not visible)');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
 async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
@@ -109,16 +103,17 @@ export async function runUiScenario(page: Page, options: UiOptions): Promise<UiC
   /**
    * The squiggle on the Verify signature line (the JWT region's first trigger). Code lenses and
    * decorations arrive after the squiggles and move lines, so this waits (bounded) until a squiggle
-   * and the line overlap instead of failing on the first look.
+   * and the line overlap instead of failing on the first look. Returns the centre of the box it
+   * measured: looking the squiggle up again could find it re-rendered (no box) in between.
    */
-  const jwtSquiggle = async (timeoutMs = 30000): Promise<Locator> => {
+  const jwtSquiggle = async (timeoutMs = 30000): Promise<{ x: number; y: number }> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const lineBox = await verifyLine.boundingBox();
       const count = await squiggles.count();
       for (let i = 0; lineBox && i < count; i++) {
         const box = await squiggles.nth(i).boundingBox();
-        if (box && box.y < lineBox.y + lineBox.height / 2 && box.y + box.height > lineBox.y + lineBox.height / 2) return squiggles.nth(i);
+        if (box && box.y < lineBox.y + lineBox.height / 2 && box.y + box.height > lineBox.y + lineBox.height / 2) return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
       }
       if (Date.now() > deadline) throw new Assertion(`no squiggle on the \`func (s *Service) Verify\` line after ${timeoutMs} ms (${count} squiggles, line ${lineBox ? 'visible' : 'not visible'})`);
       await page.waitForTimeout(250);
@@ -133,7 +128,7 @@ export async function runUiScenario(page: Page, options: UiOptions): Promise<UiC
       let text = '';
       const deadline = Date.now() + 45000;
       while (!/AI Guardrails: JWT/.test(text) && Date.now() < deadline) {
-        const target = await center(await jwtSquiggle());
+        const target = await jwtSquiggle();
         await page.mouse.move(target.x - 40, target.y + 200);
         await page.mouse.move(target.x, target.y, { steps: 5 });
         text = await waitForText(hover, (t) => /AI Guardrails: JWT/.test(t), 'the hover', 5000).catch(() => text);
@@ -149,7 +144,7 @@ export async function runUiScenario(page: Page, options: UiOptions): Promise<UiC
       const menu = page.locator('.action-widget:visible');
       const none = page.locator('.monaco-editor .message', { hasText: 'No code actions available' });
       for (let attempt = 1; ; attempt++) {
-        const target = await center(await jwtSquiggle());
+        const target = await jwtSquiggle();
         await page.mouse.click(target.x, target.y);
         await page.mouse.move(target.x, target.y + 300);
         await page.keyboard.press('Control+.');
