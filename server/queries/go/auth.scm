@@ -550,3 +550,20 @@
    arguments: (argument_list . (_)))
  (#match? @f "^([Vv]erify|[Vv]alidate|[Cc]heck)(Client)?(Secret|APIKey|ApiKey|LegacyAPIKey|Credentials?|PreAuthKey|AuthKey)$")
  (#set! rule "go.auth.access-call"))
+
+;; An OAuth 2.0 server authenticating the client by its secret: the storage lookup that checks it,
+;; storage.ClientCredentials(ctx, req.ClientID, req.ClientSecret), and the package's own helper
+;; doing so, client, err := AuthorizeClientCredentialsClient(ctx, request, storage),
+;; AuthenticateClient(ctx, r). The client secret goes in, or the helper says it authenticates a client.
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list) @args)
+ (#eq? @f "ClientCredentials")
+ (#match? @args "[Cc]lient_?[Ss]ecret")
+ (#set! rule "go.auth.access-call"))
+
+((call_expression
+   function: (identifier) @trigger
+   arguments: (argument_list . (_)))
+ (#match? @trigger "^(Authori[sz]e|Authenticate)Client(Credentials|Secret|IDSecret|Assertion|JWT)?(Client|Request)?$")
+ (#set! rule "go.auth.access-call"))

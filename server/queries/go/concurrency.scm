@@ -143,6 +143,73 @@
  (#set! evidence "mention")
  (#set! rule "go.concurrency.receive"))
 
+;; A non-blocking check of the function's own timeout, timeoutCh := time.After(d); for … { select {
+;; case <-timeoutCh: …; default: … } }: a deadline on a sequential loop, nothing shared or waited for.
+;; Mentions, for the select and its receive (first: ahead of the receive and select patterns below).
+((select_statement . (communication_case
+     communication: (receive_statement . right: (unary_expression operand: (identifier) @ch))) . (default_case) .) @trigger
+ (#match? @ch "^(timeout|timer|deadline|expir)\\w*$|(Timeout|Timer|Deadline)\\w*$")
+ (#text-before? @trigger "\\b(timeout|timer|deadline|expir)\\w*\\s*:?=\\s*time\\.After\\(|(Timeout|Timer|Deadline)\\w*\\s*:?=\\s*time\\.After\\(")
+ (#imports? "^time$")
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.select"))
+
+((select_statement . (communication_case
+     communication: (receive_statement . right: (unary_expression operand: (identifier) @ch) @trigger)) . (default_case) .)
+ (#match? @ch "^(timeout|timer|deadline|expir)\\w*$|(Timeout|Timer|Deadline)\\w*$")
+ (#text-before? @trigger "\\b(timeout|timer|deadline|expir)\\w*\\s*:?=\\s*time\\.After\\(|(Timeout|Timer|Deadline)\\w*\\s*:?=\\s*time\\.After\\(")
+ (#imports? "^time$")
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.receive"))
+
+;; The same cancellable sleep through a local timer, for { timer := time.After(interval); select {
+;; case <-ctx.Done(): return …; case <-timer: } … }: a polling or backoff loop's wait (the retry
+;; region holds it). Exactly those two cases, the timer's empty; mentions for the select and receives.
+([(select_statement
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression field: (field_identifier) @d)))))
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (identifier) @tm))) @sleep .) @trigger
+  (select_statement
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (identifier) @tm))) @sleep
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression field: (field_identifier) @d))))) .) @trigger]
+ (#eq? @d "Done")
+ (#match? @tm "^(timer|wait|delay|sleep|backoff|after)\\w*$|(Timer|Wait|Delay|Sleep|Backoff)$")
+ (#match? @sleep ":\\s*$")
+ (#text-before? @trigger "(timer|wait|delay|sleep|backoff|after)\\w*\\s*:?=\\s*time\\.After\\(")
+ (#text-before? @trigger "[Aa]ttempt|[Rr]etr(y|ies)|[Bb]ackoff|[Pp]oll|[Ii]nterval")
+ (#imports? "^time$")
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.select"))
+
+([(select_statement
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression field: (field_identifier) @d))) @trigger))
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (identifier) @tm))) @sleep .)
+  (select_statement
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (identifier) @tm))) @sleep
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression field: (field_identifier) @d))) @trigger)) .)]
+ (#eq? @d "Done")
+ (#match? @tm "^(timer|wait|delay|sleep|backoff|after)\\w*$|(Timer|Wait|Delay|Sleep|Backoff)$")
+ (#match? @sleep ":\\s*$")
+ (#text-before? @trigger "(timer|wait|delay|sleep|backoff|after)\\w*\\s*:?=\\s*time\\.After\\(")
+ (#text-before? @trigger "[Aa]ttempt|[Rr]etr(y|ies)|[Bb]ackoff|[Pp]oll|[Ii]nterval")
+ (#imports? "^time$")
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.receive"))
+
+([(select_statement
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression field: (field_identifier) @d)))))
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (identifier) @tm) @trigger)) @sleep .)
+  (select_statement
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (identifier) @tm) @trigger)) @sleep
+   . (communication_case communication: (receive_statement right: (unary_expression operand: (call_expression function: (selector_expression field: (field_identifier) @d))))) .)]
+ (#eq? @d "Done")
+ (#match? @tm "^(timer|wait|delay|sleep|backoff|after)\\w*$|(Timer|Wait|Delay|Sleep|Backoff)$")
+ (#match? @sleep ":\\s*$")
+ (#text-before? @trigger "(timer|wait|delay|sleep|backoff|after)\\w*\\s*:?=\\s*time\\.After\\(")
+ (#text-before? @trigger "[Aa]ttempt|[Rr]etr(y|ies)|[Bb]ackoff|[Pp]oll|[Ii]nterval")
+ (#imports? "^time$")
+ (#set! evidence "mention")
+ (#set! rule "go.concurrency.receive"))
+
 ; v := <-ch, <-done
 ((unary_expression operator: "<-") @trigger
  (#set! rule "go.concurrency.receive"))

@@ -299,9 +299,12 @@
 ; oidc.HydrateClientCredentialsFlowSessionWithAccessRequest(ctx, client, session),
 ; oidc.IsPushedAuthorizedRequest(requester, prefix), oauth2.NewSessionWithCustomClaims(ctx, cfg, sub).
 ; Which scopes, audiences and claims are granted is what the issued ID and access tokens assert.
+; Not the protocol's error constructors, oidc.ErrInvalidGrant(), oidc.ErrUnsupportedGrantType(),
+; oidc.ErrInvalidScope(): building an error response decides nothing a token carries.
 ((call_expression
    function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @fn) @trigger)
  (#match? @fn "(Grant|Claim|Consent|Scope|Audience|Hydrate|PushedAuthoriz)")
+ (#not-match? @fn "^Err")
  (#resolves-to? @pkg "(^|/)(oidc|oauth2|oauth|openid)$")
  (#set! rule "go.jwt.oidc-grant"))
 

@@ -1969,12 +1969,32 @@ function fromRequest(n: Node, ctx: ValueContext): boolean {
   const u = unwrap(n, ctx);
   const text = textOf(u, ctx);
   if (REQUEST_ACCESS.test(text)) return true;
+  if (ctx.family === 'go') return goLocalFromRequest(u, ctx);
   if (ctx.family !== 'python') return false;
   if (PY_REQUEST_TOKEN.test(text)) return true;
   if (u.type !== 'identifier') return false;
   const fn = enclosingFunction(u, ctx);
   const values = fn ? functionFacts(fn, ctx).values.get(text) : undefined;
   return values !== undefined && values.some((t) => REQUEST_ACCESS.test(t));
+}
+
+/** Go: a request header read in a fasthttp/fiber handler, `c.Request().Header.Peek("Authorization")`. */
+const GO_REQUEST_HEADER = /\.Header\.Peek\(|\.(Get|Header)\(\s*"(Authorization|X-[\w-]*(Token|Key|Secret))"/i;
+
+/**
+ * Go: a local the function assigns from a request read, directly or through one more local
+ * (`authorizationHeader := string(c.Request().Header.Peek("Authorization"))`, then
+ * `token := strings.TrimPrefix(authorizationHeader, "Bearer ")`).
+ */
+function goLocalFromRequest(u: Node, ctx: ValueContext): boolean {
+  if (u.type !== 'identifier') return false;
+  const fn = enclosingFunction(u, ctx);
+  if (!fn) return false;
+  const facts = functionFacts(fn, ctx).values;
+  const direct = (t: string) => REQUEST_ACCESS.test(t) || GO_REQUEST_HEADER.test(t);
+  const values = facts.get(textOf(u, ctx));
+  if (values === undefined) return false;
+  return values.some((t) => direct(t) || [...t.matchAll(/\b[A-Za-z_]\w*\b/g)].some((m) => m[0] !== textOf(u, ctx) && (facts.get(m[0]) ?? []).some(direct)));
 }
 
 /**

@@ -55,3 +55,18 @@
  (#set! severity "warning")
  (#set! cwe "327")
  (#set! message "TLS 1.0/1.1 and SSL 3.0 are deprecated (RFC 8996) and allow downgrade to broken cipher suites; set MinVersion: tls.VersionTLS12 (or tls.VersionTLS13)."))
+
+; SSH host key verification turned off (CWE-295), HostKeyCallback: ssh.InsecureIgnoreHostKey(): the
+; client accepts any server key, so anyone on the path can impersonate the server (the SSH sibling of
+; InsecureSkipVerify, reported like it). Left alone behind an operator's switch (`if cfg.Insecure`,
+; `if c.HostKey == ""` falling back when no key is configured) as for TLS.
+((call_expression function: (selector_expression) @fn arguments: (argument_list) @args) @finding
+ (#resolves-to? @fn "^golang\\.org/x/crypto/ssh\\.InsecureIgnoreHostKey$")
+ (#eq? @args "()")
+ (#not-guarded-by? @finding "{{tls-opt-out-switch}}|[Hh]ost_?[Kk]ey|HOST_?KEY|[Kk]nown_?[Hh]osts|KNOWN_?HOSTS")
+ (#set! rule "go.crypto.ssh-host-key-ignored")
+ (#set! category "crypto")
+ (#set! severity "warning")
+ (#set! cwe "295")
+ (#set! message "ssh.InsecureIgnoreHostKey accepts any server host key, so anyone on the path can impersonate the server. Verify it: knownhosts.New(path) or ssh.FixedHostKey(key).")
+ )
