@@ -994,9 +994,10 @@ const INCIDENTAL_USE =
 /**
  * Names (case-sensitive, by camelCase / snake_case part) of units that build a label from a hash:
  * a cookie's name, a log, run or dedupe id, a telemetry deployment id, an opaque serial (`getTrustedDeviceCookieName`,
- * `buildUsageLogId`, `createCronRunId`, `deployment_id`, `hashToOpaqueSerial`). The hash names something; it guards nothing.
+ * `buildUsageLogId`, `createCronRunId`, `deployment_id`, `hashToOpaqueSerial`), an item's UID (`find_available_uid`,
+ * `new_uid`). The hash names something; it guards nothing.
  */
-const INCIDENTAL_NAME = /[Cc]ookie_?Name|cookie_name|COOKIE_NAME|(^|[a-z0-9\s])(Log|log_|Run|run_)(Id|ID|id)([A-Z_\s]|$)|[Dd]eployment_?(Id|ID|id)|Opaque_?Serial|opaque_serial|(^|\s)_?(Null|Mock|Fake|Dummy|Stub)[A-Z]\w*(\s|$)/;
+const INCIDENTAL_NAME = /[Cc]ookie_?Name|cookie_name|COOKIE_NAME|(^|[a-z0-9\s])(Log|log_|Run|run_)(Id|ID|id)([A-Z_\s]|$)|[Dd]eployment_?(Id|ID|id)|Opaque_?Serial|opaque_serial|(^|\s)_?(Null|Mock|Fake|Dummy|Stub)[A-Z]\w*(\s|$)|(^|[\s_])uid(\s|$)/;
 
 /**
  * What a hash or random value names when no secret word is near (tested after them, unlike
