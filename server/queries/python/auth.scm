@@ -1184,3 +1184,30 @@
  (#match? @obj "^(perm|perms|permission|p)$")
  (#text-before? @trigger "\\bPermission\\(")
  (#set! rule "python.auth.permission-can"))
+
+; Round 32 (Radicale): an authentication backend's own credential check under another name than
+; authenticate(): `def _login(self, login, password)` in `class Auth(auth.BaseAuth)`, `def
+; login(self, login, password, context)` in `class BaseAuth`, `def check_password(self, identity,
+; password)` in an `AuthProvider`: the method that takes the password and says who logged in. Not an
+; abstract stub, nor a one-line answer (an allow-all or deny-all backend's `return ""`).
+((class_definition
+   name: (identifier) @class
+   body: (block
+     [(function_definition name: (identifier) @trigger parameters: (parameters) @ps) @fn
+      (decorated_definition definition: (function_definition name: (identifier) @trigger parameters: (parameters) @ps)) @fn]))
+ (#match? @trigger "^_?(login|authenticate|check_credentials|verify_credentials|check_password|verify_password)$")
+ (#match? @ps "[(,]\\s*(password|passwd|pwd|raw_password|plain_password)\\s*[:,)=]")
+ (#match? @class "(Auth|Backend|Authentication|Authenticator|AuthProvider)$")
+ (#not-match? @fn "@(abc\\.)?abstractmethod|^(async\\s+)?def\\s+\\w+\\([^)]*\\)\\s*(->[^:]*)?:\\s*(\"\"\"[^\"]*\"\"\"\\s*)?(pass|\\.\\.\\.|raise\\s+NotImplementedError\\S*|return\\b[^\\n]*)\\s*$")
+ (#set! rule "python.auth.backend-method"))
+
+((class_definition
+   superclasses: (argument_list [(identifier) (attribute)] @base)
+   body: (block
+     [(function_definition name: (identifier) @trigger parameters: (parameters) @ps) @fn
+      (decorated_definition definition: (function_definition name: (identifier) @trigger parameters: (parameters) @ps)) @fn]))
+ (#match? @trigger "^_?(login|authenticate|check_credentials|verify_credentials|check_password|verify_password)$")
+ (#match? @ps "[(,]\\s*(password|passwd|pwd|raw_password|plain_password)\\s*[:,)=]")
+ (#match? @base "(Auth|Backend|Authentication|Authenticator|AuthProvider)$")
+ (#not-match? @fn "@(abc\\.)?abstractmethod|^(async\\s+)?def\\s+\\w+\\([^)]*\\)\\s*(->[^:]*)?:\\s*(\"\"\"[^\"]*\"\"\"\\s*)?(pass|\\.\\.\\.|raise\\s+NotImplementedError\\S*|return\\b[^\\n]*)\\s*$")
+ (#set! rule "python.auth.backend-method"))

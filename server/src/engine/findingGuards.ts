@@ -27,6 +27,11 @@ function holds(outer: Node, n: Node): boolean {
   return outer.startIndex <= n.startIndex && outer.endIndex >= n.endIndex;
 }
 
+/** `n` sits in an `elif` or `else` arm of the Python `if` statement `s`. */
+function inOtherArm(s: Node, n: Node): boolean {
+  return s.namedChildren.some((c) => (c?.type === 'elif_clause' || c?.type === 'else_clause') && holds(c, n));
+}
+
 export function isGuardedBy(n: Node, re: RegExp, ctx: ValueContext): boolean {
   const fn = enclosingFunction(n, ctx);
   // Module-level code (a settings file's `if DOMAIN == "localhost":` branch): the `if`s around it.
@@ -42,6 +47,9 @@ export function isGuardedBy(n: Node, re: RegExp, ctx: ValueContext): boolean {
     if (body && !negated && holds(body, n)) return true;
     // An early exit unless the switch is on: `if !c.SkipVerify { return ctx }` before the code.
     if (body && negated && s.endIndex <= n.startIndex && EXIT.test(body.text) && !holds(s, n)) return true;
+    // Python: another arm of a chain that dispatches on the setting (`if mode == REQUIRED: …
+    // elif mode == OPTIONAL: … else: CERT_NONE`), the operator's choice among its modes.
+    if (ctx.family === 'python' && !negated && s.type === 'if_statement' && inOtherArm(s, n)) return true;
   }
   if (!fn) return false;
   for (const c of fn.descendantsOfType(CASE_TYPES)) {

@@ -626,7 +626,20 @@ function macDerived(raw: Node, ctx: ValueContext): boolean {
 function secretBearing(n: Node, ctx: ValueContext): boolean {
   const name = valueName(n, ctx);
   if (NOT_SECRET_NAME.test(name)) return false;
-  return SECRET_NAME.test(name) || macDerived(n, ctx) || goSigningCall(n, ctx);
+  return SECRET_NAME.test(name) || macDerived(n, ctx) || goSigningCall(n, ctx) || passwordDigestLocal(n, name, ctx);
+}
+
+/**
+ * Python: a local named as a digest every value of which is a call given the password
+ * (`digest = self._cache_digest(login, password, salt)`): a password hash under a neutral name.
+ */
+function passwordDigestLocal(n: Node, name: string, ctx: ValueContext): boolean {
+  if (ctx.family !== 'python' || n.type !== 'identifier' || !/^(\w*_)?(digest|hash|hashed)$/.test(name)) return false;
+  const fn = enclosingFunction(n, ctx);
+  const values = fn ? functionFacts(fn, ctx).values.get(name) : undefined;
+  // (`digest = ""` resets aside.)
+  const digestOfPassword = (v: string) => /^[\w.]+\(.*[(,]\s*(password|passwd|pwd)\s*[,)]/s.test(v);
+  return values !== undefined && values.some(digestOfPassword) && values.every((v) => digestOfPassword(v) || /^([rbuRBU]?(""|'')|None)$/.test(v));
 }
 
 /** Go: a signing call's result, `auth.Sign(body, expires)`, `s.computeSign(req)` (with arguments; big.Int's `x.Sign()` has none). */
@@ -981,9 +994,10 @@ const INCIDENTAL_USE =
 /**
  * Names (case-sensitive, by camelCase / snake_case part) of units that build a label from a hash:
  * a cookie's name, a log, run or dedupe id, a telemetry deployment id, an opaque serial (`getTrustedDeviceCookieName`,
- * `buildUsageLogId`, `createCronRunId`, `deployment_id`, `hashToOpaqueSerial`). The hash names something; it guards nothing.
+ * `buildUsageLogId`, `createCronRunId`, `deployment_id`, `hashToOpaqueSerial`), an item's UID (`find_available_uid`,
+ * `new_uid`). The hash names something; it guards nothing.
  */
-const INCIDENTAL_NAME = /[Cc]ookie_?Name|cookie_name|COOKIE_NAME|(^|[a-z0-9\s])(Log|log_|Run|run_)(Id|ID|id)([A-Z_\s]|$)|[Dd]eployment_?(Id|ID|id)|Opaque_?Serial|opaque_serial|(^|\s)_?(Null|Mock|Fake|Dummy|Stub)[A-Z]\w*(\s|$)/;
+const INCIDENTAL_NAME = /[Cc]ookie_?Name|cookie_name|COOKIE_NAME|(^|[a-z0-9\s])(Log|log_|Run|run_)(Id|ID|id)([A-Z_\s]|$)|[Dd]eployment_?(Id|ID|id)|Opaque_?Serial|opaque_serial|(^|\s)_?(Null|Mock|Fake|Dummy|Stub)[A-Z]\w*(\s|$)|(^|[\s_])uid(\s|$)/;
 
 /**
  * What a hash or random value names when no secret word is near (tested after them, unlike
@@ -1604,6 +1618,13 @@ function digestsCredential(call: Node, ctx: ValueContext): boolean {
     const update = parentOf(member, ctx);
     const fed = update?.type === 'call_expression' ? update.childForFieldName('arguments') : null;
     if (fed && CREDENTIAL_ARGUMENT.test(textOf(fed, ctx))) return true;
+  }
+  // Python's `h = hashlib.sha3_512(); h.update(password.encode())`: the hash object is fed later.
+  if (ctx.family === 'python' && member?.type === 'assignment' && member.childForFieldName('left')?.type === 'identifier') {
+    const fn = enclosingFunction(call, ctx);
+    const name = textOf(member.childForFieldName('left') ?? member, ctx);
+    const fed = new RegExp(`\\b${name}\\.update\\(([^)]*)\\)`, 'g');
+    if (fn) for (const m of textOf(fn, ctx).matchAll(fed)) if (CREDENTIAL_ARGUMENT.test(m[1] ?? "")) return true;
   }
   // `salted = (email + settings.SECRET_KEY).encode(); sha1(salted)`: a local built from a secret
   // (a keyed hash) or a credential. Only a function with statements can assign one.
