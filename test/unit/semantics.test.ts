@@ -63,6 +63,8 @@ describe('test-code classification', () => {
     'src/api/client.mock.ts',
     'packages/demo-app/src/DevPanel.tsx',
     'packages/device-demo-app/src/App.tsx',
+    'infosec-scan/oauth2-test-server/oauth/model.js',
+    'tools/test-idp/server.ts',
     'netbox/netbox/configuration_testing.py',
     'project/settings_test.py',
     // dev tools, demos and test helpers outside test-named files
@@ -131,6 +133,8 @@ describe('test-code classification', () => {
   const production = [
     'apps/web/src/pages/playground/index.tsx',
     'apps/api/src/dev/seed-guard.ts',
+    'packages/backend/src/mock-server/handler.ts',
+    'src/contest-server/auth.ts',
     'packages/dev/src/auth.ts',
     'app/data_loader.py',
     'app/sampler.py',

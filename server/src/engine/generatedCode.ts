@@ -65,7 +65,10 @@ const MINIFIED_HEAD_LINES = 120;
  * Minified or bundled code (a vendored `swagger-ui-standalone-preset.js`, a Monaco `jsonWorker.js`,
  * a yarn release `.cjs`): most of the first lines' characters sit in lines of 1000+ characters with
  * almost no whitespace (under 8%) and statement punctuation throughout (`;` and `}` over 1.5%), which
- * tells a bundler's output from a long string, base64 blob or SQL literal in hand-written code. Like
+ * tells a bundler's output from a long string, base64 blob or SQL literal in hand-written code. A
+ * bundled keyword table or data module (a Monaco language's `keywords:["ABORT","ABS",…]`, a dayjs
+ * locale) has few `;`/`}` but is nearly space-free (under 3%) and dense in `,{()` (over 5% with `;}`),
+ * which a base64 blob (no punctuation) or a formatted literal (`", "`: spaces) is not. Like
  * generated code it is reviewed where it comes from (its upstream or its sources) and replaced whole;
  * its one-letter names and inlined libraries only produce look-alikes (an Immutable.js
  * `HashCollisionNode` read as a timing compare).
@@ -81,12 +84,14 @@ function minifiedMarker(text: string): string | undefined {
     if (line.length < MINIFIED_LINE) continue;
     let space = 0;
     let punct = 0;
+    let syntax = 0;
     for (let i = 0; i < line.length; i++) {
       const c = line.charCodeAt(i);
       if (c === 32 || c === 9) space++;
       else if (c === 59 || c === 125) punct++; // ; }
+      else if (c === 44 || c === 123 || c === 40 || c === 41) syntax++; // , { ( )
     }
-    if (space < line.length * 0.08 && punct > line.length * 0.015) {
+    if ((space < line.length * 0.08 && punct > line.length * 0.015) || (space < line.length * 0.03 && punct + syntax > line.length * 0.05)) {
       minified += line.length;
       first ??= n + 1;
     }

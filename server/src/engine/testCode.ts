@@ -155,6 +155,13 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
 const SAMPLE_APP_DIR = /^([a-z0-9]+[-_])*(demo|example|sample)s?[-_](apps?|apis?|servers?|services?|sites?)$/;
 
 /**
+ * A stand-in server that tests or a scan harness run against (`oauth2-test-server`, `test-server`,
+ * `test_idp`): its hard-coded clients, secrets and compares are fixtures. Only `test`: a `mock-server`
+ * can be a product feature (an API tool's mock servers).
+ */
+const TEST_SERVER_DIR = /^([a-z0-9]+[-_])*tests?[-_](servers?|idps?|providers?)$/;
+
+/**
  * Packages and directories of developer tooling by name: a package's test utilities
  * (`medusa-test-utils`, `foo_test_helpers`), a dev CLI (`foo-dev-cli`, `dev-cli`) and a usage-analytics
  * client (`foo-telemetry`, hyphenated, as a package of its own, unlike a product's `telemetry/` module).
@@ -243,7 +250,7 @@ export function isTestPath(relPath: string): boolean {
   const dirs = isDir ? parts : parts.slice(0, -1);
   for (const d of dirs) {
     const lower = d.toLowerCase();
-    if (TEST_DIRS.has(lower) || NUMBERED_TEST_DIR.test(lower) || SAMPLE_APP_DIR.test(lower) || DEV_TOOL_DIR.test(lower)) return true;
+    if (TEST_DIRS.has(lower) || NUMBERED_TEST_DIR.test(lower) || SAMPLE_APP_DIR.test(lower) || DEV_TOOL_DIR.test(lower) || TEST_SERVER_DIR.test(lower)) return true;
   }
   if (isDevToolPath(dirs, isDir)) return true;
   if (isVendoredAssetPath(dirs)) return true;

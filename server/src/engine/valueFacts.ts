@@ -703,6 +703,10 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   if (changeDetectionFlag(a, ctx)) return false;
   const ta = textOf(a, ctx);
   const tb = textOf(b, ctx);
+  // `if (this.main.apiKey != process.env.API_KEY) this.main.apiKey = process.env.API_KEY;`: the
+  // branch makes the two equal (config sync), and `user.settings.accessToken !== settings.options.accessToken`
+  // compares two values the server holds in its settings: neither is presented by a client.
+  if (ctx.family === 'ecma' && (syncedByBranch(a, ta, tb, ctx) || (SETTINGS_HELD.test(ta) && SETTINGS_HELD.test(tb)))) return false;
   // A stored value against one the request presents is a check, not change detection: dex's
   // refresh rotation `old.Token != requestToken.Token` (the stored token before the update).
   if ((CHANGE_SIDE.test(ta) && !PRESENTED_SIDE.test(tb)) || (CHANGE_SIDE.test(tb) && !PRESENTED_SIDE.test(ta))) return false;
@@ -902,6 +906,36 @@ function exclusionFilter(a: Node, ctx: ValueContext): boolean {
     up = block?.type === 'statement_block' ? parentOf(block, ctx) : null;
   }
   return (up?.type === 'arrow_function' || up?.type === 'function_expression') && callbackMethod(up, ctx) === 'filter';
+}
+
+/**
+ * Read from the server's settings or configuration object (`settings.options.accessToken`,
+ * `user.settings.pushbulletAccessToken`, `config.apiKey`, `process.env.API_KEY`), not from a request.
+ */
+const SETTINGS_HELD = /^(?!.*\b(req|request|ctx|headers|body|query|params|cookies|session)\b)(.*\.)?(settings|config|configuration|options|opts|cfg|conf|env)\.[\w$.]+$/;
+
+/**
+ * The comparison is an `if`'s whole condition and the branch's first statement assigns one operand
+ * from the other (`if (a !== b) { a = b; }`): bringing a copy up to date, not a verification.
+ */
+function syncedByBranch(a: Node, ta: string, tb: string, ctx: ValueContext): boolean {
+  let cmp = parentOf(a, ctx);
+  if (cmp?.type !== 'binary_expression' || !/^!==?$/.test(field(cmp, 'operator')?.type ?? '')) return false;
+  let up = parentOf(cmp, ctx);
+  if (up?.type === 'parenthesized_expression') {
+    cmp = up;
+    up = parentOf(up, ctx);
+  }
+  if (up?.type !== 'if_statement' || field(up, 'condition')?.id !== cmp.id) return false;
+  let body = field(up, 'consequence');
+  if (body?.type === 'statement_block') body = body.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null;
+  const assign = body?.type === 'expression_statement' ? body.namedChildren[0] : null;
+  if (assign?.type !== 'assignment_expression') return false;
+  const lhs = textOf(field(assign, 'left') ?? assign, ctx);
+  const rhs = textOf(field(assign, 'right') ?? assign, ctx);
+  // `a = b ?? ''`: the same value with a fallback.
+  const from = (src: string) => rhs === src || rhs.startsWith(`${src} ??`) || rhs.startsWith(`${src} ||`);
+  return (lhs === ta && from(tb)) || (lhs === tb && from(ta));
 }
 
 /** A flag that names change detection: `canSkip`, `unchanged`, `hasChanged`, `dirty` (not `same`: `const same = a.passwordHash === b.passwordHash`). */

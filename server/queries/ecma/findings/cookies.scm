@@ -18,6 +18,7 @@
    arguments: (arguments . [(string) (identifier) (member_expression)] @name . (_) .)) @call
  (#match? @fn "{{cookie-setter}}")
  (#match? @name "^(?!.*(?:[cC][sS][rR][fF]|[xX][sS][rR][fF])).*(?:[sS][eE][sS][sS][iI][oO][nN]|[sS][eE][sS][sS]|[sS][iI][dD]|[tT][oO][kK][eE][nN]|[aA][uU][tT][hH]|[jJ][wW][tT]|[rR][eE][mM][eE][mM][bB][eE][rR]|[lL][oO][gG][iI][nN]|[rR][eE][fF][rR][eE][sS][hH]|[aA][cC][cC][eE][sS][sS]|__[hH][oO][sS][tT]-|__[sS][eE][cC][uU][rR][eE]-)")
+ (#not-match? @name "[-_.]?([Dd]est(ination)?|DEST(INATION)?|[Rr]edirect(_?[Tt]o|_?[Uu]rl)?|REDIRECT(_?TO|_?URL)?|[Rr]eturn_?([Tt]o|[Uu]rl)|RETURN_?(TO|URL)|[Uu]rl|URL)['\"`]?$")
  (#not-match? @fn "(^|\\.)cookies\\.set$")
  (#set! rule "ecma.auth.cookie-not-secure")
  (#set! category "auth")
@@ -32,6 +33,7 @@
    arguments: (arguments . [(string) (identifier) (member_expression)] @name . (_) . (object) @opts @finding)) @call
  (#match? @fn "{{cookie-setter}}")
  (#match? @name "^(?!.*(?:[cC][sS][rR][fF]|[xX][sS][rR][fF])).*(?:[sS][eE][sS][sS][iI][oO][nN]|[sS][eE][sS][sS]|[sS][iI][dD]|[tT][oO][kK][eE][nN]|[aA][uU][tT][hH]|[jJ][wW][tT]|[rR][eE][mM][eE][mM][bB][eE][rR]|[lL][oO][gG][iI][nN]|[rR][eE][fF][rR][eE][sS][hH]|[aA][cC][cC][eE][sS][sS]|__[hH][oO][sS][tT]-|__[sS][eE][cC][uU][rR][eE]-)")
+ (#not-match? @name "[-_.]?([Dd]est(ination)?|DEST(INATION)?|[Rr]edirect(_?[Tt]o|_?[Uu]rl)?|REDIRECT(_?TO|_?URL)?|[Rr]eturn_?([Tt]o|[Uu]rl)|RETURN_?(TO|URL)|[Uu]rl|URL)['\"`]?$")
  (#not-match? @opts "(^|[{,\\s])secure\\s*(:(?!\\s*false\\b)|[,}])|\\.\\.\\.")
  (#not-match? @fn "(^|\\.)cookies\\.set$")
  (#set! rule "ecma.auth.cookie-not-secure")
@@ -47,6 +49,7 @@
    arguments: (arguments . [(string) (identifier) (member_expression)] @name . (_) . (object) @opts @finding)) @call
  (#match? @fn "{{cookie-setter}}")
  (#match? @name "^(?!.*(?:[cC][sS][rR][fF]|[xX][sS][rR][fF])).*(?:[sS][eE][sS][sS][iI][oO][nN]|[sS][eE][sS][sS]|[sS][iI][dD]|[tT][oO][kK][eE][nN]|[aA][uU][tT][hH]|[jJ][wW][tT]|[rR][eE][mM][eE][mM][bB][eE][rR]|[lL][oO][gG][iI][nN]|[rR][eE][fF][rR][eE][sS][hH]|[aA][cC][cC][eE][sS][sS]|__[hH][oO][sS][tT]-|__[sS][eE][cC][uU][rR][eE]-)")
+ (#not-match? @name "[-_.]?([Dd]est(ination)?|DEST(INATION)?|[Rr]edirect(_?[Tt]o|_?[Uu]rl)?|REDIRECT(_?TO|_?URL)?|[Rr]eturn_?([Tt]o|[Uu]rl)|RETURN_?(TO|URL)|[Uu]rl|URL)['\"`]?$")
  (#match? @opts "(^|[{,\\s])secure\\s*(:(?!\\s*false\\b)|[,}])|\\.\\.\\.")
  (#not-match? @opts "(^|[{,\\s])httpOnly\\s*(:(?!\\s*false\\b)|[,}])|\\.\\.\\.")
  (#set! rule "ecma.auth.cookie-not-httponly")
