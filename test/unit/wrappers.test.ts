@@ -460,8 +460,21 @@ describe('project wrappers', () => {
       '        return Template.objects.all()',
       '    return Template.objects.none()',
       '',
+      '',
+      'class TemplatesMenuItem(MenuItem):',
+      '    def is_shown(self, request):',
+      '        return can_manage_templates(request.user)',
+      '',
+      '',
+      'class TemplatesPanel(ObjectsTablePanel):',
+      '    def _get_table_add_url(self, context):',
+      '        if can_manage_templates(context["request"].user):',
+      '            return reverse("templates:add")',
+      '        return None',
+      '',
     ].join('\n');
     const { analysis } = engine.analyze(py, 'python', { wrappers });
+    // A menu item's is_shown and an "Add" button's URL (round 32) decide only what shows, like a menu builder.
     assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['resolve_menu_items:auth']);
   });
 

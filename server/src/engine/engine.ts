@@ -1018,8 +1018,13 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
   return out;
 }
 
-/** A function that builds menu entries: `_extend_admin_menu`, `_topmenu_sections`, `get_own_menuitems`. */
-const MENU_BUILDER = /^(?!resolve)_?(extend_\w*menu|\w*(side|top|nav)_?menu(_\w+)?|\w*menu_?(items|entries|sections|links))$/i;
+/**
+ * A function that only decides what the UI shows: one that builds menu entries (`_extend_admin_menu`,
+ * `_topmenu_sections`, `get_own_menuitems`), a menu item's `is_shown`, a panel's `should_render`, a
+ * hook adding listing buttons, the URL of an "Add" button (`_get_table_add_url`). Calling the
+ * project's permission helper there picks what to display; the view behind it checks again.
+ */
+const MENU_BUILDER = /^(?!resolve)_?(extend_\w*menu|\w*(side|top|nav)_?menu(_\w+)?|\w*menu_?(items|entries|sections|links)|get_\w*_url|is_shown|should_render|\w*_buttons?)$/i;
 
 /** A Go call whose value is stored into a field: `x.f = call(…)` or `T{F: call(…)}`. */
 function storedInField(call: Node): boolean {
