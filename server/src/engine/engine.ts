@@ -1159,13 +1159,9 @@ const CLASS_TYPES = new Set(['class_definition', 'class_declaration', 'abstract_
 function topLevelName(unit: Node): string {
   // `@Module({…}) export class AuthModule {}`: the exported class names the statement, not the
   // first variable declared somewhere inside its decorator.
-  const declared = unit.type === 'export_statement' ? unit.childForFieldName('declaration') : null;
-  if (declared && CLASS_TYPES.has(declared.type)) {
-    const name = declared.childForFieldName('name');
-    if (name) return name.text;
-  }
-  if (CLASS_TYPES.has(unit.type) || unit.type === 'type_declaration') {
-    const name = unit.childForFieldName('name') ?? unit.descendantsOfType('type_identifier')[0];
+  const declared = unit.type === 'export_statement' ? (unit.childForFieldName('declaration') ?? unit) : unit;
+  if (CLASS_TYPES.has(declared.type) || declared.type === 'type_declaration') {
+    const name = declared.childForFieldName('name') ?? declared.descendantsOfType('type_identifier')[0];
     if (name) return name.text;
   }
   const declarator =
