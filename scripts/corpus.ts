@@ -531,6 +531,8 @@ const RECALL_ROUND_LABELS = [
   'round 30, seed 20261230: held out on six new repositories (engine at 0af048f, this stop\'s rules, tuned on round 29; not tuned on)',
   'round 31, seed 20261231: held out on six new repositories (engine at 67bbbde, the previous stop\'s final rules, tuned on rounds 29 and 30; not tuned on)',
   'round 32, seed 20261232: held out on six new repositories (engine at f26f871, this stop\'s rules, tuned on round 31; not tuned on)',
+  'round 33: an audit of stop 32\'s new Python permission regions (no recall checks)',
+  'round 34, seed 20261234: held out on six new repositories (engine at 0d2cb1d, the previous stop\'s final rules; not tuned on)',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
