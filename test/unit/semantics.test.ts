@@ -63,6 +63,8 @@ describe('test-code classification', () => {
     'src/api/client.mock.ts',
     'packages/demo-app/src/DevPanel.tsx',
     'packages/device-demo-app/src/App.tsx',
+    'ckanext/example_iauthenticator/plugin.py',
+    'packages/dev-server/example-plugins/wishlist-plugin/api/wishlist.resolver.ts',
     'infosec-scan/oauth2-test-server/oauth/model.js',
     'tools/test-idp/server.ts',
     'netbox/netbox/configuration_testing.py',
@@ -209,6 +211,9 @@ describe('test-code classification', () => {
     'bin/modoboa-admin.py',
     'wagtail/bin/wagtail.py',
     'packages/payload/src/bin/generateImportMap/index.ts',
+    // look-alike of example packages: product code that builds examples
+    'packages/common/src/helpers/import/openapi/example-generators/index.ts',
+    'src/examples_api.py',
   ];
   for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));
   for (const p of production) it(`not test code: ${p}`, () => assert.strictEqual(isTestPath(p), false));

@@ -29,6 +29,7 @@ import './fixers';
 import { goFunctionOnlyKey } from './wrappers';
 import { RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTriggers, type MatchContext, type RawFinding, type PatternScope, type RawTrigger, type RootFilter } from './ruleQueries';
 import { computeFileFacts, mayReturnMac, PACKAGE_CLAUSE_NAME, type FileFacts } from './valueFacts';
+import { WHOLE_FILE_NAME } from './findingGuards';
 import { atomicsKey, goAtomicNames, type AtomicKind } from './goAtomics';
 import { RULE_CACHE_FILE, RuleAnalysisCache } from './ruleCache';
 import { requestSource } from './requestTaint';
@@ -237,6 +238,8 @@ function declaredNames(n: Node): string[] {
 function declarationsUnchanged(changed: readonly CharRange[], root: Node, previous: AnalysisState, edits: readonly Edit[]): boolean {
   const names = previous.readNames;
   if (names.size === 0) return true;
+  // An answer read code anywhere in the file (a helper's callers, findingGuards.ts).
+  if (names.has(WHOLE_FILE_NAME)) return false;
   // A declaration the last analysis saw, touched by an edit (mapUntouched: undefined).
   if (previous.readDeclarations.some((d) => mapUntouched(d.startIndex, d.endIndex, edits) === undefined)) return false;
   // A declaration the edits made (or renamed into one of the names), in the new tree.

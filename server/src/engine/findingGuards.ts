@@ -2,10 +2,20 @@
  * `#guarded-by? @c "re"`: the finding's code only runs when an operator setting says so. Between
  * `@c` and its function, an `if` whose condition (a leading `!` / `not` aside) matches `re` holds
  * it in its body (`if c.SkipVerify { … InsecureSkipVerify: true … }`), or a switch / match case
- * whose label matches `re` does (`case unix:`); or, before `@c` in the function body, an early exit
- * `if !c.SkipVerify { return … }` tests a condition matching `re`. Used by the TLS findings: the
- * literal `true` behind a skip-verify switch is the documented opt-in, like the field-valued form
- * `InsecureSkipVerify: c.SkipVerify` that never matched.
+ * whose label matches `re` does (`case unix:`), or a conditional expression's arm does
+ * (`tls: o.allowSelfSigned ? { rejectUnauthorized: false } : undefined`); or, before `@c` in the
+ * function body, an early exit `if !c.SkipVerify { return … }` tests a condition matching `re`.
+ * Used by the TLS findings: the literal `true` behind a skip-verify switch is the documented
+ * opt-in, like the field-valued form `InsecureSkipVerify: c.SkipVerify` that never matched.
+ *
+ * `#guarded-off? @c "re"` is the mirror image: the code only runs when a setting matching `re`
+ * is off (`if !c.VerifySSL`, `if not webhook.ssl_verification`, `verify == false`, the `else` arm
+ * of `if cfg.verifyCert`, the second arm of `o.verifyTls ? … : …`).
+ *
+ * Either holds too when the code sits in a helper of the same file (`func insecureTLSConfig()
+ * *tls.Config`) every call of which is guarded so (`if cfg.SkipTLSVerify { c = insecureTLSConfig() }`):
+ * one level of callers, none outside the file. Such an answer depends on code anywhere in the
+ * file, so an edit anywhere analyses the whole file again (WHOLE_FILE_NAME).
  *
  * Runs only on a finding's few matches: it reads the enclosing function from the indexed helper
  * and the `if` statements inside it, never climbing from every node.
@@ -13,14 +23,39 @@
 import type { Node } from 'web-tree-sitter';
 import { enclosingFunction, isConstant, type ValueContext } from './valueFacts';
 
+/** Recorded in ValueContext.readNames when an answer read callers elsewhere in the file. */
+export const WHOLE_FILE_NAME = '\0whole-file';
+
 // Python's `elif mode == 'none':` is an `elif_clause` with its own condition and consequence.
 const IF_TYPES = ['if_statement', 'elif_clause'];
 const CASE_TYPES = ['expression_case', 'switch_case', 'case_clause'];
+const CONDITIONAL_TYPES = new Set(['ternary_expression', 'conditional_expression']);
 const NEGATION = /^\s*\(?\s*(?:!|not\s)\s*/;
+const FALSE_TEST = /\s*(?:===?|\bis)\s*(?:false|False)\s*$/;
+const CONJUNCTION = /\s*(?:&&|\|\||\band\b|\bor\b)\s*/;
 const EXIT = /^\s*(?:\{\s*)?(?:return|raise|throw|continue)\b/;
 
-function conditionText(ifNode: Node): string {
-  return (ifNode.childForFieldName('condition')?.text ?? '').replace(/^\(\s*|\s*\)$/g, '');
+type Polarity = 'on' | 'off';
+
+function conditionText(ifNode: Node, fn: Node | null): string {
+  const text = (ifNode.childForFieldName('condition')?.text ?? '').replace(/^\(\s*|\s*\)$/g, '');
+  // `if can_pin:` of a local set once, `can_pin = not proxies and not webhook.ssl_verification`: its value.
+  return fn && /^[A-Za-z_$][\w$]*$/.test(text) ? (localValue(text, fn) ?? text) : text;
+}
+
+const LOCAL_ASSIGNMENTS = ['assignment', 'variable_declarator', 'short_var_declaration'];
+
+/** The text of the one value a function gives the local `name` (`x = …`, `const x = …`, `x := …`), if it gives one. */
+function localValue(name: string, fn: Node): string | undefined {
+  let value: string | undefined;
+  for (const a of fn.descendantsOfType(LOCAL_ASSIGNMENTS)) {
+    const left = a?.childForFieldName('left') ?? a?.childForFieldName('name');
+    const right = a?.childForFieldName('right') ?? a?.childForFieldName('value');
+    if (left?.text !== name) continue;
+    if (value !== undefined || !right) return undefined;
+    value = right.text;
+  }
+  return value;
 }
 
 function holds(outer: Node, n: Node): boolean {
@@ -32,32 +67,119 @@ function inOtherArm(s: Node, n: Node): boolean {
   return s.namedChildren.some((c) => (c?.type === 'elif_clause' || c?.type === 'else_clause') && holds(c, n));
 }
 
-export function isGuardedBy(n: Node, re: RegExp, ctx: ValueContext): boolean {
-  const fn = enclosingFunction(n, ctx);
+/** `n` sits in the `else` arm of an `if` (Go, ECMAScript `alternative`; Python `else_clause`). */
+function inElseArm(s: Node, n: Node): boolean {
+  const alt = s.childForFieldName('alternative');
+  return (alt !== null && holds(alt, n)) || s.namedChildren.some((c) => c?.type === 'else_clause' && holds(c, n));
+}
+
+/**
+ * How a condition tests a setting matching `re`: `on` (`c.SkipVerify`, `cfg.Insecure && x`),
+ * `off` (`!c.VerifySSL`, `not x.ssl_verification`, `verify === false`), or not at all. The whole
+ * condition is tried first (the settings' patterns may span an operator: `verify_mode == 'none'`),
+ * then each operand of `&&` / `||` / `and` / `or`.
+ */
+function settingTest(cond: string, re: RegExp): Polarity | undefined {
+  const one = (c: string): Polarity | undefined => {
+    const t = c.replace(/^[\s(]+|[\s)]+$/g, '');
+    const negated = NEGATION.test(t) || FALSE_TEST.test(t);
+    const flag = t.replace(NEGATION, '').replace(FALSE_TEST, '');
+    if (!re.test(flag)) return undefined;
+    return negated ? 'off' : 'on';
+  };
+  const whole = one(cond);
+  if (whole !== undefined && !CONJUNCTION.test(cond.replace(NEGATION, ''))) return whole;
+  for (const part of cond.split(CONJUNCTION)) {
+    const t = one(part);
+    if (t !== undefined) return t;
+  }
+  return whole;
+}
+
+function guardedLocally(n: Node, re: RegExp, want: Polarity, fn: Node | null, ctx: ValueContext): boolean {
+  const opposite: Polarity = want === 'on' ? 'off' : 'on';
   // Module-level code (a settings file's `if DOMAIN == "localhost":` branch): the `if`s around it.
   const around: Node[] = [];
   if (!fn) for (let p = n.parent; p; p = p.parent) if (IF_TYPES.includes(p.type)) around.push(p);
   for (const s of fn ? fn.descendantsOfType(IF_TYPES) : around) {
     if (!s) continue;
-    const cond = conditionText(s);
-    const negated = NEGATION.test(cond);
-    const flag = cond.replace(NEGATION, '');
-    if (!re.test(flag)) continue;
+    const t = settingTest(conditionText(s, fn), re);
+    if (t === undefined) continue;
     const body = s.childForFieldName('consequence');
-    if (body && !negated && holds(body, n)) return true;
+    if (body && t === want && holds(body, n)) return true;
     // An early exit unless the switch is on: `if !c.SkipVerify { return ctx }` before the code.
-    if (body && negated && s.endIndex <= n.startIndex && EXIT.test(body.text) && !holds(s, n)) return true;
+    if (body && t === opposite && s.endIndex <= n.startIndex && EXIT.test(body.text) && !holds(s, n)) return true;
+    // The other arm of an `if` testing the opposite: `if cfg.VerifyCert { … } else { … }`.
+    if (t === opposite && s.type === 'if_statement' && inElseArm(s, n)) return true;
     // Python: another arm of a chain that dispatches on the setting (`if mode == REQUIRED: …
     // elif mode == OPTIONAL: … else: CERT_NONE`), the operator's choice among its modes.
-    if (ctx.family === 'python' && !negated && s.type === 'if_statement' && inOtherArm(s, n)) return true;
+    if (want === 'on' && ctx.family === 'python' && t === 'on' && s.type === 'if_statement' && inOtherArm(s, n)) return true;
   }
-  if (!fn) return false;
+  // `o.allowSelfSigned ? { rejectUnauthorized: false } : undefined` and Python's `a if c else b`.
+  for (let p = n.parent, child: Node = n; p && p !== fn; child = p, p = p.parent) {
+    if (!CONDITIONAL_TYPES.has(p.type)) continue;
+    const [condition, consequence, alternative] = p.type === 'conditional_expression'
+      ? [p.namedChild(1), p.namedChild(0), p.namedChild(2)]
+      : [p.childForFieldName('condition'), p.childForFieldName('consequence'), p.childForFieldName('alternative')];
+    if (!condition || holds(condition, child)) continue;
+    const t = settingTest(condition.text, re);
+    if (t === want && consequence && holds(consequence, child)) return true;
+    if (t === opposite && alternative && holds(alternative, child)) return true;
+  }
+  if (!fn || want !== 'on') return false;
   for (const c of fn.descendantsOfType(CASE_TYPES)) {
     if (!c || !holds(c, n)) continue;
     const label = c.childForFieldName('value') ?? c.namedChild(0);
     if (label && !holds(label, n) && re.test(label.text)) return true;
   }
   return false;
+}
+
+const CALL_TYPES = ['call_expression', 'call'];
+const NAMED_FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'function_definition', 'method_definition']);
+
+/** The name a named function is called by: `insecureTLS` of `func insecureTLS()`, `const insecureTLS = () => …`, a method's name. */
+function functionName(fn: Node): string | undefined {
+  if (NAMED_FUNCTIONS.has(fn.type)) return fn.childForFieldName('name')?.text;
+  const parent = fn.parent;
+  if ((fn.type === 'arrow_function' || fn.type === 'function_expression') && parent?.type === 'variable_declarator') return parent.childForFieldName('name')?.text;
+  return undefined;
+}
+
+/** The name a call calls: `f` of `f()`, `x.f()`, `self.f()`, `c.f()`. */
+function calledName(call: Node): string | undefined {
+  const callee = call.childForFieldName('function');
+  if (!callee) return undefined;
+  if (callee.type === 'identifier') return callee.text;
+  const field = callee.childForFieldName('field') ?? callee.childForFieldName('property') ?? callee.childForFieldName('attribute');
+  return field?.text;
+}
+
+/** Every call of `fn` in the file is guarded (one level), and there is at least one. */
+function callersGuarded(fn: Node, re: RegExp, want: Polarity, ctx: ValueContext): boolean {
+  const name = functionName(fn);
+  if (name === undefined) return false;
+  ctx.readNames?.add(WHOLE_FILE_NAME);
+  let calls = 0;
+  for (const call of fn.tree.rootNode.descendantsOfType(CALL_TYPES)) {
+    if (!call || holds(fn, call) || calledName(call) !== name) continue;
+    if (!guardedLocally(call, re, want, enclosingFunction(call, ctx), ctx)) return false;
+    calls++;
+  }
+  return calls > 0;
+}
+
+function isGuarded(n: Node, re: RegExp, want: Polarity, ctx: ValueContext): boolean {
+  const fn = enclosingFunction(n, ctx);
+  return guardedLocally(n, re, want, fn, ctx) || (fn !== null && callersGuarded(fn, re, want, ctx));
+}
+
+export function isGuardedBy(n: Node, re: RegExp, ctx: ValueContext): boolean {
+  return isGuarded(n, re, 'on', ctx);
+}
+
+export function isGuardedOff(n: Node, re: RegExp, ctx: ValueContext): boolean {
+  return isGuarded(n, re, 'off', ctx);
 }
 
 const HELPER_DECLARATIONS = ['function_declaration', 'method_declaration', 'function_definition'];

@@ -14,7 +14,7 @@ import { looksLikeSql, looksLikeTransactionSql, SQL_STATEMENT_KEYWORDS, stringCo
 import { detached } from './strings';
 import { expandLibraryRefs, readLibrarySets, type LibrarySets } from './librarySets';
 import { isAtomicBesideLock, isAtomicTyped, isNotCacheFill, isNotCliOutput, isNotCursorToken, isNotFreshAtomicTarget, isNotLoneReset, isNotTrivialReader, isSmallUnit } from './goAtomics';
-import { isCodeBuiltSql, isGuardedBy, isHelperMatching, isStaleMarker } from './findingGuards';
+import { isCodeBuiltSql, isGuardedBy, isGuardedOff, isHelperMatching, isStaleMarker } from './findingGuards';
 import { isFireAndForget, textAfter, textBefore } from './goShapes';
 import { isBrowserCode } from './browserCode';
 import { comparisonOperands, concatSplicesRuntimeValue, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isClosurePrimitive, isFixedOrmQuery, isForwardedCredential, isReadOnlyTransaction, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isMacComparison, isSecretUse, isVerifiedClaimComparison, type ValueContext } from './valueFacts';
@@ -132,7 +132,7 @@ const CONTEXT_PREDICATES = new Set([
   // What a go statement shares with its spawner, the function's code before or after a call (goShapes.ts).
   'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?',
   // The `if` / case around a finding, or an early exit before it, tests an operator setting (findingGuards.ts).
-  'guarded-by?', 'not-guarded-by?', 'helper-matches?', 'not-helper-matches?', 'code-built-sql?', 'not-code-built-sql?', 'stale-marker?', 'not-stale-marker?',
+  'guarded-by?', 'not-guarded-by?', 'guarded-off?', 'not-guarded-off?', 'helper-matches?', 'not-helper-matches?', 'code-built-sql?', 'not-code-built-sql?', 'stale-marker?', 'not-stale-marker?',
   // The enclosing function's text, the name a value is bound to, the object literals around it (randomUse.ts).
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
   'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
@@ -280,7 +280,7 @@ const OWN_PREDICATES = new Set([
   'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
   'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
   'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?',
-  'guarded-by?', 'not-guarded-by?', 'helper-matches?', 'not-helper-matches?', 'code-built-sql?', 'not-code-built-sql?', 'stale-marker?', 'not-stale-marker?',
+  'guarded-by?', 'not-guarded-by?', 'guarded-off?', 'not-guarded-off?', 'helper-matches?', 'not-helper-matches?', 'code-built-sql?', 'not-code-built-sql?', 'stale-marker?', 'not-stale-marker?',
   'member-decorator?',
   'verified-claim-compare?', 'not-verified-claim-compare?',
   'field-read?', 'not-field-read?',
@@ -492,6 +492,7 @@ const NODE_PATTERN_TESTS: ReadonlyMap<string, (n: Node, re: RegExp, ctx: MatchCo
   ['text-before?', textBefore],
   ['text-after?', textAfter],
   ['guarded-by?', isGuardedBy],
+  ['guarded-off?', isGuardedOff],
   ['helper-matches?', isHelperMatching],
 ]);
 

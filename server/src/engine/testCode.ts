@@ -152,7 +152,15 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
  * Sample applications by name (`demo-app`, `device-demo-app`, `example-apps`, `sample-app`): an app
  * whose purpose is to show the product, not to run it.
  */
-const SAMPLE_APP_DIR = /^([a-z0-9]+[-_])*(demo|example|sample)s?[-_](apps?|apis?|servers?|services?|sites?)$/;
+const SAMPLE_APP_DIR = /^([a-z0-9]+[-_])*(demo|example|sample)s?[-_](apps?|apis?|servers?|services?|sites?|plugins?|extensions?)$/;
+
+/**
+ * One example per directory, Python package style (`ckanext/example_iauthenticator`,
+ * `example_theme_docs`): the plugin API's worked examples, copied by plugin authors, not run by the
+ * product. Underscore only: a hyphenated `example-generators/` is product code that builds example
+ * payloads.
+ */
+const EXAMPLE_PACKAGE_DIR = /^example_[a-z0-9_]+$/;
 
 /**
  * A stand-in server that tests or a scan harness run against (`oauth2-test-server`, `test-server`,
@@ -250,7 +258,7 @@ export function isTestPath(relPath: string): boolean {
   const dirs = isDir ? parts : parts.slice(0, -1);
   for (const d of dirs) {
     const lower = d.toLowerCase();
-    if (TEST_DIRS.has(lower) || NUMBERED_TEST_DIR.test(lower) || SAMPLE_APP_DIR.test(lower) || DEV_TOOL_DIR.test(lower) || TEST_SERVER_DIR.test(lower)) return true;
+    if (TEST_DIRS.has(lower) || NUMBERED_TEST_DIR.test(lower) || SAMPLE_APP_DIR.test(lower) || EXAMPLE_PACKAGE_DIR.test(lower) || DEV_TOOL_DIR.test(lower) || TEST_SERVER_DIR.test(lower)) return true;
   }
   if (isDevToolPath(dirs, isDir)) return true;
   if (isVendoredAssetPath(dirs)) return true;

@@ -17,6 +17,7 @@
  (#any-of? @k "rejectUnauthorized" "strictSSL")
  (#not-mode-switch? @finding "(rejectUnauthorized|strictSSL)\\s*:\\s*true")
  (#not-guarded-by? @finding "{{tls-opt-out-switch}}")
+ (#not-guarded-off? @finding "{{tls-verify-setting}}")
  (#set! rule "ecma.crypto.tls-verify-disabled")
  (#set! category "crypto")
  (#set! severity "warning")
@@ -45,6 +46,7 @@
    right: (false) @value) @finding
  (#any-of? @k "rejectUnauthorized" "strictSSL")
  (#not-guarded-by? @finding "{{tls-opt-out-switch}}")
+ (#not-guarded-off? @finding "{{tls-verify-setting}}")
  (#set! rule "ecma.crypto.tls-verify-disabled")
  (#set! category "crypto")
  (#set! severity "warning")
@@ -61,6 +63,8 @@
    right: [(string) (number)] @value) @finding
  (#match? @k "^['\"]?NODE_TLS_REJECT_UNAUTHORIZED['\"]?$")
  (#match? @value "^(['\"]0['\"]|0)$")
+ (#not-guarded-by? @finding "{{tls-opt-out-switch}}")
+ (#not-guarded-off? @finding "{{tls-verify-setting}}")
  (#set! rule "ecma.crypto.tls-verify-disabled")
  (#set! category "crypto")
  (#set! severity "warning")
@@ -76,6 +80,8 @@
    ]) @finding
  (#eq? @k "checkServerIdentity")
  (#match? @body "^(undefined|null|\\{\\s*(return\\s*(undefined|null)?\\s*;?\\s*)?\\})$")
+ (#not-guarded-by? @finding "{{tls-opt-out-switch}}")
+ (#not-guarded-off? @finding "{{tls-verify-setting}}")
  (#set! rule "ecma.crypto.tls-verify-disabled")
  (#set! category "crypto")
  (#set! severity "warning")
@@ -88,6 +94,8 @@
    body: (statement_block) @body) @finding
  (#eq? @k "checkServerIdentity")
  (#match? @body "^\\{\\s*(return\\s*(undefined|null)?\\s*;?\\s*)?\\}$")
+ (#not-guarded-by? @finding "{{tls-opt-out-switch}}")
+ (#not-guarded-off? @finding "{{tls-verify-setting}}")
  (#set! rule "ecma.crypto.tls-verify-disabled")
  (#set! category "crypto")
  (#set! severity "warning")
