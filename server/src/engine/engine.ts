@@ -1782,13 +1782,14 @@ export function isStub(unit: Node): boolean {
   const stmts = unitBody(unit)?.statements;
   if (!stmts) return false;
   const undecorated = unit.type !== 'decorated_definition';
+  const pythonUndecorated = unit.type === 'function_definition';
   const trivial = (st: Node): boolean => {
     const t = st.text.trim();
     if (st.type === 'pass_statement') return true;
     if (st.type === 'expression_statement' && (t === '...' || st.namedChild(0)?.type === 'string')) return true;
     if (st.type === 'return_statement' && /^return(\s+None)?;?$/.test(t)) return true;
-    // An empty answer (`return []`: Pyramid's `effective_principals` leaving principals to another policy).
-    if (st.type === 'return_statement' && /^return\s+(\[\s*\]|\(\s*\)|\{\s*\});?$/.test(t)) return true;
+    // An undecorated Python function giving an empty answer (`return []`: Pyramid's `effective_principals` leaving principals to another policy).
+    if (pythonUndecorated && st.type === 'return_statement' && /^return\s+(\[\s*\]|\(\s*\)|\{\s*\})$/.test(t)) return true;
     if (undecorated && st.type === 'return_statement' && /^return\s+(True|true);?$/.test(t)) return true;
     return /^(raise\s+NotImplementedError|throw\s+new\s+Error\(\s*['"`][^'"`]*not\s+implemented|panic\(\s*"[^"]*not\s+implemented)/i.test(t);
   };
