@@ -197,4 +197,37 @@ describe('engine internals', function () {
       { startIndex: 20, endIndex: 21 },
     ]);
   });
+  it('a Python 2-only file (a print statement) yields no regions; a Python 3 one with the same code does', async () => {
+    const engine = await sharedEngine();
+    const body = [
+      'import sys',
+      'from sqlalchemy import create_engine',
+      '',
+      'def add_column(conn, table, col):',
+      '    conn.execute("ALTER TABLE %s ADD COLUMN %s" % (table, col))',
+      '',
+    ];
+    const py2 = [...body, 'if len(sys.argv) < 2:', '    print "usage: migrate.py <uri>"', ''].join('\n');
+    const py3 = [...body, 'if len(sys.argv) < 2:', '    print("usage: migrate.py <uri>")', '"""', 'print x in a docstring', '"""', ''].join('\n');
+    assert.ok(engine.analyze(py3, 'python').analysis.regions.some((r) => r.category === 'sql'));
+    assert.deepStrictEqual(engine.analyze(py2, 'python').analysis.regions, []);
+  });
+
+  it('a unit that only returns an empty answer is a stub (Pyramid effective_principals: return [])', async () => {
+    const engine = await sharedEngine();
+    const text = [
+      'from pyramid.authentication import BasicAuthAuthenticationPolicy',
+      '',
+      'class Policy(BasicAuthAuthenticationPolicy):',
+      '    def effective_principals(self, request):',
+      '        return []',
+      '',
+      '    def authenticated_userid(self, request):',
+      '        return request.headers.get("X-User")',
+      '',
+    ].join('\n');
+    const units = engine.analyze(text, 'python').analysis.regions.map((r) => r.symbol);
+    assert.ok(!units.some((s) => /effective_principals/.test(s)), units.join(', '));
+    assert.ok(units.some((s) => /authenticated_userid/.test(s)), units.join(', '));
+  });
 });

@@ -81,7 +81,17 @@ export interface AnalyzeOptions {
 }
 
 /** The file-level facts, plus the Go atomic names the file and its package declare (goAtomics.ts). */
-type FileFactsWithAtomics = { facts: FileFacts; key: string; atomics?: ReadonlyMap<string, AtomicKind>; importWords?: number[][]; plain?: { facts: FileFacts; key: string } };
+type FileFactsWithAtomics = { facts: FileFacts; key: string; atomics?: ReadonlyMap<string, AtomicKind>; importWords?: number[][]; plain?: { facts: FileFacts; key: string }; python2?: boolean };
+
+/**
+ * A Python 2-only file: it holds a `print` statement (`print "usage: …"`, `print >>sys.stderr, x`),
+ * which Python 3 rejects as a syntax error, so the module cannot even be imported: a dead one-off
+ * script or vendored Python 2 library nobody runs. Like generated code it yields no regions or
+ * findings. (`except A, B:` is no signal: Python 3.14 reads it as a tuple of exceptions.)
+ */
+export function isPython2Only(text: string, root: Node): boolean {
+  return /^[ \t]*print[ \t]+[^\s(=]/m.test(text) && root.descendantsOfType('print_statement').length > 0;
+}
 
 /** The file's own atomic declarations over its package's (the file's win a name both declare). */
 function fileAtomics(text: string, packageAtomics: ReadonlyMap<string, AtomicKind> | undefined): Map<string, AtomicKind> {
@@ -578,6 +588,10 @@ export class GuardrailEngine {
         fileFacts.key += `|atomics:${atomicsKey(atomics)}`;
       }
       if (options.auditFindings) fileFacts.key += '|audit';
+      if (loaded.spec.family === 'python' && isPython2Only(text, root)) {
+        fileFacts.python2 = true;
+        fileFacts.key += '|py2';
+      }
       if (options.wrappers) fileFacts.key += `|${[...options.wrappers].map(([n, c]) => `${n}:${c}`).sort().join(',')}`;
       let dirty: { dirty: CharRange[]; fine?: FineScope } | undefined;
       if (
@@ -665,6 +679,11 @@ export class GuardrailEngine {
       const wrapped = wrapperTriggers(root, text, spec, options.wrappers, categories);
       placed = placeTriggers(wrapped.length > 0 ? sortTriggers([...sets.rules.run(root, ctx, categories), ...wrapped]) : sets.rules.run(root, ctx, categories), spec, root, budget);
       rawFindings = sets.findings.runFindings(root, ctx, categories);
+    }
+    if (fileFacts.python2) {
+      placed = [];
+      rawFindings = [];
+      keptFindings = [];
     }
     const fingerprints = new RangeMemo<string>();
     const plainUnits = new RangeMemo<boolean>();
@@ -1766,11 +1785,14 @@ export function isStub(unit: Node): boolean {
   const stmts = unitBody(unit)?.statements;
   if (!stmts) return false;
   const undecorated = unit.type !== 'decorated_definition';
+  const pythonUndecorated = unit.type === 'function_definition';
   const trivial = (st: Node): boolean => {
     const t = st.text.trim();
     if (st.type === 'pass_statement') return true;
     if (st.type === 'expression_statement' && (t === '...' || st.namedChild(0)?.type === 'string')) return true;
     if (st.type === 'return_statement' && /^return(\s+None)?;?$/.test(t)) return true;
+    // An undecorated Python function giving an empty answer (`return []`: Pyramid's `effective_principals` leaving principals to another policy).
+    if (pythonUndecorated && st.type === 'return_statement' && /^return\s+(\[\s*\]|\(\s*\)|\{\s*\})$/.test(t)) return true;
     if (undecorated && st.type === 'return_statement' && /^return\s+(True|true);?$/.test(t)) return true;
     return /^(raise\s+NotImplementedError|throw\s+new\s+Error\(\s*['"`][^'"`]*not\s+implemented|panic\(\s*"[^"]*not\s+implemented)/i.test(t);
   };
