@@ -1242,7 +1242,7 @@ function peelEncoding(text: string): string {
       t = wrapped[1]!.trim();
       continue;
     }
-    const method = /^(.*)\.(?:encode|lower|upper|strip)\([^()]*\)$/s.exec(t);
+    const method = /^(.*)\.(?:encode|lower|upper|strip|toLowerCase|toUpperCase|trim)\([^()]*\)$/s.exec(t);
     if (method) {
       t = method[1]!.trim();
       continue;
@@ -1253,7 +1253,7 @@ function peelEncoding(text: string): string {
 }
 
 /** A message, object or account identifier, an e-mail address or a URL (by its last name part). */
-const IDENTIFIER_VALUE = /^[\w.]*?(?:^|[._])(?:[a-z0-9]+_)*(?:id|pk|email|url|uri)$/i;
+const IDENTIFIER_VALUE = /^[\w.]*?(?:^|[._])(?:[a-z0-9]+_)*(?:id|pk|e_?mail|url|uri)$/i;
 
 /**
  * The unkeyed digest call hashes identifiers only (`md5(msg_id.encode())` for a Thread-Index
@@ -1262,9 +1262,16 @@ const IDENTIFIER_VALUE = /^[\w.]*?(?:^|[._])(?:[a-z0-9]+_)*(?:id|pk|email|url|ur
  */
 function identifierDigest(call: Node, ctx: ValueContext): boolean {
   const args = callArguments(call);
+  const isIdentifier = (t: string) => IDENTIFIER_VALUE.test(t) && !SECRET_INPUT.test(t);
   return args.length > 0 && args.every((a) => {
     const t = peelEncoding(textOf(a, ctx));
-    return IDENTIFIER_VALUE.test(t) && !SECRET_INPUT.test(t);
+    if (isIdentifier(t)) return true;
+    // ... or through a local bound only to one (`const str = res.e_mail.toLowerCase().trim();
+    // sha256(str)` for a Gravatar URL).
+    if (a.type !== 'identifier') return false;
+    const fn = enclosingFunction(call, ctx);
+    const values = fn ? functionFacts(fn, ctx).values.get(t) : undefined;
+    return values !== undefined && values.length > 0 && values.every((v) => isIdentifier(peelEncoding(v)));
   });
 }
 
