@@ -335,17 +335,20 @@
 ; HTTP client turning the identity provider's 401 into an error), are not this; nor a NestJS
 ; interceptor's `intercept` (it runs after the guards decided: a plan or feature gate), nor a
 ; missing stored configuration (`if (!configuration || !configuration.accessToken)`), which checks
-; no identity, membership or permission.
+; no identity, membership or permission. Nor an error built from a fetched response's status
+; (`throw new AuthenticationError(res.status)` in an HTTP client, however deep the status check).
 (([(if_statement condition: (_) @cond consequence: [(throw_statement [(new_expression constructor: (identifier) @f) (call_expression function: (identifier) @f)] @trigger)
                                (statement_block (throw_statement [(new_expression constructor: (identifier) @f) (call_expression function: (identifier) @f)] @trigger))])])
  (#match? @f "^(Unauthorized|Forbidden|Authentication|Authorization|NotAuthorized|Unauthenticated|PermissionDenied|AccessDenied)(Exception|Error)$|^(Unauthorized|Forbidden|NotAuthorized|NotAuthenticated|Unauthenticated|PermissionDenied|AccessDenied)$")
  (#not-match? @cond "{{response-status}}")
  (#not-match? @cond "{{config-presence}}")
+ (#not-match? @trigger "{{response-status}}")
  (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
 
 ((catch_clause body: (statement_block (throw_statement [(new_expression constructor: (identifier) @f) (call_expression function: (identifier) @f)] @trigger)))
  (#match? @f "^(Unauthorized|Forbidden|Authentication|Authorization|NotAuthorized|Unauthenticated|PermissionDenied|AccessDenied)(Exception|Error)$|^(Unauthorized|Forbidden|NotAuthorized|NotAuthenticated|Unauthenticated|PermissionDenied|AccessDenied)$")
+ (#not-match? @trigger "{{response-status}}")
  (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
 
