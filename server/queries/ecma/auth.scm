@@ -151,7 +151,7 @@
 ([(method_definition name: (property_identifier) @trigger body: (statement_block) @body)
   (function_declaration name: (identifier) @trigger body: (statement_block) @body)]
  (#match? @trigger "^(authorize|hasPermissions?|checkPermissions?|isAuthorized|checkAccess|hasAccess)$")
- (#match? @body "success:\\s*false|return false|throw new \\w*(Forbidden|Unauthori[sz]ed|Permission|Access)")
+ (#match? @body "success:\\s*false|return (Promise\\.resolve\\()?false|throw new \\w*(Forbidden|Unauthori[sz]ed|Permission|Access)")
  (#match? @body "[Pp]ermission|[Ss]tatements\\[|[Rr]oles?\\b|[Aa]llowed|[Gg]rants?\\b|[Pp]olic(y|ies)")
  (#set! rule "ecma.auth.permission-decision"))
 
@@ -555,3 +555,14 @@
  (#match? @args "\\.password\\b|\\bpassword\\s*:")
  (#not-browser-code? @trigger)
  (#set! rule "ecma.auth.ldap-bind"))
+
+; The same membership test when the allowed branch comes first and the `else` denies: if
+; (user.permissions.includes(ADMIN)) { …; return true } else { return false }.
+((if_statement "if" @trigger
+   condition: (parenthesized_expression) @c
+   consequence: (statement_block)
+   alternative: (else_clause (statement_block . [(throw_statement) (return_statement)] @deny)))
+ (#match? @c "\\b([Ss]copes?|scp|[Rr]oles?|[Pp]ermissions?|[Aa]dmins|[Gg]roups)\\b[\\w$.()?!]*\\.(includes|has|some|every)\\(|\\.(includes|has)\\(\\s*[\\w$.]*\\b([Ss]copes?|[Rr]oles?|[Pp]ermissions?)\\b")
+ (#match? @deny "^throw\\b|^return\\s+(false|null)\\b")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.auth.scope-check"))
