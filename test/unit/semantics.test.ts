@@ -131,6 +131,9 @@ describe('test-code classification', () => {
     'tasks.py',
     'noxfile.py',
     'fabfile.py',
+    // in-memory test doubles beside the stores they stand in for
+    'src/lib/features/apitokensv2/fake-api-token-v2-store.ts',
+    'src/lib/db/fake_user_store.js',
   ];
   const production = [
     'apps/web/src/pages/playground/index.tsx',
@@ -161,6 +164,8 @@ describe('test-code classification', () => {
     'packages/demo-connector/src/index.ts',
     'packages/app/src/demo.ts',
     'src/mockup.ts',
+    'src/fakeout.ts',
+    'internal/verification/fake_strategy.go',
     'internal/mocking/server.go',
     'packages/backend/src/mock/mock-server.service.ts',
     'app/ab_testing.py',

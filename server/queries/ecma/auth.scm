@@ -151,7 +151,7 @@
 ([(method_definition name: (property_identifier) @trigger body: (statement_block) @body)
   (function_declaration name: (identifier) @trigger body: (statement_block) @body)]
  (#match? @trigger "^(authorize|hasPermissions?|checkPermissions?|isAuthorized|checkAccess|hasAccess)$")
- (#match? @body "success:\\s*false|return false|throw new \\w*(Forbidden|Unauthori[sz]ed|Permission|Access)")
+ (#match? @body "success:\\s*false|return (Promise\\.resolve\\()?false|throw new \\w*(Forbidden|Unauthori[sz]ed|Permission|Access)")
  (#match? @body "[Pp]ermission|[Ss]tatements\\[|[Rr]oles?\\b|[Aa]llowed|[Gg]rants?\\b|[Pp]olic(y|ies)")
  (#set! rule "ecma.auth.permission-decision"))
 
@@ -335,17 +335,20 @@
 ; HTTP client turning the identity provider's 401 into an error), are not this; nor a NestJS
 ; interceptor's `intercept` (it runs after the guards decided: a plan or feature gate), nor a
 ; missing stored configuration (`if (!configuration || !configuration.accessToken)`), which checks
-; no identity, membership or permission.
+; no identity, membership or permission. Nor an error built from a fetched response's status
+; (`throw new AuthenticationError(res.status)` in an HTTP client, however deep the status check).
 (([(if_statement condition: (_) @cond consequence: [(throw_statement [(new_expression constructor: (identifier) @f) (call_expression function: (identifier) @f)] @trigger)
                                (statement_block (throw_statement [(new_expression constructor: (identifier) @f) (call_expression function: (identifier) @f)] @trigger))])])
  (#match? @f "^(Unauthorized|Forbidden|Authentication|Authorization|NotAuthorized|Unauthenticated|PermissionDenied|AccessDenied)(Exception|Error)$|^(Unauthorized|Forbidden|NotAuthorized|NotAuthenticated|Unauthenticated|PermissionDenied|AccessDenied)$")
  (#not-match? @cond "{{response-status}}")
  (#not-match? @cond "{{config-presence}}")
+ (#not-match? @trigger "{{response-status}}")
  (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
 
 ((catch_clause body: (statement_block (throw_statement [(new_expression constructor: (identifier) @f) (call_expression function: (identifier) @f)] @trigger)))
  (#match? @f "^(Unauthorized|Forbidden|Authentication|Authorization|NotAuthorized|Unauthenticated|PermissionDenied|AccessDenied)(Exception|Error)$|^(Unauthorized|Forbidden|NotAuthorized|NotAuthenticated|Unauthenticated|PermissionDenied|AccessDenied)$")
+ (#not-match? @trigger "{{response-status}}")
  (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
 
@@ -552,3 +555,14 @@
  (#match? @args "\\.password\\b|\\bpassword\\s*:")
  (#not-browser-code? @trigger)
  (#set! rule "ecma.auth.ldap-bind"))
+
+; The same membership test when the allowed branch comes first and the `else` denies: if
+; (user.permissions.includes(ADMIN)) { …; return true } else { return false }.
+((if_statement "if" @trigger
+   condition: (parenthesized_expression) @c
+   consequence: (statement_block)
+   alternative: (else_clause (statement_block . [(throw_statement) (return_statement)] @deny)))
+ (#match? @c "\\b([Ss]copes?|scp|[Rr]oles?|[Pp]ermissions?|[Aa]dmins|[Gg]roups)\\b[\\w$.()?!]*\\.(includes|has|some|every)\\(|\\.(includes|has)\\(\\s*[\\w$.]*\\b([Ss]copes?|[Rr]oles?|[Pp]ermissions?)\\b")
+ (#match? @deny "^throw\\b|^return\\s+(false|null)\\b")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.auth.scope-check"))

@@ -90,6 +90,9 @@
 ; const [header, payload, signature] = token.split('.'), or const parts = jwt.split('.'); if (parts.length
 ; !== 3) throw …; JSON.parse(decodeBase64(parts[0])): the token's segments taken apart for a
 ; hand-rolled header and payload parse.
+; The split needs a JWT sign after it (JSON.parse, atob, a payload/claims/header name, a
+; three-part length check): `prefix.keyId.secret` API tokens, `project:env.secret` tokens and
+; `expiry.hmac` tokens are split on '.' too and are not JWTs.
 ((variable_declarator
    name: [(array_pattern) (identifier)]
    value: (call_expression
@@ -101,6 +104,7 @@
  (#match? @dot "^.\\.[\"']$")
  (#match? @o "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Jj]wt|JWT)s?([A-Z][A-Za-z]*)?$")
  (#not-browser-code? @trigger)
+ (#text-after? @o "JSON\\.parse|parseJSON|atob\\(|\\.length\\s*[!=]==?\\s*3\\b|[Pp]ayload|[Cc]laims|\\b[Hh]eader\\b|\\balg\\b")
  (#set! rule "ecma.jwt.manual-decode"))
 
 ; A library's bearer-token verification given its JWKS and claims (better-auth's

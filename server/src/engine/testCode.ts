@@ -146,6 +146,10 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   // Mage build scripts (`magefile.go`, the `//go:build mage` Makefile of Go projects): release
   // checksums and build steps are developer tooling.
   /^magefile\.go$/,
+  // ECMAScript in-memory test doubles named `fake-<thing>.ts` (`fake-api-token-store.ts`, a
+  // `FakeApiTokenStore` tests inject for the database store). Not Go or Python: `fake_strategy.go`
+  // can be a registered product strategy.
+  /^fakes?[-_][\w.-]+\.[cm]?[jt]sx?$/,
 ];
 
 /**

@@ -926,16 +926,39 @@ function syncedByBranch(a: Node, ta: string, tb: string, ctx: ValueContext): boo
     cmp = up;
     up = parentOf(up, ctx);
   }
-  if (up?.type !== 'if_statement' || field(up, 'condition')?.id !== cmp.id) return false;
+  if (up?.type !== 'if_statement' || field(up, 'condition')?.id !== cmp.id) return cacheRebuiltByBranch(cmp, ta, tb, ctx);
   let body = field(up, 'consequence');
   if (body?.type === 'statement_block') body = body.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null;
-  const assign = body?.type === 'expression_statement' ? body.namedChildren[0] : null;
+  return assignsOneFromOther(body, ta, tb, ctx);
+}
+
+/** The statement `s` assigns one of the texts `ta`, `tb` from the other (`a = b`, `a = b ?? ''`). */
+function assignsOneFromOther(s: Node | null | undefined, ta: string, tb: string, ctx: ValueContext): boolean {
+  const assign = s?.type === 'expression_statement' ? s.namedChildren[0] : null;
   if (assign?.type !== 'assignment_expression') return false;
   const lhs = textOf(field(assign, 'left') ?? assign, ctx);
   const rhs = textOf(field(assign, 'right') ?? assign, ctx);
   // `a = b ?? ''`: the same value with a fallback.
   const from = (src: string) => rhs === src || rhs.startsWith(`${src} ??`) || rhs.startsWith(`${src} ||`);
   return (lhs === ta && from(tb)) || (lhs === tb && from(ta));
+}
+
+/**
+ * A cached client rebuilt when its credential changed: the `!==` comparison `cmp` is an `||` / `&&`
+ * part of an `if` condition (`if (!this.client || this.accessToken !== accessToken)`) whose block
+ * stores one operand into the other among its statements (`this.accessToken = accessToken`).
+ */
+function cacheRebuiltByBranch(cmp: Node, ta: string, tb: string, ctx: ValueContext): boolean {
+  let cur = cmp;
+  let up = parentOf(cur, ctx);
+  for (let i = 0; up && i < 6 && (up.type === 'parenthesized_expression' || (up.type === 'binary_expression' && /^(&&|\|\|)$/.test(field(up, 'operator')?.type ?? ''))); i++) {
+    cur = up;
+    up = parentOf(up, ctx);
+  }
+  if (cur.id === cmp.id || up?.type !== 'if_statement' || field(up, 'condition')?.id !== cur.id) return false;
+  const body = field(up, 'consequence');
+  if (body?.type !== 'statement_block') return false;
+  return body.namedChildren.some((c) => c !== null && assignsOneFromOther(c, ta, tb, ctx));
 }
 
 /** A flag that names change detection: `canSkip`, `unchanged`, `hasChanged`, `dirty` (not `same`: `const same = a.passwordHash === b.passwordHash`). */
@@ -1242,7 +1265,7 @@ function peelEncoding(text: string): string {
       t = wrapped[1]!.trim();
       continue;
     }
-    const method = /^(.*)\.(?:encode|lower|upper|strip)\([^()]*\)$/s.exec(t);
+    const method = /^(.*)\.(?:encode|lower|upper|strip|toLowerCase|toUpperCase|trim)\([^()]*\)$/s.exec(t);
     if (method) {
       t = method[1]!.trim();
       continue;
@@ -1253,7 +1276,7 @@ function peelEncoding(text: string): string {
 }
 
 /** A message, object or account identifier, an e-mail address or a URL (by its last name part). */
-const IDENTIFIER_VALUE = /^[\w.]*?(?:^|[._])(?:[a-z0-9]+_)*(?:id|pk|email|url|uri)$/i;
+const IDENTIFIER_VALUE = /^[\w.]*?(?:^|[._])(?:[a-z0-9]+_)*(?:id|pk|e_?mail|url|uri)$/i;
 
 /**
  * The unkeyed digest call hashes identifiers only (`md5(msg_id.encode())` for a Thread-Index
@@ -1262,9 +1285,16 @@ const IDENTIFIER_VALUE = /^[\w.]*?(?:^|[._])(?:[a-z0-9]+_)*(?:id|pk|email|url|ur
  */
 function identifierDigest(call: Node, ctx: ValueContext): boolean {
   const args = callArguments(call);
+  const isIdentifier = (t: string) => IDENTIFIER_VALUE.test(t) && !SECRET_INPUT.test(t);
   return args.length > 0 && args.every((a) => {
     const t = peelEncoding(textOf(a, ctx));
-    return IDENTIFIER_VALUE.test(t) && !SECRET_INPUT.test(t);
+    if (isIdentifier(t)) return true;
+    // ... or through a local bound only to one (`const str = res.e_mail.toLowerCase().trim();
+    // sha256(str)` for a Gravatar URL).
+    if (a.type !== 'identifier') return false;
+    const fn = enclosingFunction(call, ctx);
+    const values = fn ? functionFacts(fn, ctx).values.get(t) : undefined;
+    return values !== undefined && values.length > 0 && values.every((v) => isIdentifier(peelEncoding(v)));
   });
 }
 
