@@ -567,3 +567,19 @@
    arguments: (argument_list . (_)))
  (#match? @trigger "^(Authori[sz]e|Authenticate)Client(Credentials|Secret|IDSecret|Assertion|JWT)?(Client|Request)?$")
  (#set! rule "go.auth.access-call"))
+
+;; A gin middleware denying the caller with an error constructor named for 401/403 and aborting the
+;; chain: if err != nil || userInfo == nil { handler.HandleResponse(ctx, errors.Forbidden(reason.X),
+;; nil); ctx.Abort(); return } (any errors package: the constructor's name is the status). The
+;; condition tests the caller (access-condition-word).
+((if_statement
+   condition: (_) @cond
+   consequence: (block (statement_list
+     (expression_statement (call_expression
+       arguments: (argument_list (call_expression function: (selector_expression field: (field_identifier) @ctor)) @trigger)))
+     .
+     (expression_statement (call_expression function: (selector_expression field: (field_identifier) @ab))))))
+ (#any-of? @ctor "Unauthorized" "Forbidden")
+ (#eq? @ab "Abort")
+ (#match? @cond "{{access-condition-word}}")
+ (#set! rule "go.auth.deny-guard"))

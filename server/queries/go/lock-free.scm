@@ -149,6 +149,14 @@
  (#set! evidence "mention")
  (#set! rule "go.lock-free.atomic-method"))
 
+;; A package-level sentinel made with unsafe.Pointer: var expunged = unsafe.Pointer(new(any)) (a
+;; sync.Map copy's deleted-entry marker). A declaration performs nothing; the loads and CAS that
+;; compare with it are the operations. A mention, ahead of the pattern below so it takes the node.
+((source_file (var_declaration (var_spec value: (expression_list (call_expression function: (selector_expression operand: (identifier) @pkg) @trigger)))))
+ (#resolves-to? @pkg "^unsafe$")
+ (#set! evidence "mention")
+ (#set! rule "go.lock-free.unsafe-pointer"))
+
 ; unsafe.Pointer casts in files doing atomics (atomic.LoadPointer((*unsafe.Pointer)(...)))
 ; (The same argument of a store into a just-allocated value is not: see atomic-pointer above.)
 ((selector_expression operand: (identifier) @pkg) @trigger

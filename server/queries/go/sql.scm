@@ -4,11 +4,13 @@
 ; db.Query(q, args...), db.QueryRow, db.Exec, db.Prepare, tx.Exec, conn.Query(ctx, q) (pgx),
 ; db.Queryx, db.MustExec, db.NamedExec, db.NamedQuery (sqlx), db.Raw(q) (gorm). Not database/sql's
 ; conn.Raw(func(driverConn any) error {…}): a callback reaching the driver connection (an SQLite
-; online backup), no SQL text.
+; online backup), no SQL text. Nor one lowercase word as the argument: gin's c.Query("method") reads a
+; URL query parameter, and no statement is a single lowercase word.
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
    arguments: (argument_list . (_) @arg))
  (#not-match? @arg "^func\\s*\\(")
+ (#not-match? @arg "^\"[a-z_][A-Za-z0-9_.-]*\"$")
  (#match? @f "^(Query|QueryRow|Exec|Prepare|Queryx|QueryRowx|MustExec|NamedExec|NamedQuery|Preparex|PrepareNamed|Raw|QueryFunc|SendBatch|CopyFrom|NewRaw|QueryOne|ExecOne)$")
  (#not-resolves-to? @recv ".")
  (#imports? "{{sql-driver-modules}}")

@@ -41,6 +41,15 @@
  (#set! evidence "mention")
  (#set! rule "go.timing.non-constant-compare"))
 
+;; A loop skipping the one element equal to a value: for token := range tokens { if token ==
+;; remainToken { continue } … } (revoke every session but the caller's own). Equality only skips an
+;; element, it admits no one (a `!=` … continue is a try-next-key search and stays). A mention.
+((if_statement
+   condition: (binary_expression operator: "==") @trigger
+   consequence: (block (statement_list . (continue_statement) .)))
+ (#set! evidence "mention")
+ (#set! rule "go.timing.non-constant-compare"))
+
 ; sig == expected, req.Token != session.Token, hex.EncodeToString(mac) == got
 ; Not against a registered claim of a parsed token (user.GetSignature() != tokenClaims.Subject): the
 ; claim was signed by the server, so a client cannot vary it byte by byte.

@@ -174,7 +174,7 @@ const ENUM_BASES = /(^|\.)(Enum|IntEnum|StrEnum|Flag|IntFlag|TextChoices|Integer
 
 /** The name says the value is a secret (hashes and digests only together with a secret word; a one-time `reset_key`). */
 const SECRET_NAME =
-  /(^|[^a-z])(h?mac|sig|sigs|otp|[ht]otp|pwd|csrf|xsrf)($|[^a-z])|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assw(or)?d|PASSW(OR)?D|Otp|OTP|Csrf|CSRF|Xsrf|XSRF|(^|[^A-Za-z])(key|Key)_?([Hh]ash|[Dd]igest)|([Ss]igning|[Pp]rivate|[Hh]mac|[Ss]hared)_?[Kk]ey|(^|[^A-Za-z])(admin|in|invoice)_?key($|[^a-z])|[a-z](Admin|Invoice)Key($|[^a-z])|(^|[^A-Za-z])(reset|recovery|activation|invitation|invite)_key($|[^a-z])/;
+  /(^|[^a-z])(h?mac|sig|sigs|otp|[ht]otp|pwd|csrf|xsrf)($|[^a-z])|Pwd($|[^a-zA-Z]|Hash|Digest)|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assw(or)?d|PASSW(OR)?D|Otp|OTP|Csrf|CSRF|Xsrf|XSRF|(^|[^A-Za-z])(key|Key)_?([Hh]ash|[Dd]igest)|([Ss]igning|[Pp]rivate|[Hh]mac|[Ss]hared)_?[Kk]ey|(^|[^A-Za-z])(admin|in|invoice)_?key($|[^a-z])|[a-z](Admin|Invoice)Key($|[^a-z])|(^|[^A-Za-z])(reset|recovery|activation|invitation|invite)_key($|[^a-z])/;
 
 /**
  * ALL_CAPS constants named as a sentinel or marker despite a secret word in them:
@@ -1457,7 +1457,7 @@ function goIncidentalDigest(n: Node, ctx: ValueContext): boolean {
   // An unkeyed digest of an e-mail address alone (`md5.Sum([]byte(strings.ToLower(email)))` for a
   // Gravatar URL) or of content the function read from a file or reader and never compares
   // (`data, _ := io.ReadAll(rc); hash := sha256.Sum256(data)`: an ETag, a change fingerprint).
-  if (called && call && (goEmailDigest(call, ctx) || goContentFingerprint(call, ctx))) return true;
+  if (called && call && (goEmailDigest(call, ctx) || goContentFingerprint(call, ctx) || (weak && goStreamedFingerprint(call, ctx)))) return true;
   const line = lineOf(n, ctx);
   if (NOT_FOR_SECURITY.test(line) || (weak && LINT_SILENCED.test(line))) return true;
   if (goImportDisclaimed(m[1] ?? '', weak, ctx)) return true;
@@ -1570,6 +1570,58 @@ function goContentFingerprint(call: Node, ctx: ValueContext): boolean {
   for (const c of fn.descendantsOfType('call_expression')) {
     const callee = c?.childForFieldName('function');
     if (c && callee && /(Equal|Compare|ConstantTime\w*)$/.test(textOf(callee, ctx)) && mentions(c.childForFieldName('arguments') ?? c)) return false;
+  }
+  return true;
+}
+
+/**
+ * An unkeyed MD5/SHA-1 hasher (the caller checks weak) fed only by copying a stream into it, `h := md5.New(); io.Copy(h, file);
+ * hex.EncodeToString(h.Sum(nil))` (an upload's content hash, a rapid-upload fingerprint): every use of
+ * `h` is an argument of a copy (`io.Copy`, `io.CopyN`, a project's `CopyWithBuffer`/`CopyWithCtx`,
+ * `io.MultiWriter`, `io.TeeReader`), its `Sum`/`Reset`, or a `Write` of another hasher's `Sum`, and
+ * no digest of it is compared or verified in the function. A `Write` of anything else (a password,
+ * a salt) keeps it a crypto operation. Not SHA-256: a file's SHA-256 can be the integrity gate a
+ * caller compares (a plugin archive's hash, navidrome ComputeFileSHA256, judged Y in round 16).
+ */
+function goStreamedFingerprint(call: Node, ctx: ValueContext): boolean {
+  if (callArguments(call).length !== 0 || !/^\w+\.New$/.test(textOf(call.childForFieldName('function') ?? call, ctx))) return false;
+  const holder = parentOf(call, ctx);
+  const decl = holder?.type === 'expression_list' ? parentOf(holder, ctx) : null;
+  if (decl?.type !== 'short_var_declaration' && decl?.type !== 'assignment_statement') return false;
+  const local = decl.childForFieldName('left')?.namedChildren[0];
+  const fn = enclosingFunction(decl, ctx);
+  if (!local || local.type !== 'identifier' || !fn) return false;
+  const name = textOf(local, ctx);
+  const body = textOf(fn, ctx);
+  if (/[Vv]erif|[Ee]xpect|[Ii]ntegrity|[Tt]amper|[Mm]ismatch|[Ss]ignature|[Hh]mac|HMAC/.test(body)) return false;
+  // Uses up to the name's next declaration (`m, err := d.upPart(…)` reuses a short name later).
+  let end = fn.endIndex;
+  for (const d of fn.descendantsOfType('short_var_declaration')) {
+    if (d && d.startIndex > decl.endIndex && d.startIndex < end && (d.childForFieldName('left')?.namedChildren ?? []).some((l) => l !== null && textOf(l, ctx) === name)) end = d.startIndex;
+  }
+  let uses = 0;
+  for (const i of fn.descendantsOfType('identifier')) {
+    if (!i || i.id === local.id || textOf(i, ctx) !== name || i.startIndex >= end) continue;
+    uses++;
+    const up = parentOf(i, ctx);
+    if (up?.type === 'selector_expression' && up.childForFieldName('operand')?.id === i.id) {
+      const field = textOf(up.childForFieldName('field') ?? up, ctx);
+      if (field === 'Sum' || field === 'Reset') continue;
+      const writeCall = parentOf(up, ctx);
+      if (field === 'Write' && writeCall?.type === 'call_expression') {
+        const a = callArguments(writeCall);
+        if (a.length === 1 && /^\w+\.Sum\(/.test(textOf(a[0]!, ctx))) continue;
+      }
+      return false;
+    }
+    const copy = up?.type === 'argument_list' ? parentOf(up, ctx) : null;
+    if (copy?.type === 'call_expression' && /(^|\.)(Copy\w*|MultiWriter|TeeReader)$/.test(textOf(copy.childForFieldName('function') ?? copy, ctx))) continue;
+    return false;
+  }
+  if (uses === 0) return false;
+  for (const b of fn.descendantsOfType('binary_expression')) {
+    const op = b?.childForFieldName('operator');
+    if (b && op && (op.type === '==' || op.type === '!=') && textOf(b, ctx).includes(`${name}.Sum(`)) return false;
   }
   return true;
 }
