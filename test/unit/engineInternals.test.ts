@@ -13,6 +13,7 @@ import { editedRanges, LineIndex, mapOffset, mergeRanges } from '../../server/sr
 import { languageForPath, type LanguageId } from '../../server/src/engine/languages';
 import { detached } from '../../server/src/engine/strings';
 import { REPO_ROOT, sharedEngine } from '../helpers/engine';
+import { scanText } from '../../server/src/engine/scanFile';
 
 /** The original token walk (one Node per step), kept as the reference. */
 function referenceTokens(node: Node): string[] {
@@ -211,6 +212,13 @@ describe('engine internals', function () {
     const py3 = [...body, 'if len(sys.argv) < 2:', '    print("usage: migrate.py <uri>")', '"""', 'print x in a docstring', '"""', ''].join('\n');
     assert.ok(engine.analyze(py3, 'python').analysis.regions.some((r) => r.category === 'sql'));
     assert.deepStrictEqual(engine.analyze(py2, 'python').analysis.regions, []);
+    assert.strictEqual(engine.analyze(py2, 'python').analysis.python2Only, true);
+    assert.strictEqual(engine.analyze(py3, 'python').analysis.python2Only, undefined);
+    // A scan says why it has nothing for the file, like generated code.
+    const scanned = scanText(engine, '/repo/bin/migrate.py', py2, new Set(['sql']));
+    assert.strictEqual(scanned.skipped?.reason, 'generated');
+    assert.match(scanned.skipped?.message ?? '', /Python 2-only/);
+    assert.strictEqual(scanText(engine, '/repo/bin/migrate.py', py3, new Set(['sql'])).skipped, null);
   });
 
   it('a unit that only returns an empty answer is a stub (Pyramid effective_principals: return [])', async () => {

@@ -722,6 +722,7 @@ export class GuardrailEngine {
       findings: findings.filter((f) => !f.suppression),
       suppressedFindings: findings.filter((f) => f.suppression),
       hasSyntaxErrors: root.hasError,
+      ...(fileFacts.python2 ? { python2Only: true } : {}),
       millis: performance.now() - started,
     };
     const state = new AnalysisState(

@@ -75,6 +75,8 @@ export interface FileAnalysis {
   suppressedFindings: Finding[];
   /** True when tree-sitter reported syntax errors (analysis still ran on the recovered tree). */
   hasSyntaxErrors: boolean;
+  /** Python 2-only code (a `print` statement, engine.ts isPython2Only): no regions or findings; scans report the file as skipped. */
+  python2Only?: boolean;
   /** Milliseconds spent parsing and querying. */
   millis: number;
 }
