@@ -50,6 +50,15 @@
  (#set! evidence "mention")
  (#set! rule "go.timing.non-constant-compare"))
 
+;; A compare after the database found the row by the same value: d.DB.Where("token = ?",
+;; token).Find(app) … if app.Token == token (a case guard), QueryRowContext(ctx, q, tokenHash) … if
+;; pat.TokenHash == tokenHash (the matching entry of the row's list). The lookup already answered by
+;; that value; the compare adds no oracle. A mention, ahead of the patterns below so it takes the node.
+((binary_expression operator: ["==" "!="]) @trigger
+ (#looked-up-before? @trigger)
+ (#set! evidence "mention")
+ (#set! rule "go.timing.non-constant-compare"))
+
 ; sig == expected, req.Token != session.Token, hex.EncodeToString(mac) == got
 ; Not against a registered claim of a parsed token (user.GetSignature() != tokenClaims.Subject): the
 ; claim was signed by the server, so a client cannot vary it byte by byte.

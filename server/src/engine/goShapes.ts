@@ -145,3 +145,28 @@ export function textBefore(n: Node, re: RegExp, ctx: ValueContext): boolean {
 export function textAfter(n: Node, re: RegExp, ctx: ValueContext): boolean {
   return re.test(functionTextAround(n, 'after', ctx));
 }
+
+/** A call that looks a row up by its arguments: gorm/xorm `Where`/`Find`/`First`, `database/sql` `QueryRow…`, `GetBy…`. */
+const LOOKUP_CALL = /(?:^|\.)(?:Where|Find|First|Take|Get|Query|QueryRow|QueryContext|QueryRowContext|FindOne|(?:Get|Find|Lookup)By\w+)$/;
+
+/**
+ * `#looked-up-before? @c`: Go: one side of the comparison `@c` is a plain name that the function
+ * already passed to a lookup call before it (`d.DB.Where("token = ?", token).Find(app)` … `if
+ * app.Token == token`, `QueryRowContext(ctx, q, tokenHash)` … `pat.TokenHash == tokenHash`): the
+ * database found the row by that value, so the compare after it only guards the lookup (case,
+ * a JSON list's other entries) and adds no timing oracle. Reads only the enclosing function.
+ */
+export function isLookedUpBefore(n: Node): boolean {
+  if (n.type !== 'binary_expression') return false;
+  const fn = enclosingGoFunction(n);
+  if (!fn) return false;
+  const names = [n.childForFieldName('left'), n.childForFieldName('right')].filter((s): s is Node => s?.type === 'identifier').map((s) => s.text);
+  if (names.length === 0) return false;
+  for (const call of fn.descendantsOfType('call_expression')) {
+    if (!call || call.endIndex > n.startIndex) continue;
+    const callee = call.childForFieldName('function');
+    if (!callee || !LOOKUP_CALL.test(callee.text)) continue;
+    if ((call.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a !== null && names.includes(a.text))) return true;
+  }
+  return false;
+}

@@ -15,7 +15,7 @@ import { detached } from './strings';
 import { expandLibraryRefs, readLibrarySets, type LibrarySets } from './librarySets';
 import { isAtomicBesideLock, isAtomicTyped, isNotCacheFill, isNotCliOutput, isNotCursorToken, isNotFreshAtomicTarget, isNotLoneReset, isNotTrivialReader, isSmallUnit } from './goAtomics';
 import { isCodeBuiltSql, isGuardedBy, isGuardedOff, isHelperMatching, isStaleMarker } from './findingGuards';
-import { isFireAndForget, textAfter, textBefore } from './goShapes';
+import { isFireAndForget, isLookedUpBefore, textAfter, textBefore } from './goShapes';
 import { isBrowserCode } from './browserCode';
 import { comparisonOperands, concatSplicesRuntimeValue, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isClosurePrimitive, isFixedOrmQuery, isForwardedCredential, isReadOnlyTransaction, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isMacComparison, isSecretUse, isVerifiedClaimComparison, type ValueContext } from './valueFacts';
 import { functionText, isDummyData, isHashWrapper, isIdHash, isInBranch, isInsideCallbackOf, isNotRandomDisclaimed, isRandomId, isRandomSecret } from './randomUse';
@@ -138,7 +138,7 @@ const CONTEXT_PREDICATES = new Set([
   'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
   // One side of a comparison is bound from a JWT verification in the function (valueFacts.ts).
   'verified-claim-compare?', 'not-verified-claim-compare?',
-  'field-read?', 'not-field-read?',
+  'field-read?', 'not-field-read?', 'looked-up-before?', 'not-looked-up-before?',
 ]);
 
 /**
@@ -283,7 +283,7 @@ const OWN_PREDICATES = new Set([
   'guarded-by?', 'not-guarded-by?', 'guarded-off?', 'not-guarded-off?', 'helper-matches?', 'not-helper-matches?', 'code-built-sql?', 'not-code-built-sql?', 'stale-marker?', 'not-stale-marker?',
   'member-decorator?',
   'verified-claim-compare?', 'not-verified-claim-compare?',
-  'field-read?', 'not-field-read?',
+  'field-read?', 'not-field-read?', 'looked-up-before?', 'not-looked-up-before?',
 ]);
 
 /**
@@ -465,6 +465,7 @@ const NODE_TESTS: ReadonlyMap<string, (n: Node, ctx: MatchContext) => boolean> =
   ['stale-marker?', isStaleMarker],
   ['member-decorator?', isMemberDecorator],
   ['field-read?', isFieldRead],
+  ['looked-up-before?', isLookedUpBefore],
 ]);
 
 /**

@@ -1283,6 +1283,9 @@ const IDENTIFIER_VALUE = /^[\w.]*?(?:^|[._])(?:[a-z0-9]+_)*(?:id|pk|e_?mail|url|
  * header, `sha256(user.id)` for a directory name): a stable label, never a secret. A session,
  * token or key id is left alone.
  */
+const LOCAL_BODY_TYPES = new Set(['statement_block', 'block']);
+const MAX_LOCAL_LOOKUP_CHARS = 20_000;
+
 function identifierDigest(call: Node, ctx: ValueContext): boolean {
   const args = callArguments(call);
   const isIdentifier = (t: string) => IDENTIFIER_VALUE.test(t) && !SECRET_INPUT.test(t);
@@ -1293,7 +1296,11 @@ function identifierDigest(call: Node, ctx: ValueContext): boolean {
     // sha256(str)` for a Gravatar URL).
     if (a.type !== 'identifier') return false;
     const fn = enclosingFunction(call, ctx);
-    const values = fn ? functionFacts(fn, ctx).values.get(t) : undefined;
+    // Only a function with a statement body (a lambda or expression arrow binds no locals) and of
+    // ordinary size: each nested one would walk all the functions inside it (1,500 nested lambdas).
+    const body = fn?.childForFieldName('body');
+    if (!fn || !body || !LOCAL_BODY_TYPES.has(body.type) || fn.endIndex - fn.startIndex > MAX_LOCAL_LOOKUP_CHARS) return false;
+    const values = functionFacts(fn, ctx).values.get(t);
     return values !== undefined && values.length > 0 && values.every((v) => isIdentifier(peelEncoding(v)));
   });
 }
