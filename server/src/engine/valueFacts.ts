@@ -1278,14 +1278,15 @@ function peelEncoding(text: string): string {
 /** A message, object or account identifier, an e-mail address or a URL (by its last name part). */
 const IDENTIFIER_VALUE = /^[\w.]*?(?:^|[._])(?:[a-z0-9]+_)*(?:id|pk|e_?mail|url|uri)$/i;
 
+/** Functions whose locals `identifierDigest` follows: a statement body (a lambda binds none), ordinary size. */
+const LOCAL_BODY_TYPES = new Set(['statement_block', 'block']);
+const MAX_LOCAL_LOOKUP_CHARS = 20_000;
+
 /**
  * The unkeyed digest call hashes identifiers only (`md5(msg_id.encode())` for a Thread-Index
  * header, `sha256(user.id)` for a directory name): a stable label, never a secret. A session,
  * token or key id is left alone.
  */
-const LOCAL_BODY_TYPES = new Set(['statement_block', 'block']);
-const MAX_LOCAL_LOOKUP_CHARS = 20_000;
-
 function identifierDigest(call: Node, ctx: ValueContext): boolean {
   const args = callArguments(call);
   const isIdentifier = (t: string) => IDENTIFIER_VALUE.test(t) && !SECRET_INPUT.test(t);
