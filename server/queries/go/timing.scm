@@ -55,6 +55,7 @@
 ;; pat.TokenHash == tokenHash (the matching entry of the row's list). The lookup already answered by
 ;; that value; the compare adds no oracle. A mention, ahead of the patterns below so it takes the node.
 ((binary_expression operator: ["==" "!="]) @trigger
+ (#match? @trigger "{{secret-name}}")
  (#looked-up-before? @trigger)
  (#set! evidence "mention")
  (#set! rule "go.timing.non-constant-compare"))

@@ -136,7 +136,8 @@ function guardedLocally(n: Node, re: RegExp, want: Polarity, fn: Node | null, ct
 }
 
 const CALL_TYPES = ['call_expression', 'call'];
-const NAMED_FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'function_definition', 'method_definition']);
+const HELPER_DECLARATIONS = ['function_declaration', 'method_declaration', 'function_definition'];
+const NAMED_FUNCTIONS = new Set([...HELPER_DECLARATIONS, 'method_definition']);
 
 /** The name a named function is called by: `insecureTLS` of `func insecureTLS()`, `const insecureTLS = () => …`, a method's name. */
 function functionName(fn: Node): string | undefined {
@@ -146,15 +147,6 @@ function functionName(fn: Node): string | undefined {
   return undefined;
 }
 
-/** The name a call calls: `f` of `f()`, `x.f()`, `self.f()`, `c.f()`. */
-function calledName(call: Node): string | undefined {
-  const callee = call.childForFieldName('function');
-  if (!callee) return undefined;
-  if (callee.type === 'identifier') return callee.text;
-  const field = callee.childForFieldName('field') ?? callee.childForFieldName('property') ?? callee.childForFieldName('attribute');
-  return field?.text;
-}
-
 /** Every call of `fn` in the file is guarded (one level), and there is at least one. */
 function callersGuarded(fn: Node, re: RegExp, want: Polarity, ctx: ValueContext): boolean {
   const name = functionName(fn);
@@ -162,7 +154,7 @@ function callersGuarded(fn: Node, re: RegExp, want: Polarity, ctx: ValueContext)
   ctx.readNames?.add(WHOLE_FILE_NAME);
   let calls = 0;
   for (const call of fn.tree.rootNode.descendantsOfType(CALL_TYPES)) {
-    if (!call || holds(fn, call) || calledName(call) !== name) continue;
+    if (!call || holds(fn, call) || helperName(call) !== name) continue;
     if (!guardedLocally(call, re, want, enclosingFunction(call, ctx), ctx)) return false;
     calls++;
   }
@@ -182,13 +174,11 @@ export function isGuardedOff(n: Node, re: RegExp, ctx: ValueContext): boolean {
   return isGuarded(n, re, 'off', ctx);
 }
 
-const HELPER_DECLARATIONS = ['function_declaration', 'method_declaration', 'function_definition'];
-
-/** The name a key-function argument calls or passes: `keyFunc(token, fn)`, `keyFunc`, `s.keyFunc`. */
+/** The name a key-function argument calls or passes: `keyFunc(token, fn)`, `keyFunc`, `s.keyFunc`, `self.key_func()`. */
 function helperName(arg: Node): string | undefined {
   const callee = arg.type === 'call_expression' || arg.type === 'call' ? arg.childForFieldName('function') : arg;
   if (callee?.type === 'identifier') return callee.text;
-  const field = callee?.type === 'selector_expression' ? callee.childForFieldName('field') : callee?.type === 'member_expression' ? callee.childForFieldName('property') : null;
+  const field = callee?.type === 'selector_expression' ? callee.childForFieldName('field') : callee?.type === 'member_expression' ? callee.childForFieldName('property') : callee?.type === 'attribute' ? callee.childForFieldName('attribute') : null;
   return field?.text;
 }
 
