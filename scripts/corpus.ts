@@ -533,6 +533,7 @@ const RECALL_ROUND_LABELS = [
   'round 32, seed 20261232: held out on six new repositories (engine at f26f871, this stop\'s rules, tuned on round 31; not tuned on)',
   'round 33: an audit of stop 32\'s new Python permission regions (no recall checks)',
   'round 34, seed 20261234: held out on six new repositories (engine at 0d2cb1d, the previous stop\'s final rules; not tuned on)',
+  'round 35, seed 20261235: held out on six new repositories (engine at d2b3c35, the previous stop\'s final rules; not tuned on)',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {

@@ -101,14 +101,19 @@
  (#set! rule "go.sql.raw-query"))
 
 ; ORM condition fragments with bound placeholders, the SQL text of a WHERE / HAVING / JOIN:
-; pop, gorm, bun, xorm q.Where("token_type = ? and token_hash = ?", t, h), q.Where("(created_at, id) > (?, ?)", …).
+; pop, gorm, bun, xorm q.Where("expires_at IS NULL OR expires_at > ?", now), q.Where("(created_at, id) > (?, ?)", …).
 ; A column, operator or placeholder change is a query change. The string must compare a column with
 ; a placeholder and a bound value must follow (q.Where("active") and filter.Where(field, v) do not).
+; Columns only tested equal to bound values, joined by AND (Where("id = ?", id), Where("token IN (?)", ts),
+; Where("alias = ? AND owner_id = ?", a, o)) are an ordinary lookup the ORM could take as a struct
+; or map: no region (test/corpus/RECONCILED.md, "Constant equality fragments"). Ranges, NULL tests,
+; negations, OR, LIKE and JOIN text still mark.
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
    arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @s . (_)))
  (#match? @f "^(Where|OrWhere|AndWhere|Having|Joins|Or|Not|And)$")
  (#match? @s "[A-Za-z0-9_\"`\\])]\\s*(=|<>|!=|<=|>=|<|>|\\s([Nn][Oo][Tt]\\s+)?([Ii][Nn]|[Ll][Ii][Kk][Ee]|[Ii][Ll][Ii][Kk][Ee]))\\s*\\(?\\s*(\\?|\\$[0-9])")
+ (#not-match? @s "^.\\s*\\(?\\s*[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?\\s*(=|[Ii][Nn])\\s*\\(?\\s*(\\?|\\$[0-9]+)\\s*\\)?\\s*\\)?(\\s+[Aa][Nn][Dd]\\s+\\(?\\s*[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?\\s*(=|[Ii][Nn])\\s*\\(?\\s*(\\?|\\$[0-9]+)\\s*\\)?\\s*\\)?)*\\s*.$")
  (#not-resolves-to? @recv ".")
  (#set! rule "go.sql.orm-fragment"))
 
