@@ -64,6 +64,9 @@ describe('test-code classification', () => {
     'packages/demo-app/src/DevPanel.tsx',
     'packages/device-demo-app/src/App.tsx',
     'ckanext/example_iauthenticator/plugin.py',
+    'contrib/dendrite-demo-tor/main_tor.go',
+    'packages/oauth/oauth-client-browser-example/src/App.tsx',
+    'contrib/cat-videos-example/main.go',
     'packages/dev-server/example-plugins/wishlist-plugin/api/wishlist.resolver.ts',
     'infosec-scan/oauth2-test-server/oauth/model.js',
     'tools/test-idp/server.ts',
@@ -219,6 +222,11 @@ describe('test-code classification', () => {
     // look-alike of example packages: product code that builds examples
     'packages/common/src/helpers/import/openapi/example-generators/index.ts',
     'src/examples_api.py',
+    // look-alikes of demo programs: a feature or route named demo/example inside a source tree
+    'apps/landing/src/components/home/hero-demo/index.tsx',
+    'web/apps/dashboard/app/(app)/flags-demo/page.tsx',
+    'frontend/src/pages/api/private/notes/slide-example.ts',
+    'frontend/src/pages/api/private/notes/slide-example/index.ts',
   ];
   for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));
   for (const p of production) it(`not test code: ${p}`, () => assert.strictEqual(isTestPath(p), false));

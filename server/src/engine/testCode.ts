@@ -167,6 +167,18 @@ const SAMPLE_APP_DIR = /^([a-z0-9]+[-_])*(demo|example|sample)s?[-_](apps?|apis?
 const EXAMPLE_PACKAGE_DIR = /^example_[a-z0-9_]+$/;
 
 /**
+ * A program named as a demo or an example of the product (`contrib/dendrite-demo-tor`,
+ * `packages/oauth/oauth-client-browser-example`, keto's `contrib/cat-videos-example`): shows how to
+ * use it, is not run by it. Only outside a source tree (see SOURCE_TREE_DIRS): inside one, such a
+ * name is usually a product feature or route (`src/components/home/hero-demo`,
+ * `app/(app)/flags-demo`, `src/pages/api/private/notes/slide-example`).
+ */
+const DEMO_PROGRAM_DIR = /^[a-z0-9]+([-_][a-z0-9]+)*[-_](examples?|demos?)$|^[a-z0-9]+[-_]demo[-_][a-z0-9]+$/;
+
+/** Folders below which a demo- or example-named folder is part of the product (a route, a component). */
+const SOURCE_TREE_DIRS = new Set(['src', 'app', 'apps', 'pages', 'routes', 'components', 'lib', 'internal', 'pkg']);
+
+/**
  * A stand-in server that tests or a scan harness run against (`oauth2-test-server`, `test-server`,
  * `test_idp`): its hard-coded clients, secrets and compares are fixtures. Only `test`: a `mock-server`
  * can be a product feature (an API tool's mock servers).
@@ -260,9 +272,12 @@ export function isTestPath(relPath: string): boolean {
   const isDir = relPath.endsWith('/');
   const parts = relPath.split('/').filter((p) => p.length > 0);
   const dirs = isDir ? parts : parts.slice(0, -1);
+  let inSourceTree = false;
   for (const d of dirs) {
     const lower = d.toLowerCase();
     if (TEST_DIRS.has(lower) || NUMBERED_TEST_DIR.test(lower) || SAMPLE_APP_DIR.test(lower) || EXAMPLE_PACKAGE_DIR.test(lower) || DEV_TOOL_DIR.test(lower) || TEST_SERVER_DIR.test(lower)) return true;
+    if (!inSourceTree && DEMO_PROGRAM_DIR.test(lower)) return true;
+    if (SOURCE_TREE_DIRS.has(lower)) inSourceTree = true;
   }
   if (isDevToolPath(dirs, isDir)) return true;
   if (isVendoredAssetPath(dirs)) return true;
