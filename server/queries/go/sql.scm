@@ -129,6 +129,28 @@
  (#not-resolves-to? @recv ".")
  (#set! rule "go.sql.orm-fragment"))
 
+; The same fragment with the column name concatenated in: squirrel / gorm
+; q.Where(props.ReferringColumnSuffix + "=?", id), q.Where("lower(" + col + ") = ?", v).
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (binary_expression operator: "+") @s . (_)))
+ (#match? @f "^(Where|OrWhere|AndWhere|Having|Joins|Or|Not|And)$")
+ (#match? @s "[A-Za-z0-9_\"`\\])]\\s*(=|<>|!=|<=|>=|<|>|\\s([Nn][Oo][Tt]\\s+)?([Ii][Nn]|[Ll][Ii][Kk][Ee]|[Ii][Ll][Ii][Kk][Ee]))\\s*\\(?\\s*(\\?|\\$[0-9])")
+ (#not-resolves-to? @recv ".")
+ (#set! rule "go.sql.orm-fragment"))
+
+; Hand-written join and select SQL in a builder: gorm Joins("JOIN api_permissions ON api_permissions.id =
+; g.api_permission_id"), pop Join("saml_identities", "saml_identities.identity_id = identities.id"),
+; Select("DISTINCT g.client_id AS client_id, …"), Select("MAX(number)"): SQL text the builder passes on as
+; is (a bare column list, Select("id", "name"), is not).
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list [(interpreted_string_literal) (raw_string_literal)] @s))
+ (#match? @f "^(Joins|Join|InnerJoin|LeftJoin|RightJoin|Select|Having|Group|GroupBy)$")
+ (#match? @s "\\b([Jj][Oo][Ii][Nn]\\s+[\\w.\"`]+(\\s+([Aa][Ss]\\s+)?\\w+)?\\s+[Oo][Nn]|[Dd][Ii][Ss][Tt][Ii][Nn][Cc][Tt]|(COUNT|MAX|MIN|SUM|AVG|COALESCE|count|max|min|sum|avg|coalesce)\\s*\\()|^.\\s*[\\w\"`]+\\.[\\w\"`]+\\s*=\\s*[\\w\"`]+\\.[\\w\"`]+\\s*.$")
+ (#not-resolves-to? @recv ".")
+ (#set! rule "go.sql.orm-fragment"))
+
 ; Raw SQL expression constructors of query builders: dbx.NewExp("LOWER([[name]])=LOWER({:name})", params),
 ; dbx.NewExp(fmt.Sprintf("[[%s.id]] = [[%s.value]]", a, b)), gorm.Expr("price * ?", n), squirrel.Expr(…),
 ; goqu.L(…): SQL text spliced into a builder query as is.
