@@ -514,4 +514,23 @@ describe('project wrappers', () => {
     const { analysis } = engine.analyze(caller, 'go', { wrappers: table.get('go') });
     assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['Routes:auth']);
   });
+
+  it('a TS/JS call of the project retry helper joins a retry region but makes none (the policy lives in the helper)', async () => {
+    const engine = await sharedEngine();
+    const wrappers = new Map<string, CategoryId>([['executeWithRetry', 'retry']]);
+    const ts = [
+      'export const setEmailConfirmedAt = async (db: AccountDb, did: string, at: string) => {',
+      "  await db.executeWithRetry(db.db.updateTable('account').set({ emailConfirmedAt: at }).where('did', '=', did))",
+      '}',
+      'export async function sendWithBackoff(db: AccountDb) {',
+      '  for (let attempt = 0; attempt < 5; attempt++) {',
+      '    try { return await db.executeWithRetry(db.db.selectFrom("x")) } catch { await sleep(2 ** attempt * 100) }',
+      '  }',
+      '}',
+      'declare const sleep: (ms: number) => Promise<void>;',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(ts, 'typescript', { wrappers });
+    assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['sendWithBackoff:retry']);
+  });
 });

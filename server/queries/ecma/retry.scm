@@ -234,3 +234,17 @@
  (#match? @trigger "retry")
  (#resolves-to? @trigger "^effect(/(Effect|Stream|STM|Micro))?\\.((Effect|Stream|STM|Micro)\\.)?(retry|retryOrElse)$")
  (#set! rule "ecma.retry.library"))
+
+; undici's retry interceptor and agent: `dispatcher.compose(interceptors.retry({ statusCodes, methods,
+; maxRetries }))`, `new RetryAgent(agent, { maxRetries: 3 })`: which requests repeat and how often.
+((call_expression
+   function: (member_expression) @trigger)
+ (#match? @trigger "retry$")
+ (#resolves-to? @trigger "^undici\\.interceptors\\.retry$")
+ (#set! rule "ecma.retry.library"))
+
+((new_expression
+   constructor: (identifier) @trigger)
+ (#any-of? @trigger "RetryAgent" "RetryHandler")
+ (#resolves-to? @trigger "^undici\\.(RetryAgent|RetryHandler)$")
+ (#set! rule "ecma.retry.library"))

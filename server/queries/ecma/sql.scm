@@ -7,11 +7,17 @@
 ; `SELECT 1` / `SELECT 1 + 1` with nothing else: no input, nothing to review):
 ; pool.query(...), client.query(...), conn.execute(...), db.prepare(...), db.exec(...),
 ; sequelize.query(...), dataSource.query(...), manager.query(...), queryRunner.query(...)
+; Not a query builder's terminal `.execute()` with no arguments (Kysely / TypeORM
+; `db.schema.createSchema(s).ifNotExists().execute()`, `qb.where('id', '>', c).execute()`): no SQL
+; text goes in at that call; raw fragments in the chain mark through their own rules. Nor Kysely's
+; sql`…`.execute(db): the tagged template is the SQL and marks by its own rule.
 ((call_expression
-   function: (member_expression property: (property_identifier) @m @trigger)
+   function: (member_expression object: (_) @recv property: (property_identifier) @m @trigger)
    arguments: (_) @args)
  (#match? @m "^(query|execute|unsafe)$")
+ (#not-match? @recv "^(sql|SQL)`")
  (#not-match? @args "^\\(\\s*['\"`]\\s*(SELECT|select)\\s+1(\\s*\\+\\s*1)?\\s*;?\\s*['\"`]\\s*\\)$")
+ (#not-match? @args "^\\(\\s*\\)$")
  (#imports? "^(pg|pg-pool|pg-promise|postgres|@neondatabase/serverless|@vercel/postgres|mysql|mysql2|mysql2/promise|mariadb|mssql|tedious|oracledb|sqlite|sqlite3|better-sqlite3|@libsql/client|@planetscale/database|duckdb|sequelize|@sequelize/core|typeorm|slonik|@databases/[\\w-]+|knex)$")
  (#not-unit-name-matches? @trigger "{{timestamped-migration-step}}")
  (#set! rule "ecma.sql.driver-query"))
@@ -128,6 +134,7 @@
    function: [(identifier) (member_expression)] @trigger
    arguments: (template_string) @tpl)
  (#match? @trigger "^(sql|SQL|Prisma\\.sql|sql\\.(unsafe|fragment|raw)|db\\.sql)$")
+ (#not-match? @tpl "^`\\s*(SELECT|select)\\s+1\\s*;?\\s*`$")
  (#not-match? @tpl "^`(?![\\s\\S]*\\b(SELECT|select|INSERT|insert|UPDATE|update|DELETE|delete|FROM|from|WHERE|where|SET|set|VALUES|values)\\b)[^$]*`$")
  (#not-inside-callback-of? @trigger "^(pg|sqlite|mysql|singlestore|gel)Table$|^[\\w$.]+\\.table$")
  (#set! rule "ecma.sql.tagged-template"))

@@ -1034,7 +1034,11 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
       // A TS/JS call of the project's decryption helper (`this.params = decryptDataSourceParams(p)`,
       // `decryptAIKey(row.key)`): it reads a stored secret back with the helper's key and cipher and
       // chooses nothing; it joins a crypto region but makes none (round 30: such callers judged N).
-      const mention = category === 'crypto' && spec.family === 'ecma' && /decrypt/i.test(name);
+      // A TS/JS call of the project's retry helper (`await db.executeWithRetry(db.db.updateTable(…))`,
+      // `withRampScheduleAdvanceLockRetry(fn)`): the attempts, backoff and which errors retry live in
+      // the helper (its own region); the call site hands over one operation and chooses none of them
+      // (rounds 30 and 35: such callers judged N). It joins a retry region but makes none.
+      const mention = (category === 'crypto' && spec.family === 'ecma' && /decrypt/i.test(name)) || (category === 'retry' && spec.family === 'ecma');
       out.push({ rule: `${spec.family}.${category}.project-wrapper`, category, node, ordinal: WRAPPER_ORDINAL, global: true, mention });
     }
   }

@@ -630,15 +630,18 @@ function secretBearing(n: Node, ctx: ValueContext): boolean {
 }
 
 /**
- * Python: a local named as a digest every value of which is a call given the password
+ * Python, TS/JS: a local named as a digest every value of which is a call given the password
  * (`digest = self._cache_digest(login, password, salt)`): a password hash under a neutral name.
  */
 function passwordDigestLocal(n: Node, name: string, ctx: ValueContext): boolean {
-  if (ctx.family !== 'python' || n.type !== 'identifier' || !/^(\w*_)?(digest|hash|hashed)$/.test(name)) return false;
+  // TS/JS too (round 35): `const derivedHash = await getDerivedHash(password, salt); return hash === derivedHash`.
+  const named = ctx.family === 'python' ? /^(\w*_)?(digest|hash|hashed)$/ : ctx.family === 'ecma' ? /^([a-z]\w*)?([Dd]igest|[Hh]ash|[Hh]ashed)$/ : null;
+  if (!named || n.type !== 'identifier' || !named.test(name)) return false;
   const fn = enclosingFunction(n, ctx);
   const values = fn ? functionFacts(fn, ctx).values.get(name) : undefined;
   // (`digest = ""` resets aside.)
-  const digestOfPassword = (v: string) => /^[\w.]+\(.*[(,]\s*(password|passwd|pwd)\s*[,)]/s.test(v);
+  const digestOfPassword = (v: string) =>
+    ctx.family === 'ecma' ? /^(await\s+)?[\w.]+\(([^()]*,)?\s*(password|passwd|pwd)\s*[,)]/s.test(v) : /^[\w.]+\(.*[(,]\s*(password|passwd|pwd)\s*[,)]/s.test(v);
   return values !== undefined && values.some(digestOfPassword) && values.every((v) => digestOfPassword(v) || /^([rbuRBU]?(""|'')|None)$/.test(v));
 }
 
