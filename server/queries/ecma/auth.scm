@@ -71,6 +71,18 @@
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.auth.password-check"))
 
+; A project's own password check named for whose password it verifies, given the password:
+; await this.accountManager.verifyAccountPassword(did, password), verifyUserPassword(userId, password),
+; this.localIdentityService.checkLocalPassword(username, dto.currentPassword) (atproto, formbricks,
+; vendure, logto, hedgedoc). Not a strength rule (validateNewPassword) and not in browser code.
+((call_expression
+   function: [(identifier) @m (member_expression property: (property_identifier) @m)] @trigger
+   arguments: (arguments) @args)
+ (#match? @m "^_?(verify|check|compare)[A-Z]\\w*Password(Async|Sync)?$")
+ (#match? @args "[Pp]ass(word|wd)?\\b|[Pp]wd|PASSWORD")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.auth.password-check"))
+
 ; remix-auth: authenticator.isAuthenticated(request, { failureRedirect }) / authenticator.authenticate(
 ; "email-link", request): the session check and sign-in of a Remix app (the instance is the app's own
 ; `new Authenticator(sessionStorage)`, imported from its auth module).
