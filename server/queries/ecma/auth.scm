@@ -71,6 +71,17 @@
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.auth.password-check"))
 
+; The same decision assigned to a module export (CommonJS): `exports.checkAccess = async (padID, …) => {
+; … authLogger.debug('access denied: unauthorized'); return DENY; … }` (etherpad's SecurityManager).
+((assignment_expression
+   left: (member_expression property: (property_identifier) @trigger)
+   right: [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)])
+ (#match? @trigger "^(authorize|hasPermissions?|checkPermissions?|isAuthorized|checkAccess|hasAccess|canAccess|shouldAllowAccess)$")
+ (#match? @body "success:\\s*false|return (false|DENY|deny)\\b|throw new \\w*(Forbidden|Unauthori[sz]ed|Permission|Access|Error)\\b")
+ (#match? @body "[Pp]ermission|[Rr]oles?\\b|[Aa]llowed|[Gg]rants?\\b|[Pp]olic(y|ies)|[Aa]uthori[sz]|[Aa]ccess denied")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.auth.permission-decision"))
+
 ; A project's own password check named for whose password it verifies, given the password:
 ; await this.accountManager.verifyAccountPassword(did, password), verifyUserPassword(userId, password),
 ; this.localIdentityService.checkLocalPassword(username, dto.currentPassword) (atproto, formbricks,
