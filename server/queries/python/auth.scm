@@ -523,6 +523,7 @@
           arguments: (argument_list . [(identifier) (attribute)] @scheme)))]))
  (#resolves-to? @dep "^fastapi\\.(Depends|params\\.Depends)$")
  (#match? @scheme "(^|[._])([Oo]auth2?|OAUTH2?|[Rr]eusable_oauth2?)(_|$)|[Oo]auth2[A-Z_]|(^|[._])(security|SECURITY)$|([Bb]earer|BEARER|[Aa]pi_?[Kk]ey|API_?KEY|[Bb]asic_?[Aa]uth|BASIC_?AUTH|[Hh]ttp_?[Bb]asic|HTTP_?BASIC|[Aa]uth_?[Ss]cheme|AUTH_?SCHEME|[Tt]oken_?[Ss]cheme|[Aa]uth_?[Hh]eader|AUTH_?HEADER)(_\\w+)?$")
+ (#not-match? @scheme "{{fastapi-lookup-dependency}}")
  (#set! rule "python.auth.fastapi-dependency"))
 
 ; A route that only asks for the current user (user = Depends(current_active_user),
@@ -577,6 +578,7 @@
  (#eq? @ann "Annotated")
  (#resolves-to? @dep "^fastapi\\.(Depends|params\\.Depends)$")
  (#match? @scheme "(^|[._])([Oo]auth2?|OAUTH2?|[Rr]eusable_oauth2?)(_|$)|[Oo]auth2[A-Z_]|(^|[._])(security|SECURITY)$|([Bb]earer|BEARER|[Aa]pi_?[Kk]ey|API_?KEY|[Bb]asic_?[Aa]uth|BASIC_?AUTH|[Hh]ttp_?[Bb]asic|HTTP_?BASIC|[Aa]uth_?[Ss]cheme|AUTH_?SCHEME|[Tt]oken_?[Ss]cheme|[Aa]uth_?[Hh]eader|AUTH_?HEADER)(_\\w+)?$")
+ (#not-match? @scheme "{{fastapi-lookup-dependency}}")
  (#set! rule "python.auth.fastapi-dependency"))
 
 ;   async def read_items(user: Annotated[User, Depends(get_current_active_user)]): a mention

@@ -2418,7 +2418,35 @@ function pythonNotSecretPair(a: Node, b: Node, ctx: ValueContext): boolean {
   if (pySentinel(ua, ctx) || pySentinel(ub, ctx)) return true;
   if (pyBoolean(ua, ctx) || pyBoolean(ub, ctx)) return true;
   if (pyStoredField(ua, ctx) && pyStoredField(ub, ctx)) return true;
+  if (pyStreamPosition(ua, ctx) || pyStreamPosition(ub, ctx)) return true;
   return pyAssignedAfter(ua, ub, ctx) || pyAssignedAfter(ub, ua, ctx);
+}
+
+/**
+ * Round 35 (synapse): the bounds of a stream or page range named as tokens (`from_token ==
+ * upto_token`, `from_key == max_token`, `token != current_batch_token`) are positions; so is a
+ * parameter annotated as a stream/position type (`token: StreamToken`) or a token
+ * annotated as a number (`token: int`). Comparing positions tells the caller nothing secret.
+ */
+const PY_POSITION_TOKEN_NAME = /(^|_)(from|upto|up_to|to|since|max|min|start|end|batch|stream_pos|position)_(token|key)$/;
+const PY_POSITION_TYPE = /^\w*(Stream|Position|Cursor|Offset)\w*$/;
+
+function pyStreamPosition(n: Node, ctx: ValueContext): boolean {
+  if (n.type !== 'identifier' && n.type !== 'attribute') return false;
+  const name = n.type === 'identifier' ? textOf(n, ctx) : memberName(n, ctx) ?? '';
+  if (PY_POSITION_TOKEN_NAME.test(name)) return true;
+  if (n.type !== 'identifier') return false;
+  const params = enclosingFunction(n, ctx)?.childForFieldName('parameters');
+  if (!params) return false;
+  return params.namedChildren.some((p) => {
+    if (p?.type !== 'typed_parameter' && p?.type !== 'typed_default_parameter') return false;
+    const pn = p.type === 'typed_parameter' ? p.namedChildren.find((c) => c?.type === 'identifier') : field(p, 'name');
+    const type = field(p, 'type');
+    if (!pn || !type || textOf(pn, ctx) !== name) return false;
+    const bare = textOf(type, ctx).replace(/^Optional\[(.*)\]$/, '$1').replace(/\s*\|\s*None$|^None\s*\|\s*/, '').trim();
+    // (A number is a position only under a token's name: `otp: int` is a one-time code.)
+    return PY_POSITION_TYPE.test(bare) || (/^int$/.test(bare) && /(^|_)token$/.test(name));
+  });
 }
 
 function pySentinel(n: Node, ctx: ValueContext): boolean {
