@@ -1714,6 +1714,22 @@ function contentFingerprint(call: Node, ctx: ValueContext): boolean {
       fed.push(...(c.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a !== null && a.type !== 'comment'));
     }
   }
+  // Python, round 35 (synapse): `self._hash = hashlib.sha256()` in a stream wrapper whose
+  // `read`/`write` methods feed it what passes through (`self._hash.update(buffer)`): a digest of
+  // the content, like the local above. (No argument at all stays: `fed` is then empty.)
+  const streamFed: Node[] = [];
+  if (ctx.family === 'python' && local?.type === 'attribute' && /^self\.\w+$/.test(textOf(local, ctx)) && fed.length === 0) {
+    let cls = parentOf(call, ctx);
+    while (cls && cls.type !== 'class_definition') cls = parentOf(cls, ctx);
+    const target = `${textOf(local, ctx)}.update`;
+    for (const c of cls && cls.endIndex - cls.startIndex <= MAX_LOCAL_LOOKUP_CHARS ? cls.descendantsOfType('call') : []) {
+      const callee = c?.childForFieldName('function');
+      if (!c || !callee || textOf(callee, ctx) !== target) continue;
+      const args = callArguments(c);
+      fed.push(...args);
+      streamFed.push(...args);
+    }
+  }
   // A JSON serialisation of an object fingerprints its contents (change detection: `hash.update(JSON.stringify(obj))`).
   // `buff = f.read(blocksize); h.update(buff)`: a local every assignment of which reads contents.
   // Only a function with statements can assign one (not a lambda or an expression-bodied arrow,
@@ -1722,7 +1738,9 @@ function contentFingerprint(call: Node, ctx: ValueContext): boolean {
     const t = textOf(a, ctx);
     if (CONTENT_INPUT.test(t) || /^(JSON\.stringify|json\.dumps)\(/.test(t)) return true;
     if (a.type !== 'identifier') return false;
-    const fn = enclosingFunction(call, ctx);
+    const fn = enclosingFunction(a, ctx);
+    // (A stream wrapper's `write(self, buffer)`: the bytes written through it.)
+    if (fn && streamFed.some((f) => f.id === a.id) && /^(write|read|readinto|send|recv|feed)$/.test(textOf(fn.childForFieldName('name') ?? a, ctx)) && functionFacts(fn, ctx).parameters.has(t)) return true;
     if (!fn || fn.type === 'lambda' || (fn.type === 'arrow_function' && fn.childForFieldName('body')?.type !== 'statement_block')) return false;
     const values = functionFacts(fn, ctx).values.get(t);
     return values !== undefined && values.length > 0 && values.every((v) => CONTENT_INPUT.test(v) && !SECRET_INPUT.test(v));
