@@ -2185,7 +2185,22 @@ export function isStrongSecretComparison(a: Node, b: Node, ctx: ValueContext): b
   };
   if (strong(a) || strong(b) || macDerived(a, ctx) || macDerived(b, ctx)) return true;
   // A token or OTP read from the request compared with the expected one: the caller iterates it.
-  return (fromRequest(a, ctx) && secretBearing(b, ctx)) || (fromRequest(b, ctx) && secretBearing(a, ctx));
+  if ((fromRequest(a, ctx) && secretBearing(b, ctx)) || (fromRequest(b, ctx) && secretBearing(a, ctx))) return true;
+  // Python, round 35 (synapse): `def get_app_service_by_token(self, token): for service in
+  // self.services: if service.token == token`: a lookup named for the credential it is given
+  // scans the known ones with ==; the caller's token is what is being authenticated.
+  return ctx.family === 'python' && ((pyLookupKeyParameter(a, ctx) && secretBearing(a, ctx) && secretBearing(b, ctx)) || (pyLookupKeyParameter(b, ctx) && secretBearing(b, ctx) && secretBearing(a, ctx)));
+}
+
+/** Python: `n` is a parameter its function is named to look something up by (`get_user_by_token(token)`). */
+function pyLookupKeyParameter(raw: Node, ctx: ValueContext): boolean {
+  const n = unwrap(raw, ctx);
+  if (n.type !== 'identifier') return false;
+  const fn = enclosingFunction(n, ctx);
+  const fnName = fn?.childForFieldName('name');
+  if (!fn || !fnName) return false;
+  const name = textOf(n, ctx);
+  return textOf(fnName, ctx).endsWith(`_by_${name}`) && functionFacts(fn, ctx).parameters.has(name) && !functionFacts(fn, ctx).values.has(name);
 }
 
 /**
