@@ -1213,3 +1213,25 @@
  (#match? @base "(Auth|Backend|Authentication|Authenticator|AuthProvider)$")
  (#not-match? @fn "@(abc\\.)?abstractmethod|^(async\\s+)?def\\s+\\w+\\([^)]*\\)\\s*(->[^:]*)?:\\s*(\"\"\"[^\"]*\"\"\"\\s*)?(pass|\\.\\.\\.|raise\\s+NotImplementedError\\S*|return\\b[^\\n]*)\\s*$")
  (#set! rule "python.auth.backend-method"))
+
+; Round 35 (synapse): the project's own hash check called with the presented password and the stored
+; hash, `result = await self.validate_hash(password, password_hash)` at login: the password
+; decision, under a name other than verify_password. Both a password and a hash in the arguments.
+((call
+   function: [(attribute attribute: (identifier) @method) (identifier) @method] @trigger
+   arguments: (argument_list) @args)
+ (#match? @method "^_?(validate|verify|check)_(hash|pw_hash|password_hash|hashed_password)$")
+ (#match? @args "[Pp]ass(word|wd)?|[Pp]wd|(^|[^A-Za-z])pw([^A-Za-z]|$)")
+ (#match? @args "[Hh]ash|HASH|[Dd]igest")
+ (#set! rule "python.auth.password-check"))
+
+; Round 35 (fief): a session or bearer token deleted from its store, `await
+; session_token_repository.delete(session_token)` at logout or when login rotates the session,
+; `refresh_token_repository.delete(refresh_token)` when a refresh rotates it: the credential stops
+; working here.
+((call
+   function: (attribute attribute: (identifier) @method) @trigger
+   arguments: (argument_list . (identifier) @token .))
+ (#any-of? @method "delete" "remove" "revoke" "invalidate" "expire")
+ (#match? @token "^(session_token|refresh_token|access_token|auth_token)$")
+ (#set! rule "python.auth.session-lifecycle"))
