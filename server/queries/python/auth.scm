@@ -1235,3 +1235,12 @@
  (#any-of? @method "delete" "remove" "revoke" "invalidate" "expire")
  (#match? @token "^(session_token|refresh_token|access_token|auth_token)$")
  (#set! rule "python.auth.session-lifecycle"))
+
+; Round 35 (synapse): the user resolved from a bearer credential, `user_info = await
+; self.store.get_user_by_access_token(token)`, `find_user_by_api_key(key)`: the request is
+; authenticated by that lookup, whatever checks follow.
+((call
+   function: [(attribute attribute: (identifier) @trigger) (identifier) @trigger]
+   arguments: (argument_list . (_)))
+ (#match? @trigger "^_?(get|find|lookup|load|fetch)_(user|account|principal|owner|requester)_(by|for|from)_(access_|api_|auth_|bearer_|session_)?(token|key|api_key)$")
+ (#set! rule "python.auth.credential-lookup"))
