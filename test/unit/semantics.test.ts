@@ -96,6 +96,7 @@ describe('test-code classification', () => {
     'internal/dbtest/dbtest.go',
     'magefile.go',
     'scripts/recover-stuck-runs.ts',
+    'scripts-dev/build_debian_packages.py',
     '.github/scripts/lib/github.ts',
     'internal-packages/testcontainers/src/index.ts',
     'test_project/test_project/settings.py',

@@ -523,6 +523,7 @@
           arguments: (argument_list . [(identifier) (attribute)] @scheme)))]))
  (#resolves-to? @dep "^fastapi\\.(Depends|params\\.Depends)$")
  (#match? @scheme "(^|[._])([Oo]auth2?|OAUTH2?|[Rr]eusable_oauth2?)(_|$)|[Oo]auth2[A-Z_]|(^|[._])(security|SECURITY)$|([Bb]earer|BEARER|[Aa]pi_?[Kk]ey|API_?KEY|[Bb]asic_?[Aa]uth|BASIC_?AUTH|[Hh]ttp_?[Bb]asic|HTTP_?BASIC|[Aa]uth_?[Ss]cheme|AUTH_?SCHEME|[Tt]oken_?[Ss]cheme|[Aa]uth_?[Hh]eader|AUTH_?HEADER)(_\\w+)?$")
+ (#not-match? @scheme "{{fastapi-lookup-dependency}}")
  (#set! rule "python.auth.fastapi-dependency"))
 
 ; A route that only asks for the current user (user = Depends(current_active_user),
@@ -577,6 +578,7 @@
  (#eq? @ann "Annotated")
  (#resolves-to? @dep "^fastapi\\.(Depends|params\\.Depends)$")
  (#match? @scheme "(^|[._])([Oo]auth2?|OAUTH2?|[Rr]eusable_oauth2?)(_|$)|[Oo]auth2[A-Z_]|(^|[._])(security|SECURITY)$|([Bb]earer|BEARER|[Aa]pi_?[Kk]ey|API_?KEY|[Bb]asic_?[Aa]uth|BASIC_?AUTH|[Hh]ttp_?[Bb]asic|HTTP_?BASIC|[Aa]uth_?[Ss]cheme|AUTH_?SCHEME|[Tt]oken_?[Ss]cheme|[Aa]uth_?[Hh]eader|AUTH_?HEADER)(_\\w+)?$")
+ (#not-match? @scheme "{{fastapi-lookup-dependency}}")
  (#set! rule "python.auth.fastapi-dependency"))
 
 ;   async def read_items(user: Annotated[User, Depends(get_current_active_user)]): a mention
@@ -1211,3 +1213,34 @@
  (#match? @base "(Auth|Backend|Authentication|Authenticator|AuthProvider)$")
  (#not-match? @fn "@(abc\\.)?abstractmethod|^(async\\s+)?def\\s+\\w+\\([^)]*\\)\\s*(->[^:]*)?:\\s*(\"\"\"[^\"]*\"\"\"\\s*)?(pass|\\.\\.\\.|raise\\s+NotImplementedError\\S*|return\\b[^\\n]*)\\s*$")
  (#set! rule "python.auth.backend-method"))
+
+; Round 35 (synapse): the project's own hash check called with the presented password and the stored
+; hash, `result = await self.validate_hash(password, password_hash)` at login: the password
+; decision, under a name other than verify_password. Both a password and a hash in the arguments.
+((call
+   function: [(attribute attribute: (identifier) @method) (identifier) @method] @trigger
+   arguments: (argument_list) @args)
+ (#match? @method "^_?(validate|verify|check)_(hash|pw_hash|password_hash|hashed_password)$")
+ (#match? @args "[Pp]ass(word|wd)?|[Pp]wd|(^|[^A-Za-z])pw([^A-Za-z]|$)")
+ (#match? @args "[Hh]ash|HASH|[Dd]igest")
+ (#set! rule "python.auth.password-check"))
+
+; Round 35 (fief): a session or bearer token deleted from its store, `await
+; session_token_repository.delete(session_token)` at logout or when login rotates the session,
+; `refresh_token_repository.delete(refresh_token)` when a refresh rotates it: the credential stops
+; working here.
+((call
+   function: (attribute attribute: (identifier) @method) @trigger
+   arguments: (argument_list . (identifier) @token .))
+ (#any-of? @method "delete" "remove" "revoke" "invalidate" "expire")
+ (#match? @token "^(session_token|refresh_token|access_token|auth_token)$")
+ (#set! rule "python.auth.session-lifecycle"))
+
+; Round 35 (synapse): the user resolved from a bearer credential, `user_info = await
+; self.store.get_user_by_access_token(token)`, `find_user_by_api_key(key)`: the request is
+; authenticated by that lookup, whatever checks follow.
+((call
+   function: [(attribute attribute: (identifier) @trigger) (identifier) @trigger]
+   arguments: (argument_list . (_)))
+ (#match? @trigger "^_?(get|find|lookup|load|fetch)_(user|account|principal|owner|requester)_(by|for|from)_(access_|api_|auth_|bearer_|session_)?(token|key|api_key)$")
+ (#set! rule "python.auth.credential-lookup"))

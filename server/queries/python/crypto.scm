@@ -226,3 +226,11 @@
  (#match? @trigger "^(django\\.conf\\.)?settings\\.SECRET_KEY\\b")
  (#unit-name-matches? @trigger "(^|[._])_?\\w*(sign|hmac|mac|encrypt|cipher|fernet)\\w*_key$|(^|[._])_?\\w*key\\w*_(for_)?(sign|hmac|mac|encrypt)\\w*$")
  (#set! rule "python.crypto.signing-key"))
+
+; Round 35 (synapse): signedjson, the Matrix canonical-JSON Ed25519 signing library:
+; `verify_signed_json(response, server_name, verify_key)` checks a server's or device's signature,
+; `sign_json(obj, name, signing_key)` signs an outgoing request or key response.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^signedjson\\.sign\\.(sign_json|verify_signed_json)$")
+ (#set! rule "python.crypto.library-call"))

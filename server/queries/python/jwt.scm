@@ -36,6 +36,16 @@
  (#set! evidence "mention")
  (#set! rule "python.jwt.library-call"))
 
+; ... and so does Authlib's client-authentication object built from settings in a constructor
+; (`self._client_auth = ClientAuth(client_id, client_secret, auth_method)`, round 35): it only
+; records how the client will authenticate; the token request and the checks are elsewhere.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^authlib\\.oauth2\\.(auth|rfc6749\\.\\w+)\\.ClientAuth$")
+ (#unit-name-matches? @trigger "^__init__(\\s|$)")
+ (#set! evidence "mention")
+ (#set! rule "python.jwt.library-call"))
+
 ; ... and so do reads of the assertion process_response already validated (`auth.get_attributes()`,
 ; `get_nameid()`, `get_session_index()` in a helper that renames attributes, round 27): the check is
 ; where process_response / is_authenticated run.

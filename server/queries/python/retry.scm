@@ -50,12 +50,16 @@
 ; render_template("challenge.html", max_attempts=challenge.max_attempts): a value the page shows (a
 ; CTF challenge's attempt limit), not a client's retry setting. Nor a model field given to a Django
 ; manager, ImportJob.objects.create(user=user, retry=True): a row's "this is a re-run" flag.
+; Nor a setting handed to the class's own method (`self._make_request(url, retry=had_valid)`,
+; `self._get_contact_with_retry(user, max_retries=3)`, rounds 26 and 35): the loop is in that
+; method, its own region.
 ((keyword_argument
    name: (identifier) @name) @trigger
  (#any-of? @name "max_retries" "retries" "retry" "retry_on_timeout" "retry_on_error" "max_attempts" "retry_policy" "autoretry_for" "retry_backoff" "retry_backoff_max" "retry_jitter" "default_retry_delay" "retry_kwargs" "backoff_factor" "retry_strategy" "num_retries" "max_retry_attempts" "retry_delay")
  (#not-match? @trigger "^(\\w+)\\s*=\\s*(\\1|False|None|0)$")
  (#not-argument-of? @trigger "(^|\\.)(render_template|render_template_string|render_to_string|render|TemplateResponse|stream_template)$")
  (#not-argument-of? @trigger "\\.objects\\.(create|get_or_create|update_or_create|filter|exclude|update|get|bulk_create)$")
+ (#not-argument-of? @trigger "^self\\.\\w+$")
  (#set! rule "python.retry.config"))
 
 ; Celery: raise self.retry(exc=exc, countdown=2 ** self.request.retries)

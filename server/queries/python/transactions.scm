@@ -169,3 +169,14 @@
  (#any-of? @m "begin_nested" "begin_twophase")
  (#match? @o "(^|\\.)([Ss]ession|db_session|dbsession|DBSession)$")
  (#set! rule "python.transactions.sqlalchemy"))
+
+; Round 35 (synapse): the project's own wrapper named for switching a connection's isolation level
+; or autocommit, called with the connection (`self.engine.attempt_to_set_isolation_level(conn,
+; level)`, `engine.attempt_to_set_autocommit(conn, True)`): the module imports no driver, the
+; call still changes how the statements that follow commit.
+((call
+   function: (attribute attribute: (identifier) @method) @trigger
+   arguments: (argument_list . (_) @conn))
+ (#match? @method "^\\w+_set_(isolation_level|autocommit)$")
+ (#match? @conn "(^|[._])(conn|connection|db_conn|dbconn|raw_conn)$")
+ (#set! rule "python.transactions.isolation"))

@@ -208,7 +208,8 @@ function isDevToolPath(dirs: readonly string[], isDir: boolean): boolean {
     if (d === 'cmd' && dirs[i + 1]?.toLowerCase() === 'dev') return true;
     // A top-level `scripts/` directory: one-off ops and build scripts (recover stuck runs, retry
     // prisma generate), run by a developer, not deployed.
-    if (i === 0 && d === 'scripts') return true;
+    // (Also named for it: `scripts-dev/`, `dev-scripts/`, round 35.)
+    if (i === 0 && (d === 'scripts' || d === 'scripts-dev' || d === 'scripts_dev' || d === 'dev-scripts' || d === 'dev_scripts')) return true;
     // A monorepo's development and playground apps (`apps/dev/express/`, `apps/playgrounds/`) and a
     // top-level `playground/` of sample apps: run by the library's developers to try it, not shipped.
     // Only at these places: a product can have a `playground` page or feature deeper in its tree.

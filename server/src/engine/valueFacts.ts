@@ -1717,6 +1717,22 @@ function contentFingerprint(call: Node, ctx: ValueContext): boolean {
       fed.push(...(c.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a !== null && a.type !== 'comment'));
     }
   }
+  // Python, round 35 (synapse): `self._hash = hashlib.sha256()` in a stream wrapper whose
+  // `read`/`write` methods feed it what passes through (`self._hash.update(buffer)`): a digest of
+  // the content, like the local above. (No argument at all stays: `fed` is then empty.)
+  const streamFed: Node[] = [];
+  if (ctx.family === 'python' && local?.type === 'attribute' && /^self\.\w+$/.test(textOf(local, ctx)) && fed.length === 0) {
+    let cls = parentOf(call, ctx);
+    while (cls && cls.type !== 'class_definition') cls = parentOf(cls, ctx);
+    const target = `${textOf(local, ctx)}.update`;
+    for (const c of cls && cls.endIndex - cls.startIndex <= MAX_LOCAL_LOOKUP_CHARS ? cls.descendantsOfType('call') : []) {
+      const callee = c?.childForFieldName('function');
+      if (!c || !callee || textOf(callee, ctx) !== target) continue;
+      const args = callArguments(c);
+      fed.push(...args);
+      streamFed.push(...args);
+    }
+  }
   // A JSON serialisation of an object fingerprints its contents (change detection: `hash.update(JSON.stringify(obj))`).
   // `buff = f.read(blocksize); h.update(buff)`: a local every assignment of which reads contents.
   // Only a function with statements can assign one (not a lambda or an expression-bodied arrow,
@@ -1725,7 +1741,9 @@ function contentFingerprint(call: Node, ctx: ValueContext): boolean {
     const t = textOf(a, ctx);
     if (CONTENT_INPUT.test(t) || /^(JSON\.stringify|json\.dumps)\(/.test(t)) return true;
     if (a.type !== 'identifier') return false;
-    const fn = enclosingFunction(call, ctx);
+    const fn = enclosingFunction(a, ctx);
+    // (A stream wrapper's `write(self, buffer)`: the bytes written through it.)
+    if (fn && streamFed.some((f) => f.id === a.id) && /^(write|read|readinto|send|recv|feed)$/.test(textOf(fn.childForFieldName('name') ?? a, ctx)) && functionFacts(fn, ctx).parameters.has(t)) return true;
     if (!fn || fn.type === 'lambda' || (fn.type === 'arrow_function' && fn.childForFieldName('body')?.type !== 'statement_block')) return false;
     const values = functionFacts(fn, ctx).values.get(t);
     return values !== undefined && values.length > 0 && values.every((v) => CONTENT_INPUT.test(v) && !SECRET_INPUT.test(v));
@@ -2170,7 +2188,22 @@ export function isStrongSecretComparison(a: Node, b: Node, ctx: ValueContext): b
   };
   if (strong(a) || strong(b) || macDerived(a, ctx) || macDerived(b, ctx)) return true;
   // A token or OTP read from the request compared with the expected one: the caller iterates it.
-  return (fromRequest(a, ctx) && secretBearing(b, ctx)) || (fromRequest(b, ctx) && secretBearing(a, ctx));
+  if ((fromRequest(a, ctx) && secretBearing(b, ctx)) || (fromRequest(b, ctx) && secretBearing(a, ctx))) return true;
+  // Python, round 35 (synapse): `def get_app_service_by_token(self, token): for service in
+  // self.services: if service.token == token`: a lookup named for the credential it is given
+  // scans the known ones with ==; the caller's token is what is being authenticated.
+  return ctx.family === 'python' && ((pyLookupKeyParameter(a, ctx) && secretBearing(a, ctx) && secretBearing(b, ctx)) || (pyLookupKeyParameter(b, ctx) && secretBearing(b, ctx) && secretBearing(a, ctx)));
+}
+
+/** Python: `n` is a parameter its function is named to look something up by (`get_user_by_token(token)`). */
+function pyLookupKeyParameter(raw: Node, ctx: ValueContext): boolean {
+  const n = unwrap(raw, ctx);
+  if (n.type !== 'identifier') return false;
+  const fn = enclosingFunction(n, ctx);
+  const fnName = fn?.childForFieldName('name');
+  if (!fn || !fnName) return false;
+  const name = textOf(n, ctx);
+  return textOf(fnName, ctx).endsWith(`_by_${name}`) && functionFacts(fn, ctx).parameters.has(name) && !functionFacts(fn, ctx).values.has(name);
 }
 
 /**
@@ -2271,6 +2304,19 @@ function onlyStoredOnSelf(name: string, fn: Node, ctx: ValueContext): boolean {
   return uses.every((line) => /^\s*self\.\w+\s*=[^=]/.test(line) && !/^\s*self\.\w+\s*=.*\b(select|query|filter|order_by|where|text|getattr)\b/.test(line));
 }
 
+/** SQLAlchemy statement types a parameter may be annotated with (`Select`, `Select[Any]`, `sa.Update`, `Executable`). */
+const ORM_STATEMENT_TYPE = /^((sa|sqlalchemy|sql)\.)?(Select|Update|Delete|Insert|Executable)(\[.*\])?$/;
+
+function ormTypedParameter(fn: Node, name: string, ctx: ValueContext): boolean {
+  const params = fn.childForFieldName('parameters');
+  return (params?.namedChildren ?? []).some((p) => {
+    if (p?.type !== 'typed_parameter') return false;
+    const pn = p.namedChildren.find((c) => c?.type === 'identifier');
+    const type = field(p, 'type');
+    return pn !== undefined && pn !== null && type !== null && textOf(pn, ctx) === name && ORM_STATEMENT_TYPE.test(textOf(type, ctx).trim());
+  });
+}
+
 export function isFixedOrmQuery(callee: Node, ctx: ValueContext): boolean {
   const call = callee.parent;
   if (!call || (call.type !== 'call' && call.type !== 'call_expression')) return false;
@@ -2282,10 +2328,17 @@ export function isFixedOrmQuery(callee: Node, ctx: ValueContext): boolean {
   if (arg.type === 'identifier') {
     const name = textOf(arg, ctx);
     const values = fn ? functionFacts(fn, ctx).values.get(name) : undefined;
-    if (!values || values.length === 0) return false;
-    const continues = (t: string) => t.replace(/^(\(\s*)+/, '').startsWith(`${name}.`);
-    if (!values.some((t) => ORM_STATEMENT.test(t)) || !values.every((t) => ORM_STATEMENT.test(t) || continues(t))) return false;
-    statements = values;
+    // Round 35 (fief): a repository's generic runner takes a statement typed as an ORM construct
+    // (`async def _execute_statement(self, statement: Executable)`): built from column expressions
+    // by its callers, where any text() piece is its own region.
+    if ((!values || values.length === 0) && fn && ormTypedParameter(fn, name, ctx)) {
+      statements = [];
+    } else {
+      if (!values || values.length === 0) return false;
+      const continues = (t: string) => t.replace(/^(\(\s*)+/, '').startsWith(`${name}.`);
+      if (!values.some((t) => ORM_STATEMENT.test(t)) || !values.every((t) => ORM_STATEMENT.test(t) || continues(t))) return false;
+      statements = values;
+    }
   } else if (arg.type === 'call') {
     statements = [textOf(arg, ctx)];
     if (!ORM_STATEMENT.test(statements[0]!)) return false;
@@ -2421,7 +2474,35 @@ function pythonNotSecretPair(a: Node, b: Node, ctx: ValueContext): boolean {
   if (pySentinel(ua, ctx) || pySentinel(ub, ctx)) return true;
   if (pyBoolean(ua, ctx) || pyBoolean(ub, ctx)) return true;
   if (pyStoredField(ua, ctx) && pyStoredField(ub, ctx)) return true;
+  if (pyStreamPosition(ua, ctx) || pyStreamPosition(ub, ctx)) return true;
   return pyAssignedAfter(ua, ub, ctx) || pyAssignedAfter(ub, ua, ctx);
+}
+
+/**
+ * Round 35 (synapse): the bounds of a stream or page range named as tokens (`from_token ==
+ * upto_token`, `from_key == max_token`, `token != current_batch_token`) are positions; so is a
+ * parameter annotated as a stream/position type (`token: StreamToken`) or a token
+ * annotated as a number (`token: int`). Comparing positions tells the caller nothing secret.
+ */
+const PY_POSITION_TOKEN_NAME = /(^|_)(from|upto|up_to|to|since|max|min|start|end|batch|stream_pos|position)_(token|key)$/;
+const PY_POSITION_TYPE = /^\w*(Stream|Position|Cursor|Offset)\w*$/;
+
+function pyStreamPosition(n: Node, ctx: ValueContext): boolean {
+  if (n.type !== 'identifier' && n.type !== 'attribute') return false;
+  const name = n.type === 'identifier' ? textOf(n, ctx) : memberName(n, ctx) ?? '';
+  if (PY_POSITION_TOKEN_NAME.test(name)) return true;
+  if (n.type !== 'identifier') return false;
+  const params = enclosingFunction(n, ctx)?.childForFieldName('parameters');
+  if (!params) return false;
+  return params.namedChildren.some((p) => {
+    if (p?.type !== 'typed_parameter' && p?.type !== 'typed_default_parameter') return false;
+    const pn = p.type === 'typed_parameter' ? p.namedChildren.find((c) => c?.type === 'identifier') : field(p, 'name');
+    const type = field(p, 'type');
+    if (!pn || !type || textOf(pn, ctx) !== name) return false;
+    const bare = textOf(type, ctx).replace(/^Optional\[(.*)\]$/, '$1').replace(/\s*\|\s*None$|^None\s*\|\s*/, '').trim();
+    // (A number is a position only under a token's name: `otp: int` is a one-time code.)
+    return PY_POSITION_TYPE.test(bare) || (/^int$/.test(bare) && /(^|_)token$/.test(name));
+  });
 }
 
 function pySentinel(n: Node, ctx: ValueContext): boolean {
