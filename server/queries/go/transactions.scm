@@ -202,6 +202,7 @@
  (#not-match? @trigger "^.\\s*([Cc][Oo][Mm][Mm][Ii][Tt]|[Rr][Oo][Ll][Ll][Bb][Aa][Cc][Kk])\\s*[^\\s;A-Z\"`]")
  (#not-match? @trigger "^.\\s*([Bb]egin|[Cc]ommit|[Rr]ollback|[Ss]tart|[Rr]elease|[Ss]avepoint)\\s*;?\\s*.$")
  (#transaction-sql? @trigger)
+ (#not-argument-of? @trigger "^(fmt\\.F?[Pp]rint\\w*|log\\.\\w+|[\\w.]+\\.(Print|Info|Warn|Debug|Fatal|Panic|Trace)\\w*)$")
  (#set! rule "go.transactions.control-sql"))
 
 ; The same lone word in lower case when it is run: tx.Exec("commit"), conn.Exec(ctx, "rollback")
@@ -291,6 +292,20 @@
    arguments: (argument_list . (func_literal) @body .))
  (#any-of? @f "Update" "Batch" "View")
  (#single-statement-tx? @body)
+ (#imports? "{{kv-store-modules}}")
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.kv-transaction"))
+
+; The same when the closure's one data operation goes through a bucket (b, err :=
+; tx.CreateBucketIfNotExists(name); …; return b.Put(k, v)), with only local work (json.Marshal)
+; around it: bbolt takes a write transaction for every write, so the closure
+; is that write alone. Not when the wrapper's error is discarded (_ = db.Update(…)), the closure
+; loops, or hands tx to a helper that may cascade (return d.deleteTemplate(id, tx)).
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (func_literal) @body .))
+ (#any-of? @f "Update" "Batch")
+ (#single-kv-op? @body)
  (#imports? "{{kv-store-modules}}")
  (#set! evidence "mention")
  (#set! rule "go.transactions.kv-transaction"))
