@@ -296,20 +296,6 @@
  (#set! evidence "mention")
  (#set! rule "go.transactions.kv-transaction"))
 
-; The same when the closure's one data operation goes through a bucket (b, err :=
-; tx.CreateBucketIfNotExists(name); …; return b.Put(k, v)), with only local work (json.Marshal)
-; around it: bbolt takes a write transaction for every write, so the closure
-; is that write alone. Not when the wrapper's error is discarded (_ = db.Update(…)), the closure
-; loops, or hands tx to a helper that may cascade (return d.deleteTemplate(id, tx)).
-((call_expression
-   function: (selector_expression field: (field_identifier) @f) @trigger
-   arguments: (argument_list . (func_literal) @body .))
- (#any-of? @f "Update" "Batch")
- (#single-kv-op? @body)
- (#imports? "{{kv-store-modules}}")
- (#set! evidence "mention")
- (#set! rule "go.transactions.kv-transaction"))
-
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list . (func_literal) .))

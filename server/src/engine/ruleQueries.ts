@@ -128,7 +128,7 @@ const CONTEXT_PREDICATES = new Set([
   'secret-compare?', 'strong-secret-compare?', 'mac-compare?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'concat-runtime-value?', 'incidental-use?', 'not-incidental-use?',
   'secret-use?', 'not-secret-use?', 'unit-name-matches?', 'not-unit-name-matches?', 'parses-parameter?', 'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
   // The function's allocations, its locks, its size (goAtomics.ts).
-  'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-reset?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?', 'single-kv-op?',
+  'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-reset?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?',
   // What a go statement shares with its spawner, the function's code before or after a call (goShapes.ts).
   'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?',
   // The `if` / case around a finding, or an early exit before it, tests an operator setting (findingGuards.ts).
@@ -275,7 +275,7 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
   'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'mac-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'concat-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?',
-  'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-reset?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?', 'single-statement-tx?', 'single-kv-op?',
+  'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-reset?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?', 'single-statement-tx?',
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
   'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
   'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
@@ -343,65 +343,6 @@ function isSingleStatementTx(fn: Node): boolean {
     cur = cur.type === 'call_expression' ? cur.childForFieldName('function') : cur.childForFieldName('operand');
   }
   return cur?.type === 'identifier' && handles.has(cur.text);
-}
-
-/**
- * `#single-kv-op? @closure`: a key-value store transaction closure (bbolt db.Update(func(tx) …))
- * that does one data operation: one call on the transaction or on a bucket taken from it
- * (`b := tx.Bucket(…)`, `tx.CreateBucketIfNotExists(…)` do not count), with only local computation
- * (json.Marshal) and error returns around it; not a helper handed the transaction
- * (`d.deleteTemplate(id, tx)`, which may cascade). bbolt needs a write transaction for every write, so such a closure
- * is that write alone. Not when the wrapper's own error is discarded (`_ = db.Update(…)`), nor a
- * closure with a loop or a nested closure (ForEach).
- */
-function isSingleKvOp(fn: Node): boolean {
-  if (fn.type !== 'func_literal') return false;
-  const call = fn.parent?.parent;
-  const holder = call?.parent;
-  if (!call || call.type !== 'call_expression' || !holder) return false;
-  if (holder.type === 'expression_statement') return false;
-  if ((holder.type === 'assignment_statement' || holder.type === 'expression_list') && /^\s*_\s*(,\s*_\s*)*=/.test((holder.type === 'expression_list' ? holder.parent : holder)?.text ?? '')) return false;
-  const body = fn.childForFieldName('body');
-  if (!body) return false;
-  if (body.descendantsOfType(['func_literal', 'for_statement', 'go_statement', 'defer_statement']).length > 0) return false;
-  const handles = new Set<string>();
-  for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
-    if (p?.type !== 'parameter_declaration' || /(^|\.)Context$/.test(p.childForFieldName('type')?.text ?? '')) continue;
-    for (const name of p.childrenForFieldName('name')) if (name) handles.add(name.text);
-  }
-  if (handles.size === 0) return false;
-  const rootOf = (n: Node | null): Node | null => {
-    let cur = n;
-    while (cur && (cur.type === 'call_expression' || cur.type === 'selector_expression')) {
-      cur = cur.type === 'call_expression' ? cur.childForFieldName('function') : cur.childForFieldName('operand');
-    }
-    return cur;
-  };
-  const BUCKET = /^(Bucket|CreateBucket|CreateBucketIfNotExists)$/;
-  let ops = 0;
-  for (const c of body.descendantsOfType('call_expression')) {
-    if (!c) continue;
-    const f = c.childForFieldName('function');
-    const method = f?.type === 'selector_expression' ? f.childForFieldName('field')?.text ?? '' : '';
-    const root = rootOf(f);
-    if (root?.type === 'identifier' && handles.has(root.text)) {
-      if (BUCKET.test(method)) {
-        // b := tx.Bucket(…): b is now a handle too.
-        const decl = c.parent?.parent;
-        if (decl && (decl.type === 'short_var_declaration' || decl.type === 'assignment_statement')) {
-          const left = decl.childForFieldName('left')?.namedChild(0);
-          if (left?.type === 'identifier') handles.add(left.text);
-        }
-        continue;
-      }
-      ops++;
-      continue;
-    }
-    const args = c.childForFieldName('arguments')?.namedChildren ?? [];
-    // A helper handed the transaction (d.deleteTemplate(id, tx)) may cascade several writes.
-    if (args.some((a) => a?.type === 'identifier' && handles.has(a.text))) return false;
-  }
-  return ops <= 1;
 }
 
 const TEXT_PREDICATES = new Set([
@@ -694,8 +635,6 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps, ctx) => allOf(caps, capture, (n) => isNotCursorToken(n, ctx));
     case 'single-statement-tx?':
       return (caps) => allOf(caps, capture, (n) => isSingleStatementTx(n));
-    case 'single-kv-op?':
-      return (caps) => allOf(caps, capture, (n) => isSingleKvOp(n));
     case 'unit-name-matches?':
       return (caps, ctx) => allOf(caps, capture, (n) => re.test(unitName(n, ctx)));
     case 'not-unit-name-matches?':
