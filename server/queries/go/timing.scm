@@ -60,6 +60,39 @@
  (#set! evidence "mention")
  (#set! rule "go.timing.non-constant-compare"))
 
+;; One character of a token against one character of another (tok[0] != SyncTokenTypeTopology[0]):
+;; a type-prefix check of a token's format, and a single byte has nothing to leak. A mention, ahead of
+;; the patterns below so it takes the node.
+((binary_expression
+   left: (index_expression index: (int_literal))
+   operator: ["==" "!="]
+   right: (index_expression index: (int_literal))) @trigger
+ (#set! evidence "mention")
+ (#set! rule "go.timing.non-constant-compare"))
+
+;; A field of a string split into "tokens" (tokens := strings.Split(string(keyID), ":"); if tokens[1]
+;; != b64): tokens in the lexical sense, compared with a value that is not itself named as a secret
+;; (parts[1] != apiKey after splitting an Authorization header still marks through its other side).
+((binary_expression
+   left: (index_expression operand: (identifier) @v index: (int_literal))
+   operator: ["==" "!="]
+   right: (_) @other) @trigger
+ (#match? @v "^([a-z]\\w*Tokens|tokens|toks)$")
+ (#not-match? @other "{{secret-name}}")
+ (#text-before? @trigger "\\b(tokens|toks|[a-z]\\w*Tokens)\\s*:?=\\s*strings\\.(Split|SplitN|SplitAfter|SplitAfterN|Fields|FieldsFunc)\\(")
+ (#set! evidence "mention")
+ (#set! rule "go.timing.non-constant-compare"))
+
+((binary_expression
+   left: (_) @other
+   operator: ["==" "!="]
+   right: (index_expression operand: (identifier) @v index: (int_literal))) @trigger
+ (#match? @v "^([a-z]\\w*Tokens|tokens|toks)$")
+ (#not-match? @other "{{secret-name}}")
+ (#text-before? @trigger "\\b(tokens|toks|[a-z]\\w*Tokens)\\s*:?=\\s*strings\\.(Split|SplitN|SplitAfter|SplitAfterN|Fields|FieldsFunc)\\(")
+ (#set! evidence "mention")
+ (#set! rule "go.timing.non-constant-compare"))
+
 ; sig == expected, req.Token != session.Token, hex.EncodeToString(mac) == got
 ; Not against a registered claim of a parsed token (user.GetSignature() != tokenClaims.Subject): the
 ; claim was signed by the server, so a client cannot vary it byte by byte.

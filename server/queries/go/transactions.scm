@@ -202,6 +202,7 @@
  (#not-match? @trigger "^.\\s*([Cc][Oo][Mm][Mm][Ii][Tt]|[Rr][Oo][Ll][Ll][Bb][Aa][Cc][Kk])\\s*[^\\s;A-Z\"`]")
  (#not-match? @trigger "^.\\s*([Bb]egin|[Cc]ommit|[Rr]ollback|[Ss]tart|[Rr]elease|[Ss]avepoint)\\s*;?\\s*.$")
  (#transaction-sql? @trigger)
+ (#not-argument-of? @trigger "^(fmt\\.F?[Pp]rint\\w*|log\\.\\w+|[\\w.]+\\.(Print|Info|Warn|Debug|Fatal|Panic|Trace)\\w*)$")
  (#set! rule "go.transactions.control-sql"))
 
 ; The same lone word in lower case when it is run: tx.Exec("commit"), conn.Exec(ctx, "rollback")
