@@ -68,10 +68,19 @@ export interface HostileCase {
  * the quadratic code they caught took minutes (tens of seconds at the least) and the fixed code a
  * fraction of a second, leaving a wide margin on a loaded machine.
  */
+/** One Go function of `n` pairs: a message built with Sprintf into an assigned local, then a SQL call (a generated migration's shape). */
+export function sprintfAssignments(n = 400): string {
+  const body: string[] = [];
+  for (let i = 0; i < n; i++) body.push(`\tmsg = fmt.Sprintf("step ${i} %s", a)`, `\tdb.Exec("UPDATE t SET x = 1 WHERE id = ${i}")`);
+  return ['package p', '', 'import (', '\t"database/sql"', '\t"fmt"', ')', '', 'func Migrate(db *sql.DB, a string) {', '\tvar msg string', ...body, '\t_ = msg', '}', ''].join('\n');
+}
+
 export const SLOW_CASES: HostileCase[] = [
   { name: '3,000-term + chain of crypto calls', file: 'plus.js', text: () => plusChain(3000) },
   { name: '2,000-term SQL concatenation', file: 'sql.js', text: () => sqlChain(2000) },
   { name: '1,500 nested arrow functions', file: 'arrows.js', text: () => nestedArrows(1500) },
   { name: '1,500 nested Python lambdas', file: 'lambdas.py', text: () => nestedLambdas(1500) },
   { name: '3,000 unclosed parentheses', file: 'parens.js', text: () => unclosedParens(3000) },
+  // Before: over the 2 s budget (a finding pattern kept a state per assigned local across the rest of the block).
+  { name: '800-statement Go function of Sprintf assignments and SQL calls', file: 'migrate.go', text: () => sprintfAssignments(400) },
 ];
