@@ -85,6 +85,26 @@ describe('engine internals', function () {
     }
   });
 
+  it('marks a Kysely sql tag given a row type (the grammar parses sql<T>`…` with an error node, so no fixture file holds it)', async () => {
+    const engine = await GuardrailEngine.create(pathsFromRoot(REPO_ROOT), ['typescript']);
+    try {
+      const text = [
+        "import { sql } from 'kysely';",
+        'export async function tableInfo(db: any, table: string) {',
+        '  return db.selectFrom(sql<{ name: string }>`pragma_table_info(${table})`.as("t")).select(["name"]).execute();',
+        '}',
+        'export function createdDefault() {',
+        '  return sql<Date>`now()`;',
+        '}',
+        '',
+      ].join('\n');
+      const regions = engine.analyze(text, 'typescript').analysis.regions.map((r) => `${r.symbol}:${r.category}`);
+      assert.deepStrictEqual(regions, ['tableInfo:sql']);
+    } finally {
+      engine.dispose();
+    }
+  });
+
   it('compiles the rest of a language one query at a time (idle work), changing no result', async () => {
     const engine = await GuardrailEngine.create(pathsFromRoot(REPO_ROOT), ['go']);
     try {
