@@ -75,6 +75,13 @@ export function sprintfAssignments(n = 400): string {
   return ['package p', '', 'import (', '\t"database/sql"', '\t"fmt"', ')', '', 'func Migrate(db *sql.DB, a string) {', '\tvar msg string', ...body, '\t_ = msg', '}', ''].join('\n');
 }
 
+/** One Go handler of `n` pairs: SQL concatenated with a request value into an assigned local, then executed. */
+export function concatAssignments(n = 400): string {
+  const body: string[] = [];
+  for (let i = 0; i < n; i++) body.push(`\tq = "SELECT * FROM t WHERE a = " + r.FormValue("a${i}")`, '\tif _, err := db.Exec(q); err != nil {\n\t\treturn\n\t}');
+  return ['package p', '', 'import (', '\t"database/sql"', '\t"net/http"', ')', '', 'func Handle(w http.ResponseWriter, r *http.Request, db *sql.DB) {', '\tvar q string', ...body, '}', ''].join('\n');
+}
+
 export const SLOW_CASES: HostileCase[] = [
   { name: '3,000-term + chain of crypto calls', file: 'plus.js', text: () => plusChain(3000) },
   { name: '2,000-term SQL concatenation', file: 'sql.js', text: () => sqlChain(2000) },
@@ -83,4 +90,6 @@ export const SLOW_CASES: HostileCase[] = [
   { name: '3,000 unclosed parentheses', file: 'parens.js', text: () => unclosedParens(3000) },
   // Before: over the 2 s budget (a finding pattern kept a state per assigned local across the rest of the block).
   { name: '800-statement Go function of Sprintf assignments and SQL calls', file: 'migrate.go', text: () => sprintfAssignments(400) },
+  // Before: over the 2 s budget (a pattern captured the block around each assigned local).
+  { name: '800-statement Go handler of concatenated SQL executed', file: 'handler.go', text: () => concatAssignments(400) },
 ];

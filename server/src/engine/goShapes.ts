@@ -146,6 +146,26 @@ export function textAfter(n: Node, re: RegExp, ctx: ValueContext): boolean {
   return re.test(functionTextAround(n, 'after', ctx));
 }
 
+/** Per analysis: whether a block's text matches a pattern, by block span and pattern (many locals share one block). */
+const blockTests = new WeakMap<object, Map<string, boolean>>();
+
+/**
+ * `#block-matches? @c "re"`: Go: `@c` is a statement directly in a block (`statement_list`) whose
+ * text matches `re` (the block plainly reads request input). Read once per block and pattern: a
+ * pattern capturing the block around each local kept a tree-sitter state per local until the block
+ * ended, quadratic in a long function.
+ */
+export function blockMatches(n: Node, re: RegExp, ctx: object): boolean {
+  const block = n.parent;
+  if (block?.type !== 'statement_list') return false;
+  let memo = blockTests.get(ctx);
+  if (!memo) blockTests.set(ctx, (memo = new Map()));
+  const key = `${block.startIndex}:${block.endIndex}:${re.source}`;
+  let hit = memo.get(key);
+  if (hit === undefined) memo.set(key, (hit = re.test(block.text)));
+  return hit;
+}
+
 /**
  * `#executed-later? @c "re"`: Go: `@c` assigns a local (`q := fmt.Sprintf(…)`, `q = "…" + id`), and
  * a later statement of the same block calls a method matching `re` with that local as its first or

@@ -15,7 +15,7 @@ import { detached } from './strings';
 import { expandLibraryRefs, readLibrarySets, type LibrarySets } from './librarySets';
 import { isAtomicBesideLock, isAtomicTyped, isNotCacheFill, isNotCliOutput, isNotCursorToken, isNotFreshAtomicTarget, isNotLoneReset, isNotTrivialReader, isSmallUnit } from './goAtomics';
 import { isCodeBuiltSql, isGuardedBy, isGuardedOff, isHelperMatching, isStaleMarker } from './findingGuards';
-import { isExecutedLater, isFireAndForget, isLookedUpBefore, textAfter, textBefore } from './goShapes';
+import { blockMatches, isExecutedLater, isFireAndForget, isLookedUpBefore, textAfter, textBefore } from './goShapes';
 import { isBrowserCode } from './browserCode';
 import { comparisonOperands, concatSplicesRuntimeValue, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isClosurePrimitive, isFixedOrmQuery, isForwardedCredential, isReadOnlyTransaction, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isMacComparison, isSecretUse, isVerifiedClaimComparison, type ValueContext } from './valueFacts';
 import { functionText, isDummyData, isHashWrapper, isIdHash, isInBranch, isInsideCallbackOf, isNotRandomDisclaimed, isRandomId, isRandomSecret } from './randomUse';
@@ -130,7 +130,7 @@ const CONTEXT_PREDICATES = new Set([
   // The function's allocations, its locks, its size (goAtomics.ts).
   'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-reset?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?',
   // What a go statement shares with its spawner, the function's code before or after a call (goShapes.ts).
-  'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?', 'executed-later?',
+  'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?', 'executed-later?', 'block-matches?',
   // The `if` / case around a finding, or an early exit before it, tests an operator setting (findingGuards.ts).
   'guarded-by?', 'not-guarded-by?', 'guarded-off?', 'not-guarded-off?', 'helper-matches?', 'not-helper-matches?', 'code-built-sql?', 'not-code-built-sql?', 'stale-marker?', 'not-stale-marker?',
   // The enclosing function's text, the name a value is bound to, the object literals around it (randomUse.ts).
@@ -279,7 +279,7 @@ const OWN_PREDICATES = new Set([
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
   'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
   'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
-  'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?', 'executed-later?',
+  'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?', 'executed-later?', 'block-matches?',
   'guarded-by?', 'not-guarded-by?', 'guarded-off?', 'not-guarded-off?', 'helper-matches?', 'not-helper-matches?', 'code-built-sql?', 'not-code-built-sql?', 'stale-marker?', 'not-stale-marker?',
   'member-decorator?',
   'verified-claim-compare?', 'not-verified-claim-compare?',
@@ -493,6 +493,7 @@ const NODE_PATTERN_TESTS: ReadonlyMap<string, (n: Node, re: RegExp, ctx: MatchCo
   ['text-before?', textBefore],
   ['text-after?', textAfter],
   ['executed-later?', isExecutedLater],
+  ['block-matches?', blockMatches],
   ['guarded-by?', isGuardedBy],
   ['guarded-off?', isGuardedOff],
   ['helper-matches?', isHelperMatching],

@@ -199,8 +199,8 @@
 
 ; The same through a local variable executed later in the same block:
 ; q := fmt.Sprintf("SELECT * FROM %s WHERE id = $1", table); rows, err := db.Query(q, id)
-((statement_list
-   (short_var_declaration left: (expression_list . (identifier) @name) right: (expression_list . (call_expression function: (selector_expression) @sprintf arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @format) @sargs))) @finding)
+((short_var_declaration left: (expression_list . (identifier) @name) right: (expression_list . (call_expression function: (selector_expression) @sprintf arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @format) @sargs))) @finding
+ (#block-matches? @finding "")
  (#executed-later? @finding "{{sql-exec-method-wide}}")
  (#resolves-to? @sprintf "^fmt\\.Sprintf$")
  (#match? @format "{{sql-verb-any}}")
@@ -216,8 +216,8 @@
  (#set! cwe "89")
  (#set! message "A table/column name is spliced into SQL with fmt.Sprintf: if it can ever come from a request, that is SQL injection (placeholders cannot bind identifiers). Check it against a fixed allow-list of names, or quote it (pq.QuoteIdentifier, pgx.Identifier{name}.Sanitize())."))
 
-((statement_list
-   (assignment_statement left: (expression_list . (identifier) @name) right: (expression_list . (call_expression function: (selector_expression) @sprintf arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @format) @sargs))) @finding)
+((assignment_statement left: (expression_list . (identifier) @name) right: (expression_list . (call_expression function: (selector_expression) @sprintf arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @format) @sargs))) @finding
+ (#block-matches? @finding "")
  (#executed-later? @finding "{{sql-exec-method-wide}}")
  (#resolves-to? @sprintf "^fmt\\.Sprintf$")
  (#match? @format "{{sql-verb-any}}")
@@ -239,9 +239,8 @@
 ; schema names from configuration and fixed index names are not attacker input.
 ; q := fmt.Sprintf("SELECT id FROM users WHERE email = '%s'", email); db.Query(q)
 ; q := "SELECT id FROM users WHERE id = " + id; tx.RawQuery(q).All(&users)
-((statement_list
-   (short_var_declaration left: (expression_list . (identifier) @name) right: (expression_list . (call_expression function: (selector_expression) @sprintf arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @format) @sargs))) @finding) @scope
- (#match? @scope "\\b(r|req|request|httpReq)\\.(URL\\.Query\\(\\)|URL\\.Path|Form|PostForm|FormValue|PostFormValue|Header|Body|PathValue|MultipartForm)\\b|\\.(Param|Params|Query|QueryParam|QueryParams|FormValue|PostForm|DefaultQuery|GetQuery|PostFormValue|DefaultPostForm|PathParam|BodyParser|Bind|ShouldBind|ShouldBindJSON|BindJSON)\\(")
+((short_var_declaration left: (expression_list . (identifier) @name) right: (expression_list . (call_expression function: (selector_expression) @sprintf arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @format) @sargs))) @finding
+ (#block-matches? @finding "\\b(r|req|request|httpReq)\\.(URL\\.Query\\(\\)|URL\\.Path|Form|PostForm|FormValue|PostFormValue|Header|Body|PathValue|MultipartForm)\\b|\\.(Param|Params|Query|QueryParam|QueryParams|FormValue|PostForm|DefaultQuery|GetQuery|PostFormValue|DefaultPostForm|PathParam|BodyParser|Bind|ShouldBind|ShouldBindJSON|BindJSON)\\(")
  (#executed-later? @finding "{{sql-exec-method-wide}}")
  (#resolves-to? @sprintf "^fmt\\.Sprintf$")
  (#match? @format "{{sql-verb-any}}")
@@ -257,9 +256,8 @@
  (#set! cwe "89")
  (#set! message "SQL built with fmt.Sprintf from a value and executed: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm/pop)."))
 
-((statement_list
-   (assignment_statement left: (expression_list . (identifier) @name) right: (expression_list . (call_expression function: (selector_expression) @sprintf arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @format) @sargs))) @finding) @scope
- (#match? @scope "\\b(r|req|request|httpReq)\\.(URL\\.Query\\(\\)|URL\\.Path|Form|PostForm|FormValue|PostFormValue|Header|Body|PathValue|MultipartForm)\\b|\\.(Param|Params|Query|QueryParam|QueryParams|FormValue|PostForm|DefaultQuery|GetQuery|PostFormValue|DefaultPostForm|PathParam|BodyParser|Bind|ShouldBind|ShouldBindJSON|BindJSON)\\(")
+((assignment_statement left: (expression_list . (identifier) @name) right: (expression_list . (call_expression function: (selector_expression) @sprintf arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @format) @sargs))) @finding
+ (#block-matches? @finding "\\b(r|req|request|httpReq)\\.(URL\\.Query\\(\\)|URL\\.Path|Form|PostForm|FormValue|PostFormValue|Header|Body|PathValue|MultipartForm)\\b|\\.(Param|Params|Query|QueryParam|QueryParams|FormValue|PostForm|DefaultQuery|GetQuery|PostFormValue|DefaultPostForm|PathParam|BodyParser|Bind|ShouldBind|ShouldBindJSON|BindJSON)\\(")
  (#executed-later? @finding "{{sql-exec-method-wide}}")
  (#resolves-to? @sprintf "^fmt\\.Sprintf$")
  (#match? @format "{{sql-verb-any}}")
@@ -275,9 +273,8 @@
  (#set! cwe "89")
  (#set! message "SQL built with fmt.Sprintf from a value and executed: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm/pop)."))
 
-((statement_list
-   (short_var_declaration left: (expression_list . (identifier) @name) right: (expression_list . (binary_expression) @value)) @finding) @scope
- (#match? @scope "\\b(r|req|request|httpReq)\\.(URL\\.Query\\(\\)|URL\\.Path|Form|PostForm|FormValue|PostFormValue|Header|Body|PathValue|MultipartForm)\\b|\\.(Param|Params|Query|QueryParam|QueryParams|FormValue|PostForm|DefaultQuery|GetQuery|PostFormValue|DefaultPostForm|PathParam|BodyParser|Bind|ShouldBind|ShouldBindJSON|BindJSON)\\(")
+((short_var_declaration left: (expression_list . (identifier) @name) right: (expression_list . (binary_expression) @value)) @finding
+ (#block-matches? @finding "\\b(r|req|request|httpReq)\\.(URL\\.Query\\(\\)|URL\\.Path|Form|PostForm|FormValue|PostFormValue|Header|Body|PathValue|MultipartForm)\\b|\\.(Param|Params|Query|QueryParam|QueryParams|FormValue|PostForm|DefaultQuery|GetQuery|PostFormValue|DefaultPostForm|PathParam|BodyParser|Bind|ShouldBind|ShouldBindJSON|BindJSON)\\(")
  (#executed-later? @finding "{{sql-exec-method-wide}}")
  (#match? @value "{{sql-verb-any}}")
  (#sql? @value)
@@ -290,9 +287,8 @@
  (#set! cwe "89")
  (#set! message "SQL built by string concatenation with a value and executed: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm/pop)."))
 
-((statement_list
-   (assignment_statement left: (expression_list . (identifier) @name) right: (expression_list . (binary_expression) @value)) @finding) @scope
- (#match? @scope "\\b(r|req|request|httpReq)\\.(URL\\.Query\\(\\)|URL\\.Path|Form|PostForm|FormValue|PostFormValue|Header|Body|PathValue|MultipartForm)\\b|\\.(Param|Params|Query|QueryParam|QueryParams|FormValue|PostForm|DefaultQuery|GetQuery|PostFormValue|DefaultPostForm|PathParam|BodyParser|Bind|ShouldBind|ShouldBindJSON|BindJSON)\\(")
+((assignment_statement left: (expression_list . (identifier) @name) right: (expression_list . (binary_expression) @value)) @finding
+ (#block-matches? @finding "\\b(r|req|request|httpReq)\\.(URL\\.Query\\(\\)|URL\\.Path|Form|PostForm|FormValue|PostFormValue|Header|Body|PathValue|MultipartForm)\\b|\\.(Param|Params|Query|QueryParam|QueryParams|FormValue|PostForm|DefaultQuery|GetQuery|PostFormValue|DefaultPostForm|PathParam|BodyParser|Bind|ShouldBind|ShouldBindJSON|BindJSON)\\(")
  (#executed-later? @finding "{{sql-exec-method-wide}}")
  (#match? @value "{{sql-verb-any}}")
  (#sql? @value)
