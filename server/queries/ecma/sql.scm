@@ -130,20 +130,11 @@
 ; `.default(sql\`('[]')\`)`, sql`now()`. Nor the DDL of a drizzle table definition's extra-config
 ; callback (`sqliteTable("incident", {…}, (table) => [index("open").on(table.monitorId)
 ; .where(sql\`${table.resolvedAt} IS NULL\`)])`, a `check(…)` constraint): schema, not a query.
-((call_expression
-   function: [(identifier) (member_expression)] @trigger
-   arguments: (template_string) @tpl)
- (#match? @trigger "^(sql|SQL|Prisma\\.sql|sql\\.(unsafe|fragment|raw)|db\\.sql)$")
- (#not-match? @tpl "^`\\s*(SELECT|select)\\s+1\\s*;?\\s*`$")
- (#not-match? @tpl "^`(?![\\s\\S]*\\b(SELECT|select|INSERT|insert|UPDATE|update|DELETE|delete|FROM|from|WHERE|where|SET|set|VALUES|values|PRAGMA|pragma|pragma_\\w+)\\b)[^$]*`$")
- (#not-inside-callback-of? @trigger "^(pg|sqlite|mysql|singlestore|gel)Table$|^[\\w$.]+\\.table$")
- (#set! rule "ecma.sql.tagged-template"))
-
-; The same tag given a row type: sql<{ name: string }>`pragma_table_info(${table})` (Kysely).
+; The tag may be given a row type: sql<{ name: string }>`pragma_table_info(${table})` (Kysely).
 ((call_expression
    function: (_) @trigger
    arguments: (template_string) @tpl)
- (#match? @trigger "^(sql|SQL|Prisma\\.sql|db\\.sql)\\s*<")
+ (#match? @trigger "^(sql|SQL|Prisma\\.sql|sql\\.(unsafe|fragment|raw)|db\\.sql)(\\s*<[\\s\\S]*>)?$")
  (#not-match? @tpl "^`\\s*(SELECT|select)\\s+1\\s*;?\\s*`$")
  (#not-match? @tpl "^`(?![\\s\\S]*\\b(SELECT|select|INSERT|insert|UPDATE|update|DELETE|delete|FROM|from|WHERE|where|SET|set|VALUES|values|PRAGMA|pragma|pragma_\\w+)\\b)[^$]*`$")
  (#not-inside-callback-of? @trigger "^(pg|sqlite|mysql|singlestore|gel)Table$|^[\\w$.]+\\.table$")
