@@ -2308,13 +2308,19 @@ function onlyStoredOnSelf(name: string, fn: Node, ctx: ValueContext): boolean {
 const ORM_STATEMENT_TYPE = /^((sa|sqlalchemy|sql)\.)?(Select|Update|Delete|Insert|Executable)(\[.*\])?$/;
 
 function ormTypedParameter(fn: Node, name: string, ctx: ValueContext): boolean {
-  const params = fn.childForFieldName('parameters');
-  return (params?.namedChildren ?? []).some((p) => {
-    if (p?.type !== 'typed_parameter') return false;
-    const pn = p.namedChildren.find((c) => c?.type === 'identifier');
+  const typed = pyParameterAnnotation(fn, name, ctx);
+  return typed?.parameter.type === 'typed_parameter' && ORM_STATEMENT_TYPE.test(typed.annotation);
+}
+
+/** Python: the annotation of `fn`'s parameter `name` (`statement: Select`, `token: StreamToken = None`), and its parameter node. */
+function pyParameterAnnotation(fn: Node, name: string, ctx: ValueContext): { parameter: Node; annotation: string } | undefined {
+  for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (p?.type !== 'typed_parameter' && p?.type !== 'typed_default_parameter') continue;
+    const pn = p.type === 'typed_parameter' ? p.namedChildren.find((c) => c?.type === 'identifier') : field(p, 'name');
     const type = field(p, 'type');
-    return pn !== undefined && pn !== null && type !== null && textOf(pn, ctx) === name && ORM_STATEMENT_TYPE.test(textOf(type, ctx).trim());
-  });
+    if (pn && type && textOf(pn, ctx) === name) return { parameter: p, annotation: textOf(type, ctx).trim() };
+  }
+  return undefined;
 }
 
 export function isFixedOrmQuery(callee: Node, ctx: ValueContext): boolean {
@@ -2492,17 +2498,12 @@ function pyStreamPosition(n: Node, ctx: ValueContext): boolean {
   const name = n.type === 'identifier' ? textOf(n, ctx) : memberName(n, ctx) ?? '';
   if (PY_POSITION_TOKEN_NAME.test(name)) return true;
   if (n.type !== 'identifier') return false;
-  const params = enclosingFunction(n, ctx)?.childForFieldName('parameters');
-  if (!params) return false;
-  return params.namedChildren.some((p) => {
-    if (p?.type !== 'typed_parameter' && p?.type !== 'typed_default_parameter') return false;
-    const pn = p.type === 'typed_parameter' ? p.namedChildren.find((c) => c?.type === 'identifier') : field(p, 'name');
-    const type = field(p, 'type');
-    if (!pn || !type || textOf(pn, ctx) !== name) return false;
-    const bare = textOf(type, ctx).replace(/^Optional\[(.*)\]$/, '$1').replace(/\s*\|\s*None$|^None\s*\|\s*/, '').trim();
-    // (A number is a position only under a token's name: `otp: int` is a one-time code.)
-    return PY_POSITION_TYPE.test(bare) || (/^int$/.test(bare) && /(^|_)token$/.test(name));
-  });
+  const fn = enclosingFunction(n, ctx);
+  const typed = fn ? pyParameterAnnotation(fn, name, ctx) : undefined;
+  if (!typed) return false;
+  const bare = typed.annotation.replace(/^Optional\[(.*)\]$/, '$1').replace(/\s*\|\s*None$|^None\s*\|\s*/, '').trim();
+  // (A number is a position only under a token's name: `otp: int` is a one-time code.)
+  return PY_POSITION_TYPE.test(bare) || (/^int$/.test(bare) && /(^|_)token$/.test(name));
 }
 
 function pySentinel(n: Node, ctx: ValueContext): boolean {
