@@ -12,7 +12,16 @@ import { sharedEngine } from '../helpers/engine';
 async function scanned(file: string, language: LanguageId, text: string): Promise<ScannedFile> {
   const engine = await sharedEngine();
   const { analysis } = engine.analyze(text, language);
-  return { file, language, lines: text.split('\n').length, skipped: null, regions: analysis.regions, findings: analysis.findings, hasSyntaxErrors: analysis.hasSyntaxErrors };
+  return {
+    file,
+    language,
+    lines: text.split('\n').length,
+    skipped: null,
+    regions: analysis.regions,
+    findings: analysis.findings,
+    ...(analysis.wrapperEvidence ? { wrapperEvidence: analysis.wrapperEvidence } : {}),
+    hasSyntaxErrors: analysis.hasSyntaxErrors,
+  };
 }
 
 describe('project wrappers', () => {
@@ -513,6 +522,57 @@ describe('project wrappers', () => {
     ].join('\n');
     const { analysis } = engine.analyze(caller, 'go', { wrappers: table.get('go') });
     assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['Routes:auth']);
+  });
+
+  it('a Go bcrypt hashing helper makes no auth region of its own, but its callers are auth sites (summary evidence)', async () => {
+    const engine = await sharedEngine();
+    const helper = [
+      'package password',
+      '',
+      'import "golang.org/x/crypto/bcrypt"',
+      '',
+      'func CreatePassword(pw string, strength int) []byte {',
+      '\thashed, _ := bcrypt.GenerateFromPassword([]byte(pw), strength)',
+      '\treturn hashed',
+      '}',
+      '',
+      'func ComparePassword(hashed, pw []byte) bool {',
+      '\treturn bcrypt.CompareHashAndPassword(hashed, pw) == nil',
+      '}',
+      '',
+    ].join('\n');
+    const file = await scanned('auth/password/password.go', 'go', helper);
+    // Hashing is crypto; only the comparison is a password check.
+    assert.deepStrictEqual(
+      file.regions.map((r) => `${r.symbol}:${r.category}`),
+      ['CreatePassword:crypto', 'ComparePassword:crypto', 'ComparePassword:auth'],
+    );
+    assert.deepStrictEqual(file.wrapperEvidence?.map((r) => `${r.symbol}:${r.category}`), ['CreatePassword:auth']);
+    const table = buildWrapperTable([file]);
+    assert.deepStrictEqual(
+      [...(table.get('go') ?? [])].filter(([k]) => !k.startsWith('\u0000')).sort(),
+      [['ComparePassword', 'auth'], ['CreatePassword', 'auth']],
+    );
+    const caller = [
+      'package api',
+      '',
+      'import "example.com/app/auth/password"',
+      '',
+      'func CreateUser(db DB, name, pw string) error {',
+      '\tu := User{Name: name, Pass: password.CreatePassword(pw, 10)}',
+      '\treturn db.Create(&u)',
+      '}',
+      '',
+      'func ListUsers(db DB) []User {',
+      '\treturn db.All()',
+      '}',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(caller, 'go', { wrappers: table.get('go') });
+    assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['CreateUser:auth']);
+    // Without the summary the helper would not be known: no table, no region in the caller.
+    const bare = engine.analyze(caller, 'go').analysis;
+    assert.deepStrictEqual(bare.regions, []);
   });
 
   it('a TS/JS call of the project retry helper joins a retry region but makes none (the policy lives in the helper)', async () => {

@@ -27,11 +27,21 @@
  (#not-match? @trigger "^webauthn\\.(Credential|CredentialFlags|Authenticator|SessionData|CredentialAttestation)$")
  (#set! rule "go.auth.options"))
 
-; Password verification and hashing for login: bcrypt.CompareHashAndPassword (also crypto)
+; Password verification for login: bcrypt.CompareHashAndPassword (also crypto)
 ((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
  (#resolves-to? @pkg "^golang\\.org/x/crypto/bcrypt$")
- (#match? @f "^(CompareHashAndPassword|GenerateFromPassword)$")
+ (#eq? @f "CompareHashAndPassword")
  (#set! rule "go.auth.password-check"))
+
+; Hashing a new password (bcrypt.GenerateFromPassword) is crypto, not a check: no auth region of its
+; own (judged N 15 times: ntfy AddUser, semaphore CreateUser, answer encryptPassword), but a small
+; `CreatePassword(pw)` / `HashPassword(pw)` helper doing it makes its callers (a user's creation, a
+; password change: gotify CreateUser, supabase NewUser) auth sites through the wrapper table.
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#resolves-to? @pkg "^golang\\.org/x/crypto/bcrypt$")
+ (#eq? @f "GenerateFromPassword")
+ (#set! evidence "summary")
+ (#set! rule "go.auth.password-hash"))
 
 ; gorilla/sessions: store.Get(r, "session"), store.New(r, name), session.Save(r, w)
 ((call_expression

@@ -33,7 +33,7 @@ import { WHOLE_FILE_NAME } from './findingGuards';
 import { atomicsKey, goAtomicNames, type AtomicKind } from './goAtomics';
 import { RULE_CACHE_FILE, RuleAnalysisCache } from './ruleCache';
 import { requestSource } from './requestTaint';
-import type { FileAnalysis, Finding, FindingSeverity, FindingSuppression, Region, Span, Suppression, Trigger } from './types';
+import type { FileAnalysis, Finding, FindingSeverity, FindingSuppression, Region, Span, Suppression, Trigger, WrapperEvidence } from './types';
 
 export interface EnginePaths {
   /** Folder holding `tree-sitter.wasm` and the grammar `.wasm` files. */
@@ -137,6 +137,8 @@ interface StoredTrigger {
   global: boolean;
   /** Joins a region but does not make one (see RawTrigger.mention). */
   mention: boolean;
+  /** A mention that still makes its unit a wrapper candidate (see RawTrigger.summary). */
+  summary?: boolean;
   unit: UnitInfo;
 }
 
@@ -697,7 +699,8 @@ export class GuardrailEngine {
     // They carry over whole: this analysis walks only the units an edit wrote in, and the
     // statements of every other unit must still be known at the next edit.
     const tokens = options.keepState ? (previous?.tokens ?? new RangeMemo<readonly string[]>()) : undefined;
-    const regions = buildRegions(placed, spec, text, lines, root, previous ?? {}, { fingerprints, plainUnits, ...(tokens ? { tokens } : {}) }, budget, ctx.atomics);
+    const wrapperEvidence: WrapperEvidence[] = [];
+    const regions = buildRegions(placed, spec, text, lines, root, previous ?? {}, { fingerprints, plainUnits, ...(tokens ? { tokens } : {}) }, budget, ctx.atomics, wrapperEvidence);
     const built = buildFindings(defaultSuite(rawFindings, options.auditFindings === true, spec, text, budget), spec, text, budget);
     // One finding per (rule, node): the earliest pattern's.
     const all = [...keptFindings, ...built].sort((a, b) => a.ordinal - b.ordinal);
@@ -723,6 +726,7 @@ export class GuardrailEngine {
       suppressedFindings: findings.filter((f) => f.suppression),
       hasSyntaxErrors: root.hasError,
       ...(fileFacts.python2 ? { python2Only: true } : {}),
+      ...(wrapperEvidence.length > 0 ? { wrapperEvidence } : {}),
       millis: performance.now() - started,
     };
     const state = new AnalysisState(
@@ -799,7 +803,7 @@ export class GuardrailEngine {
       if (unitRanges && overlapsAny(unitRanges, unit.start, unit.end)) {
         const node = root.descendantForIndex(start, end);
         if (!node || node.startIndex !== start || node.endIndex !== end) throw new StaleState();
-        replace.push({ rule: t.rule, category: t.category, node, ordinal: t.ordinal, global: false, mention: t.mention });
+        replace.push({ rule: t.rule, category: t.category, node, ordinal: t.ordinal, global: false, mention: t.mention, ...(t.summary ? { summary: true } : {}) });
       } else kept.push({ ...t, start, end, unit });
     }
     const localRun = (ranges: CharRange[], only?: RootFilter) =>
@@ -1415,7 +1419,7 @@ function placeTriggers(raw: readonly RawTrigger[], spec: LanguageSpec, root: Nod
       place(at, path, enclosingUnitIndex(path, spec));
     }
     const unit = unitOf.get(at.id)!;
-    return { start: t.node.startIndex, end: t.node.endIndex, rule: t.rule, category: t.category, ordinal: t.ordinal, global: t.global, mention: t.mention, unit };
+    return { start: t.node.startIndex, end: t.node.endIndex, rule: t.rule, category: t.category, ordinal: t.ordinal, global: t.global, mention: t.mention, ...(t.summary ? { summary: true } : {}), unit };
   });
 }
 
@@ -1476,6 +1480,8 @@ function buildRegions(
   budget?: Budget,
   /** Go names declared with an atomic type: a call on one is the operation, not a delegation. */
   atomics?: ReadonlyMap<string, AtomicKind>,
+  /** Filled with the units whose only evidence is a summary mention (RawTrigger.summary). */
+  wrapperEvidence?: WrapperEvidence[],
 ): Region[] {
   const groups = new Map<string, { unit: UnitInfo; category: CategoryId; triggers: StoredTrigger[] }>();
   // A constant-time comparison is a timing operation; the same call does not also make crypto.
@@ -1533,8 +1539,21 @@ function buildRegions(
   const unitTokens = new Map<string, readonly string[]>();
   for (const g of groups.values()) {
     budget?.check('regions');
-    // Evidence, not mentions: a type, field or base-class mention alone makes no region.
-    if (g.triggers.every((t) => t.mention)) continue;
+    // Evidence, not mentions: a type, field or base-class mention alone makes no region. A unit
+    // whose only evidence is a summary (a bcrypt hashing helper) is still a wrapper candidate.
+    if (g.triggers.every((t) => t.mention)) {
+      if (wrapperEvidence && g.triggers.some((t) => t.summary)) {
+        const suppression = findSuppression(lines.position(g.unit.anchor).line, g.category, lines);
+        wrapperEvidence.push({
+          category: g.category,
+          symbol: g.unit.symbol,
+          span: span(g.unit.spanStart ?? g.unit.start, g.unit.end),
+          triggers: g.triggers.map((t) => ({ rule: t.rule, category: t.category, span: span(t.start, t.end) })),
+          ...(suppression ? { suppression } : {}),
+        });
+      }
+      continue;
+    }
     if (g.category === 'auth' && guardedUnits.has(`${g.unit.start}:${g.unit.end}`) && g.triggers.every((t) => t.mention || DENY_GUARD.test(t.rule))) continue;
     // A one-statement pass-through (`return s.provider.Commit(ctx)`) holds no logic to review.
     // Like fingerprints, the answer is kept by unit range: an unchanged unit is not looked at again.

@@ -38,6 +38,13 @@ export interface RawTrigger {
    * `(#set! evidence "mention")`: it joins a region but never makes one by itself.
    */
   mention: boolean;
+  /**
+   * From `(#set! evidence "summary")`: a mention that still tells what the function does for the
+   * project's wrapper table (scanner.ts): bcrypt's GenerateFromPassword alone is not a password
+   * check to review, but a small `hashPassword(pw)` helper doing it makes its callers (a user's
+   * creation, a password change) auth sites.
+   */
+  summary?: boolean;
 }
 
 /** A finding match: its node, the pattern's `#set!` properties and every capture (for fixes). */
@@ -1316,7 +1323,7 @@ export class RuleSet {
   ): RawTrigger[] {
     const found: RawTrigger[] = [];
     this.collect(root, ctx, enabled, ranges, scope, (match, info, global) => {
-      for (const node of captureNodes(match, 'trigger')) found.push({ rule: info.rule, category: info.category, node, ordinal: info.ordinal, global, mention: info.props.evidence === 'mention' });
+      for (const node of captureNodes(match, 'trigger')) found.push({ rule: info.rule, category: info.category, node, ordinal: info.ordinal, global, mention: info.props.evidence !== undefined, ...(info.props.evidence === 'summary' ? { summary: true } : {}) });
     }, only);
     return sortTriggers(found);
   }
@@ -1400,7 +1407,7 @@ function validatePattern(
       }`,
     );
   }
-  if (props.evidence !== undefined && props.evidence !== 'mention') fail(`evidence must be "mention", not ${JSON.stringify(props.evidence)}`);
+  if (props.evidence !== undefined && props.evidence !== 'mention' && props.evidence !== 'summary') fail(`evidence must be "mention" or "summary", not ${JSON.stringify(props.evidence)}`);
   if (props.confidence !== undefined && props.confidence !== 'low') fail(`confidence must be "low" (audit findings), not ${JSON.stringify(props.confidence)}`);
   if (capture === 'finding' && !['error', 'warning', 'info'].includes(props.severity ?? '')) {
     fail(`severity must be error, warning or info, not ${JSON.stringify(props.severity)}`);

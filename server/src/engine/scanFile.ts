@@ -37,7 +37,7 @@ export function scanText(engine: GuardrailEngine, file: string, text: string, ca
     const analysis = analyzeOnce(engine, file, language, text, { categories, packageFiles: true, ...(wrappers ? { wrapperTable: wrappers } : {}), auditFindings });
     // Python 2-only code (a `print` statement): Python 3 cannot import it; said as a skip, like generated code.
     if (analysis.python2Only) return { file, language, lines, skipped: { reason: 'generated', message: 'Python 2-only code (a print statement): Python 3 cannot import it' }, regions: [], findings: [], hasSyntaxErrors: analysis.hasSyntaxErrors };
-    return { file, language, lines, skipped: null, regions: analysis.regions, findings: analysis.findings, ...(analysis.suppressedFindings.length > 0 ? { suppressedFindings: analysis.suppressedFindings } : {}), hasSyntaxErrors: analysis.hasSyntaxErrors };
+    return { file, language, lines, skipped: null, regions: analysis.regions, findings: analysis.findings, ...(analysis.suppressedFindings.length > 0 ? { suppressedFindings: analysis.suppressedFindings } : {}), ...(analysis.wrapperEvidence ? { wrapperEvidence: analysis.wrapperEvidence } : {}), hasSyntaxErrors: analysis.hasSyntaxErrors };
   } catch (err) {
     return { file, language, lines, skipped: skipFor(err), regions: [], findings: [], hasSyntaxErrors: false };
   }

@@ -1,7 +1,7 @@
 import type { CategoryId } from './categories';
 import type { Skipped } from './files';
 import type { LanguageId } from './languages';
-import type { Finding, Region } from './types';
+import type { Finding, Region, WrapperEvidence } from './types';
 
 export interface ScanWorkerInit {
   root: string;
@@ -30,6 +30,8 @@ export interface ScannedFile {
   /** Findings waived by a suppression comment (reported as suppressed). */
   suppressedFindings?: Finding[];
   hasSyntaxErrors: boolean;
+  /** Units that make no region but feed the wrapper table (FileAnalysis.wrapperEvidence). */
+  wrapperEvidence?: WrapperEvidence[];
   /** The analyzed text, only when requested (for findings and fingerprints by callers). */
 }
 

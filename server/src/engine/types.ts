@@ -35,6 +35,9 @@ export interface Region {
   suppression?: Suppression;
 }
 
+/** A unit the wrapper table reads though it is not reported: a region's shape, without id or fingerprint. */
+export type WrapperEvidence = Pick<Region, 'category' | 'symbol' | 'span' | 'triggers' | 'suppression'>;
+
 export type FindingSeverity = 'error' | 'warning' | 'info';
 
 export interface TextEdit {
@@ -77,6 +80,8 @@ export interface FileAnalysis {
   hasSyntaxErrors: boolean;
   /** Python 2-only code (a `print` statement, engine.ts isPython2Only): no regions or findings; scans report the file as skipped. */
   python2Only?: boolean;
+  /** Units that make no region but tell the wrapper table what a function does (RawTrigger.summary). */
+  wrapperEvidence?: WrapperEvidence[];
   /** Milliseconds spent parsing and querying. */
   millis: number;
 }

@@ -106,7 +106,7 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
   const goMethods = new Set<string>();
   for (const s of scanned) {
     const family = LANGUAGES[s.language].family;
-    for (const r of s.regions) {
+    for (const r of s.wrapperEvidence ? [...s.regions, ...s.wrapperEvidence] : s.regions) {
       if ((tierOf(r.category) !== 'do-not-trust' && r.category !== 'transactions' && r.category !== 'retry') || r.suppression) continue;
       const name = lastSegment(r.symbol);
       const classQualified = CLASS_QUALIFIED.has(name.toLowerCase()) && r.category === 'auth';
