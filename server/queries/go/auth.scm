@@ -34,7 +34,7 @@
  (#set! rule "go.auth.password-check"))
 
 ; Hashing a new password (bcrypt.GenerateFromPassword) is crypto, not a check: no auth region of its
-; own (judged N 15 times: ntfy AddUser, semaphore CreateUser, answer encryptPassword), but a small
+; own (judged N 19 times, Y six times: reconciled in test/corpus/RECONCILED.md), but a small
 ; `CreatePassword(pw)` / `HashPassword(pw)` helper doing it makes its callers (a user's creation, a
 ; password change: gotify CreateUser, supabase NewUser) auth sites through the wrapper table.
 ((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
