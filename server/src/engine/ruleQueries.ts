@@ -314,7 +314,7 @@ function leftmostString(n: Node): Node | undefined {
  * and error checks that only return do not count; a call of another function handed the
  * transaction (`models.Link(tx, …)`, which may run several statements) is not on the handle.
  */
-function isSingleStatementTx(fn: Node): boolean {
+export function isSingleStatementTx(fn: Node): boolean {
   if (fn.type !== 'func_literal') return false;
   const handles = new Set<string>();
   for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
@@ -326,9 +326,14 @@ function isSingleStatementTx(fn: Node): boolean {
     statements = statements[0]!.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
   }
   const plainReturn = (st: Node): boolean => st.type === 'return_statement' && st.descendantsOfType('call_expression').length === 0;
+  // Reading the one statement's result back (`n, err := result.RowsAffected()`, `id, err :=
+  // res.LastInsertId()`) runs nothing on the database: a DELETE checked for a missing row is still one statement.
+  const resultRead = (st: Node): boolean =>
+    (st.type === 'short_var_declaration' || st.type === 'assignment_statement') &&
+    /^[\w\s,]+:?=\s*\w+\.(RowsAffected|LastInsertId)\(\)$/.test(st.text);
   const work: Node[] = [];
   for (const st of statements) {
-    if (plainReturn(st)) continue;
+    if (plainReturn(st) || resultRead(st)) continue;
     if (st.type === 'if_statement' && !st.childForFieldName('alternative')) {
       const inner = (st.childForFieldName('consequence')?.descendantsOfType('return_statement') ?? []).filter((r): r is Node => r !== null);
       const body = st.childForFieldName('consequence')?.namedChildren.flatMap((c) => (c?.type === 'statement_list' ? c.namedChildren : [c])) ?? [];
