@@ -634,11 +634,29 @@ describe('project wrappers', () => {
       '\t})',
       '}',
       '',
+      '// A repository reached through the handle may run several statements; a loop runs several.',
+      'func (db *DB) RemoveTracks(ctx context.Context, id string, ids []string) error {',
+      '\treturn db.withTx(ctx, func(tx *sqlx.Tx) error {',
+      '\t\treturn tx.Playlist(ctx).Tracks(id).Delete(ids...)',
+      '\t})',
+      '}',
+      '',
+      'func (db *DB) CreateTables(ctx context.Context, statements []string) error {',
+      '\treturn db.withTx(ctx, func(tx *sqlx.Tx) error {',
+      '\t\tfor _, st := range statements {',
+      '\t\t\tif _, err := tx.ExecContext(ctx, st); err != nil {',
+      '\t\t\t\treturn err',
+      '\t\t\t}',
+      '\t\t}',
+      '\t\treturn nil',
+      '\t})',
+      '}',
+      '',
     ].join('\n');
     const { analysis } = engine.analyze(go, 'go', { wrappers });
     assert.deepStrictEqual(
       analysis.regions.filter((r) => r.category !== 'sql').map((r) => `${r.symbol}:${r.category}`),
-      ['DB.DeleteBookmarks:transactions'],
+      ['DB.DeleteBookmarks:transactions', 'DB.RemoveTracks:transactions', 'DB.CreateTables:transactions'],
     );
   });
 });

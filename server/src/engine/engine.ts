@@ -1051,7 +1051,7 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
       const mention =
         (category === 'crypto' && spec.family === 'ecma' && /decrypt/i.test(name)) ||
         (category === 'retry' && spec.family === 'ecma') ||
-        ((category === 'transactions' || category === 'retry') && spec.family === 'go' && lastArg?.type === 'func_literal' && isSingleStatementTx(lastArg));
+        ((category === 'transactions' || category === 'retry') && spec.family === 'go' && lastArg?.type === 'func_literal' && isSingleStatementTx(lastArg, true));
       out.push({ rule: `${spec.family}.${category}.project-wrapper`, category, node, ordinal: WRAPPER_ORDINAL, global: true, mention });
     }
   }
