@@ -593,4 +593,70 @@ describe('project wrappers', () => {
     const { analysis } = engine.analyze(ts, 'typescript', { wrappers });
     assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['sendWithBackoff:retry']);
   });
+
+  it('a Go call of the project transaction helper around one statement joins a region but makes none; two statements make one', async () => {
+    const engine = await sharedEngine();
+    const wrappers = new Map<string, CategoryId>([['withTx', 'transactions'], ['withTxRetry', 'retry']]);
+    const go = [
+      'package database',
+      '',
+      'func (db *DB) DeleteAccount(ctx context.Context, id int) error {',
+      '\treturn db.withTx(ctx, func(tx *sqlx.Tx) error {',
+      '\t\tresult, err := tx.ExecContext(ctx, `DELETE FROM account WHERE id = ?`, id)',
+      '\t\tif err != nil {',
+      '\t\t\treturn err',
+      '\t\t}',
+      '\t\trows, err := result.RowsAffected()',
+      '\t\tif err != nil {',
+      '\t\t\treturn err',
+      '\t\t}',
+      '\t\tif rows == 0 {',
+      '\t\t\treturn ErrNotFound',
+      '\t\t}',
+      '\t\treturn nil',
+      '\t})',
+      '}',
+      '',
+      'func (db *DB) SetVersion(ctx context.Context, v string) error {',
+      '\treturn db.withTxRetry(ctx, func(tx *sqlx.Tx) error {',
+      '\t\t_, err := tx.ExecContext(ctx, "UPDATE system SET version = ?", v)',
+      '\t\treturn err',
+      '\t})',
+      '}',
+      '',
+      'func (db *DB) DeleteBookmarks(ctx context.Context, id int) error {',
+      '\treturn db.withTx(ctx, func(tx *sqlx.Tx) error {',
+      '\t\tif _, err := tx.ExecContext(ctx, `DELETE FROM bookmark_tag WHERE bookmark_id = ?`, id); err != nil {',
+      '\t\t\treturn err',
+      '\t\t}',
+      '\t\t_, err := tx.ExecContext(ctx, `DELETE FROM bookmark WHERE id = ?`, id)',
+      '\t\treturn err',
+      '\t})',
+      '}',
+      '',
+      '// A repository reached through the handle may run several statements; a loop runs several.',
+      'func (db *DB) RemoveTracks(ctx context.Context, id string, ids []string) error {',
+      '\treturn db.withTx(ctx, func(tx *sqlx.Tx) error {',
+      '\t\treturn tx.Playlist(ctx).Tracks(id).Delete(ids...)',
+      '\t})',
+      '}',
+      '',
+      'func (db *DB) CreateTables(ctx context.Context, statements []string) error {',
+      '\treturn db.withTx(ctx, func(tx *sqlx.Tx) error {',
+      '\t\tfor _, st := range statements {',
+      '\t\t\tif _, err := tx.ExecContext(ctx, st); err != nil {',
+      '\t\t\t\treturn err',
+      '\t\t\t}',
+      '\t\t}',
+      '\t\treturn nil',
+      '\t})',
+      '}',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(go, 'go', { wrappers });
+    assert.deepStrictEqual(
+      analysis.regions.filter((r) => r.category !== 'sql').map((r) => `${r.symbol}:${r.category}`),
+      ['DB.DeleteBookmarks:transactions', 'DB.RemoveTracks:transactions', 'DB.CreateTables:transactions'],
+    );
+  });
 });

@@ -226,3 +226,15 @@
  (#eq? @f "Read")
  (#match? @name "([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]assw(or)?d|PASSW(OR)?D|[Pp]asscode|[Oo]tp($|[A-Z_\\[])|OTP|[Cc]srf|CSRF|(^|_|[a-z.])Key|(^|\\.)key|_key|KEY|[Ss]ession[Ii][Dd]|SESSION_?ID|[Vv]erifier|(^|\\.)[Ii][Vv]($|\\[)|IV($|\\[)|[Pp]in[Cc]ode|[Rr]eset[Cc]ode|[Vv]erification[Cc]ode|[Aa]uth[Cc]ode)")
  (#set! rule "go.crypto.math-rand-secret"))
+
+; Reading the system's secure random source through io: io.ReadFull(rand.Reader, key),
+; io.ReadAtLeast(rand.Reader, nonce, n): the same operation as rand.Read(key) (crypto/rand's own
+; Read is io.ReadFull(Reader, b)), where rand.Reader alone is only a value (a mention).
+((call_expression
+   function: (selector_expression operand: (identifier) @io field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (selector_expression operand: (identifier) @pkg field: (field_identifier) @r)))
+ (#resolves-to? @io "^io$")
+ (#any-of? @f "ReadFull" "ReadAtLeast")
+ (#resolves-to? @pkg "^crypto/rand$")
+ (#eq? @r "Reader")
+ (#set! rule "go.crypto.secure-random-read"))

@@ -314,7 +314,7 @@ function leftmostString(n: Node): Node | undefined {
  * and error checks that only return do not count; a call of another function handed the
  * transaction (`models.Link(tx, …)`, which may run several statements) is not on the handle.
  */
-function isSingleStatementTx(fn: Node): boolean {
+export function isSingleStatementTx(fn: Node, strict = false): boolean {
   if (fn.type !== 'func_literal') return false;
   const handles = new Set<string>();
   for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
@@ -326,9 +326,14 @@ function isSingleStatementTx(fn: Node): boolean {
     statements = statements[0]!.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
   }
   const plainReturn = (st: Node): boolean => st.type === 'return_statement' && st.descendantsOfType('call_expression').length === 0;
+  // Reading the one statement's result back (`n, err := result.RowsAffected()`, `id, err :=
+  // res.LastInsertId()`) runs nothing on the database: a DELETE checked for a missing row is still one statement.
+  const resultRead = (st: Node): boolean =>
+    (st.type === 'short_var_declaration' || st.type === 'assignment_statement') &&
+    /^[\w\s,]+:?=\s*\w+\.(RowsAffected|LastInsertId)\(\)$/.test(st.text);
   const work: Node[] = [];
   for (const st of statements) {
-    if (plainReturn(st)) continue;
+    if (plainReturn(st) || resultRead(st)) continue;
     if (st.type === 'if_statement' && !st.childForFieldName('alternative')) {
       const inner = (st.childForFieldName('consequence')?.descendantsOfType('return_statement') ?? []).filter((r): r is Node => r !== null);
       const body = st.childForFieldName('consequence')?.namedChildren.flatMap((c) => (c?.type === 'statement_list' ? c.namedChildren : [c])) ?? [];
@@ -345,6 +350,18 @@ function isSingleStatementTx(fn: Node): boolean {
   // A nested transaction wrapper (txApp.AuxRunInTransaction(func…)) or an eager write of the
   // associations too (tx.Eager().Destroy(p), Select(clause.Associations)) is more than one statement.
   if (work[0]!.descendantsOfType('func_literal').length > 0 || /\bEager\(|\bAssociations\b/.test(work[0]!.text)) return false;
+  // Strict (a call of the project's own transaction helper): the one statement is a direct SQL call
+  // on the handle (`tx.ExecContext(ctx, q, args...)`, `tx.Create(&x)`), not a loop of them, nor a
+  // repository reached through the handle (`tx.Playlist(ctx).Tracks(id).Delete(ids...)`, which may
+  // run several statements).
+  if (strict) {
+    if (!['short_var_declaration', 'assignment_statement', 'expression_statement', 'return_statement', 'if_statement'].includes(work[0]!.type)) return false;
+    const first = work[0]!.descendantsOfType('call_expression')[0];
+    const callee = first?.childForFieldName('function');
+    const operand = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : null;
+    const method = callee?.type === 'selector_expression' ? callee.childForFieldName('field')?.text ?? '' : '';
+    return operand?.type === 'identifier' && handles.has(operand.text) && /^(Must)?(Named)?(Exec|Query|QueryRow|Get|Select)(x|Context)?$|^(Create|Save|Update|Updates|Delete)$/.test(method);
+  }
   let cur: Node | null = work[0]!.descendantsOfType('call_expression')[0] ?? null;
   while (cur && (cur.type === 'call_expression' || cur.type === 'selector_expression')) {
     cur = cur.type === 'call_expression' ? cur.childForFieldName('function') : cur.childForFieldName('operand');

@@ -1049,7 +1049,7 @@ function readBackOf(field: Node, value: Node, ctx: ValueContext): boolean {
 
 /** Words that say a hash or random value serves bookkeeping, not security. */
 const INCIDENTAL_USE =
-  /content_?md5|dir(ectory)?_?hash|md5_?sum|gravatar|cache|etag|e_tag|fingerprint|checksum|bucket|file_?name|dedup|colou?r|avatar|gravatar|telemetry|uuid|external_?id|internal_?id|slug|shard|partition|thumbnail|script_?src|\bcsp\b|query_?hash|content_?hash|integrity|throttl|rate_?limit|ratelimit|\bsri\b|publishable|\bmd5\b.{0,80}\bcontents?\b|description_?hash|desc_?hash|unhashed_description|\bapp_?name\b|dir(ectory)?_?name|remote_?addr(ess)?_?hash|\bip_?(addr(ess)?_?)?hash|designation/i;
+  /content_?md5|dir(ectory)?_?hash|md5_?sum|gravatar|cache|etag|e_tag|fingerprint|checksum|bucket|file_?name|dedup|colou?r|avatar|gravatar|telemetry|uuid|external_?id|internal_?id|slug|shard|partition|thumbnail|script_?src|\bcsp\b|query_?hash|content_?hash|integrity|throttl|rate_?limit|ratelimit|\bsri\b|publishable|\bmd5\b.{0,80}\bcontents?\b|description_?hash|desc_?hash|unhashed_description|\bapp_?name\b|dir(ectory)?_?name|remote_?addr(ess)?_?hash|\bip_?(addr(ess)?_?)?hash|designation|message_?id|\bmsg_?id/i;
 
 /**
  * Names (case-sensitive, by camelCase / snake_case part) of units that build a label from a hash:
@@ -1465,6 +1465,10 @@ function goIncidentalDigest(n: Node, ctx: ValueContext): boolean {
   // (`HashFromPath`), nor a signed or token-bearing name.
   if (GO_PATH_MAKER.test(unitName(n, ctx)) && !/[Ss]ession|[Tt]oken|[Kk]ey|[Nn]once|[Ss]ecret|[Ss]ign/.test(unitName(n, ctx)) && !(args && CREDENTIAL_INPUT.test(textOf(args, ctx)))) return true;
   if (args && SECRET_INPUT.test(textOf(args, ctx))) return false;
+  // An md5/sha1 of a file-system path or URL alone (`md5.Sum([]byte(a.Path))` stored as a PathHash
+  // lookup column, `md5.Sum([]byte(albumPath))` as an id): a path is no secret, so the digest is a
+  // fixed-length key for finding the row or file (round 36: photoview Album.BeforeSave judged N).
+  if (weak && args && /^\(\s*(\[\]byte|string)\(\s*[\w.]*([Pp]ath|PATH|[Ff]ile[Nn]ame|URL|[Uu]rl)\s*\)\s*,?\s*\)$/.test(textOf(args, ctx))) return true;
   // An unkeyed digest of an e-mail address alone (`md5.Sum([]byte(strings.ToLower(email)))` for a
   // Gravatar URL) or of content the function read from a file or reader and never compares
   // (`data, _ := io.ReadAll(rc); hash := sha256.Sum256(data)`: an ETag, a change fingerprint).
