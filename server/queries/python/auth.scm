@@ -1323,3 +1323,14 @@
  (#match? @args "^\\(\\s*(self\\.)?(request\\.user|req\\.user)\\b")
  (#match? @raise "^raise\\s+(\\w+\\.)*(Http404|NotFound)\\b")
  (#set! rule "python.auth.deny-guard"))
+
+; Round 36 (Mailu): a permission predicate turned into a view guard by a decorator of the same file,
+; `@permissions_wrapper def domain_admin(args, kwargs, model, key): ... return domain in
+; current_user.get_managed_domains()`, where the wrapper calls the predicate and aborts with 403 when
+; it says no: the predicate is the access decision. (A view merely wearing a guard decorator is not:
+; the wrapper must weigh a result named authorized/allowed/permitted/granted.)
+((decorated_definition
+   (decorator (identifier)) @dec
+   definition: (function_definition name: (identifier) @trigger))
+ (#helper-matches? @dec "^(?=[\\s\\S]*\\b(authori[sz]ed|allowed|permitted|granted)\\b)(?=[\\s\\S]*(abort\\(\\s*40[13]|PermissionDenied|Forbidden|HTTP_40[13]|status(_code)?\\s*=\\s*40[13]))")
+ (#set! rule "python.auth.permission-function"))
