@@ -40,6 +40,7 @@ describe('test-code classification', () => {
     'server/test/support.ts',
     'e2e/login.ts',
     'cypress/support/commands.js',
+    'playwright_tests/core/basepage.py',
     'db/seeds/users.ts',
     'server/scripts/seed.ts',
     'mocks/store.go',

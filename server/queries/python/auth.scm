@@ -142,6 +142,21 @@
  (#set! evidence "mention")
  (#set! rule "python.auth.session-write"))
 
+;; Round 36: a display preference kept in the session, `request.session["timezone"] = tz_str`,
+;; `request.session["django_language"] = lang`: how to show pages, not who is logged in. Joins a region,
+;; makes none (first: the earlier pattern counts).
+((assignment
+   left: (subscript
+     value: (attribute
+       object: [(identifier) (attribute)] @req
+       attribute: (identifier) @field) @trigger
+     subscript: (string) @key))
+ (#match? @req "^(self\\.)?(request|req)$")
+ (#eq? @field "session")
+ (#match? @key "^[\"'](\\w*_)?(timezone|tz|tzinfo|locale|language|lang|theme|currency)[\"']$")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.session-write"))
+
 ; request.session["user_id"] = user.pk, del request.session["x"]
 ([(assignment
     left: (subscript
@@ -327,6 +342,55 @@
  (#match? @field "^is_(authenticated|anonymous)$")
  (#match? @then "^(try:\\s*)?return\\s+\\w*(redirect|HttpResponseRedirect)\\((self\\.)?(get_)?\\w*(success_url|next_url|redirect_url|home|dashboard)\\w*(\\(\\))?\\)")
  (#not-match? @then "login\\(|logout\\(|raise\\b|token|session|login_url|LOGIN_URL")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.request-user"))
+
+;; Round 36: a login test that only picks a display preference, `if hasattr(request, "user") and
+;; request.user.is_authenticated: tz = Profile.objects.get(user=request.user).timezone` (a time zone,
+;; a locale, a language for an anonymous user or a signed-in one): it keeps nobody out (bookwyrm's
+;; TimezoneMiddleware, kitsune's datetimeformat). A body that raises, redirects, answers or logs in stays.
+((if_statement
+   condition: [(attribute
+                 object: (attribute object: [(identifier) (attribute)] @req attribute: (identifier) @user)
+                 attribute: (identifier) @field) @trigger
+               (boolean_operator
+                 right: (attribute
+                   object: (attribute object: [(identifier) (attribute)] @req attribute: (identifier) @user)
+                   attribute: (identifier) @field) @trigger)]
+   consequence: (block) @then)
+ (#match? @req "^(self\\.)?(request|req)$")
+ (#eq? @user "user")
+ (#eq? @field "is_authenticated")
+ (#match? @then "timezone|tzinfo|[Ll]ocale|[Ll]anguage")
+ (#not-match? @then "raise\\b|[Rr]edirect|Denied|HttpResponse|[Rr]esponse\\(|abort\\(|login|logout|[Pp]erm|is_staff|is_superuser|[Tt]oken|[Pp]assword")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.request-user"))
+
+;; ... and a display flag of the user's own activity, `is_watching_thread = request.user.is_authenticated
+;; and NewPostEvent.is_notifying(request.user, thread)`, `authed_and_voted = (request.user.is_authenticated
+;; and rev.has_voted(request))`: the login test only skips the lookup for an anonymous user; the flag
+;; picks which button to render.
+((assignment
+   left: (identifier) @name
+   right: [(boolean_operator
+             left: (attribute
+               object: (attribute object: [(identifier) (attribute)] @req attribute: (identifier) @user)
+               attribute: (identifier) @field) @trigger)
+           (parenthesized_expression
+             (boolean_operator
+               left: (attribute
+                 object: (attribute object: [(identifier) (attribute)] @req attribute: (identifier) @user)
+                 attribute: (identifier) @field) @trigger))
+           (parenthesized_expression
+             (boolean_operator
+               left: (boolean_operator
+                 left: (attribute
+                   object: (attribute object: [(identifier) (attribute)] @req attribute: (identifier) @user)
+                   attribute: (identifier) @field) @trigger)))])
+ (#match? @req "^(self\\.)?(request|req)$")
+ (#eq? @user "user")
+ (#eq? @field "is_authenticated")
+ (#match? @name "(^|_)(watching|subscribed|following|voted|starred|bookmarked|liked|favou?rited)(_|$)")
  (#set! evidence "mention")
  (#set! rule "python.auth.request-user"))
 
@@ -1244,3 +1308,29 @@
    arguments: (argument_list . (_)))
  (#match? @trigger "^_?(get|find|lookup|load|fetch)_(user|account|principal|owner|requester)_(by|for|from)_(access_|api_|auth_|bearer_|session_)?(token|key|api_key)$")
  (#set! rule "python.auth.credential-lookup"))
+
+; Round 36 (kitsune): an object permission check whose refusal hides the object, `if not
+; forum.allows_viewing_by(request.user): raise Http404  # Pretend there's nothing there.`: Django's
+; deny-as-not-found. The method is named for a permission (allows_*, can_*, may_*, has_access,
+; is_visible_for/to) and is handed the request's user.
+((if_statement
+   condition: (not_operator
+     argument: (call
+       function: (attribute attribute: (identifier) @m) @trigger
+       arguments: (argument_list) @args))
+   consequence: (block . (raise_statement) @raise))
+ (#match? @m "^(allows?_\\w+|can_\\w+|may_\\w+|has_access|is_visible_(for|to)|has_\\w*perm\\w*)$")
+ (#match? @args "^\\(\\s*(self\\.)?(request\\.user|req\\.user)\\b")
+ (#match? @raise "^raise\\s+(\\w+\\.)*(Http404|NotFound)\\b")
+ (#set! rule "python.auth.deny-guard"))
+
+; Round 36 (Mailu): a permission predicate turned into a view guard by a decorator of the same file,
+; `@permissions_wrapper def domain_admin(args, kwargs, model, key): ... return domain in
+; current_user.get_managed_domains()`, where the wrapper calls the predicate and aborts with 403 when
+; it says no: the predicate is the access decision. (A view merely wearing a guard decorator is not:
+; the wrapper must weigh a result named authorized/allowed/permitted/granted.)
+((decorated_definition
+   (decorator (identifier)) @dec
+   definition: (function_definition name: (identifier) @trigger))
+ (#helper-matches? @dec "^(?=[\\s\\S]*\\b(authori[sz]ed|allowed|permitted|granted)\\b)(?=[\\s\\S]*(abort\\(\\s*40[13]|PermissionDenied|Forbidden|HTTP_40[13]|status(_code)?\\s*=\\s*40[13]))")
+ (#set! rule "python.auth.permission-function"))

@@ -29,6 +29,33 @@
  (#set! evidence "mention")
  (#set! rule "python.concurrency.independent-gather"))
 
+;; A script's top-level fire-and-forget spawn, `multiprocessing.Process(target=start_podop).start()`
+;; as a statement of the module itself (a container entrypoint starting a helper daemon): the
+;; process object is dropped, nothing joins it, no queue, lock or shared value is handed over. It
+;; joins a region that shares something, but makes none. A spawn inside a function (a request path
+;; starting a worker thread) stays an operation.
+((module
+   (expression_statement
+     (call
+       function: (attribute
+         object: (call
+           function: [(identifier) (attribute)] @trigger
+           arguments: (argument_list . (keyword_argument name: (identifier) @kw) .))
+         attribute: (identifier) @start))))
+ (#eq? @start "start")
+ (#eq? @kw "target")
+ (#resolves-to? @trigger "^(threading\\.Thread|multiprocessing\\.Process)$")
+ (#set! evidence "mention")
+ (#set! rule "python.concurrency.script-spawn"))
+
+;; Declaring shared memory, `cleaned = Value('i', False)`, `counts = multiprocessing.Array('i', 8)`,
+;; is like creating a lock: a mention. Its `with cleaned.get_lock():` is the operation.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^multiprocessing\\.(Value|Array|RawValue|RawArray|sharedctypes\\.\\w+)$")
+ (#set! evidence "mention")
+ (#set! rule "python.concurrency.shared-value"))
+
 ;; Operations.
 ; threading.Thread(target=...), Lock(), RLock(), Semaphore(), Condition(), Event(), Barrier(), Timer()
 ; multiprocessing.Process(...), Pool(4), Queue(), Manager(), Lock(), get_context("spawn")
@@ -97,4 +124,12 @@
      attribute: (identifier) @method) @trigger)
  (#any-of? @method "acquire" "release")
  (#match? @name "(^|_)([Ll]ock|LOCK|[Mm]utex|MUTEX|[Rr]lock|RLOCK|[Ss]em|SEM|[Ss]emaphore|SEMAPHORE|[Cc]ond|[Cc]ondition|CONDITION)$|[a-z](Lock|Mutex|Semaphore|Condition)$")
+ (#set! rule "python.concurrency.critical-section"))
+
+; with counter.get_lock(): the lock of a multiprocessing.Value / Array shared between processes
+((with_item
+   value: (call
+     function: (attribute attribute: (identifier) @method) @trigger))
+ (#eq? @method "get_lock")
+ (#imports? "^multiprocessing(\\.|$)")
  (#set! rule "python.concurrency.critical-section"))

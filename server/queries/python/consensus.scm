@@ -88,6 +88,8 @@
 ; hand-rolled Redis locks: r.set(key, token, nx=True, px=30000), r.setnx(key, token). Not a key named
 ; for a rate limit (`r.set(error_ratelimit_key, "1", nx=True, ex=RATE)`): a "sent recently" flag that
 ; throttles a notice, which nobody waits on or releases.
+; Nor a SET NX its function then counts down or up (`pipe.set(key, max_calls, nx=True, ex=period)`,
+; `pipe.decrby(key, 1)`): a token-bucket rate limiter; a lock is never decremented.
 ((call
    function: (attribute attribute: (identifier) @method) @trigger
    arguments: (argument_list
@@ -98,6 +100,7 @@
  (#eq? @kw "nx")
  (#imports? "^(redis|aioredis)(\\.|$)")
  (#not-match? @args "^\\(\\s*(f?[\"'])?[\\w.:{}]*([Rr]ate_?[Ll]imit|RATE_?LIMIT|[Tt]hrottle|THROTTLE|[Cc]ooldown|COOLDOWN)")
+ (#not-text-after? @trigger "\\.(decr|decrby|incr|incrby)\\(")
  (#set! rule "python.consensus.redis-lock"))
 
 ((call

@@ -119,6 +119,30 @@
  (#set! evidence "mention")
  (#set! rule "python.crypto.identifier-digest"))
 
+; Round 36: an unkeyed digest of a serialized JSON document, `sha256(canonical_json(payload)).hexdigest()`,
+; `sha1(json.dumps(metadata, sort_keys=True).encode())`: a content fingerprint (a deterministic id, a
+; cache or dedupe key, an artifact checksum), not a secret; in a unit named for a token, key, secret,
+; session, password, signature or nonce it stays;
+((call
+   function: [(identifier) (attribute)] @trigger
+   arguments: (argument_list . (_) @data))
+ (#resolves-to? @trigger "^hashlib\\.(md5|sha1|sha224|sha256|sha384|sha512|sha3_\\w+|blake2[bs]|new)$")
+ (#match? @data "^((json|orjson|ujson|simplejson)\\.dumps|_?\\w*canonical\\w*|_?(to|as|dump|dumps)_json)\\(")
+ (#not-match? @data "[Ss]ecret|SECRET|[Pp]assword|PASSWORD|[Tt]oken|TOKEN|[Kk]ey\\b|KEY\\b|[Ss]alt|SALT")
+ (#not-unit-name-matches? @trigger "[Tt]oken|[Ss]ecret|[Kk]ey|[Ss]ession|[Pp]assword|[Ss]ign|[Nn]once|[Cc]redential")
+ (#set! evidence "mention")
+ (#set! rule "python.crypto.content-digest"))
+
+; and a certificate parsed from a literal in the code, `ISRG_ROOT_X1 =
+; x509.load_pem_x509_certificate(b"""-----BEGIN CERTIFICATE-----...""")`: a trust anchor constant; the
+; code that verifies a chain against it is the operation.
+((call
+   function: [(identifier) (attribute)] @trigger
+   arguments: (argument_list . [(string) (concatenated_string)]))
+ (#resolves-to? @trigger "^cryptography\\.x509\\.load_(pem|der)_x509_certificates?$")
+ (#set! evidence "mention")
+ (#set! rule "python.crypto.certificate-constant"))
+
 ; hashlib.sha256(...), hashlib.new("sha1"), hashlib.pbkdf2_hmac(...), `from hashlib import md5`
 ; hmac.new(key, msg, digestmod), hmac.digest(...), hmac.HMAC(...)
 ; secrets.token_hex(32), secrets.choice(alphabet), os.urandom(16), random.SystemRandom()

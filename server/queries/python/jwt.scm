@@ -212,3 +212,24 @@
  (#any-of? @trigger "authenticate_token" "validate_token" "query_token" "revoke_token" "check_permission" "query_authorization_code" "authenticate_user" "authenticate_refresh_token" "revoke_old_credential" "get_authorization_code_challenge" "resolve_client_key" "has_granted_permission" "token_expired" "token_revoked" "scope_insufficient")
  (#resolves-to? @base "^authlib\\.(\\w+\\.)*(\\w*TokenValidator|\\w*Endpoint|\\w*Grant|CodeChallenge)$")
  (#set! rule "python.jwt.authlib-server-hook"))
+
+; Round 36 (kitsune): josepy's JWS (the JOSE library of certbot/acme and mozilla-django-oidc),
+; `jws = JWS.from_compact(token)` then `jws.verify(jwk)`: parsing and verifying a signed token. Its
+; JWK key classes alone (an ACME account key) are not token handling.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^josepy\\.(jws\\.)?JWS\\.(from_compact|json_loads|from_json|sign)$")
+ (#set! rule "python.jwt.library-call"))
+
+; A token header's algorithm checked by hand, `if jwk["alg"] != header["alg"]: raise ...`,
+; `if header.get("alg") not in ALLOWED_SIGNING_ALGORITHMS`: which algorithm may verify the token.
+((comparison_operator
+   (subscript subscript: (string) @k) @trigger)
+ (#match? @k "^[\"']alg[\"']$")
+ (#set! rule "python.jwt.algorithm-check"))
+
+((comparison_operator
+   (call function: (attribute attribute: (identifier) @get) arguments: (argument_list . (string) @k .)) @trigger)
+ (#eq? @get "get")
+ (#match? @k "^[\"']alg[\"']$")
+ (#set! rule "python.jwt.algorithm-check"))

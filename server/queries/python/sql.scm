@@ -89,6 +89,7 @@
  (#not-match? @first "^(?!(query|sql|statement|stmt|operation|operations|sql_script)\\s*=)[A-Za-z_]\\w*\\s*=[^=]")
  (#not-match? @recv "(^|\\.)(document|query|schema|pipe|pipeline|command|cmd|super\\(\\)|self|graphql|executor|mutation)$|[Pp]ipe(line)?$|[Dd]ocument$")
  (#not-match? @recv "^(sa\\.|schema\\.)?(Create|Drop)(Schema|Table|Index|Sequence)\\(")
+ (#not-match? @recv "([Ss]trateg(y|ies)|[Ff]actory|[Hh]andler|[Rr]unner|[Ww]orkflow)$")
  (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django\\.db(?!\\.models(\\.|$))|{{dbapi-vendor-drivers}})(\\.|$)")
  (#not-fixed-orm-query? @trigger)
  (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
@@ -103,6 +104,7 @@
    arguments: (argument_list . [(identifier) (attribute) (string) (concatenated_string) (binary_operator) (call)] @q))
  (#any-of? @method "execute" "executemany" "executescript" "mogrify" "exec_driver_sql" "callproc")
  (#not-match? @recv "(^|\\.)(document|query|schema|pipe|pipeline|command|cmd|super\\(\\)|self|graphql|executor|mutation)$|[Pp]ipe(line)?$|[Dd]ocument$")
+ (#not-match? @recv "([Ss]trateg(y|ies)|[Ff]actory|[Hh]andler|[Rr]unner|[Ww]orkflow)$")
  (#imports? "^django\\.db\\.models(\\.|$)")
  (#match? @q "[Ss][Qq][Ll]|SQL|[Qq]uery|QUERY|[Ss]tmt|STMT|[Ss]tatement|STATEMENT|^[rRbBuUfF]*[\"']")
  (#not-fixed-orm-query? @trigger)
@@ -137,12 +139,28 @@
  (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.django-raw"))
 
+; Not an Elasticsearch DSL search's `search.extra(size=0)`: a first keyword Django's extra() does
+; not take (select, where, tables, order_by, params, select_params) is a search-body option.
 ((call
-   function: (attribute attribute: (identifier) @method) @trigger)
+   function: (attribute attribute: (identifier) @method) @trigger
+   arguments: (argument_list) @args)
  (#eq? @method "extra")
  (#imports? "^django(\\.|$)")
+ (#not-match? @args "^\\(\\s*(?!(select|where|tables|order_by|params|select_params)\\s*=)[A-Za-z_]\\w*\\s*=[^=]")
  (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.django-raw"))
+
+;; A helper that only hands out a cursor, `def _cursor(): return connections[db].cursor()`: its
+;; callers build and run the SQL. A mention (first, so it takes the node from python.sql.django-cursor).
+((return_statement
+   (call
+     function: (attribute
+       object: [(identifier) @conn (attribute) @conn (subscript value: (_) @conn)]
+       attribute: (identifier) @method) @trigger))
+ (#eq? @method "cursor")
+ (#resolves-to? @conn "^django\\.db\\.(connection|connections)$")
+ (#set! evidence "mention")
+ (#set! rule "python.sql.cursor-getter"))
 
 ; django.db.connection.cursor(), connections["replica"].cursor()
 ((call

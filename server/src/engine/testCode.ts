@@ -28,6 +28,9 @@ const TEST_DIRS = new Set([
   'conformance',
   'cypress',
   'playwright',
+  'playwright_tests', // an end-to-end suite's page objects and helpers (kitsune `playwright_tests/core`)
+  'playwright-tests',
+  'e2e_tests',
   'spec',
   'specs',
   // helpers that only tests import
