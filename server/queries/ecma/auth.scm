@@ -428,7 +428,7 @@
                                                  (await_expression (call_expression function: [(identifier) (member_expression)] @trigger))]) . (comment)* .))
   (method_definition body: (statement_block . (comment)* . (return_statement [(call_expression function: [(identifier) (member_expression)] @trigger)
                                                  (await_expression (call_expression function: [(identifier) (member_expression)] @trigger))]) . (comment)* .))]
- (#resolves-to? @trigger "^(bcrypt|bcryptjs|bcrypt-ts|argon2|@node-rs/argon2|@node-rs/bcrypt)\\.(compare|compareSync|verify|verifySync)$")
+ (#resolves-to? @trigger "^(bcrypt(js)?(-[a-z]+)*|argon2|@node-rs/argon2|@node-rs/bcrypt)\\.(compare|compareSync|verify|verifySync)$")
  (#set! evidence "mention")
  (#set! rule "ecma.auth.password-check"))
 
@@ -438,7 +438,7 @@
 ; call is crypto too). Hashing alone (bcrypt.hash at sign-up) is the crypto region's.
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
- (#resolves-to? @trigger "^(bcrypt|bcryptjs|bcrypt-ts|argon2|@node-rs/argon2|@node-rs/bcrypt)\\.(compare|compareSync|verify|verifySync)$")
+ (#resolves-to? @trigger "^(bcrypt(js)?(-[a-z]+)*|argon2|@node-rs/argon2|@node-rs/bcrypt)\\.(compare|compareSync|verify|verifySync)$")
  (#set! rule "ecma.auth.password-check"))
 
 ; The scheme split off an Authorization value: (authorization || '').split('Bearer '),
