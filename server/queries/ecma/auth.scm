@@ -416,8 +416,9 @@
 ; A pass-through adapter around the library check (`function checkPassword(p, h) { return
 ; bcrypt.compareSync(p, h) }`, a strategy default `compare: (secret, hash) => bcryptjs.compare(secret,
 ; hash)`): the call is the whole function, which is the crypto region's; the login that calls the
-; adapter (`checkPassword(...)`, `kdf.compare(...)`) is where the password decides access. First:
-; of two patterns matching the same call, the earlier one counts.
+; adapter (`checkPassword(...)`, `kdf.compare(...)`) is where the password decides access: a
+; summary, so an adapter named for passwords (`AuthService.comparePassword`) is a wrapper whose
+; callers get auth regions. First: of two patterns matching the same call, the earlier one counts.
 ([(arrow_function body: (call_expression function: [(identifier) (member_expression)] @trigger))
   (arrow_function body: (await_expression (call_expression function: [(identifier) (member_expression)] @trigger)))
   (arrow_function body: (statement_block . (comment)* . (return_statement [(call_expression function: [(identifier) (member_expression)] @trigger)
@@ -429,7 +430,7 @@
   (method_definition body: (statement_block . (comment)* . (return_statement [(call_expression function: [(identifier) (member_expression)] @trigger)
                                                  (await_expression (call_expression function: [(identifier) (member_expression)] @trigger))]) . (comment)* .))]
  (#resolves-to? @trigger "^(bcrypt(js)?(-[a-z]+)*|argon2|@node-rs/argon2|@node-rs/bcrypt)\\.(compare|compareSync|verify|verifySync)$")
- (#set! evidence "mention")
+ (#set! evidence "summary")
  (#set! rule "ecma.auth.password-check"))
 
 ; A password (or a stored credential hash) checked with a password-hashing library:
