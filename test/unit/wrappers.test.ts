@@ -575,6 +575,42 @@ describe('project wrappers', () => {
     assert.deepStrictEqual(bare.regions, []);
   });
 
+  it('a TS password-compare adapter makes no auth region of its own, but the login calling it is an auth site (summary evidence)', async () => {
+    const engine = await sharedEngine();
+    const helper = [
+      "import { compareSync, hashSync } from 'bcrypt';",
+      '',
+      'export class AuthService {',
+      '  static hashPassword(password: string) {',
+      '    return hashSync(password, 10);',
+      '  }',
+      '  static comparePassword(password: string, hash: string) {',
+      '    return compareSync(password, hash);',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const file = await scanned('libs/helpers/auth.service.ts', 'typescript', helper);
+    assert.deepStrictEqual(file.regions.filter((r) => r.category === 'auth'), []);
+    assert.deepStrictEqual(file.wrapperEvidence?.map((r) => `${r.symbol}:${r.category}`), ['AuthService.comparePassword:auth']);
+    const table = buildWrapperTable([file]);
+    assert.strictEqual(table.get('ecma')?.get('comparePassword'), 'auth');
+    const caller = [
+      "import { AuthService as AuthChecker } from '@app/helpers/auth.service';",
+      '',
+      'export async function login(users: { find(e: string): Promise<{ password: string } | null> }, email: string, password: string) {',
+      '  const user = await users.find(email);',
+      '  if (!user || !AuthChecker.comparePassword(password, user.password)) {',
+      "    throw new Error('Invalid user name or password');",
+      '  }',
+      '  return user;',
+      '}',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(caller, 'typescript', { wrappers: table.get('ecma') });
+    assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['login:auth']);
+  });
+
   it('a TS/JS call of the project retry helper joins a retry region but makes none (the policy lives in the helper)', async () => {
     const engine = await sharedEngine();
     const wrappers = new Map<string, CategoryId>([['executeWithRetry', 'retry']]);

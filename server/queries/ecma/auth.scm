@@ -416,8 +416,9 @@
 ; A pass-through adapter around the library check (`function checkPassword(p, h) { return
 ; bcrypt.compareSync(p, h) }`, a strategy default `compare: (secret, hash) => bcryptjs.compare(secret,
 ; hash)`): the call is the whole function, which is the crypto region's; the login that calls the
-; adapter (`checkPassword(...)`, `kdf.compare(...)`) is where the password decides access. First:
-; of two patterns matching the same call, the earlier one counts.
+; adapter (`checkPassword(...)`, `kdf.compare(...)`) is where the password decides access: a
+; summary, so an adapter named for passwords (`AuthService.comparePassword`) is a wrapper whose
+; callers get auth regions. First: of two patterns matching the same call, the earlier one counts.
 ([(arrow_function body: (call_expression function: [(identifier) (member_expression)] @trigger))
   (arrow_function body: (await_expression (call_expression function: [(identifier) (member_expression)] @trigger)))
   (arrow_function body: (statement_block . (comment)* . (return_statement [(call_expression function: [(identifier) (member_expression)] @trigger)
@@ -428,8 +429,8 @@
                                                  (await_expression (call_expression function: [(identifier) (member_expression)] @trigger))]) . (comment)* .))
   (method_definition body: (statement_block . (comment)* . (return_statement [(call_expression function: [(identifier) (member_expression)] @trigger)
                                                  (await_expression (call_expression function: [(identifier) (member_expression)] @trigger))]) . (comment)* .))]
- (#resolves-to? @trigger "^(bcrypt|bcryptjs|bcrypt-ts|argon2|@node-rs/argon2|@node-rs/bcrypt)\\.(compare|compareSync|verify|verifySync)$")
- (#set! evidence "mention")
+ (#resolves-to? @trigger "^(bcrypt(js)?(-[a-z]+)*|argon2|@node-rs/argon2|@node-rs/bcrypt)\\.(compare|compareSync|verify|verifySync)$")
+ (#set! evidence "summary")
  (#set! rule "ecma.auth.password-check"))
 
 ; A password (or a stored credential hash) checked with a password-hashing library:
@@ -438,7 +439,7 @@
 ; call is crypto too). Hashing alone (bcrypt.hash at sign-up) is the crypto region's.
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
- (#resolves-to? @trigger "^(bcrypt|bcryptjs|bcrypt-ts|argon2|@node-rs/argon2|@node-rs/bcrypt)\\.(compare|compareSync|verify|verifySync)$")
+ (#resolves-to? @trigger "^(bcrypt(js)?(-[a-z]+)*|argon2|@node-rs/argon2|@node-rs/bcrypt)\\.(compare|compareSync|verify|verifySync)$")
  (#set! rule "ecma.auth.password-check"))
 
 ; The scheme split off an Authorization value: (authorization || '').split('Bearer '),

@@ -3,6 +3,26 @@
 ; p-queue, p-map, bottleneck), worker pools (piscina, workerpool), job workers (bullmq),
 ; Web Locks, and Promise.all / allSettled / race / any fan-out.
 
+; A module-level limiter with a fixed size (`const limit = pLimit(10)` at the top of a service
+; file): a throughput knob shared by the file's outbound calls, no state of its own a change could
+; race on. It joins the regions of the functions that run tasks through it but makes none. (Before
+; the library pattern: of two patterns matching the same call, the earlier one counts.)
+((program
+   [(lexical_declaration
+      (variable_declarator
+        value: (call_expression
+                 function: (identifier) @trigger
+                 arguments: (arguments . [(number) (identifier)] .))))
+    (export_statement
+      (lexical_declaration
+        (variable_declarator
+          value: (call_expression
+                   function: (identifier) @trigger
+                   arguments: (arguments . [(number) (identifier)] .)))))])
+ (#resolves-to? @trigger "^p-limit(\\.default)?$")
+ (#set! evidence "mention")
+ (#set! rule "ecma.concurrency.library"))
+
 ; Any call or constructor from a concurrency library:
 ; new Worker(...) (worker_threads / bullmq), parentPort.postMessage(...), cluster.fork(),
 ; fork('./child.js'), new Mutex(), withTimeout(...), pLimit(4), new PQueue({ concurrency }),

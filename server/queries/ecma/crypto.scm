@@ -164,7 +164,7 @@
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
- (#resolves-to? @trigger "^(bcrypt|bcryptjs|bcrypt-nodejs|@node-rs/bcrypt|argon2|@node-rs/argon2|scrypt-js|scrypt-kdf|tweetnacl|tweetnacl-util|libsodium-wrappers|libsodium-wrappers-sumo|sodium-native|sodium-plus|node-forge|crypto-js|@noble/(hashes|curves|ciphers|ed25519|secp256k1)|@better-auth/utils/(hash|hmac|password|random|ecdsa|rsa)|@oslojs/(crypto|otp)|elliptic|node-rsa|openpgp|jsrsasign|js-sha256|js-sha3|sha\\.js|md5|hash\\.js|pbkdf2|create-hmac|create-hash|browserify-aes|aes-js)(/[\\w./-]+)?(\\.|$)")
+ (#resolves-to? @trigger "^(bcrypt(js)?(-[a-z]+)*|@node-rs/bcrypt|argon2|@node-rs/argon2|scrypt-js|scrypt-kdf|tweetnacl|tweetnacl-util|libsodium-wrappers|libsodium-wrappers-sumo|sodium-native|sodium-plus|node-forge|crypto-js|@noble/(hashes|curves|ciphers|ed25519|secp256k1)|@better-auth/utils/(hash|hmac|password|random|ecdsa|rsa)|@oslojs/(crypto|otp)|elliptic|node-rsa|openpgp|jsrsasign|js-sha256|js-sha3|sha\\.js|md5|hash\\.js|pbkdf2|create-hmac|create-hash|browserify-aes|aes-js)(/[\\w./-]+)?(\\.|$)")
  (#not-incidental-use? @trigger)
  (#not-id-hash? @trigger)
  (#set! rule "ecma.crypto.library"))
@@ -232,7 +232,7 @@
 ((pair
    key: (property_identifier) @name
    value: (_) @value) @trigger
- (#match? @name "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]ass(word|wd|phrase)?|PASS(WORD|WD)?|[Oo]tp|OTP|[Pp]in|PIN|[Ii]v|IV|[Ss]ession_?[Ii]d|SESSION_?ID|[Cc]srf|CSRF|[Vv]erification_?[Cc]ode|VERIFICATION_CODE)s?$|^(key|KEY)$|([Ss]ecret|[Aa]pi|[Pp]rivate|[Ee]ncryption|[Ss]igning|[Hh]mac|[Ss]ession|[Aa]es|[Cc]rypto|[Aa]ccess|[Aa]uth|[Mm]aster|[Ss]hared|SECRET|API|PRIVATE|ENCRYPTION|SIGNING|HMAC|SESSION)_?([Kk]ey|KEY)s?$")
+ (#match? @name "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]ass(word|wd|phrase)?|PASS(WORD|WD)?|[Oo]tp|OTP|[Pp]in|PIN|[Ii]v|IV|[Ss]ession_?[Ii]d|SESSION_?ID|[Cc]srf|CSRF|[Vv]erification_?[Cc]ode|VERIFICATION_CODE)s?$|([Ss]ecret|[Aa]pi|[Pp]rivate|[Ee]ncryption|[Ss]igning|[Hh]mac|[Ss]ession|[Aa]es|[Cc]rypto|[Aa]ccess|[Aa]uth|[Mm]aster|[Ss]hared|SECRET|API|PRIVATE|ENCRYPTION|SIGNING|HMAC|SESSION)_?([Kk]ey|KEY)s?$")
  (#match? @value "Math\\.random\\s*\\(")
  (#not-dummy-data? @value)
  (#set! rule "ecma.crypto.insecure-random"))
@@ -258,3 +258,16 @@
  (#match? @key "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Ss]ecret|SECRET|[Kk]ey|KEY)s?(\\W|$)|_(KEY|SECRET)\\b")
  (#not-match? @key "^['\"`]")
  (#set! rule "ecma.crypto.keyed-helper"))
+
+; A bare `key:` from Math.random() is a secret only where the object is not a UI item: a React
+; list or notification key (`{ key: Math.random().toString(26), type: NotificationType.Message,
+; props: { header, content } }`) names an element for the renderer, nobody has to guess it.
+((object
+   (pair
+     key: (property_identifier) @name
+     value: (_) @value) @trigger) @item
+ (#any-of? @name "key" "KEY")
+ (#match? @value "Math\\.random\\s*\\(")
+ (#not-dummy-data? @value)
+ (#not-match? @item "\\b(props|children|component|render|header|content|message|title|label|icon|variant|severity)\\s*:")
+ (#set! rule "ecma.crypto.insecure-random"))

@@ -9,7 +9,17 @@
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
  (#resolves-to? @trigger "^jwt-decode(\\.|$)")
- (#not-imports? "^(http|https|http2|net|tls|fs|crypto|express|fastify|koa|hono|h3|@hapi/.+|@nestjs/.+|next/server|next/headers|@remix-run/node|jsonwebtoken|jose)(/.*)?$")
+ (#not-imports? "^(http|https|http2|net|tls|fs|crypto|express|fastify|koa|hono|h3|@hapi/.+|@nestjs/.+|next/server|next/headers|@remix-run/node)(/.*)?$")
+ (#set! evidence "mention")
+ (#set! rule "ecma.jwt.client-decode"))
+
+;; The same decode-only read through jsonwebtoken or jose in browser code: a Vuex store's
+;; `jwt.decode(Cookies.get('jwt'))` filling the user's name and avatar, a dev panel's
+;; `decodeJwt(idToken)`: the server verifies the token on every request. A mention, as above.
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#resolves-to? @trigger "^(jsonwebtoken\\.decode|jose\\.(decodeJwt|decodeProtectedHeader))$")
+ (#browser-code? @trigger)
  (#set! evidence "mention")
  (#set! rule "ecma.jwt.client-decode"))
 

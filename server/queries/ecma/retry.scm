@@ -248,3 +248,13 @@
  (#any-of? @trigger "RetryAgent" "RetryHandler")
  (#resolves-to? @trigger "^undici\\.(RetryAgent|RetryHandler)$")
  (#set! rule "ecma.retry.library"))
+
+; Temporal's RetryPolicy: proxyActivities({ startToCloseTimeout, retry: { maximumAttempts: 3,
+; backoffCoefficient: 2, initialInterval: '1 minute' } }), a workflow's activity options or a
+; client's workflow start options: how often and how fast the activity or workflow repeats.
+(pair
+  key: (property_identifier) @trigger
+  value: (object (pair key: (property_identifier) @k))
+  (#eq? @trigger "retry")
+  (#match? @k "^(maximumAttempts|backoffCoefficient|maximumInterval|nonRetryableErrorTypes)$")
+  (#set! rule "ecma.retry.options"))

@@ -33,6 +33,7 @@
  (#any-match? @n "(^|\\.)(?<!(^|[^A-Za-z0-9_$])[A-Z][A-Za-z0-9_$]*[a-z][A-Za-z0-9_$]*\\.)(?![A-Z][A-Za-z0-9_$]*[a-z])([A-Za-z0-9_$]*([_$0-9]|[a-z0-9](?=[A-Z])))?(H?MAC|[Hh]?[Mm]ac|[Ss]ig(nature)?|SIG(NATURE)?|[Dd]igest|DIGEST|[Hh]ash|HASH|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi_?[Kk]ey|API_?KEY|[Pp]ass(word|wd)|PASS(WORD|WD)|[Oo]tp|OTP|[HhTt]otp|[HT]OTP|[Nn]once|NONCE)s?([0-9]+|(?<=[a-z])[A-Z]|_?([Hh]ex|HEX|[Bb]uf(fer)?|BUF(FER)?|[Bb]ytes|BYTES|[Bb]64|B64|[Bb]ase64|BASE64|[Ss]tr(ing)?|STR(ING)?|[Vv]alue|VALUE|[Hh]eader|HEADER))?(?<!([Qq]uestion|[Dd]otDotDot|[Aa]sterisk|[Ee]xclamation|[Ee]quals|[Cc]olon|[Ss]emicolon|[Cc]omma|[Dd]ot|[Aa]rrow|[Oo]perator|[Kk]eyword|[Oo]pen|[Cc]lose|[Bb]race|[Pp]aren|[Bb]racket|[Ll]essThan|[Gg]reaterThan|[Pp]lus|[Mm]inus|[Ss]tar|[Ss]lash|[Rr]eadonly|[Ee]nd|[Ss]tart|[Nn]ext|[Pp]rev(ious)?|[Pp]age|[Cc]ontinuation|[Cc]ancellation|[Cc]ursor|[Ss]ync|[Ll]exer|[Ll]ookahead|[Pp]eek|[Kk]ind|[Ss]yntax|[Pp]unctuation|[Ee]of|EOF|[Cc]ontextual|[Tt]emplate|[Jj]sx|JSX)Tokens?)$|^['\"]([\\w-]*[-_])?([Hh]?[Mm]ac|[Ss]ig(nature)?|[Dd]igest|[Hh]ash|[Tt]oken|[Ss]ecret|[Aa]pi[-_]?[Kk]ey|[Pp]ass(word|wd)|[Oo]tp|[Nn]once)([-_][0-9A-Za-z]+)?['\"]$")
  (#not-match? @n "([Kk]ind|KIND)$")
  (#secret-compare? @trigger)
+ (#not-text-before? @trigger "{{acme-challenge}}")
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.timing.secret-equality"))
 

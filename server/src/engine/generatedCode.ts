@@ -35,7 +35,7 @@ const COMMENT_LINE = /^\s*(\/\/|#|\/\*|\*)/;
  * ends), at most HEAD_CHARS characters.
  */
 export function generatedMarker(text: string): string | undefined {
-  return headerMarker(text) ?? minifiedMarker(text);
+  return headerMarker(text) ?? minifiedMarker(text) ?? vendoredBannerMarker(text);
 }
 
 function headerMarker(text: string): string | undefined {
@@ -97,4 +97,28 @@ function minifiedMarker(text: string): string | undefined {
     }
   }
   return first !== undefined && minified * 2 >= total ? `minified code: line ${first} is ${lines[first - 1]?.length ?? 0} characters` : undefined;
+}
+
+/** A release banner's version: three numbers (`v2.6.8`, `3.7.1`, `4.1.0-rc.0`). */
+const BANNER_VERSION = /(^|[\s(@])v?\d+\.\d+\.\d+\b/;
+/** …and its copyright or licence line. */
+const BANNER_LICENSE = /\(c\)|©|\bcopyright\b|\blicen[cs]ed?\b/i;
+
+/**
+ * A third-party library copied in unminified: the file opens with the preserved `/*!` banner its
+ * release build writes (`/*!\n * Vue.js v2.6.8\n * (c) 2014-2019 Evan You\n * Released under the
+ * MIT License.\n *\/`, `/*! jQuery v3.6.0 | (c) OpenJS Foundation *\/`, Socket.IO, Bootstrap, Select2):
+ * a released version and a copyright or licence in that first comment. Like minified code it is
+ * reviewed upstream and replaced whole; its template compiler's `el.slotTarget === name` is no
+ * timing compare. A project's own header comment (`/*! For license information… *\/` of a bundle
+ * aside) carries no release version, and a port "based on v0.1" no three-part one.
+ */
+function vendoredBannerMarker(text: string): string | undefined {
+  const start = text.slice(0, HEAD_CHARS).replace(/^\uFEFF/, '').trimStart();
+  if (!start.startsWith('/*!')) return undefined;
+  const end = start.indexOf('*/');
+  if (end < 0 || end > 1500) return undefined;
+  const banner = start.slice(0, end);
+  if (!BANNER_VERSION.test(banner) || !BANNER_LICENSE.test(banner)) return undefined;
+  return `vendored library banner: ${banner.replace(/[/*!\s]+/g, ' ').trim().slice(0, 80)}`;
 }
