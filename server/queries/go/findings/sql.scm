@@ -240,7 +240,7 @@
 ; q := fmt.Sprintf("SELECT id FROM users WHERE email = '%s'", email); db.Query(q)
 ; q := "SELECT id FROM users WHERE id = " + id; tx.RawQuery(q).All(&users)
 ((short_var_declaration left: (expression_list . (identifier) @name) right: (expression_list . (call_expression function: (selector_expression) @sprintf arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @format) @sargs))) @finding
- (#block-matches? @finding "\\b(r|req|request|httpReq)\\.(URL\\.Query\\(\\)|URL\\.Path|Form|PostForm|FormValue|PostFormValue|Header|Body|PathValue|MultipartForm)\\b|\\.(Param|Params|Query|QueryParam|QueryParams|FormValue|PostForm|DefaultQuery|GetQuery|PostFormValue|DefaultPostForm|PathParam|BodyParser|Bind|ShouldBind|ShouldBindJSON|BindJSON)\\(")
+ (#block-matches? @finding "{{request-input-read}}")
  (#executed-later? @finding "{{sql-exec-method-wide}}")
  (#resolves-to? @sprintf "^fmt\\.Sprintf$")
  (#match? @format "{{sql-verb-any}}")
@@ -257,7 +257,7 @@
  (#set! message "SQL built with fmt.Sprintf from a value and executed: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm/pop)."))
 
 ((assignment_statement left: (expression_list . (identifier) @name) right: (expression_list . (call_expression function: (selector_expression) @sprintf arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @format) @sargs))) @finding
- (#block-matches? @finding "\\b(r|req|request|httpReq)\\.(URL\\.Query\\(\\)|URL\\.Path|Form|PostForm|FormValue|PostFormValue|Header|Body|PathValue|MultipartForm)\\b|\\.(Param|Params|Query|QueryParam|QueryParams|FormValue|PostForm|DefaultQuery|GetQuery|PostFormValue|DefaultPostForm|PathParam|BodyParser|Bind|ShouldBind|ShouldBindJSON|BindJSON)\\(")
+ (#block-matches? @finding "{{request-input-read}}")
  (#executed-later? @finding "{{sql-exec-method-wide}}")
  (#resolves-to? @sprintf "^fmt\\.Sprintf$")
  (#match? @format "{{sql-verb-any}}")
@@ -274,7 +274,7 @@
  (#set! message "SQL built with fmt.Sprintf from a value and executed: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm/pop)."))
 
 ((short_var_declaration left: (expression_list . (identifier) @name) right: (expression_list . (binary_expression) @value)) @finding
- (#block-matches? @finding "\\b(r|req|request|httpReq)\\.(URL\\.Query\\(\\)|URL\\.Path|Form|PostForm|FormValue|PostFormValue|Header|Body|PathValue|MultipartForm)\\b|\\.(Param|Params|Query|QueryParam|QueryParams|FormValue|PostForm|DefaultQuery|GetQuery|PostFormValue|DefaultPostForm|PathParam|BodyParser|Bind|ShouldBind|ShouldBindJSON|BindJSON)\\(")
+ (#block-matches? @finding "{{request-input-read}}")
  (#executed-later? @finding "{{sql-exec-method-wide}}")
  (#match? @value "{{sql-verb-any}}")
  (#sql? @value)
@@ -288,7 +288,7 @@
  (#set! message "SQL built by string concatenation with a value and executed: SQL injection. Keep the SQL constant and pass the value as a query argument ($1 for Postgres drivers, ? for MySQL/SQLite/gorm/pop)."))
 
 ((assignment_statement left: (expression_list . (identifier) @name) right: (expression_list . (binary_expression) @value)) @finding
- (#block-matches? @finding "\\b(r|req|request|httpReq)\\.(URL\\.Query\\(\\)|URL\\.Path|Form|PostForm|FormValue|PostFormValue|Header|Body|PathValue|MultipartForm)\\b|\\.(Param|Params|Query|QueryParam|QueryParams|FormValue|PostForm|DefaultQuery|GetQuery|PostFormValue|DefaultPostForm|PathParam|BodyParser|Bind|ShouldBind|ShouldBindJSON|BindJSON)\\(")
+ (#block-matches? @finding "{{request-input-read}}")
  (#executed-later? @finding "{{sql-exec-method-wide}}")
  (#match? @value "{{sql-verb-any}}")
  (#sql? @value)
