@@ -10,14 +10,13 @@ import type { ImportTable } from './imports';
 const BROWSER_GLOBAL = /(?<![\w.$])(?:window|document|localStorage|sessionStorage|navigator)\.[A-Za-z_$]/;
 const UI_IMPORT = /^(vue|vuex|vuex-[\w-]+|pinia|@vueuse\/core|react|react-dom|react-admin|react-router(-dom)?|preact|solid-js|svelte(\/.+)?|@sveltejs\/kit|@angular\/core|js-cookie)$/;
 /** Server-side modules: a file importing one runs on the server (or in an edge middleware). */
-export const SERVER_IMPORT = /^(http|https|http2|net|tls|fs|fs\/promises|crypto|child_process|cluster|worker_threads|express|fastify|koa|hono|h3|@hapi\/.+|@nestjs\/.+|next\/server|next\/headers|@remix-run\/node|jsonwebtoken|jose)$/;
+const SERVER_IMPORT = /^(http|https|http2|net|tls|fs|fs\/promises|crypto|child_process|cluster|worker_threads|express|fastify|koa|hono|h3|@hapi\/.+|@nestjs\/.+|next\/server|next\/headers|@remix-run\/node)$/;
 /**
  * Token libraries that also run in a bundle: a Vuex store or React panel importing `jsonwebtoken` or
  * `jose` only to decode the cookie's claims for display is still browser code. They count as server
  * imports only in a file that imports no UI framework.
  */
 const ISOMORPHIC_TOKEN_IMPORT = /^(jsonwebtoken|jose)$/;
-const HARD_SERVER_IMPORT = /^(http|https|http2|net|tls|fs|fs\/promises|crypto|child_process|cluster|worker_threads|express|fastify|koa|hono|h3|@hapi\/.+|@nestjs\/.+|next\/server|next\/headers|@remix-run\/node)$/;
 
 const memo = new WeakMap<object, { text: string; browser: boolean }>();
 
@@ -26,7 +25,7 @@ export function isBrowserCode(key: object, text: string, imports: ImportTable): 
   const known = memo.get(key);
   if (known && known.text === text) return known.browser;
   const ui = imports.importsMatching(UI_IMPORT);
-  const browser = !imports.importsMatching(HARD_SERVER_IMPORT) && (ui || (!imports.importsMatching(ISOMORPHIC_TOKEN_IMPORT) && BROWSER_GLOBAL.test(text)));
+  const browser = !imports.importsMatching(SERVER_IMPORT) && (ui || (!imports.importsMatching(ISOMORPHIC_TOKEN_IMPORT) && BROWSER_GLOBAL.test(text)));
   memo.set(key, { text, browser });
   return browser;
 }
