@@ -593,3 +593,24 @@
  (#eq? @ab "Abort")
  (#match? @cond "{{access-condition-word}}")
  (#set! rule "go.auth.deny-guard"))
+
+;; A gqlgen schema directive (`func IsAdmin(ctx context.Context, obj interface{}, next
+;; graphql.Resolver) (interface{}, error)`, bound to `@isAdmin` / `@hasRole` in the schema) that
+;; refuses before it hands on: if user == nil || !user.Admin { return nil, errors.New(…) } … return
+;; next(ctx). The directive is where every field it decorates is guarded (gqlgen's documented way
+;; to write access control); a directive that only times or logs the call denies nothing, one that
+;; limits an argument (`len(v) > max`) judges the data, not the caller, and `if err != nil` is error
+;; handling.
+((function_declaration
+   parameters: (parameter_list
+     (parameter_declaration name: (identifier) @next
+       type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @t)))
+   body: (block (statement_list
+     (if_statement condition: (_) @cond consequence: (block (statement_list (return_statement)))) @trigger
+     (return_statement (expression_list (call_expression function: (identifier) @called))))))
+ (#eq? @t "Resolver")
+ (#resolves-to? @pkg "^github\\.com/99designs/gqlgen/graphql$")
+ (#eq? @called @next)
+ (#not-match? @cond "^err\\b|\\berr\\s*[!=]=")
+ (#match? @cond "{{access-condition-word}}")
+ (#set! rule "go.auth.gqlgen-directive"))
