@@ -535,6 +535,7 @@ const RECALL_ROUND_LABELS = [
   'round 34, seed 20261234: held out on six new repositories (engine at 0d2cb1d, the previous stop\'s final rules; not tuned on)',
   'round 35, seed 20261235: held out on six new repositories (engine at d2b3c35, the previous stop\'s final rules; not tuned on)',
   'round 36, seed 20261236: held out on seven new repositories (engine at ff82810, the previous stop\'s final rules; not tuned on)',
+  'round 37, seed 20261237: held out on three new repositories (engine at 00425cd, this stop\'s final rules; not tuned on)',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
