@@ -2,6 +2,45 @@
 ; and its concurrency package, Consul sessions and locks, ZooKeeper, redsync, bsm/redislock,
 ; dragonboat, and hand-rolled Redis SETNX locks.
 
+;; Declarations that only name a library's types or functions perform nothing: an alias for the
+;; package's callers (`type Observation = raft.Observation`, `var NewObserver = raft.NewObserver`),
+;; a library type inside a struct field's type (`logs *btree.BTreeG[*raft.Log]`) and the signatures
+;; of an interface's methods (`Dial(address raft.ServerAddress) (net.Conn, error)`) or an interface it
+;; embeds (`type StreamLayer interface { raft.StreamLayer; … }`). Mentions, first
+;; (of two patterns matching the same node, the earlier one counts); the functions that start the
+;; node, apply, elect or lock make the regions.
+((type_alias type: (qualified_type package: (package_identifier) @pkg) @trigger)
+ (#resolves-to? @pkg "{{consensus-library}}")
+ (#set! evidence "mention")
+ (#set! rule "go.consensus.type"))
+
+((var_spec value: (expression_list . (selector_expression operand: (identifier) @pkg) @trigger .))
+ (#resolves-to? @pkg "{{consensus-library}}")
+ (#set! evidence "mention")
+ (#set! rule "go.consensus.type"))
+
+((field_declaration type: [
+   (slice_type element: [(qualified_type package: (package_identifier) @pkg) @trigger (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger)])
+   (map_type value: [(qualified_type package: (package_identifier) @pkg) @trigger (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger)])
+   (generic_type type_arguments: (type_arguments (type_elem [(qualified_type package: (package_identifier) @pkg) @trigger (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger)])))
+   (pointer_type (generic_type type_arguments: (type_arguments (type_elem [(qualified_type package: (package_identifier) @pkg) @trigger (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger)]))))])
+ (#resolves-to? @pkg "{{consensus-library}}")
+ (#set! evidence "mention")
+ (#set! rule "go.consensus.type"))
+
+((interface_type (type_elem (qualified_type package: (package_identifier) @pkg) @trigger))
+ (#resolves-to? @pkg "{{consensus-library}}")
+ (#set! evidence "mention")
+ (#set! rule "go.consensus.type"))
+
+((method_elem [
+   (parameter_list (parameter_declaration type: [
+     (qualified_type package: (package_identifier) @pkg) @trigger
+     (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger)]))])
+ (#resolves-to? @pkg "{{consensus-library}}")
+ (#set! evidence "mention")
+ (#set! rule "go.consensus.type"))
+
 ; Any member of a consensus / coordination library: raft.NewRaft, raft.DefaultConfig,
 ; raftboltdb.NewBoltStore, concurrency.NewSession, concurrency.NewMutex, concurrency.NewElection,
 ; zk.Connect, zk.NewLock, redsync.New, redislock.New, goredis.NewPool ...
@@ -25,7 +64,7 @@
 ((field_declaration type: [
    (qualified_type package: (package_identifier) @pkg) @trigger
    (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger)])
- (#resolves-to? @pkg "^(github\\.com/hashicorp/raft|go\\.etcd\\.io/(etcd/)?raft(/v\\d+)?(/raftpb)?|github\\.com/coreos/etcd/raft(/raftpb)?|go\\.etcd\\.io/etcd/client/v3/concurrency|go\\.etcd\\.io/etcd/clientv3/concurrency|github\\.com/coreos/etcd/clientv3/concurrency|github\\.com/(go-zookeeper/zk|samuel/go-zookeeper/zk)|github\\.com/go-redsync/redsync(/v\\d+)?|github\\.com/bsm/redislock|github\\.com/lni/dragonboat(/v\\d+)?(/.+)?)$")
+ (#resolves-to? @pkg "{{consensus-library}}")
  (#set! evidence "mention")
  (#set! rule "go.consensus.type"))
 
@@ -33,7 +72,7 @@
 ; of etcd client v3 only the transaction and lease types (a *clientv3.Client field or a
 ; clientv3.Config{...} literal is a storage client, not coordination)
 ((qualified_type package: (package_identifier) @pkg) @trigger
- (#resolves-to? @pkg "^(github\\.com/hashicorp/raft|go\\.etcd\\.io/(etcd/)?raft(/v\\d+)?(/raftpb)?|github\\.com/coreos/etcd/raft(/raftpb)?|go\\.etcd\\.io/etcd/client/v3/concurrency|go\\.etcd\\.io/etcd/clientv3/concurrency|github\\.com/coreos/etcd/clientv3/concurrency|github\\.com/(go-zookeeper/zk|samuel/go-zookeeper/zk)|github\\.com/go-redsync/redsync(/v\\d+)?|github\\.com/bsm/redislock|github\\.com/lni/dragonboat(/v\\d+)?(/.+)?)$")
+ (#resolves-to? @pkg "{{consensus-library}}")
  (#set! rule "go.consensus.type"))
 
 ((qualified_type package: (package_identifier) @pkg name: (type_identifier) @t) @trigger
