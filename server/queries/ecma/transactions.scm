@@ -22,6 +22,21 @@
  (#set! evidence "mention")
  (#set! rule "ecma.transactions.read-only"))
 
+;; An IndexedDB transaction over a browser cache (`const db = await getEmailCacheDatabase(); …
+;; db.transaction("threadDetails", "readwrite")`): the object stores of a local cache, named with an
+;; access mode no server database API takes, in a function that says cache before it. A mention
+;; (first, so it takes the node from transaction-call): the server holds the data. An IndexedDB
+;; store of pending offline writes (formbricks' `addPendingResponse`: the only copy until it syncs,
+;; judged Y) stays a region.
+((call_expression
+   function: (member_expression property: (property_identifier) @trigger)
+   arguments: (arguments (_) . (string) @mode .))
+ (#eq? @trigger "transaction")
+ (#match? @mode "^[\"'](readonly|readwrite|versionchange)[\"']$")
+ (#text-before? @trigger "[Cc]ache")
+ (#set! evidence "mention")
+ (#set! rule "ecma.transactions.indexeddb"))
+
 ; knex.transaction(async (trx) => ...), sequelize.transaction(...), dataSource.transaction(...),
 ; manager.transaction('SERIALIZABLE', ...), db.transaction(...), prisma.$transaction([...]),
 ; pg-promise db.tx(...), MikroORM em.transactional(async (em) => ...)
