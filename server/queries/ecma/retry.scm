@@ -34,12 +34,15 @@
  (#resolves-to? @trigger "^async\.(retry|retryable)$")
  (#set! rule "ecma.retry.library"))
 
-; got-style options: { retry: { limit: 3, methods: [...] } }
+; got-style options: { retry: { limit: 3, methods: [...] } }; and Temporal's RetryPolicy,
+; proxyActivities({ startToCloseTimeout, retry: { maximumAttempts: 3, backoffCoefficient: 2 } }) in a
+; workflow's activity options or a client's workflow start options: how often and how fast the
+; activity or workflow repeats.
 (pair
   key: (property_identifier) @trigger
   value: (object (pair key: (property_identifier) @k))
   (#eq? @trigger "retry")
-  (#match? @k "^(limit|retries|methods|statusCodes|errorCodes|calculateDelay|backoffLimit|maxRetryAfter|maxRetries|minTimeout|maxTimeout|factor)$")
+  (#match? @k "^(limit|retries|methods|statusCodes|errorCodes|calculateDelay|backoffLimit|maxRetryAfter|maxRetries|minTimeout|maxTimeout|factor|maximumAttempts|backoffCoefficient|maximumInterval|nonRetryableErrorTypes)$")
   (#set! rule "ecma.retry.options"))
 
 ; BullMQ / Bull job options: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } }
@@ -248,13 +251,3 @@
  (#any-of? @trigger "RetryAgent" "RetryHandler")
  (#resolves-to? @trigger "^undici\\.(RetryAgent|RetryHandler)$")
  (#set! rule "ecma.retry.library"))
-
-; Temporal's RetryPolicy: proxyActivities({ startToCloseTimeout, retry: { maximumAttempts: 3,
-; backoffCoefficient: 2, initialInterval: '1 minute' } }), a workflow's activity options or a
-; client's workflow start options: how often and how fast the activity or workflow repeats.
-(pair
-  key: (property_identifier) @trigger
-  value: (object (pair key: (property_identifier) @k))
-  (#eq? @trigger "retry")
-  (#match? @k "^(maximumAttempts|backoffCoefficient|maximumInterval|nonRetryableErrorTypes)$")
-  (#set! rule "ecma.retry.options"))
