@@ -80,7 +80,8 @@ describe('gates', function () {
   });
 
   it('compiles the spot queries a run needs first as one query, with the results of running every pattern everywhere', async () => {
-    const text = "import { createHash, timingSafeEqual } from 'crypto';\n\nexport function check(a: Buffer, b: Buffer): boolean {\n  return timingSafeEqual(createHash('md5').update(a).digest(), b);\n}\n";
+    const text =
+      "import { createCipheriv, createHash, timingSafeEqual } from 'crypto';\n\nexport function check(a: Buffer, b: Buffer): boolean {\n  createCipheriv('aes-128-cbc', a, 'fixed-iv-0123456');\n  return timingSafeEqual(createHash('md5').update(a).digest(), b);\n}\n";
     const fresh = await GuardrailEngine.create(pathsFromRoot(REPO_ROOT), ['typescript']);
     try {
       assert.deepStrictEqual(comparable(fresh.analyze(text, 'typescript').analysis), comparable(ungated.analyze(text, 'typescript').analysis));
@@ -99,6 +100,27 @@ describe('gates', function () {
       const queries = after.rules.queries;
       assert.ok(fresh.prepareStep('typescript'));
       assert.strictEqual(fresh.queryStats('typescript')!.rules.queries, queries + 1);
+    } finally {
+      fresh.dispose();
+    }
+  });
+
+  it('an import statement opens no resolves-to? gate of a name it does not bind; an inline require or import() call does', async () => {
+    const fresh = await GuardrailEngine.create(pathsFromRoot(REPO_ROOT), ['typescript']);
+    try {
+      // Binds timingSafeEqual only: the createCipheriv patterns (static IV) cannot match, so they are not compiled.
+      const bound = "import { timingSafeEqual } from 'crypto';\n\nexport function check(a: Buffer, b: Buffer): boolean {\n  return timingSafeEqual(a, b);\n}\n";
+      assert.deepStrictEqual(comparable(fresh.analyze(bound, 'typescript').analysis), comparable(ungated.analyze(bound, 'typescript').analysis));
+      assert.strictEqual(fresh.queryStats('typescript')!.findings.compiled, 0, JSON.stringify(fresh.queryStats('typescript')));
+      // The same cipher through require('crypto') inline (spaced, or the argument on the next line) is still a crypto region.
+      for (const inline of ["require ('crypto')", "require(\n    'crypto')", "require /* node */ ('crypto')"]) {
+        const text = `export async function seal(key: Buffer, data: Buffer) {\n  const c = ${inline}.createCipheriv('aes-128-cbc', key, 'fixed-iv-0123456');\n  return c.update(data);\n}\n`;
+        const found = fresh.analyze(text, 'typescript').analysis;
+        assert.deepStrictEqual(comparable(found), comparable(ungated.analyze(text, 'typescript').analysis), inline);
+        assert.ok(found.regions.some((r) => r.category === 'crypto'), `${inline}: ${JSON.stringify(found.regions)}`);
+      }
+      const dynamic = "export async function seal(key: Buffer) {\n  return (await import('crypto')).createCipheriv('aes-128-cbc', key, 'fixed-iv-0123456');\n}\n";
+      assert.deepStrictEqual(comparable(fresh.analyze(dynamic, 'typescript').analysis), comparable(ungated.analyze(dynamic, 'typescript').analysis));
     } finally {
       fresh.dispose();
     }
