@@ -231,11 +231,13 @@
 
 ; Effect: Effect.retry({ schedule: Schedule.exponential("1000 millis"), times: 3, while: isRetryable }),
 ; Effect.retry(retryPolicy), Effect.retryOrElse(…), Stream.retry(…): the operation run again on failure
-; (`import { Effect } from "effect"`, `import * as Effect from "effect/Effect"`).
+; (`import { Effect } from "effect"`, `import * as Effect from "effect/Effect"`), and the same combinator
+; of Effect's other modules: `Activity.retry({ times: 3 })` of a durable workflow step, `HttpClient.retry({
+; schedule, times })` of an HTTP client (`effect/unstable/workflow`, `@effect/platform`; round 38, typebot).
 ((call_expression
    function: (member_expression) @trigger)
  (#match? @trigger "retry")
- (#resolves-to? @trigger "^effect(/(Effect|Stream|STM|Micro))?\\.((Effect|Stream|STM|Micro)\\.)?(retry|retryOrElse)$")
+ (#resolves-to? @trigger "^(effect|@effect/[\\w-]+)(/[\\w/-]+)?\\.([A-Z]\\w*\\.)?(retry|retryOrElse)$")
  (#set! rule "ecma.retry.library"))
 
 ; undici's retry interceptor and agent: `dispatcher.compose(interceptors.retry({ statusCodes, methods,

@@ -173,7 +173,16 @@
  (#set! evidence "mention")
  (#set! rule "go.lock-free.unsafe-pointer"))
 
-; Spin loops yielding the processor: for !cas() { runtime.Gosched() }
+; Spin loops yielding the processor: for !cas() { runtime.Gosched() }, for atomic.LoadInt32(&f) != 0
+; { runtime.Gosched() }. Only beside an atomic operation in the same function: a Gosched every 1000
+; entries of a long map walk, between Unlock and Lock, or in a test-only branch yields, it spins on
+; nothing (round 38: four syncthing units judged N).
 ((call_expression function: (selector_expression) @trigger)
  (#resolves-to? @trigger "^runtime\\.Gosched$")
+ (#text-before? @trigger "{{atomic-operation}}")
+ (#set! rule "go.lock-free.spin"))
+
+((call_expression function: (selector_expression) @trigger)
+ (#resolves-to? @trigger "^runtime\\.Gosched$")
+ (#text-after? @trigger "{{atomic-operation}}")
  (#set! rule "go.lock-free.spin"))

@@ -32,6 +32,21 @@
  (#set! evidence "mention")
  (#set! rule "go.timing.non-constant-compare"))
 
+;; Change detection before storing a new secret: if to.Password != from.Password { to.SetPassword(
+;; to.Password) }, if guiPassword != "" && cfg.Password != guiPassword { cfg.SetPassword(guiPassword) }
+;; (round 38, syncthing): the compare only decides whether the setting changed; the branch then hashes
+;; and stores the new value, and nobody is admitted by it. A mention, ahead of the patterns below.
+((if_statement
+   condition: [
+     (binary_expression operator: "!=") @trigger
+     (binary_expression operator: "&&" right: (binary_expression operator: "!=") @trigger)
+   ]
+   consequence: (block) @body)
+ (#match? @trigger "{{secret-name}}")
+ (#match? @body "\\.Set\\w*([Pp]assw(or)?d|[Ss]ecret|[Tt]oken|[Kk]ey)\\w*\\(|\\.(Password|Passwd|Secret|Token|APIKey|ApiKey)\\s*=[^=]")
+ (#set! evidence "mention")
+ (#set! rule "go.timing.non-constant-compare"))
+
 ;; An equality method comparing the same field of two values field by field (change detection:
 ;; func (c *OAuth2Config) isEqual(other *OAuth2Config) bool { if c.ClientSecret != other.ClientSecret
 ;; { return false } … }): two stored configurations, neither submitted by a client. A mention.
@@ -91,6 +106,20 @@
  (#not-match? @other "{{secret-name}}")
  (#text-before? @trigger "\\b(tokens|toks|[a-z]\\w*Tokens)\\s*:?=\\s*strings\\.(Split|SplitN|SplitAfter|SplitAfterN|Fields|FieldsFunc)\\(")
  (#set! evidence "mention")
+ (#set! rule "go.timing.non-constant-compare"))
+
+; A switch on a secret with a case naming the stored one: switch apiKey { case "": return false; case
+; c.APIKey, os.Getenv("STGUIAPIKEY"): return true } (round 38, syncthing IsValidAPIKey): each case is a
+; variable-time ==. The case value is a field of a value or an environment read, not a constant.
+((expression_switch_statement
+   value: [(identifier) (selector_expression)] @secret
+   (expression_case value: (expression_list [(selector_expression) (call_expression)] @other) @trigger))
+ (#match? @secret "{{secret-name}}")
+ (#not-match? @secret "{{not-secret-name}}")
+ (#match? @other "{{secret-name}}|Getenv\\(")
+ (#not-match? @other "{{not-secret-name}}")
+ (#not-resolves-to? @secret ".")
+ (#not-resolves-to? @other ".")
  (#set! rule "go.timing.non-constant-compare"))
 
 ; sig == expected, req.Token != session.Token, hex.EncodeToString(mac) == got

@@ -775,6 +775,18 @@
  (#set! evidence "mention")
  (#set! rule "python.auth.login-refusal"))
 
+;; A user store's mutator refusing a name it does not hold (`def change_user_setting(self, username, key,
+;; value): if username not in self._users: raise UnknownUser(username)`): a lookup error of an admin or
+;; settings operation, not a refused login (round 38, OctoPrint). A mention, ahead of the pattern below
+;; so it takes the node.
+(([(if_statement condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))
+   (elif_clause condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))])
+ (#match? @f "(^|\\.)(UnknownUser|UserNotFound|NoSuchUser)(Error|Exception)?$")
+ (#match? @cond "\\bnot\\s+in\\b")
+ (#unit-name-matches? @trigger "^_?(change|update|set|remove|delete|add|rename|save|store)_\\w+(\\s|$)")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.login-refusal"))
+
 ; A login or token check refusing: the raise of an exception that says the password, username,
 ; one-time code or token was wrong, or the login is throttled, in an `if` (`if not
 ; user.valid_password(pw): raise WrongPasswordException()`, `if self.last_token == token: raise
@@ -1076,6 +1088,15 @@
    (elif_clause condition: (_) @cond consequence: (block (raise_statement (call arguments: (argument_list (keyword_argument name: (identifier) @kw value: (integer) @code))) @trigger)))])
  (#any-of? @kw "status_code" "status")
  (#match? @code "^40[13]$")
+ (#not-match? @cond "{{response-status}}")
+ (#set! rule "python.auth.deny-guard"))
+
+; ... or with the status as the exception's first argument: `if account is None: raise MatrixRestError(401,
+; "M_UNAUTHORIZED", "Unauthorized")` after a token lookup found no account (round 38, sydent).
+(([(if_statement condition: (_) @cond consequence: (block (raise_statement (call function: [(identifier) (attribute)] @f arguments: (argument_list . (integer) @code)) @trigger)))
+   (elif_clause condition: (_) @cond consequence: (block (raise_statement (call function: [(identifier) (attribute)] @f arguments: (argument_list . (integer) @code)) @trigger)))])
+ (#match? @code "^40[13]$")
+ (#match? @f "(Error|Exception)$")
  (#not-match? @cond "{{response-status}}")
  (#set! rule "python.auth.deny-guard"))
 

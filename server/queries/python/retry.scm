@@ -92,6 +92,16 @@
  (#resolves-to? @trigger "{{sleep-call}}")
  (#set! rule "python.retry.backoff-sleep"))
 
+; The next try scheduled after a failure, its delay growing with the attempt: Twisted's
+; `reactor.callLater(math.pow(2, attempt), self._notify, assoc, attempt + 1)`, asyncio's
+; `loop.call_later(2 ** retries, …)` (round 38, sydent).
+((call
+   function: (attribute attribute: (identifier) @m) @trigger
+   arguments: (argument_list . (_) @delay))
+ (#match? @m "^(callLater|call_later)$")
+ (#match? @delay "{{retry-word}}")
+ (#set! rule "python.retry.backoff-sleep"))
+
 ; Hand-written retry loops that sleep between tries. The loop must be named for retrying (the loop
 ; variable, the iterable or the while condition mention attempt / retry / tries / backoff); a polling
 ; loop that only sleeps does not match.

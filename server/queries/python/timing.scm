@@ -8,7 +8,8 @@
 ; The other operand must be an expression that can hold a value: literals (`token == ""`,
 ; `sig != None`) never match, `is` / `is not` never match, and neither do class or constant names
 ; (`token == Token.Name`, `token == TOKEN_NAME`, lexer and enum code) unless they are secret-named,
-; and enum members are not secret-named (`Status.FORCE_CHANGE_PASSWORD`). `sig == inspect.signature(f)`
+; and enum members are not secret-named (`Status.FORCE_CHANGE_PASSWORD`, `cls.PASSWORD` in a classmethod:
+; round 38, OctoPrint LoginMechanism.to_log). `sig == inspect.signature(f)`
 ; compares function signatures and does not match either. Plural names (`tokens`) are lists or counts.
 ; An `__eq__` / `__ne__` method compares two objects' fields (`self.api_token == other.api_token` in a
 ; config class), not a secret against a caller's guess. A comparison handed to an ORM filter
@@ -30,7 +31,7 @@
    [(identifier) (attribute) (call) (subscript) (binary_operator)] @other) @trigger
  (#match? @name "{{secret-name}}|(^|_)(reset|recovery|activation|invitation|invite)_key$")
  (#not-match? @other "{{constant-or-signature-call}}")
- (#not-match? @owner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$")
+ (#not-match? @owner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$|^cls$")
  (#secret-compare? @trigger)
  (#not-argument-of? @trigger "{{orm-filter-call}}")
  (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
@@ -47,7 +48,7 @@
     (attribute object: (_) @owner attribute: (identifier) @name)]) @trigger
  (#match? @name "{{secret-name}}|(^|_)(reset|recovery|activation|invitation|invite)_key$")
  (#not-match? @other "{{constant-or-signature-call}}")
- (#not-match? @owner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$")
+ (#not-match? @owner "^([A-Za-z_][A-Za-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*$|^cls$")
  (#secret-compare? @trigger)
  (#not-argument-of? @trigger "{{orm-filter-call}}")
  (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")

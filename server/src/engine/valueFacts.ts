@@ -1224,12 +1224,41 @@ export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   const context = `${names} ${statement.replace(/\bsecrets\.(?=token_|choice|randbits|randbelow)/g, '')}`;
   if (/password|passwd|secret|signature|hmac|private|credential/i.test(context)) return false;
   if (INCIDENTAL_USE.test(context) || (INCIDENTAL_LABEL.test(context) && !/token|\bkey\b|_key\b|Key\b|salt|nonce|\botp|session|csrf|sign|verif|auth/i.test(context))) return true;
+  if (digest && versionHash(digest, names, ctx)) return true;
   if (ctx.family === 'go' && goIncidentalDigest(n, ctx)) return true;
   // An unkeyed digest of a JSON serialisation fingerprints structured data (a cache key, a key
   // id, a dedup id): `crypto.hash('sha256', JSON.stringify(props))`, `sha256(json.dumps(d))`.
   if (FINGERPRINT_HASH.test(textOf(n, ctx)) && JSON_SERIALISATION.test(statement) && !/token|sign|nonce|salt/i.test(statement)) return true;
   if (!digest) return randomBoundToId(n, ctx);
   return contentFingerprint(digest, ctx) || identifierDigest(digest, ctx) || cacheKeyDigest(digest, ctx);
+}
+
+/** A name that says it holds or returns a hash (`get_hash`, `config_hash`, `pluginHash`), and what it is a hash of. */
+const HASH_NAME = /^(?:(.*?)_)?hash$|^([a-z][A-Za-z0-9]*?)Hash$/;
+
+/**
+ * An unkeyed digest that only versions non-secret data (round 38, OctoPrint): a function whose own
+ * name says it computes a hash (`get_hash`, `Settings.config_hash`, `get_plugin_hash`,
+ * `_get_check_hash`), or a local named for what it fingerprints (`plugin_hash = hashlib.sha1();
+ * plugin_hash.update(",".join(ui_plugins).encode())`), fed nothing secret-named, directly or
+ * through `<local>.update(…)`: an ETag, cache buster or change marker. Not a password, token, key
+ * or signature hash (`password_hash`, `token_hash`: their names say so).
+ */
+function versionHash(digest: Node, names: string, ctx: ValueContext): boolean {
+  const says = (name: string | undefined): boolean => {
+    const m = name === undefined ? null : HASH_NAME.exec(name);
+    const of = m?.[1] ?? m?.[2];
+    return of !== undefined && of !== '' && !SECRET_USE.test(of);
+  };
+  const local = assignedLocal(digest, ctx);
+  if (!says(names.split(/\s+/)[0]) && !says(local)) return false;
+  const fed = callArguments(digest).map((a) => textOf(a, ctx));
+  const fn = enclosingFunction(digest, ctx);
+  if (local && fn && fn.endIndex - fn.startIndex <= MAX_LOCAL_LOOKUP_CHARS) {
+    for (const m of textOf(fn, ctx).matchAll(new RegExp(`\\b${local}\\.update\\(([^\\n]*)`, 'g'))) fed.push(m[1] ?? '');
+  }
+  // (A Lightning payment hash digests the preimage, which is the payment's secret.)
+  return !fed.some((t) => SECRET_INPUT.test(t) || SECRET_USE.test(t) || /preimage|seed|priv/i.test(t));
 }
 
 /** Encryption and decryption calls (node:crypto, WebCrypto). */

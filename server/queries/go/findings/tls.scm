@@ -5,11 +5,15 @@
 ; `case unix:` dial to the server's own socket) or in a function dialling the server itself over
 ; loopback (`LocalRootURL`, `localhost`): the documented opt-in, like `InsecureSkipVerify: c.SkipVerify`.
 ; The switch may also be a setting that ignores TLS errors (`if r.ignoreTLSErrors`) or a TLS/SSL mode
-; whose values include skip-verify (`if config.SSLMode == 2 || config.SSLMode == 3`).
+; whose values include skip-verify (`if config.SSLMode == 2 || config.SSLMode == 3`). Nor is a
+; peer-to-peer config that asks the other side for any certificate and presents its own
+; (`ClientAuth: tls.RequestClientCert`): such a protocol identifies peers by their certificate's
+; fingerprint after the handshake (syncthing's device IDs, its relays' pinned ids; round 38), and
+; skipping the CA chain is how it accepts self-signed peers.
 
 ((literal_value (keyed_element key: (literal_element (identifier) @key) value: (literal_element (true) @value)) @finding) @literal
  (#eq? @key "InsecureSkipVerify")
- (#not-match? @literal "\\b(VerifyPeerCertificate|VerifyConnection)\\s*:")
+ (#not-match? @literal "\\b(VerifyPeerCertificate|VerifyConnection)\\s*:|{{peer-pinned-tls}}")
  (#imports? "^crypto/tls$")
  (#not-guarded-by? @finding "{{tls-opt-out-switch}}")
  (#not-guarded-off? @finding "{{tls-verify-setting}}")
@@ -24,6 +28,7 @@
 ((assignment_statement left: (expression_list . (_) @name) right: (expression_list . (_) @value)) @finding
  (#eq? @value "true")
  (#match? @name "\\.InsecureSkipVerify$")
+ (#not-text-before? @finding "{{peer-pinned-tls}}")
  (#not-guarded-by? @finding "{{tls-opt-out-switch}}")
  (#not-guarded-off? @finding "{{tls-verify-setting}}")
  (#not-text-before? @finding "{{loopback-dial}}")
