@@ -127,6 +127,52 @@ function installAstGrep(): string {
   return bin;
 }
 
+/** The native tree-sitter binding and grammars, installed from npm into a temporary folder (once). */
+const NATIVE_PACKAGES = ['tree-sitter@0.25.1', 'tree-sitter-go@0.25.0', 'tree-sitter-python@0.25.0'];
+
+function installNativeTreeSitter(): string {
+  const dir = path.join(os.tmpdir(), `agr-bench-native-${NATIVE_PACKAGES.join('_').replace(/[@/]/g, '-')}`);
+  if (!NATIVE_PACKAGES.every((p) => fs.existsSync(path.join(dir, 'node_modules', p.slice(0, p.lastIndexOf('@')), 'package.json')))) {
+    console.log(`installing ${NATIVE_PACKAGES.join(', ')} from npm into ${dir}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}\n');
+    // Their install scripts only pick the prebuilt binary for this platform (node-gyp-build).
+    const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', ...NATIVE_PACKAGES], { cwd: dir, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('could not install the native tree-sitter packages from npm');
+  }
+  return dir;
+}
+
+/**
+ * Whether a native parser would lower the floor: web-tree-sitter (what the engine runs) and the native
+ * Node binding of the same tree-sitter version, parsing the same files and running the same
+ * five-pattern query over every tree, in one process each (scripts/runtimeFloor.ts).
+ */
+function runtimeComparison(corpus: string, trees: Tree[], install: string, rounds: number): void {
+  console.log(`\n## tree-sitter runtimes: WebAssembly (web-tree-sitter, the engine's) vs the native Node binding; CPU, medians of ${rounds} runs, one thread`);
+  const nativeDir = installNativeTreeSitter();
+  console.log('| tree | files | lines | parse, WebAssembly | parse, native | 5-pattern query, WebAssembly | 5-pattern query, native | matches (both) |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const tree of trees) {
+    const language = tree.languages.find((l) => l === 'go' || l === 'python');
+    if (!language) continue;
+    const files = sourceFiles(path.join(corpus, tree.dir), [language]);
+    const list = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'agr-bench-rt-')), 'files.json');
+    fs.writeFileSync(list, JSON.stringify(files.map((f) => f.file)));
+    type Side = { parseMs: number; queryMs: number; matches: number };
+    const runs: { files: number; lines: number; wasm: Side; native: Side }[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'out', 'scripts', 'runtimeFloor.js'), install, nativeDir, language, list], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      if (r.status !== 0) throw new Error(`runtimeFloor failed: ${r.stderr}`);
+      runs.push(JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as (typeof runs)[number]);
+    }
+    const ms = (pick: (x: (typeof runs)[number]) => number) => `${(median(runs.map(pick)) / 1000).toFixed(2)} s`;
+    const first = runs[0]!;
+    const matches = first.wasm.matches === first.native.matches ? String(first.wasm.matches) : `${first.wasm.matches} / ${first.native.matches}`;
+    console.log(`| ${tree.label} | ${first.files} | ${first.lines} | ${ms((x) => x.wasm.parseMs)} | ${ms((x) => x.native.parseMs)} | ${ms((x) => x.wasm.queryMs)} | ${ms((x) => x.native.queryMs)} | ${matches} |`);
+  }
+}
+
 /** An sgconfig.yml with the patterns of these languages, one rule file each. */
 function astGrepConfig(languages: string[]): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-bench-sg-'));
@@ -493,4 +539,5 @@ export async function benchReal(argv: string[]): Promise<void> {
   if (only.has('edits') && present.length > 0) await editCpu(corpus, present, install, rounds);
   if (only.has('hover')) await hoverDuringAnalysis(install, rounds);
   if (only.has('memory') && present.length > 0) await serverMemory(corpus, present, install);
+  if (only.has('runtimes') && scanned.length > 0) runtimeComparison(corpus, scanned, install, Math.max(rounds, 1));
 }
