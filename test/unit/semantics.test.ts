@@ -79,6 +79,7 @@ describe('test-code classification', () => {
     'tools/pricing/cmd/pricing/commands.go',
     'web/tools/local/src/audit-log-benchmark.ts',
     'web/tools/local/',
+    'pkg/tools/golangcilint/main.go',
     'cmd/dev/github/signature.go',
     'demo_api/main.go',
     'svc/kitchensink/principal/handler.go',
@@ -183,6 +184,10 @@ describe('test-code classification', () => {
     'tools/store/store.go',
     'tools/',
     'tools/auth/',
+    // a product package's own tools/ folder (round 39: mitmproxy's web UI, pgAdmin's SQL editor)
+    'mitmproxy/tools/web/app.py',
+    'web/pgadmin/tools/sqleditor/__init__.py',
+    'apps/nextjs/src/app/[locale]/manage/tools/api/page.tsx',
     'web/tools/',
     'server/tools/documents.ts',
     'forms/test_email_send.go',

@@ -315,6 +315,7 @@
  (#resolves-to? @pkg "^net/http$")
  (#not-match? @cond "^[^&|]*\\.Get\\(\"(Content-Type|Accept)\"\\)[^&|]*$")
  (#match? @cond "{{access-condition-word}}")
+ (#not-match? @cond "{{error-mapping-condition}}")
  (#set! rule "go.auth.deny-guard"))
 
 ;   if errors.As(err, &groupsErr) { renderError(w, http.StatusForbidden, …) } else { … }; return
@@ -539,7 +540,9 @@
 ;   if node.MachineKey() != machineKey { return NewHTTPError(http.StatusUnauthorized, "…", nil) },
 ;   if !ok { return echo.NewHTTPError(http.StatusForbidden, "…") }: an error built with the 401/403
 ; status and returned from the guard. The condition must test something access is decided on, as for
-; the status set before a return above.
+; the status set before a return above, and not only classify an error a call returned (`else if
+; errors.Is(err, fs.ErrPermission) { return caddyhttp.Error(http.StatusForbidden, err) }`: the file
+; system refused, round 39, caddy's file server).
 ((if_statement
    condition: (_) @cond
    consequence: (block (statement_list
@@ -550,6 +553,7 @@
  (#resolves-to? @pkg "^net/http$")
  (#not-match? @cond "^[^&|]*\\.Get\\(\"(Content-Type|Accept)\"\\)[^&|]*$")
  (#match? @cond "{{access-condition-word}}")
+ (#not-match? @cond "{{error-mapping-condition}}")
  (#set! rule "go.auth.deny-guard"))
 
 ;; The project's own credential check called where a credential is accepted: verifySecret(client.

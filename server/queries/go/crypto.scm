@@ -64,6 +64,20 @@
  (#set! evidence "mention")
  (#set! rule "go.crypto.format-check"))
 
+;; Parsing a certificate and no more, `x509.ParseCertificate(der)` to read its fields, re-encode it or
+;; hand it on (PEM decode helpers, a stored certificate read back): nothing is verified, pinned or
+;; trusted in the unit. Certificates alone were judged N twenty times against none Y (authelia,
+;; smallstep, portainer, syncthing, round 39: caddy's helpers); a unit that trusts what it parsed
+;; (verifies it, pools it, puts it in a TLS config, compares it with a pinned one: `.Equal`) keeps the
+;; parse as an operation, and parsed private keys and revocation lists stay operations.
+((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#resolves-to? @pkg "^crypto/x509$")
+ (#match? @f "^ParseCertificates?$")
+ (#not-text-before? @trigger "{{certificate-trust-use}}|\\.Equal\\(|\\.Equal\\b")
+ (#not-text-after? @trigger "{{certificate-trust-use}}|\\.Equal\\(|\\.Equal\\b")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.format-check"))
+
 ;; The zero value of a crypto type returned beside an error, `return tls.Certificate{}, err`, sets
 ;; nothing: a mention.
 ((return_statement (expression_list . (composite_literal type: (qualified_type package: (package_identifier) @pkg) @trigger body: (literal_value) @body)))

@@ -31,7 +31,7 @@
 ;; `KeyUsage`, the builders, `.sign()`) stays an operation.
 ((call
    function: [(identifier) (attribute)] @trigger)
- (#resolves-to? @trigger "^cryptography\\.(x509\\.(oid\\.)?(ObjectIdentifier|DNSName|IPAddress|UniformResourceIdentifier|RFC822Name|DirectoryName|RegisteredID|OtherName|SubjectAlternativeName|IssuerAlternativeName|Extension|ExtendedKeyUsage|Name|NameAttribute|RelativeDistinguishedName|AccessDescription|AuthorityInformationAccess))$")
+ (#resolves-to? @trigger "^cryptography\\.(x509\\.(oid\\.)?(ObjectIdentifier|DNSName|IPAddress|UniformResourceIdentifier|RFC822Name|DirectoryName|RegisteredID|OtherName|GeneralNames|SubjectAlternativeName|IssuerAlternativeName|Extension|ExtendedKeyUsage|Name|NameAttribute|RelativeDistinguishedName|AccessDescription|AuthorityInformationAccess))$")
  (#set! evidence "mention")
  (#set! rule "python.crypto.x509-value"))
 
@@ -44,6 +44,19 @@
  (#text-after? @trigger "\\.public_bytes\\(")
  (#not-text-after? @trigger "public_key|private|verify|sign|fingerprint|not_valid|crypt|hmac|digest")
  (#not-text-before? @trigger "public_key|private|verify|sign|fingerprint|not_valid|crypt|hmac|digest")
+ (#set! evidence "mention")
+ (#set! rule "python.crypto.certificate-format"))
+
+;; ... and so does parsing a public certificate and no more (`Cert.from_pem`: `cert =
+;; x509.load_pem_x509_certificate(data); return cls(cert)`, a chain file read into a list): nothing is
+;; verified, signed or trusted in the unit (round 39, mitmproxy's certificate wrapper; as Go's
+;; certificate parsers). A unit that verifies, pins, pools or signs with it, or reads its validity or
+;; fingerprint, keeps the call as an operation.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^cryptography\\.x509\\.load_(pem|der)_x509_certificates?$")
+ (#not-text-before? @trigger "{{certificate-trust-use}}")
+ (#not-text-after? @trigger "{{certificate-trust-use}}")
  (#set! evidence "mention")
  (#set! rule "python.crypto.certificate-format"))
 

@@ -202,9 +202,15 @@ const DEV_TOOL_DIR = /^(([a-z0-9]+[-_])+test[-_]?(utils?|helpers?)|([a-z0-9]+[-_
  * - a command tree below `tools/` (`tools/pricing/cmd/pricing/commands.go`) or `cmd/dev/`;
  * - a program in a hyphenated directory of a top-level `tools/` (`tools/amp-orb-services/`): a Go
  *   package directory is named like its package, which cannot hold a hyphen;
- * - anything below a nested `tools/` directory's subdirectory (`web/tools/local/src/`), a separate
- *   package of its own, unlike a source folder's own `tools/*.ts` modules.
+ * - anything below a subdirectory of a `tools/` directly in a top-level workspace folder
+ *   (`web/tools/local/src/`, `pkg/tools/golangcilint/`), a separate package of its own. Deeper, or in a
+ *   package named for the product (`mitmproxy/tools/web/app.py`, pgAdmin's `web/pgadmin/tools/sqleditor/`,
+ *   homarr's `app/[locale]/manage/tools/`), `tools` is a product feature's folder (round 39: mitmweb's
+ *   login check was left out).
  */
+/** Top-level folders of a repository's workspaces, whose own `tools/` holds separate tool packages. */
+const WORKSPACE_FOLDER = /^(web|apps?|packages|frontend|ui|client|www|site|pkg|internal|libs?|services)$/i;
+
 function isDevToolPath(dirs: readonly string[], isDir: boolean): boolean {
   for (let i = 0; i < dirs.length; i++) {
     const d = dirs[i]?.toLowerCase();
@@ -233,7 +239,7 @@ function isDevToolPath(dirs: readonly string[], isDir: boolean): boolean {
       if (!isDir && dirs.length === 1) return true;
       if ((dirs[1] ?? '').includes('-')) return true;
       if (dirs.slice(2).some((x) => x.toLowerCase() === 'cmd')) return true;
-    } else if (dirs.length > i + 1) return true;
+    } else if (i === 1 && WORKSPACE_FOLDER.test(dirs[0] ?? '') && dirs.length > i + 1) return true;
   }
   return false;
 }
