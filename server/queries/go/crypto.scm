@@ -69,12 +69,14 @@
 ;; trusted in the unit. Certificates alone were judged N twenty times against none Y (authelia,
 ;; smallstep, portainer, syncthing, round 39: caddy's helpers); a unit that trusts what it parsed
 ;; (verifies it, pools it, puts it in a TLS config, compares it with a pinned one: `.Equal`) keeps the
-;; parse as an operation, and parsed private keys and revocation lists stay operations.
+;; parse as an operation, and so does one that loads a trust anchor (a CA or root certificate, a
+;; SAML or SNS signing certificate: supabase's SAMLConfiguration, listmonk's SES.getCert, dex's SAML
+;; connector, judged Y); parsed private keys and revocation lists stay operations.
 ((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
  (#resolves-to? @pkg "^crypto/x509$")
  (#match? @f "^ParseCertificates?$")
- (#not-text-before? @trigger "{{certificate-trust-use}}|\\.Equal\\(|\\.Equal\\b")
- (#not-text-after? @trigger "{{certificate-trust-use}}|\\.Equal\\(|\\.Equal\\b")
+ (#not-text-before? @trigger "{{certificate-trust-use}}|\\.Equal\\b|{{trust-anchor-word}}")
+ (#not-text-after? @trigger "{{certificate-trust-use}}|\\.Equal\\b|{{trust-anchor-word}}")
  (#set! evidence "mention")
  (#set! rule "go.crypto.format-check"))
 

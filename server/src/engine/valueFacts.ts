@@ -1233,6 +1233,9 @@ export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
   return contentFingerprint(digest, ctx) || identifierDigest(digest, ctx) || cacheKeyDigest(digest, ctx);
 }
 
+/** Words of a unit whose digest protects or derives from a secret (`plugin_signature` is a label: a word on its own). */
+const VERSION_HASH_SECRET = /token|secret|passw|credential|api_?key|private|\bsignature\b|hmac|salt|nonce|preimage/i;
+
 /** A name that says it holds or returns a hash (`get_hash`, `config_hash`, `pluginHash`), and what it is a hash of. */
 const HASH_NAME = /^(?:(.*?)_)?hash$|^([a-z][A-Za-z0-9]*?)Hash$/;
 
@@ -1252,8 +1255,11 @@ function versionHash(digest: Node, names: string, ctx: ValueContext): boolean {
   };
   const local = assignedLocal(digest, ctx);
   if (!says(names.split(/\s+/)[0]) && !says(local)) return false;
-  const fed = callArguments(digest).map((a) => textOf(a, ctx));
+  // The unit (its class, its code, its docstring) names no secret: `SHA256Token.create_hash`, a
+  // webhook check hashing `HUBSPOT_CLIENT_SECRET + rawBody`, an ID token's `at_hash` stay.
   const fn = enclosingFunction(digest, ctx);
+  if (VERSION_HASH_SECRET.test(names) || (fn && VERSION_HASH_SECRET.test(textOf(fn, ctx)))) return false;
+  const fed = callArguments(digest).map((a) => textOf(a, ctx));
   if (local && fn && fn.endIndex - fn.startIndex <= MAX_LOCAL_LOOKUP_CHARS) {
     for (const m of textOf(fn, ctx).matchAll(new RegExp(`\\b${local}\\.update\\(([^\\n]*)`, 'g'))) fed.push(m[1] ?? '');
   }
