@@ -10,14 +10,17 @@
 ; value the function has just allocated (e := &entry{}; e.p.Store(&v)), nor the fill of a
 ; read-through cache whose loaded value is only tested and returned, nor a memo or throttle whose
 ; loads are only tested (`if c := memo.Load(); c != nil && c.key == k { return c.val }`) and whose one
-; store does not derive from a load (#not-cache-fill?; the same holds for the read side below).
+; store does not derive from a load (#not-cache-fill?; the same holds for the read side below), nor a
+; lone publication: a function whose atomic accesses are only Stores, outside loops (a reset, a setter,
+; a config-change handler storing the snapshot it built; #not-lone-store?). Readers load whatever was
+; stored last; what to get right is in the units that load and decide (RECONCILED.md).
 ((call_expression
    function: (selector_expression operand: [(identifier) (selector_expression)] @recv field: (field_identifier) @f) @trigger)
  (#any-of? @f "Store" "Swap")
  (#imports? "^(sync/atomic|go\\.uber\\.org/atomic)$")
  (#atomic-typed? @recv "^publish$")
  (#not-cache-fill? @trigger)
- (#not-lone-reset? @trigger)
+ (#not-lone-store? @trigger)
  (#set! rule "go.lock-free.atomic-publish"))
 
 ; The read side in an accessor (a unit of a few statements) that does more than read what was

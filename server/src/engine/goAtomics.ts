@@ -506,18 +506,33 @@ export function isNotFreshAtomicTarget(n: Node, ctx: ValueContext): boolean {
 }
 
 /**
- * `#not-lone-reset? @call`: false when `x.Store(nil)` (or of a zero: `0`, `false`) is the only
- * atomic access of its function (`func (b *Bag) Clear() { b.head.Store(nil) }`): one unconditional
- * reset has no ordering of loads and stores to get wrong.
+ * `#not-lone-store? @call`: false when the function's atomic accesses are `Store`s only, none in a
+ * loop or a select: a reset (`func (b *Bag) Clear() { b.head.Store(nil) }`), a setter publishing a new
+ * value (`func (s *Store) UpdateJWTGroupsFilter(f) { s.jwtGroupsFilter.Store(&f) }`), a config-change
+ * handler storing the snapshot it built. A lone publication has no ordering of loads and stores to get
+ * wrong: readers load whatever was stored last (test/corpus/RECONCILED.md, "A lone publication"). A
+ * unit that also loads, swaps, compares-and-swaps or adds (a double check, a hand-off, a drain) still
+ * matches.
  */
-export function isNotLoneReset(call: Node, ctx: ValueContext): boolean {
+export function isNotLoneStore(call: Node, ctx: ValueContext): boolean {
   const expr = call.type === 'call_expression' ? call : call.parent;
-  const args = expr?.childForFieldName('arguments');
-  // A Swap hands back what it took (a drain: `head := b.head.Swap(nil)`): only a Store resets.
-  if (expr?.childForFieldName('function')?.childForFieldName('field')?.text !== 'Store') return true;
-  if (!expr || !args || !/^\(\s*(nil|0|false)\s*\)$/.test(args.text)) return true;
-  const body = enclosingFunction(expr, ctx)?.childForFieldName('body');
-  if (!body) return true;
-  const accesses = body.text.match(/\.(Load|Store|Swap|CompareAndSwap|Add|Sub|And|Or)\w*\(/g) ?? [];
-  return accesses.length > 1;
+  // A Swap hands back what it took (a drain: `head := b.head.Swap(nil)`): only a Store publishes alone.
+  if (!expr || expr.childForFieldName('function')?.childForFieldName('field')?.text !== 'Store') return true;
+  // The declared function around it: a closure handed to singleflight or a scheduler shares its
+  // holder's loads (`c.sf.Do("k", func() { … c.entry.Store(e) })` beside `c.entry.Load()`).
+  let fn = enclosingFunction(expr, ctx);
+  for (let outer = fn; outer?.type === 'func_literal'; ) {
+    outer = outer.parent ? enclosingFunction(outer.parent, ctx) : null;
+    if (outer) fn = outer;
+  }
+  const body = fn?.childForFieldName('body');
+  if (!fn || !body) return true;
+  const text = body.text;
+  const accesses = text.match(/\.(Load|Store|Swap|CompareAndSwap|Add|Sub|And|Or)\w*\(/g) ?? [];
+  if (accesses.some((a) => !a.startsWith('.Store'))) return true;
+  // A store under the mutex that lock-free readers bypass (a sync.Map's promotion of its dirty map,
+  // `missLocked`, `Clear` under `m.mu.Lock()`): the double-checked half of a lock-free structure.
+  if (/\.R?Lock\(\)/.test(text) || /Locked$/.test(fn.childForFieldName('name')?.text ?? '')) return true;
+  for (let p = expr.parent; p && p.id !== body.id; p = p.parent) if (p.type === 'for_statement' || p.type === 'select_statement') return true;
+  return false;
 }

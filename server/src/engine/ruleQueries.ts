@@ -13,7 +13,7 @@ import { RuleAnalysisCache, type ConditionSpec, type PatternAnalysis } from './r
 import { looksLikeSql, looksLikeTransactionSql, SQL_STATEMENT_KEYWORDS, stringContent } from './sqlText';
 import { detached } from './strings';
 import { expandLibraryRefs, readLibrarySets, type LibrarySets } from './librarySets';
-import { isAtomicBesideLock, isAtomicTyped, isNotCacheFill, isNotCliOutput, isNotCursorToken, isNotFreshAtomicTarget, isNotLoneReset, isNotTrivialReader, isSmallUnit } from './goAtomics';
+import { isAtomicBesideLock, isAtomicTyped, isNotCacheFill, isNotCliOutput, isNotCursorToken, isNotFreshAtomicTarget, isNotLoneStore, isNotTrivialReader, isSmallUnit } from './goAtomics';
 import { isCodeBuiltSql, isGuardedBy, isGuardedOff, isHelperMatching, isStaleMarker } from './findingGuards';
 import { blockMatches, isExecutedLater, isFireAndForget, isLookedUpBefore, textAfter, textBefore } from './goShapes';
 import { isBrowserCode } from './browserCode';
@@ -135,7 +135,7 @@ const CONTEXT_PREDICATES = new Set([
   'secret-compare?', 'strong-secret-compare?', 'mac-compare?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'concat-runtime-value?', 'incidental-use?', 'not-incidental-use?',
   'secret-use?', 'not-secret-use?', 'unit-name-matches?', 'not-unit-name-matches?', 'parses-parameter?', 'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
   // The function's allocations, its locks, its size (goAtomics.ts).
-  'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-reset?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?',
+  'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-store?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?',
   // What a go statement shares with its spawner, the function's code before or after a call (goShapes.ts).
   'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?', 'executed-later?', 'block-matches?',
   // The `if` / case around a finding, or an early exit before it, tests an operator setting (findingGuards.ts).
@@ -297,7 +297,7 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
   'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'mac-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'concat-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?',
-  'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-reset?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?', 'single-statement-tx?',
+  'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-store?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?', 'single-statement-tx?',
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
   'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
   'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
@@ -661,8 +661,8 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps, ctx) => allOf(caps, capture, (n) => isNotCacheFill(n, ctx));
     case 'not-fresh-atomic-target?':
       return (caps, ctx) => allOf(caps, capture, (n) => isNotFreshAtomicTarget(n, ctx));
-    case 'not-lone-reset?':
-      return (caps, ctx) => allOf(caps, capture, (n) => isNotLoneReset(n, ctx));
+    case 'not-lone-store?':
+      return (caps, ctx) => allOf(caps, capture, (n) => isNotLoneStore(n, ctx));
     case 'not-random-disclaimed?':
       return (caps) => allOf(caps, capture, (n) => isNotRandomDisclaimed(n));
     case 'not-cli-output?':
