@@ -13,7 +13,7 @@ import { GuardrailEngine, pathsFromRoot } from '../../server/src/engine/engine';
 import { FactorRegistry, hitsInside, regexFactors, regexPrefixes, updateFactorHits, type FactorHits } from '../../server/src/engine/gates';
 import { bindImports, collectImports, ImportTable, type ImportStatements } from '../../server/src/engine/imports';
 import { LANGUAGES, languageForPath, type LanguageId, type QueryFamily } from '../../server/src/engine/languages';
-import { parsePredicates, splitPatterns } from '../../server/src/engine/queryText';
+import { analyzeStructure, parsePredicates, splitPatterns } from '../../server/src/engine/queryText';
 import { readFindingSources, readRuleSources } from '../../server/src/engine/ruleQueries';
 import { generateFile } from '../../scripts/benchCorpus';
 import { REPO_ROOT, sharedEngine } from '../helpers/engine';
@@ -202,6 +202,17 @@ describe('gates', function () {
       }
     }
     assert.ok(checked > 100, `only ${checked} regex matches checked`);
+  });
+
+  it('an alternation of operator tokens is a set of which every match holds one; optional ones are not', () => {
+    assert.deepStrictEqual(analyzeStructure('((binary_expression operator: ["==" "!="]) @t)').oneOf, [['==', '!=']]);
+    assert.deepStrictEqual(analyzeStructure('((binary_expression operator: ["==" "!="]?) @t)').oneOf, []);
+    assert.deepStrictEqual(analyzeStructure('([(send_statement "<-") (binary_expression "==")] @t)').oneOf, [['<-', '==']]);
+    // A branch that requires no token leaves nothing required.
+    assert.deepStrictEqual(analyzeStructure('([(binary_expression "==") (identifier)] @t)').oneOf, []);
+    // A token every branch has is a plain token.
+    const both = analyzeStructure('([(binary_expression "==") (comparison_operator "==")] @t)');
+    assert.deepStrictEqual([[...both.tokens], both.oneOf], [['=='], []]);
   });
 
   it('regex factors and prefixes on hand-made cases', () => {

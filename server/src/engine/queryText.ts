@@ -28,6 +28,8 @@ export interface ParsedPattern {
   captures: Map<string, CaptureInfo>;
   /** Anonymous nodes (`"<-"`) every match contains. */
   tokens: Set<string>;
+  /** Sets of anonymous nodes of which every match contains one (`operator: ["==" "!="]`). */
+  oneOf: string[][];
   /** Node types the pattern's root can have; undefined for wildcards or several roots. */
   rootTypes: string[] | undefined;
 }
@@ -208,6 +210,8 @@ interface ParsedItem {
   present: Set<string>;
   /** Anonymous node literals present whenever the item matches. */
   tokens: Set<string>;
+  /** Sets of literals of which one is present whenever the item matches (an alternation of tokens). */
+  oneOf: string[][];
 }
 
 /** Reads a pattern's structure item by item (see analyzeStructure). */
@@ -241,7 +245,7 @@ class StructureReader {
     let parsed: ParsedItem;
     if (ch === '"') {
       const s = readQueryString(structure, this.i);
-      parsed = { types: [s.value], present: new Set(), tokens: new Set([s.value]) };
+      parsed = { types: [s.value], present: new Set(), tokens: new Set([s.value]), oneOf: [] };
       this.i = s.end;
     } else if (ch === '[') {
       parsed = this.alternation();
@@ -249,7 +253,7 @@ class StructureReader {
       parsed = this.node();
     } else if (ch === '_') {
       this.i++;
-      parsed = { types: undefined, present: new Set(), tokens: new Set() };
+      parsed = { types: undefined, present: new Set(), tokens: new Set(), oneOf: [] };
     } else if (ch === '.') {
       this.i++;
       return this.item();
@@ -265,7 +269,7 @@ class StructureReader {
         return this.item();
       }
       this.i++;
-      parsed = { types: undefined, present: new Set(), tokens: new Set() };
+      parsed = { types: undefined, present: new Set(), tokens: new Set(), oneOf: [] };
     }
     return this.suffixes(parsed);
   }
@@ -276,10 +280,15 @@ class StructureReader {
     let types: string[] | undefined = [];
     let present = new Set<string>();
     let tokens = new Set<string>();
+    // One literal each branch requires: together, a set of which every match holds one.
+    let picks: string[] | undefined = [];
     let first = true;
     for (;;) {
       const t = this.item();
       if (t === null) break;
+      const pick = t.tokens.values().next().value ?? t.oneOf[0];
+      if (pick === undefined) picks = undefined;
+      else if (picks) picks.push(...(typeof pick === 'string' ? [pick] : pick));
       if (t.types === undefined) types = undefined;
       else if (types) types.push(...t.types);
       if (first) {
@@ -292,7 +301,8 @@ class StructureReader {
       first = false;
     }
     this.i++;
-    return { types, present, tokens };
+    const oneOf = tokens.size === 0 && picks && picks.length > 0 ? [[...new Set(picks)]] : [];
+    return { types, present, tokens, oneOf };
   }
 
   /** `(type child...)`, or a grouping `((a) (b))`. */
@@ -314,12 +324,14 @@ class StructureReader {
     }
     const present = new Set<string>();
     const tokens = new Set<string>();
+    const oneOf: string[][] = [];
     for (const c of children) {
       for (const x of c.present) present.add(x);
       for (const x of c.tokens) tokens.add(x);
+      oneOf.push(...c.oneOf);
     }
     this.i++;
-    return { types, present, tokens };
+    return { types, present, tokens, oneOf };
   }
 
   /** Quantifiers and captures after an item. */
@@ -344,11 +356,11 @@ class StructureReader {
         break;
       }
     }
-    return optional ? { types: parsed.types, present: new Set(), tokens: new Set() } : parsed;
+    return optional ? { types: parsed.types, present: new Set(), tokens: new Set(), oneOf: [] } : parsed;
   }
 }
 
-export function analyzeStructure(structure: string): { rootTypes: string[] | undefined; captures: Map<string, CaptureInfo>; tokens: Set<string> } {
+export function analyzeStructure(structure: string): { rootTypes: string[] | undefined; captures: Map<string, CaptureInfo>; tokens: Set<string>; oneOf: string[][] } {
   const reader = new StructureReader(structure);
   const root = reader.item();
   reader.ws();
@@ -357,13 +369,13 @@ export function analyzeStructure(structure: string): { rootTypes: string[] | und
     if (c) c.guaranteed = true;
   }
   const rootTypes = root === null || reader.i < structure.length ? undefined : root.types;
-  return { rootTypes, captures: reader.captures, tokens: root?.tokens ?? new Set() };
+  return { rootTypes, captures: reader.captures, tokens: root?.tokens ?? new Set(), oneOf: root?.oneOf ?? [] };
 }
 
 export function parsePattern(text: string): ParsedPattern {
   const structure = stripPredicates(text);
-  const { rootTypes, captures, tokens } = analyzeStructure(structure);
-  return { structure, predicates: parsePredicates(text), captures, rootTypes, tokens };
+  const { rootTypes, captures, tokens, oneOf } = analyzeStructure(structure);
+  return { structure, predicates: parsePredicates(text), captures, rootTypes, tokens, oneOf };
 }
 
 /** The end (exclusive) of the bracketed group starting at `i` (`(` or `[`), strings skipped. */

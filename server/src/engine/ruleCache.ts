@@ -17,7 +17,7 @@ import type { RuleSource } from './ruleQueries';
  * Bump when the analysis (queryText.ts, the gate derivation in ruleQueries.ts, gates.ts) changes
  * what it produces for the same text: old cache files then miss instead of being trusted.
  */
-export const RULE_ANALYSIS_VERSION = 1;
+export const RULE_ANALYSIS_VERSION = 2;
 
 /** The cache's name in the package's `dist/` folder. */
 export const RULE_CACHE_FILE = 'rule-cache.json';

@@ -1493,7 +1493,7 @@ function scopeOf(roots: readonly string[] | undefined): Scope {
  * a pattern whose gate fails changes no result. Factor strings are listed in the order the
  * registry first sees them, so ids come out the same whether the analysis was cached or not.
  */
-function conditionSpecs(predicates: ParsedPredicate[], captures: ReadonlyMap<string, CaptureInfo>, tokens: ReadonlySet<string>, family: QueryFamily): ConditionSpec[] {
+function conditionSpecs(predicates: ParsedPredicate[], captures: ReadonlyMap<string, CaptureInfo>, tokens: ReadonlySet<string>, family: QueryFamily, oneOf: readonly string[][] = []): ConditionSpec[] {
   const out: ConditionSpec[] = [];
   const factorsCondition = (strings: string[] | undefined) => {
     if (!strings || strings.length === 0 || strings.some((s) => s.length === 0)) return;
@@ -1554,6 +1554,8 @@ function conditionSpecs(predicates: ParsedPredicate[], captures: ReadonlyMap<str
   }
   // Operator and punctuation tokens the structure requires occur in the match's text.
   for (const token of tokens) if (/^[^\p{L}\p{N}_\s]+$/u.test(token)) out.push({ kind: 'factors', strings: [token], cleanTree: true });
+  // ... and so does one of an alternation's (`operator: ["==" "!="]`).
+  for (const set of oneOf) if (set.every((t) => /^[^\p{L}\p{N}_\s]+$/u.test(t))) out.push({ kind: 'factors', strings: [...set], cleanTree: true });
   return out;
 }
 
@@ -1590,7 +1592,7 @@ export function analyzeSource(source: RuleSource, family: QueryFamily): PatternA
       predicates: parsed.predicates,
       captures: [...parsed.captures.keys()],
       rootTypes: parsed.rootTypes ?? null,
-      conditions: conditionSpecs(parsed.predicates, parsed.captures, parsed.tokens, family),
+      conditions: conditionSpecs(parsed.predicates, parsed.captures, parsed.tokens, family, parsed.oneOf),
     };
   });
 }
