@@ -257,6 +257,15 @@ function callsAt(text: string, at: number): boolean {
   return text[i] === '(' || text[i] === '/';
 }
 
+/** The next occurrence of a gate word in [from, end) (a CALL_WORDS word only where called), or -1. */
+function nextWordHit(text: string, word: string, from: number, end: number): number {
+  const call = CALL_WORDS.has(word);
+  for (let i = text.indexOf(word, from); i !== -1 && i + word.length <= end; i = text.indexOf(word, i + 1)) {
+    if (!call || callsAt(text, i + word.length)) return i;
+  }
+  return -1;
+}
+
 /** Spots closer than this are queried as one range (a query call costs about as much). */
 const SPOT_GAP = 96;
 
@@ -864,11 +873,8 @@ class Facts {
       if (word.length === 0) return hits;
       const text = this.ctx.text;
       const spans = this.ranges ?? [{ startIndex: 0, endIndex: text.length }];
-      const call = CALL_WORDS.has(word);
       for (const r of spans) {
-        for (let i = text.indexOf(word, r.startIndex); i !== -1 && i + word.length <= r.endIndex; i = text.indexOf(word, i + 1)) {
-          if (!call || callsAt(text, i + word.length)) hits.push(i);
-        }
+        for (let i = nextWordHit(text, word, r.startIndex, r.endIndex); i !== -1; i = nextWordHit(text, word, i + 1, r.endIndex)) hits.push(i);
       }
       this.localHits.set(word, hits);
     }
@@ -959,14 +965,7 @@ class Facts {
       c.re.lastIndex = 0;
       return c.re.exec(text.slice(r.startIndex, r.endIndex)) !== null;
     });
-    return this.locals(c).some((w) => this.present(w, () => this.wordHits(w).length > 0, (text, r) => {
-      if (w.length === 0) return false;
-      const call = CALL_WORDS.has(w);
-      for (let i = text.indexOf(w, r.startIndex); i !== -1 && i + w.length <= r.endIndex; i = text.indexOf(w, i + 1)) {
-        if (!call || callsAt(text, i + w.length)) return true;
-      }
-      return false;
-    }));
+    return this.locals(c).some((w) => this.present(w, () => this.wordHits(w).length > 0, (text, r) => w.length > 0 && nextWordHit(text, w, r.startIndex, r.endIndex) !== -1));
   }
 
   private readonly presence = new Map<string | RegExp, boolean>();
