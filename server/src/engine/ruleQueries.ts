@@ -161,6 +161,8 @@ interface PatternGroup {
   scope: Scope;
   /** The rule files its members come from (to name them when it does not compile). */
   sources: Set<RuleSource>;
+  /** Its root types when one is a statement list (containerRoots), else null; set on first run. */
+  listRoots?: ReadonlySet<string> | null;
 }
 
 /**
@@ -1619,7 +1621,6 @@ function locateError(language: Language, sources: RuleSource[], merged: Error): 
   return new RuleFileError(merged.message);
 }
 
-/** Finds the top-level node (child of the root) holding a range, or the root. */
 /**
  * Statement lists. A pattern rooted at one (`(statement_block [(lexical_declaration …)] [(expression_statement
  * (call_expression …))])`: a query built in one statement and run in a later one) is matched by walking the
@@ -1630,12 +1631,16 @@ function locateError(language: Language, sources: RuleSource[], merged: Error): 
  */
 const CONTAINER_TYPES: ReadonlySet<string> = new Set(['statement_block', 'statement_list', 'block']);
 
-/** The root types of a group rooted (also) at a statement list, else undefined. */
+/** The root types of a group rooted (also) at a statement list, else undefined (worked out once per group). */
 function containerRoots(group: PatternGroup): ReadonlySet<string> | undefined {
-  const roots = group.members[0]?.rootTypes;
-  return roots !== undefined && roots.some((t) => CONTAINER_TYPES.has(t)) ? new Set(roots) : undefined;
+  if (group.listRoots === undefined) {
+    const roots = group.members[0]?.rootTypes;
+    group.listRoots = roots !== undefined && roots.some((t) => CONTAINER_TYPES.has(t)) ? new Set(roots) : null;
+  }
+  return group.listRoots ?? undefined;
 }
 
+/** Finds the top-level node (child of the root) holding a range, or the root. */
 class TopLevel {
   constructor(private readonly root: Node) {}
 

@@ -195,6 +195,9 @@ const TEST_SERVER_DIR = /^([a-z0-9]+[-_])*tests?[-_](servers?|idps?|providers?)$
  */
 const DEV_TOOL_DIR = /^(([a-z0-9]+[-_])+test[-_]?(utils?|helpers?)|([a-z0-9]+[-_])*dev[-_]cli|[a-z0-9]+(-[a-z0-9]+)*-telemetry)$/;
 
+/** Top-level folders of a repository's workspaces, whose own `tools/` holds separate tool packages. */
+const WORKSPACE_FOLDER = /^(web|apps?|packages|frontend|ui|client|www|site|pkg|internal|libs?|services)$/i;
+
 /**
  * Developer tools under a `tools/` directory, which holds either tools or (pocketbase-style) product
  * library packages, so only shapes that a library does not have count:
@@ -208,9 +211,6 @@ const DEV_TOOL_DIR = /^(([a-z0-9]+[-_])+test[-_]?(utils?|helpers?)|([a-z0-9]+[-_
  *   homarr's `app/[locale]/manage/tools/`), `tools` is a product feature's folder (round 39: mitmweb's
  *   login check was left out).
  */
-/** Top-level folders of a repository's workspaces, whose own `tools/` holds separate tool packages. */
-const WORKSPACE_FOLDER = /^(web|apps?|packages|frontend|ui|client|www|site|pkg|internal|libs?|services)$/i;
-
 function isDevToolPath(dirs: readonly string[], isDir: boolean): boolean {
   for (let i = 0; i < dirs.length; i++) {
     const d = dirs[i]?.toLowerCase();
