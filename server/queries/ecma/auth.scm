@@ -442,6 +442,20 @@
  (#resolves-to? @trigger "^(bcrypt(js)?(-[a-z]+)*|argon2|@node-rs/argon2|@node-rs/bcrypt)\\.(compare|compareSync|verify|verifySync)$")
  (#set! rule "ecma.auth.password-check"))
 
+; ... and through the class's own adapter around it, in a file that imports the library:
+; `const isValid = await this.compare(password, user.secrets.password); if (!isValid) throw …`
+; (round 40, Reactive-Resume's AuthService.validatePassword: the adapter is named `compare`, too
+; generic to summarise, so its caller had no auth region). A password and a stored hash handed to
+; `this.compare…`/`this.verify…`/`this.check…` is the login's password check.
+((call_expression
+   function: (member_expression object: (this) property: (property_identifier) @m) @trigger
+   arguments: (arguments . (_) @pw . (_) @hash .))
+ (#match? @m "^_?(compare|verify|check)\\w*$")
+ (#match? @pw "([Pp]assword|[Pp]asswd|[Pp]assphrase|PASSWORD)\\w*$")
+ (#match? @hash "([Hh]ash|[Pp]assword|[Pp]asswd|PASSWORD)\\w*$")
+ (#imports? "^(bcrypt(js)?|argon2|@node-rs/argon2|@node-rs/bcrypt)$")
+ (#set! rule "ecma.auth.password-check"))
+
 ; The scheme split off an Authorization value: (authorization || '').split('Bearer '),
 ; header.replace('Bearer ', ''), header.startsWith('Bearer '): the start of a hand-written
 ; bearer-token check. Not in browser code (a client building its own header), nor where the

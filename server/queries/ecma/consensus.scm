@@ -61,6 +61,44 @@
 ; A key that is a fresh nonce or a JWT's jti (`redis.set(payload.jti, "1", "EX", ttl, "NX")`,
 ; `set(this.#key(nonce), state, "EX", ttl, "NX")`) is a single-use or uniqueness marker with a TTL,
 ; never released or extended: no lock, no lease.
+;; A SET NX whose key is never released, extended or named a lock marks an event done once: a
+;; processed-invoice or first-conversion key with a TTL, "send this e-mail once", "track the first
+;; time" (rounds 32 and 34: dub's invoicePaid, trackLead, trackSale, createShopifySale, inbox-zero's
+;; trackFirstTimeEvent, sendTrialAiLimitReachedEmailOnce; ten such units judged N for consensus).
+;; Its value is a marker (`"1"`, `1`, `true`, `"used"`, a timestamp, a JSON record), not the holder's
+;; token a lock keeps so that only its holder releases it (`set(key, owner, "PX", ttl, "NX")` stays).
+;; Nothing waits on it, takes it over or hands it back: a dedupe marker, not a lock. One that is
+;; deleted, extended or renewed, or whose key, unit or code says lock, mutex, leader, lease,
+;; semaphore, debounce, claim, reservation, idempotency or singleton, stays a consensus operation (a
+;; claim that others wait on, inbox-zero's claimOAuthCode, and a reservation released elsewhere,
+;; openstatus's reserveDelivery, were judged Y). (First: of two patterns matching the same call, the
+;; earlier one counts.)
+((call_expression
+   function: [(identifier) (member_expression)] @trigger
+   arguments: (arguments . (_) . (_) @value (string) @nx) @args)
+ (#match? @nx "^.(NX|nx).$")
+ (#match? @value "{{redis-marker-value}}")
+ (#not-match? @args "^\\(\\s*['\"`](NX|nx)['\"`]")
+ (#not-match? @args "{{redis-lock-words}}")
+ (#not-text-before? @trigger "{{redis-lock-words}}")
+ (#not-text-after? @trigger "{{redis-lock-words}}")
+ (#not-unit-name-matches? @trigger "{{redis-lock-words}}")
+ (#set! evidence "mention")
+ (#set! rule "ecma.consensus.redis-set-nx"))
+
+((call_expression
+   function: (member_expression property: (property_identifier) @set) @trigger
+   arguments: (arguments . (_) . (_) @value . (object (pair key: (property_identifier) @nx))) @args)
+ (#match? @set "^(set|SET)$")
+ (#match? @nx "^(NX|nx)$")
+ (#match? @value "{{redis-marker-value}}")
+ (#not-match? @args "{{redis-lock-words}}")
+ (#not-text-before? @trigger "{{redis-lock-words}}")
+ (#not-text-after? @trigger "{{redis-lock-words}}")
+ (#not-unit-name-matches? @trigger "{{redis-lock-words}}")
+ (#set! evidence "mention")
+ (#set! rule "ecma.consensus.redis-set-nx"))
+
 ((call_expression
    function: [(identifier) (member_expression)] @trigger
    arguments: (arguments (string) @nx) @args)

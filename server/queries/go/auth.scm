@@ -12,6 +12,20 @@
  (#set! evidence "mention")
  (#set! rule "go.auth.api"))
 
+;; goth's provider registration and login start, `goth.UseProviders(gitea.NewCustomisedURL(key,
+;; secret, callback, …))`, `gothic.BeginAuthHandler(w, r)` and `gothic.ProviderParamKey`: the library
+;; makes and keeps the OAuth state; the callback's `gothic.CompleteUserAuth` is the decision (round 40,
+;; opengist: the providers' BeginAuthHandler and RegisterProvider judged N, CompleteUserAuth Y). A
+;; unit that adds its own step before (PKCE, a state or nonce check: opengist's OIDC provider, judged
+;; Y) keeps them as operations. (First: of two patterns
+;; matching the same node, the earlier one counts.)
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#resolves-to? @pkg "^github\\.com/markbates/goth(/gothic)?$")
+ (#any-of? @f "UseProviders" "BeginAuthHandler" "ProviderParamKey" "GetProviderName")
+ (#not-text-before? @trigger "[Pp][Kk][Cc][Ee]|[Ss]tate|[Nn]once|[Vv]erifier")
+ (#set! evidence "mention")
+ (#set! rule "go.auth.api"))
+
 ; Any member of an auth library: sessions.NewCookieStore, sessions.Options{...} (below),
 ; totp.Validate, totp.Generate, hotp.ValidateCustom, scs.New, casbin.NewEnforcer, csrf.Protect,
 ; gothic.CompleteUserAuth, argon2id.ComparePasswordAndHash ...

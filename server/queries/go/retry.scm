@@ -171,6 +171,16 @@
  (#resolves-to? @pow "^math\\.Pow$")
  (#set! rule "go.retry.exponential-backoff"))
 
+; A retry by recursion after a wait: `if resp.StatusCode == http.StatusTooManyRequests && retry <
+; maxRetries { time.Sleep(retryRateLimitTime); return c.getRangeResponse(ctx, rnge, retry+1) }`
+; (round 40, hasura-auth's HIBP client): the call handed the attempt count plus one is the next try,
+; the wait before it the backoff. Not a log line counting attempts.
+((call_expression function: (_) @fn arguments: (argument_list) @args) @trigger
+ (#match? @args "{{retry-word}}\\w*\\s*\\+\\s*1\\b")
+ (#not-match? @fn "^(fmt|log|slog|errors)\\.|(^|\\.)(Print|Info|Warn|Debug|Error|Fatal|Trace|Log|Sprint)\\w*$")
+ (#text-before? @trigger "time\\.(Sleep|After)\\(|[Bb]ack[Oo]ff")
+ (#set! rule "go.retry.recursive-retry"))
+
 ; The attempt budget: if event.AttemptCount >= maxRetries { fail } else { schedule the next try },
 ; attempts < MaxAttempts: an attempt counter against its maximum (a counter compared with a number,
 ; or two limits compared in configuration checks, do not count; a for header's bound is the loop

@@ -15,6 +15,19 @@
  (#set! evidence "mention")
  (#set! rule "go.transactions.tx-wrapper"))
 
+;; ... and so is one whose closure only reads, on its handle or through the functions it hands the
+;; handle to: `d.db.TransactionContext(ctx, func(tx *db.Tx) error { m, err = d.store.GetRepoByName(ctx,
+;; tx, name); return err })`, two lookups, a loop filling a cache from `GetAllRepos(ctx, tx)`. Nothing
+;; is written, so nothing commits together (RECONCILED: read-only work in a transaction is N; round 40:
+;; soft-serve's backend reads). A locking read (`ForUpdate`) or any call that may write keeps the wrapper.
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list (func_literal) @body .))
+ (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "TxRetry" "TxWithResult" "TxWithResultRetry")
+ (#read-only-tx? @body)
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.tx-wrapper"))
+
 ; xorm (xorm.io/xorm and its forks, reached through a project's own engine holder, so no import is
 ; needed): session := engine.NewSession(); defer session.Close(); err := session.Begin(); …
 ; session.Commit(). A variable bound to NewSession() on which Begin() is called in the same block

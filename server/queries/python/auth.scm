@@ -312,6 +312,26 @@
  (#set! evidence "mention")
  (#set! rule "python.auth.request-user"))
 
+;; A router view whose every exit is a redirect (round 40: Kiwi's `UsersRouter.get`, `if
+;; request.user.is_superuser: return HttpResponseRedirect("/admin/auth/user/")`; linkding's `root`
+;; picking the landing page): the login or superuser test only picks which page to send the user
+;; to, and the page behind each URL checks access itself. Not one that sends the user to log in (a
+;; login URL, `redirect_to_login`), raises, answers 401/403, returns anything but a redirect, or
+;; writes (django-helpdesk's `followup_delete`: the superuser test guards `followup.delete()`).
+((attribute
+   object: (attribute
+     object: [(identifier) (attribute)] @req
+     attribute: (identifier) @user)
+   attribute: (identifier) @field) @trigger
+ (#match? @req "^(self\\.)?(request|req)$")
+ (#eq? @user "user")
+ (#any-of? @field "is_authenticated" "is_anonymous" "is_superuser" "is_staff")
+ (#text-after? @trigger "\\breturn\\s+\\w*(redirect|Redirect)\\w*\\(")
+ (#not-text-before? @trigger "{{non-redirect-exit}}")
+ (#not-text-after? @trigger "{{non-redirect-exit}}")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.request-user"))
+
 ;; A permission test in a unit named for a URL (`_get_table_add_url`, `get_success_url`) only picks
 ;; which link or "Add" button to show or where to send the user next; the view behind that URL checks
 ;; the permission again and has the region.

@@ -232,6 +232,15 @@
  (#match? @args "{{retry-word}}\\w*\\s*\\+\\s*1\\b")
  (#set! rule "python.retry.recursive-retry"))
 
+; Exponential backoff kept by hand: `task.retry_delay *= retry_backoff` in a task decorator's failure
+; branch (round 40, linkding's Huey `task` decorator), `delay *= 2`, `self.backoff *= self.factor`:
+; the next wait grows with each failure.
+((augmented_assignment left: (_) @left operator: "*=" right: (_) @right) @trigger
+ (#match? @left "([Rr]etry_?[Dd]elay|[Bb]ack_?[Oo]ff|[Dd]elay|[Ww]ait|[Ss]leep|[Ii]nterval|[Cc]ountdown|[Tt]imeout)\\w*$")
+ (#match? @right "^([2-9]|[0-9]+\\.[0-9]+|[\\w.]*([Bb]ack_?[Oo]ff|[Ff]actor|[Mm]ultiplier|[Ee]xponent|BACKOFF|FACTOR|MULTIPLIER)\\w*)$")
+ (#match? @trigger "{{retry-word}}|[Dd]elay|[Bb]ack")
+ (#set! rule "python.retry.backoff-growth"))
+
 ; The same client retry settings in a dict of keyword arguments built first and passed as `**kwargs`:
 ; kwargs = {"hosts": [...], "retry_on_timeout": True, "max_retries": 1}; OpenSearch(**kwargs).
 ((pair

@@ -27,7 +27,7 @@ import { GuardrailDocument, type DocumentOptions } from './document';
 import { checkParserInput } from './parserGuards';
 import './fixers';
 import { goFunctionOnlyKey } from './wrappers';
-import { isSingleStatementTx, RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTriggers, type MatchContext, type RawFinding, type PatternScope, type RawTrigger, type RootFilter } from './ruleQueries';
+import { isReadOnlyTx, isSingleStatementTx, RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTriggers, type MatchContext, type RawFinding, type PatternScope, type RawTrigger, type RootFilter } from './ruleQueries';
 import { computeFileFacts, mayReturnMac, PACKAGE_CLAUSE_NAME, type FileFacts } from './valueFacts';
 import { WHOLE_FILE_NAME } from './findingGuards';
 import { atomicsKey, goAtomicNames, type AtomicKind } from './goAtomics';
@@ -1046,12 +1046,13 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
       // one statement on its transaction (`db.withTx(ctx, func(tx *sqlx.Tx) error { _, err :=
       // tx.ExecContext(ctx, q, args...); … })`): one statement is atomic by itself, and the boundary,
       // attempts and backoff live in the helper (round 36: such call sites judged N; several
-      // statements in the closure keep their region). It joins a region but makes none.
+      // statements in the closure keep their region). So does one whose closure only reads (round 40:
+      // read-only lookups in a transaction judged N). It joins a region but makes none.
       const lastArg = call.childForFieldName('arguments')?.lastNamedChild;
       const mention =
         (category === 'crypto' && spec.family === 'ecma' && /decrypt/i.test(name)) ||
         (category === 'retry' && spec.family === 'ecma') ||
-        ((category === 'transactions' || category === 'retry') && spec.family === 'go' && lastArg?.type === 'func_literal' && isSingleStatementTx(lastArg, true));
+        ((category === 'transactions' || category === 'retry') && spec.family === 'go' && lastArg?.type === 'func_literal' && (isSingleStatementTx(lastArg, true) || (category === 'transactions' && isReadOnlyTx(lastArg))));
       out.push({ rule: `${spec.family}.${category}.project-wrapper`, category, node, ordinal: WRAPPER_ORDINAL, global: true, mention });
     }
   }

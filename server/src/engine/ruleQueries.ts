@@ -308,7 +308,7 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
   'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'mac-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'concat-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?',
-  'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-store?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?', 'single-statement-tx?',
+  'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-store?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?', 'single-statement-tx?', 'read-only-tx?',
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
   'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
   'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
@@ -393,6 +393,67 @@ export function isSingleStatementTx(fn: Node, strict = false): boolean {
     cur = cur.type === 'call_expression' ? cur.childForFieldName('function') : cur.childForFieldName('operand');
   }
   return cur?.type === 'identifier' && handles.has(cur.text);
+}
+
+/** Method names that only read: a store's `GetRepoByName`, `FindUserByPublicKey`, `ListPublicKeysByUserID`, `CountUsers`; sqlx `Get`/`Select`; gorm `First`/`Find`. */
+const TX_READ_METHOD = /^(Get|Find|List|Count|Exists?|Has|Lookup|Load|Fetch|Read|Select|First|Last|Take|Scan|Pluck|Is)(?![a-z])\w*$/;
+/** Query builders that run nothing by themselves (gorm, bun, sqlx): `tx.Where(…).Preload(…).First(&u)`. */
+const TX_BUILDER_METHOD = /^(Where|Or|Not|Preload|Joins|Model|Table|Order|Limit|Offset|Group|Having|Distinct|Omit|Unscoped|Debug|WithContext|Rebind|Session|Raw)$/;
+/** A call returning something bound to the transaction: `GetTenantPersisterWithConnection(tx)`, `store.WithTx(tx)`, `NewRepo(tx)`. */
+const TX_DERIVED_HANDLE = /(Persister|Repository|Repo|Store|Storage|Conn|Connection|Tx|Querier|Queries|Session|DB)(With(Connection|Conn|Tx|Transaction|Context))?$|^(With|New)[A-Z]|^(With|New)$/;
+/** What a read must not say: a locking read is the first half of a write. */
+const TX_WRITE_WORDS = /ForUpdate|ForShare|FOR\s+(UPDATE|SHARE)|\bLock|\b(INSERT|UPDATE|DELETE|UPSERT|MERGE|REPLACE|CREATE|DROP|ALTER|TRUNCATE)\b/i;
+
+/**
+ * `#read-only-tx? @closure`: a Go transaction closure that only reads, through its handle or
+ * through functions it hands the handle to (`m, err = d.store.GetRepoByName(ctx, tx, name)`; two
+ * lookups `GetLFSLockForUserByID` and `GetUserByID`; `tx.Where("id = ?", id).First(&u)`): nothing
+ * is written, so there is nothing to commit atomically (RECONCILED: read-only work in a transaction
+ * is N; round 40, soft-serve: every backend read inside `TransactionContext`). Any call handed the
+ * handle whose name is not a read (`SetAdminByUsername`, `Create`, `Exec`), a locking read, a nested
+ * closure, or no database call at all keeps the transaction an operation.
+ */
+export function isReadOnlyTx(fn: Node): boolean {
+  if (fn.type !== 'func_literal') return false;
+  const handles = new Set<string>();
+  for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (p?.type !== 'parameter_declaration' || /(^|\.)Context$/.test(p.childForFieldName('type')?.text ?? '')) continue;
+    for (const name of p.childrenForFieldName('name')) if (name) handles.add(name.text);
+  }
+  const body = fn.childForFieldName('body');
+  if (handles.size === 0 || !body || body.descendantsOfType('func_literal').length > 0) return false;
+  const usesHandle = (n: Node | null): boolean => !!n && n.descendantsOfType('identifier').some((i) => i !== null && handles.has(i.text));
+  // A store or repository bound to the transaction is a handle too (hanko's `p :=
+  // h.persister.GetTenantPersisterWithConnection(tx)`, then `p.Update(t)`); a read's result is data.
+  for (const decl of body.descendantsOfType(['short_var_declaration', 'assignment_statement'])) {
+    const right = decl?.childForFieldName('right')?.namedChildren[0];
+    const callee = right?.type === 'call_expression' ? right.childForFieldName('function') : null;
+    const name = callee?.type === 'selector_expression' ? callee.childForFieldName('field')?.text ?? '' : callee?.text ?? '';
+    if (!decl || !right || !TX_DERIVED_HANDLE.test(name) || !usesHandle(right.childForFieldName('arguments'))) continue;
+    for (const id of decl.childForFieldName('left')?.namedChildren ?? []) if (id?.type === 'identifier' && id.text !== '_') handles.add(id.text);
+  }
+  let reads = 0;
+  for (const call of body.descendantsOfType('call_expression')) {
+    if (!call) continue;
+    const callee = call.childForFieldName('function');
+    const method = callee?.type === 'selector_expression' ? callee.childForFieldName('field')?.text ?? '' : callee?.text ?? '';
+    let root: Node | null = callee ?? null;
+    while (root && (root.type === 'selector_expression' || root.type === 'call_expression')) {
+      root = root.type === 'selector_expression' ? root.childForFieldName('operand') : root.childForFieldName('function');
+    }
+    const onHandle = root?.type === 'identifier' && handles.has(root.text);
+    const handedHandle = (call.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a !== null && a.type === 'identifier' && handles.has(a.text));
+    if (!onHandle && !handedHandle) {
+      // A call that reaches the handle some other way (`models.Save(tx.Conn)`, a struct holding it) is not known to read.
+      if (usesHandle(call.childForFieldName('arguments'))) return false;
+      continue;
+    }
+    if (TX_WRITE_WORDS.test(call.text.slice(0, 400))) return false;
+    if (TX_BUILDER_METHOD.test(method)) continue;
+    if (!TX_READ_METHOD.test(method)) return false;
+    reads++;
+  }
+  return reads > 0;
 }
 
 const TEXT_PREDICATES = new Set([
@@ -687,6 +748,8 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps, ctx) => allOf(caps, capture, (n) => isNotCursorToken(n, ctx));
     case 'single-statement-tx?':
       return (caps) => allOf(caps, capture, (n) => isSingleStatementTx(n));
+    case 'read-only-tx?':
+      return (caps) => allOf(caps, capture, (n) => isReadOnlyTx(n));
     case 'unit-name-matches?':
       return (caps, ctx) => allOf(caps, capture, (n) => re.test(unitName(n, ctx)));
     case 'not-unit-name-matches?':
