@@ -23,6 +23,16 @@
  (#set! evidence "mention")
  (#set! rule "ecma.concurrency.library"))
 
+;; Making a lock, `const browserMutex = new Mutex()`, `const lock = new AsyncLock()`: nothing is held
+;; yet; the units that take it (`browserMutex.runExclusive(…)`, `lock.acquire(key, fn)`) are the
+;; regions (RECONCILED: lock creation is a mention, like Go's `sync.Mutex` fields; round 41, karakeep's
+;; module-level `browserMutex` judged N). (First: of two patterns matching the same node, the earlier counts.)
+((variable_declarator
+   value: (new_expression constructor: [(identifier) (member_expression)] @trigger))
+ (#resolves-to? @trigger "^(async-mutex|async-lock|await-semaphore|semaphore-async-await|@shopify/semaphore)(/[\\w./-]+)?(\\.|$)")
+ (#set! evidence "mention")
+ (#set! rule "ecma.concurrency.library"))
+
 ; Any call or constructor from a concurrency library:
 ; new Worker(...) (worker_threads / bullmq), parentPort.postMessage(...), cluster.fork(),
 ; fork('./child.js'), new Mutex(), withTimeout(...), pLimit(4), new PQueue({ concurrency }),

@@ -89,6 +89,21 @@
  (#match? @loop "{{retry-word}}")
  (#set! rule "ecma.retry.loop"))
 
+; A loop bounded by its attempt count around a try, with no wait: `while (attempt < maxRetries &&
+; !success) { try { await fetch(url, …) … } catch { … } attempt++ }` (round 41, karakeep's webhook
+; delivery): the operation is tried again at once, the bound is the retry policy.
+((while_statement "while" @trigger
+   condition: (_) @cond
+   body: (statement_block (try_statement)))
+ (#match? @cond "{{retry-word}}")
+ (#set! rule "ecma.retry.loop"))
+
+((for_statement "for" @trigger
+   condition: (_) @cond
+   body: (statement_block (try_statement)))
+ (#match? @cond "{{retry-word}}")
+ (#set! rule "ecma.retry.loop"))
+
 ; Retry until it works: while (true) { try { await connect(); break; } catch { await sleep(1000);
 ; continue; } } (a reconnect loop). The try ends the loop on success and the catch waits, whatever
 ; the loop's names say.

@@ -972,6 +972,19 @@
  (#any-of? @method "has_permission" "has_permissions" "has_role" "has_roles" "has_perm" "has_perms")
  (#set! rule "python.auth.current-user"))
 
+; An admin flag choosing which rows the caller may see: `if current_user.is_superuser: statement =
+; select(Item) else: statement = select(Item).where(Item.owner_id == current_user.id)` (round 41,
+; full-stack-fastapi-template's read_items): no raise, yet dropping the branch shows every user's
+; data. The branch must query (select, filter, where, query); a flag that only picks a template or
+; a form is not this.
+((if_statement
+   condition: [(attribute object: (identifier) @u attribute: (identifier) @f)
+               (not_operator argument: (attribute object: (identifier) @u attribute: (identifier) @f))] @trigger) @branch
+ (#any-of? @u "current_user" "user")
+ (#any-of? @f "is_superuser" "is_admin" "is_staff")
+ (#match? @branch "(^|[^\\w])select\\(|\\.(query|filter|filter_by|where|exclude)\\(")
+ (#set! rule "python.auth.role-scope"))
+
 ; A role or permission membership test on a user: `if "admin" in user.permissions: return True`,
 ; `"editor" not in current_user.roles`.
 ((comparison_operator

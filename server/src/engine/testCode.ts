@@ -66,6 +66,8 @@ const TEST_DIRS = new Set([
   'design-system', // UI component library and its Figma tooling
   // historical schema migrations (applied once, then frozen) and dev-only scripts
   'migrations',
+  'db_migrations', // a Django project's MIGRATION_MODULES under another name (DefectDojo's `dojo/db_migrations/`)
+  'db-migrations',
   'alembic',
   '.semgrep',
   'hack',

@@ -1049,7 +1049,7 @@ function readBackOf(field: Node, value: Node, ctx: ValueContext): boolean {
 
 /** Words that say a hash or random value serves bookkeeping, not security. */
 const INCIDENTAL_USE =
-  /content_?md5|dir(ectory)?_?hash|md5_?sum|gravatar|cache|etag|e_tag|fingerprint|checksum|bucket|file_?name|dedup|colou?r|avatar|gravatar|telemetry|uuid|external_?id|internal_?id|slug|shard|partition|thumbnail|script_?src|\bcsp\b|query_?hash|content_?hash|integrity|throttl|rate_?limit|ratelimit|\bsri\b|publishable|\bmd5\b.{0,80}\bcontents?\b|description_?hash|desc_?hash|unhashed_description|\bapp_?name\b|dir(ectory)?_?name|remote_?addr(ess)?_?hash|\bip_?(addr(ess)?_?)?hash|designation|message_?id|\bmsg_?id/i;
+  /content_?md5|dir(ectory)?_?hash|md5_?sum|gravatar|cache|etag|e_tag|fingerprint|checksum|bucket|file_?name|dedup|colou?r|avatar|gravatar|telemetry|uuid|external_?id|internal_?id|slug|shard|partition|thumbnail|script_?src|\bcsp\b|query_?hash|content_?hash|integrity|throttl|rate_?limit|ratelimit|\bsri\b|publishable|\bmd5\b.{0,80}\bcontents?\b|description_?hash|desc_?hash|unhashed_description|\bapp_?name\b|dir(ectory)?_?name|remote_?addr(ess)?_?hash|\bip_?(addr(ess)?_?)?hash|designation|message_?id|\bmsg_?id|dupe_?key|\bdupes?\b|duplicate_?key|\.(title|description)\b[^\n]{0,160}\.(title|description)\b/i;
 
 /**
  * Names (case-sensitive, by camelCase / snake_case part) of units that build a label from a hash:
