@@ -41,6 +41,36 @@
  (#set! evidence "mention")
  (#set! rule "go.consensus.type"))
 
+;; A library type a function only returns, `func NewFSMSnapshot() raft.FSMSnapshot { return
+;; &fsmSnapshot{} }`, `func NewStableStore() raft.StableStore`, `func (*fsm) Snapshot()
+;; (raft.FSMSnapshot, error)`: the signature names the interface the value satisfies; what the body
+;; calls (the node it starts, the lock it takes) is the operation (round 37: pomerium's no-op raft
+;; snapshot and in-memory stable store constructors judged N). A mention.
+((function_declaration result: [(qualified_type package: (package_identifier) @pkg) @trigger
+               (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger)
+               (parameter_list (parameter_declaration type: [(qualified_type package: (package_identifier) @pkg) @trigger
+                                                             (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger)]))])
+ (#resolves-to? @pkg "{{consensus-library}}")
+ (#set! evidence "mention")
+ (#set! rule "go.consensus.type"))
+
+((method_declaration result: [(qualified_type package: (package_identifier) @pkg) @trigger
+               (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger)
+               (parameter_list (parameter_declaration type: [(qualified_type package: (package_identifier) @pkg) @trigger
+                                                             (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger)]))])
+ (#resolves-to? @pkg "{{consensus-library}}")
+ (#set! evidence "mention")
+ (#set! rule "go.consensus.type"))
+
+;; Making a lock client, `redislock.New(client)` in a constructor, `redsync.New(pool)`: nothing is
+;; locked yet (round 32: oauth2-proxy's `NewLock`, whose comment says so, judged N); the methods that
+;; obtain, refresh and release are the regions, as with `new Mutex()` elsewhere. A mention.
+((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#resolves-to? @pkg "^(github\\.com/bsm/redislock|github\\.com/go-redsync/redsync(/v\\d+)?)$")
+ (#eq? @f "New")
+ (#set! evidence "mention")
+ (#set! rule "go.consensus.api"))
+
 ; Any member of a consensus / coordination library: raft.NewRaft, raft.DefaultConfig,
 ; raftboltdb.NewBoltStore, concurrency.NewSession, concurrency.NewMutex, concurrency.NewElection,
 ; zk.Connect, zk.NewLock, redsync.New, redislock.New, goredis.NewPool ...
