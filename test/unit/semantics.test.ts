@@ -22,6 +22,8 @@ describe('test-code classification', () => {
     'securedrop/loaddata.py',
     // A Django project's MIGRATION_MODULES folder under another name (DefectDojo, round 41).
     'dojo/db_migrations/0244_pghistory_indices.py',
+    // saleor's sample-data generator behind `populatedb`.
+    'saleor/core/utils/random_data.py',
     'taiga/projects/management/commands/sample_data.py',
     'scripts/seed_users.py',
     'app/populate_db.py',

@@ -132,9 +132,10 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   /\.seed\.[cm]?[jt]s$/,
   /^(seed|seeds)\.py$/,
   // Python dev data loaders and sample-data generators (`loaddata.py`, `sample_data.py`,
-  // `seed_users.py`, `populate_db.py`, a Django `management/commands/sample_data.py`): they make
-  // fake users and records for a demo or a developer's database.
-  /^(seed_[a-z0-9_]+|[a-z0-9_]+_seed|load_?data|sample_?data(_[a-z0-9_]+)?|[a-z0-9_]+_sample_data|(fake|dummy|demo|test)_?data|populate_?(db|database))\.py$/,
+  // `seed_users.py`, `populate_db.py`, a Django `management/commands/sample_data.py`, saleor's
+  // `random_data.py` behind `populatedb`): they make fake users and records for a demo or a
+  // developer's database.
+  /^(seed_[a-z0-9_]+|[a-z0-9_]+_seed|load_?data|sample_?data(_[a-z0-9_]+)?|[a-z0-9_]+_sample_data|(fake|dummy|demo|test|random)_?data|populate_?(db|database))\.py$/,
   // Django/Flask settings modules for the test run (`configuration_testing.py`, `settings_test.py`):
   // their literal SECRET_KEY is meant for CI, not for a deployment.
   /^(settings|configuration|config)[-_](test|tests|testing|ci)\.py$/,
