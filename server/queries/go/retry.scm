@@ -234,6 +234,28 @@
  (#text-before? @trigger "^func\\s*\\(\\s*\\w*\\s*\\*?\\s*\\w*(Back[Oo]ff|BACKOFF|Retry|Retrier|Retryer)(\\[[^\\]]*\\])?\\s*\\)")
  (#set! rule "go.retry.backoff-wait"))
 
+;; A retry count handed on where a service is wired up, `stream.WithMaxRetries(3)` among a consumer's
+;; handler options in `NewService`, or retries switched off at a call site (`WithDisableRetries(true)`):
+;; the loop that counts lives in the component, which has its own region (RECONCILED: counts passed
+;; outside the loop are not the retry; round 42, harness: nine `NewService` constructors judged N;
+;; round 41, spicedb's bulk imports). A mention; the library policies that pick tries and delays
+;; (redsync `WithTries`/`WithRetryDelay`, a task manager's `WithMaxRetry` set up from configuration
+;; outside a constructor) stay below. (First: of two patterns matching the same call, the earlier counts.)
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_)))
+ (#match? @f "^With(Max)?(Retry|Retries)$")
+ (#unit-name-matches? @trigger "^(New|new)([A-Z]\\w*)?(\\s|$)")
+ (#set! evidence "mention")
+ (#set! rule "go.retry.option"))
+
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_)))
+ (#eq? @f "WithDisableRetries")
+ (#set! evidence "mention")
+ (#set! rule "go.retry.option"))
+
 ; A retry or backoff setting handed to a component as a functional option: queue.New(…,
 ; queue.WithBackoffFactor(s.BackoffFactor), queue.WithMaxRetry(s.MaxRetry), queue.WithRetryDelay(d)),
 ; restate.WithMaxRetryDuration(d). The values decide how often and how fast the work is retried.

@@ -197,6 +197,13 @@ const PRESENTED_SIDE = /(^|[^a-z])(req|request|provided|presented|supplied|submi
 // (`confpass`, `conf_password`, `password_conf`: the abbreviation, round 29; not a `conf` object.)
 const CONFIRM_SIDE = /[Cc]onfirm|CONFIRM|[Rr]epeat|[Rr]etype|[Aa]gain|[Vv]erification[A-Z_]?[Pp]assword|(^|[^a-z])[Cc]onf_?[Pp]ass|CONF_?PASS|[Pp]ass(word|wd)?_?[Cc]onf([^a-z]|$)/;
 const DEFAULT_SIDE = /(^|[^a-z])(default|defaults)([^a-z]|$)|Default|DEFAULT|#defaults/;
+/**
+ * A sentinel constant (`API_KEY_NON_EXISTENT`, `NOT_FOUND_TOKEN`, `EMPTY_SECRET`): a fixed marker a
+ * cache or store hands back for "no such value", named in capitals with a word that says so. A
+ * comparison with it asks whether the lookup found anything; nothing secret is compared (round 42,
+ * langfuse's API-key cache).
+ */
+const SENTINEL_SIDE = /^(?:[\w$]+\.)?[A-Z][A-Z0-9_]*(NOT_FOUND|NON_?EXISTENT|NONEXISTENT|MISSING|EMPTY|UNSET|NONE|NULL|INVALID|PLACEHOLDER|SENTINEL|UNKNOWN|ABSENT)[A-Z0-9_]*$/;
 /** A new value being set (`newPassword`, `new_password`, `data.newPassword`) and the one it replaces. */
 const NEW_SIDE = /(^|[^A-Za-z])new(_|[A-Z])|(^|[^A-Za-z])New[A-Z]/;
 const CURRENT_SIDE = /(^|[^A-Za-z])(current|old)(_|[A-Z])|(^|[^A-Za-z])(Current|Old)[A-Z]/;
@@ -715,6 +722,11 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   if ((CHANGE_SIDE.test(ta) && !PRESENTED_SIDE.test(tb)) || (CHANGE_SIDE.test(tb) && !PRESENTED_SIDE.test(ta))) return false;
   if (CONFIRM_SIDE.test(ta) || CONFIRM_SIDE.test(tb)) return false;
   if (DEFAULT_SIDE.test(ta) || DEFAULT_SIDE.test(tb)) return false;
+  if (SENTINEL_SIDE.test(ta) || SENTINEL_SIDE.test(tb)) return false;
+  // ECMAScript: the same field of two records held on the server (`headerObj.secret !==
+  // existingHeader.secret`: an "is secret" flag of an edited header against the stored one), as Go's
+  // same-field rule: neither side is presented by a request, so it is an edit's change check.
+  if (ctx.family === 'ecma' && sameFieldOfRecords(ta, tb)) return false;
   // A password policy check on two values the user typed: the new password against the current
   // one (`data.currentPassword === data.newPassword`), or against the user name or e-mail address
   // (`password === $('#username').val()`). Neither side is a value the server holds.
@@ -743,6 +755,22 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   // value the server just wrote, compared with what the store handed back (a write check).
   if (readBackOf(b, a, ctx) || readBackOf(a, b, ctx)) return false;
   return !inStandInOrConfirmation(a, ctx);
+}
+
+/** Object names that say a value came in with the request (body, input, params, a DTO). */
+const PRESENTED_OBJECT = /(^|[^a-z])(req|request|body|input|params|query|form|payload|args|dto|data|provided|presented|supplied|submitted|incoming|credentials?)([^a-z]|$)|(Req|Request|Body|Input|Params|Query|Form|Payload|Args|Dto|DTO|Data|Provided|Presented|Supplied|Submitted|Incoming|Credentials?)([^a-z]|$)/;
+/** Object names that say a record is the stored one an edit is checked against. */
+const STORED_OBJECT = /(^|[^a-z])(existing|stored|saved|current|old|prev|previous|original)([^a-z]|$)|(Existing|Stored|Saved|Current|Old|Prev|Previous|Original)([^a-z]|$)/;
+
+/**
+ * `a.f` against `b.f` (two different plain objects, one property each), one of them named the stored
+ * record (`existingHeader`, `storedClient`), neither presented by a request.
+ */
+function sameFieldOfRecords(ta: string, tb: string): boolean {
+  const ma = /^([A-Za-z_$][\w$]*)\??\.([A-Za-z_$][\w$]*)$/.exec(ta);
+  const mb = /^([A-Za-z_$][\w$]*)\??\.([A-Za-z_$][\w$]*)$/.exec(tb);
+  if (!ma || !mb || ma[2] !== mb[2] || ma[1] === mb[1]) return false;
+  return (STORED_OBJECT.test(ma[1]!) || STORED_OBJECT.test(mb[1]!)) && !PRESENTED_OBJECT.test(ma[1]!) && !PRESENTED_OBJECT.test(mb[1]!);
 }
 
 /** A local holding an Authorization header's value (`authHeader`, `authorization_header`). */
