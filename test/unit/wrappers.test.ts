@@ -524,6 +524,41 @@ describe('project wrappers', () => {
     assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['Routes:auth']);
   });
 
+  it('a Go package-level wrapper is called through its own package, not another package\'s function of the same name', async () => {
+    const engine = await sharedEngine();
+    const wrapper = [
+      'package auth',
+      '',
+      'import "crypto/subtle"',
+      '',
+      'func CompareSecret(presented, stored string) bool {',
+      '\treturn subtle.ConstantTimeCompare([]byte(presented), []byte(stored)) == 1',
+      '}',
+      '',
+    ].join('\n');
+    const table = buildWrapperTable([await scanned('app/api/auth/secret.go', 'go', wrapper)]);
+    assert.strictEqual(table.get('go')?.get('CompareSecret'), 'timing');
+    const caller = [
+      'package handlers',
+      '',
+      'import (',
+      '\tapiauth "example.com/app/app/api/auth"',
+      '\t"example.com/app/app/services/webhook"',
+      ')',
+      '',
+      'func sanitizeWebhook(secret string) error {',
+      '\treturn webhook.CompareSecret(secret)',
+      '}',
+      '',
+      'func authorizeAgent(presented, stored string) bool {',
+      '\treturn apiauth.CompareSecret(presented, stored)',
+      '}',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(caller, 'go', { wrappers: table.get('go') });
+    assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['authorizeAgent:timing']);
+  });
+
   it('a Go bcrypt hashing helper makes no auth region of its own, but its callers are auth sites (summary evidence)', async () => {
     const engine = await sharedEngine();
     const helper = [

@@ -26,7 +26,7 @@ import { buildFix } from './fixes';
 import { GuardrailDocument, type DocumentOptions } from './document';
 import { checkParserInput } from './parserGuards';
 import './fixers';
-import { goFunctionOnlyKey } from './wrappers';
+import { goFunctionOnlyKey, goPackageKey } from './wrappers';
 import { isReadOnlyTx, isSingleStatementTx, RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTriggers, type MatchContext, type RawFinding, type PatternScope, type RawTrigger, type RootFilter } from './ruleQueries';
 import { computeFileFacts, mayReturnMac, PACKAGE_CLAUSE_NAME, type FileFacts } from './valueFacts';
 import { WHOLE_FILE_NAME } from './findingGuards';
@@ -1033,7 +1033,11 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
         const operand = callee.childForFieldName('operand');
         if (operand?.type !== 'identifier') continue;
         goImports ??= collectImports(root, 'go', text);
-        if (!goImports.bindings.has(operand.text)) continue;
+        const imported = goImports.bindings.get(operand.text);
+        if (imported === undefined) continue;
+        // Another package's function of the same name: the wrapper's folder is not the import's.
+        const folder = imported.replace(/\/v\d+$/, '').split('/').pop() ?? imported;
+        if (!wrappers.has(goPackageKey(name, folder))) continue;
       }
       // A TS/JS call of the project's decryption helper (`this.params = decryptDataSourceParams(p)`,
       // `decryptAIKey(row.key)`): it reads a stored secret back with the helper's key and cipher and

@@ -73,6 +73,8 @@ const TEST_DIRS = new Set([
   'hack',
   '.github', // CI workflows and their helper scripts (a heredoc delimiter from randomBytes)
   'testcontainers', // a package that starts throwaway databases for tests (CREATE / DROP DATABASE)
+  'testsuites', // shared conformance suites a driver's tests run (harness's `registry/app/driver/testsuites/`)
+  'testsuite',
   'test_project', // a Django app's settings and URLs for running its test suite (DEBUG, a literal SECRET_KEY)
   'testproject',
   // seed and benchmark code

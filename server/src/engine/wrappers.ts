@@ -104,6 +104,8 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
   /** Go names seen as a plain function, and as a method (`Type.Name`), in any region. */
   const goFunctions = new Set<string>();
   const goMethods = new Set<string>();
+  /** Go package-level wrappers by name: the folders (packages) that define one. */
+  const goFolders = new Map<string, Set<string>>();
   for (const s of scanned) {
     const family = LANGUAGES[s.language].family;
     for (const r of s.wrapperEvidence ? [...s.regions, ...s.wrapperEvidence] : s.regions) {
@@ -132,6 +134,11 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
       const called = wrapperName(r.symbol);
       if (!called) continue;
       if (family === 'go') (r.symbol.includes('.') ? goMethods : goFunctions).add(called);
+      if (family === 'go' && !r.symbol.includes('.')) {
+        let folders = goFolders.get(called);
+        if (!folders) goFolders.set(called, (folders = new Set()));
+        folders.add(path.basename(path.dirname(s.file)));
+      }
       const key = `${family}\u0000${called}`;
       let cats = seen.get(key);
       if (!cats) seen.set(key, (cats = new Set()));
@@ -145,7 +152,10 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
     let m = table.get(family);
     if (!m) table.set(family, (m = new Map()));
     m.set(name, [...cats][0]!);
-    if (family === 'go' && goFunctions.has(name) && !goMethods.has(name)) m.set(goFunctionOnlyKey(name), [...cats][0]!);
+    if (family === 'go' && goFunctions.has(name) && !goMethods.has(name)) {
+      m.set(goFunctionOnlyKey(name), [...cats][0]!);
+      for (const folder of goFolders.get(name) ?? []) m.set(goPackageKey(name, folder), [...cats][0]!);
+    }
   }
   return table;
 }
@@ -158,6 +168,15 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
  */
 export function goFunctionOnlyKey(name: string): string {
   return `\u0000func ${name}`;
+}
+
+/**
+ * The table's marker for the package (folder) a Go package-level wrapper lives in: a call through
+ * another package's import of the same name (`webhook.CheckSecret(s)`, a length check, beside the
+ * wrapper `apiauth.CheckSecret`) is that package's function (round 42, harness). Never searched for.
+ */
+export function goPackageKey(name: string, folder: string): string {
+  return `\u0000pkg ${folder} ${name}`;
 }
 
 /** Files whose text names a wrapper of their family (only these need a second analysis). */
