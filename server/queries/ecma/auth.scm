@@ -604,3 +604,17 @@
  (#match? @deny "^throw\\b|^return\\s+(false|null)\\b")
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.auth.scope-check"))
+
+; An administrator bypass that grants, in server code: `if (isAdmin) return true;` at the top of a
+; project-access check (round 42, langfuse's hasProjectAccess: the core role decision refuses by
+; returning false, so no deny rule saw it), `if (user.isAdmin) { return true; }`. Not in browser code
+; or a React hook (`useHasProjectAccess`), where it only decides what a page shows.
+((if_statement
+   condition: (parenthesized_expression) @cond @trigger
+   consequence: [(return_statement (true))
+                 (statement_block . (return_statement (true)) .)])
+ (#match? @cond "^\\(\\s*!?\\s*([\\w$]+[.?]+)*(isAdmin|isSuperuser|isSuperUser|isSiteAdmin|isSystemAdmin|isOwner|admin)\\s*(\\(\\s*\\))?\\s*\\)$")
+ (#not-match? @cond "^\\(\\s*!")
+ (#not-browser-code? @trigger)
+ (#not-unit-name-matches? @trigger "^use[A-Z]")
+ (#set! rule "ecma.auth.admin-bypass"))

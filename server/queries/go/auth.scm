@@ -632,3 +632,16 @@
  (#not-match? @cond "^err\\b|\\berr\\s*[!=]=")
  (#match? @cond "{{access-condition-word}}")
  (#set! rule "go.auth.gqlgen-directive"))
+
+;; An administrator bypass that grants: `if session.Principal.Admin { return true, nil }` at the top
+;; of an authorizer's Check, `if user != nil && user.IsAdmin() { return access.AdminAccess }` in an
+;; access-level function (round 42, harness's MembershipAuthorizer.Check; round 40, soft-serve's
+;; AccessLevelForUser: core permission decisions that refuse by returning false, not by an error, so
+;; no deny rule saw them). Only a return of `true` or of a grant (`AdminAccess`, `…Allow…`, `…Full…`);
+;; a label (`return "Admin"`) or a count is not a decision.
+((if_statement
+   condition: (_) @cond @trigger
+   consequence: (block (statement_list . (return_statement (expression_list . (_) @grant)))))
+ (#match? @cond "(^|[^\\w])(\\w+\\.)*(Admin|IsAdmin\\(\\)|IsSuperuser\\(\\)|IsSuperUser\\(\\)|Superuser|SuperUser|SiteAdmin|SystemAdmin|IsSiteAdmin\\(\\)|IsSystemAdmin\\(\\)|IsRoot\\(\\))$|(^|[^\\w])(\\w+\\.)*(Admin|IsAdmin\\(\\)|IsSuperuser\\(\\)|SiteAdmin|SystemAdmin)\\s*(&&|\\|\\|)|&&\\s*(\\w+\\.)*(Admin|IsAdmin\\(\\)|IsSuperuser\\(\\)|SiteAdmin|SystemAdmin)$")
+ (#match? @grant "^true$|^(\\w+\\.)?(Admin|Full|Owner|Allow|Allowed|Grant|Granted)\\w*$")
+ (#set! rule "go.auth.admin-bypass"))
