@@ -46,18 +46,14 @@
 ;; (raft.FSMSnapshot, error)`: the signature names the interface the value satisfies; what the body
 ;; calls (the node it starts, the lock it takes) is the operation (round 37: pomerium's no-op raft
 ;; snapshot and in-memory stable store constructors judged N). A mention.
-((function_declaration result: [(qualified_type package: (package_identifier) @pkg) @trigger
+([(function_declaration result: [(qualified_type package: (package_identifier) @pkg) @trigger
                (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger)
                (parameter_list (parameter_declaration type: [(qualified_type package: (package_identifier) @pkg) @trigger
                                                              (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger)]))])
- (#resolves-to? @pkg "{{consensus-library}}")
- (#set! evidence "mention")
- (#set! rule "go.consensus.type"))
-
-((method_declaration result: [(qualified_type package: (package_identifier) @pkg) @trigger
+  (method_declaration result: [(qualified_type package: (package_identifier) @pkg) @trigger
                (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger)
                (parameter_list (parameter_declaration type: [(qualified_type package: (package_identifier) @pkg) @trigger
-                                                             (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger)]))])
+                                                             (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger)]))])]
  (#resolves-to? @pkg "{{consensus-library}}")
  (#set! evidence "mention")
  (#set! rule "go.consensus.type"))

@@ -331,6 +331,16 @@ function leftmostString(n: Node): Node | undefined {
   return cur && cur !== n && (cur.type === 'string' || cur.type === 'template_string') ? cur : undefined;
 }
 
+/** A Go transaction closure's handle parameters (`tx`, `conn`), not its `context.Context`. */
+function txHandles(fn: Node): Set<string> {
+  const handles = new Set<string>();
+  for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (p?.type !== 'parameter_declaration' || /(^|\.)Context$/.test(p.childForFieldName('type')?.text ?? '')) continue;
+    for (const name of p.childrenForFieldName('name')) if (name) handles.add(name.text);
+  }
+  return handles;
+}
+
 /**
  * `#single-statement-tx? @closure`: a Go transaction closure whose only work is one call on its own
  * transaction handle, `func(tx *Conn) error { return tx.RawQuery(q).First(&n) }` or
@@ -342,11 +352,7 @@ function leftmostString(n: Node): Node | undefined {
  */
 export function isSingleStatementTx(fn: Node, strict = false): boolean {
   if (fn.type !== 'func_literal') return false;
-  const handles = new Set<string>();
-  for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
-    if (p?.type !== 'parameter_declaration' || /(^|\.)Context$/.test(p.childForFieldName('type')?.text ?? '')) continue;
-    for (const name of p.childrenForFieldName('name')) if (name) handles.add(name.text);
-  }
+  const handles = txHandles(fn);
   let statements = (fn.childForFieldName('body')?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'comment');
   if (statements.length === 1 && statements[0]!.type === 'statement_list') {
     statements = statements[0]!.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
@@ -415,11 +421,7 @@ const TX_WRITE_WORDS = /ForUpdate|ForShare|FOR\s+(UPDATE|SHARE)|\bLock|\b(INSERT
  */
 export function isReadOnlyTx(fn: Node): boolean {
   if (fn.type !== 'func_literal') return false;
-  const handles = new Set<string>();
-  for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
-    if (p?.type !== 'parameter_declaration' || /(^|\.)Context$/.test(p.childForFieldName('type')?.text ?? '')) continue;
-    for (const name of p.childrenForFieldName('name')) if (name) handles.add(name.text);
-  }
+  const handles = txHandles(fn);
   const body = fn.childForFieldName('body');
   if (handles.size === 0 || !body || body.descendantsOfType('func_literal').length > 0) return false;
   const usesHandle = (n: Node | null): boolean => !!n && n.descendantsOfType('identifier').some((i) => i !== null && handles.has(i.text));
