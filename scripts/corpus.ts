@@ -541,6 +541,8 @@ const RECALL_ROUND_LABELS = [
   'round 40, seed 20261240: held out on six new repositories (engine at 0cecd06, the previous stop\'s final rules; not tuned on)',
   'round 41, seed 20261241: held out on four new repositories (engine at ab044fa, this stop\'s rules after round 40; not tuned on)',
   'round 42, seed 20261242: held out on three new repositories (engine at af9b929, this stop\'s rules after rounds 40 and 41; not tuned on)',
+  '', // round 43: an audit of one rule's regions, no recall lines
+  'round 44, seed 20261244: held out on three new repositories (engine at 5157134, this stop\'s final rules; not tuned on)',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {

@@ -193,12 +193,14 @@
 ;; rbac.Check(query, perms)), an authentication of the request (auth.Authenticate(req, s.bearer)),
 ;; or the issuance of a logged-in session (SessionManager().ActivateSession(r, sess, id, now)); a
 ;; login helper, shared.AuthenticateUserCredentials(ctx, login), openid.AuthenticateCallback(…); a
-;; model's permission check, project.checkPermission(s, u, PermissionWrite), m.checkPermissionGates(…).
+;; model's permission check, project.checkPermission(s, u, PermissionWrite), m.checkPermissionGates(…);
+;; a permission service asked about one resource, a.permissions.HasPermissionToBoard(userID, boardID,
+;; model.PermissionManageBoardCards) (round 44: focalboard's handlers and its Mattermost permission service).
 ;; A call with arguments: an Authorize() getter or a field of that name is not one.
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list . (_)))
- (#match? @f "^(Authorize|Authorise|Authori[sz]e[A-Z]\\w*|Authenticate|Authenticate[A-Z]\\w*|AuthorizeRequest|[Cc]heckPermissions?(For[A-Z]\\w*|Gates?)?|HasPermissions?|EvaluatePermissions|ActivateSession|IssueCookie|IssueSession)$")
+ (#match? @f "^(Authorize|Authorise|Authori[sz]e[A-Z]\\w*|Authenticate|Authenticate[A-Z]\\w*|AuthorizeRequest|[Cc]heckPermissions?(For[A-Z]\\w*|Gates?)?|HasPermissions?(To[A-Z]\\w*)?|EvaluatePermissions|ActivateSession|IssueCookie|IssueSession)$")
  (#not-match? @f "^Authori[sz]e(Code|Order|URL|Url|Endpoint)")
  (#set! rule "go.auth.access-call"))
 
@@ -207,7 +209,7 @@
 ((call_expression
    function: (identifier) @trigger
    arguments: (argument_list . (_)))
- (#match? @trigger "^(Authorize|Authenticate|Authenticate[A-Z]\\w*|[Cc]heckPermissions?(For[A-Z]\\w*|Gates?)?|HasPermissions?)$")
+ (#match? @trigger "^(Authorize|Authenticate|Authenticate[A-Z]\\w*|[Cc]heckPermissions?(For[A-Z]\\w*|Gates?)?|HasPermissions?(To[A-Z]\\w*)?)$")
  (#set! rule "go.auth.access-call"))
 
 ((call_expression
