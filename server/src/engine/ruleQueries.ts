@@ -331,6 +331,14 @@ function leftmostString(n: Node): Node | undefined {
   return cur && cur !== n && (cur.type === 'string' || cur.type === 'template_string') ? cur : undefined;
 }
 
+/** What a Go call chain starts from: `tx` of `tx.Where(…).First(&u)`, `d` of `d.store.Get(…)`. */
+function chainRoot(n: Node | null): Node | null {
+  while (n && (n.type === 'call_expression' || n.type === 'selector_expression')) {
+    n = n.type === 'call_expression' ? n.childForFieldName('function') : n.childForFieldName('operand');
+  }
+  return n;
+}
+
 /** A Go transaction closure's handle parameters (`tx`, `conn`), not its `context.Context`. */
 function txHandles(fn: Node): Set<string> {
   const handles = new Set<string>();
@@ -394,11 +402,8 @@ export function isSingleStatementTx(fn: Node, strict = false): boolean {
     const method = callee?.type === 'selector_expression' ? callee.childForFieldName('field')?.text ?? '' : '';
     return operand?.type === 'identifier' && handles.has(operand.text) && /^(Must)?(Named)?(Exec|Query|QueryRow|Get|Select)(x|Context)?$|^(Create|Save|Update|Updates|Delete)$/.test(method);
   }
-  let cur: Node | null = work[0]!.descendantsOfType('call_expression')[0] ?? null;
-  while (cur && (cur.type === 'call_expression' || cur.type === 'selector_expression')) {
-    cur = cur.type === 'call_expression' ? cur.childForFieldName('function') : cur.childForFieldName('operand');
-  }
-  return cur?.type === 'identifier' && handles.has(cur.text);
+  const root = chainRoot(work[0]!.descendantsOfType('call_expression')[0] ?? null);
+  return root?.type === 'identifier' && handles.has(root.text);
 }
 
 /** Method names that only read: a store's `GetRepoByName`, `FindUserByPublicKey`, `ListPublicKeysByUserID`, `CountUsers`; sqlx `Get`/`Select`; gorm `First`/`Find`. */
@@ -439,10 +444,7 @@ export function isReadOnlyTx(fn: Node): boolean {
     if (!call) continue;
     const callee = call.childForFieldName('function');
     const method = callee?.type === 'selector_expression' ? callee.childForFieldName('field')?.text ?? '' : callee?.text ?? '';
-    let root: Node | null = callee ?? null;
-    while (root && (root.type === 'selector_expression' || root.type === 'call_expression')) {
-      root = root.type === 'selector_expression' ? root.childForFieldName('operand') : root.childForFieldName('function');
-    }
+    const root = chainRoot(callee ?? null);
     const onHandle = root?.type === 'identifier' && handles.has(root.text);
     const handedHandle = (call.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a !== null && a.type === 'identifier' && handles.has(a.text));
     if (!onHandle && !handedHandle) {

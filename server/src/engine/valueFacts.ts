@@ -762,13 +762,16 @@ const PRESENTED_OBJECT = /(^|[^a-z])(req|request|body|input|params|query|form|pa
 /** Object names that say a record is the stored one an edit is checked against. */
 const STORED_OBJECT = /(^|[^a-z])(existing|stored|saved|current|old|prev|previous|original)([^a-z]|$)|(Existing|Stored|Saved|Current|Old|Prev|Previous|Original)([^a-z]|$)/;
 
+/** `object.field` (or `object?.field`): the object's name and the field's. */
+const OBJECT_FIELD = /^([A-Za-z_$][\w$]*)\??\.([A-Za-z_$][\w$]*)$/;
+
 /**
  * `a.f` against `b.f` (two different plain objects, one property each), one of them named the stored
  * record (`existingHeader`, `storedClient`), neither presented by a request.
  */
 function sameFieldOfRecords(ta: string, tb: string): boolean {
-  const ma = /^([A-Za-z_$][\w$]*)\??\.([A-Za-z_$][\w$]*)$/.exec(ta);
-  const mb = /^([A-Za-z_$][\w$]*)\??\.([A-Za-z_$][\w$]*)$/.exec(tb);
+  const ma = OBJECT_FIELD.exec(ta);
+  const mb = OBJECT_FIELD.exec(tb);
   if (!ma || !mb || ma[2] !== mb[2] || ma[1] === mb[1]) return false;
   return (STORED_OBJECT.test(ma[1]!) || STORED_OBJECT.test(mb[1]!)) && !PRESENTED_OBJECT.test(ma[1]!) && !PRESENTED_OBJECT.test(mb[1]!);
 }

@@ -101,11 +101,9 @@ function wrapperName(symbol: string): string | undefined {
  */
 export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable {
   const seen = new Map<string, Set<CategoryId>>();
-  /** Go names seen as a plain function, and as a method (`Type.Name`), in any region. */
-  const goFunctions = new Set<string>();
+  /** Go names seen as a method (`Type.Name`) in any region, and as a plain function: the folders (packages) that define one. */
   const goMethods = new Set<string>();
-  /** Go package-level wrappers by name: the folders (packages) that define one. */
-  const goFolders = new Map<string, Set<string>>();
+  const goFunctions = new Map<string, Set<string>>();
   for (const s of scanned) {
     const family = LANGUAGES[s.language].family;
     for (const r of s.wrapperEvidence ? [...s.regions, ...s.wrapperEvidence] : s.regions) {
@@ -133,10 +131,10 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
       if (!NAME_SAYS[r.category]?.test(name) || (!classQualified && incidental)) continue;
       const called = wrapperName(r.symbol);
       if (!called) continue;
-      if (family === 'go') (r.symbol.includes('.') ? goMethods : goFunctions).add(called);
-      if (family === 'go' && !r.symbol.includes('.')) {
-        let folders = goFolders.get(called);
-        if (!folders) goFolders.set(called, (folders = new Set()));
+      if (family === 'go' && r.symbol.includes('.')) goMethods.add(called);
+      else if (family === 'go') {
+        let folders = goFunctions.get(called);
+        if (!folders) goFunctions.set(called, (folders = new Set()));
         folders.add(path.basename(path.dirname(s.file)));
       }
       const key = `${family}\u0000${called}`;
@@ -154,7 +152,7 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
     m.set(name, [...cats][0]!);
     if (family === 'go' && goFunctions.has(name) && !goMethods.has(name)) {
       m.set(goFunctionOnlyKey(name), [...cats][0]!);
-      for (const folder of goFolders.get(name) ?? []) m.set(goPackageKey(name, folder), [...cats][0]!);
+      for (const folder of goFunctions.get(name) ?? []) m.set(goPackageKey(name, folder), [...cats][0]!);
     }
   }
   return table;
