@@ -543,6 +543,8 @@ const RECALL_ROUND_LABELS = [
   'round 42, seed 20261242: held out on three new repositories (engine at af9b929, this stop\'s rules after rounds 40 and 41; not tuned on)',
   '', // round 43: an audit of one rule's regions, no recall lines
   'round 44, seed 20261244: held out on three new repositories (engine at 5157134, this stop\'s final rules; not tuned on)',
+  '', // round 45: an audit of one rule's regions, no recall lines
+  'round 46, seed 20261246: held out on five new repositories (engine at 880e61e, the previous stop\'s final rules; not tuned on)',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {

@@ -111,6 +111,10 @@ describe('test-code classification', () => {
     'testproject/settings.py',
     'privacyidea/static/contrib/js/ngmodules/angular-ui-router.js',
     'app/public/vendor/jquery.min.js',
+    // round 46: a top-level tools/scripts/ (awx's firehose load generator), libraries under static/js/libs/
+    'tools/scripts/firehose.py',
+    'tools/scripts/ig-hotfix/scenarios/test2.py',
+    'cps/static/js/libs/soundmanager2.js',
     // numbered test trees, compile-time type tests, create-app scaffolds
     'tests2/utils.ts',
     'packages/core/__tests2__/setup.ts',

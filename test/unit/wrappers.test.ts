@@ -86,6 +86,41 @@ describe('project wrappers', () => {
     );
   });
 
+  it('a CommonJS export is called through its module binding (passwordHash.verify), not as any verify()', async () => {
+    const js = [
+      "const bcrypt = require('bcryptjs');",
+      'exports.verify = function (password, hash) {',
+      '  return bcrypt.compareSync(password, hash);',
+      '};',
+      '',
+    ].join('\n');
+    const table = buildWrapperTable([await scanned('server/password-hash.js', 'javascript', js)]);
+    const names = table.get('ecma');
+    assert.strictEqual(names?.get('passwordHash.verify'), 'auth');
+    assert.ok(!names?.has('verify'), 'the bare name is every library\'s');
+    const engine = await sharedEngine();
+    const caller = [
+      "const passwordHash = require('./password-hash');",
+      'exports.login = async function (username, password) {',
+      '  const user = await findUser(username);',
+      '  if (user && passwordHash.verify(password, user.password)) {',
+      '    return user;',
+      '  }',
+      '  return null;',
+      '};',
+      'function checkSignature(sig, payload) {',
+      '  return jws.verify(sig, payload);',
+      '}',
+      '',
+    ].join('\n');
+    assert.ok(mentionsWrapper('server/auth.js', caller, table));
+    const { analysis } = engine.analyze(caller, 'javascript', { wrappers: names });
+    assert.deepStrictEqual(
+      analysis.regions.filter((r) => r.category === 'auth').map((r) => `${r.symbol}:${r.triggers.map((t) => t.rule).join(',')}`),
+      ['exports.login:ecma.auth.project-wrapper'],
+    );
+  });
+
   it('a login classmethod counts only as a call on its class (Journalist.login), not any login()', async () => {
     const py = [
       'class Journalist:',

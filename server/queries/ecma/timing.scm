@@ -30,7 +30,7 @@
     (await_expression)
     (parenthesized_expression)
   ]) @trigger
- (#any-match? @n "(^|\\.)(?<!(^|[^A-Za-z0-9_$])[A-Z][A-Za-z0-9_$]*[a-z][A-Za-z0-9_$]*\\.)(?![A-Z][A-Za-z0-9_$]*[a-z])([A-Za-z0-9_$]*([_$0-9]|[a-z0-9](?=[A-Z])))?(H?MAC|[Hh]?[Mm]ac|[Ss]ig(nature)?|SIG(NATURE)?|[Dd]igest|DIGEST|[Hh]ash|HASH|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi_?[Kk]ey|API_?KEY|[Pp]ass(word|wd)|PASS(WORD|WD)|[Oo]tp|OTP|[HhTt]otp|[HT]OTP|[Nn]once|NONCE)s?([0-9]+|(?<=[a-z])[A-Z]|_?([Hh]ex|HEX|[Bb]uf(fer)?|BUF(FER)?|[Bb]ytes|BYTES|[Bb]64|B64|[Bb]ase64|BASE64|[Ss]tr(ing)?|STR(ING)?|[Vv]alue|VALUE|[Hh]eader|HEADER|(?<=[Ss]ecret)[Kk]ey|(?<=SECRET)_?KEY|(?<=[Ss]ecret)_key))?(?<!([Qq]uestion|[Dd]otDotDot|[Aa]sterisk|[Ee]xclamation|[Ee]quals|[Cc]olon|[Ss]emicolon|[Cc]omma|[Dd]ot|[Aa]rrow|[Oo]perator|[Kk]eyword|[Oo]pen|[Cc]lose|[Bb]race|[Pp]aren|[Bb]racket|[Ll]essThan|[Gg]reaterThan|[Pp]lus|[Mm]inus|[Ss]tar|[Ss]lash|[Rr]eadonly|[Ee]nd|[Ss]tart|[Nn]ext|[Pp]rev(ious)?|[Pp]age|[Cc]ontinuation|[Cc]ancellation|[Cc]ursor|[Ss]ync|[Ll]exer|[Ll]ookahead|[Pp]eek|[Kk]ind|[Ss]yntax|[Pp]unctuation|[Ee]of|EOF|[Cc]ontextual|[Tt]emplate|[Jj]sx|JSX)Tokens?)$|^['\"]([\\w-]*[-_])?([Hh]?[Mm]ac|[Ss]ig(nature)?|[Dd]igest|[Hh]ash|[Tt]oken|[Ss]ecret|[Aa]pi[-_]?[Kk]ey|[Pp]ass(word|wd)|[Oo]tp|[Nn]once)([-_][0-9A-Za-z]+)?['\"]$")
+ (#any-match? @n "(^|\\.)(?<!(^|[^A-Za-z0-9_$])[A-Z][A-Za-z0-9_$]*[a-z][A-Za-z0-9_$]*\\.)(?![A-Z][A-Za-z0-9_$]*[a-z])([A-Za-z0-9_$]*([_$0-9]|[a-z0-9](?=[A-Z])))?(H?MAC|[Hh]?[Mm]ac|[Ss]ig(nature)?|SIG(NATURE)?|[Dd]igest|DIGEST|[Hh]ash|HASH|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi_?[Kk]ey|API_?KEY|[Pp]ass(word|wd)|PASS(WORD|WD)|[Oo]tp|OTP|[HhTt]otp|[HT]OTP|[Nn]once|NONCE)s?([0-9]+|(?<=[a-z])[A-Z]|_?([Hh]ex|HEX|[Bb]uf(fer)?|BUF(FER)?|[Bb]ytes|BYTES|[Bb]64|B64|[Bb]ase64|BASE64|[Ss]tr(ing)?|STR(ING)?|[Vv]alue|VALUE|[Hh]eader|HEADER|(?<=[Ss]ecret)[Kk]ey([Vv]alue)?|(?<=SECRET)_?KEY|(?<=[Ss]ecret)_key))?(?<!([Qq]uestion|[Dd]otDotDot|[Aa]sterisk|[Ee]xclamation|[Ee]quals|[Cc]olon|[Ss]emicolon|[Cc]omma|[Dd]ot|[Aa]rrow|[Oo]perator|[Kk]eyword|[Oo]pen|[Cc]lose|[Bb]race|[Pp]aren|[Bb]racket|[Ll]essThan|[Gg]reaterThan|[Pp]lus|[Mm]inus|[Ss]tar|[Ss]lash|[Rr]eadonly|[Ee]nd|[Ss]tart|[Nn]ext|[Pp]rev(ious)?|[Pp]age|[Cc]ontinuation|[Cc]ancellation|[Cc]ursor|[Ss]ync|[Ll]exer|[Ll]ookahead|[Pp]eek|[Kk]ind|[Ss]yntax|[Pp]unctuation|[Ee]of|EOF|[Cc]ontextual|[Tt]emplate|[Jj]sx|JSX)Tokens?)$|^['\"]([\\w-]*[-_])?([Hh]?[Mm]ac|[Ss]ig(nature)?|[Dd]igest|[Hh]ash|[Tt]oken|[Ss]ecret|[Aa]pi[-_]?[Kk]ey|[Pp]ass(word|wd)|[Oo]tp|[Nn]once)([-_][0-9A-Za-z]+)?['\"]$")
  (#not-match? @n "([Kk]ind|KIND)$")
  (#secret-compare? @trigger)
  (#not-text-before? @trigger "{{acme-challenge}}")
@@ -131,3 +131,27 @@
      [(return_statement) (throw_statement)]))
  (#any-of? @trigger "hashPassword" "verifyPassword" "comparePassword" "checkPassword")
  (#set! rule "ecma.timing.dummy-hash"))
+
+; Round 46 (uptime-kuma): a value compared with a digest of the user's password, `decoded.h !==
+; shake256(user.password, SHAKE256_LENGTH)` (a remember-me token's check), `stored === sha256(password)`.
+((binary_expression
+  operator: ["===" "==" "!==" "!="]
+  right: (call_expression
+    function: [(identifier) @fn (member_expression property: (property_identifier) @fn)]
+    arguments: (arguments . [(identifier) (member_expression)] @pw))) @trigger
+ (#match? @fn "^([Ss]ha\\d*|SHA\\d*|[Ss]hake\\d*|[Mm]d5|MD5|[Hh]ash\\w*|[Dd]igest\\w*|[Hh]mac\\w*|HMAC\\w*|[Pp]bkdf2\\w*|[Ss]crypt\\w*|[Ee]ncrypt\\w*|\\w+Hash)$")
+ (#match? @pw "(^|\\.)([Pp]ass(word|wd)|PASSWORD)$")
+ (#not-match? @trigger "[Cc]onfirm|[Rr]epeat|[Rr]etype")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.timing.secret-equality"))
+
+((binary_expression
+  left: (call_expression
+    function: [(identifier) @fn (member_expression property: (property_identifier) @fn)]
+    arguments: (arguments . [(identifier) (member_expression)] @pw))
+  operator: ["===" "==" "!==" "!="]) @trigger
+ (#match? @fn "^([Ss]ha\\d*|SHA\\d*|[Ss]hake\\d*|[Mm]d5|MD5|[Hh]ash\\w*|[Dd]igest\\w*|[Hh]mac\\w*|HMAC\\w*|[Pp]bkdf2\\w*|[Ss]crypt\\w*|[Ee]ncrypt\\w*|\\w+Hash)$")
+ (#match? @pw "(^|\\.)([Pp]ass(word|wd)|PASSWORD)$")
+ (#not-match? @trigger "[Cc]onfirm|[Rr]epeat|[Rr]etype")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.timing.secret-equality"))

@@ -102,6 +102,15 @@
  (#set! evidence "mention")
  (#set! rule "go.auth.policy"))
 
+; Round 46 (spire): an Open Policy Agent query evaluated on a request's input, `rs, err :=
+; e.query.Eval(ctx, rego.EvalInput(input))`: the policy engine's allow/deny for the call.
+((call_expression
+   function: (selector_expression field: (field_identifier) @f)
+   arguments: (argument_list (call_expression function: (_) @trigger)))
+ (#eq? @f "Eval")
+ (#resolves-to? @trigger "^github\\.com/open-policy-agent/opa/(v1/)?rego\\.EvalInput$")
+ (#set! rule "go.auth.policy"))
+
 ; casbin policy checks: e.Enforce(sub, obj, act), e.AddPolicy(...)
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
@@ -186,6 +195,24 @@
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list . (_) . (_)))
  (#match? @f "^(CompareHashAndPassword|ComparePassword|CheckPassword|CheckPasswordHash|VerifyPassword|ValidatePassword|MatchPassword|IsPasswordCorrect|IsPasswordValid|IsPasswordMatch|PasswordMatches|(Check|Verify|Compare|Match)(Pwd|Passwd))$")
+ (#set! rule "go.auth.password-check"))
+
+; Round 46 (harbor): a login's own password check, the presented password hashed with the stored
+; salt and compared with the stored hash, `utils.Encrypt(password, entry.Salt, v) == entry.Password`.
+((binary_expression
+   left: (call_expression arguments: (argument_list . (identifier) @pw)) @trigger
+   operator: ["==" "!="]
+   right: (selector_expression field: (field_identifier) @stored))
+ (#match? @pw "^([Pp]assword|[Pp]asswd|[Pp]wd|[Pp]lain[Pp]assword|[Pp]assword[Pp]lain)$")
+ (#match? @stored "^(Password|PasswordHash|HashedPassword|Passwd|PwdHash|Pwd)$")
+ (#set! rule "go.auth.password-check"))
+
+((binary_expression
+   left: (selector_expression field: (field_identifier) @stored)
+   operator: ["==" "!="]
+   right: (call_expression arguments: (argument_list . (identifier) @pw)) @trigger)
+ (#match? @pw "^([Pp]assword|[Pp]asswd|[Pp]wd|[Pp]lain[Pp]assword|[Pp]assword[Pp]lain)$")
+ (#match? @stored "^(Password|PasswordHash|HashedPassword|Passwd|PwdHash|Pwd)$")
  (#set! rule "go.auth.password-check"))
 
 ;; The project's own access decision, whatever package it lives in: an authorization check
@@ -507,11 +534,15 @@
 ;; conn) (an OAuth grant), func (s *svc) checkPermissions(ctx, username string) error,
 ;; func (m *Manager) checkPermissionGates(p *model.Plugin) error. The declaration is the trigger;
 ;; a body with no condition but an error check (a stub, an RPC client's or a proxy's Authenticate
-;; forwarding the call) is not a decision.
+;; forwarding the call) is not a decision, and neither is an outbound client's authorizer that only
+;; puts its own credential on a request it is handed, reading no header, sending nothing and reading
+;; no status (round 46, harbor's scanner clients: `func (ba *basicAuthorizer) Authorize(req
+;; *http.Request) error { … req.Header.Add(authorization, …) }`).
 ([(function_declaration name: (identifier) @trigger body: (block) @body)
   (method_declaration name: (field_identifier) @trigger body: (block) @body)]
  (#match? @trigger "^(Authorize|Authenticate|[Cc]heckPermissions?(For[A-Z]\\w*|Gates?)?|[Hh]asPermissions?)$")
  (#match? @body "\\bif\\s+(?!err != nil\\s*\\{)|\\bswitch\\b")
+ (#not-match? @body "^(?![\\s\\S]*(\\.Header\\.Get\\(|\\.Do\\(|NewRequest|StatusCode))[\\s\\S]*(\\.Header\\.(Set|Add)\\(\\s*(\"Authorization\"|[A-Za-z_.]*[Aa]uthorization[A-Za-z_]*|\"X-[\\w-]*(Key|Token)\")|\\.SetBasicAuth\\()")
  (#set! rule "go.auth.access-call"))
 
 ;; A stored token's or session's expiry checked against the clock: time.Now().After(token.ExpiresAt),

@@ -75,12 +75,13 @@
 
 ; db.Begin(), db.BeginTx(ctx, opts), tx.Commit(), tx.Rollback(), db.Beginx(), db.MustBegin(),
 ; (also in a file of a generated ent package under another name, <module>/storage/ent/db)
-; db.Transaction(func(tx *gorm.DB) error {...}), db.RunInTx(ctx, nil, fn), tx.SavePoint("sp")
+; db.Transaction(func(tx *gorm.DB) error {...}), db.RunInTx(ctx, nil, fn), tx.SavePoint("sp"),
+; beego's o.Begin() / txOrmer.Commit() (round 46, harbor's orm package)
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
  (#match? @f "^(Begin|BeginTx|Beginx|BeginTxx|MustBegin|MustBeginTx|Commit|Rollback|BeginFunc|BeginTxFunc|SavePoint|RollbackTo)$")
  (#not-resolves-to? @recv ".")
- (#imports? "^(database/sql|github\\.com/[\\w.-]+/sqlx(-v\\d+)?|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun|github\\.com/go-pg/pg(/v\\d+)?|github\\.com/gobuffalo/pop(/v\\d+)?|entgo\\.io/ent|[\\w./-]+/ent/(db|gen|generated|entgen))$")
+ (#imports? "^(database/sql|github\\.com/[\\w.-]+/sqlx(-v\\d+)?|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun|github\\.com/go-pg/pg(/v\\d+)?|github\\.com/gobuffalo/pop(/v\\d+)?|entgo\\.io/ent|[\\w./-]+/ent/(db|gen|generated|entgen)|github\\.com/(beego|astaxie)/beego(/v\\d+)?(/client)?/orm)$")
  (#set! rule "go.transactions.tx-call"))
 
 ;; A transaction on a handle named for one, whatever the library: xorm's sess := x.NewSession();

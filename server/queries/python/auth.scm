@@ -191,7 +191,16 @@
 ((assignment
    left: (subscript value: (identifier) @trigger subscript: (string) @key))
  (#resolves-to? @trigger "^(flask|quart)\\.session$")
- (#match? @key "^[\"'](locale|lang|language|theme|timezone|tz|_?flashes|ui_\\w+|view_\\w+|last_page|page_size|sort\\w*)[\"']$")
+ (#match? @key "^[\"'](locale|lang|language|theme|timezone|tz|_?flashes|ui_\\w+|view_\\w+|view|views|query|search\\w*|filters?|last_page|page_size|per_page|sort\\w*)[\"']$")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.flask-session"))
+
+; Round 46 (calibre-web): the same display state one level down, `flask_session['view'][page] =
+; dict()`, a search's terms, `session['query'] = json.dumps(term)` (above).
+((assignment
+   left: (subscript value: (subscript value: (identifier) @trigger subscript: (string) @key)))
+ (#resolves-to? @trigger "^(flask|quart)\\.session$")
+ (#match? @key "^[\"'](locale|lang|language|theme|timezone|tz|ui_\\w+|view_\\w+|view|views|query|search\\w*|filters?|sort\\w*)[\"']$")
  (#set! evidence "mention")
  (#set! rule "python.auth.flask-session"))
 
@@ -1180,12 +1189,15 @@
 ; Round 27 (pgadmin): an authentication source's own authenticate(), in any framework: class
 ; LDAPAuthentication(BaseAuthentication), class _AnySchemeBackend(AuthenticationBackend) (Starlette),
 ; class ClientAuthentication. The method that checks the credentials or claims a login presents.
+; Round 46 (ArchiveBox): django-ninja's security classes (`class HeaderTokenAuth(APIKeyHeader)`,
+; `HttpBearer`, `HttpBasicAuth`) authenticate the same way, and django-auth-ldap's backends let a
+; subclass decide in `authenticate_ldap_user` (ArchiveBox grants superuser there).
 ((class_definition
    name: (identifier) @class
    body: (block
      [(function_definition name: (identifier) @trigger) @fn
       (decorated_definition definition: (function_definition name: (identifier) @trigger)) @fn]))
- (#any-of? @trigger "authenticate" "aauthenticate")
+ (#any-of? @trigger "authenticate" "aauthenticate" "authenticate_ldap_user")
  (#match? @class "(Backend|Authentication|Authenticator)$")
  (#not-match? @fn "@(abc\\.)?abstractmethod|^(async\\s+)?def\\s+\\w+\\([^)]*\\)\\s*(->[^:]*)?:\\s*(pass|\\.\\.\\.|raise\\s+NotImplementedError\\S*)\\s*$")
  (#set! rule "python.auth.backend-method"))
@@ -1195,8 +1207,8 @@
    body: (block
      [(function_definition name: (identifier) @trigger) @fn
       (decorated_definition definition: (function_definition name: (identifier) @trigger)) @fn]))
- (#any-of? @trigger "authenticate" "aauthenticate")
- (#match? @base "(Backend|Authentication|Authenticator)$")
+ (#any-of? @trigger "authenticate" "aauthenticate" "authenticate_ldap_user")
+ (#match? @base "(Backend|Authentication|Authenticator)$|(^|\\.)(HttpBearer|HttpBasicAuth|APIKey(Header|Query|Cookie))$")
  (#not-match? @fn "@(abc\\.)?abstractmethod|^(async\\s+)?def\\s+\\w+\\([^)]*\\)\\s*(->[^:]*)?:\\s*(pass|\\.\\.\\.|raise\\s+NotImplementedError\\S*)\\s*$")
  (#set! rule "python.auth.backend-method"))
 
@@ -1388,3 +1400,29 @@
    definition: (function_definition name: (identifier) @trigger))
  (#helper-matches? @dec "^(?=[\\s\\S]*\\b(authori[sz]ed|allowed|permitted|granted)\\b)(?=[\\s\\S]*(abort\\(\\s*40[13]|PermissionDenied|Forbidden|HTTP_40[13]|status(_code)?\\s*=\\s*40[13]))")
  (#set! rule "python.auth.permission-function"))
+
+; Round 46 (ArchiveBox): an API token presented by the caller looked up in the store by a function
+; that authenticates with it (`def auth_using_token(token, request): api_token =
+; APIToken.objects.get(token=token); if api_token.is_valid(): user = api_token.created_by`): whoever
+; holds the string is that user. The looked-up value is the function's own token/key parameter; the
+; function is named for authentication or verification (a settings `filter(key=key)` is not this).
+((call
+   function: [(identifier) @f (attribute attribute: (identifier) @f)] @trigger
+   arguments: (argument_list
+     (keyword_argument
+       name: (identifier) @kw
+       value: (identifier) @value)))
+ (#any-of? @f "get" "filter" "aget" "get_object_or_404" "first" "get_or_none")
+ (#match? @kw "^((\\w+_)?token|(\\w+_)?api_?key|key_hash|token_hash)(__i?exact)?$")
+ (#match? @value "^(\\w+_)?(token|key|api_?key)$")
+ (#unit-name-matches? @trigger "(^|_)(auth|authenticate|authenticate_credentials|authenticated|verify|validate|check)(_|$)|_using_token$|(^|_)user_(from|for|by)_(token|key|api_key)$|^get_user$")
+ (#set! rule "python.auth.token-lookup"))
+
+; Round 46 (ArchiveBox, saleor, kiwi): granting administrator rights, `user.is_superuser = True`,
+; `user.is_staff = True`, `membership.is_admin = True`: who becomes an administrator is decided
+; here (an LDAP or OIDC login that promotes, the first account of an installation).
+((assignment
+   left: (attribute attribute: (identifier) @flag) @trigger
+   right: (true))
+ (#any-of? @flag "is_superuser" "is_staff" "is_admin")
+ (#set! rule "python.auth.privilege-grant"))

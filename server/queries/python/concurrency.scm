@@ -133,3 +133,17 @@
  (#eq? @method "get_lock")
  (#imports? "^multiprocessing(\\.|$)")
  (#set! rule "python.concurrency.critical-section"))
+
+; Round 46 (ArchiveBox, awx, paperless): inter-process file locks, `fcntl.flock(f.fileno(),
+; fcntl.LOCK_EX)`, `fcntl.lockf(fd, LOCK_EX | LOCK_NB)`, `portalocker.lock(f, ...)`, and a critical
+; section under a `filelock` lock (`with FileLock(settings.MEDIA_LOCK):`). Making a FileLock object
+; alone is a declaration, like `threading.Lock()`; the `with` on it is the operation.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^(fcntl\\.(flock|lockf)|msvcrt\\.locking|portalocker\\.(lock|unlock))$")
+ (#set! rule "python.concurrency.file-lock"))
+
+((with_item
+   value: (call function: [(identifier) (attribute)] @trigger))
+ (#resolves-to? @trigger "^(filelock\\.(FileLock|SoftFileLock|UnixFileLock|WindowsFileLock|AsyncFileLock|AsyncSoftFileLock)|portalocker\\.(Lock|RLock|TemporaryFileLock|BoundedSemaphore))$")
+ (#set! rule "python.concurrency.file-lock"))

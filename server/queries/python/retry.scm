@@ -182,6 +182,20 @@
  (#not-match? @handler "^except[^\\n]*:\\s*(raise|return|break)\\b")
  (#set! rule "python.retry.until-success-loop"))
 
+;   for i in range(max_tries): try: update() except OperationalError: if i + 1 < max_tries: continue
+;   else: raise ... break   (round 46, awx: a deadlock retried; the break after the try ends the loop)
+((for_statement
+   "for" @trigger
+   right: (call function: (identifier) @range)
+   body: (block
+     (try_statement (except_clause) @handler)
+     .
+     (break_statement) .)) @loop
+ (#eq? @range "range")
+ (#match? @loop "{{retry-word}}")
+ (#not-match? @handler "^except[^\\n]*:\\s*(raise|return|break)\\b")
+ (#set! rule "python.retry.until-success-loop"))
+
 ;   while attempts < MAX_ATTEMPTS: try: return call() except Timeout: attempts += 1
 ((while_statement
    "while" @trigger

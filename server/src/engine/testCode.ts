@@ -243,6 +243,8 @@ function isDevToolPath(dirs: readonly string[], isDir: boolean): boolean {
     if (i === 0) {
       if (!isDir && dirs.length === 1) return true;
       if ((dirs[1] ?? '').includes('-')) return true;
+      // `tools/scripts/` (awx's load generators and hot-fix scenarios, round 46): scripts, not a library.
+      if ((dirs[1] ?? '').toLowerCase() === 'scripts') return true;
       if (dirs.slice(2).some((x) => x.toLowerCase() === 'cmd')) return true;
     } else if (i === 1 && WORKSPACE_FOLDER.test(dirs[0] ?? '') && dirs.length > i + 1) return true;
   }
@@ -251,7 +253,8 @@ function isDevToolPath(dirs: readonly string[], isDir: boolean): boolean {
 
 /** Web asset roots, and the folders in them that hold third-party bundles copied in. */
 const ASSET_ROOTS = new Set(['static', 'assets', 'public', 'wwwroot', 'staticfiles']);
-const VENDORED_ASSET_DIRS = new Set(['contrib', 'vendor', 'vendors', 'third_party', 'thirdparty', 'third-party', '3rdparty', 'bower_components']);
+// (`libs`/`lib` below an asset root: calibre-web's `cps/static/js/libs/soundmanager2.js`, round 46.)
+const VENDORED_ASSET_DIRS = new Set(['contrib', 'vendor', 'vendors', 'third_party', 'thirdparty', 'third-party', '3rdparty', 'bower_components', 'libs', 'lib']);
 
 /**
  * Third-party front-end code copied under a web asset root (`static/contrib/js/angular-ui-router.js`,

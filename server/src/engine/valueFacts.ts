@@ -187,6 +187,17 @@ const SENTINEL_NAME = /(^|_)(FAILED|FAILURE|FAIL|ERROR|INVALID|MISSING|UNSET|PLA
 const NOT_SECRET_NAME =
   /(Jti|JTI|jti|Kid|KID|kid|Nonce|nonce|NONCE|Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Timeout|Lifespan|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix|Suffix|URL|Url|URI|Uri|Endpoint|Path|Host|Domain|Issuer|Aud|Audience|Email|Literal|Period|Digits|Ref|Status|State|Use|Header|Field|Param|Label|Format|Policy|Config|Settings|Options|Strategy|Provider|Location)$|(_(id|ids|type|kind|name|count|len|length|url|uri|at|expiry|expires|ttl|version|alg|algorithm|mode|header|field|status|state|policy|format|prefix|label))$|^(has|is|should|can|use|enable|allow)([A-Z_]|$)|(^|[a-z0-9])(Has|Is|Should|Can|Use|Enable|Allow)[A-Z]|^(len|cap|count|num|max|min|Max|Min|Num|Err|err)$|^(method|func|fn|handler|action|op|operation|callback|id|ids|name|names|type|kind|path|url|uri|route|endpoint)$|(^|_)(next|page|next_page|continuation|sync|pagination|cursor)_token$|^(next|page|nextPage|continuation|sync|pagination|cursor)Token$/;
 
+/** A pagination object's token field: `resp.Pagination.Token`, `page.next_token`, `cursor?.token`. */
+const PAGING_FIELD = /(^|[.?])(pagination|Pagination|paging|Paging|page|Page|cursor|Cursor)\??\.(token|Token|next_?token|nextToken|NextToken)$/;
+
+/** Go: `x.name` where this file declares a struct field `name bool` (one per line, or `a, name bool`). */
+function goBoolField(n: Node, ctx: ValueContext): boolean {
+  if (n.type !== 'selector_expression') return false;
+  const name = n.childForFieldName('field')?.text;
+  if (!name || !/^\w+$/.test(name)) return false;
+  return new RegExp(`^[ \\t]*(?:\\w+,\\s*)*${name}(?:,\\s*\\w+)*[ \\t]+bool\\b`, 'm').test(ctx.text);
+}
+
 /** A name or header key that says anti-forgery token: `CSRF-Token`, `X-XSRF-TOKEN`, `csrf_token`, `csrfToken`. */
 const CSRF_NAME = /csrf|xsrf/i;
 
@@ -737,6 +748,11 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   if (ta !== tb && (tb.includes(`(${ta})`) || ta.includes(`(${tb})`))) return false;
   if (ta !== tb && (derivedLocal(b, ta, ctx) || derivedLocal(a, tb, ctx))) return false;
   if (ta !== tb && ((a.type === 'identifier' && reEncodingOf(b, ta, ctx)) || (b.type === 'identifier' && reEncodingOf(a, tb, ctx)))) return false;
+  // A page's token (`resp.Pagination.Token == req.Pagination.Token`, round 46 spire): a cursor.
+  if (PAGING_FIELD.test(ta) || PAGING_FIELD.test(tb)) return false;
+  // Go: a field the file declares `bool` (`a.Signatures[t] == s.expected` with `expected bool` in
+  // the struct, round 46 harbor): a flag, whatever the other side is called.
+  if (ctx.family === 'go' && (goBoolField(a, ctx) || goBoolField(b, ctx))) return false;
   const na = valueName(a, ctx);
   const nb = valueName(b, ctx);
   // password1 vs password2, password vs password2

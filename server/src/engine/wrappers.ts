@@ -81,6 +81,21 @@ const NEEDS_OWNER = new Set(['acquire', 'release']);
  */
 const CLASS_QUALIFIED = new Set(['login', 'logout', 'authenticate', 'authorize']);
 
+/**
+ * `exports.verify` / `module.exports.verify` defined in `server/password-hash.js`: the name its
+ * callers use, `passwordHash.verify` (the file's base name in camelCase, as `const passwordHash =
+ * require("./password-hash")` binds it). Undefined for any other symbol, or an `index` file (bound
+ * by its folder's name, which varies).
+ */
+function commonJsExportName(symbol: string, file: string): string | undefined {
+  const m = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(symbol);
+  if (!m) return undefined;
+  const base = path.basename(file).replace(/\.[cm]?[jt]s$/, '');
+  if (!/^[A-Za-z][\w-]*$/.test(base) || base === 'index') return undefined;
+  const binding = base.replace(/[-_]+([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase());
+  return `${binding}.${m[1]}`;
+}
+
 /** The name calls use: `name`, or `Owner.name` for NEEDS_OWNER methods (undefined without an owner). */
 function wrapperName(symbol: string): string | undefined {
   const parts = symbol.split('.');
@@ -109,6 +124,20 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
     for (const r of s.wrapperEvidence ? [...s.regions, ...s.wrapperEvidence] : s.regions) {
       if ((tierOf(r.category) !== 'do-not-trust' && r.category !== 'transactions' && r.category !== 'retry') || r.suppression) continue;
       const name = lastSegment(r.symbol);
+      // A CommonJS module's export (`exports.verify = function (password, hash)` in
+      // `password-hash.js`) is called through the module's binding (`passwordHash.verify(pw,
+      // user.password)`): the module's name qualifies a generic method name, like a class does.
+      const moduleQualified = family === 'ecma' ? commonJsExportName(r.symbol, s.file) : undefined;
+      if (moduleQualified) {
+        if (!NAME_SAYS[r.category]?.test(moduleQualified) || NAME_INCIDENTAL.test(moduleQualified)) continue;
+        if (r.span.end.line - r.span.start.line > (MAX_WRAPPER_LINES_BY_CATEGORY[r.category] ?? MAX_WRAPPER_LINES)) continue;
+        if (r.triggers.every((t) => t.rule.endsWith('.project-wrapper'))) continue;
+        const key = `${family}\u0000${moduleQualified}`;
+        let cats = seen.get(key);
+        if (!cats) seen.set(key, (cats = new Set()));
+        cats.add(r.category);
+        continue;
+      }
       const classQualified = CLASS_QUALIFIED.has(name.toLowerCase()) && r.category === 'auth';
       // `Retry` is short, but a project's own `resilience.Retry(…)` is a retry wrapper all the same.
       const retryNamed = r.category === 'retry' && /^retry$/i.test(name);
