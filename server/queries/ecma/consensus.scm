@@ -104,6 +104,7 @@
    arguments: (arguments (string) @nx) @args)
  (#match? @nx "^.(NX|nx).$")
  (#not-match? @args "^\\(\\s*['\"`](NX|nx)['\"`]")
+ (#not-match? @trigger "(^|\\.)([Pp]?[Ee]xpire([Aa]t)?|P?EXPIRE(AT)?|zadd|zAdd|ZADD|geoadd|geoAdd|GEOADD)$")
  (#not-match? @args "^\\(\\s*[^,]*?(?:^|[^A-Za-z0-9_$])(?:[A-Za-z_$]*[Nn]once|jti|[A-Za-z_$]*Jti)\\)?\\s*,")
  (#set! rule "ecma.consensus.redis-set-nx"))
 

@@ -152,6 +152,16 @@
  (#retry-loop? @trigger)
  (#set! rule "ecma.retry.backoff-loop"))
 
+; A retry strategy the project's own helper makes (`retryStrategy: createRetryStrategy()`, round 47
+; docmost, four clients): the backoff is chosen in the helper (its own region); handing it to a
+; client chooses nothing. Joins a region, makes none (first: the pattern below takes the same key).
+(pair
+  key: (property_identifier) @trigger
+  value: (call_expression function: (identifier))
+  (#any-of? @trigger "retryStrategy" "retryPolicy" "reconnectOnError")
+  (#set! evidence "mention")
+  (#set! rule "ecma.retry.options"))
+
 ; Client retry settings: ioredis { retryStrategy, maxRetriesPerRequest }, pg/knex { backoffBase },
 ; axios-retry { retries, retryDelay }. Not one query's option in a React component or hook
 ; (`useQuery(key, fetch, { retryDelay: 1000 })`, tRPC `….useQuery(input, { retry: 3, retryDelay })`):

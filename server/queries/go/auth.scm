@@ -264,11 +264,14 @@
  (#set! rule "go.auth.access-call"))
 
 ;; A session that is no longer valid is refused: if !se.IsActive() { return nil, ErrNoActiveSession }
+;; (not a rate-limit setting a parameter happens to call session, `session *apidef.RateLimitSmoothing`:
+;; round 47, tyk).
 ((if_statement
    condition: (unary_expression operator: "!" operand: (call_expression
      function: (selector_expression operand: (identifier) @recv field: (field_identifier) @f) @trigger)))
  (#any-of? @f "IsActive" "IsValid" "Valid")
  (#match? @recv "^(se|sess|session|[a-z]\\w*Session)$")
+ (#not-text-before? @trigger "\\b(se|sess|session)\\s+\\*?(\\w+\\.)?\\w*(RateLimit|Smoothing|Quota|Limit|Limiter|Throttle)\\w*\\s*[,)]")
  (#set! rule "go.auth.session-check"))
 
 ;; An LDAP bind as the user is the password check of an LDAP login (dex connector/ldap:

@@ -31,7 +31,8 @@ const IF_TYPES = ['if_statement', 'elif_clause'];
 const CASE_TYPES = ['expression_case', 'switch_case', 'case_clause'];
 const CONDITIONAL_TYPES = new Set(['ternary_expression', 'conditional_expression']);
 const NEGATION = /^\s*\(?\s*(?:!|not\s)\s*/;
-const FALSE_TEST = /\s*(?:===?|\bis)\s*(?:false|False)\s*$/;
+// (Also a setting read as text, `searchParams.get('rejectUnauthorized') === 'false'`: round 47, docmost.)
+const FALSE_TEST = /\s*(?:===?|\bis)\s*(?:false|False|'false'|"false")\s*$/;
 const CONJUNCTION = /\s*(?:&&|\|\||\band\b|\bor\b)\s*/;
 const EXIT = /^\s*(?:\{\s*)?(?:return|raise|throw|continue)\b/;
 

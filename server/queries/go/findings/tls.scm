@@ -1,6 +1,7 @@
 ; TLS certificate verification turned off (CWE-295): &tls.Config{InsecureSkipVerify: true} and
 ; cfg.InsecureSkipVerify = true. A config that verifies the peer itself (VerifyPeerCertificate or
-; VerifyConnection in the same literal, e.g. certificate pinning) is left alone, and so is the literal
+; VerifyConnection in the same literal, e.g. certificate pinning, or assigned a verifier after the
+; flag in the same function: tyk's chain-and-name check, round 47) is left alone, and so is the literal
 ; behind an operator's switch (`if c.SkipVerify { … }`, an early `if !c.SkipVerify { return }`, a
 ; `case unix:` dial to the server's own socket) or in a function dialling the server itself over
 ; loopback (`LocalRootURL`, `localhost`): the documented opt-in, like `InsecureSkipVerify: c.SkipVerify`.
@@ -29,6 +30,7 @@
  (#eq? @value "true")
  (#match? @name "\\.InsecureSkipVerify$")
  (#not-text-before? @finding "{{peer-pinned-tls}}")
+ (#not-text-after? @finding "\\.(VerifyPeerCertificate|VerifyConnection)\\s*=\\s*func\\b")
  (#not-guarded-by? @finding "{{tls-opt-out-switch}}")
  (#not-guarded-off? @finding "{{tls-verify-setting}}")
  (#not-text-before? @finding "{{loopback-dial}}")
