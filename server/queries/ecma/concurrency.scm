@@ -26,8 +26,11 @@
 ;; Making a lock, `const browserMutex = new Mutex()`, `const lock = new AsyncLock()`: nothing is held
 ;; yet; the units that take it (`browserMutex.runExclusive(…)`, `lock.acquire(key, fn)`) are the
 ;; regions (RECONCILED: lock creation is a mention, like Go's `sync.Mutex` fields; round 41, karakeep's
-;; module-level `browserMutex` judged N). (First: of two patterns matching the same node, the earlier counts.)
-((variable_declarator
+;; module-level `browserMutex` judged N), also as a class field (`private rateLimiterMutex = new Mutex()`,
+;; round 48, Flowise). (First: of two patterns matching the same node, the earlier counts.)
+; (Any node's `value`: a declarator, a class field (`public_field_definition` in TypeScript,
+; `field_definition` in JavaScript: no one node name serves both grammars), an object property.)
+((_
    value: (new_expression constructor: [(identifier) (member_expression)] @trigger))
  (#resolves-to? @trigger "^(async-mutex|async-lock|await-semaphore|semaphore-async-await|@shopify/semaphore)(/[\\w./-]+)?(\\.|$)")
  (#set! evidence "mention")

@@ -155,3 +155,11 @@
  (#not-match? @trigger "[Cc]onfirm|[Rr]epeat|[Rr]etype")
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.timing.secret-equality"))
+
+; Round 48: a hand-written constant-time comparison, `result |= a.charCodeAt(i) ^ b.charCodeAt(i)`
+; accumulated over both values: the timing-critical loop itself.
+((augmented_assignment_expression
+   left: (identifier)
+   operator: "|="
+   right: (binary_expression operator: "^")) @trigger
+ (#set! rule "ecma.timing.constant-time-compare"))

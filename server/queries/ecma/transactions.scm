@@ -37,6 +37,31 @@
  (#set! evidence "mention")
  (#set! rule "ecma.transactions.indexeddb"))
 
+;; Round 48 (Flowise, six services): an explicit transaction, `queryRunner.startTransaction()` …
+;; `commitTransaction()`, around at most one write and no loop (`newUser = await this.saveUser(newUser,
+;; queryRunner)`), at the default isolation level: one statement is atomic by itself, so the boundary protects nothing (judged N, as
+;; Go's and Python's single-statement transactions). Mentions (first: the pattern below takes the
+;; same node); two writes, or a loop or a Promise.all between start and commit, keep the region.
+((call_expression
+   function: (member_expression property: (property_identifier) @trigger)
+   arguments: (arguments) @args)
+ (#eq? @trigger "startTransaction")
+ (#eq? @args "()")
+ (#text-after? @trigger "commitTransaction\\(")
+ (#not-text-after? @trigger "^[\\s\\S]*?({{transaction-write-call}})[\\s\\S]*?({{transaction-write-call}})[\\s\\S]*?commitTransaction\\(")
+ (#not-text-after? @trigger "^[\\s\\S]*?(\\b(for|while)\\b|\\.(forEach|map)\\(|Promise\\.all)[\\s\\S]*?commitTransaction\\(")
+ (#set! evidence "mention")
+ (#set! rule "ecma.transactions.transaction-call"))
+
+((call_expression
+   function: (member_expression property: (property_identifier) @trigger))
+ (#any-of? @trigger "commitTransaction" "rollbackTransaction")
+ (#text-before? @trigger "startTransaction\\(")
+ (#not-text-before? @trigger "startTransaction\\([\\s\\S]*({{transaction-write-call}})[\\s\\S]*({{transaction-write-call}})")
+ (#not-text-before? @trigger "startTransaction\\([\\s\\S]*(\\b(for|while)\\b|\\.(forEach|map)\\(|Promise\\.all)")
+ (#set! evidence "mention")
+ (#set! rule "ecma.transactions.transaction-call"))
+
 ; knex.transaction(async (trx) => ...), sequelize.transaction(...), dataSource.transaction(...),
 ; manager.transaction('SERIALIZABLE', ...), db.transaction(...), prisma.$transaction([...]),
 ; pg-promise db.tx(...), MikroORM em.transactional(async (em) => ...)

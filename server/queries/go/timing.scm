@@ -262,3 +262,11 @@
  (#not-match? @b "^(len|cap)\\(")
  (#text-before? @trigger "[Pp]ass(word|wd)\\b|PASSWORD|[Pp]asswd")
  (#set! rule "go.timing.digest-compare"))
+
+; Round 48: a hand-written constant-time comparison, `v |= a[i] ^ b[i]` accumulated over both
+; values: the timing-critical loop itself (crypto/subtle's own shape).
+((assignment_statement
+   left: (expression_list . (identifier))
+   operator: "|="
+   right: (expression_list . (binary_expression operator: "^"))) @trigger
+ (#set! rule "go.timing.constant-time-api"))

@@ -154,3 +154,12 @@
  (#match? @codes "(^|[._])\\w*(codes|tokens)$")
  (#unit-name-matches? @trigger "(check|verify|validate|consume|use)_\\w*(recovery|backup)_(code|token)s?(\\s|$)")
  (#set! rule "python.timing.secret-compare"))
+
+; Round 48 (liberapay): a hand-written constant-time comparison, the XOR of each pair of characters
+; or bytes accumulated into a result (`for x, y in zip(a, b): result |= ord(x) ^ ord(y)`): the
+; timing-critical code itself, which any "simplification" to `==` breaks.
+((augmented_assignment
+   left: (identifier)
+   operator: "|="
+   right: (binary_operator operator: "^")) @trigger
+ (#set! rule "python.timing.constant-time-compare"))

@@ -2,6 +2,28 @@
 ; connections, DB-API commit/rollback/autocommit, isolation levels, peewee/asyncpg/psycopg transaction
 ; blocks, and transaction-control SQL text.
 
+;; Round 48 (pontoon): an atomic block that writes at most once, outside loops, and otherwise calls
+;; only reads (`@transaction.atomic` on a view that only reads, or around one `profile.save()`): one
+;; statement is atomic by itself, so the block protects nothing (judged N 19 times in rounds 5–48, like
+;; Go's single-statement transactions). Mentions (first: the library pattern below takes the same
+;; node). A second write, a write in a loop, or a call of any function not known to read (the
+;; project's own helpers) keeps the region: `#trivial-atomic-body?` (pyAtomic.ts).
+((decorated_definition
+   (decorator [(identifier) (attribute)] @trigger)
+   definition: (function_definition body: (block) @body))
+ (#resolves-to? @trigger "^django\\.db\\.transaction\\.atomic$")
+ (#trivial-atomic-body? @body)
+ (#set! evidence "mention")
+ (#set! rule "python.transactions.library-call"))
+
+((with_statement
+   (with_clause (with_item value: (call function: [(identifier) (attribute)] @trigger)))
+   body: (block) @body)
+ (#resolves-to? @trigger "^django\\.db\\.transaction\\.atomic$")
+ (#trivial-atomic-body? @body)
+ (#set! evidence "mention")
+ (#set! rule "python.transactions.library-call"))
+
 ; Django: transaction.atomic (decorator, `with`, or called), on_commit, set_autocommit, commit, rollback,
 ; savepoint, savepoint_rollback, non_atomic_requests, mark_for_rollback_on_error;
 ; Tortoise ORM in_transaction() / atomic(); Pony @db_session, commit(), rollback()

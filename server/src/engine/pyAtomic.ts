@@ -1,0 +1,76 @@
+/**
+ * `#trivial-atomic-body? @body`: Python: a Django `transaction.atomic` block (a decorated function's
+ * body or a `with` block) that writes at most once, outside any loop, and calls nothing else the
+ * engine cannot vouch for as a read: `profile.has_dismissed = True; profile.save(); return
+ * JsonResponse(…)`, a view that only reads. One statement is atomic by itself, so the boundary
+ * protects nothing (unless the block raises, reads after its write, recovers from an IntegrityError in
+ * the savepoint, or is a generator) (round 48, pontoon: judged N; as Go's single-statement transactions). Any call of
+ * an unknown function (the project's own helper, a signal, a task) may write, and keeps the region:
+ * a textual count of write-named calls lost 100 regions judged right in earlier rounds, whose writes
+ * go through helpers (`cls.save(…)`, `_save_m2m`, `perform_mutation`).
+ */
+import type { Node } from 'web-tree-sitter';
+
+const WRITE = new Set([
+  'save', 'delete', 'create', 'update', 'bulk_create', 'bulk_update', 'get_or_create', 'update_or_create', 'add', 'remove', 'set', 'clear',
+  'execute', 'executemany', 'raw', 'select_for_update', 'send', 'delay', 'apply_async', 'full_clean',
+]);
+
+/** Calls that only read or build values: ORM query-set reads, Django responses, builtins, logging. */
+const READ = new Set([
+  'get', 'filter', 'exclude', 'all', 'first', 'last', 'count', 'exists', 'values', 'values_list', 'order_by', 'select_related',
+  'prefetch_related', 'annotate', 'aggregate', 'only', 'defer', 'distinct', 'none', 'latest', 'earliest', 'in_bulk', 'iterator', 'using',
+  'get_object_or_404', 'get_list_or_404', 'render', 'redirect', 'reverse', 'is_valid', 'has_changed', 'int', 'str', 'len', 'list',
+  'dict', 'tuple', 'sorted', 'bool', 'float', 'min', 'max', 'sum', 'any', 'isinstance', 'getattr', 'hasattr', 'range', 'enumerate',
+  'zip', 'format', 'join', 'split', 'strip', 'lower', 'upper', 'replace', 'startswith', 'endswith', 'items', 'keys', 'append', 'extend',
+  'loads', 'dumps', 'now', 'today', 'gettext', 'ugettext', 'gettext_lazy', '_', 'debug', 'info', 'warning', 'error', 'exception',
+  'strftime', 'isoformat', 'timedelta', 'date', 'datetime',
+]);
+
+function calleeName(call: Node): { name: string; method: boolean } | undefined {
+  const f = call.childForFieldName('function');
+  if (f?.type === 'identifier') return { name: f.text, method: false };
+  if (f?.type === 'attribute') {
+    const a = f.childForFieldName('attribute');
+    return a ? { name: a.text, method: true } : undefined;
+  }
+  return undefined;
+}
+
+const LOOPS = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+
+function inLoop(n: Node, body: Node): boolean {
+  for (let p = n.parent; p && p.id !== body.id; p = p.parent) if (LOOPS.has(p.type)) return true;
+  return false;
+}
+
+/** ORM reads that decide or raise (`self.queryset.get(pk=obj.pk)`, a permission re-check): after a write they make the rollback matter. */
+const QUERY_READ = new Set(['get', 'filter', 'exclude', 'first', 'last', 'exists', 'count', 'get_object_or_404', 'get_list_or_404', 'latest', 'earliest', 'in_bulk']);
+
+/** A body that relies on the rollback: it raises, recovers from a database error in a savepoint, or is a generator (the block ends before iteration). */
+const RELIES_ON_ROLLBACK = /\braise\b|IntegrityError|DatabaseError|OperationalError|TransactionManagementError|\byield\b/;
+
+export function isTrivialAtomicBody(body: Node): boolean {
+  if (RELIES_ON_ROLLBACK.test(body.text)) return false;
+  let writes = 0;
+  for (const call of body.descendantsOfType('call')) {
+    if (!call) continue;
+    const callee = calleeName(call);
+    if (!callee) return false;
+    const { name, method } = callee;
+    if (WRITE.has(name) && (method || name === 'send')) {
+      if (inLoop(call, body)) return false;
+      writes++;
+      if (writes > 1) return false;
+      continue;
+    }
+    // A read after the write (nautobot: `obj = form.save(); self.queryset.get(pk=obj.pk)`, an
+    // object-permission check that rolls the save back): the boundary is the check's.
+    if (writes > 0 && QUERY_READ.has(name)) return false;
+    if (READ.has(name)) continue;
+    // A class made (a form, a response, a model instance not yet saved): no write by itself.
+    if (/^[A-Z]/.test(name)) continue;
+    return false;
+  }
+  return true;
+}
