@@ -388,10 +388,13 @@
 
 ;   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED' })       (tRPC)
 ;   if (!apiToken) throw new AppError(AppErrorCode.UNAUTHORIZED, { … })   (an app's own error codes)
+;   if (!this.userId) throw new Meteor.Error('not-authorized')            (Meteor; round 49, wekan)
+;   if (admin === undefined) { const error = new Meteor.Error('Forbidden', 'Forbidden'); …; throw error; }
 ; A generic error class given an unauthorized / forbidden code is the same denial.
-(([(if_statement condition: (_) @cond consequence: [(throw_statement (new_expression arguments: (arguments . [(member_expression property: (property_identifier) @code) (object (pair value: (string) @code))])) @trigger)
-                               (statement_block (throw_statement (new_expression arguments: (arguments . [(member_expression property: (property_identifier) @code) (object (pair value: (string) @code))])) @trigger))])])
- (#match? @code "^['\"]?(UNAUTHORIZED|FORBIDDEN|UNAUTHENTICATED|PERMISSION_DENIED|Unauthorized|Forbidden|Unauthenticated|PermissionDenied)['\"]?$")
+(([(if_statement condition: (_) @cond consequence: [(throw_statement (new_expression arguments: (arguments . [(member_expression property: (property_identifier) @code) (object (pair value: (string) @code)) (string) @code])) @trigger)
+                               (statement_block (throw_statement (new_expression arguments: (arguments . [(member_expression property: (property_identifier) @code) (object (pair value: (string) @code)) (string) @code])) @trigger))
+                               (statement_block (lexical_declaration (variable_declarator value: (new_expression arguments: (arguments . (string) @code)) @trigger)) (throw_statement))])])
+ (#match? @code "^['\"]?(UNAUTHORIZED|FORBIDDEN|UNAUTHENTICATED|PERMISSION_DENIED|Unauthorized|Forbidden|Unauthenticated|PermissionDenied|not-authori[sz]ed|access-denied|permission-denied|not-allowed)['\"]?$")
  (#not-match? @cond "{{response-status}}")
  (#not-match? @cond "{{config-presence}}")
  (#not-unit-name-matches? @trigger "^intercept( |$)")

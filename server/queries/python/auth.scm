@@ -952,11 +952,12 @@
 ; Round 18 (privacyidea, redash): access decisions with no framework exception or library call.
 ; A policy engine's refusal: `if not Match.generic(...).allowed(): raise PolicyError(...)`,
 ; `if not is_permitted: raise AccessDenied()`: the project's own denial exception, raised when a
-; condition about what is allowed, permitted, granted or authorised fails.
+; condition about what is allowed, permitted, granted or authorised fails; also one named plainly
+; (`if not ctx.authenticated: raise exception.Unauthorized(…)`, round 49, keystone's RBAC enforcer).
 (([(if_statement condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))
    (elif_clause condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))])
- (#match? @f "(^|\\.)\\w*(PolicyError|PolicyViolation|AccessDenied|AccessDeniedError|NotAllowed|NotAllowedError|NotAuthori[sz]ed|NotAuthori[sz]edError|AuthorizationError|AuthorisationError|ForbiddenError)$")
- (#match? @cond "[Aa]llow|[Pp]ermi[st]|[Gg]rant|[Aa]uthori[sz]|[Rr]ole|[Aa]dmin|[Ss]cope|[Pp]olicy")
+ (#match? @f "(^|\\.)\\w*(PolicyError|PolicyViolation|AccessDenied|AccessDeniedError|NotAllowed|NotAllowedError|NotAuthori[sz]ed|NotAuthori[sz]edError|AuthorizationError|AuthorisationError|ForbiddenError)$|(^|\\.)(Unauthori[sz]ed|Unauthenticated|Forbidden|ForbiddenAction)$")
+ (#match? @cond "[Aa]llow|[Pp]ermi[st]|[Gg]rant|[Aa]uthori[sz]|[Aa]uthenticat|[Rr]ole|[Aa]dmin|[Ss]cope|[Pp]olicy")
  (#set! rule "python.auth.deny-guard"))
 
 ; itsdangerous: serializer.loads(token, max_age=...), signer.unsign(value, max_age=...): an invite,
@@ -1191,7 +1192,8 @@
 ; class ClientAuthentication. The method that checks the credentials or claims a login presents.
 ; Round 46 (ArchiveBox): django-ninja's security classes (`class HeaderTokenAuth(APIKeyHeader)`,
 ; `HttpBearer`, `HttpBasicAuth`) authenticate the same way, and django-auth-ldap's backends let a
-; subclass decide in `authenticate_ldap_user` (ArchiveBox grants superuser there).
+; subclass decide in `authenticate_ldap_user` (ArchiveBox grants superuser there). Round 49 (keystone):
+; an authentication method plugin, `class TOTP(base.AuthMethodHandler): def authenticate(self, payload)`.
 ((class_definition
    name: (identifier) @class
    body: (block
@@ -1208,7 +1210,7 @@
      [(function_definition name: (identifier) @trigger) @fn
       (decorated_definition definition: (function_definition name: (identifier) @trigger)) @fn]))
  (#any-of? @trigger "authenticate" "aauthenticate" "authenticate_ldap_user")
- (#match? @base "(Backend|Authentication|Authenticator)$|(^|\\.)(HttpBearer|HttpBasicAuth|APIKey(Header|Query|Cookie))$")
+ (#match? @base "(Backend|Authentication|Authenticator)$|(^|\\.)(HttpBearer|HttpBasicAuth|APIKey(Header|Query|Cookie))$|(^|\\.)\\w*Auth\\w*(Handler|Plugin)$")
  (#not-match? @fn "@(abc\\.)?abstractmethod|^(async\\s+)?def\\s+\\w+\\([^)]*\\)\\s*(->[^:]*)?:\\s*(pass|\\.\\.\\.|raise\\s+NotImplementedError\\S*)\\s*$")
  (#set! rule "python.auth.backend-method"))
 
@@ -1426,3 +1428,12 @@
    right: (true))
  (#any-of? @flag "is_superuser" "is_staff" "is_admin")
  (#set! rule "python.auth.privilege-grant"))
+
+; Round 49 (keystone): oslo.policy, OpenStack's policy engine, asked whether a caller may act,
+; `self._enforcer.enforce(rule=action, target=target, creds=credentials, …)`, `enforcer.authorize(…)`.
+((call
+   function: (attribute attribute: (identifier) @m) @trigger
+   arguments: (argument_list . (_)))
+ (#any-of? @m "enforce" "authorize")
+ (#imports? "^oslo_policy(\\.|$)")
+ (#set! rule "python.auth.policy-enforce"))

@@ -190,6 +190,13 @@ const NOT_SECRET_NAME =
 /** A pagination object's token field: `resp.Pagination.Token`, `page.next_token`, `cursor?.token`. */
 const PAGING_FIELD = /(^|[.?])(pagination|Pagination|paging|Paging|page|Page|cursor|Cursor)\??\.(token|Token|next_?token|nextToken|NextToken)$/;
 
+/** Go: `n` sits in a method named for equality (`equal`, `Equal`, `Equals`, `IsEqual`). */
+function goEqualityMethod(n: Node): boolean {
+  let fn: Node | null = n.parent;
+  while (fn && fn.type !== 'method_declaration' && fn.type !== 'function_declaration') fn = fn.parent;
+  return fn?.type === 'method_declaration' && /^(equal|Equal|equals|Equals|isEqual|IsEqual|eq|Eq)$/.test(fn.childForFieldName('name')?.text ?? '');
+}
+
 /** Go: `x.name` where this file declares a struct field `name bool` (one per line, or `a, name bool`). */
 function goBoolField(n: Node, ctx: ValueContext): boolean {
   if (n.type !== 'selector_expression') return false;
@@ -358,6 +365,9 @@ function isLiteral(n: Node): boolean {
   // A template literal or f-string without substitutions is a constant string.
   if (n.type === 'template_string') return !n.namedChildren.some((c) => c?.type === 'template_substitution');
   if (n.type === 'unary_expression') return n.namedChildren.every((c) => c !== null && isLiteral(c));
+  // A fixed byte string: `Buffer.from([137, 80, 78, 71])`, `Buffer.from('%PDF')`, `new Uint8Array([…])`,
+  // Python `bytes([0x89, 0x50])` (a file signature or magic number; round 49, wekan's PNG check).
+  if ((n.type === 'call_expression' || n.type === 'new_expression' || n.type === 'call') && /^(Buffer\.from|new\s+Uint8Array|bytes|bytearray)\s*\(\s*(\[[\s\d,xXa-fA-F]*\]|'[^'\\]*'|"[^"\\]*")\s*\)$/.test(n.text)) return true;
   return false;
 }
 
@@ -433,6 +443,9 @@ function collectTopLevel(top: Node, facts: FileFacts, ctx: ValueContext): void {
         if (isLiteral(value)) facts.constants.add(textOf(name, ctx));
         // const Roles = { ADMIN: 'admin' } as const / Object.freeze({...}): members are constants.
         else if (/^(Object\.freeze\(\s*)?\{[^]*\}\s*(as\s+const)?\)?$/.test(textOf(value, ctx)) && /as const|Object\.freeze/.test(textOf(value, ctx))) facts.enums.add(textOf(name, ctx));
+        // const FINDINGS = { SIGNATURE: 'signature', MISSING: 'missing' } (round 49, wekan): an
+        // UPPER_CASE table of string or number literals is an enum too, frozen or not.
+        else if (value.type === 'object' && ALL_CAPS.test(textOf(name, ctx)) && value.namedChildCount > 0 && value.namedChildren.every((p) => p?.type === 'pair' && ['string', 'number'].includes(field(p, 'value')?.type ?? ''))) facts.enums.add(textOf(name, ctx));
       }
       return;
     }
@@ -589,9 +602,10 @@ export function isConstant(raw: Node, ctx: ValueContext): boolean {
   if (n.type === 'selector_expression' || n.type === 'attribute' || n.type === 'member_expression') {
     const last = memberName(n, ctx) ?? '';
     if (/(^|\.)(env|environ)\./.test(textOf(n, ctx))) return false;
-    if (ALL_CAPS.test(last)) return !SECRET_NAME.test(last) || SENTINEL_NAME.test(last) || CAPS_NOT_SECRET.test(last);
     const owner = receiverOf(n);
+    // (A member of the file's enum is a constant whatever it is called: `FINDINGS.SIGNATURE`.)
     if (owner && owner.type === 'identifier' && file.enums.has(textOf(owner, ctx))) return true;
+    if (ALL_CAPS.test(last)) return !SECRET_NAME.test(last) || SENTINEL_NAME.test(last) || CAPS_NOT_SECRET.test(last);
     // `AccountCenterControlValue.Edit`, `Role.Admin`: a capitalised member of a PascalCase or
     // UPPER_CASE object is an enum member, also when the enum is imported (not in file.enums).
     // Go selectors on a package (`http.MethodGet`) are left to packageConstants.
@@ -753,6 +767,9 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   // Go: a field the file declares `bool` (`a.Signatures[t] == s.expected` with `expected bool` in
   // the struct, round 46 harbor): a flag, whatever the other side is called.
   if (ctx.family === 'go' && (goBoolField(a, ctx) || goBoolField(b, ctx))) return false;
+  // Go: a type's own equality method (`func (s *sessionState) equal(i interface{}) bool`, round 49
+  // cfssl): two values of the type compared field by field, a copy check, never a verification.
+  if (ctx.family === 'go' && goEqualityMethod(a)) return false;
   const na = valueName(a, ctx);
   const nb = valueName(b, ctx);
   // password1 vs password2, password vs password2

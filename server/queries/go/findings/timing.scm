@@ -8,6 +8,7 @@
 ; bytes.Equal(mac, expected)
 ((call_expression function: (selector_expression) @fn arguments: (argument_list . [(identifier) (selector_expression) (call_expression) (slice_expression) (index_expression) (type_conversion_expression)] @a . [(identifier) (selector_expression) (call_expression) (slice_expression) (index_expression) (type_conversion_expression)] @b .)) @finding
  (#resolves-to? @fn "^bytes\\.Equal$")
+ (#not-match? @finding "{{same-field-bytes-equal}}")
  (#match? @a "{{secret-name}}")
  (#not-match? @a "{{not-secret-name}}|ConstantTime|^hmac\\.Equal\\(")
  (#not-match? @b "^\\[\\]byte\\(\\s*[\\\"`]|^(len|cap)\\(")
@@ -23,6 +24,7 @@
 ; bytes.Equal(expected, mac)
 ((call_expression function: (selector_expression) @fn arguments: (argument_list . [(identifier) (selector_expression) (call_expression) (slice_expression) (index_expression) (type_conversion_expression)] @a . [(identifier) (selector_expression) (call_expression) (slice_expression) (index_expression) (type_conversion_expression)] @b .)) @finding
  (#resolves-to? @fn "^bytes\\.Equal$")
+ (#not-match? @finding "{{same-field-bytes-equal}}")
  (#match? @b "{{secret-name}}")
  (#not-match? @b "{{not-secret-name}}|ConstantTime|^hmac\\.Equal\\(")
  (#not-match? @a "^\\[\\]byte\\(\\s*[\\\"`]|^(len|cap)\\(")
