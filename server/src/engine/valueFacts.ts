@@ -445,7 +445,7 @@ function collectTopLevel(top: Node, facts: FileFacts, ctx: ValueContext): void {
         else if (/^(Object\.freeze\(\s*)?\{[^]*\}\s*(as\s+const)?\)?$/.test(textOf(value, ctx)) && /as const|Object\.freeze/.test(textOf(value, ctx))) facts.enums.add(textOf(name, ctx));
         // const FINDINGS = { SIGNATURE: 'signature', MISSING: 'missing' } (round 49, wekan): an
         // UPPER_CASE table of string or number literals is an enum too, frozen or not.
-        else if (value.type === 'object' && ALL_CAPS.test(textOf(name, ctx)) && value.namedChildCount > 0 && value.namedChildren.every((p) => p?.type === 'pair' && ['string', 'number'].includes(field(p, 'value')?.type ?? ''))) facts.enums.add(textOf(name, ctx));
+        else if (value.type === 'object' && ALL_CAPS.test(textOf(name, ctx)) && value.namedChildCount > 0 && value.namedChildren.every((p) => p?.type === 'comment' || (p?.type === 'pair' && ['string', 'number'].includes(field(p, 'value')?.type ?? '')))) facts.enums.add(textOf(name, ctx));
       }
       return;
     }

@@ -4,7 +4,8 @@
 ; flag in the same function: tyk's chain-and-name check, round 47) is left alone, and so is the literal
 ; behind an operator's switch (`if c.SkipVerify { … }`, an early `if !c.SkipVerify { return }`, a
 ; `case unix:` dial to the server's own socket) or in a function dialling the server itself over
-; loopback (`LocalRootURL`, `localhost`): the documented opt-in, like `InsecureSkipVerify: c.SkipVerify`.
+; loopback (`LocalRootURL`, `localhost`, before or after the setting: a container health probe of
+; its own server, round 46 uptime-kuma): the documented opt-in, like `InsecureSkipVerify: c.SkipVerify`.
 ; The switch may also be a setting that ignores TLS errors (`if r.ignoreTLSErrors`) or a TLS/SSL mode
 ; whose values include skip-verify (`if config.SSLMode == 2 || config.SSLMode == 3`). Nor is a
 ; peer-to-peer config that asks the other side for any certificate and presents its own
@@ -19,6 +20,7 @@
  (#not-guarded-by? @finding "{{tls-opt-out-switch}}")
  (#not-guarded-off? @finding "{{tls-verify-setting}}")
  (#not-text-before? @finding "{{loopback-dial}}")
+ (#not-text-after? @finding "{{loopback-dial}}")
  (#set! rule "go.crypto.tls-verify-disabled")
  (#set! category "crypto")
  (#set! severity "warning")
@@ -34,6 +36,7 @@
  (#not-guarded-by? @finding "{{tls-opt-out-switch}}")
  (#not-guarded-off? @finding "{{tls-verify-setting}}")
  (#not-text-before? @finding "{{loopback-dial}}")
+ (#not-text-after? @finding "{{loopback-dial}}")
  (#set! rule "go.crypto.tls-verify-disabled")
  (#set! category "crypto")
  (#set! severity "warning")
