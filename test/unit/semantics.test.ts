@@ -534,7 +534,7 @@ describe('regions: evidence and units', () => {
       ['store.Begin:transactions', 'Exchange:jwt'],
       'p.Exchange(ctx, code) forwards; s.db.BeginTx(ctx, nil) passes a literal option; Exchange handles the exchange itself (a code exchange returned as is is a mention)',
     );
-    const py = ['from django.db import transaction', '', 'class Unit:', '    def commit(self):', '        self.session.commit()', '', 'def atomic_save(obj):', '    with transaction.atomic():', '        obj.save()', ''].join('\n');
+    const py = ['from django.db import transaction', '', 'class Unit:', '    def commit(self):', '        self.session.commit()', '', 'def atomic_save(obj):', '    with transaction.atomic():', '        obj.save()', '        obj.history.create(state=obj.state)', ''].join('\n');
     assert.deepStrictEqual(engine.analyze(py, 'python').analysis.regions.map((r) => r.symbol), ['atomic_save']);
   });
 

@@ -38,27 +38,14 @@
  (#set! rule "ecma.transactions.indexeddb"))
 
 ;; Round 48 (Flowise, six services): an explicit transaction, `queryRunner.startTransaction()` …
-;; `commitTransaction()`, around at most one write and no loop (`newUser = await this.saveUser(newUser,
-;; queryRunner)`), at the default isolation level: one statement is atomic by itself, so the boundary protects nothing (judged N, as
-;; Go's and Python's single-statement transactions). Mentions (first: the pattern below takes the
-;; same node); two writes, or a loop or a Promise.all between start and commit, keep the region.
-((call_expression
-   function: (member_expression property: (property_identifier) @trigger)
-   arguments: (arguments) @args)
- (#eq? @trigger "startTransaction")
- (#eq? @args "()")
- (#text-after? @trigger "commitTransaction\\(")
- (#not-text-after? @trigger "^[\\s\\S]*?({{transaction-write-call}})[\\s\\S]*?({{transaction-write-call}})[\\s\\S]*?commitTransaction\\(")
- (#not-text-after? @trigger "^[\\s\\S]*?(\\b(for|while)\\b|\\.(forEach|map)\\(|Promise\\.all)[\\s\\S]*?commitTransaction\\(")
- (#set! evidence "mention")
- (#set! rule "ecma.transactions.transaction-call"))
-
+;; `commitTransaction()` at the default isolation level, around at most one write and no loop
+;; (`newUser = await this.saveUser(newUser, queryRunner)`): one statement is atomic by itself, so the
+;; boundary protects nothing (judged N, as Go's and Python's single-statement transactions). A mention;
+;; `#trivial-transaction?` (trivialTx.ts), whose `not-` form the pattern below carries.
 ((call_expression
    function: (member_expression property: (property_identifier) @trigger))
- (#any-of? @trigger "commitTransaction" "rollbackTransaction")
- (#text-before? @trigger "startTransaction\\(")
- (#not-text-before? @trigger "startTransaction\\([\\s\\S]*({{transaction-write-call}})[\\s\\S]*({{transaction-write-call}})")
- (#not-text-before? @trigger "startTransaction\\([\\s\\S]*(\\b(for|while)\\b|\\.(forEach|map)\\(|Promise\\.all)")
+ (#any-of? @trigger "startTransaction" "commitTransaction" "rollbackTransaction")
+ (#trivial-transaction? @trigger)
  (#set! evidence "mention")
  (#set! rule "ecma.transactions.transaction-call"))
 
@@ -73,6 +60,7 @@
  (#match? @trigger "^(transaction|transactionAsync|tx|txIf|withTransaction|startTransaction|commitTransaction|rollbackTransaction|abortTransaction|startSession|beginTransaction|transactional)$")
  (#not-match? @o "(^|\\.)queryInterface(\\.sequelize)?$")
  (#not-match? @o "(^|\\.)[A-Za-z_]*[Oo]rchestrator$")
+ (#not-trivial-transaction? @trigger)
  (#set! rule "ecma.transactions.transaction-call"))
 
 ; Prisma's interactive form, prisma.$transaction(async (tx) => …), and a batch of prepared

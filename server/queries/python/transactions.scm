@@ -4,23 +4,15 @@
 
 ;; Round 48 (pontoon): an atomic block that writes at most once, outside loops, and otherwise calls
 ;; only reads (`@transaction.atomic` on a view that only reads, or around one `profile.save()`): one
-;; statement is atomic by itself, so the block protects nothing (judged N 19 times in rounds 5–48, like
-;; Go's single-statement transactions). Mentions (first: the library pattern below takes the same
-;; node). A second write, a write in a loop, or a call of any function not known to read (the
-;; project's own helpers) keeps the region: `#trivial-atomic-body?` (pyAtomic.ts).
-((decorated_definition
-   (decorator [(identifier) (attribute)] @trigger)
-   definition: (function_definition body: (block) @body))
+;; statement is atomic by itself, so the block protects nothing (judged N 15 times in rounds 5–41 and 13
+;; times in round 48, like Go's single-statement transactions). A mention. A second write, a write in a
+;; loop, a call of any function not known to read (the project's own helpers), a read after the write, a
+;; raise, an IntegrityError savepoint or a generator keeps the region: `#trivial-transaction?`
+;; (trivialTx.ts); the library pattern below carries the `not-` form, so both re-run on an edit.
+([(call function: [(identifier) (attribute)] @trigger)
+  (decorator [(identifier) (attribute)] @trigger)]
  (#resolves-to? @trigger "^django\\.db\\.transaction\\.atomic$")
- (#trivial-atomic-body? @body)
- (#set! evidence "mention")
- (#set! rule "python.transactions.library-call"))
-
-((with_statement
-   (with_clause (with_item value: (call function: [(identifier) (attribute)] @trigger)))
-   body: (block) @body)
- (#resolves-to? @trigger "^django\\.db\\.transaction\\.atomic$")
- (#trivial-atomic-body? @body)
+ (#trivial-transaction? @trigger)
  (#set! evidence "mention")
  (#set! rule "python.transactions.library-call"))
 
@@ -30,6 +22,7 @@
 ([(call function: [(identifier) (attribute)] @trigger)
   (decorator [(identifier) (attribute)] @trigger)]
  (#resolves-to? @trigger "^(django\\.db\\.transaction\\.\\w+|tortoise\\.transactions\\.\\w+|pony\\.orm\\.(db_session|commit|rollback|flush))$")
+ (#not-trivial-transaction? @trigger)
  (#set! rule "python.transactions.library-call"))
 
 ; connection.on_commit(fn), connections["default"].on_commit(fn): work deferred until the surrounding

@@ -277,9 +277,14 @@ const CONTRIBUTING_TOP_LEVEL = new Set(['const_declaration', 'var_declaration', 
  * (functions, methods, types), in an exported function or class, or inside a Python class's
  * body (a class is an enum by its name and bases alone).
  */
-function factsUnchanged(changed: readonly CharRange[], root: Node, oldRoot: Node, python: boolean): boolean {
+function factsUnchanged(changed: readonly CharRange[], root: Node, oldRoot: Node, python: boolean, macFunctions: ReadonlySet<string> = new Set()): boolean {
   const inside = (outer: Node | null, r: CharRange) => outer !== null && r.startIndex >= outer.startIndex && r.endIndex <= outer.endIndex;
   const neutral = (n: Node, r: CharRange): boolean => {
+    // Python: a node naming one of the last analysis's MAC helpers may be that helper with its
+    // body edited away (`def fingerprint(user):` left with no `return hmac…`); the old tree, edited
+    // into the new coordinates, reads the old text and cannot say. Not neutral: the facts are
+    // computed again (cheap, the top level only).
+    if (python && macFunctions.size > 0 && [...macFunctions].some((m) => n.text.includes(m))) return false;
     if (n.type === 'function_definition') return !mayReturnMac(n);
     // Python: any other top-level node naming a MAC may be a MAC helper's body cut off from its
     // `def` by an edit (a module-level `return hmac…`, a syntax error): not neutral.
@@ -578,7 +583,7 @@ export class GuardrailEngine {
       const imports = (dirtyFound && previous && sameKeywords(loaded.spec.family, previous.state.importWords, importWords, previous.edits, dirtyFound.dirty) ? previous.state.imports : undefined) ?? collectImports(root, loaded.spec.family, text);
       budget.check('imports');
       // Edits only inside functions leave the file facts (top-level constants and enums) as they were.
-      const kept = dirtyFound && previous?.state.fileFacts && factsUnchanged(dirtyFound.changed, root, options.previousTree!.rootNode, loaded.spec.family === 'python') ? previous.state.fileFacts : undefined;
+      const kept = dirtyFound && previous?.state.fileFacts && factsUnchanged(dirtyFound.changed, root, options.previousTree!.rootNode, loaded.spec.family === 'python', previous.state.fileFacts.facts.macFunctions) ? previous.state.fileFacts : undefined;
       const fileFacts: FileFactsWithAtomics = kept ? { facts: kept.facts, key: kept.key } : computeFileFacts(root, loaded.spec.family, text);
       fileFacts.importWords = importWords;
       fileFacts.plain = { facts: fileFacts.facts, key: fileFacts.key };

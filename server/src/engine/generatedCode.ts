@@ -22,9 +22,11 @@ const MARKERS = /@generated\b|\bDO NOT EDIT\b|\b(auto-?generated|automatically g
  * A Go build constraint that compiles the file only into a test build: a conjunction (no `||`)
  * with a positive test tag (`//go:build e2etest`, `//go:build test`, `//go:build integration && linux`).
  * The file is test support code wherever it lives (an e2e TestService, a dummy backend), like a
- * `_test.go` file; `//go:build !e2e` (excluded from test builds) is not.
+ * `_test.go` file; `//go:build !e2e` (excluded from test builds) is not. So is a development-only build
+ * (`//go:build devcert`, netbird's relay client that skips certificate checks in dev builds; `dev`,
+ * `debug`, `mock`): the production file beside it (`//go:build !devcert`) is what ships.
  */
-const GO_TEST_BUILD = /^\/\/go:build (?!.*\|\|)(?:.*&&\s*)?\(?\s*(e2e\w*|integration\w*|tests?|testing|unit)\b/;
+const GO_TEST_BUILD = /^\/\/go:build (?!.*\|\|)(?:.*&&\s*)?\(?\s*(e2e\w*|integration\w*|tests?|testing|unit|dev|devcert|devel|development|debug|mock|mocks|fake)\b/;
 
 /** A comment line in Go, Python or JS/TS (`//`, `#` and a shebang, `/*`, a block comment's ` *`). */
 const COMMENT_LINE = /^\s*(\/\/|#|\/\*|\*)/;

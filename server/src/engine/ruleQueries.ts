@@ -19,7 +19,7 @@ import { blockMatches, isExecutedLater, isFireAndForget, isLookedUpBefore, textA
 import { isBrowserCode } from './browserCode';
 import { comparisonOperands, concatSplicesRuntimeValue, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isClosurePrimitive, isFixedOrmQuery, isForwardedCredential, isReadOnlyTransaction, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isMacComparison, isSecretUse, isVerifiedClaimComparison, type ValueContext } from './valueFacts';
 import { functionText, isDummyData, isHashWrapper, isIdHash, isInBranch, isInsideCallbackOf, isNotRandomDisclaimed, isRandomId, isRandomSecret } from './randomUse';
-import { isTrivialAtomicBody } from './pyAtomic';
+import { isTrivialTransaction } from './trivialTx';
 
 export { splitPatterns, stripPredicates } from './queryText';
 
@@ -146,7 +146,7 @@ const CONTEXT_PREDICATES = new Set([
   'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
   // One side of a comparison is bound from a JWT verification in the function (valueFacts.ts).
   'verified-claim-compare?', 'not-verified-claim-compare?',
-  'field-read?', 'not-field-read?', 'looked-up-before?', 'not-looked-up-before?', 'trivial-atomic-body?', 'not-trivial-atomic-body?',
+  'field-read?', 'not-field-read?', 'looked-up-before?', 'not-looked-up-before?', 'trivial-transaction?', 'not-trivial-transaction?',
 ]);
 
 /**
@@ -317,7 +317,7 @@ const OWN_PREDICATES = new Set([
   'guarded-by?', 'not-guarded-by?', 'guarded-off?', 'not-guarded-off?', 'helper-matches?', 'not-helper-matches?', 'code-built-sql?', 'not-code-built-sql?', 'stale-marker?', 'not-stale-marker?',
   'member-decorator?',
   'verified-claim-compare?', 'not-verified-claim-compare?',
-  'field-read?', 'not-field-read?', 'looked-up-before?', 'not-looked-up-before?', 'trivial-atomic-body?', 'not-trivial-atomic-body?',
+  'field-read?', 'not-field-read?', 'looked-up-before?', 'not-looked-up-before?', 'trivial-transaction?', 'not-trivial-transaction?',
 ]);
 
 /**
@@ -582,7 +582,7 @@ const NODE_TESTS: ReadonlyMap<string, (n: Node, ctx: MatchContext) => boolean> =
   ['member-decorator?', isMemberDecorator],
   ['field-read?', isFieldRead],
   ['looked-up-before?', isLookedUpBefore],
-  ['trivial-atomic-body?', isTrivialAtomicBody],
+  ['trivial-transaction?', isTrivialTransaction],
 ]);
 
 /**

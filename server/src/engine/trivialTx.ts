@@ -1,5 +1,8 @@
 /**
- * `#trivial-atomic-body? @body`: Python: a Django `transaction.atomic` block (a decorated function's
+ * `#trivial-transaction? @t` (and its `not-` form, which the region patterns carry so that both
+ * re-run together on an edit): the transaction `@t` opens or ends protects nothing.
+ *
+ * Python: a Django `transaction.atomic` block (a decorated function's
  * body or a `with` block) that writes at most once, outside any loop, and calls nothing else the
  * engine cannot vouch for as a read: `profile.has_dismissed = True; profile.save(); return
  * JsonResponse(…)`, a view that only reads. One statement is atomic by itself, so the boundary
@@ -73,4 +76,52 @@ export function isTrivialAtomicBody(body: Node): boolean {
     return false;
   }
   return true;
+}
+
+/** Python: the block a `@transaction.atomic` decorator or a `with transaction.atomic():` item governs. */
+function pythonAtomicBody(n: Node): Node | null {
+  let d: Node | null = n;
+  while (d && d.type !== 'decorator' && d.type !== 'with_item' && d.type !== 'block' && d.type !== 'module') d = d.parent;
+  if (d?.type === 'decorator') {
+    const def = d.parent?.type === 'decorated_definition' ? d.parent.childForFieldName('definition') : null;
+    return def?.type === 'function_definition' ? def.childForFieldName('body') : null;
+  }
+  if (d?.type === 'with_item') {
+    const value = d.childForFieldName('value');
+    // The item must be the call itself, `with transaction.atomic():`, not something inside its arguments.
+    if (value?.type !== 'call' || value.childForFieldName('function')?.startIndex !== n.startIndex) return null;
+    const stmt = d.parent?.type === 'with_clause' ? d.parent.parent : null;
+    return stmt?.type === 'with_statement' ? stmt.childForFieldName('body') : null;
+  }
+  return null;
+}
+
+/** TS/JS: calls that may write between a transaction's start and its commit (an ORM save, a raw query, the project's own `saveUser`). */
+const ECMA_WRITE = /\.(save|insert|update|delete|remove|softDelete|softRemove|restore|create|upsert|increment|decrement|query|execute|persist|flush|bulkCreate|destroy|set|add)\w*\(/g;
+const ECMA_LOOP = /\b(for|while)\b|\.(forEach|map)\(|Promise\.all/;
+
+/**
+ * TS/JS (round 48, Flowise's six services): an explicit transaction, `queryRunner.startTransaction()`
+ * at the default isolation … `commitTransaction()`, with at most one write and no loop between the two
+ * in the function holding the call (`@t` is the start, the commit or the rollback).
+ */
+function ecmaTrivialTransaction(n: Node): boolean {
+  if (!/^(startTransaction|commitTransaction|rollbackTransaction)$/.test(n.text)) return false;
+  let fn: Node | null = n.parent;
+  while (fn && !['function_declaration', 'method_definition', 'function_expression', 'arrow_function', 'generator_function_declaration'].includes(fn.type)) fn = fn.parent;
+  if (!fn) return false;
+  const text = fn.text;
+  const start = text.search(/\.startTransaction\(\s*\)/);
+  if (start < 0) return false;
+  const commit = text.indexOf('.commitTransaction(', start);
+  if (commit < 0) return false;
+  const between = text.slice(text.indexOf(')', start) + 1, commit);
+  if (ECMA_LOOP.test(between)) return false;
+  return (between.match(ECMA_WRITE) ?? []).length <= 1;
+}
+
+export function isTrivialTransaction(n: Node): boolean {
+  if (n.type === 'property_identifier') return ecmaTrivialTransaction(n);
+  const body = pythonAtomicBody(n);
+  return body !== null && isTrivialAtomicBody(body);
 }
