@@ -549,6 +549,7 @@ const RECALL_ROUND_LABELS = [
   'round 48, seed 20261248: held out on five new repositories (engine at 18dff4b, this stop\'s rules after rounds 46 and 47; not tuned on)',
   'round 49, seed 20261249: held out on three new repositories (engine at c5f9f36, this stop\'s rules after rounds 46 to 48; not tuned on)',
   'round 50, seed 20261250: held out on three new repositories (engine at 2dc6a6e, this stop\'s rules after rounds 46 to 49; not tuned on)',
+  '', // round 51: an audit of two widened rules' regions, no recall lines
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
