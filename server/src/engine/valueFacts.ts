@@ -183,9 +183,12 @@ const SECRET_NAME =
  */
 const SENTINEL_NAME = /(^|_)(FAILED|FAILURE|FAIL|ERROR|INVALID|MISSING|UNSET|PLACEHOLDER|DUMMY|CENSORED|REDACTED|MASKED|EMPTY|NULL|NONE|UNKNOWN|FAKE|CANARY|SENTINEL|MARKER)(_|$)/;
 
-/** Names of values that are not secrets even when a secret word is in them (a pagination cursor, `next_token`, is one; so is a token's CRC checksum, `secretChecksum`, a public typo check: round 50, netbird). */
+/**
+ * Names of values that are not secrets even when a secret word is in them (a pagination cursor, `next_token`, is one; so is a token's CRC checksum, `secretChecksum`, a public typo check: round 50, netbird;
+ * and a network interface's hardware address, `MacAddress`, `mac_addr`: round 52, netmaker).
+ */
 const NOT_SECRET_NAME =
-  /(Checksum|CRC|Crc|Jti|JTI|jti|Kid|KID|kid|Nonce|nonce|NONCE|Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Timeout|Lifespan|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix|Suffix|URL|Url|URI|Uri|Endpoint|Path|Host|Domain|Issuer|Aud|Audience|Email|Literal|Period|Digits|Ref|Status|State|Use|Header|Field|Param|Label|Format|Policy|Config|Settings|Options|Strategy|Provider|Location)$|(_(id|ids|type|kind|name|count|len|length|url|uri|at|expiry|expires|ttl|version|alg|algorithm|mode|header|field|status|state|policy|format|prefix|label|checksum|crc))$|^(checksum|crc)$|^(has|is|should|can|use|enable|allow)([A-Z_]|$)|(^|[a-z0-9])(Has|Is|Should|Can|Use|Enable|Allow)[A-Z]|^(len|cap|count|num|max|min|Max|Min|Num|Err|err)$|^(method|func|fn|handler|action|op|operation|callback|id|ids|name|names|type|kind|path|url|uri|route|endpoint)$|(^|_)(next|page|next_page|continuation|sync|pagination|cursor)_token$|^(next|page|nextPage|continuation|sync|pagination|cursor)Token$/;
+  /((^|[^A-Za-z])([Mm]ac|MAC)_?([Aa]ddr|[Aa]ddress|ADDR|ADDRESS)(es|s|ES)?$|[a-z](Mac|MAC)([Aa]ddr|[Aa]ddress)(es)?$|[Hh]ardware_?[Aa]ddr|HwAddr|hwaddr|Checksum|CRC|Crc|Jti|JTI|jti|Kid|KID|kid|Nonce|nonce|NONCE|Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Timeout|Lifespan|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix|Suffix|URL|Url|URI|Uri|Endpoint|Path|Host|Domain|Issuer|Aud|Audience|Email|Literal|Period|Digits|Ref|Status|State|Use|Header|Field|Param|Label|Format|Policy|Config|Settings|Options|Strategy|Provider|Location)$|(_(id|ids|type|kind|name|count|len|length|url|uri|at|expiry|expires|ttl|version|alg|algorithm|mode|header|field|status|state|policy|format|prefix|label|checksum|crc))$|^(checksum|crc)$|^(has|is|should|can|use|enable|allow)([A-Z_]|$)|(^|[a-z0-9])(Has|Is|Should|Can|Use|Enable|Allow)[A-Z]|^(len|cap|count|num|max|min|Max|Min|Num|Err|err)$|^(method|func|fn|handler|action|op|operation|callback|id|ids|name|names|type|kind|path|url|uri|route|endpoint)$|(^|_)(next|page|next_page|continuation|sync|pagination|cursor)_token$|^(next|page|nextPage|continuation|sync|pagination|cursor)Token$/;
 
 /** A pagination object's token field: `resp.Pagination.Token`, `page.next_token`, `cursor?.token`. */
 const PAGING_FIELD = /(^|[.?])(pagination|Pagination|paging|Paging|page|Page|cursor|Cursor)\??\.(token|Token|next_?token|nextToken|NextToken)$/;
@@ -599,6 +602,7 @@ export function isConstant(raw: Node, ctx: ValueContext): boolean {
     if (file.constants.has(name)) return true;
     return ctx.family === 'go' && (ctx.packageConstants?.has(name) ?? false);
   }
+  if (placeholderCall(n, ctx)) return true;
   if (n.type === 'selector_expression' || n.type === 'attribute' || n.type === 'member_expression') {
     const last = memberName(n, ctx) ?? '';
     if (/(^|\.)(env|environ)\./.test(textOf(n, ctx))) return false;
@@ -615,6 +619,23 @@ export function isConstant(raw: Node, ctx: ValueContext): boolean {
     }
   }
   return false;
+}
+
+/** Names of functions that make the fixed stand-in shown for a hidden secret: `Mask()`, `redacted()`, `placeholderSecret()`. */
+const PLACEHOLDER_FUNCTION = /^(get_?)?(mask|masked|redacted|censored|placeholder|dummy|sentinel)(_?(value|string|str|text|secret|password|token))?$/i;
+
+/**
+ * A call without arguments of a function named as a placeholder (`secret == logic.Mask()`, where the
+ * UI sends the mask back for an unchanged secret: round 52, netmaker): the value is a fixed stand-in.
+ */
+function placeholderCall(n: Node, ctx: ValueContext): boolean {
+  if (n.type !== 'call_expression' && n.type !== 'call') return false;
+  const args = field(n, 'arguments');
+  if (!args || args.namedChildCount > 0) return false;
+  const callee = field(n, 'function');
+  if (!callee) return false;
+  const name = callee.type === 'identifier' ? textOf(callee, ctx) : (memberName(callee, ctx) ?? '');
+  return PLACEHOLDER_FUNCTION.test(name);
 }
 
 /** The identifier a member or call chain starts from: `decoded` in `decoded.toString('hex')`. */
@@ -2376,7 +2397,10 @@ export function isRetryLoop(n: Node, ctx: ValueContext): boolean {
 }
 
 /** A SQLAlchemy statement built from column expressions: `select(User)…`, `self._query()…`, `update(T)…`. */
-const ORM_STATEMENT = /^(await\s+)?(\(\s*)*((sa|sqlalchemy|sql|sqlmodel|expression)\.)?(select|update|delete|insert|exists|union|union_all)\s*\(|^(await\s+)?(\(\s*)*(self\.|cls\.)?(\w+\.)*_?query\s*\(/;
+// (`db.select(…)`: Flask-SQLAlchemy's `db` object re-exports the constructs; round 52, flaskbb.)
+const ORM_STATEMENT = /^(await\s+)?(\(\s*)*((sa|sqlalchemy|sql|sqlmodel|expression|db)\.)?(select|update|delete|insert|exists|union|union_all)\s*\(|^(await\s+)?(\(\s*)*(self\.|cls\.)?(\w+\.)*_?query\s*\(/;
+/** An ORM statement that is more than equality lookups: joins, subqueries, set operations, negation, OR, IN. */
+const ORM_BEYOND_EQUALITY = /\.(join|outerjoin|subquery|scalar_subquery|correlate|union|union_all|except_|intersect|having|group_by|in_|notin_|not_in|any_)\s*\(|!=|~\s*[\w(]|\b(or_|not_)\s*\(/;
 /** Raw SQL in a statement: text()/literal_column() pieces or formatted strings. */
 const RAW_SQL_PIECE = /(^|[^A-Za-z0-9])(\w+_)?(text|literal_column)\s*\(|(^|[^\w])[rRbB]?[fF][rRbB]?["']|["']\s*%\s*[\w(]|\.format\(/;
 /**
@@ -2455,6 +2479,9 @@ export function isFixedOrmQuery(callee: Node, ctx: ValueContext): boolean {
     return false;
   }
   if (statements.some((t) => RAW_SQL_PIECE.test(t))) return false;
+  // Joins, subqueries, negations, OR and IN (flaskbb's forum visibility query, a correlated UPDATE of
+  // post counts: round 52) are SQL a reviewer reads, as with the Go ORM fragments (RECONCILED.md).
+  if (statements.some((t) => ORM_BEYOND_EQUALITY.test(t))) return false;
   if (!fn) return true;
   const params = fn.childForFieldName('parameters');
   if (params) {
