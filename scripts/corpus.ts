@@ -551,6 +551,7 @@ const RECALL_ROUND_LABELS = [
   'round 50, seed 20261250: held out on three new repositories (engine at 2dc6a6e, this stop\'s rules after rounds 46 to 49; not tuned on)',
   '', // round 51: an audit of two widened rules' regions, no recall lines
   'round 52, seed 20261252: held out on three new repositories (engine at 6ee7fda, this stop\'s final rules; then one general fix)',
+  'round 53, seed 20261253: held out on four new repositories (engine at 0f1f478, the rules after round 52; not tuned on)',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {

@@ -117,6 +117,11 @@ describe('test-code classification', () => {
     'cps/static/js/libs/soundmanager2.js',
     // numbered test trees, compile-time type tests, create-app scaffolds
     'tests2/utils.ts',
+    // suites named for what they test, an end-to-end harness by its prefix (round 53)
+    'e2e-playground/sdk-tests/python/helpers.py',
+    'sdk-tests/go/client.go',
+    'packages/app/appium_tests/login.js',
+    'e2e_app/src/main.ts',
     'packages/core/__tests2__/setup.ts',
     'packages/core/src/types/type-tests.ts',
     'src/types/util.types.test-d.ts',
@@ -244,6 +249,11 @@ describe('test-code classification', () => {
     'web/apps/dashboard/app/(app)/flags-demo/page.tsx',
     'frontend/src/pages/api/private/notes/slide-example.ts',
     'frontend/src/pages/api/private/notes/slide-example/index.ts',
+    // look-alikes of suites named for what they test: a product's A/B tests feature, a test-run API
+    'src/features/ab-tests.ts',
+    'src/ab-tests/assign.ts',
+    'app/split_tests/views.py',
+    'src/e2ee/keys.ts',
   ];
   for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));
   for (const p of production) it(`not test code: ${p}`, () => assert.strictEqual(isTestPath(p), false));

@@ -509,6 +509,25 @@
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.auth.session-expiry"))
 
+;; Express middleware's sign-in gate on the server session (round 53, trilium's checkAuth / checkApiAuth):
+;; if (!req.session.loggedIn && …) { res.redirect("login") } …, and a gate that denies in its branch and
+;; passes the request on in the else, if (!req.session.loggedIn) { reject(req, res, "…") } else { next() }.
+(([(if_statement condition: (_) @cond consequence: [(expression_statement (call_expression function: (member_expression property: (property_identifier) @r) arguments: (arguments . [(string) (template_string)] @to)) @trigger)
+                               (return_statement (call_expression function: (member_expression property: (property_identifier) @r) arguments: (arguments . [(string) (template_string)] @to)) @trigger)
+                               (statement_block [(expression_statement (call_expression function: (member_expression property: (property_identifier) @r) arguments: (arguments . [(string) (template_string)] @to)) @trigger)
+                                                 (return_statement (call_expression function: (member_expression property: (property_identifier) @r) arguments: (arguments . [(string) (template_string)] @to)) @trigger)])])])
+ (#eq? @r "redirect")
+ (#match? @to "^.\\/?(signin|sign-in|login|log-in|auth\\/login|auth\\/signin)\\b")
+ (#match? @cond "!\\s*(req|request|ctx)\\.session\\??\\.(loggedIn|isLoggedIn|logged_in|authenticated|isAuthenticated|userId|user_id|user|uid|accountId)\\b")
+ (#set! rule "ecma.auth.deny-guard"))
+
+((if_statement "if" @trigger
+   condition: (_) @cond
+   alternative: (else_clause (statement_block . (expression_statement (call_expression function: (identifier) @next arguments: (arguments))) .)))
+ (#eq? @next "next")
+ (#match? @cond "!\\s*(req|request|ctx)\\.session\\??\\.(loggedIn|isLoggedIn|logged_in|authenticated|isAuthenticated|userId|user_id|user|uid|accountId)\\b")
+ (#set! rule "ecma.auth.deny-guard"))
+
 ; A server loader's sign-in gate: if (!session.isAuthenticated) { throw redirect('/signin') },
 ; if (!user) return redirect("/login?next=…"). The redirect to the sign-in page is the denial.
 (([(if_statement condition: (_) @cond consequence: [(throw_statement (call_expression function: (identifier) @r arguments: (arguments . [(string) (template_string)] @to)) @trigger)
@@ -564,6 +583,19 @@
  (#match? @args "[Pp]assword|PASSWORD|[Pp]asswd|[Pp]assphrase")
  (#not-browser-code? @trigger)
  (#set! rule "ecma.auth.password-check"))
+
+;; The project's own password check by its name, taking the password and comparing a hash of it
+;; (round 53, trilium: `function verifyPassword(password) { const given = toBase64(scrypt.getVerificationHash(
+;; password)); … return given === dbPasswordHash; }`). A policy check (`validatePassword` of length
+;; and character classes) is not named here, and a body that hashes and compares nothing is not one.
+([(method_definition name: (property_identifier) @name parameters: (formal_parameters) @trigger body: (statement_block) @body)
+  (function_declaration name: (identifier) @name parameters: (formal_parameters) @trigger body: (statement_block) @body)
+  (variable_declarator name: (identifier) @name value: [(arrow_function parameters: (formal_parameters) @trigger body: (statement_block) @body) (function_expression parameters: (formal_parameters) @trigger body: (statement_block) @body)])]
+ (#match? @name "^_?(verifyPassword|checkPassword|comparePassword|isPasswordCorrect|passwordMatches|verifyUserPassword|checkUserPassword)_?$")
+ (#match? @trigger "^\\(\\s*(password|passwd|pwd|plainPassword|plaintextPassword|givenPassword|candidatePassword|currentPassword)\\b")
+ (#match? @body "[Hh]ash|[Dd]igest|bcrypt|argon2|scrypt|pbkdf2|timingSafeEqual|\\.compare\\(|\\.verify\\(")
+ (#not-browser-code? @trigger)
+ (#set! rule "ecma.auth.credential-check"))
 
 ; The project's helper verifying a presented API key or secret against its stored hash:
 ; if (!(await verifyApiKeyHash(key, customKey.hashedToken))) return invalid, verifySecret(secret,

@@ -194,3 +194,13 @@
 ((member_expression) @trigger
  (#match? @trigger "(^|\\.)LOCK\\.(UPDATE|SHARE|KEY_SHARE|NO_KEY_UPDATE)$")
  (#set! rule "ecma.transactions.row-lock"))
+
+;; Redis atomic units (round 53): a Lua script (redis.eval(script, …), evalsha, ioredis
+;; defineCommand({ lua })), a MULTI/EXEC transaction (redis.multi() … .exec()) and an optimistic
+;; WATCH. Each makes several commands one. (A plain pipeline() only batches: not a transaction.)
+((call_expression
+   function: (member_expression property: (property_identifier) @m) @trigger)
+ (#any-of? @m "eval" "evalsha" "evalSha" "evalRo" "evalshaRo" "defineCommand" "multi" "watch" "EVAL" "EVALSHA" "MULTI" "WATCH")
+ (#imports? "^(ioredis|redis|@redis/client|@upstash/redis)$")
+ (#not-imports? "^(pg-promise|chokidar|fs|node:fs)$")
+ (#set! rule "ecma.transactions.redis-atomic"))

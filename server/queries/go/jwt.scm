@@ -123,6 +123,16 @@
  (#set! evidence "mention")
  (#set! rule "go.jwt.api"))
 
+;; A claims type's accessor that jwt/v5's Claims interface asks for, converting its own field,
+;; func (c *Claims) GetExpirationTime() (*jwt.NumericDate, error) { return jwt.NewNumericDate(…), nil }:
+;; plumbing; the parser that calls it validates (nakama's invitation and session claims, round 53).
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#eq? @f "NewNumericDate")
+ (#resolves-to? @pkg "^github\\.com/golang-jwt/jwt(/v\\d+)?$")
+ (#unit-name-matches? @trigger "(^|\\.)Get(ExpirationTime|IssuedAt|NotBefore)$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.api"))
+
 ; Any member of a token library: jwt.Parse, jwt.ParseWithClaims, jwt.NewWithClaims,
 ; jwt.SigningMethodHS256, jose.ParseSigned, jws.Verify, jwk.Fetch, oidc.NewProvider,
 ; oauth2.StaticTokenSource, samlsp.New, and fosite's own token/jwt package (also in its

@@ -189,3 +189,16 @@
  (#resolves-to? @trigger "^runtime\\.Gosched$")
  (#text-after? @trigger "{{atomic-operation}}")
  (#set! rule "go.lock-free.spin"))
+
+;; An optimistic retry loop over a sync.Map's compare-and-swap (round 53, authorizer's in-memory
+;; counters and claims): for { old, _ := m.Load(k); …; if m.CompareAndSwap(k, old, next) { return } }.
+;; The loop re-reads and re-decides until its swap wins: the lock-free algorithm itself. A single
+;; CompareAndSwap outside a loop makes no region of its own.
+((for_statement
+   body: (block (statement_list
+     (if_statement condition: (call_expression
+       function: (selector_expression field: (field_identifier) @f) @trigger
+       arguments: (argument_list . (_) . (_) . (_) .))))))
+ (#any-of? @f "CompareAndSwap" "CompareAndDelete")
+ (#imports? "^sync$")
+ (#set! rule "go.lock-free.map-cas-loop"))

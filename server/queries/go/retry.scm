@@ -266,3 +266,26 @@
  (#match? @f "^With\\w*([Rr]etr(y|ies)|[Bb]ack[Oo]ff|[Aa]ttempts)\\w*$")
  (#not-match? @f "^With\\w*(Callback|Hook|Func|Logger|Log)$")
  (#set! rule "go.retry.option"))
+
+;; A retry without a wait, on an error the code classifies as retryable (round 53, nakama's
+;; serialization-failure retries): a function named for retrying that calls itself, or another retry
+;; helper, from an `if` on the error (`if errors.As(err, &pgErr) && pgErr.Code == SerializationFailure
+;; { return ExecuteRetryable(fn) }`), and a counted loop that runs the operation again when the error
+;; is of a retryable kind (`for i := 0; i < 5; i++ { err = fn(conn); if … pgErr.Code[:2] == "40" {
+;; continue }; return err }`). How often, and on which errors, is the retry policy.
+((if_statement
+   condition: (_) @cond
+   consequence: (block (statement_list (return_statement (expression_list . (call_expression function: [(identifier) (selector_expression)] @callee) @trigger)))))
+ (#match? @cond "\\b(err|[a-z]\\w*Err)\\b")
+ (#match? @callee "(^|\\.)\\w*([Rr]etr(y|ies)|RETRY)\\w*$")
+ (#unit-name-matches? @trigger "(^|\\.)\\w*([Rr]etr(y|ies)|RETRY)\\w*$")
+ (#set! rule "go.retry.recursive-retry"))
+
+((for_statement
+   "for" @trigger
+   (for_clause)
+   body: (block (statement_list
+     (if_statement condition: (_) @cond consequence: (block (statement_list (continue_statement))))
+     (return_statement))))
+ (#match? @cond "errors\\.(As|Is)\\(|\\.Code\\b|[Rr]etr(y|iable)|Temporary\\(|Serializ|[Dd]eadlock|[Cc]onflict")
+ (#set! rule "go.retry.loop"))

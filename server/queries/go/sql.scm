@@ -83,6 +83,17 @@
  (#set! evidence "mention")
  (#set! rule "go.sql.string"))
 
+;; An error message that names a statement, fmt.Errorf("create table %s: %w", name, err), errors.New("insert
+;; failed"): text for a person, never sent to a database (round 53, authorizer's DynamoDB table set-up).
+;; A mention (first, so it takes the node).
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f)
+   arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @trigger))
+ (#any-of? @f "Errorf" "New" "Wrap" "Wrapf" "WithMessage" "WithMessagef")
+ (#resolves-to? @pkg "^(fmt|errors|github\\.com/pkg/errors)$")
+ (#set! evidence "mention")
+ (#set! rule "go.sql.string"))
+
 ; SQL text in a string literal: "SELECT id FROM users WHERE email = $1", `UPDATE ... SET ...`
 ; (a lone "commit"/"Rollback" not in capitals is a map key, a git argument or a label; the
 ; transactions rules take the run ones)

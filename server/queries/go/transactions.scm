@@ -356,3 +356,27 @@
    arguments: (argument_list [(interpreted_string_literal) (raw_string_literal)] @s) @trigger)
  (#match? @s "^.\\s*LOCK\\s+TABLES?\\s+[A-Za-z_\"`]")
  (#set! rule "go.transactions.row-lock"))
+
+;; Redis atomic units (round 53, authorizer's state store and counters): a Lua script run with Eval /
+;; EvalSha / redis.NewScript (`local v = redis.call('GET', KEYS[1]) if v then redis.call('DEL', …) end`),
+;; a MULTI/EXEC pipeline (TxPipelined, TxPipeline) and an optimistic WATCH transaction. Each makes
+;; several commands one; splitting them, or moving a command out, loses the atomicity the code relies on.
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_)))
+ (#any-of? @f "Eval" "EvalSha" "EvalRO" "EvalShaRO" "TxPipelined" "Watch")
+ (#imports? "^github\\.com/(go-redis/redis|redis/go-redis)(/v\\d+)?$")
+ (#set! rule "go.transactions.redis-atomic"))
+
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list))
+ (#eq? @f "TxPipeline")
+ (#imports? "^github\\.com/(go-redis/redis|redis/go-redis)(/v\\d+)?$")
+ (#set! rule "go.transactions.redis-atomic"))
+
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#eq? @f "NewScript")
+ (#resolves-to? @pkg "^github\\.com/(go-redis/redis|redis/go-redis)(/v\\d+)?$")
+ (#set! rule "go.transactions.redis-atomic"))

@@ -195,3 +195,12 @@
  (#match? @method "^\\w+_set_(isolation_level|autocommit)$")
  (#match? @conn "(^|[._])(conn|connection|db_conn|dbconn|raw_conn)$")
  (#set! rule "python.transactions.isolation"))
+
+;; Redis atomic units (round 53): a Lua script (r.eval(script, …), evalsha, r.register_script(lua)),
+;; a MULTI/EXEC block (pipe.multi(), r.transaction(fn, *keys)) and an optimistic WATCH. Each makes
+;; several commands one. (A pipeline only batches unless multi() or watch() is used on it.)
+((call
+   function: (attribute attribute: (identifier) @m) @trigger)
+ (#any-of? @m "eval" "evalsha" "eval_ro" "evalsha_ro" "register_script" "multi" "watch" "transaction")
+ (#imports? "^(redis|redis\\.asyncio|aioredis|redis\\.client|redis\\.cluster)$")
+ (#set! rule "python.transactions.redis-atomic"))

@@ -194,6 +194,14 @@ const SOURCE_TREE_DIRS = new Set(['src', 'app', 'apps', 'pages', 'routes', 'comp
 const TEST_SERVER_DIR = /^([a-z0-9]+[-_])*tests?[-_](servers?|idps?|providers?)$/;
 
 /**
+ * A suite named for what it tests (`sdk-tests`, `appium_tests`, `integ_tests`, `rule-tests`) and an
+ * end-to-end harness by its prefix (`e2e-playground`, `e2e_app`): authorizer's SDK test helpers
+ * poll with a retry loop (round 53). Not a product's A/B-test feature (`ab-tests/`). (`tests`, `e2e` and the
+ * usual spellings are in TEST_DIRS.)
+ */
+const NAMED_TEST_DIR = /^(?!(ab|a[-_]b|split|multivariate)[-_]tests$)([a-z0-9]+[-_])+tests$|^e2e[-_][a-z0-9]+([-_][a-z0-9]+)*$/;
+
+/**
  * Packages and directories of developer tooling by name: a package's test utilities
  * (`medusa-test-utils`, `foo_test_helpers`), a dev CLI (`foo-dev-cli`, `dev-cli`) and a usage-analytics
  * client (`foo-telemetry`, hyphenated, as a package of its own, unlike a product's `telemetry/` module).
@@ -293,7 +301,7 @@ export function isTestPath(relPath: string): boolean {
   let inSourceTree = false;
   for (const d of dirs) {
     const lower = d.toLowerCase();
-    if (TEST_DIRS.has(lower) || NUMBERED_TEST_DIR.test(lower) || SAMPLE_APP_DIR.test(lower) || EXAMPLE_PACKAGE_DIR.test(lower) || DEV_TOOL_DIR.test(lower) || TEST_SERVER_DIR.test(lower)) return true;
+    if (TEST_DIRS.has(lower) || NUMBERED_TEST_DIR.test(lower) || SAMPLE_APP_DIR.test(lower) || EXAMPLE_PACKAGE_DIR.test(lower) || DEV_TOOL_DIR.test(lower) || TEST_SERVER_DIR.test(lower) || NAMED_TEST_DIR.test(lower)) return true;
     if (!inSourceTree && DEMO_PROGRAM_DIR.test(lower)) return true;
     if (SOURCE_TREE_DIRS.has(lower)) inSourceTree = true;
   }

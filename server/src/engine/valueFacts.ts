@@ -172,9 +172,13 @@ const ALL_CAPS = /^[A-Z][A-Z0-9_]*[A-Z0-9]$/;
 const CAPS_NOT_SECRET = /_(API|APIS|PATH|URL|URI|ROUTE|ENDPOINT|ID|IDS|NAME|TYPE|KIND|LABEL|CODE|ERROR|STATUS|MESSAGE|EVENT)$|^(ERR|ERROR)_/;
 const ENUM_BASES = /(^|\.)(Enum|IntEnum|StrEnum|Flag|IntFlag|TextChoices|IntegerChoices|Choices)$/;
 
-/** The name says the value is a secret (hashes and digests only together with a secret word; a one-time `reset_key`). */
-const SECRET_NAME =
-  /(^|[^a-z])(h?mac|sig|sigs|otp|[ht]otp|pwd|csrf|xsrf)($|[^a-z])|Pwd($|[^a-zA-Z]|Hash|Digest)|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assw(or)?d|PASSW(OR)?D|Otp|OTP|Csrf|CSRF|Xsrf|XSRF|(^|[^A-Za-z])(key|Key)_?([Hh]ash|[Dd]igest)|([Ss]igning|[Pp]rivate|[Hh]mac|[Ss]hared)_?[Kk]ey|(^|[^A-Za-z])(admin|in|invoice)_?key($|[^a-z])|[a-z](Admin|Invoice)Key($|[^a-z])|(^|[^A-Za-z])(reset|recovery|activation|invitation|invite)_key($|[^a-z])/;
+/**
+ * The name says the value is a secret (hashes and digests only together with a secret word; a one-time `reset_key`;
+ * a server's shared client key or master key by its whole name, `ServerKey`, `HTTPKey`, `masterKey`: nakama and
+ * parse-server, round 53; not `currentServerKey`, a push service's public key, nor `master_key`, a public signing key).
+ */
+const SHARED_KEY_NAME = /^(ServerKey|HTTPKey|HttpKey|httpKey|http_key|MasterKey|masterKey|readOnlyMasterKey|GetMasterKey|getMasterKey|SERVER_KEY|HTTP_KEY|MASTER_KEY)$/;
+const SECRET_NAME = new RegExp(`${SHARED_KEY_NAME.source}|${/(^|[^a-z])(h?mac|sig|sigs|otp|[ht]otp|pwd|csrf|xsrf)($|[^a-z])|Pwd($|[^a-zA-Z]|Hash|Digest)|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assw(or)?d|PASSW(OR)?D|Otp|OTP|Csrf|CSRF|Xsrf|XSRF|(^|[^A-Za-z])(key|Key)_?([Hh]ash|[Dd]igest)|([Ss]igning|[Pp]rivate|[Hh]mac|[Ss]hared)_?[Kk]ey|(^|[^A-Za-z])(admin|in|invoice)_?key($|[^a-z])|[a-z](Admin|Invoice)Key($|[^a-z])|(^|[^A-Za-z])(reset|recovery|activation|invitation|invite)_key($|[^a-z])/.source}`);
 
 /**
  * ALL_CAPS constants named as a sentinel or marker despite a secret word in them:
@@ -765,7 +769,9 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   if (ctx.family === 'ecma' && (syncedByBranch(a, ta, tb, ctx) || (SETTINGS_HELD.test(ta) && SETTINGS_HELD.test(tb)))) return false;
   // A stored value against one the request presents is a check, not change detection: dex's
   // refresh rotation `old.Token != requestToken.Token` (the stored token before the update).
-  if ((CHANGE_SIDE.test(ta) && !PRESENTED_SIDE.test(tb)) || (CHANGE_SIDE.test(tb) && !PRESENTED_SIDE.test(ta))) return false;
+  // (Unless a mismatch is refused as an authentication failure: `elif cached_token != token: raise
+  // AuthenticationFailed(…)`, a cached copy of the stored token checked against the presented one, round 53.)
+  if (((CHANGE_SIDE.test(ta) && !PRESENTED_SIDE.test(tb)) || (CHANGE_SIDE.test(tb) && !PRESENTED_SIDE.test(ta))) && !deniesOnMismatch(a, ctx)) return false;
   if (CONFIRM_SIDE.test(ta) || CONFIRM_SIDE.test(tb)) return false;
   if (DEFAULT_SIDE.test(ta) || DEFAULT_SIDE.test(tb)) return false;
   if (SENTINEL_SIDE.test(ta) || SENTINEL_SIDE.test(tb)) return false;
@@ -785,6 +791,7 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   if (ta !== tb && ((a.type === 'identifier' && reEncodingOf(b, ta, ctx)) || (b.type === 'identifier' && reEncodingOf(a, tb, ctx)))) return false;
   // A page's token (`resp.Pagination.Token == req.Pagination.Token`, round 46 spire): a cursor.
   if (PAGING_FIELD.test(ta) || PAGING_FIELD.test(tb)) return false;
+  if (mustDifferCheck(a, ctx) && !fromRequest(a, ctx) && !fromRequest(b, ctx)) return false;
   // Go: a field the file declares `bool` (`a.Signatures[t] == s.expected` with `expected bool` in
   // the struct, round 46 harbor): a flag, whatever the other side is called.
   if (ctx.family === 'go' && (goBoolField(a, ctx) || goBoolField(b, ctx))) return false;
@@ -1018,6 +1025,76 @@ function syncedByBranch(a: Node, ta: string, tb: string, ctx: ValueContext): boo
   let body = field(up, 'consequence');
   if (body?.type === 'statement_block') body = body.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null;
   return assignsOneFromOther(body, ta, tb, ctx);
+}
+
+/** A refusal of access: an authentication or permission error, a 401 or 403. */
+const ACCESS_REFUSAL = /\b(\w*Authentication\w*(Failed|Error)|AuthenticationFailed|NotAuthenticated|Unauthori[sz]ed\w*|Unauthenticated\w*|Forbidden\w*|PermissionDenied|AccessDenied|InvalidToken\w*|HTTP_401\w*|HTTP_403\w*|StatusUnauthorized|StatusForbidden)\b|\b40[13]\b/;
+
+/**
+ * `a` is an operand of an inequality (`!=`, `!==`) that is an `if` (or `elif`) condition whose branch
+ * refuses access: it raises, throws or returns an authentication or permission failure.
+ */
+function deniesOnMismatch(a: Node, ctx: ValueContext): boolean {
+  let cmp = parentOf(a, ctx);
+  if (!cmp) return false;
+  const inequality =
+    cmp.type === 'binary_expression' ? /^(!=|!==)$/.test(field(cmp, 'operator')?.type ?? '') : cmp.type === 'comparison_operator' && cmp.children.some((c) => c?.type === '!=');
+  if (!inequality) return false;
+  let up = parentOf(cmp, ctx);
+  if (up?.type === 'parenthesized_expression') {
+    cmp = up;
+    up = parentOf(up, ctx);
+  }
+  if ((up?.type !== 'if_statement' && up?.type !== 'elif_clause') || field(up, 'condition')?.id !== cmp.id) return false;
+  const body = field(up, 'consequence');
+  const first = body && /^(block|statement_block)$/.test(body.type) ? body.namedChildren.find((c) => c !== null && c.type !== 'comment') : body;
+  return !!first && /^(raise_statement|throw_statement|return_statement)$/.test(first.type) && ACCESS_REFUSAL.test(textOf(first, ctx));
+}
+
+/** What a "these must differ" check says when two values are the same. */
+const MUST_DIFFER_MESSAGE = /\b(different|differ|distinct|same|identical|reuse[sd]?|re-used|must not|should not|cannot be|can't be|fallen back|falls back)\b/i;
+/** A statement that only reports: a throw or raise, a log or warning call, a panic. */
+const REPORT_CALLEE = /^(log|logger|logging|console|warnings|slog|klog|glog)\b|\.(Warn|Warning|Warnf|Error|Errorf|Fatal|Fatalf|Panic|Panicf|Msg|Msgf|Print|Printf|Println|warn|warning|error|critical|exception)$|^(panic|print)$/;
+
+/**
+ * Two secrets the server holds that must not be the same, checked where they are configured:
+ * `if (masterKey === readOnlyMasterKey) throw new Error('masterKey and readOnlyMasterKey should be
+ * different')` (parse-server), Go `if cfg.EncryptionKey == cfg.JWTSecret { log.Warn().Msg("… has fallen
+ * back to --jwt-secret …") }` (authorizer, round 53). `a` is one operand of an equality (not `!=`) that is
+ * an `if` condition whose branch only throws, raises, logs or panics with a message saying the values
+ * must differ: a verification accepts on a match; this rejects on one, and no caller presents either side.
+ */
+function mustDifferCheck(a: Node, ctx: ValueContext): boolean {
+  let cmp = parentOf(a, ctx);
+  if (!cmp) return false;
+  const equality =
+    cmp.type === 'binary_expression' ? /^(==|===)$/.test(field(cmp, 'operator')?.type ?? '') : cmp.type === 'comparison_operator' && cmp.children.some((c) => c?.type === '==');
+  if (!equality) return false;
+  let up = parentOf(cmp, ctx);
+  if (up?.type === 'parenthesized_expression') {
+    cmp = up;
+    up = parentOf(up, ctx);
+  }
+  if (up?.type !== 'if_statement' || field(up, 'condition')?.id !== cmp.id) return false;
+  const body = field(up, 'consequence');
+  if (!body) return false;
+  const statements: Node[] = [];
+  const collect = (n: Node) => {
+    for (const c of n.namedChildren) {
+      if (!c || c.type === 'comment') continue;
+      if (c.type === 'statement_list' || c.type === 'block' || c.type === 'statement_block') collect(c);
+      else statements.push(c);
+    }
+  };
+  if (/^(block|statement_block|statement_list)$/.test(body.type)) collect(body);
+  else statements.push(body);
+  const reports = (st: Node) => {
+    if (st.type === 'throw_statement' || st.type === 'raise_statement') return true;
+    const call = st.type === 'expression_statement' ? st.namedChildren[0] : st.type === 'call_expression' ? st : null;
+    const callee = call && (call.type === 'call_expression' || call.type === 'call') ? field(call, 'function') : null;
+    return callee !== null && REPORT_CALLEE.test(textOf(callee, ctx).replace(/\(\)/g, '').replace(/\s+/g, ''));
+  };
+  return statements.length > 0 && statements.every(reports) && MUST_DIFFER_MESSAGE.test(textOf(body, ctx));
 }
 
 /** The statement `s` assigns one of the texts `ta`, `tb` from the other (`a = b`, `a = b ?? ''`). */
@@ -2242,7 +2319,7 @@ export function sprintfInterpolatesRuntimeValue(call: Node, ctx: ValueContext, d
 }
 
 /** Names of stored secrets whose comparison is a realistic timing oracle: MACs, signatures, API keys. */
-const STRONG_SECRET = /(^|[^a-z])(h?mac|sig)($|[^a-z])|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Dd]igest|DIGEST|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assword_?[Hh]ash|PASSWORD_HASH|password_digest/;
+const STRONG_SECRET = new RegExp(`${SHARED_KEY_NAME.source}|${/(^|[^a-z])(h?mac|sig)($|[^a-z])|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Dd]igest|DIGEST|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assword_?[Hh]ash|PASSWORD_HASH|password_digest/.source}`);
 
 /** Request input read directly: headers, query, form and body fields, `req.session` excluded. */
 const REQUEST_ACCESS = /^(req|request|r|ctx\.request|ctx)\.(body|query|params|headers?|Header|form|args|GET|POST|cookies|URL\.Query\(\))\b|\.(FormValue|PostFormValue|Query|Param|GetHeader|QueryParam)\(|^(req|request|r)\.(get|header|Header\.Get)\(/;
