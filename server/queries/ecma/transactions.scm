@@ -198,6 +198,18 @@
 ;; Redis atomic units (round 53): a Lua script (redis.eval(script, …), evalsha, ioredis
 ;; defineCommand({ lua })), a MULTI/EXEC transaction (redis.multi() … .exec()) and an optimistic
 ;; WATCH. Each makes several commands one. (A plain pipeline() only batches: not a transaction.)
+;; (ioredis defineCommand('name', { lua: LUA_FROM_ELSEWHERE }) in a constructor only registers a
+;; script kept elsewhere: a mention, first, so it takes the node; with the Lua text in place it is the
+;; atomic unit. Round 55 audit, trigger.dev.)
+((call_expression
+   function: (member_expression property: (property_identifier) @m) @trigger
+   arguments: (arguments) @args)
+ (#eq? @m "defineCommand")
+ (#not-match? @args "redis\\.(p?call)\\(")
+ (#imports? "^(ioredis|redis|@redis/client|@upstash/redis)$")
+ (#set! evidence "mention")
+ (#set! rule "ecma.transactions.redis-atomic"))
+
 ((call_expression
    function: (member_expression property: (property_identifier) @m) @trigger)
  (#any-of? @m "eval" "evalsha" "evalSha" "evalRo" "evalshaRo" "defineCommand" "multi" "watch" "EVAL" "EVALSHA" "MULTI" "WATCH")

@@ -268,17 +268,22 @@
  (#set! rule "go.retry.option"))
 
 ;; A retry without a wait, on an error the code classifies as retryable (round 53, nakama's
-;; serialization-failure retries): a function named for retrying that calls itself, or another retry
-;; helper, from an `if` on the error (`if errors.As(err, &pgErr) && pgErr.Code == SerializationFailure
-;; { return ExecuteRetryable(fn) }`), and a counted loop that runs the operation again when the error
-;; is of a retryable kind (`for i := 0; i < 5; i++ { err = fn(conn); if … pgErr.Code[:2] == "40" {
-;; continue }; return err }`). How often, and on which errors, is the retry policy.
-((if_statement
-   condition: (_) @cond
-   consequence: (block (statement_list (return_statement (expression_list . (call_expression function: [(identifier) (selector_expression)] @callee) @trigger)))))
+;; serialization-failure retries): a function named for retrying that calls itself again from an `if`
+;; on the error (`if errors.As(err, &pgErr) && pgErr.Code == SerializationFailure { return
+;; ExecuteRetryable(fn) }`, directly in its body or one `if` down), and a counted loop that runs the
+;; operation again when the error is of a retryable kind (`for i := 0; i < 5; i++ { err = fn(conn); if
+;; … pgErr.Code[:2] == "40" { continue }; return err }`). How often, and on which errors, is the retry
+;; policy. Not a call of another function (kratos' `retryRecoveryFlowWithError` hands the user a new
+;; flow through `retryRecoveryFlowWithMessage`: nothing runs again; round 55 audit).
+([(function_declaration name: (identifier) @name body: (block (statement_list [
+    (if_statement condition: (_) @cond consequence: (block (statement_list (return_statement (expression_list . (call_expression function: (identifier) @callee) @trigger)))))
+    (if_statement consequence: (block (statement_list (if_statement condition: (_) @cond consequence: (block (statement_list (return_statement (expression_list . (call_expression function: (identifier) @callee) @trigger))))))))])))
+  (method_declaration name: (field_identifier) @name body: (block (statement_list [
+    (if_statement condition: (_) @cond consequence: (block (statement_list (return_statement (expression_list . (call_expression function: (selector_expression field: (field_identifier) @callee)) @trigger)))))
+    (if_statement consequence: (block (statement_list (if_statement condition: (_) @cond consequence: (block (statement_list (return_statement (expression_list . (call_expression function: (selector_expression field: (field_identifier) @callee)) @trigger))))))))])))]
+ (#eq? @name @callee)
+ (#match? @name "{{retry-word}}")
  (#match? @cond "\\b(err|[a-z]\\w*Err)\\b")
- (#match? @callee "(^|\\.)\\w*([Rr]etr(y|ies)|RETRY)\\w*$")
- (#unit-name-matches? @trigger "(^|\\.)\\w*([Rr]etr(y|ies)|RETRY)\\w*$")
  (#set! rule "go.retry.recursive-retry"))
 
 ((for_statement

@@ -375,6 +375,19 @@
  (#imports? "^github\\.com/(go-redis/redis|redis/go-redis)(/v\\d+)?$")
  (#set! rule "go.transactions.redis-atomic"))
 
+;; A script declared with its Lua text in place, redis.NewScript(`local v = redis.call(…) …`), is
+;; the atomic unit; a declaration of Lua kept elsewhere (redis.NewScript(acquireLua), a package
+;; variable) is a mention: the text and the call that runs it are reviewed where they are (round 55
+;; audit, harbor's connection limiter).
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list) @args)
+ (#eq? @f "NewScript")
+ (#resolves-to? @pkg "^github\\.com/(go-redis/redis|redis/go-redis)(/v\\d+)?$")
+ (#not-match? @args "redis\\.(p?call)\\(")
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.redis-atomic"))
+
 ((call_expression
    function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
  (#eq? @f "NewScript")

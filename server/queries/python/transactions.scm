@@ -199,6 +199,16 @@
 ;; Redis atomic units (round 53): a Lua script (r.eval(script, …), evalsha, r.register_script(lua)),
 ;; a MULTI/EXEC block (pipe.multi(), r.transaction(fn, *keys)) and an optimistic WATCH. Each makes
 ;; several commands one. (A pipeline only batches unless multi() or watch() is used on it.)
+;; (r.register_script(LUA) of text kept elsewhere only registers it: a mention, first.)
+((call
+   function: (attribute attribute: (identifier) @m) @trigger
+   arguments: (argument_list) @args)
+ (#eq? @m "register_script")
+ (#not-match? @args "redis\\.(p?call)\\(")
+ (#imports? "^(redis|redis\\.asyncio|aioredis|redis\\.client|redis\\.cluster)$")
+ (#set! evidence "mention")
+ (#set! rule "python.transactions.redis-atomic"))
+
 ((call
    function: (attribute attribute: (identifier) @m) @trigger)
  (#any-of? @m "eval" "evalsha" "eval_ro" "evalsha_ro" "register_script" "multi" "watch" "transaction")

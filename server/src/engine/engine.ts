@@ -926,6 +926,9 @@ export interface FineLevel {
 
 /** Whether a pattern's matches all lie inside this level's ranges or wholly outside them. */
 function fitsLevel(level: FineLevel, p: PatternScope): boolean {
+  // (A decorator lies outside the unit it decorates, but a pattern rooted at one whose predicates
+  // read around it reads that unit's body: `@transaction.atomic` and #trivial-transaction?.)
+  if (p.readsContext && p.rootTypes?.includes('decorator')) return false;
   return p.rootTypes !== undefined && !p.rootTypes.some((t) => level.around.has(t)) && !(level.statements && p.readsContext);
 }
 

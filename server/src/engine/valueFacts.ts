@@ -2476,8 +2476,6 @@ export function isRetryLoop(n: Node, ctx: ValueContext): boolean {
 /** A SQLAlchemy statement built from column expressions: `select(User)…`, `self._query()…`, `update(T)…`. */
 // (`db.select(…)`: Flask-SQLAlchemy's `db` object re-exports the constructs; round 52, flaskbb.)
 const ORM_STATEMENT = /^(await\s+)?(\(\s*)*((sa|sqlalchemy|sql|sqlmodel|expression|db)\.)?(select|update|delete|insert|exists|union|union_all)\s*\(|^(await\s+)?(\(\s*)*(self\.|cls\.)?(\w+\.)*_?query\s*\(/;
-/** An ORM statement that is more than equality lookups: joins, subqueries, set operations, negation, OR, IN. */
-const ORM_BEYOND_EQUALITY = /\.(join|outerjoin|subquery|scalar_subquery|correlate|union|union_all|except_|intersect|having|group_by|in_|notin_|not_in|any_)\s*\(|!=|~\s*[\w(]|\b(or_|not_)\s*\(/;
 /** Raw SQL in a statement: text()/literal_column() pieces or formatted strings. */
 const RAW_SQL_PIECE = /(^|[^A-Za-z0-9])(\w+_)?(text|literal_column)\s*\(|(^|[^\w])[rRbB]?[fF][rRbB]?["']|["']\s*%\s*[\w(]|\.format\(/;
 /**
@@ -2556,9 +2554,6 @@ export function isFixedOrmQuery(callee: Node, ctx: ValueContext): boolean {
     return false;
   }
   if (statements.some((t) => RAW_SQL_PIECE.test(t))) return false;
-  // Joins, subqueries, negations, OR and IN (flaskbb's forum visibility query, a correlated UPDATE of
-  // post counts: round 52) are SQL a reviewer reads, as with the Go ORM fragments (RECONCILED.md).
-  if (statements.some((t) => ORM_BEYOND_EQUALITY.test(t))) return false;
   if (!fn) return true;
   const params = fn.childForFieldName('parameters');
   if (params) {
