@@ -594,6 +594,48 @@ describe('project wrappers', () => {
     assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['authorizeAgent:timing']);
   });
 
+  it('a Go token package qualifies its functions\' generic names: jwt.Encode is a wrapper only through that package (round 54)', async () => {
+    const engine = await sharedEngine();
+    const wrapper = [
+      'package jwt',
+      '',
+      'import jwtgo "github.com/golang-jwt/jwt/v4"',
+      '',
+      'func Encode(claims jwtgo.Claims, key []byte) (string, error) {',
+      '\treturn jwtgo.NewWithClaims(jwtgo.SigningMethodHS256, claims).SignedString(key)',
+      '}',
+      '',
+    ].join('\n');
+    const table = buildWrapperTable([await scanned('app/pkg/jwt/jwt.go', 'go', wrapper)]);
+    assert.strictEqual(table.get('go')?.get('Encode'), 'jwt');
+    const caller = [
+      'package handlers',
+      '',
+      'import (',
+      '\t"encoding/base64"',
+      '',
+      '\t"example.com/app/app/pkg/jwt"',
+      ')',
+      '',
+      'func issueSession(claims Claims, key []byte) (string, error) {',
+      '\treturn jwt.Encode(claims, key)',
+      '}',
+      '',
+      'func encodeID(dst, src []byte) {',
+      '\tbase64.StdEncoding.Encode(dst, src)',
+      '}',
+      '',
+      'func Encode(v string) string { return v }',
+      '',
+      'func label(v string) string {',
+      '\treturn Encode(v)',
+      '}',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(caller, 'go', { wrappers: table.get('go') });
+    assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['issueSession:jwt']);
+  });
+
   it('a Go bcrypt hashing helper makes no auth region of its own, but its callers are auth sites (summary evidence)', async () => {
     const engine = await sharedEngine();
     const helper = [

@@ -26,7 +26,7 @@ import { buildFix } from './fixes';
 import { GuardrailDocument, type DocumentOptions } from './document';
 import { checkParserInput } from './parserGuards';
 import './fixers';
-import { goFunctionOnlyKey, goPackageKey } from './wrappers';
+import { goFunctionOnlyKey, goPackageKey, goPackageOnlyKey } from './wrappers';
 import { isReadOnlyTx, isSingleStatementTx, RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTriggers, type MatchContext, type RawFinding, type PatternScope, type RawTrigger, type RootFilter } from './ruleQueries';
 import { computeFileFacts, mayReturnMac, PACKAGE_CLAUSE_NAME, type FileFacts } from './valueFacts';
 import { WHOLE_FILE_NAME } from './findingGuards';
@@ -1037,6 +1037,7 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
       if (category === 'auth' && MENU_BUILDER.test(unitName(unit, path[index - 1], spec) ?? '')) continue;
       // A Go wrapper that is a package-level function, called on a value (`store.GetOauthAccounts(id)`,
       // not `handlers.GetOauthAccounts(app)`): a method of another type that shares the name.
+      if (spec.family === 'go' && callee.id === node.id && wrappers.has(goPackageOnlyKey(name))) continue;
       if (spec.family === 'go' && callee.id !== node.id && wrappers.has(goFunctionOnlyKey(name))) {
         const operand = callee.childForFieldName('operand');
         if (operand?.type !== 'identifier') continue;

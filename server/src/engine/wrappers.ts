@@ -119,6 +119,8 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
   /** Go names seen as a method (`Type.Name`) in any region, and as a plain function: the folders (packages) that define one. */
   const goMethods = new Set<string>();
   const goFunctions = new Map<string, Set<string>>();
+  /** Go functions of a token package named by their folder (`jwt.Encode`): name → folders, categories. */
+  const goFolderQualified = new Map<string, { folders: Set<string>; cats: Set<CategoryId> }>();
   for (const s of scanned) {
     const family = LANGUAGES[s.language].family;
     for (const r of s.wrapperEvidence ? [...s.regions, ...s.wrapperEvidence] : s.regions) {
@@ -137,6 +139,20 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
         if (!cats) seen.set(key, (cats = new Set()));
         cats.add(r.category);
         continue;
+      }
+      // A Go package named for tokens (`app/pkg/jwt`) whose functions are named for what they do to
+      // one (`jwt.Encode(claims)`, `jwt.DecodeFiderClaims(t)`): the package qualifies a generic name at
+      // every call, as a class does (round 54, fider). Only called through that package (engine.ts).
+      const folder = family === 'go' && !r.symbol.includes('.') ? path.basename(path.dirname(s.file)) : '';
+      if (TOKEN_PACKAGE.test(folder) && /^[A-Z]\w*$/.test(name) && r.triggers.some((t) => !t.rule.endsWith('.project-wrapper'))) {
+        const maxLines = MAX_WRAPPER_LINES_BY_CATEGORY[r.category] ?? MAX_WRAPPER_LINES;
+        if (r.span.end.line - r.span.start.line <= maxLines && NAME_SAYS[r.category]?.test(`${folder}_${name}`)) {
+          let entry = goFolderQualified.get(name);
+          if (!entry) goFolderQualified.set(name, (entry = { folders: new Set(), cats: new Set() }));
+          entry.folders.add(folder);
+          entry.cats.add(r.category);
+          continue;
+        }
       }
       const classQualified = CLASS_QUALIFIED.has(name.toLowerCase()) && r.category === 'auth';
       // `Retry` is short, but a project's own `resilience.Retry(…)` is a retry wrapper all the same.
@@ -173,6 +189,16 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
     }
   }
   const table: WrapperTable = new Map();
+  for (const [name, { folders, cats }] of goFolderQualified) {
+    if (cats.size !== 1 || seen.has(`go\u0000${name}`)) continue;
+    let m = table.get('go');
+    if (!m) table.set('go', (m = new Map()));
+    const category = [...cats][0]!;
+    m.set(name, category);
+    m.set(goFunctionOnlyKey(name), category);
+    m.set(goPackageOnlyKey(name), category);
+    for (const folder of folders) m.set(goPackageKey(name, folder), category);
+  }
   for (const [key, cats] of seen) {
     if (cats.size !== 1) continue;
     const [family, name] = key.split('\u0000') as [QueryFamily, string];
@@ -185,6 +211,17 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
     }
   }
   return table;
+}
+
+/** Folders of Go packages named for tokens, whose function names the folder qualifies. */
+const TOKEN_PACKAGE = /^(jwt|jws|jwe|jwtutil|jwtutils|jwtauth|jwttoken)$/i;
+
+/**
+ * The table's marker for a Go wrapper known only through its package's name (`jwt.Encode`): a call
+ * without the package (inside the package, or another package's own `Encode`) is not it.
+ */
+export function goPackageOnlyKey(name: string): string {
+  return `\u0000pkgonly ${name}`;
 }
 
 /**
