@@ -1014,14 +1014,10 @@ const SETTINGS_HELD = /^(?!.*\b(req|request|ctx|headers|body|query|params|cookie
  * from the other (`if (a !== b) { a = b; }`): bringing a copy up to date, not a verification.
  */
 function syncedByBranch(a: Node, ta: string, tb: string, ctx: ValueContext): boolean {
-  let cmp = parentOf(a, ctx);
-  if (cmp?.type !== 'binary_expression' || !/^!==?$/.test(field(cmp, 'operator')?.type ?? '')) return false;
-  let up = parentOf(cmp, ctx);
-  if (up?.type === 'parenthesized_expression') {
-    cmp = up;
-    up = parentOf(up, ctx);
-  }
-  if (up?.type !== 'if_statement' || field(up, 'condition')?.id !== cmp.id) return cacheRebuiltByBranch(cmp, ta, tb, ctx);
+  const around = comparisonParent(a, /^!==?$/, ctx);
+  if (!around) return false;
+  const { cmp, up } = around;
+  if (!isConditionOf(cmp, up, false)) return cacheRebuiltByBranch(cmp, ta, tb, ctx);
   let body = field(up, 'consequence');
   if (body?.type === 'statement_block') body = body.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null;
   return assignsOneFromOther(body, ta, tb, ctx);
@@ -1035,18 +1031,9 @@ const ACCESS_REFUSAL = /\b(\w*Authentication\w*(Failed|Error)|AuthenticationFail
  * refuses access: it raises, throws or returns an authentication or permission failure.
  */
 function deniesOnMismatch(a: Node, ctx: ValueContext): boolean {
-  let cmp = parentOf(a, ctx);
-  if (!cmp) return false;
-  const inequality =
-    cmp.type === 'binary_expression' ? /^(!=|!==)$/.test(field(cmp, 'operator')?.type ?? '') : cmp.type === 'comparison_operator' && cmp.children.some((c) => c?.type === '!=');
-  if (!inequality) return false;
-  let up = parentOf(cmp, ctx);
-  if (up?.type === 'parenthesized_expression') {
-    cmp = up;
-    up = parentOf(up, ctx);
-  }
-  if ((up?.type !== 'if_statement' && up?.type !== 'elif_clause') || field(up, 'condition')?.id !== cmp.id) return false;
-  const body = field(up, 'consequence');
+  const around = comparisonParent(a, /^(!=|!==)$/, ctx);
+  if (!around || !isConditionOf(around.cmp, around.up, true)) return false;
+  const body = field(around.up, 'consequence');
   const first = body && /^(block|statement_block)$/.test(body.type) ? body.namedChildren.find((c) => c !== null && c.type !== 'comment') : body;
   return !!first && /^(raise_statement|throw_statement|return_statement)$/.test(first.type) && ACCESS_REFUSAL.test(textOf(first, ctx));
 }
@@ -1065,18 +1052,9 @@ const REPORT_CALLEE = /^(log|logger|logging|console|warnings|slog|klog|glog)\b|\
  * must differ: a verification accepts on a match; this rejects on one, and no caller presents either side.
  */
 function mustDifferCheck(a: Node, ctx: ValueContext): boolean {
-  let cmp = parentOf(a, ctx);
-  if (!cmp) return false;
-  const equality =
-    cmp.type === 'binary_expression' ? /^(==|===)$/.test(field(cmp, 'operator')?.type ?? '') : cmp.type === 'comparison_operator' && cmp.children.some((c) => c?.type === '==');
-  if (!equality) return false;
-  let up = parentOf(cmp, ctx);
-  if (up?.type === 'parenthesized_expression') {
-    cmp = up;
-    up = parentOf(up, ctx);
-  }
-  if (up?.type !== 'if_statement' || field(up, 'condition')?.id !== cmp.id) return false;
-  const body = field(up, 'consequence');
+  const around = comparisonParent(a, /^(==|===)$/, ctx);
+  if (!around || !isConditionOf(around.cmp, around.up, false)) return false;
+  const body = field(around.up, 'consequence');
   if (!body) return false;
   const statements: Node[] = [];
   const collect = (n: Node) => {
@@ -1095,6 +1073,29 @@ function mustDifferCheck(a: Node, ctx: ValueContext): boolean {
     return callee !== null && REPORT_CALLEE.test(textOf(callee, ctx).replace(/\(\)/g, '').replace(/\s+/g, ''));
   };
   return statements.length > 0 && statements.every(reports) && MUST_DIFFER_MESSAGE.test(textOf(body, ctx));
+}
+
+/**
+ * The comparison holding operand `a`, when its operator matches `operators` (a binary expression, or
+ * a Python comparison), with parentheses around it stepped over, and the node above it.
+ */
+function comparisonParent(a: Node, operators: RegExp, ctx: ValueContext): { cmp: Node; up: Node | null } | undefined {
+  let cmp = parentOf(a, ctx);
+  if (!cmp) return undefined;
+  const matches =
+    cmp.type === 'binary_expression' ? operators.test(field(cmp, 'operator')?.type ?? '') : cmp.type === 'comparison_operator' && cmp.children.some((c) => c !== null && operators.test(c.type));
+  if (!matches) return undefined;
+  let up = parentOf(cmp, ctx);
+  if (up?.type === 'parenthesized_expression') {
+    cmp = up;
+    up = parentOf(up, ctx);
+  }
+  return { cmp, up };
+}
+
+/** `up` is an `if` (or, with `elif`, a Python `elif`) whose whole condition is `cmp`. */
+function isConditionOf(cmp: Node, up: Node | null, elif: boolean): up is Node {
+  return (up?.type === 'if_statement' || (elif && up?.type === 'elif_clause')) && field(up, 'condition')?.id === cmp.id;
 }
 
 /** The statement `s` assigns one of the texts `ta`, `tb` from the other (`a = b`, `a = b ?? ''`). */
