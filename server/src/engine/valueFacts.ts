@@ -173,12 +173,15 @@ const CAPS_NOT_SECRET = /_(API|APIS|PATH|URL|URI|ROUTE|ENDPOINT|ID|IDS|NAME|TYPE
 const ENUM_BASES = /(^|\.)(Enum|IntEnum|StrEnum|Flag|IntFlag|TextChoices|IntegerChoices|Choices)$/;
 
 /**
- * The name says the value is a secret (hashes and digests only together with a secret word; a one-time `reset_key`;
- * a server's shared client key or master key by its whole name, `ServerKey`, `HTTPKey`, `masterKey`: nakama and
- * parse-server, round 53; not `currentServerKey`, a push service's public key, nor `master_key`, a public signing key).
+ * A server's shared client key or master key by its whole name (`ServerKey`, `HTTPKey`, `masterKey`: nakama and
+ * parse-server, round 53); not `currentServerKey`, a push service's public key, nor `master_key`, a public signing key.
  */
 const SHARED_KEY_NAME = /^(ServerKey|HTTPKey|HttpKey|httpKey|http_key|MasterKey|masterKey|readOnlyMasterKey|GetMasterKey|getMasterKey|SERVER_KEY|HTTP_KEY|MASTER_KEY)$/;
-const SECRET_NAME = new RegExp(`${SHARED_KEY_NAME.source}|${/(^|[^a-z])(h?mac|sig|sigs|otp|[ht]otp|pwd|csrf|xsrf)($|[^a-z])|Pwd($|[^a-zA-Z]|Hash|Digest)|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assw(or)?d|PASSW(OR)?D|Otp|OTP|Csrf|CSRF|Xsrf|XSRF|(^|[^A-Za-z])(key|Key)_?([Hh]ash|[Dd]igest)|([Ss]igning|[Pp]rivate|[Hh]mac|[Ss]hared)_?[Kk]ey|(^|[^A-Za-z])(admin|in|invoice)_?key($|[^a-z])|[a-z](Admin|Invoice)Key($|[^a-z])|(^|[^A-Za-z])(reset|recovery|activation|invitation|invite)_key($|[^a-z])/.source}`);
+/** A secret word in the name (hashes and digests only together with a secret word; a one-time `reset_key`). */
+const SECRET_WORD =
+  /(^|[^a-z])(h?mac|sig|sigs|otp|[ht]otp|pwd|csrf|xsrf)($|[^a-z])|Pwd($|[^a-zA-Z]|Hash|Digest)|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assw(or)?d|PASSW(OR)?D|Otp|OTP|Csrf|CSRF|Xsrf|XSRF|(^|[^A-Za-z])(key|Key)_?([Hh]ash|[Dd]igest)|([Ss]igning|[Pp]rivate|[Hh]mac|[Ss]hared)_?[Kk]ey|(^|[^A-Za-z])(admin|in|invoice)_?key($|[^a-z])|[a-z](Admin|Invoice)Key($|[^a-z])|(^|[^A-Za-z])(reset|recovery|activation|invitation|invite)_key($|[^a-z])/;
+/** The name says the value is a secret. */
+const SECRET_NAME = new RegExp(`${SHARED_KEY_NAME.source}|${SECRET_WORD.source}`);
 
 /**
  * ALL_CAPS constants named as a sentinel or marker despite a secret word in them:
@@ -2320,7 +2323,8 @@ export function sprintfInterpolatesRuntimeValue(call: Node, ctx: ValueContext, d
 }
 
 /** Names of stored secrets whose comparison is a realistic timing oracle: MACs, signatures, API keys. */
-const STRONG_SECRET = new RegExp(`${SHARED_KEY_NAME.source}|${/(^|[^a-z])(h?mac|sig)($|[^a-z])|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Dd]igest|DIGEST|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assword_?[Hh]ash|PASSWORD_HASH|password_digest/.source}`);
+const STRONG_SECRET_WORD = /(^|[^a-z])(h?mac|sig)($|[^a-z])|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Dd]igest|DIGEST|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assword_?[Hh]ash|PASSWORD_HASH|password_digest/;
+const STRONG_SECRET = new RegExp(`${SHARED_KEY_NAME.source}|${STRONG_SECRET_WORD.source}`);
 
 /** Request input read directly: headers, query, form and body fields, `req.session` excluded. */
 const REQUEST_ACCESS = /^(req|request|r|ctx\.request|ctx)\.(body|query|params|headers?|Header|form|args|GET|POST|cookies|URL\.Query\(\))\b|\.(FormValue|PostFormValue|Query|Param|GetHeader|QueryParam)\(|^(req|request|r)\.(get|header|Header\.Get)\(/;
