@@ -400,6 +400,18 @@
  (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
 
+;   if (authHeader !== `Bearer ${getEnvVariable("CRON_SECRET")}`) throw new StatusError(401, "Unauthorized")
+;   if (!ok) throw new HttpError(403, "…"), throw createError(401)   (round 56, stack-auth: an HTTP error class given the status)
+(([(if_statement condition: (_) @cond consequence: [(throw_statement [(new_expression constructor: [(identifier) (member_expression)] @f arguments: (arguments . (number) @code)) (call_expression function: [(identifier) (member_expression)] @f arguments: (arguments . (number) @code))] @trigger)
+                               (statement_block (throw_statement [(new_expression constructor: [(identifier) (member_expression)] @f arguments: (arguments . (number) @code)) (call_expression function: [(identifier) (member_expression)] @f arguments: (arguments . (number) @code))] @trigger))])])
+ (#match? @f "(Error|Exception|[Ee]rror)$|^(createError|httpError|createHttpError|HttpErrors?)$")
+ (#match? @code "^40[13]$")
+ (#not-match? @cond "{{response-status}}")
+ (#not-match? @cond "{{config-presence}}")
+ (#not-match? @trigger "{{response-status}}")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
+ (#set! rule "ecma.auth.deny-guard"))
+
 ;   return res.status(401).json(…) inside the if: the call chain starts with .status(401)
 ; Not a 401/403 whose message reports a lookup or validation failure about no identity
 ; (`res.status(403).json({ message: "Invalid data source: " + id })`, `{ message: "Experiment not
@@ -443,6 +455,19 @@
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
  (#resolves-to? @trigger "^(bcrypt(js)?(-[a-z]+)*|argon2|@node-rs/argon2|@node-rs/bcrypt)\\.(compare|compareSync|verify|verifySync)$")
+ (#set! rule "ecma.auth.password-check"))
+
+;; ... and through a configured password hasher: `await hasher.verify(password, user.hash)`,
+;; `passwordHasher.compare(input.password, stored.passwordHash)` (round 56, openauth's PasswordProvider:
+;; the hasher is chosen in configuration, PBKDF2 or scrypt). The object is named a hasher or KDF, the
+;; first argument a password and the second a hash or stored password.
+((call_expression
+   function: (member_expression object: [(identifier) (member_expression)] @obj property: (property_identifier) @m) @trigger
+   arguments: (arguments . (_) @pw . (_) @hash .))
+ (#match? @obj "(^|\\.)(hasher|[a-z]\\w*Hasher|kdf|[a-z]\\w*Kdf|passwordHashing|[a-z]\\w*PasswordHashing)$")
+ (#match? @m "^(compare|verify|check|matches)\\w*$")
+ (#match? @pw "([Pp]assword|[Pp]asswd|[Pp]assphrase|PASSWORD)\\w*$")
+ (#match? @hash "([Hh]ash|[Pp]assword|[Pp]asswd|PASSWORD)\\w*$")
  (#set! rule "ecma.auth.password-check"))
 
 ; ... and through the class's own adapter around it, in a file that imports the library:

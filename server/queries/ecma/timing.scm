@@ -105,6 +105,53 @@
  (#not-match? @trigger "[Cc]hallenge_?[Mm]ethod")
  (#set! rule "ecma.timing.pkce-compare"))
 
+;; Round 56 (stack-auth): the Authorization value compared with the one the server expects, built
+;; from a scheme and a secret: `authHeader !== \`Bearer ${getEnvVariable("CRON_SECRET")}\``,
+;; `req.headers.authorization === "Bearer " + process.env.API_TOKEN` (as Go's header rule).
+((binary_expression
+  left: [(identifier) (member_expression) (subscript_expression) (call_expression)] @other
+  operator: ["===" "==" "!==" "!="]
+  right: [(template_string) (binary_expression operator: "+")] @expected) @trigger
+ (#match? @expected "^[`'\"](Basic|Bearer|Token|Bot|Key|ApiKey) (\\$\\{|['\"]\\s*\\+)")
+ (#match? @expected "(\\$\\{|\\+)[^}]*([Ss]ecret|SECRET|[Tt]oken|TOKEN|[Aa]pi_?[Kk]ey|API_?KEY|[Pp]assword|PASSWORD|process\\.env|getEnv|[Ee]nv\\.)")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.timing.secret-equality"))
+
+((binary_expression
+  left: [(template_string) (binary_expression operator: "+")] @expected
+  operator: ["===" "==" "!==" "!="]
+  right: [(identifier) (member_expression) (subscript_expression) (call_expression)] @other) @trigger
+ (#match? @expected "^[`'\"](Basic|Bearer|Token|Bot|Key|ApiKey) (\\$\\{|['\"]\\s*\\+)")
+ (#match? @expected "(\\$\\{|\\+)[^}]*([Ss]ecret|SECRET|[Tt]oken|TOKEN|[Aa]pi_?[Kk]ey|API_?KEY|[Pp]assword|PASSWORD|process\\.env|getEnv|[Ee]nv\\.)")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.timing.secret-equality"))
+
+;; Round 56 (openauth): a PKCE check under a plain name, `generatedChallenge === challenge` in
+;; validatePKCE (the unit says what the challenge is).
+((binary_expression
+  left: [(identifier) (member_expression)] @l
+  operator: ["===" "==" "!==" "!="]
+  right: [(identifier) (member_expression)] @r) @trigger
+ (#match? @l "[Cc]hallenge$")
+ (#match? @r "[Cc]hallenge$")
+ (#unit-name-matches? @trigger "[Pp][Kk][Cc][Ee]")
+ (#set! rule "ecma.timing.pkce-compare"))
+
+;; A one-time code checked against the one submitted (`record.code !== code` in verifyCode,
+;; `user.verificationCode === input.code` in confirmEmail): whoever matches it signs in. As Go's
+;; and Python's code-compare: "code" alone also names status, error and language codes, so both sides
+;; must be codes and the unit must be the check.
+((binary_expression
+  left: [(identifier) (member_expression property: (property_identifier))] @a
+  operator: ["===" "==" "!==" "!="]
+  right: [(identifier) (member_expression property: (property_identifier))] @b) @trigger
+ (#match? @a "(^|\\.)([a-z]+Code|code)$")
+ (#match? @b "(^|\\.)([a-z]+Code|code)$")
+ (#not-match? @trigger "[Ss]tatus|[Ee]rr|[Ee]xit|[Rr]esp|[Ll]ang|[Cc]ountry|[Cc]urrency|[Ll]ocale|[Kk]ey[Cc]ode|[Zz]ip|[Pp]ostal|[Oo]p[Cc]ode|[Rr]eason|[Cc]olor|[Cc]har|[Rr]egion|[Pp]hone|[Dd]ial|[Ii]so|[Pp]romo|[Cc]oupon|[Dd]iscount|[Ee]vent")
+ (#not-match? @trigger "(^|[^\\w.])(got|want|expected|actual|res|resp|response|e|err|error|event|ev|evt|key)\\.")
+ (#unit-name-matches? @trigger "[Vv]erif|[Ll]ogin|[Ss]ign_?[Ii]n|[Rr]edeem|[Rr]ecover|[Aa]ctivat|[Cc]onfirm|[Aa]uthenticat|(check|validate|consume)\\w*[Cc]ode")
+ (#set! rule "ecma.timing.code-compare"))
+
 ; A dummy password hash on the unknown-account branch, so that it takes as long as a wrong
 ; password (`if (!user) { await kdf.hash('simulated-password-to-counter-timing-attack'); return
 ; FAILURE }`): what keeps the login from telling which accounts exist by its response time. A

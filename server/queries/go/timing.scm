@@ -162,6 +162,8 @@
 ; A one-time code checked against the one submitted: rc.Code == p.Code over the stored recovery
 ; codes, retCode == code in VerifyTimeLimitCode. "Code" alone names status and error codes too, so
 ; both sides must be codes and the unit must be the check (verify, login, redeem, activate, reset).
+; A `result.Code` is a test's or a response's unless the other side is the request's (fider's
+; VerifySignInCode: `result.Code != action.Code`, the stored sign-in code against the submitted one).
 ((binary_expression
    left: [(identifier) (selector_expression)] @a
    operator: ["==" "!="]
@@ -169,7 +171,8 @@
  (#match? @a "(^|\\.)([a-z]+Code|[Cc]ode)$")
  (#match? @b "(^|\\.)([a-z]+Code|[Cc]ode)$")
  (#not-match? @trigger "[Ss]tatus|[Ee]rr|[Ee]xit|[Rr]esp|[Ll]ang|[Cc]ountry|[Cc]urrency|[Ll]ocale|[Kk]ey[Cc]ode|[Zz]ip|[Pp]ostal|[Oo]p[Cc]ode|[Rr]eason|[Cc]olor|[Cc]har|[Rr]egion|[Pp]hone|[Dd]ial")
- (#not-match? @trigger "(^|[^\\w.])(got|want|expected|actual|res|resp|response|result|e|apiErr|apiError)\\.")
+ (#not-match? @trigger "(^|[^\\w.])(got|want|expected|actual|res|resp|response|e|apiErr|apiError)\\.")
+ (#not-match? @trigger "^(?![\\s\\S]*(^|[^\\w.])(action|input|req|request|form|body|params|payload|in|cmd)\\.)[\\s\\S]*(^|[^\\w.])result\\.")
  (#not-resolves-to? @a ".")
  (#not-resolves-to? @b ".")
  (#unit-name-matches? @trigger "[Vv]erif|[Ll]ogin|[Rr]edeem|[Rr]ecover|[Aa]ctivat|[Cc]onfirm|[Rr]eset|[Aa]uthenticat|[Ll]ookup|[Bb]ackup")

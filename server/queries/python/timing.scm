@@ -140,6 +140,25 @@
  (#unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
  (#set! rule "python.timing.secret-compare"))
 
+;; Round 54 (vas3k.club): a one-time code checked against the one submitted, `last_code.code != code`
+;; in `Code.check_code`, `user.verification_code == code` in `verify_email`: whoever matches it signs in.
+;; As Go's code-compare: "code" alone also names status, error, country and language codes, so both
+;; sides must be codes and the unit must be the check.
+((comparison_operator
+   [(identifier) (attribute attribute: (identifier))] @a
+   .
+   ["==" "!="]
+   .
+   [(identifier) (attribute attribute: (identifier))] @b) @trigger
+ (#match? @a "(^|[._])([a-z]+_)?code$")
+ (#match? @b "(^|[._])([a-z]+_)?code$")
+ (#not-match? @trigger "status|err|exit|resp|lang|country|currency|locale|key_?code|zip|postal|op_?code|reason|color|char|region|phone|dial|http|post_?code|iso|promo|coupon|discount")
+ (#not-match? @trigger "(^|[^\\w.])(got|want|expected|actual|res|resp|response|e|exc|error)\\.")
+ (#not-match? @trigger "(^|[^\\w.])[A-Z][A-Za-z0-9_]*\\.")
+ (#unit-name-matches? @trigger "(^|[._])(check|verify|validate|redeem|consume|confirm|use)_(\\w+_)?codes?(\\s|$)|(^|[._])(verify|login|log_in|signin|sign_in|redeem|recover|activate|confirm|authenticate)(_|\\s|$)")
+ (#not-argument-of? @trigger "{{orm-filter-call}}")
+ (#set! rule "python.timing.code-compare"))
+
 ; Round 31 (flask-security): a one-time recovery or backup code looked up in the user's stored codes
 ; with `in` (`return code in dcodes` in `check_recovery_code`): list membership compares with `==`,
 ; element by element, the same early exit as a direct compare. Only in a unit named for checking such

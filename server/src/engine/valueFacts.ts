@@ -1461,11 +1461,22 @@ function callArguments(call: Node): Node[] {
 }
 
 /** Wrappers that turn a value into bytes or normalise it: `force_bytes(x)`, `x.lower().encode("utf-8")`. */
+/** Every `)` in `text` closes a `(` before it, and all are closed. */
+function balancedParens(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
 function peelEncoding(text: string): string {
   let t = text.trim();
   for (let i = 0; i < 6; i++) {
     const wrapped = /^(?:force_bytes|force_str|smart_bytes|str|bytes)\((.*)\)$/s.exec(t);
-    if (wrapped) {
+    // Only when the outer parentheses are one pair: `str(user.pk).encode()` is a method call on `str(…)`.
+    if (wrapped && balancedParens(wrapped[1]!)) {
       t = wrapped[1]!.trim();
       continue;
     }
