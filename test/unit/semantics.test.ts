@@ -49,6 +49,8 @@ describe('test-code classification', () => {
     'playwright_tests/core/basepage.py',
     'db/seeds/users.ts',
     'server/scripts/seed.ts',
+    'apps/backend/src/lib/seed-dummy-data.ts',
+    'apps/backend/src/auto-migrations/auto-migration.tests.ts',
     'mocks/store.go',
     'connector/mock/connectortest.go',
     'internal/store/mock_store.go',
@@ -159,6 +161,7 @@ describe('test-code classification', () => {
   const production = [
     'apps/web/src/pages/playground/index.tsx',
     'apps/api/src/dev/seed-guard.ts',
+    'apps/api/src/seed-phrase.ts',
     'packages/backend/src/mock-server/handler.ts',
     'src/contest-server/auth.ts',
     'packages/dev/src/auth.ts',

@@ -325,6 +325,8 @@
 
 ; req.get('Authorization'), req.header('authorization'), ctx.get('authorization'),
 ; ctx.request.get('authorization'), c.req.header('Authorization'), request.headers.get('authorization')
+; (Not Hono's `ctx.get("authorization")`: a context variable the app set, not a header; round 56,
+; openauth. Koa's `ctx.get(field)` reads the request header.)
 ((call_expression
    function: (member_expression
      object: (_) @obj
@@ -333,6 +335,20 @@
  (#match? @obj "^(req|request|ctx|ctx\\.request|ctx\\.req|context\\.req|c\\.req|request\\.headers|req\\.headers)$")
  (#match? @m "^(get|header)$")
  (#match? @k "^.[Aa]uthorization.$")
+ (#not-match? @trigger "^(ctx|c)\\.get$")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
+ (#not-inside-callback-of? @trigger "^createParamDecorator$")
+ (#set! rule "ecma.auth.authorization-header"))
+
+((call_expression
+   function: (member_expression
+     object: (_) @obj
+     property: (property_identifier) @m) @trigger
+   arguments: (arguments . (string) @k))
+ (#match? @obj "^(ctx|c)$")
+ (#eq? @m "get")
+ (#match? @k "^.[Aa]uthorization.$")
+ (#not-imports? "^hono(/tiny|/quick)?$")
  (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#not-inside-callback-of? @trigger "^createParamDecorator$")
  (#set! rule "ecma.auth.authorization-header"))
@@ -397,6 +413,28 @@
  (#match? @code "^['\"]?(UNAUTHORIZED|FORBIDDEN|UNAUTHENTICATED|PERMISSION_DENIED|Unauthorized|Forbidden|Unauthenticated|PermissionDenied|not-authori[sz]ed|access-denied|permission-denied|not-allowed)['\"]?$")
  (#not-match? @cond "{{response-status}}")
  (#not-match? @cond "{{config-presence}}")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
+ (#set! rule "ecma.auth.deny-guard"))
+
+;; Oslo's one-time-password check, `verifyTOTP(secret, 30, 6, code)` from @oslojs/otp: the second
+;; factor (round 56, stack-auth's MFA sign-in). Not in browser code (a setup page checking the first
+;; code before it submits; the server checks again).
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#resolves-to? @trigger "^@oslojs/otp\\.verify(TOTP|HOTP)\\w*$")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.auth.library"))
+
+;   if (!user) throw new KnownErrors.UserAuthenticationRequired(), if (res.status === "error") throw new
+;   KnownErrors.InvalidSuperSecretAdminKey(…), throw new Errors.PermissionDenied() (round 56, stack-auth: an
+;   application's error catalogue, named for the denial).
+(([(if_statement condition: (_) @cond consequence: [(throw_statement [(new_expression constructor: [(identifier) (member_expression)] @f) (call_expression function: (member_expression) @f)] @trigger)
+                               (statement_block (throw_statement [(new_expression constructor: [(identifier) (member_expression)] @f) (call_expression function: (member_expression) @f)] @trigger))])])
+ (#match? @f "(^|\\.)(\\w*(AuthenticationRequired|AuthenticationFailed|AuthorizationRequired|AuthorizationFailed|NotAuthori[sz]ed|Unauthori[sz]ed|Unauthenticated|NotAuthenticated|AccessDenied|PermissionDenied|Forbidden|Insufficient\\w*(Permission|Privilege|Scope|Access)s?)|Invalid\\w*(Secret|ApiKey|AdminKey|AccessToken|Credentials?|Password)|(Wrong|Incorrect)(Password|Credentials?|ApiKey))(Exception|Error)?$")
+ (#not-match? @f "^(Unauthorized|Forbidden|Authentication|Authorization|NotAuthorized|Unauthenticated|PermissionDenied|AccessDenied)(Exception|Error)$|^(Unauthorized|Forbidden|NotAuthorized|NotAuthenticated|Unauthenticated|PermissionDenied|AccessDenied)$")
+ (#not-match? @cond "{{response-status}}")
+ (#not-match? @cond "{{config-presence}}")
+ (#not-match? @trigger "{{response-status}}")
  (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
 

@@ -155,6 +155,16 @@
  (#set! evidence "mention")
  (#set! rule "ecma.crypto.random-id"))
 
+;; A crypto library's text codecs and URI formatters choose no key, algorithm or secret: libsodium's
+;; `sodium.to_base64(x)` / `from_hex`, tweetnacl-util's `encodeBase64`, `@oslojs/otp`'s
+;; `createTOTPKeyURI(issuer, account, key, …)` for a QR code (round 56, stack-auth's React pages). A
+;; mention (first: of two patterns matching the same call, the earlier counts).
+((call_expression
+   function: [(identifier) (member_expression)] @trigger)
+ (#resolves-to? @trigger "^((libsodium-wrappers|libsodium-wrappers-sumo|sodium-native|sodium-plus)\\.(to_base64|from_base64|to_hex|from_hex|to_string|from_string)|tweetnacl-util\\.\\w+|@oslojs/otp\\.create(TOTP|HOTP)KeyURI)$")
+ (#set! evidence "mention")
+ (#set! rule "ecma.crypto.library"))
+
 ; Password hashing and crypto libraries (a hash that only picks a colour, cache key or file name is
 ; bookkeeping, as for node:crypto above): bcrypt/bcryptjs, argon2, tweetnacl, libsodium,
 ; node-forge, crypto-js (incl. `crypto-js/sha256` default imports), noble, oslo (`@oslojs/crypto/sha2`,
@@ -200,11 +210,14 @@
  (#set! rule "ecma.crypto.tls-options"))
 
 ; Math.random() producing a secret: const resetToken = Math.random().toString(36).slice(2)
+; (Not a function named for a key, `const handleCreateApiKey = async (data) => { … }`, whose body
+; uses Math.random somewhere: round 56, stack-auth.)
 ((variable_declarator
    name: (identifier) @name
    value: (_) @value) @trigger
  (#match? @name "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]ass(word|wd|phrase)?|PASS(WORD|WD)?|[Oo]tp|OTP|[Pp]in|PIN|[Ii]v|IV|[Ss]ession_?[Ii]d|SESSION_?ID|[Cc]srf|CSRF|[Vv]erification_?[Cc]ode|VERIFICATION_CODE)s?$|^(key|KEY)$|([Ss]ecret|[Aa]pi|[Pp]rivate|[Ee]ncryption|[Ss]igning|[Hh]mac|[Ss]ession|[Aa]es|[Cc]rypto|[Aa]ccess|[Aa]uth|[Mm]aster|[Ss]hared|SECRET|API|PRIVATE|ENCRYPTION|SIGNING|HMAC|SESSION)_?([Kk]ey|KEY)s?$")
  (#match? @value "Math\\.random\\s*\\(")
+ (#not-match? @value "^(async\\s+)?(function\\b|\\([^()]*(\\([^()]*\\)[^()]*)*\\)\\s*(:[^=]*)?=>|[\\w$]+\\s*=>)")
  (#not-dummy-data? @value)
  (#not-match? @name "^([Oo]tp|OTP|[Pp]in|PIN|[A-Za-z0-9$]*[a-z0-9](Otp|OTP|Pin|PIN|Code)|[A-Za-z0-9]*_(otp|pin|code|OTP|PIN|CODE))s?$")
  (#set! rule "ecma.crypto.insecure-random"))
@@ -216,6 +229,7 @@
    value: (_) @value) @trigger
  (#match? @name "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]ass(word|wd|phrase)?|PASS(WORD|WD)?|[Oo]tp|OTP|[Pp]in|PIN|[Ii]v|IV|[Ss]ession_?[Ii]d|SESSION_?ID|[Cc]srf|CSRF|[Vv]erification_?[Cc]ode|VERIFICATION_CODE)s?$|^(key|KEY)$|([Ss]ecret|[Aa]pi|[Pp]rivate|[Ee]ncryption|[Ss]igning|[Hh]mac|[Ss]ession|[Aa]es|[Cc]rypto|[Aa]ccess|[Aa]uth|[Mm]aster|[Ss]hared|SECRET|API|PRIVATE|ENCRYPTION|SIGNING|HMAC|SESSION)_?([Kk]ey|KEY)s?$")
  (#match? @value "Math\\.random\\s*\\(")
+ (#not-match? @value "^(async\\s+)?(function\\b|\\([^()]*(\\([^()]*\\)[^()]*)*\\)\\s*(:[^=]*)?=>|[\\w$]+\\s*=>)")
  (#not-dummy-data? @value)
  (#match? @name "^([Oo]tp|OTP|[Pp]in|PIN|[A-Za-z0-9$]*[a-z0-9](Otp|OTP|Pin|PIN|Code)|[A-Za-z0-9]*_(otp|pin|code|OTP|PIN|CODE))s?$")
  (#not-imports? "{{browser-frameworks}}")
@@ -226,6 +240,7 @@
    right: (_) @value) @trigger
  (#match? @name "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]ass(word|wd|phrase)?|PASS(WORD|WD)?|[Oo]tp|OTP|[Pp]in|PIN|[Ii]v|IV|[Ss]ession_?[Ii]d|SESSION_?ID|[Cc]srf|CSRF|[Vv]erification_?[Cc]ode|VERIFICATION_CODE)s?$|^(key|KEY)$|([Ss]ecret|[Aa]pi|[Pp]rivate|[Ee]ncryption|[Ss]igning|[Hh]mac|[Ss]ession|[Aa]es|[Cc]rypto|[Aa]ccess|[Aa]uth|[Mm]aster|[Ss]hared|SECRET|API|PRIVATE|ENCRYPTION|SIGNING|HMAC|SESSION)_?([Kk]ey|KEY)s?$")
  (#match? @value "Math\\.random\\s*\\(")
+ (#not-match? @value "^(async\\s+)?(function\\b|\\([^()]*(\\([^()]*\\)[^()]*)*\\)\\s*(:[^=]*)?=>|[\\w$]+\\s*=>)")
  (#not-dummy-data? @value)
  (#set! rule "ecma.crypto.insecure-random"))
 
@@ -234,6 +249,7 @@
    value: (_) @value) @trigger
  (#match? @name "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]ass(word|wd|phrase)?|PASS(WORD|WD)?|[Oo]tp|OTP|[Pp]in|PIN|[Ii]v|IV|[Ss]ession_?[Ii]d|SESSION_?ID|[Cc]srf|CSRF|[Vv]erification_?[Cc]ode|VERIFICATION_CODE)s?$|([Ss]ecret|[Aa]pi|[Pp]rivate|[Ee]ncryption|[Ss]igning|[Hh]mac|[Ss]ession|[Aa]es|[Cc]rypto|[Aa]ccess|[Aa]uth|[Mm]aster|[Ss]hared|SECRET|API|PRIVATE|ENCRYPTION|SIGNING|HMAC|SESSION)_?([Kk]ey|KEY)s?$")
  (#match? @value "Math\\.random\\s*\\(")
+ (#not-match? @value "^(async\\s+)?(function\\b|\\([^()]*(\\([^()]*\\)[^()]*)*\\)\\s*(:[^=]*)?=>|[\\w$]+\\s*=>)")
  (#not-dummy-data? @value)
  (#set! rule "ecma.crypto.insecure-random"))
 
@@ -243,6 +259,7 @@
    body: (statement_block (return_statement (_) @value @trigger))
  (#match? @name "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]ass(word|wd|phrase)?|PASS(WORD|WD)?|[Oo]tp|OTP|[Pp]in|PIN|[Ii]v|IV|[Ss]ession_?[Ii]d|SESSION_?ID|[Cc]srf|CSRF|[Vv]erification_?[Cc]ode|VERIFICATION_CODE)s?$|([Ss]ecret|[Aa]pi|[Pp]rivate|[Ee]ncryption|[Ss]igning|[Hh]mac|[Ss]ession|[Aa]es|[Cc]rypto|[Aa]ccess|[Aa]uth|[Mm]aster|[Ss]hared)_?([Kk]ey|KEY)s?$")
  (#match? @value "Math\\.random\\s*\\(")
+ (#not-match? @value "^(async\\s+)?(function\\b|\\([^()]*(\\([^()]*\\)[^()]*)*\\)\\s*(:[^=]*)?=>|[\\w$]+\\s*=>)")
  (#not-dummy-data? @value)
  (#set! rule "ecma.crypto.insecure-random"))
 
@@ -268,6 +285,7 @@
      value: (_) @value) @trigger) @item
  (#any-of? @name "key" "KEY")
  (#match? @value "Math\\.random\\s*\\(")
+ (#not-match? @value "^(async\\s+)?(function\\b|\\([^()]*(\\([^()]*\\)[^()]*)*\\)\\s*(:[^=]*)?=>|[\\w$]+\\s*=>)")
  (#not-dummy-data? @value)
  (#not-match? @item "\\b(props|children|component|render|header|content|message|title|label|icon|variant|severity)\\s*:")
  (#set! rule "ecma.crypto.insecure-random"))

@@ -340,6 +340,16 @@
  (#text-before? @trigger "^func\\s*\\(\\s*\\w*\\s*\\*?\\w*Proxy\\w*\\s*\\)\\s*Auth")
  (#set! rule "go.auth.proxy-identity-header"))
 
+;   if !l.checkCapability(ctx, user, "search", dns) { return ldap.ServerSearchResult{ResultCode:
+;   ldap.LDAPResultInsufficientAccessRights}, err }, if !ok { return ldap.LDAPResultInvalidCredentials, nil }
+; An LDAP server's denial (round 56, glauth): the result codes that refuse a bind or an operation.
+((if_statement
+   condition: (_) @cond
+   consequence: (block (statement_list (return_statement) @trigger)))
+ (#match? @trigger "LDAPResult(InsufficientAccessRights|InvalidCredentials|StrongAuthRequired|InappropriateAuthentication|ConfidentialityRequired)\\b")
+ (#not-match? @cond "{{error-mapping-condition}}")
+ (#set! rule "go.auth.deny-guard"))
+
 ;   if !allowed { http.Error(w, "forbidden", http.StatusForbidden); return }
 ;   if user == nil { w.WriteHeader(http.StatusUnauthorized); return }
 ; The condition must read something access is decided on (a user, claims, role, token, session,

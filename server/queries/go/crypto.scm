@@ -21,10 +21,10 @@
 ;; and a Stringer `func (v TLSVersion) String() string { return tls.VersionName(v.Value) }`. The name
 ;; only labels a message; comparing it (`case tls.VersionName(tls.VersionTLS13):`, parsing a
 ;; configured version) still counts. (First: of two patterns matching the same node, the earlier counts.)
+;; Any call's argument is text too: a structured logger's `Str("tls.min_version", tls.VersionName(v))`,
+;; `names = append(names, tls.CipherSuiteName(id))` (round 56, glauth).
 ((call_expression
-   function: (selector_expression operand: (identifier) @fmt)
    arguments: (argument_list (call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)))
- (#resolves-to? @fmt "^(fmt|log|log/slog)$")
  (#resolves-to? @pkg "^crypto/tls$")
  (#match? @f "^(VersionName|CipherSuiteName)$")
  (#set! evidence "mention")

@@ -121,9 +121,18 @@ export function isRandomId(n: Node): boolean {
 const DUMMY_LABEL = /^['"`]\s*(?:\{\{\s*)?\$?(?:random|fake|faker|mock|dummy|sample|example)/i;
 const LABEL_KEYS = new Set(['key', 'name', 'id', 'variable', 'label', 'placeholder']);
 
+/** A literal that says its value is made up (`'sk_dev_mock_key_'`, `"fake-"`). */
+const FAKE_LITERAL = /(^|[^a-z])(mock|fake|dummy|placeholder)([^a-z]|$)/i;
+/** A local named for made-up data (`mockApiKey`, `fake_user`, `dummyToken`). */
+const FAKE_NAME = /^(mock|fake|dummy)([A-Z_]|$)/;
+
 /** `#dummy-data? @node`: the node is inside an object literal labelled as fake data (see DUMMY_LABEL). */
 export function isDummyData(n: Node): boolean {
   for (let cur = n.parent, depth = 0; cur && depth < 40; cur = cur.parent, depth++) {
+    // A value spliced after a literal that says it is fake (`'sk_dev_mock_key_' + Math.random()`), or
+    // a local named so (`const mockApiKey = { value: … }`): round 56, stack-auth's mock mode.
+    if (cur.type === 'binary_expression' && cur.childForFieldName('left')?.type === 'string' && FAKE_LITERAL.test(cur.childForFieldName('left')!.text)) return true;
+    if (cur.type === 'variable_declarator' && FAKE_NAME.test(cur.childForFieldName('name')?.text ?? '')) return true;
     if (cur.type !== 'object') continue;
     for (const pair of cur.namedChildren) {
       if (pair?.type !== 'pair') continue;

@@ -125,12 +125,15 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   /_tests?\.pyi?$/,
   /^conftest\.py$/,
   /^tests?\.py$/, // Django app tests module
-  /\.(test|spec|e2e-spec|e2e|bench)\.[cm]?[jt]sx?$/, // Jest, Vitest, Mocha, Playwright
+  /\.(test|tests|spec|specs|e2e-spec|e2e|bench)\.[cm]?[jt]sx?$/, // Jest, Vitest, Mocha, Playwright (`auto-migration.tests.ts`: round 56, stack-auth)
   // Compile-time type tests, never executed: tsd / Vitest `*.test-d.ts`, `type-tests.ts`,
   // `types.test-d.ts`, `foo.type-test.ts` (assertions about what the type checker accepts).
   /\.test-d\.[cm]?tsx?$/,
   /(^|\.)types?[-_.]tests?\.[cm]?tsx?$/,
   /^(seed|seeds|seeder)\.[cm]?[jt]s$/,
+  // A TS/JS dev-data seeder named for it (`seed-dummy-data.ts`, `seed_users.ts`; round 56, stack-auth).
+  // (Not `seed-guard.ts`, the production check that refuses to seed.)
+  /^(seed|seeds|seeder)[-_](dummy|demo|sample|fake|test|dev|data|users?|db|database)([-_][\w-]+)?\.[cm]?[jt]s$/,
   /\.seed\.[cm]?[jt]s$/,
   /^(seed|seeds)\.py$/,
   // Python dev data loaders and sample-data generators (`loaddata.py`, `sample_data.py`,

@@ -1219,11 +1219,11 @@ const INCIDENTAL_USE =
 
 /**
  * Names (case-sensitive, by camelCase / snake_case part) of units that build a label from a hash:
- * a cookie's name, a log, run or dedupe id, a telemetry deployment id, an opaque serial (`getTrustedDeviceCookieName`,
+ * a cookie's name, a log, run, connection, trace or dedupe id (`connID`: a digest of two addresses keying a session map, round 56 glauth), a telemetry deployment id, an opaque serial (`getTrustedDeviceCookieName`,
  * `buildUsageLogId`, `createCronRunId`, `deployment_id`, `hashToOpaqueSerial`), an item's UID (`find_available_uid`,
  * `new_uid`). The hash names something; it guards nothing.
  */
-const INCIDENTAL_NAME = /[Cc]ookie_?Name|cookie_name|COOKIE_NAME|(^|[a-z0-9\s])(Log|log_|Run|run_)(Id|ID|id)([A-Z_\s]|$)|[Dd]eployment_?(Id|ID|id)|Opaque_?Serial|opaque_serial|(^|\s)_?(Null|Mock|Fake|Dummy|Stub)[A-Z]\w*(\s|$)|(^|[\s_])uid(\s|$)/;
+const INCIDENTAL_NAME = /[Cc]ookie_?Name|cookie_name|COOKIE_NAME|(^|[a-z0-9\s])(Log|log_|Run|run_|Conn|conn_?|Connection|connection_|Trace|trace_|Span|span_|Correlation|correlation_)(Id|ID|id)([A-Z_\s]|$)|[Dd]eployment_?(Id|ID|id)|Opaque_?Serial|opaque_serial|(^|\s)_?(Null|Mock|Fake|Dummy|Stub)[A-Z]\w*(\s|$)|(^|[\s_])uid(\s|$)/;
 
 /**
  * What a hash or random value names when no secret word is near (tested after them, unlike
