@@ -450,6 +450,25 @@
  (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
 
+;   if (payload.clientID !== form.get("client_id")) return c.json({ error: "unauthorized_client" }, 403)
+;   (Hono, round 56 openauth: the status is the response helper's second argument), and an OAuth
+;   error that refuses a grant or a client whatever the status: { error: "invalid_grant" }, 400.
+(([(if_statement condition: (_) @cond consequence: [(return_statement (call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments (_) . (number) @code .)) @trigger)
+                               (statement_block (return_statement (call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments (_) . (number) @code .)) @trigger))])])
+ (#any-of? @m "json" "text" "body" "html" "newResponse")
+ (#match? @code "^40[13]$")
+ (#not-match? @cond "{{response-status}}")
+ (#not-match? @cond "{{config-presence}}")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
+ (#set! rule "ecma.auth.deny-guard"))
+
+(([(if_statement condition: (_) @cond consequence: [(return_statement (call_expression arguments: (arguments . (object) @body)) @trigger)
+                               (statement_block (return_statement (call_expression arguments: (arguments . (object) @body)) @trigger))])])
+ (#match? @body "error['\"]?\\s*:\\s*['\"`](invalid_grant|invalid_client|unauthorized_client|access_denied|invalid_token|insufficient_scope)['\"`]")
+ (#not-match? @cond "{{response-status}}")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
+ (#set! rule "ecma.auth.deny-guard"))
+
 ;   return res.status(401).json(…) inside the if: the call chain starts with .status(401)
 ; Not a 401/403 whose message reports a lookup or validation failure about no identity
 ; (`res.status(403).json({ message: "Invalid data source: " + id })`, `{ message: "Experiment not

@@ -209,15 +209,24 @@
  (#eq? @p "NODE_TLS_REJECT_UNAUTHORIZED")
  (#set! rule "ecma.crypto.tls-options"))
 
+;; A function named for a key or token whose body uses Math.random somewhere, `const handleCreateApiKey =
+;; async (data) => { … }` (round 56, stack-auth's mock mode), a React component `const APIKey = () => …`:
+;; the name is the function's, not a value's. A mention, first, so it takes the node; unless the name
+;; says the function makes the value (`generatePassword`, `createToken`, `randomSecret`: round 28).
+((variable_declarator
+   name: (identifier) @name
+   value: [(arrow_function) (function_expression)] @value) @trigger
+ (#match? @value "Math\\.random\\s*\\(")
+ (#not-match? @name "^(gen|generate|create|make|new|random|rand|build|mint|issue)([A-Z_]|$)")
+ (#set! evidence "mention")
+ (#set! rule "ecma.crypto.insecure-random"))
+
 ; Math.random() producing a secret: const resetToken = Math.random().toString(36).slice(2)
-; (Not a function named for a key, `const handleCreateApiKey = async (data) => { … }`, whose body
-; uses Math.random somewhere: round 56, stack-auth.)
 ((variable_declarator
    name: (identifier) @name
    value: (_) @value) @trigger
  (#match? @name "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]ass(word|wd|phrase)?|PASS(WORD|WD)?|[Oo]tp|OTP|[Pp]in|PIN|[Ii]v|IV|[Ss]ession_?[Ii]d|SESSION_?ID|[Cc]srf|CSRF|[Vv]erification_?[Cc]ode|VERIFICATION_CODE)s?$|^(key|KEY)$|([Ss]ecret|[Aa]pi|[Pp]rivate|[Ee]ncryption|[Ss]igning|[Hh]mac|[Ss]ession|[Aa]es|[Cc]rypto|[Aa]ccess|[Aa]uth|[Mm]aster|[Ss]hared|SECRET|API|PRIVATE|ENCRYPTION|SIGNING|HMAC|SESSION)_?([Kk]ey|KEY)s?$")
  (#match? @value "Math\\.random\\s*\\(")
- (#not-match? @value "^(async\\s+)?(function\\b|\\([^()]*(\\([^()]*\\)[^()]*)*\\)\\s*(:[^=]*)?=>|[\\w$]+\\s*=>)")
  (#not-dummy-data? @value)
  (#not-match? @name "^([Oo]tp|OTP|[Pp]in|PIN|[A-Za-z0-9$]*[a-z0-9](Otp|OTP|Pin|PIN|Code)|[A-Za-z0-9]*_(otp|pin|code|OTP|PIN|CODE))s?$")
  (#set! rule "ecma.crypto.insecure-random"))
@@ -229,7 +238,6 @@
    value: (_) @value) @trigger
  (#match? @name "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]ass(word|wd|phrase)?|PASS(WORD|WD)?|[Oo]tp|OTP|[Pp]in|PIN|[Ii]v|IV|[Ss]ession_?[Ii]d|SESSION_?ID|[Cc]srf|CSRF|[Vv]erification_?[Cc]ode|VERIFICATION_CODE)s?$|^(key|KEY)$|([Ss]ecret|[Aa]pi|[Pp]rivate|[Ee]ncryption|[Ss]igning|[Hh]mac|[Ss]ession|[Aa]es|[Cc]rypto|[Aa]ccess|[Aa]uth|[Mm]aster|[Ss]hared|SECRET|API|PRIVATE|ENCRYPTION|SIGNING|HMAC|SESSION)_?([Kk]ey|KEY)s?$")
  (#match? @value "Math\\.random\\s*\\(")
- (#not-match? @value "^(async\\s+)?(function\\b|\\([^()]*(\\([^()]*\\)[^()]*)*\\)\\s*(:[^=]*)?=>|[\\w$]+\\s*=>)")
  (#not-dummy-data? @value)
  (#match? @name "^([Oo]tp|OTP|[Pp]in|PIN|[A-Za-z0-9$]*[a-z0-9](Otp|OTP|Pin|PIN|Code)|[A-Za-z0-9]*_(otp|pin|code|OTP|PIN|CODE))s?$")
  (#not-imports? "{{browser-frameworks}}")
@@ -240,7 +248,6 @@
    right: (_) @value) @trigger
  (#match? @name "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]ass(word|wd|phrase)?|PASS(WORD|WD)?|[Oo]tp|OTP|[Pp]in|PIN|[Ii]v|IV|[Ss]ession_?[Ii]d|SESSION_?ID|[Cc]srf|CSRF|[Vv]erification_?[Cc]ode|VERIFICATION_CODE)s?$|^(key|KEY)$|([Ss]ecret|[Aa]pi|[Pp]rivate|[Ee]ncryption|[Ss]igning|[Hh]mac|[Ss]ession|[Aa]es|[Cc]rypto|[Aa]ccess|[Aa]uth|[Mm]aster|[Ss]hared|SECRET|API|PRIVATE|ENCRYPTION|SIGNING|HMAC|SESSION)_?([Kk]ey|KEY)s?$")
  (#match? @value "Math\\.random\\s*\\(")
- (#not-match? @value "^(async\\s+)?(function\\b|\\([^()]*(\\([^()]*\\)[^()]*)*\\)\\s*(:[^=]*)?=>|[\\w$]+\\s*=>)")
  (#not-dummy-data? @value)
  (#set! rule "ecma.crypto.insecure-random"))
 
@@ -249,7 +256,6 @@
    value: (_) @value) @trigger
  (#match? @name "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]ass(word|wd|phrase)?|PASS(WORD|WD)?|[Oo]tp|OTP|[Pp]in|PIN|[Ii]v|IV|[Ss]ession_?[Ii]d|SESSION_?ID|[Cc]srf|CSRF|[Vv]erification_?[Cc]ode|VERIFICATION_CODE)s?$|([Ss]ecret|[Aa]pi|[Pp]rivate|[Ee]ncryption|[Ss]igning|[Hh]mac|[Ss]ession|[Aa]es|[Cc]rypto|[Aa]ccess|[Aa]uth|[Mm]aster|[Ss]hared|SECRET|API|PRIVATE|ENCRYPTION|SIGNING|HMAC|SESSION)_?([Kk]ey|KEY)s?$")
  (#match? @value "Math\\.random\\s*\\(")
- (#not-match? @value "^(async\\s+)?(function\\b|\\([^()]*(\\([^()]*\\)[^()]*)*\\)\\s*(:[^=]*)?=>|[\\w$]+\\s*=>)")
  (#not-dummy-data? @value)
  (#set! rule "ecma.crypto.insecure-random"))
 
@@ -259,7 +265,6 @@
    body: (statement_block (return_statement (_) @value @trigger))
  (#match? @name "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Nn]once|NONCE|[Ss]alt|SALT|[Pp]ass(word|wd|phrase)?|PASS(WORD|WD)?|[Oo]tp|OTP|[Pp]in|PIN|[Ii]v|IV|[Ss]ession_?[Ii]d|SESSION_?ID|[Cc]srf|CSRF|[Vv]erification_?[Cc]ode|VERIFICATION_CODE)s?$|([Ss]ecret|[Aa]pi|[Pp]rivate|[Ee]ncryption|[Ss]igning|[Hh]mac|[Ss]ession|[Aa]es|[Cc]rypto|[Aa]ccess|[Aa]uth|[Mm]aster|[Ss]hared)_?([Kk]ey|KEY)s?$")
  (#match? @value "Math\\.random\\s*\\(")
- (#not-match? @value "^(async\\s+)?(function\\b|\\([^()]*(\\([^()]*\\)[^()]*)*\\)\\s*(:[^=]*)?=>|[\\w$]+\\s*=>)")
  (#not-dummy-data? @value)
  (#set! rule "ecma.crypto.insecure-random"))
 
@@ -285,7 +290,6 @@
      value: (_) @value) @trigger) @item
  (#any-of? @name "key" "KEY")
  (#match? @value "Math\\.random\\s*\\(")
- (#not-match? @value "^(async\\s+)?(function\\b|\\([^()]*(\\([^()]*\\)[^()]*)*\\)\\s*(:[^=]*)?=>|[\\w$]+\\s*=>)")
  (#not-dummy-data? @value)
  (#not-match? @item "\\b(props|children|component|render|header|content|message|title|label|icon|variant|severity)\\s*:")
  (#set! rule "ecma.crypto.insecure-random"))

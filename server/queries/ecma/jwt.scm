@@ -40,11 +40,12 @@
 ; jwtDecode(...), new SamlStrategy(...), new OAuth2Client(...).
 ; Not jose's base64url codec (`base64url.encode(salt)`, round 56 openauth): plain encoding of a salt,
 ; hash or PKCE value, no token; unless the unit is named for a JWK, JWT or key id
-; (`getPrivateJwkFromDerivedSecret`, `getKid`: stack-auth's signing keys, round 56).
+; or DPoP proof (`getPrivateJwkFromDerivedSecret`, `getKid`: stack-auth's signing keys, round 56;
+; better-auth's `deriveDpopAth`, the access-token hash a DPoP proof carries).
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
  (#resolves-to? @trigger "^jose(-node-cjs-runtime|-browser-runtime)?(/[\\w./-]+)?\\.base64url\\.")
- (#not-unit-name-matches? @trigger "[Jj]w[ktsKTS]|JW[KTS]|(^|[a-z.])[Kk]id([A-Z_ ]|$)")
+ (#not-unit-name-matches? @trigger "[Jj]w[ktsKTS]|JW[KTS]|(^|[a-z.])[Kk]id([A-Z_ ]|$)|[Dd][Pp]o[Pp]|DPOP")
  (#set! evidence "mention")
  (#set! rule "ecma.jwt.library"))
 

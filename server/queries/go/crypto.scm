@@ -145,6 +145,15 @@
  (#set! evidence "mention")
  (#set! rule "go.crypto.config-literal"))
 
+;; x/crypto/ssh's Permissions{...} is what an authentication callback hands back (the user's
+;; extensions and critical options): an auth result, no key, cipher or algorithm (round 58,
+;; pufferpanel's SFTP password callback). A mention (first: it takes the node).
+((composite_literal type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @t) @trigger)
+ (#resolves-to? @pkg "^golang\\.org/x/crypto/ssh$")
+ (#eq? @t "Permissions")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.config-literal"))
+
 ; Composite literals of crypto types: tls.Config{...}, x509.Certificate{...}, pkix.Name{...},
 ; ssh.ClientConfig{...}
 ((composite_literal type: (qualified_type package: (package_identifier) @pkg) @trigger)

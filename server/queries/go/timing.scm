@@ -190,6 +190,17 @@
  (#resolves-to? @secret ".")
  (#set! rule "go.timing.non-constant-compare"))
 
+; ... either way round: models.LocalNode.Secret == token (round 58, pufferpanel's ValidateNode)
+((binary_expression
+   left: (selector_expression operand: (selector_expression) field: (field_identifier) @f) @secret
+   operator: ["==" "!="]
+   right: (identifier) @other) @trigger
+ (#match? @other "{{secret-name}}")
+ (#not-match? @other "{{not-secret-name}}")
+ (#match? @f "([Pp]assword|[Ss]ecret|[Tt]oken|A[Pp][Ii][Kk]ey)$")
+ (#resolves-to? @secret ".")
+ (#set! rule "go.timing.non-constant-compare"))
+
 ; A signature recomputed and compared with the one presented: if auth.Sign(body, expires) != sign
 ; (a signing call with arguments; big.Int's x.Sign() takes none and is a number's sign).
 ((binary_expression

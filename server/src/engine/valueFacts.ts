@@ -1403,12 +1403,13 @@ export function isIncidentalUse(n: Node, ctx: ValueContext): boolean {
 const VERSION_HASH_SECRET = /token|secret|passw|credential|api_?key|private|\bsignature\b|hmac|salt|nonce|preimage/i;
 
 /** A name that says it holds or returns a hash (`get_hash`, `config_hash`, `pluginHash`), and what it is a hash of. */
-const HASH_NAME = /^(?:(.*?)_)?hash$|^([a-z][A-Za-z0-9]*?)Hash$/;
+const HASH_NAME = /^(?:(.*?)_)?(?:hash|md5|sha1|sha256)$|^([a-z][A-Za-z0-9]*?)(?:Hash|Md5|MD5|Sha1|Sha256)$/;
 
 /**
  * An unkeyed digest that only versions non-secret data (round 38, OctoPrint): a function whose own
  * name says it computes a hash (`get_hash`, `Settings.config_hash`, `get_plugin_hash`,
  * `_get_check_hash`), or a local named for what it fingerprints (`plugin_hash = hashlib.sha1();
+ * `current_md5 = hashlib.md5(self.screenshot)`, round 58 changedetection.io;
  * plugin_hash.update(",".join(ui_plugins).encode())`), fed nothing secret-named, directly or
  * through `<local>.update(…)`: an ETag, cache buster or change marker. Not a password, token, key
  * or signature hash (`password_hash`, `token_hash`: their names say so).
