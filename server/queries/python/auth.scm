@@ -541,6 +541,21 @@
  (#imports? "^(django|rest_framework|strawberry|strawberry_django|graphene|graphene_django|ninja|ninja_extra)(\\.|$)")
  (#set! rule "python.auth.permission-method"))
 
+;; A DRF permission class's own checks beside the protocol methods: `IsOrganizationMember.validate_membership(self,
+;; user, org): return org and (user.is_superuser or user.is_member(org))`, called from its
+;; has_object_permission (round 58, openwisp-users). A class named for a permission (`*Permission`,
+;; `IsOwner…`, `HasRole…`, `CanEdit…`) in a file that imports DRF; methods named for a check.
+((class_definition
+   name: (identifier) @class
+   body: (block
+     [(function_definition name: (identifier) @trigger)
+      (decorated_definition definition: (function_definition name: (identifier) @trigger))]))
+ (#match? @class "Permissions?$|^(Is|Has|Can)[A-Z]")
+ (#match? @trigger "^_?(validate|check|has|is|can|verify)_\\w+$")
+ (#not-match? @trigger "^_?(has|is)_(valid|empty|changed|dirty|next|prev)\\w*$")
+ (#imports? "^rest_framework(\\.|$)")
+ (#set! rule "python.auth.permission-method"))
+
 ; Authentication backends and DRF authentication classes: authenticate(), get_user(),
 ; authenticate_credentials(), enforce_csrf() defined in a class named *Backend / *Authentication
 ; or subclassing one (ModelBackend, BaseBackend, RemoteUserBackend, BaseAuthentication, ...).
