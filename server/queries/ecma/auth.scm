@@ -193,12 +193,14 @@
 
 ; A scope, role or permission membership test that denies: if (requirements.scopes.some((s) =>
 ; !payload.scp.includes(s))) throw new Error("missing scopes"); if (!user.roles.includes("admin"))
-; return false. The check itself, whether or not a framework guard wraps it.
+; return false. The check itself, whether or not a framework guard wraps it. (Not a chat message's
+; role, `SKIPPED_MESSAGE_ROLES.has(role)`: an LLM's user/assistant/tool, round 59 nocobase.)
 ((if_statement "if" @trigger
    condition: (parenthesized_expression) @c
    consequence: (statement_block . [(throw_statement) (return_statement)] @deny))
  (#match? @c "\\b([Ss]copes?|scp|[Rr]oles?|[Pp]ermissions?|[Aa]dmins|[Gg]roups)\\b[\\w$.()?!]*\\.(includes|has|some|every)\\(|\\.(includes|has)\\(\\s*[\\w$.]*\\b([Ss]copes?|[Rr]oles?|[Pp]ermissions?)\\b")
  (#match? @deny "^throw\\b|^return\\s+(false|null)\\b")
+ (#not-match? @c "[Mm][Ee][Ss][Ss][Aa][Gg][Ee]_?[Rr][Oo][Ll][Ee][Ss]|[Mm]sg_?[Rr]oles|[Cc]hat_?[Rr]oles")
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.auth.scope-check"))
 
@@ -725,6 +727,7 @@
    alternative: (else_clause (statement_block . [(throw_statement) (return_statement)] @deny)))
  (#match? @c "\\b([Ss]copes?|scp|[Rr]oles?|[Pp]ermissions?|[Aa]dmins|[Gg]roups)\\b[\\w$.()?!]*\\.(includes|has|some|every)\\(|\\.(includes|has)\\(\\s*[\\w$.]*\\b([Ss]copes?|[Rr]oles?|[Pp]ermissions?)\\b")
  (#match? @deny "^throw\\b|^return\\s+(false|null)\\b")
+ (#not-match? @c "[Mm][Ee][Ss][Ss][Aa][Gg][Ee]_?[Rr][Oo][Ll][Ee][Ss]|[Mm]sg_?[Rr]oles|[Cc]hat_?[Rr]oles")
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.auth.scope-check"))
 

@@ -293,3 +293,15 @@
  (#not-dummy-data? @value)
  (#not-match? @item "\\b(props|children|component|render|header|content|message|title|label|icon|variant|severity)\\s*:")
  (#set! rule "ecma.crypto.insecure-random"))
+
+;; A webhook's signature checked through Stripe's library: `stripe.webhooks.constructEvent(body,
+;; signature, secret)` (round 56, stack-auth), `constructEventAsync`: the HMAC verification of what
+;; Stripe posts, done by the library on the client instance.
+((call_expression
+   function: (member_expression
+     object: (member_expression property: (property_identifier) @hooks)
+     property: (property_identifier) @m) @trigger
+   arguments: (arguments . (_) . (_) . (_)))
+ (#eq? @hooks "webhooks")
+ (#match? @m "^(constructEvent|constructEventAsync)$")
+ (#set! rule "ecma.crypto.webhook-signature"))

@@ -263,3 +263,16 @@
  (#resolves-to? @pkg "^crypto/rand$")
  (#eq? @r "Reader")
  (#set! rule "go.crypto.secure-random-read"))
+
+;; A webhook's signature checked through its provider's library: go-github's
+;; `github.ValidatePayload(r, secret)` (round 59, go-vela's VerifyWebhook), stripe-go's
+;; `webhook.ConstructEvent(payload, header, secret)` (round 54): the HMAC verification of what a
+;; third party posts, done by the library. (Not one given an empty secret, `ValidatePayloadFromBody(ct,
+;; body, "", nil)`: that only reads the body.)
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list) @args)
+ (#not-match? @args "\"\"|\\[\\]byte\\(\"\"\\)")
+ (#resolves-to? @pkg "^(github\\.com/google/go-github(/v\\d+)?/github|github\\.com/stripe/stripe-go(/v\\d+)?/webhook)$")
+ (#match? @f "^(ValidatePayload|ValidatePayloadFromBody|ValidateSignature|ConstructEvent|ConstructEventWithOptions|ValidatePayloadWithTolerance|ValidatePayloadIgnoringTolerance)$")
+ (#set! rule "go.crypto.webhook-signature"))

@@ -1122,6 +1122,14 @@
  (#resolves-to? @trigger "^(oath\\.(accept_totp|accept_hotp)|django_otp\\.(match_token|verify_token|login))$")
  (#set! rule "python.auth.otp"))
 
+;; ... and a code compared with the one django-otp's `oath.totp(key, …)` / `hotp(key, counter)` computes:
+;; `if totp(key, self.step, t0, self.digits, drift) == token:` in a device form's clean_token (round 56,
+;; django-two-factor-auth): the second factor's check, written out.
+((comparison_operator
+   (call function: [(identifier) (attribute)] @f) @trigger)
+ (#resolves-to? @f "^(django_otp\\.oath\\.(totp|hotp)|oath\\.(totp|hotp)|pyotp\\.(totp|hotp)\\.\\w+)$")
+ (#set! rule "python.auth.otp"))
+
 ; A user model's own password check with a non-password parameter name: `def check_password(self,
 ; raw_value)` that looks up the scheme's hasher and verifies (`return hasher().verify(raw_value,
 ; stored)`). A strength policy (`if len(value) < 8`) verifies nothing and is not this.

@@ -192,10 +192,11 @@ const SENTINEL_NAME = /(^|_)(FAILED|FAILURE|FAIL|ERROR|INVALID|MISSING|UNSET|PLA
 
 /**
  * Names of values that are not secrets even when a secret word is in them (a pagination cursor, `next_token`, is one; so is a token's CRC checksum, `secretChecksum`, a public typo check: round 50, netbird;
- * and a network interface's hardware address, `MacAddress`, `mac_addr`: round 52, netmaker).
+ * and a network interface's hardware address, `MacAddress`, `mac_addr`: round 52, netmaker; and a structure's signature,
+ * `getStrongNodeSignature(item)`, `depsSignature`, `toolCallSignature`: a fingerprint of a tree or a call, round 59 nocobase).
  */
 const NOT_SECRET_NAME =
-  /((^|[^A-Za-z])([Mm]ac|MAC)_?([Aa]ddr|[Aa]ddress|ADDR|ADDRESS)(es|s|ES)?$|[a-z](Mac|MAC)([Aa]ddr|[Aa]ddress)(es)?$|[Hh]ardware_?[Aa]ddr|HwAddr|hwaddr|Checksum|CRC|Crc|Jti|JTI|jti|Kid|KID|kid|Nonce|nonce|NONCE|Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Timeout|Lifespan|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix|Suffix|URL|Url|URI|Uri|Endpoint|Path|Host|Domain|Issuer|Aud|Audience|Email|Literal|Period|Digits|Ref|Status|State|Use|Header|Field|Param|Label|Format|Policy|Config|Settings|Options|Strategy|Provider|Location)$|(_(id|ids|type|kind|name|count|len|length|url|uri|at|expiry|expires|ttl|version|alg|algorithm|mode|header|field|status|state|policy|format|prefix|label|checksum|crc))$|^(checksum|crc)$|^(has|is|should|can|use|enable|allow)([A-Z_]|$)|(^|[a-z0-9])(Has|Is|Should|Can|Use|Enable|Allow)[A-Z]|^(len|cap|count|num|max|min|Max|Min|Num|Err|err)$|^(method|func|fn|handler|action|op|operation|callback|id|ids|name|names|type|kind|path|url|uri|route|endpoint)$|(^|_)(next|page|next_page|continuation|sync|pagination|cursor)_token$|^(next|page|nextPage|continuation|sync|pagination|cursor)Token$/;
+  /([a-z](Node|Deps|Dependency|Dependencies|State|Schema|Type|Shape|Layout|Tree|Structure|Content|Render|Props|Call|Tool|Loop|Route|View|Form|Function|Method|Weak|Strong)Signature$|(^|_)(node|deps|dependency|state|schema|type|shape|layout|tree|call|tool|loop|route|view|function|method)_signature$|((^|[^A-Za-z])([Mm]ac|MAC)_?([Aa]ddr|[Aa]ddress|ADDR|ADDRESS)(es|s|ES)?$|[a-z](Mac|MAC)([Aa]ddr|[Aa]ddress)(es)?$|[Hh]ardware_?[Aa]ddr|HwAddr|hwaddr|Checksum|CRC|Crc|Jti|JTI|jti|Kid|KID|kid|Nonce|nonce|NONCE|Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Timeout|Lifespan|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix|Suffix|URL|Url|URI|Uri|Endpoint|Path|Host|Domain|Issuer|Aud|Audience|Email|Literal|Period|Digits|Ref|Status|State|Use|Header|Field|Param|Label|Format|Policy|Config|Settings|Options|Strategy|Provider|Location)$|(_(id|ids|type|kind|name|count|len|length|url|uri|at|expiry|expires|ttl|version|alg|algorithm|mode|header|field|status|state|policy|format|prefix|label|checksum|crc))$|^(checksum|crc)$|^(has|is|should|can|use|enable|allow)([A-Z_]|$)|(^|[a-z0-9])(Has|Is|Should|Can|Use|Enable|Allow)[A-Z]|^(len|cap|count|num|max|min|Max|Min|Num|Err|err)$|^(method|func|fn|handler|action|op|operation|callback|id|ids|name|names|type|kind|path|url|uri|route|endpoint)$|(^|_)(next|page|next_page|continuation|sync|pagination|cursor)_token$|^(next|page|nextPage|continuation|sync|pagination|cursor)Token$)/;
 
 /** A pagination object's token field: `resp.Pagination.Token`, `page.next_token`, `cursor?.token`. */
 const PAGING_FIELD = /(^|[.?])(pagination|Pagination|paging|Paging|page|Page|cursor|Cursor)\??\.(token|Token|next_?token|nextToken|NextToken)$/;
@@ -782,6 +783,9 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   // existingHeader.secret`: an "is secret" flag of an edited header against the stored one), as Go's
   // same-field rule: neither side is presented by a request, so it is an edit's change check.
   if (ctx.family === 'ecma' && sameFieldOfRecords(ta, tb)) return false;
+  // Two entries of one list compared field by field (`sigs[runEnd].sig === sigs[runStart].sig`: a
+  // run of repeated tool calls, round 58 anything-llm): neither is presented against the other.
+  if (sameListEntries(ta, tb)) return false;
   // A password policy check on two values the user typed: the new password against the current
   // one (`data.currentPassword === data.newPassword`), or against the user name or e-mail address
   // (`password === $('#username').val()`). Neither side is a value the server holds.
@@ -825,6 +829,16 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
 const PRESENTED_OBJECT = /(^|[^a-z])(req|request|body|input|params|query|form|payload|args|dto|data|provided|presented|supplied|submitted|incoming|credentials?)([^a-z]|$)|(Req|Request|Body|Input|Params|Query|Form|Payload|Args|Dto|DTO|Data|Provided|Presented|Supplied|Submitted|Incoming|Credentials?)([^a-z]|$)/;
 /** Object names that say a record is the stored one an edit is checked against. */
 const STORED_OBJECT = /(^|[^a-z])(existing|stored|saved|current|old|prev|previous|original)([^a-z]|$)|(Existing|Stored|Saved|Current|Old|Prev|Previous|Original)([^a-z]|$)/;
+
+/** `list[i].field` (or `list[i]?.field`): the list's text and the field's. */
+const LIST_ENTRY_FIELD = /^([\w$.]+)\[[^\][]+\]\??\.([\w$]+)$/;
+
+/** `xs[i].f` against `xs[j].f`: the same field of two entries of one list. */
+function sameListEntries(ta: string, tb: string): boolean {
+  const ma = LIST_ENTRY_FIELD.exec(ta);
+  const mb = LIST_ENTRY_FIELD.exec(tb);
+  return ma !== null && mb !== null && ta !== tb && ma[1] === mb[1] && ma[2] === mb[2];
+}
 
 /** `object.field` (or `object?.field`): the object's name and the field's. */
 const OBJECT_FIELD = /^([A-Za-z_$][\w$]*)\??\.([A-Za-z_$][\w$]*)$/;
