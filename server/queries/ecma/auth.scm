@@ -436,7 +436,7 @@
                                (statement_block (throw_statement [(new_expression constructor: [(identifier) (member_expression)] @f) (call_expression function: (member_expression) @f)] @trigger))])])
  (#match? @f "(^|\\.)(\\w*(AuthenticationRequired|AuthenticationFailed|AuthorizationRequired|AuthorizationFailed|NotAuthori[sz]ed|Unauthori[sz]ed|Unauthenticated|NotAuthenticated|AccessDenied|PermissionDenied|Forbidden|Insufficient\\w*(Permission|Privilege|Scope|Access)s?)|Invalid\\w*(Secret|ApiKey|AdminKey|AccessToken|Credentials?|Password)|(Wrong|Incorrect)(Password|Credentials?|ApiKey))(Exception|Error)?$")
  (#not-match? @f "^(Unauthorized|Forbidden|Authentication|Authorization|NotAuthorized|Unauthenticated|PermissionDenied|AccessDenied)(Exception|Error)$|^(Unauthorized|Forbidden|NotAuthorized|NotAuthenticated|Unauthenticated|PermissionDenied|AccessDenied)$")
- (#not-match? @cond "\\.(CODE|code|status|name)\\s*[!=]==?\\s*[\\w.]*(CODE|Code|Error)\\b|\\b(error|err|e|response|res)\\??\\.(code|status|name)\\b")
+ (#not-match? @cond "\\.(CODE|code|status|name)\\s*[!=]==?\\s*[\\w.]*(CODE|Code|Error)\\b")
  (#not-match? @cond "{{response-status}}")
  (#not-match? @cond "{{config-presence}}")
  (#not-match? @trigger "{{response-status}}")
