@@ -558,6 +558,7 @@ const RECALL_ROUND_LABELS = [
   '', // round 57: an audit of the regions the round-56 rules add, no recall lines
   'round 58, seed 20261258: held out on four new repositories (engine at d548ead, the rules after round 56; not tuned on)',
   'round 59, seed 20261259: held out on three new repositories (engine at 3b25e8f, the rules after rounds 56-58; not tuned on)',
+  '', // round 60: an audit of the regions the OAuth-state rules add, no recall lines
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {

@@ -47,6 +47,30 @@ describe('project wrappers', () => {
     assert.deepStrictEqual([...(table.get('go') ?? [])].filter(([k]) => !k.startsWith('\u0000')), [['SafeEqualTokens', 'timing']]);
   });
 
+  it('a getter of a transaction handle is no transaction wrapper; a helper that runs one is', async () => {
+    const ts = [
+      "import { Sequelize } from 'sequelize';",
+      '',
+      'export class Repo {',
+      '  constructor(private sequelize: Sequelize) {}',
+      '  async getTransaction(options: { transaction?: unknown }, autoGen = false) {',
+      '    if (options.transaction) return options.transaction;',
+      '    if (autoGen) return await this.sequelize.transaction();',
+      '    return null;',
+      '  }',
+      '  async withTransaction(fn: (t: unknown) => Promise<void>) {',
+      '    return this.sequelize.transaction(async (t) => fn(t));',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const file = await scanned('src/repo.ts', 'typescript', ts);
+    assert.ok(file.regions.some((r) => r.category === 'transactions' && r.symbol === 'Repo.getTransaction'), 'the getter itself is marked');
+    const names = [...(buildWrapperTable([file]).get('ecma') ?? [])].map(([k]) => k).filter((k) => !k.startsWith('\u0000'));
+    assert.ok(!names.includes('getTransaction'), `getTransaction is no wrapper: ${names.join(', ')}`);
+    assert.ok(names.includes('withTransaction'), `withTransaction is a wrapper: ${names.join(', ')}`);
+  });
+
   it('acquire/release wrappers count only as static calls of their class', async () => {
     const ts = [
       "import Redlock from 'redlock';",

@@ -210,3 +210,17 @@
    operator: "|="
    right: (binary_expression operator: "^")) @trigger
  (#set! rule "ecma.timing.constant-time-compare"))
+
+;; The OAuth state a callback receives compared with the one the server issued: `if (state !==
+;; storedState)`, `query.state !== cookies.oauth_state` (as Go's and Python's). Both sides must be
+;; states and the unit an OAuth, OIDC, SSO or login callback. Not in browser code.
+((binary_expression
+  left: [(identifier) (member_expression) (subscript_expression) (call_expression)] @a
+  operator: ["===" "==" "!==" "!="]
+  right: [(identifier) (member_expression) (subscript_expression) (call_expression)] @b) @trigger
+ (#match? @a "(^|[.\\[\"'(])(state|[a-z]\\w*State|\\w*_state|STATE)(['\"]\\]?|['\"]\\))?$")
+ (#match? @b "(^|[.\\[\"'(])(state|[a-z]\\w*State|\\w*_state|STATE)(['\"]\\]?|['\"]\\))?$")
+ (#not-match? @trigger "[Ss]ession[Ss]tate|[Cc]onn(ection)?[Ss]tate|[Rr]eady[Ss]tate|[Rr]un[Ss]tate|[Jj]ob[Ss]tate|[Pp]rev|[Oo]ld|[Ll]ast|[Cc]urrent[Ss]tate|[Dd]esired|[Ii]nitial")
+ (#unit-name-matches? @trigger "[Oo][Aa]uth|OAUTH|[Aa]uthenticat|[Ll]ogin|SSO|[Ss]so|OIDC|[Oo]idc|[Oo]pen[Ii][Dd]|[Cc]allback(Endpoint|View|Handler|Route)|(^|[.\\s])[Cc]allback(\\s|$)")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.timing.oauth-state"))

@@ -284,3 +284,17 @@
    operator: "|="
    right: (expression_list . (binary_expression operator: "^"))) @trigger
  (#set! rule "go.timing.constant-time-api"))
+
+;; The OAuth state a callback receives compared with the one the server issued: `if state !=
+;; oAuthState { return … }` (round 59, go-vela; tinyauth's `state != session.State`). The state is the
+;; callback's anti-forgery secret; "state" alone names many things, so both sides must be states and
+;; the unit an OAuth, OIDC, SSO or login callback.
+((binary_expression
+   left: [(identifier) (selector_expression) (call_expression) (index_expression)] @a
+   operator: ["==" "!="]
+   right: [(identifier) (selector_expression) (call_expression) (index_expression)] @b) @trigger
+ (#match? @a "(^|[.(\"])([Ss]tate|[a-z]\\w*State|STATE)(\"?\\)?)$")
+ (#match? @b "(^|[.(\"])([Ss]tate|[a-z]\\w*State|STATE)(\"?\\)?)$")
+ (#not-match? @trigger "[Ss]ession[Ss]tate|[Cc]onn(ection)?[Ss]tate|[Tt]ls[Ss]tate|TLSState|[Rr]un[Ss]tate|[Jj]ob[Ss]tate|[Pp]rev|[Oo]ld|[Ll]ast|[Cc]urrent[Ss]tate|[Dd]esired")
+ (#unit-name-matches? @trigger "[Oo][Aa]uth|OAUTH|[Aa]uthenticat|[Ll]ogin|SSO|[Ss]so|OIDC|[Oo]idc|[Oo]pen[Ii][Dd]|[Cc]allback(Endpoint|View|Handler|Route)|(^|[.\\s])[Cc]allback(\\s|$)")
+ (#set! rule "go.timing.oauth-state"))

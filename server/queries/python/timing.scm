@@ -182,3 +182,18 @@
    operator: "|="
    right: (binary_operator operator: "^")) @trigger
  (#set! rule "python.timing.constant-time-compare"))
+
+;; The OAuth state a callback receives compared with the one kept in the session: `if state !=
+;; session["state"]`, `oauth_state != state` (rounds 29-47 recall: plane, chainlit, paperless' mail
+;; OAuth). Both sides must be states and the unit an OAuth, OIDC, SSO or login callback.
+((comparison_operator
+   [(identifier) (attribute) (subscript) (call)] @a
+   .
+   ["==" "!="]
+   .
+   [(identifier) (attribute) (subscript) (call)] @b) @trigger
+ (#match? @a "(^|[._\\[\"'(])(state|[a-z]\\w*_state|STATE)(['\"]\\]?|['\"]\\))?$|\\.get\\(\\s*['\"](\\w+_)?state['\"]")
+ (#match? @b "(^|[._\\[\"'(])(state|[a-z]\\w*_state|STATE)(['\"]\\]?|['\"]\\))?$|\\.get\\(\\s*['\"](\\w+_)?state['\"]")
+ (#not-match? @trigger "session_state|conn(ection)?_state|run_state|job_state|prev|old|last|current_state|desired")
+ (#unit-name-matches? @trigger "oauth|OAuth|OAUTH|authenticat|Authenticat|login|Login|sso|SSO|oidc|OIDC|Oidc|openid|OpenID|Callback(Endpoint|View|Handler|Route)|(^|[.\\s])callback(\\s|$)")
+ (#set! rule "python.timing.oauth-state"))

@@ -60,6 +60,9 @@ const NAME_SAYS: Partial<Record<CategoryId, RegExp>> = {
   retry: /retry|retries|backoff/i,
 };
 /** Names that say bookkeeping, not security, even when a category word is in them. */
+/** A getter of a transaction handle (`getTransaction`, `current_transaction`), not a unit of work. */
+const TRANSACTION_ACCESSOR = /^_?(get|current|find|resolve|ensure)_?(Transaction|transaction|Tx|tx|Txn|txn)$/;
+
 const NAME_INCIDENTAL = /cache|etag|colou?r|file_?name|filename|url|fake|seed|mock|test|example|uuid|slug|log|metric|telemetry|format|string_?to/i;
 
 function lastSegment(symbol: string): string {
@@ -174,6 +177,10 @@ export function buildWrapperTable(scanned: readonly ScannedFile[]): WrapperTable
       // (`log` in NAME_INCIDENTAL is for logging helpers; a class's own login says what it is.)
       const incidental = NAME_INCIDENTAL.test(loginHelper ? name.replace(/log_?(in|out)/gi, '') : name);
       if (!NAME_SAYS[r.category]?.test(name) || (!classQualified && incidental)) continue;
+      // An accessor that hands back a transaction handle (`getTransaction(options)`: the caller's, or a
+      // new one on request; round 59, nocobase's repositories) wraps no unit of work: its callers only
+      // pass the handle on to their statements, which mark what they do.
+      if (r.category === 'transactions' && TRANSACTION_ACCESSOR.test(name)) continue;
       const called = wrapperName(r.symbol);
       if (!called) continue;
       if (family === 'go' && r.symbol.includes('.')) goMethods.add(called);
