@@ -221,6 +221,6 @@
  (#match? @a "(^|[.\\[\"'(])(state|[a-z]\\w*State|\\w*_state|STATE)(['\"]\\]?|['\"]\\))?$")
  (#match? @b "(^|[.\\[\"'(])(state|[a-z]\\w*State|\\w*_state|STATE)(['\"]\\]?|['\"]\\))?$")
  (#not-match? @trigger "[Ss]ession[Ss]tate|[Cc]onn(ection)?[Ss]tate|[Rr]eady[Ss]tate|[Rr]un[Ss]tate|[Jj]ob[Ss]tate|[Pp]rev|[Oo]ld|[Ll]ast|[Cc]urrent[Ss]tate|[Dd]esired|[Ii]nitial")
- (#unit-name-matches? @trigger "[Oo][Aa]uth|OAUTH|[Aa]uthenticat|[Ll]ogin|SSO|[Ss]so|OIDC|[Oo]idc|[Oo]pen[Ii][Dd]|[Cc]allback(Endpoint|View|Handler|Route)|(^|[.\\s])[Cc]allback(\\s|$)")
+ (#unit-name-matches? @trigger "[Oo][Aa]uth|OAUTH|[Aa]uthenticat|[Ll]ogin|SSO|[Ss]so|OIDC|[Oo]idc|[Oo]pen[Ii][Dd]|[Cc]allback\\w*(Endpoint|View|Handler|Route)|(^|[.\\s])[Cc]allback(\\s|$)")
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.timing.oauth-state"))

@@ -296,5 +296,5 @@
  (#match? @a "(^|[.(\"])([Ss]tate|[a-z]\\w*State|STATE)(\"?\\)?)$")
  (#match? @b "(^|[.(\"])([Ss]tate|[a-z]\\w*State|STATE)(\"?\\)?)$")
  (#not-match? @trigger "[Ss]ession[Ss]tate|[Cc]onn(ection)?[Ss]tate|[Tt]ls[Ss]tate|TLSState|[Rr]un[Ss]tate|[Jj]ob[Ss]tate|[Pp]rev|[Oo]ld|[Ll]ast|[Cc]urrent[Ss]tate|[Dd]esired")
- (#unit-name-matches? @trigger "[Oo][Aa]uth|OAUTH|[Aa]uthenticat|[Ll]ogin|SSO|[Ss]so|OIDC|[Oo]idc|[Oo]pen[Ii][Dd]|[Cc]allback(Endpoint|View|Handler|Route)|(^|[.\\s])[Cc]allback(\\s|$)")
+ (#unit-name-matches? @trigger "[Oo][Aa]uth|OAUTH|[Aa]uthenticat|[Ll]ogin|SSO|[Ss]so|OIDC|[Oo]idc|[Oo]pen[Ii][Dd]|[Cc]allback\\w*(Endpoint|View|Handler|Route)|(^|[.\\s])[Cc]allback(\\s|$)")
  (#set! rule "go.timing.oauth-state"))

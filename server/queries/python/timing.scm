@@ -195,5 +195,5 @@
  (#match? @a "(^|[._\\[\"'(])(state|[a-z]\\w*_state|STATE)(['\"]\\]?|['\"]\\))?$|\\.get\\(\\s*['\"](\\w+_)?state['\"]")
  (#match? @b "(^|[._\\[\"'(])(state|[a-z]\\w*_state|STATE)(['\"]\\]?|['\"]\\))?$|\\.get\\(\\s*['\"](\\w+_)?state['\"]")
  (#not-match? @trigger "session_state|conn(ection)?_state|run_state|job_state|prev|old|last|current_state|desired")
- (#unit-name-matches? @trigger "oauth|OAuth|OAUTH|authenticat|Authenticat|login|Login|sso|SSO|oidc|OIDC|Oidc|openid|OpenID|Callback(Endpoint|View|Handler|Route)|(^|[.\\s])callback(\\s|$)")
+ (#unit-name-matches? @trigger "oauth|OAuth|OAUTH|authenticat|Authenticat|login|Login|sso|SSO|oidc|OIDC|Oidc|openid|OpenID|Callback\\w*(Endpoint|View|Handler|Route)|(^|[.\\s])callback(\\s|$)")
  (#set! rule "python.timing.oauth-state"))
