@@ -1423,8 +1423,8 @@ const HASH_NAME = /^(?:(.*?)_)?(?:hash|md5|sha1|sha256)$|^([a-z][A-Za-z0-9]*?)(?
  * An unkeyed digest that only versions non-secret data (round 38, OctoPrint): a function whose own
  * name says it computes a hash (`get_hash`, `Settings.config_hash`, `get_plugin_hash`,
  * `_get_check_hash`), or a local named for what it fingerprints (`plugin_hash = hashlib.sha1();
- * `current_md5 = hashlib.md5(self.screenshot)`, round 58 changedetection.io;
- * plugin_hash.update(",".join(ui_plugins).encode())`), fed nothing secret-named, directly or
+ * plugin_hash.update(",".join(ui_plugins).encode())`; `current_md5 = hashlib.md5(self.screenshot)`,
+ * round 58 changedetection.io), fed nothing secret-named, directly or
  * through `<local>.update(…)`: an ETag, cache buster or change marker. Not a password, token, key
  * or signature hash (`password_hash`, `token_hash`: their names say so).
  */
@@ -1475,7 +1475,6 @@ function callArguments(call: Node): Node[] {
   return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'comment');
 }
 
-/** Wrappers that turn a value into bytes or normalise it: `force_bytes(x)`, `x.lower().encode("utf-8")`. */
 /** Every `)` in `text` closes a `(` before it, and all are closed. */
 function balancedParens(text: string): boolean {
   let depth = 0;
@@ -1486,6 +1485,7 @@ function balancedParens(text: string): boolean {
   return depth === 0;
 }
 
+/** Wrappers that turn a value into bytes or normalise it: `force_bytes(x)`, `x.lower().encode("utf-8")`. */
 function peelEncoding(text: string): string {
   let t = text.trim();
   for (let i = 0; i < 6; i++) {
