@@ -200,7 +200,7 @@
    consequence: (statement_block . [(throw_statement) (return_statement)] @deny))
  (#match? @c "\\b([Ss]copes?|scp|[Rr]oles?|[Pp]ermissions?|[Aa]dmins|[Gg]roups)\\b[\\w$.()?!]*\\.(includes|has|some|every)\\(|\\.(includes|has)\\(\\s*[\\w$.]*\\b([Ss]copes?|[Rr]oles?|[Pp]ermissions?)\\b")
  (#match? @deny "^throw\\b|^return\\s+(false|null)\\b")
- (#not-match? @c "[Mm][Ee][Ss][Ss][Aa][Gg][Ee]_?[Rr][Oo][Ll][Ee][Ss]|[Mm]sg_?[Rr]oles|[Cc]hat_?[Rr]oles")
+ (#not-match? @c "{{llm-message-roles}}")
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.auth.scope-check"))
 
@@ -727,7 +727,7 @@
    alternative: (else_clause (statement_block . [(throw_statement) (return_statement)] @deny)))
  (#match? @c "\\b([Ss]copes?|scp|[Rr]oles?|[Pp]ermissions?|[Aa]dmins|[Gg]roups)\\b[\\w$.()?!]*\\.(includes|has|some|every)\\(|\\.(includes|has)\\(\\s*[\\w$.]*\\b([Ss]copes?|[Rr]oles?|[Pp]ermissions?)\\b")
  (#match? @deny "^throw\\b|^return\\s+(false|null)\\b")
- (#not-match? @c "[Mm][Ee][Ss][Ss][Aa][Gg][Ee]_?[Rr][Oo][Ll][Ee][Ss]|[Mm]sg_?[Rr]oles|[Cc]hat_?[Rr]oles")
+ (#not-match? @c "{{llm-message-roles}}")
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.auth.scope-check"))
 

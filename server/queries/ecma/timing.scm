@@ -112,8 +112,8 @@
   left: [(identifier) (member_expression) (subscript_expression) (call_expression)] @other
   operator: ["===" "==" "!==" "!="]
   right: [(template_string) (binary_expression operator: "+")] @expected) @trigger
- (#match? @expected "^[`'\"](Basic|Bearer|Token|Bot|Key|ApiKey) (\\$\\{|['\"]\\s*\\+)")
- (#match? @expected "(\\$\\{|\\+)[^}]*([Ss]ecret|SECRET|[Tt]oken|TOKEN|[Aa]pi_?[Kk]ey|API_?KEY|[Pp]assword|PASSWORD|process\\.env|getEnv|[Ee]nv\\.)")
+ (#match? @expected "{{auth-scheme-value}}")
+ (#match? @expected "{{auth-scheme-secret}}")
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.timing.secret-equality"))
 
@@ -121,8 +121,8 @@
   left: [(template_string) (binary_expression operator: "+")] @expected
   operator: ["===" "==" "!==" "!="]
   right: [(identifier) (member_expression) (subscript_expression) (call_expression)] @other) @trigger
- (#match? @expected "^[`'\"](Basic|Bearer|Token|Bot|Key|ApiKey) (\\$\\{|['\"]\\s*\\+)")
- (#match? @expected "(\\$\\{|\\+)[^}]*([Ss]ecret|SECRET|[Tt]oken|TOKEN|[Aa]pi_?[Kk]ey|API_?KEY|[Pp]assword|PASSWORD|process\\.env|getEnv|[Ee]nv\\.)")
+ (#match? @expected "{{auth-scheme-value}}")
+ (#match? @expected "{{auth-scheme-secret}}")
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.timing.secret-equality"))
 
@@ -218,8 +218,8 @@
   left: [(identifier) (member_expression) (subscript_expression) (call_expression)] @a
   operator: ["===" "==" "!==" "!="]
   right: [(identifier) (member_expression) (subscript_expression) (call_expression)] @b) @trigger
- (#match? @a "(^|[.\\[\"'(])(state|[a-z]\\w*State|\\w*_state|STATE)(['\"]\\]?|['\"]\\))?$")
- (#match? @b "(^|[.\\[\"'(])(state|[a-z]\\w*State|\\w*_state|STATE)(['\"]\\]?|['\"]\\))?$")
+ (#match? @a "{{oauth-state-operand}}")
+ (#match? @b "{{oauth-state-operand}}")
  (#not-match? @trigger "[Ss]ession[Ss]tate|[Cc]onn(ection)?[Ss]tate|[Rr]eady[Ss]tate|[Rr]un[Ss]tate|[Jj]ob[Ss]tate|[Pp]rev|[Oo]ld|[Ll]ast|[Cc]urrent[Ss]tate|[Dd]esired|[Ii]nitial")
  (#unit-name-matches? @trigger "[Oo][Aa]uth|OAUTH|[Aa]uthenticat|[Ll]ogin|SSO|[Ss]so|OIDC|[Oo]idc|[Oo]pen[Ii][Dd]|[Cc]allback\\w*(Endpoint|View|Handler|Route)|(^|[.\\s])[Cc]allback(\\s|$)")
  (#not-imports? "{{browser-frameworks}}")

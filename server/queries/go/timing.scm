@@ -293,8 +293,8 @@
    left: [(identifier) (selector_expression) (call_expression) (index_expression)] @a
    operator: ["==" "!="]
    right: [(identifier) (selector_expression) (call_expression) (index_expression)] @b) @trigger
- (#match? @a "(^|[.(\"])([Ss]tate|[a-z]\\w*State|STATE)(\"?\\)?)$")
- (#match? @b "(^|[.(\"])([Ss]tate|[a-z]\\w*State|STATE)(\"?\\)?)$")
+ (#match? @a "{{oauth-state-operand}}")
+ (#match? @b "{{oauth-state-operand}}")
  (#not-match? @trigger "[Ss]ession[Ss]tate|[Cc]onn(ection)?[Ss]tate|[Tt]ls[Ss]tate|TLSState|[Rr]un[Ss]tate|[Jj]ob[Ss]tate|[Pp]rev|[Oo]ld|[Ll]ast|[Cc]urrent[Ss]tate|[Dd]esired")
  (#unit-name-matches? @trigger "[Oo][Aa]uth|OAUTH|[Aa]uthenticat|[Ll]ogin|SSO|[Ss]so|OIDC|[Oo]idc|[Oo]pen[Ii][Dd]|[Cc]allback\\w*(Endpoint|View|Handler|Route)|(^|[.\\s])[Cc]allback(\\s|$)")
  (#set! rule "go.timing.oauth-state"))

@@ -150,8 +150,8 @@
    ["==" "!="]
    .
    [(identifier) (attribute attribute: (identifier))] @b) @trigger
- (#match? @a "(^|[._])([a-z]+_)?code$")
- (#match? @b "(^|[._])([a-z]+_)?code$")
+ (#match? @a "{{one-time-code-operand}}")
+ (#match? @b "{{one-time-code-operand}}")
  (#not-match? @trigger "status|err|exit|resp|lang|country|currency|locale|key_?code|zip|postal|op_?code|reason|color|char|region|phone|dial|http|post_?code|iso|promo|coupon|discount")
  (#not-match? @trigger "(^|[^\\w.])(got|want|expected|actual|res|resp|response|e|exc|error)\\.")
  (#not-match? @trigger "(^|[^\\w.])[A-Z][A-Za-z0-9_]*\\.")
@@ -192,8 +192,8 @@
    ["==" "!="]
    .
    [(identifier) (attribute) (subscript) (call)] @b) @trigger
- (#match? @a "(^|[._\\[\"'(])(state|[a-z]\\w*_state|STATE)(['\"]\\]?|['\"]\\))?$|\\.get\\(\\s*['\"](\\w+_)?state['\"]")
- (#match? @b "(^|[._\\[\"'(])(state|[a-z]\\w*_state|STATE)(['\"]\\]?|['\"]\\))?$|\\.get\\(\\s*['\"](\\w+_)?state['\"]")
+ (#match? @a "{{oauth-state-operand}}")
+ (#match? @b "{{oauth-state-operand}}")
  (#not-match? @trigger "session_state|conn(ection)?_state|run_state|job_state|prev|old|last|current_state|desired")
  (#unit-name-matches? @trigger "oauth|OAuth|OAUTH|authenticat|Authenticat|login|Login|sso|SSO|oidc|OIDC|Oidc|openid|OpenID|Callback\\w*(Endpoint|View|Handler|Route)|(^|[.\\s])callback(\\s|$)")
  (#set! rule "python.timing.oauth-state"))

@@ -59,10 +59,10 @@ const NAME_SAYS: Partial<Record<CategoryId, RegExp>> = {
   transactions: /transaction|atomic|select_?for_?update|for_?update|with_?tx|in_?tx|run_?in_?tx/i,
   retry: /retry|retries|backoff/i,
 };
-/** Names that say bookkeeping, not security, even when a category word is in them. */
 /** A getter of a transaction handle (`getTransaction`, `current_transaction`), not a unit of work. */
 const TRANSACTION_ACCESSOR = /^_?(get|current|find|resolve|ensure)_?(Transaction|transaction|Tx|tx|Txn|txn)$/;
 
+/** Names that say bookkeeping, not security, even when a category word is in them. */
 const NAME_INCIDENTAL = /cache|etag|colou?r|file_?name|filename|url|fake|seed|mock|test|example|uuid|slug|log|metric|telemetry|format|string_?to/i;
 
 function lastSegment(symbol: string): string {
