@@ -559,6 +559,7 @@ const RECALL_ROUND_LABELS = [
   'round 58, seed 20261258: held out on four new repositories (engine at d548ead, the rules after round 56; not tuned on)',
   'round 59, seed 20261259: held out on three new repositories (engine at 3b25e8f, the rules after rounds 56-58; not tuned on)',
   '', // round 60: an audit of the regions the OAuth-state rules add, no recall lines
+  'round 61, seed 20261261: held out on six new repositories (engine at 6449af5, the rules after rounds 56-60; not tuned on)',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {

@@ -110,6 +110,42 @@ describe('project wrappers', () => {
     );
   });
 
+  it('a Web Streams reader releasing its lock is no call of a lock helper of the same name', async () => {
+    const ts = [
+      "import Redis from 'ioredis';",
+      'const redis = new Redis();',
+      'export class BaseBuffer {',
+      '  async releaseLock(lockId: string) {',
+      "    await redis.eval('if redis.call(\"get\", KEYS[1]) == ARGV[1] then return redis.call(\"del\", KEYS[1]) end', 1, 'lock:buffer', lockId);",
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const table = buildWrapperTable([await scanned('src/buffers/base-buffer.ts', 'typescript', ts)]);
+    const names = table.get('ecma');
+    assert.strictEqual(names?.get('releaseLock'), 'consensus');
+    const caller = [
+      'export async function readBody(res: Response) {',
+      '  const reader = res.body!.getReader();',
+      '  try {',
+      '    return await reader.read();',
+      '  } finally {',
+      '    reader.releaseLock();',
+      '  }',
+      '}',
+      'export async function flush(buffer: BaseBuffer, id: string) {',
+      '  await buffer.releaseLock(id);',
+      '}',
+      '',
+    ].join('\n');
+    const engine = await sharedEngine();
+    const { analysis } = engine.analyze(caller, 'typescript', { wrappers: names });
+    assert.deepStrictEqual(
+      analysis.regions.map((r) => `${r.symbol}:${r.category}`),
+      ['flush:consensus'],
+    );
+  });
+
   it('a CommonJS export is called through its module binding (passwordHash.verify), not as any verify()', async () => {
     const js = [
       "const bcrypt = require('bcryptjs');",

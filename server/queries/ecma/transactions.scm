@@ -37,6 +37,17 @@
  (#set! evidence "mention")
  (#set! rule "ecma.transactions.indexeddb"))
 
+;; An IndexedDB transaction opened `readonly` (`db.transaction(STORE, 'readonly').objectStore(STORE).count()`,
+;; round 61: rotki's log and telemetry queues) reads only: nothing commits together (RECONCILED: read-only
+;; work in a transaction is N). A mention; `readwrite` ones stay regions.
+((call_expression
+   function: (member_expression property: (property_identifier) @trigger)
+   arguments: (arguments (_) . (string) @mode .))
+ (#eq? @trigger "transaction")
+ (#match? @mode "^[\"']readonly[\"']$")
+ (#set! evidence "mention")
+ (#set! rule "ecma.transactions.indexeddb"))
+
 ;; Round 48 (Flowise, six services): an explicit transaction, `queryRunner.startTransaction()` …
 ;; `commitTransaction()` at the default isolation level, around at most one write and no loop
 ;; (`newUser = await this.saveUser(newUser, queryRunner)`): one statement is atomic by itself, so the

@@ -195,6 +195,15 @@
  (#match? @key "([Ll]ock|LOCK|[Ll]eader|LEADER|[Mm]utex|[Ee]lection|[Ll]ease)")
  (#set! rule "go.consensus.redis-lock"))
 
+;; ... or under a key held in a local, in a function named for the lock (`func (s *RedisStore)
+;; LockRoom(…)`: `key := RoomLockPrefix + name`, `s.rc.SetNX(s.ctx, key, token, ttl)`; round 61, livekit).
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) . (identifier) @key))
+ (#match? @f "^(SetNX|SetNx|SetNxWithTTL)$")
+ (#unit-name-matches? @trigger "([Ll]ock|LOCK|[Ll]eader|LEADER|[Mm]utex|[Ee]lection|[Ll]ease)")
+ (#set! rule "go.consensus.redis-lock"))
+
 ; PostgreSQL advisory locks used as a distributed lock / leader election between instances:
 ; "SELECT pg_try_advisory_lock(hashtext($1))", "SELECT pg_advisory_xact_lock($1)" (and unlocks)
 ([(interpreted_string_literal) (raw_string_literal)] @trigger

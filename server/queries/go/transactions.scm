@@ -11,6 +11,7 @@
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list (func_literal) @body .))
  (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "TxRetry" "TxWithResult" "TxWithResultRetry")
+ (#not-match? @trigger "{{telemetry-tx-receiver}}")
  (#single-statement-tx? @body)
  (#set! evidence "mention")
  (#set! rule "go.transactions.tx-wrapper"))
@@ -24,6 +25,7 @@
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list (func_literal) @body .))
  (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "TxRetry" "TxWithResult" "TxWithResultRetry")
+ (#not-match? @trigger "{{telemetry-tx-receiver}}")
  (#read-only-tx? @body)
  (#set! evidence "mention")
  (#set! rule "go.transactions.tx-wrapper"))
@@ -245,10 +247,13 @@
 ; and project helpers (store.WithTx(ctx, func(tx *Store) error {...}), InTx(ctx, db, func...)).
 ; The closure as last argument is what makes it a wrapper: s.Transaction() getters, tx.ID() and
 ; Tx(ctx) lookups do not match.
+; A telemetry reporter's batch (`s.reporter.Tx(func(tx roomobs.TrackTx) {…})`: round 61, livekit)
+; is a report, not a transaction.
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list (func_literal) .))
  (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "TxRetry" "TxWithResult" "TxWithResultRetry")
+ (#not-match? @trigger "{{telemetry-tx-receiver}}")
  (#set! rule "go.transactions.tx-wrapper"))
 
 ((call_expression
@@ -274,6 +279,7 @@
  (#any-of? @f "Tx" "BeginTx")
  (#not-resolves-to? @recv ".")
  (#imports? "(^entgo\\.io/ent|/ent|/ent/(db|gen|generated|entgen))$")
+ (#not-match? @trigger "{{telemetry-tx-receiver}}")
  (#set! rule "go.transactions.ent"))
 
 

@@ -997,6 +997,9 @@ const WRAPPER_ORDINAL = 1_000_000;
 const SIGNING_HELPER = /hmac|sign|mac(?![a-z])/i;
 const CALLEE_PARENTS = new Set(['selector_expression', 'attribute', 'member_expression']);
 
+/** Receivers of a Web Streams lock: a stream's reader or writer (`reader`, `this.bodyReader`, `stream.getReader()`). */
+const STREAM_LOCK_RECEIVER = /(^|\.)(reader|writer|\w*Reader|\w*Writer)$|\.get(Reader|Writer)\(\s*\)$/;
+
 /**
  * Calls to the project's own do-not-trust functions (wrappers.ts): `constantEquals(a, b)`,
  * `user.Authenticate(ctx, pw)`. Found by name in the text, confirmed in the tree as the callee of
@@ -1035,6 +1038,10 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
       // can_manage(user): return SideMenuItem(…)`): it only decides whether a link shows; the page
       // behind the link checks again. Not a GraphQL resolver (`resolve_menu_items`), which serves data.
       if (category === 'auth' && MENU_BUILDER.test(unitName(unit, path[index - 1], spec) ?? '')) continue;
+      // A Web Streams reader's or writer's own lock (`reader.releaseLock()` after reading a body,
+      // round 61 openpanel) is a built-in method that shares the name of a project's distributed-lock
+      // helper (`BaseBuffer.releaseLock(lockId)`): only the stream is unlocked.
+      if (category === 'consensus' && spec.family === 'ecma' && callee.id !== node.id && STREAM_LOCK_RECEIVER.test(callee.childForFieldName('object')?.text ?? '')) continue;
       // A Go wrapper that is a package-level function, called on a value (`store.GetOauthAccounts(id)`,
       // not `handlers.GetOauthAccounts(app)`): a method of another type that shares the name.
       if (spec.family === 'go' && callee.id === node.id && wrappers.has(goPackageOnlyKey(name))) continue;

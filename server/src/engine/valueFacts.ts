@@ -193,10 +193,20 @@ const SENTINEL_NAME = /(^|_)(FAILED|FAILURE|FAIL|ERROR|INVALID|MISSING|UNSET|PLA
 /**
  * Names of values that are not secrets even when a secret word is in them (a pagination cursor, `next_token`, is one; so is a token's CRC checksum, `secretChecksum`, a public typo check: round 50, netbird;
  * and a network interface's hardware address, `MacAddress`, `mac_addr`: round 52, netmaker; and a structure's signature,
- * `getStrongNodeSignature(item)`, `depsSignature`, `toolCallSignature`: a fingerprint of a tree or a call, round 59 nocobase).
+ * `getStrongNodeSignature(item)`, `depsSignature`, `toolCallSignature`: a fingerprint of a tree or a call, round 59 nocobase;
+ * and a chart series' key, `breakdownSignature`: round 61, openpanel).
  */
 const NOT_SECRET_NAME =
-  /([a-z](Node|Deps|Dependency|Dependencies|State|Schema|Type|Shape|Layout|Tree|Structure|Content|Render|Props|Call|Tool|Loop|Route|View|Form|Function|Method|Weak|Strong)Signature$|(^|_)(node|deps|dependency|state|schema|type|shape|layout|tree|call|tool|loop|route|view|function|method)_signature$|((^|[^A-Za-z])([Mm]ac|MAC)_?([Aa]ddr|[Aa]ddress|ADDR|ADDRESS)(es|s|ES)?$|[a-z](Mac|MAC)([Aa]ddr|[Aa]ddress)(es)?$|[Hh]ardware_?[Aa]ddr|HwAddr|hwaddr|Checksum|CRC|Crc|Jti|JTI|jti|Kid|KID|kid|Nonce|nonce|NONCE|Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Timeout|Lifespan|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix|Suffix|URL|Url|URI|Uri|Endpoint|Path|Host|Domain|Issuer|Aud|Audience|Email|Literal|Period|Digits|Ref|Status|State|Use|Header|Field|Param|Label|Format|Policy|Config|Settings|Options|Strategy|Provider|Location)$|(_(id|ids|type|kind|name|count|len|length|url|uri|at|expiry|expires|ttl|version|alg|algorithm|mode|header|field|status|state|policy|format|prefix|label|checksum|crc))$|^(checksum|crc)$|^(has|is|should|can|use|enable|allow)([A-Z_]|$)|(^|[a-z0-9])(Has|Is|Should|Can|Use|Enable|Allow)[A-Z]|^(len|cap|count|num|max|min|Max|Min|Num|Err|err)$|^(method|func|fn|handler|action|op|operation|callback|id|ids|name|names|type|kind|path|url|uri|route|endpoint)$|(^|_)(next|page|next_page|continuation|sync|pagination|cursor)_token$|^(next|page|nextPage|continuation|sync|pagination|cursor)Token$)/;
+  /([a-z](Node|Deps|Dependency|Dependencies|State|Schema|Type|Shape|Layout|Tree|Structure|Content|Render|Props|Call|Tool|Loop|Route|View|Form|Function|Method|Weak|Strong|Breakdown|Group|Series|Row|Column|Chart|Query|Cache)Signature$|(^|_)(node|deps|dependency|state|schema|type|shape|layout|tree|call|tool|loop|route|view|function|method|breakdown|group|series|row|column|chart|query|cache)_signature$|^(node|deps|dependency|state|schema|type|shape|layout|tree|call|tool|loop|route|view|function|method|breakdown|group|series|row|column|chart|query|cache)Signature$|((^|[^A-Za-z])([Mm]ac|MAC)_?([Aa]ddr|[Aa]ddress|ADDR|ADDRESS)(es|s|ES)?$|[a-z](Mac|MAC)([Aa]ddr|[Aa]ddress)(es)?$|[Hh]ardware_?[Aa]ddr|HwAddr|hwaddr|Checksum|CRC|Crc|Jti|JTI|jti|Kid|KID|kid|Nonce|nonce|NONCE|Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Timeout|Lifespan|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix|Suffix|URL|Url|URI|Uri|Endpoint|Path|Host|Domain|Issuer|Aud|Audience|Email|Literal|Period|Digits|Ref|Status|State|Use|Header|Field|Param|Label|Format|Policy|Config|Settings|Options|Strategy|Provider|Location)$|(_(id|ids|type|kind|name|count|len|length|url|uri|at|expiry|expires|ttl|version|alg|algorithm|mode|header|field|status|state|policy|format|prefix|label|checksum|crc))$|^(checksum|crc)$|^(has|is|should|can|use|enable|allow)([A-Z_]|$)|(^|[a-z0-9])(Has|Is|Should|Can|Use|Enable|Allow)[A-Z]|^(len|cap|count|num|max|min|Max|Min|Num|Err|err)$|^(method|func|fn|handler|action|op|operation|callback|id|ids|name|names|type|kind|path|url|uri|route|endpoint)$|(^|_)(next|page|next_page|continuation|sync|pagination|cursor)_token$|^(next|page|nextPage|continuation|sync|pagination|cursor)Token$)/;
+
+/**
+ * Names of on-chain values (round 61, rotki's transaction decoders): in wallet and DeFi code a token
+ * is an asset (`event.asset == underlying_token`, `asset == self.node_inquirer.native_token`), an
+ * address is public, and a log's topic is the hash of a public event signature (`tx_log.topics[0]
+ * == SWAP_SIGNATURE`, Go `vLog.Topics[0]`). A comparison with one of them is bookkeeping.
+ */
+const ON_CHAIN_NAME =
+  /(^|_)(asset|assets|address|addresses|topics)$|^Topics$|^[a-z]\w*(Asset|Address)(es|s)?$|(^|_)(native|wrapped|wrapped_native|underlying|underlying_vault|vault|lp|pool|reward|rewards|collateral|borrowed|deposit|deposited|staked|staking|gauge|yield|protocol|governance|erc20|erc721|nft|stable|debt|claimed|received|spent|bought|sold)_token$|^(native|wrapped|wrappedNative|underlying|vault|lp|pool|reward|collateral|borrowed|deposit|deposited|staked|staking|gauge|governance|erc20|stable|debt)Token$/;
 
 /** A pagination object's token field: `resp.Pagination.Token`, `page.next_token`, `cursor?.token`. */
 const PAGING_FIELD = /(^|[.?])(pagination|Pagination|paging|Paging|page|Page|cursor|Cursor)\??\.(token|Token|next_?token|nextToken|NextToken)$/;
@@ -817,6 +827,7 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   // An Authorization header's value carries the credential (`authHeader !== \`Bearer ${secret}\``).
   const notSecret = (own: string, other: string) => NOT_SECRET_NAME.test(own) && !csrfNonce(own, other) && !AUTH_HEADER_VALUE.test(own);
   if (notSecret(na, nb) || notSecret(nb, na)) return false;
+  if (ON_CHAIN_NAME.test(na) || ON_CHAIN_NAME.test(nb)) return false;
   if (ctx.family === 'python' && (urlUserinfoPair(a, b, ctx) || hashedPresentedValue(a, b, ctx) || hashedPresentedValue(b, a, ctx))) return false;
   if (!secretBearing(a, ctx) && !secretBearing(b, ctx)) return false;
   // `new_user = repo.update_password(id, password_hash); new_user.password != password_hash`: the
