@@ -22,6 +22,11 @@ describe('test-code classification', () => {
     'securedrop/loaddata.py',
     // A Django project's MIGRATION_MODULES folder under another name (DefectDojo, round 41).
     'dojo/db_migrations/0244_pghistory_indices.py',
+    // Schema upgrade steps named for their versions, and data migrations written as code (round 61).
+    'rotkehlchen/db/upgrades/v30_v31.py',
+    'system_test/helpers.go',
+    'rotkehlchen/globaldb/upgrades/v3_to_v4.py',
+    'packages/db/code-migrations/4-add-sessions.ts',
     // saleor's sample-data generator behind `populatedb`.
     'saleor/core/utils/random_data.py',
     // A storage driver's shared conformance suite (harness, round 42).
@@ -159,6 +164,10 @@ describe('test-code classification', () => {
     'src/lib/db/fake_user_store.js',
   ];
   const production = [
+    // An upgrade step outside an `upgrades/` folder, and the upgrade runner beside the steps (round 61).
+    'rotkehlchen/db/v30_v31.py',
+    'apps/web/app/api/postbacks/[postbackId]/send-test/route.ts',
+    'rotkehlchen/db/upgrades/manager.py',
     'apps/web/src/pages/playground/index.tsx',
     'apps/api/src/dev/seed-guard.ts',
     'apps/api/src/seed-phrase.ts',

@@ -197,6 +197,16 @@
  (#match? @f "^(CompareHashAndPassword|ComparePassword|CheckPassword|CheckPasswordHash|VerifyPassword|ValidatePassword|MatchPassword|IsPasswordCorrect|IsPasswordValid|IsPasswordMatch|PasswordMatches|(Check|Verify|Compare|Match)(Pwd|Passwd))$")
  (#set! rule "go.auth.password-check"))
 
+; A credential store's generic check given the presented user name and password, `if
+; !c.Check(username, password) { return false }` (round 61, rqlite's `CredentialsStore.AA`).
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) @user . (_) @pw .))
+ (#match? @f "^(Check|Verify|Authenticate|Validate|Match|CheckCredentials|VerifyCredentials|ValidateCredentials)$")
+ (#match? @user "(^|\\.)([Uu]ser|[Uu]sername|[Uu]serName|[Ll]ogin|[Ee]mail|[Aa]ccount|[Nn]ame)$")
+ (#match? @pw "(^|\\.)([Pp]assword|[Pp]asswd|[Pp]wd|[Pp]ass)$")
+ (#set! rule "go.auth.password-check"))
+
 ; Round 46 (harbor): a login's own password check, the presented password hashed with the stored
 ; salt and compared with the stored hash, `utils.Encrypt(password, entry.Salt, v) == entry.Password`.
 ((binary_expression

@@ -133,6 +133,15 @@
  (#set! evidence "mention")
  (#set! rule "go.jwt.api"))
 
+;; LiveKit's access tokens are JWTs (round 61, livekit's API-key middleware): its auth package parses
+;; and verifies them (`auth.ParseAPIToken(t)` then `v.Verify(secret)`) and issues them
+;; (`auth.NewAccessToken(key, secret)`). Its key providers only hold the keys.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#match? @f "^(ParseAPIToken|NewAccessToken|NewAPIKeyTokenVerifier)$")
+ (#resolves-to? @pkg "^github\\.com/livekit/protocol/auth$")
+ (#set! rule "go.jwt.api"))
+
 ; Any member of a token library: jwt.Parse, jwt.ParseWithClaims, jwt.NewWithClaims,
 ; jwt.SigningMethodHS256, jose.ParseSigned, jws.Verify, jwk.Fetch, oidc.NewProvider,
 ; oauth2.StaticTokenSource, samlsp.New, and fosite's own token/jwt package (also in its

@@ -216,6 +216,12 @@ const PY_HASH_HELPER_NAME = /^_*(?:sha\d*|md5|blake2[bs]?|hash|digest)(?:_[a-z0-
 const PY_UNKEYED_DIGEST = /(?:^|\.)(?:md5|sha1|sha224|sha256|sha384|sha512|sha3_\w+|blake2[bs]|new)$/;
 /** What a generic hash helper must not contain: a key, a secret, a salt, a password, a session. */
 const PY_KEYED_OR_SECRET = /pass|secret|token|key|sign|hmac|verif|\bmac\b|cred|otp|salt|pepper|nonce|session|cookie|auth/i;
+/** Keys that name a lookup, not key material (`grouping_key`, `cache_key`: round 61, bugsink's `get_grouping_key_hash`). */
+const PY_LOOKUP_KEY = /\b(?:\w+_)?(?:grouping|group|cache|lookup|dedup|dedupe|idempotency|sort|partition|routing|shard|bucket|index|dict|map)_key(?:s|_\w+)?\b/gi;
+/** PY_KEYED_OR_SECRET on `text` with lookup keys left out. */
+function pyKeyedOrSecret(text: string): boolean {
+  return PY_KEYED_OR_SECRET.test(text.replace(PY_LOOKUP_KEY, ''));
+}
 
 /**
  * Python: `fn`, around an unkeyed digest call, is a small generic hash helper, `def sha256(p):
@@ -224,7 +230,7 @@ const PY_KEYED_OR_SECRET = /pass|secret|token|key|sign|hmac|verif|\bmac\b|cred|o
  */
 function isPythonHashWrapper(fn: Node): boolean {
   const name = fn.childForFieldName('name')?.text;
-  if (!name || !PY_HASH_HELPER_NAME.test(name) || PY_KEYED_OR_SECRET.test(name)) return false;
+  if (!name || !PY_HASH_HELPER_NAME.test(name) || pyKeyedOrSecret(name)) return false;
   for (let p = fn.parent; p; p = p.parent) {
     if (p.type === 'function_definition') return false; // a nested helper: its outer function decides
     if (p.type === 'class_definition' && PY_KEYED_OR_SECRET.test(p.childForFieldName('name')?.text ?? '')) return false;
@@ -236,7 +242,7 @@ function isPythonHashWrapper(fn: Node): boolean {
   const code = first?.type === 'expression_statement' && first.namedChildren[0]?.type === 'string' ? statements.slice(1) : statements;
   if (code.length === 0 || code.length > 3) return false;
   const params = fn.childForFieldName('parameters')?.text ?? '';
-  return !PY_KEYED_OR_SECRET.test(params) && !code.some((c) => PY_KEYED_OR_SECRET.test(c.text));
+  return !pyKeyedOrSecret(params) && !code.some((c) => pyKeyedOrSecret(c.text));
 }
 
 /** Words that put a hash or random value near a secret (kept out of `#id-hash?`). */
@@ -268,7 +274,9 @@ export function isIdHash(n: Node, ctx: ValueContext): boolean {
   // a file name, path or URL (`createHash('md5').update(filename)`): a storage or dedup key. Or an
   // unkeyed MD5 / SHA-1 (an upload's checksum, an ETag, a generated module's name): no security
   // use of these is left but one holding a secret, which the function would name.
-  return facts.truncates || facts.idFunction || hashesLocation(n, ctx) || hashesFileContents(n, fn, ctx) || WEAK_DIGEST.test(ctx.text.slice(n.endIndex, n.endIndex + 40));
+  // Or a digest bound to a name that says id (`activeQueryId = createHash('sha256').update(sql).digest('hex')`:
+  // a ClickHouse query id, round 61 openpanel).
+  return facts.truncates || facts.idFunction || hashesLocation(n, ctx) || hashesFileContents(n, fn, ctx) || WEAK_DIGEST.test(ctx.text.slice(n.endIndex, n.endIndex + 40)) || ID_NAME.test(boundName(n) ?? '');
 }
 
 /**

@@ -68,6 +68,8 @@ const TEST_DIRS = new Set([
   'migrations',
   'db_migrations', // a Django project's MIGRATION_MODULES under another name (DefectDojo's `dojo/db_migrations/`)
   'db-migrations',
+  'code-migrations', // data migrations written as code beside the SQL ones (openpanel's `packages/db/code-migrations/`: round 61)
+  'code_migrations',
   'alembic',
   '.semgrep',
   'hack',
@@ -199,10 +201,12 @@ const TEST_SERVER_DIR = /^([a-z0-9]+[-_])*tests?[-_](servers?|idps?|providers?)$
 /**
  * A suite named for what it tests (`sdk-tests`, `appium_tests`, `integ_tests`, `rule-tests`) and an
  * end-to-end harness by its prefix (`e2e-playground`, `e2e_app`): authorizer's SDK test helpers
- * poll with a retry loop (round 53). Not a product's A/B-test feature (`ab-tests/`). (`tests`, `e2e` and the
+ * poll with a retry loop (round 53); in the singular only with an underscore, Go's and Python's spelling
+ * (`system_test/`, rqlite's cluster test helpers: round 61), since a route folder (`send-test/`, an
+ * endpoint sending a test event) is product code. Not a product's A/B-test feature (`ab-tests/`). (`tests`, `e2e` and the
  * usual spellings are in TEST_DIRS.)
  */
-const NAMED_TEST_DIR = /^(?!(ab|a[-_]b|split|multivariate)[-_]tests$)([a-z0-9]+[-_])+tests$|^e2e[-_][a-z0-9]+([-_][a-z0-9]+)*$/;
+const NAMED_TEST_DIR = /^(?!(ab|a[-_]b|split|multivariate)[-_]tests?$)(([a-z0-9]+[-_])+tests|([a-z0-9]+_)+test)$|^e2e[-_][a-z0-9]+([-_][a-z0-9]+)*$/;
 
 /**
  * Packages and directories of developer tooling by name: a package's test utilities
@@ -335,5 +339,9 @@ export function isTestPath(relPath: string): boolean {
   // Fabric `fabfile.py`, doit `dodo.py`, Paver `pavement.py`): the developer's build, docker and
   // debug commands, like `magefile.go`. Only at the root: `app/tasks.py` is a Celery task module.
   if (dirs.length === 0 && /^(tasks|noxfile|fabfile|dodo|pavement)\.py$/.test(name)) return true;
+  // A schema upgrade step named for the versions it moves between, in an `upgrades/` folder
+  // (rotki's `db/upgrades/v30_v31.py`, `globaldb/upgrades/v3_v4.py`: round 61): a migration, applied
+  // once to each database and then frozen, like `migrations/`.
+  if (/^upgrades?$/i.test(dirs[dirs.length - 1] ?? '') && /^v\d+_(to_)?v\d+\.(py|go|[cm]?[jt]s)$/.test(name)) return true;
   return TEST_FILE_PATTERNS.some((re) => re.test(name));
 }
