@@ -193,14 +193,18 @@
  (#resolves-to? @trigger "^tls\\.(connect|createSecureContext|createServer)$")
  (#set! rule "ecma.crypto.tls"))
 
-; TLS verification and protocol options in an object literal: { rejectUnauthorized: false }
+; TLS verification and protocol options in an object literal: { rejectUnauthorized: false }. Not in
+; browser code (a socket.io client in a React page, round 62 maxun): a browser verifies certificates
+; itself and ignores the option.
 (pair
   key: (property_identifier) @trigger
   (#match? @trigger "^(rejectUnauthorized|secureProtocol|checkServerIdentity|secureOptions)$")
+  (#not-browser-code? @trigger)
   (#set! rule "ecma.crypto.tls-options"))
 
 ((shorthand_property_identifier) @trigger
  (#match? @trigger "^(rejectUnauthorized|secureProtocol|checkServerIdentity)$")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.crypto.tls-options"))
 
 ; process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'

@@ -233,12 +233,15 @@
 ;; model's permission check, project.checkPermission(s, u, PermissionWrite), m.checkPermissionGates(…);
 ;; a permission service asked about one resource, a.permissions.HasPermissionToBoard(userID, boardID,
 ;; model.PermissionManageBoardCards) (round 44: focalboard's handlers and its Mattermost permission service).
-;; A call with arguments: an Authorize() getter or a field of that name is not one.
+;; A call with arguments: an Authorize() getter or a field of that name is not one. Nor a generated API
+;; client's auth service (`client.Auth.AuthenticateWatcher(ctx, creds)`, round 62 crowdsec): the service
+;; logging in to another one with its own credentials decides nothing about who gets in.
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list . (_)))
  (#match? @f "^(Authorize|Authorise|Authori[sz]e[A-Z]\\w*|Authenticate|Authenticate[A-Z]\\w*|AuthorizeRequest|[Cc]heckPermissions?(For[A-Z]\\w*|Gates?)?|HasPermissions?(To[A-Z]\\w*)?|EvaluatePermissions|ActivateSession|IssueCookie|IssueSession)$")
  (#not-match? @f "^Authori[sz]e(Code|Order|URL|Url|Endpoint)")
+ (#not-match? @trigger "{{outbound-auth-service}}")
  (#set! rule "go.auth.access-call"))
 
 ;; The same calls within their own package: AuthenticateCallback(ctx, cb, provider) (an OIDC login),

@@ -294,3 +294,13 @@
      (return_statement))))
  (#match? @cond "errors\\.(As|Is)\\(|\\.Code\\b|[Rr]etr(y|iable)|Temporary\\(|Serializ|[Dd]eadlock|[Cc]onflict")
  (#set! rule "go.retry.loop"))
+
+; A Kubernetes controller putting a failed item back on its work queue with the queue's rate-limited
+; backoff, `c.queue.AddRateLimited(key)` (usually after `c.queue.NumRequeues(key) < maxRetries`;
+; round 62, sealed-secrets' `processNextItem`): the retry policy of every reconcile.
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
+ (#any-of? @f "AddRateLimited" "NumRequeues")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^k8s\\.io/client-go/util/workqueue$")
+ (#set! rule "go.retry.requeue"))

@@ -48,6 +48,15 @@
  (#set! evidence "mention")
  (#set! rule "python.concurrency.script-spawn"))
 
+;; A factory handing back an executor, `def _executor_default(self): return ThreadPoolExecutor(self.n_threads)`
+;; (a traitlets default, round 62 jupyterhub): making a pool, like making a lock, shares nothing; the
+;; `submit`/`map` that runs work in it is the operation. A mention.
+((return_statement
+   (call function: [(identifier) (attribute)] @trigger))
+ (#resolves-to? @trigger "^concurrent\\.futures\\.(ThreadPoolExecutor|ProcessPoolExecutor|thread\\.ThreadPoolExecutor|process\\.ProcessPoolExecutor)$")
+ (#set! evidence "mention")
+ (#set! rule "python.concurrency.executor-factory"))
+
 ;; Declaring shared memory, `cleaned = Value('i', False)`, `counts = multiprocessing.Array('i', 8)`,
 ;; is like creating a lock: a mention. Its `with cleaned.get_lock():` is the operation.
 ((call

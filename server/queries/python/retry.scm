@@ -163,6 +163,19 @@
  (#retry-loop? @trigger)
  (#set! rule "python.retry.backoff-loop"))
 
+; A loop that sleeps in a function named for backoff or retries (`async def exponential_backoff(pass_func,
+; …)`: `while True: ret = await pass_func(); … await asyncio.sleep(dt)`, round 62 jupyterhub), or whose
+; wait grows as it goes (`scale *= scale_factor`, `delay *= 2`): a backoff, whatever its locals are called.
+([(for_statement) (while_statement)] @trigger
+ (#match? @trigger "sleep\\(")
+ (#unit-name-matches? @trigger "[Bb]ack_?[Oo]ff|[Rr]etr(y|ies|ying)")
+ (#set! rule "python.retry.backoff-loop"))
+
+([(for_statement) (while_statement)] @trigger
+ (#match? @trigger "sleep\\(")
+ (#match? @trigger "\\b\\w*(delay|wait|interval|scale|backoff|pause)\\w*\\s*\\*=")
+ (#set! rule "python.retry.backoff-loop"))
+
 ; A loop that tries again until a try succeeds, with no sleep: the try's body returns or breaks,
 ; an except clause swallows the failure (its first statement is not raise or return) and the loop
 ; counts tries by range() and names retries or attempts (mealie's slug de-duplication:

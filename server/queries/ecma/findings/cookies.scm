@@ -5,7 +5,9 @@
 ; remember, refresh, access, __Host- / __Secure-; never CSRF cookies, which must be readable);
 ; express-session options without cookie.secure or with cookie.httpOnly false; cookie-session
 ; with secure / httpOnly false. `secure: 'auto'` or `secure: isProd` count as set; options with a
-; spread (`...cookieOptions`) or passed as a variable are not judged.
+; spread (`...cookieOptions`) or passed as a variable are not judged. Nor a cookie whose value is a
+; literal (`res.cookie('robot_auth_status', 'success')`) or whose name says it carries a status or message
+; for the page (`auth_status`, `login_error`): the UI reads it, no credential is in it (round 62, maxun).
 ;
 ; Fixes: `ecma.cookie-flags` adds `secure: true, httpOnly: true` (or flips a false one) in the
 ; options object, or adds an options object; `ecma.session-cookie-flags` adds
@@ -15,10 +17,12 @@
 ; res.cookie('session', value): no options at all
 ((call_expression
    function: (member_expression) @fn @finding
-   arguments: (arguments . [(string) (identifier) (member_expression)] @name . (_) .)) @call
+   arguments: (arguments . [(string) (identifier) (member_expression)] @name . (_) @value .)) @call
  (#match? @fn "{{cookie-setter}}")
  (#match? @name "^(?!.*(?:[cC][sS][rR][fF]|[xX][sS][rR][fF])).*(?:[sS][eE][sS][sS][iI][oO][nN]|[sS][eE][sS][sS]|[sS][iI][dD]|[tT][oO][kK][eE][nN]|[aA][uU][tT][hH]|[jJ][wW][tT]|[rR][eE][mM][eE][mM][bB][eE][rR]|[lL][oO][gG][iI][nN]|[rR][eE][fF][rR][eE][sS][hH]|[aA][cC][cC][eE][sS][sS]|__[hH][oO][sS][tT]-|__[sS][eE][cC][uU][rR][eE]-)")
  (#not-match? @name "[-_.]?([Dd]est(ination)?|DEST(INATION)?|[Rr]edirect(_?[Tt]o|_?[Uu]rl)?|REDIRECT(_?TO|_?URL)?|[Rr]eturn_?([Tt]o|[Uu]rl)|RETURN_?(TO|URL)|[Uu]rl|URL)['\"`]?$")
+ (#not-match? @name "{{cookie-display-name}}")
+ (#not-match? @value "^(['\"][^'\"]*['\"]|`[^`$]*`|true|false|\\d+)$")
  (#not-match? @fn "(^|\\.)cookies\\.set$")
  (#set! rule "ecma.auth.cookie-not-secure")
  (#set! category "auth")
@@ -30,10 +34,12 @@
 ; res.cookie('session', value, { ... }) without secure
 ((call_expression
    function: (member_expression) @fn
-   arguments: (arguments . [(string) (identifier) (member_expression)] @name . (_) . (object) @opts @finding)) @call
+   arguments: (arguments . [(string) (identifier) (member_expression)] @name . (_) @value . (object) @opts @finding)) @call
  (#match? @fn "{{cookie-setter}}")
  (#match? @name "^(?!.*(?:[cC][sS][rR][fF]|[xX][sS][rR][fF])).*(?:[sS][eE][sS][sS][iI][oO][nN]|[sS][eE][sS][sS]|[sS][iI][dD]|[tT][oO][kK][eE][nN]|[aA][uU][tT][hH]|[jJ][wW][tT]|[rR][eE][mM][eE][mM][bB][eE][rR]|[lL][oO][gG][iI][nN]|[rR][eE][fF][rR][eE][sS][hH]|[aA][cC][cC][eE][sS][sS]|__[hH][oO][sS][tT]-|__[sS][eE][cC][uU][rR][eE]-)")
  (#not-match? @name "[-_.]?([Dd]est(ination)?|DEST(INATION)?|[Rr]edirect(_?[Tt]o|_?[Uu]rl)?|REDIRECT(_?TO|_?URL)?|[Rr]eturn_?([Tt]o|[Uu]rl)|RETURN_?(TO|URL)|[Uu]rl|URL)['\"`]?$")
+ (#not-match? @name "{{cookie-display-name}}")
+ (#not-match? @value "^(['\"][^'\"]*['\"]|`[^`$]*`|true|false|\\d+)$")
  (#not-match? @opts "(^|[{,\\s])secure\\s*(:(?!\\s*false\\b)|[,}])|\\.\\.\\.")
  (#not-match? @fn "(^|\\.)cookies\\.set$")
  (#set! rule "ecma.auth.cookie-not-secure")
@@ -46,10 +52,12 @@
 ; ... with secure but without httpOnly
 ((call_expression
    function: (member_expression) @fn
-   arguments: (arguments . [(string) (identifier) (member_expression)] @name . (_) . (object) @opts @finding)) @call
+   arguments: (arguments . [(string) (identifier) (member_expression)] @name . (_) @value . (object) @opts @finding)) @call
  (#match? @fn "{{cookie-setter}}")
  (#match? @name "^(?!.*(?:[cC][sS][rR][fF]|[xX][sS][rR][fF])).*(?:[sS][eE][sS][sS][iI][oO][nN]|[sS][eE][sS][sS]|[sS][iI][dD]|[tT][oO][kK][eE][nN]|[aA][uU][tT][hH]|[jJ][wW][tT]|[rR][eE][mM][eE][mM][bB][eE][rR]|[lL][oO][gG][iI][nN]|[rR][eE][fF][rR][eE][sS][hH]|[aA][cC][cC][eE][sS][sS]|__[hH][oO][sS][tT]-|__[sS][eE][cC][uU][rR][eE]-)")
  (#not-match? @name "[-_.]?([Dd]est(ination)?|DEST(INATION)?|[Rr]edirect(_?[Tt]o|_?[Uu]rl)?|REDIRECT(_?TO|_?URL)?|[Rr]eturn_?([Tt]o|[Uu]rl)|RETURN_?(TO|URL)|[Uu]rl|URL)['\"`]?$")
+ (#not-match? @name "{{cookie-display-name}}")
+ (#not-match? @value "^(['\"][^'\"]*['\"]|`[^`$]*`|true|false|\\d+)$")
  (#match? @opts "(^|[{,\\s])secure\\s*(:(?!\\s*false\\b)|[,}])|\\.\\.\\.")
  (#not-match? @opts "(^|[{,\\s])httpOnly\\s*(:(?!\\s*false\\b)|[,}])|\\.\\.\\.")
  (#set! rule "ecma.auth.cookie-not-httponly")

@@ -8,7 +8,8 @@
 ; Fixes: `ecma.set-true` flips the option back to `true`; `ecma.remove-property` removes the
 ; checkServerIdentity override (the default check applies again). The environment variable has
 ; no mechanical fix: the code usually works around a missing CA (pass it with `ca:` instead).
-; Not flagged: the option turned off only inside an `if` on the operator's own opt-out
+; Not flagged: browser code (a socket.io client in a React page: a browser verifies certificates itself
+; and ignores the option; round 62, maxun), and the option turned off only inside an `if` on the operator's own opt-out
 ; (`if (config['allow-self-signed'])`, `if (opts.insecure)`, `if (process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0')`).
 
 ((pair
@@ -16,6 +17,7 @@
    value: (false) @value) @finding
  (#any-of? @k "rejectUnauthorized" "strictSSL")
  (#not-mode-switch? @finding "(rejectUnauthorized|strictSSL)\\s*:\\s*true")
+ (#not-browser-code? @finding)
  (#not-guarded-by? @finding "{{tls-opt-out-switch}}")
  (#not-guarded-off? @finding "{{tls-verify-setting}}")
  (#set! rule "ecma.crypto.tls-verify-disabled")
@@ -33,6 +35,7 @@
    value: (false) @value) @finding
  (#any-of? @k "rejectUnauthorized" "strictSSL")
  (#mode-switch? @finding "(rejectUnauthorized|strictSSL)\\s*:\\s*true")
+ (#not-browser-code? @finding)
  (#set! confidence "low")
  (#set! rule "ecma.crypto.tls-verify-disabled")
  (#set! category "crypto")
@@ -45,6 +48,7 @@
    left: (member_expression property: (property_identifier) @k)
    right: (false) @value) @finding
  (#any-of? @k "rejectUnauthorized" "strictSSL")
+ (#not-browser-code? @finding)
  (#not-guarded-by? @finding "{{tls-opt-out-switch}}")
  (#not-guarded-off? @finding "{{tls-verify-setting}}")
  (#set! rule "ecma.crypto.tls-verify-disabled")
