@@ -100,25 +100,16 @@
  (#set! rule "ecma.consensus.redis-set-nx"))
 
 ;; A cache fill that must not clobber a fresher write, `redis.set(cacheKey, value, 'EX', ttl, 'NX')`,
-;; in a unit named for the cache (`#cachePopulate`) or under a key named for it (round 62, puter's
+;; in a unit named for the cache (`#cachePopulate`) or under a key named for it before the call (round 62, puter's
 ;; subdomain and key-value stores): nobody holds, waits on or releases it. A mention, unless lock words
 ;; are near (first: of two patterns matching the same call, the earlier counts).
 ((call_expression
    function: [(identifier) (member_expression)] @trigger
-   arguments: (arguments . (_) @key (string) @nx) @args)
- (#match? @nx "^.(NX|nx).$")
- (#match? @key "[Cc]ache|CACHE")
- (#not-match? @args "{{redis-lock-words}}")
- (#not-unit-name-matches? @trigger "{{redis-lock-words}}")
- (#set! evidence "mention")
- (#set! rule "ecma.consensus.redis-set-nx"))
-
-((call_expression
-   function: [(identifier) (member_expression)] @trigger
    arguments: (arguments (string) @nx) @args)
  (#match? @nx "^.(NX|nx).$")
- (#unit-name-matches? @trigger "[Cc]ache|CACHE")
+ (#text-before? @trigger "[Cc]ache|CACHE")
  (#not-match? @args "{{redis-lock-words}}")
+ (#not-text-before? @trigger "{{redis-lock-words}}")
  (#not-unit-name-matches? @trigger "{{redis-lock-words}}")
  (#set! evidence "mention")
  (#set! rule "ecma.consensus.redis-set-nx"))
