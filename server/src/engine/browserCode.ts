@@ -7,7 +7,22 @@
  */
 import type { ImportTable } from './imports';
 
-const BROWSER_GLOBAL = /(?<![\w.$])(?:window|document|localStorage|sessionStorage|navigator)\.[A-Za-z_$]/;
+const BROWSER_GLOBAL = /(?<![\w.$])(window|document|localStorage|sessionStorage|navigator)\.[A-Za-z_$]/g;
+
+/**
+ * The text reads a browser global that it does not bind itself: a parameter or local named
+ * `document` (`({ document, user }) => document.recipients`, round 62: documenso's server-side
+ * helpers) is a value, not the page.
+ */
+function usesBrowserGlobal(text: string): boolean {
+  const names = new Set<string>();
+  for (const m of text.matchAll(BROWSER_GLOBAL)) names.add(m[1]!);
+  for (const name of names) {
+    const bound = new RegExp(`\\b(?:const|let|var|class)\\s+${name}\\b|[{,]\\s*${name}\\s*[,}]|\\(\\s*${name}\\s*(?::[^)]*)?\\)\\s*=>|\\b${name}\\s*=>|\\bfunction\\s*[\\w$]*\\s*\\([^)]*\\b${name}\\b`);
+    if (!bound.test(text)) return true;
+  }
+  return false;
+}
 const UI_IMPORT = /^(vue|vuex|vuex-[\w-]+|pinia|@vueuse\/core|react|react-dom|react-admin|react-router(-dom)?|preact|solid-js|svelte(\/.+)?|@sveltejs\/kit|@angular\/core|js-cookie)$/;
 /** Server-side modules: a file importing one runs on the server (or in an edge middleware). */
 const SERVER_IMPORT = /^(http|https|http2|net|tls|fs|fs\/promises|crypto|child_process|cluster|worker_threads|express|fastify|koa|hono|h3|@hapi\/.+|@nestjs\/.+|next\/server|next\/headers|@remix-run\/node)$/;
@@ -25,7 +40,7 @@ export function isBrowserCode(key: object, text: string, imports: ImportTable): 
   const known = memo.get(key);
   if (known && known.text === text) return known.browser;
   const ui = imports.importsMatching(UI_IMPORT);
-  const browser = !imports.importsMatching(SERVER_IMPORT) && (ui || (!imports.importsMatching(ISOMORPHIC_TOKEN_IMPORT) && BROWSER_GLOBAL.test(text)));
+  const browser = !imports.importsMatching(SERVER_IMPORT) && (ui || (!imports.importsMatching(ISOMORPHIC_TOKEN_IMPORT) && usesBrowserGlobal(text)));
   memo.set(key, { text, browser });
   return browser;
 }
