@@ -25,6 +25,7 @@ describe('test-code classification', () => {
     // Schema upgrade steps named for their versions, and data migrations written as code (round 61).
     'rotkehlchen/db/upgrades/v30_v31.py',
     'system_test/helpers.go',
+    'internal/tester/servermock/link_headers.go',
     'rotkehlchen/globaldb/upgrades/v3_to_v4.py',
     'packages/db/code-migrations/4-add-sessions.ts',
     // saleor's sample-data generator behind `populatedb`.
@@ -302,6 +303,11 @@ describe('package constants (Go symbol index)', () => {
   it('reads const lines and blocks', () => {
     const text = 'package p\n\nconst A = "a"\nconst (\n\tB Kind = iota\n\tC, D = 1, 2 // two\n\t// comment\n)\nvar E = "e"\n';
     assert.deepStrictEqual(goConstNames(text).sort(), ['A', 'B', 'C', 'D']);
+  });
+
+  it('reads package variables holding fixed bytes, not other variables (round 63, cloudflared)', () => {
+    const text = 'package q\n\nvar (\n\tdataStreamSignature = protocolSignature{0x0A, 0x36, 0xCD}\n\tclient = newClient()\n\tkey = []byte(os.Getenv("KEY"))\n)\nvar magic = [4]byte{1, 2, 3, 4}\n\nfunc f() {\n\tx = T{1, 2}\n}\n';
+    assert.deepStrictEqual(goConstNames(text).sort(), ['dataStreamSignature', 'magic']);
   });
 
   it('a comparison with a constant declared in a sibling file is not a secret comparison', async () => {

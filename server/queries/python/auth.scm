@@ -187,13 +187,14 @@
  (#set! rule "python.auth.session-write"))
 
 ;; Flask session state that is not identity joins a region but makes none (first: the earlier of two
-;; patterns matching the same node counts): session["locale"] = locale, session["theme"] = "dark";
+;; patterns matching the same node counts): session["locale"] = locale, session["theme"] = "dark", the last
+;; item the user picked (`session["last_selected_payer_per_project"]`: round 63, ihatemoney);
 ;; and `session.clear()` when the service is switched off by configuration (`if not
 ;; app.config["SUBMISSION_KEY_VALID"]: session.clear(); return offline page`), an availability check.
 ((assignment
    left: (subscript value: (identifier) @trigger subscript: (string) @key))
  (#resolves-to? @trigger "^(flask|quart)\\.session$")
- (#match? @key "^[\"'](locale|lang|language|theme|timezone|tz|_?flashes|ui_\\w+|view_\\w+|view|views|query|search\\w*|filters?|last_page|page_size|per_page|sort\\w*)[\"']$")
+ (#match? @key "^[\"'](locale|lang|language|theme|timezone|tz|_?flashes|ui_\\w+|view_\\w+|view|views|query|search\\w*|filters?|last_(?!\\w*(user|login|auth|token|account|session|otp|code))\\w+|page_size|per_page|sort\\w*)[\"']$")
  (#set! evidence "mention")
  (#set! rule "python.auth.flask-session"))
 
@@ -202,7 +203,7 @@
 ((assignment
    left: (subscript value: (subscript value: (identifier) @trigger subscript: (string) @key)))
  (#resolves-to? @trigger "^(flask|quart)\\.session$")
- (#match? @key "^[\"'](locale|lang|language|theme|timezone|tz|ui_\\w+|view_\\w+|view|views|query|search\\w*|filters?|sort\\w*)[\"']$")
+ (#match? @key "^[\"'](locale|lang|language|theme|timezone|tz|ui_\\w+|view_\\w+|view|views|query|search\\w*|filters?|last_(?!\\w*(user|login|auth|token|account|session|otp|code))\\w+|sort\\w*)[\"']$")
  (#set! evidence "mention")
  (#set! rule "python.auth.flask-session"))
 
@@ -244,6 +245,19 @@
   (assignment
     left: (attribute object: (identifier) @trigger))]
  (#resolves-to? @trigger "^(flask|quart)\\.session$")
+ (#set! rule "python.auth.flask-session"))
+
+;; `session.update()` with no arguments changes nothing (it only marks the session modified after a
+;; nested write: ihatemoney's `add_settlement_bill`, round 63). A mention (first: the earlier pattern counts).
+((call
+   function: (attribute
+     object: (identifier) @session
+     attribute: (identifier) @method) @trigger
+   arguments: (argument_list) @args)
+ (#resolves-to? @session "^(flask|quart)\\.session$")
+ (#eq? @method "update")
+ (#match? @args "^\\(\\s*\\)$")
+ (#set! evidence "mention")
  (#set! rule "python.auth.flask-session"))
 
 ; session.clear(), session.pop("user_id"), session.update(...)

@@ -21,6 +21,10 @@ const MAX_SIBLINGS = 400;
 
 const CONST_LINE = /^const\s+([A-Za-z_]\w*)/gm;
 const CONST_BLOCK = /^const\s*\(([\s\S]*?)^\)/gm;
+/** A package variable holding fixed bytes, `var sig = protocolSignature{0x0A, 0x36}` (a protocol's magic number). */
+const MAGIC_VAR_LINE = /^var\s+([A-Za-z_]\w*)\s*(?:[\w.[\]]+\s*)?=\s*[\w.[\]]*\{\s*(?:(?:0[xX][0-9A-Fa-f]+|\d+)\s*,\s*)*(?:0[xX][0-9A-Fa-f]+|\d+)\s*,?\s*\}\s*(?:\/\/.*)?$/gm;
+const VAR_BLOCK = /^var\s*\(([\s\S]*?)^\)/gm;
+const MAGIC_VAR_SPEC = /^\s*([A-Za-z_]\w*)\s*(?:[\w.[\]]+\s*)?=\s*[\w.[\]]*\{\s*(?:(?:0[xX][0-9A-Fa-f]+|\d+)\s*,\s*)*(?:0[xX][0-9A-Fa-f]+|\d+)\s*,?\s*\}\s*(?:\/\/.*)?$/gm;
 
 /** Names declared `const` at package level in Go source text. */
 export function goConstNames(text: string): string[] {
@@ -34,6 +38,12 @@ export function goConstNames(text: string): string[] {
       if (!m || /^\s*$/.test(trimmed)) continue;
       for (const n of (m[1] ?? '').split(',')) names.push(detached(n.trim()));
     }
+  }
+  // Package variables holding fixed bytes are constants too (round 63: cloudflared compares a
+  // stream's first bytes with `dataStreamProtocolSignature`, declared in a sibling file).
+  for (const m of text.matchAll(MAGIC_VAR_LINE)) if (m[1]) names.push(detached(m[1]));
+  for (const block of text.matchAll(VAR_BLOCK)) {
+    for (const m of (block[1] ?? '').matchAll(MAGIC_VAR_SPEC)) if (m[1]) names.push(detached(m[1]));
   }
   return names;
 }

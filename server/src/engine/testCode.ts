@@ -35,6 +35,7 @@ const TEST_DIRS = new Set([
   'specs',
   // helpers that only tests import
   'testutil',
+  'servermock', // a package of HTTP server mocks for tests (lego's `internal/tester/servermock/`: round 63)
   'testutils',
   'testfixtures', // a Go package of fixtures only tests import (openfga pkg/testfixtures: test databases)
   'testfixture',

@@ -195,10 +195,11 @@ const SENTINEL_NAME = /(^|_)(FAILED|FAILURE|FAIL|ERROR|INVALID|MISSING|UNSET|PLA
  * and a network interface's hardware address, `MacAddress`, `mac_addr`: round 52, netmaker; and a structure's signature,
  * `getStrongNodeSignature(item)`, `depsSignature`, `toolCallSignature`: a fingerprint of a tree or a call, round 59 nocobase;
  * and a chart series' key, `breakdownSignature`: round 61, openpanel; and a lock's owner token, `lockToken`,
- * `headerLockToken`: a WebDAV or distributed lock's handle, round 62, puter).
+ * `headerLockToken`: a WebDAV or distributed lock's handle, round 62, puter; and an environment variable's
+ * name, `secretEnvVar`: round 63, cloudflared).
  */
 const NOT_SECRET_NAME =
-  /([a-z](Node|Deps|Dependency|Dependencies|State|Schema|Type|Shape|Layout|Tree|Structure|Content|Render|Props|Call|Tool|Loop|Route|View|Form|Function|Method|Weak|Strong|Breakdown|Group|Series|Row|Column|Chart|Query|Cache)Signature$|(^|_)(node|deps|dependency|state|schema|type|shape|layout|tree|call|tool|loop|route|view|function|method|breakdown|group|series|row|column|chart|query|cache)_signature$|^(node|deps|dependency|state|schema|type|shape|layout|tree|call|tool|loop|route|view|function|method|breakdown|group|series|row|column|chart|query|cache)Signature$|((^|[^A-Za-z])([Mm]ac|MAC)_?([Aa]ddr|[Aa]ddress|ADDR|ADDRESS)(es|s|ES)?$|[a-z](Mac|MAC)([Aa]ddr|[Aa]ddress)(es)?$|[Hh]ardware_?[Aa]ddr|HwAddr|hwaddr|Checksum|CRC|Crc|Jti|JTI|jti|Kid|KID|kid|Nonce|nonce|NONCE|Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Timeout|Lifespan|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix|Suffix|URL|Url|URI|Uri|Endpoint|Path|Host|Domain|Issuer|Aud|Audience|Email|Literal|Period|Digits|Ref|Status|State|Use|Header|Field|Param|Label|Format|Policy|Config|Settings|Options|Strategy|Provider|Location)$|(_(id|ids|type|kind|name|count|len|length|url|uri|at|expiry|expires|ttl|version|alg|algorithm|mode|header|field|status|state|policy|format|prefix|label|checksum|crc))$|^(checksum|crc)$|^(has|is|should|can|use|enable|allow)([A-Z_]|$)|(^|[a-z0-9])(Has|Is|Should|Can|Use|Enable|Allow)[A-Z]|^(len|cap|count|num|max|min|Max|Min|Num|Err|err)$|^(method|func|fn|handler|action|op|operation|callback|id|ids|name|names|type|kind|path|url|uri|route|endpoint)$|(^|_)(next|page|next_page|continuation|sync|pagination|cursor|lock)_token$|^(next|page|nextPage|continuation|sync|pagination|cursor|lock)Token$|[a-z]LockToken$)/;
+  /([a-z](Node|Deps|Dependency|Dependencies|State|Schema|Type|Shape|Layout|Tree|Structure|Content|Render|Props|Call|Tool|Loop|Route|View|Form|Function|Method|Weak|Strong|Breakdown|Group|Series|Row|Column|Chart|Query|Cache)Signature$|(^|_)(node|deps|dependency|state|schema|type|shape|layout|tree|call|tool|loop|route|view|function|method|breakdown|group|series|row|column|chart|query|cache)_signature$|^(node|deps|dependency|state|schema|type|shape|layout|tree|call|tool|loop|route|view|function|method|breakdown|group|series|row|column|chart|query|cache)Signature$|((^|[^A-Za-z])([Mm]ac|MAC)_?([Aa]ddr|[Aa]ddress|ADDR|ADDRESS)(es|s|ES)?$|[a-z](Mac|MAC)([Aa]ddr|[Aa]ddress)(es)?$|[Hh]ardware_?[Aa]ddr|HwAddr|hwaddr|Checksum|CRC|Crc|Jti|JTI|jti|Kid|KID|kid|Nonce|nonce|NONCE|Count|Len|Length|Type|Kind|Index|Idx|ID|Id|Num|Size|Pos|Offset|Line|Col|Name|Names|Expiry|ExpiresAt|Exp|TTL|Time|Timeout|Lifespan|Version|Alg|Algorithm|Func|Fn|Method|Mode|Enabled|Required|Valid|Scheme|Prefix|Suffix|URL|Url|URI|Uri|Endpoint|Path|Host|Domain|Issuer|Aud|Audience|Email|Literal|Period|Digits|Ref|Status|State|Use|Header|Field|Param|Label|Format|Policy|Config|Settings|Options|Strategy|Provider|Location)$|(_(id|ids|type|kind|name|count|len|length|url|uri|at|expiry|expires|ttl|version|alg|algorithm|mode|header|field|status|state|policy|format|prefix|label|checksum|crc))$|^(checksum|crc)$|^(has|is|should|can|use|enable|allow)([A-Z_]|$)|(^|[a-z0-9])(Has|Is|Should|Can|Use|Enable|Allow)[A-Z]|^(len|cap|count|num|max|min|Max|Min|Num|Err|err)$|^(method|func|fn|handler|action|op|operation|callback|id|ids|name|names|type|kind|path|url|uri|route|endpoint)$|(^|_)(next|page|next_page|continuation|sync|pagination|cursor|lock)_token$|^(next|page|nextPage|continuation|sync|pagination|cursor|lock)Token$|[a-z]LockToken$|[a-z]EnvVar(s|Name)?$|(^|_)env_var(s|_name)?$)/;
 
 /**
  * Names of on-chain values (round 61, rotki's transaction decoders): in wallet and DeFi code a token
@@ -387,6 +388,13 @@ function isLiteral(n: Node): boolean {
   // A template literal or f-string without substitutions is a constant string.
   if (n.type === 'template_string') return !n.namedChildren.some((c) => c?.type === 'template_substitution');
   if (n.type === 'unary_expression') return n.namedChildren.every((c) => c !== null && isLiteral(c));
+  // Go: a fixed byte sequence, `protocolSignature{0x0A, 0x36, 0xCD}` (a protocol's magic bytes, round 63
+  // cloudflared): a composite literal of number literals only.
+  if (n.type === 'composite_literal') {
+    const body = n.childForFieldName('body');
+    const items = body?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') ?? [];
+    return items.length > 0 && items.every((c) => (c.type === 'literal_element' ? c.namedChild(0) : c)?.type === 'int_literal');
+  }
   // A fixed byte string: `Buffer.from([137, 80, 78, 71])`, `Buffer.from('%PDF')`, `new Uint8Array([…])`,
   // Python `bytes([0x89, 0x50])` (a file signature or magic number; round 49, wekan's PNG check).
   if ((n.type === 'call_expression' || n.type === 'new_expression' || n.type === 'call') && /^(Buffer\.from|new\s+Uint8Array|bytes|bytearray)\s*\(\s*(\[[\s\d,xXa-fA-F]*\]|'[^'\\]*'|"[^"\\]*")\s*\)$/.test(n.text)) return true;
@@ -797,6 +805,9 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   // Two entries of one list compared field by field (`sigs[runEnd].sig === sigs[runStart].sig`: a
   // run of repeated tool calls, round 58 anything-llm): neither is presented against the other.
   if (sameListEntries(ta, tb)) return false;
+  // Two fields of one configuration object (`config.ZoneToken == config.AuthToken`: which client to
+  // build, round 63 lego): a consistency check of the operator's settings, nothing presented.
+  if (sameConfigObject(ta, tb)) return false;
   // A password policy check on two values the user typed: the new password against the current
   // one (`data.currentPassword === data.newPassword`), or against the user name or e-mail address
   // (`password === $('#username').val()`). Neither side is a value the server holds.
@@ -841,6 +852,16 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
 const PRESENTED_OBJECT = /(^|[^a-z])(req|request|body|input|params|query|form|payload|args|dto|data|provided|presented|supplied|submitted|incoming|credentials?)([^a-z]|$)|(Req|Request|Body|Input|Params|Query|Form|Payload|Args|Dto|DTO|Data|Provided|Presented|Supplied|Submitted|Incoming|Credentials?)([^a-z]|$)/;
 /** Object names that say a record is the stored one an edit is checked against. */
 const STORED_OBJECT = /(^|[^a-z])(existing|stored|saved|current|old|prev|previous|original)([^a-z]|$)|(Existing|Stored|Saved|Current|Old|Prev|Previous|Original)([^a-z]|$)/;
+
+/** An object holding the operator's settings, as the last part of a member's owner. */
+const CONFIG_OWNER = /(^|\.)(config|cfg|conf|configuration|opts|options|settings|Config|Cfg|Options|Settings)$/;
+
+/** `config.A` against `config.B`: two fields of one configuration object. */
+function sameConfigObject(ta: string, tb: string): boolean {
+  const owner = (t: string) => (/^[\w$.]+$/.test(t) && t.includes('.') ? t.slice(0, t.lastIndexOf('.')) : undefined);
+  const oa = owner(ta);
+  return oa !== undefined && oa === owner(tb) && ta !== tb && CONFIG_OWNER.test(oa);
+}
 
 /** `list[i].field` (or `list[i]?.field`): the list's text and the field's. */
 const LIST_ENTRY_FIELD = /^([\w$.]+)\[[^\][]+\]\??\.([\w$]+)$/;
