@@ -26,6 +26,16 @@
  (#set! evidence "mention")
  (#set! rule "go.auth.api"))
 
+;; The current code computed from a shared secret, `totp.GenerateCode(cfg.SharedSecret, time.Now())`:
+;; a client logging in elsewhere with its own second factor (lego's DNS providers, alist's drivers:
+;; round 63). A server checks a code with `Validate` (or compares `GenerateCodeCustom` candidates, dex),
+;; which stay operations. A mention (first: of two patterns matching the same node, the earlier counts).
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#resolves-to? @pkg "^github\\.com/pquerna/otp/(totp|hotp)$")
+ (#eq? @f "GenerateCode")
+ (#set! evidence "mention")
+ (#set! rule "go.auth.api"))
+
 ; Any member of an auth library: sessions.NewCookieStore, sessions.Options{...} (below),
 ; totp.Validate, totp.Generate, hotp.ValidateCustom, scs.New, casbin.NewEnforcer, csrf.Protect,
 ; gothic.CompleteUserAuth, argon2id.ComparePasswordAndHash ...

@@ -113,7 +113,9 @@ export function isRandomId(n: Node): boolean {
   // A function whose name says it makes an id (`generateAnalyticsUserId`) returning the value.
   const fn = enclosingFunction(n);
   const fnName = fn ? functionName(fn) : undefined;
-  if (fnName !== undefined && /^(generate|create|make|new|random)/i.test(fnName) && ID_NAME.test(fnName) && !SECRET_WORD.test(fnName) && name === undefined) return true;
+  // (Also through a neutral local, `const randomBytes = crypto.getRandomValues(…)` in `randomId`, and a
+  // versioned UUID maker, `uuidv4`: round 63, OpenSign's widget and placeholder ids.)
+  if (fnName !== undefined && /^(generate|create|make|new|random|uuid|guid)/i.test(fnName) && ID_NAME.test(fnName.replace(/_?[vV]\d+$/, '')) && !SECRET_WORD.test(fnName) && (name === undefined || !SECRET_WORD.test(name))) return true;
   return fn !== null && NOT_CRYPTO_COMMENT.test(fn.text);
 }
 
