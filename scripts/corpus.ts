@@ -562,6 +562,7 @@ const RECALL_ROUND_LABELS = [
   'round 61, seed 20261261: held out on six new repositories (engine at 6449af5, the rules after rounds 56-60; not tuned on)',
   'round 62, seed 20261262: held out on five new repositories (engine at be0f48b, the rules after round 61; not tuned on)',
   'round 63, seed 20261263: held out on five new repositories (engine at 221a0a1, the rules after rounds 61 and 62; not tuned on)',
+  '', // round 64: an audit of the regions stop 41's rules add and remove on the repositories they were not written for, no recall lines
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {

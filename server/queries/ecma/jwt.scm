@@ -52,7 +52,7 @@
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
- (#resolves-to? @trigger "^(jsonwebtoken|jose|jwks-rsa|express-jwt|express-oauth2-jwt-bearer|passport-jwt|openid-client|jwt-decode|jwt-simple|fast-jwt|@fastify/jwt|@nestjs/jwt|@hapi/jwt|jose-node-cjs-runtime|jose-browser-runtime|jws|jwa|jwk-to-pem|@node-saml/[\\w-]+|passport-saml|saml2-js|samlify|@boxyhq/saml20|google-auth-library|oidc-token-hash|@auth0/auth0-spa-js|jwt-simple)(/[\\w./-]+)?(\\.|$)")
+ (#resolves-to? @trigger "^(jsonwebtoken|jose|jwks-rsa|express-jwt|express-oauth2-jwt-bearer|passport-jwt|openid-client|jwt-decode|jwt-simple|fast-jwt|@fastify/jwt|@nestjs/jwt|@hapi/jwt|jose-node-cjs-runtime|jose-browser-runtime|jws|jwa|jwk-to-pem|@node-saml/[\\w-]+|passport-saml|saml2-js|samlify|@boxyhq/saml20\\.(validate|sign|verify|decrypt|request|createLogoutRequest|createSAMLResponse|parseLogoutResponse)\\w*|google-auth-library|oidc-token-hash|@auth0/auth0-spa-js|jwt-simple)(/[\\w./-]+)?(\\.|$)")
  (#set! rule "ecma.jwt.library"))
 
 ((new_expression

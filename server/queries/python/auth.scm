@@ -874,8 +874,7 @@
 ; The project's own permission functions: a function named for an authorization decision
 ; (`user_has_perm`, `is_project_admin`, `is_project_owner`, `can_edit`, `get_user_project_permissions`,
 ; `calculate_permissions`) reading a privilege (`user.is_superuser`, `membership.is_admin`,
-; `user.id == project.owner_id`, `request.user != self.owner` (round 61, umap's `Map.can_delete`),
-; `if is_superuser:`) or testing a permission in a computed set
+; `user.id == project.owner_id`, `if is_superuser:`) or testing a permission in a computed set
 ; (`perm in get_user_project_permissions(user, project)`). Every permission class built on it
 ; decides through it. Not a serializer's `get_is_admin(obj)` / `get_my_permissions(obj)` field,
 ; which shows the answer to the client.
@@ -887,7 +886,18 @@
   (if_statement condition: (attribute attribute: (identifier) @field) @trigger)
   (elif_clause condition: (attribute attribute: (identifier) @field) @trigger)
   (return_statement (attribute attribute: (identifier) @field) @trigger)]
- (#any-of? @field "is_superuser" "is_staff" "is_admin" "is_administrator" "owner_id" "is_owner" "owner")
+ (#any-of? @field "is_superuser" "is_staff" "is_admin" "is_administrator" "owner_id" "is_owner")
+ (#unit-name-matches? @trigger "{{permission-function-name}}")
+ (#not-unit-name-matches? @trigger "{{not-permission-function}}")
+ (#set! rule "python.auth.permission-function"))
+
+; ... and the record's owner compared with a user (`request.user != self.owner`: umap's `Map.can_delete`,
+; round 61). Not a test for a missing owner (`if project.owner is None:` in a plan-quota check: taiga's
+; `check_if_new_member_can_be_created`, round 64 audit).
+((comparison_operator (attribute attribute: (identifier) @field) @trigger) @cmp
+ (#eq? @field "owner")
+ (#match? @cmp "==|!=")
+ (#not-match? @cmp "(==|!=)\\s*None\\b|\\bNone\\s*(==|!=)")
  (#unit-name-matches? @trigger "{{permission-function-name}}")
  (#not-unit-name-matches? @trigger "{{not-permission-function}}")
  (#set! rule "python.auth.permission-function"))
