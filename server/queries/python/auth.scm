@@ -891,6 +891,17 @@
  (#not-unit-name-matches? @trigger "{{not-permission-function}}")
  (#set! rule "python.auth.permission-function"))
 
+; ... and the record's owner tested as a condition in a permission function (`if not request or self.owner:`
+; in umap's `Map.is_anonymous_owner`, which then checks the signed edit cookie).
+([(not_operator argument: (attribute attribute: (identifier) @field) @trigger)
+  (boolean_operator (attribute attribute: (identifier) @field) @trigger)
+  (if_statement condition: (attribute attribute: (identifier) @field) @trigger)
+  (elif_clause condition: (attribute attribute: (identifier) @field) @trigger)]
+ (#eq? @field "owner")
+ (#unit-name-matches? @trigger "{{permission-function-name}}")
+ (#not-unit-name-matches? @trigger "{{not-permission-function}}")
+ (#set! rule "python.auth.permission-function"))
+
 ; ... and the record's owner compared with a user (`request.user != self.owner`: umap's `Map.can_delete`,
 ; round 61). Not a test for a missing owner (`if project.owner is None:` in a plan-quota check: taiga's
 ; `check_if_new_member_can_be_created`, round 64 audit).
