@@ -47,6 +47,7 @@ describe('test-code classification', () => {
     'app/test_models.py',
     'app/models_test.py',
     'conftest.py',
+    'pulpcore/pytest_plugin.py',
     'src/auth.spec.ts',
     'src/__tests__/auth.ts',
     'server/test/support.ts',

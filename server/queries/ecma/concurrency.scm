@@ -36,6 +36,17 @@
  (#set! evidence "mention")
  (#set! rule "ecma.concurrency.library"))
 
+;; A BullMQ worker that takes one job at a time, `new Worker('webhooks', handler, Object.assign({ concurrency: 1 }, queueConf))`:
+;; a serial queue consumer, nothing runs beside it in the process (round 65, wildduck's four workers,
+;; judged N; workers with a concurrency above one stay operations). A mention, first so it takes the node.
+((new_expression
+   constructor: [(identifier) (member_expression)] @trigger
+   arguments: (arguments . (_) . (_) . [(object) (call_expression)] @opts .))
+ (#resolves-to? @trigger "^bullmq\\.Worker$")
+ (#match? @opts "(^|[{,\\s])concurrency\\s*:\\s*1\\s*[,}\\n]")
+ (#set! evidence "mention")
+ (#set! rule "ecma.concurrency.library"))
+
 ; Any call or constructor from a concurrency library:
 ; new Worker(...) (worker_threads / bullmq), parentPort.postMessage(...), cluster.fork(),
 ; fork('./child.js'), new Mutex(), withTimeout(...), pLimit(4), new PQueue({ concurrency }),

@@ -8,21 +8,35 @@
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
- (#resolves-to? @trigger "^(redlock|@sesamecare-oss/redlock|redis-semaphore|redis-lock|node-redis-warlock|etcd3|node-zookeeper-client|zookeeper|consul|liferaft|@markwylde/liferaft|node-raft|raft|skiff|@kubernetes/client-node\\.LeaderElection|k8s-leader-election)(/[\\w./-]+)?(\\.|$)")
+ (#resolves-to? @trigger "^(redlock|@sesamecare-oss/redlock|redis-semaphore|redis-lock|node-redis-warlock|ioredfour|etcd3|node-zookeeper-client|zookeeper|consul|liferaft|@markwylde/liferaft|node-raft|raft|skiff|@kubernetes/client-node\\.LeaderElection|k8s-leader-election)(/[\\w./-]+)?(\\.|$)")
  (#set! rule "ecma.consensus.library"))
 
 ((new_expression
    constructor: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
- (#resolves-to? @trigger "^(redlock|@sesamecare-oss/redlock|redis-semaphore|redis-lock|node-redis-warlock|etcd3|node-zookeeper-client|zookeeper|consul|liferaft|@markwylde/liferaft|node-raft|raft|skiff)(/[\\w./-]+)?(\\.|$)")
+ (#resolves-to? @trigger "^(redlock|@sesamecare-oss/redlock|redis-semaphore|redis-lock|node-redis-warlock|ioredfour|etcd3|node-zookeeper-client|zookeeper|consul|liferaft|@markwylde/liferaft|node-raft|raft|skiff)(/[\\w./-]+)?(\\.|$)")
  (#set! rule "ecma.consensus.library"))
 
 ; Methods on lock-library instances: redlock.acquire([key], ttl), redlock.using(...),
 ; lock.release(), lock.extend(ttl), client.lock('k'), client.election('e'), client.lease(10).
 ((call_expression
    function: (member_expression property: (property_identifier) @m @trigger))
- (#match? @m "^(acquire|using|release|extend|lock|unlock|tryAcquire)$")
- (#imports? "^(redlock|@sesamecare-oss/redlock|redis-semaphore|redis-lock|node-redis-warlock)$")
+ (#match? @m "^(acquire|using|release|extend|lock|unlock|tryAcquire|acquireLock|waitAcquireLock|releaseLock|extendLock)$")
+ (#imports? "^(redlock|@sesamecare-oss/redlock|redis-semaphore|redis-lock|node-redis-warlock|ioredfour)$")
+ (#set! rule "ecma.consensus.lock"))
+
+; A shared lock client handed around on the server object, with the key and the lock's time to live:
+; `server.lock.waitAcquireLock(lockKey, LOCK_TTL, …)`, `this.lock.acquireLock('gc', 60 * 1000, cb)`
+; (round 65, wildduck's ioredfour instance used in files that do not import it). An expiry only a
+; lock another process can take needs; an in-process mutex (`mutex.acquire()`) has none.
+((call_expression
+   function: (member_expression
+     object: [(identifier) @o (member_expression property: (property_identifier) @o)]
+     property: (property_identifier) @m @trigger)
+   arguments: (arguments . (_) . [(number) (identifier) (member_expression) (binary_expression) (call_expression)] @ttl))
+ (#match? @m "^(acquireLock|waitAcquireLock)$")
+ (#match? @o "^(lock|locker|redisLock|distLock|[a-z]\\w*Lock|[a-z]\\w*Locker)$")
+ (#match? @ttl "^[\\d_]+(\\s*\\*\\s*[\\d_]+)*$|[Tt][Tt][Ll]|TIMEOUT|[Tt]imeout|[Ee]xpir|[Ll]ease|INTERVAL|[Ii]nterval|_MS$|Ms$|[Dd]uration")
  (#set! rule "ecma.consensus.lock"))
 
 ((call_expression

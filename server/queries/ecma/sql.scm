@@ -4,7 +4,8 @@
 ; statements in string and template literals.
 
 ; Query methods in a file that uses a database driver or ORM (not a connectivity probe,
-; `SELECT 1` / `SELECT 1 + 1` with nothing else: no input, nothing to review):
+; `SELECT 1` / `SELECT 1 + 1` with nothing else, or a constant PRAGMA read, `PRAGMA user_version`:
+; no input, nothing to review):
 ; pool.query(...), client.query(...), conn.execute(...), db.prepare(...), db.exec(...),
 ; sequelize.query(...), dataSource.query(...), manager.query(...), queryRunner.query(...)
 ; Not a query builder's terminal `.execute()` with no arguments (Kysely / TypeORM
@@ -18,6 +19,7 @@
  (#not-match? @recv "^(sql|SQL)`")
  (#not-match? @args "^\\(\\s*['\"`]\\s*(SELECT|select)\\s+(1(\\s*[+=]\\s*1)?|(([Vv]ersion|VERSION|sqlite_version)\\(\\)|@@([Vv]ersion|VERSION))(\\s+(as|AS)\\s+\\w+)?)\\s*;?\\s*['\"`]\\s*\\)$")
  (#not-match? @args "^\\(\\s*\\)$")
+ (#not-match? @args "{{constant-pragma-read}}")
  (#imports? "^(pg|pg-pool|pg-promise|postgres|@neondatabase/serverless|@vercel/postgres|mysql|mysql2|mysql2/promise|mariadb|mssql|tedious|oracledb|sqlite|sqlite3|better-sqlite3|@libsql/client|@planetscale/database|duckdb|sequelize|@sequelize/core|typeorm|slonik|@databases/[\\w-]+|knex)$")
  (#not-unit-name-matches? @trigger "{{timestamped-migration-step}}")
  (#set! rule "ecma.sql.driver-query"))

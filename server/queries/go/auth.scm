@@ -235,6 +235,16 @@
  (#match? @stored "^(Password|PasswordHash|HashedPassword|Passwd|PwdHash|Pwd)$")
  (#set! rule "go.auth.password-check"))
 
+;; An OpenStack client logging in to Keystone with the service's own credentials, openstack.Authenticate(
+;; provider, authOpts) (gophercloud, round 63: lego's vkcloud provider): outbound, no access decision. A
+;; mention, first so it takes the node from the pattern below.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#match? @f "^Authenticate")
+ (#resolves-to? @pkg "^github\\.com/gophercloud/gophercloud(/v\\d+)?/openstack$")
+ (#set! evidence "mention")
+ (#set! rule "go.auth.access-call"))
+
 ;; The project's own access decision, whatever package it lives in: an authorization check
 ;; (principal.Authorize(rbac.Or(...)), Handle.Permissions().Authorize(ctx, userID, repoID, mode, opts),
 ;; rbac.Check(query, perms)), an authentication of the request (auth.Authenticate(req, s.bearer)),
@@ -574,11 +584,25 @@
 ;; puts its own credential on a request it is handed, reading no header, sending nothing and reading
 ;; no status (round 46, harbor's scanner clients: `func (ba *basicAuthorizer) Authorize(req
 ;; *http.Request) error { … req.Header.Add(authorization, …) }`).
-([(function_declaration name: (identifier) @trigger body: (block) @body)
-  (method_declaration name: (field_identifier) @trigger body: (block) @body)]
+([(function_declaration name: (identifier) @trigger parameters: (parameter_list) @params body: (block) @body)
+  (method_declaration name: (field_identifier) @trigger parameters: (parameter_list) @params body: (block) @body)]
  (#match? @trigger "^(Authorize|Authenticate|[Cc]heckPermissions?(For[A-Z]\\w*|Gates?)?|[Hh]asPermissions?)$")
  (#match? @body "\\bif\\s+(?!err != nil\\s*\\{)|\\bswitch\\b")
  (#not-match? @body "^(?![\\s\\S]*(\\.Header\\.Get\\(|\\.Do\\(|NewRequest|StatusCode))[\\s\\S]*(\\.Header\\.(Set|Add)\\(\\s*(\"Authorization\"|[A-Za-z_.]*[Aa]uthorization[A-Za-z_]*|\"X-[\\w-]*(Key|Token)\")|\\.SetBasicAuth\\()")
+ (#not-match? @params "^\\(\\s*(\\w+\\s+context\\.Context)?\\s*\\)$")
+ (#set! rule "go.auth.access-call"))
+
+;; Nor a client logging itself in elsewhere: an Authenticate that takes nothing but a context (no
+;; request, credential or token of a caller to decide on) and sends a request with its own credentials,
+;; `func (c *Identifier) Authenticate(ctx context.Context) (*Token, error)` posting c.username and
+;; c.password to a DNS provider's API (round 63/65, lego's providers: 10 auth regions judged N).
+([(function_declaration name: (identifier) @trigger parameters: (parameter_list) @params body: (block) @body)
+  (method_declaration name: (field_identifier) @trigger parameters: (parameter_list) @params body: (block) @body)]
+ (#match? @trigger "^(Authorize|Authenticate|[Cc]heckPermissions?(For[A-Z]\\w*|Gates?)?|[Hh]asPermissions?)$")
+ (#match? @body "\\bif\\s+(?!err != nil\\s*\\{)|\\bswitch\\b")
+ (#not-match? @body "^(?![\\s\\S]*(\\.Header\\.Get\\(|\\.Do\\(|NewRequest|StatusCode))[\\s\\S]*(\\.Header\\.(Set|Add)\\(\\s*(\"Authorization\"|[A-Za-z_.]*[Aa]uthorization[A-Za-z_]*|\"X-[\\w-]*(Key|Token)\")|\\.SetBasicAuth\\()")
+ (#match? @params "^\\(\\s*(\\w+\\s+context\\.Context)?\\s*\\)$")
+ (#not-match? @body "http\\.NewRequest|[Nn]ew\\w*Request(WithContext)?\\(|\\.[Dd]o\\(req|\\.Post(Form)?\\(")
  (#set! rule "go.auth.access-call"))
 
 ;; A stored token's or session's expiry checked against the clock: time.Now().After(token.ExpiresAt),

@@ -209,3 +209,16 @@
 ([(interpreted_string_literal) (raw_string_literal)] @trigger
  (#match? @trigger "\\bpg_(try_)?advisory_(xact_)?(lock|unlock)(_shared|_all)?\\s*\\(")
  (#set! rule "go.consensus.advisory-lock"))
+
+;; A Raft implementation of the project's own (no library to see): the protocol's steps as methods of
+;; the node type, `func (n *raft) processVoteRequest(vr *voteRequest) error`, `campaign`,
+;; `switchToLeader`, `processAppendEntry`, `trackResponse`, `applyCommit` (round 65, nats-server's
+;; JetStream raft had no consensus region). The receiver must be the raft node (`raft`, `*Raft`,
+;; `raftNode`): a marketing `campaign` or a game's `switchState` is no vote. Getters (`Leader()`,
+;; `Term()`) and plumbing (`newInbox`, `debug`) are not steps.
+((method_declaration
+   receiver: (parameter_list (parameter_declaration type: [(type_identifier) @rt (pointer_type (type_identifier) @rt)]))
+   name: (field_identifier) @trigger)
+ (#match? @rt "^([Rr]aft|[Rr]aft[A-Z]\\w*|\\w+Raft)$")
+ (#match? @trigger "^((process|handle|request|send)(Vote|AppendEntr(y|ies)|InstallSnapshot|Heartbeat|PreVote|PeerState)\\w*|[Rr]equestVote|wonElection|[Cc]ampaign\\w*|xferCampaign|runAs(Leader|Follower|Candidate)|(switch|become|transition)To(Leader|Follower|Candidate)\\w*|[Bb]ecome(Leader|Follower|Candidate|PreCandidate)|[Ss]tep[Dd]own\\w*|buildAppendEntry|applyCommit|tryCommit|maybeCommit|commitTo|trackResponse|lostQuorum\\w*|recalcQuorum|[Ii]nstallSnapshot|truncateWAL|resetElection\\w*|updateLeader|writeTermVote|shouldCountVoteFromPeer|selectNextLeader|[Tt]ick(Election|Heartbeat)|poll|[Pp]ropose(AddPeer|RemovePeer|ConfChange)?|proposeLocked)$")
+ (#set! rule "go.consensus.own-raft"))

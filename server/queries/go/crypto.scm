@@ -110,6 +110,16 @@
  (#set! evidence "mention")
  (#set! rule "go.crypto.api"))
 
+;; NATS nkeys (ed25519 keys of users, accounts and servers): nkeys.FromPublicKey(c.opts.Nkey) then
+;; pub.Verify(c.nonce, sig) is the challenge-signature check of a client's login; nkeys.FromSeed,
+;; nkeys.CreateAccount, kp.Sign make or use a private key (round 65, nats-server). Not the format checks
+;; (nkeys.IsValidPublicUserKey, nkeys.Prefix): they read a prefix byte.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#match? @f "^(FromPublicKey|FromSeed|FromRawSeed|FromCurveSeed|ParseDecorated\\w*|Create[A-Z]\\w*|Encode\\w*Seed|CreatePair)$")
+ (#resolves-to? @pkg "^github\\.com/nats-io/nkeys$")
+ (#set! rule "go.crypto.api"))
+
 ; Any use of a crypto package member: sha256.Sum256, hmac.New, aes.NewCipher, rsa.SignPSS,
 ; rand.Read (crypto/rand), tls.Dial, x509.ParseCertificate, bcrypt.GenerateFromPassword,
 ; chacha20poly1305.New, crypto.SHA256 ...

@@ -142,6 +142,16 @@
  (#resolves-to? @pkg "^github\\.com/livekit/protocol/auth$")
  (#set! rule "go.jwt.api"))
 
+;; NATS decentralised auth (github.com/nats-io/jwt): jwt.DecodeUserClaims(ujwt),
+;; jwt.DecodeAccountClaims(string(msg)), jwt.DecodeGeneric(…), jwt.DecodeAuthorizationResponseClaims(…)
+;; decode a JWT and check its signature against the issuer's nkey; claims.Encode(kp) signs one (round 65,
+;; nats-server: the user, account and auth-callout paths had no jwt region).
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#match? @f "^(Decode|Decode[A-Z]\\w*Claims|DecodeGeneric)$")
+ (#resolves-to? @pkg "^github\\.com/nats-io/jwt(/v\\d+)?$")
+ (#set! rule "go.jwt.api"))
+
 ; Any member of a token library: jwt.Parse, jwt.ParseWithClaims, jwt.NewWithClaims,
 ; jwt.SigningMethodHS256, jose.ParseSigned, jws.Verify, jwk.Fetch, oidc.NewProvider,
 ; oauth2.StaticTokenSource, samlsp.New, and fosite's own token/jwt package (also in its

@@ -5,12 +5,14 @@
 ; db.Queryx, db.MustExec, db.NamedExec, db.NamedQuery (sqlx), db.Raw(q) (gorm). Not database/sql's
 ; conn.Raw(func(driverConn any) error {…}): a callback reaching the driver connection (an SQLite
 ; online backup), no SQL text. Nor one lowercase word as the argument: gin's c.Query("method") reads a
-; URL query parameter, and no statement is a single lowercase word.
+; URL query parameter, and no statement is a single lowercase word. Nor a constant PRAGMA read
+; (`db.QueryRow("PRAGMA busy_timeout")`): like `SELECT 1`, nothing to review.
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
    arguments: (argument_list . (_) @arg))
  (#not-match? @arg "^func\\s*\\(")
  (#not-match? @arg "^\"[a-z_][A-Za-z0-9_.-]*\"$")
+ (#not-match? @arg "{{constant-pragma-read}}")
  (#match? @f "^(Query|QueryRow|Exec|Prepare|Queryx|QueryRowx|MustExec|NamedExec|NamedQuery|Preparex|PrepareNamed|Raw|QueryFunc|SendBatch|CopyFrom|NewRaw|QueryOne|ExecOne)$")
  (#not-resolves-to? @recv ".")
  (#imports? "{{sql-driver-modules}}")
@@ -30,8 +32,9 @@
 ; The context variants: db.QueryContext(ctx, q), db.ExecContext(ctx, q), db.PrepareContext(ctx, q)
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
-   arguments: (argument_list (_) . (_)))
+   arguments: (argument_list (_) . (_) @arg))
  (#match? @f "^(Query|QueryRow|Exec|Prepare|Queryx|QueryRowx|MustExec|NamedExec|NamedQuery|Preparex|PrepareNamed)Context$")
+ (#not-match? @arg "{{constant-pragma-read}}")
  (#not-resolves-to? @recv ".")
  (#imports? "^(database/sql|github\\.com/[\\w.-]+/sqlx(-v\\d+)?|github\\.com/jackc/pgx(/v\\d+)?(/pgxpool|/stdlib)?|gorm\\.io/gorm|github\\.com/jinzhu/gorm|github\\.com/uptrace/bun)$")
  (#set! rule "go.sql.query"))

@@ -45,6 +45,24 @@
  (#resolves-to? @cache "^django\\.core\\.cache\\.(cache|caches)$")
  (#set! rule "python.consensus.cache-lock"))
 
+; The Celery cookbook's lock on Django's cache, `status = cache.add(lock_id, app_identifier, lock_expire)`:
+; add() fails when the key exists, so on a shared cache the first worker to add wins the task (round
+; 65, readthedocs' memcache_lock). The key or the function must say lock; a cache.add of a value is a fill.
+((call
+   function: (attribute object: [(identifier) (attribute) (subscript)] @cache attribute: (identifier) @method) @trigger
+   arguments: (argument_list . (_) @key))
+ (#eq? @method "add")
+ (#resolves-to? @cache "^django\\.core\\.cache\\.(cache|caches)$")
+ (#match? @key "[Ll]ock|LOCK")
+ (#set! rule "python.consensus.cache-lock"))
+
+((call
+   function: (attribute object: [(identifier) (attribute) (subscript)] @cache attribute: (identifier) @method) @trigger)
+ (#eq? @method "add")
+ (#resolves-to? @cache "^django\\.core\\.cache\\.(cache|caches)$")
+ (#unit-name-matches? @trigger "(^|[._])([a-z]+_)*lock(_[a-z]+)*$|[a-z]Lock$")
+ (#set! rule "python.consensus.cache-lock"))
+
 ; client.lock("name", ttl=30), client.lease(10), client.transaction(compare=..., success=..., failure=...)
 ((call
    function: (attribute attribute: (identifier) @method) @trigger)

@@ -44,6 +44,22 @@
  (#set! evidence "mention")
  (#set! rule "python.retry.count-argument"))
 
+;; A Celery task's retry settings on a task that never retries: `@app.task(max_retries=3,
+;; default_retry_delay=60)` over a body with no `self.retry(…)` and no `autoretry_for` beside them (round
+;; 65, readthedocs: three tasks, judged N). Celery retries only when told to; the settings are inert. A
+;; mention, first so it takes the node from the pattern below.
+((decorated_definition
+   (decorator (call
+     function: (_) @deco
+     arguments: (argument_list (keyword_argument name: (identifier) @name) @trigger) @args))
+   definition: (function_definition body: (block) @body))
+ (#match? @deco "(^|\\.)(task|shared_task)$")
+ (#any-of? @name "max_retries" "default_retry_delay" "retry_backoff" "retry_backoff_max" "retry_jitter" "retry_kwargs")
+ (#not-match? @args "autoretry_for")
+ (#not-match? @body "\\.retry\\(")
+ (#set! evidence "mention")
+ (#set! rule "python.retry.config"))
+
 ; Retry configuration passed as keywords: HTTPAdapter(max_retries=3), @app.task(autoretry_for=(Exc,),
 ; retry_backoff=True, max_retries=5), apply_async(retry_policy={...}), Config(retries={...}),
 ; Redis(retry_on_timeout=True), httpx.HTTPTransport(retries=3). Not a template variable,

@@ -81,12 +81,16 @@
 ; other than query/sql/statement/operation is an option, not a statement (Wagtail's page actions).
 ; Not session.execute(select(User).filter(User.username == username)): a fixed ORM statement whose
 ; values are bound parameters, in a function that takes none of the query's shape (a column name, a
-; filter key, an ordering, a search or filter string, **kwargs) from its input.
+; filter key, an ordering, a search or filter string, **kwargs) from its input. Nor a constant PRAGMA
+; read, `cur.execute("PRAGMA user_version")`, or a constant control statement, `LISTEN channel`,
+; `SELECT pg_notify('channel', %s)`: like `SELECT 1`, nothing to review.
 ((call
    function: (attribute object: (_) @recv attribute: (identifier) @method) @trigger
    arguments: (argument_list . (_) @first))
  (#any-of? @method "execute" "executemany" "executescript" "mogrify" "exec_driver_sql" "copy_expert" "copy_from" "copy_to" "callproc" "copy_records_to_table")
  (#not-match? @first "^(?!(query|sql|statement|stmt|operation|operations|sql_script)\\s*=)[A-Za-z_]\\w*\\s*=[^=]")
+ (#not-match? @first "{{constant-pragma-read}}")
+ (#not-match? @first "{{constant-control-statement}}")
  (#not-match? @recv "(^|\\.)(document|query|schema|pipe|pipeline|command|cmd|super\\(\\)|self|graphql|executor|mutation)$|[Pp]ipe(line)?$|[Dd]ocument$")
  (#not-match? @recv "^(sa\\.|schema\\.)?(Create|Drop)(Schema|Table|Index|Sequence)\\(")
  (#not-match? @recv "([Ss]trateg(y|ies)|[Ff]actory|[Hh]andler|[Rr]unner|[Ww]orkflow)$")
@@ -107,6 +111,8 @@
  (#not-match? @recv "([Ss]trateg(y|ies)|[Ff]actory|[Hh]andler|[Rr]unner|[Ww]orkflow)$")
  (#imports? "^django\\.db\\.models(\\.|$)")
  (#match? @q "[Ss][Qq][Ll]|SQL|[Qq]uery|QUERY|[Ss]tmt|STMT|[Ss]tatement|STATEMENT|^[rRbBuUfF]*[\"']")
+ (#not-match? @q "{{constant-pragma-read}}")
+ (#not-match? @q "{{constant-control-statement}}")
  (#not-fixed-orm-query? @trigger)
  (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.execute"))
@@ -150,19 +156,25 @@
  (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.django-raw"))
 
-;; A helper that only hands out a cursor, `def _cursor(): return connections[db].cursor()`: its
-;; callers build and run the SQL. A mention (first, so it takes the node from python.sql.django-cursor).
-((return_statement
-   (call
-     function: (attribute
-       object: [(identifier) @conn (attribute) @conn (subscript value: (_) @conn)]
-       attribute: (identifier) @method) @trigger))
+;; A helper that only hands out a cursor, `def _cursor(): return connections[db].cursor()`, or a cursor
+;; kept for later, `self.cursor = connection.cursor()` in a constructor (round 65, pulpcore's worker):
+;; the callers, or the methods using it, build and run the SQL. A mention (first, so it takes the node
+;; from python.sql.django-cursor).
+([(return_statement (call function: (attribute
+     object: [(identifier) @conn (attribute) @conn (subscript value: (_) @conn)]
+     attribute: (identifier) @method) @trigger))
+  (assignment left: (attribute) right: (call function: (attribute
+     object: [(identifier) @conn (attribute) @conn (subscript value: (_) @conn)]
+     attribute: (identifier) @method) @trigger))]
  (#eq? @method "cursor")
  (#resolves-to? @conn "^django\\.db\\.(connection|connections)$")
  (#set! evidence "mention")
  (#set! rule "python.sql.cursor-getter"))
 
-; django.db.connection.cursor(), connections["replica"].cursor()
+; django.db.connection.cursor(), connections["replica"].cursor(): a mention. The statements the
+; cursor runs (cursor.execute(sql), a helper given the cursor) are the operations; a cursor opened
+; for a constant control statement (`LISTEN channel`, an advisory lock) alone makes no sql region
+; (round 65, pulpcore's workers).
 ((call
    function: (attribute
      object: [(identifier) @conn (attribute) @conn (subscript value: (_) @conn)]
@@ -170,6 +182,7 @@
  (#eq? @method "cursor")
  (#resolves-to? @conn "^django\\.db\\.(connection|connections)$")
  (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
+ (#set! evidence "mention")
  (#set! rule "python.sql.django-cursor"))
 
 ; SQL text in a string literal: "SELECT ...", f"SELECT ... {x}", """UPDATE ...""", "...".format()
@@ -233,5 +246,6 @@
    arguments: (argument_list . (string) @s))
  (#any-of? @method "execute" "executemany" "executescript" "exec_driver_sql")
  (#match? @s "^[rRbBuUfF]*(\"\"\"|'''|\"|')\\s*(SELECT|INSERT|UPDATE|DELETE|WITH|CREATE|DROP|ALTER|TRUNCATE|GRANT|REVOKE|SHOW|VACUUM|ANALYZE|COPY|LOCK|REFRESH)\\s")
+ (#not-match? @s "{{constant-control-statement}}")
  (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.execute"))

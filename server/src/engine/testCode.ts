@@ -127,6 +127,9 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   /^test_.*\.pyi?$/, // pytest / unittest
   /_tests?\.pyi?$/,
   /^conftest\.py$/,
+  // A pytest plugin module a package ships for its own and its plugins' test suites (`pytest_plugin.py`,
+  // registered through `pytest11`; round 65, pulpcore: fixtures with throwaway TLS contexts and servers).
+  /^pytest_?plugins?\.py$/,
   /^tests?\.py$/, // Django app tests module
   /\.(test|tests|spec|specs|e2e-spec|e2e|bench)\.[cm]?[jt]sx?$/, // Jest, Vitest, Mocha, Playwright (`auto-migration.tests.ts`: round 56, stack-auth)
   // Compile-time type tests, never executed: tsd / Vitest `*.test-d.ts`, `type-tests.ts`,

@@ -443,6 +443,14 @@ function collectTopLevel(top: Node, facts: FileFacts, ctx: ValueContext): void {
       const bases = field(top, 'superclasses');
       const name = field(top, 'name');
       if (bases && name && bases.namedChildren.some((b) => b !== null && ENUM_BASES.test(textOf(b, ctx)))) facts.enums.add(textOf(name, ctx));
+      // Python: a method returning a MAC is a helper called as `self._get_digest(salt, url)` (round 65,
+      // pulpcore's content guard comparing the presented digest with the one it computes).
+      if (ctx.family === 'python') {
+        for (const member of field(top, 'body')?.namedChildren ?? []) {
+          const def = member?.type === 'decorated_definition' ? field(member, 'definition') : member;
+          if (def?.type === 'function_definition') collectMacFunction(def, facts, ctx, 'self.');
+        }
+      }
       return;
     }
     case 'decorated_definition': {
@@ -592,7 +600,8 @@ function keyedDigest(v: Node, ctx: ValueContext): boolean {
 function callsMacFunction(v: Node, ctx: ValueContext): boolean {
   if (ctx.family !== 'python' || v.type !== 'call') return false;
   const callee = v.childForFieldName('function');
-  if (callee?.type !== 'identifier') return false;
+  // A module function (`fingerprint(user)`) or a method of the class (`self._get_digest(salt, url)`).
+  if (callee?.type !== 'identifier' && !(callee?.type === 'attribute' && /^self\.\w+$/.test(textOf(callee, ctx)))) return false;
   return fileFacts(ctx).macFunctions?.has(textOf(callee, ctx)) ?? false;
 }
 
@@ -605,12 +614,12 @@ export function mayReturnMac(def: Node): boolean {
 }
 
 /** Python: collects a top-level function whose every return statement is a MAC. */
-function collectMacFunction(def: Node, facts: FileFacts, ctx: ValueContext): void {
+function collectMacFunction(def: Node, facts: FileFacts, ctx: ValueContext, prefix = ''): void {
   const name = def.childForFieldName('name');
   const body = def.childForFieldName('body');
   if (!name || !body) return;
   const returns = body.namedChildren.filter((c): c is Node => c !== null && c.type === 'return_statement');
-  if (returns.length > 0 && returns.every((r) => MAC_CALL.test(textOf(r, ctx)))) (facts.macFunctions ??= new Set()).add(textOf(name, ctx));
+  if (returns.length > 0 && returns.every((r) => MAC_CALL.test(textOf(r, ctx)))) (facts.macFunctions ??= new Set()).add(prefix + textOf(name, ctx));
 }
 
 /** The value is a constant (see the module comment). */
@@ -698,6 +707,8 @@ function derivedLocal(n: Node, source: string, ctx: ValueContext): boolean {
 
 function macDerived(raw: Node, ctx: ValueContext): boolean {
   const n = unwrap(raw, ctx);
+  // Python: the MAC computed in place by a helper of the file, `digest == self._get_digest(salt, url)`.
+  if (n.type === 'call') return callsMacFunction(n, ctx);
   if (n.type !== 'identifier') return false;
   const fn = enclosingFunction(n, ctx);
   return fn ? functionFacts(fn, ctx).macDerived.has(textOf(n, ctx)) : false;
