@@ -48,6 +48,10 @@ describe('test-code classification', () => {
     'app/models_test.py',
     'conftest.py',
     'pulpcore/pytest_plugin.py',
+    'docker/mockservices/main.py',
+    'acceptance/support/sigv4.ts',
+    'features/steps/slots.py',
+    'features/environment.py',
     'src/auth.spec.ts',
     'src/__tests__/auth.ts',
     'server/test/support.ts',
@@ -268,6 +272,9 @@ describe('test-code classification', () => {
     'src/ab-tests/assign.ts',
     'app/split_tests/views.py',
     'src/e2ee/keys.ts',
+    // look-alikes of a behave suite: a TS app's features folder, a Python feature module
+    'src/features/steps/onboarding.ts',
+    'app/features/billing.py',
   ];
   for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));
   for (const p of production) it(`not test code: ${p}`, () => assert.strictEqual(isTestPath(p), false));

@@ -366,6 +366,22 @@
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.auth.session-expiry"))
 
+;; A handler behind a route's sign-in middleware re-testing only that a user is there: `router.get('/start',
+;; requireSignIn, async (req, res) => { if (!req.user) { return res.status(401).send(…) } … })`. The
+;; middleware decided; the re-test can only fail if it was removed from the route (round 62, maxun's
+;; routes: six judged N). A mention, first so it takes the node from the guards below. A test of
+;; anything more (a role, an owner, a permission) stays an access decision.
+(([(if_statement condition: (_) @cond consequence: [(expression_statement [(call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code)) (call_expression function: (member_expression object: (call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code))))] @trigger)
+                               (return_statement [(call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code)) (call_expression function: (member_expression object: (call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code))))] @trigger)
+                               (statement_block [(expression_statement [(call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code)) (call_expression function: (member_expression object: (call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code))))] @trigger)
+                                                 (return_statement [(call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code)) (call_expression function: (member_expression object: (call_expression function: (member_expression property: (property_identifier) @m) arguments: (arguments . (number) @code))))] @trigger)])])])
+ (#any-of? @m "throw" "sendStatus" "status")
+ (#match? @code "^401$")
+ (#match? @cond "^\\(\\s*!\\s*(req|request|ctx)\\.(user|session\\??\\.user)(\\??\\.(id|_id|userId))?\\s*\\)$")
+ (#behind-middleware? @trigger "{{auth-middleware-argument}}")
+ (#set! evidence "mention")
+ (#set! rule "ecma.auth.deny-guard"))
+
 ; A guard that denies access: the `if` (or `catch`) around it is the access decision.
 ;   if (!user.isAdmin) throw new ForbiddenException();          (NestJS)
 ;   if (!allowed) throw new Forbidden(req.t)                     (Feathers, Payload: no suffix)

@@ -279,6 +279,17 @@
  (#any-of? @f "Check" "Evaluate" "Enforce" "Allowed" "IsAllowed")
  (#set! rule "go.auth.access-call"))
 
+;; The same asked of a rule table the access package holds: acl.Rules.DenyAll(resource, role, perms),
+;; acl.Rules.Allow(acl.ResourcePhotos, s.UserRole(), acl.ActionView) (round 66, photoprism's API guards).
+((call_expression
+   function: (selector_expression
+     operand: (selector_expression operand: (identifier) @pkg)
+     field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) . (_)))
+ (#match? @pkg "^(rbac|acl|authz|authorization|permissions?)$")
+ (#match? @f "^(Allow|Deny|Allowed|Denied|Grant|Permit|Check|Enforce)(All|Any|Access)?$")
+ (#set! rule "go.auth.access-call"))
+
 ;; A login flow starting the session it will issue: sess = session.NewInactiveSession()
 ((call_expression
    function: [(identifier) @f (selector_expression field: (field_identifier) @f)] @trigger)

@@ -13,7 +13,9 @@
 ; store does not derive from a load (#not-cache-fill?; the same holds for the read side below), nor a
 ; lone publication: a function whose atomic accesses are only Stores, outside loops (a reset, a setter,
 ; a config-change handler storing the snapshot it built; #not-lone-store?). Readers load whatever was
-; stored last; what to get right is in the units that load and decide (RECONCILED.md).
+; stored last; what to get right is in the units that load and decide (RECONCILED.md). Nor a value
+; every access of which in the file holds a mutex (#not-lock-guarded?: photoprism's extension registry,
+; round 66): nothing reads it lock-free.
 ((call_expression
    function: (selector_expression operand: [(identifier) (selector_expression)] @recv field: (field_identifier) @f) @trigger)
  (#any-of? @f "Store" "Swap")
@@ -21,6 +23,7 @@
  (#atomic-typed? @recv "^publish$")
  (#not-cache-fill? @trigger)
  (#not-lone-store? @trigger)
+ (#not-lock-guarded? @trigger)
  (#set! rule "go.lock-free.atomic-publish"))
 
 ; The read side in an accessor (a unit of a few statements) that does more than read what was
@@ -37,6 +40,7 @@
  (#small-unit? @trigger)
  (#not-trivial-reader? @trigger)
  (#not-cache-fill? @trigger)
+ (#not-lock-guarded? @trigger)
  (#set! rule "go.lock-free.atomic-publish"))
 
 ; An atomic.Bool/Int*/Uint* that lets code share or skip the function's mutex: stored while

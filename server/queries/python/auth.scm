@@ -765,6 +765,22 @@
  (#not-unit-name-matches? @trigger "^validate_\\w+ \\w*Form(\\s|$)")
  (#set! rule "python.auth.deny-guard"))
 
+;   if perm not in perms or not perms[perm]: response = "Forbidden", 403      (a Flask view's (body, status))
+;   if not allowed: return jsonify(error="forbidden"), 403
+;   if not any(ip in net for net in allowlist): return rh.write_response(403, 'Access is denied')
+; The response a view or a request handler answers with, given 401 or 403: a denial (round 66,
+; pyload's login_required and patroni's REST API allowlist). The condition must not only read a
+; response the code fetched (an HTTP client mapping an upstream 403).
+(([(if_statement condition: (_) @cond consequence: (block [(return_statement (expression_list . (_) . (integer) @code .)) @trigger
+                                                           (expression_statement (assignment right: (expression_list . (_) . (integer) @code .))) @trigger
+                                                           (return_statement (call function: (attribute attribute: (identifier) @f) arguments: (argument_list . (integer) @code))) @trigger]))
+   (elif_clause condition: (_) @cond consequence: (block [(return_statement (expression_list . (_) . (integer) @code .)) @trigger
+                                                          (expression_statement (assignment right: (expression_list . (_) . (integer) @code .))) @trigger
+                                                          (return_statement (call function: (attribute attribute: (identifier) @f) arguments: (argument_list . (integer) @code))) @trigger]))])
+ (#match? @code "^40[13]$")
+ (#not-match? @cond "{{response-status}}")
+ (#set! rule "python.auth.deny-guard"))
+
 ;   if not can_edit: return HttpResponseForbidden()
 (([(if_statement consequence: (block (return_statement (call function: [(identifier) (attribute)] @f) @trigger)))
    (elif_clause consequence: (block (return_statement (call function: [(identifier) (attribute)] @f) @trigger)))])

@@ -99,6 +99,16 @@
  (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.execute"))
 
+; psycopg 3's COPY through a cursor, `with cursor.copy(query) as copy:` (round 46, awx's analytics
+; export; psycopg 2 spelled it copy_expert). Only on a cursor: `dict.copy()` takes no argument.
+((call
+   function: (attribute object: (identifier) @recv attribute: (identifier) @method) @trigger
+   arguments: (argument_list . (_)))
+ (#eq? @method "copy")
+ (#match? @recv "^(cursor|cur|curs)$")
+ (#imports? "^(psycopg|psycopg2|django\\.db)(\\.|$)")
+ (#set! rule "python.sql.execute"))
+
 ;; ... and in a module that imports only django.db.models (Q, Model, Exists) and no driver: the
 ;; first argument must look like SQL (a string, or a name saying sql/query/statement): a ClickHouse
 ;; client's `client.executemany(_INSERT_IDENTITIES_SQL, rows)` is, an automation object's

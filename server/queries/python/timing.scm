@@ -197,3 +197,20 @@
  (#not-match? @trigger "session_state|conn(ection)?_state|run_state|job_state|prev|old|last|current_state|desired")
  (#unit-name-matches? @trigger "oauth|OAuth|OAUTH|authenticat|Authenticat|login|Login|sso|SSO|oidc|OIDC|Oidc|openid|OpenID|Callback\\w*(Endpoint|View|Handler|Route)|(^|[.\\s])callback(\\s|$)")
  (#set! rule "python.timing.oauth-state"))
+
+;; Any equality in a function named for checking a password, hash or signature: `def
+;; _check_password(hashed, clear): …; return hashed == to_compare` (a salted hash under a neutral name,
+;; round 66 pyload), `def verify_hash(secret_key, text, hash): return generate_hash(secret_key, text,
+;; salt) == hash` (openlibrary's cookie and password check). The function says what is compared.
+((comparison_operator
+   [(identifier) (attribute) (call) (subscript)] @a
+   .
+   ["==" "!="]
+   .
+   [(identifier) (attribute) (call) (subscript)] @b) @trigger
+ (#unit-name-matches? @trigger "(^|[.\\s])_{0,2}(check|verify|validate|compare|match|is_valid)_(password|passwd|pwd|password_hash|hash|hashed|digest|signature|sig|mac|hmac|secret|api_key|apikey)(\\s|$)")
+ (#not-match? @a "^(len|type|isinstance|str|int)\\(|^(None|True|False)$|(^|\\.)[A-Z][A-Z0-9_]*$")
+ (#not-match? @b "^(len|type|isinstance|str|int)\\(|^(None|True|False)$|(^|\\.)[A-Z][A-Z0-9_]*$")
+ (#not-match? @trigger "(^|[._\\s])(nonce|id|ids|pk|name|type|kind|alg|algorithm|version|count|length|size|status|state|mode|format|scheme|prefix)\\s*(==|!=|$)")
+ (#set! rule "python.timing.secret-compare"))
+

@@ -44,10 +44,20 @@ function headerMarker(text: string): string | undefined {
   const head = text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text;
   const lines = head.split(/\r?\n/);
   if (text.length > HEAD_CHARS) lines.pop(); // the last line may be cut
+  // Inside a block comment whose lines carry no ` *` (a licence pasted between `/*` and `*/`,
+  // traefik's generated Kubernetes clients, round 66): every line is comment.
+  let inBlock = false;
   for (const raw of lines) {
     const line = raw.trimEnd();
     if (line.trim() === '') continue;
     if (GO_MARKER.test(line) || GO_TEST_BUILD.test(line)) return line;
+    const opensBlock = /^\s*\/\*/.test(line) && !line.includes('*/', line.indexOf('/*') + 2);
+    if (inBlock) {
+      if (MARKERS.test(line)) return line.trim();
+      if (line.includes('*/')) inBlock = false;
+      continue;
+    }
+    if (opensBlock) inBlock = true;
     if (!COMMENT_LINE.test(line)) {
       // Go puts the marker anywhere before the package clause; other headers end at the first code line.
       if (/^(package \w+|['"]use strict['"];?)$/.test(line.trim())) continue;

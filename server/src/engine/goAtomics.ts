@@ -224,6 +224,45 @@ export function isAtomicBesideLock(call: Node, ctx: ValueContext): boolean {
   return new RegExp(String.raw`(^|[^\w.])${esc}\.(Load|Store|Swap|CompareAndSwap)\(|atomic\.(Load|Store|Swap|CompareAndSwap)\w*\(\s*&\s*${esc}\b`).test(after);
 }
 
+/** Whether the offset lies where the function holds a lock it took (exclusive or shared), by the lock calls before it. */
+function heldAt(calls: readonly { at: number; op: string; deferred: boolean }[], offset: number): boolean {
+  let held = 0;
+  for (const c of calls) {
+    if (c.at >= offset) break;
+    if (c.deferred) continue;
+    if (c.op === 'Lock' || c.op === 'RLock') held++;
+    else held = Math.max(0, held - 1);
+  }
+  return held > 0;
+}
+
+/**
+ * `#not-lock-guarded? @call`: false when every access in the file to the atomic that `call` reads or
+ * writes (`extensions.Load()`, `extensions.Store(…)`) happens while its function holds a mutex it
+ * took: a value kept behind a lock that happens to be declared atomic (round 66, photoprism's
+ * extension registry under `extMutex`). Nothing reads it lock-free, so there is no ordering protocol
+ * to review; the lock is the concurrency region. One access outside a lock (a fast path, a double
+ * check, a reader that bypasses the mutex) keeps every access an operation.
+ */
+export function isNotLockGuarded(call: Node, ctx: ValueContext): boolean {
+  const callee = call.type === 'call_expression' ? call.childForFieldName('function') : call.parent?.type === 'call_expression' ? call : null;
+  const expr = call.type === 'call_expression' ? call : call.parent;
+  if (!callee || !expr || callee.type !== 'selector_expression') return true;
+  const target = atomicTarget(expr, callee);
+  const root = ctx.root ?? expr.tree.rootNode;
+  if (!target) return true;
+  const access = new RegExp(String.raw`(^|[^\w.])${escapeRegExp(target)}\.(Load|Store|Swap|CompareAndSwap)\(`, 'g');
+  let seen = 0;
+  for (let m = access.exec(ctx.text); m; m = access.exec(ctx.text)) {
+    const at = m.index + m[1]!.length;
+    const node = root.descendantForIndex(at);
+    const fn = node ? enclosingFunction(node, ctx) : null;
+    if (!fn || !heldAt(lockCalls(fn), at)) return true;
+    seen++;
+  }
+  return seen === 0;
+}
+
 /** What an atomic access reads or writes: `o.done` of `o.done.Load()`, `o.flag` of `atomic.LoadUint32(&o.flag)`. */
 function atomicTarget(call: Node, callee: Node): string | undefined {
   const operand = callee.childForFieldName('operand');

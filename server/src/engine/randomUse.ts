@@ -170,6 +170,23 @@ export function isInsideCallbackOf(n: Node, re: RegExp): boolean {
 }
 
 /**
+ * `#behind-middleware? @node "re"`: a function around the node is a route handler registered after
+ * a middleware argument whose text matches `re` (`router.get('/start', requireSignIn, async (req, res)
+ * => { … })`): the middleware runs first and has already decided what the handler re-tests.
+ */
+export function isBehindMiddleware(n: Node, re: RegExp): boolean {
+  for (let fn = enclosingFunction(n); fn; fn = enclosingFunction(fn)) {
+    const args = fn.parent;
+    if (args?.type !== 'arguments') continue;
+    for (const a of args.namedChildren) {
+      if (!a || a.id === fn.id) break;
+      if (re.test(a.text)) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * `#in-branch? @node`: between the node and its function, an `if` / `else` body, a `switch` case
  * or a ternary's arm holds it (not the condition): the value is one mode of several.
  */

@@ -13,12 +13,12 @@ import { RuleAnalysisCache, type ConditionSpec, type PatternAnalysis } from './r
 import { looksLikeSql, looksLikeTransactionSql, SQL_STATEMENT_KEYWORDS, stringContent } from './sqlText';
 import { detached } from './strings';
 import { expandLibraryRefs, readLibrarySets, type LibrarySets } from './librarySets';
-import { isAtomicBesideLock, isAtomicTyped, isNotCacheFill, isNotCliOutput, isNotCursorToken, isNotFreshAtomicTarget, isNotLoneStore, isNotTrivialReader, isSmallUnit } from './goAtomics';
+import { isAtomicBesideLock, isAtomicTyped, isNotCacheFill, isNotCliOutput, isNotCursorToken, isNotFreshAtomicTarget, isNotLoneStore, isNotLockGuarded, isNotTrivialReader, isSmallUnit } from './goAtomics';
 import { isCodeBuiltSql, isGuardedBy, isGuardedOff, isHelperMatching, isStaleMarker } from './findingGuards';
 import { blockMatches, isExecutedLater, isFireAndForget, isLookedUpBefore, textAfter, textBefore } from './goShapes';
 import { isBrowserCode } from './browserCode';
 import { comparisonOperands, concatSplicesRuntimeValue, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isClosurePrimitive, isFixedOrmQuery, isForwardedCredential, isReadOnlyTransaction, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isMacComparison, isSecretUse, isVerifiedClaimComparison, type ValueContext } from './valueFacts';
-import { functionText, isDummyData, isHashWrapper, isIdHash, isInBranch, isInsideCallbackOf, isNotRandomDisclaimed, isRandomId, isRandomSecret } from './randomUse';
+import { functionText, isBehindMiddleware, isDummyData, isHashWrapper, isIdHash, isInBranch, isInsideCallbackOf, isNotRandomDisclaimed, isRandomId, isRandomSecret } from './randomUse';
 import { isTrivialTransaction } from './trivialTx';
 
 export { splitPatterns, stripPredicates } from './queryText';
@@ -136,14 +136,14 @@ const CONTEXT_PREDICATES = new Set([
   'secret-compare?', 'strong-secret-compare?', 'mac-compare?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'concat-runtime-value?', 'incidental-use?', 'not-incidental-use?',
   'secret-use?', 'not-secret-use?', 'unit-name-matches?', 'not-unit-name-matches?', 'parses-parameter?', 'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
   // The function's allocations, its locks, its size (goAtomics.ts).
-  'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-store?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?',
+  'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-store?', 'not-lock-guarded?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?',
   // What a go statement shares with its spawner, the function's code before or after a call (goShapes.ts).
   'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?', 'executed-later?', 'block-matches?',
   // The `if` / case around a finding, or an early exit before it, tests an operator setting (findingGuards.ts).
   'guarded-by?', 'not-guarded-by?', 'guarded-off?', 'not-guarded-off?', 'helper-matches?', 'not-helper-matches?', 'code-built-sql?', 'not-code-built-sql?', 'stale-marker?', 'not-stale-marker?',
   // The enclosing function's text, the name a value is bound to, the object literals around it (randomUse.ts).
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
-  'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
+  'inside-callback-of?', 'not-inside-callback-of?', 'behind-middleware?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
   // One side of a comparison is bound from a JWT verification in the function (valueFacts.ts).
   'verified-claim-compare?', 'not-verified-claim-compare?',
   'field-read?', 'not-field-read?', 'looked-up-before?', 'not-looked-up-before?', 'trivial-transaction?', 'not-trivial-transaction?',
@@ -309,9 +309,9 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
   'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'mac-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'concat-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?',
-  'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-store?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?', 'single-statement-tx?', 'read-only-tx?',
+  'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-store?', 'not-lock-guarded?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?', 'single-statement-tx?', 'read-only-tx?',
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
-  'inside-callback-of?', 'not-inside-callback-of?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
+  'inside-callback-of?', 'not-inside-callback-of?', 'behind-middleware?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
   'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
   'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?', 'executed-later?', 'block-matches?',
   'guarded-by?', 'not-guarded-by?', 'guarded-off?', 'not-guarded-off?', 'helper-matches?', 'not-helper-matches?', 'code-built-sql?', 'not-code-built-sql?', 'stale-marker?', 'not-stale-marker?',
@@ -741,6 +741,8 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps, ctx) => allOf(caps, capture, (n) => isNotFreshAtomicTarget(n, ctx));
     case 'not-lone-store?':
       return (caps, ctx) => allOf(caps, capture, (n) => isNotLoneStore(n, ctx));
+    case 'not-lock-guarded?':
+      return (caps, ctx) => allOf(caps, capture, (n) => isNotLockGuarded(n, ctx));
     case 'not-random-disclaimed?':
       return (caps) => allOf(caps, capture, (n) => isNotRandomDisclaimed(n));
     case 'not-cli-output?':
@@ -769,6 +771,8 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps) => allOf(caps, capture, (n) => isInsideCallbackOf(n, re));
     case 'not-inside-callback-of?':
       return (caps) => !allOf(caps, capture, (n) => isInsideCallbackOf(n, re));
+    case 'behind-middleware?':
+      return (caps) => allOf(caps, capture, (n) => isBehindMiddleware(n, re));
     case 'strong-secret-compare?':
       return (caps, ctx) => allOf(caps, capture, (n) => {
         const operands = comparisonOperands(n);

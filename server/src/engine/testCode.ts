@@ -46,6 +46,15 @@ const TEST_DIRS = new Set([
   'testing',
   'harness', // integration-test harnesses (start services, seed them, drive them)
   'mocks',
+  // A development stand-in for outside services (`docker/mockservices/main.py`, round 66 openlibrary).
+  // (Not `mock-server/`: a product's mock-server feature, hoppscotch's.)
+  'mockservices',
+  'mock-services',
+  'mock_services',
+  // acceptance suites and their support code (supabase/storage `acceptance/support/sigv4.ts`, round 66)
+  'acceptance',
+  'acceptance-tests',
+  'acceptance_tests',
   'fixtures',
   // example, demo and documentation code (snippets and sample apps people copy, not run)
   'examples',
@@ -347,5 +356,9 @@ export function isTestPath(relPath: string): boolean {
   // (rotki's `db/upgrades/v30_v31.py`, `globaldb/upgrades/v3_v4.py`: round 61): a migration, applied
   // once to each database and then frozen, like `migrations/`.
   if (/^upgrades?$/i.test(dirs[dirs.length - 1] ?? '') && /^v\d+_(to_)?v\d+\.(py|go|[cm]?[jt]s)$/.test(name)) return true;
+  // A behave (Python BDD) suite: `features/steps/*.py` and `features/environment.py` (round 66,
+  // patroni's acceptance tests driving etcd, ZooKeeper and PostgreSQL). Only Python: a `features/`
+  // folder of a TS/Go app holds product features.
+  if (name.endsWith('.py') && dirs.includes('features') && (dirs[dirs.length - 1] === 'steps' || (dirs[dirs.length - 1] === 'features' && name === 'environment.py'))) return true;
   return TEST_FILE_PATTERNS.some((re) => re.test(name));
 }
