@@ -52,6 +52,10 @@ describe('test-code classification', () => {
     'acceptance/support/sigv4.ts',
     'features/steps/slots.py',
     'features/environment.py',
+    'features/step_definitions/webhook_steps.js',
+    'features/support/world.ts',
+    'profiles/community/github_mock/flaskapp.py',
+    'profiles/dab/make_test_data.py',
     'src/auth.spec.ts',
     'src/__tests__/auth.ts',
     'server/test/support.ts',
@@ -275,6 +279,8 @@ describe('test-code classification', () => {
     // look-alikes of a behave suite: a TS app's features folder, a Python feature module
     'src/features/steps/onboarding.ts',
     'app/features/billing.py',
+    'src/features/support/tickets.ts',
+    'internal/mockery/cmd.go',
   ];
   for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));
   for (const p of production) it(`not test code: ${p}`, () => assert.strictEqual(isTestPath(p), false));

@@ -507,7 +507,7 @@ describe('project wrappers', () => {
     );
   });
 
-  it('a Go retry helper makes no retry region where it is wired or called: the attempts and backoff live in the helper (round 66)', async () => {
+  it('a Go retry factory wired into a field is no retry at the wiring; a call that runs it is', async () => {
     const engine = await sharedEngine();
     const wrappers = new Map<string, CategoryId>([['runWithRetry', 'retry']]);
     const go = [
@@ -530,10 +530,7 @@ describe('project wrappers', () => {
       '',
     ].join('\n');
     const { analysis } = engine.analyze(go, 'go', { wrappers });
-    assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), []);
-    // The same helper named as a transaction helper still marks its caller: only retry call sites are mentions.
-    const tx = engine.analyze(go, 'go', { wrappers: new Map<string, CategoryId>([['runWithRetry', 'transactions']]) });
-    assert.deepStrictEqual(tx.analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['GenApp:transactions', 'GenCommand:transactions', 'Start:transactions']);
+    assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['Start:retry']);
   });
   it('a Django form or DRF serializer field hook (validate_password, clean_password) is no wrapper: the framework calls it', async () => {
     const py = [

@@ -366,6 +366,18 @@
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.auth.session-expiry"))
 
+;; A record looked up only among the caller's own: `Robot.findOne({ where: { id, userId: req.user.id } })`,
+;; `prisma.run.findMany({ where: { ownerId: session.user.id } })`. The owner condition is the
+;; object-level access check (an IDOR guard): drop it and any signed-in user reads another's rows
+;; (round 62, maxun's storage routes: four judged Y whose only other mark was a `!req.user` re-test).
+((pair
+   key: (property_identifier) @w
+   value: (object (pair key: [(property_identifier) (string)] @k value: (_) @v) @trigger))
+ (#eq? @w "where")
+ (#match? @k "^['\"]?(userId|user_id|ownerId|owner_id|owner|createdById|created_by|authorId|author_id|tenantId|tenant_id|organizationId|organization_id|orgId|teamId|team_id|workspaceId|workspace_id)['\"]?$")
+ (#match? @v "^(req|request|ctx|context|session|args\\.context|c\\.var)(\\.raw)?\\.(user|auth|session\\??\\.user|state\\.user|locals\\.user)!?\\??\\.(id|_id|userId|tenantId|orgId|organizationId|teamId|workspaceId)!?$")
+ (#set! rule "ecma.auth.owner-scope"))
+
 ;; A handler behind a route's sign-in middleware re-testing only that a user is there: `router.get('/start',
 ;; requireSignIn, async (req, res) => { if (!req.user) { return res.status(401).send(…) } … })`. The
 ;; middleware decided; the re-test can only fail if it was removed from the route (round 62, maxun's

@@ -1061,11 +1061,8 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
       // A TS/JS call of the project's retry helper (`await db.executeWithRetry(db.db.updateTable(…))`,
       // `withRampScheduleAdvanceLockRetry(fn)`): the attempts, backoff and which errors retry live in
       // the helper (its own region); the call site hands over one operation and chooses none of them
-      // (rounds 30 and 35: such callers judged N). It joins a retry region but makes none. So does a Go
-      // or Python call (`return self.retry(self._client.deleterange, path)`, `c.doRetry(ctx, req)`):
-      // 76 such call sites judged N over rounds 1-66, the six Y were the helpers themselves (patroni's
-      // eleven, lego's dynu client, cloudflared's probes).
-      // A Go call of the project's transaction helper handed a closure that runs
+      // (rounds 30 and 35: such callers judged N). It joins a retry region but makes none.
+      // A Go call of the project's transaction or transaction-retry helper handed a closure that runs
       // one statement on its transaction (`db.withTx(ctx, func(tx *sqlx.Tx) error { _, err :=
       // tx.ExecContext(ctx, q, args...); … })`): one statement is atomic by itself, and the boundary,
       // attempts and backoff live in the helper (round 36: such call sites judged N; several
@@ -1074,8 +1071,8 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
       const lastArg = call.childForFieldName('arguments')?.lastNamedChild;
       const mention =
         (category === 'crypto' && spec.family === 'ecma' && /decrypt/i.test(name)) ||
-        category === 'retry' ||
-        (category === 'transactions' && spec.family === 'go' && lastArg?.type === 'func_literal' && (isSingleStatementTx(lastArg, true) || (category === 'transactions' && isReadOnlyTx(lastArg))));
+        (category === 'retry' && spec.family === 'ecma') ||
+        ((category === 'transactions' || category === 'retry') && spec.family === 'go' && lastArg?.type === 'func_literal' && (isSingleStatementTx(lastArg, true) || (category === 'transactions' && isReadOnlyTx(lastArg))));
       out.push({ rule: `${spec.family}.${category}.project-wrapper`, category, node, ordinal: WRAPPER_ORDINAL, global: true, mention });
     }
   }

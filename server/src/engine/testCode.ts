@@ -155,7 +155,7 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   // `seed_users.py`, `populate_db.py`, a Django `management/commands/sample_data.py`, saleor's
   // `random_data.py` behind `populatedb`): they make fake users and records for a demo or a
   // developer's database.
-  /^(seed_[a-z0-9_]+|[a-z0-9_]+_seed|load_?data|sample_?data(_[a-z0-9_]+)?|[a-z0-9_]+_sample_data|(fake|dummy|demo|test|random)_?data|populate_?(db|database))\.py$/,
+  /^(seed_[a-z0-9_]+|[a-z0-9_]+_seed|load_?data|sample_?data(_[a-z0-9_]+)?|[a-z0-9_]+_sample_data|((make|create|generate|gen|build|load)_)?(fake|dummy|demo|test|random)_?data|populate_?(db|database))\.py$/,
   // Django/Flask settings modules for the test run (`configuration_testing.py`, `settings_test.py`):
   // their literal SECRET_KEY is meant for CI, not for a deployment.
   /^(settings|configuration|config)[-_](test|tests|testing|ci)\.py$/,
@@ -219,6 +219,9 @@ const TEST_SERVER_DIR = /^([a-z0-9]+[-_])*tests?[-_](servers?|idps?|providers?)$
  * endpoint sending a test event) is product code. Not a product's A/B-test feature (`ab-tests/`). (`tests`, `e2e` and the
  * usual spellings are in TEST_DIRS.)
  */
+/** A named stand-in for one outside service (`github_mock/`, `s3-mock/`; round 67, galaxy_ng's dev profiles). */
+const NAMED_MOCK_DIR = /^[a-z0-9]+([-_][a-z0-9]+)*[-_]mocks?$/;
+
 const NAMED_TEST_DIR = /^(?!(ab|a[-_]b|split|multivariate)[-_]tests?$)(([a-z0-9]+[-_])+tests|([a-z0-9]+_)+test)$|^e2e[-_][a-z0-9]+([-_][a-z0-9]+)*$/;
 
 /**
@@ -321,7 +324,7 @@ export function isTestPath(relPath: string): boolean {
   let inSourceTree = false;
   for (const d of dirs) {
     const lower = d.toLowerCase();
-    if (TEST_DIRS.has(lower) || NUMBERED_TEST_DIR.test(lower) || SAMPLE_APP_DIR.test(lower) || EXAMPLE_PACKAGE_DIR.test(lower) || DEV_TOOL_DIR.test(lower) || TEST_SERVER_DIR.test(lower) || NAMED_TEST_DIR.test(lower)) return true;
+    if (TEST_DIRS.has(lower) || NUMBERED_TEST_DIR.test(lower) || SAMPLE_APP_DIR.test(lower) || EXAMPLE_PACKAGE_DIR.test(lower) || DEV_TOOL_DIR.test(lower) || TEST_SERVER_DIR.test(lower) || NAMED_TEST_DIR.test(lower) || NAMED_MOCK_DIR.test(lower)) return true;
     if (!inSourceTree && DEMO_PROGRAM_DIR.test(lower)) return true;
     if (SOURCE_TREE_DIRS.has(lower)) inSourceTree = true;
   }
@@ -360,5 +363,8 @@ export function isTestPath(relPath: string): boolean {
   // patroni's acceptance tests driving etcd, ZooKeeper and PostgreSQL). Only Python: a `features/`
   // folder of a TS/Go app holds product features.
   if (name.endsWith('.py') && dirs.includes('features') && (dirs[dirs.length - 1] === 'steps' || (dirs[dirs.length - 1] === 'features' && name === 'environment.py'))) return true;
+  // Cucumber's step definitions and support code in any language (`features/step_definitions/*.js`,
+  // `features/support/world.ts` at the root; round 67, Ghost ActivityPub's acceptance suite signing test webhooks).
+  if (dirs.includes('step_definitions') || (dirs[0] === 'features' && dirs[1] === 'support')) return true;
   return TEST_FILE_PATTERNS.some((re) => re.test(name));
 }
