@@ -201,7 +201,9 @@
 ;; Any equality in a function named for checking a password, hash or signature: `def
 ;; _check_password(hashed, clear): …; return hashed == to_compare` (a salted hash under a neutral name,
 ;; round 66 pyload), `def verify_hash(secret_key, text, hash): return generate_hash(secret_key, text,
-;; salt) == hash` (openlibrary's cookie and password check). The function says what is compared.
+;; salt) == hash` (openlibrary's cookie and password check). The function says what is compared, if an
+;; operand names a hash, password, secret, signature or key; not a confirmation field, a strategy or
+;; reason enum, a breach list's hash suffix, a salt or a user name (round 68 audit: 9 such N).
 ((comparison_operator
    [(identifier) (attribute) (call) (subscript)] @a
    .
@@ -212,5 +214,7 @@
  (#not-match? @a "^(len|type|isinstance|str|int)\\(|^(None|True|False)$|(^|\\.)[A-Z][A-Z0-9_]*$")
  (#not-match? @b "^(len|type|isinstance|str|int)\\(|^(None|True|False)$|(^|\\.)[A-Z][A-Z0-9_]*$")
  (#not-match? @trigger "(^|[._\\s])(nonce|id|ids|pk|name|type|kind|alg|algorithm|version|count|length|size|status|state|mode|format|scheme|prefix)\\s*(==|!=|$)")
+ (#match? @trigger "[Hh]ash|HASH|[Dd]igest|[Pp]ass(w(or)?d)?\\b|[Pp]wd|[Ss]ecret|[Ss]ig|[Mm]ac\\b|HMAC|[Hh]mac|[Tt]oken|[Kk]ey|[Cc]ompare|[Ee]xpected|[Cc]omputed|[Cc]alculated")
+ (#not-match? @trigger "[Cc]onfirm|[Rr]epeat|[Pp]ass(word)?_?[12]\\b|[Pp]ass(word)?[12]\\b|[Ss]trategy|[Ss]uffix|[Ss]alt|[Rr]eason|[Uu]ser_?[Nn]ame|[Ee]num|\\.value\\b")
  (#set! rule "python.timing.secret-compare"))
 
