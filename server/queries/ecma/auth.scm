@@ -370,12 +370,12 @@
 ;; `prisma.run.findMany({ where: { ownerId: session.user.id } })`. The owner condition is the
 ;; object-level access check (an IDOR guard): drop it and any signed-in user reads another's rows
 ;; (round 62, maxun's storage routes: four judged Y whose only other mark was a `!req.user` re-test).
-;; Beside another condition that picks the record (`id: req.params.id`): a list of the caller's own rows
-;; with nothing else asked (`where: { userId: session.user.id }`) decides no access (round 68 audit: 5 N).
+;; A list of the caller's own rows (`where: { userId: session.user.id }`) counts too: judged Y as tenant
+;; scoping (maxun's runs) and N as "nothing asked" (round 68 audit: dub's, rallly's lists); requiring a
+;; second condition lost six Y, shorthand conditions (`{ id, userId }`) among them, and none of the N.
 ((pair
    key: (property_identifier) @w
-   value: [(object (pair) (pair key: [(property_identifier) (string)] @k value: (_) @v) @trigger)
-           (object (pair key: [(property_identifier) (string)] @k value: (_) @v) @trigger (pair))])
+   value: (object (pair key: [(property_identifier) (string)] @k value: (_) @v) @trigger))
  (#eq? @w "where")
  (#match? @k "^['\"]?(userId|user_id|ownerId|owner_id|owner|createdById|created_by|authorId|author_id|tenantId|tenant_id|organizationId|organization_id|orgId|teamId|team_id|workspaceId|workspace_id)['\"]?$")
  (#match? @v "^(req|request|ctx|context|session|args\\.context|c\\.var)(\\.raw)?\\.(user|auth|session\\??\\.user|state\\.user|locals\\.user)!?\\??\\.(id|_id|userId|tenantId|orgId|organizationId|teamId|workspaceId)!?$")
