@@ -202,16 +202,7 @@ export function isAtomicBesideLock(call: Node, ctx: ValueContext): boolean {
   if (!fn) return false;
   const calls = lockCalls(fn);
   if (!calls.some((c) => c.op === 'Lock' || c.op === 'RLock')) return false;
-  let exclusive = 0;
-  let shared = 0;
-  for (const c of calls) {
-    if (c.at >= expr.startIndex) break;
-    if (c.deferred) continue;
-    if (c.op === 'Lock') exclusive++;
-    else if (c.op === 'Unlock') exclusive = Math.max(0, exclusive - 1);
-    else if (c.op === 'RLock') shared++;
-    else shared = Math.max(0, shared - 1);
-  }
+  const { exclusive, shared } = locksHeldAt(calls, expr.startIndex);
   if (exclusive > 0) return false;
   if (/^(Store|Swap|CompareAndSwap)$/.test(method)) return shared > 0;
   if (method !== 'Load' || !inCondition(expr)) return false;
@@ -224,16 +215,19 @@ export function isAtomicBesideLock(call: Node, ctx: ValueContext): boolean {
   return new RegExp(String.raw`(^|[^\w.])${esc}\.(Load|Store|Swap|CompareAndSwap)\(|atomic\.(Load|Store|Swap|CompareAndSwap)\w*\(\s*&\s*${esc}\b`).test(after);
 }
 
-/** Whether the offset lies where the function holds a lock it took (exclusive or shared), by the lock calls before it. */
-function heldAt(calls: readonly { at: number; op: string; deferred: boolean }[], offset: number): boolean {
-  let held = 0;
+/** The exclusive and shared locks a function holds at an offset, by its (non-deferred) lock calls before it. */
+function locksHeldAt(calls: readonly { at: number; op: string; deferred: boolean }[], offset: number): { exclusive: number; shared: number } {
+  let exclusive = 0;
+  let shared = 0;
   for (const c of calls) {
     if (c.at >= offset) break;
     if (c.deferred) continue;
-    if (c.op === 'Lock' || c.op === 'RLock') held++;
-    else held = Math.max(0, held - 1);
+    if (c.op === 'Lock') exclusive++;
+    else if (c.op === 'Unlock') exclusive = Math.max(0, exclusive - 1);
+    else if (c.op === 'RLock') shared++;
+    else shared = Math.max(0, shared - 1);
   }
-  return held > 0;
+  return { exclusive, shared };
 }
 
 /**
@@ -249,15 +243,21 @@ export function isNotLockGuarded(call: Node, ctx: ValueContext): boolean {
   const expr = call.type === 'call_expression' ? call : call.parent;
   if (!callee || !expr || callee.type !== 'selector_expression') return true;
   const target = atomicTarget(expr, callee);
-  const root = ctx.root ?? expr.tree.rootNode;
   if (!target) return true;
+  const root = ctx.root ?? expr.tree.rootNode;
   const access = new RegExp(String.raw`(^|[^\w.])${escapeRegExp(target)}\.(Load|Store|Swap|CompareAndSwap)\(`, 'g');
+  // Each function's lock calls once, however many accesses it has.
+  const callsOf = new Map<number, ReturnType<typeof lockCalls>>();
   let seen = 0;
   for (let m = access.exec(ctx.text); m; m = access.exec(ctx.text)) {
     const at = m.index + m[1]!.length;
     const node = root.descendantForIndex(at);
     const fn = node ? enclosingFunction(node, ctx) : null;
-    if (!fn || !heldAt(lockCalls(fn), at)) return true;
+    if (!fn) return true;
+    let calls = callsOf.get(fn.id);
+    if (!calls) callsOf.set(fn.id, (calls = lockCalls(fn)));
+    const { exclusive, shared } = locksHeldAt(calls, at);
+    if (exclusive + shared === 0) return true;
     seen++;
   }
   return seen === 0;
