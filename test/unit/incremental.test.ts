@@ -253,6 +253,26 @@ describe('incremental analysis', function () {
     }
   });
 
+  it('dropping the lock around one access of an atomic in another function brings back the lock-free region (#not-lock-guarded?)', () => {
+    // Every access to cfg holds cfgMutex, so the setter's store is a locked value, not lock-free
+    // code. Dropping the lock in Get (another function, the only one edited) makes Get a reader
+    // that skips the mutex: the setter's publication is lock-free code again.
+    const filler = Array.from({ length: 150 }, (_, i) => `\tcount${i} := len(k) + ${i}\n\t_ = count${i}\n`).join('');
+    const text = `package p\n\nimport (\n\t"sync"\n\t"sync/atomic"\n)\n\nvar (\n\tcfgMutex sync.Mutex\n\tcfg      atomic.Value\n)\n\nfunc SetCfg(v map[string]string) {\n\tcfgMutex.Lock()\n\told, _ := cfg.Load().(map[string]string)\n\tmerged := map[string]string{}\n\tfor k, x := range old {\n\t\tmerged[k] = x\n\t}\n\tfor k, x := range v {\n\t\tmerged[k] = x\n\t}\n\tcfg.Store(merged)\n\tcfgMutex.Unlock()\n}\n\nfunc Get(k string) string {\n${filler}\tcfgMutex.Lock()\n\tdefer cfgMutex.Unlock()\n\tif m, ok := cfg.Load().(map[string]string); ok && m != nil {\n\t\treturn m[k]\n\t}\n\treturn ""\n}\n\nfunc Other(k string) int {\n${filler}${filler}\treturn 0\n}\n`;
+    const lockFree = (a: { regions: { category: string; symbol?: string }[] }) => a.regions.filter((r) => r.category === 'lock-free').map((r) => r.symbol);
+    const doc = engine.open('/cfg.go', 'go', text, { version: 1 });
+    try {
+      assert.deepStrictEqual(lockFree(doc.analyze().analysis), [], 'every access holds the mutex');
+      const row = text.split('\n').findIndex((l) => l === '\tdefer cfgMutex.Unlock()');
+      doc.edit([{ range: { start: { line: row - 1, character: 0 }, end: { line: row, character: '\tdefer cfgMutex.Unlock()'.length } }, text: '\t// read without the lock\n\t// (a fast path)' }], 2);
+      const after = doc.analyze().analysis;
+      assert.deepStrictEqual(comparable(after), comparable(engine.analyze(doc.text, 'go').analysis));
+      assert.deepStrictEqual(lockFree(after), ['SetCfg'], 'a reader skips the mutex: the setter publishes lock-free');
+    } finally {
+      doc.dispose();
+    }
+  });
+
   it('adding or removing a `// @flow` pragma re-parses with the other grammar (equals a fresh analysis)', () => {
     const body = "const crypto = require('crypto');\nclass A {\n  sign(x: string): string {\n    return crypto.createHmac('sha256', this.key).update(x).digest('hex');\n  }\n}\n";
     for (const [from, to] of [['// @flow\n', ''], ['', '// @flow\n']] as const) {

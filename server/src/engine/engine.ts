@@ -30,7 +30,7 @@ import { goFunctionOnlyKey, goPackageKey, goPackageOnlyKey } from './wrappers';
 import { isReadOnlyTx, isSingleStatementTx, RuleSet, readFindingSources, readRuleSources, ScopeChanged, sortTriggers, type MatchContext, type RawFinding, type PatternScope, type RawTrigger, type RootFilter } from './ruleQueries';
 import { computeFileFacts, mayReturnMac, PACKAGE_CLAUSE_NAME, type FileFacts } from './valueFacts';
 import { WHOLE_FILE_NAME } from './findingGuards';
-import { atomicsKey, goAtomicNames, type AtomicKind } from './goAtomics';
+import { atomicsKey, goAtomicNames, lockGuardedKey, lockGuardedTargets, type AtomicKind } from './goAtomics';
 import { RULE_CACHE_FILE, RuleAnalysisCache } from './ruleCache';
 import { requestSource } from './requestTaint';
 import type { FileAnalysis, Finding, FindingSeverity, FindingSuppression, Region, Span, Suppression, Trigger, WrapperEvidence } from './types';
@@ -81,7 +81,7 @@ export interface AnalyzeOptions {
 }
 
 /** The file-level facts, plus the Go atomic names the file and its package declare (goAtomics.ts). */
-type FileFactsWithAtomics = { facts: FileFacts; key: string; atomics?: ReadonlyMap<string, AtomicKind>; importWords?: number[][]; plain?: { facts: FileFacts; key: string }; python2?: boolean };
+type FileFactsWithAtomics = { facts: FileFacts; key: string; atomics?: ReadonlyMap<string, AtomicKind>; lockGuarded?: Map<string, boolean>; importWords?: number[][]; plain?: { facts: FileFacts; key: string }; python2?: boolean };
 
 /**
  * A Python 2-only file: it holds a `print` statement (`print "usage: …"`, `print >>sys.stderr, x`),
@@ -592,7 +592,9 @@ export class GuardrailEngine {
       const atomics = loaded.spec.family === 'go' ? fileAtomics(text, options.packageAtomics) : undefined;
       if (atomics && atomics.size > 0) {
         fileFacts.atomics = atomics;
-        fileFacts.key += `|atomics:${atomicsKey(atomics)}`;
+        // Whether every access to an atomic holds a lock is read across functions (#not-lock-guarded?).
+        fileFacts.lockGuarded = lockGuardedTargets(root, { family: 'go', text, root });
+        fileFacts.key += `|atomics:${atomicsKey(atomics)}|guarded:${lockGuardedKey(fileFacts.lockGuarded)}`;
       }
       if (options.auditFindings) fileFacts.key += '|audit';
       if (loaded.spec.family === 'python' && isPython2Only(text, root)) {
@@ -675,7 +677,7 @@ export class GuardrailEngine {
     const kept = reuse?.state.factorHits;
     const factorScans = kept && kept.factors === registry.size ? new Map([[registry, new Map([['*', updateFactorHits(registry, kept.hits, reuse.edits, text)]])]]) : undefined;
     const ctx: MatchContext = {
-      ...(factorScans ? { factorScans } : {}), family: spec.family, imports, names: new Map(), text, lines, root, fileFacts: fileFacts.facts, budget, readNames: new Set(reuse?.state.readNames), ...(options.packageConstants ? { packageConstants: options.packageConstants } : {}), ...(fileFacts.atomics ? { atomics: fileFacts.atomics } : {}) };
+      ...(factorScans ? { factorScans } : {}), family: spec.family, imports, names: new Map(), text, lines, root, fileFacts: fileFacts.facts, budget, readNames: new Set(reuse?.state.readNames), ...(options.packageConstants ? { packageConstants: options.packageConstants } : {}), ...(fileFacts.atomics ? { atomics: fileFacts.atomics } : {}), ...(fileFacts.lockGuarded ? { lockGuarded: fileFacts.lockGuarded } : {}) };
     const categories = options.categories;
     let placed: StoredTrigger[];
     let rawFindings: RawFinding[];

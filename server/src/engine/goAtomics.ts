@@ -244,23 +244,43 @@ export function isNotLockGuarded(call: Node, ctx: ValueContext): boolean {
   if (!callee || !expr || callee.type !== 'selector_expression') return true;
   const target = atomicTarget(expr, callee);
   if (!target) return true;
-  const root = ctx.root ?? expr.tree.rootNode;
-  const access = new RegExp(String.raw`(^|[^\w.])${escapeRegExp(target)}\.(Load|Store|Swap|CompareAndSwap)\(`, 'g');
+  ctx.lockGuarded ??= lockGuardedTargets(ctx.root ?? expr.tree.rootNode, ctx);
+  return ctx.lockGuarded.get(target) !== true;
+}
+
+/**
+ * Every atomic accessed by method in the file (`x.Load()`, `o.p.Store(v)`: the text before the
+ * method), and whether each of its accesses happens while its function holds a mutex it took
+ * (#not-lock-guarded?). The answer for one access depends on functions elsewhere in the file, so
+ * the guarded ones are part of the file facts' key (engine.ts): an edit that takes or drops a lock
+ * around one access analyses the whole file again.
+ */
+export function lockGuardedTargets(root: Node, ctx: ValueContext): Map<string, boolean> {
+  const guarded = new Map<string, boolean>();
+  const access = /(^|[^\w.])([A-Za-z_][\w.]*)\.(?:Load|Store|Swap|CompareAndSwap)\(/g;
   // Each function's lock calls once, however many accesses it has.
   const callsOf = new Map<number, ReturnType<typeof lockCalls>>();
-  let seen = 0;
   for (let m = access.exec(ctx.text); m; m = access.exec(ctx.text)) {
+    const target = m[2]!;
+    if (guarded.get(target) === false) continue;
     const at = m.index + m[1]!.length;
     const node = root.descendantForIndex(at);
     const fn = node ? enclosingFunction(node, ctx) : null;
-    if (!fn) return true;
-    let calls = callsOf.get(fn.id);
-    if (!calls) callsOf.set(fn.id, (calls = lockCalls(fn)));
-    const { exclusive, shared } = locksHeldAt(calls, at);
-    if (exclusive + shared === 0) return true;
-    seen++;
+    let held = false;
+    if (fn) {
+      let calls = callsOf.get(fn.id);
+      if (!calls) callsOf.set(fn.id, (calls = lockCalls(fn)));
+      const { exclusive, shared } = locksHeldAt(calls, at);
+      held = exclusive + shared > 0;
+    }
+    guarded.set(target, held);
   }
-  return seen === 0;
+  return guarded;
+}
+
+/** A stable text of the atomics every access of which holds a lock, for cache keys. */
+export function lockGuardedKey(guarded: ReadonlyMap<string, boolean>): string {
+  return [...guarded].filter(([, held]) => held).map(([t]) => t).sort().join(',');
 }
 
 /** What an atomic access reads or writes: `o.done` of `o.done.Load()`, `o.flag` of `atomic.LoadUint32(&o.flag)`. */

@@ -31,6 +31,8 @@ export interface ValueContext {
   packageConstants?: ReadonlySet<string>;
   /** Go names declared with a sync/atomic type in this file or its package (goAtomics.ts). */
   atomics?: ReadonlyMap<string, AtomicKind>;
+  /** Go atomics by accessed text, true when every access in the file holds a mutex (goAtomics.ts lockGuardedTargets). */
+  lockGuarded?: Map<string, boolean>;
   /** Per-analysis caches. */
   fileFacts?: FileFacts;
   functionFacts?: Map<number, FunctionFacts>;
