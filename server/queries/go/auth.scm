@@ -442,10 +442,16 @@
  (#set! rule "go.auth.deny-guard"))
 
 ;   if !ok { return nil, ErrUnauthorized }            (a sentinel access error, as the last result)
+;   if auth == nil { return ctx, errUnauthenticated } (an unexported one: round 69, flipt's gRPC
+;   authn/authz interceptors). Not a client mapping the status a server answered,
+;   if resp.StatusCode == http.StatusUnauthorized { return errUnauthorized }: the server decided.
 ((if_statement
+   condition: (_) @cond
    consequence: (block (statement_list
      (return_statement (expression_list [(identifier) @e (selector_expression field: (field_identifier) @e)] @trigger .)))))
- (#match? @e "^Err(Unauthorized|Forbidden|Unauthenticated|PermissionDenied|AccessDenied|NotAuthorized|InvalidCredentials|BadCredentials|InvalidPassword|WrongPassword)$")
+ (#match? @e "^[Ee]rr(Unauthorized|Forbidden|Unauthenticated|PermissionDenied|AccessDenied|NotAuthorized|InvalidCredentials|BadCredentials|InvalidPassword|WrongPassword)$")
+ (#not-match? @cond "{{error-mapping-condition}}")
+ (#not-match? @cond "\\bStatusCode\\b|\\.Status\\s*[!=]=")
  (#set! rule "go.auth.deny-guard"))
 
 ;   if !allowed { return nil, status.Error(codes.PermissionDenied, "…") }   (gRPC)

@@ -1,6 +1,30 @@
 ; Raw SQL in Go: database/sql, pgx / pgxpool, sqlx, gorm raw queries, bun, go-pg, and SQL text
 ; in string literals (also inside fmt.Sprintf and + concatenation).
 
+;; A forwarder joins a SQL region but makes none (first: of two patterns matching the same call, the
+;; earlier one counts): a small function whose first statement hands its own query parameter on,
+;; `func (e *Executor) Exec(ctx context.Context, sql string, args ...any) error { _, err :=
+;; e.dbtx.ExecContext(ctx, sql, args...); return interpretError(err) }` (round 69, river's drivers;
+;; spicedb and drone judged the same N). The statement is written, and reviewed, by the caller.
+([(method_declaration
+    parameters: (parameter_list (parameter_declaration name: (identifier) @p))
+    body: (block (statement_list . [
+      (return_statement (expression_list . (call_expression function: (selector_expression field: (field_identifier) @f) @trigger arguments: (argument_list (identifier) @arg))))
+      (expression_statement (call_expression function: (selector_expression field: (field_identifier) @f) @trigger arguments: (argument_list (identifier) @arg)))
+      (short_var_declaration right: (expression_list . (call_expression function: (selector_expression field: (field_identifier) @f) @trigger arguments: (argument_list (identifier) @arg))))])))
+  (function_declaration
+    parameters: (parameter_list (parameter_declaration name: (identifier) @p))
+    body: (block (statement_list . [
+      (return_statement (expression_list . (call_expression function: (selector_expression field: (field_identifier) @f) @trigger arguments: (argument_list (identifier) @arg))))
+      (expression_statement (call_expression function: (selector_expression field: (field_identifier) @f) @trigger arguments: (argument_list (identifier) @arg)))
+      (short_var_declaration right: (expression_list . (call_expression function: (selector_expression field: (field_identifier) @f) @trigger arguments: (argument_list (identifier) @arg))))])))]
+ (#eq? @p @arg)
+ (#match? @p "^(sql|query|q|stmt|statement|sqlStr|sqlText|rawSQL|rawSql|querySQL|queryString|sqlQuery)$")
+ (#match? @f "^(Query|QueryRow|Exec|Prepare|Queryx|QueryRowx|MustExec|NamedExec|NamedQuery|Preparex|PrepareNamed|Raw|Select|Get)(Context)?$")
+ (#small-unit? @trigger)
+ (#set! evidence "mention")
+ (#set! rule "go.sql.query"))
+
 ; db.Query(q, args...), db.QueryRow, db.Exec, db.Prepare, tx.Exec, conn.Query(ctx, q) (pgx),
 ; db.Queryx, db.MustExec, db.NamedExec, db.NamedQuery (sqlx), db.Raw(q) (gorm). Not database/sql's
 ; conn.Raw(func(driverConn any) error {…}): a callback reaching the driver connection (an SQLite

@@ -23,6 +23,20 @@
  (#set! evidence "mention")
  (#set! rule "python.auth.wiring"))
 
+;; A route declaring the scopes its dependency checks joins an auth region but makes none (first: the
+;; earlier of two patterns matching the same call counts), like Django's @permission_required:
+;; `dependencies=[Security(verify_oauth_client, scopes=[STORAGE_READ])]`, `user = Security(auth,
+;; scopes=["store_management"])` (rounds 42 and 69, bitcart and fides: 21 endpoints judged N). The
+;; check is in the dependency, which has its own region. `Security(api_key_header)` handing the
+;; route a raw credential to check stays.
+((call
+   function: [(identifier) (attribute)] @trigger
+   arguments: (argument_list (keyword_argument name: (identifier) @kw)))
+ (#eq? @kw "scopes")
+ (#resolves-to? @trigger "^fastapi\\.(params\\.)?Security$")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.library-call"))
+
 ; Django: authenticate(request, ...), login(request, user), logout(request),
 ; update_session_auth_hash(...), check_password / make_password (contrib.auth.hashers), get_user_model()
 ; flask-login: login_user(user, remember=True), logout_user(), LoginManager(), confirm_login()

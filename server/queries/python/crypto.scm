@@ -81,6 +81,17 @@
  (#set! evidence "mention")
  (#set! rule "python.crypto.random-id"))
 
+;; ... and so does a module-level constant drawn once per process under a name that says no secret:
+;; `QUOTE_START = get_random_string(32)`, a parser's private delimiter (round 69, Misago's BBCode
+;; markers). Nobody is handed it; a fallback `SECRET_KEY = get_random_string(50)` stays.
+((module (expression_statement (assignment
+   left: (identifier) @name
+   right: (call function: [(identifier) (attribute)] @trigger))))
+ (#resolves-to? @trigger "^django\\.utils\\.crypto\\.get_random_string$")
+ (#not-match? @name "([Kk]ey|KEY|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Ss]alt|SALT|[Pp]ass|PASS|[Pp]epper|PEPPER|[Nn]once|NONCE|[Ss]eed|SEED|[Cc]srf|CSRF|[Ss]ign|SIGN|[Aa]uth|AUTH|[Ss]ession|SESSION|[Cc]ookie|COOKIE|[Oo]tp|OTP|[Cc]ode|CODE)")
+ (#set! evidence "mention")
+ (#set! rule "python.crypto.random-id"))
+
 ; get_random_string(50): 20 or more characters is a bearer secret whatever the field is called (a
 ; share-link slug, an API key, a reset code): whoever holds the string has the access;
 ((call

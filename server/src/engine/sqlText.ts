@@ -41,6 +41,9 @@ const STATEMENT = new RegExp(String.raw`^\s*(?:\(\s*)?(?:${STATEMENT_FORMS.map((
 /** Markers that only appear in SQL, used when keywords are not uppercase. */
 const SQL_MARKERS = /\bwhere\b|\bjoin\b|\bgroup\s+by\b|\border\s+by\b|\blimit\b|\bvalues\s*\(|\$\d|\?|%s|%\(\w+\)s|:\w+|\*|,|=|\bset\b|\bfor\s+update\b|;\s*$|\binto\b/i;
 
+/** Clauses only SQL has, for text whose casing says prose. */
+const STRONG_SQL_MARKERS = /\bwhere\s+[\w."`]+\s*(=|<|>|!=|\bin\b|\blike\b|\bis\b)|\bjoin\s+[\w."`]+\s+on\b|\bgroup\s+by\b|\border\s+by\b|\bvalues\s*\(|\$\d|%s|%\(\w+\)s/i;
+
 export const TRANSACTION_SQL =
   /^\s*(?:begin(?:\s+transaction|\s+work|\s+isolation\s+level\b.*)?\s*;?\s*$|start\s+transaction\b|commit\b|rollback\b|savepoint\s|release\s+savepoint\s|set\s+(?:session\s+characteristics\s+as\s+)?transaction\s+isolation\s+level\b)|\bfor\s+(?:no\s+key\s+)?update\b(?:\s+(?:nowait|skip\s+locked))?\s*;?\s*$|\bfor\s+share\b/i;
 
@@ -66,6 +69,10 @@ export function looksLikeSql(content: string): boolean {
   // Uppercase keywords are a strong signal; lowercase needs a second SQL-only marker.
   if (keyword === keyword.toUpperCase()) return true;
   const rest = text.slice(keyword.length + (text.indexOf(keyword)));
+  // A capitalised first word is a sentence ("Insert into message", "Delete from history", "Update
+  // from version 1.5 to 2.0": round 69, Misago's button title): the words of the form alone, `into`
+  // or `from`, do not make it SQL; a clause only SQL has must follow.
+  if (/^[A-Z][a-z]+$/.test(keyword)) return STRONG_SQL_MARKERS.test(rest);
   return SQL_MARKERS.test(rest) || /^\s*(begin|commit|rollback)\b/i.test(text);
 }
 

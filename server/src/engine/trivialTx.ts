@@ -120,8 +120,39 @@ function ecmaTrivialTransaction(n: Node): boolean {
   return (between.match(ECMA_WRITE) ?? []).length <= 1;
 }
 
+/** Session settings a transaction scopes for its queries: `tx.execute(sql\`SET LOCAL pg_trgm.similarity_threshold = 0.3\`)`. */
+const ECMA_SET_LOCAL = /\b[\w$.]+\.execute\(\s*sql\s*`\s*SET\s+LOCAL\b[^`$]*`\s*\)/gi;
+/** What makes reads in a transaction matter: an isolation level, a read-only snapshot request, a locking read. */
+const ECMA_SNAPSHOT = /isolation|ISOLATION|readOnly|read only|READ ONLY|REPEATABLE|[Rr]epeatable|SERIALIZABLE|[Ss]erializable|FOR\s+(UPDATE|SHARE|NO KEY)|\.for\(\s*['"]|forUpdate|forShare|lockForUpdate|\block\w*\(/;
+
+/**
+ * TS/JS (round 69, midday's pg_trgm searches): `db.transaction(async (tx) => { await
+ * tx.execute(sql\`SET LOCAL …\`); return tx.select(…).from(t).where(…) })`: a callback that, but
+ * for session settings it scopes, calls nothing that may write, outside any loop, at the default
+ * isolation. Reads alone at READ COMMITTED see what they would see without the boundary; the
+ * transaction only scopes the setting.
+ */
+function ecmaReadOnlyCallback(n: Node): boolean {
+  if (!/^(transaction|transactionAsync)$/.test(n.text)) return false;
+  const call = n.parent?.type === 'member_expression' ? n.parent.parent : null;
+  const args = call?.type === 'call_expression' ? call.childForFieldName('arguments') : null;
+  if (!args) return false;
+  const callbacks = args.namedChildren.filter((a): a is Node => a !== null && (a.type === 'arrow_function' || a.type === 'function_expression'));
+  if (callbacks.length !== 1 || args.namedChildCount !== 1) return false;
+  const body = callbacks[0]!.childForFieldName('body');
+  if (!body) return false;
+  const text = body.text.replace(ECMA_SET_LOCAL, '');
+  if (ECMA_LOOP.test(text) || ECMA_SNAPSHOT.test(text)) return false;
+  // The project's own helpers, whatever their names, may write: `this.recordVisit(t)`, `await touch(t)`.
+  const param = callbacks[0]!.childForFieldName('parameters')?.namedChild(0)?.text ?? callbacks[0]!.childForFieldName('parameter')?.text ?? '';
+  if (/\bthis\.[\w$]+\s*\(/.test(text)) return false;
+  for (const m of text.matchAll(/\bawait\s+([\w$]+)\s*\(/g)) if (m[1] !== param) return false;
+  ECMA_WRITE.lastIndex = 0;
+  return !ECMA_WRITE.test(text) && /\.(select|selectDistinct|findMany|findFirst|findUnique|findOne|count)\w*\(/.test(text);
+}
+
 export function isTrivialTransaction(n: Node): boolean {
-  if (n.type === 'property_identifier') return ecmaTrivialTransaction(n);
+  if (n.type === 'property_identifier') return ecmaTrivialTransaction(n) || ecmaReadOnlyCallback(n);
   const body = pythonAtomicBody(n);
   return body !== null && isTrivialAtomicBody(body);
 }

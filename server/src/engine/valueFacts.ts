@@ -2693,9 +2693,29 @@ export function isReadOnlyTransaction(callee: Node, ctx: ValueContext): boolean 
     if (name !== 'execute') return false;
     const next = c.parent?.type === 'attribute' ? c.parent : null;
     const reader = next && next.parent?.type === 'call' ? memberName(next, ctx) : undefined;
-    if (!reader || !ROW_READ.test(reader)) return false;
+    if (reader ? !ROW_READ.test(reader) : !readBackAsRows(c, scope, ctx)) return false;
   }
   return true;
+}
+
+/**
+ * `result = await session.execute(query)` whose name the scope then reads as rows
+ * (`result.scalars().first()`): the statement was a query (round 69, fides' `async with
+ * session.begin()` around one select).
+ */
+function readBackAsRows(call: Node, scope: Node, ctx: ValueContext): boolean {
+  let value: Node = call;
+  if (value.parent?.type === 'await') value = value.parent;
+  const assignment = value.parent;
+  const target = assignment?.type === 'assignment' && assignment.childForFieldName('right')?.id === value.id ? assignment.childForFieldName('left') : null;
+  if (target?.type !== 'identifier') return false;
+  const name = textOf(target, ctx);
+  for (const a of scope.descendantsOfType('attribute')) {
+    const object = a?.childForFieldName('object');
+    if (!a || object?.type !== 'identifier' || textOf(object, ctx) !== name || a.startIndex < call.endIndex) continue;
+    if (a.parent?.type === 'call' && ROW_READ.test(memberName(a, ctx) ?? '')) return true;
+  }
+  return false;
 }
 
 const SYNC_PRIMITIVE = /(Semaphore|BoundedSemaphore|Lock|RLock|Condition|CapacityLimiter)\s*\(/;
