@@ -568,6 +568,7 @@ const RECALL_ROUND_LABELS = [
   'round 67, seed 20261267: held out on five new repositories (engine at c0b4126, the rules after rounds 65 and 66; not tuned on)',
   '', // round 68: an audit of the regions stop 42's rules add and remove on the repositories they were not written for, no recall lines
   'round 69, seed 20261269: held out on five new repositories (engine at 64bed97, stop 42\'s final rules; not tuned on)',
+  'round 70, seed 20261270: held out on five new repositories (engine at 2ae7249, the rules after round 69; not tuned on)',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
