@@ -24,6 +24,13 @@ describe('test-code classification', () => {
     'dojo/db_migrations/0244_pghistory_indices.py',
     // Schema upgrade steps named for their versions, and data migrations written as code (round 61).
     'rotkehlchen/db/upgrades/v30_v31.py',
+    // Alembic revisions outside `alembic/` (dispatch, ckan; round 70) and a broker test double (asynq).
+    'src/dispatch/database/revisions/tenant/versions/2021-11-01_5f96c909a3c0.py',
+    'ckan/migration/versions/001_103676e0a497_create_existing_tables.py',
+    'app/db/versions/5f96c909a3c0_add_users.py',
+    'internal/testbroker/testbroker.go',
+    'packages/hdx-eval/src/scenarios/latency-spike/generate.ts',
+    'packages/app/src/LogSidePanelElements.stories.tsx',
     'system_test/helpers.go',
     'internal/tester/servermock/link_headers.go',
     'rotkehlchen/globaldb/upgrades/v3_to_v4.py',
@@ -174,6 +181,10 @@ describe('test-code classification', () => {
     'src/lib/db/fake_user_store.js',
   ];
   const production = [
+    // A product's `versions/` folder (document versions, API routes) is not Alembic's.
+    'packages/server/src/services/versions/index.ts',
+    'app/documents/versions/views.py',
+    'web/src/features/evals/server/router.ts',
     // An upgrade step outside an `upgrades/` folder, and the upgrade runner beside the steps (round 61).
     'rotkehlchen/db/v30_v31.py',
     'apps/web/app/api/postbacks/[postbackId]/send-test/route.ts',

@@ -381,6 +381,20 @@
  (#imports? "^github\\.com/(go-redis/redis|redis/go-redis)(/v\\d+)?$")
  (#set! rule "go.transactions.redis-atomic"))
 
+;; A script whose Lua only reads (`redis.call("GET", key)` over KEYS, MEMORY USAGE samples, LLEN and
+;; ZCARD: round 70, asynq's stats and inspection scripts) is a mention: reads at one instant need no
+;; atomic unit to review, and nothing is left half-written. One write command keeps it.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list) @args)
+ (#eq? @f "NewScript")
+ (#resolves-to? @pkg "^github\\.com/(go-redis/redis|redis/go-redis)(/v\\d+)?$")
+ (#match? @args "redis\\.(p?call)\\(")
+ (#not-match? @args "redis\\.p?call\\(\\s*[\"'](SET|SETNX|SETEX|PSETEX|GETSET|GETDEL|GETEX|DEL|UNLINK|HSET|HSETNX|HDEL|HINCRBY|HINCRBYFLOAT|HMSET|LPUSH|RPUSH|LPUSHX|RPUSHX|LPOP|RPOP|LREM|LSET|LTRIM|LINSERT|LMOVE|RPOPLPUSH|BLMOVE|SADD|SREM|SPOP|SMOVE|ZADD|ZREM|ZINCRBY|ZPOPMIN|ZPOPMAX|ZREMRANGEBYSCORE|ZREMRANGEBYRANK|ZREMRANGEBYLEX|INCR|INCRBY|INCRBYFLOAT|DECR|DECRBY|EXPIRE|PEXPIRE|EXPIREAT|PEXPIREAT|PERSIST|RENAME|RENAMENX|XADD|XDEL|XTRIM|XACK|XGROUP|XCLAIM|XAUTOCLAIM|PUBLISH|APPEND|SETRANGE|MSET|MSETNX|COPY|RESTORE|SINTERSTORE|SUNIONSTORE|SDIFFSTORE|ZUNIONSTORE|ZINTERSTORE|ZDIFFSTORE|ZRANGESTORE|SETBIT|BITOP|PFADD|PFMERGE|GEOADD|FLUSHDB|FLUSHALL|set|setnx|setex|psetex|getset|getdel|getex|del|unlink|hset|hsetnx|hdel|hincrby|hincrbyfloat|hmset|lpush|rpush|lpushx|rpushx|lpop|rpop|lrem|lset|ltrim|linsert|lmove|rpoplpush|blmove|sadd|srem|spop|smove|zadd|zrem|zincrby|zpopmin|zpopmax|zremrangebyscore|zremrangebyrank|zremrangebylex|incr|incrby|incrbyfloat|decr|decrby|expire|pexpire|expireat|pexpireat|persist|rename|renamenx|xadd|xdel|xtrim|xack|xgroup|xclaim|xautoclaim|publish|append|setrange|mset|msetnx|copy|restore|sinterstore|sunionstore|sdiffstore|zunionstore|zinterstore|zdiffstore|zrangestore|setbit|bitop|pfadd|pfmerge|geoadd|flushdb|flushall)[\"']")
+ (#not-match? @args "redis\\.p?call\\(\\s*[A-Za-z_]")
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.redis-atomic"))
+
 ;; A script declared with its Lua text in place, redis.NewScript(`local v = redis.call(…) …`), is
 ;; the atomic unit; a declaration of Lua kept elsewhere (redis.NewScript(acquireLua), a package
 ;; variable) is a mention: the text and the call that runs it are reviewed where they are (round 55

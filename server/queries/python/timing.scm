@@ -110,6 +110,18 @@
  (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
  (#set! rule "python.timing.secret-compare"))
 
+; ... and against the helper's call in place, `if checksum != _make_checksum(obfuscated): return False`
+; (round 69, Misago's activation and reset tokens: the helper hashes the value with SECRET_KEY).
+((comparison_operator
+   [(identifier) (attribute) (subscript)]
+   .
+   ["==" "!="]
+   .
+   (call)) @trigger
+ (#mac-compare? @trigger)
+ (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
+ (#set! rule "python.timing.secret-compare"))
+
 ; Round 21 (authlib): a PKCE verifier checked against the stored challenge, `code_verifier ==
 ; code_challenge` (plain) or `create_s256_code_challenge(code_verifier) == code_challenge`: whoever
 ; matches the challenge redeems the authorization code. Not the method name (`code_challenge_method

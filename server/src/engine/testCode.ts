@@ -12,6 +12,7 @@ const TEST_DIRS = new Set([
   'test',
   'tests',
   'testdata',
+  'testbroker', // a test double of the message broker (asynq's `internal/testbroker`: round 70)
   '__tests__',
   '__mocks__',
   '__fixtures__',
@@ -169,6 +170,9 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   /^test_(clock|persister|asserts?|assertions|fakes?|stubs?|doubles?|mocks?|harness)\.go$/,
   // An integration-test harness file (`integration/harness.go`).
   /^harness\.(go|[cm]?[jt]sx?)$/,
+  // Storybook stories (`LogSidePanelElements.stories.tsx`: mock data shown in a component
+  // catalogue, round 70 hyperdx): examples of the UI, not code the product runs.
+  /\.stor(y|ies)\.[cm]?[jt]sx?$/,
   // Mage build scripts (`magefile.go`, the `//go:build mage` Makefile of Go projects): release
   // checksums and build steps are developer tooling.
   /^magefile\.go$/,
@@ -227,9 +231,11 @@ const NAMED_TEST_DIR = /^(?!(ab|a[-_]b|split|multivariate)[-_]tests?$)(([a-z0-9]
 /**
  * Packages and directories of developer tooling by name: a package's test utilities
  * (`medusa-test-utils`, `foo_test_helpers`), a dev CLI (`foo-dev-cli`, `dev-cli`) and a usage-analytics
- * client (`foo-telemetry`, hyphenated, as a package of its own, unlike a product's `telemetry/` module).
+ * client (`foo-telemetry`, hyphenated, as a package of its own, unlike a product's `telemetry/` module)
+ * and an evaluation harness package (`hdx-eval`: synthetic data and benchmark runs, round 70; not a
+ * product's `evals/` feature folder).
  */
-const DEV_TOOL_DIR = /^(([a-z0-9]+[-_])+test[-_]?(utils?|helpers?)|([a-z0-9]+[-_])*dev[-_]cli|[a-z0-9]+(-[a-z0-9]+)*-telemetry)$/;
+const DEV_TOOL_DIR = /^(([a-z0-9]+[-_])+test[-_]?(utils?|helpers?)|([a-z0-9]+[-_])*dev[-_]cli|[a-z0-9]+(-[a-z0-9]+)*-telemetry|[a-z0-9]+(-[a-z0-9]+)*-evals?)$/;
 
 /** Top-level folders of a repository's workspaces, whose own `tools/` holds separate tool packages. */
 const WORKSPACE_FOLDER = /^(web|apps?|packages|frontend|ui|client|www|site|pkg|internal|libs?|services)$/i;
@@ -359,6 +365,12 @@ export function isTestPath(relPath: string): boolean {
   // (rotki's `db/upgrades/v30_v31.py`, `globaldb/upgrades/v3_v4.py`: round 61): a migration, applied
   // once to each database and then frozen, like `migrations/`.
   if (/^upgrades?$/i.test(dirs[dirs.length - 1] ?? '') && /^v\d+_(to_)?v\d+\.(py|go|[cm]?[jt]s)$/.test(name)) return true;
+  // Alembic revisions outside an `alembic/` or `migrations/` folder (dispatch's
+  // `database/revisions/tenant/versions/2021-11-01_5f96c909a3c0.py`, ckan's `migration/versions/`:
+  // round 70): a `versions/` folder below `revisions/` or `migration/`, or a revision file named
+  // for its id there. Migrations, applied once and then frozen. (A `versions/` folder alone is
+  // often a product feature: document versions, API routes.)
+  if (name.endsWith('.py') && dirs[dirs.length - 1] === 'versions' && (dirs.slice(0, -1).some((d) => /^(revisions|migration)$/i.test(d)) || /^(\d{4}[-_]\d{2}[-_]\d{2}[-_])?[0-9a-f]{12}(_\w+)?\.py$/.test(name))) return true;
   // A behave (Python BDD) suite: `features/steps/*.py` and `features/environment.py` (round 66,
   // patroni's acceptance tests driving etcd, ZooKeeper and PostgreSQL). Only Python: a `features/`
   // folder of a TS/Go app holds product features.
