@@ -181,6 +181,19 @@
  (#not-resolves-to? @recv ".")
  (#set! rule "go.crypto.aead-method"))
 
+;; A websocket library's `AcceptOptions{InsecureSkipVerify: true}` (coder/websocket, nhooyr.io/websocket)
+;; skips the Origin check of a browser's upgrade request, not a certificate check (round 71, inngest's
+;; realtime API): no crypto. A mention (first: of two patterns matching the same node, the earlier
+;; one counts); cross-origin access is an auth question for the handler around it.
+((composite_literal
+   type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @t)
+   body: (literal_value (keyed_element key: (literal_element (identifier) @trigger))))
+ (#eq? @trigger "InsecureSkipVerify")
+ (#eq? @t "AcceptOptions")
+ (#resolves-to? @pkg "^(github\\.com/coder/websocket|nhooyr\\.io/websocket)$")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.insecure-skip-verify"))
+
 ; Certificate verification switched off, wherever it is set. A value copied from configuration,
 ; `InsecureSkipVerify: s.SMTP.InsecureSkipVerify`, `cfg.InsecureSkipVerify = opts.Insecure`, is the
 ; operator's switch handed on: it joins a region but makes none (the literal `true`, or a value the

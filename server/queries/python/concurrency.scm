@@ -65,6 +65,19 @@
  (#set! evidence "mention")
  (#set! rule "python.concurrency.shared-value"))
 
+;; A lone cancellation shield joins a region but makes none (first: of two patterns matching the same
+;; call, the earlier one counts): `return asyncio.shield(self.sys_os.config_sync())` in an API handler
+;; (round 71, supervisor: 7 handlers judged N) keeps one awaited call running if the request is
+;; cancelled; nothing is shared or ordered. A function that handles the cancellation (`except
+;; CancelledError`) or also starts tasks keeps it (the shielded work can race its cleanup).
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^asyncio\\.shield$")
+ (#not-text-before? @trigger "CancelledError|create_task|ensure_future|gather|run_in_executor")
+ (#not-text-after? @trigger "CancelledError|create_task|ensure_future|gather|run_in_executor")
+ (#set! evidence "mention")
+ (#set! rule "python.concurrency.library-call"))
+
 ;; Operations.
 ; threading.Thread(target=...), Lock(), RLock(), Semaphore(), Condition(), Event(), Barrier(), Timer()
 ; multiprocessing.Process(...), Pool(4), Queue(), Manager(), Lock(), get_context("spawn")
