@@ -29,9 +29,17 @@
 ;; scopes=["store_management"])` (rounds 42 and 69, bitcart and fides: 21 endpoints judged N). The
 ;; check is in the dependency, which has its own region. `Security(api_key_header)` handing the
 ;; route a raw credential to check stays.
-((call
-   function: [(identifier) (attribute)] @trigger
-   arguments: (argument_list (keyword_argument name: (identifier) @kw)))
+;; Only where a route declares it, a parameter's default or a route decorator's `dependencies=[…]`:
+;; a function that builds routers and picks each one's scopes (`create_crud_router`) decides them.
+([(default_parameter value: (call
+    function: [(identifier) (attribute)] @trigger
+    arguments: (argument_list (keyword_argument name: (identifier) @kw))))
+  (typed_default_parameter value: (call
+    function: [(identifier) (attribute)] @trigger
+    arguments: (argument_list (keyword_argument name: (identifier) @kw))))
+  (decorator (call arguments: (argument_list (keyword_argument value: (list (call
+    function: [(identifier) (attribute)] @trigger
+    arguments: (argument_list (keyword_argument name: (identifier) @kw))))))))]
  (#eq? @kw "scopes")
  (#resolves-to? @trigger "^fastapi\\.(params\\.)?Security$")
  (#set! evidence "mention")
