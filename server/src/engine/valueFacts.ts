@@ -2163,12 +2163,16 @@ function fromProcessEnv(raw: Node, ctx: ValueContext, depth: number): boolean {
   return false;
 }
 
-/** The first function declared at the top level of the file as `name` (`function name`, `export function name`, Go `func name`; not a method). */
+/**
+ * The first function declared at the top level of the file as `name` (`function name`, `export
+ * function name`, Go `func name`, Python `def name` also decorated; not a method).
+ */
 function topLevelFunction(name: string, from: Node, ctx: ValueContext): Node | undefined {
   ctx.readNames?.add(name);
   for (const decl of (ctx.root ?? from.tree.rootNode).namedChildren) {
-    const d = decl?.type === 'export_statement' ? decl.namedChildren.find((c) => c?.type === 'function_declaration') : decl;
-    if (d?.type === 'function_declaration' && field(d, 'name')?.text === name) return d;
+    const d =
+      decl?.type === 'export_statement' ? decl.namedChildren.find((c) => c?.type === 'function_declaration') : decl?.type === 'decorated_definition' ? field(decl, 'definition') : decl;
+    if ((d?.type === 'function_declaration' || d?.type === 'function_definition') && field(d, 'name')?.text === name) return d;
   }
   return undefined;
 }
@@ -2616,16 +2620,9 @@ function onlyStoredOnSelf(name: string, fn: Node, ctx: ValueContext): boolean {
  */
 function pythonStatementHelper(statement: string, from: Node, ctx: ValueContext): Node | undefined {
   const m = /^(?:await\s+)?(?:\(\s*)*([A-Za-z_]\w*)\s*\(/.exec(statement);
-  if (!m) return undefined;
-  const name = m[1]!;
-  ctx.readNames?.add(name);
-  for (const decl of (ctx.root ?? from.tree.rootNode).namedChildren) {
-    const d = decl?.type === 'decorated_definition' ? field(decl, 'definition') : decl;
-    if (d?.type !== 'function_definition' || field(d, 'name')?.text !== name) continue;
-    const returns = field(d, 'return_type');
-    return returns && ORM_STATEMENT_TYPE.test(textOf(returns, ctx)) ? (field(d, 'body') ?? undefined) : undefined;
-  }
-  return undefined;
+  const d = m ? topLevelFunction(m[1]!, from, ctx) : undefined;
+  const returns = d ? field(d, 'return_type') : null;
+  return d && returns && ORM_STATEMENT_TYPE.test(textOf(returns, ctx)) ? (field(d, 'body') ?? undefined) : undefined;
 }
 
 const ORM_STATEMENT_TYPE = /^((sa|sqlalchemy|sql)\.)?(Select|Update|Delete|Insert|Executable)(\[.*\])?$/;
