@@ -252,8 +252,15 @@ function declarationsUnchanged(changed: readonly CharRange[], root: Node, previo
   if (names.size === 0) return true;
   // An answer read code anywhere in the file (a helper's callers, findingGuards.ts).
   if (names.has(WHOLE_FILE_NAME)) return false;
-  // A declaration the last analysis saw, touched by an edit (mapUntouched: undefined).
-  if (previous.readDeclarations.some((d) => mapUntouched(d.startIndex, d.endIndex, edits) === undefined)) return false;
+  // A declaration the last analysis saw, touched by an edit (mapUntouched: undefined), or whose
+  // tree changed though its text did not: an unclosed `{` typed above it turns the helper into part
+  // of an error node, so it declares nothing any more (python/auth.py's `_r36_permissions_wrapper`,
+  // found by the random-edit test).
+  const overlaps = (m: CharRange) => changed.some((r) => r.startIndex < m.endIndex && r.endIndex > m.startIndex);
+  if (previous.readDeclarations.some((d) => {
+    const m = mapUntouched(d.startIndex, d.endIndex, edits);
+    return m === undefined || overlaps(m);
+  })) return false;
   // A declaration the edits made (or renamed into one of the names), in the new tree.
   return !someTouchedTopLevel(changed, root, root, (n) => declaredNames(n).some((d) => names.has(d)));
 }
