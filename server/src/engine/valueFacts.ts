@@ -2613,7 +2613,6 @@ function onlyStoredOnSelf(name: string, fn: Node, ctx: ValueContext): boolean {
   return uses.every((line) => /^\s*self\.\w+\s*=[^=]/.test(line) && !/^\s*self\.\w+\s*=.*\b(select|query|filter|order_by|where|text|getattr)\b/.test(line));
 }
 
-/** SQLAlchemy statement types a parameter may be annotated with (`Select`, `Select[Any]`, `sa.Update`, `Executable`). */
 /**
  * Python: the top-level function of the file that a statement's text starts by calling, when its
  * return annotation is an ORM statement type (`-> Select`); its body, for the raw-SQL check.
@@ -2625,6 +2624,7 @@ function pythonStatementHelper(statement: string, from: Node, ctx: ValueContext)
   return d && returns && ORM_STATEMENT_TYPE.test(textOf(returns, ctx)) ? (field(d, 'body') ?? undefined) : undefined;
 }
 
+/** SQLAlchemy statement types a parameter may be annotated with (`Select`, `Select[Any]`, `sa.Update`, `Executable`). */
 const ORM_STATEMENT_TYPE = /^((sa|sqlalchemy|sql)\.)?(Select|Update|Delete|Insert|Executable)(\[.*\])?$/;
 
 function ormTypedParameter(fn: Node, name: string, ctx: ValueContext): boolean {
@@ -2651,6 +2651,18 @@ export function isFixedOrmQuery(callee: Node, ctx: ValueContext): boolean {
   const arg = unwrap(first, ctx);
   const fn = enclosingFunction(call, ctx);
   let statements: string[];
+  // The bodies of statement helpers of the file the statement comes from (`-> Select` functions).
+  const helpers: string[] = [];
+  const ormStatement = (t: string): boolean => {
+    if (ORM_STATEMENT.test(t)) return true;
+    // `_get_user_stmt(include_avatar).filter(DbUser.id == user_id)`: a helper of the file annotated
+    // to return a statement (`def _get_user_stmt(include_avatar: bool) -> Select`: round 70,
+    // byceps's user repository), whose own body is checked for raw SQL pieces and a shape built
+    // from its input too.
+    const helper = ctx.family === 'python' ? pythonStatementHelper(t, call, ctx) : undefined;
+    if (helper) helpers.push(textOf(helper, ctx));
+    return helper !== undefined;
+  };
   if (arg.type === 'identifier') {
     const name = textOf(arg, ctx);
     const values = fn ? functionFacts(fn, ctx).values.get(name) : undefined;
@@ -2662,32 +2674,18 @@ export function isFixedOrmQuery(callee: Node, ctx: ValueContext): boolean {
     } else {
       if (!values || values.length === 0) return false;
       const continues = (t: string) => t.replace(/^(\(\s*)+/, '').startsWith(`${name}.`);
-      const helpers: Node[] = [];
-      const orm = (t: string) => {
-        if (ORM_STATEMENT.test(t)) return true;
-        const helper = ctx.family === 'python' ? pythonStatementHelper(t, call, ctx) : undefined;
-        if (helper) helpers.push(helper);
-        return helper !== undefined;
-      };
-      if (!values.some(orm) || !values.every((t) => orm(t) || continues(t))) return false;
-      statements = [...values, ...helpers.map((h) => textOf(h, ctx))];
+      const kinds = values.map((t) => (ormStatement(t) ? 'statement' : continues(t) ? 'continued' : 'other'));
+      if (!kinds.includes('statement') || kinds.includes('other')) return false;
+      statements = values;
     }
   } else if (arg.type === 'call') {
     statements = [textOf(arg, ctx)];
-    if (!ORM_STATEMENT.test(statements[0]!)) {
-      // `_get_user_stmt(include_avatar).filter(DbUser.id == user_id)`: a helper of the file annotated
-      // to return a statement (`def _get_user_stmt(include_avatar: bool) -> Select`: round 70,
-      // byceps's user repository), whose own body is checked for raw SQL pieces too.
-      const helper = ctx.family === 'python' ? pythonStatementHelper(statements[0]!, call, ctx) : undefined;
-      if (!helper) return false;
-      statements.push(textOf(helper, ctx));
-    }
+    if (!ormStatement(statements[0]!)) return false;
   } else {
     return false;
   }
-  if (statements.some((t) => RAW_SQL_PIECE.test(t))) return false;
-  // A helper's statement built from its input (`insert(table).values(**values)`) is not fixed either.
-  if (statements.slice(1).some((t) => DYNAMIC_ORM.test(t))) return false;
+  if ([...statements, ...helpers].some((t) => RAW_SQL_PIECE.test(t))) return false;
+  if (helpers.some((t) => DYNAMIC_ORM.test(t))) return false;
   if (!fn) return true;
   const params = fn.childForFieldName('parameters');
   if (params) {
