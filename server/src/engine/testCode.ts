@@ -223,10 +223,10 @@ const TEST_SERVER_DIR = /^([a-z0-9]+[-_])*tests?[-_](servers?|idps?|providers?)$
  * endpoint sending a test event) is product code. Not a product's A/B-test feature (`ab-tests/`). (`tests`, `e2e` and the
  * usual spellings are in TEST_DIRS.)
  */
+const NAMED_TEST_DIR = /^(?!(ab|a[-_]b|split|multivariate)[-_]tests?$)(([a-z0-9]+[-_])+tests|([a-z0-9]+_)+test)$|^e2e[-_][a-z0-9]+([-_][a-z0-9]+)*$/;
+
 /** A named stand-in for one outside service (`github_mock/`, `s3-mock/`; round 67, galaxy_ng's dev profiles). */
 const NAMED_MOCK_DIR = /^[a-z0-9]+([-_][a-z0-9]+)*[-_]mocks?$/;
-
-const NAMED_TEST_DIR = /^(?!(ab|a[-_]b|split|multivariate)[-_]tests?$)(([a-z0-9]+[-_])+tests|([a-z0-9]+_)+test)$|^e2e[-_][a-z0-9]+([-_][a-z0-9]+)*$/;
 
 /**
  * Packages and directories of developer tooling by name: a package's test utilities

@@ -147,8 +147,8 @@ function ecmaReadOnlyCallback(n: Node): boolean {
   const param = callbacks[0]!.childForFieldName('parameters')?.namedChild(0)?.text ?? callbacks[0]!.childForFieldName('parameter')?.text ?? '';
   if (/\bthis\.[\w$]+\s*\(/.test(text)) return false;
   for (const m of text.matchAll(/\bawait\s+([\w$]+)\s*\(/g)) if (m[1] !== param) return false;
-  ECMA_WRITE.lastIndex = 0;
-  return !ECMA_WRITE.test(text) && /\.(select|selectDistinct|findMany|findFirst|findUnique|findOne|count)\w*\(/.test(text);
+  // (`search` ignores the global regex's lastIndex, which `test` would carry between calls.)
+  return text.search(ECMA_WRITE) === -1 && /\.(select|selectDistinct|findMany|findFirst|findUnique|findOne|count)\w*\(/.test(text);
 }
 
 export function isTrivialTransaction(n: Node): boolean {

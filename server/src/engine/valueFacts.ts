@@ -736,10 +736,14 @@ function macDerived(raw: Node, ctx: ValueContext): boolean {
   return fn ? functionFacts(fn, ctx).macDerived.has(textOf(n, ctx)) : false;
 }
 
+/** A MAC computed in place by a helper of the file (`_make_checksum(value)`), whatever the helper is called. */
+function macCallInPlace(n: Node, ctx: ValueContext): boolean {
+  return unwrap(n, ctx).type === 'call' && macDerived(n, ctx);
+}
+
 function secretBearing(n: Node, ctx: ValueContext): boolean {
   const name = valueName(n, ctx);
-  // A MAC computed in place by a helper of the file is one whatever the helper is called (`_make_checksum`).
-  if (NOT_SECRET_NAME.test(name)) return unwrap(n, ctx).type === 'call' && macDerived(n, ctx);
+  if (NOT_SECRET_NAME.test(name)) return macCallInPlace(n, ctx);
   return SECRET_NAME.test(name) || macDerived(n, ctx) || goSigningCall(n, ctx) || passwordDigestLocal(n, name, ctx);
 }
 
@@ -874,8 +878,7 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   const notSecret = (own: string, other: string) => NOT_SECRET_NAME.test(own) && !csrfNonce(own, other) && !AUTH_HEADER_VALUE.test(own);
   // Against a MAC the function computes in place (`checksum != _make_checksum(value)`, the helper
   // hashing with SECRET_KEY: round 69, Misago), a neutral name on the presented side says nothing.
-  const macCall = (n: Node) => unwrap(n, ctx).type === 'call' && macDerived(n, ctx);
-  if (!macCall(a) && !macCall(b) && (notSecret(na, nb) || notSecret(nb, na))) return false;
+  if (!macCallInPlace(a, ctx) && !macCallInPlace(b, ctx) && (notSecret(na, nb) || notSecret(nb, na))) return false;
   if (ON_CHAIN_NAME.test(na) || ON_CHAIN_NAME.test(nb)) return false;
   if (ctx.family === 'python' && (urlUserinfoPair(a, b, ctx) || hashedPresentedValue(a, b, ctx) || hashedPresentedValue(b, a, ctx))) return false;
   if (!secretBearing(a, ctx) && !secretBearing(b, ctx)) return false;
