@@ -35,6 +35,14 @@ describe('test-code classification', () => {
     'internal/tester/servermock/link_headers.go',
     'rotkehlchen/globaldb/upgrades/v3_to_v4.py',
     'packages/db/code-migrations/4-add-sessions.ts',
+    // Migrations named for their version or timestamp in a `migration/` folder (round 72).
+    'migration/v23.go',
+    'pkg/migration/20241118123644.go',
+    'npm/migration/postgres/1692767993709-pg_namespace.ts',
+    // Fuzz targets (skipper's `fuzz/fuzz_targets/`, round 72).
+    'fuzz/fuzz_targets/FuzzServer.go',
+    // A top-level `dev/` of developer scripts (traQ, round 72).
+    'dev/bin/gen_ec_pem.go',
     // saleor's sample-data generator behind `populatedb`.
     'saleor/core/utils/random_data.py',
     // A storage driver's shared conformance suite (harness, round 42).
@@ -189,6 +197,10 @@ describe('test-code classification', () => {
     'rotkehlchen/db/v30_v31.py',
     'apps/web/app/api/postbacks/[postbackId]/send-test/route.ts',
     'rotkehlchen/db/upgrades/manager.py',
+    // The runner beside the migrations, and a product folder named `migration` (round 72).
+    'migration/migrate.go',
+    'packages/modules/link-modules/src/migration/index.ts',
+    'apps/web/lib/api/controllers/migration/importFromPocket.ts',
     'apps/web/src/pages/playground/index.tsx',
     'apps/api/src/dev/seed-guard.ts',
     'apps/api/src/seed-phrase.ts',

@@ -39,10 +39,12 @@
 
 ;; An IndexedDB transaction opened `readonly` (`db.transaction(STORE, 'readonly').objectStore(STORE).count()`,
 ;; round 61: rotki's log and telemetry queues) reads only: nothing commits together (RECONCILED: read-only
-;; work in a transaction is N). A mention; `readwrite` ones stay regions.
+;; work in a transaction is N). A mention; `readwrite` ones stay regions. The mode is the second
+;; argument, with or without options after it (`transaction(stores, 'readonly', { durability: 'relaxed' })`,
+;; round 72: AFFiNE's indexer).
 ((call_expression
    function: (member_expression property: (property_identifier) @trigger)
-   arguments: (arguments (_) . (string) @mode .))
+   arguments: (arguments . (_) . (string) @mode))
  (#eq? @trigger "transaction")
  (#match? @mode "^[\"']readonly[\"']$")
  (#set! evidence "mention")

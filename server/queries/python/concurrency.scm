@@ -78,6 +78,16 @@
  (#set! evidence "mention")
  (#set! rule "python.concurrency.library-call"))
 
+;; A task created and awaited in the same expression (`await loop.create_task(loop.create_datagram_endpoint(…))`,
+;; round 72, caldera): the caller waits for it as for the coroutine itself; nothing runs beside it.
+;; A mention (first, as above).
+((await
+   (call
+     function: (attribute attribute: (identifier) @method) @trigger))
+ (#any-of? @method "create_task" "ensure_future")
+ (#set! evidence "mention")
+ (#set! rule "python.concurrency.spawn-method"))
+
 ;; Operations.
 ; threading.Thread(target=...), Lock(), RLock(), Semaphore(), Condition(), Event(), Barrier(), Timer()
 ; multiprocessing.Process(...), Pool(4), Queue(), Manager(), Lock(), get_context("spawn")

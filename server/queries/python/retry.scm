@@ -184,7 +184,7 @@
 ; wait grows as it goes (`scale *= scale_factor`, `delay *= 2`): a backoff, whatever its locals are called.
 ([(for_statement) (while_statement)] @trigger
  (#match? @trigger "sleep\\(")
- (#unit-name-matches? @trigger "[Bb]ack_?[Oo]ff|[Rr]etr(y|ies|ying)")
+ (#unit-name-matches? @trigger "[Bb]ack_?[Oo]ff(?!ic)|[Rr]etr(y|ies|ying)")
  (#set! rule "python.retry.backoff-loop"))
 
 ([(for_statement) (while_statement)] @trigger

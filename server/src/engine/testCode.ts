@@ -46,6 +46,10 @@ const TEST_DIRS = new Set([
   'testhelper',
   'testing',
   'harness', // integration-test harnesses (start services, seed them, drive them)
+  // fuzz targets and the helpers only they use (skipper's `fuzz/fuzz_targets/`, unkey's `pkg/fuzz`: round 72)
+  'fuzz',
+  'fuzzing',
+  'fuzz_targets',
   'mocks',
   // A development stand-in for outside services (`docker/mockservices/main.py`, round 66 openlibrary).
   // (Not `mock-server/`: a product's mock-server feature, hoppscotch's.)
@@ -260,7 +264,9 @@ function isDevToolPath(dirs: readonly string[], isDir: boolean): boolean {
     // A top-level `scripts/` directory: one-off ops and build scripts (recover stuck runs, retry
     // prisma generate), run by a developer, not deployed.
     // (Also named for it: `scripts-dev/`, `dev-scripts/`, round 35.)
-    if (i === 0 && (d === 'scripts' || d === 'scripts-dev' || d === 'scripts_dev' || d === 'dev-scripts' || d === 'dev_scripts')) return true;
+    // (And a top-level `dev/`: the developer's environment, code generators and key scripts, traQ's
+    // `dev/bin/gen_ec_pem.go`, galaxy_ng's `dev/common/`: round 72.)
+    if (i === 0 && (d === 'scripts' || d === 'scripts-dev' || d === 'scripts_dev' || d === 'dev-scripts' || d === 'dev_scripts' || d === 'dev')) return true;
     // A monorepo's development and playground apps (`apps/dev/express/`, `apps/playgrounds/`) and a
     // top-level `playground/` of sample apps: run by the library's developers to try it, not shipped.
     // Only at these places: a product can have a `playground` page or feature deeper in its tree.
@@ -365,6 +371,11 @@ export function isTestPath(relPath: string): boolean {
   // (rotki's `db/upgrades/v30_v31.py`, `globaldb/upgrades/v3_v4.py`: round 61): a migration, applied
   // once to each database and then frozen, like `migrations/`.
   if (/^upgrades?$/i.test(dirs[dirs.length - 1] ?? '') && /^v\d+_(to_)?v\d+\.(py|go|[cm]?[jt]s)$/.test(name)) return true;
+  // A schema migration named for its version or timestamp in a `migration/` folder (traQ's
+  // `migration/v23.go`, vikunja's `pkg/migration/20241118123644.go`, jackson's TypeORM
+  // `npm/migration/postgres/1692767993709-pg_namespace.ts`: round 72): applied once and then frozen,
+  // like `migrations/`. The folder's runner and helpers (`migrate.go`, `index.ts`) stay product code.
+  if (dirs.some((d) => d.toLowerCase() === 'migration') && /^(v\d+|\d{8,14})([-_][\w-]*)?\.(go|py|[cm]?[jt]s)$/.test(name)) return true;
   // Alembic revisions outside an `alembic/` or `migrations/` folder (dispatch's
   // `database/revisions/tenant/versions/2021-11-01_5f96c909a3c0.py`, ckan's `migration/versions/`:
   // round 70): a `versions/` folder below `revisions/` or `migration/`, or a revision file named

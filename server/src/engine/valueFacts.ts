@@ -1513,7 +1513,15 @@ function versionHash(digest: Node, names: string, ctx: ValueContext): boolean {
   // webhook check hashing `HUBSPOT_CLIENT_SECRET + rawBody`, an ID token's `at_hash` stay.
   const fn = enclosingFunction(digest, ctx);
   if (VERSION_HASH_SECRET.test(names) || (fn && VERSION_HASH_SECRET.test(textOf(fn, ctx)))) return false;
-  const fed = callArguments(digest).map((a) => textOf(a, ctx));
+  // A local fed in is read as what it was assigned (`key = ':'.join((str(self.id), str(hash(perms))))`
+  // in `permissions_hash`, a cache key: round 72, ralph), so a local's name alone does not say secret.
+  const values = fn && fn.type !== 'lambda' ? functionFacts(fn, ctx).values : undefined;
+  const fed = callArguments(digest).flatMap((a) => {
+    const text = textOf(a, ctx);
+    const peeled = peelEncoding(text);
+    const assigned = /^[A-Za-z_$][\w$]*$/.test(peeled) ? values?.get(peeled) : undefined;
+    return assigned && assigned.length > 0 ? assigned : [text];
+  });
   if (local && fn && fn.endIndex - fn.startIndex <= MAX_LOCAL_LOOKUP_CHARS) {
     for (const m of textOf(fn, ctx).matchAll(new RegExp(`\\b${local}\\.update\\(([^\\n]*)`, 'g'))) fed.push(m[1] ?? '');
   }
@@ -1765,6 +1773,11 @@ function goIncidentalDigest(n: Node, ctx: ValueContext): boolean {
   // (`HashFromPath`), nor a signed or token-bearing name.
   if (GO_PATH_MAKER.test(unitName(n, ctx)) && !/[Ss]ession|[Tt]oken|[Kk]ey|[Nn]once|[Ss]ecret|[Ss]ign/.test(unitName(n, ctx)) && !(args && CREDENTIAL_INPUT.test(textOf(args, ctx)))) return true;
   if (args && SECRET_INPUT.test(textOf(args, ctx))) return false;
+  // An md5/sha1 in a function named for the hash of something non-secret, whose code names no
+  // secret (`getURLHash(url string)`: `sha1.New()`, `Write([]byte(url))`, the key of a cached row;
+  // round 72, traQ): a lookup hash, as `versionHash` reads Python's and TypeScript's. Not a SHA-256
+  // (`pluginHash(f)`: the integrity value a caller compares, round 34).
+  if (weak && called && call && versionHash(call, unitName(n, ctx), ctx)) return true;
   // An md5/sha1 of a file-system path or URL alone (`md5.Sum([]byte(a.Path))` stored as a PathHash
   // lookup column, `md5.Sum([]byte(albumPath))` as an id): a path is no secret, so the digest is a
   // fixed-length key for finding the row or file (round 36: photoview Album.BeforeSave judged N).
@@ -2568,8 +2581,8 @@ function signatureVerified(raw: Node, ctx: ValueContext): boolean {
   return values !== undefined && values.length > 0 && values.every((t) => SIGNATURE_CHECKED.test(t));
 }
 
-const RETRY_WORD = /[Rr]etr(y|ies|ied|ying)|RETR(Y|IES)|[Aa]ttempt|ATTEMPT|[Bb]ack[Oo]ff|BACK_?OFF|(^|[^a-z])tries\b|Tries|TRIES/;
-const WAIT_CALL = /time\.(Sleep|After)\(|asyncio\.sleep\(|time\.sleep\(|\bsleep\(|setTimeout\(|\bdelay\(|\bwait\(|[Bb]ack[Oo]ff\w*\(|\.(After|Sleep)\(/;
+const RETRY_WORD = /[Rr]etr(y|ies|ied|ying)|RETR(Y|IES)|[Aa]ttempt|ATTEMPT|[Bb]ack[Oo]ff(?!ic)|BACK_?OFF(?!IC)|(^|[^a-z])tries\b|Tries|TRIES/;
+const WAIT_CALL = /time\.(Sleep|After)\(|asyncio\.sleep\(|time\.sleep\(|\bsleep\(|setTimeout\(|\bdelay\(|\bwait\(|[Bb]ack[Oo]ff(?!ic)\w*\(|\.(After|Sleep)\(/;
 
 /**
  * A loop that retries: it waits (sleep, timer, backoff call) somewhere in its body and names

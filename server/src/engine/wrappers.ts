@@ -57,7 +57,7 @@ const NAME_SAYS: Partial<Record<CategoryId, RegExp>> = {
   // Review-tier helpers whose callers are the category's sites: `withRetry(fn)`,
   // `order_qs_select_for_update()`, `inTransaction(fn)`.
   transactions: /transaction|atomic|select_?for_?update|for_?update|with_?tx|in_?tx|run_?in_?tx/i,
-  retry: /retry|retries|backoff/i,
+  retry: /retry|retries|backoff(?!ic)/i,
 };
 /** A getter of a transaction handle (`getTransaction`, `current_transaction`), not a unit of work. */
 const TRANSACTION_ACCESSOR = /^_?(get|current|find|resolve|ensure)_?(Transaction|transaction|Tx|tx|Txn|txn)$/;
