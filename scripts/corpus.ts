@@ -571,6 +571,7 @@ const RECALL_ROUND_LABELS = [
   'round 70, seed 20261270: held out on five new repositories (engine at 2ae7249, the rules after round 69; not tuned on)',
   'round 71, seed 20261271: held out on five new repositories (engine at fb24050, the rules after rounds 69 and 70; not tuned on)',
   'round 72, seed 20261272: held out on five new repositories (engine at 0c0ba01, the rules after rounds 69 to 71; not tuned on)',
+  'round 73, seed 20261273: held out on five new repositories (engine at 8248944, the rules after rounds 69 to 72; not tuned on)',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
