@@ -43,6 +43,8 @@ describe('test-code classification', () => {
     'fuzz/fuzz_targets/FuzzServer.go',
     // A top-level `dev/` of developer scripts (traQ, round 72).
     'dev/bin/gen_ec_pem.go',
+    // A coding agent's skills (django-ca, round 73).
+    '.opencode/skills/liveserver/liveserver_settings.py',
     // saleor's sample-data generator behind `populatedb`.
     'saleor/core/utils/random_data.py',
     // A storage driver's shared conformance suite (harness, round 42).

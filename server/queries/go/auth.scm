@@ -157,6 +157,24 @@
  (#match? @name "([Ss]ession|SESSION|[Ss]id\\b|SID|_sid|[Aa]uth|AUTH|[Tt]oken|TOKEN|[Rr]emember|REMEMBER|[Jj]wt|JWT|[Ll]ogin|LOGIN)")
  (#set! rule "go.auth.session-cookie"))
 
+; A client checking whether its own outgoing request already carries credentials before it sets them
+; (`if req.Header.Get("Authorization") == "" { req.Header.Set("Authorization", "Bearer "+secret) }`,
+; round 72: skipper's `Client.Do`): a credential attacher, no access decision. A mention (first, of
+; the patterns below matching the same call).
+((binary_expression
+   left: (call_expression
+     function: (selector_expression operand: (_) @hdr field: (field_identifier) @f) @trigger
+     arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @name .))
+   operator: "=="
+   right: (interpreted_string_literal) @empty)
+ (#eq? @f "Get")
+ (#eq? @empty "\"\"")
+ (#match? @hdr "[Hh]eader$")
+ (#match? @name "^.[Aa]uthorization.$")
+ (#text-after? @trigger "\\.Header\\.(Set|Add)\\(\\s*\"[Aa]uthorization\"")
+ (#set! evidence "mention")
+ (#set! rule "go.auth.authorization-header"))
+
 ; Reading the credentials a request carries: r.Header.Get("Authorization"),
 ; c.Request().Header.Get("authorization"), ctx.Request.Header.Peek("Authorization"),
 ; c.GetHeader("Authorization") (gin), r.Header.Values("Proxy-Authorization"), and the same with

@@ -5,6 +5,20 @@
 ; is named as a retry (attempt/retry/backoff/tries in its header, its delay, a counter, or the
 ; function around it), or that sleeps and `continue`s after `err != nil`.
 
+;; An argument check marking its error permanent (`if err := h.Valid(); err != nil { return
+;; backoff.Permanent(err) }`, round 73: restic's connection-limited backend, four methods judged N):
+;; invalid input is never retried anywhere, so the unit sets no retry policy. A mention (first, so it
+;; takes the node from the library pattern below). A runtime failure classified as not worth
+;; retrying (a full disk, a missing file) stays.
+((if_statement
+   initializer: (_) @init
+   consequence: (block (statement_list . (return_statement (expression_list (call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger))) .)))
+ (#eq? @f "Permanent")
+ (#match? @init "\\.(Valid|Validate|IsValid|Check)\\(\\)$|\\.(Valid|Validate|IsValid|Check)\\(\\)\\s*;")
+ (#resolves-to? @pkg "^github\\.com/cenkalti/backoff(/v\\d+)?$")
+ (#set! evidence "mention")
+ (#set! rule "go.retry.library"))
+
 ; backoff.Retry(op, b), backoff.RetryNotify, backoff.NewExponentialBackOff(), retry.Do(fn),
 ; gobreaker.NewCircuitBreaker(st), retryablehttp.NewClient(), hystrix.Do(...), retry.RetryOnConflict
 ((selector_expression operand: (identifier) @pkg) @trigger

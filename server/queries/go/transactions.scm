@@ -21,12 +21,15 @@
 ;; tx, name); return err })`, two lookups, a loop filling a cache from `GetAllRepos(ctx, tx)`. Nothing
 ;; is written, so nothing commits together (RECONCILED: read-only work in a transaction is N; round 40:
 ;; soft-serve's backend reads). A locking read (`ForUpdate`) or any call that may write keeps the wrapper.
+;; So is a closure that reads and writes once on its own handle, outside loops (`tx.First(&ch, id)`,
+;; `tx.Model(&ch).Updates(data)`, `tx.First(&ch, id)`; round 72, traQ's UpdateChannel): one statement
+;; is atomic by itself (RECONCILED: an atomic block around one write is N).
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list (func_literal) @body .))
  (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "TxRetry" "TxWithResult" "TxWithResultRetry")
  (#not-match? @trigger "{{telemetry-tx-receiver}}")
- (#read-only-tx? @body)
+ (#one-write-tx? @body)
  (#set! evidence "mention")
  (#set! rule "go.transactions.tx-wrapper"))
 

@@ -304,10 +304,14 @@
  (#set! evidence "mention")
  (#set! rule "python.auth.helper-login-decorator"))
 
-; @login_required / @fresh_login_required (flask_login), @login_manager.user_loader
+; @login_required / @fresh_login_required (flask_login), @roles_required("admin") (flask_security):
+; declared on a view like Django's decorators, a mention (round 73, PowerDNS-Admin: five views whose
+; only auth is the decorator judged N; redash, changedetection.io, jupyterhub before). The view is a
+; region when its body decides something; the loader and verification hooks below are operations.
 ([(decorator [(identifier) (attribute)] @trigger)
   (decorator (call function: [(identifier) (attribute)] @trigger))]
  (#resolves-to? @trigger "^(flask_login|flask_security|flask_principal|flask_httpauth)\\.\\w+$")
+ (#set! evidence "mention")
  (#set! rule "python.auth.flask-login"))
 
 ((decorator
@@ -903,9 +907,11 @@
 ; library's InvalidTokenError around its decode (that unit is the jwt region).
 ;; (`except InvalidToken as e:` names the class inside the `as` pattern: that class is what is
 ;; resolved, so `except cryptography.fernet.InvalidToken as e:` around a Fernet decrypt is crypto.)
+;; (Nor a PKCS#11 library's `PinIncorrect` / `UserNotLoggedIn` around a hardware token session opened
+;; with the service's own PIN: key storage and signing, round 73 django-ca's HSM backend.)
 ((except_clause . [(as_pattern . (_) @caught) (identifier) @caught (attribute) @caught (tuple) @caught (parenthesized_expression) @caught]) @trigger
  (#match? @caught "{{login-failure-exception}}")
- (#not-resolves-to? @caught "^(cryptography|itsdangerous|jwt|jose|authlib|jwcrypto)\\.")
+ (#not-resolves-to? @caught "^(cryptography|itsdangerous|jwt|jose|authlib|jwcrypto|pkcs11|PyKCS11)\\.")
  (#not-match? @caught "^\\(?\\s*(cryptography|jwt|jose|authlib|jwcrypto|fernet|itsdangerous)\\.")
  (#set! rule "python.auth.login-refusal"))
 

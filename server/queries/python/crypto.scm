@@ -31,7 +31,19 @@
 ;; `KeyUsage`, the builders, `.sign()`) stays an operation.
 ((call
    function: [(identifier) (attribute)] @trigger)
- (#resolves-to? @trigger "^cryptography\\.(x509\\.(oid\\.)?(ObjectIdentifier|DNSName|IPAddress|UniformResourceIdentifier|RFC822Name|DirectoryName|RegisteredID|OtherName|GeneralNames|SubjectAlternativeName|IssuerAlternativeName|Extension|ExtendedKeyUsage|Name|NameAttribute|RelativeDistinguishedName|AccessDescription|AuthorityInformationAccess))$")
+ (#resolves-to? @trigger "^cryptography\\.(x509\\.(oid\\.)?(ObjectIdentifier|DNSName|IPAddress|UniformResourceIdentifier|RFC822Name|DirectoryName|RegisteredID|OtherName|GeneralNames|SubjectAlternativeName|IssuerAlternativeName|Extension|ExtendedKeyUsage|Name|NameAttribute|RelativeDistinguishedName|AccessDescription|AuthorityInformationAccess|TLSFeature|CRLNumber|DeltaCRLIndicator|InhibitAnyPolicy|Admissions|Admission|NamingAuthority|ProfessionInfo|CertificatePolicies|PolicyInformation|UserNotice|NoticeReference|CRLDistributionPoints|FreshestCRL|DistributionPoint|SubjectInformationAccess|OCSPNoCheck|PrecertPoison|MSCertificateTemplate|UnrecognizedExtension|Name\\.from_rfc4514_string))$")
+ (#set! evidence "mention")
+ (#set! rule "python.crypto.x509-value"))
+
+;; Parsing a CSR or a CRL and no more joins a crypto region but makes none, as a certificate's parse
+;; does below: `x509.load_der_x509_csr(der)` to read the names an ACME order asks for (judged N: certbot
+;; `new_order`, `read_csr_file`, lemur `get_sans_from_csr`; round 73 django-ca `parse_acme_csr`). A unit
+;; that checks its signature (`is_signature_valid`), signs, verifies or trusts keeps the call.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^cryptography\\.x509\\.load_(pem|der)_x509_(csr|crl)$")
+ (#not-text-before? @trigger "{{certificate-trust-use}}|is_signature_valid|\\.sign\\(")
+ (#not-text-after? @trigger "{{certificate-trust-use}}|is_signature_valid|\\.sign\\(")
  (#set! evidence "mention")
  (#set! rule "python.crypto.x509-value"))
 

@@ -309,7 +309,7 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
   'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'mac-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'concat-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?',
-  'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-store?', 'not-lock-guarded?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?', 'single-statement-tx?', 'read-only-tx?',
+  'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-store?', 'not-lock-guarded?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?', 'single-statement-tx?', 'read-only-tx?', 'one-write-tx?',
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
   'inside-callback-of?', 'not-inside-callback-of?', 'behind-middleware?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
   'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
@@ -390,7 +390,8 @@ export function isSingleStatementTx(fn: Node, strict = false): boolean {
   if (work.length !== 1) return false;
   // A nested transaction wrapper (txApp.AuxRunInTransaction(func…)) or an eager write of the
   // associations too (tx.Eager().Destroy(p), Select(clause.Associations)) is more than one statement.
-  if (work[0]!.descendantsOfType('func_literal').length > 0 || /\bEager\(|\bAssociations\b/.test(work[0]!.text)) return false;
+  // (Nor is a loop: `for _, id := range ids { tx.Model(…).Updates(…) }` runs one per item; round 72.)
+  if (work[0]!.type === 'for_statement' || work[0]!.descendantsOfType('func_literal').length > 0 || /\bEager\(|\bAssociations\b/.test(work[0]!.text)) return false;
   // Strict (a call of the project's own transaction helper): the one statement is a direct SQL call
   // on the handle (`tx.ExecContext(ctx, q, args...)`, `tx.Create(&x)`), not a loop of them, nor a
   // repository reached through the handle (`tx.Playlist(ctx).Tracks(id).Delete(ids...)`, which may
@@ -425,11 +426,16 @@ const TX_WRITE_WORDS = /ForUpdate|ForShare|FOR\s+(UPDATE|SHARE)|\bLock|\b(INSERT
  * handle whose name is not a read (`SetAdminByUsername`, `Create`, `Exec`), a locking read, a nested
  * closure, or no database call at all keeps the transaction an operation.
  */
-export function isReadOnlyTx(fn: Node): boolean {
+export function isReadOnlyTx(fn: Node, allowedWrites = 0): boolean {
   if (fn.type !== 'func_literal') return false;
   const handles = txHandles(fn);
+  // The closure's own handles (a write through a store bound to one, hanko's `tp.Update(a)`, may run
+  // several statements, so only these may take the one write).
+  const own = new Set(handles);
   const body = fn.childForFieldName('body');
   if (handles.size === 0 || !body || body.descendantsOfType('func_literal').length > 0) return false;
+  // A write allowed is one statement run once: not in a loop, not beside a goroutine.
+  const loops = body.descendantsOfType(['for_statement', 'go_statement']).length > 0;
   const usesHandle = (n: Node | null): boolean => !!n && n.descendantsOfType('identifier').some((i) => i !== null && handles.has(i.text));
   // A store or repository bound to the transaction is a handle too (hanko's `p :=
   // h.persister.GetTenantPersisterWithConnection(tx)`, then `p.Update(t)`); a read's result is data.
@@ -441,6 +447,7 @@ export function isReadOnlyTx(fn: Node): boolean {
     for (const id of decl.childForFieldName('left')?.namedChildren ?? []) if (id?.type === 'identifier' && id.text !== '_') handles.add(id.text);
   }
   let reads = 0;
+  let writes = 0;
   for (const call of body.descendantsOfType('call_expression')) {
     if (!call) continue;
     const callee = call.childForFieldName('function');
@@ -453,12 +460,31 @@ export function isReadOnlyTx(fn: Node): boolean {
       if (usesHandle(call.childForFieldName('arguments'))) return false;
       continue;
     }
+    if (allowedWrites > 0 && onHandle && own.has(root.text) && TX_WRITE_METHOD.test(method) && !TX_LOCK_WORDS.test(call.text.slice(0, 400))) {
+      if (++writes > allowedWrites || loops) return false;
+      continue;
+    }
     if (TX_WRITE_WORDS.test(call.text.slice(0, 400))) return false;
     if (TX_BUILDER_METHOD.test(method)) continue;
     if (!TX_READ_METHOD.test(method)) return false;
     reads++;
   }
   return reads > 0;
+}
+
+/** One write on the handle (gorm, sqlx, database/sql): `tx.Model(&ch).Updates(data)`, `tx.Delete(&x, cond)`, `tx.ExecContext(ctx, q)`. */
+const TX_WRITE_METHOD = /^(Create|CreateInBatches|Save|Update|Updates|UpdateColumn|UpdateColumns|Delete|Exec|ExecContext|NamedExec|NamedExecContext|Insert|Upsert)$/;
+/** A locking clause makes a write part of a read-modify-write. */
+const TX_LOCK_WORDS = /ForUpdate|ForShare|FOR\s+(UPDATE|SHARE)|\bLock/i;
+
+/**
+ * `#one-write-tx? @closure`: a Go transaction closure that only reads (`#read-only-tx?`), or reads and writes once on its handle,
+ * outside loops (`tx.First(&ch, id)`, `tx.Model(&ch).Updates(data)`, `tx.First(&ch, id)` again;
+ * round 72, traQ's `UpdateChannel` and `DeleteClipFolderMessage`): one statement is atomic by
+ * itself, and the reads beside it take no lock (RECONCILED: an atomic block around one write is N).
+ */
+export function isOneWriteTx(fn: Node): boolean {
+  return isReadOnlyTx(fn, 1);
 }
 
 const TEXT_PREDICATES = new Set([
@@ -758,6 +784,8 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps) => allOf(caps, capture, (n) => isSingleStatementTx(n));
     case 'read-only-tx?':
       return (caps) => allOf(caps, capture, (n) => isReadOnlyTx(n));
+    case 'one-write-tx?':
+      return (caps) => allOf(caps, capture, (n) => isOneWriteTx(n));
     case 'unit-name-matches?':
       return (caps, ctx) => allOf(caps, capture, (n) => re.test(unitName(n, ctx)));
     case 'not-unit-name-matches?':

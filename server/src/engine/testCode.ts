@@ -89,6 +89,12 @@ const TEST_DIRS = new Set([
   '.semgrep',
   'hack',
   '.github', // CI workflows and their helper scripts (a heredoc delimiter from randomBytes)
+  // coding agents' skills, commands and their helper scripts (django-ca's `.opencode/skills/liveserver/`
+  // settings for a local test server, vikunja's `.claude/skills/`: round 73)
+  '.opencode',
+  '.claude',
+  '.cursor',
+  '.codex',
   'testcontainers', // a package that starts throwaway databases for tests (CREATE / DROP DATABASE)
   'testsuites', // shared conformance suites a driver's tests run (harness's `registry/app/driver/testsuites/`)
   'testsuite',

@@ -215,6 +215,22 @@ const ON_CHAIN_NAME =
 /** A pagination object's token field: `resp.Pagination.Token`, `page.next_token`, `cursor?.token`. */
 const PAGING_FIELD = /(^|[.?])(pagination|Pagination|paging|Paging|page|Page|cursor|Cursor)\??\.(token|Token|next_?token|nextToken|NextToken)$/;
 
+/**
+ * Go: a `encoding/json` token: a `json.Delim(…)` conversion, or a name the enclosing function declares
+ * as a `json.Token` / `json.Delim` or takes from a decoder's `Token()` (`to, err := t.dec.Token()`).
+ */
+function goJsonToken(n: Node, ctx: ValueContext): boolean {
+  const text = textOf(n, ctx);
+  if (/^json\.Delim\(/.test(text)) return true;
+  if (n.type !== 'identifier') return false;
+  let fn: Node | null = n.parent;
+  while (fn && fn.type !== 'method_declaration' && fn.type !== 'function_declaration' && fn.type !== 'func_literal') fn = fn.parent;
+  if (!fn || fn.endIndex - fn.startIndex > 20000) return false;
+  const body = textOf(fn, ctx);
+  const name = escapeRegExp(text);
+  return new RegExp(`\\b${name}(?:,\\s*\\w+)*\\s+json\\.(?:Token|Delim)\\b|\\b${name}(?:,\\s*\\w+)*\\s*:?=\\s*[\\w.]*(?:dec|[Dd]ecoder)\\.Token\\(\\)`).test(body);
+}
+
 /** Go: `n` sits in a method named for equality (`equal`, `Equal`, `Equals`, `IsEqual`). */
 function goEqualityMethod(n: Node): boolean {
   let fn: Node | null = n.parent;
@@ -237,8 +253,9 @@ const CSRF_NAME = /csrf|xsrf/i;
 const CHANGE_SIDE = /(^|[^a-z])(old|prev|previous|original|orig|initial|init|last|cached|before|saved)([^a-z]|$)|(Old|Prev|Previous|Original|Initial|Last|Cached|Before|Saved)([^a-z]|$)/;
 /** Values a request presents (`req.Token`, `requestToken`, `providedSecret`), never a change-detection side. */
 const PRESENTED_SIDE = /(^|[^a-z])(req|request|provided|presented|supplied|submitted|incoming)([^a-z]|$)|(Req|Request|Provided|Presented|Supplied|Submitted|Incoming)([^a-z]|$)/;
-// (`confpass`, `conf_password`, `password_conf`: the abbreviation, round 29; not a `conf` object.)
-const CONFIRM_SIDE = /[Cc]onfirm|CONFIRM|[Rr]epeat|[Rr]etype|[Aa]gain|[Vv]erification[A-Z_]?[Pp]assword|(^|[^a-z])[Cc]onf_?[Pp]ass|CONF_?PASS|[Pp]ass(word|wd)?_?[Cc]onf([^a-z]|$)/;
+// (`confpass`, `conf_password`, `password_conf`: the abbreviation, round 29; not a `conf` object.
+// `rpassword`, `repassword`, `re_password`: the repeated field, round 73 PowerDNS-Admin.)
+const CONFIRM_SIDE = /[Cc]onfirm|CONFIRM|[Rr]epeat|[Rr]etype|[Aa]gain|[Vv]erification[A-Z_]?[Pp]assword|(^|[^a-z])[Cc]onf_?[Pp]ass|CONF_?PASS|[Pp]ass(word|wd)?_?[Cc]onf([^a-z]|$)|(^|[^a-z])r_?e?_?[Pp]ass(word|wd)?([^a-z]|$)/;
 const DEFAULT_SIDE = /(^|[^a-z])(default|defaults)([^a-z]|$)|Default|DEFAULT|#defaults/;
 /**
  * A sentinel constant (`API_KEY_NON_EXISTENT`, `NOT_FOUND_TOKEN`, `EMPTY_SECRET`): a fixed marker a
@@ -862,6 +879,9 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   // Go: a field the file declares `bool` (`a.Signatures[t] == s.expected` with `expected bool` in
   // the struct, round 46 harbor): a flag, whatever the other side is called.
   if (ctx.family === 'go' && (goBoolField(a, ctx) || goBoolField(b, ctx))) return false;
+  // Go: a JSON decoder's token (`token == json.Delim('}')`, `to != token` with `token json.Token`,
+  // `to, err := t.dec.Token()`; round 73, restic's tree decoder): a token of the grammar.
+  if (ctx.family === 'go' && (goJsonToken(a, ctx) || goJsonToken(b, ctx))) return false;
   // Go: a type's own equality method (`func (s *sessionState) equal(i interface{}) bool`, round 49
   // cfssl): two values of the type compared field by field, a copy check, never a verification.
   if (ctx.family === 'go' && goEqualityMethod(a)) return false;
