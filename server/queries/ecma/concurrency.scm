@@ -86,19 +86,23 @@
  (#set! evidence "mention")
  (#set! rule "ecma.concurrency.web-worker"))
 
-; if (isMainThread) ..., if (cluster.isPrimary) ..., if (!cluster.isWorker) ...
+; if (isMainThread) ..., if (cluster.isPrimary) ..., if (!cluster.isWorker) ...: which thread or process
+; this is; and const { job } = workerData: the data a worker was started with. Both join a region but
+; make none (judged N six times: outline, logto, nocobase, round 74 zipline's worker entry guards);
+; forking, starting a worker and messaging between them are the operations.
 (if_statement
   condition: (parenthesized_expression
     [(identifier) @trigger
      (member_expression) @trigger
      (unary_expression argument: [(identifier) (member_expression)] @trigger)])
   (#resolves-to? @trigger "^(worker_threads\\.isMainThread|cluster\\.(isPrimary|isMaster|isWorker))$")
+  (#set! evidence "mention")
   (#set! rule "ecma.concurrency.thread-role"))
 
-; const { job } = workerData
 ((variable_declarator
    value: [(identifier) (member_expression)] @trigger)
  (#resolves-to? @trigger "^worker_threads\\.workerData")
+ (#set! evidence "mention")
  (#set! rule "ecma.concurrency.thread-role"))
 
 ; mutex.runExclusive(...), semaphore.acquire(), lock.acquire('key', fn) on async-mutex / async-lock

@@ -304,14 +304,22 @@
  (#set! evidence "mention")
  (#set! rule "python.auth.helper-login-decorator"))
 
-; @login_required / @fresh_login_required (flask_login), @roles_required("admin") (flask_security):
-; declared on a view like Django's decorators, a mention (round 73, PowerDNS-Admin: five views whose
-; only auth is the decorator judged N; redash, changedetection.io, jupyterhub before). The view is a
-; region when its body decides something; the loader and verification hooks below are operations.
+; @login_required / @fresh_login_required (flask_login, flask_security): declared on a view like
+; Django's decorators, a mention (round 73, PowerDNS-Admin: five views whose only auth is the
+; decorator judged N; redash, changedetection.io, jupyterhub before). The view is a region when its
+; body decides something. (First: of two patterns matching the same node, the earlier counts.)
+([(decorator [(identifier) (attribute)] @trigger)
+  (decorator (call function: [(identifier) (attribute)] @trigger))]
+ (#resolves-to? @trigger "^(flask_login|flask_security)\\.(login_required|fresh_login_required)$")
+ (#set! evidence "mention")
+ (#set! rule "python.auth.flask-login"))
+
+; @roles_required("admin"), @permissions_required(p) (flask_security), flask_principal and
+; flask_httpauth decorators: the role or permission a route demands (pgAdmin's `@permissions_required(
+; tools_ai)` judged Y four times), and @login_manager.user_loader below.
 ([(decorator [(identifier) (attribute)] @trigger)
   (decorator (call function: [(identifier) (attribute)] @trigger))]
  (#resolves-to? @trigger "^(flask_login|flask_security|flask_principal|flask_httpauth)\\.\\w+$")
- (#set! evidence "mention")
  (#set! rule "python.auth.flask-login"))
 
 ((decorator

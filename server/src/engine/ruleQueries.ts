@@ -448,6 +448,10 @@ export function isReadOnlyTx(fn: Node, allowedWrites = 0): boolean {
   }
   let reads = 0;
   let writes = 0;
+  // A read filtering with SQL text (`tx.Where("user_id = ? AND code = ? AND is_used = ?", …).First(&rc)`
+  // then `tx.Model(&rc).Update("is_used", true)`: gogs' UseRecoveryCode, judged Y) is a check whose
+  // answer the one write acts on; only reads by key or struct condition leave the write on its own.
+  let filteredRead = false;
   for (const call of body.descendantsOfType('call_expression')) {
     if (!call) continue;
     const callee = call.childForFieldName('function');
@@ -465,11 +469,12 @@ export function isReadOnlyTx(fn: Node, allowedWrites = 0): boolean {
       continue;
     }
     if (TX_WRITE_WORDS.test(call.text.slice(0, 400))) return false;
+    if (/^(Where|Or|Not|Having)$/.test(method) && call.childForFieldName('arguments')?.namedChildren[0]?.type === 'interpreted_string_literal') filteredRead = true;
     if (TX_BUILDER_METHOD.test(method)) continue;
     if (!TX_READ_METHOD.test(method)) return false;
     reads++;
   }
-  return reads > 0;
+  return reads > 0 && !(writes > 0 && filteredRead);
 }
 
 /** One write on the handle (gorm, sqlx, database/sql): `tx.Model(&ch).Updates(data)`, `tx.Delete(&x, cond)`, `tx.ExecContext(ctx, q)`. */

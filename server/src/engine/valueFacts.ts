@@ -216,6 +216,28 @@ const ON_CHAIN_NAME =
 const PAGING_FIELD = /(^|[.?])(pagination|Pagination|paging|Paging|page|Page|cursor|Cursor)\??\.(token|Token|next_?token|nextToken|NextToken)$/;
 
 /**
+ * Go: `a != b` is the condition of an `if` (alone or beside `&&`) whose branch stores one side as the
+ * new secret: a setter (`cfg.SetPassword(x)`), an assignment to a secret-named field, or an update
+ * call given it. Change detection before a write; nobody is admitted by it.
+ */
+function goStoredOnChange(a: Node, b: Node, ctx: ValueContext): boolean {
+  const cmp = a.parent;
+  if (!cmp || cmp.type !== 'binary_expression' || cmp.id !== b.parent?.id || cmp.childForFieldName('operator')?.text !== '!=') return false;
+  let cond: Node = cmp;
+  while (cond.parent?.type === 'binary_expression' && cond.parent.childForFieldName('operator')?.text === '&&') cond = cond.parent;
+  if (cond.parent?.type === 'parenthesized_expression') cond = cond.parent;
+  const stmt = cond.parent;
+  if (stmt?.type !== 'if_statement' || stmt.childForFieldName('condition')?.id !== cond.id) return false;
+  const body = stmt.childForFieldName('consequence');
+  if (!body) return false;
+  const text = textOf(body, ctx);
+  const stores = /\.Set\w*([Pp]assw(or)?d|[Ss]ecret|[Tt]oken|[Kk]ey)\w*\(|\.\w*(Password|Passwd|Secret|Token|APIKey|ApiKey)\s*=[^=]|\.Update\w*\([^)]*"\w*(password|passwd|secret|token|api_?key)\w*"/.test(text);
+  if (!stores) return false;
+  const side = (n: Node) => new RegExp(`[(,=]\\s*${escapeRegExp(textOf(n, ctx))}\\s*[),\\n]`).test(text);
+  return side(a) || side(b);
+}
+
+/**
  * Go: a `encoding/json` token: a `json.Delim(…)` conversion, or a name the enclosing function declares
  * as a `json.Token` / `json.Delim` or takes from a decoder's `Token()` (`to, err := t.dec.Token()`).
  */
@@ -879,6 +901,9 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   // Go: a field the file declares `bool` (`a.Signatures[t] == s.expected` with `expected bool` in
   // the struct, round 46 harbor): a flag, whatever the other side is called.
   if (ctx.family === 'go' && (goBoolField(a, ctx) || goBoolField(b, ctx))) return false;
+  // Go: a setting stored only when it changed (`if apiKey != user.WakatimeApiKey {
+  // repo.UpdateField(user, "wakatime_api_key", apiKey) }`, round 74 wakapi; syncthing's SetPassword).
+  if (ctx.family === 'go' && goStoredOnChange(a, b, ctx)) return false;
   // Go: a JSON decoder's token (`token == json.Delim('}')`, `to != token` with `token json.Token`,
   // `to, err := t.dec.Token()`; round 73, restic's tree decoder): a token of the grammar.
   if (ctx.family === 'go' && (goJsonToken(a, ctx) || goJsonToken(b, ctx))) return false;
@@ -1797,7 +1822,11 @@ function goIncidentalDigest(n: Node, ctx: ValueContext): boolean {
   // secret (`getURLHash(url string)`: `sha1.New()`, `Write([]byte(url))`, the key of a cached row;
   // round 72, traQ): a lookup hash, as `versionHash` reads Python's and TypeScript's. Not a SHA-256
   // (`pluginHash(f)`: the integrity value a caller compares, round 34).
-  if (weak && called && call && versionHash(call, unitName(n, ctx), ctx)) return true;
+  // (Named for what it hashes, and that is a locator or a label: `getRequestMD5`, the digest an
+  // OSS callback's RSA signature covers, is no lookup hash; round 27, Cloudreve.)
+  const hashName = HASH_NAME.exec(unitName(n, ctx).split(/\s+/)[0] ?? '');
+  const hashOf = hashName?.[1] ?? hashName?.[2] ?? '';
+  if (weak && called && call && /(URL|Url|url|URI|Uri|Path|path|File|file|FileName|Name|name|Content|content|Cache|cache|ID|Id)$/.test(hashOf) && versionHash(call, unitName(n, ctx), ctx)) return true;
   // An md5/sha1 of a file-system path or URL alone (`md5.Sum([]byte(a.Path))` stored as a PathHash
   // lookup column, `md5.Sum([]byte(albumPath))` as an id): a path is no secret, so the digest is a
   // fixed-length key for finding the row or file (round 36: photoview Album.BeforeSave judged N).
