@@ -215,6 +215,15 @@ const ON_CHAIN_NAME =
 /** A pagination object's token field: `resp.Pagination.Token`, `page.next_token`, `cursor?.token`. */
 const PAGING_FIELD = /(^|[.?])(pagination|Pagination|paging|Paging|page|Page|cursor|Cursor)\??\.(token|Token|next_?token|nextToken|NextToken)$/;
 
+/** Go: the enclosing function's result is an id type (`restic.ID`, `fileID`, `(ID, error)`). */
+function goReturnsIdType(n: Node, ctx: ValueContext): boolean {
+  let fn: Node | null = n.parent;
+  while (fn && fn.type !== 'method_declaration' && fn.type !== 'function_declaration') fn = fn.parent;
+  const result = fn?.childForFieldName('result');
+  if (!result) return false;
+  return /^\(?\s*(\*?[\w.]*\.)?[A-Za-z]\w*(ID|Id)\s*(,\s*error\s*)?\)?$/.test(textOf(result, ctx));
+}
+
 /**
  * Go: `a != b` is the condition of an `if` (alone or beside `&&`) whose branch stores one side as the
  * new secret: a setter (`cfg.SetPassword(x)`), an assignment to a secret-named field, or an update
@@ -1812,6 +1821,11 @@ function goIncidentalDigest(n: Node, ctx: ValueContext): boolean {
   // An md5/sha1 in a function that makes an id (`legacyTrackID`: md5 of a file path or lookup key,
   // encoded): a stable label; a session, token or key id, or a credential input, is left alone.
   if (weak && GO_ID_MAKER.test(unitName(n, ctx)) && !/[Ss]ession|[Tt]oken|[Kk]ey|[Nn]once|[Ss]ecret/.test(unitName(n, ctx)) && !(args && CREDENTIAL_INPUT.test(textOf(args, ctx)))) return true;
+  // Any unkeyed digest in a function that returns an id type (`func PackBlobsHash(pbs PackBlobs)
+  // restic.ID`, `func makeFileIDByContents(node) fileID`: a content address or dedup key of ids;
+  // round 73, restic), whose code names no secret: the digest names a thing, nothing is compared
+  // with it in secret.
+  if (goReturnsIdType(n, ctx) && !/[Ss]ession|[Tt]oken|[Kk]ey|[Nn]once|[Ss]ecret|[Ss]ign|[Pp]assw|[Mm]ac\b|MAC|[Hh]mac/.test(textOf(enclosingFunction(n, ctx) ?? n, ctx))) return true;
   // Any unkeyed digest in a function that computes a file-system name (`sqliteTemplatePath`: the
   // content-addressed cache file of a migration set, `cacheDir`, `thumbnailFileName`): the hash
   // names a file; nothing is compared with it. Not a function hashing the file at a path it is given
