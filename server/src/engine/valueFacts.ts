@@ -221,7 +221,7 @@ function goReturnsIdType(n: Node, ctx: ValueContext): boolean {
   while (fn && fn.type !== 'method_declaration' && fn.type !== 'function_declaration') fn = fn.parent;
   const result = fn?.childForFieldName('result');
   if (!result) return false;
-  return /^\(?\s*(\*?[\w.]*\.)?[A-Za-z]\w*(ID|Id)\s*(,\s*error\s*)?\)?$/.test(textOf(result, ctx));
+  return /^\(?\s*(\*?[\w.]*\.)?\w*(ID|Id)\s*(,\s*error\s*)?\)?$/.test(textOf(result, ctx));
 }
 
 /**
@@ -1825,7 +1825,9 @@ function goIncidentalDigest(n: Node, ctx: ValueContext): boolean {
   // restic.ID`, `func makeFileIDByContents(node) fileID`: a content address or dedup key of ids;
   // round 73, restic), whose code names no secret: the digest names a thing, nothing is compared
   // with it in secret.
-  if (goReturnsIdType(n, ctx) && !/[Ss]ession|[Tt]oken|[Kk]ey|[Nn]once|[Ss]ecret|[Ss]ign|[Pp]assw|[Mm]ac\b|MAC|[Hh]mac/.test(textOf(enclosingFunction(n, ctx) ?? n, ctx))) return true;
+  // (Not a certificate's digest: syncthing's `NewDeviceID(rawCert)` is the pinned identity peers are
+  // authenticated by, round 38.)
+  if (goReturnsIdType(n, ctx) && !/[Ss]ession|[Tt]oken|[Kk]ey|[Nn]once|[Ss]ecret|[Ss]ign|[Pp]assw|[Mm]ac\b|MAC|[Hh]mac|[Cc]ert|[Ff]ingerprint|[Pp]eer/.test(textOf(enclosingFunction(n, ctx) ?? n, ctx))) return true;
   // Any unkeyed digest in a function that computes a file-system name (`sqliteTemplatePath`: the
   // content-addressed cache file of a migration set, `cacheDir`, `thumbnailFileName`): the hash
   // names a file; nothing is compared with it. Not a function hashing the file at a path it is given
