@@ -215,11 +215,16 @@ const ON_CHAIN_NAME =
 /** A pagination object's token field: `resp.Pagination.Token`, `page.next_token`, `cursor?.token`. */
 const PAGING_FIELD = /(^|[.?])(pagination|Pagination|paging|Paging|page|Page|cursor|Cursor)\??\.(token|Token|next_?token|nextToken|NextToken)$/;
 
-/** Go: the enclosing function's result is an id type (`restic.ID`, `fileID`, `(ID, error)`). */
-function goReturnsIdType(n: Node, ctx: ValueContext): boolean {
+/** Go: the named function or method declaring `n` (through any closures). */
+function goDeclaration(n: Node): Node | null {
   let fn: Node | null = n.parent;
   while (fn && fn.type !== 'method_declaration' && fn.type !== 'function_declaration') fn = fn.parent;
-  const result = fn?.childForFieldName('result');
+  return fn;
+}
+
+/** Go: the enclosing function's result is an id type (`restic.ID`, `fileID`, `(ID, error)`). */
+function goReturnsIdType(n: Node, ctx: ValueContext): boolean {
+  const result = goDeclaration(n)?.childForFieldName('result');
   if (!result) return false;
   return /^\(?\s*(\*?[\w.]*\.)?\w*(ID|Id)\s*(,\s*error\s*)?\)?$/.test(textOf(result, ctx));
 }
@@ -264,8 +269,7 @@ function goJsonToken(n: Node, ctx: ValueContext): boolean {
 
 /** Go: `n` sits in a method named for equality (`equal`, `Equal`, `Equals`, `IsEqual`). */
 function goEqualityMethod(n: Node): boolean {
-  let fn: Node | null = n.parent;
-  while (fn && fn.type !== 'method_declaration' && fn.type !== 'function_declaration') fn = fn.parent;
+  const fn = goDeclaration(n);
   return fn?.type === 'method_declaration' && /^(equal|Equal|equals|Equals|isEqual|IsEqual|eq|Eq)$/.test(fn.childForFieldName('name')?.text ?? '');
 }
 
