@@ -259,8 +259,7 @@ function goJsonToken(n: Node, ctx: ValueContext): boolean {
   const text = textOf(n, ctx);
   if (/^json\.Delim\(/.test(text)) return true;
   if (n.type !== 'identifier') return false;
-  let fn: Node | null = n.parent;
-  while (fn && fn.type !== 'method_declaration' && fn.type !== 'function_declaration' && fn.type !== 'func_literal') fn = fn.parent;
+  const fn = enclosingFunction(n, ctx);
   if (!fn || fn.endIndex - fn.startIndex > 20000) return false;
   const body = textOf(fn, ctx);
   const name = escapeRegExp(text);
