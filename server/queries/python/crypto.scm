@@ -191,9 +191,12 @@
 ; pwdlib: PasswordHash.recommended(), PasswordHash((Argon2Hasher(), BcryptHasher()))
 ; ssl.create_default_context(), ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT), ssl.wrap_socket(...)
 ; httpsig: HeaderVerifier(headers, secret, ...).verify(), HeaderSigner(key_id, secret, algorithm)
+; PyNaCl / pysodium (round 75, etesync): nacl.secret.SecretBox(key), nacl.signing.VerifyKey(pk).verify(sig),
+; nacl.hash.blake2b(msg, key=k), nacl.pwhash.argon2id.kdf(...), nacl.utils.random(32); nacl.encoding is
+; only encoding and makes nothing
 ((call
    function: [(identifier) (attribute)] @trigger)
- (#resolves-to? @trigger "^(?:hashlib\\.(md5|sha1|sha224|sha256|sha384|sha512|sha512_224|sha512_256|sha3_\\w+|shake_\\w+|blake2[bs]|new|pbkdf2_hmac|scrypt|file_digest)$|hmac\\.(new|digest|HMAC)$|(secrets\\.(token_bytes|token_hex|token_urlsafe|choice|randbits|randbelow|SystemRandom)|os\\.urandom|os\\.getrandom|random\\.SystemRandom)$|cryptography\\.(hazmat|fernet|x509)(\\.|$)|(Crypto|Cryptodome)\\.|bcrypt\\.(hashpw|gensalt|checkpw|kdf)$|passlib\\.(context|hash|hosts|apps|totp|pwd|registry)(\\.|$)|pwdlib(\\.|$)|argon2\\.(PasswordHasher|hash_password\\w*|verify_password|low_level\\.\\w+|Parameters|profiles\\.\\w+)$|ssl\\.(create_default_context|SSLContext|wrap_socket|_create_unverified_context|_create_default_https_context|get_server_certificate|match_hostname)$|httpsig\\.(HeaderVerifier|HeaderSigner|Signer|Verifier|sign\\.\\w+|verify\\.\\w+)$)")
+ (#resolves-to? @trigger "^(?:hashlib\\.(md5|sha1|sha224|sha256|sha384|sha512|sha512_224|sha512_256|sha3_\\w+|shake_\\w+|blake2[bs]|new|pbkdf2_hmac|scrypt|file_digest)$|hmac\\.(new|digest|HMAC)$|(secrets\\.(token_bytes|token_hex|token_urlsafe|choice|randbits|randbelow|SystemRandom)|os\\.urandom|os\\.getrandom|random\\.SystemRandom)$|cryptography\\.(hazmat|fernet|x509)(\\.|$)|(Crypto|Cryptodome)\\.|bcrypt\\.(hashpw|gensalt|checkpw|kdf)$|passlib\\.(context|hash|hosts|apps|totp|pwd|registry)(\\.|$)|pwdlib(\\.|$)|argon2\\.(PasswordHasher|hash_password\\w*|verify_password|low_level\\.\\w+|Parameters|profiles\\.\\w+)$|ssl\\.(create_default_context|SSLContext|wrap_socket|_create_unverified_context|_create_default_https_context|get_server_certificate|match_hostname)$|httpsig\\.(HeaderVerifier|HeaderSigner|Signer|Verifier|sign\\.\\w+|verify\\.\\w+)$|nacl\\.(secret|public|signing|hash|hashlib|pwhash|utils\\.random|bindings)(\\.|$)|pysodium\\.crypto_\\w+$)")
  (#not-incidental-use? @trigger)
  (#set! rule "python.crypto.library-call"))
 

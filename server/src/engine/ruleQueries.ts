@@ -469,7 +469,7 @@ export function isReadOnlyTx(fn: Node, allowedWrites = 0): boolean {
       continue;
     }
     if (TX_WRITE_WORDS.test(call.text.slice(0, 400))) return false;
-    if (/^(Where|Or|Not|Having)$/.test(method) && call.childForFieldName('arguments')?.namedChildren[0]?.type === 'interpreted_string_literal') filteredRead = true;
+    if (/^(Where|Or|Not|Having)$/.test(method) && /^(interpreted|raw)_string_literal$/.test(call.childForFieldName('arguments')?.namedChildren[0]?.type ?? '')) filteredRead = true;
     if (TX_BUILDER_METHOD.test(method)) continue;
     if (!TX_READ_METHOD.test(method)) return false;
     reads++;
