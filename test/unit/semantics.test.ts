@@ -137,6 +137,12 @@ describe('test-code classification', () => {
     'api/oauth/oauthtest/oauth_server.go',
     'internal/dbtest/dbtest.go',
     'magefile.go',
+    // test-runner set-up files and Python benchmark scripts (round 75, bullmq)
+    'vitest.postgres.global-setup.ts',
+    'tests/global-setup.ts',
+    'jest.setup.js',
+    'python/benchmark_backends.py',
+    'python/bench_queue.py',
     'scripts/recover-stuck-runs.ts',
     'scripts-dev/build_debian_packages.py',
     '.github/scripts/lib/github.ts',
@@ -306,6 +312,11 @@ describe('test-code classification', () => {
     'app/features/billing.py',
     'src/features/support/tickets.ts',
     'internal/mockery/cmd.go',
+    // look-alikes of set-up files and benchmarks: a product's setup wizard, a benchmark feature
+    'src/setup.ts',
+    'app/setup/global.ts',
+    'app/benchmarks_api.py',
+    'src/benchmark-report.ts',
   ];
   for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));
   for (const p of production) it(`not test code: ${p}`, () => assert.strictEqual(isTestPath(p), false));

@@ -422,7 +422,9 @@
 ; page again) only styles the response, so the consequence must return, or the `if` (an if/else
 ; choosing the status) be followed directly by a return. A condition on the request's
 ; Content-Type or Accept header only validates the request (a git RPC answering 401 to the wrong
-; content type): no user, session or permission is tested.
+; content type): no user, session or permission is tested. Nor a format check of a value by a
+; regular expression, `if !reValidAvatarID.MatchString(avatarID)` (round 75, go-pkgz/auth: an avatar
+; id validated before a file is served; see format-check-condition).
 ((if_statement
    condition: (_) @cond
    consequence: (block (statement_list
@@ -432,6 +434,7 @@
  (#any-of? @st "StatusUnauthorized" "StatusForbidden")
  (#resolves-to? @pkg "^net/http$")
  (#not-match? @cond "^[^&|]*\\.Get\\(\"(Content-Type|Accept)\"\\)[^&|]*$")
+ (#not-match? @cond "{{format-check-condition}}")
  (#match? @cond "{{access-condition-word}}")
  (#not-match? @cond "{{error-mapping-condition}}")
  (#set! rule "go.auth.deny-guard"))

@@ -22,7 +22,7 @@
 ; backoff.Retry(op, b), backoff.RetryNotify, backoff.NewExponentialBackOff(), retry.Do(fn),
 ; gobreaker.NewCircuitBreaker(st), retryablehttp.NewClient(), hystrix.Do(...), retry.RetryOnConflict
 ((selector_expression operand: (identifier) @pkg) @trigger
- (#resolves-to? @pkg "^(github\\.com/cenkalti/backoff(/v\\d+)?|github\\.com/avast/retry-go(/v\\d+)?|github\\.com/sony/gobreaker(/v\\d+)?|github\\.com/afex/hystrix-go/hystrix|github\\.com/eapache/go-resiliency/(retrier|breaker)|github\\.com/failsafe-go/failsafe-go(/.+)?|github\\.com/sethvargo/go-retry|github\\.com/jpillora/backoff|github\\.com/rafaeljesus/retry-go|github\\.com/grpc-ecosystem/go-grpc-middleware(/v\\d+)?(/interceptors)?/retry|k8s\\.io/client-go/util/retry|github\\.com/flowchartsman/retry|github\\.com/Rican7/retry(/.+)?|github\\.com/matryer/try|github\\.com/lestrrat-go/backoff(/v\\d+)?)$")
+ (#resolves-to? @pkg "^({{retry-modules}})$")
  (#set! rule "go.retry.library"))
 
 ; retryablehttp.NewClient() alone builds a client with the library's default policy: code that only
@@ -51,7 +51,7 @@
 
 ; &backoff.ExponentialBackOff{...}, gobreaker.Settings{...}, retryablehttp.Client{...}
 ((composite_literal type: (qualified_type package: (package_identifier) @pkg) @trigger)
- (#resolves-to? @pkg "^(github\\.com/cenkalti/backoff(/v\\d+)?|github\\.com/avast/retry-go(/v\\d+)?|github\\.com/sony/gobreaker(/v\\d+)?|github\\.com/hashicorp/go-retryablehttp|github\\.com/afex/hystrix-go/hystrix|github\\.com/eapache/go-resiliency/(retrier|breaker)|github\\.com/failsafe-go/failsafe-go(/.+)?|github\\.com/sethvargo/go-retry|github\\.com/jpillora/backoff|github\\.com/rafaeljesus/retry-go|github\\.com/grpc-ecosystem/go-grpc-middleware(/v\\d+)?(/interceptors)?/retry|k8s\\.io/client-go/util/retry|github\\.com/flowchartsman/retry|github\\.com/Rican7/retry(/.+)?|github\\.com/matryer/try|github\\.com/lestrrat-go/backoff(/v\\d+)?)$")
+ (#resolves-to? @pkg "^({{retry-modules}}|github\\.com/hashicorp/go-retryablehttp)$")
  (#set! rule "go.retry.library"))
 
 ; k8s.io/apimachinery wait: wait.ExponentialBackoff(b, cond), wait.Backoff{...}

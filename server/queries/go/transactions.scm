@@ -327,6 +327,19 @@
  (#set! evidence "mention")
  (#set! rule "go.transactions.kv-transaction"))
 
+;; ... and so does an update that only creates buckets when the store opens (`db.Update(func(tx
+;; *bolt.Tx) error { tx.CreateBucketIfNotExists(avatars); tx.CreateBucketIfNotExists(metas) })`: round 75,
+;; go-pkgz/auth, judged N): idempotent schema set-up, no data read or written.
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (func_literal) @body .))
+ (#any-of? @f "Update" "Batch")
+ (#match? @body "\\.CreateBucket(IfNotExists)?\\(")
+ (#not-match? @body "\\.(Put|Delete|Get|Cursor|NextSequence|SetSequence|DeleteBucket|ForEach|Set|Del|Seek|Bucket)\\(")
+ (#imports? "{{kv-store-modules}}")
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.kv-transaction"))
+
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list . (func_literal) .))

@@ -913,13 +913,15 @@
 ; WrongPasswordException, OtpTokenInvalid) as e: flash(...)`, `except TokenError: messages.append(...)`.
 ; Not Fernet's or itsdangerous' InvalidToken (a decryption or signature failure, crypto), nor a JWT
 ; library's InvalidTokenError around its decode (that unit is the jwt region).
+;; Nor a chat or SMS client's error for the service's own bot token (`except telegram.error.InvalidToken:`
+;; around `TelegramClient()` while sending a notification; round 75, grafana/oncall).
 ;; (`except InvalidToken as e:` names the class inside the `as` pattern: that class is what is
 ;; resolved, so `except cryptography.fernet.InvalidToken as e:` around a Fernet decrypt is crypto.)
 ;; (Nor a PKCS#11 library's `PinIncorrect` / `UserNotLoggedIn` around a hardware token session opened
 ;; with the service's own PIN: key storage and signing, round 73 django-ca's HSM backend.)
 ((except_clause . [(as_pattern . (_) @caught) (identifier) @caught (attribute) @caught (tuple) @caught (parenthesized_expression) @caught]) @trigger
  (#match? @caught "{{login-failure-exception}}")
- (#not-resolves-to? @caught "^(cryptography|itsdangerous|jwt|jose|authlib|jwcrypto|pkcs11|PyKCS11)\\.")
+ (#not-resolves-to? @caught "^(cryptography|itsdangerous|jwt|jose|authlib|jwcrypto|pkcs11|PyKCS11|telegram|aiogram|telebot|slack_sdk|slack|twilio|discord)\\.")
  (#not-match? @caught "^\\(?\\s*(cryptography|jwt|jose|authlib|jwcrypto|fernet|itsdangerous)\\.")
  (#set! rule "python.auth.login-refusal"))
 

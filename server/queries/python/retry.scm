@@ -60,6 +60,21 @@
  (#set! evidence "mention")
  (#set! rule "python.retry.config"))
 
+;; ... and a task whose retries are switched off, `@shared_dedicated_queue_retry_task(autoretry_for=(Exception,),
+;; max_retries=0)` (round 75, grafana/oncall: judged N): `autoretry_for` catches the error and gives up
+;; at once.
+((decorated_definition
+   (decorator (call
+     function: (_) @deco
+     arguments: (argument_list (keyword_argument name: (identifier) @name) @trigger) @args))
+   definition: (function_definition body: (block) @body))
+ (#match? @deco "(^|[._])task$")
+ (#any-of? @name "max_retries" "autoretry_for" "default_retry_delay" "retry_backoff" "retry_backoff_max" "retry_jitter" "retry_kwargs")
+ (#match? @args "[(,]\\s*max_retries\\s*=\\s*0\\s*[,)]")
+ (#not-match? @body "\\.retry\\(")
+ (#set! evidence "mention")
+ (#set! rule "python.retry.config"))
+
 ; Retry configuration passed as keywords: HTTPAdapter(max_retries=3), @app.task(autoretry_for=(Exc,),
 ; retry_backoff=True, max_retries=5), apply_async(retry_policy={...}), Config(retries={...}),
 ; Redis(retry_on_timeout=True), httpx.HTTPTransport(retries=3). Not a template variable,

@@ -186,6 +186,13 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   // Mage build scripts (`magefile.go`, the `//go:build mage` Makefile of Go projects): release
   // checksums and build steps are developer tooling.
   /^magefile\.go$/,
+  // Test-runner set-up files (`vitest.postgres.global-setup.ts`, `jest.setup.js`, `global-setup.ts`):
+  // they create and drop the databases the suites run against (round 75, bullmq).
+  /^(vitest|jest|playwright|cypress|mocha|karma)(\.[\w-]+)*\.(setup|global-setup|global-teardown|teardown)\.[cm]?[jt]sx?$/,
+  /^global[-_.]?(setup|teardown)\.[cm]?[jt]sx?$/i,
+  // Python benchmark scripts by name (`benchmark_backends.py`, `bench_queue.py`, `queue_benchmark.py`).
+  /^(bench|benchmark)(_[a-z0-9_]+)?\.py$/,
+  /^[a-z0-9_]+_(bench|benchmark)\.py$/,
   // ECMAScript in-memory test doubles named `fake-<thing>.ts` (`fake-api-token-store.ts`, a
   // `FakeApiTokenStore` tests inject for the database store). Not Go or Python: `fake_strategy.go`
   // can be a registered product strategy.

@@ -1711,7 +1711,7 @@ function cacheKeyDigest(call: Node, ctx: ValueContext): boolean {
 }
 
 /** Random values in Python: os.urandom, secrets.token_*, SystemRandom. */
-const PY_RANDOM_CALL = /(^|\.)(urandom|getrandom|token_bytes|token_hex|token_urlsafe|get_random_bytes)$|^(secrets\.)?(choice|randbelow|randbits)$/;
+const PY_RANDOM_CALL = /(^|\.)(urandom|getrandom|token_bytes|token_hex|token_urlsafe|get_random_bytes|get_random_string)$|^(secrets\.)?(choice|randbelow|randbits)$/;
 /** A name that says identifier, label or file name (its last part). */
 const ID_TARGET = /(^|_)(id|ids|uuid|guid|name|filename|filepath|path|slug|prefix|suffix|label)$/i;
 const SECRET_TARGET = /token|secret|key|pass|otp|pin|salt|nonce|state|verifier|session|\bsid\b|csrf|challenge|code|cred|iv\b|seed/i;
@@ -1760,6 +1760,9 @@ function randomBoundToId(n: Node, ctx: ValueContext): boolean {
     if (!['call', 'attribute', 'argument_list', 'parenthesized_expression', 'subscript', 'generator_expression', 'interpolation', 'string', 'binary_operator'].includes(p.type)) return false;
     cur = p;
   }
+  // A database primary key is an id, whatever `key` says (`generate_public_primary_key(prefix)`: the
+  // public id of a row shown in URLs; round 75, grafana/oncall).
+  if (target !== undefined) target = target.replace(/primary_?key/gi, 'id');
   if (target === undefined || SECRET_TARGET.test(target)) return false;
   if (ID_TARGET.test(target)) return true;
   // A local passed on once more: every later reference is an assignment to an id-like name.
@@ -1787,6 +1790,15 @@ const GO_DIGEST_PACKAGE = /^(md5|sha1|sha256|sha512|sha3|blake2[bs]|blake3|\w*sh
 const NOT_FOR_SECURITY = /\/\/.*\bnot\s+(used\s+)?(for|as)\s+(a\s+)?(security|crypto)|\/\/.*\bnon[-\s]?(security|crypto)/i;
 /** A line comment silencing gosec (its weak-hash checks G401/G505 are what a sha1/md5 line trips). */
 const LINT_SILENCED = /\/\/\s*(nolint\b|#?nosec\b)/;
+/** `call` (a hash constructor) is an argument of a call named for making an id (`HashID`, `makeUserID`) and not a session, token or key id. */
+function goHashedIntoId(call: Node, ctx: ValueContext): boolean {
+  const outer = parentOf(parentOf(call, ctx) ?? call, ctx);
+  if (parentOf(call, ctx)?.type !== 'argument_list' || outer?.type !== 'call_expression') return false;
+  const callee = outer.childForFieldName('function');
+  const name = callee?.type === 'selector_expression' ? textOf(callee.childForFieldName('field') ?? callee, ctx) : textOf(callee ?? outer, ctx);
+  return /(ID|Id)$/.test(name) && !/[Ss]ession|[Tt]oken|[Kk]ey|[Nn]once|[Ss]ecret/.test(name);
+}
+
 /** Calls a cache or map key goes to: `cache.Get(key[:])`, `c.SetWithTTL(key[:], v, 1, ttl)`. */
 const GO_CACHE_CALL = /(^|\.)(Get|GetIfPresent|Set|SetWithTTL|SetWithExpire|SetDefault|Add|Del|Delete|Remove|Peek|Has|Contains|Load|Store|LoadOrStore|LoadAndDelete|Exists)$/;
 /** The names of what a Sprintf'd digest becomes when it is a name: an id, a path, a file name. */
@@ -1830,6 +1842,10 @@ function goIncidentalDigest(n: Node, ctx: ValueContext): boolean {
   // with it in secret.
   // (Not a certificate's digest: syncthing's `NewDeviceID(rawCert)` is the pinned identity peers are
   // authenticated by, round 38.)
+  // A weak hash handed to a function that makes an id from it (`token.HashID(sha1.New(), data.Value("sub"))`:
+  // a provider's user id or e-mail turned into the local user id; round 75, go-pkgz/auth, as remark42's
+  // in round 14): the digest names a user; nothing secret is hashed or compared.
+  if (weak && called && call && goHashedIntoId(call, ctx)) return true;
   if (goReturnsIdType(n, ctx) && !/[Ss]ession|[Tt]oken|[Kk]ey|[Nn]once|[Ss]ecret|[Ss]ign|[Pp]assw|[Mm]ac\b|MAC|[Hh]mac|[Cc]ert|[Ff]ingerprint|[Pp]eer/.test(textOf(enclosingFunction(n, ctx) ?? n, ctx))) return true;
   // Any unkeyed digest in a function that computes a file-system name (`sqliteTemplatePath`: the
   // content-addressed cache file of a migration set, `cacheDir`, `thumbnailFileName`): the hash

@@ -67,3 +67,22 @@
  (#set! cwe "208")
  (#set! message "Secret compared with ==/!=, which stops at the first differing character and leaks how much of a MAC/signature/token matched; use hmac.compare_digest(a, b).")
  (#set! fix "python.compare-digest"))
+
+; A keyed MAC computed in the function (`hmac.new(key, msg, sha256).hexdigest()`, or a helper of the
+; same file returning one: `expected = generate_signature(string_to_sign, secret)`) compared with
+; ==/!= whatever the operands are called (round 75, grafana/oncall's chat-ops signature check, whose
+; names say `expected` and `v1`): the same leak as a named signature.
+((comparison_operator
+   [(identifier) (attribute)]
+   .
+   ["==" "!="]
+   .
+   [(identifier) (attribute) (call)]) @finding
+ (#mac-compare? @finding)
+ (#not-unit-name-matches? @finding "^__(eq|ne)__(\\s|$)")
+ (#set! rule "python.timing.secret-compare")
+ (#set! category "timing")
+ (#set! severity "warning")
+ (#set! cwe "208")
+ (#set! message "Secret compared with ==/!=, which stops at the first differing character and leaks how much of a MAC/signature/token matched; use hmac.compare_digest(a, b).")
+ (#set! fix "python.compare-digest"))
