@@ -20,6 +20,7 @@
  (#not-match? @args "^\\(\\s*['\"`]\\s*(SELECT|select)\\s+(1(\\s*[+=]\\s*1)?|(([Vv]ersion|VERSION|sqlite_version)\\(\\)|@@([Vv]ersion|VERSION))(\\s+(as|AS)\\s+\\w+)?)\\s*;?\\s*['\"`]\\s*\\)$")
  (#not-match? @args "^\\(\\s*\\)$")
  (#not-match? @args "{{constant-pragma-read}}")
+ (#not-match? @args "^\\(\\s*{{transaction-control-literal}}\\s*\\)$")
  (#imports? "^(pg|pg-pool|pg-promise|postgres|@neondatabase/serverless|@vercel/postgres|mysql|mysql2|mysql2/promise|mariadb|mssql|tedious|oracledb|sqlite|sqlite3|better-sqlite3|@libsql/client|@planetscale/database|duckdb|sequelize|@sequelize/core|typeorm|slonik|@databases/[\\w-]+|knex)$")
  (#not-unit-name-matches? @trigger "{{timestamped-migration-step}}")
  (#set! rule "ecma.sql.driver-query"))
@@ -28,8 +29,10 @@
 ((call_expression
    function: (member_expression
      object: [(identifier) @o (member_expression property: (property_identifier) @o)]
-     property: (property_identifier) @m @trigger))
+     property: (property_identifier) @m @trigger)
+   arguments: (_) @args)
  (#match? @m "^(prepare|exec|all|run|get|each)$")
+ (#not-match? @args "^\\(\\s*{{transaction-control-literal}}\\s*\\)$")
  (#match? @o "([Dd]b|DB|[Dd]atabase|[Cc]onn(ection)?|[Cc]lient|[Ss]qlite|SQLITE)$")
  (#imports? "^(sqlite|sqlite3|better-sqlite3|@libsql/client|duckdb|bun:sqlite|node:sqlite)$")
  (#set! rule "ecma.sql.driver-query"))
@@ -151,7 +154,8 @@
 ; SQL statements in string and template literals ("SELECT ... FROM", `UPDATE ... SET`, ...).
 ; Bare lowercase or capitalised 'begin' / 'Commit' / 'Rollback' are event names and UI labels far
 ; more often than SQL, and a
-; bare 'SELECT 1' is a connection health check.
+; bare 'SELECT 1' is a connection health check. Transaction control alone (`"COMMIT"`, `"BEGIN EXCLUSIVE
+; TRANSACTION"`, `"VACUUM"`) is the transactions category's (transaction-control-literal).
 ; Schema statements (ALTER / CREATE / DROP / TRUNCATE / COMMENT ON) are a mention: they join a
 ; region with queries but never make one, so a migration that only changes the schema is not
 ; a SQL region (schema changes are reviewed as migrations); data migrations (UPDATE / INSERT /
@@ -159,6 +163,7 @@
 ((string) @trigger
  (#sql? @trigger)
  (#not-match? @trigger "^.\\s*([Bb]egin|[Cc]ommit|[Rr]ollback|[Ss]avepoint)\\s*;?\\s*.$")
+ (#not-match? @trigger "^{{transaction-control-literal}}$")
  (#not-match? @trigger "^.\\s*(SELECT|select)\\s+(1(\\s*[+=]\\s*1)?|(([Vv]ersion|VERSION|sqlite_version)\\(\\)|@@([Vv]ersion|VERSION))(\\s+(as|AS)\\s+\\w+)?)\\s*;?\\s*.$")
  (#not-match? @trigger "{{ddl-literal-start}}")
  (#not-unit-name-matches? @trigger "{{timestamped-migration-step}}")
@@ -168,6 +173,7 @@
  (#sql? @trigger)
  (#not-argument-of? @trigger "\\$queryRaw(Unsafe)?$")
  (#not-match? @trigger "^.\\s*([Bb]egin|[Cc]ommit|[Rr]ollback|[Ss]avepoint)\\s*;?\\s*.$")
+ (#not-match? @trigger "^{{transaction-control-literal}}$")
  (#not-match? @trigger "^.\\s*(SELECT|select)\\s+(1(\\s*[+=]\\s*1)?|(([Vv]ersion|VERSION|sqlite_version)\\(\\)|@@([Vv]ersion|VERSION))(\\s+(as|AS)\\s+\\w+)?)\\s*;?\\s*.$")
  (#not-match? @trigger "{{ddl-literal-start}}")
  (#not-unit-name-matches? @trigger "{{timestamped-migration-step}}")

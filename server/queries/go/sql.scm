@@ -1,6 +1,24 @@
 ; Raw SQL in Go: database/sql, pgx / pgxpool, sqlx, gorm raw queries, bun, go-pg, and SQL text
 ; in string literals (also inside fmt.Sprintf and + concatenation).
 
+;; A prepared statement run from the application's table of statements joins a SQL region but makes
+;; none: `t.q.UpdateTag.Get(&tag, id, name)`, `app.queries.DeleteCampaign.Exec(id)`,
+;; `m.q.SetLatestSLAEventMetAt.QueryRow(id, metric)` (a struct of `*sqlx.Stmt` loaded from a queries.sql
+;; file with goyesql). The call binds values; the SQL text is in the .sql file, where it is reviewed
+;; (round 76, libredesk: 15 N; listmonk's call sites judged the same before). A query string formatted
+;; from the table (`fmt.Sprintf(m.q.GetOverviewSLA, days)`) and run on a handle is another rule's.
+((call_expression
+   function: (selector_expression
+     operand: (selector_expression
+       operand: [(identifier) @holder (selector_expression field: (field_identifier) @holder)]
+       field: (field_identifier) @stmt)
+     field: (field_identifier) @f) @trigger)
+ (#match? @holder "^(q|qs|queries|Queries|stmts|Stmts|statements|Statements|preparedStmts|preparedQueries|sqlStmts)$")
+ (#match? @stmt "^[A-Z]")
+ (#match? @f "^(Exec|Get|Select|Query|QueryRow|Queryx|QueryRowx|MustExec)(Context)?$")
+ (#set! evidence "mention")
+ (#set! rule "go.sql.prepared-statement"))
+
 ;; A forwarder joins a SQL region but makes none (first: of two patterns matching the same call, the
 ;; earlier one counts): a small function whose first statement hands its own query parameter on,
 ;; `func (e *Executor) Exec(ctx context.Context, sql string, args ...any) error { _, err :=

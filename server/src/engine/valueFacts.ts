@@ -2551,7 +2551,7 @@ function fromRequest(n: Node, ctx: ValueContext): boolean {
 }
 
 /** Go: a request header read in a fasthttp/fiber handler, `c.Request().Header.Peek("Authorization")`. */
-const GO_REQUEST_HEADER = /\.Header\.Peek\(|\.(Get|Header)\(\s*"(Authorization|X-[\w-]*(Token|Key|Secret))"/i;
+const GO_REQUEST_HEADER = /\.Header\.(Peek|Cookie)\(|\.(Get|Header)\(\s*"(Authorization|X-[\w-]*(Token|Key|Secret))"/i;
 
 /**
  * Go: a local the function assigns from a request read, directly or through one more local
@@ -2588,6 +2588,10 @@ export function isStrongSecretComparison(a: Node, b: Node, ctx: ValueContext): b
   // is the server's own (a signed cookie in Flask, a server-side store in Django), and the other
   // side is computed on the server: the caller presents neither, so there is nothing to iterate.
   if ((sessionHeld(a, ctx) && !fromRequest(b, ctx)) || (sessionHeld(b, ctx) && !fromRequest(a, ctx))) return false;
+  // A double-submit CSRF check, `cookieToken != hdrToken` (the cookie and the header of one request,
+  // round 76 libredesk; documenso's the same before): the caller presents both values and learns
+  // nothing it did not send; no server secret is compared.
+  if (fromRequest(a, ctx) && fromRequest(b, ctx)) return false;
   const strong = (n: Node) => {
     const name = valueName(n, ctx);
     return STRONG_SECRET.test(name) && !NOT_SECRET_NAME.test(name);
