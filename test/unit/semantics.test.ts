@@ -143,6 +143,11 @@ describe('test-code classification', () => {
     'jest.setup.js',
     'python/benchmark_backends.py',
     'python/bench_queue.py',
+    // a Django test app, type tests, a node-tap suite, a fake-data command (round 77)
+    'guardian/testapp/testsettings.py',
+    'test-d/api.ts',
+    'tap/hmac.ts',
+    'babybuddy/management/commands/fake.py',
     'scripts/recover-stuck-runs.ts',
     'scripts-dev/build_debian_packages.py',
     '.github/scripts/lib/github.ts',
@@ -317,6 +322,9 @@ describe('test-code classification', () => {
     'app/setup/global.ts',
     'app/benchmarks_api.py',
     'src/benchmark-report.ts',
+    'src/taps/handler.ts',
+    'app/fake_detection.py',
+    'src/testapp_config/index.ts',
   ];
   for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));
   for (const p of production) it(`not test code: ${p}`, () => assert.strictEqual(isTestPath(p), false));

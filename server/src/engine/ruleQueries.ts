@@ -136,6 +136,7 @@ const CONTEXT_PREDICATES = new Set([
   'secret-compare?', 'strong-secret-compare?', 'mac-compare?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'concat-runtime-value?', 'incidental-use?', 'not-incidental-use?',
   'secret-use?', 'not-secret-use?', 'unit-name-matches?', 'not-unit-name-matches?', 'parses-parameter?', 'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
   // The function's allocations, its locks, its size (goAtomics.ts).
+  'lone-read-tx?',
   'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-store?', 'not-lock-guarded?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?',
   // What a go statement shares with its spawner, the function's code before or after a call (goShapes.ts).
   'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?', 'executed-later?', 'block-matches?',
@@ -309,7 +310,7 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
   'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'mac-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'concat-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?',
-  'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-store?', 'not-lock-guarded?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?', 'single-statement-tx?', 'read-only-tx?', 'one-write-tx?',
+  'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-store?', 'not-lock-guarded?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?', 'single-statement-tx?', 'read-only-tx?', 'one-write-tx?', 'lone-read-tx?',
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
   'inside-callback-of?', 'not-inside-callback-of?', 'behind-middleware?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
   'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
@@ -490,6 +491,50 @@ const TX_LOCK_WORDS = /ForUpdate|ForShare|FOR\s+(UPDATE|SHARE)|\bLock/i;
  */
 export function isOneWriteTx(fn: Node): boolean {
   return isReadOnlyTx(fn, 1);
+}
+
+/** Methods of a Go transaction handle that end it rather than run a statement. */
+const TX_END_METHOD = /^(Rollback|Commit)$/;
+
+/**
+ * `#lone-read-tx? @n`: `n` sits in a Go function that begins a transaction asking for `ReadOnly:
+ * true` (`tx, err := m.db.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})`) and runs one statement on
+ * it (`tx.Get(&stats, query)`) besides ending it, and that statement's text is not handed in by the
+ * caller (no argument is a parameter of the function): a single read needs no transaction and can
+ * write nothing (round 76, libredesk's report queries: seven judged N). A dry run of the caller's
+ * SQL in a read-only transaction keeps its region.
+ */
+export function isLoneReadOnlyTx(n: Node): boolean {
+  let fn: Node | null = n;
+  while (fn && !['function_declaration', 'method_declaration', 'func_literal'].includes(fn.type)) fn = fn.parent;
+  const body = fn?.childForFieldName('body');
+  if (!fn || !body) return false;
+  let tx: string | undefined;
+  for (const decl of body.descendantsOfType(['short_var_declaration', 'assignment_statement'])) {
+    const right = decl?.childForFieldName('right')?.namedChildren[0];
+    const callee = right?.type === 'call_expression' ? right.childForFieldName('function') : null;
+    if (!decl || !right || callee?.type !== 'selector_expression' || !/^BeginTxx?$/.test(callee.childForFieldName('field')?.text ?? '')) continue;
+    if (!/\bReadOnly\s*:\s*true\b/.test(right.childForFieldName('arguments')?.text ?? '')) return false;
+    const first = decl.childForFieldName('left')?.namedChildren[0];
+    if (tx !== undefined || first?.type !== 'identifier') return false;
+    tx = first.text;
+  }
+  if (tx === undefined) return false;
+  const params = new Set<string>();
+  for (const list of [fn.childForFieldName('parameters'), fn.type === 'method_declaration' ? fn.childForFieldName('receiver') : null]) {
+    for (const p of list?.descendantsOfType('parameter_declaration') ?? []) for (const id of p?.childrenForFieldName('name') ?? []) if (id) params.add(id.text);
+  }
+  let statements = 0;
+  for (const call of body.descendantsOfType('call_expression')) {
+    const callee = call?.childForFieldName('function');
+    if (!call || callee?.type !== 'selector_expression' || callee.childForFieldName('operand')?.text !== tx) continue;
+    if (TX_END_METHOD.test(callee.childForFieldName('field')?.text ?? '')) continue;
+    if (++statements > 1) return false;
+    if ((call.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a?.type === 'identifier' && params.has(a.text))) return false;
+  }
+  // The handle handed on to another function runs statements unseen here.
+  const handedOn = body.descendantsOfType('argument_list').some((l) => (l?.namedChildren ?? []).some((a) => a?.type === 'identifier' && a.text === tx));
+  return statements === 1 && !handedOn;
 }
 
 const TEXT_PREDICATES = new Set([
@@ -791,6 +836,8 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps) => allOf(caps, capture, (n) => isReadOnlyTx(n));
     case 'one-write-tx?':
       return (caps) => allOf(caps, capture, (n) => isOneWriteTx(n));
+    case 'lone-read-tx?':
+      return (caps) => allOf(caps, capture, (n) => isLoneReadOnlyTx(n));
     case 'unit-name-matches?':
       return (caps, ctx) => allOf(caps, capture, (n) => re.test(unitName(n, ctx)));
     case 'not-unit-name-matches?':

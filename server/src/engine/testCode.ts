@@ -100,6 +100,12 @@ const TEST_DIRS = new Set([
   'testsuite',
   'test_project', // a Django app's settings and URLs for running its test suite (DEBUG, a literal SECRET_KEY)
   'testproject',
+  // a reusable Django app's test app (`guardian/testapp/testsettings.py`: a random SECRET_KEY; round 77)
+  'testapp',
+  'test_app',
+  // type tests only the compiler reads (tsd's `test-d/`, round 77 jose) and a node-tap suite (`tap/`)
+  'test-d',
+  'tap',
   // seed and benchmark code
   'seed',
   'seeds',
@@ -162,6 +168,9 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   /^(seed|seeds|seeder)[-_](dummy|demo|sample|fake|test|dev|data|users?|db|database)([-_][\w-]+)?\.[cm]?[jt]s$/,
   /\.seed\.[cm]?[jt]s$/,
   /^(seed|seeds)\.py$/,
+  // A Django management command that fills the database with fake records (`management/commands/fake.py`,
+  // babybuddy's demo-data generator; round 77).
+  /^(fake|fakedata|fake_data|fake_records|demo_data|dummy_data)\.py$/,
   // Python dev data loaders and sample-data generators (`loaddata.py`, `sample_data.py`,
   // `seed_users.py`, `populate_db.py`, a Django `management/commands/sample_data.py`, saleor's
   // `random_data.py` behind `populatedb`): they make fake users and records for a demo or a

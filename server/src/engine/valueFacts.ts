@@ -705,6 +705,15 @@ export function isConstant(raw: Node, ctx: ValueContext): boolean {
     return ctx.family === 'go' && (ctx.packageConstants?.has(name) ?? false);
   }
   if (placeholderCall(n, ctx)) return true;
+  // Go: the name of an exported value of another package, `jwk.ForSignature.String()`,
+  // `jwa.RS256.String()` (an enum's text; round 77, jwx's key-usage check).
+  if (ctx.family === 'go' && raw.type === 'call_expression' && (raw.childForFieldName('arguments')?.namedChildren.length ?? 1) === 0) {
+    const fn = raw.childForFieldName('function');
+    const inner = fn?.type === 'selector_expression' && textOf(fn.childForFieldName('field') ?? fn, ctx) === 'String' ? fn.childForFieldName('operand') : null;
+    // (Secret-sounding enum names count too: `ForSignature` is a key usage, and a Stringer's text is a
+    // name; a secret is held in a string or bytes, not printed by a String method.)
+    if (inner?.type === 'selector_expression' && /^[a-z][a-z0-9]*\.[A-Z][A-Za-z0-9]*$/.test(textOf(inner, ctx))) return true;
+  }
   if (n.type === 'selector_expression' || n.type === 'attribute' || n.type === 'member_expression') {
     const last = memberName(n, ctx) ?? '';
     if (/(^|\.)(env|environ)\./.test(textOf(n, ctx))) return false;
@@ -862,6 +871,10 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   // Double-submit CSRF (`csrfToken !== csrfCookieToken`), URL token against a cookie: both sides
   // come from the client, so there is no server-held value for the timing to leak.
   if (clientHeld(a, ctx, 0) && clientHeld(b, ctx, 0)) return false;
+  // ... and in Go, a request's cookie against its header read through locals (`cookieToken :=
+  // string(r.RequestCtx.Request.Header.Cookie("csrf_token"))`, `hdrToken := …Header.Peek("X-CSRFTOKEN")`;
+  // round 76, libredesk).
+  if (ctx.family === 'go' && fromRequest(a, ctx) && fromRequest(b, ctx)) return false;
   // A value the server already authenticated (a signed cookie, a verified JWT's payload) compared
   // with another such or stored value: session bookkeeping. Against a MAC the code computes it is
   // still MAC verification code (the finding, below, is not raised: the client cannot vary it).
@@ -2588,10 +2601,6 @@ export function isStrongSecretComparison(a: Node, b: Node, ctx: ValueContext): b
   // is the server's own (a signed cookie in Flask, a server-side store in Django), and the other
   // side is computed on the server: the caller presents neither, so there is nothing to iterate.
   if ((sessionHeld(a, ctx) && !fromRequest(b, ctx)) || (sessionHeld(b, ctx) && !fromRequest(a, ctx))) return false;
-  // A double-submit CSRF check, `cookieToken != hdrToken` (the cookie and the header of one request,
-  // round 76 libredesk; documenso's the same before): the caller presents both values and learns
-  // nothing it did not send; no server secret is compared.
-  if (fromRequest(a, ctx) && fromRequest(b, ctx)) return false;
   const strong = (n: Node) => {
     const name = valueName(n, ctx);
     return STRONG_SECRET.test(name) && !NOT_SECRET_NAME.test(name);

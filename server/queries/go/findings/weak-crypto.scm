@@ -78,10 +78,13 @@
  (#set! message "Constant IV / nonce: every encryption reuses it. Generate a fresh one per message with crypto/rand (io.ReadFull(rand.Reader, iv)) and send it with the ciphertext."))
 
 ; var nonce = []byte{0, 1, 2, ...}
+; Not AES key wrap's default initial value (RFC 3394 §2.2.3: `keywrapDefaultIV = []byte{0xa6, …}`, eight
+; 0xA6 bytes): a fixed integrity check value the standard defines, not an encryption IV (round 77, jwx).
 ((var_spec name: (identifier) @name value: (expression_list . (_) @value)) @finding
  (#imports? "^crypto/cipher$")
  (#match? @name "^(iv|IV|nonce|Nonce|NONCE)$|[a-z](IV|Iv|Nonce)$|^(iv|nonce)[A-Z]")
  (#match? @value "^(\\[\\]byte\\(\\s*[\"`][^\"`]*[\"`]\\s*\\)|\\[\\d*\\]byte\\s*\\{[\\s0-9a-fA-FxX,']*\\})$")
+ (#not-match? @value "^\\[\\d*\\]byte\\s*\\{\\s*(0[xX][aA]6\\s*,\\s*){7}0[xX][aA]6\\s*,?\\s*\\}$")
  (#set! rule "go.crypto.static-iv")
  (#set! category "crypto")
  (#set! severity "error")
