@@ -148,6 +148,10 @@ describe('test-code classification', () => {
     'test-d/api.ts',
     'tap/hmac.ts',
     'babybuddy/management/commands/fake.py',
+    // Yarn Plug'n'Play files (round 78)
+    '.pnp.loader.mjs',
+    '.pnp.cjs',
+    '.yarn/releases/yarn-4.1.0.cjs',
     'scripts/recover-stuck-runs.ts',
     'scripts-dev/build_debian_packages.py',
     '.github/scripts/lib/github.ts',

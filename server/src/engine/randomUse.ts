@@ -45,6 +45,12 @@ function functionName(fn: Node, ctx?: ValueContext): string | undefined {
   if (p?.type === 'variable_declarator') return p.childForFieldName('name')?.text;
   if (p?.type === 'public_field_definition' || p?.type === 'field_definition') return (p.childForFieldName('name') ?? p.childForFieldName('property'))?.text;
   if (p?.type === 'pair') return p.childForFieldName('key')?.text;
+  // A callback (`randomBytes(256).then(function (buffer) { return createHash('sha1')… })` in
+  // `generateRandomToken`; round 78, node-oauth2-server) is named for the function it works for.
+  if (p?.type === 'arguments') {
+    const outer = enclosingFunction(p);
+    return outer ? functionName(outer, ctx) : undefined;
+  }
   return undefined;
 }
 
@@ -335,7 +341,8 @@ function idFunctionFacts(fn: Node, ctx: ValueContext): IdFunctionFacts {
     const text = fn.text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '');
     const name = functionName(fn, ctx);
     facts = {
-      namesSecret: SECRET_CONTEXT.test(text),
+      // (The name too: a method in an object literal or a callback carries it outside its text.)
+      namesSecret: SECRET_CONTEXT.test(text) || (name !== undefined && SECRET_CONTEXT.test(name)),
       idFunction: name !== undefined && ID_NAME.test(name.replace(/(?:For|From|Of)[A-Z]\w*$/, '')),
       truncates: /\.(?:slice|substring|substr)\(\s*0\s*,/.test(text),
     };

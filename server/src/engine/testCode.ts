@@ -68,6 +68,7 @@ const TEST_DIRS = new Set([
   '_example', // a Go convention: a leading underscore keeps the go tool out of it (remark42 backend/_example)
   '_samples',
   '_sample',
+  '.yarn', // Yarn's releases, plugins and cache (`.yarn/releases/yarn-4.x.cjs`): third-party code
   'vendored', // third-party bundles copied in (`static/vendored/vue.js`): reviewed upstream, replaced whole
   'mailhog', // a vendored MailHog mail catcher: a dev SMTP sink, not the product's mail path
   'demo',
@@ -195,6 +196,9 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   // Mage build scripts (`magefile.go`, the `//go:build mage` Makefile of Go projects): release
   // checksums and build steps are developer tooling.
   /^magefile\.go$/,
+  // Yarn Plug'n'Play's generated resolver and loader (`.pnp.cjs`, `.pnp.loader.mjs`; round 78,
+  // standardnotes/server): written by `yarn install`, replaced whole on the next one.
+  /^\.pnp\.(c?js|loader\.mjs)$/,
   // Test-runner set-up files (`vitest.postgres.global-setup.ts`, `jest.setup.js`, `global-setup.ts`):
   // they create and drop the databases the suites run against (round 75, bullmq).
   /^(vitest|jest|playwright|cypress|mocha|karma)(\.[\w-]+)*\.(setup|global-setup|global-teardown|teardown)\.[cm]?[jt]sx?$/,

@@ -190,7 +190,9 @@ const SECRET_NAME = new RegExp(`${SHARED_KEY_NAME.source}|${SECRET_WORD.source}`
  * `FAILED_TO_DECRYPT_PASSWORD` (what decrypt returns on error), `CENSORED_PASSWORD`, `EMPTY_TOKEN`,
  * `DUMMY_SECRET`, `CANARY_PLAINTEXT`: a known value compared to see which case a result is, not a secret.
  */
-const SENTINEL_NAME = /(^|_)(FAILED|FAILURE|FAIL|ERROR|INVALID|MISSING|UNSET|PLACEHOLDER|DUMMY|CENSORED|REDACTED|MASKED|EMPTY|NULL|NONE|UNKNOWN|FAKE|CANARY|SENTINEL|MARKER)(_|$)/;
+// (VOID and DEFAULT: the value shipped in the code, compared to warn that it was left in place;
+// round 78, LinOTP's `VOID_RADIUS_SECRET`.)
+const SENTINEL_NAME = /(^|_)(FAILED|FAILURE|FAIL|ERROR|INVALID|MISSING|UNSET|PLACEHOLDER|DUMMY|CENSORED|REDACTED|MASKED|EMPTY|NULL|NONE|UNKNOWN|FAKE|CANARY|SENTINEL|MARKER|VOID|DEFAULT)(_|$)/;
 
 /**
  * Names of values that are not secrets even when a secret word is in them (a pagination cursor, `next_token`, is one; so is a token's CRC checksum, `secretChecksum`, a public typo check: round 50, netbird;
