@@ -577,6 +577,7 @@ const RECALL_ROUND_LABELS = [
   'round 76, seed 20261276: held out on five new repositories (engine at 763b1ab, the rules after round 75; not tuned on)',
   'round 77, seed 20261277: held out on five new repositories (engine at 5ffb3d2, the rules after rounds 75 and 76; not tuned on)',
   'round 78, seed 20261278: held out on five new repositories (engine at 534f120, the rules after rounds 75 to 77; not tuned on)',
+  'round 79, seed 20261279: held out on five new repositories (engine at b9bdc9d, the rules after rounds 75 to 78; not tuned on)',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
