@@ -152,6 +152,9 @@ describe('test-code classification', () => {
     '.pnp.loader.mjs',
     '.pnp.cjs',
     '.yarn/releases/yarn-4.1.0.cjs',
+    // a Go benchmark program, a performance harness (round 79)
+    'badger/cmd/write_bench.go',
+    'perfTest/latencyTest.js',
     'scripts/recover-stuck-runs.ts',
     'scripts-dev/build_debian_packages.py',
     '.github/scripts/lib/github.ts',
@@ -328,6 +331,7 @@ describe('test-code classification', () => {
     'src/benchmark-report.ts',
     'src/taps/handler.ts',
     'app/fake_detection.py',
+    'pkg/benchmarks_api.go',
     'src/testapp_config/index.ts',
   ];
   for (const p of tests) it(`test code: ${p}`, () => assert.strictEqual(isTestPath(p), true));

@@ -164,6 +164,24 @@
  (#set! evidence "mention")
  (#set! rule "go.lock-free.unsafe-pointer"))
 
+;; ... and so do unsafe's size queries (`const MaxNodeSize = int(unsafe.Sizeof(node{}))`) and an
+;; unsafe conversion in a function that does no atomic operation (`(*node)(unsafe.Pointer(&s.buf[off]))`,
+;; an arena's offset-to-pointer helper, a header's encoding): round 79, badger's skiplist and table
+;; builder, judged N nine times. Pointer arithmetic there is memory layout, not lock-free juggling.
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#resolves-to? @pkg "^unsafe$")
+ (#any-of? @f "Sizeof" "Offsetof" "Alignof")
+ (#set! evidence "mention")
+ (#set! rule "go.lock-free.unsafe-pointer"))
+
+((selector_expression operand: (identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^unsafe$")
+ (#imports? "^(sync/atomic|go\\.uber\\.org/atomic)$")
+ (#not-text-before? @trigger "\\batomic\\.|\\.(Load|Store|CompareAndSwap|Swap|Add)\\w*\\(")
+ (#not-text-after? @trigger "\\batomic\\.|\\.(Load|Store|CompareAndSwap|Swap|Add)\\w*\\(")
+ (#set! evidence "mention")
+ (#set! rule "go.lock-free.unsafe-pointer"))
+
 ; unsafe.Pointer casts in files doing atomics (atomic.LoadPointer((*unsafe.Pointer)(...)))
 ; (The same argument of a store into a just-allocated value is not: see atomic-pointer above.)
 ((selector_expression operand: (identifier) @pkg) @trigger

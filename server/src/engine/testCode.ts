@@ -115,6 +115,13 @@ const TEST_DIRS = new Set([
   'bench',
   'benchmark',
   'benchmarks',
+  // performance and load harnesses by name (graphile/worker's `perfTest/`; round 79)
+  'perfTest',
+  'perftest',
+  'perf-test',
+  'perf_test',
+  'perf-tests',
+  'perf_tests',
   // project scaffolds a `create-*` CLI copies into a new app (`packages/create/starter/`,
   // `starters/blog/`): sample apps whose dev bootstrap (an initial admin with a printed random
   // password) is the user's to replace, like `examples/`
@@ -196,6 +203,9 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   // Mage build scripts (`magefile.go`, the `//go:build mage` Makefile of Go projects): release
   // checksums and build steps are developer tooling.
   /^magefile\.go$/,
+  // A Go benchmark program beside the commands (`badger/cmd/write_bench.go`, round 79): Go's own
+  // benchmarks live in `_test.go`, so a `_bench.go` file is a load tool.
+  /_bench\.go$/,
   // Yarn Plug'n'Play's generated resolver and loader (`.pnp.cjs`, `.pnp.loader.mjs`; round 78,
   // standardnotes/server): written by `yarn install`, replaced whole on the next one.
   /^\.pnp\.(c?js|loader\.mjs)$/,
