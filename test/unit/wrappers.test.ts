@@ -234,6 +234,30 @@ describe('project wrappers', () => {
     const { analysis } = engine.analyze(go, 'go', { wrappers });
     assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['MatchesUpper:timing'], 'a call in an argument is not forwarding');
   });
+  it('a plain atomic counter helper (atomicAddDuration) is no lock-free wrapper; a compare-and-swap helper is (round 80, bbolt)', async () => {
+    const go = [
+      'package bbolt',
+      '',
+      'import (',
+      '\t"sync/atomic"',
+      '\t"time"',
+      '\t"unsafe"',
+      ')',
+      '',
+      'func atomicAddDuration(ptr *time.Duration, du time.Duration) time.Duration {',
+      '\treturn time.Duration(atomic.AddInt64((*int64)(unsafe.Pointer(ptr)), int64(du)))',
+      '}',
+      '',
+      'func atomicCompareSwapState(ptr *int32, old, next int32) bool {',
+      '\treturn atomic.CompareAndSwapInt32(ptr, old, next)',
+      '}',
+      '',
+    ].join('\n');
+    const table = buildWrapperTable([await scanned('tx.go', 'go', go)]);
+    assert.strictEqual(table.get('go')?.get('atomicAddDuration'), undefined);
+    assert.strictEqual(table.get('go')?.get('atomicCompareSwapState'), 'lock-free');
+  });
+
   it('a retry helper named just Retry is a wrapper; its callers get retry regions', async () => {
     const go = [
       'package resilience',

@@ -165,13 +165,15 @@
 ; Client retry settings: ioredis { retryStrategy, maxRetriesPerRequest }, pg/knex { backoffBase },
 ; axios-retry { retries, retryDelay }. Not one query's option in a React component or hook
 ; (`useQuery(key, fetch, { retryDelay: 1000 })`, tRPC `….useQuery(input, { retry: 3, retryDelay })`):
-; a UI read tried again; a QueryClient's `defaultOptions` (every query and mutation) stays.
+; a UI read tried again; a QueryClient's `defaultOptions` (every query and mutation) stays. Nor a
+; request schema's field (`retryDelay: z.number().optional()`, round 80 pg-boss): a type, not a setting.
 ((object
    (pair
      key: (property_identifier) @trigger
      value: (_) @value)) @options
   (#not-match? @value "^(null|undefined|0|false)$")
   (#match? @trigger "^(retryStrategy|maxRetriesPerRequest|retryDelayOnFailover|retryDelayOnClusterDown|backoffBase|backoffExponent|retryDelay|reconnectOnError|maxRetryTime)$")
+  (#not-match? @value "{{schema-validator-call}}")
   (#not-argument-of? @options "(^|\\.)use(Suspense)?(Infinite)?(Query|Queries|Mutation)$")
   (#set! rule "ecma.retry.options"))
 

@@ -195,13 +195,39 @@
  (#match? @key "([Ll]ock|LOCK|[Ll]eader|LEADER|[Mm]utex|[Ee]lection|[Ll]ease)")
  (#set! rule "go.consensus.redis-lock"))
 
-;; ... or under a key held in a local, in a function named for the lock (`func (s *RedisStore)
-;; LockRoom(…)`: `key := RoomLockPrefix + name`, `s.rc.SetNX(s.ctx, key, token, ttl)`; round 61, livekit).
+;; ... or under a key held in a local or a field, in a function named for the lock (`func (s *RedisStore)
+;; LockRoom(…)`: `key := RoomLockPrefix + name`, `s.rc.SetNX(s.ctx, key, token, ttl)`; round 61, livekit;
+;; a Redlock driver's `conn.SetNX(m.name, value, m.expiry)` in a method of `Mutex`, round 80, redsync).
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . [(identifier) (selector_expression)] @key))
+ (#match? @f "^(SetNX|SetNx|SetNxWithTTL)$")
+ (#unit-name-matches? @trigger "([Ll]ock|LOCK|[Ll]eader|LEADER|[Mm]utex|[Ee]lection|[Ll]ease)")
+ (#set! rule "go.consensus.redis-lock"))
+
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . [(identifier) (selector_expression)] @key))
+ (#match? @f "^(SetNX|SetNx|SetNxWithTTL)$")
+ (#text-before? @trigger "^func\\s*\\(\\s*\\w+\\s+\\*?\\w*([Ll]ock|LOCK|[Ll]eader|[Mm]utex|[Ee]lection|[Ll]ease)\\w*\\s*\\)")
+ (#set! rule "go.consensus.redis-lock"))
+
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list . (_) . (identifier) @key))
  (#match? @f "^(SetNX|SetNx|SetNxWithTTL)$")
  (#unit-name-matches? @trigger "([Ll]ock|LOCK|[Ll]eader|LEADER|[Mm]utex|[Ee]lection|[Ll]ease)")
+ (#set! rule "go.consensus.redis-lock"))
+
+; A lock's Redis script run from a method of the lock type: `conn.Eval(deleteScript, m.name, value)`,
+; `conn.Eval(touchScript, m.name, value, expiry)` in `func (m *Mutex) release(…)` (round 80, redsync:
+; the owner-checked release and extend of a Redlock).
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (identifier) @script))
+ (#match? @f "^(Eval|EvalSha|EvalRO|EvalContext|EvalShaContext)$")
+ (#match? @script "[Ss]cript|SCRIPT")
+ (#text-before? @trigger "^func\\s*\\(\\s*\\w+\\s+\\*?\\w*([Ll]ock|LOCK|[Ll]eader|[Mm]utex|[Ee]lection|[Ll]ease)\\w*\\s*\\)")
  (#set! rule "go.consensus.redis-lock"))
 
 ; PostgreSQL advisory locks used as a distributed lock / leader election between instances:

@@ -81,6 +81,18 @@
  (#match? @header "{{retry-word}}")
  (#set! rule "go.retry.loop"))
 
+; A loop over tries that waits on a timer it resets between them: `for i := range tries { … timer.Reset(
+; m.delayFunc(i)); select { case <-ctx.Done(): … case <-timer.C: } … }` (round 80, redsync's lock
+; acquisition).
+((for_statement
+   "for" @trigger
+   [(for_clause) (range_clause) (binary_expression) (identifier) (selector_expression)] @header
+   body: (block) @body)
+ (#match? @header "{{retry-word}}")
+ (#match? @body "(time\\.NewTimer|\\.Reset)\\(")
+ (#match? @body "<-\\s*[\\w.]*\\.C\\b")
+ (#set! rule "go.retry.loop"))
+
 ; for { ...; time.Sleep(backoff) }, time.Sleep(time.Duration(attempt) * time.Second), <-time.After(retryDelay)
 ((for_statement
    "for" @trigger

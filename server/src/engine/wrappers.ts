@@ -52,7 +52,9 @@ const NAME_SAYS: Partial<Record<CategoryId, RegExp>> = {
   // The comparison itself (`safeEqual(a, b)`, `compare_api_key(k)`), not a whole verification
   // (`VerifyPKCEChallenge`, `CheckSignature`): its callers pass inputs and compare nothing.
   timing: /equal|compare|match|safe|constant/i,
-  'lock-free': /atomic|cas\b|compare_?and_?swap|lockfree|lock_free/i,
+  // Not a plain atomic counter's helper (`atomicAddDuration`, `atomicLoadDuration`: bbolt's stats,
+  // round 80): a counter only joins a lock-free region, so its callers are counters too.
+  'lock-free': /atomic(?!_?(?:add|load|store|inc|incr|dec|decr|get|set))|cas\b|compare_?and_?swap|lockfree|lock_free/i,
   consensus: /lock|leader|elect|raft|acquire|release|lease/i,
   // Review-tier helpers whose callers are the category's sites: `withRetry(fn)`,
   // `order_qs_select_for_update()`, `inTransaction(fn)`.
