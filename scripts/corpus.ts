@@ -579,6 +579,7 @@ const RECALL_ROUND_LABELS = [
   'round 78, seed 20261278: held out on five new repositories (engine at 534f120, the rules after rounds 75 to 77; not tuned on)',
   'round 79, seed 20261279: held out on five new repositories (engine at b9bdc9d, the rules after rounds 75 to 78; not tuned on)',
   'round 80, seed 20261280: held out on five new repositories (engine at 0166f0f, the rules after rounds 75 to 79; not tuned on)',
+  'round 81, seed 20261281: held out on five new repositories (engine at 6db7ea0, the rules after rounds 75 to 80; not tuned on)',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
