@@ -155,6 +155,7 @@ describe('test-code classification', () => {
     // a Go benchmark program, a performance harness (round 79)
     'badger/cmd/write_bench.go',
     'perfTest/latencyTest.js',
+    'internal/blobtesting/eventually_consistent.go',
     'scripts/recover-stuck-runs.ts',
     'scripts-dev/build_debian_packages.py',
     '.github/scripts/lib/github.ts',
@@ -330,6 +331,8 @@ describe('test-code classification', () => {
     'app/benchmarks_api.py',
     'src/benchmark-report.ts',
     'src/taps/handler.ts',
+    'packages/tap/src/util.ts',
+    'pkg/pentesting/scan.py',
     'app/fake_detection.py',
     'pkg/benchmarks_api.go',
     'src/testapp_config/index.ts',

@@ -37,22 +37,7 @@ const COMMENT_LINE = /^\s*(\/\/|#|\/\*|\*)/;
  * ends), at most HEAD_CHARS characters.
  */
 export function generatedMarker(text: string): string | undefined {
-  return headerMarker(text) ?? minifiedMarker(text) ?? vendoredBannerMarker(text) ?? goTestingImportMarker(text);
-}
-
-/**
- * A Go file outside `_test.go` that imports the standard `testing` package is test support (jwx's
- * `internal/jose`: helpers taking a `*testing.T` for the interop tests, round 77; testify-style
- * `testutil` packages): production code has no `*testing.T` to take. Only the import block at the
- * head of a file whose first code line is its `package` clause is read.
- */
-const GO_TESTING_IMPORT = /^import\s*(\(\s*(?:[^)]*\n)?\s*"testing"\s*\n|"testing"\s*$)/m;
-
-function goTestingImportMarker(text: string): string | undefined {
-  const head = text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text;
-  if (!/^package\s+\w+\s*$/m.test(head)) return undefined;
-  const m = GO_TESTING_IMPORT.exec(head);
-  return m ? 'import "testing"' : undefined;
+  return headerMarker(text) ?? minifiedMarker(text) ?? vendoredBannerMarker(text);
 }
 
 function headerMarker(text: string): string | undefined {

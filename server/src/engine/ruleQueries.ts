@@ -500,7 +500,7 @@ const TX_END_METHOD = /^(Rollback|Commit)$/;
  * `#lone-read-tx? @n`: `n` sits in a Go function that begins a transaction asking for `ReadOnly:
  * true` (`tx, err := m.db.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})`) and runs one statement on
  * it (`tx.Get(&stats, query)`) besides ending it, and that statement's text is not handed in by the
- * caller (no argument is a parameter of the function): a single read needs no transaction and can
+ * caller (no argument mentions a parameter of the function): a single read needs no transaction and can
  * write nothing (round 76, libredesk's report queries: seven judged N). A dry run of the caller's
  * SQL in a read-only transaction keeps its region.
  */
@@ -520,17 +520,20 @@ export function isLoneReadOnlyTx(n: Node): boolean {
     tx = first.text;
   }
   if (tx === undefined) return false;
+  // The function's own parameters (not its receiver: `m.q.Report` is the application's statement).
   const params = new Set<string>();
-  for (const list of [fn.childForFieldName('parameters'), fn.type === 'method_declaration' ? fn.childForFieldName('receiver') : null]) {
-    for (const p of list?.descendantsOfType('parameter_declaration') ?? []) for (const id of p?.childrenForFieldName('name') ?? []) if (id) params.add(id.text);
+  for (const p of fn.childForFieldName('parameters')?.descendantsOfType(['parameter_declaration', 'variadic_parameter_declaration']) ?? []) {
+    for (const id of p?.childrenForFieldName('name') ?? []) if (id) params.add(id.text);
   }
+  const mentionsParam = (text: string) => [...params].some((name) => new RegExp(`\\b${name}\\b`).test(text));
   let statements = 0;
   for (const call of body.descendantsOfType('call_expression')) {
     const callee = call?.childForFieldName('function');
     if (!call || callee?.type !== 'selector_expression' || callee.childForFieldName('operand')?.text !== tx) continue;
     if (TX_END_METHOD.test(callee.childForFieldName('field')?.text ?? '')) continue;
     if (++statements > 1) return false;
-    if ((call.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a?.type === 'identifier' && params.has(a.text))) return false;
+    // (`tx.QueryRow("EXPLAIN (FORMAT JSON) " + query, args...)`: listmonk's check of a caller's query, judged Y.)
+    if (mentionsParam(call.childForFieldName('arguments')?.text ?? '')) return false;
   }
   // The handle handed on to another function runs statements unseen here.
   const handedOn = body.descendantsOfType('argument_list').some((l) => (l?.namedChildren ?? []).some((a) => a?.type === 'identifier' && a.text === tx));

@@ -31,7 +31,7 @@ export function scanText(engine: GuardrailEngine, file: string, text: string, ca
   const language = languageForPath(file) ?? 'javascript';
   const lines = countLines(text);
   const marker = options.includeGenerated ? undefined : generatedMarker(text);
-  if (marker !== undefined) return { file, language, lines, skipped: { reason: 'generated', message: `${marker.startsWith('//go:build') ? 'test-only build' : marker === 'import "testing"' ? 'test support (imports testing)' : 'generated code'} (${marker.length > 80 ? `${marker.slice(0, 77)}...` : marker})` }, regions: [], findings: [], hasSyntaxErrors: false };
+  if (marker !== undefined) return { file, language, lines, skipped: { reason: 'generated', message: `${marker.startsWith('//go:build') ? 'test-only build' : 'generated code'} (${marker.length > 80 ? `${marker.slice(0, 77)}...` : marker})` }, regions: [], findings: [], hasSyntaxErrors: false };
   try {
     const { wrappers, auditFindings = false } = options;
     const analysis = analyzeOnce(engine, file, language, text, { categories, packageFiles: true, ...(wrappers ? { wrapperTable: wrappers } : {}), auditFindings });

@@ -104,9 +104,8 @@ const TEST_DIRS = new Set([
   // a reusable Django app's test app (`guardian/testapp/testsettings.py`: a random SECRET_KEY; round 77)
   'testapp',
   'test_app',
-  // type tests only the compiler reads (tsd's `test-d/`, round 77 jose) and a node-tap suite (`tap/`)
+  // type tests only the compiler reads (tsd's `test-d/`, round 77 jose)
   'test-d',
-  'tap',
   // seed and benchmark code
   'seed',
   'seeds',
@@ -303,6 +302,9 @@ function isDevToolPath(dirs: readonly string[], isDir: boolean): boolean {
     // (And a top-level `dev/`: the developer's environment, code generators and key scripts, traQ's
     // `dev/bin/gen_ec_pem.go`, galaxy_ng's `dev/common/`: round 72.)
     if (i === 0 && (d === 'scripts' || d === 'scripts-dev' || d === 'scripts_dev' || d === 'dev-scripts' || d === 'dev_scripts' || d === 'dev')) return true;
+    // A top-level node-tap suite (`tap/hmac.ts`, round 77 jose); not a package named tap
+    // (`packages/tap/`, atproto's firehose service).
+    if (i === 0 && d === 'tap') return true;
     // A monorepo's development and playground apps (`apps/dev/express/`, `apps/playgrounds/`) and a
     // top-level `playground/` of sample apps: run by the library's developers to try it, not shipped.
     // Only at these places: a product can have a `playground` page or feature deeper in its tree.
@@ -359,7 +361,8 @@ const SETTINGS_ENV_MODULE = /^(ci|test|tests|testing|dev|development|local_dev|d
  * `fstest`; `oauthtest` a fake OAuth server, `dbtest`, `enttest`, `migratest`, `hooktest`), not the
  * words `latest`, `attest`, `contest`, `protest` or a superlative (`fastest`).
  */
-const GO_TEST_PACKAGE = /^(?!con|pro)[a-z0-9]+tests$|^(?!(la|at|con|pro|de|grea|fas|shor|smar|hot|sof|bes|wi|tes)test$)[a-z0-9]{2,}test$/;
+// (And `<subject>testing`: kopia's `internal/blobtesting`, `repotesting`; round 81.)
+const GO_TEST_PACKAGE = /^(?!con|pro)[a-z0-9]+tests$|^(?!(la|at|con|pro|de|grea|fas|shor|smar|hot|sof|bes|wi|tes)test$)[a-z0-9]{2,}test$|^[a-z0-9]{2,}testing$/;
 
 /**
  * True when `relPath` (posix, relative to the workspace folder; `dir/` for directories) is

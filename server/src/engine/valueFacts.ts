@@ -602,12 +602,16 @@ function functionFacts(fn: Node, ctx: ValueContext): FunctionFacts {
           left.forEach((l, i) => add(l, left.length === right.length ? right[i] : right[0]));
           break;
         }
-        case 'var_spec':
-        case 'const_spec': {
+        case 'var_spec': {
           const values = field(d, 'value')?.namedChildren ?? [];
-          d.childrenForFieldName('name').forEach((l, i) => add(l, values[i] ?? (d.type === 'const_spec' ? d : undefined)));
+          d.childrenForFieldName('name').forEach((l, i) => add(l, values[i]));
           break;
         }
+        // A Go constant is one whatever it is set from (`const validSignature = cachedir.CacheDirMarkerHeader`:
+        // kopia's marker check, round 81): the spec itself stands for its value.
+        case 'const_spec':
+          d.childrenForFieldName('name').forEach((l) => add(l, d));
+          break;
         case 'assignment':
         case 'assignment_expression':
           add(field(d, 'left'), field(d, 'right'));
