@@ -195,6 +195,16 @@
  (#set! evidence "mention")
  (#set! rule "ecma.sql.schema-text"))
 
+;; ... but a schema statement that splices in a runtime identifier (`CREATE SCHEMA IF NOT EXISTS
+;; ${quotedSchema}`, `SET LOCAL search_path TO ${quotedSchema}` from a caller's schema name; round 75,
+;; bullmq's migrator) is identifier interpolation, an operation (first: it takes the node below).
+((template_string (template_substitution)) @trigger
+ (#sql? @trigger)
+ (#match? @trigger "{{ddl-literal-start}}")
+ (#interpolates-runtime-value? @trigger)
+ (#not-unit-name-matches? @trigger "{{timestamped-migration-step}}")
+ (#set! rule "ecma.sql.statement-text"))
+
 ((template_string) @trigger
  (#sql? @trigger)
  (#match? @trigger "{{ddl-literal-start}}")
