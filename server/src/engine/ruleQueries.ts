@@ -17,7 +17,7 @@ import { isAtomicBesideLock, isAtomicTyped, isNotCacheFill, isNotCliOutput, isNo
 import { isCodeBuiltSql, isGuardedBy, isGuardedOff, isHelperMatching, isStaleMarker } from './findingGuards';
 import { blockMatches, isExecutedLater, isFireAndForget, isLookedUpBefore, textAfter, textBefore } from './goShapes';
 import { isBrowserCode } from './browserCode';
-import { comparisonOperands, concatSplicesRuntimeValue, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isClosurePrimitive, isFixedOrmQuery, isForwardedCredential, isReadOnlyTransaction, isRetryLoop, unitName, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isMacComparison, isSecretUse, isVerifiedClaimComparison, type ValueContext } from './valueFacts';
+import { comparisonOperands, concatSplicesRuntimeValue, interpolatesRuntimeValue, sprintfInterpolatesRuntimeValue, isClosurePrimitive, isFixedOrmQuery, isForwardedCredential, isReadOnlyTransaction, isRetryLoop, unitName, enclosingFunction, isIncidentalUse, isSecretComparison, isStrongSecretComparison, isMacComparison, isSecretUse, isVerifiedClaimComparison, type ValueContext } from './valueFacts';
 import { functionText, isBehindMiddleware, isDummyData, isHashWrapper, isIdHash, isInBranch, isInsideCallbackOf, isNotRandomDisclaimed, isRandomId, isRandomSecret } from './randomUse';
 import { isTrivialTransaction } from './trivialTx';
 
@@ -504,9 +504,9 @@ const TX_END_METHOD = /^(Rollback|Commit)$/;
  * write nothing (round 76, libredesk's report queries: seven judged N). A dry run of the caller's
  * SQL in a read-only transaction keeps its region.
  */
-export function isLoneReadOnlyTx(n: Node): boolean {
-  let fn: Node | null = n;
-  while (fn && !['function_declaration', 'method_declaration', 'func_literal'].includes(fn.type)) fn = fn.parent;
+export function isLoneReadOnlyTx(n: Node, ctx: ValueContext): boolean {
+  // (The engine's indexed lookup, not a climb over parents: each climb step asks the tree from its root.)
+  const fn = enclosingFunction(n, ctx);
   const body = fn?.childForFieldName('body');
   if (!fn || !body) return false;
   let tx: string | undefined;
@@ -840,7 +840,7 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
     case 'one-write-tx?':
       return (caps) => allOf(caps, capture, (n) => isOneWriteTx(n));
     case 'lone-read-tx?':
-      return (caps) => allOf(caps, capture, (n) => isLoneReadOnlyTx(n));
+      return (caps, ctx) => allOf(caps, capture, (n) => isLoneReadOnlyTx(n, ctx));
     case 'unit-name-matches?':
       return (caps, ctx) => allOf(caps, capture, (n) => re.test(unitName(n, ctx)));
     case 'not-unit-name-matches?':
