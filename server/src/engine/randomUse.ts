@@ -48,7 +48,7 @@ function functionName(fn: Node, ctx?: ValueContext): string | undefined {
   // A callback (`randomBytes(256).then(function (buffer) { return createHash('sha1')… })` in
   // `generateRandomToken`; round 78, node-oauth2-server) is named for the function it works for.
   if (p?.type === 'arguments') {
-    const outer = enclosingFunction(p);
+    const outer = ctx ? indexedEnclosingFunction(p, ctx) : enclosingFunction(p);
     return outer ? functionName(outer, ctx) : undefined;
   }
   return undefined;

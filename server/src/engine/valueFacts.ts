@@ -1811,8 +1811,9 @@ const NOT_FOR_SECURITY = /\/\/.*\bnot\s+(used\s+)?(for|as)\s+(a\s+)?(security|cr
 const LINT_SILENCED = /\/\/\s*(nolint\b|#?nosec\b)/;
 /** `call` (a hash constructor) is an argument of a call named for making an id (`HashID`, `makeUserID`) and not a session, token or key id. */
 function goHashedIntoId(call: Node, ctx: ValueContext): boolean {
-  const outer = parentOf(parentOf(call, ctx) ?? call, ctx);
-  if (parentOf(call, ctx)?.type !== 'argument_list' || outer?.type !== 'call_expression') return false;
+  const list = parentOf(call, ctx);
+  const outer = list?.type === 'argument_list' ? parentOf(list, ctx) : null;
+  if (outer?.type !== 'call_expression') return false;
   const callee = outer.childForFieldName('function');
   const name = callee?.type === 'selector_expression' ? textOf(callee.childForFieldName('field') ?? callee, ctx) : textOf(callee ?? outer, ctx);
   return /(ID|Id)$/.test(name) && !/[Ss]ession|[Tt]oken|[Kk]ey|[Nn]once|[Ss]ecret/.test(name);
