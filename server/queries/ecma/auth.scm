@@ -16,7 +16,7 @@
 ((call_expression
    function: [(identifier) (member_expression)] @trigger) @call
  (#not-match? @trigger "^(this|super)[.?]")
- (#resolves-to? @trigger "^(passport|koa-passport|@outlinewiki/koa-passport|@fastify/passport|passport-(?!jwt|saml)[\\w-]+|@passport-[\\w-]+/[\\w-]+|express-session|cookie-session|iron-session|next-auth|@auth/[\\w-]+|@next-auth/[\\w-]+|lucia|@lucia-auth/[\\w-]+|oslo|otplib|@otplib/[\\w-]+|speakeasy|notp|node-2fa|@casl/[\\w-]+|casl|accesscontrol|connect-ensure-login|express-openid-connect|@clerk/[\\w-]+|better-auth|supertokens-node|keycloak-connect|@simplewebauthn/server|csurf|csrf|csrf-csrf|@fastify/(session|secure-session|passport|auth|csrf-protection))(/[\\w./-]+)?(\\.|$)")
+ (#resolves-to? @trigger "^(passport|koa-passport|@outlinewiki/koa-passport|@fastify/passport|passport-(?!jwt|saml)[\\w-]+|@passport-[\\w-]+/[\\w-]+|express-session|cookie-session|iron-session|next-auth|@auth/[\\w-]+|@next-auth/[\\w-]+|lucia|@lucia-auth/[\\w-]+|oslo|otplib|@otplib/[\\w-]+|speakeasy|@[\\w-]+/speakeasy|notp|node-2fa|@casl/[\\w-]+|casl|accesscontrol|connect-ensure-login|express-openid-connect|@clerk/[\\w-]+|better-auth|supertokens-node|keycloak-connect|@simplewebauthn/server|csurf|csrf|csrf-csrf|@fastify/(session|secure-session|passport|auth|csrf-protection))(/[\\w./-]+)?(\\.|$)")
  (#not-resolves-to? @trigger "{{browser-auth-client}}")
  (#not-resolves-to? @trigger "^(better-auth|@better-auth/[\\w-]+)(/[\\w./-]+)?\\.(APIError(\\.\\w+)?|isAPIError|BetterAuthError|createAuthMiddleware|mergeSchema|defineErrorCodes|getSchema|toZodSchema|logger|createLogger)$")
  ; Nor Auth.js helpers that decide nothing: `isDate(value)` turning an adapter's stored ISO strings

@@ -159,3 +159,18 @@
      property: (property_identifier) @trigger))
  (#match? @trigger "^(runExclusive|withLock|withMutex|withExclusiveLock)$")
  (#set! rule "ecma.concurrency.exclusive-section"))
+
+; Round 83 (codimd): a hand-rolled test-and-set flag guarding a section that runs across ticks or
+; awaits, `if (this.lock) return; this.lock = true; setImmediate(() => this.process())` (released when
+; the work finishes): the flag is the mutex, and an edit that moves the set after an await lets two
+; runs overlap. The test and then the set are statements of one block on a lock-named flag of `this`.
+((statement_block
+   (if_statement
+     condition: (parenthesized_expression (member_expression object: (this) property: (property_identifier) @tested))
+     consequence: [(return_statement) (statement_block . (return_statement) .)])
+   (expression_statement (assignment_expression
+     left: (member_expression object: (this) property: (property_identifier) @flag)
+     right: (true)) @trigger))
+ (#match? @tested "^_?(lock|locked|isLocked|busy|isBusy|processing|isProcessing|running|isRunning)$")
+ (#match? @flag "^_?(lock|locked|isLocked|busy|isBusy|processing|isProcessing|running|isRunning)$")
+ (#set! rule "ecma.concurrency.exclusive-section"))

@@ -439,6 +439,25 @@
  (#not-match? @cond "{{error-mapping-condition}}")
  (#set! rule "go.auth.deny-guard"))
 
+;   if !valid { http.Error(w, "Not authorized", 401); return }: the same with the status as a number
+; (round 83, traefik-forward-auth's forward-auth handler), through net/http's Error or a writer's
+; WriteHeader.
+((if_statement
+   condition: (_) @cond
+   consequence: (block (statement_list
+     (expression_statement (call_expression
+       function: [(selector_expression operand: (identifier) @pkg field: (field_identifier) @fn)
+                  (selector_expression field: (field_identifier) @fn)]
+       arguments: (argument_list (int_literal) @st)) @trigger)
+     (return_statement))))
+ (#any-of? @st "401" "403")
+ (#any-of? @fn "Error" "WriteHeader")
+ (#not-match? @cond "^[^&|]*\\.Get\\(\"(Content-Type|Accept)\"\\)[^&|]*$")
+ (#not-match? @cond "{{format-check-condition}}")
+ (#match? @cond "{{access-condition-word}}")
+ (#not-match? @cond "{{error-mapping-condition}}")
+ (#set! rule "go.auth.deny-guard"))
+
 ;   if errors.As(err, &groupsErr) { renderError(w, http.StatusForbidden, …) } else { … }; return
 ((statement_list
    (if_statement

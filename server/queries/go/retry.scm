@@ -81,6 +81,26 @@
  (#match? @header "{{retry-word}}")
  (#set! rule "go.retry.loop"))
 
+; Round 82 (cozy-stack): an optimistic-concurrency retry, written without a sleep: `for { … if err =
+; update(i); err == nil { break }; if !couchdb.IsConflictError(err) { return nil, err }; i, err =
+; instance.Get(domain) }`, `for attempt := 0; ; attempt++ { … if !IsConflictError(err) … if attempt >=
+; retries … }`: the write is tried again on a conflict with a re-read document. An endless loop, or
+; one whose header counts tries; a loop over items that skips conflicting ones is not this.
+((for_statement
+   "for" @trigger
+   .
+   body: (block) @body)
+ (#match? @body "{{conflict-check}}")
+ (#set! rule "go.retry.loop"))
+
+((for_statement
+   "for" @trigger
+   [(for_clause) (range_clause) (binary_expression) (identifier) (selector_expression)] @header
+   body: (block) @body)
+ (#match? @header "{{retry-word}}")
+ (#match? @body "{{conflict-check}}")
+ (#set! rule "go.retry.loop"))
+
 ; A loop over tries that waits on a timer it resets between them: `for i := range tries { … timer.Reset(
 ; m.delayFunc(i)); select { case <-ctx.Done(): … case <-timer.C: } … }` (round 80, redsync's lock
 ; acquisition).

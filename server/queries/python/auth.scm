@@ -169,15 +169,23 @@
 ;; Round 36: a display preference kept in the session, `request.session["timezone"] = tz_str`,
 ;; `request.session["django_language"] = lang`: how to show pages, not who is logged in. Joins a region,
 ;; makes none (first: the earlier pattern counts).
-((assignment
-   left: (subscript
-     value: (attribute
-       object: [(identifier) (attribute)] @req
-       attribute: (identifier) @field) @trigger
-     subscript: (string) @key))
+;; Round 82 (Argus): also a list page's selected filter, sort or page size (`request.session[
+;; "selected_filter"] = None`, `del request.session["selected_filter"]`), written or deleted.
+([(assignment
+    left: (subscript
+      value: (attribute
+        object: [(identifier) (attribute)] @req
+        attribute: (identifier) @field) @trigger
+      subscript: (string) @key))
+  (delete_statement
+    (subscript
+      value: (attribute
+        object: [(identifier) (attribute)] @req
+        attribute: (identifier) @field) @trigger
+      subscript: (string) @key))]
  (#match? @req "^(self\\.)?(request|req)$")
  (#eq? @field "session")
- (#match? @key "^[\"'](\\w*_)?(timezone|tz|tzinfo|locale|language|lang|theme|currency)[\"']$")
+ (#match? @key "^[\"'](\\w*_)?(timezone|tz|tzinfo|locale|language|lang|theme|currency|filters?|sort|sort_by|ordering|order_by|per_page|page_size|columns|view_mode)[\"']$")
  (#set! evidence "mention")
  (#set! rule "python.auth.session-write"))
 
@@ -419,7 +427,7 @@
  (#match? @req "^(self\\.)?(request|req)$")
  (#eq? @user "user")
  (#match? @field "^is_(authenticated|anonymous)$")
- (#match? @then "^(try:\\s*)?return\\s+\\w*(redirect|HttpResponseRedirect)\\((self\\.)?(get_)?\\w*(success_url|next_url|redirect_url|home|dashboard)\\w*(\\(\\))?\\)")
+ (#match? @then "^(try:\\s*)?return\\s+(\\w*(redirect|HttpResponseRedirect)\\((self\\.)?(get_)?\\w*(success_url|next_url|redirect_url|home|dashboard)\\w*(\\(\\))?\\)|(self\\.)?\\w*redirect_to_(next|success|home)\\w*\\()")
  (#not-match? @then "login\\(|logout\\(|raise\\b|token|session|login_url|LOGIN_URL")
  (#set! evidence "mention")
  (#set! rule "python.auth.request-user"))
@@ -428,19 +436,30 @@
 ;; request.user.is_authenticated: tz = Profile.objects.get(user=request.user).timezone` (a time zone,
 ;; a locale, a language for an anonymous user or a signed-in one): it keeps nobody out (bookwyrm's
 ;; TimezoneMiddleware, kitsune's datetimeformat). A body that raises, redirects, answers or logs in stays.
-((if_statement
-   condition: [(attribute
-                 object: (attribute object: [(identifier) (attribute)] @req attribute: (identifier) @user)
-                 attribute: (identifier) @field) @trigger
-               (boolean_operator
-                 right: (attribute
-                   object: (attribute object: [(identifier) (attribute)] @req attribute: (identifier) @user)
-                   attribute: (identifier) @field) @trigger)]
-   consequence: (block) @then)
+;; Round 82 (peering-manager): the same for a user preference read or saved (`request.user.preferences.
+;; set("configcontext.format", …)`, in an `elif` too) and for the page size an anonymous user gets
+;; (`if not request.user.is_authenticated: return int(request.GET.get("per_page"))`).
+([(if_statement
+    condition: [(attribute
+                  object: (attribute object: [(identifier) (attribute)] @req attribute: (identifier) @user)
+                  attribute: (identifier) @field) @trigger
+                (not_operator argument: (attribute
+                  object: (attribute object: [(identifier) (attribute)] @req attribute: (identifier) @user)
+                  attribute: (identifier) @field) @trigger)
+                (boolean_operator
+                  right: (attribute
+                    object: (attribute object: [(identifier) (attribute)] @req attribute: (identifier) @user)
+                    attribute: (identifier) @field) @trigger)]
+    consequence: (block) @then)
+  (elif_clause
+    condition: (attribute
+      object: (attribute object: [(identifier) (attribute)] @req attribute: (identifier) @user)
+      attribute: (identifier) @field) @trigger
+    consequence: (block) @then)]
  (#match? @req "^(self\\.)?(request|req)$")
  (#eq? @user "user")
  (#eq? @field "is_authenticated")
- (#match? @then "timezone|tzinfo|[Ll]ocale|[Ll]anguage")
+ (#match? @then "timezone|tzinfo|[Ll]ocale|[Ll]anguage|\\.preferences\\.(get|set)\\(|\\bper_page\\b|PAGINATE_COUNT")
  (#not-match? @then "raise\\b|[Rr]edirect|Denied|HttpResponse|[Rr]esponse\\(|abort\\(|login|logout|[Pp]erm|is_staff|is_superuser|[Tt]oken|[Pp]assword")
  (#set! evidence "mention")
  (#set! rule "python.auth.request-user"))
@@ -1110,6 +1129,18 @@
    (attribute object: (_) @user attribute: (identifier) @field)) @trigger
  (#any-of? @field "permissions" "roles" "scopes" "perms" "user_permissions" "group_names")
  (#match? @user "(^|[._])(user|current_user|principal|identity|member|account|actor|caller)$")
+ (#set! rule "python.auth.role-membership"))
+
+; Round 83 (polar): a permission looked up in the project's role table, `if user_org is not None and
+; permission in ROLE_PERMISSIONS[user_org.role]: return True`, `scope not in ROLE_SCOPES[role]`: the
+; table maps each role to what it grants, and this test is the grant.
+((comparison_operator
+   [(identifier) (attribute)] @perm
+   ["in" "not in"]
+   (subscript value: (identifier) @table subscript: (_) @role)) @trigger
+ (#match? @perm "(^|[._])(perm|perms|permission|required_permission|scope|required_scope|action|capability)$")
+ (#match? @table "^[A-Z][A-Z0-9_]*(PERMISSIONS|PERMS|SCOPES|GRANTS|CAPABILITIES)$")
+ (#match? @role "[Rr]ole")
  (#set! rule "python.auth.role-membership"))
 
 ; oauthlib's resource check at a protected view: valid, r = core.verify_request(request,

@@ -107,6 +107,7 @@
    .
    [(identifier) (attribute)]) @trigger
  (#mac-compare? @trigger)
+ (#not-argument-of? @trigger "{{orm-filter-call}}")
  (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
  (#set! rule "python.timing.secret-compare"))
 
@@ -119,6 +120,7 @@
    .
    (call)) @trigger
  (#mac-compare? @trigger)
+ (#not-argument-of? @trigger "{{orm-filter-call}}")
  (#not-unit-name-matches? @trigger "^__(eq|ne)__(\\s|$)")
  (#set! rule "python.timing.secret-compare"))
 

@@ -2738,10 +2738,26 @@ function onlyStoredOnSelf(name: string, fn: Node, ctx: ValueContext): boolean {
  * return annotation is an ORM statement type (`-> Select`); its body, for the raw-SQL check.
  */
 function pythonStatementHelper(statement: string, from: Node, ctx: ValueContext): Node | undefined {
-  const m = /^(?:await\s+)?(?:\(\s*)*([A-Za-z_]\w*)\s*\(/.exec(statement);
-  const d = m ? topLevelFunction(m[1]!, from, ctx) : undefined;
+  // (Or a method of the enclosing class, `self._get_readable_statement(auth_subject).where(…)`:
+  // round 83, polar's repositories and services.)
+  const m = /^(?:await\s+)?(?:\(\s*)*(?:(self|cls)\.)?([A-Za-z_]\w*)\s*\(/.exec(statement);
+  const d = m ? (m[1] ? classMethod(m[2]!, from, ctx) : topLevelFunction(m[2]!, from, ctx)) : undefined;
   const returns = d ? field(d, 'return_type') : null;
   return d && returns && ORM_STATEMENT_TYPE.test(textOf(returns, ctx)) ? (field(d, 'body') ?? undefined) : undefined;
+}
+
+/** Python: the method `name` of the class that encloses `from`. */
+function classMethod(name: string, from: Node, ctx: ValueContext): Node | undefined {
+  let cls: Node | null = from.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  const body = cls ? field(cls, 'body') : null;
+  if (!body) return undefined;
+  ctx.readNames?.add(name);
+  for (const decl of body.namedChildren) {
+    const d = decl?.type === 'decorated_definition' ? field(decl, 'definition') : decl;
+    if (d?.type === 'function_definition' && field(d, 'name')?.text === name) return d;
+  }
+  return undefined;
 }
 
 /** SQLAlchemy statement types a parameter may be annotated with (`Select`, `Select[Any]`, `sa.Update`, `Executable`). */
@@ -2768,7 +2784,13 @@ export function isFixedOrmQuery(callee: Node, ctx: ValueContext): boolean {
   if (!call || (call.type !== 'call' && call.type !== 'call_expression')) return false;
   const first = call.childForFieldName('arguments')?.namedChildren.find((c) => c !== null && c.type !== 'comment');
   if (!first) return false;
-  const arg = unwrap(first, ctx);
+  let arg = unwrap(first, ctx);
+  // `session.execute(stmt.with_only_columns(func.count()))`, `stmt.limit(1)`: a local statement
+  // continued in place is the local's statement (round 83, polar).
+  if (ctx.family === 'python' && arg.type === 'call') {
+    const root = chainRoot(arg);
+    if (root && root.id !== arg.id && /^\w+\.\w+\(/.test(textOf(arg, ctx)) && !RAW_SQL_PIECE.test(textOf(arg, ctx)) && !/^(self|cls|session|db|conn|connection|sa|sqlalchemy|sql)$/.test(textOf(root, ctx))) arg = root;
+  }
   const fn = enclosingFunction(call, ctx);
   let statements: string[];
   // The bodies of statement helpers of the file the statement comes from (`-> Select` functions).

@@ -140,9 +140,12 @@
 ; names, names bound only to literals) and class attributes read through `cls.`/`self.`
 ; (`cls._similarity_threshold`): the class's own configuration, not the caller's value. Nor a
 ; column's `server_default=text(f"nextval('{seq}')")`: table DDL from a schema helper, not a query.
+; Nor a `text` imported from another library (`from tagflow import text`: an HTML text node; round 83,
+; polar's backoffice) in a file that also imports SQLAlchemy.
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
  (#imports? "^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$)")
  (#match? @fn "((^|\\.)(text|literal_column)|\\.(filter|order_by|group_by|having|distinct|where))$")
+ (#not-resolves-to? @fn "^(?!(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$))[\\w.]+\\.(text|literal_column)$")
  (#not-text-before? @finding "\\bserver_(default|onupdate)\\s*=\\s*$")
  (#match? @args "^\\(\\s*[rRuU]?[fF][rR]?(\"\"\"|\\'\\'\\'|\"|\\')(?:(?!\\1)[^\\n])*?(?<!\\{)\\{(?!\\{)(?!\\s*[A-Z][A-Z0-9_]*\\s*[}!:])")
  (#interpolates-runtime-value? @args)
@@ -160,6 +163,7 @@
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
  (#imports? "^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$)")
  (#match? @fn "((^|\\.)(text|literal_column)|\\.(filter|order_by|group_by|having|distinct|where))$")
+ (#not-resolves-to? @fn "^(?!(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$))[\\w.]+\\.(text|literal_column)$")
  (#match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')(?:(?!\\1)[^\\n])*?%(\\([A-Za-z_]\\w*\\))?[-+# 0-9.]*[sra](?:(?!\\1)[^\\n])*\\1\\s*%\\s*[A-Za-z_(]")
  (#not-match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*\\(?\\s*([Ss][Ee][Ll][Ee][Cc][Tt]|[Ii][Nn][Ss][Ee][Rr][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee]|[Ww][Ii][Tt][Hh]|[Rr][Ee][Pp][Ll][Aa][Cc][Ee]|[Mm][Ee][Rr][Gg][Ee])\\s")
  (#set! rule "python.sql.orm-fragment-injection")
@@ -173,6 +177,7 @@
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
  (#imports? "^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$)")
  (#match? @fn "((^|\\.)(text|literal_column)|\\.(filter|order_by|group_by|having|distinct|where))$")
+ (#not-resolves-to? @fn "^(?!(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$))[\\w.]+\\.(text|literal_column)$")
  (#match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')(?:(?!\\1)[^\\n])*?\\{\\w*\\}(?:(?!\\1)[^\\n])*\\1\\s*\\.format\\(")
  (#not-match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*\\(?\\s*([Ss][Ee][Ll][Ee][Cc][Tt]|[Ii][Nn][Ss][Ee][Rr][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee]|[Ww][Ii][Tt][Hh]|[Rr][Ee][Pp][Ll][Aa][Cc][Ee]|[Mm][Ee][Rr][Gg][Ee])\\s")
  (#set! rule "python.sql.orm-fragment-injection")

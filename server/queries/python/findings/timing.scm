@@ -71,7 +71,8 @@
 ; A keyed MAC computed in the function (`hmac.new(key, msg, sha256).hexdigest()`, or a helper of the
 ; same file returning one: `expected = generate_signature(string_to_sign, secret)`) compared with
 ; ==/!= whatever the operands are called (round 75, grafana/oncall's chat-ops signature check, whose
-; names say `expected` and `v1`): the same leak as a named signature.
+; names say `expected` and `v1`): the same leak as a named signature. Not inside a query call
+; (`select(T).where(T.token == token_hash)`: an SQL condition the database evaluates; round 83, polar).
 ((comparison_operator
    [(identifier) (attribute)]
    .
@@ -79,6 +80,7 @@
    .
    [(identifier) (attribute) (call)]) @finding
  (#mac-compare? @finding)
+ (#not-argument-of? @finding "{{sql-expression-call}}")
  (#not-unit-name-matches? @finding "^__(eq|ne)__(\\s|$)")
  (#set! rule "python.timing.secret-compare")
  (#set! category "timing")
