@@ -51,6 +51,11 @@ describe('test-code classification', () => {
     'registry/app/driver/testsuites/testsuites.go',
     'taiga/projects/management/commands/sample_data.py',
     'scripts/seed_users.py',
+    // gotosocial's test rig (round 84).
+    'testrig/testmodels.go',
+    'cmd/gotosocial/action/testrig/testrig.go',
+    // polar's seed loader (round 83).
+    'server/scripts/seeds_load.py',
     'app/populate_db.py',
     'internal/api/token_test.go',
     'pkg/testdata/jwt.go',
@@ -225,6 +230,7 @@ describe('test-code classification', () => {
     'apps/web/src/pages/playground/index.tsx',
     'apps/api/src/dev/seed-guard.ts',
     'apps/api/src/seed-phrase.ts',
+    'wallet/seeds_phrase_check.go',
     'packages/backend/src/mock-server/handler.ts',
     'src/contest-server/auth.ts',
     'packages/dev/src/auth.ts',

@@ -167,6 +167,9 @@
 ; (`useQuery(key, fetch, { retryDelay: 1000 })`, tRPC `….useQuery(input, { retry: 3, retryDelay })`):
 ; a UI read tried again; a QueryClient's `defaultOptions` (every query and mutation) stays. Nor a
 ; request schema's field (`retryDelay: z.number().optional()`, round 80 pg-boss): a type, not a setting.
+; Nor a stored record's field copied into an object (`retryDelay: row.retry_delay ?? undefined`,
+; `retryDelay: hash.retryDelay ? parseInt(hash.retryDelay, 10) : undefined`; round 84, agenda's job-log
+; readers): the delay a past retry used, read back for display.
 ((object
    (pair
      key: (property_identifier) @trigger
@@ -174,6 +177,7 @@
   (#not-match? @value "^(null|undefined|0|false)$")
   (#match? @trigger "^(retryStrategy|maxRetriesPerRequest|retryDelayOnFailover|retryDelayOnClusterDown|backoffBase|backoffExponent|retryDelay|reconnectOnError|maxRetryTime)$")
   (#not-match? @value "{{schema-validator-call}}")
+  (#not-match? @value "^[^?:]*\\b[A-Za-z_$][\\w$]*\\.(retryDelay|retry_delay|backoffBase|maxRetryTime)\\b")
   (#not-argument-of? @options "(^|\\.)use(Suspense)?(Infinite)?(Query|Queries|Mutation)$")
   (#set! rule "ecma.retry.options"))
 

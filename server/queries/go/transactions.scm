@@ -2,6 +2,22 @@
 ; go-pg), isolation levels and TxOptions, gorm db.Transaction(func...), pgx.BeginFunc, and
 ; transaction-control SQL text (BEGIN, COMMIT, SAVEPOINT, SELECT ... FOR UPDATE).
 
+;; A driver wrapper's own Commit or Rollback that forwards to the transaction it wraps and translates
+;; the error, `func (tx *postgresTx) Commit() error { err := tx.Tx.Commit(); return
+;; processPostgresError(err) }` (round 84, gotosocial's database drivers): the transaction is begun and
+;; ended by the callers; the wrapper decides nothing about it. A mention (first, so it takes the node).
+((method_declaration
+   name: (field_identifier) @m
+   body: (block (statement_list . [
+     (short_var_declaration right: (expression_list . (call_expression function: (selector_expression field: (field_identifier) @f) @trigger arguments: (argument_list) @args)))
+     (return_statement (expression_list . (call_expression function: (selector_expression field: (field_identifier) @f) @trigger arguments: (argument_list) @args)))])))
+ (#any-of? @m "Commit" "Rollback")
+ (#any-of? @f "Commit" "Rollback")
+ (#eq? @args "()")
+ (#small-unit? @trigger)
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.tx-call"))
+
 ;; A read-only transaction around one read is a mention (first, so these take the nodes from the
 ;; begin, call and options patterns below): `tx, err := m.db.BeginTxx(ctx, &sql.TxOptions{ReadOnly:
 ;; true}); defer tx.Rollback(); tx.Get(&stats, query)` (round 76, libredesk's report queries: seven

@@ -788,6 +788,7 @@
  (#match? @f "(^|\\.)(HTTPException|StarletteHTTPException)$")
  (#match? @args "(^|[^0-9])40[13]([^0-9]|$)|HTTP_40[13]_|HTTPStatus\\.(FORBIDDEN|UNAUTHORIZED)\\b")
  (#not-match? @cond "{{response-status}}")
+ (#not-match? @cond "{{operator-mode-condition}}")
  (#set! rule "python.auth.deny-guard"))
 
 ((except_clause . (_) @caught (block (raise_statement (call function: [(identifier) (attribute)] @f arguments: (argument_list) @args) @trigger)))
@@ -800,6 +801,7 @@
    (elif_clause condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))])
  (#match? @f "(^|\\.)(PermissionDenied|NotAuthenticated|AuthenticationFailed|HTTPUnauthorized|HTTPForbidden)$")
  (#not-match? @cond "{{response-status}}")
+ (#not-match? @cond "{{operator-mode-condition}}")
  (#set! rule "python.auth.deny-guard"))
 
 ((except_clause . (_) @caught (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))
@@ -1278,15 +1280,19 @@
  (#any-of? @kw "status_code" "status")
  (#match? @code "^40[13]$")
  (#not-match? @cond "{{response-status}}")
+ (#not-match? @cond "{{operator-mode-condition}}")
  (#set! rule "python.auth.deny-guard"))
 
 ; ... or with the status as the exception's first argument: `if account is None: raise MatrixRestError(401,
 ; "M_UNAUTHORIZED", "Unauthorized")` after a token lookup found no account (round 38, sydent).
+; (Not under a server-wide mode the operator set, `if self.application.options.read_only: raise
+; web.HTTPError(403, "Read only mode is enabled")`: every caller is refused alike; round 84, flower.)
 (([(if_statement condition: (_) @cond consequence: (block (raise_statement (call function: [(identifier) (attribute)] @f arguments: (argument_list . (integer) @code)) @trigger)))
    (elif_clause condition: (_) @cond consequence: (block (raise_statement (call function: [(identifier) (attribute)] @f arguments: (argument_list . (integer) @code)) @trigger)))])
  (#match? @code "^40[13]$")
  (#match? @f "(Error|Exception)$")
  (#not-match? @cond "{{response-status}}")
+ (#not-match? @cond "{{operator-mode-condition}}")
  (#set! rule "python.auth.deny-guard"))
 
 ; OAuth `state` (CSRF) checked on the redirect back: `if state and params_state != state: raise

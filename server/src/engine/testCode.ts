@@ -46,6 +46,7 @@ const TEST_DIRS = new Set([
   'testhelper',
   'testing',
   'harness', // integration-test harnesses (start services, seed them, drive them)
+  'testrig', // gotosocial's test rig: fixtures, mock clients and a test server (round 84)
   // fuzz targets and the helpers only they use (skipper's `fuzz/fuzz_targets/`, unkey's `pkg/fuzz`: round 72)
   'fuzz',
   'fuzzing',
@@ -182,7 +183,7 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   // `seed_users.py`, `populate_db.py`, a Django `management/commands/sample_data.py`, saleor's
   // `random_data.py` behind `populatedb`): they make fake users and records for a demo or a
   // developer's database.
-  /^(seed_[a-z0-9_]+|[a-z0-9_]+_seed|load_?data|sample_?data(_[a-z0-9_]+)?|[a-z0-9_]+_sample_data|((make|create|generate|gen|build|load)_)?(fake|dummy|demo|test|random)_?data|populate_?(db|database))\.py$/,
+  /^(seeds?_[a-z0-9_]+|[a-z0-9_]+_seeds?|load_?data|sample_?data(_[a-z0-9_]+)?|[a-z0-9_]+_sample_data|((make|create|generate|gen|build|load)_)?(fake|dummy|demo|test|random)_?data|populate_?(db|database))\.py$/,
   // Django/Flask settings modules for the test run (`configuration_testing.py`, `settings_test.py`):
   // their literal SECRET_KEY is meant for CI, not for a deployment.
   /^(settings|configuration|config)[-_](test|tests|testing|ci)\.py$/,
