@@ -51,6 +51,8 @@ describe('test-code classification', () => {
     'registry/app/driver/testsuites/testsuites.go',
     'taiga/projects/management/commands/sample_data.py',
     'scripts/seed_users.py',
+    // umbreld's test helpers (round 85).
+    'packages/umbreld/source/modules/test-utilities/create-test-umbreld.ts',
     // gotosocial's test rig (round 84).
     'testrig/testmodels.go',
     'cmd/gotosocial/action/testrig/testrig.go',

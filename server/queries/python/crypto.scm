@@ -237,6 +237,20 @@
  (#imports? "^(passlib|argon2|pwdlib)(\\.|$)")
  (#set! rule "python.crypto.password-hasher"))
 
+; Round 85 (litestar): sealing or opening with an AEAD object held in a variable or attribute,
+; `self.aesgcm.decrypt(nonce, data, associated_data=ad)`, `chacha.encrypt(nonce, pt, None)`: the
+; cryptography package's AESGCM / ChaCha20Poly1305 / AESCCM / AESSIV methods take the nonce first;
+; nonce reuse or a dropped associated-data binding breaks the encryption here, wherever the key was made.
+((call
+   function: (attribute
+     object: [(identifier) @obj (attribute attribute: (identifier) @obj)]
+     attribute: (identifier) @method) @trigger
+   arguments: (argument_list . (_) . (_)))
+ (#any-of? @method "encrypt" "decrypt")
+ (#match? @obj "^_?([Aa][Ee][Ss]_?[Gg][Cc][Mm]|[Aa][Ee][Ss]_?[Cc][Cc][Mm]|[Aa][Ee][Ss]_?[Ss][Ii][Vv]|[Cc]ha[Cc]ha\\w*|CHACHA\\w*|[Aa]ead|AEAD)$")
+ (#imports? "^cryptography(\\.|$)")
+ (#set! rule "python.crypto.library-call"))
+
 ; ssl.CERT_NONE, ssl.CERT_OPTIONAL, ssl.PROTOCOL_TLSv1 used as values
 ((attribute
    object: (identifier)

@@ -42,6 +42,8 @@ const TEST_DIRS = new Set([
   'testfixture',
   'test_utils',
   'test-utils',
+  'test-utilities', // umbreld's test helpers (round 85)
+  'test_utilities',
   'testhelpers',
   'testhelper',
   'testing',
