@@ -36,18 +36,6 @@
  (#set! evidence "mention")
  (#set! rule "ecma.concurrency.library"))
 
-;; ... and so is making a task queue as a class field or at the top of a module, `#mountQueue = new
-;; PQueue({concurrency: 1})`, `const syncDnsQueue = new PQueue({concurrency: 1})` (round 85, umbreld:
-;; eight classes and modules marked whole for the field, judged N): the methods that add tasks to it
-;; are where the serialisation matters. A queue made inside a function that runs tasks through it
-;; stays an operation there.
-([(class_body (_ value: (new_expression constructor: [(identifier) (member_expression)] @trigger)))
-  (program (lexical_declaration (variable_declarator value: (new_expression constructor: [(identifier) (member_expression)] @trigger))))
-  (program (export_statement (lexical_declaration (variable_declarator value: (new_expression constructor: [(identifier) (member_expression)] @trigger)))))]
- (#resolves-to? @trigger "^p-queue(\\.default)?$")
- (#set! evidence "mention")
- (#set! rule "ecma.concurrency.library"))
-
 ;; A BullMQ worker that takes one job at a time, `new Worker('webhooks', handler, Object.assign({ concurrency: 1 }, queueConf))`:
 ;; a serial queue consumer, nothing runs beside it in the process (round 65, wildduck's four workers,
 ;; judged N; workers with a concurrency above one stay operations). A mention, first so it takes the node.
