@@ -2748,8 +2748,9 @@ function pythonStatementHelper(statement: string, from: Node, ctx: ValueContext)
 
 /** Python: the method `name` of the class that encloses `from`. */
 function classMethod(name: string, from: Node, ctx: ValueContext): Node | undefined {
-  let cls: Node | null = from.parent;
-  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  // From the method around `from` (the engine's indexed lookup), a few steps up to its class.
+  let cls: Node | null = enclosingFunction(from, ctx);
+  while (cls && cls.type !== 'class_definition') cls = parentOf(cls, ctx);
   const body = cls ? field(cls, 'body') : null;
   if (!body) return undefined;
   ctx.readNames?.add(name);
