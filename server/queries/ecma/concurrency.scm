@@ -171,6 +171,6 @@
    (expression_statement (assignment_expression
      left: (member_expression object: (this) property: (property_identifier) @flag)
      right: (true)) @trigger))
- (#match? @tested "^_?(lock|locked|isLocked|busy|isBusy|processing|isProcessing|running|isRunning)$")
- (#match? @flag "^_?(lock|locked|isLocked|busy|isBusy|processing|isProcessing|running|isRunning)$")
+ (#match? @tested "{{lock-flag-name}}")
+ (#match? @flag "{{lock-flag-name}}")
  (#set! rule "ecma.concurrency.exclusive-section"))

@@ -145,7 +145,7 @@
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
  (#imports? "^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$)")
  (#match? @fn "((^|\\.)(text|literal_column)|\\.(filter|order_by|group_by|having|distinct|where))$")
- (#not-resolves-to? @fn "^(?!(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$))[\\w.]+\\.(text|literal_column)$")
+ (#not-resolves-to? @fn "{{foreign-sql-text-call}}")
  (#not-text-before? @finding "\\bserver_(default|onupdate)\\s*=\\s*$")
  (#match? @args "^\\(\\s*[rRuU]?[fF][rR]?(\"\"\"|\\'\\'\\'|\"|\\')(?:(?!\\1)[^\\n])*?(?<!\\{)\\{(?!\\{)(?!\\s*[A-Z][A-Z0-9_]*\\s*[}!:])")
  (#interpolates-runtime-value? @args)
@@ -163,7 +163,7 @@
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
  (#imports? "^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$)")
  (#match? @fn "((^|\\.)(text|literal_column)|\\.(filter|order_by|group_by|having|distinct|where))$")
- (#not-resolves-to? @fn "^(?!(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$))[\\w.]+\\.(text|literal_column)$")
+ (#not-resolves-to? @fn "{{foreign-sql-text-call}}")
  (#match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')(?:(?!\\1)[^\\n])*?%(\\([A-Za-z_]\\w*\\))?[-+# 0-9.]*[sra](?:(?!\\1)[^\\n])*\\1\\s*%\\s*[A-Za-z_(]")
  (#not-match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*\\(?\\s*([Ss][Ee][Ll][Ee][Cc][Tt]|[Ii][Nn][Ss][Ee][Rr][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee]|[Ww][Ii][Tt][Hh]|[Rr][Ee][Pp][Ll][Aa][Cc][Ee]|[Mm][Ee][Rr][Gg][Ee])\\s")
  (#set! rule "python.sql.orm-fragment-injection")
@@ -177,7 +177,7 @@
 ((call function: (_) @fn arguments: (argument_list) @args) @finding
  (#imports? "^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$)")
  (#match? @fn "((^|\\.)(text|literal_column)|\\.(filter|order_by|group_by|having|distinct|where))$")
- (#not-resolves-to? @fn "^(?!(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$))[\\w.]+\\.(text|literal_column)$")
+ (#not-resolves-to? @fn "{{foreign-sql-text-call}}")
  (#match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')(?:(?!\\1)[^\\n])*?\\{\\w*\\}(?:(?!\\1)[^\\n])*\\1\\s*\\.format\\(")
  (#not-match? @args "^\\(\\s*[rRuU]?(\"\"\"|\\'\\'\\'|\"|\\')\\s*\\(?\\s*([Ss][Ee][Ll][Ee][Cc][Tt]|[Ii][Nn][Ss][Ee][Rr][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee]|[Ww][Ii][Tt][Hh]|[Rr][Ee][Pp][Ll][Aa][Cc][Ee]|[Mm][Ee][Rr][Gg][Ee])\\s")
  (#set! rule "python.sql.orm-fragment-injection")
