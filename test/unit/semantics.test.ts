@@ -72,6 +72,8 @@ describe('test-code classification', () => {
     'app/models_test.py',
     'conftest.py',
     'pulpcore/pytest_plugin.py',
+    'starlette/testclient.py',
+    'src/prefect/server/database/_migrations/versions/sqlite/2023_01_12_000043_f92143d30c26_migrate_artifact_data.py',
     'docker/mockservices/main.py',
     'acceptance/support/sigv4.ts',
     'features/steps/slots.py',
@@ -217,6 +219,9 @@ describe('test-code classification', () => {
     'src/lib/db/fake_user_store.js',
   ];
   const production = [
+    // A Go `testing.go` can be a production endpoint or command (vikunja's token-guarded
+    // HandleTesting route, spicedb's `testing` server command): not test code by its name.
+    'pkg/routes/api/v1/testing.go',
     // A product's `versions/` folder (document versions, API routes) is not Alembic's.
     'packages/server/src/services/versions/index.ts',
     'app/documents/versions/views.py',
@@ -553,6 +558,45 @@ describe('regions: evidence and units', () => {
       analysis.regions.filter((r) => r.category === 'crypto').map((r) => r.symbol),
       ['sign', "router.post('/login')"],
     );
+  });
+
+  it('a function nested in a function with a region of the same category folds into it; a class keeps its methods (round 86)', async () => {
+    const engine = await sharedEngine();
+    const src = [
+      'import threading',
+      'import anyio',
+      '',
+      '_lock = threading.Lock()',
+      '',
+      'class Middleware:',
+      '    lock = threading.Lock()',
+      '',
+      '    async def __call__(self, scope, receive, send):',
+      '        async with anyio.create_task_group() as tg:',
+      '            async def call_next():',
+      '                send_stream, recv_stream = anyio.create_memory_object_stream()',
+      '                tg.start_soon(self.app, scope, receive, send_stream.send)',
+      '                return recv_stream',
+      '            await call_next()',
+      '',
+      '    def bump(self):',
+      '        with self.lock:',
+      '            self.n += 1',
+      '',
+      'def outer():',
+      '    # ai-guardrails-ignore concurrency: reviewed apart',
+      '    def helper():',
+      '        with _lock:',
+      '            pass',
+      '    with _lock:',
+      '        helper()',
+      '',
+    ].join('\n');
+    const regions = engine.analyze(src, 'python').analysis.regions.filter((r) => r.category === 'concurrency');
+    assert.deepStrictEqual(regions.map((r) => r.symbol), ['Middleware.__call__', 'Middleware.bump', 'outer', 'outer.helper']);
+    const call = regions[0]!;
+    assert.ok(call.triggers.some((t) => t.span.start.line === 11), 'the nested call_next trigger joins the outer region');
+    assert.strictEqual(regions[3]!.suppression !== undefined, true);
   });
 
   it('a function assigned to a property inside a CommonJS module wrapper is its own unit, not a lambda of the wrapper (round 23)', async () => {

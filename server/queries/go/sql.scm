@@ -43,6 +43,32 @@
  (#set! evidence "mention")
  (#set! rule "go.sql.query"))
 
+;; A statement built once and stored on the receiver, run with bound values, joins a SQL region but
+;; makes none: `m.client.QueryRowContext(ctx, m.getQuery, path, key)`, `pg.client.Exec(pg.haDeleteLockExec,
+;; id, key)` (round 87, openbao's PostgreSQL storage: 9 N, as libredesk's statement table above). The
+;; SQL text is reviewed where it is built (the constructor's region); the call binds values. The
+;; field's name must say it holds a statement (`…Query`, `…Exec`, `…Stmt`, `…SQL`). First: of two
+;; patterns matching the same call, the earlier one counts.
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (selector_expression operand: (identifier) field: (field_identifier) @q)))
+ (#match? @f "^(Query|QueryRow|Exec|Queryx|QueryRowx|MustExec)$")
+ (#match? @q "^[a-z]\\w*(Query|Exec|Stmt|Statement|SQL|Sql)$")
+ (#not-resolves-to? @recv ".")
+ (#imports? "{{sql-driver-modules}}")
+ (#set! evidence "mention")
+ (#set! rule "go.sql.query"))
+
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) . (selector_expression operand: (identifier) field: (field_identifier) @q)))
+ (#match? @f "^(Query|QueryRow|Exec|Queryx|QueryRowx|MustExec|Get|Select)Context$")
+ (#match? @q "^[a-z]\\w*(Query|Exec|Stmt|Statement|SQL|Sql)$")
+ (#not-resolves-to? @recv ".")
+ (#imports? "{{sql-driver-modules}}")
+ (#set! evidence "mention")
+ (#set! rule "go.sql.query"))
+
 ; db.Query(q, args...), db.QueryRow, db.Exec, db.Prepare, tx.Exec, conn.Query(ctx, q) (pgx),
 ; db.Queryx, db.MustExec, db.NamedExec, db.NamedQuery (sqlx), db.Raw(q) (gorm). Not database/sql's
 ; conn.Raw(func(driverConn any) error {…}): a callback reaching the driver connection (an SQLite
@@ -142,6 +168,17 @@
  (#any-of? @f "Errorf" "New" "Wrap" "Wrapf" "WithMessage" "WithMessagef")
  (#resolves-to? @pkg "^(fmt|errors|github\\.com/pkg/errors)$")
  (#set! evidence "mention")
+ (#set! rule "go.sql.string"))
+
+;; SQL text that stops where a table or schema name is concatenated in, "SELECT value FROM " + quotedTable
+;; + " WHERE path = $1", "INSERT INTO " + table + " VALUES($1, $2)" (round 87, openbao's PostgreSQL
+;; storage built all its statements so; the literal alone ends before the table, so the pattern
+;; below does not take it). Upper-case keywords only: prose does not shout. One trigger, on the
+;; innermost concatenation.
+((binary_expression
+   left: [(interpreted_string_literal) (raw_string_literal)] @s
+   operator: "+") @trigger
+ (#match? @s "^[\"`]\\s*(SELECT\\s[^\"`]*\\sFROM|INSERT\\s+INTO|DELETE\\s+FROM|UPDATE|(CREATE|ALTER|DROP|TRUNCATE)\\s+TABLE(\\s+IF\\s+(NOT\\s+)?EXISTS)?)\\s+[\"`]$")
  (#set! rule "go.sql.string"))
 
 ; SQL text in a string literal: "SELECT id FROM users WHERE email = $1", `UPDATE ... SET ...`

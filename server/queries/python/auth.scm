@@ -777,6 +777,8 @@
 ;   if not current_user.admin: raise HTTPException(status.HTTP_403_FORBIDDEN)
 ;   if obj.owner != request.user: raise PermissionDenied
 ;   except IndexError as e: raise HTTPException(status.HTTP_401_UNAUTHORIZED) from e
+; Not a condition on the resource alone (a reserved name prefix, a protected flag: every caller is
+; refused alike) nor on a server-wide mode.
 ; FastAPI/Starlette HTTPException with 401 or 403 (also `HTTPStatus.FORBIDDEN`; other statuses are not access decisions);
 ; Django/DRF PermissionDenied, NotAuthenticated, AuthenticationFailed; aiohttp HTTPUnauthorized/
 ; HTTPForbidden. Not this: an exception class's own definition, a bare re-raise, a guard on the
@@ -789,6 +791,7 @@
  (#match? @args "(^|[^0-9])40[13]([^0-9]|$)|HTTP_40[13]_|HTTPStatus\\.(FORBIDDEN|UNAUTHORIZED)\\b")
  (#not-match? @cond "{{response-status}}")
  (#not-match? @cond "{{operator-mode-condition}}")
+ (#not-match? @cond "{{resource-policy-condition}}")
  (#set! rule "python.auth.deny-guard"))
 
 ((except_clause . (_) @caught (block (raise_statement (call function: [(identifier) (attribute)] @f arguments: (argument_list) @args) @trigger)))
@@ -802,6 +805,7 @@
  (#match? @f "(^|\\.)(PermissionDenied|NotAuthenticated|AuthenticationFailed|HTTPUnauthorized|HTTPForbidden)$")
  (#not-match? @cond "{{response-status}}")
  (#not-match? @cond "{{operator-mode-condition}}")
+ (#not-match? @cond "{{resource-policy-condition}}")
  (#set! rule "python.auth.deny-guard"))
 
 ((except_clause . (_) @caught (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))

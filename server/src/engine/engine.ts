@@ -1574,6 +1574,8 @@ function buildRegions(
   }
   const span = (start: number, end: number): Span => ({ start: lines.position(start), end: lines.position(end) });
   const regions: Region[] = [];
+  /** The unit of each region pushed, for foldNestedRegions. */
+  const regionUnits: UnitInfo[] = [];
   const idCounts = new Map<string, number>();
   const unitTokens = new Map<string, readonly string[]>();
   for (const g of groups.values()) {
@@ -1651,7 +1653,11 @@ function buildRegions(
       triggers,
       ...(suppression ? { suppression } : {}),
     });
+    regionUnits.push(g.unit);
   }
+  const kept = foldNestedRegions(regions, regionUnits, spec);
+  regions.length = 0;
+  regions.push(...kept);
   regions.sort(
     (a, b) =>
       a.span.start.line - b.span.start.line ||
@@ -1659,6 +1665,38 @@ function buildRegions(
       CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category),
   );
   return regions;
+}
+
+/**
+ * A function nested in another function that makes a region of the same category (`call_next`
+ * inside a middleware's `__call__`, a decorator's `wrapper` inside `requires`, a helper declared
+ * inside a handler) is the same code marked twice: the outer region already spans it. Its triggers
+ * join the outer region. Only function units hold others: a Python class or a top-level statement
+ * (foldIntoStatements) keeps its methods' regions. A nested region with its own suppression comment
+ * stays, so the comment keeps meaning what it says.
+ */
+function foldNestedRegions(regions: readonly Region[], units: readonly UnitInfo[], spec: LanguageSpec): Region[] {
+  const order = regions.map((_, i) => i).sort((a, b) => units[a]!.start - units[b]!.start || units[b]!.end - units[a]!.end);
+  const folded = new Set<number>();
+  const open = new Map<CategoryId, number[]>();
+  for (const i of order) {
+    const r = regions[i]!;
+    const u = units[i]!;
+    const stack = open.get(r.category) ?? [];
+    open.set(r.category, stack);
+    while (stack.length > 0 && units[stack[stack.length - 1]!]!.end <= u.start) stack.pop();
+    const outer = stack.length > 0 ? stack[stack.length - 1]! : undefined;
+    if (outer !== undefined && u.end <= units[outer]!.end && !(u.start === units[outer]!.start && u.end === units[outer]!.end) && !r.suppression) {
+      const o = regions[outer]!;
+      o.triggers.push(...r.triggers);
+      folded.add(i);
+      continue;
+    }
+    if (spec.unitTypes.has(u.type) || u.type === 'decorated_definition') stack.push(i);
+  }
+  if (folded.size === 0) return [...regions];
+  for (const r of regions) r.triggers.sort((a, b) => a.span.start.line - b.span.start.line || a.span.start.character - b.span.start.character);
+  return regions.filter((_, i) => !folded.has(i));
 }
 
 /**

@@ -85,6 +85,7 @@ const TEST_DIRS = new Set([
   'design-system', // UI component library and its Figma tooling
   // historical schema migrations (applied once, then frozen) and dev-only scripts
   'migrations',
+  '_migrations', // a private package of them (prefect's `server/database/_migrations/versions/`: round 87)
   'db_migrations', // a Django project's MIGRATION_MODULES under another name (DefectDojo's `dojo/db_migrations/`)
   'db-migrations',
   'code-migrations', // data migrations written as code beside the SQL ones (openpanel's `packages/db/code-migrations/`: round 61)
@@ -167,6 +168,9 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   // registered through `pytest11`; round 65, pulpcore: fixtures with throwaway TLS contexts and servers).
   /^pytest_?plugins?\.py$/,
   /^tests?\.py$/, // Django app tests module
+  // A framework's shipped test client (starlette's and FastAPI's `testclient.py`, round 86): it drives
+  // the app from a test, with a blocking portal and a fake transport.
+  /^testclient\.py$/,
   /\.(test|tests|spec|specs|e2e-spec|e2e|bench)\.[cm]?[jt]sx?$/, // Jest, Vitest, Mocha, Playwright (`auto-migration.tests.ts`: round 56, stack-auth)
   // Compile-time type tests, never executed: tsd / Vitest `*.test-d.ts`, `type-tests.ts`,
   // `types.test-d.ts`, `foo.type-test.ts` (assertions about what the type checker accepts).
