@@ -501,6 +501,19 @@
  (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
 
+;   if (!isAdmin) throw new ApiError("Access denied", 403), if (!canEdit(access)) throw new
+;   ErrorWithCode("AUTH_NO_EDIT", "No write access", { status: 403 })   (round 87, grist: the status
+;   after the message, or in an options object)
+(([(if_statement condition: (_) @cond consequence: [(throw_statement (new_expression constructor: [(identifier) (member_expression)] @f arguments: (arguments) @args) @trigger)
+                               (statement_block (throw_statement (new_expression constructor: [(identifier) (member_expression)] @f arguments: (arguments) @args) @trigger))])])
+ (#match? @f "(Error|Exception|[Ee]rror)(WithCode|WithStatus)?$")
+ (#match? @args "^\\(\\s*[^,]+,\\s*40[13]\\s*\\)$|[{,]\\s*(status|statusCode|httpStatus)\\s*:\\s*40[13]\\s*[,}]")
+ (#not-match? @cond "{{response-status}}")
+ (#not-match? @cond "{{config-presence}}")
+ (#not-match? @cond "{{config-gate}}")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
+ (#set! rule "ecma.auth.deny-guard"))
+
 ;   if (payload.clientID !== form.get("client_id")) return c.json({ error: "unauthorized_client" }, 403)
 ;   (Hono, round 56 openauth: the status is the response helper's second argument), and an OAuth
 ;   error that refuses a grant or a client whatever the status: { error: "invalid_grant" }, 400.

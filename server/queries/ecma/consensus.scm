@@ -19,9 +19,12 @@
 
 ; Methods on lock-library instances: redlock.acquire([key], ttl), redlock.using(...),
 ; lock.release(), lock.extend(ttl), client.lock('k'), client.election('e'), client.lease(10).
+; Not a database handle's release in the same file, `await queryRunner.release()` (TypeORM's
+; connection going back to the pool; round 88, laudspeaker's cron service: four N).
 ((call_expression
-   function: (member_expression property: (property_identifier) @m @trigger))
+   function: (member_expression object: (_) @obj property: (property_identifier) @m @trigger))
  (#match? @m "^(acquire|using|release|extend|lock|unlock|tryAcquire|acquireLock|waitAcquireLock|releaseLock|extendLock)$")
+ (#not-match? @obj "([Qq]uery_?[Rr]unner|[Cc]onnection|[Cc]onn|[Pp]ool|[Pp]oolClient|[Dd]b[Cc]lient|[Ee]ntity[Mm]anager)$")
  (#imports? "^(redlock|@sesamecare-oss/redlock|redis-semaphore|redis-lock|node-redis-warlock|ioredfour)$")
  (#set! rule "ecma.consensus.lock"))
 
@@ -40,8 +43,9 @@
  (#set! rule "ecma.consensus.lock"))
 
 ((call_expression
-   function: (member_expression property: (property_identifier) @m @trigger))
+   function: (member_expression object: (_) @obj property: (property_identifier) @m @trigger))
  (#match? @m "^(lock|election|lease|campaign|resign|acquire|release|observe|leader)$")
+ (#not-match? @obj "([Qq]uery_?[Rr]unner|[Cc]onnection|[Cc]onn|[Pp]ool|[Pp]oolClient|[Dd]b[Cc]lient|[Ee]ntity[Mm]anager)$")
  (#imports? "^etcd3$")
  (#set! rule "ecma.consensus.etcd"))
 

@@ -164,6 +164,20 @@
  (#set! evidence "mention")
  (#set! rule "go.lock-free.unsafe-pointer"))
 
+;; An unsafe pointer turned into a uintptr for a system call, `ioctl(fd, unix.SIOCSIFMTU,
+;; uintptr(unsafe.Pointer(&ifm)))`, `unix.Syscall6(unix.SYS_RECVMMSG, fd, uintptr(unsafe.Pointer(&msgs[0])), …)`
+;; (round 88, nebula's tun devices: four N): Go allows uintptr(unsafe.Pointer(p)) only in a system
+;; call's arguments; it hands the kernel a buffer and shares nothing between goroutines. A mention,
+;; ahead of the patterns below so it takes the node.
+((call_expression
+   function: (identifier) @u
+   arguments: (argument_list . (call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger) .))
+ (#eq? @u "uintptr")
+ (#eq? @f "Pointer")
+ (#resolves-to? @pkg "^unsafe$")
+ (#set! evidence "mention")
+ (#set! rule "go.lock-free.unsafe-pointer"))
+
 ;; ... and so do unsafe's size queries (`const MaxNodeSize = int(unsafe.Sizeof(node{}))`) and an
 ;; unsafe conversion in a function that does no atomic operation (`(*node)(unsafe.Pointer(&s.buf[off]))`,
 ;; an arena's offset-to-pointer helper, a header's encoding): round 79, badger's skiplist and table

@@ -363,7 +363,34 @@ export function isRandomSecret(n: Node): boolean {
   const name = boundName(n);
   // A cache, lookup or idempotency key names what it identifies: `cacheTokenKey` is not a key secret;
   // nor is a throwaway probe's storage key (`testKey = \`__health_check__${randomUUID()}\``, `tmpKey`).
-  return name !== undefined && KEPT_SECRET_WORD.test(name) && !/^(?:get|has|is|set)[A-Z]|Key(?:s|Id|Name)$|^keys?$|(?:cache|lookup|storage|idempotency|dedup|map|redis|test|tmp|temp|probe|health|instance)\w*Key$/i.test(name);
+  if (name === undefined || !KEPT_SECRET_WORD.test(name) || /^(?:get|has|is|set)[A-Z]|Key(?:s|Id|Name)$|^keys?$|(?:cache|lookup|storage|idempotency|dedup|map|redis|test|tmp|temp|probe|health|instance)\w*Key$/i.test(name)) return false;
+  return !correlationSession(n, name);
+}
+
+/** Callees that would keep a value as a credential: a cookie, a header, a store, a signature. */
+const KEEPING_CALLEE = /cookie|header|sign|token|secret|password|hash|encrypt|crypt|redis|cache|store|save|session|login|(^|\.)set$/i;
+
+/**
+ * `const session = randomUUID()` in a NestJS controller, then only `this.debug(msg, name, session)`
+ * and `this.service.register(body, session)` (round 88, laudspeaker: fifteen handlers, judged N): a
+ * request's log-correlation id. Only the bare name `session`, and only when every use is a plain
+ * argument of a call that does not keep it as a credential (no cookie, header, store or signature,
+ * no object, return or assignment).
+ */
+function correlationSession(n: Node, name: string): boolean {
+  if (name !== 'session') return false;
+  const fn = enclosingFunction(n);
+  if (!fn) return false;
+  let uses = 0;
+  for (const id of fn.descendantsOfType('identifier')) {
+    if (!id || id.text !== name || id.startIndex <= n.startIndex) continue;
+    uses++;
+    const args = id.parent;
+    if (args?.type !== 'arguments') return false;
+    const callee = args.parent?.type === 'call_expression' ? args.parent.childForFieldName('function') : null;
+    if (!callee || KEEPING_CALLEE.test(callee.text)) return false;
+  }
+  return uses > 0;
 }
 
 /**

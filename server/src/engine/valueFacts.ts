@@ -192,7 +192,7 @@ const SECRET_NAME = new RegExp(`${SHARED_KEY_NAME.source}|${SECRET_WORD.source}`
  */
 // (VOID and DEFAULT: the value shipped in the code, compared to warn that it was left in place;
 // round 78, LinOTP's `VOID_RADIUS_SECRET`.)
-const SENTINEL_NAME = /(^|_)(FAILED|FAILURE|FAIL|ERROR|INVALID|MISSING|UNSET|PLACEHOLDER|DUMMY|CENSORED|REDACTED|MASKED|EMPTY|NULL|NONE|UNKNOWN|FAKE|CANARY|SENTINEL|MARKER|VOID|DEFAULT)(_|$)/;
+const SENTINEL_NAME = /(^|_)(FAILED|FAILURE|FAIL|ERROR|INVALID|MISSING|UNSET|PLACEHOLDER|DUMMY|CENSORED|REDACTED|MASKED|EMPTY|NULL|NONE|UNKNOWN|FAKE|CANARY|SENTINEL|MARKER|VOID|DEFAULT|DELETED|REMOVED|TOMBSTONE)(_|$)/;
 
 /**
  * Names of values that are not secrets even when a secret word is in them (a pagination cursor, `next_token`, is one; so is a token's CRC checksum, `secretChecksum`, a public typo check: round 50, netbird;
@@ -291,7 +291,7 @@ const CHANGE_SIDE = /(^|[^a-z])(old|prev|previous|original|orig|initial|init|las
 const PRESENTED_SIDE = /(^|[^a-z])(req|request|provided|presented|supplied|submitted|incoming)([^a-z]|$)|(Req|Request|Provided|Presented|Supplied|Submitted|Incoming)([^a-z]|$)/;
 // (`confpass`, `conf_password`, `password_conf`: the abbreviation, round 29; not a `conf` object.
 // `rpassword`, `repassword`, `re_password`: the repeated field, round 73 PowerDNS-Admin.)
-const CONFIRM_SIDE = /[Cc]onfirm|CONFIRM|[Rr]epeat|[Rr]etype|[Aa]gain|[Vv]erification[A-Z_]?[Pp]assword|(^|[^a-z])[Cc]onf_?[Pp]ass|CONF_?PASS|[Pp]ass(word|wd)?_?[Cc]onf([^a-z]|$)|(^|[^a-z])r_?e?_?[Pp]ass(word|wd)?([^a-z]|$)/;
+const CONFIRM_SIDE = /[Cc]onfirm|CONFIRM|[Rr]epeat|[Rr]etype|[Aa]gain|[Vv]erification[A-Z_]?[Pp]assword|(^|[^a-z])[Vv]erify_?(New)?[Pp]ass(word|wd)?([^a-z]|$)|(^|[^a-z])[Cc]onf_?[Pp]ass|CONF_?PASS|[Pp]ass(word|wd)?_?[Cc]onf([^a-z]|$)|(^|[^a-z])r_?e?_?[Pp]ass(word|wd)?([^a-z]|$)/;
 const DEFAULT_SIDE = /(^|[^a-z])(default|defaults)([^a-z]|$)|Default|DEFAULT|#defaults/;
 /**
  * A sentinel constant (`API_KEY_NON_EXISTENT`, `NOT_FOUND_TOKEN`, `EMPTY_SECRET`): a fixed marker a
