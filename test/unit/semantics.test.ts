@@ -73,6 +73,7 @@ describe('test-code classification', () => {
     'conftest.py',
     'pulpcore/pytest_plugin.py',
     'starlette/testclient.py',
+    'db/create_ci_test_db.py',
     'src/prefect/server/database/_migrations/versions/sqlite/2023_01_12_000043_f92143d30c26_migrate_artifact_data.py',
     'docker/mockservices/main.py',
     'acceptance/support/sigv4.ts',

@@ -1,6 +1,16 @@
 ; Cryptography in JavaScript / TypeScript: node:crypto, WebCrypto, password hashing, crypto
 ; libraries, TLS verification options and Math.random used for secrets.
 
+;; SJCL, the Stanford JavaScript Crypto Library, imported or handed over by a platform shim (`const
+;; sjcl = shim.sjclModule`): `sjcl.json.encrypt(key, text, { cipher: 'aes', mode: 'ocb2', iter: 1000 })`,
+;; `sjcl.json.decrypt(key, cipherText)`, `sjcl.misc.pbkdf2(password, salt, iter)`,
+;; `sjcl.random.randomWords(8)` (round 89, joplin's end-to-end encryption). The mode, key size and
+;; iteration count are chosen in the call. Named `sjcl`: no import to resolve through a shim.
+((call_expression
+   function: (member_expression) @trigger)
+ (#match? @trigger "^sjcl\\.(json\\.(encrypt|decrypt)|encrypt|decrypt|misc\\.(pbkdf2|hmac|scrypt)|random\\.randomWords|mode\\.\\w+\\.(encrypt|decrypt))$")
+ (#set! rule "ecma.crypto.sjcl"))
+
 ; node:crypto, any call or constructor: crypto.createHash(...), createHmac(...) (named import),
 ; require('crypto').randomBytes(...), rb(...) from `const { randomBytes: rb } = require('crypto')`.
 ; Not a digest cut into an id or a random digit of an id generator in code that names no secret

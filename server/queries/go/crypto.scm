@@ -173,12 +173,14 @@
 ; Sealing or opening with an AEAD, a.Seal(nonce, nonce, plaintext, aad), a.Open(nil, nonce,
 ; ciphertext, aad): the four-argument cipher.AEAD methods, whichever constructor (chacha20poly1305,
 ; aes.NewGCM, or the project's own aead.New(key)) made the value. Nonce reuse or a missing
-; associated-data binding breaks the encryption here.
+; associated-data binding breaks the encryption here. Not a call whose first argument is a context
+; (`v.Meta.Open(ctx, ino, flags, attr)`, juicefs' inode open; round 89): an AEAD takes none.
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
-   arguments: (argument_list . (_) . (_) . (_) . (_) .))
+   arguments: (argument_list . (_) @first . (_) . (_) . (_) .))
  (#any-of? @f "Seal" "Open")
  (#not-resolves-to? @recv ".")
+ (#not-match? @first "^(ctx|[a-z]\\w*Ctx|context\\.\\w+\\(\\)|\\w+\\.Context\\(\\))$")
  (#set! rule "go.crypto.aead-method"))
 
 ;; A websocket library's `AcceptOptions{InsecureSkipVerify: true}` (coder/websocket, nhooyr.io/websocket)

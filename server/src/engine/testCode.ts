@@ -164,6 +164,8 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   /^test_.*\.pyi?$/, // pytest / unittest
   /_tests?\.pyi?$/,
   /^conftest\.py$/,
+  // A script that makes the CI run's test database (FitTrackee's `db/create_ci_test_db.py`, round 89).
+  /(^|_)(ci_)?test_?(db|database)s?\.py$/,
   // A pytest plugin module a package ships for its own and its plugins' test suites (`pytest_plugin.py`,
   // registered through `pytest11`; round 65, pulpcore: fixtures with throwaway TLS contexts and servers).
   /^pytest_?plugins?\.py$/,
