@@ -588,6 +588,7 @@ const RECALL_ROUND_LABELS = [
   'round 87, seed 20261287: held out on five new repositories (engine at d84466d, stop 46\'s final rules; not tuned on)',
   'round 88, seed 20261288: held out on five new repositories (engine at 29eddaa, the rules after rounds 86 and 87; not tuned on)',
   'round 89, seed 20261289: held out on five new repositories (engine at a6eb7bd, this stop\'s final rules; not tuned on)',
+  'round 90, seed 20261290: held out on five new repositories (engine at 33782f2, this stop\'s final rules; not tuned on)',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
