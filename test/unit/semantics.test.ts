@@ -561,7 +561,7 @@ describe('regions: evidence and units', () => {
     );
   });
 
-  it('a function nested in a function with a region of the same category folds into it; a class keeps its methods (round 86)', async () => {
+  it('a plain function nested in a function with a region of the same category folds into it; a decorated one and a class\'s methods keep theirs (rounds 86, 87)', async () => {
     const engine = await sharedEngine();
     const src = [
       'import threading',
@@ -584,6 +584,14 @@ describe('regions: evidence and units', () => {
       '        with self.lock:',
       '            self.n += 1',
       '',
+      'def create_app(app):',
+      '    with _lock:',
+      '        pass',
+      "    @app.route('/x')",
+      '    def view():',
+      '        with _lock:',
+      '            pass',
+      '',
       'def outer():',
       '    # ai-guardrails-ignore concurrency: reviewed apart',
       '    def helper():',
@@ -594,10 +602,35 @@ describe('regions: evidence and units', () => {
       '',
     ].join('\n');
     const regions = engine.analyze(src, 'python').analysis.regions.filter((r) => r.category === 'concurrency');
-    assert.deepStrictEqual(regions.map((r) => r.symbol), ['Middleware.__call__', 'Middleware.bump', 'outer', 'outer.helper']);
+    assert.deepStrictEqual(regions.map((r) => r.symbol), ['Middleware.__call__', 'Middleware.bump', 'create_app', 'create_app.view', 'outer', 'outer.helper']);
     const call = regions[0]!;
     assert.ok(call.triggers.some((t) => t.span.start.line === 11), 'the nested call_next trigger joins the outer region');
-    assert.strictEqual(regions[3]!.suppression !== undefined, true);
+    assert.strictEqual(regions[5]!.suppression !== undefined, true);
+  });
+
+  it('TS/JS: a function declared inside a function folds into its region; an adapter factory\'s methods keep theirs (rounds 86, 87)', async () => {
+    const engine = await sharedEngine();
+    const src = [
+      "import crypto from 'node:crypto';",
+      'export function sign(items: string[], key: string) {',
+      "  const mac = crypto.createHmac('sha256', key);",
+      '  function one(i: string) {',
+      "    return crypto.createHmac('sha256', key).update(i).digest('hex');",
+      '  }',
+      "  return items.map(one).concat(mac.digest('hex'));",
+      '}',
+      'export function adapter(key: string) {',
+      "  const salt = crypto.randomBytes(16).toString('hex');",
+      '  return {',
+      '    digest(value: string) {',
+      "      return crypto.createHmac('sha256', key + salt).update(value).digest('hex');",
+      '    },',
+      '  };',
+      '}',
+      '',
+    ].join('\n');
+    const crypto = engine.analyze(src, 'typescript').analysis.regions.filter((r) => r.category === 'crypto');
+    assert.deepStrictEqual(crypto.map((r) => r.symbol), ['sign', 'adapter', 'adapter.digest']);
   });
 
   it('a function assigned to a property inside a CommonJS module wrapper is its own unit, not a lambda of the wrapper (round 23)', async () => {

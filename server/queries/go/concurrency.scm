@@ -96,33 +96,6 @@
  (#set! evidence "mention")
  (#set! rule "go.concurrency.receive"))
 
-;; The same wait as a process's signal loop, for { sig := <-signals; switch sig { case syscall.SIGHUP:
-;; reload() … } } or switch s := <-sig; s { … }: the channel is the one signal.Notify fills (named for
-;; signals, in a file that imports os/signal; signal.Notify may be in another function), the loop
-;; dispatches on what the OS sent and shares nothing of its own. A mention; a goroutine, lock or
-;; select elsewhere in the unit still counts.
-((unary_expression operator: "<-" operand: [(identifier) @ch (selector_expression field: (field_identifier) @ch)]) @trigger
- (#match? @ch "^(sigs?|signals?|sig(nal)?s?(Ch|Chan|C|Channel)|(os|quit|stop|term|interrupt|shutdown|exit)(Sig|Signal)s?(Ch|Chan)?)$")
- (#imports? "^os/signal$")
- (#set! evidence "mention")
- (#set! rule "go.concurrency.receive"))
-
-;; A file watcher's event loop, for { select { case ev := <-watcher.Events: reload(ev.Name) case err
-;; := <-watcher.Errors: log… } }: fsnotify owns the channels, the loop reacts to file changes one at
-;; a time. Mentions, for the select and its receives; a lock or a goroutine in the unit still counts.
-((select_statement . (communication_case
-    communication: (receive_statement right: (unary_expression operand: [(selector_expression field: (field_identifier) @f) (parenthesized_expression) @f]))) @first) @trigger
- (#match? @f "^(Events|\\(\\*?\\w+\\)\\.Events)$")
- (#imports? "^github\\.com/fsnotify/fsnotify$")
- (#set! evidence "mention")
- (#set! rule "go.concurrency.select"))
-
-((unary_expression operator: "<-" operand: (selector_expression field: (field_identifier) @f)) @trigger
- (#any-of? @f "Events" "Errors")
- (#imports? "^github\\.com/fsnotify/fsnotify$")
- (#set! evidence "mention")
- (#set! rule "go.concurrency.receive"))
-
 ;; A retry loop's cancellable backoff sleep: for attempt := …; … { select { case <-ctx.Done(): return
 ;; …, ctx.Err() case <-time.After(backoff): } }. Exactly those two cases, the timer's empty: it waits
 ;; or gives up and shares nothing (the retry region holds it). Mentions, for the select and its

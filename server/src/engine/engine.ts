@@ -1655,7 +1655,7 @@ function buildRegions(
     });
     regionUnits.push(g.unit);
   }
-  const kept = foldNestedRegions(regions, regionUnits, spec);
+  const kept = foldNestedRegions(regions, regionUnits, spec, root);
   regions.length = 0;
   regions.push(...kept);
   regions.sort(
@@ -1667,15 +1667,26 @@ function buildRegions(
   return regions;
 }
 
+/** Nested named definitions that fold into an outer function's region (see foldNestedRegions). */
+const NESTED_DEFINITIONS = new Set(['function_definition', 'function_declaration', 'generator_function_declaration']);
+
 /**
- * A function nested in another function that makes a region of the same category (`call_next`
- * inside a middleware's `__call__`, a decorator's `wrapper` inside `requires`, a helper declared
- * inside a handler) is the same code marked twice: the outer region already spans it. Its triggers
- * join the outer region. Only function units hold others: a Python class or a top-level statement
- * (foldIntoStatements) keeps its methods' regions. A nested region with its own suppression comment
- * stays, so the comment keeps meaning what it says.
+ * A function defined inside another function that makes a region of the same category (`call_next`
+ * inside a middleware's `__call__`, a helper `def` inside a handler, a `function` declared inside a
+ * callback) is the same code marked twice: the outer region already spans it. Its triggers join the
+ * outer region. Only plain nested definitions fold: a decorated one (a Flask app factory's
+ * `@app.route` views, a `@functools.wraps` wrapper), an object literal's method (an adapter
+ * factory's `consumeOne`), a function assigned to a property (`module.exports.authenticate = …`)
+ * is an entry point of its own and keeps its region. Only a function holds others: not a Python
+ * class, decorated or not, nor a top-level statement (foldIntoStatements). A nested definition with
+ * its own suppression comment stays, so the comment keeps meaning what it says.
  */
-function foldNestedRegions(regions: readonly Region[], units: readonly UnitInfo[], spec: LanguageSpec): Region[] {
+function foldNestedRegions(regions: readonly Region[], units: readonly UnitInfo[], spec: LanguageSpec, root: Node): Region[] {
+  const holds = (u: UnitInfo): boolean => {
+    if (u.type === 'lambda') return false;
+    if (u.type === 'decorated_definition') return nodeAt(root, u.start, u.end, u.type)?.childForFieldName('definition')?.type === 'function_definition';
+    return spec.unitTypes.has(u.type);
+  };
   const order = regions.map((_, i) => i).sort((a, b) => units[a]!.start - units[b]!.start || units[b]!.end - units[a]!.end);
   const folded = new Set<number>();
   const open = new Map<CategoryId, number[]>();
@@ -1686,13 +1697,12 @@ function foldNestedRegions(regions: readonly Region[], units: readonly UnitInfo[
     open.set(r.category, stack);
     while (stack.length > 0 && units[stack[stack.length - 1]!]!.end <= u.start) stack.pop();
     const outer = stack.length > 0 ? stack[stack.length - 1]! : undefined;
-    if (outer !== undefined && u.end <= units[outer]!.end && !(u.start === units[outer]!.start && u.end === units[outer]!.end) && !r.suppression) {
-      const o = regions[outer]!;
-      o.triggers.push(...r.triggers);
+    if (outer !== undefined && NESTED_DEFINITIONS.has(u.type) && u.end <= units[outer]!.end && !(u.start === units[outer]!.start && u.end === units[outer]!.end) && !r.suppression) {
+      regions[outer]!.triggers.push(...r.triggers);
       folded.add(i);
       continue;
     }
-    if (spec.unitTypes.has(u.type) || u.type === 'decorated_definition') stack.push(i);
+    if (holds(u)) stack.push(i);
   }
   if (folded.size === 0) return [...regions];
   for (const r of regions) r.triggers.sort((a, b) => a.span.start.line - b.span.start.line || a.span.start.character - b.span.start.character);
