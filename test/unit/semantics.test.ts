@@ -631,6 +631,20 @@ describe('regions: evidence and units', () => {
     ].join('\n');
     const crypto = engine.analyze(src, 'typescript').analysis.regions.filter((r) => r.category === 'crypto');
     assert.deepStrictEqual(crypto.map((r) => r.symbol), ['sign', 'adapter', 'adapter.digest']);
+    // A CommonJS module wrapper is no function to fold into: its functions are the module's (NodeBB).
+    const wrapper = [
+      "const crypto = require('crypto');",
+      'module.exports = function (middleware) {',
+      "  const key = crypto.randomBytes(32);",
+      '  async function authenticate(token) {',
+      "    return crypto.createHmac('sha256', key).update(token).digest('hex');",
+      '  }',
+      '  middleware.authenticate = authenticate;',
+      '};',
+      '',
+    ].join('\n');
+    const wrapped = engine.analyze(wrapper, 'javascript').analysis.regions.filter((r) => r.category === 'crypto');
+    assert.deepStrictEqual(wrapped.map((r) => r.symbol), ['module.exports', 'module.exports.authenticate']);
   });
 
   it('a function assigned to a property inside a CommonJS module wrapper is its own unit, not a lambda of the wrapper (round 23)', async () => {

@@ -1669,6 +1669,8 @@ function buildRegions(
 
 /** Nested named definitions that fold into an outer function's region (see foldNestedRegions). */
 const NESTED_DEFINITIONS = new Set(['function_definition', 'function_declaration', 'generator_function_declaration']);
+/** Named functions and methods that hold them; not an anonymous function (a CommonJS module wrapper, a top-level callback). */
+const HOLDING_DEFINITIONS = new Set(['function_definition', 'function_declaration', 'generator_function_declaration', 'method_definition', 'method_declaration']);
 
 /**
  * A function defined inside another function that makes a region of the same category (`call_next`
@@ -1677,15 +1679,16 @@ const NESTED_DEFINITIONS = new Set(['function_definition', 'function_declaration
  * outer region. Only plain nested definitions fold: a decorated one (a Flask app factory's
  * `@app.route` views, a `@functools.wraps` wrapper), an object literal's method (an adapter
  * factory's `consumeOne`), a function assigned to a property (`module.exports.authenticate = …`)
- * is an entry point of its own and keeps its region. Only a function holds others: not a Python
- * class, decorated or not, nor a top-level statement (foldIntoStatements). A nested definition with
+ * is an entry point of its own and keeps its region. Only a named function or method holds others:
+ * not an anonymous one (`module.exports = function (middleware) { async function authenticate() … }`,
+ * NodeBB's module wrapper, or a top-level callback), not a Python class, decorated or not, nor a
+ * top-level statement (foldIntoStatements). A nested definition with
  * its own suppression comment stays, so the comment keeps meaning what it says.
  */
 function foldNestedRegions(regions: readonly Region[], units: readonly UnitInfo[], spec: LanguageSpec, root: Node): Region[] {
   const holds = (u: UnitInfo): boolean => {
-    if (u.type === 'lambda') return false;
     if (u.type === 'decorated_definition') return nodeAt(root, u.start, u.end, u.type)?.childForFieldName('definition')?.type === 'function_definition';
-    return spec.unitTypes.has(u.type);
+    return HOLDING_DEFINITIONS.has(u.type);
   };
   const order = regions.map((_, i) => i).sort((a, b) => units[a]!.start - units[b]!.start || units[b]!.end - units[a]!.end);
   const folded = new Set<number>();
