@@ -1656,15 +1656,13 @@ function buildRegions(
     regionUnits.push(g.unit);
   }
   const kept = foldNestedRegions(regions, regionUnits, spec, root);
-  regions.length = 0;
-  regions.push(...kept);
-  regions.sort(
+  kept.sort(
     (a, b) =>
       a.span.start.line - b.span.start.line ||
       a.span.start.character - b.span.start.character ||
       CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category),
   );
-  return regions;
+  return kept;
 }
 
 /** Nested named definitions that fold into an outer function's region (see foldNestedRegions). */
@@ -1682,8 +1680,8 @@ const HOLDING_DEFINITIONS = new Set(['function_definition', 'function_declaratio
  * is an entry point of its own and keeps its region. Only a named function or method holds others:
  * not an anonymous one (`module.exports = function (middleware) { async function authenticate() … }`,
  * NodeBB's module wrapper, or a top-level callback), not a Python class, decorated or not, nor a
- * top-level statement (foldIntoStatements). A nested definition with
- * its own suppression comment stays, so the comment keeps meaning what it says.
+ * top-level statement (foldIntoStatements). A nested definition with its own suppression comment
+ * stays, so the comment keeps meaning what it says.
  */
 function foldNestedRegions(regions: readonly Region[], units: readonly UnitInfo[], spec: LanguageSpec, root: Node): Region[] {
   const holds = (u: UnitInfo): boolean => {
