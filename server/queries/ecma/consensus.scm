@@ -24,7 +24,7 @@
 ((call_expression
    function: (member_expression object: (_) @obj property: (property_identifier) @m @trigger))
  (#match? @m "^(acquire|using|release|extend|lock|unlock|tryAcquire|acquireLock|waitAcquireLock|releaseLock|extendLock)$")
- (#not-match? @obj "([Qq]uery_?[Rr]unner|[Cc]onnection|[Cc]onn|[Pp]ool|[Pp]oolClient|[Dd]b[Cc]lient|[Ee]ntity[Mm]anager)$")
+ (#not-match? @obj "{{db-handle-receiver}}")
  (#imports? "^(redlock|@sesamecare-oss/redlock|redis-semaphore|redis-lock|node-redis-warlock|ioredfour)$")
  (#set! rule "ecma.consensus.lock"))
 
@@ -45,7 +45,7 @@
 ((call_expression
    function: (member_expression object: (_) @obj property: (property_identifier) @m @trigger))
  (#match? @m "^(lock|election|lease|campaign|resign|acquire|release|observe|leader)$")
- (#not-match? @obj "([Qq]uery_?[Rr]unner|[Cc]onnection|[Cc]onn|[Pp]ool|[Pp]oolClient|[Dd]b[Cc]lient|[Ee]ntity[Mm]anager)$")
+ (#not-match? @obj "{{db-handle-receiver}}")
  (#imports? "^etcd3$")
  (#set! rule "ecma.consensus.etcd"))
 

@@ -53,7 +53,7 @@
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
    arguments: (argument_list . (selector_expression operand: (identifier) field: (field_identifier) @q)))
  (#match? @f "^(Query|QueryRow|Exec|Queryx|QueryRowx|MustExec)$")
- (#match? @q "^[a-z]\\w*(Query|Exec|Stmt|Statement|SQL|Sql)$")
+ (#match? @q "{{stored-statement-field}}")
  (#not-resolves-to? @recv ".")
  (#imports? "{{sql-driver-modules}}")
  (#set! evidence "mention")
@@ -63,7 +63,7 @@
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
    arguments: (argument_list . (_) . (selector_expression operand: (identifier) field: (field_identifier) @q)))
  (#match? @f "^(Query|QueryRow|Exec|Queryx|QueryRowx|MustExec|Get|Select)Context$")
- (#match? @q "^[a-z]\\w*(Query|Exec|Stmt|Statement|SQL|Sql)$")
+ (#match? @q "{{stored-statement-field}}")
  (#not-resolves-to? @recv ".")
  (#imports? "{{sql-driver-modules}}")
  (#set! evidence "mention")
