@@ -129,6 +129,17 @@
  (#match? @trigger "(^|[._])_*[Rr]etry([Cc]ount|[Cc]ounter|[Nn]umber|[Nn]um)$|(^|[._])_*retries$|(^|[._])_*RETRY_COUNT$")
  (#set! rule "ecma.retry.counter"))
 
+; Exponential backoff computed from the attempt count: `base * 2 ** attempt`, `Math.pow(2, retries)`
+; (Python's python.retry.exponential-backoff, round 91).
+((binary_expression left: (_) operator: "**" right: (_) @n) @trigger
+ (#match? @n "{{retry-word}}")
+ (#set! rule "ecma.retry.exponential-backoff"))
+
+((call_expression function: (member_expression) @pow arguments: (arguments . (_) . (_) @n .)) @trigger
+ (#match? @pow "^Math\\.pow$")
+ (#match? @n "{{retry-word}}")
+ (#set! rule "ecma.retry.exponential-backoff"))
+
 ; Callback-style retries: setTimeout(() => connect(attempt + 1), backoff); the callback itself
 ; must name the retry (a `setTimeout(resolve, 2 ** attempt * 100)` sleep is part of a loop).
 ; Not a readiness poll (`setTimeout(() => waitForSession(attempts + 1), 100)`, `pollForReady(…)`):

@@ -494,6 +494,21 @@
  (#not-match? @cond "\\bStatusCode\\b|\\.Status\\s*[!=]=")
  (#set! rule "go.auth.deny-guard"))
 
+;   if !ok { return protocol.NewFatalClientErr(nil, "E_UNAUTHORIZED", msg) }, if !client.HasAuthorizations()
+;   { return nil, NewFatalClientErr(nil, "E_AUTH_FIRST", …) }, if !allowed { return errors.New("permission denied") }
+; A protocol's own refusal, the error built with a code or message that says so (round 91, nsq's
+; CheckAuth before SUB/PUB). Not an error only passed on (`if err != nil`: the decision was made
+; where it came from), nor a client reading the status a server answered.
+((if_statement
+   condition: (_) @cond
+   consequence: (block (statement_list
+     (return_statement (expression_list
+       (call_expression arguments: (argument_list (interpreted_string_literal) @msg)) @trigger .)))))
+ (#match? @msg "^\"(E_|ERR_)?(UNAUTHORI[SZ]ED|FORBIDDEN|AUTH_FIRST|AUTH_REQUIRED|ACCESS_DENIED|PERMISSION_DENIED|NOT_AUTHORI[SZ]ED)\"$|^\"([Uu]nauthori[sz]ed|[Ff]orbidden|[Pp]ermission denied|[Aa]ccess denied|[Nn]ot authori[sz]ed|[Aa]uthentication required|[Aa]uth(entication)? required)\\b")
+ (#not-match? @cond "{{error-mapping-condition}}")
+ (#not-match? @cond "^\\s*\\w*(err|Err)\\w*\\s*!=\\s*nil\\s*$|\\bStatusCode\\b|\\.Status\\s*[!=]=")
+ (#set! rule "go.auth.deny-guard"))
+
 ;   if !allowed { return nil, status.Error(codes.PermissionDenied, "…") }   (gRPC)
 ((if_statement
    consequence: (block (statement_list

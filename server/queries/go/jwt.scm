@@ -225,6 +225,18 @@
  (#imports? "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?/.+|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|github\\.com/crewjam/saml(/samlsp)?|github\\.com/russellhaering/gosaml2)$")
  (#set! rule "go.jwt.method"))
 
+;; Round 91 (ergo): a parser built once with jwt.NewParser(jwt.WithValidMethods(…)) and kept in a
+;; field or package variable, then j.parser.Parse(raw, j.keyFunc): the token verification itself.
+;; (Parse alone is every parser's method; the receiver named a parser and the key function
+;; argument in a file importing golang-jwt make it the token one.)
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @fn) @trigger
+   arguments: (argument_list (_) . (_) .))
+ (#eq? @fn "Parse")
+ (#match? @recv "(^|\\.)([Jj]wt|[Tt]oken)?[Pp]arser$")
+ (#imports? "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#set! rule "go.jwt.method"))
+
 ; In a file whose only token library is golang.org/x/oauth2, only its own token calls count:
 ; conf.Exchange(ctx, code), conf.PasswordCredentialsToken(ctx, u, p), conf.DeviceAccessToken(…)
 ; (not mfa.Verify(passcode) or a form's Claims(...)).

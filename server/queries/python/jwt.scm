@@ -8,6 +8,7 @@
 ; google-auth: id_token.verify_oauth2_token(token, request, audience), google.auth.jwt
 ; python3-saml: OneLogin_Saml2_Auth(req, settings), OneLogin_Saml2_Settings(...)
 ; jwcrypto: jwk.JWK(...), jwt.JWT(header=..., claims=...), jws.JWS(...)
+; mautrix's signed tokens (a JWT-shaped HMAC token): sign_token(secret, payload), verify_token(secret, token)
 ; flask-jwt-extended and simplejwt: create_access_token(...), decode_token(...), RefreshToken.for_user(u)
 ; Not in a dev-only stand-in class (`NullOIDCPublisherService`, `MockTokenVerifier`): deliberately unverified.
 ;; Building python3-saml's objects joins a jwt region but makes none (first: the earlier of two patterns
@@ -137,7 +138,7 @@
 
 ((call
    function: [(identifier) (attribute)] @trigger)
- (#resolves-to? @trigger "^(?:jwt\\.(encode|decode|decode_complete|get_unverified_header|PyJWKClient|PyJWK|PyJWKSet|PyJWT|PyJWS|api_jwt\\.\\w+|api_jws\\.\\w+|algorithms\\.\\w+|jwks_client\\.\\w+)$|jose\\.(jwt|jws|jwk|jwe)\\.\\w+$|authlib\\.(jose|integrations|oauth2|oidc|oauth1)(\\.|$)|google\\.(oauth2\\.id_token\\.\\w+|auth\\.jwt\\.\\w+|auth\\.crypt\\.\\w+)$|onelogin\\.saml2\\.|jwcrypto\\.|jwkest\\.|(flask_jwt_extended|rest_framework_simplejwt|fastapi_jwt_auth)(\\.|$))")
+ (#resolves-to? @trigger "^(?:jwt\\.(encode|decode|decode_complete|get_unverified_header|PyJWKClient|PyJWK|PyJWKSet|PyJWT|PyJWS|api_jwt\\.\\w+|api_jws\\.\\w+|algorithms\\.\\w+|jwks_client\\.\\w+)$|jose\\.(jwt|jws|jwk|jwe)\\.\\w+$|authlib\\.(jose|integrations|oauth2|oidc|oauth1)(\\.|$)|google\\.(oauth2\\.id_token\\.\\w+|auth\\.jwt\\.\\w+|auth\\.crypt\\.\\w+)$|onelogin\\.saml2\\.|jwcrypto\\.|jwkest\\.|mautrix\\.util\\.signed_token\\.(sign_token|verify_token)$|(flask_jwt_extended|rest_framework_simplejwt|fastapi_jwt_auth)(\\.|$))")
  (#not-unit-name-matches? @trigger "(^|\\s)_?(Null|Mock|Fake|Dummy|Stub)[A-Z]\\w*$")
  (#set! rule "python.jwt.library-call"))
 

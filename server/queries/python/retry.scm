@@ -123,6 +123,18 @@
  (#resolves-to? @trigger "{{sleep-call}}")
  (#set! rule "python.retry.backoff-sleep"))
 
+; Exponential backoff computed from the attempt count, `delay = base * 2 ** attempt`, or any power in a
+; function named for the backoff (`def compute_backoff(attempts, *, factor=5, …): exponent =
+; min(attempts, max_exponent); backoff = factor * (2**exponent)`, round 91, dramatiq: the delay its
+; retries middleware and consumers wait).
+((binary_operator left: (_) operator: "**" right: (_) @n) @trigger
+ (#match? @n "{{retry-word}}")
+ (#set! rule "python.retry.exponential-backoff"))
+
+((binary_operator operator: "**") @trigger
+ (#unit-name-matches? @trigger "[Bb]ack_?[Oo]ff|[Rr]etry_?[Dd]elay|[Rr]etry_?[Ii]nterval")
+ (#set! rule "python.retry.exponential-backoff"))
+
 ; The next try scheduled after a failure, its delay growing with the attempt: Twisted's
 ; `reactor.callLater(math.pow(2, attempt), self._notify, assoc, attempt + 1)`, asyncio's
 ; `loop.call_later(2 ** retries, …)` (round 38, sydent).

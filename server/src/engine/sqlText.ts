@@ -44,8 +44,10 @@ const SQL_MARKERS = /\bwhere\b|\bjoin\b|\bgroup\s+by\b|\border\s+by\b|\blimit\b|
 /** Clauses only SQL has, for text whose casing says prose. */
 const STRONG_SQL_MARKERS = /\bwhere\s+[\w."`]+\s*(=|<|>|!=|\bin\b|\blike\b|\bis\b)|\bjoin\s+[\w."`]+\s+on\b|\bgroup\s+by\b|\border\s+by\b|\bvalues\s*\(|\$\d|%s|%\(\w+\)s/i;
 
+// (Round 91, postgres-meta: a script of several statements between `BEGIN;` and `COMMIT;`, sent as
+// one string, `BEGIN; ${tableSql} ${commentSql} COMMIT;`, is one transaction as much as the calls.)
 export const TRANSACTION_SQL =
-  /^\s*(?:begin(?:\s+transaction|\s+work|\s+isolation\s+level\b.*)?\s*;?\s*$|start\s+transaction\b|commit\b|rollback\b|savepoint\s|release\s+savepoint\s|set\s+(?:session\s+characteristics\s+as\s+)?transaction\s+isolation\s+level\b)|\bfor\s+(?:no\s+key\s+)?update\b(?:\s+(?:nowait|skip\s+locked))?\s*;?\s*$|\bfor\s+share\b/i;
+  /^\s*(?:begin(?:\s+transaction|\s+work)?\s*;[\s\S]*\b(?:commit|end|rollback)\s*;?\s*$|begin(?:\s+transaction|\s+work|\s+isolation\s+level\b.*)?\s*;?\s*$|start\s+transaction\b|commit\b|rollback\b|savepoint\s|release\s+savepoint\s|set\s+(?:session\s+characteristics\s+as\s+)?transaction\s+isolation\s+level\b)|\bfor\s+(?:no\s+key\s+)?update\b(?:\s+(?:nowait|skip\s+locked))?\s*;?\s*$|\bfor\s+share\b/i;
 
 /** Strips quotes, string prefixes and interpolations from a string literal's source text. */
 export function stringContent(literal: string): string {

@@ -282,6 +282,43 @@ function goBoolField(n: Node, ctx: ValueContext): boolean {
   return new RegExp(`^[ \\t]*(?:\\w+,\\s*)*${name}(?:,\\s*\\w+)*[ \\t]+bool\\b`, 'm').test(ctx.text);
 }
 
+/** Go's numeric types, as a declaration spells them. */
+const GO_NUMERIC_TYPE = '(?:u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|byte|rune)';
+
+/**
+ * Go: a value the code shows to be a number, so a comparison of it cannot leak a secret's bytes
+ * (seaweedfs's filer "signatures" are random int32 origin ids, Kafka's request "API key" a uint16;
+ * round 90). Go is statically typed, so any of these settles it: a numeric conversion
+ * (`uint16(APIKeyApiVersions)`); the same text compared with a number literal anywhere in the
+ * function (`sig == req.Signature && req.Signature != 0`: a string cannot be compared with 0); a
+ * parameter, `var`, conversion-initialised local or struct field of this file declared numeric; a
+ * range variable over a parameter or local declared `[]int32` / `map[K]int32`; a local bound to the
+ * first result of a function of this file declared to return a number.
+ */
+function goNumericValue(n: Node, ctx: ValueContext): boolean {
+  const t = textOf(n, ctx);
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (n.type === 'call_expression' && new RegExp(`^${GO_NUMERIC_TYPE}\\(`).test(t)) return true;
+  if (!/^[\w.]+$/.test(t)) return false;
+  let fn: Node | null = null;
+  for (let p = n.parent; p; p = p.parent) if (p.type === 'function_declaration' || p.type === 'method_declaration' || p.type === 'func_literal') fn = p;
+  const body = fn ? textOf(fn, ctx) : '';
+  const e = esc(t);
+  if (body && new RegExp(`(^|[^\\w.])${e}\\s*(==|!=|<=|>=|<|>)\\s*-?\\d|[^\\w.]-?\\d+\\s*(==|!=)\\s*${e}([^\\w.(]|$)`).test(body)) return true;
+  if (n.type === 'selector_expression') {
+    const name = n.childForFieldName('field')?.text;
+    return !!name && /^\w+$/.test(name) && new RegExp(`^[ \\t]*(?:\\w+,\\s*)*${name}(?:,\\s*\\w+)*[ \\t]+${GO_NUMERIC_TYPE}\\b`, 'm').test(ctx.text);
+  }
+  if (n.type !== 'identifier' || !body) return false;
+  const declared = (name: string, type: string) =>
+    new RegExp(`(^|[(,\\s])${name}(\\s*,\\s*\\w+)*\\s+${type}\\b|\\bvar\\s+${name}\\s+${type}\\b|(^|[^\\w.])${name}\\s*:?=\\s*(make\\()?${type}[({]`).test(body);
+  if (declared(e, GO_NUMERIC_TYPE)) return true;
+  const range = new RegExp(`for\\s+(?:\\w+\\s*,\\s*)?${e}\\s*:?=\\s*range\\s+(\\w+)\\s*\\{`).exec(body);
+  if (range && declared(esc(range[1] ?? ""), `(?:\\[\\]|map\\[[^\\]]+\\])${GO_NUMERIC_TYPE}`)) return true;
+  const call = new RegExp(`(^|[^\\w.])${e}\\s*(?:,\\s*\\w+\\s*)*:?=\\s*(?:[\\w.]+\\.)?(\\w+)\\(`).exec(body);
+  return !!call && new RegExp(`^func\\s+(?:\\([^)]*\\)\\s*)?${call[2]}\\([^)]*\\)\\s*\\(?\\s*(?:\\w+\\s+)?${GO_NUMERIC_TYPE}\\b`, 'm').test(ctx.text);
+}
+
 /** A name or header key that says anti-forgery token: `CSRF-Token`, `X-XSRF-TOKEN`, `csrf_token`, `csrfToken`. */
 const CSRF_NAME = /csrf|xsrf/i;
 
@@ -932,6 +969,8 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   // Go: a field the file declares `bool` (`a.Signatures[t] == s.expected` with `expected bool` in
   // the struct, round 46 harbor): a flag, whatever the other side is called.
   if (ctx.family === 'go' && (goBoolField(a, ctx) || goBoolField(b, ctx))) return false;
+  // Go: a number (an int32 origin id named `signature`, a uint16 Kafka `apiKey`; round 90 seaweedfs).
+  if (ctx.family === 'go' && (goNumericValue(unwrap(a, ctx), ctx) || goNumericValue(unwrap(b, ctx), ctx))) return false;
   // Go: a setting stored only when it changed (`if apiKey != user.WakatimeApiKey {
   // repo.UpdateField(user, "wakatime_api_key", apiKey) }`, round 74 wakapi; syncthing's SetPassword).
   if (ctx.family === 'go' && goStoredOnChange(a, b, ctx)) return false;
