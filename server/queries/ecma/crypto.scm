@@ -217,6 +217,14 @@
  (#not-browser-code? @trigger)
  (#set! rule "ecma.crypto.tls-options"))
 
+; ... or assigned to a TLS options object: `config.ssl.rejectUnauthorized = sslmode === 'verify-full'`
+; (round 91, postgres-meta: whether the database connection checks its certificate).
+((assignment_expression
+   left: (member_expression property: (property_identifier) @trigger))
+ (#match? @trigger "^(rejectUnauthorized|checkServerIdentity)$")
+ (#not-browser-code? @trigger)
+ (#set! rule "ecma.crypto.tls-options"))
+
 ; process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
 ((assignment_expression
    left: (member_expression property: (property_identifier) @p) @trigger)

@@ -7,6 +7,8 @@
 ; `SELECT 1` / `SELECT 1 + 1` with nothing else, or a constant PRAGMA read, `PRAGMA user_version`:
 ; no input, nothing to review):
 ; pool.query(...), client.query(...), conn.execute(...), db.prepare(...), db.exec(...),
+; (a file quoting with pg-format, `ident(schema)`, `literal(name)`, builds the statements it sends:
+; `this.query(sql)` there is the query, round 91 postgres-meta)
 ; sequelize.query(...), dataSource.query(...), manager.query(...), queryRunner.query(...)
 ; Not a query builder's terminal `.execute()` with no arguments (Kysely / TypeORM
 ; `db.schema.createSchema(s).ifNotExists().execute()`, `qb.where('id', '>', c).execute()`): no SQL
@@ -21,7 +23,7 @@
  (#not-match? @args "^\\(\\s*\\)$")
  (#not-match? @args "{{constant-pragma-read}}")
  (#not-match? @args "^\\(\\s*{{transaction-control-literal}}\\s*\\)$")
- (#imports? "^(pg|pg-pool|pg-promise|postgres|@neondatabase/serverless|@vercel/postgres|mysql|mysql2|mysql2/promise|mariadb|mssql|tedious|oracledb|sqlite|sqlite3|better-sqlite3|@libsql/client|@planetscale/database|duckdb|sequelize|@sequelize/core|typeorm|slonik|@databases/[\\w-]+|knex)$")
+ (#imports? "^(pg|pg-pool|pg-format|pg-promise|postgres|@neondatabase/serverless|@vercel/postgres|mysql|mysql2|mysql2/promise|mariadb|mssql|tedious|oracledb|sqlite|sqlite3|better-sqlite3|@libsql/client|@planetscale/database|duckdb|sequelize|@sequelize/core|typeorm|slonik|@databases/[\\w-]+|knex)$")
  (#not-unit-name-matches? @trigger "{{timestamped-migration-step}}")
  (#set! rule "ecma.sql.driver-query"))
 

@@ -315,14 +315,15 @@
  (#set! rule "go.auth.access-call"))
 
 ;; A login check the project writes itself: func (p *Provider) Authenticate(login, password string),
-;; func AuthenticateByToken(store AuthStore, ctx context.Context, token string). The declaration is
+;; func AuthenticateByToken(store AuthStore, ctx context.Context, token string), func (am *AccountManager)
+;; AuthenticateByPassphrase(client, accountName, passphrase string) (round 91, ergo). The declaration is
 ;; the trigger: its body (an SMTP or LDAP login, a token lookup) is the check.
 ([(function_declaration name: (identifier) @trigger
     parameters: (parameter_list (parameter_declaration name: (identifier) @p)))
   (method_declaration name: (field_identifier) @trigger
     parameters: (parameter_list (parameter_declaration name: (identifier) @p)))]
  (#match? @trigger "^(Authenticate|Authorize|authenticate|authorize)([A-Z]\\w*)?$")
- (#match? @p "^([Pp]assword|[Pp]asswd|[Pp]wd|[Tt]oken|[Cc]redentials?|[Ss]ecret|apiKey|[Bb]earer)$")
+ (#match? @p "^([Pp]assword|[Pp]asswd|[Pp]wd|[Pp]assphrase|[Tt]oken|[Cc]redentials?|[Ss]ecret|apiKey|[Bb]earer)$")
  (#set! rule "go.auth.access-call"))
 
 ;; A session that is no longer valid is refused: if !se.IsActive() { return nil, ErrNoActiveSession }
@@ -390,7 +391,17 @@
    arguments: (argument_list . (selector_expression) @name .))
  (#any-of? @f "Get" "Values")
  (#match? @hdr "([Hh]eader|Header\\(\\))$")
- (#match? @name "(^|\\.)([Pp]roxy\\w*\\.Header|\\w*ReverseProxy\\w*Header|[a-z]*([Uu]ser|[Uu]serName|[Uu]sername|[Uu]serID|[Uu]serId|[Ee]mail|[Gg]roups?|RemoteUser|Identity)Header)$")
+ (#match? @name "(^|\\.)([Pp]roxy\\w*\\.Header|\\w*ReverseProxy\\w*Header|[a-z]*([Uu]ser|[Uu]serName|[Uu]sername|[Uu]serID|[Uu]serId|[Ee]mail|[Gg]roups?|RemoteUser|Identity)Header|(acl|ACL|[a-z]*Acl)\\w*Header)$")
+ (#set! rule "go.auth.proxy-identity-header"))
+
+;; ... also held in a local first: `aclHTTPHeader := opts.ACLHTTPHeader; user :=
+;; req.Header.Get(aclHTTPHeader)`, then the user is looked up among the admins (round 91, nsqadmin).
+((call_expression
+   function: (selector_expression operand: (_) @hdr field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (identifier) @name .))
+ (#any-of? @f "Get" "Values")
+ (#match? @hdr "([Hh]eader|Header\\(\\))$")
+ (#match? @name "^((acl|ACL|[a-z]*Acl)\\w*Header|[a-z]*([Uu]ser|[Uu]serName|[Uu]sername|[Uu]serID|[Uu]serId|RemoteUser|Identity)Header)$")
  (#set! rule "go.auth.proxy-identity-header"))
 
 ((call_expression

@@ -1593,3 +1593,25 @@
  (#any-of? @m "enforce" "authorize")
  (#imports? "^oslo_policy(\\.|$)")
  (#set! rule "python.auth.policy-enforce"))
+
+; Round 91 (maubot): the credential of an incoming request read from its Authorization header and
+; kept for a check, `token = request.headers.get("Authorization", "")`, `auth =
+; request.META.get("HTTP_AUTHORIZATION")`, `request.headers["Authorization"]`: the start of a
+; hand-written authentication (ECMAScript's ecma.auth.authorization-header). Only the request's own
+; headers, assigned: building the header of an outgoing call (`headers={"Authorization": …}`) is a
+; client, not a check.
+((assignment
+   right: [
+     (call
+       function: (attribute
+         object: (attribute object: (_) @req attribute: (identifier) @h)
+         attribute: (identifier) @get)
+       arguments: (argument_list . (string) @k))
+     (subscript
+       value: (attribute object: (_) @req attribute: (identifier) @h)
+       subscript: (string) @k)
+   ] @trigger)
+ (#match? @req "^(self\\.)?(request|req|_request)$")
+ (#any-of? @h "headers" "META")
+ (#match? @k "^[rbuRBU]?[\"'](Authorization|authorization|AUTHORIZATION|HTTP_AUTHORIZATION)[\"']$")
+ (#set! rule "python.auth.authorization-header"))

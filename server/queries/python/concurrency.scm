@@ -139,13 +139,14 @@
  (#resolves-to? @trigger "^(threading\\.Thread|multiprocessing\\.Process|socketserver\\.(ThreadingMixIn|ForkingMixIn|ThreadingTCPServer|ThreadingUDPServer)|http\\.server\\.ThreadingHTTPServer)$")
  (#set! rule "python.concurrency.thread-subclass"))
 
-; with lock: / with self._lock: / async with self.mutex: critical sections.
+; with lock: / with self._lock: / async with self.mutex: critical sections (also `with cls._size_mut:`,
+; round 91 dramatiq).
 ; Not `async with sem:` in a nested coroutine on the enclosing function's own `Semaphore(n)`: that
 ; function's fan-out, already its region (a duplicate region on the closure otherwise).
 ((with_item
    value: [(identifier) @name
            (attribute attribute: (identifier) @name)] @trigger)
- (#match? @name "(^|_)([Ll]ock|LOCK|[Mm]utex|MUTEX|[Rr]lock|RLOCK|[Ss]em|SEM|[Ss]emaphore|SEMAPHORE|[Cc]ond|[Cc]ondition|CONDITION)$|[a-z](Lock|Mutex|Semaphore|Condition)$")
+ (#match? @name "(^|_)([Ll]ock|LOCK|[Mm]utex|MUTEX|[Mm]ut|MUT|[Rr]lock|RLOCK|[Ss]em|SEM|[Ss]emaphore|SEMAPHORE|[Cc]ond|[Cc]ondition|CONDITION)$|[a-z](Lock|Mutex|Semaphore|Condition)$")
  (#not-closure-primitive? @trigger)
  (#set! rule "python.concurrency.critical-section"))
 
@@ -155,15 +156,16 @@
      object: [(identifier) @name (attribute attribute: (identifier) @name)]
      attribute: (identifier) @method) @trigger)
  (#any-of? @method "acquire" "release")
- (#match? @name "(^|_)([Ll]ock|LOCK|[Mm]utex|MUTEX|[Rr]lock|RLOCK|[Ss]em|SEM|[Ss]emaphore|SEMAPHORE|[Cc]ond|[Cc]ondition|CONDITION)$|[a-z](Lock|Mutex|Semaphore|Condition)$")
+ (#match? @name "(^|_)([Ll]ock|LOCK|[Mm]utex|MUTEX|[Mm]ut|MUT|[Rr]lock|RLOCK|[Ss]em|SEM|[Ss]emaphore|SEMAPHORE|[Cc]ond|[Cc]ondition|CONDITION)$|[a-z](Lock|Mutex|Semaphore|Condition)$")
  (#set! rule "python.concurrency.critical-section"))
 
-; with counter.get_lock(): the lock of a multiprocessing.Value / Array shared between processes
+; with counter.get_lock(): the lock of a multiprocessing.Value / Array shared between processes (also
+; in a module that only declares the shared ctypes structure it is handed: round 91, dramatiq's canteen)
 ((with_item
    value: (call
      function: (attribute attribute: (identifier) @method) @trigger))
  (#eq? @method "get_lock")
- (#imports? "^multiprocessing(\\.|$)")
+ (#imports? "^(multiprocessing|ctypes)(\\.|$)")
  (#set! rule "python.concurrency.critical-section"))
 
 ; Round 46 (ArchiveBox, awx, paperless): inter-process file locks, `fcntl.flock(f.fileno(),

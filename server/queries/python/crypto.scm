@@ -296,6 +296,21 @@
  (#resolves-to? @trigger "^random\\.(random|randint|randrange|choice|choices|getrandbits|randbytes|sample|uniform)$")
  (#set! rule "python.crypto.insecure-random"))
 
+;; ... and the same returned by a function named for the secret it makes: `def _new_token() -> str:
+;; return "".join(random.choices(alphabet, k=64))` (round 91, maubot: the token-signing secret and
+;; replacement admin passwords written to its config).
+((function_definition
+   name: (identifier) @name
+   body: (block (return_statement [
+     (call function: [(identifier) (attribute)] @trigger)
+     (call arguments: (argument_list (call function: [(identifier) (attribute)] @trigger)))
+     (call arguments: (generator_expression body: (call function: [(identifier) (attribute)] @trigger)))
+     (call arguments: (argument_list (list_comprehension body: (call function: [(identifier) (attribute)] @trigger))))
+   ])))
+ (#match? @name "(^|_)(token|secret|nonce|salt|password|passwd|otp|api_?key|(secret|signing|private|encryption)_?key)$")
+ (#resolves-to? @trigger "^random\\.(random|randint|randrange|choice|choices|getrandbits|randbytes|sample|uniform)$")
+ (#set! rule "python.crypto.insecure-random"))
+
 ; A signing key taken from the application secret: `def _get_signing_key(): return
 ; settings.SECRET_KEY.encode()` (the key of an HMAC over pickled broker messages). Which secret keys
 ; the MAC, and how it is encoded, is the signature's strength.

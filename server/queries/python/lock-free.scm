@@ -62,3 +62,13 @@
  (#eq? @kw "tagname")
  (#resolves-to? @trigger "^mmap\\.mmap$")
  (#set! rule "python.lock-free.shared-mmap"))
+
+; A memcached compare-and-swap, `swapped = client.cas(key, value, cid, ttl)` after `value, cid =
+; client.gets(key)`, retried until it lands: an optimistic lock-free update of a shared counter
+; (round 91, dramatiq's memcached rate limiter). Only with a memcached client imported.
+((call
+   function: (attribute attribute: (identifier) @m) @trigger
+   arguments: (argument_list (_) . (_) . (_)))
+ (#eq? @m "cas")
+ (#imports? "^(pylibmc|pymemcache|memcache|aiomcache|bmemcached|emcache)(\\.|$)")
+ (#set! rule "python.lock-free.memcached-cas"))

@@ -77,6 +77,7 @@
 ; trino, pinotdb, tdclient, clickhouse, ibm_db, phoenixdb, ...), imported at the top or inside a
 ; `try:` or the function that connects,
 ; asyncpg conn.fetch(sql) / fetchrow / fetchval, session.execute(text(...)), conn.exec_driver_sql(...).
+; (mautrix's async_db wraps asyncpg and aiosqlite: its connections run SQL text the same way, round 91 maubot.)
 ; Not an action or command object's execute(skip_checks=True): a first argument passed by a keyword
 ; other than query/sql/statement/operation is an option, not a statement (Wagtail's page actions).
 ; Not session.execute(select(User).filter(User.username == username)): a fixed ORM statement whose
@@ -94,7 +95,7 @@
  (#not-match? @recv "(^|\\.)(document|query|schema|pipe|pipeline|command|cmd|super\\(\\)|self|graphql|executor|mutation)$|[Pp]ipe(line)?$|[Dd]ocument$")
  (#not-match? @recv "^(sa\\.|schema\\.)?(Create|Drop)(Schema|Table|Index|Sequence)\\(")
  (#not-match? @recv "([Ss]trateg(y|ies)|[Ff]actory|[Hh]andler|[Rr]unner|[Ww]orkflow)$")
- (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django\\.db(?!\\.models(\\.|$))|{{dbapi-vendor-drivers}})(\\.|$)")
+ (#imports? "^(sqlite3|psycopg|psycopg2|psycopg_pool|pymysql|MySQLdb|mysql\\.connector|asyncpg|aiosqlite|aiomysql|aiopg|cx_Oracle|oracledb|pyodbc|pymssql|duckdb|databases|sqlalchemy|sqlmodel|flask_sqlalchemy|django\\.db(?!\\.models(\\.|$))|{{dbapi-vendor-drivers}}|mautrix\\.util\\.async_db)(\\.|$)")
  (#not-fixed-orm-query? @trigger)
  (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.execute"))
@@ -133,7 +134,7 @@
    function: (attribute attribute: (identifier) @method) @trigger
    arguments: (argument_list . (_)))
  (#any-of? @method "fetch" "fetchrow" "fetchval" "fetchmany")
- (#imports? "^(asyncpg|databases|asyncpg_lite|buildpg|triopg)(\\.|$)")
+ (#imports? "^(asyncpg|databases|asyncpg_lite|buildpg|triopg|mautrix\\.util\\.async_db)(\\.|$)")
  (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.execute"))
 
