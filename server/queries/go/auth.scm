@@ -385,23 +385,15 @@
 ;; r.Header.Get(conf.Auth.ReverseProxyAuthenticationHeader), r.Header.Get(m.userHeader) (an
 ;; auth-proxy connector), r.Header.Get(proxy.Header) (a proxy-auth login that trusts the header as
 ;; the username; the second pattern: func (a ProxyAuth) Auth(r, …) { user := r.Header.Get(a.Header) }).
-;; Whoever can set that header is that user. A request id or trace header is not one.
+;; Whoever can set that header is that user. A request id or trace header is not one. Also held in a
+;; local first: `aclHTTPHeader := opts.ACLHTTPHeader; user := req.Header.Get(aclHTTPHeader)`, the user
+;; then looked up among the admins (round 91, nsqadmin).
 ((call_expression
    function: (selector_expression operand: (_) @hdr field: (field_identifier) @f) @trigger
-   arguments: (argument_list . (selector_expression) @name .))
+   arguments: (argument_list . [(selector_expression) (identifier)] @name .))
  (#any-of? @f "Get" "Values")
  (#match? @hdr "([Hh]eader|Header\\(\\))$")
  (#match? @name "(^|\\.)([Pp]roxy\\w*\\.Header|\\w*ReverseProxy\\w*Header|[a-z]*([Uu]ser|[Uu]serName|[Uu]sername|[Uu]serID|[Uu]serId|[Ee]mail|[Gg]roups?|RemoteUser|Identity)Header|(acl|ACL|[a-z]*Acl)\\w*Header)$")
- (#set! rule "go.auth.proxy-identity-header"))
-
-;; ... also held in a local first: `aclHTTPHeader := opts.ACLHTTPHeader; user :=
-;; req.Header.Get(aclHTTPHeader)`, then the user is looked up among the admins (round 91, nsqadmin).
-((call_expression
-   function: (selector_expression operand: (_) @hdr field: (field_identifier) @f) @trigger
-   arguments: (argument_list . (identifier) @name .))
- (#any-of? @f "Get" "Values")
- (#match? @hdr "([Hh]eader|Header\\(\\))$")
- (#match? @name "^((acl|ACL|[a-z]*Acl)\\w*Header|[a-z]*([Uu]ser|[Uu]serName|[Uu]sername|[Uu]serID|[Uu]serId|RemoteUser|Identity)Header)$")
  (#set! rule "go.auth.proxy-identity-header"))
 
 ((call_expression
