@@ -81,6 +81,19 @@
  (#match? @header "{{retry-word}}")
  (#set! rule "go.retry.loop"))
 
+; A loop bounded by the attempt budget that stops on success, with the wait elsewhere (in the call it
+; repeats, or none): `for i := 1; i <= retries; i++ { p.beginCall(); retry, err = p.invoker(i, retries,
+; fn); if !retry { break } }` (round 90, rclone's pacer). The condition, not a range over a list of
+; retries, names the budget; the body leaves the loop.
+((for_statement
+   "for" @trigger
+   (for_clause condition: (_) @cond)
+   body: (block) @body)
+ (#match? @cond "{{retry-word}}")
+ (#not-match? @cond "\\blen\\(")
+ (#match? @body "\\bbreak\\b|\\breturn\\b")
+ (#set! rule "go.retry.loop"))
+
 ; Round 82 (cozy-stack): an optimistic-concurrency retry, written without a sleep: `for { … if err =
 ; update(i); err == nil { break }; if !couchdb.IsConflictError(err) { return nil, err }; i, err =
 ; instance.Get(domain) }`, `for attempt := 0; ; attempt++ { … if !IsConflictError(err) … if attempt >=

@@ -69,6 +69,22 @@
  (#set! evidence "mention")
  (#set! rule "go.sql.query"))
 
+;; ... and so does a statement prepared once and kept in a field, run with values: `_, err =
+;; mysql.insertCorrespondent.ExecContext(ctx, target, correspondent, t, t)` (round 91, ergo's history
+;; stores: 4 N; the SQL is reviewed where prepareStatements builds it). The field is no database
+;; handle (db, conn, tx, pool, client, store) and the argument where a statement would go is a
+;; value, not a query.
+((call_expression
+   function: (selector_expression operand: (selector_expression field: (field_identifier) @fld) field: (field_identifier) @f) @trigger
+   arguments: (argument_list) @args)
+ (#match? @f "^(Exec|Query|QueryRow)(Context)?$")
+ (#not-match? @fld "{{db-handle-field}}")
+ (#match? @args "^\\(\\s*((ctx|c|[a-z]\\w*Ctx)\\s*,\\s*)?[A-Za-z_][\\w.]*\\s*[,)]")
+ (#not-match? @args "^\\(\\s*((ctx|c|[a-z]\\w*Ctx)\\s*,\\s*)?([\\w.]*([Ss][Qq][Ll]|[Qq]uery|QUERY|[Ss]tmt|STMT|[Ss]tatement|STATEMENT)|q\\b|[A-Z][A-Z0-9_]+\\b)|^\\(\\s*(ctx|c|[a-z]\\w*Ctx)\\s*\\)")
+ (#imports? "{{sql-driver-modules}}")
+ (#set! evidence "mention")
+ (#set! rule "go.sql.query"))
+
 ; db.Query(q, args...), db.QueryRow, db.Exec, db.Prepare, tx.Exec, conn.Query(ctx, q) (pgx),
 ; db.Queryx, db.MustExec, db.NamedExec, db.NamedQuery (sqlx), db.Raw(q) (gorm). Not database/sql's
 ; conn.Raw(func(driverConn any) error {…}): a callback reaching the driver connection (an SQLite

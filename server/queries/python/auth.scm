@@ -1596,10 +1596,11 @@
 
 ; Round 91 (maubot): the credential of an incoming request read from its Authorization header and
 ; kept for a check, `token = request.headers.get("Authorization", "")`, `auth =
-; request.META.get("HTTP_AUTHORIZATION")`, `request.headers["Authorization"]`: the start of a
-; hand-written authentication (ECMAScript's ecma.auth.authorization-header). Only the request's own
-; headers, assigned: building the header of an outgoing call (`headers={"Authorization": …}`) is a
-; client, not a check.
+; request.META.get("HTTP_AUTHORIZATION")`, `request.headers["Authorization"]`, or from an API-key
+; header, `api_key = request.headers.get("X-Api-Key") or request.query.get("key")` (Tribler's REST
+; middleware, round 90): the start of a hand-written authentication (ECMAScript's
+; ecma.auth.authorization-header). Only the request's own headers, assigned: building the header of
+; an outgoing call (`headers={"Authorization": …}`) is a client, not a check.
 ((assignment
    right: [
      (call
@@ -1610,8 +1611,14 @@
      (subscript
        value: (attribute object: (_) @req attribute: (identifier) @h)
        subscript: (string) @k)
+     (boolean_operator
+       left: (call
+         function: (attribute
+           object: (attribute object: (_) @req attribute: (identifier) @h)
+           attribute: (identifier) @get)
+         arguments: (argument_list . (string) @k)))
    ] @trigger)
  (#match? @req "^(self\\.)?(request|req|_request)$")
  (#any-of? @h "headers" "META")
- (#match? @k "^[rbuRBU]?[\"'](Authorization|authorization|AUTHORIZATION|HTTP_AUTHORIZATION)[\"']$")
+ (#match? @k "^[rbuRBU]?[\"'](Authorization|authorization|AUTHORIZATION|HTTP_AUTHORIZATION|HTTP_X_API_KEY|([Xx]-)?[Aa][Pp][Ii][-_]?[Kk]ey|X-Auth-Token|x-auth-token|X-Access-Token|x-access-token)[\"']$")
  (#set! rule "python.auth.authorization-header"))

@@ -150,13 +150,14 @@
  (#not-closure-primitive? @trigger)
  (#set! rule "python.concurrency.critical-section"))
 
-; lock.acquire() / self._lock.release() / sem.acquire(timeout=1)
+; lock.acquire() / self._lock.release() / sem.acquire(timeout=1) / DOWNLOADER_CV.acquire(), lock_obj.acquire()
+; (a condition variable, a lock held in a local: round 88, sabnzbd's decorators)
 ((call
    function: (attribute
      object: [(identifier) @name (attribute attribute: (identifier) @name)]
      attribute: (identifier) @method) @trigger)
  (#any-of? @method "acquire" "release")
- (#match? @name "(^|_)([Ll]ock|LOCK|[Mm]utex|MUTEX|[Mm]ut|MUT|[Rr]lock|RLOCK|[Ss]em|SEM|[Ss]emaphore|SEMAPHORE|[Cc]ond|[Cc]ondition|CONDITION)$|[a-z](Lock|Mutex|Semaphore|Condition)$")
+ (#match? @name "(^|_)([Ll]ock|LOCK|[Mm]utex|MUTEX|[Mm]ut|MUT|[Rr]lock|RLOCK|[Ss]em|SEM|[Ss]emaphore|SEMAPHORE|[Cc]ond|[Cc]ondition|CONDITION|[Cc][Vv])$|[a-z](Lock|Mutex|Semaphore|Condition)$|(^|_)[Ll]ock_?[Oo]bj$")
  (#set! rule "python.concurrency.critical-section"))
 
 ; with counter.get_lock(): the lock of a multiprocessing.Value / Array shared between processes (also

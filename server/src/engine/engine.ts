@@ -1602,7 +1602,7 @@ function buildRegions(
     let plain = memo.plainUnits.get(unitStart, unitEnd, unitType) ?? previous.plainUnits?.get(unitStart, unitEnd, unitType);
     if (plain === undefined) {
       const unitNode = g.unit.node ?? nodeAt(root, unitStart, unitEnd, unitType);
-      plain = unitNode !== undefined && (isDelegation(unitNode, atomics) || isStub(unitNode) || isGoTestHelper(unitNode) || isGoDispatcher(unitNode));
+      plain = unitNode !== undefined && (isDelegation(unitNode, atomics) || isStub(unitNode) || isGoTestHelper(unitNode) || isGoDispatcher(unitNode) || isPyTestDouble(unitNode));
     }
     memo.plainUnits.set(unitStart, unitEnd, unitType, plain);
     // A permission hook the framework calls (DRF's `has_object_permission(self, request, view, obj):
@@ -1844,6 +1844,28 @@ export function isGoTestHelper(unit: Node): boolean {
   return first?.type === 'if_statement' && /^!\s*testing\.Testing\(\)$/.test(first.childForFieldName('condition')?.text ?? '') &&
     /^\{\s*(panic\(|return\b)/.test(first.childForFieldName('consequence')?.text ?? '');
 }
+
+/**
+ * Python: a class its docstring says is for tests (`class StubBackend(RateLimiterBackend): """An
+ * in-memory rate limiter backend.  For use in unit tests."""`, `"""A broker that can be used within
+ * unit tests."""`: round 91, dramatiq's stub broker and rate-limiter backend, 8 N), or named `Fake…` /
+ * `Mock…`, and every method of it: a stand-in a library ships for its users' tests.
+ */
+export function isPyTestDouble(unit: Node): boolean {
+  let cls: Node | null = unit;
+  while (cls && cls.type !== 'class_definition') {
+    if (cls.type === 'module') return false;
+    cls = cls.parent;
+  }
+  if (!cls) return false;
+  if (/^(Fake|Mock)[A-Z]/.test(cls.childForFieldName('name')?.text ?? '')) return true;
+  const first = cls.childForFieldName('body')?.namedChildren.find((c) => c?.type !== 'comment');
+  const doc = first?.type === 'expression_statement' && first.namedChild(0)?.type === 'string' ? first.text : '';
+  return PY_TEST_DOUBLE_DOC.test(doc.split(/\n\s*\n/)[0] ?? '');
+}
+
+/** A class docstring's first paragraph saying the class is meant for tests. */
+const PY_TEST_DOUBLE_DOC = /\b(for use in|(can be )?used (with)?in|meant for|intended for|only for|for) (unit |integration )?tests\b|\btest doubles?\b|\bfor testing( purposes)?\b|\btesting only\b/i;
 
 /** A Go function named as test-only by the `…ForTest` convention. */
 const GO_FOR_TEST_NAME = /[a-z0-9]For(Test|Tests|Testing)$/;
