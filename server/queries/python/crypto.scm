@@ -146,12 +146,13 @@
 
 ; an unkeyed digest in an identifier's getter (`@property def identifier(self): return
 ; sha1(f"{self.email}:{data}".encode()).hexdigest()`, `get_transient_identifier(traits)`): it names
-; a record.
+; a record; so does one in a storage key's builder (`def build_message_key(self, message): … return
+; hashlib.md5(message_key.encode()).hexdigest()`, round 91 dramatiq: a result backend's key, no secret).
 ((call
    function: [(identifier) (attribute)] @trigger)
  (#resolves-to? @trigger "^hashlib\\.(md5|sha1|sha224|sha256|sha384|sha512|sha3_\\w+|blake2[bs]|new)$")
- (#unit-name-matches? @trigger "^_?((get|make|build|compute)_)?(\\w+_)?identifier(\\s|$)")
- (#not-unit-name-matches? @trigger "[Tt]oken|[Ss]ecret|[Kk]ey|[Ss]ession|[Pp]assword|[Ss]ign|[Nn]once|[Cc]redential")
+ (#unit-name-matches? @trigger "^_?((get|make|build|compute)_)?((\\w+_)?identifier|(\\w+_)?(cache|message|storage|result|redis|dedupe?|idempotency|bucket|object|queue|etag|lookup)_key)(\\s|$)")
+ (#not-unit-name-matches? @trigger "[Tt]oken|[Ss]ecret|(?<!(cache|message|storage|result|redis|dedupe?|idempotency|bucket|object|queue|etag|lookup)_)[Kk]ey|[Ss]ession|[Pp]assword|[Ss]ign|[Nn]once|[Cc]redential")
  (#set! evidence "mention")
  (#set! rule "python.crypto.identifier-digest"))
 
