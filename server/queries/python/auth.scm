@@ -1622,3 +1622,16 @@
  (#any-of? @h "headers" "META")
  (#match? @k "^[rbuRBU]?[\"'](Authorization|authorization|AUTHORIZATION|HTTP_AUTHORIZATION|HTTP_X_API_KEY|([Xx]-)?[Aa][Pp][Ii][-_]?[Kk]ey|X-Auth-Token|x-auth-token|X-Access-Token|x-access-token)[\"']$")
  (#set! rule "python.auth.authorization-header"))
+
+; Round 91: a login check the project writes itself, named for it and handed what it checks:
+; `def authenticate(self, identifier, secret)` (flaskbb's authentication service), `def
+; authenticate(self, request) -> bool` (Tribler's REST API-key middleware, round 90); Go's
+; go.auth.access-call declaration. Not a client logging in to another service with its own
+; credentials (the body calls out over HTTP): that decides nothing about who gets in here.
+((function_definition
+   name: (identifier) @trigger
+   parameters: (parameters [(identifier) @p (typed_parameter (identifier) @p) (default_parameter name: (identifier) @p) (typed_default_parameter name: (identifier) @p)])) @fn
+ (#match? @trigger "^_?a?authenticate(_(user|request|credentials|password|token|api_key|client|identity))?$")
+ (#match? @p "^(password|passwd|pwd|passphrase|secret|token|credentials?|api_key|apikey|request|req|identity)$")
+ (#not-match? @fn "\\b(requests|httpx|aiohttp|urllib3?)\\.|\\.(post|put|request|urlopen)\\(|@(abc\\.)?abstractmethod")
+ (#set! rule "python.auth.backend-method"))

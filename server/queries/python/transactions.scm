@@ -18,11 +18,13 @@
 
 ; Django: transaction.atomic (decorator, `with`, or called), on_commit, set_autocommit, commit, rollback,
 ; savepoint, savepoint_rollback, non_atomic_requests, mark_for_rollback_on_error;
-; Tortoise ORM in_transaction() / atomic(); Pony @db_session, commit(), rollback()
+; Tortoise ORM in_transaction() / atomic(); Pony @db_session, commit(), rollback() (not a Pony session
+; around reads only: selects and attribute reads, no entity made or changed; round 90, Tribler)
 ([(call function: [(identifier) (attribute)] @trigger)
   (decorator [(identifier) (attribute)] @trigger)]
  (#resolves-to? @trigger "^(django\\.db\\.transaction\\.\\w+|tortoise\\.transactions\\.\\w+|pony\\.orm\\.(db_session|commit|rollback|flush))$")
  (#not-trivial-transaction? @trigger)
+ (#not-read-only-transaction? @trigger)
  (#set! rule "python.transactions.library-call"))
 
 ; connection.on_commit(fn), connections["default"].on_commit(fn): work deferred until the surrounding

@@ -2896,6 +2896,7 @@ const ROW_READ = /^(scalars|scalar|scalar_one|scalar_one_or_none|all|one|one_or_
  * and a transaction opened to read the migration version guards no multi-step write.
  */
 export function isReadOnlyTransaction(callee: Node, ctx: ValueContext): boolean {
+  if (/(^|\.)db_session$/.test(textOf(callee, ctx))) return isReadOnlyPonySession(callee, ctx);
   const call = callee.parent;
   if (!call || call.type !== 'call') return false;
   const method = memberName(callee, ctx);
@@ -2931,6 +2932,40 @@ export function isReadOnlyTransaction(callee: Node, ctx: ValueContext): boolean 
     const next = c.parent?.type === 'attribute' ? c.parent : null;
     const reader = next && next.parent?.type === 'call' ? memberName(next, ctx) : undefined;
     if (reader ? !ROW_READ.test(reader) : !readBackAsRows(c, scope, ctx)) return false;
+  }
+  return true;
+}
+
+/**
+ * Pony ORM's `@db_session` (or `with db_session:`) around reads only: the function selects and
+ * reads attributes (`self.TrackerState.select(lambda g: …).order_by(…).limit(1)`,
+ * `select(max(o.rowid) for o in …).get()`), creates no entity (a call of a capitalised name:
+ * `self.TorrentState(infohash=h)`), assigns no attribute or item and calls nothing that writes
+ * (`obj.set(**kw)`, `delete()`, `commit()`, `flush()`). Round 90, Tribler: 7 such sessions judged N;
+ * the session only scopes the identity map for the reads.
+ */
+function isReadOnlyPonySession(callee: Node, ctx: ValueContext): boolean {
+  let scope: Node | null = null;
+  const holder = callee.parent;
+  if (holder?.type === 'decorator') {
+    const def = holder.parent?.childForFieldName('definition');
+    scope = def?.type === 'function_definition' ? def.childForFieldName('body') : null;
+  } else if (holder?.type === 'with_item') {
+    scope = holder.parent?.parent?.type === 'with_statement' ? holder.parent.parent.childForFieldName('body') : null;
+  }
+  if (!scope) return false;
+  for (const c of scope.descendantsOfType(['call', 'assignment', 'augmented_assignment', 'delete_statement'])) {
+    if (!c) continue;
+    if (c.type === 'delete_statement') return false;
+    if (c.type !== 'call') {
+      const left = c.childForFieldName('left');
+      if (left && (left.type === 'attribute' || left.type === 'subscript')) return false;
+      continue;
+    }
+    const fn = c.childForFieldName('function');
+    const name = fn ? (fn.type === 'identifier' ? textOf(fn, ctx) : memberName(fn, ctx) ?? '') : '';
+    if (/^[A-Z]\w*$/.test(name) && !/^[A-Z0-9_]+$/.test(name)) return false;
+    if (WRITE_CALL.test(name) || /^(set|append|extend|pop|clear|discard|sync\w*|save)$/.test(name)) return false;
   }
   return true;
 }
