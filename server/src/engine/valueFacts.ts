@@ -2918,22 +2918,33 @@ export function isReadOnlyTransaction(callee: Node, ctx: ValueContext): boolean 
     }
   }
   if (!scope) return false;
-  for (const c of scope.descendantsOfType(['call', 'assignment', 'augmented_assignment'])) {
+  const block = scope;
+  return !writesIn(block, ctx, (c, name) => {
+    if (!WRITE_CALL.test(name)) return false;
+    if (name !== 'execute') return true;
+    const next = c.parent?.type === 'attribute' ? c.parent : null;
+    const reader = next && next.parent?.type === 'call' ? memberName(next, ctx) : undefined;
+    return reader ? !ROW_READ.test(reader) : !readBackAsRows(c, block, ctx);
+  });
+}
+
+/**
+ * Python: the block deletes (`del x`), assigns an attribute or item (`obj.x = …`, `d[k] = …`), or
+ * makes a call `writes` says changes data (given the call and its function's or method's name).
+ */
+function writesIn(scope: Node, ctx: ValueContext, writes: (call: Node, name: string) => boolean): boolean {
+  for (const c of scope.descendantsOfType(['call', 'assignment', 'augmented_assignment', 'delete_statement'])) {
     if (!c) continue;
+    if (c.type === 'delete_statement') return true;
     if (c.type !== 'call') {
       const left = c.childForFieldName('left');
-      if (left && (left.type === 'attribute' || left.type === 'subscript')) return false;
+      if (left && (left.type === 'attribute' || left.type === 'subscript')) return true;
       continue;
     }
     const fn = c.childForFieldName('function');
-    const name = fn ? (fn.type === 'identifier' ? textOf(fn, ctx) : memberName(fn, ctx) ?? '') : '';
-    if (!WRITE_CALL.test(name)) continue;
-    if (name !== 'execute') return false;
-    const next = c.parent?.type === 'attribute' ? c.parent : null;
-    const reader = next && next.parent?.type === 'call' ? memberName(next, ctx) : undefined;
-    if (reader ? !ROW_READ.test(reader) : !readBackAsRows(c, scope, ctx)) return false;
+    if (writes(c, fn ? (fn.type === 'identifier' ? textOf(fn, ctx) : memberName(fn, ctx) ?? '') : '')) return true;
   }
-  return true;
+  return false;
 }
 
 /**
@@ -2953,21 +2964,9 @@ function isReadOnlyPonySession(callee: Node, ctx: ValueContext): boolean {
   } else if (holder?.type === 'with_item') {
     scope = holder.parent?.parent?.type === 'with_statement' ? holder.parent.parent.childForFieldName('body') : null;
   }
-  if (!scope) return false;
-  for (const c of scope.descendantsOfType(['call', 'assignment', 'augmented_assignment', 'delete_statement'])) {
-    if (!c) continue;
-    if (c.type === 'delete_statement') return false;
-    if (c.type !== 'call') {
-      const left = c.childForFieldName('left');
-      if (left && (left.type === 'attribute' || left.type === 'subscript')) return false;
-      continue;
-    }
-    const fn = c.childForFieldName('function');
-    const name = fn ? (fn.type === 'identifier' ? textOf(fn, ctx) : memberName(fn, ctx) ?? '') : '';
-    if (/^[A-Z]\w*$/.test(name) && !/^[A-Z0-9_]+$/.test(name)) return false;
-    if (WRITE_CALL.test(name) || /^(set|append|extend|pop|clear|discard|sync\w*|save)$/.test(name)) return false;
-  }
-  return true;
+  // An entity made (`self.TorrentState(infohash=h)`: a capitalised call), or a write call.
+  return !!scope && !writesIn(scope, ctx, (_c, name) =>
+    (/^[A-Z]\w*$/.test(name) && !/^[A-Z0-9_]+$/.test(name)) || WRITE_CALL.test(name) || /^(set|append|extend|pop|clear|discard|sync\w*|save)$/.test(name));
 }
 
 /**
