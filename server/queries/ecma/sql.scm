@@ -50,7 +50,15 @@
 ((call_expression
    function: (member_expression property: (property_identifier) @m @trigger)
    arguments: (arguments))
- (#match? @m "^(whereRaw|orWhereRaw|andWhereRaw|havingRaw|orHavingRaw|orderByRaw|groupByRaw|joinRaw|selectRaw|fromRaw|onRaw|whereNotRaw)$")
+ (#match? @m "^(whereRaw|orWhereRaw|andWhereRaw|havingRaw|orHavingRaw|orderByRaw|groupByRaw|joinRaw|selectRaw|onRaw|whereNotRaw)$")
+ (#set! rule "ecma.sql.knex-raw"))
+
+; ... and .fromRaw('(select …) as t') with the SQL text in place: `Snapshot.fromRaw(raw)`, `X.fromRaw(
+; this.toRaw())` are a data model's deserialisers (round 92, overleaf's editor core: 12 N).
+((call_expression
+   function: (member_expression property: (property_identifier) @m @trigger)
+   arguments: (arguments . [(string) (template_string)]))
+ (#eq? @m "fromRaw")
  (#set! rule "ecma.sql.knex-raw"))
 
 ; knex.raw(...), db.raw(...), trx.raw(...), Prisma.raw(...), sql.raw(...) (drizzle), on a
