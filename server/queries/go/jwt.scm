@@ -169,6 +169,25 @@
  (#set! evidence "mention")
  (#set! rule "go.jwt.api"))
 
+;; Round 92 (nezha): appleboy/gin-jwt. The middleware's configuration, `&jwt.GinJWTMiddleware{Key:
+;; secret, SigningAlgorithm: "HS256", TokenLookup: "header: Authorization, query: token", …}` (the
+;; key, the algorithm pinned, where tokens are taken from, the authenticator and authorizator), and
+;; the middleware's own token calls, `mw.GetClaimsFromJWT(c)` then a hand-written `exp` check,
+;; `mw.ParseTokenString(raw)`, `mw.TokenGenerator(data)`. (`jwt.New(initParams())` only builds it and
+;; `jwt.ExtractClaims(c)` reads what it verified: not these.)
+((composite_literal
+   type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @t)) @trigger
+ (#eq? @t "GinJWTMiddleware")
+ (#resolves-to? @pkg "^github\\.com/appleboy/gin-jwt(/v\\d+)?$")
+ (#set! rule "go.jwt.api"))
+
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @fn) @trigger)
+ (#any-of? @fn "GetClaimsFromJWT" "ParseToken" "ParseTokenString" "TokenGenerator" "CheckIfTokenExpire" "RefreshToken")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^github\\.com/appleboy/gin-jwt(/v\\d+)?$")
+ (#set! rule "go.jwt.method"))
+
 ;; A signing method of the library used directly, jwt.SigningMethodRS256.Verify(signingString, sig, key)
 ;; or jwt.SigningMethodHS256.Sign(s, key) (custom SigningMethod implementations, KMS adapters): the
 ;; signature check or signing itself, not a value passed along.

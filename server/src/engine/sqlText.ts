@@ -31,6 +31,18 @@ const STATEMENT_FORMS: readonly (readonly [keyword: string, rest: string])[] = [
   // (Not one set from an interpolated value: SET takes no bind parameters, so that is the only way.)
   ['set', String.raw`\s+local\s+[\w."]+\s*(?:=|\sto\s)(?!\s*\?)`],
   ['lock', String.raw`\s+table\s`],
+  // Accounts and privileges (round 92: 1Panel's `create user %s identified by '%s'`, Archery's
+  // `ALTER USER … IDENTIFIED BY …`): who may log in to the database and what they may do.
+  // The account's name is followed by its options or ends the statement: "Create user %s in the
+  // panel first" is prose.
+  ['create', String.raw`\s+(?:user|role|database)\s+(?:if\s+not\s+exists\s+)?\S+(?:\s*;?\s*$|\s+(?:identified|with|password|login|nologin|superuser|owner|character|default|encoding|template)\b)`],
+  ['alter', String.raw`\s+(?:user|role)\s+(?:if\s+exists\s+)?\S+\s+(?:identified|with|password|set|rename|account|valid|login|nologin|superuser|nosuperuser|require|default)\b`],
+  ['drop', String.raw`\s+(?:user|role|database)\s+(?:if\s+exists\s+)?[^\s;]+(?:\s*,\s*[^\s;]+)*\s*(?:cascade\s*)?;?\s*$`],
+  ['grant', String.raw`\s+[\w\s,()]+?\s+(?:on|to)\s`],
+  ['revoke', String.raw`\s+[\w\s,()]+?\s+(?:on|from)\s`],
+  ['set', String.raw`\s+password\s`],
+  // A database switched by name, the whole statement (`f"use {db_name}"`: Archery's engines).
+  ['use', String.raw`\s+[\w"\[\]?.` + '`' + String.raw`]+\s*;?\s*$`],
 ];
 
 /** Keywords that can start a statement looksLikeSql accepts, in STATEMENT_FORMS order. */
