@@ -429,6 +429,22 @@
  (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
 
+;   if (allowedLevels.includes(client.ol_context.privilege_level)) { callback(null) } else {
+;   callback(new NotAuthorizedError()) }, if (!ok) return next(new ForbiddenError())
+; The same refusal handed to a callback (round 92, overleaf's real-time AuthorizationManager).
+((if_statement
+   condition: (_) @cond
+   [consequence: (statement_block [(expression_statement (call_expression function: (identifier) @cb arguments: (arguments . (new_expression constructor: (identifier) @f))) @trigger)
+                                   (return_statement (call_expression function: (identifier) @cb arguments: (arguments . (new_expression constructor: (identifier) @f))) @trigger)])
+    alternative: (else_clause (statement_block [(expression_statement (call_expression function: (identifier) @cb arguments: (arguments . (new_expression constructor: (identifier) @f))) @trigger)
+                                   (return_statement (call_expression function: (identifier) @cb arguments: (arguments . (new_expression constructor: (identifier) @f))) @trigger)]))])
+ (#match? @cb "^(callback|cb|next|done|reject)$")
+ (#match? @f "^(Unauthorized|Forbidden|Authentication|Authorization|NotAuthorized|Unauthenticated|PermissionDenied|AccessDenied)(Exception|Error)$|^(Unauthorized|Forbidden|NotAuthorized|NotAuthenticated|Unauthenticated|PermissionDenied|AccessDenied)$")
+ (#not-match? @cond "{{response-status}}")
+ (#not-match? @cond "{{config-presence}}")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
+ (#set! rule "ecma.auth.deny-guard"))
+
 ((catch_clause body: (statement_block (throw_statement [(new_expression constructor: (identifier) @f) (call_expression function: (identifier) @f)] @trigger)))
  (#match? @f "^(Unauthorized|Forbidden|Authentication|Authorization|NotAuthorized|Unauthenticated|PermissionDenied|AccessDenied)(Exception|Error)$|^(Unauthorized|Forbidden|NotAuthorized|NotAuthenticated|Unauthenticated|PermissionDenied|AccessDenied)$")
  (#not-match? @trigger "{{response-status}}")
@@ -806,3 +822,10 @@
  (#not-browser-code? @trigger)
  (#not-unit-name-matches? @trigger "^use[A-Z]|[Ee]ntitle|[Ll]icen[cs]e|[Bb]illing|(^|[a-z])[Pp]lan([A-Z]|$)|[Ff]eatureFlag|[Tt]imeline|[Ss]panEvent")
  (#set! rule "ecma.auth.admin-bypass"))
+
+; Round 92: brute-force protection, a count of failed logins compared with its limit (`if
+; (user.failedLoginAttempts >= MAX_LOGIN_ATTEMPTS) throw new LockedError()`): whether the account is
+; locked out (Python's python.auth.login-lockout).
+((binary_expression operator: [">=" ">" "<" "<="]) @trigger
+ (#match? @trigger "([Ff]ailed|FAILED|[Ff]ail|FAIL|[Ww]rong|WRONG|[Ii]nvalid|INVALID|[Bb]ad|BAD)_?([Ll]ogin|LOGIN|[Ss]ign_?[Ii]n|SIGN_?IN|[Aa]uth|AUTH|[Pp]assword|PASSWORD|[Oo]tp|OTP|[Mm]fa|MFA|[Pp]in|PIN)_?([Aa]ttempts?|ATTEMPTS?|[Cc]ount|COUNT|[Tt]ries|TRIES|[Tt]imes|TIMES)|([Ll]ogin|LOGIN|[Ss]ign_?[Ii]n|SIGN_?IN|[Pp]assword|PASSWORD)_?([Aa]ttempts?|ATTEMPTS?|[Ff]ailures?|FAILURES?|[Ff]ail_?[Cc]ount|[Ff]ailed_?[Cc]ount|[Tt]ries|TRIES)")
+ (#set! rule "ecma.auth.login-lockout"))

@@ -813,3 +813,10 @@
  (#match? @cond "(^|[^\\w])(\\w+\\.)*(Admin|IsAdmin\\(\\)|IsSuperuser\\(\\)|IsSuperUser\\(\\)|Superuser|SuperUser|SiteAdmin|SystemAdmin|IsSiteAdmin\\(\\)|IsSystemAdmin\\(\\)|IsRoot\\(\\))$|(^|[^\\w])(\\w+\\.)*(Admin|IsAdmin\\(\\)|IsSuperuser\\(\\)|SiteAdmin|SystemAdmin)\\s*(&&|\\|\\|)|&&\\s*(\\w+\\.)*(Admin|IsAdmin\\(\\)|IsSuperuser\\(\\)|SiteAdmin|SystemAdmin)$")
  (#match? @grant "^true$|^(\\w+\\.)?(Admin|Full|Owner|Allow|Allowed|Grant|Granted)\\w*$")
  (#set! rule "go.auth.admin-bypass"))
+
+; Round 92: brute-force protection, a count of failed logins compared with its limit (`if
+; user.FailedLoginCount >= cfg.MaxLoginAttempts { return ErrLocked }`): whether the account is locked
+; out (Python's python.auth.login-lockout).
+((binary_expression operator: [">=" ">" "<" "<="]) @trigger
+ (#match? @trigger "([Ff]ailed|FAILED|[Ff]ail|FAIL|[Ww]rong|WRONG|[Ii]nvalid|INVALID|[Bb]ad|BAD)_?([Ll]ogin|LOGIN|[Ss]ign_?[Ii]n|SIGN_?IN|[Aa]uth|AUTH|[Pp]assword|PASSWORD|[Oo]tp|OTP|[Mm]fa|MFA|[Pp]in|PIN)_?([Aa]ttempts?|ATTEMPTS?|[Cc]ount|COUNT|[Tt]ries|TRIES|[Tt]imes|TIMES)|([Ll]ogin|LOGIN|[Ss]ign_?[Ii]n|SIGN_?IN|[Pp]assword|PASSWORD)_?([Aa]ttempts?|ATTEMPTS?|[Ff]ailures?|FAILURES?|[Ff]ail_?[Cc]ount|[Ff]ailed_?[Cc]ount|[Tt]ries|TRIES)")
+ (#set! rule "go.auth.login-lockout"))

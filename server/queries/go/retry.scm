@@ -94,6 +94,18 @@
  (#match? @body "\\bbreak\\b|\\breturn\\b")
  (#set! rule "go.retry.loop"))
 
+; ... and the same over the budget as a range of ints (Go 1.22): `for retries := range
+; int(p.MaxRetries) { if err := p.update(ctx); err != nil { log… } else { break } }` (round 92, nezha's
+; DDNS updater). One variable ranging over an attempt budget, not an index and element of a list.
+((for_statement
+   "for" @trigger
+   (range_clause left: (expression_list . (identifier) .) right: (_) @budget)
+   body: (block) @body)
+ (#match? @budget "{{retry-word}}")
+ (#not-match? @budget "\\blen\\(")
+ (#match? @body "\\bbreak\\b|\\breturn\\b")
+ (#set! rule "go.retry.loop"))
+
 ; Round 82 (cozy-stack): an optimistic-concurrency retry, written without a sleep: `for { … if err =
 ; update(i); err == nil { break }; if !couchdb.IsConflictError(err) { return nil, err }; i, err =
 ; instance.Get(domain) }`, `for attempt := 0; ; attempt++ { … if !IsConflictError(err) … if attempt >=

@@ -1635,3 +1635,11 @@
  (#match? @p "^(password|passwd|pwd|passphrase|secret|token|credentials?|api_key|apikey|request|req|identity)$")
  (#not-match? @fn "\\b(requests|httpx|aiohttp|urllib3?)\\.|\\.(post|put|request|urlopen)\\(|@(abc\\.)?abstractmethod")
  (#set! rule "python.auth.backend-method"))
+
+; Round 92 (Archery; flaskbb's lockout, a round-30 miss): brute-force protection, a count of failed
+; logins compared with its limit, `if user.failed_login_count >= lock_count:`, `if
+; attempts.login_failures > settings.MAX_LOGIN_FAILURES`: whether the account is locked out.
+((comparison_operator) @trigger
+ (#match? @trigger "([Ff]ailed|FAILED|[Ff]ail|FAIL|[Ww]rong|WRONG|[Ii]nvalid|INVALID|[Bb]ad|BAD)_?([Ll]ogin|LOGIN|[Ss]ign_?[Ii]n|SIGN_?IN|[Aa]uth|AUTH|[Pp]assword|PASSWORD|[Oo]tp|OTP|[Mm]fa|MFA|[Pp]in|PIN)_?([Aa]ttempts?|ATTEMPTS?|[Cc]ount|COUNT|[Tt]ries|TRIES|[Tt]imes|TIMES)|([Ll]ogin|LOGIN|[Ss]ign_?[Ii]n|SIGN_?IN|[Pp]assword|PASSWORD)_?([Aa]ttempts?|ATTEMPTS?|[Ff]ailures?|FAILURES?|[Ff]ail_?[Cc]ount|[Ff]ailed_?[Cc]ount|[Tt]ries|TRIES)")
+ (#match? @trigger "[<>]=?")
+ (#set! rule "python.auth.login-lockout"))
