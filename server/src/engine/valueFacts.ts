@@ -289,11 +289,12 @@ const GO_NUMERIC_TYPE = '(?:u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|byte|run
  * Go: a value the code shows to be a number, so a comparison of it cannot leak a secret's bytes
  * (seaweedfs's filer "signatures" are random int32 origin ids, Kafka's request "API key" a uint16;
  * round 90). Go is statically typed, so any of these settles it: a numeric conversion
- * (`uint16(APIKeyApiVersions)`); the same text compared with a number literal anywhere in the
- * function (`sig == req.Signature && req.Signature != 0`: a string cannot be compared with 0); a
+ * (`uint16(APIKeyApiVersions)`); the same text compared with a number literal or conversion anywhere
+ * in the function (`sig == req.Signature && req.Signature != 0`: a string cannot be compared with 0); a
  * parameter, `var`, conversion-initialised local or struct field of this file declared numeric; a
- * range variable over a parameter or local declared `[]int32` / `map[K]int32`; a local bound to the
- * first result of a function of this file declared to return a number.
+ * range variable over a parameter or local declared `[]int32` / `map[K]int32`; a local bound to a
+ * decoded integer (`binary.BigEndian.Uint16(buf)`, `strconv.Atoi(s)`) or to the first result of a
+ * function of this file declared to return a number.
  */
 function goNumericValue(n: Node, ctx: ValueContext): boolean {
   const t = textOf(n, ctx);
@@ -304,14 +305,14 @@ function goNumericValue(n: Node, ctx: ValueContext): boolean {
   for (let p = n.parent; p; p = p.parent) if (p.type === 'function_declaration' || p.type === 'method_declaration' || p.type === 'func_literal') fn = p;
   const body = fn ? textOf(fn, ctx) : '';
   const e = esc(t);
-  if (body && new RegExp(`(^|[^\\w.])${e}\\s*(==|!=|<=|>=|<|>)\\s*-?\\d|[^\\w.]-?\\d+\\s*(==|!=)\\s*${e}([^\\w.(]|$)`).test(body)) return true;
+  if (body && new RegExp(`(^|[^\\w.])${e}\\s*(==|!=|<=|>=|<|>)\\s*(-?\\d|${GO_NUMERIC_TYPE}\\()|[^\\w.]-?\\d+\\s*(==|!=)\\s*${e}([^\\w.(]|$)`).test(body)) return true;
   if (n.type === 'selector_expression') {
     const name = n.childForFieldName('field')?.text;
     return !!name && /^\w+$/.test(name) && new RegExp(`^[ \\t]*(?:\\w+,\\s*)*${name}(?:,\\s*\\w+)*[ \\t]+${GO_NUMERIC_TYPE}\\b`, 'm').test(ctx.text);
   }
   if (n.type !== 'identifier' || !body) return false;
   const declared = (name: string, type: string) =>
-    new RegExp(`(^|[(,\\s])${name}(\\s*,\\s*\\w+)*\\s+${type}\\b|\\bvar\\s+${name}\\s+${type}\\b|(^|[^\\w.])${name}\\s*:?=\\s*(make\\()?${type}[({]`).test(body);
+    new RegExp(`(^|[(,\\s])${name}(\\s*,\\s*\\w+)*\\s+${type}\\b|\\bvar\\s+${name}\\s+${type}\\b|(^|[^\\w.])${name}\\s*:?=\\s*(make\\()?${type}[({),]|(^|[^\\w.])${name}\\s*:?=\\s*(binary\\.(BigEndian|LittleEndian)\\.(Uint16|Uint32|Uint64)|strconv\\.(Atoi|ParseInt|ParseUint))\\(`).test(body);
   if (declared(e, GO_NUMERIC_TYPE)) return true;
   const range = new RegExp(`for\\s+(?:\\w+\\s*,\\s*)?${e}\\s*:?=\\s*range\\s+(\\w+)\\s*\\{`).exec(body);
   if (range && declared(esc(range[1] ?? ""), `(?:\\[\\]|map\\[[^\\]]+\\])${GO_NUMERIC_TYPE}`)) return true;
