@@ -320,6 +320,21 @@ function goNumericValue(n: Node, ctx: ValueContext): boolean {
   return !!call && new RegExp(`^func\\s+(?:\\([^)]*\\)\\s*)?${call[2]}\\([^)]*\\)\\s*\\(?\\s*(?:\\w+\\s+)?${GO_NUMERIC_TYPE}\\b`, 'm').test(ctx.text);
 }
 
+/**
+ * Python: a value the function shows to be a number or a signal, not a secret: compared elsewhere
+ * in the function with a number literal or a `signal.SIG…` constant, or bound to one, to `int(…)` or
+ * to `len(…)` (`sig = signal.SIGALRM … if sig == signal.SIGALRM: … elif sig == sighup:`, borg's
+ * daemonizing wait, round 90).
+ */
+function pyNumericValue(n: Node, ctx: ValueContext): boolean {
+  const t = textOf(n, ctx);
+  if (!/^[\w.]+$/.test(t)) return false;
+  const fn = enclosingFunction(n, ctx);
+  if (!fn) return false;
+  const e = t.replace(/\./g, '\\.');
+  return new RegExp(`(^|[^\\w.])${e}\\s*((==|!=|<=|>=|<|>)\\s*(-?\\d|(signal\\.)?SIG[A-Z]+\\b)|=\\s*(-?\\d+\\s*$|int\\(|len\\(|(signal\\.)?SIG[A-Z]+\\b))`, 'm').test(textOf(fn, ctx));
+}
+
 /** A name or header key that says anti-forgery token: `CSRF-Token`, `X-XSRF-TOKEN`, `csrf_token`, `csrfToken`. */
 const CSRF_NAME = /csrf|xsrf/i;
 
@@ -972,6 +987,7 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   if (ctx.family === 'go' && (goBoolField(a, ctx) || goBoolField(b, ctx))) return false;
   // Go: a number (an int32 origin id named `signature`, a uint16 Kafka `apiKey`; round 90 seaweedfs).
   if (ctx.family === 'go' && (goNumericValue(unwrap(a, ctx), ctx) || goNumericValue(unwrap(b, ctx), ctx))) return false;
+  if (ctx.family === 'python' && (pyNumericValue(a, ctx) || pyNumericValue(b, ctx))) return false;
   // Go: a setting stored only when it changed (`if apiKey != user.WakatimeApiKey {
   // repo.UpdateField(user, "wakatime_api_key", apiKey) }`, round 74 wakapi; syncthing's SetPassword).
   if (ctx.family === 'go' && goStoredOnChange(a, b, ctx)) return false;
