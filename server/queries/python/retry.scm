@@ -75,6 +75,18 @@
  (#set! evidence "mention")
  (#set! rule "python.retry.config"))
 
+;; A retry count handed to a client built at import time, `requests = RequestSession(max_retries=3)` at
+;; a module's top level (round 93, Flexget: twelve notifier and input modules, all judged N): the loop
+;; that counts is in the client's class, its own region, like the counts passed where a service is
+;; wired up (RECONCILED). A mention (first: of two patterns matching the same keyword, the earlier
+;; counts). A policy object or backoff settings there stay (kitsune's module-level `Retry(...)`).
+((module (expression_statement (assignment
+   right: (call arguments: (argument_list (keyword_argument name: (identifier) @name) @trigger) @args))))
+ (#any-of? @name "max_retries" "retries" "num_retries" "max_attempts")
+ (#not-match? @args "[Bb]ackoff|[Dd]elay|[Jj]itter|[Rr]etry\\(|Retry\\(")
+ (#set! evidence "mention")
+ (#set! rule "python.retry.config"))
+
 ; Retry configuration passed as keywords: HTTPAdapter(max_retries=3), @app.task(autoretry_for=(Exc,),
 ; retry_backoff=True, max_retries=5), apply_async(retry_policy={...}), Config(retries={...}),
 ; Redis(retry_on_timeout=True), httpx.HTTPTransport(retries=3). Not a template variable,

@@ -1602,7 +1602,7 @@ function buildRegions(
     let plain = memo.plainUnits.get(unitStart, unitEnd, unitType) ?? previous.plainUnits?.get(unitStart, unitEnd, unitType);
     if (plain === undefined) {
       const unitNode = g.unit.node ?? nodeAt(root, unitStart, unitEnd, unitType);
-      plain = unitNode !== undefined && (isDelegation(unitNode, atomics) || isStub(unitNode) || isGoTestHelper(unitNode) || isGoDispatcher(unitNode) || isPyTestDouble(unitNode));
+      plain = unitNode !== undefined && (isDelegation(unitNode, atomics) || isStub(unitNode) || isGoTestHelper(unitNode) || isGoDispatcher(unitNode) || isPyTestDouble(unitNode) || isPyMigrationStep(unitNode));
     }
     memo.plainUnits.set(unitStart, unitEnd, unitType, plain);
     // A permission hook the framework calls (DRF's `has_object_permission(self, request, view, obj):
@@ -1862,6 +1862,16 @@ export function isPyTestDouble(unit: Node): boolean {
   const first = cls.childForFieldName('body')?.namedChildren.find((c) => c?.type !== 'comment');
   const doc = first?.type === 'expression_statement' && first.namedChild(0)?.type === 'string' ? first.text : '';
   return PY_TEST_DOUBLE_DOC.test(doc.split(/\n\s*\n/)[0] ?? '');
+}
+
+/**
+ * Python: a schema upgrade step registered by a decorator, `@db_schema.upgrade('series') def
+ * upgrade(ver, session): if ver == 3: …` (round 93, Flexget's per-plugin migrations: 8 N): like a
+ * migrations folder's revision, it runs once against an old database and is never edited again.
+ */
+export function isPyMigrationStep(unit: Node): boolean {
+  const decorated = unit.type === 'decorated_definition' ? unit : unit.parent?.type === 'decorated_definition' ? unit.parent : null;
+  return !!decorated && decorated.namedChildren.some((d) => d?.type === 'decorator' && /^@\s*([\w.]+\.)?(upgrade|downgrade)\s*\(/.test(d.text));
 }
 
 /** A class docstring's first paragraph saying the class is meant for tests. */
