@@ -79,7 +79,7 @@
    arguments: (argument_list) @args)
  (#match? @f "^(Exec|Query|QueryRow)(Context)?$")
  (#not-match? @fld "{{db-handle-field}}")
- (#match? @args "^\\(\\s*((ctx|c|[a-z]\\w*Ctx)\\s*,\\s*)?[A-Za-z_][\\w.]*\\s*[,)]")
+ (#match? @args "^\\(\\s*((ctx|c|[a-z]\\w*Ctx)\\s*,\\s*)?(?!(ctx|c|[a-z]\\w*Ctx)\\s*[,)])[A-Za-z_][\\w.]*\\s*[,)]")
  (#not-match? @args "^\\(\\s*((ctx|c|[a-z]\\w*Ctx)\\s*,\\s*)?([\\w.]*([Ss][Qq][Ll]|[Qq]uery|QUERY|[Ss]tmt|STMT|[Ss]tatement|STATEMENT)|q\\b|[A-Z][A-Z0-9_]+\\b)|^\\(\\s*(ctx|c|[a-z]\\w*Ctx)\\s*\\)")
  (#imports? "{{sql-driver-modules}}")
  (#set! evidence "mention")
