@@ -232,13 +232,14 @@
 
 ; Exponential backoff computed from the attempt count, in a loop or in a scheduler that persists the
 ; next attempt: base * (1 << uint(attemptCount)), time.Duration(1<<retries) * time.Second,
-; math.Pow(2, float64(attempt)). Flag shifts (1 << iota, 1 << bit) do not name a retry.
+; math.Pow(2, float64(attempt)), math.Pow(multiplier, float64(trials)) (round 93, godoxy's notification
+; dispatcher). Flag shifts (1 << iota, 1 << bit) do not name a retry.
 ((binary_expression left: (_) operator: "<<" right: (_) @n) @trigger
  (#match? @n "{{retry-word}}")
  (#set! rule "go.retry.exponential-backoff"))
 
 ((call_expression function: (selector_expression) @pow arguments: (argument_list . (_) . (_) @n .)) @trigger
- (#match? @n "{{retry-word}}")
+ (#match? @n "{{retry-word}}|[Tt]rials?\\b")
  (#resolves-to? @pow "^math\\.Pow$")
  (#set! rule "go.retry.exponential-backoff"))
 

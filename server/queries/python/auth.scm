@@ -841,9 +841,11 @@
  (#set! rule "python.auth.deny-guard"))
 
 ;   if not can_edit: return HttpResponseForbidden()
+;   if not current_user.is_authenticated: return current_app.login_manager.unauthorized()  (Flask-Login,
+;   round 93: Flexget's API gate), return web.HTTPForbidden() (aiohttp)
 (([(if_statement consequence: (block (return_statement (call function: [(identifier) (attribute)] @f) @trigger)))
    (elif_clause consequence: (block (return_statement (call function: [(identifier) (attribute)] @f) @trigger)))])
- (#match? @f "(^|\\.)HttpResponseForbidden$")
+ (#match? @f "(^|\\.)(HttpResponseForbidden|login_manager\\.unauthorized|HTTPForbidden|HTTPUnauthorized)$")
  (#set! rule "python.auth.deny-guard"))
 
 ;   if not AuthorityPermission(authority.id, roles).can(): return dict(message="..."), 403
