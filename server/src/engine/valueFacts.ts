@@ -322,9 +322,10 @@ function goNumericValue(n: Node, ctx: ValueContext): boolean {
 
 /**
  * Python: a value the function shows to be a number or a signal, not a secret: compared elsewhere
- * in the function with a number literal or a `signal.SIG…` constant, or bound to one, to `int(…)` or
- * to `len(…)` (`sig = signal.SIGALRM … if sig == signal.SIGALRM: … elif sig == sighup:`, borg's
- * daemonizing wait, round 90).
+ * in the function with a number literal or a `signal.SIG…` constant, or bound to one (`sig =
+ * signal.SIGALRM … if sig == signal.SIGALRM: … elif sig == sighup:`, borg's daemonizing wait, round
+ * 90). Not one bound to `int(…)`: an OTP parsed as an integer (`token = int(token)`, then `hotp(key,
+ * counter) == token`) is still the secret (django-otp, two-factor-auth: judged Y).
  */
 function pyNumericValue(n: Node, ctx: ValueContext): boolean {
   const t = textOf(n, ctx);
@@ -332,7 +333,7 @@ function pyNumericValue(n: Node, ctx: ValueContext): boolean {
   const fn = enclosingFunction(n, ctx);
   if (!fn) return false;
   const e = t.replace(/\./g, '\\.');
-  return new RegExp(`(^|[^\\w.])${e}\\s*((==|!=|<=|>=|<|>)\\s*(-?\\d|(signal\\.)?SIG[A-Z]+\\b)|=\\s*(-?\\d+\\s*$|int\\(|len\\(|(signal\\.)?SIG[A-Z]+\\b))`, 'm').test(textOf(fn, ctx));
+  return new RegExp(`(^|[^\\w.])${e}\\s*((==|!=|<=|>=|<|>)\\s*(-?\\d|(signal\\.)?SIG[A-Z]+\\b)|=\\s*(-?\\d+\\s*$|(signal\\.)?SIG[A-Z]+\\b))`, 'm').test(textOf(fn, ctx));
 }
 
 /** A name or header key that says anti-forgery token: `CSRF-Token`, `X-XSRF-TOKEN`, `csrf_token`, `csrfToken`. */
