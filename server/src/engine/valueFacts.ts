@@ -333,7 +333,8 @@ function pyNumericValue(n: Node, ctx: ValueContext): boolean {
   const fn = enclosingFunction(n, ctx);
   if (!fn) return false;
   const e = t.replace(/\./g, '\\.');
-  return new RegExp(`(^|[^\\w.])${e}\\s*((==|!=|<=|>=|<|>)\\s*(-?\\d|(signal\\.)?SIG[A-Z]+\\b)|=\\s*(-?\\d+\\s*$|(signal\\.)?SIG[A-Z]+\\b))`, 'm').test(textOf(fn, ctx));
+  const signal = '(signal\\.SIG[A-Z0-9]+|SIG(HUP|INT|TERM|KILL|ALRM|USR1|USR2|CHLD|QUIT|PIPE|STOP|CONT|WINCH|ABRT))\\b';
+  return new RegExp(`(^|[^\\w.])${e}\\s*((==|!=|<=|>=|<|>)\\s*(-?\\d|${signal})|=\\s*(-?\\d+\\s*$|${signal}))`, 'm').test(textOf(fn, ctx));
 }
 
 /** A name or header key that says anti-forgery token: `CSRF-Token`, `X-XSRF-TOKEN`, `csrf_token`, `csrfToken`. */
