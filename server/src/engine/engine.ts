@@ -1602,9 +1602,15 @@ function buildRegions(
     let plain = memo.plainUnits.get(unitStart, unitEnd, unitType) ?? previous.plainUnits?.get(unitStart, unitEnd, unitType);
     if (plain === undefined) {
       const unitNode = g.unit.node ?? nodeAt(root, unitStart, unitEnd, unitType);
-      plain = unitNode !== undefined && (isDelegation(unitNode, atomics) || isStub(unitNode) || isGoTestHelper(unitNode) || isGoDispatcher(unitNode) || isPyTestDouble(unitNode) || isPyMigrationStep(unitNode));
+      plain = unitNode !== undefined && (isDelegation(unitNode, atomics) || isStub(unitNode) || isGoTestHelper(unitNode) || isGoDispatcher(unitNode));
     }
     memo.plainUnits.set(unitStart, unitEnd, unitType, plain);
+    // A Python test double's method or a registered upgrade step: decided by the class docstring or
+    // the decorator, outside the unit's range, so asked afresh each time rather than kept by range.
+    if (!plain && spec.family === 'python') {
+      const unitNode = g.unit.node ?? nodeAt(root, unitStart, unitEnd, unitType);
+      if (unitNode !== undefined && (isPyTestDouble(unitNode) || isPyMigrationStep(unitNode))) continue;
+    }
     // A permission hook the framework calls (DRF's `has_object_permission(self, request, view, obj):
     // return self._check(view, obj, request)`) is the entry point of the decision even when it
     // forwards: which arguments it passes on (the object, or none) is the check. Only a stub is plain.
