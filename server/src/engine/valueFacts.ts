@@ -301,8 +301,10 @@ function goNumericValue(n: Node, ctx: ValueContext): boolean {
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (n.type === 'call_expression' && new RegExp(`^${GO_NUMERIC_TYPE}\\(`).test(t)) return true;
   if (!/^[\w.]+$/.test(t)) return false;
+  // The outermost function (a closure's comparison sees its declaring function's parameters), found
+  // through the function index like every other lookup here, not by climbing `parent`.
   let fn: Node | null = null;
-  for (let p = n.parent; p; p = p.parent) if (p.type === 'function_declaration' || p.type === 'method_declaration' || p.type === 'func_literal') fn = p;
+  for (let f = enclosingFunction(n, ctx); f; f = enclosingFunction(f, ctx)) fn = f;
   const body = fn ? textOf(fn, ctx) : '';
   const e = esc(t);
   if (body && new RegExp(`(^|[^\\w.])${e}\\s*(==|!=|<=|>=|<|>)\\s*(-?\\d|${GO_NUMERIC_TYPE}\\()|[^\\w.]-?\\d+\\s*(==|!=)\\s*${e}([^\\w.(]|$)`).test(body)) return true;
