@@ -183,6 +183,12 @@ describe('test-code classification', () => {
     // suites named for what they test, an end-to-end harness by its prefix (round 53)
     'e2e-playground/sdk-tests/python/helpers.py',
     'sdk-tests/go/client.go',
+    // the name run together: freeIPA's test package and its CI scripts (round 94)
+    'ipatests/pytest_ipa/integration/tasks.py',
+    'ipatests/azure/scripts/setup_containers.py',
+    'internal/e2etests/client.go',
+    'cmd/litestream-test/populate.go',
+    'cmd/server-bench/main.go',
     'packages/app/appium_tests/login.js',
     'e2e_app/src/main.ts',
     'packages/core/__tests2__/setup.ts',
@@ -223,6 +229,9 @@ describe('test-code classification', () => {
     // A Go `testing.go` can be a production endpoint or command (vikunja's token-guarded
     // HandleTesting route, spicedb's `testing` server command): not test code by its name.
     'pkg/routes/api/v1/testing.go',
+    // words that end in "tests" are product folders (a CTF's contests app)
+    'ctf/contests/views.py',
+    'app/protests/models.py',
     // A product's `versions/` folder (document versions, API routes) is not Alembic's.
     'packages/server/src/services/versions/index.ts',
     'app/documents/versions/views.py',

@@ -33,6 +33,17 @@
  (#resolves-to? @trigger "^(passport|koa-passport|@outlinewiki/koa-passport|@fastify/passport|passport-(?!jwt|saml)[\\w-]+|@passport-[\\w-]+/[\\w-]+|express-session|lucia|@lucia-auth/[\\w-]+|@casl/[\\w-]+|casl|accesscontrol|keycloak-connect|csrf|otplib|@otplib/[\\w-]+)(/[\\w./-]+)?(\\.|$)")
  (#set! rule "ecma.auth.library"))
 
+;; A passport instance the application keeps on its own object, `kuzzle.passport.authenticate(request,
+;; strategy)`, `this.app.passport.use(name, strategy)` (round 94, kuzzle's login and plugin strategy
+;; registration, where the module is imported in another file): the same sign-in and strategy calls.
+((call_expression
+   function: (member_expression
+     object: (member_expression property: (property_identifier) @holder)
+     property: (property_identifier) @m) @trigger)
+ (#eq? @holder "passport")
+ (#any-of? @m "authenticate" "use" "unuse" "authorize")
+ (#set! rule "ecma.auth.library"))
+
 ; better-auth's server API on the project's instance: auth.api.resetPassword({ body: { token,
 ; newPassword } }), auth.api.getSession({ headers }), auth.api.signInEmail(…): the sign-in, session
 ; and credential operations themselves (not its listing or metadata endpoints).
@@ -204,13 +215,16 @@
 ; A scope, role or permission membership test that denies: if (requirements.scopes.some((s) =>
 ; !payload.scp.includes(s))) throw new Error("missing scopes"); if (!user.roles.includes("admin"))
 ; return false. The check itself, whether or not a framework guard wraps it. (Not a chat message's
-; role, `SKIPPED_MESSAGE_ROLES.has(role)`: an LLM's user/assistant/tool, round 59 nocobase.)
+; role, `SKIPPED_MESSAGE_ROLES.has(role)`: an LLM's user/assistant/tool, round 59 nocobase; nor an
+; option validated against its list of values, `if (!Channel.SCOPE_ALLOWED_VALUES.includes(this.scope))
+; throw …`: kuzzle's realtime notification scope, in or out, round 94.)
 ((if_statement "if" @trigger
    condition: (parenthesized_expression) @c
    consequence: (statement_block . [(throw_statement) (return_statement)] @deny))
  (#match? @c "\\b([Ss]copes?|scp|[Rr]oles?|[Pp]ermissions?|[Aa]dmins|[Gg]roups)\\b[\\w$.()?!]*\\.(includes|has|some|every)\\(|\\.(includes|has)\\(\\s*[\\w$.]*\\b([Ss]copes?|[Rr]oles?|[Pp]ermissions?)\\b")
  (#match? @deny "^throw\\b|^return\\s+(false|null)\\b")
  (#not-match? @c "{{llm-message-roles}}")
+ (#not-match? @c "\\b[A-Z][A-Z0-9_]*_(VALUES|OPTIONS|TYPES|KINDS)\\.(includes|has)\\(")
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.auth.scope-check"))
 
@@ -501,6 +515,20 @@
  (#not-match? @cond "{{config-presence}}")
  (#not-match? @cond "{{config-gate}}")
  (#not-match? @trigger "{{response-status}}")
+ (#not-unit-name-matches? @trigger "^intercept( |$)")
+ (#set! rule "ecma.auth.deny-guard"))
+
+;   if (!(await user.isActionAllowed(request))) { const error = kerror.get("security", "rights",
+;   userId === "-1" ? "unauthorized" : "forbidden", …); request.setError(error); … } (round 94, kuzzle's
+;   funnel: an error catalogue looked up by the denial's name, in place of an error class).
+(([(if_statement condition: (_) @cond consequence: [(throw_statement (call_expression arguments: (arguments) @args) @trigger)
+                               (statement_block [(throw_statement (call_expression arguments: (arguments) @args) @trigger)
+                                                 (return_statement (call_expression arguments: (arguments) @args) @trigger)
+                                                 (lexical_declaration (variable_declarator value: (call_expression arguments: (arguments) @args) @trigger))])])])
+ (#match? @args "['\"](unauthori[sz]ed|forbidden|not[-_]authori[sz]ed|permission[-_]denied|access[-_]denied|unauthenticated|insufficient[-_](rights|permissions?))['\"]")
+ (#not-match? @cond "{{response-status}}")
+ (#not-match? @cond "{{config-presence}}")
+ (#not-match? @cond "{{config-gate}}")
  (#not-unit-name-matches? @trigger "^intercept( |$)")
  (#set! rule "ecma.auth.deny-guard"))
 
@@ -805,6 +833,7 @@
  (#match? @c "\\b([Ss]copes?|scp|[Rr]oles?|[Pp]ermissions?|[Aa]dmins|[Gg]roups)\\b[\\w$.()?!]*\\.(includes|has|some|every)\\(|\\.(includes|has)\\(\\s*[\\w$.]*\\b([Ss]copes?|[Rr]oles?|[Pp]ermissions?)\\b")
  (#match? @deny "^throw\\b|^return\\s+(false|null)\\b")
  (#not-match? @c "{{llm-message-roles}}")
+ (#not-match? @c "\\b[A-Z][A-Z0-9_]*_(VALUES|OPTIONS|TYPES|KINDS)\\.(includes|has)\\(")
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.auth.scope-check"))
 

@@ -174,3 +174,15 @@
  (#match? @tested "{{lock-flag-name}}")
  (#match? @flag "{{lock-flag-name}}")
  (#set! rule "ecma.concurrency.exclusive-section"))
+
+; Round 94 (kuzzle): the project's own lock, implemented: the `lock`/`unlock` methods of a class named
+; Mutex, Lock or Semaphore (`class Mutex { async lock() { do { this._locked = await store(resource, id,
+; { onlyIfNew: true, ttl }) … } while (…) } }`), where every caller's exclusion is decided. Only a body
+; that waits, loops or talks to a store: an interface or a stub does nothing.
+((class_declaration
+   name: (_) @cls
+   body: (class_body (method_definition name: (property_identifier) @trigger body: (statement_block) @body)))
+ (#match? @cls "(Mutex|Lock|Locker|Semaphore|Lease)$")
+ (#match? @trigger "^(lock|unlock|acquire|release|tryLock|tryAcquire|extend|renew)$")
+ (#match? @body "\\bawait\\b|\\bwhile\\b|\\bdo\\s*\\{|Atomics\\.|setTimeout|\\.then\\(")
+ (#set! rule "ecma.concurrency.lock-object"))

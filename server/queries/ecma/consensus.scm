@@ -132,11 +132,14 @@
  (#set! evidence "mention")
  (#set! rule "ecma.consensus.redis-set-nx"))
 
+;; (Not the option names listed in an error, `throw kerror.get("mutually_exclusive", "nx", "xx")`:
+;; kuzzle's memory-storage API refusing both flags, round 94.)
 ((call_expression
    function: [(identifier) (member_expression)] @trigger
    arguments: (arguments (string) @nx) @args)
  (#match? @nx "^.(NX|nx).$")
  (#not-match? @args "^\\(\\s*['\"`](NX|nx)['\"`]")
+ (#not-match? @args "['\"`](NX|nx)['\"`]\\s*,\\s*['\"`](XX|xx)['\"`]")
  (#not-match? @trigger "(^|\\.)([Pp]?[Ee]xpire([Aa]t)?|P?EXPIRE(AT)?|zadd|zAdd|ZADD|geoadd|geoAdd|GEOADD)$")
  (#not-match? @args "^\\(\\s*[^,]*?(?:^|[^A-Za-z0-9_$])(?:[A-Za-z_$]*[Nn]once|jti|[A-Za-z_$]*Jti)\\)?\\s*,")
  (#set! rule "ecma.consensus.redis-set-nx"))

@@ -225,6 +225,17 @@
  (#match? @f "^(CompareHashAndPassword|ComparePassword|CheckPassword|CheckPasswordHash|VerifyPassword|ValidatePassword|MatchPassword|IsPasswordCorrect|IsPasswordValid|IsPasswordMatch|PasswordMatches|(Check|Verify|Compare|Match)(Pwd|Passwd))$")
  (#set! rule "go.auth.password-check"))
 
+; A stored password value's own check against the presented one, `if !user.Password.Compare(req.Password)`
+; (round 94, shellhub's login: a password type with a Compare method hashing and comparing), and
+; `u.PasswordHash.Verify(password)`.
+((call_expression
+   function: (selector_expression operand: (_) @owner field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) @pw .))
+ (#match? @owner "(^|\\.)([Pp]assword|[Pp]assword[Hh]ash|[Hh]ashed[Pp]assword|[Pp]asswd|[Pp]assword[Dd]igest)$")
+ (#match? @f "^(Compare|Verify|Check|Match|Matches|Equals?)$")
+ (#match? @pw "(^|\\.)([Pp]assword|[Pp]asswd|[Pp]wd|[Pp]ass|[Pp]lain\\w*|[Pp]resented\\w*|[Ii]nput)$")
+ (#set! rule "go.auth.password-check"))
+
 ; A credential store's generic check given the presented user name and password, `if
 ; !c.Check(username, password) { return false }` (round 61, rqlite's `CredentialsStore.AA`).
 ((call_expression
@@ -719,6 +730,32 @@
  (#any-of? @flag "IsAdmin" "IsSuperuser" "IsSuperAdmin" "IsSiteAdmin" "IsOwner" "Admin")
  (#set! rule "go.auth.deny-guard"))
 
+;; A handler re-testing only that the identity its authentication middleware put on the context is
+;; there: `userID, ok := c.GetID(); if !ok { return c.NoContent(http.StatusUnauthorized) }`, `tenant,
+;; ok := c.GetTenant(); if !ok { … StatusForbidden }` (round 94, shellhub's routes: three judged N, "a
+;; login decorator's equivalent; the decision lives in the service"). The middleware decided; the
+;; re-test fails only if the route lost it. A mention, first so it takes the node from the guard below.
+((statement_list
+   (short_var_declaration
+     left: (expression_list (identifier) . (identifier) @ok .)
+     right: (expression_list . (call_expression
+       function: (selector_expression operand: (identifier) @ctx field: (field_identifier) @get)
+       arguments: (argument_list) @args) .))
+   .
+   (if_statement
+     condition: (unary_expression operator: "!" operand: (identifier) @flag)
+     consequence: (block (statement_list . (return_statement (expression_list . (call_expression
+       arguments: (argument_list (selector_expression operand: (identifier) @pkg field: (field_identifier) @st))) @trigger)) .))))
+ (#eq? @ok "ok")
+ (#eq? @flag "ok")
+ (#eq? @args "()")
+ (#match? @ctx "^(c|ctx|gc|ec|echoCtx|context)$")
+ (#match? @get "^Get(ID|Id|UserID|UserId|User|Username|UserName|Tenant|Tennat|TenantID|TenantId|Namespace)$")
+ (#any-of? @st "StatusUnauthorized" "StatusForbidden")
+ (#resolves-to? @pkg "^net/http$")
+ (#set! evidence "mention")
+ (#set! rule "go.auth.deny-guard"))
+
 ;   if node.MachineKey() != machineKey { return NewHTTPError(http.StatusUnauthorized, "…", nil) },
 ;   if !ok { return echo.NewHTTPError(http.StatusForbidden, "…") }: an error built with the 401/403
 ; status and returned from the guard. The condition must test something access is decided on, as for
@@ -819,4 +856,13 @@
 ; out (Python's python.auth.login-lockout).
 ((binary_expression operator: [">=" ">" "<" "<="]) @trigger
  (#match? @trigger "([Ff]ailed|FAILED|[Ff]ail|FAIL|[Ww]rong|WRONG|[Ii]nvalid|INVALID|[Bb]ad|BAD)_?([Ll]ogin|LOGIN|[Ss]ign_?[Ii]n|SIGN_?IN|[Aa]uth|AUTH|[Pp]assword|PASSWORD|[Oo]tp|OTP|[Mm]fa|MFA|[Pp]in|PIN)_?([Aa]ttempts?|ATTEMPTS?|[Cc]ount|COUNT|[Tt]ries|TRIES|[Tt]imes|TIMES)|([Ll]ogin|LOGIN|[Ss]ign_?[Ii]n|SIGN_?IN|[Pp]assword|PASSWORD)_?([Aa]ttempts?|ATTEMPTS?|[Ff]ailures?|FAILURES?|[Ff]ail_?[Cc]ount|[Ff]ailed_?[Cc]ount|[Tt]ries|TRIES)")
+ (#set! rule "go.auth.login-lockout"))
+
+; ... and the lockout computed from the failed attempts in a unit that records them, `tmp :=
+; math.Min(math.Pow(4, float64(attempt-3)), max)` in StoreLoginAttempt (round 94, shellhub): how long
+; a guessing client is locked out.
+((call_expression function: (selector_expression) @pow arguments: (argument_list . (_) . (_) @n .)) @trigger
+ (#match? @n "{{retry-word}}")
+ (#resolves-to? @pow "^math\\.Pow$")
+ (#unit-name-matches? @trigger "{{login-lockout-unit}}")
  (#set! rule "go.auth.login-lockout"))

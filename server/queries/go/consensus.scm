@@ -248,3 +248,13 @@
  (#match? @rt "^([Rr]aft|[Rr]aft[A-Z]\\w*|\\w+Raft)$")
  (#match? @trigger "^((process|handle|request|send)(Vote|AppendEntr(y|ies)|InstallSnapshot|Heartbeat|PreVote|PeerState)\\w*|[Rr]equestVote|wonElection|[Cc]ampaign\\w*|xferCampaign|runAs(Leader|Follower|Candidate)|(switch|become|transition)To(Leader|Follower|Candidate)\\w*|[Bb]ecome(Leader|Follower|Candidate|PreCandidate)|[Ss]tep[Dd]own\\w*|buildAppendEntry|applyCommit|tryCommit|maybeCommit|commitTo|trackResponse|lostQuorum\\w*|recalcQuorum|[Ii]nstallSnapshot|truncateWAL|resetElection\\w*|updateLeader|writeTermVote|shouldCountVoteFromPeer|selectNextLeader|[Tt]ick(Election|Heartbeat)|poll|[Pp]ropose(AddPeer|RemovePeer|ConfChange)?|proposeLocked)$")
  (#set! rule "go.consensus.own-raft"))
+
+; Round 94 (litestream): a lease kept as an object in S3-compatible storage, written with a
+; precondition, `input.IfNoneMatch = aws.String("*")` to create it, `input.IfMatch = aws.String(etag)`
+; to take it over: the conditional put is the compare-and-swap that keeps two primaries from both
+; holding it. Only in a unit named for a lease, lock or leader (an HTTP cache's ETag check is not one).
+([(assignment_statement left: (expression_list . (selector_expression field: (field_identifier) @f) @trigger))
+  (keyed_element key: (literal_element (identifier) @f) @trigger)]
+ (#any-of? @f "IfMatch" "IfNoneMatch")
+ (#unit-name-matches? @trigger "[Ll]ease|[Ll]ock|[Ll]eader|[Ee]lect|[Mm]utex")
+ (#set! rule "go.consensus.conditional-write"))

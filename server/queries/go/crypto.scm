@@ -80,6 +80,22 @@
  (#set! evidence "mention")
  (#set! rule "go.crypto.format-check"))
 
+;; The SSH wire format and public-key text, `ssh.Unmarshal(payload, &req)` of a channel request,
+;; `ssh.Marshal(msg)`, `ssh.MarshalAuthorizedKey(key)` into a log field or a stored row,
+;; `ssh.ParseAuthorizedKey(data)` then `ssh.FingerprintSHA256(key)` as the key's id: parsing and
+;; printing public data, judged N eleven times (frp's forwarding payloads, soft-serve's helpers,
+;; smallstep's certificate posts, seaweedfs' user loading; round 94: shellhub's key and identity
+;; records, its session events). A unit that decides with the key keeps the call as an operation: it
+;; checks the key type against a policy (harness's allowed algorithms, round 45: Y), compares keys, or
+;; verifies a signature or certificate. (First: of two patterns matching the same node, the earlier counts.)
+((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#resolves-to? @pkg "^golang\\.org/x/crypto/ssh$")
+ (#match? @f "^(Marshal|Unmarshal|MarshalAuthorizedKey|ParseAuthorizedKey|ParsePublicKey|FingerprintSHA256|FingerprintLegacyMD5)$")
+ (#not-text-before? @trigger "{{ssh-key-decision}}")
+ (#not-text-after? @trigger "{{ssh-key-decision}}")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.format-check"))
+
 ;; The zero value of a crypto type returned beside an error, `return tls.Certificate{}, err`, sets
 ;; nothing: a mention.
 ((return_statement (expression_list . (composite_literal type: (qualified_type package: (package_identifier) @pkg) @trigger body: (literal_value) @body)))

@@ -234,13 +234,17 @@
 ; next attempt: base * (1 << uint(attemptCount)), time.Duration(1<<retries) * time.Second,
 ; math.Pow(2, float64(attempt)), math.Pow(multiplier, float64(trials)) (round 93, godoxy's notification
 ; dispatcher). Flag shifts (1 << iota, 1 << bit) do not name a retry.
+; (Not a lockout that grows with failed logins, `math.Pow(4, float64(attempt-3))` in
+; StoreLoginAttempt: brute-force protection, go.auth.login-lockout; round 94, shellhub.)
 ((binary_expression left: (_) operator: "<<" right: (_) @n) @trigger
  (#match? @n "{{retry-word}}")
+ (#not-unit-name-matches? @trigger "{{login-lockout-unit}}")
  (#set! rule "go.retry.exponential-backoff"))
 
 ((call_expression function: (selector_expression) @pow arguments: (argument_list . (_) . (_) @n .)) @trigger
  (#match? @n "{{retry-word}}|[Tt]rials?\\b")
  (#resolves-to? @pow "^math\\.Pow$")
+ (#not-unit-name-matches? @trigger "{{login-lockout-unit}}")
  (#set! rule "go.retry.exponential-backoff"))
 
 ; A retry by recursion after a wait: `if resp.StatusCode == http.StatusTooManyRequests && retry <

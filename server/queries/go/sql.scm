@@ -266,6 +266,17 @@
  (#not-resolves-to? @recv ".")
  (#set! rule "go.sql.orm-fragment"))
 
+; bun's escape hatches given a runtime value: `bun.Safe(strings.ToUpper(sorter.Order))` (text spliced
+; in unescaped) and `bun.Ident(column)` (a column chosen at run time): round 94, shellhub's sort options
+; and its API-key lookup by a resolved column. Literals (`bun.Ident("id")`) are fixed text.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) @v .))
+ (#any-of? @f "Safe" "Ident")
+ (#resolves-to? @pkg "^github\\.com/uptrace/bun$")
+ (#not-match? @v "^[\"`]")
+ (#set! rule "go.sql.orm-fragment"))
+
 ; Raw SQL expression constructors of query builders: dbx.NewExp("LOWER([[name]])=LOWER({:name})", params),
 ; dbx.NewExp(fmt.Sprintf("[[%s.id]] = [[%s.value]]", a, b)), gorm.Expr("price * ?", n), squirrel.Expr(…),
 ; goqu.L(…): SQL text spliced into a builder query as is.

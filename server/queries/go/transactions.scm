@@ -263,13 +263,14 @@
 ; Transaction-control statements: "BEGIN", "COMMIT", "ROLLBACK TO SAVEPOINT sp1",
 ; "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE" (not prose such as "rollback failed: %v").
 ; A lone word not in capitals ("commit", "Rollback") is a JSON or template key, a git argument
-; (exec.Command("git", "commit")), a CLI flag or a status label unless it is run (below).
+; (exec.Command("git", "commit")), a CLI flag or a status label unless it is run (below); nor is an
+; error message (errors.New("start transaction failed"), shellhub round 94).
 ([(interpreted_string_literal) (raw_string_literal)] @trigger
  (#match? @trigger "^.\\s*([Bb][Ee][Gg][Ii][Nn]|[Cc][Oo][Mm][Mm][Ii][Tt]|[Rr][Oo][Ll][Ll][Bb][Aa][Cc][Kk]|[Ss][Tt][Aa][Rr][Tt]|[Ss][Aa][Vv][Ee][Pp][Oo][Ii][Nn][Tt]|[Rr][Ee][Ll][Ee][Aa][Ss][Ee]|[Ss][Ee][Tt])\\b")
  (#not-match? @trigger "^.\\s*([Cc][Oo][Mm][Mm][Ii][Tt]|[Rr][Oo][Ll][Ll][Bb][Aa][Cc][Kk])\\s*[^\\s;A-Z\"`]")
  (#not-match? @trigger "^.\\s*([Bb]egin|[Cc]ommit|[Rr]ollback|[Ss]tart|[Rr]elease|[Ss]avepoint)\\s*;?\\s*.$")
  (#transaction-sql? @trigger)
- (#not-argument-of? @trigger "^(fmt\\.F?[Pp]rint\\w*|log\\.\\w+|[\\w.]+\\.(Print|Info|Warn|Debug|Fatal|Panic|Trace)\\w*)$")
+ (#not-argument-of? @trigger "^(fmt\\.F?[Pp]rint\\w*|fmt\\.Errorf|errors\\.(New|Wrap\\w*|Errorf)|log\\.\\w+|[\\w.]+\\.(Print|Info|Warn|Debug|Fatal|Panic|Trace)\\w*)$")
  (#set! rule "go.transactions.control-sql"))
 
 ; The same lone word in lower case when it is run: tx.Exec("commit"), conn.Exec(ctx, "rollback")

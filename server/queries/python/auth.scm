@@ -865,13 +865,17 @@
 
 ; An LDAP bind as the user is the password check of an LDAP login (python-ldap:
 ; conn.simple_bind_s(user_dn, data.password)). Not a service-account bind with a setting
-; (conn.simple_bind_s(settings.LDAP_QUERY_BIND, settings.LDAP_QUERY_PASSWORD)) or a literal.
+; (conn.simple_bind_s(settings.LDAP_QUERY_BIND, settings.LDAP_QUERY_PASSWORD)) or a literal, nor
+; one with the bind password the code was configured with, `r_conn.simple_bind(r_binddn, r_bindpw)`
+; (round 94, freeIPA's replica installer binding to the remote master: four judged N, like etesync's
+; and LinOTP's service binds).
 ((call
    function: (attribute attribute: (identifier) @f) @trigger
    arguments: (argument_list . (_) . [(identifier) (attribute)] @pw .))
  (#any-of? @f "simple_bind_s" "simple_bind" "bind_s")
  (#match? @pw "[Pp]ass|[Pp]w|[Cc]red|[Ss]ecret")
  (#not-match? @pw "(^|\\.)[A-Z][A-Z0-9_]*$")
+ (#not-match? @pw "([._]|^)(\\w+_)?bind_?(pw|pwd|passw(or)?d|secret|cred\\w*)$|[a-z]Bind(Pw|Pwd|Password)$")
  (#imports? "^ldap(\\.|$)")
  (#set! rule "python.auth.ldap-bind"))
 
@@ -1241,6 +1245,18 @@
     consequence: (block . (raise_statement)))]
  (#match? @m "^(can_\\w+|has_perms?|has_\\w*permissions?|has_\\w+_perms?)$")
  (#match? @user "(^|[._])(user|creator|current_user|requester|requesting_user|actor|principal|owner)$")
+ (#set! rule "python.auth.permission-check"))
+
+; The project's own privilege or permission function refusing, `if not principal_has_privilege(api,
+; account, 'Replication Administrators'): raise errors.ACIError(…)` (round 94, freeIPA's migration
+; command), `if not check_access(user, obj): raise`: the call decides, the raise enforces.
+([(if_statement
+    condition: (not_operator argument: (call function: [(identifier) @m (attribute attribute: (identifier) @m)] @trigger))
+    consequence: (block . (raise_statement)))
+  (elif_clause
+    condition: (not_operator argument: (call function: [(identifier) @m (attribute attribute: (identifier) @m)] @trigger))
+    consequence: (block . (raise_statement)))]
+ (#match? @m "^(\\w+_)?has_\\w*(privilege|permission|perm|right|access)s?$|^(check|verify|require)_\\w*(privilege|permission|access|rights?)s?$|^is_(authori[sz]ed|allowed|permitted)\\w*$")
  (#set! rule "python.auth.permission-check"))
 
 ; One-time codes checked through python-oath or django-otp: `oath.accept_totp(secret, code)`,

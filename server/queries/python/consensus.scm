@@ -131,6 +131,17 @@
  (#imports? "^(redis|aioredis)(\\.|$)")
  (#set! rule "python.consensus.redis-lock"))
 
+; The GETSET lock of the Redis docs' old recipe: `last = r.getset(lock_id, time.time())`, then the
+; previous timestamp decides whether the holder's lock expired (round 94, WebODM's one-worker-per-task
+; lock). Only under a key named for a lock.
+((call
+   function: (attribute attribute: (identifier) @method) @trigger
+   arguments: (argument_list . (_) @key))
+ (#eq? @method "getset")
+ (#match? @key "[Ll]ock|LOCK|[Mm]utex|MUTEX|[Ll]ease|LEASE")
+ (#imports? "^(redis|aioredis)(\\.|$)")
+ (#set! rule "python.consensus.redis-lock"))
+
 ; @synchronize(key=..., masters={redis}) (pottery)
 ([(decorator [(identifier) (attribute)] @trigger)
   (decorator (call function: [(identifier) (attribute)] @trigger))]

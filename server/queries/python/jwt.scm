@@ -136,9 +136,18 @@
  (#set! evidence "mention")
  (#set! rule "python.jwt.server-wiring"))
 
+;; jwcrypto's JSON and base64url helpers (`jwcrypto.common.json_decode(value)`, `json_encode(out)`,
+;; `base64url_encode(b)`) are plain JSON and encoding: a mention (round 94, freeIPA's custodia
+;; consumer and key store; first: the earlier pattern counts).
 ((call
    function: [(identifier) (attribute)] @trigger)
- (#resolves-to? @trigger "^(?:jwt\\.(encode|decode|decode_complete|get_unverified_header|PyJWKClient|PyJWK|PyJWKSet|PyJWT|PyJWS|api_jwt\\.\\w+|api_jws\\.\\w+|algorithms\\.\\w+|jwks_client\\.\\w+)$|jose\\.(jwt|jws|jwk|jwe)\\.\\w+$|authlib\\.(jose|integrations|oauth2|oidc|oauth1)(\\.|$)|google\\.(oauth2\\.id_token\\.\\w+|auth\\.jwt\\.\\w+|auth\\.crypt\\.\\w+)$|onelogin\\.saml2\\.|jwcrypto\\.|jwkest\\.|mautrix\\.util\\.signed_token\\.(sign_token|verify_token)$|(flask_jwt_extended|rest_framework_simplejwt|fastapi_jwt_auth)(\\.|$))")
+ (#resolves-to? @trigger "^jwcrypto\\.common\\.(json_encode|json_decode|base64url_encode|base64url_decode)$")
+ (#set! evidence "mention")
+ (#set! rule "python.jwt.library-call"))
+
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^(?:jwt\\.(encode|decode|decode_complete|get_unverified_header|PyJWKClient|PyJWK|PyJWKSet|PyJWT|PyJWS|api_jwt\\.\\w+|api_jws\\.\\w+|algorithms\\.\\w+|jwks_client\\.\\w+)$|jose\\.(jwt|jws|jwk|jwe)\\.\\w+$|authlib\\.(jose|integrations|oauth2|oidc|oauth1)(\\.|$)|google\\.(oauth2\\.id_token\\.\\w+|auth\\.jwt\\.\\w+|auth\\.crypt\\.\\w+)$|onelogin\\.saml2\\.|jwcrypto\\.|jwkest\\.|mautrix\\.util\\.signed_token\\.(sign_token|verify_token)$|(flask_jwt_extended|rest_framework_simplejwt|rest_framework_jwt|fastapi_jwt_auth)(\\.|$))")
  (#not-unit-name-matches? @trigger "(^|\\s)_?(Null|Mock|Fake|Dummy|Stub)[A-Z]\\w*$")
  (#set! rule "python.jwt.library-call"))
 
@@ -198,6 +207,27 @@
  (#match? @f "(^|\\.)(\\w*Token(Error|Exception|Invalid)|Invalid\\w*Token(Error|Exception)?|Expired\\w*(Token|Signature)(Error|Exception)?|\\w*(JWT|Jwt)\\w*(Error|Exception))$")
  (#mode-switch? @trigger "{{jwt-claim-words}}")
  (#set! rule "python.jwt.claim-check"))
+
+; ... and a hand-written expiry or subject check on a decoded payload's claims, `if claims['exp'] <
+; int(time.time()): raise InvalidMessage('Message Expired')` (round 94, freeIPA's custodia key
+; exchange after its JWS verification), whatever the error is called.
+(([(if_statement condition: (_) @cond consequence: (block (raise_statement) @trigger))
+   (elif_clause condition: (_) @cond consequence: (block (raise_statement) @trigger))])
+ (#match? @cond "\\b(claims|payload|token_claims|jwt_claims|decoded|token_data)\\s*\\[\\s*['\"](exp|nbf|iat|aud|iss|sub)['\"]\\s*\\]\\s*(-[^<>=!]*)?(<|>|<=|>=|!=|==)|(<|>|<=|>=|!=|==)\\s*\\b(claims|payload|token_claims|jwt_claims|decoded|token_data)\\s*\\[\\s*['\"](exp|nbf|iat|aud|iss|sub)['\"]\\s*\\]")
+ (#set! rule "python.jwt.claim-check"))
+
+; A subclass of a DRF JWT authentication class choosing where the token comes from or how it is
+; checked: `class JSONWebTokenAuthenticationQS(BaseJSONWebTokenAuthentication): def get_jwt_value(self,
+; request): return request.query_params.get('jwt')` (round 94, WebODM: a JWT accepted from the URL),
+; simplejwt's `get_raw_token`, `get_validated_token`, `get_user`.
+((class_definition
+   superclasses: (argument_list [(identifier) (attribute)] @base)
+   body: (block
+     [(function_definition name: (identifier) @trigger)
+      (decorated_definition definition: (function_definition name: (identifier) @trigger))]))
+ (#any-of? @trigger "get_jwt_value" "get_raw_token" "get_header" "get_validated_token" "get_user" "authenticate" "authenticate_credentials" "authenticate_header")
+ (#resolves-to? @base "^(rest_framework_jwt|rest_framework_simplejwt|drf_jwt)\\.(\\w+\\.)*\\w*(Authentication|Auth)\\w*$")
+ (#set! rule "python.jwt.library-call"))
 
 ; Round 29 (indico): an Authlib OAuth server's own hooks, overridden in a subclass of the library's
 ; validator, endpoint or grant: `class BearerValidator(BearerTokenValidator): def authenticate_token(

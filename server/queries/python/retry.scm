@@ -211,6 +211,20 @@
  (#resolves-to? @sleep "{{sleep-call}}")
  (#set! rule "python.retry.loop"))
 
+;   while True: try: rrsets = resolve(host) except OSError: pass; if rrsets: break; if time() >=
+;   end_time: break; sleep(3)
+; A loop that swallows a failure, sleeps and goes round again until the call succeeds (or a deadline
+; passes) retries whatever it is called (round 94, freeIPA resolving the CA's host name; the only
+; word for it was in a comment). Its try comes before the sleep, and a break or return leaves it.
+((while_statement
+   "while" @trigger
+   body: (block
+     (try_statement (except_clause))
+     (expression_statement [(call function: [(identifier) (attribute)] @sleep) (await (call function: [(identifier) (attribute)] @sleep))])) @loop)
+ (#resolves-to? @sleep "{{sleep-call}}")
+ (#match? @loop "(^|\\n)\\s*(break|return)\\b")
+ (#set! rule "python.retry.loop"))
+
 ; Any loop that sleeps (time.sleep, asyncio.sleep, a backoff call) and names retries, attempts
 ; or backoff in its body.
 ([(for_statement) (while_statement)] @trigger

@@ -268,10 +268,13 @@ const TEST_SERVER_DIR = /^([a-z0-9]+[-_])*tests?[-_](servers?|idps?|providers?)$
  * end-to-end harness by its prefix (`e2e-playground`, `e2e_app`): authorizer's SDK test helpers
  * poll with a retry loop (round 53); in the singular only with an underscore, Go's and Python's spelling
  * (`system_test/`, rqlite's cluster test helpers: round 61), since a route folder (`send-test/`, an
- * endpoint sending a test event) is product code. Not a product's A/B-test feature (`ab-tests/`). (`tests`, `e2e` and the
- * usual spellings are in TEST_DIRS.)
+ * endpoint sending a test event) is product code. Not a product's A/B-test feature (`ab-tests/`). Also
+ * the name run together (`ipatests/`, freeIPA's whole test package with its integration helpers and CI
+ * scripts, round 94; `e2etests/`, `unittests/`, `webtests/`), but not the words that end so (`contests/`,
+ * `protests/`). (`tests`, `e2e` and the usual spellings are in TEST_DIRS.)
  */
-const NAMED_TEST_DIR = /^(?!(ab|a[-_]b|split|multivariate)[-_]tests?$)(([a-z0-9]+[-_])+tests|([a-z0-9]+_)+test)$|^e2e[-_][a-z0-9]+([-_][a-z0-9]+)*$/;
+const NAMED_TEST_DIR =
+  /^(?!(ab|a[-_]b|split|multivariate)[-_]tests?$)(([a-z0-9]+[-_])+tests|([a-z0-9]+_)+test)$|^e2e[-_][a-z0-9]+([-_][a-z0-9]+)*$|^(?!(con|pro|at|de|la)tests$)[a-z][a-z0-9]{1,15}tests$/;
 
 /** A named stand-in for one outside service (`github_mock/`, `s3-mock/`; round 67, galaxy_ng's dev profiles). */
 const NAMED_MOCK_DIR = /^[a-z0-9]+([-_][a-z0-9]+)*[-_]mocks?$/;
@@ -392,7 +395,9 @@ export function isTestPath(relPath: string): boolean {
   if (isVendoredAssetPath(dirs)) return true;
   // Go code generators, by the `cmd/<tool>-gen` convention (authelia-gen, client-gen, deepcopy-gen):
   // dev tooling run at build time, whose output is reviewed where it lands.
-  for (let i = 1; i < dirs.length; i++) if (dirs[i - 1] === 'cmd' && /.-gen$/.test(dirs[i] ?? '')) return true;
+  // Likewise a command named for testing (`cmd/litestream-test`, a harness that populates, loads and
+  // validates a database: round 94; `cmd/foo-tester`, `cmd/foo-bench`): not the product's binaries.
+  for (let i = 1; i < dirs.length; i++) if (dirs[i - 1] === 'cmd' && /.-(gen|tests?|tester|bench|benchmark|loadtest)$/.test(dirs[i] ?? '')) return true;
   if (isDir) return false;
   const name = parts[parts.length - 1] ?? '';
   // A Go package named `mock` (dex connector/mock, hydra internal/mock, etcd client/v3/mock) holds

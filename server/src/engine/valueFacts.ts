@@ -171,7 +171,10 @@ const FUNCTION_TYPES: ReadonlySet<string> = new Set(Object.values(LANGUAGES).fla
 
 const ALL_CAPS = /^[A-Z][A-Z0-9_]*[A-Z0-9]$/;
 /** UPPER_CASE names of a route, API id, label or error code that hold no secret (`VERIFY_TOTP_API`, `RESET_PASSWORD_TOKEN_PATH`, `ERROR_CODE_INVALID_TOKEN`). */
-const CAPS_NOT_SECRET = /_(API|APIS|PATH|URL|URI|ROUTE|ENDPOINT|ID|IDS|NAME|TYPE|KIND|LABEL|CODE|ERROR|STATUS|MESSAGE|EVENT)$|^(ERR|ERROR)_/;
+// (Also a kind of secret named as a member of a type or class enum, `KEY_CLASS_SECRET_KEY`,
+// `TOKEN_TYPE_PASSWORD`, and the PKCS#11 constants `CKO_SECRET_KEY`, `CKK_AES`: an object class, not a
+// key; round 94, freeIPA's HSM helpers.)
+const CAPS_NOT_SECRET = /_(API|APIS|PATH|URL|URI|ROUTE|ENDPOINT|ID|IDS|NAME|TYPE|KIND|LABEL|CODE|ERROR|STATUS|MESSAGE|EVENT)$|^(ERR|ERROR)_|(^|_)(TYPE|KIND|CLASS)_|^CK[OAKM]_/;
 const ENUM_BASES = /(^|\.)(Enum|IntEnum|StrEnum|Flag|IntFlag|TextChoices|IntegerChoices|Choices)$/;
 
 /**
@@ -992,6 +995,9 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   // Go: a number (an int32 origin id named `signature`, a uint16 Kafka `apiKey`; round 90 seaweedfs).
   if (ctx.family === 'go' && (goNumericValue(unwrap(a, ctx), ctx) || goNumericValue(unwrap(b, ctx), ctx))) return false;
   if (ctx.family === 'python' && (pyNumericValue(a, ctx) || pyNumericValue(b, ctx))) return false;
+  // A hardware address named `mac`, read from a device's identity (`mac := strings.ToLower(req.Identity.MAC)`
+  // against an install key's allow-list; round 94, shellhub): a network card's address, not a MAC tag.
+  if (hardwareAddress(a, ctx) || hardwareAddress(b, ctx)) return false;
   // Go: a setting stored only when it changed (`if apiKey != user.WakatimeApiKey {
   // repo.UpdateField(user, "wakatime_api_key", apiKey) }`, round 74 wakapi; syncthing's SetPassword).
   if (ctx.family === 'go' && goStoredOnChange(a, b, ctx)) return false;
@@ -1022,6 +1028,16 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   // value the server just wrote, compared with what the store handed back (a write check).
   if (readBackOf(b, a, ctx) || readBackOf(a, b, ctx)) return false;
   return !inStandInOrConfirmation(a, ctx);
+}
+
+const MAC_NAME = /^(mac|MAC)$|[a-z_](MAC|Mac)$|^mac_?[Aa]ddr/;
+const HARDWARE_SOURCE = /\b(Identity|Device|Hardware|Iface|Interface|NIC|Nic|Host|Agent)\w*\.(MAC|Mac|HardwareAddr)\b|\bnet\.ParseMAC\(|\.HardwareAddr\b|getmac|uuid\.getnode\(/;
+
+/** A value named `mac` in a function that reads a device's hardware address (see isSecretComparison). */
+function hardwareAddress(n: Node, ctx: ValueContext): boolean {
+  if (!MAC_NAME.test(valueName(n, ctx))) return false;
+  const fn = enclosingFunction(n, ctx);
+  return fn !== null && HARDWARE_SOURCE.test(textOf(fn, ctx));
 }
 
 /** Object names that say a value came in with the request (body, input, params, a DTO). */
@@ -2754,7 +2770,9 @@ const WAIT_CALL = /time\.(Sleep|After)\(|asyncio\.sleep\(|time\.sleep\(|\bsleep\
  * wait, do not qualify.
  */
 export function isRetryLoop(n: Node, ctx: ValueContext): boolean {
-  const text = textOf(n, ctx);
+  // (Whole-line comments say nothing: "Retrying inside this run would list the same rows again" in
+  // a batched cleanup loop that pauses between batches; round 94, shellhub.)
+  const text = textOf(n, ctx).replace(/^[ \t]*(\/\/|#).*$/gm, '');
   return WAIT_CALL.test(text) && RETRY_WORD.test(text);
 }
 
@@ -3072,7 +3090,59 @@ function pythonNotSecretPair(a: Node, b: Node, ctx: ValueContext): boolean {
   if (pyBoolean(ua, ctx) || pyBoolean(ub, ctx)) return true;
   if (pyStoredField(ua, ctx) && pyStoredField(ub, ctx)) return true;
   if (pyStreamPosition(ua, ctx) || pyStreamPosition(ub, ctx)) return true;
+  if (pyNormalFormCheck(a, ub, ctx) || pyNormalFormCheck(b, ua, ctx)) return true;
+  if (pyPairKey(ua, ctx) || pyPairKey(ub, ctx)) return true;
+  if (pyComprehensionLookup(ua, ctx) || pyComprehensionLookup(ub, ctx)) return true;
   return pyAssignedAfter(ua, ub, ctx) || pyAssignedAfter(ub, ua, ctx);
+}
+
+/**
+ * A value against a method of itself, `password.strip() != password`, `name.lower() == name`: asks
+ * whether the value is in normal form (a policy check of what the user typed; round 94, freeIPA's
+ * Directory Manager password rules), nothing is verified.
+ */
+function pyNormalFormCheck(call: Node, other: Node, ctx: ValueContext): boolean {
+  if (call.type !== 'call' || (other.type !== 'identifier' && other.type !== 'attribute')) return false;
+  const fn = field(call, 'function');
+  return fn?.type === 'attribute' && textOf(field(fn, 'object') ?? fn, ctx) === textOf(other, ctx);
+}
+
+/**
+ * The name half of a `name=secret` line split in two, `(token, pin) = line.split('=', 1)`,
+ * `user, password = entry.split(':')`: the first part says which entry the line is (Dogtag's
+ * `internal=<pin>` password file, round 94 freeIPA), the secret is the other part.
+ */
+function pyPairKey(n: Node, ctx: ValueContext): boolean {
+  if (n.type !== 'identifier') return false;
+  const fn = enclosingFunction(n, ctx);
+  if (!fn) return false;
+  const name = escapeRegExp(textOf(n, ctx));
+  const m = new RegExp(`(^|\\n)\\s*\\(?\\s*${name}\\s*,\\s*(\\w+)\\s*\\)?\\s*=\\s*[\\w.\\[\\]()]+\\.(r?split|partition|rpartition)\\(`).exec(textOf(fn, ctx));
+  const other = m?.[2] ?? '';
+  return m !== null && (SECRET_NAME.test(other) || /^(pin|passphrase|passcode)$/i.test(other)) && !NOT_SECRET_NAME.test(other);
+}
+
+/**
+ * A field of a comprehension's element compared in its filter, `[n for n in nodes if n.token ==
+ * token]`, `any(k.key == key for k in keys)`: picking records by a value, like an ORM filter (round
+ * 94, WebODM's node sync deduplicating the nodes the user can already see).
+ */
+function pyComprehensionLookup(n: Node, ctx: ValueContext): boolean {
+  if (n.type !== 'attribute') return false;
+  const owner = field(n, 'object');
+  if (owner?.type !== 'identifier') return false;
+  let cur: Node | null = parentOf(n, ctx);
+  for (let depth = 0; cur && depth < 6; depth++) {
+    if (cur.type === 'if_clause') {
+      const comp = cur.parent;
+      if (!comp || !/comprehension$|^generator_expression$/.test(comp.type)) return false;
+      const ownerName = textOf(owner, ctx);
+      return comp.namedChildren.some((c) => c?.type === 'for_in_clause' && textOf(field(c, 'left') ?? c, ctx) === ownerName);
+    }
+    if (!['comparison_operator', 'boolean_operator', 'parenthesized_expression', 'not_operator'].includes(cur.type)) return false;
+    cur = cur.parent;
+  }
+  return false;
 }
 
 /**
@@ -3140,8 +3210,11 @@ function pyStoredField(n: Node, ctx: ValueContext): boolean {
 }
 
 /** `field` (`user.email_lookup`) is assigned `value` (a local) after the comparison in its function. */
+// (Or an entry of a parsed file set from the setting it differs from, `connector.attrib[secretattr] =
+// self.ajp_secret` after `connector.attrib[secretattr] != self.ajp_secret`: round 94, freeIPA writing
+// its AJP secret into Tomcat's server.xml; a config sync, no presented value.)
 function pyAssignedAfter(f: Node, v: Node, ctx: ValueContext): boolean {
-  if (f.type !== 'attribute' || v.type !== 'identifier') return false;
+  if ((f.type !== 'attribute' && f.type !== 'subscript') || (v.type !== 'identifier' && v.type !== 'attribute')) return false;
   const fn = enclosingFunction(f, ctx);
   if (!fn) return false;
   const after = ctx.text.slice(f.endIndex, fn.endIndex);
