@@ -249,6 +249,10 @@
  (#not-text-after? @trigger "^(?![\\s\\S]*\\b(throw|notFound|redirect|forbidden|unauthorized|status\\(40[13]))[\\s\\S]*\\breturn\\s*\\(?\\s*<[A-Za-z>]")
  (#not-text-before? @trigger "\\breturn\\s*\\(?\\s*<[A-Za-z>][^;]*$")
  (#not-unit-name-matches? @trigger "^generateMetadata( |$)")
+ ; Nor the roles read only to be handed to the service that checks them, through a presence helper
+ ; (`const roles = requireUserRoles(req.user?.role); await userService.deleteUser(…, roles)`: round 95,
+ ; Checkmate's controllers, five judged N; the helper throws 400 when the list is empty).
+ (#not-argument-of? @trigger "^require(User|Current)?(Roles|Permissions|Scopes|Groups)$")
  (#set! rule "ecma.auth.role-check"))
 
 ; NestJS guards: canActivate of a class that `implements CanActivate` or extends AuthGuard('jwt'),
@@ -668,6 +672,18 @@
  (#not-unit-name-matches? @trigger "[Rr]ateLimit|[Ll]imiter")
  (#set! rule "ecma.auth.authorization-header"))
 
+; ... and the scheme tested by a regular expression after a split, `const [scheme, token] =
+; header.split(' '); if (/^Bearer$/i.test(scheme)) return token` (round 95, opencollective's
+; getBearerTokenFromRequestHeaders, the token every API request authenticates with).
+((call_expression
+   function: (member_expression object: (regex) @r property: (property_identifier) @m) @trigger)
+ (#eq? @m "test")
+ (#match? @r "^/\\^?[Bb]earer(\\$| |\\\\s)")
+ (#not-imports? "{{browser-frameworks}}")
+ (#not-browser-code? @trigger)
+ (#not-unit-name-matches? @trigger "[Rr]ateLimit|[Ll]imiter")
+ (#set! rule "ecma.auth.authorization-header"))
+
 ; The project's own credential check, named for it and taking the credential: validateApiKey(token),
 ; protected async authenticate_(token: string, ctx), authorize(password), validateAnonymousLogin(accessToken). The parameter list is the
 ; trigger (it sits inside the function, an arrow assigned to a const included).
@@ -782,9 +798,12 @@
 ;; and character classes) is not named here, and a body that hashes and compares nothing is not one.
 ([(method_definition name: (property_identifier) @name parameters: (formal_parameters) @trigger body: (statement_block) @body)
   (function_declaration name: (identifier) @name parameters: (formal_parameters) @trigger body: (statement_block) @body)
-  (variable_declarator name: (identifier) @name value: [(arrow_function parameters: (formal_parameters) @trigger body: (statement_block) @body) (function_expression parameters: (formal_parameters) @trigger body: (statement_block) @body)])]
+  (variable_declarator name: (identifier) @name value: [(arrow_function parameters: (formal_parameters) @trigger body: (statement_block) @body) (function_expression parameters: (formal_parameters) @trigger body: (statement_block) @body)])
+  ; (a Mongoose schema method, `UserSchema.methods.comparePassword = async function (submittedPassword)
+  ; { return bcrypt.compare(submittedPassword, this.password) }`: round 95, Checkmate)
+  (assignment_expression left: (member_expression property: (property_identifier) @name) right: [(arrow_function parameters: (formal_parameters) @trigger body: (statement_block) @body) (function_expression parameters: (formal_parameters) @trigger body: (statement_block) @body)])]
  (#match? @name "^_?(verifyPassword|checkPassword|comparePassword|isPasswordCorrect|passwordMatches|verifyUserPassword|checkUserPassword)_?$")
- (#match? @trigger "^\\(\\s*(password|passwd|pwd|plainPassword|plaintextPassword|givenPassword|candidatePassword|currentPassword)\\b")
+ (#match? @trigger "^\\(\\s*(password|passwd|pwd|plainPassword|plaintextPassword|givenPassword|candidatePassword|currentPassword|submittedPassword|inputPassword|enteredPassword)\\b")
  (#match? @body "[Hh]ash|[Dd]igest|bcrypt|argon2|scrypt|pbkdf2|timingSafeEqual|\\.compare\\(|\\.verify\\(")
  ; (More than one statement: a one-line adapter over bcrypt's compare is a project wrapper, whose
  ; callers are the auth sites: summary evidence, see the wrappers tests.)

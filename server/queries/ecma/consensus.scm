@@ -187,3 +187,15 @@
  (#match? @trigger "redis\\.call\\(\\s*[\"'](SET|set)[\"']")
  (#match? @trigger "[\"'](NX|nx)[\"']")
  (#set! rule "ecma.consensus.redis-lock-script"))
+
+; A lease kept in a database row and taken with one atomic update: `JobModel.findOneAndUpdate({ …,
+; $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }] }, { $set: { lockedBy: workerId,
+; lockedUntil: now + LOCK_MS } })` (round 95, Checkmate's job queue: which worker runs a job), its
+; renewal and release. The filter and the owner written with it are the mutual exclusion between
+; workers, as a SET NX lock is.
+((call_expression
+   function: (member_expression property: (property_identifier) @m) @trigger
+   arguments: (arguments) @args)
+ (#match? @m "^(findOneAndUpdate|findAndModify|updateOne|updateMany|update|upsert)$")
+ (#match? @args "\\$set[\\s\\S]*\\b(lockedBy|lockedUntil|lockExpiresAt|lockOwner|leaseUntil|leaseOwner|leaseExpiresAt|leaseHolder|locked_by|locked_until|lock_owner|lease_until|lease_owner|lease_expires_at)\\b")
+ (#set! rule "ecma.consensus.row-lease"))

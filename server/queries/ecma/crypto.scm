@@ -55,6 +55,19 @@
  (#not-random-id? @trigger)
  (#set! rule "ecma.crypto.node-crypto"))
 
+; Node's crypto module injected into a service, `this.crypto.randomBytes(64)` (round 95, Checkmate's
+; UserService making the JWT signing secret at first sign-up), `this.crypto.createHmac(…)`.
+((call_expression
+   function: (member_expression object: (member_expression object: (this) property: (property_identifier) @c) property: (property_identifier) @m) @trigger
+   arguments: (arguments . (_) @n))
+ (#eq? @c "crypto")
+ (#match? @m "^(randomBytes|createHmac|createHash|createCipheriv|createDecipheriv|pbkdf2(Sync)?|scrypt(Sync)?|timingSafeEqual|generateKeyPair(Sync)?|publicEncrypt|privateDecrypt|createSign|createVerify|hkdf(Sync)?)$")
+ (#not-match? @n "^[1-7]$")
+ (#not-incidental-use? @trigger)
+ (#not-random-id? @trigger)
+ (#not-id-hash? @trigger)
+ (#set! rule "ecma.crypto.node-crypto"))
+
 ; randomBytes whose value becomes an identifier (`const id = randomBytes(10)…`, returned from
 ; `generateMockServerSubdomain`, a function commenting that it needs no cryptographic strength)
 ; joins a crypto region but makes none: an analytics id or a subdomain is not a secret.
@@ -195,6 +208,14 @@
  (#resolves-to? @trigger "^(node-forge|crypto-js|elliptic|node-rsa|openpgp|jsrsasign|aes-js)(/[\\w./-]+)?(\\.|$)")
  (#set! rule "ecma.crypto.library"))
 
+; A cipher picked by a configured name, `cryptojs[CIPHER].encrypt(message, SECRET_KEY)` (round 95,
+; opencollective's token encryption at rest): the same library call through a computed member.
+((call_expression
+   function: (member_expression object: (subscript_expression object: (identifier) @lib) property: (property_identifier) @m) @trigger)
+ (#resolves-to? @lib "^(crypto-js|node-forge|sjcl)$")
+ (#any-of? @m "encrypt" "decrypt" "createCipher" "createDecipher" "hash")
+ (#set! rule "ecma.crypto.library"))
+
 ; tls.connect / tls.createSecureContext / https.Agent options
 ((call_expression
    function: [(identifier) (member_expression)] @trigger)
@@ -240,6 +261,17 @@
    value: [(arrow_function) (function_expression)] @value) @trigger
  (#match? @value "Math\\.random\\s*\\(")
  (#not-match? @name "^(gen|generate|create|make|new|random|rand|build|mint|issue)([A-Z_]|$)")
+ (#set! evidence "mention")
+ (#set! rule "ecma.crypto.insecure-random"))
+
+;; A list item's React key with a random fallback, `const key = row.id || row._id || Math.random()` then
+;; `<TableRow key={key}>` (round 95, Checkmate's data table): a render key, not a secret. A mention, first.
+((variable_declarator
+   name: (identifier) @name
+   value: (_) @value) @trigger
+ (#match? @name "^(key|rowKey|itemKey|reactKey|listKey)$")
+ (#match? @value "Math\\.random\\s*\\(")
+ (#text-after? @trigger "\\bkey=\\{")
  (#set! evidence "mention")
  (#set! rule "ecma.crypto.insecure-random"))
 

@@ -38,11 +38,14 @@
 ; proxyActivities({ startToCloseTimeout, retry: { maximumAttempts: 3, backoffCoefficient: 2 } }) in a
 ; workflow's activity options or a client's workflow start options: how often and how fast the
 ; activity or workflow repeats.
+; Not retries switched off, `retry: { limit: 0 }` (round 95, Checkmate's notification requests;
+; RECONCILED: nothing is retried).
 (pair
   key: (property_identifier) @trigger
-  value: (object (pair key: (property_identifier) @k))
+  value: (object (pair key: (property_identifier) @k)) @value
   (#eq? @trigger "retry")
   (#match? @k "^(limit|retries|methods|statusCodes|errorCodes|calculateDelay|backoffLimit|maxRetryAfter|maxRetries|minTimeout|maxTimeout|factor|maximumAttempts|backoffCoefficient|maximumInterval|nonRetryableErrorTypes)$")
+  (#not-match? @value "^\\{\\s*(limit|retries|maxRetries|maximumAttempts)\\s*:\\s*0\\s*,?\\s*\\}$")
   (#set! rule "ecma.retry.options"))
 
 ; BullMQ / Bull job options: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } }

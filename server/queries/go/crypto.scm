@@ -71,10 +71,11 @@
 ;; (verifies it, pools it, puts it in a TLS config, compares it with a pinned one: `.Equal`) keeps the
 ;; parse as an operation, and so does one that loads a trust anchor (a CA or root certificate, a
 ;; SAML or SNS signing certificate: supabase's SAMLConfiguration, listmonk's SES.getCert, dex's SAML
-;; connector, judged Y); parsed private keys and revocation lists stay operations.
+;; connector, judged Y); parsed private keys and revocation lists stay operations. A public key parsed
+;; and no more (`x509.ParsePKIXPublicKey(block.Bytes)` in rekor's NewPublicKey, round 95) is the same.
 ((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
  (#resolves-to? @pkg "^crypto/x509$")
- (#match? @f "^ParseCertificates?$")
+ (#match? @f "^(ParseCertificates?|ParsePKIXPublicKey|ParsePKCS1PublicKey)$")
  (#not-text-before? @trigger "{{certificate-trust-use}}|\\.Equal\\b|{{trust-anchor-word}}")
  (#not-text-after? @trigger "{{certificate-trust-use}}|\\.Equal\\b|{{trust-anchor-word}}")
  (#set! evidence "mention")
@@ -93,6 +94,35 @@
  (#match? @f "^(Marshal|Unmarshal|MarshalAuthorizedKey|ParseAuthorizedKey|ParsePublicKey|FingerprintSHA256|FingerprintLegacyMD5)$")
  (#not-text-before? @trigger "{{ssh-key-decision}}")
  (#not-text-after? @trigger "{{ssh-key-decision}}")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.format-check"))
+
+;; A public key's digest used as its name, `keyHash := sha256.Sum256(canonicalKey)` as a search-index key,
+;; `sha256.Sum256(pubKeyBytes)` cut to a key hint (round 95, rekor: four judged N, like opengist's SSH key
+;; fingerprint in round 81): a hash of public data, no secret and no check. Compared or pinned, the
+;; digest stays an operation.
+((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) @v .))
+ (#resolves-to? @pkg "^crypto/(sha256|sha512|sha1|md5)$")
+ (#match? @f "^Sum(256|512|224|384)?$")
+ (#match? @v "^([Pp]ub(lic)?_?[Kk]ey\\w*|[Cc]anonical\\w*[Kk]ey\\w*|\\w*\\.RawSubjectPublicKeyInfo)$")
+ (#not-text-before? @trigger "[Pp]in(ned|s)?\\b|subtle\\.|hmac\\.Equal|bytes\\.Equal")
+ (#not-text-after? @trigger "[Pp]in(ned|s)?\\b|subtle\\.|hmac\\.Equal|bytes\\.Equal|\\s==\\s|\\s!=\\s")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.format-check"))
+
+;; A hash function named by value, `crypto.Hash(0)` beside `crypto.SHA256` in a table mapping digest
+;; names to algorithms (round 95, rekor's UnprefixSHA): a type conversion, not a computation; and
+;; OpenPGP armour, `armor.Encode(&buf, openpgp.SignatureType, nil)`, is text encoding.
+((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#resolves-to? @pkg "^crypto$")
+ (#eq? @f "Hash")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.api"))
+
+((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#resolves-to? @pkg "^(golang\\.org/x/crypto|github\\.com/ProtonMail/go-crypto)/openpgp/armor$")
+ (#any-of? @f "Encode" "Decode")
  (#set! evidence "mention")
  (#set! rule "go.crypto.format-check"))
 
@@ -317,3 +347,18 @@
  (#resolves-to? @pkg "^(github\\.com/google/go-github(/v\\d+)?/github|github\\.com/stripe/stripe-go(/v\\d+)?/webhook)$")
  (#match? @f "^(ValidatePayload|ValidatePayloadFromBody|ValidateSignature|ConstructEvent|ConstructEventWithOptions|ValidatePayloadWithTolerance|ValidatePayloadIgnoringTolerance)$")
  (#set! rule "go.crypto.webhook-signature"))
+
+; Round 95 (rekor): a transparency log's own cryptography through sigstore and transparency-dev:
+; `proof.VerifyInclusion(rfc6962.DefaultHasher, index, size, leafHash, hashes, rootHash)` (the
+; Merkle inclusion check every client trusts), `signature.LoadVerifier(pub, crypto.SHA256)`, and the
+; sigstore signer and verifier methods, `signer.SignMessage(r, …)` (the log's signed entry
+; timestamp), `verifier.VerifySignature(sig, msg)`.
+((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#resolves-to? @pkg "^(github\\.com/transparency-dev/merkle(/.+)?|github\\.com/sigstore/sigstore/pkg/(signature|cryptoutils)(/.+)?|github\\.com/google/trillian/merkle(/.+)?)$")
+ (#match? @f "^(Verify\\w*|Load\\w*(Verifier|Signer)\\w*|New\\w*(Verifier|Signer)\\w*|Sign\\w*|Generate\\w*Key\\w*|Unmarshal\\w*PublicKey\\w*|Marshal\\w*PrivateKey\\w*)$")
+ (#set! rule "go.crypto.api"))
+
+((call_expression function: (selector_expression field: (field_identifier) @f) @trigger)
+ (#any-of? @f "SignMessage" "VerifySignature")
+ (#imports? "^github\\.com/sigstore/sigstore/pkg/signature(/.+)?$")
+ (#set! rule "go.crypto.api"))

@@ -35,6 +35,16 @@
  (#set! evidence "mention")
  (#set! rule "go.retry.library"))
 
+;; A functional option that only records a retry setting, `func WithRetryWaitMin(t time.Duration) Option
+;; { return func(o *options) { o.RetryWaitMin = t } }`: the policy is set where the options are applied
+;; (rekor's GetRekorClient, judged Y; the setters judged N in round 95). A mention, first.
+((function_declaration
+   body: (block (statement_list . (return_statement (expression_list (func_literal
+     body: (block (statement_list . (assignment_statement left: (expression_list (selector_expression field: (field_identifier) @f) @trigger)) .)))) .))))
+ (#match? @f "^(RetryMax|RetryWaitMin|RetryWaitMax|RetryCount|Retries|MaxRetries|CheckRetry|Backoff)$")
+ (#set! evidence "mention")
+ (#set! rule "go.retry.library"))
+
 ; c.RetryMax = 5, c.RetryWaitMax = d, c.CheckRetry = policy, c.Backoff = fn on a retryablehttp client
 ((assignment_statement left: (expression_list (selector_expression field: (field_identifier) @f) @trigger))
  (#imports? "^github\\.com/hashicorp/go-retryablehttp$")

@@ -1652,6 +1652,9 @@
  (#match? @trigger "^_?a?authenticate(_(user|request|credentials|password|token|api_key|client|identity))?$")
  (#match? @p "^(password|passwd|pwd|passphrase|secret|token|credentials?|api_key|apikey|request|req|identity)$")
  (#not-match? @fn "\\b(requests|httpx|aiohttp|urllib3?)\\.|\\.(post|put|request|urlopen)\\(|@(abc\\.)?abstractmethod")
+ ; Nor a deny-all module whose body only refuses (`return False`: cobbler's denyall authenticator,
+ ; round 95): nothing to weaken. An allow-all (`return True`) stays.
+ (#not-match? @fn "^(async\\s+)?def\\s+\\w+\\([^)]*\\)\\s*(->[^:]*)?:\\s*(\"\"\"[^\"]*\"\"\"\\s*)?(pass|\\.\\.\\.|return\\s+(False|None))\\s*$")
  (#set! rule "python.auth.backend-method"))
 
 ; Round 92 (Archery; flaskbb's lockout, a round-30 miss): brute-force protection, a count of failed

@@ -136,6 +136,16 @@
  (#set! evidence "mention")
  (#set! rule "python.jwt.server-wiring"))
 
+;; flask-jwt-extended's identity of the token the view's decorator already verified, `user_id =
+;; get_jwt_identity()`, `get_current_user()`, handed on to a task or a lookup: reading who is asking, as
+;; `request.user` is (round 95, gramps-web-api: seven views judged N). Verifying, decoding, minting
+;; and the claims a unit checks stay operations.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^flask_jwt_extended\\.(get_jwt_identity|get_current_user)$")
+ (#set! evidence "mention")
+ (#set! rule "python.jwt.library-call"))
+
 ;; jwcrypto's JSON and base64url helpers (`jwcrypto.common.json_decode(value)`, `json_encode(out)`,
 ;; `base64url_encode(b)`) are plain JSON and encoding: a mention (round 94, freeIPA's custodia
 ;; consumer and key store; first: the earlier pattern counts).

@@ -98,6 +98,18 @@
  (#imports? "^(asyncpg|psycopg|psycopg_pool|databases|peewee|playhouse|tortoise|pony)(\\.|$)")
  (#set! rule "python.transactions.block"))
 
+; A project's or library's own transaction object used as a context manager around several writes,
+; `with DbTxn(message, db_handle) as trans: for item in payload: … db.commit_person(obj, trans)` (round
+; 95, gramps-web-api: Gramps' database transactions), `with UnitOfWorkTransaction(session):`. One
+; statement in the block is atomic on its own.
+((with_statement
+   (with_clause (with_item value: [(call function: [(identifier) @c (attribute attribute: (identifier) @c)]) @trigger
+                                    (as_pattern . (call function: [(identifier) @c (attribute attribute: (identifier) @c)]) @trigger)]))
+   body: (block) @body)
+ (#match? @c "^(Db|DB)?Txn$|^[A-Z]\\w*(Txn|Transaction)$")
+ (#match? @body "\\n|^\\s*(for|while)\\b")
+ (#set! rule "python.transactions.block"))
+
 ; conn.autocommit = True, conn.isolation_level = None. Not an object keeping its own constructor
 ; argument under the same name, `self.autocommit = autocommit`: a flag it reads later (a context
 ; manager's "commit on exit" option), where that later use has the region.

@@ -339,7 +339,9 @@ function pyNumericValue(n: Node, ctx: ValueContext): boolean {
   if (!fn) return false;
   const e = t.replace(/\./g, '\\.');
   const signal = '(signal\\.SIG[A-Z0-9]+|SIG(HUP|INT|TERM|KILL|ALRM|USR1|USR2|CHLD|QUIT|PIPE|STOP|CONT|WINCH|ABRT))\\b';
-  return new RegExp(`(^|[^\\w.])${e}\\s*((==|!=|<=|>=|<|>)\\s*(-?\\d|${signal})|=\\s*(-?\\d+\\s*$|${signal}))`, 'm').test(textOf(fn, ctx));
+  // (Not the sentinel -1 for "not set", `if self.shared_secret == -1: raise …` before the secret is
+  // compared: round 95, cobbler's login.)
+  return new RegExp(`(^|[^\\w.])${e}\\s*((==|!=|<=|>=|<|>)\\s*((?!-1\\b)-?\\d|${signal})|=\\s*((?!-1\\b)-?\\d+\\s*$|${signal}))`, 'm').test(textOf(fn, ctx));
 }
 
 /** A name or header key that says anti-forgery token: `CSRF-Token`, `X-XSRF-TOKEN`, `csrf_token`, `csrfToken`. */
