@@ -594,6 +594,7 @@ const RECALL_ROUND_LABELS = [
   'round 93, seed 20261293: held out on five new repositories (engine at 6fddf7a, this stop\'s rules after round 92; not tuned on)',
   'round 94, seed 20261294: held out on five new repositories (engine at 9f712fd, stop 48\'s final rules; not tuned on)',
   'round 95, seed 20261295: held out on five new repositories (engine at 1b8f953, this stop\'s rules after round 94; not tuned on)',
+  'round 96, seed 20261296: held out on five new repositories (engine at 8d47c6d, this stop\'s rules after round 95; not tuned on)',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
