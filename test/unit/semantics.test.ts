@@ -189,6 +189,7 @@ describe('test-code classification', () => {
     'internal/e2etests/client.go',
     'cmd/litestream-test/populate.go',
     'cmd/server-bench/main.go',
+    'tests_func/helpers/mongo.go',
     'packages/app/appium_tests/login.js',
     'e2e_app/src/main.ts',
     'packages/core/__tests2__/setup.ts',

@@ -101,6 +101,7 @@
  (#not-match? @args "^\\(\\s*ctx\\s*\\)$")
  (#not-match? @arg "^\"[a-z_][A-Za-z0-9_.-]*\"$")
  (#not-match? @arg "{{constant-pragma-read}}")
+ (#not-match? @args "{{constant-status-read-args}}")
  (#match? @f "^(Query|QueryRow|Exec|Prepare|Queryx|QueryRowx|MustExec|NamedExec|NamedQuery|Preparex|PrepareNamed|Raw|QueryFunc|SendBatch|CopyFrom|NewRaw|QueryOne|ExecOne)$")
  (#not-resolves-to? @recv ".")
  (#imports? "{{sql-driver-modules}}")

@@ -1,6 +1,19 @@
 ; Concurrency in Python: threading, multiprocessing, concurrent.futures, asyncio primitives and task
 ; fan-out, queue, trio/anyio, gevent/eventlet, and `with lock:` critical sections.
 
+;; A pool made for one offloaded call, `with ProcessPoolExecutor() as pool: data = await
+;; loop.run_in_executor(pool, parse, text)` (round 96, courtlistener: a parser kept off the event
+;; loop, four judged N): nothing is shared or fanned out. A mention; a block that submits more than
+;; once, maps or loops stays.
+((with_statement
+   (with_clause (with_item value: (as_pattern . (call function: [(identifier) (attribute)] @trigger))))
+   body: (block) @body)
+ (#resolves-to? @trigger "^concurrent\\.futures\\.(ProcessPoolExecutor|ThreadPoolExecutor|process\\.ProcessPoolExecutor|thread\\.ThreadPoolExecutor)$")
+ (#match? @body "run_in_executor\\(|\\.submit\\(")
+ (#not-match? @body "(run_in_executor\\(|\\.submit\\()[\\s\\S]*(run_in_executor\\(|\\.submit\\()|\\b(for|while)\\b|\\.map\\(|as_completed|gather")
+ (#set! evidence "mention")
+ (#set! rule "python.concurrency.library-call"))
+
 ;; Mentions first (of two patterns matching the same call, the earlier one counts): handing one
 ;; blocking call to a worker thread, `await asyncio.to_thread(download, url)`,
 ;; `loop.run_in_executor(None, fn)`, `anyio.to_thread.run_sync(fn)`, shares nothing by itself; it
@@ -120,11 +133,14 @@
  (#set! evidence "mention")
  (#set! rule "python.concurrency.thread-local"))
 
-; executor.submit(fn, x), pool.apply_async(...), pool.starmap(...) when concurrent.futures / multiprocessing is used
+; executor.submit(fn, x), pool.apply_async(...), pool.starmap(...) when concurrent.futures / multiprocessing is used.
+; Not a Celery workflow sent off, `chain(task_a.s(x), task_b.s()).apply_async()`, `task.si(x).apply_async()`
+; (round 96, courtlistener: tasks run one after another on the workers, nothing shared in-process).
 ((call
    function: (attribute attribute: (identifier) @method) @trigger)
  (#any-of? @method "submit" "apply_async" "map_async" "starmap" "starmap_async" "imap" "imap_unordered")
  (#imports? "^(concurrent\\.futures|multiprocessing)(\\.|$)")
+ (#not-match? @trigger "^(celery\\.)?chain\\s*\\(|^[\\w.]+\\.(s|si|signature)\\([\\s\\S]*\\)\\s*\\.apply_async\\(")
  (#set! rule "python.concurrency.futures"))
 
 ; tg.create_task(coro()), loop.call_soon_threadsafe(cb)

@@ -59,26 +59,6 @@
  (#set! evidence "mention")
  (#set! rule "python.crypto.certificate-format"))
 
-;; The backend argument `default_backend()` chooses nothing (cryptography ignores it since 3.1): a
-;; mention, wherever it appears (round 94, freeIPA passes it to every loader).
-((call
-   function: [(identifier) (attribute)] @trigger)
- (#resolves-to? @trigger "^cryptography\\.hazmat\\.backends\\.default_backend$")
- (#set! evidence "mention")
- (#set! rule "python.crypto.library-call"))
-
-;; ... and a public key loaded or rebuilt only to change its form (`serialization.load_der_public_key(
-;; der)` into a JWK, `rsa.RSAPublicNumbers(e, n).public_key()` exported as DER: round 94, freeIPA's key
-;; exchange and HSM helpers, judged N): public data, no trust decision. A unit that verifies or
-;; encrypts with it, or trusts it (a pinned key, a certificate), keeps the call.
-((call
-   function: [(identifier) (attribute)] @trigger)
- (#resolves-to? @trigger "^cryptography\\.hazmat\\.primitives\\.(serialization\\.load_(pem|der|ssh)_public_key|asymmetric\\.(rsa\\.RSAPublicNumbers|ec\\.EllipticCurvePublicNumbers))$")
- (#not-text-before? @trigger "{{certificate-trust-use}}|\\.verify\\(|\\.encrypt\\(|padding\\.|[Pp]in(ned)?\\b")
- (#not-text-after? @trigger "{{certificate-trust-use}}|\\.verify\\(|\\.encrypt\\(|padding\\.|[Pp]in(ned)?\\b")
- (#set! evidence "mention")
- (#set! rule "python.crypto.library-call"))
-
 ;; ... and so does parsing a public certificate and no more (`Cert.from_pem`: `cert =
 ;; x509.load_pem_x509_certificate(data); return cls(cert)`, a chain file read into a list): nothing is
 ;; verified, signed or trusted in the unit (round 39, mitmproxy's certificate wrapper; as Go's

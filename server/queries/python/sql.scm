@@ -157,12 +157,15 @@
  (#set! rule "python.sql.django-raw"))
 
 ; Not an Elasticsearch DSL search's `search.extra(size=0)`: a first keyword Django's extra() does
-; not take (select, where, tables, order_by, params, select_params) is a search-body option.
+; not take (select, where, tables, order_by, params, select_params) is a search-body option; nor any
+; extra() in a file that builds Elasticsearch searches (`s = s.extra(**extra_options)`, round 96,
+; courtlistener's percolator and highlighting helpers).
 ((call
    function: (attribute attribute: (identifier) @method) @trigger
    arguments: (argument_list) @args)
  (#eq? @method "extra")
  (#imports? "^django(\\.|$)")
+ (#not-imports? "^(elasticsearch_dsl|elasticsearch|django_elasticsearch_dsl|opensearchpy|opensearch_dsl)(\\.|$)")
  (#not-match? @args "^\\(\\s*(?!(select|where|tables|order_by|params|select_params)\\s*=)[A-Za-z_]\\w*\\s*=[^=]")
  (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.sql.django-raw"))

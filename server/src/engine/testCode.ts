@@ -271,10 +271,12 @@ const TEST_SERVER_DIR = /^([a-z0-9]+[-_])*tests?[-_](servers?|idps?|providers?)$
  * endpoint sending a test event) is product code. Not a product's A/B-test feature (`ab-tests/`). Also
  * the name run together (`ipatests/`, freeIPA's whole test package with its integration helpers and CI
  * scripts, round 94; `e2etests/`, `unittests/`, `webtests/`), but not the words that end so (`contests/`,
- * `protests/`). (`tests`, `e2e` and the usual spellings are in TEST_DIRS.)
+ * `protests/`); and the plural first with an underscore (`tests_func/`, wal-g's functional tests and
+ * their helpers, round 96; a hyphenated `test-connection/` can be a product feature).
+ * (`tests`, `e2e` and the usual spellings are in TEST_DIRS.)
  */
 const NAMED_TEST_DIR =
-  /^(?!(ab|a[-_]b|split|multivariate)[-_]tests?$)(([a-z0-9]+[-_])+tests|([a-z0-9]+_)+test)$|^e2e[-_][a-z0-9]+([-_][a-z0-9]+)*$|^(?!(con|pro|at|de|la)tests$)[a-z][a-z0-9]{1,15}tests$/;
+  /^(?!(ab|a[-_]b|split|multivariate)[-_]tests?$)(([a-z0-9]+[-_])+tests|([a-z0-9]+_)+test)$|^e2e[-_][a-z0-9]+([-_][a-z0-9]+)*$|^(?!(con|pro|at|de|la)tests$)[a-z][a-z0-9]{1,15}tests$|^tests_[a-z0-9]+(_[a-z0-9]+)*$/;
 
 /** A named stand-in for one outside service (`github_mock/`, `s3-mock/`; round 67, galaxy_ng's dev profiles). */
 const NAMED_MOCK_DIR = /^[a-z0-9]+([-_][a-z0-9]+)*[-_]mocks?$/;

@@ -2772,9 +2772,7 @@ const WAIT_CALL = /time\.(Sleep|After)\(|asyncio\.sleep\(|time\.sleep\(|\bsleep\
  * wait, do not qualify.
  */
 export function isRetryLoop(n: Node, ctx: ValueContext): boolean {
-  // (Whole-line comments say nothing: "Retrying inside this run would list the same rows again" in
-  // a batched cleanup loop that pauses between batches; round 94, shellhub.)
-  const text = textOf(n, ctx).replace(/^[ \t]*(\/\/|#).*$/gm, '');
+  const text = textOf(n, ctx);
   return WAIT_CALL.test(text) && RETRY_WORD.test(text);
 }
 
@@ -3094,7 +3092,6 @@ function pythonNotSecretPair(a: Node, b: Node, ctx: ValueContext): boolean {
   if (pyStreamPosition(ua, ctx) || pyStreamPosition(ub, ctx)) return true;
   if (pyNormalFormCheck(a, ub, ctx) || pyNormalFormCheck(b, ua, ctx)) return true;
   if (pyPairKey(ua, ctx) || pyPairKey(ub, ctx)) return true;
-  if (pyComprehensionLookup(ua, ctx) || pyComprehensionLookup(ub, ctx)) return true;
   return pyAssignedAfter(ua, ub, ctx) || pyAssignedAfter(ub, ua, ctx);
 }
 
@@ -3124,28 +3121,6 @@ function pyPairKey(n: Node, ctx: ValueContext): boolean {
   return m !== null && (SECRET_NAME.test(other) || /^(pin|passphrase|passcode)$/i.test(other)) && !NOT_SECRET_NAME.test(other);
 }
 
-/**
- * A field of a comprehension's element compared in its filter, `[n for n in nodes if n.token ==
- * token]`, `any(k.key == key for k in keys)`: picking records by a value, like an ORM filter (round
- * 94, WebODM's node sync deduplicating the nodes the user can already see).
- */
-function pyComprehensionLookup(n: Node, ctx: ValueContext): boolean {
-  if (n.type !== 'attribute') return false;
-  const owner = field(n, 'object');
-  if (owner?.type !== 'identifier') return false;
-  let cur: Node | null = parentOf(n, ctx);
-  for (let depth = 0; cur && depth < 6; depth++) {
-    if (cur.type === 'if_clause') {
-      const comp = cur.parent;
-      if (!comp || !/comprehension$|^generator_expression$/.test(comp.type)) return false;
-      const ownerName = textOf(owner, ctx);
-      return comp.namedChildren.some((c) => c?.type === 'for_in_clause' && textOf(field(c, 'left') ?? c, ctx) === ownerName);
-    }
-    if (!['comparison_operator', 'boolean_operator', 'parenthesized_expression', 'not_operator'].includes(cur.type)) return false;
-    cur = cur.parent;
-  }
-  return false;
-}
 
 /**
  * Round 35 (synapse): the bounds of a stream or page range named as tokens (`from_token ==
