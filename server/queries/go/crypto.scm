@@ -71,11 +71,12 @@
 ;; (verifies it, pools it, puts it in a TLS config, compares it with a pinned one: `.Equal`) keeps the
 ;; parse as an operation, and so does one that loads a trust anchor (a CA or root certificate, a
 ;; SAML or SNS signing certificate: supabase's SAMLConfiguration, listmonk's SES.getCert, dex's SAML
-;; connector, judged Y); parsed private keys and revocation lists stay operations. A public key parsed
-;; and no more (`x509.ParsePKIXPublicKey(block.Bytes)` in rekor's NewPublicKey, round 95) is the same.
+;; connector, judged Y); parsed private keys and revocation lists stay operations. (Not public keys:
+;; `x509.ParsePKIXPublicKey` loads the key a webhook or token is verified with in another function, judged
+;; Y in listmonk, hanko, oauth2-proxy and cerbos; rekor's parse-only `NewPublicKey`, N in round 95, stays.)
 ((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
  (#resolves-to? @pkg "^crypto/x509$")
- (#match? @f "^(ParseCertificates?|ParsePKIXPublicKey|ParsePKCS1PublicKey)$")
+ (#match? @f "^ParseCertificates?$")
  (#not-text-before? @trigger "{{certificate-trust-use}}|\\.Equal\\b|{{trust-anchor-word}}")
  (#not-text-after? @trigger "{{certificate-trust-use}}|\\.Equal\\b|{{trust-anchor-word}}")
  (#set! evidence "mention")
@@ -108,21 +109,6 @@
  (#match? @v "^([Pp]ub(lic)?_?[Kk]ey\\w*|[Cc]anonical\\w*[Kk]ey\\w*|\\w*\\.RawSubjectPublicKeyInfo)$")
  (#not-text-before? @trigger "[Pp]in(ned|s)?\\b|subtle\\.|hmac\\.Equal|bytes\\.Equal")
  (#not-text-after? @trigger "[Pp]in(ned|s)?\\b|subtle\\.|hmac\\.Equal|bytes\\.Equal|\\s==\\s|\\s!=\\s")
- (#set! evidence "mention")
- (#set! rule "go.crypto.format-check"))
-
-;; A hash function named by value, `crypto.Hash(0)` beside `crypto.SHA256` in a table mapping digest
-;; names to algorithms (round 95, rekor's UnprefixSHA): a type conversion, not a computation; and
-;; OpenPGP armour, `armor.Encode(&buf, openpgp.SignatureType, nil)`, is text encoding.
-((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
- (#resolves-to? @pkg "^crypto$")
- (#eq? @f "Hash")
- (#set! evidence "mention")
- (#set! rule "go.crypto.api"))
-
-((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
- (#resolves-to? @pkg "^(golang\\.org/x/crypto|github\\.com/ProtonMail/go-crypto)/openpgp/armor$")
- (#any-of? @f "Encode" "Decode")
  (#set! evidence "mention")
  (#set! rule "go.crypto.format-check"))
 
