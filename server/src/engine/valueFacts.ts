@@ -3121,7 +3121,6 @@ function pyPairKey(n: Node, ctx: ValueContext): boolean {
   return m !== null && (SECRET_NAME.test(other) || /^(pin|passphrase|passcode)$/i.test(other)) && !NOT_SECRET_NAME.test(other);
 }
 
-
 /**
  * Round 35 (synapse): the bounds of a stream or page range named as tokens (`from_token ==
  * upto_token`, `from_key == max_token`, `token != current_batch_token`) are positions; so is a
@@ -3186,10 +3185,12 @@ function pyStoredField(n: Node, ctx: ValueContext): boolean {
   return !values.some((v) => PY_PRESENTED_CHAIN.test(v) || PRESENTED_SIDE.test(v));
 }
 
-/** `field` (`user.email_lookup`) is assigned `value` (a local) after the comparison in its function. */
-// (Or an entry of a parsed file set from the setting it differs from, `connector.attrib[secretattr] =
-// self.ajp_secret` after `connector.attrib[secretattr] != self.ajp_secret`: round 94, freeIPA writing
-// its AJP secret into Tomcat's server.xml; a config sync, no presented value.)
+/**
+ * `field` (`user.email_lookup`) is assigned `value` (a local) after the comparison in its function;
+ * or an entry of a parsed file is set from the setting it differed from (`connector.attrib[secretattr]
+ * = self.ajp_secret` after `connector.attrib[secretattr] != self.ajp_secret`: round 94, freeIPA writing
+ * its AJP secret into Tomcat's server.xml; a config sync, no presented value).
+ */
 function pyAssignedAfter(f: Node, v: Node, ctx: ValueContext): boolean {
   if ((f.type !== 'attribute' && f.type !== 'subscript') || (v.type !== 'identifier' && v.type !== 'attribute')) return false;
   const fn = enclosingFunction(f, ctx);
