@@ -595,6 +595,8 @@ const RECALL_ROUND_LABELS = [
   'round 94, seed 20261294: held out on five new repositories (engine at 9f712fd, stop 48\'s final rules; not tuned on)',
   'round 95, seed 20261295: held out on five new repositories (engine at 1b8f953, this stop\'s rules after round 94; not tuned on)',
   'round 96, seed 20261296: held out on five new repositories (engine at 8d47c6d, this stop\'s rules after round 95; not tuned on)',
+  'round 97, seed 20261297: held out on five new repositories (engine at 65492c1, stop 49\'s final rules; not tuned on)',
+  'round 98, seed 20261298: held out on five new repositories (engine at 65492c1, stop 49\'s final rules; not tuned on)',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
