@@ -36,6 +36,23 @@
  (#set! evidence "mention")
  (#set! rule "ecma.concurrency.library"))
 
+;; Making a rate limiter, `const pollLimiter = new Bottleneck({ maxConcurrent: 1, minTime: 100 })`, or a
+;; limiter kept on an object, `this.limiter = pLimit(5)`: like making a lock, nothing runs yet; the
+;; units that schedule work through it are the regions (round 97, Gladys: nine limiters made at
+;; module level or in a constructor, all judged N).
+((new_expression constructor: [(identifier) (member_expression)] @trigger)
+ (#resolves-to? @trigger "^bottleneck(/[\\w./-]+)?(\\.|$)")
+ (#set! evidence "mention")
+ (#set! rule "ecma.concurrency.library"))
+
+((assignment_expression
+   right: (call_expression
+            function: (identifier) @trigger
+            arguments: (arguments . [(number) (identifier) (member_expression)] .)))
+ (#resolves-to? @trigger "^p-limit(\\.default)?$")
+ (#set! evidence "mention")
+ (#set! rule "ecma.concurrency.library"))
+
 ;; A BullMQ worker that takes one job at a time, `new Worker('webhooks', handler, Object.assign({ concurrency: 1 }, queueConf))`:
 ;; a serial queue consumer, nothing runs beside it in the process (round 65, wildduck's four workers,
 ;; judged N; workers with a concurrency above one stay operations). A mention, first so it takes the node.
@@ -118,8 +135,20 @@
      object: [(identifier) @o (member_expression property: (property_identifier) @o)]
      property: (property_identifier) @m @trigger))
  (#match? @o "([Qq]ueue|QUEUE|[Pp]ool|POOL|[Ll]imiter|LIMITER|[Ss]cheduler|[Pp]iscina|[Ww]orkers?)$")
- (#match? @m "^(add|addAll|onIdle|onEmpty|schedule|wrap|exec|run)$")
- (#imports? "^(p-queue|bottleneck|piscina|workerpool|tinypool)$")
+ (#match? @m "^(add|addAll|onIdle|onEmpty|schedule|exec|run)$")
+ (#imports? "^(p-queue|bottleneck|piscina|workerpool|tinypool)(/[\\w./-]+)?$")
+ (#set! rule "ecma.concurrency.pool"))
+
+; limiter.wrap(fn): a rate-limited version of a function, made but not run (round 97, Gladys's
+; `sendCameraFileToGatewayLimited: limiter.wrap(sendCameraFileToGateway)` export, judged N).
+((call_expression
+   function: (member_expression
+     object: [(identifier) @o (member_expression property: (property_identifier) @o)]
+     property: (property_identifier) @m @trigger))
+ (#match? @o "([Qq]ueue|QUEUE|[Pp]ool|POOL|[Ll]imiter|LIMITER|[Ss]cheduler)$")
+ (#eq? @m "wrap")
+ (#imports? "^bottleneck(/[\\w./-]+)?$")
+ (#set! evidence "mention")
  (#set! rule "ecma.concurrency.pool"))
 
 ; Promise.all(items.map(async ...)), Promise.allSettled, Promise.race, Promise.any

@@ -17,6 +17,17 @@
  (#set! evidence "mention")
  (#set! rule "go.crypto.format-check"))
 
+;; cryptobyte reads and writes length-prefixed and ASN.1 byte strings: `input := cryptobyte.String(der)`,
+;; `input.ReadASN1(&inner, asn1.SEQUENCE)`, `b.AddUint16LengthPrefixed(…)`. An encoding, not a
+;; cryptographic operation: slicing a certificate's TBS bytes or an extension's fields signs, verifies
+;; and trusts nothing (round 97, boulder's `tbsDERFromCertDER`, its Merkle-tree entry and proof
+;; parsers: judged N). It joins a crypto region but makes none. (First: of two patterns matching the
+;; same node, the earlier counts.)
+((selector_expression operand: (identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^golang\\.org/x/crypto/cryptobyte(/asn1)?$")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.encoding"))
+
 ;; A TLS name lookup used only as text makes no decision: `fmt.Sprintf("... %s", tls.VersionName(v))`,
 ;; and a Stringer `func (v TLSVersion) String() string { return tls.VersionName(v.Value) }`. The name
 ;; only labels a message; comparing it (`case tls.VersionName(tls.VersionTLS13):`, parsing a

@@ -271,10 +271,14 @@
 ; attempts < MaxAttempts: an attempt counter against its maximum (a counter compared with a number,
 ; or two limits compared in configuration checks, do not count; a for header's bound is the loop
 ; rules' business).
+; Not the failed guesses stored on a credential or code, `if cred.Retries > v.MaxRetries { return
+; ErrPolicy }` before a verification code is compared (round 97, tinode's email and phone
+; validators): a brute-force limit (auth), nothing is tried again.
 ((if_statement condition: (binary_expression left: (_) @count operator: [">=" ">" "<" "<="] right: (_) @max) @trigger)
  (#match? @count "{{retry-word}}")
  (#not-match? @count "([Mm]ax|MAX|[Ll]imit|LIMIT|^len\\()")
  (#match? @max "^([\\w.]*\\.)?([Mm]ax|MAX_?)\\w*([Rr]etr(y|ies)|RETR(Y|IES)|[Aa]ttempts?|ATTEMPTS?|[Tt]ries|TRIES)\\w*$")
+ (#not-match? @count "{{credential-guess-counter}}")
  (#set! rule "go.retry.attempt-budget"))
 
 ; The wait of a retry helper named for it: `func (f *Pool) backoff(ctx) error { select { case

@@ -204,6 +204,7 @@
 ([(interpreted_string_literal) (raw_string_literal)] @trigger
  (#sql? @trigger)
  (#not-match? @trigger "^.\\s*([Bb]egin|[Cc]ommit|[Rr]ollback)\\s*;?\\s*.$")
+ (#not-match? @trigger "{{constant-pragma-read}}")
  (#set! rule "go.sql.string"))
 
 ; gobuffalo/pop tx.RawQuery(q, args...) and bun db.NewRaw(q, args...): named for raw SQL, so no

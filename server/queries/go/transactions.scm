@@ -48,6 +48,32 @@
  (#set! evidence "mention")
  (#set! rule "go.transactions.read-only-lookup"))
 
+;; ... and so is any transaction the function begins and ends around one statement run once:
+;; `tx, err := a.db.BeginTx(ctx, pgx.TxOptions{})`, one `tx.Exec(ctx, q, args...)`, `tx.Commit(ctx)`
+;; (round 97, tinode's SubsUpdate, judged N): one statement is atomic by itself, as in a transaction
+;; closure with one statement below. Not a loop of statements, a locking read, the handle handed to
+;; another function, or the caller's SQL.
+((short_var_declaration
+   left: (expression_list . (identifier) @trigger)
+   right: (expression_list . (call_expression function: (selector_expression field: (field_identifier) @f))))
+ (#any-of? @f "BeginTx" "BeginTxx" "Begin" "Beginx" "MustBegin" "MustBeginTx")
+ (#lone-statement-tx? @trigger)
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.lone-statement"))
+
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger)
+ (#any-of? @f "BeginTx" "BeginTxx" "Begin" "Beginx" "MustBegin" "MustBeginTx" "Rollback" "Commit")
+ (#lone-statement-tx? @trigger)
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.lone-statement"))
+
+((composite_literal type: (qualified_type name: (type_identifier) @t) @trigger)
+ (#eq? @t "TxOptions")
+ (#lone-statement-tx? @trigger)
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.lone-statement"))
+
 ;; A transaction around one statement on its own handle is a mention (first: of two patterns matching
 ;; the same call, the earlier one counts): c.Transaction(func(tx *Conn) error { return
 ;; tx.RawQuery("SHOW max_connections").First(&n) }), or an if err := tx.Create(&x); err != nil check

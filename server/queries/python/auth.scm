@@ -1092,10 +1092,20 @@
 ; `if not is_permitted: raise AccessDenied()`: the project's own denial exception, raised when a
 ; condition about what is allowed, permitted, granted or authorised fails; also one named plainly
 ; (`if not ctx.authenticated: raise exception.Unauthorized(…)`, round 49, keystone's RBAC enforcer).
+; A PolicyError raised on a condition about the policy itself (`if policy is None: raise
+; PolicyError("Unknown policy")`, `if self.policy_type not in …`) is configuration validation, not a
+; refusal: swift's storage policies (round 98). For that exception the condition must ask what is
+; allowed, permitted, granted or authorised.
 (([(if_statement condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))
    (elif_clause condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))])
- (#match? @f "(^|\\.)\\w*(PolicyError|PolicyViolation|AccessDenied|AccessDeniedError|NotAllowed|NotAllowedError|NotAuthori[sz]ed|NotAuthori[sz]edError|AuthorizationError|AuthorisationError|ForbiddenError)$|(^|\\.)(Unauthori[sz]ed|Unauthenticated|Forbidden|ForbiddenAction)$")
+ (#match? @f "(^|\\.)\\w*(AccessDenied|AccessDeniedError|NotAllowed|NotAllowedError|NotAuthori[sz]ed|NotAuthori[sz]edError|AuthorizationError|AuthorisationError|ForbiddenError)$|(^|\\.)(Unauthori[sz]ed|Unauthenticated|Forbidden|ForbiddenAction)$")
  (#match? @cond "[Aa]llow|[Pp]ermi[st]|[Gg]rant|[Aa]uthori[sz]|[Aa]uthenticat|[Rr]ole|[Aa]dmin|[Ss]cope|[Pp]olicy")
+ (#set! rule "python.auth.deny-guard"))
+
+(([(if_statement condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))
+   (elif_clause condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))])
+ (#match? @f "(^|\\.)\\w*(PolicyError|PolicyViolation)$")
+ (#match? @cond "[Aa]llow|[Pp]ermi[st]|[Gg]rant|[Aa]uthori[sz]|[Aa]uthenticat|[Rr]ole|[Aa]dmin|[Ss]cope")
  (#set! rule "python.auth.deny-guard"))
 
 ; itsdangerous: serializer.loads(token, max_age=...), signer.unsign(value, max_age=...): an invite,

@@ -325,7 +325,7 @@ function someTouchedTopLevel(changed: readonly CharRange[], root: Node, oldRoot:
 }
 
 /** The words import statements are found by, per family (imports.ts findImportStatements). */
-const IMPORT_WORDS: Record<QueryFamily, readonly string[]> = { go: ['import'], python: ['import'], ecma: ['import', 'require'] };
+const IMPORT_WORDS: Record<QueryFamily, readonly string[]> = { go: ['import'], python: ['import'], ecma: ['import', 'require', 'promisify'] };
 
 /** The offsets of each import word of the family in `text`. */
 function keywordOffsets(text: string, family: QueryFamily): number[][] {

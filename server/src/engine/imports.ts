@@ -158,7 +158,7 @@ export function findImportStatements(root: Node, family: QueryFamily, source: So
   // CommonJS builds) binds like import('jose').
   const helpers = new Set<string>();
   for (const m of source.text.matchAll(DYNAMIC_IMPORT_HELPER_CALL)) if (helpers.size < 4) helpers.add(m[1]!);
-  for (const word of ['require', 'import', ...helpers]) {
+  for (const word of ['require', 'import', 'promisify', ...helpers]) {
     for (const d of statementsWithKeyword(root, source, word, ECMA_DECLARATOR, Infinity)) unique.set(d.id, d);
   }
   return {
@@ -306,6 +306,14 @@ export function bindImports(family: QueryFamily, statements: ImportStatements, t
     const value = decl.childForFieldName('value');
     const name = decl.childForFieldName('name');
     if (!value || !name) continue;
+    // `const randomBytes = util.promisify(crypto.randomBytes)` (also Bluebird's `Promise.promisify`):
+    // the promise-returning twin of an imported function is that function (round 97, Gladys's
+    // refresh tokens, API keys and backup keys drawn through it).
+    const promisified = promisifiedTarget(value, table);
+    if (promisified && name.type === 'identifier') {
+      table.bind(name.text, promisified);
+      continue;
+    }
     const target = ecmaRequireTarget(value);
     if (!target) continue;
     table.addModule(target.module);
@@ -320,6 +328,17 @@ export function bindImports(family: QueryFamily, statements: ImportStatements, t
       table.bind(id.text, module);
     }
   }
+}
+
+/** The imported function a `promisify(f)` call wraps (`util.promisify`, `Promise.promisify`, a bare `promisify`), by the names bound so far. */
+function promisifiedTarget(value: Node, table: ImportTable): string | undefined {
+  if (value.type !== 'call_expression') return undefined;
+  const fn = value.childForFieldName('function');
+  if (!fn || !/^(promisify|[A-Za-z_$][\w$]*\.promisify)$/.test(fn.text)) return undefined;
+  const args = value.childForFieldName('arguments')?.namedChildren ?? [];
+  if (args.length !== 1 || !args[0]) return undefined;
+  const resolved = resolveName(args[0], 'ecma', table);
+  return resolved?.imported ? resolved.name : undefined;
 }
 
 /** `text` is the whole parsed text (faster than reading it back from the tree). */

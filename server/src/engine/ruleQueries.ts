@@ -136,7 +136,7 @@ const CONTEXT_PREDICATES = new Set([
   'secret-compare?', 'strong-secret-compare?', 'mac-compare?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'concat-runtime-value?', 'incidental-use?', 'not-incidental-use?',
   'secret-use?', 'not-secret-use?', 'unit-name-matches?', 'not-unit-name-matches?', 'parses-parameter?', 'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
   // The function's allocations, its locks, its size (goAtomics.ts).
-  'lone-read-tx?',
+  'lone-read-tx?', 'lone-statement-tx?',
   'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-store?', 'not-lock-guarded?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?',
   // What a go statement shares with its spawner, the function's code before or after a call (goShapes.ts).
   'fire-and-forget?', 'not-fire-and-forget?', 'text-before?', 'not-text-before?', 'text-after?', 'not-text-after?', 'executed-later?', 'block-matches?',
@@ -310,7 +310,7 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
   'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'mac-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'concat-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?',
-  'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-store?', 'not-lock-guarded?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?', 'single-statement-tx?', 'read-only-tx?', 'one-write-tx?', 'lone-read-tx?',
+  'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-store?', 'not-lock-guarded?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?', 'single-statement-tx?', 'read-only-tx?', 'one-write-tx?', 'lone-read-tx?', 'lone-statement-tx?',
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
   'inside-callback-of?', 'not-inside-callback-of?', 'behind-middleware?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
   'not-fixed-orm-query?', 'not-forwarded-credential?', 'not-read-only-transaction?', 'not-closure-primitive?',
@@ -503,18 +503,26 @@ const TX_END_METHOD = /^(Rollback|Commit)$/;
  * caller (no argument mentions a parameter of the function): a single read needs no transaction and can
  * write nothing (round 76, libredesk's report queries: seven judged N). A dry run of the caller's
  * SQL in a read-only transaction keeps its region.
+ *
+ * `#lone-statement-tx? @n` (`readOnly` false): the same for any transaction the function begins
+ * (`tx, err := a.db.BeginTx(ctx, pgx.TxOptions{})`, `db.Begin()`) around one statement run once, not in
+ * a loop and not a locking read: `tx.Exec(ctx, q, args...)` then `tx.Commit(ctx)` (round 97, tinode's
+ * `SubsUpdate`: one UPDATE, judged N). One statement is atomic by itself (RECONCILED: an atomic block
+ * around one write, as Go's transaction closures with one statement).
  */
-export function isLoneReadOnlyTx(n: Node, ctx: ValueContext): boolean {
+export function isLoneReadOnlyTx(n: Node, ctx: ValueContext, readOnly = true): boolean {
   // (The engine's indexed lookup, not a climb over parents: each climb step asks the tree from its root.)
-  const fn = enclosingFunction(n, ctx);
+  let fn = enclosingFunction(n, ctx);
+  // A rollback in a deferred closure (`defer func() { if err != nil { tx.Rollback(ctx) } }()`) ends the holder's transaction.
+  while (!readOnly && fn?.type === 'func_literal' && fn.parent?.type === 'call_expression' && fn.parent.parent?.type === 'defer_statement') fn = enclosingFunction(fn.parent, ctx);
   const body = fn?.childForFieldName('body');
   if (!fn || !body) return false;
   let tx: string | undefined;
   for (const decl of body.descendantsOfType(['short_var_declaration', 'assignment_statement'])) {
     const right = decl?.childForFieldName('right')?.namedChildren[0];
     const callee = right?.type === 'call_expression' ? right.childForFieldName('function') : null;
-    if (!decl || !right || callee?.type !== 'selector_expression' || !/^BeginTxx?$/.test(callee.childForFieldName('field')?.text ?? '')) continue;
-    if (!/\bReadOnly\s*:\s*true\b/.test(right.childForFieldName('arguments')?.text ?? '')) return false;
+    if (!decl || !right || callee?.type !== 'selector_expression' || !(readOnly ? /^BeginTxx?$/ : /^(BeginTxx?|Beginx?|MustBegin(Tx)?)$/).test(callee.childForFieldName('field')?.text ?? '')) continue;
+    if (readOnly && !/\bReadOnly\s*:\s*true\b/.test(right.childForFieldName('arguments')?.text ?? '')) return false;
     const first = decl.childForFieldName('left')?.namedChildren[0];
     if (tx !== undefined || first?.type !== 'identifier') return false;
     tx = first.text;
@@ -522,7 +530,13 @@ export function isLoneReadOnlyTx(n: Node, ctx: ValueContext): boolean {
   if (tx === undefined) return false;
   // The function's own parameters (not its receiver: `m.q.Report` is the application's statement).
   const params = new Set<string>();
+  const contextParams = new Set<string>();
   for (const p of fn.childForFieldName('parameters')?.descendantsOfType(['parameter_declaration', 'variadic_parameter_declaration']) ?? []) {
+    // (A context handed on is no statement: `tx.ExecContext(ctx, q)` with `ctx context.Context` a parameter.)
+    if (!readOnly && p?.childForFieldName('type')?.text === 'context.Context') {
+      for (const id of p?.childrenForFieldName('name') ?? []) if (id) contextParams.add(id.text);
+      continue;
+    }
     for (const id of p?.childrenForFieldName('name') ?? []) if (id) params.add(id.text);
   }
   const mentionsParam = (text: string) => [...params].some((name) => new RegExp(`\\b${name}\\b`).test(text));
@@ -533,7 +547,16 @@ export function isLoneReadOnlyTx(n: Node, ctx: ValueContext): boolean {
     if (TX_END_METHOD.test(callee.childForFieldName('field')?.text ?? '')) continue;
     if (++statements > 1) return false;
     // (`tx.QueryRow("EXPLAIN (FORMAT JSON) " + query, args...)`: listmonk's check of a caller's query, judged Y.)
-    if (mentionsParam(call.childForFieldName('arguments')?.text ?? '')) return false;
+    if (readOnly && mentionsParam(call.childForFieldName('arguments')?.text ?? '')) return false;
+    if (!readOnly) {
+      // The statement is the first argument after the context; bound values may be the caller's.
+      const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a !== null);
+      const statement = args.length > 1 && (contextParams.has(args[0]!.text) || /^(ctx|context\.\w+\(\))$/.test(args[0]!.text)) ? args[1] : args[0];
+      if (statement && mentionsParam(statement.text)) return false;
+      // Run once: not in a loop (one statement per item), not a locking read (the first half of a write).
+      if (TX_LOCK_WORDS.test(call.text.slice(0, 400))) return false;
+      for (let p: Node | null = call.parent; p && p.id !== body.id; p = p.parent) if (p.type === 'for_statement' || p.type === 'func_literal') return false;
+    }
   }
   // The handle handed on to another function runs statements unseen here.
   const handedOn = body.descendantsOfType('argument_list').some((l) => (l?.namedChildren ?? []).some((a) => a?.type === 'identifier' && a.text === tx));
@@ -841,6 +864,8 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps) => allOf(caps, capture, (n) => isOneWriteTx(n));
     case 'lone-read-tx?':
       return (caps, ctx) => allOf(caps, capture, (n) => isLoneReadOnlyTx(n, ctx));
+    case 'lone-statement-tx?':
+      return (caps, ctx) => allOf(caps, capture, (n) => isLoneReadOnlyTx(n, ctx, false));
     case 'unit-name-matches?':
       return (caps, ctx) => allOf(caps, capture, (n) => re.test(unitName(n, ctx)));
     case 'not-unit-name-matches?':

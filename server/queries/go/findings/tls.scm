@@ -1,7 +1,9 @@
 ; TLS certificate verification turned off (CWE-295): &tls.Config{InsecureSkipVerify: true} and
 ; cfg.InsecureSkipVerify = true. A config that verifies the peer itself (VerifyPeerCertificate or
 ; VerifyConnection in the same literal, e.g. certificate pinning, or assigned a verifier after the
-; flag in the same function: tyk's chain-and-name check, round 47; or the peer's certificate pinned by
+; flag in the same function: tyk's chain-and-name check, round 47; a verifier made by a method or a
+; library, `config.VerifyPeerCertificate = clientACL.VerifyPeerCertificateClient`, SPIFFE's
+; `WrapVerifyPeerCertificate(…)`: round 98, ghostunnel's pinning and SPIFFE clients; or the peer's certificate pinned by
 ; the fields set after it, `st.PeerCertSANs = append(…)`: traefik's Gateway API backend policy checking
 ; subject names itself, round 66) is left alone, and so is the literal
 ; behind an operator's switch (`if c.SkipVerify { … }`, an early `if !c.SkipVerify { return }`, a
@@ -34,7 +36,7 @@
  (#eq? @value "true")
  (#match? @name "\\.InsecureSkipVerify$")
  (#not-text-before? @finding "{{peer-pinned-tls}}")
- (#not-text-after? @finding "\\.(VerifyPeerCertificate|VerifyConnection)\\s*=\\s*func\\b|\\.(PeerCert\\w*|PinnedCert\\w*|PeerFingerprint\\w*|CertFingerprint\\w*)\\s*=")
+ (#not-text-after? @finding "\\.(VerifyPeerCertificate|VerifyConnection)\\s*=\\s*(?!nil\\b)[\\w(]|\\.(PeerCert\\w*|PinnedCert\\w*|PeerFingerprint\\w*|CertFingerprint\\w*)\\s*=")
  (#not-guarded-by? @finding "{{tls-opt-out-switch}}")
  (#not-guarded-off? @finding "{{tls-verify-setting}}")
  (#not-text-before? @finding "{{loopback-dial}}")
