@@ -249,6 +249,20 @@
  (#match? @trigger "^((process|handle|request|send)(Vote|AppendEntr(y|ies)|InstallSnapshot|Heartbeat|PreVote|PeerState)\\w*|[Rr]equestVote|wonElection|[Cc]ampaign\\w*|xferCampaign|runAs(Leader|Follower|Candidate)|(switch|become|transition)To(Leader|Follower|Candidate)\\w*|[Bb]ecome(Leader|Follower|Candidate|PreCandidate)|[Ss]tep[Dd]own\\w*|buildAppendEntry|applyCommit|tryCommit|maybeCommit|commitTo|trackResponse|lostQuorum\\w*|recalcQuorum|[Ii]nstallSnapshot|truncateWAL|resetElection\\w*|updateLeader|writeTermVote|shouldCountVoteFromPeer|selectNextLeader|[Tt]ick(Election|Heartbeat)|poll|[Pp]ropose(AddPeer|RemovePeer|ConfChange)?|proposeLocked)$")
  (#set! rule "go.consensus.own-raft"))
 
+;; ... and a hand-rolled election on any type: an election term compared, `if c.fo.term <
+;; vreq.req.Term { vote yes }`, `if health.Term < c.fo.term { stale leader }` (round 97, tinode's
+;; cluster failover: a Raft-like vote with no consensus region), in a function that votes, elects or
+;; follows a leader. Which term wins decides who leads; a search term's bounds are not one.
+((binary_expression operator: ["<" ">" "<=" ">="]) @trigger
+ (#match? @trigger "^[\\w.]*\\b([Cc]urrent|[Ll]ast|[Ll]eader)?[Tt]erm(\\(\\))?\\s*[<>]=?\\s*[\\w.]+(\\(\\))?$|^[\\w.]+(\\(\\))?\\s*[<>]=?\\s*[\\w.]*\\b([Cc]urrent|[Ll]ast|[Ll]eader)?[Tt]erm(\\(\\))?$")
+ (#text-before? @trigger "[Vv]ote|[Ll]eader|[Ee]lect(ion|ed)?\\b|[Cc]andidate")
+ (#set! rule "go.consensus.election-term"))
+
+((binary_expression operator: ["<" ">" "<=" ">="]) @trigger
+ (#match? @trigger "^[\\w.]*\\b([Cc]urrent|[Ll]ast|[Ll]eader)?[Tt]erm(\\(\\))?\\s*[<>]=?\\s*[\\w.]+(\\(\\))?$|^[\\w.]+(\\(\\))?\\s*[<>]=?\\s*[\\w.]*\\b([Cc]urrent|[Ll]ast|[Ll]eader)?[Tt]erm(\\(\\))?$")
+ (#text-after? @trigger "[Vv]ote|[Ll]eader|[Ee]lect(ion|ed)?\\b|[Cc]andidate")
+ (#set! rule "go.consensus.election-term"))
+
 ; Round 94 (litestream): a lease kept as an object in S3-compatible storage, written with a
 ; precondition, `input.IfNoneMatch = aws.String("*")` to create it, `input.IfMatch = aws.String(etag)`
 ; to take it over: the conditional put is the compare-and-swap that keeps two primaries from both

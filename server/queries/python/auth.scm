@@ -520,6 +520,13 @@
  (#match? @trigger "^(verify|check|validate)_(totp|hotp|otp)(_\\w+)?$")
  (#set! rule "python.auth.otp"))
 
+; the bcrypt library's own check, `bcrypt.checkpw(login_attempt.password.encode("utf-8"), user["password"].value)`
+; (round 99, consoleme's local login: only a crypto region; JavaScript's bcrypt.compare was one already)
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^bcrypt\\.checkpw$")
+ (#set! rule "python.auth.password-check"))
+
 ; a password check at its call site: account.verify_password(data.password),
 ; user_service.check_password(user.id, form.password.data), the project's own helper
 ; verify_password(plaintext=confirm, ciphertext=current_user.password) — the login or

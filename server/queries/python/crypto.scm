@@ -230,8 +230,21 @@
 ; only encoding and makes nothing
 ((call
    function: [(identifier) (attribute)] @trigger)
- (#resolves-to? @trigger "^(?:hashlib\\.(md5|sha1|sha224|sha256|sha384|sha512|sha512_224|sha512_256|sha3_\\w+|shake_\\w+|blake2[bs]|new|pbkdf2_hmac|scrypt|file_digest)$|hmac\\.(new|digest|HMAC)$|(secrets\\.(token_bytes|token_hex|token_urlsafe|choice|randbits|randbelow|SystemRandom)|os\\.urandom|os\\.getrandom|random\\.SystemRandom)$|cryptography\\.(hazmat|fernet|x509)(\\.|$)|(Crypto|Cryptodome)\\.|bcrypt\\.(hashpw|gensalt|checkpw|kdf)$|passlib\\.(context|hash|hosts|apps|totp|pwd|registry)(\\.|$)|pwdlib(\\.|$)|argon2\\.(PasswordHasher|hash_password\\w*|verify_password|low_level\\.\\w+|Parameters|profiles\\.\\w+)$|ssl\\.(create_default_context|SSLContext|wrap_socket|_create_unverified_context|_create_default_https_context|get_server_certificate|match_hostname)$|httpsig\\.(HeaderVerifier|HeaderSigner|Signer|Verifier|sign\\.\\w+|verify\\.\\w+)$|nacl\\.(secret|public|signing|hash|hashlib|pwhash|utils\\.random|bindings)(\\.|$)|pysodium\\.crypto_\\w+$)")
+ (#resolves-to? @trigger "^(?:hashlib\\.(md5|sha1|sha224|sha256|sha384|sha512|sha512_224|sha512_256|sha3_\\w+|shake_\\w+|blake2[bs]|new|pbkdf2_hmac|scrypt|file_digest)$|hmac\\.(new|digest|HMAC)$|(secrets\\.(token_bytes|token_hex|token_urlsafe|choice|randbits|randbelow|SystemRandom)|os\\.urandom|os\\.getrandom|random\\.SystemRandom)$|cryptography\\.(hazmat|fernet|x509)(\\.|$)|(Crypto|Cryptodome)\\.|bcrypt\\.(hashpw|gensalt|checkpw|kdf)$|passlib\\.(context|hash|hosts|apps|totp|pwd|registry)(\\.|$)|pwdlib(\\.|$)|argon2\\.(PasswordHasher|hash_password\\w*|verify_password|low_level\\.\\w+|Parameters|profiles\\.\\w+)$|ssl\\.(create_default_context|SSLContext|wrap_socket|_create_unverified_context|_create_default_https_context|get_server_certificate|match_hostname)$|httpsig\\.(HeaderVerifier|HeaderSigner|Signer|Verifier|sign\\.\\w+|verify\\.\\w+)$|nacl\\.(secret|public|signing|hash|hashlib|pwhash|utils\\.random|bindings)(\\.|$)|pysodium\\.crypto_\\w+$|fastecdsa\\.(ecdsa|keys|curve|encoding)(\\.|$)|ecdsa\\.(SigningKey|VerifyingKey|util\\.\\w+|keys\\.\\w+))")
  (#not-incidental-use? @trigger)
+ (#set! rule "python.crypto.library-call"))
+
+; Round 99 (consoleme): signing or verifying with a key object held in an attribute, `self.signing_key.sign(
+; s.encode(), encoder=Base64Encoder)`, `self.verifying_key.verify(sig, s.encode(), encoding="base64")`
+; (PyNaCl's SigningKey and VerifyKey, python-ecdsa's, cryptography's private and public keys): the
+; signature is made or checked here, wherever the key was loaded.
+((call
+   function: (attribute
+     object: [(identifier) @obj (attribute attribute: (identifier) @obj)]
+     attribute: (identifier) @method) @trigger)
+ (#any-of? @method "sign" "verify")
+ (#match? @obj "^_?((ed25519|ecdsa|rsa|nacl)_)?(signing|verifying|verify|private|public|sign)_key$")
+ (#imports? "^(nacl|cryptography|ecdsa|fastecdsa|Crypto|Cryptodome)(\\.|$)")
  (#set! rule "python.crypto.library-call"))
 
 ; flask-bcrypt: bcrypt.generate_password_hash(pw) / bcrypt.check_password_hash(h, pw) on the app's
