@@ -75,6 +75,16 @@
  (#set! evidence "mention")
  (#set! rule "go.consensus.api"))
 
+;; A library's error sentinel tested, `errors.Is(err, raft.ErrNotLeader)`, and a conversion to its
+;; name types, `raft.ServerAddress(addr)`, `raft.ServerID(id)`: an error mapped to a reply code, a
+;; peer looked up by address (round 99, ziti's peer handlers and mesh dialer: judged N). A mention
+;; (first: of two patterns matching the same node, the earlier one counts).
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#match? @f "^(Err[A-Z]\\w*|ServerAddress|ServerID|ServerSuffrage)$")
+ (#resolves-to? @pkg "{{consensus-member-library}}")
+ (#set! evidence "mention")
+ (#set! rule "go.consensus.api"))
+
 ; Any member of a consensus / coordination library: raft.NewRaft, raft.DefaultConfig,
 ; raftboltdb.NewBoltStore, concurrency.NewSession, concurrency.NewMutex, concurrency.NewElection,
 ; zk.Connect, zk.NewLock, redsync.New, redislock.New, goredis.NewPool ...
@@ -98,6 +108,30 @@
 ((field_declaration type: [
    (qualified_type package: (package_identifier) @pkg) @trigger
    (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger)])
+ (#resolves-to? @pkg "{{consensus-library}}")
+ (#set! evidence "mention")
+ (#set! rule "go.consensus.type"))
+
+;; ... and so is a library type inside a field's channel, slice or map type (`clusterEvents chan
+;; raft.Observation`, `peers []*raft.Server`), or a channel of it made for such a field (`make(chan
+;; raft.Observation, 16)` in a constructor): round 99, ziti's raft Controller struct and NewController
+;; (judged N); observing, applying and electing are the operations.
+((field_declaration type: [
+   (channel_type (qualified_type package: (package_identifier) @pkg) @trigger)
+   (channel_type (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger))
+   (slice_type (qualified_type package: (package_identifier) @pkg) @trigger)
+   (slice_type (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger))
+   (map_type value: (qualified_type package: (package_identifier) @pkg) @trigger)
+   (map_type value: (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger))])
+ (#resolves-to? @pkg "{{consensus-library}}")
+ (#set! evidence "mention")
+ (#set! rule "go.consensus.type"))
+
+((call_expression
+   function: (identifier) @make
+   arguments: (argument_list . (channel_type [(qualified_type package: (package_identifier) @pkg) @trigger
+                                              (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger)])))
+ (#eq? @make "make")
  (#resolves-to? @pkg "{{consensus-library}}")
  (#set! evidence "mention")
  (#set! rule "go.consensus.type"))
