@@ -486,6 +486,8 @@
 ;   if (!this.userId) throw new Meteor.Error('not-authorized')            (Meteor; round 49, wekan)
 ;   if (admin === undefined) { const error = new Meteor.Error('Forbidden', 'Forbidden'); …; throw error; }
 ; A generic error class given an unauthorized / forbidden code is the same denial.
+; Not in browser code (a Vue plugin's `if (!this.accessToken) throw new Error('Unauthenticated')` before
+; it exchanges a refresh token: round 99, corteza's SPA auth plugin; the server decides every request).
 (([(if_statement condition: (_) @cond consequence: [(throw_statement (new_expression arguments: (arguments . [(member_expression property: (property_identifier) @code) (object (pair value: (string) @code)) (string) @code])) @trigger)
                                (statement_block (throw_statement (new_expression arguments: (arguments . [(member_expression property: (property_identifier) @code) (object (pair value: (string) @code)) (string) @code])) @trigger))
                                (statement_block (lexical_declaration (variable_declarator value: (new_expression arguments: (arguments . (string) @code)) @trigger)) (throw_statement))])])
@@ -494,6 +496,7 @@
  (#not-match? @cond "{{config-presence}}")
  (#not-match? @cond "{{config-gate}}")
  (#not-unit-name-matches? @trigger "^intercept( |$)")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.auth.deny-guard"))
 
 ;; Oslo's one-time-password check, `verifyTOTP(secret, 30, 6, code)` from @oslojs/otp: the second
