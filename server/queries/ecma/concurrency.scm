@@ -36,20 +36,12 @@
  (#set! evidence "mention")
  (#set! rule "ecma.concurrency.library"))
 
-;; Making a rate limiter, `const pollLimiter = new Bottleneck({ maxConcurrent: 1, minTime: 100 })`, or a
-;; limiter kept on an object, `this.limiter = pLimit(5)`: like making a lock, nothing runs yet; the
-;; units that schedule work through it are the regions (round 97, Gladys: nine limiters made at
-;; module level or in a constructor, all judged N).
+;; Making a rate limiter, `const pollLimiter = new Bottleneck({ maxConcurrent: 1, minTime: 100 })`: like
+;; making a lock, nothing runs yet; the units that schedule work through it are the regions (round 97,
+;; Gladys: limiters made at module level, judged N). (Not a p-limit kept on an object, `this.limiter =
+;; pLimit(5)`: trigger.dev's six constructors wiring one to its flush and dispatch callbacks were judged Y.)
 ((new_expression constructor: [(identifier) (member_expression)] @trigger)
  (#resolves-to? @trigger "^bottleneck(/[\\w./-]+)?(\\.|$)")
- (#set! evidence "mention")
- (#set! rule "ecma.concurrency.library"))
-
-((assignment_expression
-   right: (call_expression
-            function: (identifier) @trigger
-            arguments: (arguments . [(number) (identifier) (member_expression)] .)))
- (#resolves-to? @trigger "^p-limit(\\.default)?$")
  (#set! evidence "mention")
  (#set! rule "ecma.concurrency.library"))
 

@@ -180,38 +180,17 @@
  (#set! evidence "mention")
  (#set! rule "python.crypto.certificate-constant"))
 
-;; Round 97 (barbican, confidant): handles and key re-encoding that protect nothing join a crypto
-;; region but make none:
+;; Round 98 (swift): the backend handle joins a crypto region but makes none (not a key loaded only to
+;; be re-encoded, `load_pem_private_key(pem, None)` then `private_bytes(…, NoEncryption())`: barbican's
+;; and confidant's format conversions were judged N in round 97, but seven such units in seven other
+;; repositories were judged Y, an unencrypted private key written out being the decision):
 ; `default_backend()`, the cryptography package's backend handle (a no-op since 3.1): memoising it in a
 ; constructor decides no key, cipher or hash (swift's `Crypto.__init__`, round 98);
 ((call
    function: [(identifier) (attribute)] @trigger)
  (#resolves-to? @trigger "^cryptography\\.hazmat\\.backends\\.default_backend$")
  (#set! evidence "mention")
- (#set! rule "python.crypto.key-format"))
-
-; a key loaded only to be written out in another encoding (`load_pem_private_key(pem, None)` then
-; `private_bytes(encoding=Encoding.DER, format=PrivateFormat.PKCS8, encryption_algorithm=NoEncryption())`,
-; barbican's PEM-to-DER translations, confidant's key encoders): a format conversion, in a unit that
-; signs, verifies, encrypts, derives, exchanges or generates nothing and reads no fingerprint. A unit
-; exporting a key under a password (`BestAvailableEncryption`) keeps it.
-((call
-   function: [(identifier) (attribute)] @trigger)
- (#resolves-to? @trigger "^cryptography\\.hazmat\\.primitives\\.serialization\\.(load_(pem|der)_(private|public)_key|NoEncryption)$")
- (#text-after? @trigger "\\.(private|public)_bytes\\(|NoEncryption\\(")
- (#not-text-before? @trigger "{{key-use}}")
- (#not-text-after? @trigger "{{key-use}}")
- (#set! evidence "mention")
- (#set! rule "python.crypto.key-format"))
-
-((call
-   function: [(identifier) (attribute)] @trigger)
- (#resolves-to? @trigger "^cryptography\\.hazmat\\.primitives\\.serialization\\.NoEncryption$")
- (#text-before? @trigger "\\.(private|public)_bytes\\(")
- (#not-text-before? @trigger "{{key-use}}")
- (#not-text-after? @trigger "{{key-use}}")
- (#set! evidence "mention")
- (#set! rule "python.crypto.key-format"))
+ (#set! rule "python.crypto.backend-handle"))
 
 ; hashlib.sha256(...), hashlib.new("sha1"), hashlib.pbkdf2_hmac(...), `from hashlib import md5`
 ; hmac.new(key, msg, digestmod), hmac.digest(...), hmac.HMAC(...)

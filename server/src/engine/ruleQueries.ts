@@ -530,13 +530,9 @@ export function isLoneReadOnlyTx(n: Node, ctx: ValueContext, readOnly = true): b
   if (tx === undefined) return false;
   // The function's own parameters (not its receiver: `m.q.Report` is the application's statement).
   const params = new Set<string>();
-  const contextParams = new Set<string>();
   for (const p of fn.childForFieldName('parameters')?.descendantsOfType(['parameter_declaration', 'variadic_parameter_declaration']) ?? []) {
     // (A context handed on is no statement: `tx.ExecContext(ctx, q)` with `ctx context.Context` a parameter.)
-    if (!readOnly && p?.childForFieldName('type')?.text === 'context.Context') {
-      for (const id of p?.childrenForFieldName('name') ?? []) if (id) contextParams.add(id.text);
-      continue;
-    }
+    if (!readOnly && p?.childForFieldName('type')?.text === 'context.Context') continue;
     for (const id of p?.childrenForFieldName('name') ?? []) if (id) params.add(id.text);
   }
   const mentionsParam = (text: string) => [...params].some((name) => new RegExp(`\\b${name}\\b`).test(text));
@@ -547,12 +543,11 @@ export function isLoneReadOnlyTx(n: Node, ctx: ValueContext, readOnly = true): b
     if (TX_END_METHOD.test(callee.childForFieldName('field')?.text ?? '')) continue;
     if (++statements > 1) return false;
     // (`tx.QueryRow("EXPLAIN (FORMAT JSON) " + query, args...)`: listmonk's check of a caller's query, judged Y.)
-    if (readOnly && mentionsParam(call.childForFieldName('arguments')?.text ?? '')) return false;
+    if (mentionsParam(call.childForFieldName('arguments')?.text ?? '')) return false;
     if (!readOnly) {
-      // The statement is the first argument after the context; bound values may be the caller's.
-      const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a !== null);
-      const statement = args.length > 1 && (contextParams.has(args[0]!.text) || /^(ctx|context\.\w+\(\))$/.test(args[0]!.text)) ? args[1] : args[0];
-      if (statement && mentionsParam(statement.text)) return false;
+      // Not a statement prepared, or a bucket or cursor opened, whose handle runs more (ntfy's
+      // `stmt, err := tx.Prepare(q)` executed per message, round 28; bbolt's `tx.Bucket(name)`).
+      if (/^(Prepare\w*|Stmt\w*|Bucket|CreateBucket\w*|Cursor|NewQuery)$/.test(callee.childForFieldName('field')?.text ?? '')) return false;
       // Run once: not in a loop (one statement per item), not a locking read (the first half of a write).
       if (TX_LOCK_WORDS.test(call.text.slice(0, 400))) return false;
       for (let p: Node | null = call.parent; p && p.id !== body.id; p = p.parent) if (p.type === 'for_statement' || p.type === 'func_literal') return false;
@@ -560,6 +555,17 @@ export function isLoneReadOnlyTx(n: Node, ctx: ValueContext, readOnly = true): b
   }
   // The handle handed on to another function runs statements unseen here.
   const handedOn = body.descendantsOfType('argument_list').some((l) => (l?.namedChildren ?? []).some((a) => a?.type === 'identifier' && a.text === tx));
+  if (!readOnly && statements === 1 && !handedOn) {
+    // Any other use of the handle (kept in a struct, `txp := &txPreparedStmts{Tx: tx}`; stored in a
+    // field to hold a read lock, `db.rtx = tx`; returned) lets more run on it than this function shows.
+    for (const id of body.descendantsOfType('identifier')) {
+      if (!id || id.text !== tx) continue;
+      const parent = id.parent;
+      if (parent?.type === 'expression_list' && (parent.parent?.type === 'short_var_declaration' || parent.parent?.type === 'assignment_statement') && parent.parent.childForFieldName('left')?.id === parent.id) continue;
+      if (parent?.type === 'selector_expression' && parent.childForFieldName('operand')?.id === id.id && parent.parent?.type === 'call_expression') continue;
+      return false;
+    }
+  }
   return statements === 1 && !handedOn;
 }
 
