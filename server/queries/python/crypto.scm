@@ -63,12 +63,15 @@
 ;; x509.load_pem_x509_certificate(data); return cls(cert)`, a chain file read into a list): nothing is
 ;; verified, signed or trusted in the unit (round 39, mitmproxy's certificate wrapper; as Go's
 ;; certificate parsers). A unit that verifies, pins, pools or signs with it, or reads its validity or
-;; fingerprint, keeps the call as an operation.
+;; fingerprint, keeps the call as an operation. So does a key taken straight from it, `load_pem_x509_certificate(pem,
+;; default_backend()).public_key()`: a provider's token-signing key looked up (django-allauth's
+;; `lookup_kid_pem_x509_certificate`, judged Y in round 16).
 ((call
    function: [(identifier) (attribute)] @trigger)
  (#resolves-to? @trigger "^cryptography\\.x509\\.load_(pem|der)_x509_certificates?$")
  (#not-text-before? @trigger "{{certificate-trust-use}}")
  (#not-text-after? @trigger "{{certificate-trust-use}}")
+ (#not-text-after? @trigger "^\\s*\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*\\)\\s*\\.public_key\\(")
  (#set! evidence "mention")
  (#set! rule "python.crypto.certificate-format"))
 
