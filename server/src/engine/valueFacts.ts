@@ -353,7 +353,9 @@ const CHANGE_SIDE = /(^|[^a-z])(old|prev|previous|original|orig|initial|init|las
 const PRESENTED_SIDE = /(^|[^a-z])(req|request|provided|presented|supplied|submitted|incoming)([^a-z]|$)|(Req|Request|Provided|Presented|Supplied|Submitted|Incoming)([^a-z]|$)/;
 // (`confpass`, `conf_password`, `password_conf`: the abbreviation, round 29; not a `conf` object.
 // `rpassword`, `repassword`, `re_password`: the repeated field, round 73 PowerDNS-Admin.)
-const CONFIRM_SIDE = /[Cc]onfirm|CONFIRM|[Rr]epeat|[Rr]etype|[Aa]gain|[Vv]erification[A-Z_]?[Pp]assword|(^|[^a-z])[Vv]erify_?([Nn]ew_?)?[Pp]ass(word|wd)?([^a-z]|$)|(^|[^a-z])[Cc]onf_?[Pp]ass|CONF_?PASS|[Pp]ass(word|wd)?_?[Cc]onf([^a-z]|$)|(^|[^a-z])r_?e?_?[Pp]ass(word|wd)?([^a-z]|$)/;
+/** An operand holding the second entry of a password typed twice (`verifyPassword`, `verify_pwd`). */
+const RETYPED_COPY = /^[Vv]erify_?[Pp](ass(word|wd)?|wd)$/;
+const CONFIRM_SIDE = /[Cc]onfirm|CONFIRM|[Rr]epeat|[Rr]etype|[Aa]gain|[Vv]erification[A-Z_]?[Pp]assword|(^|[^a-z])[Vv]erify_?[Nn]ew_?[Pp]ass(word|wd)?([^a-z]|$)|(^|[^a-z])[Cc]onf_?[Pp]ass|CONF_?PASS|[Pp]ass(word|wd)?_?[Cc]onf([^a-z]|$)|(^|[^a-z])r_?e?_?[Pp]ass(word|wd)?([^a-z]|$)/;
 const DEFAULT_SIDE = /(^|[^a-z])(default|defaults)([^a-z]|$)|Default|DEFAULT|#defaults/;
 /**
  * A sentinel constant (`API_KEY_NON_EXISTENT`, `NOT_FOUND_TOKEN`, `EMPTY_SECRET`): a fixed marker a
@@ -966,6 +968,9 @@ export function isSecretComparison(a: Node, b: Node, ctx: ValueContext): boolean
   // AuthenticationFailed(…)`, a cached copy of the stored token checked against the presented one, round 53.)
   if (((CHANGE_SIDE.test(ta) && !PRESENTED_SIDE.test(tb)) || (CHANGE_SIDE.test(tb) && !PRESENTED_SIDE.test(ta))) && !deniesOnMismatch(a, ctx)) return false;
   if (CONFIRM_SIDE.test(ta) || CONFIRM_SIDE.test(tb)) return false;
+  // A retyped copy held in a variable, `verifyPassword != options.password` in a CLI prompt (round 99,
+  // ziti); as an operand only: a function named verifyPassword is a password check.
+  if (RETYPED_COPY.test(ta) || RETYPED_COPY.test(tb)) return false;
   if (DEFAULT_SIDE.test(ta) || DEFAULT_SIDE.test(tb)) return false;
   if (SENTINEL_SIDE.test(ta) || SENTINEL_SIDE.test(tb)) return false;
   // ECMAScript: the same field of two records held on the server (`headerObj.secret !==
