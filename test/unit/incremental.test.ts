@@ -92,6 +92,30 @@ describe('incremental analysis', function () {
     });
   }
 
+  it('asks every unit again when an edit makes the file browser code', () => {
+    // A parameter named `document` is a value; renamed, the `document.` reads elsewhere in the file are
+    // the page's, the file is browser code, and a unit the edit did not touch loses its timing region.
+    const text = [
+      'export const mask = ({ document, token }) => document.token === token;',
+      'export function verify(link, password) {',
+      '  return link.password === password;',
+      '}',
+      '',
+    ].join('\n');
+    const doc = engine.open('/browser-flip.js', 'javascript', text, { version: 1 });
+    try {
+      const before = doc.analyze().analysis;
+      assert.ok(before.regions.some((r) => r.category === 'timing' && r.symbol === 'verify'), 'a server helper compares the password');
+      const at = text.indexOf('document,');
+      doc.edit([{ range: { start: doc.positionAt(at), end: doc.positionAt(at + 'document'.length) }, text: 'ok' }], 2);
+      const after = doc.analyze().analysis;
+      assert.deepStrictEqual(comparable(after), comparable(engine.analyze(doc.text, 'javascript').analysis));
+      assert.ok(!after.regions.some((r) => r.symbol === 'verify'), 'browser code: the server decides');
+    } finally {
+      doc.dispose();
+    }
+  });
+
   it('keeps the tree in step with the text when a change range is reversed (start after end)', () => {
     // TextDocument.update applies a reversed range as if in order; the tree edit used the raw
     // offsets, and regions and findings went missing until the file was reopened.

@@ -6,6 +6,7 @@ import { Language, Parser, type Edit, type Node, type Tree } from 'web-tree-sitt
 import { CATEGORY_IDS, isCategoryId, tierOf, type CategoryId } from './categories';
 import { FactorRegistry, updateFactorHits, type FactorHits } from './gates';
 import { collectImports, type ImportTable } from './imports';
+import { isBrowserCode } from './browserCode';
 import {
   changedRanges,
   editedRanges,
@@ -604,6 +605,9 @@ export class GuardrailEngine {
         fileFacts.key += `|atomics:${atomicsKey(atomics)}|guarded:${lockGuardedKey(fileFacts.lockGuarded)}`;
       }
       if (options.auditFindings) fileFacts.key += '|audit';
+      // Whether the file is browser code (#browser-code?) reads the whole text: a parameter renamed
+      // away from `document` makes a `document.` elsewhere the page's, so every unit is asked again.
+      if (loaded.spec.family === 'ecma' && isBrowserCode(fileFacts, text, imports)) fileFacts.key += '|browser';
       if (loaded.spec.family === 'python' && isPython2Only(text, root)) {
         fileFacts.python2 = true;
         fileFacts.key += '|py2';
