@@ -35,12 +35,16 @@ const ISOMORPHIC_TOKEN_IMPORT = /^(jsonwebtoken|jose)$/;
 
 const memo = new WeakMap<object, { text: string; browser: boolean }>();
 
-/** Whether the analysed file is browser code (see above). `key` is the analysis context, for memoising. */
-export function isBrowserCode(key: object, text: string, imports: ImportTable): boolean {
-  const known = memo.get(key);
+/**
+ * Whether the analysed file is browser code (see above). Memoised on the file's import table, which
+ * the engine's file facts and every `#browser-code?` of one analysis share (an incremental analysis
+ * may keep the table for a new text: the text is compared).
+ */
+export function isBrowserCode(text: string, imports: ImportTable): boolean {
+  const known = memo.get(imports);
   if (known && known.text === text) return known.browser;
   const ui = imports.importsMatching(UI_IMPORT);
   const browser = !imports.importsMatching(SERVER_IMPORT) && (ui || (!imports.importsMatching(ISOMORPHIC_TOKEN_IMPORT) && usesBrowserGlobal(text)));
-  memo.set(key, { text, browser });
+  memo.set(imports, { text, browser });
   return browser;
 }

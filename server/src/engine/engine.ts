@@ -607,7 +607,7 @@ export class GuardrailEngine {
       if (options.auditFindings) fileFacts.key += '|audit';
       // Whether the file is browser code (#browser-code?) reads the whole text: a parameter renamed
       // away from `document` makes a `document.` elsewhere the page's, so every unit is asked again.
-      if (loaded.spec.family === 'ecma' && isBrowserCode(fileFacts, text, imports)) fileFacts.key += '|browser';
+      if (loaded.spec.family === 'ecma' && isBrowserCode(text, imports)) fileFacts.key += '|browser';
       if (loaded.spec.family === 'python' && isPython2Only(text, root)) {
         fileFacts.python2 = true;
         fileFacts.key += '|py2';

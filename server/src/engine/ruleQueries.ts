@@ -857,9 +857,9 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (caps, ctx) => allOf(caps, capture, (n) => isNotCliOutput(n, ctx));
     case 'browser-code?':
       // The file is browser code (browserCode.ts); no capture needed.
-      return (_caps, ctx) => isBrowserCode(ctx, ctx.text, ctx.imports);
+      return (_caps, ctx) => isBrowserCode(ctx.text, ctx.imports);
     case 'not-browser-code?':
-      return (_caps, ctx) => !isBrowserCode(ctx, ctx.text, ctx.imports);
+      return (_caps, ctx) => !isBrowserCode(ctx.text, ctx.imports);
     case 'not-cursor-token?':
       return (caps, ctx) => allOf(caps, capture, (n) => isNotCursorToken(n, ctx));
     case 'single-statement-tx?':
