@@ -351,10 +351,10 @@ const CSRF_NAME = /csrf|xsrf/i;
 const CHANGE_SIDE = /(^|[^a-z])(old|prev|previous|original|orig|initial|init|last|cached|before|saved)([^a-z]|$)|(Old|Prev|Previous|Original|Initial|Last|Cached|Before|Saved)([^a-z]|$)/;
 /** Values a request presents (`req.Token`, `requestToken`, `providedSecret`), never a change-detection side. */
 const PRESENTED_SIDE = /(^|[^a-z])(req|request|provided|presented|supplied|submitted|incoming)([^a-z]|$)|(Req|Request|Provided|Presented|Supplied|Submitted|Incoming)([^a-z]|$)/;
-// (`confpass`, `conf_password`, `password_conf`: the abbreviation, round 29; not a `conf` object.
-// `rpassword`, `repassword`, `re_password`: the repeated field, round 73 PowerDNS-Admin.)
 /** An operand holding the second entry of a password typed twice (`verifyPassword`, `verify_pwd`). */
 const RETYPED_COPY = /^[Vv]erify_?[Pp](ass(word|wd)?|wd)$/;
+// (`confpass`, `conf_password`, `password_conf`: the abbreviation, round 29; not a `conf` object.
+// `rpassword`, `repassword`, `re_password`: the repeated field, round 73 PowerDNS-Admin.)
 const CONFIRM_SIDE = /[Cc]onfirm|CONFIRM|[Rr]epeat|[Rr]etype|[Aa]gain|[Vv]erification[A-Z_]?[Pp]assword|(^|[^a-z])[Vv]erify_?[Nn]ew_?[Pp]ass(word|wd)?([^a-z]|$)|(^|[^a-z])[Cc]onf_?[Pp]ass|CONF_?PASS|[Pp]ass(word|wd)?_?[Cc]onf([^a-z]|$)|(^|[^a-z])r_?e?_?[Pp]ass(word|wd)?([^a-z]|$)/;
 const DEFAULT_SIDE = /(^|[^a-z])(default|defaults)([^a-z]|$)|Default|DEFAULT|#defaults/;
 /**
