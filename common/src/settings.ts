@@ -19,7 +19,14 @@ export const SETTINGS_TITLE = 'AI Guardrails';
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 export const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint'];
 
-/** What every walk leaves out, on top of the `exclude` setting (dependencies, VCS, build output). */
+/**
+ * What every walk leaves out, on top of the `exclude` setting (dependencies, VCS, build output).
+ * A `build/` folder holds output only for the languages that compile into one: JavaScript (tsc,
+ * Babel and bundlers emit .js there; tsc never emits .ts, only .d.ts, which is never analysed) and
+ * Python (setuptools' build/lib). Go and TypeScript files in a `build/` folder are source: a Go
+ * package named build (drone's and go-vela's build stores, round 100) or a TypeScript package
+ * (trigger.dev's packages/build).
+ */
 export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/node_modules/**',
   '**/.git/**',
@@ -28,7 +35,7 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/venv/**',
   '**/__pycache__/**',
   '**/dist/**',
-  '**/build/**',
+  '**/build/**/*.{js,jsx,cjs,mjs,py}',
   '**/*.min.js',
 ];
 
@@ -82,7 +89,7 @@ export const SETTINGS = {
     kind: 'globs',
     default: [],
     team: true,
-    description: 'Extra glob patterns (relative to the workspace folder) to leave out, on top of node_modules, vendor, dist, build and virtualenvs.',
+    description: 'Extra glob patterns (relative to the workspace folder) to leave out, on top of node_modules, vendor, dist, JavaScript and Python build output and virtualenvs.',
   },
   includeTests: {
     kind: 'boolean',

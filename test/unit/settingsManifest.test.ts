@@ -4,7 +4,7 @@ import { isIgnoredPath } from '../../client/src/model/watchedFiles';
 import { globProblem } from '../../server/src/engine/globCheck';
 import { checkedSetting, DEFAULT_EXCLUDES, manifestSettings, settingFrom, SETTING_KEYS, specOf, TEAM_CONFIG_OTHER_KEYS, TEAM_KEYS } from '../../common/src/settings';
 import { PACKAGE_JSON, renderPackageJson } from '../../scripts/gen-manifest-settings';
-import { applySettings, defaultSettings } from '../../server/src/settings';
+import { applySettings, defaultSettings, excludeMatcher } from '../../server/src/settings';
 
 /** package.json is generated from common/src/settings.ts; these tests fail when it drifts. */
 describe('the settings schema (common/src/settings.ts) and package.json', () => {
@@ -49,11 +49,32 @@ describe('the settings schema (common/src/settings.ts) and package.json', () => 
   });
 
   it('the edit watcher leaves out every default exclude, as the server does', () => {
+    const isExcluded = excludeMatcher([...DEFAULT_EXCLUDES]);
     for (const glob of DEFAULT_EXCLUDES) {
-      const example = glob.replace(/^\*\*\//, 'pkg/').replace(/\/\*\*$/, '/lib.go').replace('*', 'app');
-      assert.ok(isIgnoredPath(example), `${glob}: ${example}`);
+      const endings = /\{([\w,]+)\}$/.exec(glob)?.[1]?.split(',') ?? [undefined];
+      for (const ending of endings) {
+        const example = glob
+          .replace(/^\*\*\//, 'pkg/')
+          .replace(/\/\*\*\/\*\.\{[\w,]+\}$/, `/sub/lib.${ending}`)
+          .replace(/\/\*\*$/, '/lib.go')
+          .replace('*', 'app');
+        assert.ok(isExcluded(example), `the server: ${glob}: ${example}`);
+        assert.ok(isIgnoredPath(example), `the watcher: ${glob}: ${example}`);
+      }
     }
     assert.ok(!isIgnoredPath('pkg/lib.go'));
+  });
+
+  it('a build/ folder is output for JavaScript and Python only: Go and TypeScript there are source, for the server and the watcher alike', () => {
+    const isExcluded = excludeMatcher([...DEFAULT_EXCLUDES]);
+    for (const rel of ['build/index.js', 'packages/core/build/lib/auth.mjs', 'build/lib/pkg/views.py', 'lib/build/src/index.cjs']) {
+      assert.ok(isExcluded(rel), rel);
+      assert.ok(isIgnoredPath(rel), rel);
+    }
+    for (const rel of ['store/build/build.go', 'packages/build/src/index.ts', 'build.go', 'src/builder/x.js']) {
+      assert.ok(!isExcluded(rel), rel);
+      assert.ok(!isIgnoredPath(rel), rel);
+    }
   });
 
   it('every default exclude is within the glob bounds (the server trusts them without probing)', () => {
