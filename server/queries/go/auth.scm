@@ -178,7 +178,8 @@
 ; Reading the credentials a request carries: r.Header.Get("Authorization"),
 ; c.Request().Header.Get("authorization"), ctx.Request.Header.Peek("Authorization"),
 ; c.GetHeader("Authorization") (gin), r.Header.Values("Proxy-Authorization"), and the same with
-; the frameworks' constants (fasthttp.HeaderAuthorization, echo.HeaderAuthorization). Setting the
+; the frameworks' constants (fasthttp.HeaderAuthorization, echo.HeaderAuthorization) or the package's
+; own (`header.RequestHeader().Get(authorizationKey)`, go-kratos's JWT middleware, round 100). Setting the
 ; header on an outgoing request (req.Header.Set / Add) is a client, not an auth check.
 ((call_expression
    function: (selector_expression operand: (_) @hdr field: (field_identifier) @f) @trigger
@@ -193,7 +194,7 @@
    arguments: (argument_list . [(identifier) (selector_expression)] @name .))
  (#any-of? @f "Get" "Values" "Peek" "PeekBytes" "GetHeader")
  (#match? @hdr "([Hh]eader|[Hh]eaders|Header\\(\\))$|^(c|ctx|gc|ginCtx)$")
- (#match? @name "(^|\\.)([Hh]eader(Proxy)?Authorization|(Proxy)?AuthorizationHeader|authorizationHeader|HEADER_AUTHORIZATION|AUTHORIZATION_HEADER)$")
+ (#match? @name "(^|\\.)([Hh]eader(Proxy)?Authorization|(Proxy)?AuthorizationHeader|authorizationHeader|HEADER_AUTHORIZATION|AUTHORIZATION_HEADER|[Aa]uthorization(Key|HeaderKey|HeaderName)|AUTHORIZATION_KEY)$")
  (#set! rule "go.auth.authorization-header"))
 
 ; v := r.Header["Authorization"], len(r.Header["Authorization"]) (reads, not assignments)
@@ -389,6 +390,23 @@
            operand: (call_expression
              function: [(identifier) @f (selector_expression field: (field_identifier) @f)]) @trigger)))))))
  (#match? @f "^(New)?(Unauthorized|Forbidden|Unauthenticated|PermissionDenied)(Error)?$")
+ (#not-match? @cond "{{error-mapping-condition}}")
+ (#set! rule "go.auth.deny-guard"))
+
+;;   if !ok { render.Unauthorized(w, errors.ErrUnauthorized) } else if !user.Admin { render.Forbidden(w,
+;;   errors.ErrForbidden) } else { next.ServeHTTP(w, r) }
+;; A middleware's gate written as an if/else: the denial is a call that writes the 401 or 403
+;; (drone's `render.Unauthorized`, `render.Forbidden`) and the request goes on only in the other
+;; branch (round 100, drone's AuthorizeUser and AuthorizeAdmin: the API's admin and login gates,
+;; unmarked). The branch must deny first thing, on a condition that reads the caller.
+((if_statement
+   condition: (_) @cond
+   consequence: (block (statement_list . (expression_statement (call_expression
+     function: [(identifier) @f (selector_expression field: (field_identifier) @f)]
+     arguments: (argument_list . (_))) @trigger)))
+   alternative: (_))
+ (#match? @f "^(Unauthorized|Forbidden|Unauthenticated|PermissionDenied|NotAuthorized|AccessDenied)$")
+ (#match? @cond "{{access-condition-word}}")
  (#not-match? @cond "{{error-mapping-condition}}")
  (#set! rule "go.auth.deny-guard"))
 

@@ -85,6 +85,55 @@
  (#set! evidence "mention")
  (#set! rule "go.consensus.api"))
 
+;; A service registration is not a lock: an etcd lease granted and kept alive for a key
+;; (`cli.Grant(ctx, ttl)`, `cli.KeepAlive(ctx, id)`, `clientv3.WithLease(id)`, a `clientv3.LeaseID`
+;; parameter) or a ZooKeeper ephemeral node created and watched (`zk.FlagEphemeral`, `ChildrenW`,
+;; `zk.Event`) keeps an instance listed while it lives; nothing is decided between contenders (round
+;; 100, go-kratos's etcd and ZooKeeper registries: eleven regions judged N, as bluesky's and
+;; celery's registrations were). A mention when the unit does no coordination (`{{coordination-use}}`:
+;; a transaction or compare, a mutex or election, a lock recipe, a sequential node, a leader); a
+;; lease or node in a unit that does keeps its region (first: the patterns below match the same nodes).
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_)))
+ (#match? @f "^(Grant|Revoke|KeepAlive|KeepAliveOnce|TimeToLive)$")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^(go\\.etcd\\.io/etcd/client/v3|go\\.etcd\\.io/etcd/clientv3|github\\.com/coreos/etcd/clientv3)$")
+ (#not-text-before? @trigger "{{coordination-use}}")
+ (#not-text-after? @trigger "{{coordination-use}}")
+ (#set! evidence "mention")
+ (#set! rule "go.consensus.etcd"))
+
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#resolves-to? @pkg "^(go\\.etcd\\.io/etcd/client/v3|go\\.etcd\\.io/etcd/clientv3|github\\.com/coreos/etcd/clientv3)$")
+ (#match? @f "^(LeaseValue|WithLease|WithIgnoreLease|NewLease|NewLeaseFromLeaseClient|NoLease)$")
+ (#not-text-before? @trigger "{{coordination-use}}")
+ (#not-text-after? @trigger "{{coordination-use}}")
+ (#set! evidence "mention")
+ (#set! rule "go.consensus.api"))
+
+((qualified_type package: (package_identifier) @pkg name: (type_identifier) @t) @trigger
+ (#resolves-to? @pkg "^(go\\.etcd\\.io/etcd/client/v3|go\\.etcd\\.io/etcd/clientv3|github\\.com/coreos/etcd/clientv3)$")
+ (#match? @t "^(Lease|LeaseID|LeaseGrantResponse|LeaseKeepAliveResponse)$")
+ (#not-text-before? @trigger "{{coordination-use}}")
+ (#not-text-after? @trigger "{{coordination-use}}")
+ (#set! evidence "mention")
+ (#set! rule "go.consensus.type"))
+
+((selector_expression operand: (identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^github\\.com/(go-zookeeper/zk|samuel/go-zookeeper/zk)$")
+ (#not-text-before? @trigger "{{coordination-use}}")
+ (#not-text-after? @trigger "{{coordination-use}}")
+ (#set! evidence "mention")
+ (#set! rule "go.consensus.api"))
+
+((qualified_type package: (package_identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^github\\.com/(go-zookeeper/zk|samuel/go-zookeeper/zk)$")
+ (#not-text-before? @trigger "{{coordination-use}}")
+ (#not-text-after? @trigger "{{coordination-use}}")
+ (#set! evidence "mention")
+ (#set! rule "go.consensus.type"))
+
 ; Any member of a consensus / coordination library: raft.NewRaft, raft.DefaultConfig,
 ; raftboltdb.NewBoltStore, concurrency.NewSession, concurrency.NewMutex, concurrency.NewElection,
 ; zk.Connect, zk.NewLock, redsync.New, redislock.New, goredis.NewPool ...

@@ -1115,6 +1115,21 @@
  (#match? @cond "[Aa]llow|[Pp]ermi[st]|[Gg]rant|[Aa]uthori[sz]|[Aa]uthenticat|[Rr]ole|[Aa]dmin|[Ss]cope")
  (#set! rule "python.auth.deny-guard"))
 
+; An exception named for the refusal itself, `Unauthorized`, `Unauthenticated`, `Forbidden`, raised on
+; any test of what the caller presented: `if type != required_type: raise Unauthorized(description=…)`
+; (the token's peer type against the one the route needs), `if token is None: raise Unauthorized(…)`
+; (round 100, opal's require_peer_type and verify_logged_in: unmarked). Not a client mapping a reply it
+; got (`if resp.status == 401: raise Unauthorized`) or an error it caught: the decision was upstream;
+; nor a quota or size limit (`if project.count > limit: raise Forbidden("quota exceeded")`), nor a
+; test of data rather than of the caller (`if not row: raise Forbidden("empty row")`).
+(([(if_statement condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))
+   (elif_clause condition: (_) @cond consequence: (block (raise_statement [(identifier) @f (attribute) @f (call function: [(identifier) (attribute)] @f)] @trigger)))])
+ (#match? @f "(^|\\.)(Unauthori[sz]ed|Unauthenticated|Forbidden)$")
+ (#not-match? @cond "[Ss]tatus|[Cc]ode\\b|[Rr]esp|\\b(e|err|error|exc|ex)\\b|[Ee]rror")
+ (#not-match? @cond "[<>]|[Cc]ount|[Ll]imit|[Qq]uota|[Ss]ize|len\\(")
+ (#match? @cond "[Uu]ser|[Cc]laim|[Tt]oken|[Ss]ession|[Aa]uth|[Pp]eer|[Rr]ole|[Pp]erm|[Aa]dmin|[Ss]cope|[Kk]ey|[Ss]ecret|[Pp]assword|[Cc]red|\\bsub\\b|[Ss]ignature|[Oo]wner|[Aa]ccount|[Pp]rincipal|[Ii]dentity|[Gg]roup|\\b(type|required_\\w+)\\b")
+ (#set! rule "python.auth.deny-guard"))
+
 ; itsdangerous: serializer.loads(token, max_age=...), signer.unsign(value, max_age=...): an invite,
 ; password-reset or e-mail verification token checked for its signature and age.
 ((call

@@ -348,6 +348,34 @@
  (#unit-name-matches? @trigger "(^|[._])_?\\w*(sign|hmac|mac|encrypt|cipher|fernet)\\w*_key$|(^|[._])_?\\w*key\\w*_(for_)?(sign|hmac|mac|encrypt)\\w*$")
  (#set! rule "python.crypto.signing-key"))
 
+;; Round 100 (in-toto, mayan-edms): securesystemslib, the signing library of TUF and in-toto
+;; (`securesystemslib.gpg.functions.verify_signature(sig, key, data)`, `securesystemslib.hash.digest_filename(p)`,
+;; `SSlibSigner(key).sign(data)`, `Key.from_securesystemslib_key(k)`), and python-gnupg's GPG object in a
+;; file that imports it (`gpg.sign_file(f, keyid=…, passphrase=…)`, `gpg.verify_file(sig, path)`,
+;; `gpg.decrypt_file(f)`): signatures made and checked, content decrypted.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^securesystemslib\\.(signer|keys|gpg|hash|ecdsa_keys|rsa_keys|ed25519_keys|interface)(\\.|$)")
+ (#set! rule "python.crypto.library-call"))
+
+((call
+   function: (attribute
+     object: [(identifier) @obj (attribute attribute: (identifier) @obj)]
+     attribute: (identifier) @method) @trigger)
+ (#any-of? @method "sign" "sign_file" "verify" "verify_file" "verify_data" "decrypt" "decrypt_file" "encrypt" "encrypt_file")
+ (#match? @obj "^_?(gpg|gnupg|GPG)\\w*$")
+ (#imports? "^gnupg$")
+ (#set! rule "python.crypto.library-call"))
+
+;; A signature checked through a method named for it, whatever the library: `key.verify_signature(sig,
+;; data)`, `metadata.verify_signature(layout_key)` (in-toto's layout and link checks, round 100),
+;; `signer.verify_signature(url, sig)` (indico's signed URLs), `self.check_signature(obj)` (awx's webhook
+;; check), `payload.check_signature()`: the verdict decides what is trusted.
+((call
+   function: (attribute attribute: (identifier) @method) @trigger)
+ (#any-of? @method "verify_signature" "verify_signatures" "check_signature")
+ (#set! rule "python.crypto.signature-check"))
+
 ; Round 35 (synapse): signedjson, the Matrix canonical-JSON Ed25519 signing library:
 ; `verify_signed_json(response, server_name, verify_key)` checks a server's or device's signature,
 ; `sign_json(obj, name, signing_key)` signs an outgoing request or key response.
