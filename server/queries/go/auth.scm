@@ -376,7 +376,7 @@
      (return_statement
        (expression_list . (call_expression
          function: [(identifier) @f (selector_expression field: (field_identifier) @f)]) @trigger)))))
- (#match? @f "^(New)?(Unauthorized|Forbidden|Unauthenticated|PermissionDenied)(Error)?$")
+ (#match? @f "^(New)?(Unauthorized|Forbidden|Unauthenticated|PermissionDenied)(Error|Problem)?$")
  (#not-match? @cond "{{error-mapping-condition}}")
  (#set! rule "go.auth.deny-guard"))
 
@@ -389,7 +389,22 @@
          function: (selector_expression
            operand: (call_expression
              function: [(identifier) @f (selector_expression field: (field_identifier) @f)]) @trigger)))))))
- (#match? @f "^(New)?(Unauthorized|Forbidden|Unauthenticated|PermissionDenied)(Error)?$")
+ (#match? @f "^(New)?(Unauthorized|Forbidden|Unauthenticated|PermissionDenied)(Error|Problem)?$")
+ (#not-match? @cond "{{error-mapping-condition}}")
+ (#set! rule "go.auth.deny-guard"))
+
+;;   if orderAccountID != account.ID { wfe.sendError(acme.UnauthorizedProblem("…"), response); return }
+;; The denial made by one call and handed to the writer in another (round 100, pebble's ownership
+;; checks of orders, authorizations and certificates against the requesting account: unmarked).
+((if_statement
+   condition: (_) @cond
+   consequence: (block (statement_list
+     . (expression_statement (call_expression
+       arguments: (argument_list (call_expression
+         function: [(identifier) @f (selector_expression field: (field_identifier) @f)]) @trigger)))
+     (return_statement))))
+ (#match? @f "^(New)?(Unauthorized|Forbidden|Unauthenticated|PermissionDenied)(Error|Problem)?$")
+ (#match? @cond "{{access-condition-word}}")
  (#not-match? @cond "{{error-mapping-condition}}")
  (#set! rule "go.auth.deny-guard"))
 

@@ -1130,6 +1130,30 @@
  (#match? @cond "[Uu]ser|[Cc]laim|[Tt]oken|[Ss]ession|[Aa]uth|[Pp]eer|[Rr]ole|[Pp]erm|[Aa]dmin|[Ss]cope|[Kk]ey|[Ss]ecret|[Pp]assword|[Cc]red|\\bsub\\b|[Ss]ignature|[Oo]wner|[Aa]ccount|[Pp]rincipal|[Ii]dentity|[Gg]roup|\\b(type|required_\\w+)\\b")
  (#set! rule "python.auth.deny-guard"))
 
+;; Splitting the scheme off a credential, as the Go and ECMAScript rules do: `scheme, token =
+;; get_authorization_scheme_param(header)` (FastAPI's helper), `if not token or scheme.lower() !=
+;; "bearer": return None` (round 100, opal's get_token_from_header: unmarked), `auth_header.lower().
+;; startswith("bearer ")`, `header.removeprefix("Bearer ")`: what counts as a presented token is
+;; decided here. The value must be a header or the scheme split from one: a token read from the
+;; configuration and stripped of "Bearer " is a client's setting.
+((call
+   function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^fastapi\\.security\\.utils\\.get_authorization_scheme_param$")
+ (#set! rule "python.auth.bearer-scheme"))
+
+((comparison_operator (string) @s) @trigger
+ (#match? @s "^[rRuU]?[\"'](bearer|Bearer|BEARER|basic|Basic|BASIC)[\"']$")
+ (#match? @trigger "[Ss]cheme|[Aa]uth|[Hh]eader|\\[0\\]|[Pp]refix|[Tt]ype")
+ (#set! rule "python.auth.bearer-scheme"))
+
+((call
+   function: (attribute object: (_) @subject attribute: (identifier) @m) @trigger
+   arguments: (argument_list . (string) @s))
+ (#any-of? @m "startswith" "removeprefix" "split" "partition" "replace")
+ (#match? @subject "[Hh]eader|[Aa]uth|AUTHORIZATION")
+ (#match? @s "^[rRuU]?[\"'](bearer |Bearer |BEARER |basic |Basic |Token |token )[\"']$")
+ (#set! rule "python.auth.bearer-scheme"))
+
 ; itsdangerous: serializer.loads(token, max_age=...), signer.unsign(value, max_age=...): an invite,
 ; password-reset or e-mail verification token checked for its signature and age.
 ((call
