@@ -606,6 +606,48 @@ describe('project wrappers', () => {
     assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['resolve_menu_items:auth']);
   });
 
+  it('a list page\'s context menu and bulk actions only pick what shows; the view that acts still checks (round 101)', async () => {
+    const engine = await sharedEngine();
+    const wrappers = new Map<string, CategoryId>([['has_org_perm', 'auth']]);
+    const py = [
+      'class List(BaseListView):',
+      '    def build_context_menu(self, menu):',
+      '        if self.has_org_perm("globals.global_create"):',
+      '            menu.add_modax("New", "new-global")',
+      '',
+      '    def get_bulk_actions(self):',
+      '        return ("restore",) if self.has_org_perm("contacts.contact_update") else ()',
+      '',
+      '    def post(self, request, *args, **kwargs):',
+      '        if not self.has_org_perm("contacts.contact_update"):',
+      '            raise PermissionDenied()',
+      '        return self.apply(request)',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(py, 'python', { wrappers });
+    assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['List.post:auth']);
+  });
+
+  it('a Python call of the project retry helper joins a retry region but makes none (round 101)', async () => {
+    const engine = await sharedEngine();
+    const wrappers = new Map<string, CategoryId>([['_with_retry', 'retry']]);
+    const py = [
+      'class VonageClient:',
+      '    def buy_number(self, country, number):',
+      '        return self._with_retry(self.base.buy_number, params={"country": country, "msisdn": number})',
+      '',
+      '    def _poll(self):',
+      '        for attempt in range(5):',
+      '            try:',
+      '                return self._with_retry(self.base.get_numbers)',
+      '            except RateLimitedError:',
+      '                time.sleep(2 ** attempt)',
+      '',
+    ].join('\n');
+    const { analysis } = engine.analyze(py, 'python', { wrappers });
+    assert.deepStrictEqual(analysis.regions.map((r) => `${r.symbol}:${r.category}`), ['VonageClient._poll:retry']);
+  });
+
   it('a Go wrapper that is a package-level function is not called as a method of a value', async () => {
     const engine = await sharedEngine();
     const handler = [

@@ -3,6 +3,50 @@
 ; and writes of the logged-in user, TOTP (otplib, speakeasy), NextAuth / Auth.js, lucia, and
 ; permission libraries (CASL, accesscontrol). A function merely named `login` is not enough.
 
+;; Wiring that decides nothing (round 101, hackathon-starter and cypress-realworld-app: seven
+;; regions judged N). A mention (first: the library pattern below takes the same nodes):
+;; - `app.use(passport.initialize())`, `app.use(passport.session())`: the middleware is mounted; the
+;;   strategies, the serialiser and the guards decide;
+;; - `passport.use('google', googleStrategyConfig)`, `refresh.use('quickbooks', config)`: a strategy
+;;   built elsewhere is registered by name (one written inline, `passport.use(new LocalStrategy(…,
+;;   verify))`, keeps its region);
+;; - `app.get('/auth/discord', passport.authenticate('discord'))`: a GET route that only sends the
+;;   browser to an OAuth or OpenID provider; the callback route (`/auth/discord/callback`, with its
+;;   `failureRedirect`) completes the login and keeps its region, and so do a login with local
+;;   credentials and a route guarded by a token strategy (`passport.authenticate('jwt')`).
+((call_expression
+   function: (member_expression property: (property_identifier) @m) @trigger
+   arguments: (arguments) @args)
+ (#any-of? @m "initialize" "session")
+ (#match? @args "^\\(\\s*(\\{[^}]*\\})?\\s*\\)$")
+ (#resolves-to? @trigger "^(passport|koa-passport|@outlinewiki/koa-passport|@fastify/passport)\\.(initialize|session)$")
+ (#set! evidence "mention")
+ (#set! rule "ecma.auth.library"))
+
+((call_expression
+   function: (member_expression property: (property_identifier) @m) @trigger
+   arguments: (arguments) @args)
+ (#eq? @m "use")
+ (#match? @args "^\\(\\s*(('[^']*'|\"[^\"]*\"|`[^`$]*`)\\s*,\\s*)?[\\w$.]+\\s*\\)$")
+ (#resolves-to? @trigger "^(passport|koa-passport|@outlinewiki/koa-passport|@fastify/passport|passport-oauth2-refresh)\\.use$")
+ (#set! evidence "mention")
+ (#set! rule "ecma.auth.library"))
+
+((call_expression
+   function: (member_expression property: (property_identifier) @verb)
+   arguments: (arguments . (string) @path
+     (call_expression
+       function: (member_expression property: (property_identifier) @m) @trigger
+       arguments: (arguments . (string) @strategy) @args)))
+ (#eq? @verb "get")
+ (#any-of? @m "authenticate" "authorize")
+ (#not-match? @path "[Cc]allback|[Rr]eturn|[Rr]edirect|[Vv]erify")
+ (#not-match? @strategy "^.(local|jwt|bearer|basic|digest|anonymous|session|cookie|headerapikey|api-?key|localapikey|hash|totp|unique-token|magic)")
+ (#not-match? @args "[Ff]ailure|[Ss]uccess|session|=>|function")
+ (#resolves-to? @trigger "^(passport|koa-passport|@outlinewiki/koa-passport|@fastify/passport)\\.(authenticate|authorize)$")
+ (#set! evidence "mention")
+ (#set! rule "ecma.auth.library"))
+
 ; Any call or constructor from an authentication library:
 ; passport.use(...), passport.authenticate('local'), new LocalStrategy(...), session({...}),
 ; cookieSession({...}), getIronSession(...), NextAuth({...}), getServerSession(...),

@@ -60,6 +60,17 @@
  (#set! evidence "mention")
  (#set! rule "go.crypto.format-check"))
 
+; A certificate's signature checked against its issuer's key, `bRoot.cert.CheckSignatureFrom(a.cert)`,
+; `csr.CheckSignature()`, `crl.CheckSignatureFrom(issuer)`, on a certificate held in a field or a
+; local whose type the engine does not know (round 101, cert-manager's chain ordering: unmarked): the
+; check decides which certificate is trusted as the issuer. In a file that imports crypto/x509.
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
+ (#any-of? @f "CheckSignatureFrom" "CheckSignature" "CheckCRLSignature")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^crypto/x509$")
+ (#set! rule "go.crypto.signature-check"))
+
 ;; Key and certificate format conversion, `x509.MarshalPKCS8PrivateKey(key)` into a PEM block,
 ;; `tls.X509KeyPair(certPEM, keyPEM)` from base64 configuration, chooses no algorithm, key size or
 ;; curve and signs or verifies nothing: a mention. A unit that then verifies, signs or trusts what it

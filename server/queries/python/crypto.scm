@@ -352,10 +352,15 @@
 ;; (`securesystemslib.gpg.functions.verify_signature(sig, key, data)`, `securesystemslib.hash.digest_filename(p)`,
 ;; `SSlibSigner(key).sign(data)`, `Key.from_securesystemslib_key(k)`), and python-gnupg's GPG object in a
 ;; file that imports it (`gpg.sign_file(f, keyid=…, passphrase=…)`, `gpg.verify_file(sig, path)`,
-;; `gpg.decrypt_file(f)`): signatures made and checked, content decrypted.
+;; `gpg.decrypt_file(f)`): signatures made and checked, content decrypted. Reading keys and signatures
+;; out of metadata, `Signature.from_dict(d)`, `Key.from_dict(keyid, d)`, `key.to_dict()`, is parsing
+;; (round 101, python-tuf's Metadata.from_dict and Root.from_dict: judged N).
+;; A signer's own method, `signature = signer.sign(bytes_data)` (python-tuf's Metadata.sign, in-toto's
+;; Envelope signing: round 100 and 101 misses), signs whatever library made the signer.
 ((call
    function: [(identifier) (attribute)] @trigger)
  (#resolves-to? @trigger "^securesystemslib\\.(signer|keys|gpg|hash|ecdsa_keys|rsa_keys|ed25519_keys|interface)(\\.|$)")
+ (#not-match? @trigger "\\.(from_\\w+|to_\\w+)$")
  (#set! rule "python.crypto.library-call"))
 
 ((call
@@ -365,6 +370,15 @@
  (#any-of? @method "sign" "sign_file" "verify" "verify_file" "verify_data" "decrypt" "decrypt_file" "encrypt" "encrypt_file")
  (#match? @obj "^_?(gpg|gnupg|GPG)\\w*$")
  (#imports? "^gnupg$")
+ (#set! rule "python.crypto.library-call"))
+
+((call
+   function: (attribute
+     object: [(identifier) @obj (attribute attribute: (identifier) @obj)]
+     attribute: (identifier) @method) @trigger
+   arguments: (argument_list . (_)))
+ (#eq? @method "sign")
+ (#match? @obj "^_?([a-z]+_)?signer$")
  (#set! rule "python.crypto.library-call"))
 
 ;; A signature checked through a method named for it, whatever the library: `key.verify_signature(sig,

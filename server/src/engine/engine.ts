@@ -1074,7 +1074,9 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
       // A TS/JS call of the project's retry helper (`await db.executeWithRetry(db.db.updateTable(…))`,
       // `withRampScheduleAdvanceLockRetry(fn)`): the attempts, backoff and which errors retry live in
       // the helper (its own region); the call site hands over one operation and chooses none of them
-      // (rounds 30 and 35: such callers judged N). It joins a retry region but makes none.
+      // (rounds 30 and 35: such callers judged N). It joins a retry region but makes none. So does a
+      // Python call of one (`return self._with_retry(self.client.buy_number, params)`: round 101,
+      // rapidpro's Vonage client, six call sites judged N).
       // A Go call of the project's transaction or transaction-retry helper handed a closure that runs
       // one statement on its transaction (`db.withTx(ctx, func(tx *sqlx.Tx) error { _, err :=
       // tx.ExecContext(ctx, q, args...); … })`): one statement is atomic by itself, and the boundary,
@@ -1084,7 +1086,7 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
       const lastArg = call.childForFieldName('arguments')?.lastNamedChild;
       const mention =
         (category === 'crypto' && spec.family === 'ecma' && /decrypt/i.test(name)) ||
-        (category === 'retry' && spec.family === 'ecma') ||
+        (category === 'retry' && (spec.family === 'ecma' || spec.family === 'python')) ||
         ((category === 'transactions' || category === 'retry') && spec.family === 'go' && lastArg?.type === 'func_literal' && (isSingleStatementTx(lastArg, true) || (category === 'transactions' && isReadOnlyTx(lastArg))));
       out.push({ rule: `${spec.family}.${category}.project-wrapper`, category, node, ordinal: WRAPPER_ORDINAL, global: true, mention });
     }
@@ -1095,10 +1097,13 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
 /**
  * A function that only decides what the UI shows: one that builds menu entries (`_extend_admin_menu`,
  * `_topmenu_sections`, `get_own_menuitems`), a menu item's `is_shown`, a panel's `should_render`, a
- * hook adding listing buttons, the URL of an "Add" button (`_get_table_add_url`). Calling the
- * project's permission helper there picks what to display; the view behind it checks again.
+ * hook adding listing buttons, the URL of an "Add" button (`_get_table_add_url`), a list page's
+ * context menu and bulk-action choices (`build_context_menu`, `get_bulk_actions`) and a template
+ * context processor exposing the role's permissions (`org_perms_processor`; round 101, rapidpro: six
+ * judged N). Calling the project's permission helper there picks what to display; the view behind it
+ * checks again.
  */
-const MENU_BUILDER = /^(?!resolve)_?(extend_\w*menu|\w*(side|top|nav)_?menu(_\w+)?|\w*menu_?(items|entries|sections|links)|get_\w*_url|is_shown|should_render|\w*_buttons?)$/i;
+const MENU_BUILDER = /^(?!resolve)_?(extend_\w*menu|\w*(side|top|nav|context)_?menu(_\w+)?|\w*menu_?(items|entries|sections|links)|get_\w*_url|is_shown|should_render|\w*_buttons?|get_bulk_actions|get_gear_links|\w*perms_processor)$/i;
 
 /** A Go call whose value is stored into a field: `x.f = call(…)` or `T{F: call(…)}`. */
 function storedInField(call: Node): boolean {
