@@ -100,11 +100,13 @@
  (#imports? "^kazoo(\\.|$)")
  (#set! rule "python.consensus.zookeeper"))
 
-; r.lock("name", timeout=10, blocking_timeout=5) on a redis client
+; r.lock("name", timeout=10, blocking_timeout=5) on a redis client, or on valkey's, or one django-redis or
+; django-valkey hands out (`r = get_valkey_connection(); r.lock(lock_key, timeout=t, blocking=False)`:
+; round 101, rapidpro's cron and flow locks, unmarked)
 ((call
    function: (attribute attribute: (identifier) @method) @trigger)
  (#eq? @method "lock")
- (#imports? "^(redis|aioredis)(\\.|$)")
+ (#imports? "^(redis|aioredis|valkey|django_redis|django_valkey)(\\.|$)")
  (#set! rule "python.consensus.redis-lock"))
 
 ; hand-rolled Redis locks: r.set(key, token, nx=True, px=30000), r.setnx(key, token). Not a key named
@@ -120,7 +122,7 @@
        value: (true))) @args)
  (#eq? @method "set")
  (#eq? @kw "nx")
- (#imports? "^(redis|aioredis)(\\.|$)")
+ (#imports? "^(redis|aioredis|valkey|django_redis|django_valkey)(\\.|$)")
  (#not-match? @args "^\\(\\s*(f?[\"'])?[\\w.:{}]*([Rr]ate_?[Ll]imit|RATE_?LIMIT|[Tt]hrottle|THROTTLE|[Cc]ooldown|COOLDOWN)")
  (#not-text-after? @trigger "\\.(decr|decrby|incr|incrby)\\(")
  (#set! rule "python.consensus.redis-lock"))
@@ -128,7 +130,7 @@
 ((call
    function: (attribute attribute: (identifier) @method) @trigger)
  (#eq? @method "setnx")
- (#imports? "^(redis|aioredis)(\\.|$)")
+ (#imports? "^(redis|aioredis|valkey|django_redis|django_valkey)(\\.|$)")
  (#set! rule "python.consensus.redis-lock"))
 
 ; The GETSET lock of the Redis docs' old recipe: `last = r.getset(lock_id, time.time())`, then the
@@ -139,7 +141,7 @@
    arguments: (argument_list . (_) @key))
  (#eq? @method "getset")
  (#match? @key "[Ll]ock|LOCK|[Mm]utex|MUTEX|[Ll]ease|LEASE")
- (#imports? "^(redis|aioredis)(\\.|$)")
+ (#imports? "^(redis|aioredis|valkey|django_redis|django_valkey)(\\.|$)")
  (#set! rule "python.consensus.redis-lock"))
 
 ; @synchronize(key=..., masters={redis}) (pottery)

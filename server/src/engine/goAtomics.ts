@@ -434,15 +434,48 @@ export function isNotCacheFill(call: Node, ctx: ValueContext): boolean {
   if (!expr || !recv || !body) return true;
   if (/\bCompareAndSwap\w*\(/.test(body.text)) return true;
   if (isMemoUnit(body, recv.text)) return false;
-  if (callee?.childForFieldName('field')?.text === 'Load') return true;
+  if (callee?.childForFieldName('field')?.text === 'Load') {
+    // The read side of a cache fill is part of it: the unit's one store decides (round 100,
+    // go-kratos's BBR.maxPASS tests and returns what it loaded, then refills).
+    const stores = body.descendantsOfType('call_expression').filter((c): c is Node => {
+      const f = c?.childForFieldName('function');
+      return f?.type === 'selector_expression' && f.childForFieldName('operand')?.text === recv.text && f.childForFieldName('field')?.text === 'Store';
+    });
+    return stores.length !== 1 || isNotCacheFill(stores[0]!, ctx);
+  }
   const esc = escapeRegExp(recv.text);
   const before = ctx.text.slice(body.startIndex, expr.startIndex);
   const load = new RegExp(String.raw`(?:^|[^\w.])(\w+)(?:\s*,\s*\w+)?\s*:?=\s*${esc}\.Load\(\)`).exec(before);
   if (!load) return true;
-  const name = load[1];
+  const name = load[1] ?? '';
   const from = body.startIndex + load.index + load[0].length;
-  const uses = body.descendantsOfType('identifier').filter((id): id is Node => id !== null && id.text === name && id.startIndex >= from);
-  return !uses.every((id) => inReturnOrIfCondition(id, body));
+  // The loaded name until the function gives it a fresh value (`partitions = make([]int, n)`: round
+  // 101, kafka-go's loadCachedPartitions refills the same variable and stores that).
+  const rest = ctx.text.slice(from, body.endIndex);
+  const reassigned = new RegExp(String.raw`(?:^|[^\w.])${escapeRegExp(name)}\s*=(?!=)`).exec(rest);
+  const until = reassigned ? from + reassigned.index + reassigned[0].search(/\w/) : body.endIndex;
+  const uses = body.descendantsOfType('identifier').filter((id): id is Node => id !== null && id.text === name && id.startIndex >= from && id.startIndex < until);
+  return !uses.every((id) => inReturnOrIfCondition(id, body) || inReturningBranchBefore(id, body, expr.startIndex));
+}
+
+/**
+ * Whether `n` sits in the block of an `if` that ends in a `return` and closes before `limit`: a
+ * cached value read and returned on a hit (`if rtCache != nil { rc := rtCache.(*counterCache); if
+ * fresh(rc) { return rc.val } }`: round 100, go-kratos's BBR.minRT), which cannot reach a later store.
+ */
+function inReturningBranchBefore(n: Node, stop: Node, limit: number): boolean {
+  for (let cur: Node | null = n.parent; cur && cur.id !== stop.id; cur = cur.parent) {
+    if (cur.type !== 'if_statement' || cur.endIndex > limit) continue;
+    const block = cur.childForFieldName('consequence');
+    if (!block || n.startIndex < block.startIndex || n.endIndex > block.endIndex) continue;
+    if (returnsInside(block)) return true;
+  }
+  return false;
+}
+
+/** Whether every path through a Go block that falls off its end is cut by a `return` somewhere inside (its last statement, or a nested if's). */
+function returnsInside(block: Node): boolean {
+  return block.descendantsOfType('return_statement').length > 0;
 }
 
 /** Names of protocol cursors that are called tokens but grant nothing (RFC 6578 sync-token, a page token). */
