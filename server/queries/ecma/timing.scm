@@ -1,6 +1,7 @@
 ; Secret comparisons in JavaScript / TypeScript: `===` / `!==` on MACs, signatures, digests,
 ; tokens, API keys, passwords, OTPs (`hotp`, `totp`) and nonces (short-circuiting, not constant-time), `.equals()`
-; on such values, and the constant-time helpers themselves (the surrounding code needs review).
+; on such values, and the constant-time helpers themselves (the surrounding code needs review). Not in
+; browser code (#not-browser-code?): no remote attacker can time a comparison the user's own page makes.
 ;
 ; Both operands must be names, members, calls, awaits or parenthesized expressions: comparisons
 ; with literals, `null`, `undefined`, `typeof x` are presence and shape checks.
@@ -49,6 +50,7 @@
  (#any-match? @n "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))(H?MAC|[Hh]?[Mm]ac|[Ss]ig(nature)?|SIG(NATURE)?|[Dd]igest|DIGEST|[Hh]ash|HASH|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi_?[Kk]ey|API_?KEY|[Pp]ass(word|wd)|PASS(WORD|WD)|[Oo]tp|OTP|[HhTt]otp|[HT]OTP|[Nn]once|NONCE)")
  (#secret-compare? @cmp)
  (#not-imports? "{{browser-frameworks}}")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.timing.equals"))
 
 ; crypto.timingSafeEqual(a, b), tsscmp(a, b), safe-compare: right API, but the code around it
@@ -57,6 +59,7 @@
    function: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
  (#resolves-to? @trigger "^(crypto\\.timingSafeEqual|tsscmp|safe-compare|secure-compare|scmp|buffer-equal-constant-time)$")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.timing.constant-time-compare"))
 
 ; The project's own constant-time helper, called (`constantTimeEqual(otp, stored)`,
@@ -66,17 +69,20 @@
    function: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
  (#match? @trigger "(^|\\.)(constantTime(Equals?|Compare|Eq)|timingSafe(Equals?|Compare|StringEqual)|secureCompare|safeCompare|safeEqual|constantTimeStringEqual)$")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.timing.constant-time-compare"))
 
 ((function_declaration
    name: (identifier) @trigger)
  (#match? @trigger "^(constantTime(Equals?|Compare|Eq)|timingSafe(Equals?|Compare|StringEqual)|secureCompare|safeCompare|safeEqual|constantTimeStringEqual)$")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.timing.constant-time-compare"))
 
 ((variable_declarator
    name: (identifier) @trigger
    value: [(arrow_function) (function_expression)])
  (#match? @trigger "^(constantTime(Equals?|Compare|Eq)|timingSafe(Equals?|Compare|StringEqual)|secureCompare|safeCompare|safeEqual|constantTimeStringEqual)$")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.timing.constant-time-compare"))
 
 ; An allow-list of secrets searched with an element-by-element === (`apiKeys.includes(token)`,
@@ -94,6 +100,7 @@
  (#match? @v "((^|[^A-Za-z])|[a-z0-9](?=[A-Z]))([Tt]oken|TOKEN|[Ss]ecret|SECRET|[Kk]ey|KEY)s?$")
  (#not-imports? "{{browser-frameworks}}")
  (#not-text-after? @trigger "\\.splice\\(")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.timing.secret-list-lookup"))
 
 ; A PKCE check: the stored code_challenge compared with the verifier (or its S256 encoding).
@@ -105,6 +112,7 @@
  (#not-match? @l "^(['\"`]|null$|undefined$)")
  (#not-match? @r "^(['\"`]|null$|undefined$)")
  (#not-match? @trigger "[Cc]hallenge_?[Mm]ethod")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.timing.pkce-compare"))
 
 ;; Round 56 (stack-auth): the Authorization value compared with the one the server expects, built
@@ -117,6 +125,7 @@
  (#match? @expected "{{auth-scheme-value}}")
  (#match? @expected "{{auth-scheme-secret}}")
  (#not-imports? "{{browser-frameworks}}")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.timing.secret-equality"))
 
 ((binary_expression
@@ -126,6 +135,7 @@
  (#match? @expected "{{auth-scheme-value}}")
  (#match? @expected "{{auth-scheme-secret}}")
  (#not-imports? "{{browser-frameworks}}")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.timing.secret-equality"))
 
 ;; Round 56 (openauth): a PKCE check under a plain name, `generatedChallenge === challenge` in
@@ -137,6 +147,7 @@
  (#match? @l "[Cc]hallenge$")
  (#match? @r "[Cc]hallenge$")
  (#unit-name-matches? @trigger "[Pp][Kk][Cc][Ee]")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.timing.pkce-compare"))
 
 ;; A one-time code checked against the one submitted (`record.code !== code` in verifyCode,
@@ -152,6 +163,7 @@
  (#not-match? @trigger "[Ss]tatus|[Ee]rr|[Ee]xit|[Rr]esp|[Ll]ang|[Cc]ountry|[Cc]urrency|[Ll]ocale|[Kk]ey[Cc]ode|[Zz]ip|[Pp]ostal|[Oo]p[Cc]ode|[Rr]eason|[Cc]olor|[Cc]har|[Rr]egion|[Pp]hone|[Dd]ial|[Ii]so|[Pp]romo|[Cc]oupon|[Dd]iscount|[Ee]vent")
  (#not-match? @trigger "(^|[^\\w.])(got|want|expected|actual|res|resp|response|e|err|error|event|ev|evt|key)\\.")
  (#unit-name-matches? @trigger "[Vv]erif|[Ll]ogin|[Ss]ign_?[Ii]n|[Rr]edeem|[Rr]ecover|[Aa]ctivat|[Cc]onfirm|[Aa]uthenticat|(check|validate|consume)\\w*[Cc]ode")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.timing.code-compare"))
 
 ; A dummy password hash on the unknown-account branch, so that it takes as long as a wrong
@@ -168,6 +180,7 @@
      [(return_statement) (throw_statement)]))
  (#any-of? @m "hash" "hashSync" "compare" "compareSync" "verify")
  (#match? @obj "(^|\\.)(kdf|password|passwordHasher|passwordHashing|bcrypt|bcryptjs|argon2|hasher)$")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.timing.dummy-hash"))
 
 ((if_statement
@@ -179,6 +192,7 @@
      .
      [(return_statement) (throw_statement)]))
  (#any-of? @trigger "hashPassword" "verifyPassword" "comparePassword" "checkPassword")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.timing.dummy-hash"))
 
 ; Round 46 (uptime-kuma): a value compared with a digest of the user's password, `decoded.h !==
@@ -192,6 +206,7 @@
  (#match? @pw "(^|\\.)([Pp]ass(word|wd)|PASSWORD)$")
  (#not-match? @trigger "[Cc]onfirm|[Rr]epeat|[Rr]etype")
  (#not-imports? "{{browser-frameworks}}")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.timing.secret-equality"))
 
 ((binary_expression
@@ -203,6 +218,7 @@
  (#match? @pw "(^|\\.)([Pp]ass(word|wd)|PASSWORD)$")
  (#not-match? @trigger "[Cc]onfirm|[Rr]epeat|[Rr]etype")
  (#not-imports? "{{browser-frameworks}}")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.timing.secret-equality"))
 
 ; Round 48: a hand-written constant-time comparison, `result |= a.charCodeAt(i) ^ b.charCodeAt(i)`
@@ -211,6 +227,7 @@
    left: (identifier)
    operator: "|="
    right: (binary_expression operator: "^")) @trigger
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.timing.constant-time-compare"))
 
 ;; The OAuth state a callback receives compared with the one the server issued: `if (state !==
@@ -225,4 +242,5 @@
  (#not-match? @trigger "[Ss]ession[Ss]tate|[Cc]onn(ection)?[Ss]tate|[Rr]eady[Ss]tate|[Rr]un[Ss]tate|[Jj]ob[Ss]tate|[Pp]rev|[Oo]ld|[Ll]ast|[Cc]urrent[Ss]tate|[Dd]esired|[Ii]nitial")
  (#unit-name-matches? @trigger "[Oo][Aa]uth|OAUTH|[Aa]uthenticat|[Ll]ogin|SSO|[Ss]so|OIDC|[Oo]idc|[Oo]pen[Ii][Dd]|[Cc]allback\\w*(Endpoint|View|Handler|Route)|(^|[.\\s])[Cc]allback(\\s|$)")
  (#not-imports? "{{browser-frameworks}}")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.timing.oauth-state"))

@@ -1,9 +1,11 @@
 /**
  * Browser code by what a file touches: a browser global (`window.`, `document.`, `localStorage.`,
- * `sessionStorage.`, `navigator.`) or a UI framework import (vue, pinia, react, svelte, angular),
+ * `sessionStorage.`, `navigator.`) or a UI framework import (vue, pinia, react, svelte, angular, lit),
  * and no server import (node built-ins, express, fastify, koa, hono, NestJS, next/server). A token
  * decoded there (`JSON.parse(atob(token.split('.')[1]))` to read `exp` for the UI) decides nothing
- * the server trusts: the server verifies every request. Used by `#browser-code?` (ecma/jwt.scm).
+ * the server trusts: the server verifies every request; and a comparison there leaks no timing to a
+ * remote attacker (round 101, rapidpro's lit components: two `signature ===` findings judged FP).
+ * Used by `#browser-code?` (ecma/jwt.scm) and `#not-browser-code?` (auth, timing).
  */
 import type { ImportTable } from './imports';
 
@@ -23,7 +25,7 @@ function usesBrowserGlobal(text: string): boolean {
   }
   return false;
 }
-const UI_IMPORT = /^(vue|vuex|vuex-[\w-]+|pinia|@vueuse\/core|react|react-dom|react-admin|react-router(-dom)?|preact|solid-js|svelte(\/.+)?|@sveltejs\/kit|@angular\/core|js-cookie)$/;
+const UI_IMPORT = /^(vue|vuex|vuex-[\w-]+|pinia|@vueuse\/core|react|react-dom|react-admin|react-router(-dom)?|preact|solid-js|svelte(\/.+)?|@sveltejs\/kit|@angular\/core|js-cookie|lit|lit-html|lit-element|lit\/.+|lit-html\/.+|@lit\/.+)$/;
 /** Server-side modules: a file importing one runs on the server (or in an edge middleware). */
 const SERVER_IMPORT = /^(http|https|http2|net|tls|fs|fs\/promises|crypto|child_process|cluster|worker_threads|express|fastify|koa|hono|h3|@hapi\/.+|@nestjs\/.+|next\/server|next\/headers|@remix-run\/node)$/;
 /**

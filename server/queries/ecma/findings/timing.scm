@@ -1,4 +1,5 @@
-; Findings: secrets compared in non-constant time (CWE-208).
+; Findings: secrets compared in non-constant time (CWE-208). Never in browser code (#not-browser-code?:
+; a page, a Vue/React/lit component): the only one who could time the comparison is the user running it.
 ;
 ; `===` / `==` / `!==` / `!=` between two non-literal operands (names, members, header
 ; subscripts, calls) where the LAST part of an operand's name is a MAC, signature, token, secret,
@@ -42,6 +43,7 @@
  (#not-verified-claim-compare? @finding)
  (#not-text-before? @finding "{{acme-challenge}}")
  (#not-imports? "{{browser-frameworks}}")
+ (#not-browser-code? @finding)
  (#set! rule "ecma.timing.non-constant-compare")
  (#set! category "timing")
  (#set! severity "warning")
@@ -75,6 +77,7 @@
  (#not-verified-claim-compare? @finding)
  (#not-text-before? @finding "{{acme-challenge}}")
  (#not-imports? "{{browser-frameworks}}")
+ (#not-browser-code? @finding)
  (#set! rule "ecma.timing.non-constant-compare")
  (#set! category "timing")
  (#set! severity "warning")
@@ -105,6 +108,7 @@
  (#not-verified-claim-compare? @finding)
  (#not-text-before? @finding "{{acme-challenge}}")
  (#not-imports? "{{browser-frameworks}}")
+ (#not-browser-code? @finding)
  (#set! rule "ecma.timing.buffer-equals")
  (#set! category "timing")
  (#set! severity "warning")
@@ -135,6 +139,7 @@
  (#not-verified-claim-compare? @finding)
  (#not-text-before? @finding "{{acme-challenge}}")
  (#not-imports? "{{browser-frameworks}}")
+ (#not-browser-code? @finding)
  (#set! rule "ecma.timing.buffer-equals")
  (#set! category "timing")
  (#set! severity "warning")
@@ -170,6 +175,7 @@
  (#not-verified-claim-compare? @finding)
  (#not-text-before? @finding "{{acme-challenge}}")
  (#not-imports? "{{browser-frameworks}}")
+ (#not-browser-code? @finding)
  (#set! rule "ecma.timing.non-constant-compare")
  (#set! category "timing")
  (#set! severity "warning")
@@ -198,6 +204,7 @@
  (#not-verified-claim-compare? @finding)
  (#not-text-before? @finding "{{acme-challenge}}")
  (#not-imports? "{{browser-frameworks}}")
+ (#not-browser-code? @finding)
  (#set! rule "ecma.timing.non-constant-compare")
  (#set! category "timing")
  (#set! severity "warning")
