@@ -234,7 +234,9 @@
 ;; ... but a store's write lock around one statement, `s.db.Lock(func(execer db.Execer, binder
 ;; db.Binder) error { …; res, err := execer.Exec(stmt, args...); … })`: the helper serialises
 ;; writers (SQLite's one writer) and a single INSERT or UPDATE has nothing to order under it (round
-;; 100, drone's stores: six create, update and delete methods judged N). A mention (first: the
+;; 100, drone's stores: six create, update and delete methods judged N), unless the statement is
+;; an optimistic lock (`if n, _ := res.RowsAffected(); n == 0 { return db.ErrOptimisticLock }`, a
+;; version column: drone's stepStore.Update, judged Y). A mention (first: the
 ;; sync-call and lock-callback patterns below take the same node); a callback running two or more statements keeps its region.
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
@@ -242,6 +244,7 @@
  (#any-of? @f "Lock" "RLock")
  (#match? @fn "\\.(Exec|Query|QueryRow|Queryx|QueryRowx|NamedExec|NamedQuery|Get|Select)(Context)?\\(")
  (#not-match? @fn "\\.(Exec|Query|QueryRow|Queryx|QueryRowx|NamedExec|NamedQuery|Get|Select)(Context)?\\([\\s\\S]*\\.(Exec|Query|QueryRow|Queryx|QueryRowx|NamedExec|NamedQuery|Get|Select)(Context)?\\(")
+ (#not-match? @fn "RowsAffected|[Oo]ptimistic|\\b[Vv]ersion\\b")
  (#set! evidence "mention")
  (#set! rule "go.concurrency.lock-callback"))
 
