@@ -368,6 +368,9 @@ function ofRound<T extends { round?: number }>(items: T[], round: number | undef
 
 const roundLabel = (round: number | undefined) => (round === undefined ? '' : `, round ${round} only`);
 
+/** The symbol of a region outside any function or class. */
+const TOP_LEVEL = '<top-level>';
+
 function reportJudgments(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, listWrong: boolean, round?: number): void {
   const judgments = ofRound(readJsonl<Judgment>(path.join(CORPUS_META, 'judgments.jsonl')), round);
   if (judgments.length === 0) {
@@ -376,11 +379,23 @@ function reportJudgments(results: Map<string, { repo: RepoEntry; dir: string; sc
   }
   // What the engine reports now, keyed as judgments are.
   const regionKeys = new Set<string>();
+  /**
+   * Top-level regions by file and category with their lines: a file has many statements outside any
+   * function, so a judged `<top-level>` region is still reported only if a top-level region of its
+   * category still covers the judged line (`app.use(passport.initialize())` gone while the session
+   * set-up above it stays).
+   */
+  const topLevel = new Map<string, { start: number; end: number }[]>();
   const findingKeys = new Map<string, Finding['severity']>();
   for (const { repo, dir, scanned } of results.values()) {
     for (const s of scanned) {
       const rel = toPosix(path.relative(dir, s.file));
-      for (const r of s.regions) regionKeys.add(`${repo.name}|${rel}|${r.symbol}|${r.category}`);
+      for (const r of s.regions) {
+        regionKeys.add(`${repo.name}|${rel}|${r.symbol}|${r.category}`);
+        if (r.symbol !== TOP_LEVEL) continue;
+        const key = `${repo.name}|${rel}|${r.category}`;
+        topLevel.set(key, [...(topLevel.get(key) ?? []), { start: r.span.start.line + 1, end: r.span.end.line + 1 }]);
+      }
       for (const f of s.findings) findingKeys.set(`${repo.name}|${rel}|${f.rule}|${f.span.start.line + 1}`, f.severity);
     }
   }
@@ -399,7 +414,11 @@ function reportJudgments(results: Map<string, { repo: RepoEntry; dir: string; sc
     if (j.kind === 'region') {
       const st = regionStats.get(j.category) ?? { y: 0, n: 0, u: 0, gone: 0 };
       regionStats.set(j.category, st);
-      if (!regionKeys.has(`${j.repo}|${j.path}|${j.symbol}|${j.category}`)) {
+      const covered =
+        j.symbol === TOP_LEVEL && j.line !== undefined
+          ? (topLevel.get(`${j.repo}|${j.path}|${j.category}`) ?? []).some((span) => span.start <= j.line! && j.line! <= span.end)
+          : regionKeys.has(`${j.repo}|${j.path}|${j.symbol}|${j.category}`);
+      if (!covered) {
         st.gone++;
         if (listWrong && j.verdict === 'Y') lost.push(`${j.category}\tr${j.round ?? 1} ${j.repo} ${j.path}:${j.line ?? ''} ${j.symbol ?? ''}\t${j.reason}`);
       } else if (j.verdict === 'Y') st.y++;
