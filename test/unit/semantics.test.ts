@@ -164,6 +164,9 @@ describe('test-code classification', () => {
     '.yarn/releases/yarn-4.1.0.cjs',
     // a Go benchmark program, a performance harness (round 79)
     'badger/cmd/write_bench.go',
+    // an ECMAScript benchmark script (round 102, node-postgres)
+    'packages/pg/bench.js',
+    'benchmarks.mjs',
     'perfTest/latencyTest.js',
     'internal/blobtesting/eventually_consistent.go',
     'scripts/recover-stuck-runs.ts',
@@ -227,6 +230,8 @@ describe('test-code classification', () => {
     'src/lib/db/fake_user_store.js',
   ];
   const production = [
+    'src/workbench.js',
+    'lib/benchmarker/index.ts',
     // A Go `testing.go` can be a production endpoint or command (vikunja's token-guarded
     // HandleTesting route, spicedb's `testing` server command): not test code by its name.
     'pkg/routes/api/v1/testing.go',

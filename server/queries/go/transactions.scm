@@ -82,7 +82,7 @@
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list (func_literal) @body .))
- (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "TxRetry" "TxWithResult" "TxWithResultRetry")
+ (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "DoTx" "DoTransaction" "TxRetry" "TxWithResult" "TxWithResultRetry")
  (#not-match? @trigger "{{telemetry-tx-receiver}}")
  (#single-statement-tx? @body)
  (#set! evidence "mention")
@@ -99,7 +99,7 @@
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list (func_literal) @body .))
- (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "TxRetry" "TxWithResult" "TxWithResultRetry")
+ (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "DoTx" "DoTransaction" "TxRetry" "TxWithResult" "TxWithResultRetry")
  (#not-match? @trigger "{{telemetry-tx-receiver}}")
  (#one-write-tx? @body)
  (#set! evidence "mention")
@@ -322,7 +322,9 @@
 ; gobuffalo/pop c.Transaction(func(tx *pop.Connection) error {...}), bun
 ; db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {...}), dbx
 ; db.Transactional(func(tx *dbx.Tx) error {...}), app.RunInTransaction(func(txApp core.App) error {...})
-; and project helpers (store.WithTx(ctx, func(tx *Store) error {...}), InTx(ctx, db, func...)).
+; and project helpers (store.WithTx(ctx, func(tx *Store) error {...}), InTx(ctx, db, func...)), and
+; hashicorp/go-dbw's `rw.DoTx(ctx, retries, backoff, func(r dbw.Reader, w dbw.Writer) error {...})`
+; (round 102, boundary: 246 call sites, none marked).
 ; The closure as last argument is what makes it a wrapper: s.Transaction() getters, tx.ID() and
 ; Tx(ctx) lookups do not match.
 ; A telemetry reporter's batch (`s.reporter.Tx(func(tx roomobs.TrackTx) {…})`: round 61, livekit)
@@ -334,14 +336,14 @@
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list (func_literal) @body .))
  (#not-match? @body "^func\\s*\\(\\s*\\)\\s*\\{")
- (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "TxRetry" "TxWithResult" "TxWithResultRetry")
+ (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "DoTx" "DoTransaction" "TxRetry" "TxWithResult" "TxWithResultRetry")
  (#not-match? @trigger "{{telemetry-tx-receiver}}")
  (#set! rule "go.transactions.tx-wrapper"))
 
 ((call_expression
    function: (identifier) @trigger
    arguments: (argument_list (func_literal) .))
- (#any-of? @trigger "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "withTx" "withTransaction" "inTx" "inTransaction" "runInTx" "runInTransaction" "execTx")
+ (#any-of? @trigger "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "DoTx" "DoTransaction" "withTx" "withTransaction" "inTx" "inTransaction" "runInTx" "runInTransaction" "execTx")
  (#set! rule "go.transactions.tx-wrapper"))
 
 ; sqlc: queries bound to a transaction, q.WithTx(tx)

@@ -345,3 +345,15 @@
  (#match? @k "^.(max_retries|retry_on_timeout|retry_on_error|retry_on_status|retry_policy|retry_backoff|backoff_factor|retry_strategy|max_retry_attempts|num_retries|autoretry_for).$")
  (#not-match? @v "^(False|None|0)$")
  (#set! rule "python.retry.config"))
+
+; Twisted's reconnecting factory: `self.retry(connector)` in `clientConnectionLost` /
+; `clientConnectionFailed` schedules the next attempt with the factory's growing delay (round 102,
+; evennia's IRC and Grapevine bots: unmarked). Which losses reconnect, and when the factory stops, is
+; decided here. In a file that imports twisted.internet.
+((call
+   function: (attribute object: (identifier) @self attribute: (identifier) @m) @trigger
+   arguments: (argument_list . (_)))
+ (#eq? @self "self")
+ (#eq? @m "retry")
+ (#imports? "^twisted\\.internet(\\.|$)")
+ (#set! rule "python.retry.library-call"))

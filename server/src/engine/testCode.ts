@@ -224,6 +224,9 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   // Python benchmark scripts by name (`benchmark_backends.py`, `bench_queue.py`, `queue_benchmark.py`).
   /^(bench|benchmark)(_[a-z0-9_]+)?\.py$/,
   /^[a-z0-9_]+_(bench|benchmark)\.py$/,
+  // ECMAScript benchmark scripts by name (node-postgres's `packages/pg/bench.js`, round 102: a loop of
+  // constant queries timed against a local database). Not `benchmark-report.ts`, a product's report.
+  /^(bench|benchmarks?)\.[cm]?[jt]s$|^bench[-_][\w-]+\.[cm]?[jt]s$/,
   // ECMAScript in-memory test doubles named `fake-<thing>.ts` (`fake-api-token-store.ts`, a
   // `FakeApiTokenStore` tests inject for the database store). Not Go or Python: `fake_strategy.go`
   // can be a registered product strategy.
