@@ -65,7 +65,9 @@
 ; knex.transaction(async (trx) => ...), sequelize.transaction(...), dataSource.transaction(...),
 ; manager.transaction('SERIALIZABLE', ...), db.transaction(...), prisma.$transaction([...]),
 ; pg-promise db.tx(...), MikroORM em.transactional(async (em) => ...)
-; A workflow engine's orchestrator.beginTransaction(...) starts a saga run, not a database transaction.
+; A workflow engine's orchestrator.beginTransaction(...) starts a saga run, not a database transaction,
+; and a SASL exchange's `sasl.startSession(mechanisms)` starts an authentication (round 102,
+; node-postgres's SCRAM login), not a MongoDB session.
 ; A Sequelize migration's queryInterface.sequelize.transaction(...) is a mention: migrations run
 ; once, from one process, and wrap schema changes; data changes inside still make a SQL region.
 ((call_expression
@@ -73,6 +75,7 @@
  (#match? @trigger "^(transaction|transactionAsync|tx|txIf|withTransaction|startTransaction|commitTransaction|rollbackTransaction|abortTransaction|startSession|beginTransaction|transactional)$")
  (#not-match? @o "(^|\\.)queryInterface(\\.sequelize)?$")
  (#not-match? @o "(^|\\.)[A-Za-z_]*[Oo]rchestrator$")
+ (#not-match? @o "(^|\\.)(sasl|scram|[Ss]asl\\w*|[Ss]cram\\w*|auth|[Aa]uth[A-Z]\\w*)$")
  (#not-trivial-transaction? @trigger)
  (#set! rule "ecma.transactions.transaction-call"))
 
