@@ -127,11 +127,12 @@
  (#set! rule "ecma.crypto.node-crypto"))
 
 ; WebCrypto through the global: crypto.subtle.digest(...), globalThis.crypto.getRandomValues(...),
-; and a destructured `subtle`.
+; and a destructured `subtle`, or one kept under its own name (`const webCrypto = nodeCrypto.webcrypto
+; || globalThis.crypto; const subtleCrypto = webCrypto.subtle`: round 102, node-postgres's SCRAM keys).
 ((call_expression
    function: (member_expression) @trigger)
  (#match? @trigger "subtle")
- (#name-matches? @trigger "^((globalThis|window|self)\\.)?crypto\\.subtle\\.[A-Za-z]+$|^subtle\\.(encrypt|decrypt|sign|verify|digest|generateKey|deriveKey|deriveBits|importKey|exportKey|wrapKey|unwrapKey)$")
+ (#name-matches? @trigger "^((globalThis|window|self)\\.)?crypto\\.subtle\\.[A-Za-z]+$|^_?[a-z]*[Ss]ubtle(Crypto)?\\.(encrypt|decrypt|sign|verify|digest|generateKey|deriveKey|deriveBits|importKey|exportKey|wrapKey|unwrapKey)$")
  (#not-hash-wrapper? @trigger)
  (#set! rule "ecma.crypto.webcrypto"))
 
@@ -140,7 +141,7 @@
 ((call_expression
    function: (member_expression) @trigger)
  (#match? @trigger "subtle")
- (#name-matches? @trigger "^((globalThis|window|self)\\.)?crypto\\.subtle\\.digest$|^subtle\\.digest$")
+ (#name-matches? @trigger "^((globalThis|window|self)\\.)?crypto\\.subtle\\.digest$|^_?[a-z]*[Ss]ubtle(Crypto)?\\.digest$")
  (#hash-wrapper? @trigger)
  (#set! evidence "mention")
  (#set! rule "ecma.crypto.webcrypto"))
@@ -149,7 +150,7 @@
 ((call_expression
    function: (member_expression) @trigger)
  (#match? @trigger "getRandomValues")
- (#name-matches? @trigger "^((globalThis|window|self)\\.)?crypto\\.getRandomValues$")
+ (#name-matches? @trigger "^((globalThis|window|self)\\.)?crypto\\.getRandomValues$|^_?[a-z]*[Ww]eb[Cc]rypto\\.getRandomValues$")
  (#not-random-id? @trigger)
  (#set! rule "ecma.crypto.webcrypto"))
 

@@ -302,10 +302,12 @@
  (#match? @trigger "^(Authorize|Authenticate|Authenticate[A-Z]\\w*|[Cc]heckPermissions?(For[A-Z]\\w*|Gates?)?|HasPermissions?(To[A-Z]\\w*)?)$")
  (#set! rule "go.auth.access-call"))
 
+;; An access package's check, or an ACL held in a variable named for one (`aclResults =
+;; retAcl.Allowed(*v.res, v.act, userId)`: round 102, boundary's grants evaluated per request).
 ((call_expression
    function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
    arguments: (argument_list . (_)))
- (#match? @pkg "^(rbac|acl|authz|authorization|permissions?)$")
+ (#match? @pkg "^(rbac|acl|authz|authorization|permissions?)$|^[a-z]\\w*(Acl|ACL)$")
  (#any-of? @f "Check" "Evaluate" "Enforce" "Allowed" "IsAllowed")
  (#set! rule "go.auth.access-call"))
 
