@@ -459,7 +459,7 @@ export function isNotCacheFill(call: Node, ctx: ValueContext): boolean {
 }
 
 /**
- * Whether `n` sits in the block of an `if` that ends in a `return` and closes before `limit`: a
+ * Whether `n` sits in the block of an `if` that returns inside it and closes before `limit`: a
  * cached value read and returned on a hit (`if rtCache != nil { rc := rtCache.(*counterCache); if
  * fresh(rc) { return rc.val } }`: round 100, go-kratos's BBR.minRT), which cannot reach a later store.
  */
@@ -473,7 +473,11 @@ function inReturningBranchBefore(n: Node, stop: Node, limit: number): boolean {
   return false;
 }
 
-/** Whether every path through a Go block that falls off its end is cut by a `return` somewhere inside (its last statement, or a nested if's). */
+/**
+ * Whether a Go block returns somewhere inside (its last statement, or a nested `if`'s): the hit path
+ * of a memo. **Limit:** a value copied to another name inside the block and stored after it is not
+ * followed; only the loaded name's own uses are.
+ */
 function returnsInside(block: Node): boolean {
   return block.descendantsOfType('return_statement').length > 0;
 }
