@@ -11,7 +11,9 @@
 ;;   built elsewhere is registered by name (one written inline, `passport.use(new LocalStrategy(…,
 ;;   verify))`, keeps its region);
 ;; - `app.get('/auth/discord', passport.authenticate('discord'))`: a GET route that only sends the
-;;   browser to an OAuth or OpenID provider; the callback route (`/auth/discord/callback`, with its
+;;   browser to an OAuth or OpenID provider, naming only the strategy (options such as the scopes
+;;   requested, `{ scope: […] }`, define the login flow: sqlpad's Google route, judged Y); the callback
+;;   route (`/auth/discord/callback`, with its
 ;;   `failureRedirect`) completes the login and keeps its region, and so do a login with local
 ;;   credentials and a route guarded by a token strategy (`passport.authenticate('jwt')`).
 ((call_expression
@@ -42,7 +44,7 @@
  (#any-of? @m "authenticate" "authorize")
  (#not-match? @path "[Cc]allback|[Rr]eturn|[Rr]edirect|[Vv]erify")
  (#not-match? @strategy "^.(local|jwt|bearer|basic|digest|anonymous|session|cookie|headerapikey|api-?key|localapikey|hash|totp|unique-token|magic)")
- (#not-match? @args "[Ff]ailure|[Ss]uccess|session|=>|function")
+ (#match? @args "^\\(\\s*('[^']*'|\"[^\"]*\")\\s*\\)$")
  (#resolves-to? @trigger "^(passport|koa-passport|@outlinewiki/koa-passport|@fastify/passport)\\.(authenticate|authorize)$")
  (#set! evidence "mention")
  (#set! rule "ecma.auth.library"))

@@ -1076,7 +1076,10 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
       // the helper (its own region); the call site hands over one operation and chooses none of them
       // (rounds 30 and 35: such callers judged N). It joins a retry region but makes none. So does a
       // Python call of one (`return self._with_retry(self.client.buy_number, params)`: round 101,
-      // rapidpro's Vonage client, six call sites judged N).
+      // rapidpro's Vonage client, six call sites judged N; swift's, patroni's and celery's one-line
+      // call sites, 26 N before), unless it sits in an `except` handler: there the unit decides which
+      // failure is retried (`except InvalidSession: …; return self.retry(…)`, patroni's leader
+      // acquire, jumpserver's subscription, pretalx's mail tasks: judged Y).
       // A Go call of the project's transaction or transaction-retry helper handed a closure that runs
       // one statement on its transaction (`db.withTx(ctx, func(tx *sqlx.Tx) error { _, err :=
       // tx.ExecContext(ctx, q, args...); … })`): one statement is atomic by itself, and the boundary,
@@ -1086,12 +1089,21 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
       const lastArg = call.childForFieldName('arguments')?.lastNamedChild;
       const mention =
         (category === 'crypto' && spec.family === 'ecma' && /decrypt/i.test(name)) ||
-        (category === 'retry' && (spec.family === 'ecma' || spec.family === 'python')) ||
+        (category === 'retry' && spec.family === 'ecma') ||
+        (category === 'retry' && spec.family === 'python' && !insideExceptHandler(call, unit)) ||
         ((category === 'transactions' || category === 'retry') && spec.family === 'go' && lastArg?.type === 'func_literal' && (isSingleStatementTx(lastArg, true) || (category === 'transactions' && isReadOnlyTx(lastArg))));
       out.push({ rule: `${spec.family}.${category}.project-wrapper`, category, node, ordinal: WRAPPER_ORDINAL, global: true, mention });
     }
   }
   return out;
+}
+
+/** Whether `node` sits in a Python `except` handler inside `unit`. */
+function insideExceptHandler(node: Node, unit: Node): boolean {
+  for (let cur: Node | null = node.parent; cur && cur.id !== unit.id; cur = cur.parent) {
+    if (cur.type === 'except_clause' || cur.type === 'except_group_clause') return true;
+  }
+  return false;
 }
 
 /**

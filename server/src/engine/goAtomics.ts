@@ -434,9 +434,15 @@ export function isNotCacheFill(call: Node, ctx: ValueContext): boolean {
   if (!expr || !recv || !body) return true;
   if (/\bCompareAndSwap\w*\(/.test(body.text)) return true;
   if (isMemoUnit(body, recv.text)) return false;
+  // The shapes below hold only for an atomic no other function of the file stores: a cache that an
+  // invalidation elsewhere clears (`c.atomic.Store(nil)` in `Clear()`) can have a stale value put
+  // back by a racing fill (round 84, gotosocial's domain-block and header-filter caches, and
+  // netmaker's settings cache: judged Y).
+  const onlyHere = storedOnlyIn(recv.text, fn!, ctx);
   if (callee?.childForFieldName('field')?.text === 'Load') {
     // The read side of a cache fill is part of it: the unit's one store decides (round 100,
     // go-kratos's BBR.maxPASS tests and returns what it loaded, then refills).
+    if (!onlyHere) return true;
     const stores = body.descendantsOfType('call_expression').filter((c): c is Node => {
       const f = c?.childForFieldName('function');
       return f?.type === 'selector_expression' && f.childForFieldName('operand')?.text === recv.text && f.childForFieldName('field')?.text === 'Store';
@@ -449,13 +455,30 @@ export function isNotCacheFill(call: Node, ctx: ValueContext): boolean {
   if (!load) return true;
   const name = load[1] ?? '';
   const from = body.startIndex + load.index + load[0].length;
+  const usesUntil = (end: number) => body.descendantsOfType('identifier').filter((id): id is Node => id !== null && id.text === name && id.startIndex >= from && id.startIndex < end);
+  if (usesUntil(body.endIndex).every((id) => inReturnOrIfCondition(id, body))) return false;
+  if (!onlyHere) return true;
   // The loaded name until the function gives it a fresh value (`partitions = make([]int, n)`: round
   // 101, kafka-go's loadCachedPartitions refills the same variable and stores that).
   const rest = ctx.text.slice(from, body.endIndex);
   const reassigned = new RegExp(String.raw`(?:^|[^\w.])${escapeRegExp(name)}\s*=(?!=)`).exec(rest);
   const until = reassigned ? from + reassigned.index + reassigned[0].search(/\w/) : body.endIndex;
-  const uses = body.descendantsOfType('identifier').filter((id): id is Node => id !== null && id.text === name && id.startIndex >= from && id.startIndex < until);
-  return !uses.every((id) => inReturnOrIfCondition(id, body) || inReturningBranchBefore(id, body, expr.startIndex));
+  return !usesUntil(until).every((id) => inReturnOrIfCondition(id, body) || inReturningBranchBefore(id, body, expr.startIndex));
+}
+
+/**
+ * Whether no function of the file but `fn` stores, swaps or compares-and-swaps the atomic `recv`
+ * names (by its last selector: `l.minRtCache` → `.minRtCache.Store(`, a package variable
+ * `partitionsCache.Store(`).
+ */
+function storedOnlyIn(recv: string, fn: Node, ctx: ValueContext): boolean {
+  const field = recv.split('.').pop() ?? recv;
+  const write = new RegExp(String.raw`(?:^|[^\w])${escapeRegExp(field)}\.(?:Store|Swap|CompareAndSwap)\(`, 'g');
+  for (const m of ctx.text.matchAll(write)) {
+    const at = m.index ?? 0;
+    if (at < fn.startIndex || at >= fn.endIndex) return false;
+  }
+  return true;
 }
 
 /**

@@ -1,7 +1,9 @@
 ; TLS certificate verification turned off (CWE-295): &tls.Config{InsecureSkipVerify: true} and
 ; cfg.InsecureSkipVerify = true. A config that verifies the peer itself (VerifyPeerCertificate or
 ; VerifyConnection in the same literal, e.g. certificate pinning, or assigned a verifier after the
-; flag in the same function: tyk's chain-and-name check, round 47; a verifier made by a method or a
+; literal or the flag in the same function: tyk's chain-and-name check, round 47; boundary's session
+; proxies, `tlsConf.VerifyConnection = func(cs tls.ConnectionState) error { … Verify(verifyOpts) }`
+; after the literal, round 102; a verifier made by a method or a
 ; library, `config.VerifyPeerCertificate = clientACL.VerifyPeerCertificateClient`, SPIFFE's
 ; `WrapVerifyPeerCertificate(…)`: round 98, ghostunnel's pinning and SPIFFE clients; or the peer's certificate pinned by
 ; the fields set after it, `st.PeerCertSANs = append(…)`: traefik's Gateway API backend policy checking
@@ -20,6 +22,7 @@
 ((literal_value (keyed_element key: (literal_element (identifier) @key) value: (literal_element (true) @value)) @finding) @literal
  (#eq? @key "InsecureSkipVerify")
  (#not-match? @literal "\\b(VerifyPeerCertificate|VerifyConnection)\\s*:|{{peer-pinned-tls}}")
+ (#not-text-after? @finding "\\.(VerifyPeerCertificate|VerifyConnection)\\s*=\\s*(?!nil\\b)[\\w(]")
  (#imports? "^crypto/tls$")
  (#not-guarded-by? @finding "{{tls-opt-out-switch}}")
  (#not-guarded-off? @finding "{{tls-verify-setting}}")
