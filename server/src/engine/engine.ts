@@ -1079,7 +1079,8 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
       // rapidpro's Vonage client, six call sites judged N; swift's, patroni's and celery's one-line
       // call sites, 26 N before), unless it sits in an `except` handler: there the unit decides which
       // failure is retried (`except InvalidSession: …; return self.retry(…)`, patroni's leader
-      // acquire, jumpserver's subscription, pretalx's mail tasks: judged Y).
+      // acquire, jumpserver's subscription: judged Y), or uses it as a context manager around its own
+      // block (`with retryable_smtp(self): deliver(mail)`, pretalx's mail tasks: judged Y).
       // A Go call of the project's transaction or transaction-retry helper handed a closure that runs
       // one statement on its transaction (`db.withTx(ctx, func(tx *sqlx.Tx) error { _, err :=
       // tx.ExecContext(ctx, q, args...); … })`): one statement is atomic by itself, and the boundary,
@@ -1090,7 +1091,7 @@ function wrapperTriggers(root: Node, text: string, spec: LanguageSpec, wrappers:
       const mention =
         (category === 'crypto' && spec.family === 'ecma' && /decrypt/i.test(name)) ||
         (category === 'retry' && spec.family === 'ecma') ||
-        (category === 'retry' && spec.family === 'python' && !insideExceptHandler(call, unit)) ||
+        (category === 'retry' && spec.family === 'python' && !insideExceptHandler(call, unit) && call.parent?.type !== 'with_item') ||
         ((category === 'transactions' || category === 'retry') && spec.family === 'go' && lastArg?.type === 'func_literal' && (isSingleStatementTx(lastArg, true) || (category === 'transactions' && isReadOnlyTx(lastArg))));
       out.push({ rule: `${spec.family}.${category}.project-wrapper`, category, node, ordinal: WRAPPER_ORDINAL, global: true, mention });
     }
