@@ -438,11 +438,11 @@ export function isNotCacheFill(call: Node, ctx: ValueContext): boolean {
   // invalidation elsewhere clears (`c.atomic.Store(nil)` in `Clear()`) can have a stale value put
   // back by a racing fill (round 84, gotosocial's domain-block and header-filter caches, and
   // netmaker's settings cache: judged Y).
-  const onlyHere = storedOnlyIn(recv.text, fn!, ctx);
+  const onlyHere = () => storedOnlyIn(recv.text, fn!, ctx);
   if (callee?.childForFieldName('field')?.text === 'Load') {
     // The read side of a cache fill is part of it: the unit's one store decides (round 100,
     // go-kratos's BBR.maxPASS tests and returns what it loaded, then refills).
-    if (!onlyHere) return true;
+    if (!onlyHere()) return true;
     const stores = body.descendantsOfType('call_expression').filter((c): c is Node => {
       const f = c?.childForFieldName('function');
       return f?.type === 'selector_expression' && f.childForFieldName('operand')?.text === recv.text && f.childForFieldName('field')?.text === 'Store';
@@ -457,7 +457,7 @@ export function isNotCacheFill(call: Node, ctx: ValueContext): boolean {
   const from = body.startIndex + load.index + load[0].length;
   const usesUntil = (end: number) => body.descendantsOfType('identifier').filter((id): id is Node => id !== null && id.text === name && id.startIndex >= from && id.startIndex < end);
   if (usesUntil(body.endIndex).every((id) => inReturnOrIfCondition(id, body))) return false;
-  if (!onlyHere) return true;
+  if (!onlyHere()) return true;
   // The loaded name until the function gives it a fresh value (`partitions = make([]int, n)`: round
   // 101, kafka-go's loadCachedPartitions refills the same variable and stores that).
   const rest = ctx.text.slice(from, body.endIndex);
