@@ -443,10 +443,7 @@ export function isNotCacheFill(call: Node, ctx: ValueContext): boolean {
     // The read side of a cache fill is part of it: the unit's one store decides (round 100,
     // go-kratos's BBR.maxPASS tests and returns what it loaded, then refills).
     if (!onlyHere()) return true;
-    const stores = body.descendantsOfType('call_expression').filter((c): c is Node => {
-      const f = c?.childForFieldName('function');
-      return f?.type === 'selector_expression' && f.childForFieldName('operand')?.text === recv.text && f.childForFieldName('field')?.text === 'Store';
-    });
+    const stores = callsOn(body, recv.text).filter((c) => calledMethod(c) === 'Store');
     return stores.length !== 1 || isNotCacheFill(stores[0]!, ctx);
   }
   const esc = escapeRegExp(recv.text);
@@ -558,6 +555,19 @@ export function isNotCursorToken(args: Node, ctx: ValueContext): boolean {
   return cursors === 0;
 }
 
+/** The method calls in `body` on the receiver written `recvText` (`l.minRtCache.Load()`, `.Store(v)`). */
+function callsOn(body: Node, recvText: string): Node[] {
+  return body.descendantsOfType('call_expression').filter((c): c is Node => {
+    const f = c?.childForFieldName('function');
+    return f?.type === 'selector_expression' && f.childForFieldName('operand')?.text === recvText;
+  });
+}
+
+/** The method a selector call names (`Store` for `x.v.Store(p)`). */
+function calledMethod(call: Node): string {
+  return call.childForFieldName('function')?.childForFieldName('field')?.text ?? '';
+}
+
 /**
  * A memo or throttle on one atomic in a function body: every `recv.Load()` is either tested in an
  * `if` condition or returned, or bound in an `if` initializer whose name is only tested and returned
@@ -566,11 +576,8 @@ export function isNotCursorToken(args: Node, ctx: ValueContext): boolean {
  * `deadline.Store(new(time.Now().Add(d)))`). A lost race only recomputes; nothing lock-free is built.
  */
 function isMemoUnit(body: Node, recvText: string): boolean {
-  const calls = body.descendantsOfType('call_expression').filter((c): c is Node => {
-    const f = c?.childForFieldName('function');
-    return f?.type === 'selector_expression' && f.childForFieldName('operand')?.text === recvText;
-  });
-  const method = (c: Node) => c.childForFieldName('function')?.childForFieldName('field')?.text ?? '';
+  const calls = callsOn(body, recvText);
+  const method = calledMethod;
   const loads = calls.filter((c) => method(c) === 'Load');
   const stores = calls.filter((c) => method(c) === 'Store');
   if (loads.length === 0 || stores.length !== 1 || loads.length + stores.length !== calls.length) return false;
