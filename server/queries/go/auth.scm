@@ -26,6 +26,16 @@
  (#set! evidence "mention")
  (#set! rule "go.auth.api"))
 
+;; goth's own plumbing, read by every provider of the library and by projects that copy one: the
+;; HTTP client with a fallback, goth.HTTPClientWithFallBack(p.HTTPClient), the context carrying it,
+;; goth.ContextForClient(p.Client()), and the "no AuthURL" error text (round 103, goth's providers:
+;; 12 `Provider.Client`, `Session.GetAuthURL` and `RefreshToken` regions judged N). A mention.
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#resolves-to? @pkg "^github\\.com/markbates/goth$")
+ (#any-of? @f "HTTPClientWithFallBack" "ContextForClient" "NoAuthUrlErrorMessage")
+ (#set! evidence "mention")
+ (#set! rule "go.auth.api"))
+
 ;; The current code computed from a shared secret, `totp.GenerateCode(cfg.SharedSecret, time.Now())`:
 ;; a client logging in elsewhere with its own second factor (lego's DNS providers, alist's drivers:
 ;; round 63). A server checks a code with `Validate` (or compares `GenerateCodeCustom` candidates, dex),
@@ -704,11 +714,14 @@
 ;; forwarding the call) is not a decision, and neither is an outbound client's authorizer that only
 ;; puts its own credential on a request it is handed, reading no header, sending nothing and reading
 ;; no status (round 46, harbor's scanner clients: `func (ba *basicAuthorizer) Authorize(req
-;; *http.Request) error { … req.Header.Add(authorization, …) }`).
+;; *http.Request) error { … req.Header.Add(authorization, …) }`). Nor a token's own validity check,
+;; `if !token.Valid()`, after a code exchange (round 103, goth's providers' Session.Authorize: the
+;; OAuth client's exchange for the login the library's callback decides; judged N), while a
+;; provider's own check (Shopify's HMAC, Steam's is_valid) stays a decision.
 ([(function_declaration name: (identifier) @trigger parameters: (parameter_list) @params body: (block) @body)
   (method_declaration name: (field_identifier) @trigger parameters: (parameter_list) @params body: (block) @body)]
  (#match? @trigger "^(Authorize|Authenticate|[Cc]heckPermissions?(For[A-Z]\\w*|Gates?)?|[Hh]asPermissions?)$")
- (#match? @body "\\bif\\s+(?!err != nil\\s*\\{)|\\bswitch\\b")
+ (#match? @body "\\bif\\s+(?!err != nil\\s*\\{|!\\w+\\.Valid\\(\\)\\s*\\{)|\\bswitch\\b")
  (#not-match? @body "^(?![\\s\\S]*(\\.Header\\.Get\\(|\\.Do\\(|NewRequest|StatusCode))[\\s\\S]*(\\.Header\\.(Set|Add)\\(\\s*(\"Authorization\"|[A-Za-z_.]*[Aa]uthorization[A-Za-z_]*|\"X-[\\w-]*(Key|Token)\")|\\.SetBasicAuth\\()")
  (#not-match? @params "^\\(\\s*(\\w+\\s+context\\.Context)?\\s*\\)$")
  (#set! rule "go.auth.access-call"))

@@ -77,6 +77,27 @@
  (#set! evidence "mention")
  (#set! rule "go.jwt.method"))
 
+;; The code exchange of a goth provider, `func (s *Session) Authorize(provider goth.Provider, params
+;; goth.Params)`: token, err := p.config.Exchange(ctx, params.Get("code")), the token's fields copied
+;; into the session. The library's callback (gothic.CompleteUserAuth, its state check) decides the
+;; login; an ID token verified in the same method (Apple's jwt.ParseWithClaims) stays an operation
+;; (round 103, goth: 12 jwt regions judged N). And oauth2.RegisterBrokenAuthHeaderProvider(url), a
+;; compatibility no-op of the library kept for old providers.
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @fn) @trigger)
+ (#eq? @fn "Exchange")
+ (#not-resolves-to? @recv ".")
+ (#unit-name-matches? @trigger "^Authorize$")
+ (#imports? "^github\\.com/markbates/goth$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.method"))
+
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#eq? @f "RegisterBrokenAuthHeaderProvider")
+ (#resolves-to? @pkg "^golang\\.org/x/oauth2$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.api"))
+
 ;; OpenID Connect discovery, oidc.NewProvider(ctx, issuerURL): fetches the provider's metadata
 ;; document; no token is parsed, signed or verified. Joins a jwt region (provider.Verifier(cfg)
 ;; .Verify(ctx, raw) in the same unit) but makes none.
@@ -130,6 +151,56 @@
  (#eq? @f "NewNumericDate")
  (#resolves-to? @pkg "^github\\.com/golang-jwt/jwt(/v\\d+)?$")
  (#unit-name-matches? @trigger "(^|\\.)Get(ExpirationTime|IssuedAt|NotBefore)$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.api"))
+
+;; A token read with no signature check by a command-line tool (a file of a CLI framework: the CLI
+;; showing its own login, printing the token it was handed, deciding to ask for a new login) or only
+;; for its expiry (a function named for it: getJWTExpiry, parseJWTExpiry, getJWTSVIDEndOfLife, a
+;; cache lifetime): parser.ParseUnverified(raw, &claims), jwt.NewParser(jwt.WithoutClaimsValidation()),
+;; jwt.Parse(raw, nil). The server that receives the token verifies it; nothing here trusts a claim
+;; (round 103, argo-cd's CLI and helm credentials: 4 regions judged N; spire, rclone, ziti: 5 earlier).
+;; A unit that also verifies (a key function, Verify, a public or signing key, a secret) keeps them.
+;; (First: of two patterns matching the same node, the earlier one counts.)
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
+ (#any-of? @f "ParseUnverified" "NewParser" "WithoutClaimsValidation" "NewValidator")
+ (#imports? "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#imports? "^(github\\.com/spf13/cobra|github\\.com/urfave/cli(/v\\d+)?|github\\.com/alecthomas/(kong|kingpin(/v\\d+)?)|gopkg\\.in/alecthomas/kingpin\\.v\\d+|github\\.com/mitchellh/cli)$")
+ (#not-text-before? @trigger "\\.Verify\\(|[Kk]ey[Ff]unc|[Pp]ublicKey|[Ss]ecret|[Ss]igningKey")
+ (#not-text-after? @trigger "\\.Verify\\(|[Kk]ey[Ff]unc|[Pp]ublicKey|[Ss]ecret|[Ss]igningKey")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.method"))
+
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list (_) . (nil) .))
+ (#eq? @f "Parse")
+ (#resolves-to? @pkg "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#imports? "^(github\\.com/spf13/cobra|github\\.com/urfave/cli(/v\\d+)?|github\\.com/alecthomas/(kong|kingpin(/v\\d+)?)|gopkg\\.in/alecthomas/kingpin\\.v\\d+|github\\.com/mitchellh/cli)$")
+ (#not-text-before? @trigger "\\.Verify\\(|[Kk]ey[Ff]unc|[Pp]ublicKey|[Ss]ecret|[Ss]igningKey")
+ (#not-text-after? @trigger "\\.Verify\\(|[Kk]ey[Ff]unc|[Pp]ublicKey|[Ss]ecret|[Ss]igningKey")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.api"))
+
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
+ (#any-of? @f "ParseUnverified" "NewParser" "WithoutClaimsValidation" "NewValidator")
+ (#imports? "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#unit-name-matches? @trigger "[Ee]xpir|EndOfLife|TTL")
+ (#not-text-before? @trigger "\\.Verify\\(|[Kk]ey[Ff]unc|[Pp]ublicKey|[Ss]ecret|[Ss]igningKey")
+ (#not-text-after? @trigger "\\.Verify\\(|[Kk]ey[Ff]unc|[Pp]ublicKey|[Ss]ecret|[Ss]igningKey")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.method"))
+
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list (_) . (nil) .))
+ (#eq? @f "Parse")
+ (#resolves-to? @pkg "^github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?$")
+ (#unit-name-matches? @trigger "[Ee]xpir|EndOfLife|TTL")
+ (#not-text-before? @trigger "\\.Verify\\(|[Kk]ey[Ff]unc|[Pp]ublicKey|[Ss]ecret|[Ss]igningKey")
+ (#not-text-after? @trigger "\\.Verify\\(|[Kk]ey[Ff]unc|[Pp]ublicKey|[Ss]ecret|[Ss]igningKey")
  (#set! evidence "mention")
  (#set! rule "go.jwt.api"))
 

@@ -198,6 +198,20 @@
  (#match? @s "^[\"`]\\s*(SELECT\\s[^\"`]*\\sFROM|INSERT\\s+INTO|DELETE\\s+FROM|UPDATE|(CREATE|ALTER|DROP|TRUNCATE)\\s+TABLE(\\s+IF\\s+(NOT\\s+)?EXISTS)?)\\s+[\"`]$")
  (#set! rule "go.sql.string"))
 
+;; A plain lookup: one statement reading, inserting, updating or deleting rows by columns equal to
+;; bound values joined by AND, nothing spliced in (`SELECT * FROM users WHERE id = ?`, `INSERT INTO
+;; files (id, name) VALUES (?, ?)`, `UPDATE users SET role = ? WHERE id = ?`). The full-statement form
+;; of the "constant equality" shape (test/corpus/RECONCILED.md): judged N 231 times in all four
+;; languages (round 103, actual-server's and typeorm's lookups: 11). A mention: it joins a region
+;; with other SQL but makes none. Ranges, OR, LIKE, NULL tests, joins, ordering, aggregates, functions
+;; and anything formatted or concatenated in still mark. (First: of two patterns matching the same
+;; node, the earlier one counts.)
+([(interpreted_string_literal) (raw_string_literal)] @trigger
+ (#sql? @trigger)
+ (#plain-lookup-sql? @trigger)
+ (#set! evidence "mention")
+ (#set! rule "go.sql.string"))
+
 ; SQL text in a string literal: "SELECT id FROM users WHERE email = $1", `UPDATE ... SET ...`
 ; (a lone "commit"/"Rollback" not in capitals is a map key, a git argument or a label; the
 ; transactions rules take the run ones)

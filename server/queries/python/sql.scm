@@ -199,6 +199,20 @@
  (#set! evidence "mention")
  (#set! rule "python.sql.django-cursor"))
 
+;; A plain lookup: one statement reading, inserting, updating or deleting rows by columns equal to
+;; bound values joined by AND, nothing spliced in (`SELECT * FROM users WHERE id = ?`, `INSERT INTO
+;; files (id, name) VALUES (?, ?)`, `UPDATE users SET role = ? WHERE id = ?`). The full-statement form
+;; of the "constant equality" shape (test/corpus/RECONCILED.md): judged N 231 times in all four
+;; languages (round 103, actual-server's and typeorm's lookups: 11). A mention: it joins a region
+;; with other SQL but makes none. Ranges, OR, LIKE, NULL tests, joins, ordering, aggregates, functions
+;; and anything formatted or concatenated in still mark. (First: of two patterns matching the same
+;; node, the earlier one counts.)
+(((string) @trigger)
+ (#sql? @trigger)
+ (#plain-lookup-sql? @trigger)
+ (#set! evidence "mention")
+ (#set! rule "python.sql.string"))
+
 ; SQL text in a string literal: "SELECT ...", f"SELECT ... {x}", """UPDATE ...""", "...".format()
 ; Docstrings never count, nor do one-word strings ('COMMIT', 'rollback' in keyword tables).
 (((string) @trigger)
