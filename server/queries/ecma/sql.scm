@@ -3,6 +3,17 @@
 ; `sql` tagged templates (postgres, @vercel/postgres, slonik, drizzle, Prisma.sql), and SQL
 ; statements in string and template literals.
 
+;; A driver call whose statement is a plain lookup (a string literal of one statement by columns
+;; equal to bound values, sqlText.ts; see "A plain lookup" below): a mention, like its text.
+;; (First: of two patterns matching the same node, the earlier one counts.)
+((call_expression
+   function: (member_expression property: (property_identifier) @m @trigger)
+   arguments: (arguments . [(string) (template_string)] @arg))
+ (#match? @m "^(query|execute|prepare|exec|all|run|get|each|first|none|one|oneOrNone|many|manyOrNone|any)$")
+ (#plain-lookup-sql? @arg)
+ (#set! evidence "mention")
+ (#set! rule "ecma.sql.driver-query"))
+
 ; Query methods in a file that uses a database driver or ORM (not a connectivity probe,
 ; `SELECT 1` / `SELECT 1 + 1` with nothing else, or a constant PRAGMA read, `PRAGMA user_version`:
 ; no input, nothing to review):

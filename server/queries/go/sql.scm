@@ -1,6 +1,18 @@
 ; Raw SQL in Go: database/sql, pgx / pgxpool, sqlx, gorm raw queries, bun, go-pg, and SQL text
 ; in string literals (also inside fmt.Sprintf and + concatenation).
 
+;; A driver call whose statement is a plain lookup (a string literal of one statement by columns
+;; equal to bound values, sqlText.ts; see "A plain lookup" below): a mention, like its text.
+;; (First: of two patterns matching the same node, the earlier one counts.)
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list [(interpreted_string_literal) (raw_string_literal)] @arg))
+ (#match? @f "^(Query|QueryRow|Exec|Queryx|QueryRowx|MustExec|Get|Select|Raw|QueryOne|ExecOne)(Context)?$")
+ (#plain-lookup-sql? @arg)
+ (#not-resolves-to? @recv ".")
+ (#set! evidence "mention")
+ (#set! rule "go.sql.query"))
+
 ;; A prepared statement run from the application's table of statements joins a SQL region but makes
 ;; none: `t.q.UpdateTag.Get(&tag, id, name)`, `app.queries.DeleteCampaign.Exec(id)`,
 ;; `m.q.SetLatestSLAEventMetAt.QueryRow(id, metric)` (a struct of `*sqlx.Stmt` loaded from a queries.sql

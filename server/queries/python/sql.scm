@@ -85,6 +85,17 @@
 ; filter key, an ordering, a search or filter string, **kwargs) from its input. Nor a constant PRAGMA
 ; read, `cur.execute("PRAGMA user_version")`, or a constant control statement, `LISTEN channel`,
 ; `SELECT pg_notify('channel', %s)`: like `SELECT 1`, nothing to review.
+;; A driver call whose statement is a plain lookup (a string literal of one statement by columns
+;; equal to bound values, sqlText.ts; see "A plain lookup" below): a mention, like its text.
+;; (First: of two patterns matching the same node, the earlier one counts.)
+((call
+   function: (attribute attribute: (identifier) @method) @trigger
+   arguments: (argument_list . (string) @first))
+ (#any-of? @method "execute" "executemany" "exec_driver_sql" "fetch" "fetchrow" "fetchval" "fetchmany")
+ (#plain-lookup-sql? @first)
+ (#set! evidence "mention")
+ (#set! rule "python.sql.execute"))
+
 ((call
    function: (attribute object: (_) @recv attribute: (identifier) @method) @trigger
    arguments: (argument_list . (_) @first))
