@@ -3,17 +3,6 @@
 ; `sql` tagged templates (postgres, @vercel/postgres, slonik, drizzle, Prisma.sql), and SQL
 ; statements in string and template literals.
 
-;; A driver call whose statement is a plain lookup (a string literal of one statement by columns
-;; equal to bound values, sqlText.ts; see "A plain lookup" below): a mention, like its text.
-;; (First: of two patterns matching the same node, the earlier one counts.)
-((call_expression
-   function: (member_expression property: (property_identifier) @m @trigger)
-   arguments: (arguments . [(string) (template_string)] @arg))
- (#match? @m "^(query|execute|prepare|exec|all|run|get|each|first|none|one|oneOrNone|many|manyOrNone|any)$")
- (#plain-lookup-sql? @arg)
- (#set! evidence "mention")
- (#set! rule "ecma.sql.driver-query"))
-
 ; Query methods in a file that uses a database driver or ORM (not a connectivity probe,
 ; `SELECT 1` / `SELECT 1 + 1` with nothing else, or a constant PRAGMA read, `PRAGMA user_version`:
 ; no input, nothing to review):
@@ -171,20 +160,6 @@
    arguments: (arguments))
  (#match? @trigger "^sql\\.unsafe$")
  (#set! rule "ecma.sql.tagged-template"))
-
-;; A plain lookup: one statement reading, inserting, updating or deleting rows by columns equal to
-;; bound values joined by AND, nothing spliced in (`SELECT * FROM users WHERE id = ?`, `INSERT INTO
-;; files (id, name) VALUES (?, ?)`, `UPDATE users SET role = ? WHERE id = ?`). The full-statement form
-;; of the "constant equality" shape (test/corpus/RECONCILED.md): judged N 231 times in all four
-;; languages (round 103, actual-server's and typeorm's lookups: 11). A mention: it joins a region
-;; with other SQL but makes none. Ranges, OR, LIKE, NULL tests, joins, ordering, aggregates, functions
-;; and anything formatted or concatenated in still mark. (First: of two patterns matching the same
-;; node, the earlier one counts.)
-([(string) (template_string)] @trigger
- (#sql? @trigger)
- (#plain-lookup-sql? @trigger)
- (#set! evidence "mention")
- (#set! rule "ecma.sql.statement-text"))
 
 ; SQL statements in string and template literals ("SELECT ... FROM", `UPDATE ... SET`, ...).
 ; Bare lowercase or capitalised 'begin' / 'Commit' / 'Rollback' are event names and UI labels far

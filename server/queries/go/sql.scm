@@ -1,18 +1,6 @@
 ; Raw SQL in Go: database/sql, pgx / pgxpool, sqlx, gorm raw queries, bun, go-pg, and SQL text
 ; in string literals (also inside fmt.Sprintf and + concatenation).
 
-;; A driver call whose statement is a plain lookup (a string literal of one statement by columns
-;; equal to bound values, sqlText.ts; see "A plain lookup" below): a mention, like its text.
-;; (First: of two patterns matching the same node, the earlier one counts.)
-((call_expression
-   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
-   arguments: (argument_list [(interpreted_string_literal) (raw_string_literal)] @arg))
- (#match? @f "^(Query|QueryRow|Exec|Queryx|QueryRowx|MustExec|Get|Select|Raw|QueryOne|ExecOne)(Context)?$")
- (#plain-lookup-sql? @arg)
- (#not-resolves-to? @recv ".")
- (#set! evidence "mention")
- (#set! rule "go.sql.query"))
-
 ;; A prepared statement run from the application's table of statements joins a SQL region but makes
 ;; none: `t.q.UpdateTag.Get(&tag, id, name)`, `app.queries.DeleteCampaign.Exec(id)`,
 ;; `m.q.SetLatestSLAEventMetAt.QueryRow(id, metric)` (a struct of `*sqlx.Stmt` loaded from a queries.sql
@@ -208,20 +196,6 @@
    left: [(interpreted_string_literal) (raw_string_literal)] @s
    operator: "+") @trigger
  (#match? @s "^[\"`]\\s*(SELECT\\s[^\"`]*\\sFROM|INSERT\\s+INTO|DELETE\\s+FROM|UPDATE|(CREATE|ALTER|DROP|TRUNCATE)\\s+TABLE(\\s+IF\\s+(NOT\\s+)?EXISTS)?)\\s+[\"`]$")
- (#set! rule "go.sql.string"))
-
-;; A plain lookup: one statement reading, inserting, updating or deleting rows by columns equal to
-;; bound values joined by AND, nothing spliced in (`SELECT * FROM users WHERE id = ?`, `INSERT INTO
-;; files (id, name) VALUES (?, ?)`, `UPDATE users SET role = ? WHERE id = ?`). The full-statement form
-;; of the "constant equality" shape (test/corpus/RECONCILED.md): judged N 231 times in all four
-;; languages (round 103, actual-server's and typeorm's lookups: 11). A mention: it joins a region
-;; with other SQL but makes none. Ranges, OR, LIKE, NULL tests, joins, ordering, aggregates, functions
-;; and anything formatted or concatenated in still mark. (First: of two patterns matching the same
-;; node, the earlier one counts.)
-([(interpreted_string_literal) (raw_string_literal)] @trigger
- (#sql? @trigger)
- (#plain-lookup-sql? @trigger)
- (#set! evidence "mention")
  (#set! rule "go.sql.string"))
 
 ; SQL text in a string literal: "SELECT id FROM users WHERE email = $1", `UPDATE ... SET ...`

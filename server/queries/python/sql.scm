@@ -85,17 +85,6 @@
 ; filter key, an ordering, a search or filter string, **kwargs) from its input. Nor a constant PRAGMA
 ; read, `cur.execute("PRAGMA user_version")`, or a constant control statement, `LISTEN channel`,
 ; `SELECT pg_notify('channel', %s)`: like `SELECT 1`, nothing to review.
-;; A driver call whose statement is a plain lookup (a string literal of one statement by columns
-;; equal to bound values, sqlText.ts; see "A plain lookup" below): a mention, like its text.
-;; (First: of two patterns matching the same node, the earlier one counts.)
-((call
-   function: (attribute attribute: (identifier) @method) @trigger
-   arguments: (argument_list . (string) @first))
- (#any-of? @method "execute" "executemany" "exec_driver_sql" "fetch" "fetchrow" "fetchval" "fetchmany")
- (#plain-lookup-sql? @first)
- (#set! evidence "mention")
- (#set! rule "python.sql.execute"))
-
 ((call
    function: (attribute object: (_) @recv attribute: (identifier) @method) @trigger
    arguments: (argument_list . (_) @first))
@@ -209,20 +198,6 @@
  (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! evidence "mention")
  (#set! rule "python.sql.django-cursor"))
-
-;; A plain lookup: one statement reading, inserting, updating or deleting rows by columns equal to
-;; bound values joined by AND, nothing spliced in (`SELECT * FROM users WHERE id = ?`, `INSERT INTO
-;; files (id, name) VALUES (?, ?)`, `UPDATE users SET role = ? WHERE id = ?`). The full-statement form
-;; of the "constant equality" shape (test/corpus/RECONCILED.md): judged N 231 times in all four
-;; languages (round 103, actual-server's and typeorm's lookups: 11). A mention: it joins a region
-;; with other SQL but makes none. Ranges, OR, LIKE, NULL tests, joins, ordering, aggregates, functions
-;; and anything formatted or concatenated in still mark. (First: of two patterns matching the same
-;; node, the earlier one counts.)
-(((string) @trigger)
- (#sql? @trigger)
- (#plain-lookup-sql? @trigger)
- (#set! evidence "mention")
- (#set! rule "python.sql.string"))
 
 ; SQL text in a string literal: "SELECT ...", f"SELECT ... {x}", """UPDATE ...""", "...".format()
 ; Docstrings never count, nor do one-word strings ('COMMIT', 'rollback' in keyword tables).

@@ -10,7 +10,7 @@ import type { RowRange } from './ancestry';
 import type { QueryFamily } from './languages';
 import { acceptAwaitedCallees, parsePattern, splitPatterns, type CaptureInfo, type ParsedPredicate } from './queryText';
 import { RuleAnalysisCache, type ConditionSpec, type PatternAnalysis } from './ruleCache';
-import { isPlainLookupSql, looksLikeSql, looksLikeTransactionSql, SQL_STATEMENT_KEYWORDS, stringContent } from './sqlText';
+import { looksLikeSql, looksLikeTransactionSql, SQL_STATEMENT_KEYWORDS, stringContent } from './sqlText';
 import { detached } from './strings';
 import { expandLibraryRefs, readLibrarySets, type LibrarySets } from './librarySets';
 import { isAtomicBesideLock, isAtomicTyped, isNotCacheFill, isNotCliOutput, isNotCursorToken, isNotFreshAtomicTarget, isNotLoneStore, isNotLockGuarded, isNotTrivialReader, isSmallUnit } from './goAtomics';
@@ -227,24 +227,6 @@ const SQL_START = new RegExp(`["'\`]\\s*(?:\\(\\s*)?(?:${SQL_STATEMENT_KEYWORDS.
  * read with both regular expressions every time.
  */
 const SQL_LITERALS = new Map<string, boolean>();
-const PLAIN_LOOKUP_LITERALS = new Map<string, boolean>();
-
-/**
- * A string literal used as written: no interpolation in it (`${x}`, an f-string's `{x}`), and not
- * an operand of `+` or `%`, the receiver of `.format(…)`, or the format of `fmt.Sprintf(…)`.
- */
-function isLiteralAsIs(n: Node): boolean {
-  for (const c of n.namedChildren) if (c && (c.type === 'template_substitution' || c.type === 'interpolation')) return false;
-  const parent = n.parent;
-  if (!parent) return true;
-  if ((parent.type === 'binary_expression' || parent.type === 'binary_operator') && /^[+%]$/.test(parent.childForFieldName('operator')?.type ?? '')) return false;
-  if (parent.type === 'attribute' && parent.childForFieldName('object')?.id === n.id) return false;
-  if (parent.type === 'argument_list' && parent.namedChild(0)?.id === n.id) {
-    const callee = parent.parent?.childForFieldName('function')?.text ?? '';
-    if (/(^|\.)(Sprintf|Sprint|Errorf|Fprintf)$/.test(callee)) return false;
-  }
-  return true;
-}
 const TRANSACTION_LITERALS = new Map<string, boolean>();
 const MAX_LITERAL_ANSWERS = 20_000;
 
@@ -327,7 +309,7 @@ function textIs(n: Node, value: string, ctx: MatchContext): boolean {
 
 const OWN_PREDICATES = new Set([
   'resolves-to?', 'not-resolves-to?', 'name-matches?', 'not-name-matches?', 'imports?', 'not-imports?',
-  'sql?', 'transaction-sql?', 'plain-lookup-sql?', 'not-docstring?', 'secret-compare?', 'mac-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'concat-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?',
+  'sql?', 'transaction-sql?', 'not-docstring?', 'secret-compare?', 'mac-compare?', 'incidental-use?', 'not-incidental-use?', 'secret-use?', 'not-secret-use?', 'interpolates-runtime-value?', 'sprintf-runtime-value?', 'concat-runtime-value?', 'strong-secret-compare?', 'unit-name-matches?', 'not-unit-name-matches?', 'retry-loop?', 'called?', 'not-called?', 'parses-parameter?',
   'argument-of?', 'not-argument-of?', 'string-concat?', 'sql-concat?', 'concat-match?', 'atomic-typed?', 'atomic-beside-lock?', 'small-unit?', 'not-trivial-reader?', 'not-cache-fill?', 'not-fresh-atomic-target?', 'not-lone-store?', 'not-lock-guarded?', 'not-cli-output?', 'not-cursor-token?', 'browser-code?', 'not-browser-code?', 'single-statement-tx?', 'read-only-tx?', 'one-write-tx?', 'lone-read-tx?', 'lone-statement-tx?',
   'random-id?', 'not-random-id?', 'dummy-data?', 'not-dummy-data?',
   'inside-callback-of?', 'not-inside-callback-of?', 'behind-middleware?', 'mode-switch?', 'not-mode-switch?', 'hash-wrapper?', 'not-hash-wrapper?', 'id-hash?', 'not-id-hash?', 'random-secret?', 'not-random-secret?', 'not-random-disclaimed?',
@@ -778,10 +760,6 @@ function compileOwnPredicate(p: ParsedPredicate): Check {
       return (_caps, ctx) => !ctx.imports.importsMatching(re);
     case 'sql?':
       return (caps, ctx) => allOf(caps, capture, (n) => literalIs(SQL_LITERALS, textOf(n, ctx), looksLikeSql));
-    case 'plain-lookup-sql?':
-      // A string literal holding one plain lookup (sqlText.ts), nothing spliced in: no
-      // interpolation, not formatted or concatenated by the expression around it.
-      return (caps, ctx) => allOf(caps, capture, (n) => isLiteralAsIs(n) && literalIs(PLAIN_LOOKUP_LITERALS, textOf(n, ctx), isPlainLookupSql));
     case 'string-concat?':
       return (caps) => allOf(caps, capture, (n) => leftmostString(n) !== undefined);
     case 'sql-concat?':

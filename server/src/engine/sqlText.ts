@@ -93,35 +93,3 @@ export function looksLikeSql(content: string): boolean {
 export function looksLikeTransactionSql(content: string): boolean {
   return TRANSACTION_SQL.test(content.trim());
 }
-
-// A plain lookup: one statement that reads, inserts, updates or deletes rows by columns equal to
-// bound values, joined by AND, and nothing else (`SELECT * FROM users WHERE id = ?`, `INSERT INTO
-// files (id, name) VALUES (?, ?)`, `UPDATE users SET role = ? WHERE id = ?`, `DELETE FROM sessions
-// WHERE token = $1`). The full-statement form of the stop-34 "constant equality" shape: an ordinary
-// lookup a query builder would take as a map; what an AI edit can break in it (a value spliced in,
-// a condition dropped) is what the SQL findings and a diff show. Ranges, OR, LIKE, NULL tests,
-// joins, ordering, aggregates, subqueries and functions are not plain.
-// A name, bare or quoted ("x", `x` — escaped as \`x\` inside a template literal — or [x]), maybe qualified.
-const NAME = String.raw`(?:"[^"\s]+"|\\?\x60[^\x60\s\\]+\\?\x60|\[[^\]\s]+\]|[A-Za-z_][\w$]*)`;
-const IDENT = String.raw`${NAME}(?:\.${NAME})?`;
-const BOUND = String.raw`(?:\?|\$\d+|%s|%\(\w+\)s|:[A-Za-z_]\w*|:\d+|@[A-Za-z_]\w*|'[^'\\]*'|\d+|true|false)`;
-const COND = String.raw`\(?\s*${IDENT}\s*(?:=\s*${BOUND}|in\s*\(\s*${BOUND}(?:\s*,\s*${BOUND})*\s*\))\s*\)?`;
-const WHERE = String.raw`where\s+${COND}(?:\s+and\s+${COND})*`;
-const TABLE = String.raw`${IDENT}(?:\s+(?:as\s+)?(?!where\b|set\b|limit\b|values\b)[A-Za-z_]\w*)?`;
-const COLUMN = String.raw`(?:\*|1|${IDENT})(?:\s+as\s+[A-Za-z_]\w*)?`;
-const RETURNING = String.raw`(?:\s+returning\s+(?:\*|${IDENT}(?:\s*,\s*${IDENT})*))?`;
-const PLAIN_LOOKUP = new RegExp(
-  String.raw`^\s*(?:` +
-    String.raw`select\s+${COLUMN}(?:\s*,\s*${COLUMN})*\s+from\s+${TABLE}(?:\s+${WHERE})?(?:\s+limit\s+${BOUND})?` +
-    // A probe with no input: `SELECT 1`, `SELECT current_database()`, `SELECT * FROM current_database()`.
-    String.raw`|select\s+(?:1|(?:\*\s+from\s+)?[A-Za-z_]\w*\(\s*\)(?:\s+as\s+[A-Za-z_]\w*)?)` +
-    String.raw`|insert\s+(?:or\s+(?:replace|ignore)\s+)?into\s+${IDENT}\s*\(\s*${IDENT}(?:\s*,\s*${IDENT})*\s*\)\s*values\s*\(\s*${BOUND}(?:\s*,\s*${BOUND})*\s*\)${RETURNING}` +
-    String.raw`|update\s+${IDENT}\s+set\s+${IDENT}\s*=\s*${BOUND}(?:\s*,\s*${IDENT}\s*=\s*${BOUND})*\s+${WHERE}${RETURNING}` +
-    String.raw`|delete\s+from\s+${IDENT}\s+${WHERE}${RETURNING}` +
-    String.raw`)\s*;?\s*$`,
-  'i',
-);
-
-export function isPlainLookupSql(content: string): boolean {
-  return content.length <= 2000 && PLAIN_LOOKUP.test(content);
-}
