@@ -3,7 +3,9 @@
 ; (or sets them to false). A field set from an expression (`Secure: cfg.Secure`) is trusted.
 ; CSRF cookies are exempt from HttpOnly: double-submit tokens must be readable by scripts.
 ; A cookie added to an outgoing request (`req.AddCookie(&http.Cookie{…})`) is a client sending a
-; credential: Secure and HttpOnly are Set-Cookie attributes, meaningless there.
+; credential: Secure and HttpOnly are Set-Cookie attributes, meaningless there; so is one built in a
+; variable that the function then adds to a request (`cookie := &http.Cookie{…}; req.AddCookie(cookie)`:
+; round 103, argo-cd's CLI logout revoking its token).
 ; A cookie that is being cleared (`Value: ""`, `MaxAge: -1`: a logout's RemoveAuthCookie) carries
 ; no session to steal (cookie-cleared).
 
@@ -14,6 +16,7 @@
        key: (literal_element (identifier) @key)
        value: (literal_element [(interpreted_string_literal) (raw_string_literal) (identifier) (selector_expression)] @name))) @body) @finding
  (#not-argument-of? @finding "\\.AddCookie$")
+ (#not-text-after? @finding "\\.AddCookie\\(")
  (#match? @type "\\.Cookie$")
  (#eq? @key "Name")
  (#match? @name "[Ss]ess|SESS|(^|[^A-Za-z])sid|SID|[Aa]uth|AUTH|[Tt]oken|TOKEN|[Jj]wt|JWT|[Rr]emember|REMEMBER|[Ll]ogin|LOGIN|[Cc]srf|CSRF|[Xx]srf|XSRF")
@@ -34,6 +37,7 @@
        key: (literal_element (identifier) @key)
        value: (literal_element [(interpreted_string_literal) (raw_string_literal) (identifier) (selector_expression)] @name))) @body) @finding
  (#not-argument-of? @finding "\\.AddCookie$")
+ (#not-text-after? @finding "\\.AddCookie\\(")
  (#match? @type "\\.Cookie$")
  (#eq? @key "Name")
  (#match? @name "[Ss]ess|SESS|(^|[^A-Za-z])sid|SID|[Aa]uth|AUTH|[Tt]oken|TOKEN|[Jj]wt|JWT|[Rr]emember|REMEMBER|[Ll]ogin|LOGIN|[Cc]srf|CSRF|[Xx]srf|XSRF")
