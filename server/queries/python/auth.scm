@@ -538,6 +538,17 @@
  (#match? @args "[Pp]ass(word|wd)?|[Pp]wd|(^|[^A-Za-z])pw([^A-Za-z]|$)")
  (#set! rule "python.auth.password-check"))
 
+;; ... and a user model's own password check, `if not user.validate_password(password):` (round 104,
+;; tracim's internal login). Not Django's password_validation.validate_password(pw, user), a strength
+;; policy: a method of the module, not of a user.
+((call
+   function: (attribute object: (_) @o attribute: (identifier) @method) @trigger
+   arguments: (argument_list) @args)
+ (#eq? @method "validate_password")
+ (#match? @o "(^|\\.)_?[a-z_]*user$")
+ (#match? @args "[Pp]ass(word|wd)?|[Pp]wd|(^|[^A-Za-z])pw([^A-Za-z]|$)")
+ (#set! rule "python.auth.password-check"))
+
 ; Pyramid: request.has_permission(Permissions.ProjectsWrite, context), an inline authorization check
 ((call
    function: (attribute
@@ -548,14 +559,15 @@
  (#imports? "^pyramid(\\.|$)")
  (#set! rule "python.auth.request-permission"))
 
-; Pyramid security policies: identity(), permits(), authenticated_userid() (not remember/forget, headers only)
-; defined in a *Policy class (an ISecurityPolicy / authentication or authorization policy)
+; Pyramid security policies: identity(), permits(), authenticated_userid() (not remember/forget, headers only),
+; and a policy's own `get_current_user(request)` that the others call (round 104, tracim's cookie,
+; basic-auth, API-key and query-token policies), defined in a *Policy class (an ISecurityPolicy / authentication or authorization policy)
 ((class_definition
    name: (identifier) @class
    body: (block
      [(function_definition name: (identifier) @trigger)
       (decorated_definition definition: (function_definition name: (identifier) @trigger))]))
- (#any-of? @trigger "identity" "permits" "authenticated_userid" "unauthenticated_userid" "effective_principals" "principals_allowed_by_permission")
+ (#any-of? @trigger "identity" "permits" "authenticated_userid" "unauthenticated_userid" "effective_principals" "principals_allowed_by_permission" "get_current_user")
  (#match? @class "Policy$")
  (#imports? "^(pyramid|zope\\.interface)(\\.|$)")
  (#set! rule "python.auth.security-policy"))

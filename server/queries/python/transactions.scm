@@ -66,9 +66,13 @@
 ; Not around reads only: a rollback in the `except` of a query read back as rows, or
 ; `with engine.begin()` only to read the migration heads.
 ((call
-   function: (attribute attribute: (identifier) @method) @trigger)
+   function: (attribute object: (_) @o attribute: (identifier) @method) @trigger)
  (#any-of? @method "begin" "begin_nested" "begin_twophase" "rollback" "in_transaction" "in_nested_transaction" "get_transaction")
  (#imports? "^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$)")
+ ; Not Pyramid's `configurator.begin()` (round 104, tracim's app setup): it pushes a configuration
+ ; state, no database is involved.
+ (#not-resolves-to? @o "^pyramid\\.config\\.Configurator$")
+ (#not-match? @o "^(self\\.)?(config|configurator)$")
  (#not-read-only-transaction? @trigger)
  (#set! rule "python.transactions.sqlalchemy"))
 
