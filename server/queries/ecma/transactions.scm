@@ -183,6 +183,16 @@
  (#match? @trigger "^(Transactional|Transaction|UseTransaction)$")
  (#set! rule "ecma.transactions.decorator"))
 
+;; 'BEGIN' as one line of a PL/SQL block built as an array of lines and joined: `['BEGIN', 'EXECUTE
+;; IMMEDIATE ', …, 'EXCEPTION WHEN OTHERS THEN', …, 'END;'].join(' ')` (round 104, sequelize's Oracle
+;; schema queries: judged N twice). A block with its own exception handler, not a transaction; a
+;; mention (first: of two patterns matching the same node, the earlier one counts).
+((array (string) @trigger) @block
+ (#match? @trigger "^.\\s*BEGIN\\s*.$")
+ (#match? @block "['\"`]\\s*(DECLARE|EXCEPTION|EXECUTE\\s+IMMEDIATE|END\\s+IF\\s*;)")
+ (#set! evidence "mention")
+ (#set! rule "ecma.transactions.statement-text"))
+
 ; Statements sent as strings: client.query('BEGIN'), 'COMMIT', 'ROLLBACK TO SAVEPOINT a',
 ; 'SET TRANSACTION ISOLATION LEVEL ...', 'SELECT ... FOR UPDATE'. Uppercase keywords anywhere;
 ; lowercase only as the first argument of a query-like call ('commit' alone is usually an event).
