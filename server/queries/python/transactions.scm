@@ -61,6 +61,18 @@
  (#set! evidence "mention")
  (#set! rule "python.transactions.single-statement"))
 
+;; The zope `transaction` package's own boundaries, the transaction manager Pyramid apps run under
+;; pyramid_tm: transaction.commit(), transaction.abort(), transaction.savepoint(), transaction.doom(),
+;; `with transaction.manager:` (round 104, tracim's WebDAV middleware and job worker commit or abort
+;; per request and per job). What they commit is every session joined to the manager.
+((call function: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^transaction\\.(commit|abort|begin|savepoint|doom|manager\\.(commit|abort|begin|savepoint))$")
+ (#set! rule "python.transactions.zope"))
+
+((with_item value: [(identifier) (attribute)] @trigger)
+ (#resolves-to? @trigger "^transaction\\.manager$")
+ (#set! rule "python.transactions.zope"))
+
 ; SQLAlchemy: session.begin(), session.begin_nested(), session.rollback(), engine.begin(),
 ; conn.begin_twophase() (session.flush() is not a boundary and does not match).
 ; Not around reads only: a rollback in the `except` of a query read back as rows, or
