@@ -82,8 +82,7 @@
  (#any-of? @method "begin" "begin_nested" "begin_twophase" "rollback" "in_transaction" "in_nested_transaction" "get_transaction")
  (#imports? "^(sqlalchemy|sqlmodel|flask_sqlalchemy)(\\.|$)")
  ; Not Pyramid's `configurator.begin()` (round 104, tracim's app setup): it pushes a configuration
- ; state, no database is involved.
- (#not-resolves-to? @o "^pyramid\\.config\\.Configurator$")
+ ; state, no database is involved. (A Configurator is an instance in a local: its name tells.)
  (#not-match? @o "^(self\\.)?(config|configurator)$")
  (#not-read-only-transaction? @trigger)
  (#set! rule "python.transactions.sqlalchemy"))
