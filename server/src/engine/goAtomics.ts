@@ -577,9 +577,8 @@ function calledMethod(call: Node): string {
  */
 function isMemoUnit(body: Node, recvText: string): boolean {
   const calls = callsOn(body, recvText);
-  const method = calledMethod;
-  const loads = calls.filter((c) => method(c) === 'Load');
-  const stores = calls.filter((c) => method(c) === 'Store');
+  const loads = calls.filter((c) => calledMethod(c) === 'Load');
+  const stores = calls.filter((c) => calledMethod(c) === 'Store');
   if (loads.length === 0 || stores.length !== 1 || loads.length + stores.length !== calls.length) return false;
   const bound: { name: string; scope: Node }[] = [];
   for (const load of loads) {
