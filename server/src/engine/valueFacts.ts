@@ -128,6 +128,11 @@ export interface FileFacts {
   enums: Set<string>;
   /** Python: the file's top-level functions whose every return is a MAC (callsMacFunction). */
   macFunctions?: Set<string>;
+  /**
+   * JavaScript: top-level `const X = Symbol(…)`: a unique identity, whatever it is called
+   * (`secret !== CONSTRUCTOR_SECRET` guarding a private constructor: round 104, sequelize).
+   */
+  symbols?: Set<string>;
 }
 
 /**
@@ -138,7 +143,7 @@ export interface FileFacts {
 export function computeFileFacts(root: Node, family: QueryFamily, text: string): { facts: FileFacts; key: string } {
   const ctx: ValueContext = { family, text, root };
   const facts = fileFacts(ctx);
-  return { facts, key: `${[...facts.constants].sort().join(',')}|${[...facts.enums].sort().join(',')}|${[...(facts.macFunctions ?? [])].sort().join(',')}` };
+  return { facts, key: `${[...facts.constants].sort().join(',')}|${[...facts.enums].sort().join(',')}|${[...(facts.macFunctions ?? [])].sort().join(',')}|${[...(facts.symbols ?? [])].sort().join(',')}` };
 }
 
 
@@ -598,6 +603,7 @@ function collectTopLevel(top: Node, facts: FileFacts, ctx: ValueContext): void {
         const value = field(d, 'value');
         if (name?.type !== 'identifier' || !value) continue;
         if (isLiteral(value)) facts.constants.add(textOf(name, ctx));
+        else if (value.type === 'call_expression' && /^Symbol(\.for)?$/.test(textOf(field(value, 'function') ?? value, ctx))) (facts.symbols ??= new Set()).add(textOf(name, ctx));
         // const Roles = { ADMIN: 'admin' } as const / Object.freeze({...}): members are constants.
         else if (/^(Object\.freeze\(\s*)?\{[^]*\}\s*(as\s+const)?\)?$/.test(textOf(value, ctx)) && /as const|Object\.freeze/.test(textOf(value, ctx))) facts.enums.add(textOf(name, ctx));
         // const FINDINGS = { SIGNATURE: 'signature', MISSING: 'missing' } (round 49, wekan): an
@@ -765,10 +771,11 @@ export function isConstant(raw: Node, ctx: ValueContext): boolean {
   const file = fileFacts(ctx);
   if (n.type === 'identifier') {
     const name = textOf(n, ctx);
-    // API_KEY, SECRET_KEY: constant names that hold secrets are not constants here.
-    if (ALL_CAPS.test(name)) return !SECRET_NAME.test(name) || SENTINEL_NAME.test(name) || CAPS_NOT_SECRET.test(name);
     const fn = enclosingFunction(n, ctx);
     const local = fn ? functionFacts(fn, ctx) : undefined;
+    if (file.symbols?.has(name) && !local?.bound.has(name)) return true;
+    // API_KEY, SECRET_KEY: constant names that hold secrets are not constants here.
+    if (ALL_CAPS.test(name)) return !SECRET_NAME.test(name) || SENTINEL_NAME.test(name) || CAPS_NOT_SECRET.test(name);
     if (local?.constants.has(name)) return true;
     if (local?.bound.has(name)) return false;
     if (file.constants.has(name)) return true;
