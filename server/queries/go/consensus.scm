@@ -41,6 +41,31 @@
  (#set! evidence "mention")
  (#set! rule "go.consensus.type"))
 
+;; A local declared with a library type and no value, `var metadata raft.SnapshotMeta` before decoding
+;; into it (round 105, nomad's snapshot-archive reader for `operator snapshot inspect`): a type
+;; named, nothing started or applied. A mention.
+((var_spec type: [(qualified_type package: (package_identifier) @pkg) @trigger
+                  (pointer_type (qualified_type package: (package_identifier) @pkg) @trigger)]
+  !value)
+ (#resolves-to? @pkg "{{consensus-library}}")
+ (#set! evidence "mention")
+ (#set! rule "go.consensus.type"))
+
+;; A table of a library's constants to their names, `var logTypes = map[raft.LogType]string{
+;; raft.LogCommand: "LogCommand", …}` (round 105, nomad's raft debugging tool): labels for output.
+;; Mentions.
+((var_spec value: (expression_list (composite_literal
+   type: (map_type key: (qualified_type package: (package_identifier) @pkg) @trigger value: (type_identifier) @v))))
+ (#eq? @v "string")
+ (#resolves-to? @pkg "{{consensus-library}}")
+ (#set! evidence "mention")
+ (#set! rule "go.consensus.type"))
+
+((keyed_element . (literal_element (selector_expression operand: (identifier) @pkg) @trigger) . (literal_element (interpreted_string_literal)) .)
+ (#resolves-to? @pkg "{{consensus-library}}")
+ (#set! evidence "mention")
+ (#set! rule "go.consensus.api"))
+
 ;; A library type a function only returns, `func NewFSMSnapshot() raft.FSMSnapshot { return
 ;; &fsmSnapshot{} }`, `func NewStableStore() raft.StableStore`, `func (*fsm) Snapshot()
 ;; (raft.FSMSnapshot, error)`: the signature names the interface the value satisfies; what the body
@@ -57,6 +82,18 @@
  (#resolves-to? @pkg "{{consensus-library}}")
  (#set! evidence "mention")
  (#set! rule "go.consensus.type"))
+
+;; A snapshot of the application's own state store, `snap, err := s.State().Snapshot()` then reading
+;; it (round 105, nomad's job-status metrics loop: a go-memdb snapshot in a file that imports raft).
+;; The raft methods of the pattern below are called on the raft node or the FSM; a receiver named as
+;; a state store reads local data. A mention, ahead of that pattern.
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
+ (#any-of? @f "Snapshot" "Restore")
+ (#match? @recv "(^|\\.)([Ss]tate|[Ss]tateStore|[Ss]tore|[Ss]tate\\(\\)|[Ss]tateStore\\(\\)|memdb|db|DB)$")
+ (#imports? "^(github\\.com/hashicorp/raft|go\\.etcd\\.io/(etcd/)?raft(/v\\d+)?|github\\.com/coreos/etcd/raft|github\\.com/lni/dragonboat(/v\\d+)?(/.+)?)$")
+ (#set! evidence "mention")
+ (#set! rule "go.consensus.raft"))
 
 ;; Making a lock client, `redislock.New(client)` in a constructor, `redsync.New(pool)`: nothing is
 ;; locked yet (round 32: oauth2-proxy's `NewLock`, whose comment says so, judged N); the methods that

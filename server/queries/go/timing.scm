@@ -32,6 +32,24 @@
  (#set! evidence "mention")
  (#set! rule "go.timing.non-constant-compare"))
 
+;; A work queue's delivery token: `if unack.Token != token { return fmt.Errorf("token does not match") }`
+;; in a broker's Ack, Nack, OutstandingReset, PauseNackTimeout (round 105, nomad's eval broker: six
+;; judged N). The server made the token (a UUID) when it handed the item to a worker; the compare fences
+;; a stale worker off a lease, it admits no one. A mention, ahead of the patterns below.
+((binary_expression operator: ["==" "!="]) @trigger
+ (#match? @trigger "(^|\\.)[Tt]oken\\s*[!=]=")
+ (#unit-name-matches? @trigger "^(Ack|Nack|[Oo]utstanding\\w*|\\w*NackTimeout|process(En|De)queue|[Rr]enewLease|[Rr]eleaseLease|[Ee]xtendLease)$")
+ (#set! evidence "mention")
+ (#set! rule "go.timing.non-constant-compare"))
+
+;; A Stringer: `func (ai *AuthenticatedIdentity) String() string { if ai.ACLToken != nil && ai.ACLToken
+;; != AnonymousACLToken { return "token:" + ai.ACLToken.AccessorID } … }` (round 105, nomad) picks
+;; what to print; nothing is admitted. A mention, ahead of the patterns below.
+((binary_expression operator: ["==" "!="]) @trigger
+ (#unit-name-matches? @trigger "^String$")
+ (#set! evidence "mention")
+ (#set! rule "go.timing.non-constant-compare"))
+
 ;; Change detection before storing a new secret: if to.Password != from.Password { to.SetPassword(
 ;; to.Password) }, if guiPassword != "" && cfg.Password != guiPassword { cfg.SetPassword(guiPassword) }
 ;; (round 38, syncthing): the compare only decides whether the setting changed; the branch then hashes

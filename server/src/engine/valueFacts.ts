@@ -241,18 +241,21 @@ function goReturnsIdType(n: Node, ctx: ValueContext): boolean {
 
 /**
  * Go: `a != b` is the condition of an `if` (alone or beside `&&`) whose branch stores one side as the
- * new secret: a setter (`cfg.SetPassword(x)`), an assignment to a secret-named field, or an update
+ * new secret (or `a == b` whose else branch does): a setter (`cfg.SetPassword(x)`), an assignment to a secret-named field, or an update
  * call given it. Change detection before a write; nobody is admitted by it.
  */
 function goStoredOnChange(a: Node, b: Node, ctx: ValueContext): boolean {
   const cmp = a.parent;
-  if (!cmp || cmp.type !== 'binary_expression' || cmp.id !== b.parent?.id || cmp.childForFieldName('operator')?.text !== '!=') return false;
+  const op = cmp?.childForFieldName('operator')?.text;
+  if (!cmp || cmp.type !== 'binary_expression' || cmp.id !== b.parent?.id || (op !== '!=' && op !== '==')) return false;
   let cond: Node = cmp;
   while (cond.parent?.type === 'binary_expression' && cond.parent.childForFieldName('operator')?.text === '&&') cond = cond.parent;
   if (cond.parent?.type === 'parenthesized_expression') cond = cond.parent;
   const stmt = cond.parent;
   if (stmt?.type !== 'if_statement' || stmt.childForFieldName('condition')?.id !== cond.id) return false;
-  const body = stmt.childForFieldName('consequence');
+  // (`if req.VaultToken == h.vaultToken { return nil } else { h.vaultToken = req.VaultToken }`: round
+  // 105, nomad's template hook; the store is in the else branch.)
+  const body = stmt.childForFieldName(op === '!=' ? 'consequence' : 'alternative');
   if (!body) return false;
   const text = textOf(body, ctx);
   const stores = /\.Set\w*([Pp]assw(or)?d|[Ss]ecret|[Tt]oken|[Kk]ey)\w*\(|\.\w*(Password|Passwd|Secret|Token|APIKey|ApiKey)\s*=[^=]|\.Update\w*\([^)]*"\w*(password|passwd|secret|token|api_?key)\w*"/.test(text);
