@@ -623,6 +623,7 @@ const RECALL_ROUND_LABELS = [
   'round 103, seed 20261303: held out on six new repositories (engine at 86281e2, stop 51\'s final rules; not tuned on)',
   'round 104, seed 20261304: held out on three new repositories (engine at 7724127, this stop\'s rules after round 103; not tuned on)',
   'round 105, seed 20261305: held out on six new repositories (engine at ffec000, stop 52\'s final rules; not tuned on)',
+  'round 106, seed 20261306: held out on five new repositories (engine at 58ce9e5, this stop\'s rules after part of round 105\'s fixes; not tuned on)',
 ];
 
 function reportRecall(results: Map<string, { repo: RepoEntry; dir: string; scanned: ScannedFile[] }>, onlyRound?: number): void {
