@@ -421,6 +421,23 @@
  (#set! evidence "mention")
  (#set! rule "go.transactions.kv-transaction"))
 
+;; An update that makes or finds its bucket and writes one key: `db.Update(func(tx *bolt.Tx) error {
+;; b, err := tx.CreateBucketIfNotExists(devManagerBucket); if err != nil { return err }; return
+;; b.Put(key, ps) })` (round 105, nomad's client state: four judged N). Making a bucket that may be
+;; missing is setup, and one Put is atomic by itself; a read before the write (Get, a cursor), a second
+;; write, a loop or a discarded error (`_ = db.Update(…)`) keeps the transaction. A mention, ahead of the pattern below.
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (func_literal) @body .))
+ (#any-of? @f "Update" "Batch")
+ (#match? @body "\\.(Put|Delete|DeletePrefix)\\(")
+ (#not-match? @body "\\.(Put|Delete|DeletePrefix|Set|Del|DeleteBucket|NextSequence|SetSequence)\\([\\s\\S]*\\.(Put|Delete|DeletePrefix|Set|Del|DeleteBucket|NextSequence|SetSequence)\\(")
+ (#not-match? @body "\\.(Get|Cursor|ForEach|Seek|Iterator|First|Last|Next)\\(|\\bfor\\b|\\bgo\\s|\\bfunc\\b[\\s\\S]*\\bfunc\\b")
+ (#not-text-before? @trigger "\\b_\\s*=\\s*$")
+ (#imports? "{{kv-store-modules}}")
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.kv-transaction"))
+
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list . (func_literal) .))
