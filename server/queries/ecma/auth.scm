@@ -113,6 +113,18 @@
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.auth.password-check"))
 
+; A framework's hash service checking a password against its stored hash: `await hash.verify(user.password,
+; password)`, `hash().verify(passwordHash, plainPassword)`, `this.hasher.verify(hashed, password)` (round
+; 105, adonisjs/auth's verifyCredentials, the main login path). Given a password, not a file digest.
+((call_expression
+   function: (member_expression object: [(identifier) (member_expression) (call_expression)] @h property: (property_identifier) @m) @trigger
+   arguments: (arguments) @args)
+ (#eq? @m "verify")
+ (#match? @h "^(this\\.)?_?(hash|hasher|hashService|hashManager|hashing)(\\(\\))?$|(^|\\.)(hash|hasher)\\(\\)$")
+ (#match? @args "[Pp]ass(word|wd)|PASSWORD|[Pp]lain|[Cc]redential")
+ (#not-imports? "{{browser-frameworks}}")
+ (#set! rule "ecma.auth.password-check"))
+
 ; A project's key-derivation strategy object checking the password: `await kdf.compare(secret,
 ; item.password)` (keystone's configurable `kdf: { hash, compare }`).
 ((call_expression
@@ -201,6 +213,19 @@
  (#match? @req "^(req|request|ctx)$")
  (#eq? @s "session")
  (#match? @m "^(regenerate|destroy|save|reload)$")
+ (#set! rule "ecma.auth.session-lifecycle"))
+
+; A session object of its own regenerated after a login (session fixation): `session.regenerate()`,
+; `this.session.regenerate()`, `ctx.session.regenerate()` (round 105, adonisjs/auth's session guard
+; putting the user id in the session, then renewing its id). `regenerate` names nothing else a
+; session does; `destroy` and `save` also belong to database sessions and stay with the form above.
+((call_expression
+   function: (member_expression
+     object: [(identifier) @s (member_expression property: (property_identifier) @s)]
+     property: (property_identifier) @m) @trigger)
+ (#match? @s "^_?session$")
+ (#eq? @m "regenerate")
+ (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.auth.session-lifecycle"))
 
 ; req.session.userId = user.id, req.session.user = {...}, req.session.isAdmin = true

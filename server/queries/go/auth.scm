@@ -145,6 +145,31 @@
  (#eq? @f "BasicAuth")
  (#set! rule "go.auth.basic-auth"))
 
+;; Basic credentials decoded by hand: `b, err := base64.StdEncoding.DecodeString(auth[l+1:])` then
+;; `user, pass, ok := bytes.Cut(b, []byte{':'})`, `strings.SplitN(string(decoded), ":", 2)` (round 106,
+;; echo's and fiber's basic-auth middleware): the parse a Basic check reads, as r.BasicAuth() above.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list (_) [(interpreted_string_literal) (rune_literal) (composite_literal)] @sep))
+ (#resolves-to? @pkg "^(strings|bytes)$")
+ (#any-of? @f "Cut" "SplitN" "Split" "IndexByte" "Index")
+ (#match? @sep "^(\":\"|':'|\\[\\]byte\\{':'\\}|\\[\\]byte\\(\":\"\\))$")
+ (#text-before? @trigger "base64\\.(StdEncoding|URLEncoding|RawStdEncoding|RawURLEncoding)\\.DecodeString\\(")
+ (#set! rule "go.auth.basic-auth"))
+
+;; A framework's configured credential check called: `valid, err := cfg.Validator(c, key)`, `valid,
+;; errValidate := config.Validator(c, user, pass)` (round 106, echo's and fiber's key-auth and
+;; basic-auth middleware): the call whose answer lets the request through.
+([(short_var_declaration
+    left: (expression_list . (identifier) @v)
+    right: (expression_list . (call_expression function: (selector_expression field: (field_identifier) @f) @trigger)))
+  (assignment_statement
+    left: (expression_list . (identifier) @v)
+    right: (expression_list . (call_expression function: (selector_expression field: (field_identifier) @f) @trigger)))]
+ (#match? @v "^(valid|ok|authorized|authorised|allowed|authenticated|isValid)$")
+ (#match? @f "^(Validator|Authorizer|Authenticator|KeyValidator|ValidatorFunc|AuthFunc|AuthorizerFunc)$")
+ (#set! rule "go.auth.basic-auth"))
+
 ; Session/auth cookies: http.SetCookie(w, &http.Cookie{Name: "session_id", ...}), or a cookie
 ; literal whose Name is a session-ish constant
 ((composite_literal

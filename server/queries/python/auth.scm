@@ -1732,3 +1732,42 @@
  (#match? @trigger "([Ff]ailed|FAILED|[Ff]ail|FAIL|[Ww]rong|WRONG|[Ii]nvalid|INVALID|[Bb]ad|BAD)_?([Ll]ogin|LOGIN|[Ss]ign_?[Ii]n|SIGN_?IN|[Aa]uth|AUTH|[Pp]assword|PASSWORD|[Oo]tp|OTP|[Mm]fa|MFA|[Pp]in|PIN)_?([Aa]ttempts?|ATTEMPTS?|[Cc]ount|COUNT|[Tt]ries|TRIES|[Tt]imes|TIMES)|([Ll]ogin|LOGIN|[Ss]ign_?[Ii]n|SIGN_?IN|[Pp]assword|PASSWORD)_?([Aa]ttempts?|ATTEMPTS?|[Ff]ailures?|FAILURES?|[Ff]ail_?[Cc]ount|[Ff]ailed_?[Cc]ount|[Tt]ries|TRIES)")
  (#match? @trigger "[<>]=?")
  (#set! rule "python.auth.login-lockout"))
+
+; Round 105 (sanic's Credentials, plone): HTTP Basic credentials decoded and split into a user and
+; a password, `b64decode(self.token.encode()).decode().split(":")`, `base64.b64decode(value).decode().
+; partition(":")`: the parse every Basic check reads, the line an edit could make accept a user
+; without a password.
+((call
+   function: (attribute object: (_) @o attribute: (identifier) @m) @trigger
+   arguments: (argument_list . (string) @s))
+ (#any-of? @m "split" "partition" "rsplit" "rpartition")
+ (#match? @s "^[bru]?[\"']:[\"']$")
+ (#match? @o "b64decode\\(|decodebytes\\(|base64\\.")
+ (#set! rule "python.auth.basic-credentials"))
+
+; Zope / Plone permission checks: `getSecurityManager().checkPermission(ModifyPortalContent, obj)`,
+; `sm.checkPermission("Manage portal", self.context)`, `api.user.has_permission(ManagePortal,
+; obj=self.context)` (round 105, plone.restapi: the check in front of a user, group, sharing or
+; relations change). Whether the caller may do it is answered here.
+((call
+   function: (attribute object: (_) @o attribute: (identifier) @m) @trigger)
+ (#eq? @m "checkPermission")
+ (#match? @o "getSecurityManager\\(\\)$|(^|\\.)_?(sm|security_manager|securityManager)$")
+ (#imports? "^(AccessControl|Products\\.CMFCore|plone)(\\.|$)")
+ (#set! rule "python.auth.permission-check"))
+
+((call
+   function: (attribute object: (attribute object: (identifier) @api attribute: (identifier) @u) attribute: (identifier) @m) @trigger)
+ (#eq? @api "api")
+ (#eq? @u "user")
+ (#any-of? @m "has_permission" "get_permissions" "get_roles")
+ (#imports? "^plone(\\.api)?$|^plone\\.api(\\.|$)")
+ (#set! rule "python.auth.permission-check"))
+
+; Zope's pluggable authentication service: a plugin's `extractCredentials(self, request)` (what the
+; request presents: a bearer token, a login and password) and `authenticateCredentials(self,
+; credentials)` (whom they prove) (round 105, plone.restapi's JWT plugin).
+((function_definition name: (identifier) @trigger)
+ (#any-of? @trigger "extractCredentials" "authenticateCredentials" "challenge" "resetCredentials")
+ (#imports? "^(Products\\.PluggableAuthService|Products\\.PlonePAS)(\\.|$)")
+ (#set! rule "python.auth.backend-method"))

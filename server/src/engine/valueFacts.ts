@@ -187,9 +187,9 @@ const ENUM_BASES = /(^|\.)(Enum|IntEnum|StrEnum|Flag|IntFlag|TextChoices|Integer
  * parse-server, round 53); not `currentServerKey`, a push service's public key, nor `master_key`, a public signing key.
  */
 const SHARED_KEY_NAME = /^(ServerKey|HTTPKey|HttpKey|httpKey|http_key|MasterKey|masterKey|readOnlyMasterKey|GetMasterKey|getMasterKey|SERVER_KEY|HTTP_KEY|MASTER_KEY)$/;
-/** A secret word in the name (hashes and digests only together with a secret word; a one-time `reset_key`). */
+/** A secret word in the name (hashes and digests only together with a secret word; a one-time `reset_key`; an AEAD `auth_tag`: round 106, python-jose). */
 const SECRET_WORD =
-  /(^|[^a-z])(h?mac|sig|sigs|otp|[ht]otp|pwd|csrf|xsrf)($|[^a-z])|Pwd($|[^a-zA-Z]|Hash|Digest)|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assw(or)?d|PASSW(OR)?D|Otp|OTP|Csrf|CSRF|Xsrf|XSRF|(^|[^A-Za-z])(key|Key)_?([Hh]ash|[Dd]igest)|([Ss]igning|[Pp]rivate|[Hh]mac|[Ss]hared)_?[Kk]ey|(^|[^A-Za-z])(admin|in|invoice)_?key($|[^a-z])|[a-z](Admin|Invoice)Key($|[^a-z])|(^|[^A-Za-z])(reset|recovery|activation|invitation|invite)_key($|[^a-z])|(^|[^A-Za-z])(recovery|backup)_?[Cc]odes?($|[^a-z])|(Recovery|Backup)Codes?($|[^a-z])/;
+  /(^|[^a-z])(h?mac|sig|sigs|otp|[ht]otp|pwd|csrf|xsrf)($|[^a-z])|Pwd($|[^a-zA-Z]|Hash|Digest)|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assw(or)?d|PASSW(OR)?D|Otp|OTP|Csrf|CSRF|Xsrf|XSRF|(^|[^A-Za-z])(key|Key)_?([Hh]ash|[Dd]igest)|([Ss]igning|[Pp]rivate|[Hh]mac|[Ss]hared)_?[Kk]ey|(^|[^A-Za-z])(admin|in|invoice)_?key($|[^a-z])|[a-z](Admin|Invoice)Key($|[^a-z])|(^|[^A-Za-z])(reset|recovery|activation|invitation|invite)_key($|[^a-z])|(^|[^A-Za-z])(recovery|backup)_?[Cc]odes?($|[^a-z])|(Recovery|Backup)Codes?($|[^a-z])|(^|[^A-Za-z])auth_?tag($|[^a-z])|[a-z]?AuthTag($|[^a-z])/;
 /** The name says the value is a secret. */
 const SECRET_NAME = new RegExp(`${SHARED_KEY_NAME.source}|${SECRET_WORD.source}`);
 
