@@ -174,6 +174,45 @@
  (#resolves-to? @pkg "^github\\.com/nats-io/nkeys$")
  (#set! rule "go.crypto.api"))
 
+;; A TLS config built elsewhere handed on: `ln = tls.NewListener(ln, tlsConfig)`, `tls.Listen(network, addr,
+;; s.tlsConfig)`, `tls.DialWithDialer(d, "tcp", addr, cfg)`, `tls.Dialer{NetDialer: d, Config: cfg}` (round
+;; 106: echo's and fiber's listeners and websocket proxy; 23 of 32 such units judged N over all rounds,
+;; pocket-id, headscale, glauth, frp, traefik, boundary among them). The config's fields are chosen where it
+;; is built. A unit that builds, clones or adjusts one (a tls.Config literal, `.Clone()`, GetCertificate,
+;; InsecureSkipVerify, MinVersion, ServerName, client CAs) or calls a function for it keeps the call.
+;; (First: of two patterns matching the same node, the earlier counts.)
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list [(identifier) (selector_expression)] @cfg .))
+ (#resolves-to? @pkg "^crypto/tls$")
+ (#any-of? @f "NewListener" "Listen" "Dial" "DialWithDialer" "Server" "Client")
+ (#match? @cfg "(^|\\.)_?[A-Za-z]*([Tt]ls|TLS)[A-Za-z]*([Cc]onfig|[Cc]onf|[Cc]fg)?$|(^|\\.)(cfg|config|conf)$")
+ (#not-text-before? @trigger "{{tls-config-decision}}")
+ (#not-text-after? @trigger "{{tls-config-decision}}")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.api"))
+
+((composite_literal type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @t) @trigger body: (literal_value) @body)
+ (#resolves-to? @pkg "^crypto/tls$")
+ (#eq? @t "Dialer")
+ (#match? @body "^\\{\\s*((NetDialer:\\s*[\\w.&]+(\\{\\})?,\\s*)?Config:\\s*[\\w.]+,?|Config:\\s*[\\w.]+,\\s*NetDialer:\\s*[\\w.&]+(\\{\\})?,?)\\s*\\}$")
+ (#not-text-before? @trigger "{{tls-config-decision}}")
+ (#not-text-after? @trigger "{{tls-config-decision}}")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.config-literal"))
+
+;; crypto/rand used for backoff jitter or a multipart boundary (round 106, fiber's retry addon and HTTP
+;; client): a random number no one must guess. A function that also makes a token, key, nonce, salt,
+;; password or session id keeps it. (First: of two patterns matching the same node, the earlier counts.)
+((selector_expression operand: (identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^crypto/rand$")
+ (#unit-name-matches? @trigger "[Jj]itter|[Bb]ackoff|[Bb]oundary|^(next|Next)$")
+ (#text-after? @trigger "[Jj]itter|[Bb]ackoff|[Bb]oundary|[Dd]elay|[Ii]nterval")
+ (#not-text-before? @trigger "[Tt]oken|[Ss]ecret|[Kk]ey\\b|[Nn]once|[Ss]alt|[Pp]assw|[Ss]ession|[Cc]srf|CSRF|[Oo]tp|OTP|[Cc]ode\\b|[Ii][Vv]\\b")
+ (#not-text-after? @trigger "[Tt]oken|[Ss]ecret|[Kk]ey\\b|[Nn]once|[Ss]alt|[Pp]assw|[Ss]ession|[Cc]srf|CSRF|[Oo]tp|OTP|[Cc]ode\\b|[Ii][Vv]\\b")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.api"))
+
 ;; Packages under a crypto path that do no cryptography: `terminal.IsTerminal(fd)` and
 ;; `terminal.ReadPassword` from golang.org/x/crypto/ssh/terminal (a tty helper, now golang.org/x/term),
 ;; `fips140.Enabled()` / `fips140.Enforced()` read to print the agent's mode (round 105, nomad's CLI

@@ -100,6 +100,10 @@
    name: (identifier) @name) @trigger
  (#any-of? @name "max_retries" "retries" "retry" "retry_on_timeout" "retry_on_error" "max_attempts" "retry_policy" "autoretry_for" "retry_backoff" "retry_backoff_max" "retry_jitter" "default_retry_delay" "retry_kwargs" "backoff_factor" "retry_strategy" "num_retries" "max_retry_attempts" "retry_delay")
  (#not-match? @trigger "^(\\w+)\\s*=\\s*(\\1|False|None|0)$")
+ ; (Nor a setting handed on under its own name: `retries=self.task.retries`, `retry=self._retry`,
+ ; `default_retry_delay=retry_delay`: round 106, huey copying a task's settings into the rescheduled one
+ ; and a decorator into the task's defaults; the policy is decided where the value is set.)
+ (#not-match? @trigger "^(default_)?(\\w+)\\s*=\\s*([A-Za-z_][\\w.]*\\.)?_?\\2$")
  (#not-argument-of? @trigger "(^|\\.)(render_template|render_template_string|render_to_string|render|TemplateResponse|stream_template)$")
  (#not-argument-of? @trigger "\\.objects\\.(create|get_or_create|update_or_create|filter|exclude|update|get|bulk_create)$")
  (#not-argument-of? @trigger "^self\\.\\w+$")
