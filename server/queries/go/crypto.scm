@@ -213,6 +213,14 @@
  (#set! evidence "mention")
  (#set! rule "go.crypto.api"))
 
+;; A KMS wrapper encrypting or decrypting (hashicorp/go-kms-wrapping: `wrapper.Decrypt(ctx, blob, aad)`
+;; unwrapping a keyring's root key, round 105 nomad): the key material's protection.
+((call_expression function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
+ (#any-of? @f "Encrypt" "Decrypt")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^github\\.com/hashicorp/go-kms-wrapping(/v\\d+)?(/.+)?$")
+ (#set! rule "go.crypto.api"))
+
 ;; Packages under a crypto path that do no cryptography: `terminal.IsTerminal(fd)` and
 ;; `terminal.ReadPassword` from golang.org/x/crypto/ssh/terminal (a tty helper, now golang.org/x/term),
 ;; `fips140.Enabled()` / `fips140.Enforced()` read to print the agent's mode (round 105, nomad's CLI
