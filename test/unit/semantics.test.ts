@@ -475,6 +475,23 @@ describe('atomic declarations (Go symbol index)', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('a CompareAndSwap on a field declared atomic in a sibling file is lock-free without importing sync/atomic', async () => {
+    // Round 105 (nomad's event broker): `if s.state.CompareAndSwap(open, closed) { close(s.done) }`.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agr-atomic-'));
+    try {
+      const broker = path.join(dir, 'broker.go');
+      fs.writeFileSync(broker, 'package s\n\nfunc (s *Sub) forceClose() {\n\tif s.state.CompareAndSwap(0, 1) {\n\t\tclose(s.done)\n\t}\n}\n');
+      const engine = await sharedEngine();
+      const lockFree = () => scanFile(engine, broker, 1 << 20, ALL).regions.filter((r) => r.category === 'lock-free').map((r) => r.symbol);
+      // Without the declaration, `s.state.CompareAndSwap(a, b)` could be any method of that name.
+      assert.deepStrictEqual(lockFree(), []);
+      fs.writeFileSync(path.join(dir, 'sub.go'), 'package s\n\nimport "sync/atomic"\n\ntype Sub struct {\n\tstate atomic.Uint32\n\tdone  chan struct{}\n}\n');
+      assert.deepStrictEqual(lockFree(), ['Sub.forceClose']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('regions: evidence and units', () => {

@@ -133,6 +133,17 @@
  (#imports? "^(sync/atomic|go\\.uber\\.org/atomic)$")
  (#set! rule "go.lock-free.atomic-method"))
 
+;; ... and on a field the package declares atomic in another file (`s.state.CompareAndSwap(open,
+;; closed)` with `state atomic.Uint32` in subscription.go: round 105, nomad's event broker closing a
+;; subscription once), where this file need not import sync/atomic.
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) . (_) .))
+ (#eq? @f "CompareAndSwap")
+ (#not-resolves-to? @recv ".")
+ (#atomic-typed? @recv ".")
+ (#set! rule "go.lock-free.atomic-method"))
+
 ; v.Load(), and go.uber.org/atomic's n.Inc(), n.Dec(), b.Toggle()
 ((call_expression
    function: (selector_expression operand: [(identifier) (selector_expression)] @recv field: (field_identifier) @f) @trigger
