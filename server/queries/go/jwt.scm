@@ -224,18 +224,19 @@
  (#set! rule "go.jwt.api"))
 
 ; Any member of a token library: jwt.Parse, jwt.ParseWithClaims, jwt.NewWithClaims,
-; jwt.SigningMethodHS256, jose.ParseSigned, jws.Verify, jwk.Fetch, oidc.NewProvider,
+; jwt.SigningMethodHS256, jose.ParseSigned, jws.Verify, jwk.Fetch, oidc.NewProvider, hashicorp/cap's
+; jwt.NewValidator(keySet) and oidc.NewProvider(cfg) (round 105, nomad's JWT and OIDC auth methods),
 ; oauth2.StaticTokenSource, samlsp.New, and fosite's own token/jwt package (also in its
 ; authelia.com/provider/oauth2 fork): jwt.WithHeaders(h) for a signed response, jwt.SearchJWKS ...
 ((selector_expression operand: (identifier) @pkg) @trigger
- (#resolves-to? @pkg "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go|cristalhq/jwt|kataras/jwt|pascaldekloe/jwt|gbrlsnchs/jwt)(/v\\d+)?(/request)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?(/(jwt|jws|jwk|jwe|jwa)(/openid)?)?|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp|/samlidp)?|github\\.com/russellhaering/(gosaml2|goxmldsig)|github\\.com/MicahParks/keyfunc(/v\\d+)?|github\\.com/go-chi/jwtauth(/v\\d+)?)$")
+ (#resolves-to? @pkg "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go|cristalhq/jwt|kataras/jwt|pascaldekloe/jwt|gbrlsnchs/jwt)(/v\\d+)?(/request)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?(/(jwt|jws|jwk|jwe|jwa)(/openid)?)?|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp|/samlidp)?|github\\.com/russellhaering/(gosaml2|goxmldsig)|github\\.com/MicahParks/keyfunc(/v\\d+)?|github\\.com/go-chi/jwtauth(/v\\d+)?|github\\.com/hashicorp/cap/(jwt|oidc))$")
  (#called? @trigger)
  (#set! rule "go.jwt.api"))
 
 ; Members used as values (oauth2.Endpoint, jwt.SigningMethodHS256 passed along, option values) are
 ; mentions; calls are operations.
 ((selector_expression operand: (identifier) @pkg) @trigger
- (#resolves-to? @pkg "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go|cristalhq/jwt|kataras/jwt|pascaldekloe/jwt|gbrlsnchs/jwt)(/v\\d+)?(/request)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?(/(jwt|jws|jwk|jwe|jwa)(/openid)?)?|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp|/samlidp)?|github\\.com/russellhaering/(gosaml2|goxmldsig)|github\\.com/MicahParks/keyfunc(/v\\d+)?|github\\.com/go-chi/jwtauth(/v\\d+)?)$")
+ (#resolves-to? @pkg "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go|cristalhq/jwt|kataras/jwt|pascaldekloe/jwt|gbrlsnchs/jwt)(/v\\d+)?(/request)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?(/(jwt|jws|jwk|jwe|jwa)(/openid)?)?|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp|/samlidp)?|github\\.com/russellhaering/(gosaml2|goxmldsig)|github\\.com/MicahParks/keyfunc(/v\\d+)?|github\\.com/go-chi/jwtauth(/v\\d+)?|github\\.com/hashicorp/cap/(jwt|oidc))$")
  (#not-called? @trigger)
  (#set! evidence "mention")
  (#set! rule "go.jwt.api"))
@@ -274,7 +275,7 @@
 ; Token library types in code: jwt.MapClaims{...}, *jwt.Token parameters of key functions,
 ; t.Method.(*jwt.SigningMethodHMAC) algorithm checks, oidc.Config{...}, oauth2.Config{...}
 ((qualified_type package: (package_identifier) @pkg) @trigger
- (#resolves-to? @pkg "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go|cristalhq/jwt|kataras/jwt|pascaldekloe/jwt|gbrlsnchs/jwt)(/v\\d+)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?(/(jwt|jws|jwk|jwe|jwa)(/openid)?)?|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp|/samlidp)?|github\\.com/russellhaering/(gosaml2|goxmldsig)|github\\.com/go-chi/jwtauth(/v\\d+)?)$")
+ (#resolves-to? @pkg "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go|cristalhq/jwt|kataras/jwt|pascaldekloe/jwt|gbrlsnchs/jwt)(/v\\d+)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?(/(jwt|jws|jwk|jwe|jwa)(/openid)?)?|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|golang\\.org/x/oauth2(/.+)?|github\\.com/crewjam/saml(/samlsp|/samlidp)?|github\\.com/russellhaering/(gosaml2|goxmldsig)|github\\.com/go-chi/jwtauth(/v\\d+)?|github\\.com/hashicorp/cap/(jwt|oidc))$")
  (#set! evidence "mention")
  (#set! rule "go.jwt.type"))
 
@@ -315,7 +316,17 @@
  ; A KMS wrapper's or an AEAD's Decrypt in a file that also handles JWTs (`ks.wrapper.Decrypt(ctx,
  ; blob, aad)`: round 105, nomad's keyring) unwraps keys or data: crypto's business, not a token's.
  (#not-match? @recv "([Ww]rapper|[Kk]ms|KMS|[Aa]ead|AEAD|[Cc]ipher|[Gg]cm|GCM)$")
- (#imports? "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?/.+|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|github\\.com/crewjam/saml(/samlsp)?|github\\.com/russellhaering/gosaml2)$")
+ (#imports? "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?/.+|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|github\\.com/crewjam/saml(/samlsp)?|github\\.com/russellhaering/gosaml2|github\\.com/hashicorp/cap/(jwt|oidc))$")
+ (#set! rule "go.jwt.method"))
+
+;; hashicorp/cap's validator checking a token's signature and claims: `claims, err :=
+;; validator.Validate(ctx, token, expected)` (round 105, nomad's JWT auth-method login).
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @fn) @trigger
+   arguments: (argument_list . (_) . (_) . (_) .))
+ (#eq? @fn "Validate")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^github\\.com/hashicorp/cap/jwt$")
  (#set! rule "go.jwt.method"))
 
 ;; Round 91 (ergo): a parser built once with jwt.NewParser(jwt.WithValidMethods(…)) and kept in a
