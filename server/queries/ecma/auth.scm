@@ -273,12 +273,14 @@
 ; The same decision as a function value: `export const isOwner = async (userId, orgId) => { …
 ; membership.role === "owner" … return false }`, `shouldAllowAccess: async function (input) { …
 ; if (!admins.includes(userEmail)) throw … }`: a role or admin check that answers with a boolean.
+; (Or that tests permission bits, `if (value & Permission.ADMIN) return true; … return !!(value &
+; total)`: round 106, overseerr's hasPermission, which every route guard calls.)
 ([(variable_declarator name: (identifier) @trigger value: [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)])
   (pair key: (property_identifier) @trigger value: [(arrow_function body: (statement_block) @body) (function_expression body: (statement_block) @body)])
   (method_definition name: (property_identifier) @trigger body: (statement_block) @body)
   (function_declaration name: (identifier) @trigger body: (statement_block) @body)]
  (#match? @trigger "^(authorize|hasPermissions?|checkPermissions?|isAuthorized|checkAccess|hasAccess|shouldAllowAccess|canAccess|hasRoles?|isAdmin|isOwner|isManagerOrOwner|isOwnerOrManager|is(Org|Organization|Team|Workspace|Project)?(Admin|Owner|Manager)s?)$")
- (#match? @body "success:\\s*false|return false|throw new \\w*(Forbidden|Unauthori[sz]ed|Permission|Access|Error)\\b")
+ (#match? @body "success:\\s*false|return false|throw new \\w*(Forbidden|Unauthori[sz]ed|Permission|Access|Error)\\b|&\\s*(Permission|Permissions|Role|Roles)\\.[A-Z]")
  (#match? @body "[Pp]ermission|[Ss]tatements\\[|[Rr]oles?\\b|[Aa]llowed|[Gg]rants?\\b|[Pp]olic(y|ies)|[Aa]dmins\\.includes\\(")
  (#not-imports? "{{browser-frameworks}}")
  (#set! rule "ecma.auth.permission-decision"))
