@@ -223,11 +223,20 @@
 
 ;; Packages under a crypto path that do no cryptography: `terminal.IsTerminal(fd)` and
 ;; `terminal.ReadPassword` from golang.org/x/crypto/ssh/terminal (a tty helper, now golang.org/x/term),
-;; `fips140.Enabled()` / `fips140.Enforced()` read to print the agent's mode (round 105, nomad's CLI
-;; colours and agent info: judged N). A mention. (First: of two patterns matching the same node, the
-;; earlier counts.)
+;; `fips140.Enabled()` / `fips140.Enforced()` read to print the agent's mode or label a metric (round
+;; 105, nomad's CLI colours and agent info: judged N; nats's and nebula's mode queries, five more). A
+;; mention, unless the mode refuses something right there: `if fips140.Enforced() { return
+;; errors.New("use of Curve25519 is not allowed in FIPS 140-only mode") }` (nebula's keygen, nomad's
+;; SHA-1 key-id header check: judged Y). (First: of two patterns matching the same node, the earlier
+;; counts.)
 ((selector_expression operand: (identifier) @pkg) @trigger
- (#resolves-to? @pkg "^(golang\\.org/x/crypto/ssh/terminal|crypto/fips140)$")
+ (#resolves-to? @pkg "^golang\\.org/x/crypto/ssh/terminal$")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.api"))
+
+((selector_expression operand: (identifier) @pkg) @trigger
+ (#resolves-to? @pkg "^crypto/fips140$")
+ (#not-text-after? @trigger "^\\(\\)[^{\\n]*\\{\\s*return\\s+(nil,\\s*)?(errors\\.New|fmt\\.Errorf|[Ee]rr[A-Z]\\w*)")
  (#set! evidence "mention")
  (#set! rule "go.crypto.api"))
 
@@ -242,6 +251,9 @@
  (#resolves-to? @pkg "^(crypto/(sha1|sha256|sha512|md5)|golang\\.org/x/crypto/(blake2b|blake2s|sha3)|lukechampine\\.com/blake3)$")
  (#match? @f "^(New\\w*|Sum\\w*)$")
  (#unit-name-matches? @trigger "^(Set|Compute|compute|Calc|calc|Get|get)?([Hh]ash|[Cc]hecksum)(With|String|Of)?$")
+ ; (Data is hashed here: a method that only returns the constructor, `func (sha256Algo) Hash()
+ ; hash.Hash { return sha256.New() }`, picks an algorithm: kafka-go's SCRAM mechanisms, judged Y.)
+ (#text-after? @trigger "^\\(\\s*[^)\\s]|\\.Write\\(")
  (#not-text-before? @trigger "[Pp]assw(or)?d|[Ss]ecret|[Tt]oken|[Ss]ign|[Kk]ey\\b|[Ss]alt|[Cc]ookie|[Rr]edact|[Nn]once|HMAC|[Hh]mac|bcrypt|scram|SCRAM")
  (#not-text-after? @trigger "[Pp]assw(or)?d|[Ss]ecret|[Tt]oken|[Ss]ign|[Kk]ey\\b|[Ss]alt|[Cc]ookie|[Rr]edact|[Nn]once|HMAC|[Hh]mac|bcrypt|scram|SCRAM|subtle\\.|\\s[!=]=\\s(?!nil\\b)")
  (#set! evidence "mention")
