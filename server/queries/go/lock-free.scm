@@ -106,6 +106,23 @@
 ; atomic.AddInt64, atomic.CompareAndSwapPointer, atomic.LoadUint32, atomic.StorePointer, ...
 ; atomic.CompareAndSwapInt64(&x, old, new), atomic.SwapPointer(...): the lock-free algorithm itself.
 ; A plain atomic counter (Add/Load/Store) only joins a region that has one of these.
+;; A statistics counter read and reset for a log line or a snapshot: `hit := atomic.SwapUint64(&cs.hit,
+;; 0)` in a stats loop that logs it, `Total: atomic.SwapInt64(&s.total, 0)` in `SheddingStat.reset`
+;; (round 107, go-zero: four judged N; kafka-go's counter snapshot and godoxy's write counter before).
+;; Nothing is decided on the value; writers only Add. A unit that also stores, compares-and-swaps or
+;; loads a slot to rotate (skipper's two-slot counters, judged Y) keeps the call. A mention, ahead of
+;; the pattern below.
+((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) . (int_literal) @zero .))
+ (#match? @f "^Swap(Int32|Int64|Uint32|Uint64|Uintptr)$")
+ (#eq? @zero "0")
+ (#resolves-to? @pkg "^sync/atomic$")
+ (#unit-name-matches? @trigger "[Ss]tat|[Ll]og|[Rr]eport|[Ss]napshot|[Rr]eset|[Mm]etric|[Ff]lush")
+ (#not-text-before? @trigger "\\.(Store|CompareAndSwap|Load)\\w*\\(|\\bif\\b[^\\n{]*Swap")
+ (#not-text-after? @trigger "\\.(Store|CompareAndSwap|Load)\\w*\\(|\\bif\\b[^\\n{]*Swap")
+ (#set! evidence "mention")
+ (#set! rule "go.lock-free.atomic-cas"))
+
 ((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
  (#match? @f "^(CompareAndSwap|Swap)")
  (#resolves-to? @pkg "^(sync/atomic|go\\.uber\\.org/atomic)$")

@@ -43,6 +43,34 @@
  (#set! evidence "mention")
  (#set! rule "go.sql.query"))
 
+;; ... and a function that runs its query parameter with its caller's arguments after a guard, a span or
+;; a breaker check: `guard := newGuard("query"); if err := guard.start(q, args...); … rows, err :=
+;; conn.QueryContext(ctx, q, args...)` (round 107, go-zero's sqlx: five judged N),
+;; or runs a prepared statement it was handed with the caller's arguments (`conn.ExecContext(ctx,
+;; args...)` in a function taking `q string` for its slow-query log). No SQL text is written in the
+;; unit: no statement literal, no concatenation, no Sprintf.
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list (identifier) @arg . (variadic_argument (identifier)) .))
+ (#match? @arg "^(sql|query|q|stmt|statement|sqlStr|sqlText|rawSQL|rawSql|querySQL|queryString|sqlQuery)$")
+ (#match? @f "^(Query|QueryRow|Exec|Queryx|QueryRowx|MustExec|NamedExec|NamedQuery|Select|Get)(Context)?$")
+ (#text-before? @trigger "[(,]\\s*(sql|query|q|stmt|statement|sqlStr|sqlText|rawSQL|rawSql|querySQL|queryString|sqlQuery)\\s+string\\b")
+ (#not-text-before? @trigger "{{go-sql-text-built}}")
+ (#not-text-after? @trigger "{{go-sql-text-built}}")
+ (#set! evidence "mention")
+ (#set! rule "go.sql.query"))
+
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (identifier) @ctx . (variadic_argument (identifier)) .))
+ (#match? @ctx "^ctx$")
+ (#match? @f "^(Query|QueryRow|Exec)Context$")
+ (#text-before? @trigger "[(,]\\s*(sql|query|q|stmt|statement|sqlStr|sqlText|rawSQL|rawSql|querySQL|queryString|sqlQuery)\\s+string\\b")
+ (#not-text-before? @trigger "{{go-sql-text-built}}")
+ (#not-text-after? @trigger "{{go-sql-text-built}}")
+ (#set! evidence "mention")
+ (#set! rule "go.sql.query"))
+
 ;; A statement built once and stored on the receiver, run with bound values, joins a SQL region but
 ;; makes none: `m.client.QueryRowContext(ctx, m.getQuery, path, key)`, `pg.client.Exec(pg.haDeleteLockExec,
 ;; id, key)` (round 87, openbao's PostgreSQL storage: 9 N, as libredesk's statement table above). The

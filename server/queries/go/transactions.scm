@@ -481,6 +481,29 @@
 ;; EvalSha / redis.NewScript (`local v = redis.call('GET', KEYS[1]) if v then redis.call('DEL', …) end`),
 ;; a MULTI/EXEC pipeline (TxPipelined, TxPipeline) and an optimistic WATCH transaction. Each makes
 ;; several commands one; splitting them, or moving a command out, loses the atomicity the code relies on.
+;; A client wrapper that hands the caller's script on, `func (s *Redis) EvalCtx(ctx context.Context,
+;; script string, keys []string, args ...any) (any, error) { conn, err := getRedis(s); …; return
+;; conn.Eval(ctx, script, keys, args...).Result() }`, or returns a MULTI pipeline for the caller to fill,
+;; `return conn.TxPipeline(), nil` (round 107, go-zero's redis package: three judged N). What runs
+;; atomically is decided by the caller's script or commands. A mention, ahead of the patterns below.
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (identifier) . (identifier) @script))
+ (#any-of? @f "Eval" "EvalSha" "EvalRO" "EvalShaRO")
+ (#match? @script "^(script|sha|luaScript|lua|src|source)$")
+ (#text-before? @trigger "[(,]\\s*(script|sha|luaScript|lua|src|source)\\s+string\\b")
+ (#small-unit? @trigger)
+ (#imports? "^github\\.com/(go-redis/redis|redis/go-redis)(/v\\d+)?$")
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.redis-atomic"))
+
+((return_statement (expression_list . (call_expression function: (selector_expression field: (field_identifier) @f) @trigger arguments: (argument_list))))
+ (#eq? @f "TxPipeline")
+ (#small-unit? @trigger)
+ (#imports? "^github\\.com/(go-redis/redis|redis/go-redis)(/v\\d+)?$")
+ (#set! evidence "mention")
+ (#set! rule "go.transactions.redis-atomic"))
+
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list . (_)))
