@@ -212,14 +212,14 @@
 
 ; Reading the credentials a request carries: r.Header.Get("Authorization"),
 ; c.Request().Header.Get("authorization"), ctx.Request.Header.Peek("Authorization"),
-; c.GetHeader("Authorization") (gin), r.Header.Values("Proxy-Authorization"), and the same with
+; c.GetHeader("Authorization") and gin's own c.requestHeader("Authorization") (its BasicAuth middleware, round 107), r.Header.Values("Proxy-Authorization"), and the same with
 ; the frameworks' constants (fasthttp.HeaderAuthorization, echo.HeaderAuthorization) or the package's
 ; own (`header.RequestHeader().Get(authorizationKey)`, go-kratos's JWT middleware, round 100). Setting the
 ; header on an outgoing request (req.Header.Set / Add) is a client, not an auth check.
 ((call_expression
    function: (selector_expression operand: (_) @hdr field: (field_identifier) @f) @trigger
    arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @name .))
- (#any-of? @f "Get" "Values" "Peek" "PeekBytes" "GetHeader")
+ (#any-of? @f "Get" "Values" "Peek" "PeekBytes" "GetHeader" "requestHeader")
  (#match? @hdr "([Hh]eader|[Hh]eaders|Header\\(\\))$|^(c|ctx|gc|ginCtx)$")
  (#match? @name "^.([Pp]roxy-)?[Aa][Uu][Tt][Hh][Oo][Rr][Ii][Zz][Aa][Tt][Ii][Oo][Nn].$")
  (#set! rule "go.auth.authorization-header"))
