@@ -104,6 +104,19 @@
  (#match? @body "\\bbreak\\b|\\breturn\\b")
  (#set! rule "go.retry.loop"))
 
+; ... and in a function named for retrying, a budget with a plain name: `func retry(ctx context.Context, fn
+; func(errChan chan error, retryCount int), opts ...RetryOption) error { … for i := 0; i < options.times;
+; i++ { go fn(errChan, i); select { case err := <-errChan: if err != nil { berr.Add(err) } else { return
+; nil } … } } }` (round 107, go-zero's fx.DoWithRetry).
+((for_statement
+   "for" @trigger
+   (for_clause condition: (_) @cond)
+   body: (block) @body)
+ (#match? @cond "<=?\\s*[\\w.]*\\b([Tt]imes|[Mm]ax|[Cc]ount|n)\\b")
+ (#unit-name-matches? @trigger "(^|[a-z])[Rr]etr(y|ies)|^retr(y|ies)")
+ (#match? @body "\\bbreak\\b|\\breturn\\b")
+ (#set! rule "go.retry.loop"))
+
 ; ... and the same over the budget as a range of ints (Go 1.22): `for retries := range
 ; int(p.MaxRetries) { if err := p.update(ctx); err != nil { log… } else { break } }` (round 92, nezha's
 ; DDNS updater). One variable ranging over an attempt budget, not an index and element of a list.
