@@ -189,7 +189,7 @@ const ENUM_BASES = /(^|\.)(Enum|IntEnum|StrEnum|Flag|IntFlag|TextChoices|Integer
 const SHARED_KEY_NAME = /^(ServerKey|HTTPKey|HttpKey|httpKey|http_key|MasterKey|masterKey|readOnlyMasterKey|GetMasterKey|getMasterKey|SERVER_KEY|HTTP_KEY|MASTER_KEY)$/;
 /** A secret word in the name (hashes and digests only together with a secret word; a one-time `reset_key`; an AEAD `auth_tag`: round 106, python-jose). */
 const SECRET_WORD =
-  /(^|[^a-z])(h?mac|sig|sigs|otp|[ht]otp|pwd|csrf|xsrf)($|[^a-z])|Pwd($|[^a-zA-Z]|Hash|Digest)|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assw(or)?d|PASSW(OR)?D|Otp|OTP|Csrf|CSRF|Xsrf|XSRF|(^|[^A-Za-z])(key|Key)_?([Hh]ash|[Dd]igest)|([Ss]igning|[Pp]rivate|[Hh]mac|[Ss]hared)_?[Kk]ey|(^|[^A-Za-z])(admin|in|invoice)_?key($|[^a-z])|[a-z](Admin|Invoice)Key($|[^a-z])|(^|[^A-Za-z])(reset|recovery|activation|invitation|invite)_key($|[^a-z])|(^|[^A-Za-z])(recovery|backup)_?[Cc]odes?($|[^a-z])|(Recovery|Backup)Codes?($|[^a-z])|(^|[^A-Za-z])auth_?tag($|[^a-z])|[a-z]?AuthTag($|[^a-z])/;
+  /(^|[^a-z])(h?mac|sig|sigs|otp|[ht]otp|pwd|csrf|xsrf)($|[^a-z])|Pwd($|[^a-zA-Z]|Hash|Digest)|H?Mac|HMAC|Sig($|[^a-z])|SIG|[Ss]ignature|SIGNATURE|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi[-_]?[Kk]ey|API[-_]?[Kk]ey|API[-_]?KEY|apikey|[Pp]assw(or)?d|PASSW(OR)?D|Otp|OTP|Csrf|CSRF|Xsrf|XSRF|(^|[^A-Za-z])(key|Key)_?([Hh]ash|[Dd]igest)|([Ss]igning|[Pp]rivate|[Hh]mac|[Ss]hared)_?[Kk]ey|(^|[^A-Za-z])(admin|in|invoice)_?key($|[^a-z])|[a-z](Admin|Invoice)Key($|[^a-z])|(^|[^A-Za-z])(reset|recovery|activation|invitation|invite)_key($|[^a-z])|(^|[^A-Za-z])(recovery|backup)_?[Cc]odes?($|[^a-z])|(Recovery|Backup)Codes?($|[^a-z])|(^|[^A-Za-z])auth_?tag($|[^a-z])|AuthTag($|[^a-z])/;
 /** The name says the value is a secret. */
 const SECRET_NAME = new RegExp(`${SHARED_KEY_NAME.source}|${SECRET_WORD.source}`);
 
@@ -775,10 +775,11 @@ export function isConstant(raw: Node, ctx: ValueContext): boolean {
   if (n.type === 'identifier') {
     const name = textOf(n, ctx);
     const fn = enclosingFunction(n, ctx);
-    const local = fn ? functionFacts(fn, ctx) : undefined;
-    if (file.symbols?.has(name) && !local?.bound.has(name)) return true;
+    // (A file's Symbol is an identity whatever it is called, unless a local of the same name shadows it.)
+    if (file.symbols?.has(name) && !(fn && functionFacts(fn, ctx).bound.has(name))) return true;
     // API_KEY, SECRET_KEY: constant names that hold secrets are not constants here.
     if (ALL_CAPS.test(name)) return !SECRET_NAME.test(name) || SENTINEL_NAME.test(name) || CAPS_NOT_SECRET.test(name);
+    const local = fn ? functionFacts(fn, ctx) : undefined;
     if (local?.constants.has(name)) return true;
     if (local?.bound.has(name)) return false;
     if (file.constants.has(name)) return true;
