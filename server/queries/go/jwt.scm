@@ -315,7 +315,7 @@
  (#not-match? @args "^\\(\\s*(&?x509\\.VerifyOptions\\s*\\{|\\w*([Oo]pts|[Oo]ptions)\\s*\\)$)")
  ; A KMS wrapper's or an AEAD's Decrypt in a file that also handles JWTs (`ks.wrapper.Decrypt(ctx,
  ; blob, aad)`: round 105, nomad's keyring) unwraps keys or data: crypto's business, not a token's.
- (#not-match? @recv "([Ww]rapper|[Kk]ms|KMS|[Aa]ead|AEAD|[Cc]ipher|[Gg]cm|GCM)$")
+ (#not-match? @recv "{{key-wrapping-receiver}}")
  (#imports? "^((authelia\\.com/provider/oauth2|github\\.com/ory/fosite)/token/jwt|github\\.com/(golang-jwt/jwt|dgrijalva/jwt-go|form3tech-oss/jwt-go)(/v\\d+)?|gopkg\\.in/(square|go-jose)/go-jose\\.v\\d(/jwt)?|github\\.com/(square|go-jose)/go-jose(/v\\d+)?(/jwt)?|github\\.com/lestrrat-go/jwx(/v\\d+)?/.+|github\\.com/coreos/go-oidc(/v\\d+)?(/oidc)?|github\\.com/crewjam/saml(/samlsp)?|github\\.com/russellhaering/gosaml2|github\\.com/hashicorp/cap/(jwt|oidc))$")
  (#set! rule "go.jwt.method"))
 
@@ -535,7 +535,7 @@
  (#match? @fn "^(SignedString|SigningString|ParseSigned|ParseEncrypted|Verify|VerifySignature|Claims|UnsafeClaimsWithoutVerification|Decrypt)$")
  (#not-resolves-to? @recv ".")
  (#not-match? @args "^\\(\\s*(&?x509\\.VerifyOptions\\s*\\{|\\w*([Oo]pts|[Oo]ptions)\\s*\\)$)")
- (#not-match? @recv "([Ww]rapper|[Kk]ms|KMS|[Aa]ead|AEAD|[Cc]ipher|[Gg]cm|GCM)$")
+ (#not-match? @recv "{{key-wrapping-receiver}}")
  (#imports? "^go\\.step\\.sm/crypto/jose$")
  (#set! rule "go.jwt.method"))
 
