@@ -49,8 +49,19 @@
 ; Any member of an auth library: sessions.NewCookieStore, sessions.Options{...} (below),
 ; totp.Validate, totp.Generate, hotp.ValidateCustom, scs.New, casbin.NewEnforcer, csrf.Protect,
 ; gothic.CompleteUserAuth, argon2id.ComparePasswordAndHash ...
+; (zgo.at/otp, `o := otp.New(secret, 6, sha1.New, otp.TOTP(30*time.Second, time.Now)); o.Verify(code, 1)`:
+; round 108, goatcounter's TOTP login and enrolment, unmarked.)
 ((selector_expression operand: (identifier) @pkg) @trigger
- (#resolves-to? @pkg "^(github\\.com/gorilla/(sessions|securecookie|csrf)|github\\.com/alexedwards/scs(/v\\d+)?|github\\.com/pquerna/otp(/totp|/hotp)?|github\\.com/xlzd/gotp|github\\.com/casbin/casbin(/v\\d+)?|github\\.com/markbates/goth(/gothic)?|github\\.com/alexedwards/argon2id|github\\.com/gin-contrib/sessions(/cookie|/redis)?|github\\.com/volatiletech/authboss(/v\\d+)?|github\\.com/abbot/go-http-auth|github\\.com/go-webauthn/webauthn/webauthn)$")
+ (#resolves-to? @pkg "^(github\\.com/gorilla/(sessions|securecookie|csrf)|github\\.com/alexedwards/scs(/v\\d+)?|github\\.com/pquerna/otp(/totp|/hotp)?|github\\.com/xlzd/gotp|zgo\\.at/otp|github\\.com/casbin/casbin(/v\\d+)?|github\\.com/markbates/goth(/gothic)?|github\\.com/alexedwards/argon2id|github\\.com/gin-contrib/sessions(/cookie|/redis)?|github\\.com/volatiletech/authboss(/v\\d+)?|github\\.com/abbot/go-http-auth|github\\.com/go-webauthn/webauthn/webauthn)$")
+ (#set! rule "go.auth.api"))
+
+;; The form token of x/net/xsrftoken checked, `xsrftoken.Valid(args.LoginMAC, *u.LoginToken, uid,
+;; actionTOTP)`: an HMAC over the user and the action that ties the second step of a login to its
+;; first (round 108, goatcounter's totpLogin). Generating one for a form decides nothing.
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#eq? @f "Valid")
+ (#resolves-to? @pkg "^golang\\.org/x/net/xsrftoken$")
  (#set! rule "go.auth.api"))
 
 ; Options with security settings: sessions.Options{...}, totp.GenerateOpts{...}, webauthn.Config{...}.
@@ -582,7 +593,10 @@
 ;   { return nil, NewFatalClientErr(nil, "E_AUTH_FIRST", …) }, if !allowed { return errors.New("permission denied") }
 ; A protocol's own refusal, the error built with a code or message that says so (round 91, nsq's
 ; CheckAuth before SUB/PUB). Not an error only passed on (`if err != nil`: the decision was made
-; where it came from), nor a client reading the status a server answered.
+; where it came from), nor a client reading the status a server answered, nor input validation
+; whose message happens to say forbidden, `if strings.IndexByte(s, 0) >= 0 { return errors.New(
+; "forbidden NUL byte in connection string") }` (round 108, pgx's connection-string parsers): the
+; condition must read the caller or a check of it.
 ((if_statement
    condition: (_) @cond
    consequence: (block (statement_list
@@ -591,6 +605,25 @@
  (#match? @msg "^\"(E_|ERR_)?(UNAUTHORI[SZ]ED|FORBIDDEN|AUTH_FIRST|AUTH_REQUIRED|ACCESS_DENIED|PERMISSION_DENIED|NOT_AUTHORI[SZ]ED)\"$|^\"([Uu]nauthori[sz]ed|[Ff]orbidden|[Pp]ermission denied|[Aa]ccess denied|[Nn]ot authori[sz]ed|[Aa]uthentication required|[Aa]uth(entication)? required)\\b")
  (#not-match? @cond "{{error-mapping-condition}}")
  (#not-match? @cond "^\\s*\\w*(err|Err)\\w*\\s*!=\\s*nil\\s*$|\\bStatusCode\\b|\\.Status\\s*[!=]=")
+ (#match? @cond "{{access-condition-word}}")
+ (#set! rule "go.auth.deny-guard"))
+
+;;   if u != nil && u.ID > 0 && u.HasAccess(atLeast) { return nil }; return guru.Errorf(401, "Not allowed")
+;; The gate written the other way round: the if lets the caller through and the statement after it
+;; refuses everyone else with a 401 or 403 (round 108, goatcounter's requireAccess filter, which
+;; decides who sees the settings and admin pages: unmarked). The condition must read the caller.
+((statement_list
+   (if_statement
+     condition: (_) @cond
+     consequence: (block (statement_list (return_statement) .)))
+   .
+   (comment)*
+   .
+   (return_statement (expression_list . (call_expression
+     arguments: (argument_list . [(int_literal) (selector_expression field: (field_identifier))] @st)) @trigger)))
+ (#match? @st "^(401|403|http\\.Status(Unauthorized|Forbidden))$")
+ (#match? @cond "{{access-condition-word}}")
+ (#not-match? @cond "{{error-mapping-condition}}")
  (#set! rule "go.auth.deny-guard"))
 
 ;   if !allowed { return nil, status.Error(codes.PermissionDenied, "…") }   (gRPC)

@@ -82,7 +82,7 @@
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list (func_literal) @body .))
- (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "DoTx" "DoTransaction" "TxRetry" "TxWithResult" "TxWithResultRetry")
+ (#any-of? @f "Transaction" "TransactionContext" "Transactional" "TX" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "DoTx" "DoTransaction" "TxRetry" "TxWithResult" "TxWithResultRetry")
  (#not-match? @trigger "{{telemetry-tx-receiver}}")
  (#single-statement-tx? @body)
  (#set! evidence "mention")
@@ -99,7 +99,7 @@
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list (func_literal) @body .))
- (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "DoTx" "DoTransaction" "TxRetry" "TxWithResult" "TxWithResultRetry")
+ (#any-of? @f "Transaction" "TransactionContext" "Transactional" "TX" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "DoTx" "DoTransaction" "TxRetry" "TxWithResult" "TxWithResultRetry")
  (#not-match? @trigger "{{telemetry-tx-receiver}}")
  (#one-write-tx? @body)
  (#set! evidence "mention")
@@ -324,7 +324,9 @@
 ; db.Transactional(func(tx *dbx.Tx) error {...}), app.RunInTransaction(func(txApp core.App) error {...})
 ; and project helpers (store.WithTx(ctx, func(tx *Store) error {...}), InTx(ctx, db, func...)), and
 ; hashicorp/go-dbw's `rw.DoTx(ctx, retries, backoff, func(r dbw.Reader, w dbw.Writer) error {...})`
-; (round 102, boundary: 246 call sites, none marked).
+; (round 102, boundary: 246 call sites, none marked), and zgo.at/zdb's `zdb.TX(ctx, func(ctx
+; context.Context) error {...})`, the transaction carried in the context (round 108, goatcounter:
+; 42 call sites, none marked).
 ; The closure as last argument is what makes it a wrapper: s.Transaction() getters, tx.ID() and
 ; Tx(ctx) lookups do not match.
 ; A telemetry reporter's batch (`s.reporter.Tx(func(tx roomobs.TrackTx) {…})`: round 61, livekit)
@@ -336,14 +338,14 @@
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list (func_literal) @body .))
  (#not-match? @body "^func\\s*\\(\\s*\\)\\s*\\{")
- (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "DoTx" "DoTransaction" "TxRetry" "TxWithResult" "TxWithResultRetry")
+ (#any-of? @f "Transaction" "TransactionContext" "Transactional" "TX" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "DoTx" "DoTransaction" "TxRetry" "TxWithResult" "TxWithResultRetry")
  (#not-match? @trigger "{{telemetry-tx-receiver}}")
  (#set! rule "go.transactions.tx-wrapper"))
 
 ((call_expression
    function: (identifier) @trigger
    arguments: (argument_list (func_literal) .))
- (#any-of? @trigger "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "DoTx" "DoTransaction" "withTx" "withTransaction" "inTx" "inTransaction" "runInTx" "runInTransaction" "execTx")
+ (#any-of? @trigger "Transaction" "TransactionContext" "Transactional" "TX" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "Tx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction" "DoTx" "DoTransaction" "withTx" "withTransaction" "inTx" "inTransaction" "runInTx" "runInTransaction" "execTx")
  (#set! rule "go.transactions.tx-wrapper"))
 
 ; sqlc: queries bound to a transaction, q.WithTx(tx)
@@ -451,7 +453,7 @@
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list . (identifier) .))
- (#any-of? @f "Transaction" "TransactionContext" "Transactional" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction")
+ (#any-of? @f "Transaction" "TransactionContext" "Transactional" "TX" "WithTx" "WithTransaction" "InTx" "InTransaction" "RunInTx" "RunInTransaction" "ExecTx" "WithinTx" "WithinTransaction" "DoInTx" "DoInTransaction")
  (#text-before? @trigger "\\w+\\s*:?=\\s*func\\s*\\(\\s*\\w+\\s+\\*?[\\w.]*\\b(Tx|Conn|Connection|DB|Session|[A-Za-z]*Tx)\\b")
  (#set! rule "go.transactions.tx-wrapper-local"))
 

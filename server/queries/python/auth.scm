@@ -66,6 +66,20 @@
  (#not-resolves-to? @trigger "{{auth-configuration}}")
  (#set! rule "python.auth.library-call"))
 
+;; A framework's account adapter signing the request in or out, `adapter.login(request, user)`,
+;; `get_adapter().logout(request)`, `self.auth_backend.login(request, user)` (round 108,
+;; django-allauth's resume_login, which runs the MFA and verification stages and then logs the user
+;; in, and the headless session DELETE): the adapter calls Django's login or logout, and the unit that
+;; decides when is the login flow. The request first, as Django's own; a test client's
+;; `self.client.login(username=…, password=…)` passes keywords and is not this.
+((call
+   function: (attribute attribute: (identifier) @m) @trigger
+   arguments: (argument_list . (identifier) @req))
+ (#any-of? @m "login" "logout" "alogin" "alogout")
+ (#match? @req "^(request|req)$")
+ (#not-resolves-to? @trigger "^django\\.contrib\\.auth\\.")
+ (#set! rule "python.auth.library-call"))
+
 ; FastAPI security schemes (`oauth2_scheme = OAuth2PasswordBearer(tokenUrl=...)`, `APIKeyHeader(...)`)
 ; and Django's `redirect_to_login(next)` configure or answer; they check nothing. The check is in the
 ; dependency that takes `Depends(oauth2_scheme)`, or the view that tests `is_authenticated`: these

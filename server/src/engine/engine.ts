@@ -1814,7 +1814,7 @@ export function isDelegation(unit: Node, atomics?: ReadonlyMap<string, AtomicKin
   if (!expr || (expr.type !== 'call_expression' && expr.type !== 'call')) return false;
   const callee = expr.childForFieldName('function');
   const args = expr.childForFieldName('arguments');
-  const forwards = () => (args?.namedChildren ?? []).every((a) => a === null || a.type === 'comment' || FORWARDED_ARGUMENT.has(a.type));
+  const forwards = () => (args?.namedChildren ?? []).every((a) => a === null || a.type === 'comment' || FORWARDED_ARGUMENT.has(a.type) || isGoNeutralArgument(a));
   // Go: an unqualified call is to a function of the same package (never an import), which holds
   // the logic and has its own region.
   const goUnit = fn.type === 'method_declaration' || fn.type === 'func_literal' || (fn.type === 'function_declaration' && body.type === 'block');
@@ -1838,6 +1838,17 @@ export function isDelegation(unit: Node, atomics?: ReadonlyMap<string, AtomicKin
   const receiver = fn.type === 'method_declaration' ? fn.childForFieldName('receiver')?.descendantsOfType('identifier')[0]?.text : undefined;
   if (!root || !(root.type === 'this' || root.text === 'self' || (receiver !== undefined && root.text === receiver))) return false;
   return forwards();
+}
+
+/**
+ * A Go argument that chooses nothing: the zero options value (`pgx.TxOptions{}`) or a fresh root
+ * context (`context.Background()`). `return c.BeginTx(context.Background(), driver.TxOptions{})`
+ * forwards as much as `return c.BeginTx(ctx, opts)` (round 108, pgx's Begin wrappers).
+ */
+function isGoNeutralArgument(a: Node): boolean {
+  if (a.type === 'composite_literal') return (a.childForFieldName('body')?.namedChildren ?? []).every((c) => c === null || c.type === 'comment');
+  if (a.type !== 'call_expression' || (a.childForFieldName('arguments')?.namedChildCount ?? 1) !== 0) return false;
+  return /^context\.(Background|TODO)$/.test(a.childForFieldName('function')?.text ?? '');
 }
 
 /** A Go type named as a test double: `Mock`, `mockWatcher`, `FakeClock`, `stubSender`. */
