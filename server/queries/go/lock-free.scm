@@ -80,6 +80,22 @@
  (#atomic-typed? @recv "^scalar$")
  (#set! rule "go.lock-free.atomic-result"))
 
+;; An optimistic version check: the counter read before the work, `before = stripe.Load()`, read again
+;; after it and compared, `if stripe.Load() == before { c.local.Add(key, raw) }`: the store happens only
+;; if no writer bumped the counter meanwhile (round 108, convoy's Postgres cache, whose local copy
+;; must not resurrect a value a concurrent Set or Delete replaced). A seqlock by hand.
+((binary_expression
+   left: (call_expression
+     function: (selector_expression operand: [(identifier) (selector_expression)] @recv field: (field_identifier) @f) @trigger
+     arguments: (argument_list))
+   operator: ["==" "!="]
+   right: (identifier))
+ (#eq? @f "Load")
+ (#imports? "^(sync/atomic|go\\.uber\\.org/atomic)$")
+ (#atomic-typed? @recv "^scalar$")
+ (#text-before? @trigger "\\b\\w+\\s*:?=\\s*[\\w.]+\\.Load\\(\\)")
+ (#set! rule "go.lock-free.atomic-result"))
+
 ; A loop that polls an atomic flag or count instead of waiting on a lock or channel,
 ; for s.term.Load() == 0 && time.Since(ts) < d { time.Sleep(…) }, for !s.done.Load() { … }: the
 ; flag is the only synchronisation between the goroutines, and its order of stores and loads is

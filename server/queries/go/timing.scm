@@ -22,6 +22,16 @@
  (#secret-compare? @cmp)
  (#set! rule "go.timing.non-constant-compare"))
 
+;; bytes.Equal(dk, decodedKey) where `dk := pbkdf2.Key([]byte(cred.APIKey), salt, 4096, 32, sha256.New)`:
+;; a MAC or a key derived from the presented credential, held under a name that says neither
+;; (round 108, convoy's API-key realm), against the stored value.
+((call_expression
+   function: (selector_expression) @trigger
+   arguments: (argument_list . (identifier) . (identifier) .)) @cmp
+ (#resolves-to? @trigger "^(bytes\\.Equal|reflect\\.DeepEqual|slices\\.Equal)$")
+ (#mac-compare? @cmp)
+ (#set! rule "go.timing.non-constant-compare"))
+
 ;; A client comparing two copies of its own token to decide whether to refresh:
 ;; if h.accessToken != rejectedToken { return nil } in refreshTokenAfterUnauthenticated (another
 ;; call already replaced the token the server rejected). Neither side comes from a request and the

@@ -381,6 +381,12 @@ const IDENTITY_NAME = /[Uu]ser_?[Nn]ame|USERNAME|[Ll]ogin_?[Nn]ame|(^|[^A-Za-z])
 
 /** Computations whose result is a MAC, signature or digest. */
 const MAC_CALL = /[Hh]mac|HMAC|[Ss]ign(ature)?\b|\.Sign\(|[Ss]ign[A-Z]|createHmac|compute[A-Z_]?[Mm]ac|make_token|makeToken/;
+/**
+ * A key derived from a password or an API key (`dk := pbkdf2.Key([]byte(cred.APIKey), salt, 4096, 32,
+ * sha256.New)`, `scrypt.Key(…)`, `argon2.IDKey(…)`, `crypto.pbkdf2Sync(…)`): compared with the stored
+ * hash it is the credential check (round 108, convoy's native realm: `bytes.Equal(dk, decodedKey)`).
+ */
+const KDF_CALL = /(^|[^\w.])(pbkdf2\.Key|scrypt\.Key|argon2\.(ID)?Key|(crypto\.)?pbkdf2Sync|(crypto\.)?scryptSync|hashlib\.pbkdf2_hmac|hashlib\.scrypt)\s*\(/;
 
 /** Calls that keep the value and only change its form: the name is the argument's/receiver's. */
 const FORM_FUNCTIONS = new Set([
@@ -699,7 +705,7 @@ function functionFacts(fn: Node, ctx: ValueContext): FunctionFacts {
   const macDerived = new Set<string>();
   for (const [name, values] of assigned) {
     if (values.every((v) => v.type === 'const_spec' || isLiteral(v))) constants.add(name);
-    if (values.some((v) => MAC_CALL.test(textOf(v, ctx)) || callsMacFunction(v, ctx) || keyedDigest(v, ctx))) macDerived.add(name);
+    if (values.some((v) => MAC_CALL.test(textOf(v, ctx)) || KDF_CALL.test(textOf(v, ctx)) || callsMacFunction(v, ctx) || keyedDigest(v, ctx))) macDerived.add(name);
   }
   const values = new Map([...assigned].map(([name, vs]) => [name, vs.map((v) => textOf(v, ctx))]));
   const facts = { constants, macDerived, bound, values, assignedNodes: assigned, parameters };
