@@ -73,10 +73,12 @@
  (#not-match? @call "^Auth\\([^{]*,\\s*[\\w$.]+\\s*,?\\s*\\)$")
  (#set! rule "ecma.auth.library"))
 
+;; (Also a strategy package named the other way round, `new KeycloakStrategy({…})` from
+;; `@exlinc/keycloak-passport`: round 108, Wiki.js's Keycloak login, unmarked.)
 ((new_expression
    constructor: [(identifier) (member_expression)] @trigger)
  (#not-match? @trigger "^(this|super)[.?]")
- (#resolves-to? @trigger "^(passport|koa-passport|@outlinewiki/koa-passport|@fastify/passport|passport-(?!jwt|saml)[\\w-]+|@passport-[\\w-]+/[\\w-]+|express-session|lucia|@lucia-auth/[\\w-]+|@casl/[\\w-]+|casl|accesscontrol|keycloak-connect|csrf|otplib|@otplib/[\\w-]+)(/[\\w./-]+)?(\\.|$)")
+ (#resolves-to? @trigger "^(passport|koa-passport|@outlinewiki/koa-passport|@fastify/passport|passport-(?!jwt|saml)[\\w-]+|@passport-[\\w-]+/[\\w-]+|(@[\\w-]+/)?[\\w-]+-passport|express-session|lucia|@lucia-auth/[\\w-]+|@casl/[\\w-]+|casl|accesscontrol|keycloak-connect|csrf|otplib|@otplib/[\\w-]+)(/[\\w./-]+)?(\\.|$)")
  (#set! rule "ecma.auth.library"))
 
 ;; A passport instance the application keeps on its own object, `kuzzle.passport.authenticate(request,

@@ -334,6 +334,19 @@ export function bindImports(family: QueryFamily, statements: ImportStatements, t
 function promisifiedTarget(value: Node, table: ImportTable): string | undefined {
   if (value.type !== 'call_expression') return undefined;
   const fn = value.childForFieldName('function');
+  // Bluebird's `Promise.promisifyAll(require('crypto'))` returns the module itself, with an
+  // `…Async` twin added beside each function (round 108, Wiki.js's session secret and key pair).
+  if (fn && /^([A-Za-z_$][\w$]*\.)?promisifyAll$/.test(fn.text)) {
+    const all = value.childForFieldName('arguments')?.namedChildren ?? [];
+    if (all.length !== 1 || !all[0]) return undefined;
+    const required = ecmaRequireTarget(all[0]);
+    if (required) {
+      table.addModule(required.module);
+      return required.module + required.member;
+    }
+    const resolved = resolveName(all[0], 'ecma', table);
+    return resolved?.imported ? resolved.name : undefined;
+  }
   if (!fn || !/^(promisify|[A-Za-z_$][\w$]*\.promisify)$/.test(fn.text)) return undefined;
   const args = value.childForFieldName('arguments')?.namedChildren ?? [];
   if (args.length !== 1 || !args[0]) return undefined;
