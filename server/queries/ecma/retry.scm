@@ -159,6 +159,17 @@
  (#not-inside-callback-of? @trigger "^(React\\.)?use(Layout)?Effect$")
  (#set! rule "ecma.retry.reschedule"))
 
+;; A retry by recursion from the catch: `catch (err) { if (conAttempts < 10) { …; await new Promise(r =>
+;; setTimeout(r, 3000)); await initTasks.connect() } else { throw err } }` (round 108, Wiki.js's database
+;; connect, ten attempts three seconds apart): the if on the attempt count, with a wait in its branch,
+;; is the policy; the call again is the loop.
+((catch_clause
+   body: (statement_block
+     (if_statement condition: (_) @cond consequence: (_) @branch) @trigger))
+ (#match? @cond "{{retry-word}}")
+ (#match? @branch "setTimeout|sleep|delay|[Bb]ack[Oo]ff")
+ (#set! rule "ecma.retry.reschedule"))
+
 ; Any loop that waits (setTimeout, sleep/delay/wait helpers, a backoff call) and names retries,
 ; attempts or backoff in its body.
 ([(for_statement) (while_statement) (do_statement) (for_in_statement)] @trigger

@@ -306,6 +306,15 @@
  (#match? @handler "({{retry-word}})\\w*\\s*\\+=\\s*1\\b")
  (#set! rule "python.retry.until-success-loop"))
 
+;; A job queue's try limit: `if job_try > max_tries: … JobExecutionFailed(f'max {max_tries} retries
+;; exceeded')` (round 108, arq's run_job, which decides whether a failed job runs again or is
+;; finished as failed). A count of tries or retries against its maximum. Not attempts: a login's
+;; `failed_attempts >= MAX_ATTEMPTS` is a lockout, not a retry.
+((if_statement
+   condition: (comparison_operator) @trigger)
+ (#match? @trigger "^\\w*(tr(y|ies)|retr(y|ies)|retry_count)\\s*(>=?|<=?)\\s*[\\w.]*max_(tries|retries)\\b|^[\\w.]*max_(tries|retries)\\s*(>=?|<=?)\\s*\\w*(tr(y|ies)|retr(y|ies)|retry_count)$")
+ (#set! rule "python.retry.loop"))
+
 ; A retry by recursion after a failure: in an `except`, the function calls again (itself or the
 ; operation) with the try count raised, usually guarded by a limit:
 ;   def _run_sql(retries=0, max_retries=3):

@@ -243,3 +243,22 @@
  (#any-of? @m "eval" "evalsha" "eval_ro" "evalsha_ro" "register_script" "multi" "watch" "transaction")
  (#imports? "^(redis|redis\\.asyncio|aioredis|redis\\.client|redis\\.cluster)$")
  (#set! rule "python.transactions.redis-atomic"))
+
+;; The same in a module that imports only redis's errors to catch a lost race, `from redis.exceptions
+;; import WatchError` (round 108, arq's worker: the WATCH/MULTI claim of a job in start_jobs, the
+;; pool its connection module made). WATCH and MULTI only: eval and transaction are common names.
+;; And a pipeline asked for MULTI/EXEC by keyword, `self.pool.pipeline(transaction=True)` (arq's
+;; run_job reading the job and bumping its try count as one).
+((call
+   function: (attribute attribute: (identifier) @m) @trigger)
+ (#any-of? @m "multi" "watch")
+ (#imports? "^(redis|aioredis)\\.(exceptions|client|asyncio\\.client)$")
+ (#set! rule "python.transactions.redis-atomic"))
+
+((call
+   function: (attribute attribute: (identifier) @m) @trigger
+   arguments: (argument_list (keyword_argument name: (identifier) @kw value: (true))))
+ (#eq? @m "pipeline")
+ (#eq? @kw "transaction")
+ (#imports? "^(redis|aioredis)(\\.|$)")
+ (#set! rule "python.transactions.redis-atomic"))
