@@ -173,6 +173,10 @@ describe('test-code classification', () => {
     'scripts-dev/build_debian_packages.py',
     '.github/scripts/lib/github.ts',
     'internal-packages/testcontainers/src/index.ts',
+    // round 108: a test-certificate program, test environments, a seeded test database
+    'testsetup/generate_certs.go',
+    'testenv/postgresql.go',
+    'api/testdb/seed.go',
     'test_project/test_project/settings.py',
     'testproject/settings.py',
     'privacyidea/static/contrib/js/ngmodules/angular-ui-router.js',

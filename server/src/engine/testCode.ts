@@ -101,6 +101,12 @@ const TEST_DIRS = new Set([
   '.cursor',
   '.codex',
   'testcontainers', // a package that starts throwaway databases for tests (CREATE / DROP DATABASE)
+  // a test program making throwaway certificates, a package starting test environments, a seeded test
+  // database (pgx `testsetup/generate_certs.go`, convoy `testenv/` and `api/testdb/`, pomerium
+  // `internal/testenv/`, cfssl `certdb/testdb/`: round 108)
+  'testsetup',
+  'testenv',
+  'testdb',
   'testsuites', // shared conformance suites a driver's tests run (harness's `registry/app/driver/testsuites/`)
   'testsuite',
   'test_project', // a Django app's settings and URLs for running its test suite (DEBUG, a literal SECRET_KEY)
