@@ -123,15 +123,24 @@
 ;; A public key's digest used as its name, `keyHash := sha256.Sum256(canonicalKey)` as a search-index key,
 ;; `sha256.Sum256(pubKeyBytes)` cut to a key hint (round 95, rekor: four judged N, like opengist's SSH key
 ;; fingerprint in round 81): a hash of public data, no secret and no check. Compared or pinned, the
-;; digest stays an operation. So is the digest of a SQL statement's text naming its prepared
-;; statement or cache entry, `digest := sha256.Sum256([]byte(sql))` (round 108, pgx's Conn.Prepare).
+;; digest stays an operation.
 ((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
    arguments: (argument_list . (_) @v .))
  (#resolves-to? @pkg "^crypto/(sha256|sha512|sha1|md5)$")
  (#match? @f "^Sum(256|512|224|384)?$")
- (#match? @v "^([Pp]ub(lic)?_?[Kk]ey\\w*|[Cc]anonical\\w*[Kk]ey\\w*|\\w*\\.RawSubjectPublicKeyInfo|\\[\\]byte\\((sql|query|stmt|statement|sqlText|queryText)\\))$")
+ (#match? @v "^([Pp]ub(lic)?_?[Kk]ey\\w*|[Cc]anonical\\w*[Kk]ey\\w*|\\w*\\.RawSubjectPublicKeyInfo)$")
  (#not-text-before? @trigger "[Pp]in(ned|s)?\\b|subtle\\.|hmac\\.Equal|bytes\\.Equal")
  (#not-text-after? @trigger "[Pp]in(ned|s)?\\b|subtle\\.|hmac\\.Equal|bytes\\.Equal|\\s==\\s|\\s!=\\s")
+ (#set! evidence "mention")
+ (#set! rule "go.crypto.format-check"))
+
+;; The digest of a SQL statement's text naming its prepared statement or cache entry, `digest :=
+;; sha256.Sum256([]byte(sql))` (round 108, pgx's Conn.Prepare): a hash of public text as a name.
+((call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) @v .))
+ (#resolves-to? @pkg "^crypto/(sha256|sha512|sha1|md5)$")
+ (#match? @f "^Sum(256|512|224|384)?$")
+ (#match? @v "^\\[\\]byte\\((sql|query|stmt|statement|sqlText|queryText)\\)$")
  (#set! evidence "mention")
  (#set! rule "go.crypto.format-check"))
 

@@ -71,6 +71,21 @@
  (#set! evidence "mention")
  (#set! rule "go.sql.query"))
 
+;; ... and a function that prepares the statement its caller wrote, `sd, err = c.pgConn.Prepare(ctx,
+;; psName, sql, nil)`, `c.Prepare(ctx, stmtcache.StatementName(sql), sql)`, `c.conn.Prepare(ctx, query,
+;; query)` (round 108, pgx's Conn.Prepare, getStatementDescription and the database/sql driver's
+;; PrepareContext: a statement cache's plumbing around the caller's text, judged N).
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list (identifier) @arg))
+ (#match? @arg "^(sql|query|stmt|statement|sqlStr|sqlText|rawSQL|rawSql|querySQL|queryString|sqlQuery)$")
+ (#match? @f "^(Prepare|Preparex|PrepareNamed)(Context)?$")
+ (#text-before? @trigger "[(,]\\s*(sql|query|stmt|statement|sqlStr|sqlText|rawSQL|rawSql|querySQL|queryString|sqlQuery)\\s+string\\b")
+ (#not-text-before? @trigger "{{go-sql-text-built}}")
+ (#not-text-after? @trigger "{{go-sql-text-built}}")
+ (#set! evidence "mention")
+ (#set! rule "go.sql.query"))
+
 ;; A statement built once and stored on the receiver, run with bound values, joins a SQL region but
 ;; makes none: `m.client.QueryRowContext(ctx, m.getQuery, path, key)`, `pg.client.Exec(pg.haDeleteLockExec,
 ;; id, key)` (round 87, openbao's PostgreSQL storage: 9 N, as libredesk's statement table above). The
