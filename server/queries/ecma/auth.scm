@@ -205,6 +205,19 @@
  (#match? @m "^(login|logIn|logout|logOut|isAuthenticated|isUnauthenticated)$")
  (#set! rule "ecma.auth.req-login"))
 
+;; The authentication state written: `this.isAuthenticated = false` in a guard's logout or failed check,
+;; `request.auth.isAuthenticated = !err` after a strategy ran (round 105, adonisjs's session and
+;; access-token guards and hapi's auth lifecycle: unmarked). Whatever sets the flag decides who the
+;; request is. Not in browser code: a UI store's `this.isLoggedIn = true` shows a menu.
+((assignment_expression
+   left: (member_expression
+     object: [(this) (member_expression)] @obj
+     property: (property_identifier) @p) @trigger)
+ (#match? @p "^(isAuthenticated|isLoggedIn|isLoggedOut|isAuthorized|authenticated)$")
+ (#match? @obj "^(this|(req|request|ctx|context)\\.(auth|session|state))$")
+ (#not-browser-code? @trigger)
+ (#set! rule "ecma.auth.req-login"))
+
 ; req.session.regenerate(cb), req.session.destroy(), ctx.session.save()
 ((call_expression
    function: (member_expression
