@@ -628,6 +628,18 @@
  (#set! evidence "mention")
  (#set! rule "python.auth.drf-permissions"))
 
+;; A permission check by the project's own function, named for it and given a permission constant:
+;; `if not has_perm(self.datastore, self.user_id, Permissions.Motion.CAN_MANAGE_METADATA, meeting_id)`,
+;; `has_can_manage = has_perm(…, Permissions.ListOfSpeakers.CAN_MANAGE, …)` (rounds 107, OpenSlides:
+;; five call sites unmarked where the answer is kept in a local or joined in a longer condition).
+;; Which permission it names is the decision.
+((call
+   function: [(identifier) @f (attribute attribute: (identifier) @f)] @trigger
+   arguments: (argument_list) @args)
+ (#match? @f "^(has_perm|has_perms|has_permission|has_permissions|user_has_perm|user_has_permission|check_perm|check_permission|check_permissions|require_permission|assert_permission)$")
+ (#match? @args "\\b([A-Z]\\w*)?Permissions?\\.[A-Z]\\w*")
+ (#set! rule "python.auth.permission-check"))
+
 ; The permission protocol itself, defined in a class: Django user models and auth backends
 ; (has_perm, has_perms, has_module_perms, get_all_permissions, get_user_permissions,
 ; get_group_permissions, user_can_authenticate, with_perm), DRF / strawberry permission classes
