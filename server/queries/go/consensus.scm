@@ -341,11 +341,20 @@
 
 ; A lock's Redis script run from a method of the lock type: `conn.Eval(deleteScript, m.name, value)`,
 ; `conn.Eval(touchScript, m.name, value, expiry)` in `func (m *Mutex) release(…)` (round 80, redsync:
-; the owner-checked release and extend of a Redlock).
+; the owner-checked release and extend of a Redlock), and after the context, `rl.store.ScriptRunCtx(ctx,
+; lockScript, []string{rl.key}, …)` in `func (rl *RedisLock) AcquireCtx` (round 107, go-zero's lock).
 ((call_expression
    function: (selector_expression field: (field_identifier) @f) @trigger
    arguments: (argument_list . (identifier) @script))
  (#match? @f "^(Eval|EvalSha|EvalRO|EvalContext|EvalShaContext)$")
+ (#match? @script "[Ss]cript|SCRIPT")
+ (#text-before? @trigger "^func\\s*\\(\\s*\\w+\\s+\\*?\\w*([Ll]ock|LOCK|[Ll]eader|[Mm]utex|[Ee]lection|[Ll]ease)\\w*\\s*\\)")
+ (#set! rule "go.consensus.redis-lock"))
+
+((call_expression
+   function: (selector_expression field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (identifier) . (identifier) @script))
+ (#match? @f "^(Eval|EvalSha|EvalRO|EvalCtx|EvalShaCtx|ScriptRun|ScriptRunCtx)$")
  (#match? @script "[Ss]cript|SCRIPT")
  (#text-before? @trigger "^func\\s*\\(\\s*\\w+\\s+\\*?\\w*([Ll]ock|LOCK|[Ll]eader|[Mm]utex|[Ee]lection|[Ll]ease)\\w*\\s*\\)")
  (#set! rule "go.consensus.redis-lock"))
