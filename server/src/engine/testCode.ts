@@ -104,6 +104,8 @@ const TEST_DIRS = new Set([
   // a test program making throwaway certificates, a package starting test environments, a seeded test
   // database (pgx `testsetup/generate_certs.go`, convoy `testenv/` and `api/testdb/`, pomerium
   // `internal/testenv/`, cfssl `certdb/testdb/`: round 108)
+  // celery's and kombu's test tree (`t/unit/`, `t/integration/`: round 109)
+  't',
   'testsetup',
   'testenv',
   'testdb',
@@ -237,6 +239,9 @@ const TEST_FILE_PATTERNS: readonly RegExp[] = [
   // `FakeApiTokenStore` tests inject for the database store). Not Go or Python: `fake_strategy.go`
   // can be a registered product strategy.
   /^fakes?[-_][\w.-]+\.[cm]?[jt]sx?$/,
+  // The Sentry wizard's sample page and API route (`pages/sentry-example-page.js`,
+  // `pages/api/sentry-example-api.js`; round 109, jitsu): they throw on purpose to test the setup.
+  /^sentry[-_]example[-_][\w-]*\.[cm]?[jt]sx?$/,
 ];
 
 /**
