@@ -891,7 +891,33 @@ function macCallInPlace(n: Node, ctx: ValueContext): boolean {
 function secretBearing(n: Node, ctx: ValueContext): boolean {
   const name = valueName(n, ctx);
   if (NOT_SECRET_NAME.test(name)) return macCallInPlace(n, ctx);
-  return SECRET_NAME.test(name) || macDerived(n, ctx) || goSigningCall(n, ctx) || passwordDigestLocal(n, name, ctx);
+  return SECRET_NAME.test(name) || macDerived(n, ctx) || goSigningCall(n, ctx) || passwordDigestLocal(n, name, ctx) || secretDigest(n, ctx);
+}
+
+/** A call named for hashing (`hashInternal(`, `computeDigest(`, `hash_password(`, `sha256(`). */
+const DIGEST_CALLEE = /(^|[._])([Hh]ash|HASH|[Dd]igest|DIGEST|sha(1|256|384|512)|md5)[A-Za-z0-9_]*$|[a-z0-9](Hash|Digest)[A-Za-z0-9]*$/;
+
+/**
+ * The digest of a secret computed in place or held in a local: a call named for hashing given a
+ * secret-named argument, `hashInternal(secret, randomSeed, seed)`, `computeDigest(password)` (round
+ * 109, jitsu's checkHash: the stored hash of an API key or token against the one computed from the
+ * presented secret, `hash === hashInternal(secret, …)`, unmarked because neither name said secret).
+ */
+function secretDigest(raw: Node, ctx: ValueContext): boolean {
+  const digestOfSecret = (v: Node): boolean => {
+    const c = unwrap(v, ctx);
+    if (c.type !== 'call_expression' && c.type !== 'call') return false;
+    const fn = field(c, 'function');
+    if (!fn || !DIGEST_CALLEE.test(textOf(fn, ctx))) return false;
+    return (field(c, 'arguments')?.namedChildren ?? []).some((arg) => {
+      if (!arg || !['identifier', 'member_expression', 'attribute', 'selector_expression'].includes(arg.type)) return false;
+      const argName = valueName(arg, ctx);
+      return SECRET_NAME.test(argName) && !NOT_SECRET_NAME.test(argName);
+    });
+  };
+  const n = unwrap(raw, ctx);
+  if (digestOfSecret(n)) return true;
+  return n.type === 'identifier' && everyLocalValue(n, ctx, (v) => digestOfSecret(v));
 }
 
 /**
