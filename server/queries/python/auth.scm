@@ -1751,6 +1751,18 @@
  (#not-match? @fn "^(async\\s+)?def\\s+\\w+\\([^)]*\\)\\s*(->[^:]*)?:\\s*(\"\"\"[^\"]*\"\"\"\\s*)?(pass|\\.\\.\\.|return\\s+(False|None))\\s*$")
  (#set! rule "python.auth.backend-method"))
 
+;; ... and one named for logging in, given the password: `async def login(cls, username, password)`
+;; (round 109, piccolo's BaseUser: the lookup, the dummy hash against user enumeration, the hash
+;; compare and the rehash). Not a client logging in elsewhere (the same exclusions).
+((function_definition
+   name: (identifier) @trigger
+   parameters: (parameters [(identifier) @p (typed_parameter (identifier) @p) (default_parameter name: (identifier) @p) (typed_default_parameter name: (identifier) @p)])) @fn
+ (#match? @trigger "^_?a?(login|log_in|sign_in|signin|check_credentials|verify_credentials|check_login)$")
+ (#match? @p "^(password|passwd|pwd|passphrase|raw_password|plain_password|credentials)$")
+ (#not-match? @fn "\\b(requests|httpx|aiohttp|urllib3?|smtplib|imaplib|poplib|ftplib|paramiko|ldap3?)\\.|\\.(post|put|request|urlopen|login)\\(|@(abc\\.)?abstractmethod")
+ (#not-match? @fn "^(async\\s+)?def\\s+\\w+\\([^)]*\\)\\s*(->[^:]*)?:\\s*(\"\"\"[^\"]*\"\"\"\\s*)?(pass|\\.\\.\\.|return\\s+(False|None|\"\"|''))\\s*$")
+ (#set! rule "python.auth.backend-method"))
+
 ; Round 92 (Archery; flaskbb's lockout, a round-30 miss): brute-force protection, a count of failed
 ; logins compared with its limit, `if user.failed_login_count >= lock_count:`, `if
 ; attempts.login_failures > settings.MAX_LOGIN_FAILURES`: whether the account is locked out.
