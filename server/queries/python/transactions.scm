@@ -199,6 +199,15 @@
  (#not-unit-name-matches? @trigger "(^|\\s)m\\d{3,4}_[a-z0-9_]+$")
  (#set! rule "python.transactions.sql"))
 
+; ... and its mode chosen at run time, `conn.execute(f"BEGIN {self.transaction_type.value}")` (round 109,
+; piccolo's SQLite transactions: DEFERRED, IMMEDIATE or EXCLUSIVE from an enum)
+((call
+   function: [(identifier) (attribute)] @fn
+   arguments: (argument_list . (string) @trigger))
+ (#match? @fn "(^|\\.)(execute|executescript|exec_driver_sql|text|fetch)$")
+ (#match? @trigger "^[fF][rR]?(\"|')\\s*(BEGIN|begin)\\s+\\{[^{}]+\\}\\s*(TRANSACTION|transaction)?\\s*;?\\s*(\"|')$")
+ (#set! rule "python.transactions.sql"))
+
 ; SQLite's "BEGIN IMMEDIATE" / "BEGIN EXCLUSIVE TRANSACTION" / "BEGIN DEFERRED"
 (((string) @trigger)
  (#match? @trigger "^[rRbBuUfF]*(\"\"\"|'''|\"|')\\s*(BEGIN|begin)\\s+(DEFERRED|IMMEDIATE|EXCLUSIVE|deferred|immediate|exclusive)(\\s+(TRANSACTION|transaction))?\\s*;?\\s*(\"\"\"|'''|\"|')$")
