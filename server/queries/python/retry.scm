@@ -308,10 +308,10 @@
 
 ;; A job queue's try limit: `if job_try > max_tries: … JobExecutionFailed(f'max {max_tries} retries
 ;; exceeded')` (round 108, arq's run_job, which decides whether a failed job runs again or is
-;; finished as failed). A count of tries or retries against its maximum. Not attempts: a login's
+;; finished as failed; kombu's Connection.ensure, `if max_retries is not None and retries >= max_retries:
+;; raise`). A count of tries or retries against its maximum. Not attempts: a login's
 ;; `failed_attempts >= MAX_ATTEMPTS` is a lockout, not a retry.
-((if_statement
-   condition: (comparison_operator) @trigger)
+((comparison_operator) @trigger
  (#match? @trigger "^\\w*(tr(y|ies)|retr(y|ies)|retry_count)\\s*(>=?|<=?)\\s*[\\w.]*max_(tries|retries)\\b|^[\\w.]*max_(tries|retries)\\s*(>=?|<=?)\\s*\\w*(tr(y|ies)|retr(y|ies)|retry_count)$")
  (#set! rule "python.retry.loop"))
 
