@@ -369,6 +369,15 @@
  (#set! rule "go.transactions.ent"))
 
 
+;; The SQLite driver's savepoint transactions, `done := sqlitex.Transaction(s.conn); defer done(&err)`,
+;; `sqlitex.Save(conn)`, `sqlitex.ImmediateTransaction(conn)` (zombiezen.com/go/sqlite and
+;; crawshaw.io/sqlite; round 109, argo-workflows' SQLite store: three multi-write transactions unmarked).
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger)
+ (#any-of? @f "Transaction" "ImmediateTransaction" "ExclusiveTransaction" "Save")
+ (#resolves-to? @pkg "^(zombiezen\\.com/go/sqlite/sqlitex|crawshaw\\.io/sqlite/sqlitex)$")
+ (#set! rule "go.transactions.tx-call"))
+
 ; tx, err := d.BeginTx(ctx): a transaction begun through the project's own wrapper, in a file that
 ; imports no database package (dex storage/ent/client: the wrapper returns the generated *db.Tx).
 ; BeginTx names a transaction in every Go database library, and the result is named for one.
