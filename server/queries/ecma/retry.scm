@@ -170,6 +170,16 @@
  (#match? @branch "setTimeout|sleep|delay|[Bb]ack[Oo]ff")
  (#set! rule "ecma.retry.reschedule"))
 
+;; A retry policy's limit tested: `if (attempt > retryPolicy.retries) return ""` (round 109, jitsu's
+;; rotor, which picks the next retry time or the dead-letter queue), `retries >= maxRetries`,
+;; `retryCount < MAX_RETRIES`. The count of attempts or retries against its maximum, whatever loop or
+;; queue repeats the work. Not a login's lockout count (`failedAttempts >= MAX_LOGIN_ATTEMPTS`).
+((binary_expression
+   operator: [">" ">=" "<" "<="]) @trigger
+ (#match? @trigger "^(?:[\\w$]+\\.)*(attempts?|attemptNumber|attemptCount|retries|retryCount|retry_count|retryAttempt|tries|tryCount|currentAttempt)\\s*[<>]=?\\s*(?:[\\w$]+\\.)*([\\w$]*(max|Max|MAX)[\\w$]*|retries|RETRIES|[\\w$]*Retries|[\\w$]*_RETRIES[\\w$]*)$|^(?:[\\w$]+\\.)*([\\w$]*(max|Max|MAX)[\\w$]*(Retries|RETRIES|Attempts|ATTEMPTS|Tries|TRIES)[\\w$]*|retries)\\s*[<>]=?\\s*(?:[\\w$]+\\.)*(attempts?|attemptNumber|attemptCount|retries|retryCount|retry_count|retryAttempt|tries|tryCount|currentAttempt)$")
+ (#not-match? @trigger "[Ll]ogin|LOGIN|[Pp]assword|PASSWORD|[Ff]ail|FAIL|[Oo]tp|OTP|[Ss]ign[Ii]n")
+ (#set! rule "ecma.retry.counter"))
+
 ; Any loop that waits (setTimeout, sleep/delay/wait helpers, a backoff call) and names retries,
 ; attempts or backoff in its body.
 ([(for_statement) (while_statement) (do_statement) (for_in_statement)] @trigger
