@@ -169,10 +169,12 @@
 ; Schema statements (ALTER / CREATE / DROP / TRUNCATE / COMMENT ON) are a mention: they join a
 ; region with queries but never make one, so a migration that only changes the schema is not
 ; a SQL region (schema changes are reviewed as migrations); data migrations (UPDATE / INSERT /
-; DELETE) still are.
+; DELETE) still are. Not a directive, `'use strict;'` (round 109, argo-workflows' webpack config: read as
+; MySQL's USE).
 ((string) @trigger
  (#sql? @trigger)
  (#not-match? @trigger "^.\\s*([Bb]egin|[Cc]ommit|[Rr]ollback|[Ss]avepoint)\\s*;?\\s*.$")
+ (#not-match? @trigger "^.\\s*use (strict|client|server|asm)\\b[^\\n]*.$")
  (#not-match? @trigger "^{{transaction-control-literal}}$")
  (#not-match? @trigger "^.\\s*(SELECT|select)\\s+(1(\\s*[+=]\\s*1)?|(([Vv]ersion|VERSION|sqlite_version)\\(\\)|@@([Vv]ersion|VERSION))(\\s+(as|AS)\\s+\\w+)?)\\s*;?\\s*.$")
  (#not-match? @trigger "{{ddl-literal-start}}")
