@@ -72,10 +72,13 @@
  (#set! rule "ecma.jwt.library"))
 
 ; Methods on library instances: client.callback(...) (openid-client), oauthClient.verifyIdToken(...)
-; and Firebase admin.auth().verifyIdToken(...) / verifySessionCookie / createCustomToken.
+; and Firebase admin.auth().verifyIdToken(...) / verifySessionCookie / createCustomToken. Server
+; libraries: not in browser code, where the same name is the page asking its own server for a token
+; (round 109, jitsu's React components calling `eeClient.createCustomToken()`).
 ((call_expression
    function: (member_expression property: (property_identifier) @m @trigger))
  (#match? @m "^(verifyIdToken|verifySessionCookie|createCustomToken|createSessionCookie|verifySignedJwtWithCertsAsync|getTokenInfo|jwtVerify|jwtSign|jwtDecode)$")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.jwt.verify-method"))
 
 ((call_expression
