@@ -100,6 +100,10 @@
    name: (identifier) @name) @trigger
  (#any-of? @name "max_retries" "retries" "retry" "retry_on_timeout" "retry_on_error" "max_attempts" "retry_policy" "autoretry_for" "retry_backoff" "retry_backoff_max" "retry_jitter" "default_retry_delay" "retry_kwargs" "backoff_factor" "retry_strategy" "num_retries" "max_retry_attempts" "retry_delay")
  (#not-match? @trigger "^(\\w+)\\s*=\\s*(\\1|False|None|0)$")
+ ; (Nor a bare switch, `producer.publish(body, retry=True)`, `yes(msg, retry=True)`: the callee's own
+ ; default policy turned on, decided where it is written; rounds 79, 90 and 109, celery's and kombu's
+ ; publish call sites and borg's prompt: five judged N, none Y.)
+ (#not-match? @trigger "^retry\\s*=\\s*True$")
  ; (Nor a setting handed on under its own name: `retries=self.task.retries`, `retry=self._retry`,
  ; `default_retry_delay=retry_delay`: round 106, huey copying a task's settings into the rescheduled one
  ; and a decorator into the task's defaults; the policy is decided where the value is set.)
