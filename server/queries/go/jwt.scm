@@ -25,6 +25,18 @@
  (#set! evidence "mention")
  (#set! rule "go.jwt.option-plumbing"))
 
+;; The service's own Google credentials loaded for an outbound client: `google.CredentialsFromJSONWithType(ctx,
+;; json, google.ServiceAccount, scope)`, `google.JWTConfigFromJSON(key, scope)`, `google.FindDefaultCredentials`,
+;; `google.DefaultTokenSource`, `google.DefaultClient` (lego's and cert-manager's Cloud DNS clients,
+;; tinode's FCM push, rclone, juicefs, netbird, oauth2-proxy: eight judged N in rounds 31–101; round 109,
+;; argo-workflows' GCS artifacts). The library signs the assertion; nothing here is issued to or
+;; verified for a caller. A mention (first: of two patterns matching the same node, the earlier counts).
+((selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+ (#match? @f "^(CredentialsFromJSON\\w*|JWTConfigFromJSON|JWTAccessTokenSourceFromJSON|JWTAccessTokenSourceWithScope|FindDefaultCredentials\\w*|DefaultTokenSource|DefaultClient|ComputeTokenSource|AppEngineTokenSource|ConfigFromJSON|SDKConfig|ServiceAccount|AuthorizedUser|ExternalAccount|ImpersonatedServiceAccount|ExternalAccountAuthorizedUser|GDCHServiceAccount)$")
+ (#resolves-to? @pkg "^golang\\.org/x/oauth2/google$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.api"))
+
 ;; OAuth 2.0 client transport of golang.org/x/oauth2 around a token already held:
 ;; oauth2.StaticTokenSource(&oauth2.Token{…}) and an HTTP client over it,
 ;; oauth2.NewClient(ctx, oauth2.StaticTokenSource(t)): no token is parsed, signed, verified or
@@ -46,11 +58,21 @@
  (#set! evidence "mention")
  (#set! rule "go.jwt.api"))
 ;; The same over a token source held in a variable, oauth2.NewClient(ctx, ts) (a parameter, or
-;; ts := oauth2.StaticTokenSource(…) above): the client only carries the token; where the source
-;; was made (config.TokenSource, a refreshing source literal) is what counts.
+;; ts := oauth2.StaticTokenSource(…) above), or in a field, oauth2.NewClient(ctx, creds.TokenSource)
+;; (round 109): the client only carries the token; where the source was made (config.TokenSource,
+;; a refreshing source literal) is what counts.
 ((call_expression
    function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
    arguments: (argument_list . (_) . (identifier) .))
+ (#eq? @f "NewClient")
+ (#resolves-to? @pkg "^golang\\.org/x/oauth2$")
+ (#set! evidence "mention")
+ (#set! rule "go.jwt.api"))
+
+((call_expression
+   function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @f) @trigger
+   arguments: (argument_list . (_) . (selector_expression field: (field_identifier) @src) .))
+ (#eq? @src "TokenSource")
  (#eq? @f "NewClient")
  (#resolves-to? @pkg "^golang\\.org/x/oauth2$")
  (#set! evidence "mention")
