@@ -400,10 +400,21 @@
 
 ; A Kubernetes controller putting a failed item back on its work queue with the queue's rate-limited
 ; backoff, `c.queue.AddRateLimited(key)` (usually after `c.queue.NumRequeues(key) < maxRetries`;
-; round 62, sealed-secrets' `processNextItem`): the retry policy of every reconcile.
+; round 62, sealed-secrets' `processNextItem`): the retry policy of every reconcile. The requeue
+; must sit under a test of an error (`if err != nil`, not `if err == nil`): a rate-limited add that schedules work, every workflow that
+; uses a changed semaphore config (round 109, argo-workflows' notifySemaphoreConfigUpdate; argo-cd's
+; requestAppRefresh, round 103: judged N), retries nothing that failed.
 ((call_expression
    function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
- (#any-of? @f "AddRateLimited" "NumRequeues")
+ (#eq? @f "NumRequeues")
  (#not-resolves-to? @recv ".")
  (#imports? "^k8s\\.io/client-go/util/workqueue$")
+ (#set! rule "go.retry.requeue"))
+
+((call_expression
+   function: (selector_expression operand: (_) @recv field: (field_identifier) @f) @trigger)
+ (#eq? @f "AddRateLimited")
+ (#not-resolves-to? @recv ".")
+ (#imports? "^k8s\\.io/client-go/util/workqueue$")
+ (#guarded-by? @trigger "\\b[Ee]rr\\w*\\s*!=\\s*nil|[Ff]ail|[Rr]etr(y|ies)|[Rr]equeue|NumRequeues")
  (#set! rule "go.retry.requeue"))
