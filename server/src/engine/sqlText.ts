@@ -9,6 +9,10 @@
  */
 const STATEMENT_FORMS: readonly (readonly [keyword: string, rest: string])[] = [
   ['with', String.raw`\s+\w+\s+as\s*\(`],
+  // A subquery condition built on its own, `exists (select 1 from %s where … name = '%s')` (round 109,
+  // argo-workflows' label selectors: user label values spliced into quotes, unmarked).
+  ['exists', String.raw`\s*\(\s*select\s+[\s\S]+?\s+from\s+[\w."` + '`' + String.raw`[$@{%?]`],
+  ['not', String.raw`\s+exists\s*\(\s*select\s+[\s\S]+?\s+from\s+[\w."` + '`' + String.raw`[$@{%?]`],
   ['select', String.raw`\s+[\s\S]+?\s+from\s+[\w."` + '`' + String.raw`[$@{%?]`],
   ['select', String.raw`\s+(?:\d|\*|count\s*\(|1\b)`],
   ['insert', String.raw`\s+into\s+[\w."` + '`' + String.raw`[$@{%?]`],
