@@ -143,14 +143,24 @@
 
 ; JOSE algorithm and JSON Web Key checks against a JOSE name: alg === 'none', header.alg !== 'HS256',
 ; key.use === 'sig' (which keys may sign), input.kty === 'oct'; KEY_TYPES.has(key?.kty).
-; A comparison only: a default, `signing_key.kty || 'EC'` (round 108, convoy's endpoint form picking
-; the key type to show), checks nothing.
+; A comparison, or a default chosen on the server (`opts.jwsAlg = opts.jwsAlg || 'RS256'`: the
+; algorithm tokens are signed with; round 14, jackson). Not a default in browser code,
+; `signing_key.kty || 'EC'` (round 108, convoy's endpoint form picking the key type to show).
 ((binary_expression
    left: [(identifier) @a (member_expression property: (property_identifier) @a)]
    operator: ["===" "!==" "==" "!="]
    right: (string) @s) @trigger
  (#match? @a "^(alg|[a-z]\\w*Alg|use|kty)$")
  (#match? @s "^.(none|HS(256|384|512)|RS(256|384|512)|PS(256|384|512)|ES(256|256K|384|512)|EdDSA|Ed25519|sig|enc|RSA|EC|OKP|oct|AKP).$")
+ (#set! rule "ecma.jwt.algorithm-check"))
+
+((binary_expression
+   left: [(identifier) @a (member_expression property: (property_identifier) @a)]
+   operator: ["||" "??"]
+   right: (string) @s) @trigger
+ (#match? @a "^(alg|[a-z]\\w*Alg|use|kty)$")
+ (#match? @s "^.(none|HS(256|384|512)|RS(256|384|512)|PS(256|384|512)|ES(256|256K|384|512)|EdDSA|Ed25519|sig|enc|RSA|EC|OKP|oct|AKP).$")
+ (#not-browser-code? @trigger)
  (#set! rule "ecma.jwt.algorithm-check"))
 
 ((call_expression

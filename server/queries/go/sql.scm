@@ -241,13 +241,22 @@
  (#match? @s "^[\"`]\\s*(SELECT\\s[^\"`]*\\sFROM|INSERT\\s+INTO|DELETE\\s+FROM|UPDATE|(CREATE|ALTER|DROP|TRUNCATE)\\s+TABLE(\\s+IF\\s+(NOT\\s+)?EXISTS)?)\\s+[\"`]$")
  (#set! rule "go.sql.string"))
 
+;; The tag a driver compares after a commit, `commandTag.String() == "ROLLBACK"` (round 108, pgx's
+;; dbTx.Commit): a status word read back, nothing sent to a database. A mention (first: of two
+;; patterns matching the same node, the earlier counts).
+((binary_expression
+   operator: ["==" "!="]
+   right: [(interpreted_string_literal) (raw_string_literal)] @trigger)
+ (#match? @trigger "^.\\s*(BEGIN|COMMIT|ROLLBACK)\\s*;?\\s*.$")
+ (#set! evidence "mention")
+ (#set! rule "go.sql.string"))
+
 ; SQL text in a string literal: "SELECT id FROM users WHERE email = $1", `UPDATE ... SET ...`
-; (a lone "commit"/"Rollback" not in capitals is a map key, a git argument or a label; in capitals,
-; "COMMIT", or the tag a driver compares, `commandTag.String() == "ROLLBACK"` (round 108, pgx's
-; dbTx.Commit), it is transaction control: the transactions rules take the run ones)
+; (a lone "commit"/"Rollback" not in capitals is a map key, a git argument or a label; the
+; transactions rules take the run ones)
 ([(interpreted_string_literal) (raw_string_literal)] @trigger
  (#sql? @trigger)
- (#not-match? @trigger "^.\\s*([Bb]egin|BEGIN|[Cc]ommit|COMMIT|[Rr]ollback|ROLLBACK)\\s*;?\\s*.$")
+ (#not-match? @trigger "^.\\s*([Bb]egin|[Cc]ommit|[Rr]ollback)\\s*;?\\s*.$")
  (#not-match? @trigger "{{constant-pragma-read}}")
  (#set! rule "go.sql.string"))
 
