@@ -104,11 +104,11 @@ const TEST_DIRS = new Set([
   // a test program making throwaway certificates, a package starting test environments, a seeded test
   // database (pgx `testsetup/generate_certs.go`, convoy `testenv/` and `api/testdb/`, pomerium
   // `internal/testenv/`, cfssl `certdb/testdb/`: round 108)
-  // celery's and kombu's test tree (`t/unit/`, `t/integration/`: round 109)
-  't',
   'testsetup',
   'testenv',
   'testdb',
+  // celery's and kombu's test tree (`t/unit/`, `t/integration/`: round 109)
+  't',
   'testsuites', // shared conformance suites a driver's tests run (harness's `registry/app/driver/testsuites/`)
   'testsuite',
   'test_project', // a Django app's settings and URLs for running its test suite (DEBUG, a literal SECRET_KEY)
