@@ -169,8 +169,8 @@
 ; Schema statements (ALTER / CREATE / DROP / TRUNCATE / COMMENT ON) are a mention: they join a
 ; region with queries but never make one, so a migration that only changes the schema is not
 ; a SQL region (schema changes are reviewed as migrations); data migrations (UPDATE / INSERT /
-; DELETE) still are. Not in browser code: a component's default or placeholder query, a sql.js preview
-; of the user's own file (rounds 12–109: ten judged N against one Y; the server runs what it is sent).
+; DELETE) still are. (Browser code is not excluded: a database console's page building the SQL it
+; sends, pgweb's and rqlite's, is judged Y; tried in stop 54 and reverted, see RECONCILED.md.)
 ; Not a directive, `'use strict;'` (round 109, argo-workflows' webpack config: read as
 ; MySQL's USE).
 ((string) @trigger
@@ -181,7 +181,6 @@
  (#not-match? @trigger "^.\\s*(SELECT|select)\\s+(1(\\s*[+=]\\s*1)?|(([Vv]ersion|VERSION|sqlite_version)\\(\\)|@@([Vv]ersion|VERSION))(\\s+(as|AS)\\s+\\w+)?)\\s*;?\\s*.$")
  (#not-match? @trigger "{{ddl-literal-start}}")
  (#not-unit-name-matches? @trigger "{{timestamped-migration-step}}")
- (#not-browser-code? @trigger)
  (#set! rule "ecma.sql.statement-text"))
 
 ((template_string) @trigger
@@ -192,7 +191,6 @@
  (#not-match? @trigger "^.\\s*(SELECT|select)\\s+(1(\\s*[+=]\\s*1)?|(([Vv]ersion|VERSION|sqlite_version)\\(\\)|@@([Vv]ersion|VERSION))(\\s+(as|AS)\\s+\\w+)?)\\s*;?\\s*.$")
  (#not-match? @trigger "{{ddl-literal-start}}")
  (#not-unit-name-matches? @trigger "{{timestamped-migration-step}}")
- (#not-browser-code? @trigger)
  (#set! rule "ecma.sql.statement-text"))
 
 ; The fixed read a Prisma raw query runs (prisma.$queryRaw`SELECT COUNT(*) FROM "DataMigration"`,
@@ -203,7 +201,6 @@
  (#not-match? @trigger "^`\\s*(SELECT|select)\\b[^$`;]*`$")
  (#not-match? @trigger "{{ddl-literal-start}}")
  (#not-unit-name-matches? @trigger "{{timestamped-migration-step}}")
- (#not-browser-code? @trigger)
  (#set! rule "ecma.sql.statement-text"))
 
 ((string) @trigger
