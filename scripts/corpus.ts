@@ -625,7 +625,7 @@ const RECALL_ROUND_LABELS = [
   'round 105, seed 20261305: held out on six new repositories (engine at ffec000, stop 52\'s final rules; not tuned on)',
   'round 106, seed 20261306: held out on five new repositories (engine at 58ce9e5, this stop\'s rules after part of round 105\'s fixes; not tuned on)',
   'round 107, seed 20261307: held out on four new repositories (engine at c2e4bdb, this stop\'s rules after rounds 105 and 106; not tuned on)',
-  'round 108, seed 20261308: held out on five new repositories, with django-allauth (judged in round 16) re-judged (engine at 319522d, stop 53\'s final rules; not tuned on)',
+  'round 108, seed 20261308: held out on four new repositories, with django-allauth (judged in round 16) and a later Wiki.js snapshot (rounds 36 and 57) re-judged (engine at 319522d, stop 53\'s final rules; not tuned on)',
   'round 109, seed 20261309: held out on four new repositories (engine at 57ddb21, this stop\'s rules after round 108; not tuned on)',
 ];
 
